@@ -1,0 +1,3 @@
+"""(work in progress)"""
+def extract(seg, *args):
+    return []

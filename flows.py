@@ -1,0 +1,1 @@
+"""Prefect flows: composition of pipeline stages only (being built)."""

@@ -1,0 +1,101 @@
+"""Segmentation: the normalized full text cut into lines, sentences and outline sections.
+
+Extractors never re-split the text themselves; they read this object, and every span
+they report is an offset into ``SegmentedDocument.text`` so evidence can be built from it.
+Word segmentation uses underthesea with token normalization off, so that tokens are
+exact substrings of the text and their offsets stay true.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pipeline import outline
+from schemas.document import Document
+from schemas.extraction import Evidence
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Line(Span):
+    page: int = 1
+    marker: str | None = None       # the outline marker that opens the line: 'II.', '1.', 'a)', '-', '+'
+    section: str | None = None      # outline path of the line, e.g. 'IV.6'
+    heading: str | None = None      # text of the enclosing outline heading at the deepest numbered level
+
+
+@dataclass
+class SegmentedDocument:
+    doc: Document
+    text: str
+    lines: list[Line] = field(default_factory=list)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences inside each line (a line is a paragraph once wraps are joined)."""
+        from underthesea import sent_tokenize
+
+        out: list[Span] = []
+        for line in self.lines:
+            pos = 0
+            for sent in sent_tokenize(line.text):
+                i = line.text.find(sent, pos)
+                if i < 0:
+                    continue
+                out.append(Span(line.start + i, line.start + i + len(sent), sent))
+                pos = i + len(sent)
+        return out
+
+    def words(self, start: int, end: int) -> list[Span]:
+        """underthesea word tokens of text[start:end], with offsets into the full text."""
+        from underthesea import word_tokenize
+
+        chunk = self.text[start:end]
+        out, pos = [], 0
+        for tok in word_tokenize(chunk, use_token_normalize=False):
+            i = chunk.find(tok, pos)
+            if i < 0:
+                continue
+            out.append(Span(start + i, start + i + len(tok), tok))
+            pos = i + len(tok)
+        return out
+
+    def line_at(self, offset: int) -> Line | None:
+        for line in self.lines:
+            if line.start <= offset <= line.end:
+                return line
+        return None
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for text[start:end]: page, offsets, the quote and the scan box if OCR'd."""
+        start, end = max(0, start), min(len(self.text), end)
+        page = self.doc.page_at(start)
+        return Evidence(page=page.number, start=start, end=end,
+                        quote=self.text[start:end], bbox=self.doc.bbox_of(start, end))
+
+
+_LINE = re.compile(r"[^\n\f]+")
+
+
+def segment(doc: Document) -> SegmentedDocument:
+    """Cut the document's normalized text into lines with their page and outline section."""
+    text = doc.text
+    raw: list[tuple[int, int, str, int]] = []
+    for page in doc.pages:
+        for m in _LINE.finditer(text, page.start, page.end):
+            stripped = m.group().strip()
+            if not stripped:
+                continue
+            s = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            raw.append((s, s + len(stripped), stripped, page.number))
+    nodes = outline.parse([r[2] for r in raw])
+    lines = [Line(s, e, t, page=p, marker=n.marker, section=n.section, heading=n.heading)
+             for (s, e, t, p), n in zip(raw, nodes)]
+    return SegmentedDocument(doc=doc, text=text, lines=lines)

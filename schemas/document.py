@@ -1,0 +1,116 @@
+"""The document model: what the text layer hands to every later stage.
+
+A document is a list of pages. Every page keeps its own text, where that text came
+from, and — for OCR'd pages — the word boxes and confidences, so that any character
+span of the full text can be traced back to a page and a box on the scan.
+
+The full text is the pages' texts joined by a form feed; ``Page.start``/``Page.end``
+are that page's offsets into it, and ``Word.start``/``Word.end`` are offsets into
+the full text too.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+PAGE_SEPARATOR = "\f"
+
+
+class TextSource(str, Enum):
+    text_layer = "text-layer"   # a PDF's embedded text, judged good enough to keep
+    ocr = "ocr"                 # Tesseract on the page image
+    plain = "plain"             # a text or DOCX file: no page image at all
+
+
+class Word(BaseModel):
+    text: str
+    start: int                  # offset into Document.text
+    end: int
+    bbox: tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points from top-left
+    confidence: float | None = None          # 0-100, OCR only
+
+
+class TableCell(BaseModel):
+    row: int
+    col: int
+    text: str
+    bbox: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
+    row_span: int = 1
+    col_span: int = 1
+
+
+class Table(BaseModel):
+    """A ruled table read cell by cell, so that its grid survives OCR."""
+    page: int                   # 1-based page number
+    n_rows: int
+    n_cols: int
+    cells: list[TableCell] = Field(default_factory=list)
+    bbox: tuple[float, float, float, float] | None = None
+
+    def grid(self) -> list[list[str]]:
+        rows = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
+        for c in self.cells:
+            rows[c.row][c.col] = c.text
+        return rows
+
+
+class Page(BaseModel):
+    number: int                 # 1-based
+    text: str
+    source: TextSource
+    start: int = 0              # offsets of this page's text inside Document.text
+    end: int = 0
+    width: float | None = None  # PDF points (1/72 in); None for plain text
+    height: float | None = None
+    words: list[Word] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    confidence: float | None = None   # mean OCR word confidence on this page
+    quality: float | None = None      # Vietnamese-text quality score of the text layer, 0-1
+
+
+class Document(BaseModel):
+    path: str
+    sha256: str
+    media_type: str
+    pages: list[Page]
+    encoding_repaired: str | None = None   # 'TCVN3', 'VNI', 'Windows-1258' …
+
+    @property
+    def text(self) -> str:
+        return PAGE_SEPARATOR.join(p.text for p in self.pages)
+
+    @property
+    def ocr(self) -> bool:
+        return any(p.source == TextSource.ocr for p in self.pages)
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        confs = [w.confidence for p in self.pages if p.source == TextSource.ocr
+                 for w in p.words if w.confidence is not None]
+        return round(sum(confs) / len(confs), 2) if confs else None
+
+    def page_at(self, offset: int) -> Page:
+        """The page whose text holds ``offset`` (a form feed belongs to the page before it)."""
+        for page in self.pages:
+            if offset <= page.end:
+                return page
+        return self.pages[-1]
+
+    def bbox_of(self, start: int, end: int) -> tuple[float, float, float, float] | None:
+        """Union of the OCR word boxes overlapping [start, end) on the page of ``start``."""
+        page = self.page_at(start)
+        boxes = [w.bbox for w in page.words if w.start < end and w.end > start]
+        if not boxes:
+            return None
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+    def with_offsets(self) -> "Document":
+        """Recompute page offsets after the pages' texts changed."""
+        pos = 0
+        for page in self.pages:
+            page.start, page.end = pos, pos + len(page.text)
+            pos = page.end + len(PAGE_SEPARATOR)
+        return self
