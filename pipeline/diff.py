@@ -1,0 +1,203 @@
+"""The analysts' diff: each plan's ward schedule and targets against the national table.
+
+For every plan (a document with a jurisdiction that is not the national table itself) and
+every year of the national table, one ``DiffRow``:
+
+- the plan's province is in the table → meets / above / below / not stated, compared in
+  wards (integers) and in percentage points;
+- the plan binds a narrower locality (a city plan) → partial scope, with what the rest of
+  the province must still deliver;
+- the province is not in the table (the centrally-run cities of the 2022 pilot) → out of scope;
+- the plan was issued after the 2025 reorganization and its province absorbed former ones →
+  compared with the sum of the former provinces' rows, via the gazetteer's old→new mapping.
+
+Inputs are the frames of ``schemas.frames`` (same columns whether read from SQL or memory).
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from extractors import gazetteer
+from pipeline.normalize import fold
+from schemas.frames import without_nan
+from schemas.analysis import DiffRow, Side
+
+RULES = json.loads((Path(__file__).parent / "data" / "diff.json").read_text(encoding="utf-8"))
+
+
+def _side(doc: pd.Series, row: pd.Series | None) -> Side:
+    if row is None:
+        return Side(document_id=_native(doc["document_id"]), document=doc["label"])
+    return Side(document_id=_native(doc["document_id"]), document=doc["label"],
+                page=_native(row.get("page")), quote=row.get("quote"))
+
+
+def _native(value):
+    """numpy scalars → Python, NaN → None (pydantic and JSON want plain values)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def national_reference(national: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The newest national table: rows of the latest document that carries one."""
+    if national.empty:
+        return national
+    holders = documents[documents["document_id"].isin(national["document_id"].unique())]
+    latest = holders.sort_values(["issued_on", "document_id"], na_position="first").iloc[-1]
+    return national[national["document_id"] == latest["document_id"]]
+
+
+def _reference_rows(table: pd.DataFrame, province: str, issued_on: str | None) -> tuple[list[str], pd.DataFrame]:
+    """The national rows a plan of ``province`` is measured against: its own, or after the
+    2025 reorganization the sum of the former provinces merged into it."""
+    in_table = set(table["province"])
+    if province in in_table and not _after_reorganization(issued_on):
+        return [province], table[table["province"] == province]
+    former = [p for p in gazetteer.provinces_merged_into(province) if p in in_table] \
+        if _after_reorganization(issued_on) else []
+    if former:
+        return former, table[table["province"].isin(former)]
+    if province in in_table:
+        return [province], table[table["province"] == province]
+    return [], table.iloc[0:0]
+
+
+def _after_reorganization(issued_on: str | None) -> bool:
+    return bool(issued_on) and str(issued_on) >= RULES["reorganization_effective"]
+
+
+def _by_year(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per-year totals of one or several provinces' rows (several when merged)."""
+    grouped = rows.groupby("year").agg(national_total=("wards_total", "sum"),
+                                       national_count=("count", "sum")).reset_index()
+    grouped["national_percent"] = (grouped["national_count"] / grouped["national_total"] * 100).round(2)
+    first = rows.sort_values("year").groupby("year").first()
+    grouped["page"] = grouped["year"].map(first["page"])
+    grouped["quote"] = grouped["year"].map(first["quote"])
+    return grouped
+
+
+def _is_program_target(row: pd.Series) -> bool:
+    subject = fold(row["subject"] or "")
+    unit = fold(row["unit"] or "")
+    counts_wards = row["unit"] == "%" or unit in RULES["ward_count_units"]
+    return (counts_wards and row["year"] is not None and not pd.isna(row["year"])
+            and pd.isna(row.get("criterion")) and pd.isna(row.get("change"))
+            and any(k in subject for k in RULES["program_subject_keywords"]))
+
+
+def _plan_commitments(plan_targets: pd.DataFrame, plan_wards: pd.DataFrame, total: int,
+                      years: list[int]) -> dict[int, dict]:
+    """Per year: the wards the plan commits to (cumulative) with the evidence it came from.
+    A ward schedule speaks only for the years it spans; an explicit target for a year wins."""
+    out: dict[int, dict] = {}
+    scheduled = plan_wards.dropna(subset=["year"])
+    if not scheduled.empty:
+        first_year, last_year = int(scheduled["year"].min()), int(scheduled["year"].max())
+        for year in years:
+            if not first_year <= year <= last_year:
+                continue
+            upto = scheduled[scheduled["year"] <= year]
+            last = upto.sort_values("year").iloc[-1]
+            out[year] = {"count": len(upto), "percent": None, "comparator": "=", "evidence": last,
+                         "note": f"ward schedule: {len(upto)} ward(s) by {year}"}
+    for _, t in plan_targets.iterrows():
+        if not _is_program_target(t):
+            continue
+        year = int(t["year"])
+        if t["unit"] == "%":
+            percent = float(t["value"])
+            count = _native(t.get("count"))
+            if count is None and total:
+                count = math.ceil(percent * total / 100 - 1e-9)
+            out[year] = {"count": count, "percent": percent, "comparator": t["comparator"],
+                         "evidence": t, "note": None}
+        else:
+            out[year] = {"count": int(t["value"]), "percent": None, "comparator": t["comparator"],
+                         "evidence": t, "note": None}
+    return out
+
+
+def diff_plans(frames: dict[str, pd.DataFrame], province: str | None = None) -> list[DiffRow]:
+    """Every plan against the national table (optionally only plans of ``province``)."""
+    documents, national = without_nan(frames["documents"]), frames["national_targets"]
+    table = national_reference(national, documents)
+    if table.empty:
+        return []
+    national_doc = documents[documents["document_id"] == table["document_id"].iloc[0]].iloc[0]
+    years = sorted(int(y) for y in table["year"].unique())
+    rows: list[DiffRow] = []
+    for _, doc in documents.iterrows():
+        if doc["document_id"] in set(national["document_id"]) or not doc["province"]:
+            continue
+        if province and fold(province) not in (fold(doc["province"]), fold(doc["locality"] or "")):
+            continue
+        rows.extend(_diff_one(doc, table, national_doc, years, frames))
+    return rows
+
+
+def _diff_one(doc: pd.Series, table: pd.DataFrame, national_doc: pd.Series, years: list[int],
+              frames: dict[str, pd.DataFrame]) -> list[DiffRow]:
+    plan_id = doc["document_id"]
+    base = {"plan_document_id": _native(plan_id), "plan": doc["label"], "province": doc["province"],
+            "locality": doc["locality"]}
+    former, ref_rows = _reference_rows(table, doc["province"], doc["issued_on"])
+    if not former:
+        return [DiffRow(**base, status="out of scope", plan_evidence=_side(doc, None),
+                        national_evidence=_side(national_doc, None),
+                        note=f"{doc['province']} is not listed in the national table")]
+    merged = len(former) > 1 or former[0] != doc["province"]
+    reference = " + ".join(former)
+    ref = _by_year(ref_rows)
+    total = int(ref["national_total"].max())
+    targets = frames["targets"][frames["targets"]["document_id"] == plan_id]
+    wards = frames["wards"][frames["wards"]["document_id"] == plan_id]
+    partial = bool(doc["locality"])
+    scope_wards = len(wards["name"].unique()) if partial else None
+    # a city plan's percentages are of the city's own wards, not the province's
+    commitments = _plan_commitments(targets, wards, scope_wards or total, years)
+    rows = []
+    for _, n in ref.iterrows():
+        year = int(n["year"])
+        plan = commitments.get(year)
+        nat = {"year": year, "reference": reference, "national_total": int(n["national_total"]),
+               "national_count": int(n["national_count"]), "national_percent": float(n["national_percent"]),
+               "national_evidence": _side(national_doc, n)}
+        note = f"merged province: {reference}" if merged else None
+        if plan is None:
+            rows.append(DiffRow(**base, **nat, status="not stated", plan_evidence=_side(doc, None), note=note))
+            continue
+        plan_count = plan["count"]
+        plan_percent = plan["percent"] if plan["percent"] is not None else \
+            round(plan_count / nat["national_total"] * 100, 2)
+        diff_wards = plan_count - nat["national_count"] if plan_count is not None else None
+        if partial:
+            status = "partial scope"
+            remainder = max(nat["national_count"] - (plan_count or 0), 0)
+            note = (f"{doc['locality']} covers {scope_wards} of {nat['national_total']} wards of {reference}; "
+                    f"the rest of the province must still deliver {remainder}")
+        else:
+            remainder = None
+            status = "meets" if diff_wards == 0 else ("above" if diff_wards > 0 else "below")
+            note = "; ".join(x for x in (note, plan["note"]) if x) or None
+        rows.append(DiffRow(**base, **nat, status=status, plan_count=plan_count, plan_percent=plan_percent,
+                            plan_comparator=plan["comparator"], diff_wards=diff_wards,
+                            diff_points=round(plan_percent - nat["national_percent"], 2),
+                            remainder=remainder, note=note, plan_evidence=_side(doc, plan["evidence"])))
+    return rows
+
+
+def diff_frame(rows: list[DiffRow]) -> pd.DataFrame:
+    """Flat frame of diff rows for terminal, CSV and Excel output."""
+    flat = []
+    for r in rows:
+        d = r.model_dump(exclude={"national_evidence", "plan_evidence"})
+        d.update({f"national_{k}": v for k, v in r.national_evidence.model_dump().items()})
+        d.update({f"plan_{k}": v for k, v in r.plan_evidence.model_dump().items()})
+        flat.append(d)
+    return pd.DataFrame(flat)

@@ -1,0 +1,109 @@
+"""Findings across and inside documents that an analyst should look at.
+
+- citation-date-conflict: one cited number with different dates (in one document or across them);
+- citation-number-conflict: one cited title under different numbers;
+- target-conflict: a body target that contradicts the criteria the same document adopts
+  (a yearly crime reduction of 5% against at least 6% in the criteria table);
+- criteria-duplicated: two criteria printed with identical targets;
+- table-inconsistent / below-floor: the national table's own checks (see ``national_checks``).
+"""
+from __future__ import annotations
+
+import json
+from difflib import SequenceMatcher
+
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import national_checks
+from pipeline.normalize import fold
+from schemas.analysis import Finding, Side
+
+RULES = json.loads((Path(__file__).parent / "data" / "diff.json").read_text(encoding="utf-8"))
+
+
+def _label(documents: pd.DataFrame, doc_id) -> str:
+    return documents.loc[documents["document_id"] == doc_id, "label"].iloc[0]
+
+
+def _side(documents: pd.DataFrame, row: pd.Series) -> Side:
+    page = row.get("page")
+    return Side(document_id=_plain(row["document_id"]), document=_label(documents, row["document_id"]),
+                page=None if pd.isna(page) else int(page), quote=row.get("quote"))
+
+
+def _plain(v):
+    return v.item() if hasattr(v, "item") else v
+
+
+def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list[Finding]:
+    found: list[Finding] = []
+    cited = citations.dropna(subset=["number"]).copy()
+    cited["number_key"] = cited["number"].map(lambda n: fold(n).replace(" ", ""))
+    for _, group in cited.dropna(subset=["issued_on"]).groupby("number_key"):
+        dates = sorted(group["issued_on"].unique())
+        if len(dates) < 2:
+            continue
+        firsts = group.drop_duplicates(["document_id", "issued_on"])
+        where = "; ".join(f"{d} in {_label(documents, r.document_id)}"
+                          for d in dates for r in firsts[firsts["issued_on"] == d].itertuples())
+        found.append(Finding(kind="citation-date-conflict",
+                             message=f"{group['number'].iloc[0]} is cited with different dates: {where}",
+                             document_ids=sorted({_plain(x) for x in group["document_id"]}),
+                             evidence=[_side(documents, r) for _, r in firsts.iterrows()]))
+    titled = cited.dropna(subset=["title"]).copy()
+    titled["title_key"] = titled["title"].map(fold)
+    for _, group in titled.groupby("title_key"):
+        if group["number_key"].nunique() < 2:
+            continue
+        firsts = group.drop_duplicates(["number_key"])
+        found.append(Finding(kind="citation-number-conflict",
+                             message=f"the title “{group['title'].iloc[0]}” is cited under different numbers: "
+                                     + ", ".join(firsts["number"]),
+                             document_ids=sorted({_plain(x) for x in group["document_id"]}),
+                             evidence=[_side(documents, r) for _, r in firsts.iterrows()]))
+    return found
+
+
+def _same_subject(a: str, b: str) -> bool:
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= RULES["criteria_conflict_min_similarity"]
+
+
+def target_conflicts(targets: pd.DataFrame, documents: pd.DataFrame) -> list[Finding]:
+    """Body targets against the criteria targets of the same document, and duplicated criteria."""
+    found: list[Finding] = []
+    for doc_id, group in targets.groupby("document_id"):
+        body = group[group["criterion"].isna()]
+        criteria = group[group["criterion"].notna()]
+        for _, b in body.iterrows():
+            for _, c in criteria.iterrows():
+                if (b["unit"] == c["unit"] and b["change"] == c["change"] and b["value"] != c["value"]
+                        and _same_subject(b["subject"], c["subject"])):
+                    found.append(Finding(
+                        kind="target-conflict",
+                        message=(f"{_label(documents, doc_id)}: the body sets {b['subject']} at {b['value']:g}{b['unit']}"
+                                 f" but criterion {int(c['criterion'])} sets {c['comparator']} {c['value']:g}{c['unit']}"),
+                        document_ids=[_plain(doc_id)],
+                        evidence=[_side(documents, b), _side(documents, c)]))
+        signatures: dict[tuple, int] = {}
+        for number, crit in criteria.groupby("criterion"):
+            signature = tuple(sorted((fold(r.subject), r.value, r.unit) for r in crit.itertuples()))
+            if signature in signatures:
+                first = criteria[criteria["criterion"] == signatures[signature]].iloc[0]
+                found.append(Finding(
+                    kind="criteria-duplicated",
+                    message=f"{_label(documents, doc_id)}: criteria {signatures[signature]} and {int(number)} "
+                            f"are printed with identical targets",
+                    document_ids=[_plain(doc_id)],
+                    evidence=[_side(documents, first), _side(documents, crit.iloc[0])]))
+            else:
+                signatures[signature] = int(number)
+    return found
+
+
+def all_findings(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    documents = frames["documents"]
+    return (citation_conflicts(frames["citations"], documents)
+            + target_conflicts(frames["targets"], documents)
+            + national_checks.check(frames))

@@ -1,0 +1,97 @@
+"""The national table checks itself: its rules are a pandera schema, not hand-written loops.
+
+Rules: percent = count / total; cumulative counts never decrease; the last year reaches 100%;
+the TỔNG SỐ row equals the column sums (checked by the extractor, reported in ``issues``);
+and the covering letter's own floors (a body target such as 'năm 2025 ít nhất 30%') against
+the provinces whose row falls below them.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from schemas.analysis import Finding, Side
+
+PERCENT_TOLERANCE = 0.01   # points; the table prints two decimals
+
+TABLE_RULES = pa.DataFrameSchema(
+    {
+        "province": pa.Column(str),
+        "wards_total": pa.Column(int, pa.Check.gt(0)),
+        "year": pa.Column(int),
+        "count": pa.Column(int, pa.Check.ge(0)),
+        "percent": pa.Column(float, pa.Check.in_range(0, 100)),
+    },
+    checks=[
+        pa.Check(lambda df: df["count"] <= df["wards_total"], error="count exceeds the province's total"),
+        pa.Check(lambda df: ((df["count"] / df["wards_total"] * 100).round(2) - df["percent"]).abs()
+                 <= PERCENT_TOLERANCE, error="percent is not count / total"),
+        pa.Check(lambda df: df.sort_values("year").groupby("province")["count"].diff().fillna(0)
+                 .reindex(df.index) >= 0, error="cumulative count decreases"),
+        pa.Check(lambda df: df.groupby("province")["year"].transform("max").ne(df["year"]) | df["percent"].ge(100),
+                 error="the last year does not reach 100%"),
+    ],
+    coerce=True,
+)
+
+
+def _side(doc: pd.Series, row: pd.Series) -> Side:
+    return Side(document_id=_plain(row["document_id"]), document=doc["label"],
+                page=None if pd.isna(row.get("page")) else int(row["page"]), quote=row.get("quote"))
+
+
+def _plain(v):
+    return v.item() if hasattr(v, "item") else v
+
+
+def table_findings(table: pd.DataFrame, doc: pd.Series) -> list[Finding]:
+    found = []
+    try:
+        TABLE_RULES.validate(table[["province", "wards_total", "year", "count", "percent"]], lazy=True)
+    except SchemaErrors as errors:
+        cases = errors.failure_cases
+        for check, failing in cases.groupby("check"):
+            rows = table.loc[[i for i in failing["index"].dropna().unique() if i in table.index]]
+            places = ", ".join(f"{r.province} {r.year}" for r in rows.itertuples()) or "whole table"
+            found.append(Finding(kind="table-inconsistent", message=f"{doc['label']}: {check}: {places}",
+                                 document_ids=[_plain(doc["document_id"])],
+                                 evidence=[_side(doc, r) for _, r in rows.head(5).iterrows()]))
+    for _, row in table.iterrows():
+        for issue in row.get("issues") or []:
+            found.append(Finding(kind="table-inconsistent", message=f"{row['province']} {row['year']}: {issue}",
+                                 document_ids=[_plain(doc["document_id"])], evidence=[_side(doc, row)]))
+    return found
+
+
+_COMPARE = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "=": lambda a, b: a >= b,
+            "<=": lambda a, b: a <= b, "<": lambda a, b: a < b}
+
+
+def floor_findings(table: pd.DataFrame, letter_targets: pd.DataFrame, doc: pd.Series) -> list[Finding]:
+    """Rows of the table that fall below a percentage floor the letter itself sets for a year."""
+    found = []
+    floors = letter_targets[(letter_targets["unit"] == "%") & letter_targets["year"].notna()
+                            & letter_targets["criterion"].isna() & letter_targets["change"].isna()]
+    for _, floor in floors.iterrows():
+        year, value, op = int(floor["year"]), float(floor["value"]), floor["comparator"]
+        rows = table[table["year"] == year]
+        below = rows[~rows["percent"].map(lambda p: _COMPARE[op](p + PERCENT_TOLERANCE, value))]
+        for _, r in below.iterrows():
+            found.append(Finding(
+                kind="below-floor",
+                message=(f"{r['province']} {year}: {r['percent']:g}% ({int(r['count'])}/{int(r['wards_total'])}) "
+                         f"is below the letter's own floor {op} {value:g}%"),
+                document_ids=[_plain(doc["document_id"])],
+                evidence=[_side(doc, r), _side(doc, floor)]))
+    return found
+
+
+def check(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    national, documents, targets = frames["national_targets"], frames["documents"], frames["targets"]
+    found: list[Finding] = []
+    for doc_id, table in national.groupby("document_id"):
+        doc = documents[documents["document_id"] == doc_id].iloc[0]
+        found += table_findings(table, doc)
+        found += floor_findings(table, targets[targets["document_id"] == doc_id], doc)
+    return found

@@ -1,0 +1,57 @@
+"""The analysts' HTML report: one chart per province (national trajectory against the plan's
+schedule) with the diff rows under it, then the findings. Charts are inline SVG from
+matplotlib, so the file opens offline in any browser and can be mailed as is."""
+from __future__ import annotations
+
+import io
+from itertools import groupby
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+from jinja2 import Environment, FileSystemLoader, select_autoescape  # noqa: E402
+
+from schemas.analysis import DiffRow, Finding  # noqa: E402
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _chart(rows: list[DiffRow]) -> str:
+    """SVG: national cumulative count per year against the plan's committed count."""
+    years = [r.year for r in rows]
+    fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=100)
+    ax.plot(years, [r.national_count for r in rows], marker="o", label=f"Bảng quốc gia ({rows[0].reference})")
+    planned = [(r.year, r.plan_count) for r in rows if r.plan_count is not None]
+    if planned:
+        ax.plot([y for y, _ in planned], [c for _, c in planned], marker="s", linestyle="--",
+                label=f"Kế hoạch {rows[0].plan}")
+    ax.set_xlabel("Năm")
+    ax.set_ylabel("Công an phường (lũy kế)")
+    ax.set_xticks(years)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg")
+    plt.close(fig)
+    svg = buf.getvalue()
+    return svg[svg.index("<svg"):]
+
+
+def render(rows: list[DiffRow], findings: list[Finding]) -> str:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    sections = []
+    for (plan, province), group in groupby(rows, key=lambda r: (r.plan, r.province)):
+        group = list(group)
+        charted = [r for r in group if r.year is not None]
+        sections.append({"plan": plan, "province": province, "locality": group[0].locality,
+                         "reference": group[0].reference, "rows": group,
+                         "chart": _chart(charted) if charted else None})
+    return env.get_template("report.html").render(sections=sections, findings=findings)
+
+
+def write(path: Path, rows: list[DiffRow], findings: list[Finding]) -> Path:
+    path.write_text(render(rows, findings), encoding="utf-8")
+    return path
