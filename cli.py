@@ -56,5 +56,197 @@ def extract(file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or T
     typer.echo(summarize(result))
 
 
+def _ingest_line(outcome) -> str:
+    facts = ", ".join(f"{n} {kind}" for kind, n in outcome.facts.items() if n)
+    line = f"{outcome.state:<11} {outcome.path}: {outcome.message}"
+    if outcome.pages:
+        line += f" — {outcome.pages} page(s)" + (f"; {facts}" if facts else "; no facts")
+    return line
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="files and folders (subfolder names become source tags)"),
+           db: str = typer.Option(None, "--db", envvar="VANBAN_DB",
+                                  help="SQLAlchemy URL [default: sqlite in $VANBAN_HOME, ~/.vanban]"),
+           archive: Path = typer.Option(None, help="where originals are filed [default: $VANBAN_HOME/archive]"),
+           quarantine: Path = typer.Option(None, help="where unreadable files go [default: $VANBAN_HOME/quarantine]"),
+           move: bool = typer.Option(False, "--move", help="move originals into the archive instead of copying"),
+           prefect: bool = typer.Option(True, "--prefect/--no-prefect",
+                                        help="run as a Prefect flow (retries, cache by hash, runs in the UI)")) -> None:
+    """Store the facts of files and folders in the database and file their originals."""
+    from pipeline import ingest as pipeline_ingest
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)}")
+    if prefect:
+        from flows import ingest_folder
+        outcomes = ingest_folder(paths, db=db, archive=archive, quarantine=quarantine, keep_originals=not move)
+    else:
+        from pipeline.store import Store
+        outcomes = pipeline_ingest.ingest_paths(list(pipeline_ingest.expand(paths)), Store(db),
+                                                pipeline_ingest.make_filer(archive, quarantine, not move))
+    for outcome in outcomes:
+        typer.echo(_ingest_line(outcome))
+    states = [o.state for o in outcomes]
+    typer.echo(", ".join(f"{states.count(s)} {s}" for s in dict.fromkeys(states)) or "no files")
+
+
+@app.command()
+def watch(inbox: Path = typer.Argument(..., help="the shared folder scanners and clerks drop files into"),
+          archive: Path = typer.Option(None, help="originals after their rows are committed, in YYYY/MM/ "
+                                                  "[default: $VANBAN_HOME/archive]"),
+          quarantine: Path = typer.Option(None, help="files that could not be read, each with a .error.txt "
+                                                     "[default: $VANBAN_HOME/quarantine]"),
+          db: str = typer.Option(None, "--db", envvar="VANBAN_DB",
+                                 help="SQLAlchemy URL [default: sqlite in $VANBAN_HOME, ~/.vanban]"),
+          settle: float = typer.Option(2.0, help="seconds a file's size and mtime must stay unchanged"),
+          rescan: float = typer.Option(30.0, help="seconds between full rescans (for shares without events)"),
+          prefect: bool = typer.Option(True, "--prefect/--no-prefect", help="run as a Prefect flow")) -> None:
+    """Watch a folder: every file dropped in is stored and archived, or quarantined with its reason."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S"))
+    logger = logging.getLogger("vanban")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False   # Prefect adds its own root handler: print each line once
+    if prefect:
+        from flows import watch_inbox
+        watch_inbox(inbox, db=db, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
+        return
+    from pipeline import ingest as pipeline_ingest
+    from pipeline.store import Store
+    pipeline_ingest.watch(inbox, Store(db), pipeline_ingest.make_filer(archive, quarantine, False),
+                          settle=settle, rescan=rescan)
+
+
+@app.command()
+def status(as_json: bool = typer.Option(False, "--json", help="print the counts as JSON"),
+           db: str = typer.Option(None, "--db", envvar="VANBAN_DB",
+                                  help="SQLAlchemy URL [default: sqlite in $VANBAN_HOME, ~/.vanban]")) -> None:
+    """Counts of processed, duplicate, quarantined and pending files, and the last errors."""
+    from pipeline.inbox import status as inbox_status
+    from pipeline.store import Store
+
+    result = inbox_status(Store(db))
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"processed {result.processed}, duplicates {result.duplicates}, "
+               f"quarantined {result.quarantined}, pending {result.pending}")
+    for error in result.last_errors:
+        typer.echo(f"  {error['at']}  {error['file']}: {error['reason']}")
+
+
+_FORMAT_HELP = "table (terminal), csv, json, xlsx or parquet"
+
+
+def _query_options(fmt: str, output: Path | None) -> None:
+    from pipeline.export import FORMATS
+
+    if fmt not in FORMATS:
+        _fail(f"unknown --format {fmt!r}; choose {', '.join(FORMATS)}")
+    if fmt in ("xlsx", "parquet") and output is None:
+        _fail(f"--format {fmt} writes a file: add --output FILE")
+
+
+def _show_facts(kind: str, filters, fmt: str, output: Path | None, db: str | None, columns: list[str]) -> None:
+    from pipeline import export, queries
+    from pipeline.store import Store
+
+    _query_options(fmt, output)
+    frame = queries.facts(Store(db), kind, filters)
+    export.write(frame, fmt, output, columns=columns, title=kind)
+
+
+_DB_OPTION = typer.Option(None, "--db", envvar="VANBAN_DB", help="SQLAlchemy URL [default: sqlite in $VANBAN_HOME]")
+
+
+@app.command()
+def obligations(agency: str = typer.Option(None, help="body, any spelling: 'so tu phap' finds 'Sở Tư pháp'"),
+                role: str = typer.Option(None, help="lead (chủ trì), support (phối hợp) or assigned"),
+                due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+                due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+                document: str = typer.Option(None, help="số/ký hiệu, file name or document id"),
+                province: str = typer.Option(None, help="the document's province"),
+                text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
+                fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+                output: Path = typer.Option(None, "--output", "-o", help="file to write"),
+                db: str = _DB_OPTION) -> None:
+    """Who must do what, by when: obligations with their evidence."""
+    from pipeline.queries import Filters
+
+    _show_facts("obligations", Filters(agency=agency, role=role, due_before=due_before, due_after=due_after,
+                                       document=document, province=province, text=text),
+                fmt, output, db, ["document_number", "section", "agency", "role", "due", "task", "page"])
+
+
+@app.command()
+def targets(year: int = typer.Option(None, help="year the target must be reached"),
+            document: str = typer.Option(None, help="số/ký hiệu, file name or document id"),
+            province: str = typer.Option(None, help="the document's province"),
+            text: str = typer.Option(None, "--text", help="words in the subject (diacritics optional)"),
+            fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+            output: Path = typer.Option(None, "--output", "-o", help="file to write"),
+            db: str = _DB_OPTION) -> None:
+    """Numeric targets (chỉ tiêu) with comparator, value, unit and year."""
+    from pipeline.queries import Filters
+
+    _show_facts("targets", Filters(year=year, document=document, province=province, text=text), fmt, output, db,
+                ["document_number", "criterion", "subject", "comparator", "value", "value_max", "unit", "year",
+                 "change", "recurrence", "page"])
+
+
+@app.command()
+def deadlines(due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+              due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+              document: str = typer.Option(None, help="số/ký hiệu, file name or document id"),
+              province: str = typer.Option(None, help="the document's province"),
+              text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
+              fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+              output: Path = typer.Option(None, "--output", "-o", help="file to write"),
+              db: str = _DB_OPTION) -> None:
+    """Time-bound commitments, normalized to YYYY, YYYY-MM-DD or yearly --MM-DD."""
+    from pipeline.queries import Filters
+
+    _show_facts("deadlines", Filters(due_before=due_before, due_after=due_after, document=document,
+                                     province=province, text=text),
+                fmt, output, db, ["document_number", "due", "relation", "recurrence", "task", "agencies", "page"])
+
+
+@app.command()
+def diff(province: str = typer.Option(None, help="only plans of this province or city"),
+         fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+         output: Path = typer.Option(None, "--output", "-o", help="file to write"),
+         db: str = _DB_OPTION) -> None:
+    """Each plan's schedule against the national table, year by year, with a status per row."""
+    from pipeline import diff as plan_diff
+    from pipeline import export, queries
+    from pipeline.store import Store
+
+    _query_options(fmt, output)
+    rows = plan_diff.diff_plans(queries.analysis_frames(Store(db)), province=province)
+    if not rows:
+        _fail("nothing to compare: ingest a national table (e.g. the appendix of Công văn 1116-CV/ĐUCA) and plans")
+    frame = plan_diff.diff_table(rows) if fmt == "table" else plan_diff.diff_frame(rows)
+    export.write(frame, fmt, output, title="plans against the national table")
+
+
+@app.command()
+def report(html: Path = typer.Option(..., "--html", help="the HTML file to write"),
+           db: str = _DB_OPTION) -> None:
+    """An HTML report: one chart per province (national trajectory against the plan) and the findings."""
+    from pipeline import diff as plan_diff
+    from pipeline import findings, queries, report as html_report
+    from pipeline.store import Store
+
+    frames = queries.analysis_frames(Store(db))
+    rows, found = plan_diff.diff_plans(frames), findings.all_findings(frames)
+    html_report.write(html, rows, found)
+    typer.echo(f"wrote {html}: {len({(r.plan, r.province) for r in rows})} plan(s), {len(found)} finding(s)")
+
+
 if __name__ == "__main__":
     app()

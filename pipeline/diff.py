@@ -173,7 +173,8 @@ def _diff_one(doc: pd.Series, table: pd.DataFrame, national_doc: pd.Series, year
             rows.append(DiffRow(**base, **nat, status="not stated", plan_evidence=_side(doc, None), note=note))
             continue
         plan_count = plan["count"]
-        plan_percent = plan["percent"] if plan["percent"] is not None else \
+        # a city plan's percentage is of its own wards: compare it as a share of the province
+        plan_percent = plan["percent"] if plan["percent"] is not None and not partial else \
             round(plan_count / nat["national_total"] * 100, 2)
         diff_wards = plan_count - nat["national_count"] if plan_count is not None else None
         if partial:
@@ -201,3 +202,22 @@ def diff_frame(rows: list[DiffRow]) -> pd.DataFrame:
         d.update({f"plan_{k}": v for k, v in r.plan_evidence.model_dump().items()})
         flat.append(d)
     return pd.DataFrame(flat)
+
+
+def diff_table(rows: list[DiffRow]) -> pd.DataFrame:
+    """The compact view for a terminal: one line per plan and year, figures as text."""
+    def figure(count, total, percent):
+        return "" if count is None else f"{count}/{total} ({percent:g}%)"
+
+    return pd.DataFrame([{
+        "plan": r.plan,
+        "unit": " / ".join(x for x in (r.province, r.locality) if x),
+        "year": "" if r.year is None else str(r.year),
+        "status": r.status,
+        "national": figure(r.national_count, r.national_total, r.national_percent or 0),
+        "plan figure": "" if r.plan_count is None else f"{r.plan_comparator or ''}{r.plan_count} ({r.plan_percent:g}%)",
+        "Δ wards": "" if r.diff_wards is None else f"{r.diff_wards:+d}",
+        "Δ points": "" if r.diff_points is None else f"{r.diff_points:+.2f}",
+        "remainder": "" if r.remainder is None else str(r.remainder),
+        "reference": r.reference or r.note or "",
+    } for r in rows])

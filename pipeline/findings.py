@@ -10,11 +10,12 @@
 from __future__ import annotations
 
 import json
-from difflib import SequenceMatcher
+import re
 
 from pathlib import Path
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from pipeline import national_checks
 from pipeline.normalize import fold
@@ -66,8 +67,19 @@ def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list
     return found
 
 
+def _subject_key(subject: str) -> str:
+    """Folded subject with domain abbreviations spelled out and recurrence words dropped,
+    so 'Tội phạm về TTXH hàng năm' and 'Tội phạm về trật tự xã hội so với năm trước' meet."""
+    for abbr, full in RULES["subject_abbreviations"].items():
+        subject = re.sub(rf"(?<!\w){abbr}(?!\w)", full, subject)
+    key = fold(subject)
+    for noise in RULES["subject_noise"]:
+        key = key.replace(noise, " ")
+    return " ".join(key.split())
+
+
 def _same_subject(a: str, b: str) -> bool:
-    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= RULES["criteria_conflict_min_similarity"]
+    return fuzz.token_set_ratio(_subject_key(a), _subject_key(b)) >= RULES["subject_match_min_score"]
 
 
 def target_conflicts(targets: pd.DataFrame, documents: pd.DataFrame) -> list[Finding]:

@@ -14,6 +14,7 @@ from pandera.errors import SchemaErrors
 from schemas.analysis import Finding, Side
 
 PERCENT_TOLERANCE = 0.01   # points; the table prints two decimals
+MAX_LISTED = 10            # rows named in one finding's message
 
 TABLE_RULES = pa.DataFrameSchema(
     {
@@ -53,7 +54,9 @@ def table_findings(table: pd.DataFrame, doc: pd.Series) -> list[Finding]:
         cases = errors.failure_cases
         for check, failing in cases.groupby("check"):
             rows = table.loc[[i for i in failing["index"].dropna().unique() if i in table.index]]
-            places = ", ".join(f"{r.province} {r.year}" for r in rows.itertuples()) or "whole table"
+            places = ", ".join(f"{r.province} {r.year}" for r in rows.head(MAX_LISTED).itertuples()) or "whole table"
+            if len(rows) > MAX_LISTED:
+                places += f" and {len(rows) - MAX_LISTED} more"
             found.append(Finding(kind="table-inconsistent", message=f"{doc['label']}: {check}: {places}",
                                  document_ids=[_plain(doc["document_id"])],
                                  evidence=[_side(doc, r) for _, r in rows.head(5).iterrows()]))

@@ -48,7 +48,7 @@ def documents_frame(extractions: dict[object, Extraction]) -> pd.DataFrame:
             "issued_on": d.issued_on, "issuer": d.issuer, "subject": d.subject,
             "province": d.jurisdiction.province if d.jurisdiction else None,
             "locality": d.jurisdiction.locality if d.jurisdiction else None,
-            "label": document_label(d.number, ex.source.path),
+            "label": document_label(d.number, ex.source.path, d.kind, d.issuer),
         })
     return without_nan(pd.DataFrame(rows, columns=DOCUMENT_COLUMNS))
 
@@ -62,6 +62,10 @@ DOCUMENT_COLUMNS = ["document_id", "path", "kind", "number", "issued_on", "issue
                     "province", "locality", "label"]
 
 
-def document_label(number: str | None, path: str) -> str:
-    """How a document is named in reports: its số/ký hiệu, else its file name."""
-    return number or Path(path).name
+def document_label(number: str | None, path: str, kind: str | None = None, issuer: str | None = None) -> str:
+    """How a document is named in reports: its số/ký hiệu, else its kind and issuer, else its file name."""
+    if number:
+        return number
+    if kind and issuer:
+        return f"{kind} ({issuer})"
+    return Path(path).name

@@ -1,0 +1,148 @@
+"""The analysts' diff, the findings and the auditors' queries on really ingested samples.
+
+The five seed documents and one further provincial plan (tests/data) are ingested through
+the same path as `vanban ingest` into a temporary SQLite database; nothing is mocked.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import diff, export, findings, ingest, queries
+from pipeline.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_TEXTS = sorted((ROOT / "samples" / "text").glob("*.txt"))
+EXTRA_PLAN = ROOT / "tests" / "data" / "ke_hoach_binh_phuoc.txt"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Store:
+    home = tmp_path_factory.mktemp("vanban")
+    db = Store(f"sqlite:///{home / 'vanban.db'}")
+    filer = ingest.make_filer(home / "archive", home / "quarantine", True)
+    outcomes = ingest.ingest_paths(list(ingest.expand([*SAMPLE_TEXTS, EXTRA_PLAN])), db, filer)
+    assert [o.state for o in outcomes] == ["processed"] * (len(SAMPLE_TEXTS) + 1)
+    return db
+
+
+@pytest.fixture(scope="module")
+def frames(store):
+    return queries.analysis_frames(store)
+
+
+@pytest.fixture(scope="module")
+def rows(frames):
+    return diff.diff_plans(frames)
+
+
+def _rows_of(rows, province):
+    return {r.year: r for r in rows if r.province == province}
+
+
+def test_khanh_hoa_resolution_meets_the_national_2023_2025_2030_figures(rows):
+    kh = _rows_of(rows, "Khánh Hòa")
+    for year, wards in ((2023, 1), (2025, 11), (2030, 35)):
+        assert kh[year].status == "meets"
+        assert kh[year].plan_count == kh[year].national_count == wards
+        assert kh[year].plan_evidence.quote and kh[year].national_evidence.quote
+    assert kh[2024].status == "not stated"
+
+
+def test_da_lat_is_partial_scope_with_the_province_remainder(rows):
+    dalat = _rows_of(rows, "Lâm Đồng")
+    row = dalat[2030]
+    assert row.locality == "Đà Lạt" and row.status == "partial scope"
+    assert (row.plan_count, row.national_count, row.remainder) == (12, 18, 6)
+    assert "12 of 18" in row.note
+    assert dalat[2026].plan_count == 5 and dalat[2026].remainder == 3
+
+
+def test_ha_noi_is_out_of_scope(rows):
+    [row] = [r for r in rows if r.province == "Hà Nội"]
+    assert row.status == "out of scope" and row.year is None
+
+
+def test_ninh_binh_2026_is_compared_with_its_former_provinces(rows):
+    nb = _rows_of(rows, "Ninh Bình")
+    assert set(nb[2030].reference.split(" + ")) == {"Ninh Bình", "Hà Nam", "Nam Định"}
+    assert nb[2030].national_total == 17 + 20 + 22
+    assert nb[2026].national_count == 8 + 10 + 10
+
+
+def test_a_plan_that_misses_and_exceeds_the_national_figure(rows):
+    bp = _rows_of(rows, "Bình Phước")
+    assert bp[2023].status == "meets"
+    assert bp[2025].status == "below" and bp[2025].diff_wards == -1 and bp[2025].diff_points == -5.0
+    assert bp[2027].status == "above" and bp[2027].diff_wards == 2
+    assert bp[2030].status == "meets"
+    assert bp[2024].status == "not stated"
+
+
+def test_citation_conflicts_between_documents(frames):
+    found = [f for f in findings.all_findings(frames) if f.kind == "citation-date-conflict"]
+    twelve = [f for f in found if "12-NQ/TW" in f.message]
+    assert twelve and "2022-03-15" in twelve[0].message and "2022-03-16" in twelve[0].message
+    assert len(twelve[0].document_ids) >= 2
+
+
+def test_conflicts_inside_a_document(frames):
+    found = findings.all_findings(frames)
+    conflict = [f for f in found if f.kind == "target-conflict"]
+    assert any("5" in f.message and "6" in f.message for f in conflict)
+    duplicated = [f for f in found if f.kind == "criteria-duplicated"]
+    assert any("17 and 18" in f.message for f in duplicated)
+
+
+def test_appendix_rows_below_the_letters_own_30_percent_floor(frames):
+    below = [f for f in findings.all_findings(frames) if f.kind == "below-floor"]
+    assert any(f.message.startswith("An Giang 2025: 28.57%") for f in below)
+    assert not any(f.message.startswith("Bắc Giang 2025") for f in below)   # exactly 30%
+    assert all(f.evidence[0].quote for f in below)
+
+
+def test_obligations_filter_is_diacritic_insensitive(store):
+    frame = queries.facts(store, "obligations", queries.Filters(agency="so tu phap"))
+    assert len(frame) >= 1 and set(frame["agency"]) == {"Sở Tư pháp"}
+    assert frame["quote"].notna().all() and frame["page"].notna().all()
+    leads = queries.facts(store, "obligations", queries.Filters(role="lead", province="Hà Nội"))
+    assert len(leads) and set(leads["role"]) == {"lead"}
+
+
+def test_exports_open_with_vietnamese_text_and_dates(store, tmp_path):
+    frame = queries.facts(store, "deadlines", queries.Filters(due_after="2024"))
+    assert len(frame) and (frame["due"] >= "2024").all()
+    export.write(frame, "csv", tmp_path / "d.csv")
+    assert (tmp_path / "d.csv").read_bytes().startswith("\ufeff".encode("utf-8"))
+    export.write(frame, "xlsx", tmp_path / "d.xlsx")
+    back = pd.read_excel(tmp_path / "d.xlsx")
+    assert list(back["task"]) == list(frame["task"])
+    export.write(frame, "parquet", tmp_path / "d.parquet")
+    assert len(pd.read_parquet(tmp_path / "d.parquet")) == len(frame)
+    export.write(frame, "json", tmp_path / "d.json")
+    assert json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))[0]["task"] == frame["task"].iloc[0]
+
+
+def test_html_report_has_a_chart_per_province_and_the_findings(rows, frames, tmp_path):
+    from pipeline import report
+
+    html = report.render(rows, findings.all_findings(frames))
+    assert html.count("<svg") == len({r.plan for r in rows if r.year is not None})
+    assert "Khánh Hòa" in html and "12-NQ/TW" in html
+
+
+def test_national_table_rules_flag_inconsistent_rows():
+    from pipeline import national_checks
+
+    rows = [("Cao Bằng", 8, 2023, 1, 12.5), ("Cao Bằng", 8, 2024, 3, 25.0),      # 3/8 is 37.5%, not 25%
+            ("Cao Bằng", 8, 2025, 2, 25.0), ("Cao Bằng", 8, 2026, 7, 87.5)]      # count falls; never 100%
+    table = pd.DataFrame([dict(zip(("province", "wards_total", "year", "count", "percent"), r),
+                               document_id=1, page=2, quote=r[0], issues=[]) for r in rows])
+    doc = pd.Series({"document_id": 1, "label": "1116-CV/ĐUCA"})
+    messages = [f.message for f in national_checks.table_findings(table, doc)]
+    assert any("percent is not count / total" in m and "Cao Bằng 2024" in m for m in messages)
+    assert any("cumulative count decreases" in m for m in messages)
+    assert any("does not reach 100%" in m and "Cao Bằng 2026" in m for m in messages)
