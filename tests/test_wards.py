@@ -1,0 +1,77 @@
+"""Wards named one by one, with their scheduled year, locality, province and gazetteer code."""
+from extractors import wards
+from pipeline.segment import segment
+from schemas.document import Document, Page, TextSource
+from schemas.extraction import DocumentMeta, Jurisdiction
+
+
+def _wards(text: str, province: str | None = None, locality: str | None = None, issued_on: str | None = None):
+    doc = Document(path="t.txt", sha256="0", media_type="text/plain",
+                   pages=[Page(number=1, text=text, source=TextSource.plain)]).with_offsets()
+    meta = DocumentMeta(issued_on=issued_on, jurisdiction=Jurisdiction(province=province, locality=locality))
+    return wards.extract(segment(doc), meta)
+
+
+def test_schedule_lines_give_one_ward_per_number_with_its_year():
+    text = "2. Lộ trình:\n- Năm 2024: xây dựng Công an phường 4, 8.\n- Năm 2028: xây dựng Công an phường 1,9."
+    got = _wards(text, province="Lâm Đồng", locality="Đà Lạt")
+    assert [(w.name, w.year) for w in got] == [("Phường 4", 2024), ("Phường 8", 2024),
+                                               ("Phường 1", 2028), ("Phường 9", 2028)]
+    assert got[0].gazetteer_code == "24793" and got[0].locality == "Đà Lạt"
+    assert got[0].evidence.quote == "Năm 2024: xây dựng Công an phường 4, 8"
+
+
+def test_named_ward_takes_its_locality_from_the_text_and_not_a_date_year():
+    text = ("- Năm 2023, triển khai thí điểm xây dựng Công an phường Vĩnh Nguyên, thành phố Nha Trang "
+            "đạt 22 tiêu chí theo Quyết định số 5764/QĐ-BCA-V05 ngày 13 tháng 7 năm 2021.")
+    [ward] = _wards(text, province="Khánh Hòa")
+    assert (ward.name, ward.locality, ward.province, ward.year, ward.gazetteer_code) == \
+        ("Phường Vĩnh Nguyên", "Nha Trang", "Khánh Hòa", 2023, "22375")
+
+
+def test_lists_and_other_provinces():
+    got = _wards("Năm 2025 hoàn thành tại các phường: Lộc Thọ, Vĩnh Nguyên và Phước Hải.",
+                 province="Khánh Hòa", locality="Nha Trang")
+    assert [w.name for w in got] == ["Phường Lộc Thọ", "Phường Vĩnh Nguyên", "Phường Phước Hải"]
+    assert all(w.year == 2025 and w.gazetteer_code for w in got)
+    [ward] = _wards("Công an phường Phú Lợi, thành phố Thủ Dầu Một phấn đấu đạt chuẩn trong năm 2026.",
+                    province="Bình Dương")
+    assert (ward.name, ward.locality, ward.year, ward.gazetteer_code) == ("Phường Phú Lợi", "Thủ Dầu Một", 2026, "25744")
+
+
+def test_codes_follow_the_document_date():
+    [ward] = _wards("Năm 2026: Công an phường Lâm Viên - Đà Lạt.", province="Lâm Đồng", issued_on="2025-09-01")
+    assert ward.gazetteer_code == "24778"
+
+
+def test_common_nouns_districts_and_headings_are_not_wards():
+    text = ("Xây dựng Công an phường điển hình, kiểu mẫu tại 12 phường trên địa bàn thành phố.\n"
+            "Đảng ủy các phường, Công an phường Điển hình.\n"
+            "CÔNG AN PHƯỜNG ĐIỂN HÌNH, KIỂU MẪU\n"
+            "Công an các thành phố Nha Trang, Cam Ranh và thị xã Ninh Hòa.")
+    assert _wards(text, province="Khánh Hòa") == []
+
+
+def test_a_ward_mentioned_again_without_a_year_is_not_counted_twice():
+    text = "Năm 2024: xây dựng Công an phường 7.\nCông an phường 7 chủ trì."
+    assert [(w.name, w.year) for w in _wards(text, province="Lâm Đồng")] == [("Phường 7", 2024)]
+
+
+def test_year_labels_and_table_cells_give_the_year():
+    text = ("a) Năm 2025:\n- Công an phường Lộc Thọ;\n- Công an phường Phước Hải.\n"
+            "3. Kinh phí: Công an phường Vĩnh Hải.\n"
+            "2026\tPhường Vĩnh Nguyên, Phường Vĩnh Trường\tCông an thành phố")
+    got = _wards(text, province="Khánh Hòa", locality="Nha Trang")
+    assert [(w.name, w.year) for w in got] == [("Phường Lộc Thọ", 2025), ("Phường Phước Hải", 2025),
+                                               ("Phường Vĩnh Hải", None), ("Phường Vĩnh Nguyên", 2026),
+                                               ("Phường Vĩnh Trường", 2026)]
+
+
+def test_phuong_without_the_ward_tone_is_a_direction_not_a_ward():
+    assert _wards("Hợp tác với các nước phương Tây và địa phương Đà Lạt.") == []
+    assert [w.name for w in _wards("Công an phường 04 năm 2025.")] == ["Phường 4"]
+
+
+def test_a_quarter_or_month_gives_the_year():
+    got = _wards("Quý II/2025 hoàn thành xây dựng Công an phường Phú Lợi.", province="Bình Dương")
+    assert [(w.name, w.year) for w in got] == [("Phường Phú Lợi", 2025)]
