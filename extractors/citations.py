@@ -1,3 +1,174 @@
-"""(work in progress)"""
-def extract(seg, *args):
-    return []
+"""Citations: the other documents a document cites by số/ký hiệu.
+
+A citation in this genre reads '<Kind> [số] <number>[,] [ngày <date>] [của <issuer>] [về <title>]':
+'Nghị quyết số 12-NQ/TW, ngày 16/3/2022 của Bộ Chính trị về …', 'Quyết định số 18/QĐ-TTg ngày
+14/02/2026 của Thủ tướng Chính phủ', 'Căn cứ Nghị định số 08/2016/NĐ-CP ngày 25 tháng 01 năm 2016'.
+Every số/ký hiệu in the text is a candidate; its kind is the kind word before it, else the letters
+of its symbol (NQ → Nghị quyết), else the kind of the citation it is listed after ('Nghị quyết số
+12-NQ/TW, 15-NQ/TW'). A bare number counts only right after a kind word and not before a measure
+word ('Đề án 06 của Chính phủ' is a citation, 'Kế hoạch 5 năm' is not). Laws cited by name and
+date carry no number and are not citations; the document's own number is not one either. One
+entry per distinct (number, date); a mention without a date adds nothing when the same number is
+cited with one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.agencies import expand_abbreviations
+from extractors.common import DOC_NUMBER, clean_number, document_kinds, folded, iso_date, kind_of_symbol, load_json
+from extractors.metadata import document_number
+from pipeline.normalize import fold
+from pipeline.segment import SegmentedDocument
+from schemas.extraction import Citation
+
+LOOKBACK = 90           # characters before a number searched for its kind word ('Luật Du lịch số')
+ISSUER_MAX = 90
+TITLE_MAX = 400
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    kind_before: re.Pattern[str]
+    kind_named_before: re.Pattern[str]
+    bare_number: re.Pattern[str]
+    date_after: re.Pattern[str]
+    issuer_after: re.Pattern[str]
+    issuer_end: re.Pattern[str]
+    title_after: re.Pattern[str]
+    list_separator: re.Pattern[str]
+    own_number_label: re.Pattern[str]
+    kinds: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    kinds = {fold(k): k for k in document_kinds()}
+    measures = "|".join(re.escape(fold(w)) for w in load_json("citations.json")["measure_words"])
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(kinds, key=len, reverse=True))
+    date = (r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
+            r"|ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+    skip = r"(?:\s*\([^)\n]{0,40}\))?"            # '(khóa XII)' between the parts
+    return _Patterns(
+        kind_before=re.compile(rf"(?<!\w)({alt})\s+(?:so\s*[:.]?\s*)?$"),
+        kind_named_before=re.compile(rf"(?<!\w)({alt})(?:\s+[^\s\d,;.:()/-]+){{1,7}}?\s+so\s*[:.]?\s*$"),
+        bare_number=re.compile(rf"(?<!\w)({alt})\s+(?:so\s*[:.]?\s*)?(\d{{1,3}})(?![\w/.,%-]|\s*(?:{measures})\b)"),
+        date_after=re.compile(rf"\s*[,;]?{skip}\s*,?\s*\(?\s*(?:ban hanh\s+|ky\s+)?(?:{date})(?:\s*\))?"),
+        issuer_after=re.compile(rf"\s*,?{skip}\s*,?\s*(?:cua|giua)\s+"),
+        issuer_end=re.compile(r"\s+(?:ve|ban hanh|quy dinh|huong dan|phe duyet|thong qua|sua doi|tai|theo|nham|doi voi"
+                              r"|trong|da|duoc|khoa|nhiem ky|va cac|cung)\b"
+                              r"|\s*[;,.:“”\"()\n\t…]|$"
+                              rf"|\s+(?:va|hoac)\s+(?:cac\s+)?(?:{alt})\b"),   # the next citation of a list
+        title_after=re.compile(rf"{skip}\s*,?\s*ve\s+"),
+        list_separator=re.compile(r"^\s*(?:,|;|và|va|và các|hoặc)\s*$"),
+        own_number_label=re.compile(r"(?:^|\n)\s*so\s*[:.]?\s*$"),
+        kinds=kinds,
+    )
+
+
+@dataclass
+class _Found:
+    start: int          # of the whole phrase (kind word or number)
+    end: int
+    number: str
+    kind: str
+    issued_on: str | None
+    issuer: str | None
+    title: str | None
+
+
+def _candidates(text: str, key: str) -> list[tuple[int, int, str]]:
+    """(start, end, number) of every số/ký hiệu and every bare number written after a kind word."""
+    found = [(m.start(1), m.end(1), clean_number(m.group(1))) for m in DOC_NUMBER.finditer(text)]
+    taken = [(s, e) for s, e, _ in found]
+    for m in _patterns().bare_number.finditer(key):
+        if not any(s <= m.start(2) < e for s, e in taken):
+            found.append((m.start(2), m.end(2), m.group(2)))
+    return sorted(found)
+
+
+def _date(key: str, pos: int) -> tuple[str | None, int]:
+    m = _patterns().date_after.match(key, pos, pos + 80)
+    if not m:
+        return None, pos
+    groups = [g for g in m.groups() if g is not None]
+    return iso_date(*groups[:3]), m.end()
+
+
+def _issuer(text: str, key: str, pos: int) -> tuple[str | None, int]:
+    p = _patterns()
+    m = p.issuer_after.match(key, pos, pos + 60)
+    if not m:
+        return None, pos
+    end = p.issuer_end.search(key, m.end(), min(len(key), m.end() + ISSUER_MAX))
+    stop = end.start() if end else min(len(key), m.end() + ISSUER_MAX)
+    name = " ".join(text[m.end():stop].split()).strip(" ,;")
+    return (expand_abbreviations(name) or None), stop if name else pos
+
+
+def _title(text: str, key: str, pos: int) -> str | None:
+    m = _patterns().title_after.match(key, pos, pos + 60)
+    if not m:
+        return None
+    rest = text[m.end():m.end() + TITLE_MAX]
+    quoted = re.match(r"\s*[“\"]([^”\"\n]+)[”\"]", rest)
+    if quoted:
+        return quoted.group(1).strip(" .…*")
+    rest = rest.lstrip(" “\"*")
+    cut = re.search(r"[;\n]|\.\s|\.$|…|\s\((?!\d)", rest)
+    title = rest[:cut.start()] if cut else rest
+    return " ".join(title.split()).strip(" .,*…") or None
+
+
+def _scan(seg: SegmentedDocument) -> list[_Found]:
+    text = seg.text
+    key = folded(text)
+    p = _patterns()
+    own = document_number(seg)
+    found: list[_Found] = []
+    for start, end, number in _candidates(text, key):
+        if own and number == own:
+            continue
+        window = key[max(0, start - LOOKBACK):start]
+        kind_word = p.kind_before.search(window) or p.kind_named_before.search(window)
+        if kind_word is None and p.own_number_label.search(window):
+            continue        # the 'Số:' line of the header: the document's own number
+        if kind_word:
+            kind = p.kinds[" ".join(kind_word.group(1).split())]
+            phrase_start = start - len(window) + kind_word.start(1)
+        else:
+            kind = kind_of_symbol(number)
+            if found and p.list_separator.match(key[found[-1].end:start]):
+                kind = kind or found[-1].kind
+            if kind is None:
+                continue
+            phrase_start = start
+        issued_on, after = _date(key, end)
+        issuer, after = _issuer(text, key, after)
+        title = _title(text, key, after)
+        found.append(_Found(phrase_start, max(after, end), number, kind, issued_on, issuer, title))
+    return found
+
+
+def extract(seg: SegmentedDocument) -> list[Citation]:
+    """One citation per distinct (number, date), first mention as evidence."""
+    found = _scan(seg)
+    dated = {(fold(f.number), f.issued_on) for f in found if f.issued_on}
+    dated_numbers = {n for n, _ in dated}
+    seen: dict[tuple[str, str | None], Citation] = {}
+    for f in found:
+        k = (fold(f.number), f.issued_on)
+        if f.issued_on is None and k[0] in dated_numbers:
+            continue
+        if k in seen:
+            c = seen[k]
+            if c.issuer is None and f.issuer:
+                c.issuer = f.issuer
+            if c.title is None and f.title:
+                c.title = f.title
+            continue
+        seen[k] = Citation(kind=f.kind, number=f.number, issued_on=f.issued_on, issuer=f.issuer,
+                           title=f.title, evidence=seg.evidence(f.start, f.end))
+    return list(seen.values())

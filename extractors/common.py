@@ -1,6 +1,8 @@
 """Small readers shared by several extractors: dates, document numbers, document kinds.
 
-Kinds and their symbol letters are data (``data/document_kinds.json``), not code.
+Kinds and their symbol letters are data (``data/document_kinds.json``), not code. Keywords
+('ngày', 'tháng', 'năm', 'số') are matched on a folded twin of the text (``folded``), so OCR'd
+text with a wrong or missing tone mark still matches and offsets stay those of the text.
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.normalize import fold
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -18,13 +22,40 @@ def load_json(name: str) -> dict:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c.isspace():
+        return c          # fold() would collapse it; line breaks and tabs delimit header cells
+    f = fold(c)
+    if len(f) == 1:
+        return f
+    return f[:1] or c.lower()[:1] or c
+
+
+def folded(text: str) -> str:
+    """``fold`` applied character by character: same length as ``text``, so an offset found in the
+    folded twin ('so 12-nq/tw ngay 16/3/2022') is an offset in the text."""
+    return "".join(_fold_char(c) for c in text)
+
+
 def document_kinds() -> list[str]:
     """Kinds, longest first so that 'Quyết định' wins over a shorter prefix."""
     return sorted(load_json("document_kinds.json")["kinds"], key=len, reverse=True)
 
 
-# ngày 01 tháng 11 năm 2022 | 16/3/2022 | 16-3-2022 | 17.11.22
-LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+def kind_of_symbol(number: str | None) -> str | None:
+    """The kind a số/ký hiệu names by its letters: '12-NQ/TW' → 'Nghị quyết', '1116-CV/ĐUCA' → 'Công văn'."""
+    if not number:
+        return None
+    parts = re.split(r"[-/]", clean_number(number))
+    for kind, codes in load_json("document_kinds.json")["kinds"].items():
+        if any(code in parts for code in codes):
+            return kind
+    return None
+
+
+# On folded text: ngày 01 tháng 11 năm 2022 | 16/3/2022 | 16-3-2022 | 17.11.22
+LONG_DATE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?![\d/])")
 
 
@@ -41,21 +72,25 @@ def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ISO date) for every full date in the text, long or short form."""
+    key = folded(text)
     found = []
     for pattern in (LONG_DATE, SHORT_DATE):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(key):
             iso = iso_date(*m.groups())
             if iso and not any(s <= m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), iso))
     return sorted(found)
 
 
-# Số/ký hiệu: 1116-CV/ĐUCA, 12-NQ/TW, 03/2019/NĐ-CP, 16/CT-TTg, 474/BCA-H02, 177-KH/ThU.
-# Spaces around - and / are tolerated (OCR and line wraps put them there) and removed.
+# Số/ký hiệu: 1116-CV/ĐUCA, 12-NQ/TW, 03/2019/NĐ-CP, 16/CT-TTg, 474/BCA-H02, 177-KH/ThU, 5764/QĐ-BCA – V05.
+# A symbol part is capitals and digits with at most one small letter inside (ThU, CTr, QĐi, TTg), so
+# a capitalised word after a dash ('– Ban Bí thư') is not read as part of the symbol. Spaces around
+# separators (OCR, line wraps) are tolerated and removed by clean_number.
+_SYMBOL_PART = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*"
 DOC_NUMBER = re.compile(
-    r"(?<![\w/])(\d{1,5}(?:\s*/\s*\d{4})?\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*){0,3})(?![\w])")
+    rf"(?<![\w/])(\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*(?:[-/]|\s[–—]\s)\s*{_SYMBOL_PART}){{0,3}})(?![\w])")
 
 
 def clean_number(raw: str) -> str:
-    """'1116- CV/ĐUCA' → '1116-CV/ĐUCA'."""
-    return re.sub(r"\s+", "", raw)
+    """'1116- CV/ĐUCA' → '1116-CV/ĐUCA'; '5764/QĐ-BCA – V05' → '5764/QĐ-BCA-V05'."""
+    return re.sub(r"\s+", "", re.sub(r"[–—]", "-", raw))

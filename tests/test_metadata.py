@@ -1,0 +1,261 @@
+"""extractors/metadata.py: the header and signature block of real seed excerpts, of invented documents
+of other provinces and kinds (a UBND decision, a department's letter, a district party programme), and
+of an OCR-noisy header."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors import metadata
+from pipeline.segment import segment
+from pipeline.text import load_document
+
+SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+GOLD = Path("/work/shared/gold")
+
+
+def meta_of(tmp_path: Path, text: str):
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return metadata.extract(segment(load_document(path)))
+
+
+# Seed 000 (a national party letter with an incoming stamp), header and signature block.
+SEED_000 = """ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Số 1116- CV/ĐUCA
+
+Hà Nội, ngày 01 tháng 11 năm 2022
+
+V/v xây dựng Công an phường điển hình,
+kiểu mẫu về an ninh, trật tự và văn minh đô thị
+
+VAN PHÒNG TINH ỦY LAI CHAU\t
+Số: 6381\t.....
+ĐẾN Ngày: 17.11.22\t.....
+
+Kính gửi: Ban Thường vụ các Tỉnh ủy
+
+Thực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị về đẩy mạnh xây dựng lực lượng Công an nhân dân.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VPĐUCATW, V05 (P2).
+
+T/M BAN THƯỜNG VỤ
+ỦY VIÊN
+
+Quốc Hùng
+"""
+
+
+def test_national_letter_with_incoming_stamp(tmp_path):
+    m = meta_of(tmp_path, SEED_000)
+    assert (m.kind, m.number, m.issued_on, m.place) == ("Công văn", "1116-CV/ĐUCA", "2022-11-01", "Hà Nội")
+    assert m.issuer == "Đảng ủy Công an Trung ương"
+    assert m.subject == ("V/v xây dựng Công an phường điển hình, kiểu mẫu về an ninh, trật tự và văn minh đô thị")
+    assert m.recipients == ["Ban Thường vụ các Tỉnh ủy"]
+    assert m.jurisdiction.province is None           # a national letter binds no province
+    assert (m.received.number, m.received.on, m.received.by) == ("6381", "2022-11-17", "Văn phòng Tỉnh ủy Lai Châu")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Quốc Hùng", "Ủy viên", "T/M Ban Thường vụ")
+    assert m.evidence["number"].quote == "Số 1116- CV/ĐUCA"
+    assert m.evidence["signer"].quote == "Quốc Hùng"
+
+
+def test_blank_number_keeps_kind_from_symbol(tmp_path):
+    """Seed 004: 'Số - CV/TU' is a number left blank; the letterhead names the province."""
+    m = meta_of(tmp_path, "TỈNH ỦY NINH BÌNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n*\n\nSố - CV/TU\n\n"
+                          "Ninh Bình, ngày 28 tháng 5 năm 2026\n\n"
+                          "Kính gửi: Các đảng ủy trực thuộc Tỉnh ủy\n\n"
+                          "Thời gian qua, các cấp ủy đã tập trung lãnh đạo, chỉ đạo.\n\n"
+                          "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nTrần Đăng Quỳnh\n")
+    assert (m.kind, m.number, m.issuer) == ("Công văn", None, "Tỉnh ủy Ninh Bình")
+    assert m.jurisdiction.province == "Ninh Bình"
+    assert m.signer.position == "Phó Bí thư Thường trực"
+
+
+def test_issuer_inferred_without_letterhead(tmp_path):
+    """Seed 002 has no letterhead: the symbol names a Kế hoạch and the opening sentence its author."""
+    m = meta_of(tmp_path, "Số: 177-KH/ThU\n\nKẾ HOẠCH\n\nTriển khai Nghị quyết số 24-NQ/TU ngày 23/02/2023 "
+                          "của Tỉnh ủy Lâm Đồng về lãnh đạo, chỉ đạo thực hiện nhiệm vụ xây dựng Công an phường\n\n"
+                          "Thực hiện Nghị quyết số 24-NQ/TU ngày 23/02/2023 của Tỉnh ủy Lâm Đồng, Thành ủy Đà Lạt "
+                          "xây dựng Kế hoạch triển khai với các nội dung sau:\n")
+    assert (m.kind, m.number, m.issuer) == ("Kế hoạch", "177-KH/ThU", "Thành ủy Đà Lạt")
+    assert m.subject.startswith("Triển khai Nghị quyết số 24-NQ/TU")
+    assert (m.jurisdiction.province, m.jurisdiction.locality) == ("Lâm Đồng", "Đà Lạt")
+
+
+def test_issuer_completed_from_title_line_and_jurisdiction(tmp_path):
+    """Seed 001: 'CỦA BAN THƯỜNG VỤ TỈNH ỦY' names the body, the title names the province."""
+    m = meta_of(tmp_path, "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề xây dựng Công an phường điển hình, kiểu mẫu "
+                          "trên địa bàn tỉnh Khánh Hòa\n\n-----\n\nTrên địa bàn tỉnh hiện có 35 Công an phường.\n")
+    assert (m.kind, m.issuer) == ("Nghị quyết", "Ban Thường vụ Tỉnh ủy Khánh Hòa")
+    assert m.subject == "về xây dựng Công an phường điển hình, kiểu mẫu trên địa bàn tỉnh Khánh Hòa"
+    assert m.jurisdiction.province == "Khánh Hòa"
+
+
+def test_ubnd_plan_author_sentence_and_signature(tmp_path):
+    """Seed 003: 'UBND Thành phố ban hành Kế hoạch' + Hà Nội; TM./KT. signature."""
+    m = meta_of(tmp_path, "KẾ HOẠCH\n\nTriển khai Chỉ thị số 31-CT/TU ngày 05/4/2024 của Thành ủy Hà Nội về tăng "
+                          "cường sự lãnh đạo của Đảng\n\nThực hiện Chỉ thị số 31-CT/TU ngày 05/4/2024 của Thành ủy "
+                          "Hà Nội, UBND Thành phố ban hành Kế hoạch triển khai thực hiện trên địa bàn Thành phố, "
+                          "như sau:\n\nNơi nhận:\n- Lưu: VT, NC(Đ).\n\nTM. ỦY BAN NHÂN DÂN\n\nKT. CHỦ TỊCH\n\n"
+                          "PHÓ CHỦ TỊCH\n\nLê Hồng Sơn\n")
+    assert m.issuer.casefold() == "ủy ban nhân dân thành phố hà nội"
+    assert m.jurisdiction.province == "Hà Nội"
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Lê Hồng Sơn", "Phó Chủ tịch", "KT. Chủ tịch")
+
+
+QUANG_NINH_DECISION = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH QUẢNG NINH\tĐộc lập - Tự do - Hạnh phúc
+
+Số: 1234/QĐ-UBND\tQuảng Ninh, ngày 05 tháng 4 năm 2024
+
+QUYẾT ĐỊNH
+Về việc phê duyệt Kế hoạch phát triển du lịch cộng đồng trên địa bàn tỉnh Quảng Ninh giai đoạn 2024 - 2030
+
+ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Nghị định số 168/2017/NĐ-CP ngày 31/12/2017 của Chính phủ quy định chi tiết một số điều của Luật Du lịch;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Phê duyệt Kế hoạch phát triển du lịch cộng đồng (kèm theo Quyết định này).
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ngành chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT, VX.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Thị Hạnh
+"""
+
+
+def test_provincial_decision(tmp_path):
+    m = meta_of(tmp_path, QUANG_NINH_DECISION)
+    assert (m.kind, m.number, m.issued_on, m.place) == ("Quyết định", "1234/QĐ-UBND", "2024-04-05", "Quảng Ninh")
+    assert m.issuer == "Ủy ban nhân dân tỉnh Quảng Ninh"
+    assert m.subject.startswith("Về việc phê duyệt Kế hoạch phát triển du lịch cộng đồng")
+    assert m.jurisdiction.province == "Quảng Ninh"
+    assert (m.signer.name, m.signer.capacity) == ("Nguyễn Thị Hạnh", "KT. Chủ tịch")
+
+
+def test_department_letter_under_its_parent(tmp_path):
+    m = meta_of(tmp_path, "UBND TỈNH NGHỆ AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ\tĐộc lập - Tự do - "
+                          "Hạnh phúc\n\n"
+                          "Số: 567/SYT-NVY\tNghệ An, ngày 12 tháng 3 năm 2024\nV/v triển khai tiêm chủng mở rộng\n"
+                          "năm 2024 trên địa bàn tỉnh\n\nKính gửi:\n- Trung tâm Y tế các huyện, thành phố, thị xã;\n"
+                          "- Bệnh viện Đa khoa tỉnh.\n\nThực hiện Kế hoạch số 45/KH-UBND ngày 15/02/2024 của "
+                          "UBND tỉnh.\n\n"
+                          "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n(Đã ký)\n\nLê Văn Bình\n")
+    assert (m.kind, m.number, m.issuer) == ("Công văn", "567/SYT-NVY", "Sở Y tế tỉnh Nghệ An")
+    assert m.subject == "V/v triển khai tiêm chủng mở rộng năm 2024 trên địa bàn tỉnh"
+    assert m.recipients == ["Trung tâm Y tế các huyện, thành phố, thị xã", "Bệnh viện Đa khoa tỉnh"]
+    assert (m.signer.name, m.signer.position) == ("Lê Văn Bình", "Phó Giám đốc")
+
+
+def test_district_party_programme_glued_title(tmp_path):
+    """A title line the text layer glued to the first paragraph still gives the subject."""
+    m = meta_of(tmp_path, "ĐẢNG BỘ TỈNH BÌNH ĐỊNH\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY PHÙ CÁT\n*\n"
+                          "Số 45-CTr/HU\tPhù Cát, ngày 10 tháng 3 năm 2023\nCHƯƠNG TRÌNH\n"
+                          "hành động thực hiện Nghị quyết số 05-NQ/TU ngày 12/01/2023 của Tỉnh ủy Bình Định về phát "
+                          "triển nông nghiệp công nghệ cao\nThực hiện Nghị quyết số 05-NQ/TU ngày 12/01/2023 "
+                          "của Tỉnh ủy "
+                          "Bình Định, Ban Thường vụ Huyện ủy ban hành Chương trình hành động như sau:\nI. MỤC TIÊU\n")
+    assert (m.kind, m.number, m.issuer) == ("Chương trình", "45-CTr/HU", "Huyện ủy Phù Cát")
+    assert m.subject.endswith("về phát triển nông nghiệp công nghệ cao")
+    assert (m.jurisdiction.province, m.jurisdiction.locality) == ("Bình Định", "Phù Cát")
+
+
+def test_ocr_noisy_header(tmp_path):
+    """Broken tone marks on keywords (ngảy, thảng, Sô, Kinh gửi, ĐÉN) and in the letterhead."""
+    m = meta_of(tmp_path, "ĐẢNG UY CÔNG AN TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSô 1116- CV/ĐUCA\n"
+                          "Hà Nội, ngảy 01 thảng 11 nãm 2022\n\nV/v xây dựng Công an phường điển hình\n\n"
+                          "VAN PHÒNG TINH ỦY LAI CHAU\nSố: 6381\nĐÉN Ngày: 17.11.22\n"
+                          "Kinh gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n\n"
+                          "T/M BAN THƯỜNG VỤ\nUỶ VIÊN\n\nQuốc Hùng\n")
+    assert (m.number, m.issued_on, m.issuer) == ("1116-CV/ĐUCA", "2022-11-01", "Đảng ủy Công an Trung ương")
+    assert m.recipients == ["Ban Thường vụ các Tỉnh ủy"]
+    assert (m.received.number, m.received.on, m.received.by) == ("6381", "2022-11-17", "Văn phòng Tỉnh ủy Lai Châu")
+    assert m.signer.name == "Quốc Hùng"
+
+
+@pytest.mark.parametrize("caps, official", [
+    ("ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG", "Đảng ủy Công an Trung ương"),
+    ("TỈNH ỦY NINH BÌNH", "Tỉnh ủy Ninh Bình"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("VAN PHÒNG TINH ỦY LAI CHAU", "Văn phòng Tỉnh ủy Lai Châu"),
+    ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Tài nguyên và Môi trường"),
+    ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Phó Bí thư Thường trực"),
+    ("Sở Y tế", "Sở Y tế"),
+])
+def test_recase(caps, official):
+    assert metadata.recase(caps) == official
+
+
+FIELDS = ["kind", "number", "issued_on", "place", "issuer", "subject"]
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_matches_gold(seed):
+    gold = json.loads((GOLD / f"{seed.stem}.json").read_text(encoding="utf-8"))["document"]
+    m = metadata.extract(segment(load_document(seed))).model_dump(mode="json")
+    for field in FIELDS:
+        got, want = m[field], gold[field]
+        assert (got or "").casefold() == (want or "").casefold(), field
+    assert m["jurisdiction"]["province"] == gold["jurisdiction"]["province"]
+    assert m["signer"]["name"] == gold["signer"]["name"]
+    assert (m["received"] or {}).get("number") == (gold["received"] or {}).get("number")
+    assert all(e["quote"] for e in m["evidence"].values())
+
+
+def test_district_notice_stamp_and_two_column_signature(tmp_path):
+    """A district UBND notice: the province comes from the gazetteer (Đức Trọng is in Lâm Đồng), the
+    stamp reads 'CÔNG VĂN ĐẾN / Số / Ngày', the signature sits beside 'Nơi nhận'."""
+    m = meta_of(tmp_path, "UBND HUYỆN ĐỨC TRỌNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+                          "Số: 89/TB-UBND\tĐức Trọng, ngày 02 tháng 8 năm 2023\nCÔNG VĂN ĐẾN\nSố: 512\nNgày: "
+                          "04/8/2023\n\n"
+                          "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại buổi làm việc với xã Hiệp Thạnh\n\n"
+                          "Ngày 28/7/2023, đồng chí Chủ tịch UBND huyện đã làm việc với xã Hiệp Thạnh.\n\n"
+                          "Nơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\tPhạm Văn Hòa\n")
+    assert (m.kind, m.number, m.issued_on, m.place) == ("Thông báo", "89/TB-UBND", "2023-08-02", "Đức Trọng")
+    assert m.issuer == "Ủy ban nhân dân huyện Đức Trọng"
+    assert (m.jurisdiction.province, m.jurisdiction.locality) == ("Lâm Đồng", "Đức Trọng")
+    assert (m.received.number, m.received.on) == ("512", "2023-08-04")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Phạm Văn Hòa", "Phó Chủ tịch", "KT. Chủ tịch")
+
+
+def test_title_line_names_issuer_over_letterhead_and_ranked_signer(tmp_path):
+    """A Chỉ thị 'CỦA BAN THƯỜNG VỤ TỈNH ỦY' under the letterhead 'TỈNH ỦY THANH HÓA' is issued by the
+    Ban Thường vụ; a police signer's rank is not part of the name."""
+    m = meta_of(tmp_path, "TỈNH ỦY THANH HÓA\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 28-CT/TU\tThanh Hóa, ngày 05 tháng "
+                          "3 năm 2024\n\n"
+                          "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tăng cường công tác phòng, chống ma túy\n\n"
+                          "Thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị, Ban Thường vụ Tỉnh "
+                          "ủy yêu cầu:\n\n"
+                          "Nơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\n\nĐại tá Lê "
+                          "Quang Hưng\n")
+    assert (m.kind, m.issuer) == ("Chỉ thị", "Ban Thường vụ Tỉnh ủy Thanh Hóa")
+    assert m.subject == "về tăng cường công tác phòng, chống ma túy"
+    assert (m.signer.name, m.signer.position) == ("Lê Quang Hưng", "Phó Bí thư")
+
+
+def test_three_line_letterhead_and_stamp_beside_other_columns(tmp_path):
+    m = meta_of(tmp_path, "UBND TỈNH ĐẮK LẮK\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO XÂY DỰNG\tĐộc "
+                          "lập - Tự do - "
+                          "Hạnh phúc\nCÔNG AN XÃ, PHƯỜNG KIỂU MẪU\nSố: 07/TB-BCĐ\tĐắk Lắk, ngày 09 tháng 3 năm 2026\n\n"
+                          "SỞ NỘI VỤ TỈNH ĐẮK LẮK\nCÔNG VĂN ĐẾN\tSố: 2146\n\tNgày: 11/3/2026\n\n"
+                          "THÔNG BÁO\nKết luận của Trưởng Ban Chỉ đạo tại cuộc họp\n\n"
+                          "Ngày 04/3/2026, đồng chí Trưởng Ban Chỉ đạo chủ trì cuộc họp.\n")
+    assert m.issuer.casefold() == "ban chỉ đạo xây dựng công an xã, phường kiểu mẫu tỉnh đắk lắk"
+    assert (m.received.number, m.received.on, m.received.by) == ("2146", "2026-03-11", "Sở Nội vụ tỉnh Đắk Lắk")
