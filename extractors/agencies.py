@@ -1,22 +1,365 @@
-"""Agency lexicon: abbreviations and canonical names of bodies (being built by the obligations work).
+"""Agency lexicon: finds the bodies a document names and gives their canonical (expanded) names.
 
-Public API: ``expand_abbreviations(s)``, ``find_agencies(text)``.
+The vocabulary lives in ``data/agencies.json``; this module only knows the grammar of a body's
+name: ``[các] HEAD [NAME] [nested body] [scope]`` — 'Ban Tuyên giáo Tỉnh ủy', 'Đảng ủy Công an
+tỉnh', 'Ủy ban nhân dân các quận, huyện', 'Thành ủy Nha Trang' — plus collective classes
+('các sở, ban, ngành liên quan'). Matching runs on a folded copy of the text (same length, one
+folded character per character) so OCR'd text with broken tone marks still matches and offsets
+stay true; capitalisation, which tells a proper name from running text, is read from the original.
+
+Public API: ``expand_abbreviations(s)``, ``find_agencies(text)``, and for the obligations extractor
+``match_agency(text, pos)`` and ``parse_addressees(text, pos)``.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.common import load_json
+from pipeline.normalize import fold, lexicon
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    start: int
+    end: int
+    name: str              # canonical: abbreviations expanded, spacing collapsed
+    head_end: int          # end of the body's own name, before its scope ('Ủy ban nhân dân|| các quận')
+    scoped: bool           # carries a scope, a nested body or a place name, or needs none ('Sở Y tế')
+    collective: bool       # a class of bodies ('các sở, ban, ngành')
+
+
+class _Lexicon:
+    def __init__(self) -> None:
+        data = load_json("agencies.json")
+        self.abbreviations: dict[str, str] = data["abbreviations"]
+        self.abbreviation_pattern = re.compile(
+            rf"(?<!\w)(?:{'|'.join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))})(?!\w)")
+        self.courtesy = _alternation(data["courtesy"])
+        abbr = [a for a in self.abbreviations]
+        self.bodies = _alternation(data["bodies"] + [a for a in abbr if _expands_to_body(self.abbreviations[a], data)])
+        self.named_heads = _alternation(data["named_heads"])
+        self.names = _alternation(data["names"] + [a for a in abbr if self.abbreviations[a] in data["names"]])
+        self.titles = _alternation(data["titles"])
+        # where a name can start: any head, title or 'các' (scanning every word would be 5x slower)
+        self.starts = re.compile(rf"(?<!\w)(?:{'|'.join(p.pattern for p in (self.bodies, self.named_heads, self.titles))}|cac\s)")
+        self.units = _alternation(data["scope_units"])
+        self.scope_words = _alternation(data["scope_words"])
+        self.classes = _alternation(data["classes"])
+        self.qualifiers = _alternation(data["class_qualifiers"])
+        self.self_scoped = _alternation(data["self_scoped"])
+
+
+def _expands_to_body(full: str, data: dict) -> bool:
+    return any(fold(full).startswith(fold(b)) for b in data["bodies"])
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    """A regex over folded text matching any of the words (longest first) at a word boundary."""
+    folded = sorted({fold(w) for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+    return re.compile(rf"(?:{body})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+_FOLDED_CHARS: dict[int, str] = {}     # code point → its one-character fold, filled as characters are met
+
+
+@lru_cache(maxsize=4096)
+def fold_same_length(text: str) -> str:
+    """fold() applied character by character, so that offsets in the result are offsets in text."""
+    for c in set(text):
+        if ord(c) not in _FOLDED_CHARS:
+            f = fold(c)
+            _FOLDED_CHARS[ord(c)] = f if len(f) == 1 else (" " if c.isspace() or not f else c.lower()[:1])
+    return text.translate(_FOLDED_CHARS)
 
 
 def expand_abbreviations(s: str) -> str:
     """'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
-    table = load_json("agencies.json")["abbreviations"]
-    for abbr, full in sorted(table.items(), key=lambda kv: -len(kv[0])):
-        s = re.sub(rf"(?<!\w){re.escape(abbr)}(?!\w)", full, s)
-    return s
+    table = _lexicon().abbreviations
+    return _lexicon().abbreviation_pattern.sub(lambda m: table[m.group()], s)
+
+
+def _canonical(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:")
+    return expand_abbreviations(_restore_diacritics(text) if text.isascii() else text)
+
+
+@lru_cache(maxsize=1)
+def _proper_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = load_json("agencies.json")
+    words = [w for key in ("bodies", "named_heads", "names", "titles", "scope_units", "scope_words", "classes",
+                           "class_qualifiers", "function_words") for w in data[key]]
+    forms = {fold(w): w for w in sorted(words, key=len)}
+    return _alternation(list(forms.values())), forms
+
+
+def _restore_diacritics(text: str) -> str:
+    """'So Noi vu' (a scan whose tone marks were lost) → 'Sở Nội vụ', word groups from the lexicon;
+    capitalisation of the first letter follows the text."""
+    pattern, forms = _proper_forms()
+    folded = fold_same_length(text)
+    out, pos = [], 0
+    for m in re.finditer(r"(?<![\w])\w", folded):
+        if m.start() < pos:
+            continue
+        found = pattern.match(folded, m.start())
+        if found:
+            proper = forms[" ".join(found.group().split())]
+            if text[m.start()].isupper() != proper[0].isupper():
+                proper = (str.upper if text[m.start()].isupper() else str.lower)(proper[0]) + proper[1:]
+            out += [text[pos:m.start()], proper]
+            pos = found.end()
+    return "".join(out + [text[pos:]])
+
+
+_PLURAL = "cac"                                   # 'các', folded: opens a class or a plural body
+_WORD = re.compile(r"[^\W\d_]\w*")
+# joins, matched on the folded text ('và' → 'va') so that scans without tone marks read the same
+_NAME_JOIN = re.compile(r"\s+(?:va\s+|-\s+)?|-")     # between the words of a proper name
+_TRAILING_JOIN = re.compile(r"(?:\s+(?:và|va))?[\s-]*$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
+_UNIT_JOIN = re.compile(r",\s*|\s+va\s+")            # 'các quận, huyện và thị xã'
+_CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
+
+
+class _Scanner:
+    """The grammar of a body's name, over one text and its folded twin."""
+
+    def __init__(self, text: str, folded: str | None = None) -> None:
+        self.text = text
+        self.folded = folded if folded is not None else fold_same_length(text)
+        self.lex = _lexicon()
+
+    # -- small readers: each returns the end offset of what it read, or None ---------------------
+    def _ws(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos] in " \t":
+            pos += 1
+        return pos
+
+    def _word(self, pattern: re.Pattern[str], pos: int) -> int | None:
+        m = pattern.match(self.folded, self._ws(pos))
+        return m.end() if m else None
+
+    def _literal(self, word: str, pos: int) -> int | None:
+        p = self._ws(pos)
+        if self.folded.startswith(word, p) and not self.folded[p + len(word):p + len(word) + 1].isalnum():
+            return p + len(word)
+        return None
+
+    def _capitalised_run(self, pos: int, max_words: int = 5) -> int | None:
+        """'Nha Trang', 'Hà Nội', 'Kinh tế và Đô thị': capitalised words, joined by 'và' or '-'."""
+        end, words = None, 0
+        p = self._ws(pos)
+        while words < max_words:
+            m = _WORD.match(self.text, p)
+            if not m or not m.group()[0].isupper() or self._word(self.lex.bodies, p) is not None and words:
+                break
+            end, words = m.end(), words + 1
+            nxt = _NAME_JOIN.match(self.folded, end)
+            if not nxt:
+                break
+            p = nxt.end()
+        after = _NEXT_WORD.match(self.text, end or 0)
+        if end is None or not after or not after.group(1)[0].islower():
+            return end
+        last = self.text.rfind(" ", pos, end) + 1
+        later = _NEXT_WORD.match(self.text, after.end())
+        pairs = lexicon().pairs
+        opens_word = (self.text[last:end].lower(), after.group(1)) in pairs and \
+            not (later and (after.group(1), later.group(1).lower()) in pairs)
+        if words == 1 or opens_word:
+            # 'tỉnh Vận động …', 'Thành ủy Nha Trang Chủ trì …': a capitalised word that opens a
+            # lowercase word ('vận động', 'chủ trì') begins the sentence after the name — but in
+            # 'Nha Trang chủ trì' the lowercase word belongs to the next word ('chủ trì')
+            kept = _TRAILING_JOIN.sub("", self.text[pos:last])
+            return pos + len(kept) if kept.strip() and words > 1 else None
+        return end
+
+    def _capitalised_word(self, pos: int) -> int | None:
+        """'Nhân dân', 'Thanh niên' after 'Báo': a capitalised syllable and the lowercase one that
+        completes its word."""
+        m = _WORD.match(self.text, self._ws(pos))
+        if not m or not m.group()[0].isupper():
+            return None
+        nxt = _NEXT_WORD.match(self.text, m.end())
+        return nxt.end() if nxt and (m.group().lower(), nxt.group(1)) in lexicon().pairs else None
+
+    def _qualifiers(self, pos: int) -> int:
+        """'liên quan', 'khác của Thành phố', 'trực thuộc Tỉnh ủy'."""
+        while (q := self._word(self.lex.qualifiers, pos)) is not None:
+            pos = q
+            if (s := self._scope(pos)) is not None:
+                pos = s
+            elif (body := self.match(pos, allow_collective=False)) is not None:
+                pos = body.end
+        return pos
+
+    def _scope(self, pos: int) -> int | None:
+        """'tỉnh', 'Thành phố', 'các quận, huyện, thị xã', 'thị xã Sơn Tây', 'Trung ương', 'các cấp'."""
+        if (w := self._word(self.lex.scope_words, pos)) is not None:
+            return w
+        p = self._literal(_PLURAL, pos) or pos
+        end = self._word(self.lex.units, p)
+        if end is None or self._word(self.lex.bodies, p) is not None:     # 'Tỉnh ủy' is a body
+            return None
+        while True:
+            m = _UNIT_JOIN.match(self.folded, end)
+            if not m or (nxt := self._word(self.lex.units, m.end())) is None \
+                    or self._word(self.lex.bodies, m.end()) is not None or self._capitalised_run(nxt) is not None:
+                break       # 'các quận và thị xã Sơn Tây': a named unit is a body of its own
+            end = nxt
+        if (name := self._capitalised_run(end, 3)) is not None and self._word(self.lex.bodies, end) is None:
+            end = name
+        return end
+
+    # -- the grammar --------------------------------------------------------------------------
+    def collective(self, pos: int) -> int | None:
+        """'các sở, ban, ngành liên quan', 'Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc'."""
+        p = self._literal(_PLURAL, pos)
+        if p is None or (end := self._word(self.lex.classes, p)) is None:
+            return None
+        while True:
+            m = _CLASS_JOIN.match(self.folded, end)
+            if not m or (nxt := self._word(self.lex.classes, m.end())) is None:
+                break
+            body = self.match(m.end(), allow_collective=False)
+            if body is not None and body.scoped:
+                break       # 'các cơ quan, Công an tỉnh': a named body ends the class
+            end = nxt
+        end = self._qualifiers(end)
+        if (s := self._scope(end)) is not None:
+            end = self._qualifiers(s)
+        return end
+
+    def match(self, pos: int, allow_collective: bool = True) -> AgencyMatch | None:
+        pos = self._ws(pos)
+        if allow_collective and (end := self.collective(pos)) is not None:
+            return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
+        p = pos
+        if (t := self._word(self.lex.titles, p)) is not None:
+            p = t
+            if (end := self.collective(p)) is not None:    # 'Thủ trưởng các cơ quan, đơn vị'
+                return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
+        if (c := self._literal(_PLURAL, p)) is not None and self._word(self.lex.bodies, c) is not None:
+            p = c
+        scoped = False
+        end = self._word(self.lex.bodies, p)
+        if end is None and (h := self._word(self.lex.named_heads, p)) is not None:
+            name = self._word(self.lex.names, h) or self._capitalised_run(h) or self._capitalised_word(h)
+            if name is None:
+                return None
+            scoped = True       # 'Sở Y tế' is a whole name: it takes no scope from a list
+            end = self._qualifiers(name)
+        elif end is None:
+            return None
+        head_end = end
+        nested = self.match(end, allow_collective=False)
+        if nested is not None and nested.start == self._ws(end):
+            return AgencyMatch(pos, nested.end, _canonical(self.text[pos:nested.end]), head_end, True, False)
+        if (s := self._scope(end)) is not None:
+            end, scoped = s, True
+        elif not scoped and (run := self._capitalised_run(end, 4)) is not None:
+            end, scoped = run, True
+        end = self._qualifiers(end)
+        return AgencyMatch(pos, end, _canonical(self.text[pos:end]), head_end, scoped, False)
+
+    def courtesy(self, pos: int) -> int:
+        """Skip 'Đề nghị', 'Giao' before an addressee."""
+        end = self._word(self.lex.courtesy, pos)
+        return self._ws(end) if end is not None else self._ws(pos)
+
+
+def match_agency(text: str, pos: int = 0, folded: str | None = None) -> AgencyMatch | None:
+    """The body whose name starts at text[pos] (after spaces), or None."""
+    return _Scanner(text, folded).match(pos)
+
+
+_NAME_TAIL = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,3}(?=\s*(?:[,;:]|$))")
+_SEPARATOR = re.compile(r"\s*(?:,\s*va|,|\s+va|\s+cung|;)\s+|\s*,\s*")     # on folded text
+
+
+def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tuple[list[AgencyMatch], int]:
+    """The bodies listed at text[pos:]: 'Đề nghị Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố'
+    → two bodies (the shared scope 'Thành phố' given to both); 'UBND các quận và thị xã Sơn Tây' →
+    'Ủy ban nhân dân các quận', 'Ủy ban nhân dân thị xã Sơn Tây'. Returns (bodies, end offset)."""
+    sc = _Scanner(text, folded)
+    p = sc.courtesy(pos)
+    first = sc.match(p)
+    if first is None:
+        return [], pos
+    found, end, joined_by_and = [first], first.end, False
+    if first.collective and (listed := _listed_names(sc, first))[0]:
+        found, end = listed
+    while True:
+        sep = _SEPARATOR.match(sc.folded, end)
+        if not sep:
+            break
+        q = sc.courtesy(sep.end())
+        nxt = sc.match(q)
+        tail = _NAME_TAIL.match(text, q)
+        if nxt is None and sep.group().strip() == "va" and tail and text[q:q + 1].isupper():
+            prev, run = found[-1], tail.end()   # 'Báo Kinh tế và Đô thị': the 'và' was inside the name
+            found[-1] = AgencyMatch(prev.start, run, _canonical(text[prev.start:run]), run, prev.scoped, False)
+            end = run
+            continue
+        if nxt is not None and nxt.collective and (listed := _listed_names(sc, nxt))[0]:
+            found += listed[0]
+            end = listed[1]
+            continue
+        if nxt is None:
+            unit, prev = sc._scope(q), found[-1]
+            if unit is None or prev.collective or not any(ch.isupper() for ch in text[q:unit]):
+                break       # only a named unit ('thị xã Sơn Tây') borrows the previous body's head
+            name = _canonical(text[prev.start:prev.head_end] + " " + text[q:unit])
+            nxt = AgencyMatch(prev.start, unit, name, prev.head_end, True, False)
+        found.append(nxt)
+        joined_by_and = sep.group().strip(" ,") == "va"
+        end = nxt.end
+    last = found[-1]
+    if len(found) > 1 and joined_by_and and last.scoped and not last.collective and last.head_end < last.end:
+        # 'Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố': the pair shares 'Thành phố'
+        shared, before = text[last.head_end:last.end].strip(), found[-2]
+        if any(fold(shared).startswith(fold(u)) for u in load_json("agencies.json")["scope_units"]) \
+                and not (before.scoped or before.collective or _lexicon().self_scoped.match(fold(before.name))):
+            found[-2] = AgencyMatch(before.start, before.end, f"{before.name} {_canonical(shared)}", before.head_end, True, False)
+    return found, end
+
+
+_COLON = re.compile(r"\s*:\s*")
+_NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+va\s+")     # on folded text
+
+
+def _listed_names(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:
+    """'Giám đốc các Sở: Y tế, Tài chính' → 'Giám đốc Sở Y tế', 'Giám đốc Sở Tài chính'."""
+    colon = _COLON.match(sc.text, m.end)
+    prefix = re.sub(r"(?i)\bcác\s+", "", sc.text[m.start:m.end], count=1)
+    if not colon or not sc.lex.named_heads.search(fold(prefix.split()[-1])):
+        return [], m.end
+    found, p = [], colon.end()
+    while (name := sc._word(sc.lex.names, p) or sc._capitalised_run(p)) is not None:
+        found.append(AgencyMatch(p, name, _canonical(f"{prefix} {sc.text[p:name]}"), name, True, False))
+        sep = _NAME_SEPARATOR.match(sc.folded, name)
+        if not sep:
+            break
+        p = sep.end()
+    return found, (found[-1].end if found else m.end)
 
 
 def find_agencies(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, canonical name) of each body named in the text."""
-    return []
+    """(start, end, canonical name) of each body named in the text, left to right, not overlapping."""
+    sc = _Scanner(text)
+    out: list[tuple[int, int, str]] = []
+    for m in sc.lex.starts.finditer(sc.folded):
+        if out and m.start() < out[-1][1]:
+            continue
+        found = sc.match(m.start())
+        if found is not None:
+            out.append((found.start, found.end, found.name))
+    return out

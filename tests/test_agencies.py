@@ -1,0 +1,66 @@
+"""The agency lexicon: names of bodies found in running text, lists split into bodies, abbreviations
+expanded, OCR'd text without tone marks still read."""
+from extractors.agencies import expand_abbreviations, find_agencies, match_agency, parse_addressees
+
+
+def _names(text: str) -> list[str]:
+    return [b.name for b in parse_addressees(text)[0]]
+
+
+def test_abbreviations_expand_to_full_names():
+    assert expand_abbreviations("UBND tỉnh, HĐND tỉnh và MTTQ") == \
+        "Ủy ban nhân dân tỉnh, Hội đồng nhân dân tỉnh và Mặt trận Tổ quốc"
+    assert expand_abbreviations("các đoàn thể CT-XH") == "các đoàn thể chính trị - xã hội"
+
+
+def test_a_name_ends_where_the_task_begins():
+    text = "Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh chỉ đạo các sở, ban, ngành"
+    found = match_agency(text)
+    assert found.name == "Ban cán sự đảng Ủy ban nhân dân tỉnh" and text[found.end:].startswith(" lãnh đạo")
+    assert match_agency("Sở Giao thông vận tải tham mưu UBND tỉnh").name == "Sở Giao thông vận tải"
+    assert match_agency("Đảng ủy Quân sự thành phố:").name == "Đảng ủy Quân sự thành phố"
+    assert match_agency("Tổ chức tuyên truyền sâu rộng") is None
+
+
+def test_a_list_gives_one_body_each_and_shares_its_scope():
+    assert _names("Đề nghị Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố") == \
+        ["Viện kiểm sát nhân dân Thành phố", "Tòa án nhân dân Thành phố"]
+    assert _names("Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy Ninh Hòa chủ động") == \
+        ["Đảng ủy Công an tỉnh", "Thành ủy Nha Trang", "Thành ủy Cam Ranh", "Thị ủy Ninh Hòa"]
+    assert _names("UBND các quận và thị xã Sơn Tây") == ["Ủy ban nhân dân các quận", "Ủy ban nhân dân thị xã Sơn Tây"]
+    # 'và' inside a name is not a list
+    assert _names("Đài Phát thanh và Truyền hình Hà Nội, Báo Hà Nội mới, Báo Kinh tế và Đô thị") == \
+        ["Đài Phát thanh và Truyền hình Hà Nội", "Báo Hà Nội mới", "Báo Kinh tế và Đô thị"]
+    # a body whose name says its level keeps it
+    assert _names("Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn và Hội Cựu chiến binh tỉnh") == \
+        ["Hội Liên hiệp Phụ nữ tỉnh", "Tỉnh đoàn", "Hội Cựu chiến binh tỉnh"]
+
+
+def test_a_collective_class_stays_one():
+    assert _names("Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc căn cứ chức năng") == \
+        ["Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc"]
+    assert _names("Các sở, ban, ngành khác của Thành phố") == ["Các sở, ban, ngành khác của Thành phố"]
+    assert _names("các Sở, ban, ngành, UBND các quận, huyện, thị xã, đề nghị các đoàn thể Thành phố căn cứ") == \
+        ["các Sở, ban, ngành", "Ủy ban nhân dân các quận, huyện, thị xã", "các đoàn thể Thành phố"]
+
+
+def test_officials_of_a_decision_and_a_list_of_departments():
+    text = ("Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Y tế, Tài chính, Giáo dục và Đào tạo; Chủ tịch UBND "
+            "các huyện, thị xã, thành phố và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm")
+    assert _names(text) == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Y tế", "Giám đốc Sở Tài chính",
+                            "Giám đốc Sở Giáo dục và Đào tạo", "Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố",
+                            "Thủ trưởng các cơ quan, đơn vị có liên quan"]
+
+
+def test_scanned_text_without_tone_marks_matches_and_gets_them_back():
+    assert _names("So Noi vu phoi hop voi So Thong tin va Truyen thong") == ["Sở Nội vụ"]
+    assert match_agency("BAN TUYEN GIAO TINH UY").name == "Ban Tuyên giáo Tỉnh ủy"
+    assert match_agency("Cong an tinh chu tri").name == "Công an tỉnh"
+    assert _names("Vien kiem sat nhan dan va Toa an nhan dan tinh") == ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+
+
+def test_find_agencies_gives_offsets_into_the_text():
+    text = "Giao Công an tỉnh chủ trì, phối hợp với Sở Tư pháp và Ủy ban MTTQ Việt Nam tỉnh thực hiện."
+    found = find_agencies(text)
+    assert [name for _, _, name in found] == ["Công an tỉnh", "Sở Tư pháp", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    assert all(text[s:e].startswith(("Công an", "Sở", "Ủy ban")) for s, e, _ in found)

@@ -1,0 +1,239 @@
+"""Obligations: one per (body, task) in the parts of a document that assign tasks.
+
+Excerpts: seeds 000 (a central letter with a numbered đề nghị list), 001 (a party resolution),
+002 and 003 (plans with a TỔ CHỨC THỰC HIỆN / PHÂN CÔNG NHIỆM VỤ part), and invented documents of
+other provinces and topics in the same genre.
+"""
+from extractors import obligations
+from pipeline.segment import segment
+from schemas.document import Document, Page, TextSource
+
+
+def _obligations(text: str):
+    doc = Document(path="t.txt", sha256="0", media_type="text/plain",
+                   pages=[Page(number=1, text=text, source=TextSource.plain)]).with_offsets()
+    return obligations.extract(segment(doc), None)
+
+
+def _rows(text: str):
+    return [(o.agency, o.role, o.section) for o in _obligations(text)]
+
+
+def test_letter_numbered_requests_go_to_the_addressee():
+    text = """Kính gửi: Ban Thường vụ các Tỉnh ủy
+Để tạo sự đồng thuận, Ban Thường vụ Đảng ủy Công an Trung ương trân trọng đề nghị Ban Thường vụ các Tỉnh ủy những nội dung sau:
+1. Chỉ đạo phổ biến quán triệt chủ trương xây dựng thí điểm Công an phường điển hình.
+2. Chỉ đạo UBND tỉnh xây dựng Đề án Công an phường điển hình.
+3. Chỉ đạo lực lượng Công an tăng cường công tác phối hợp Mặt trận Tổ quốc, các ban, ngành, đoàn thể.
+Ban Thường vụ Đảng ủy Công an Trung ương trao đổi để Ban Thường vụ các Tỉnh ủy quan tâm, tạo điều kiện.
+Nơi nhận:
+- Như trên;"""
+    got = _obligations(text)
+    assert [(o.agency, o.section) for o in got] == [("Ban Thường vụ các Tỉnh ủy", s) for s in ("1", "2", "3")]
+    assert got[2].partners == ["Mặt trận Tổ quốc", "các ban, ngành, đoàn thể"]
+    assert got[0].evidence.quote.startswith("1. Chỉ đạo phổ biến")
+
+
+def test_resolution_items_name_their_bodies_and_a_giao_clause_adds_one():
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc căn cứ chức năng, nhiệm vụ được giao để tổ chức nghiên cứu, quán triệt nội dung Nghị quyết này.
+2. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp Đảng ủy Công an tỉnh, Ủy ban Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tổ chức tuyên truyền, vận động cán bộ, đảng viên.
+3. Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh chỉ đạo các sở, ban, ngành phối hợp Công an tỉnh triển khai thí điểm. Trong đó, giao Công an tỉnh chủ trì việc xây dựng Đề án, với lộ trình thực hiện cụ thể.
+4. Đảng đoàn Hội đồng nhân dân tỉnh, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tỉnh lãnh đạo xây dựng kế hoạch giám sát."""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.section) for o in got] == [
+        ("Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc", "assigned", "III.1"),
+        ("Ban Tuyên giáo Tỉnh ủy", "lead", "III.2"),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "assigned", "III.3"),
+        ("Công an tỉnh", "lead", "III.3"),
+        ("Đảng đoàn Hội đồng nhân dân tỉnh", "assigned", "III.4"),
+        ("Mặt trận Tổ quốc", "assigned", "III.4"),
+        ("các đoàn thể chính trị - xã hội tỉnh", "assigned", "III.4")]
+    assert got[1].partners == ["Đảng ủy Công an tỉnh", "Ủy ban Mặt trận Tổ quốc", "các đoàn thể chính trị - xã hội"]
+    assert got[3].task.startswith("Việc xây dựng Đề án") and got[1].task.startswith("Tổ chức tuyên truyền")
+
+
+def test_plan_gives_one_obligation_per_bullet_and_per_body():
+    text = """IV. PHÂN CÔNG NHIỆM VỤ
+1. Công an Thành phố
+- Chủ trì, phối hợp với các sở, ban, ngành có liên quan tham mưu UBND Thành phố chỉ đạo thực hiện Kế hoạch này.
+- Phối hợp các cấp, các ngành đẩy mạnh công tác tuyên truyền.
+- Hướng dẫn, kiểm tra, đôn đốc việc thực hiện Kế hoạch.
+2. Sở Tài chính
+Trên cơ sở đề xuất của các sở, ban, ngành, đoàn thể, Sở Tài chính phối hợp với các đơn vị liên quan tham mưu UBND Thành phố cân đối kinh phí.
+3. Đề nghị Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố
+- Phối hợp với Công an Thành phố đẩy nhanh tiến độ điều tra, truy tố xét xử các vụ án.
+- Tăng cường công tác thực hành quyền công tố.
+4. UBND các quận và thị xã Sơn Tây
+- Thành lập Ban Chỉ đạo trực tiếp điều hành.
+UBND Thành phố yêu cầu các Sở, ban, ngành, UBND các quận, huyện, thị xã căn cứ nội dung Kế hoạch này xây dựng kế hoạch cụ thể; đồng thời, chấp hành chế độ báo cáo định kỳ 06 tháng (trước ngày 15/6), 01 năm (trước ngày 15/12) gửi Công an thành phố tổng hợp./."""
+    got = _obligations(text)
+    assert [(o.agency, o.role) for o in got] == [
+        ("Công an Thành phố", "lead"), ("Công an Thành phố", "support"), ("Công an Thành phố", "assigned"),
+        ("Sở Tài chính", "support"),
+        ("Viện kiểm sát nhân dân Thành phố", "support"), ("Tòa án nhân dân Thành phố", "support"),
+        ("Viện kiểm sát nhân dân Thành phố", "assigned"), ("Tòa án nhân dân Thành phố", "assigned"),
+        ("Ủy ban nhân dân các quận", "assigned"), ("Ủy ban nhân dân thị xã Sơn Tây", "assigned"),
+        ("các Sở, ban, ngành", "assigned"), ("Ủy ban nhân dân các quận, huyện, thị xã", "assigned"),
+        ("các Sở, ban, ngành", "assigned"), ("Ủy ban nhân dân các quận, huyện, thị xã", "assigned"),
+        ("các Sở, ban, ngành", "assigned"), ("Ủy ban nhân dân các quận, huyện, thị xã", "assigned")]
+    assert got[0].task.startswith("Tham mưu UBND Thành phố") and got[0].partners == ["các sở, ban, ngành có liên quan"]
+    assert [o.due for o in got[-6:]] == [None, None, "--06-15", "--06-15", "--12-15", "--12-15"]
+    assert got[-1].recurrence == "yearly"
+
+
+def test_heading_with_colon_owns_bullets_and_paragraphs_but_not_footnotes():
+    text = """IV. TỔ CHỨC THỰC HIỆN:
+1. Đảng ủy Công an thành phố:
+- Chủ trì, phối hợp với các phòng ban, đơn vị tham mưu triển khai thực hiện kế hoạch.
+- Chỉ đạo nâng cao hiệu quả công tác công an.
+Đồng thời triển khai các biện pháp nghiệp vụ đấu tranh có hiệu quả với các loại tội phạm.
+(1) Theo Quyết định số 18/QĐ-TTg ngày 14/02/2026 của Thủ tướng Chính phủ.
+chính trị, trật tự an toàn xã hội ở cơ sở."""
+    got = _obligations(text)
+    assert [o.role for o in got] == ["lead", "assigned", "assigned"]
+    assert got[2].task.startswith("Triển khai các biện pháp")
+
+
+def test_provincial_decision_article_on_who_executes_it():
+    text = """QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống dịch bệnh truyền nhiễm năm 2024.
+Điều 2. Giao Sở Y tế chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức triển khai thực hiện Kế hoạch; báo cáo UBND tỉnh trước ngày 20/12/2024.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Y tế, Tài chính; Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 3;"""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.section) for o in got] == [
+        ("Sở Y tế", "lead", "Điều 2"),
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "assigned", "Điều 3"),
+        ("Giám đốc Sở Y tế", "assigned", "Điều 3"), ("Giám đốc Sở Tài chính", "assigned", "Điều 3"),
+        ("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố", "assigned", "Điều 3")]
+    assert got[0].due == "2024-12-20" and got[0].partners == ["các cơ quan, đơn vị liên quan"]
+    assert got[1].task == "Chịu trách nhiệm thi hành Quyết định này"
+
+
+def test_health_plan_of_another_province_with_sub_items_and_an_exhortation():
+    text = """II. NỘI DUNG
+1. Tăng cường công tác truyền thông
+Cấp ủy, chính quyền các cấp xác định công tác tiêm chủng là nhiệm vụ trọng tâm.
+2. Tổ chức thực hiện tốt việc tiêm chủng cho trẻ em trong độ tuổi.
+III. TỔ CHỨC THỰC HIỆN
+1. Trách nhiệm của các sở, ngành
+a) Sở Y tế: chủ trì tham mưu UBND tỉnh triển khai Kế hoạch; tổng hợp báo cáo trước ngày 15/12/2025.
+b) Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình Đồng Tháp, Báo Đồng Tháp: đẩy mạnh tuyên truyền về tiêm chủng.
+2. Các sở, ngành:
+- Sở Tài chính: bố trí kinh phí thực hiện.
+- Sở Giáo dục và Đào tạo phối hợp với Sở Y tế tổ chức tiêm chủng tại trường học.
+3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh
+Vận động đoàn viên, hội viên đưa trẻ đi tiêm chủng đầy đủ, đúng lịch."""
+    assert _rows(text) == [
+        ("Sở Y tế", "lead", "III.1.a"),
+        ("Sở Thông tin và Truyền thông", "assigned", "III.1.b"),
+        ("Đài Phát thanh và Truyền hình Đồng Tháp", "assigned", "III.1.b"),
+        ("Báo Đồng Tháp", "assigned", "III.1.b"),
+        ("Sở Tài chính", "assigned", "III.2"),
+        ("Sở Giáo dục và Đào tạo", "support", "III.2"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "assigned", "III.3"),
+        ("các tổ chức chính trị - xã hội tỉnh", "assigned", "III.3")]
+
+
+def test_directive_with_a_bare_yeu_cau_and_a_task_table_line():
+    text = """Để chủ động phòng ngừa cháy, nổ, Chủ tịch UBND tỉnh yêu cầu:
+1. Công an tỉnh
+a) Chủ trì, phối hợp với các sở, ngành kiểm tra các cơ sở có nguy cơ cháy, nổ cao.
+b) Xử lý nghiêm các vi phạm về phòng cháy, chữa cháy.
+2. Sở Công Thương phối hợp với Công an tỉnh kiểm tra an toàn điện tại các chợ.
+Nội dung: Hoàn thiện cơ sở dữ liệu về phòng cháy.
+Cơ quan chủ trì: Công an tỉnh."""
+    got = _obligations(text)
+    assert [(o.agency, o.role) for o in got] == [("Công an tỉnh", "lead"), ("Công an tỉnh", "assigned"),
+                                                 ("Sở Công Thương", "support"), ("Công an tỉnh", "lead")]
+    assert got[-1].task == "Hoàn thiện cơ sở dữ liệu về phòng cháy."
+
+
+def test_scanned_plan_without_tone_marks():
+    text = """IV. TO CHUC THUC HIEN
+1. So Y te:
+- Chu tri, phoi hop voi So Tai chinh tham muu UBND tinh bo tri kinh phi.
+2. Cong an tinh: kiem tra an ninh trat tu tai cac co so y te."""
+    assert _rows(text) == [("Sở Y tế", "lead", "IV.1"), ("Công an tỉnh", "assigned", "IV.2")]
+
+
+def test_body_text_outside_assignment_parts_gives_nothing():
+    text = """I. MỤC ĐÍCH, YÊU CẦU:
+1. Tổ chức thực hiện có hiệu quả các chủ trương của Đảng.
+Các cấp, các ngành quán triệt và thực hiện nghiêm túc các nội dung của Kế hoạch.
+Công an phường thực hiện tốt chức năng, nhiệm vụ được giao; bàn giao các trụ sở theo quy định.
+Để thực hiện tốt yêu cầu nhiệm vụ, cần tập trung các nội dung sau:
+1. Tăng cường kiểm tra, giám sát."""
+    assert _obligations(text) == []
+
+
+def test_group_items_and_lead_in_words_before_the_body():
+    text = """V. TỔ CHỨC THỰC HIỆN
+1. Công an tỉnh (cơ quan thường trực)
+- Chủ trì tham mưu UBND tỉnh triển khai Kế hoạch.
+- Tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12 hằng năm.
+2. Trách nhiệm của các sở, ban, ngành
+a) Sở Y tế
+- Chủ trì công tác cai nghiện ma túy.
+- Phối hợp với Công an tỉnh xét nghiệm ma túy.
+b) Đối với Sở Giáo dục và Đào tạo: đưa nội dung phòng, chống ma túy vào nhà trường.
+3. Đối với UBND các huyện, thị xã, thành phố:
+Xây dựng kế hoạch thực hiện tại địa phương."""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.section) for o in got] == [
+        ("Công an tỉnh", "lead", "V.1"), ("Công an tỉnh", "assigned", "V.1"),
+        ("Sở Y tế", "lead", "V.2.a"), ("Sở Y tế", "support", "V.2.a"),
+        ("Sở Giáo dục và Đào tạo", "assigned", "V.2.b"),
+        ("Ủy ban nhân dân các huyện, thị xã, thành phố", "assigned", "V.3")]
+    assert (got[1].due, got[1].recurrence) == ("--12-15", "yearly")
+
+
+def test_appendix_table_of_tasks():
+    text = ("Nơi nhận:\n- Như trên;\nPHỤ LỤC NHIỆM VỤ CỤ THỂ\n"
+            "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "I\tCông tác tuyên truyền\t\t\t\n"
+            "1\tKiểm tra các cơ sở kinh doanh có điều kiện\tCông an tỉnh\tSở Y tế, Sở Công Thương\tNăm 2025\n"
+            "2\tBáo cáo sơ kết\tSở Y tế, Công an tỉnh\t\tTrước ngày 30/6/2025\n")
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Công an tỉnh", "lead", "2025"), ("Sở Y tế", "lead", "2025-06-30"), ("Công an tỉnh", "lead", "2025-06-30")]
+    assert got[0].partners == ["Sở Y tế", "Sở Công Thương"] and got[0].evidence.quote == got[0].task
+
+
+def test_requests_to_the_comrades_go_to_the_letter_addressees():
+    text = """Kính gửi:
+- Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy;
+- Ban cán sự đảng UBND tỉnh.
+Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, Ban Thường vụ Tỉnh ủy đề nghị các đồng chí quan tâm chỉ đạo một số nội dung sau:
+1. Tổ chức quán triệt Chỉ thị đến cán bộ, đảng viên.
+2. Báo cáo kết quả về Ban Thường vụ Tỉnh ủy (qua Văn phòng Tỉnh ủy) trước ngày 30/11/2025."""
+    assert [(o.agency, o.section, o.due) for o in _obligations(text)] == [
+        ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "1", None),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "1", None),
+        ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "2", "2025-11-30"),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2", "2025-11-30")]
+
+
+def test_assignment_notes_in_parentheses_anywhere_in_the_plan():
+    text = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Nâng cao chất lượng khám, chữa bệnh
+- Tăng cường kiểm tra chất lượng dịch vụ y tế tại các cơ sở khám, chữa bệnh (giao Sở Y tế chủ trì, các sở, ngành phối hợp).
+- Hoàn thiện cơ sở dữ liệu về người nghiện ma túy (Cơ quan thực hiện: Công an tỉnh; thời gian: năm 2025).
+- Các địa phương đã được giao chỉ tiêu tiếp tục thực hiện tốt."""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.section) for o in got] == [("Sở Y tế", "lead", "II.1"), ("Công an tỉnh", "assigned", "II.1")]
+    assert got[0].task == "Tăng cường kiểm tra chất lượng dịch vụ y tế tại các cơ sở khám, chữa bệnh"
+
+
+def test_party_plan_group_heading_is_not_a_task():
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Trách nhiệm của các cơ quan tham mưu, giúp việc Tỉnh ủy
+a) Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy hướng dẫn việc tuyên truyền.
+b) Ủy ban Kiểm tra Tỉnh ủy: kiểm tra, giám sát việc thực hiện Kế hoạch.
+2. Đảng ủy Quân sự tỉnh, Đảng ủy Công an tỉnh, Đảng ủy Bộ đội Biên phòng tỉnh lãnh đạo thực hiện nhiệm vụ quốc phòng, an ninh."""
+    assert _rows(text) == [
+        ("Ban Tuyên giáo Tỉnh ủy", "lead", "III.1.a"), ("Ủy ban Kiểm tra Tỉnh ủy", "assigned", "III.1.b"),
+        ("Đảng ủy Quân sự tỉnh", "assigned", "III.2"), ("Đảng ủy Công an tỉnh", "assigned", "III.2"),
+        ("Đảng ủy Bộ đội Biên phòng tỉnh", "assigned", "III.2")]
