@@ -532,7 +532,9 @@ def _place_of(issuer: str) -> str | None:
     for word in list(v.committees) + list(v.local_units):
         m = re.search(rf"\b{word}\s+(.+)$", key)
         if m:
-            return " ".join(issuer.split()[-len(m.group(1).split()):])
+            place = " ".join(issuer.split()[-len(m.group(1).split()):])
+            if place[0].isupper() or place[0].isdigit():    # 'Tỉnh ủy' names no place: 'ủy' is no name
+                return place
     return None
 
 
