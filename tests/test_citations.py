@@ -10,9 +10,7 @@ import pytest
 from extractors import citations
 from pipeline.segment import segment
 from pipeline.text import load_document
-
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
-GOLD = Path("/work/shared/gold")
+from tests.paths import GOLD, SEEDS
 
 
 def cited(tmp_path: Path, text: str) -> dict[tuple[str, str | None], object]:

@@ -11,9 +11,7 @@ import pytest
 from extractors import metadata
 from pipeline.segment import segment
 from pipeline.text import load_document
-
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
-GOLD = Path("/work/shared/gold")
+from tests.paths import GOLD, SEEDS
 
 
 def meta_of(tmp_path: Path, text: str):

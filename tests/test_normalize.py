@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import normalize as N
+from tests.paths import SEEDS
 
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
 SEED_004 = next(p for p in SEEDS if p.name.startswith("004_"))
 
 
