@@ -105,6 +105,7 @@ def watch(inbox: Path = typer.Argument(..., help="the shared folder scanners and
           prefect: bool = typer.Option(True, "--prefect/--no-prefect", help="run as a Prefect flow")) -> None:
     """Watch a folder: every file dropped in is stored and archived, or quarantined with its reason."""
     import logging
+    import signal
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S"))
@@ -112,6 +113,8 @@ def watch(inbox: Path = typer.Argument(..., help="the shared folder scanners and
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False   # Prefect adds its own root handler: print each line once
+    # Stop on SIGTERM as on Ctrl-C, so exit handlers run and Prefect's temporary server stops too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     if prefect:
         from flows import watch_inbox
         watch_inbox(inbox, db=db, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
@@ -136,6 +139,8 @@ def status(as_json: bool = typer.Option(False, "--json", help="print the counts 
         return
     typer.echo(f"processed {result.processed}, duplicates {result.duplicates}, "
                f"quarantined {result.quarantined}, pending {result.pending}")
+    if result.last_errors:
+        typer.echo("last errors (UTC):")
     for error in result.last_errors:
         typer.echo(f"  {error['at']}  {error['file']}: {error['reason']}")
 
@@ -246,6 +251,26 @@ def report(html: Path = typer.Option(..., "--html", help="the HTML file to write
     rows, found = plan_diff.diff_plans(frames), findings.all_findings(frames)
     html_report.write(html, rows, found)
     typer.echo(f"wrote {html}: {len({(r.plan, r.province) for r in rows})} plan(s), {len(found)} finding(s)")
+
+
+bench_app = typer.Typer(help="Benchmarks on samples/ (see docs/benchmarks.md).", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("ocr")
+def bench_ocr(profile: str = typer.Option(None, help="one scan profile on every seed: office, fax, photo, stamped"),
+              limit: int = typer.Option(None, help="only the first N pages of each document"),
+              everything: bool = typer.Option(False, "--all", help="every profile of every seed, every image format"),
+              as_json: bool = typer.Option(False, "--json", help="print JSON instead of the table")) -> None:
+    """OCR accuracy (CER/WER with diacritics) and speed against bare Tesseract, per sample scan."""
+    from pipeline import bench
+
+    try:
+        results = bench.run(profile, limit, everything,
+                            progress=None if as_json else lambda r: typer.echo(bench.format_row(r), err=True))
+    except ValueError as e:
+        _fail(str(e))
+    typer.echo(bench.as_json(results) if as_json else bench.format_table(results))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,136 @@
+"""The database: tables generated from the models, round trips, versions, evidence joins, WAL."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+import sqlalchemy as sa
+
+from pipeline.store import FACT_MODELS, Store, version_key
+from schemas.extraction import (Citation, Deadline, DocumentMeta, Evidence, Extraction, Jurisdiction,
+                                NationalTarget, Obligation, Signer, Source, Target, Ward)
+
+TEXT = ("KẾ HOẠCH\nThực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị\f"
+        "1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản, hoàn thành trước ngày 30/6/2026.\n"
+        "2. Phấn đấu đến năm 2026 có 80% phường đạt chuẩn văn minh đô thị.\n"
+        "3. Phường Nha Trang thực hiện thí điểm trong năm 2026.")
+
+
+def ev(quote: str, page: int = 2, bbox=None) -> Evidence:
+    start = TEXT.index(quote)
+    return Evidence(page=page, start=start, end=start + len(quote), quote=quote, bbox=bbox)
+
+
+def extraction(sha: str = "a" * 64, number: str = "45/KH-UBND", subject: str = "thực hiện Nghị quyết 12") -> Extraction:
+    return Extraction(
+        source=Source(path="/inbox/kh45.pdf", sha256=sha, media_type="application/pdf", pages=2, ocr=True,
+                      ocr_confidence=91.5),
+        document=DocumentMeta(
+            kind="Kế hoạch", number=number, issued_on="2025-07-01", place="Khánh Hòa",
+            issuer="Ủy ban nhân dân tỉnh Khánh Hòa", subject=subject, recipients=["Các sở, ban, ngành"],
+            signer=Signer(name="Nguyễn Văn A", position="Chủ tịch", capacity="TM. Ủy ban nhân dân"),
+            jurisdiction=Jurisdiction(province="Khánh Hòa"),
+            evidence={"kind": ev("KẾ HOẠCH", page=1)}),
+        citations=[Citation(kind="Nghị quyết", number="12-NQ/TW", issued_on="2022-03-15", issuer="Bộ Chính trị",
+                            evidence=ev("Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị", page=1))],
+        targets=[Target(subject="phường đạt chuẩn văn minh đô thị", comparator=">=", value=80, unit="%",
+                        year=2026, recurrence=None, evidence=ev("80% phường đạt chuẩn văn minh đô thị"))],
+        deadlines=[Deadline(due="2026-06-30", relation="before", recurrence=None, task="rà soát văn bản",
+                            agencies=["Sở Tư pháp"], evidence=ev("hoàn thành trước ngày 30/6/2026"))],
+        wards=[Ward(name="Phường Nha Trang", locality=None, province="Khánh Hòa", year=2026,
+                    evidence=ev("Phường Nha Trang"))],
+        obligations=[Obligation(agency="Sở Tư pháp", role="lead", task="rà soát văn bản", partners=["Sở Nội vụ"],
+                                due="2026-06-30", section="1",
+                                evidence=ev("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản",
+                                            bbox=(72.0, 100.5, 400.0, 118.0)))],
+        national_targets=[NationalTarget(province="Khánh Hòa", wards_total=48, year=2026, count=12, percent=25.0,
+                                         carried=False, issues=["ô 'Tỷ lệ' không khớp"])],
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(f"sqlite:///{tmp_path / 'vanban.db'}")
+
+
+def test_every_model_field_has_a_column(store):
+    for name, model in FACT_MODELS.items():
+        columns = set(store.tables[name].c.keys())
+        assert {"document_id", "page", "start", "end", "quote", "bbox", "search_text"} <= columns
+        assert set(model.model_fields) - {"evidence"} <= columns
+    documents = set(store.tables["documents"].c.keys())
+    assert {"number", "issuer", "signer_name", "jurisdiction_province", "received_on", "sha256", "version"} <= documents
+
+
+def test_indexes_for_filtered_queries(store):
+    indexed = {tuple(c.name for c in ix.columns) for ix in store.tables["obligations"].indexes}
+    assert {("document_id",), ("agency_fold",), ("due",), ("role",)} <= indexed
+
+
+def test_round_trip_rebuilds_the_extraction(store):
+    original = extraction()
+    with store.begin() as conn:
+        saved = store.save(original, conn)
+    assert saved.status == "stored"
+    assert store.load_extraction(saved.document_id) == original
+
+
+def test_same_hash_changes_nothing_and_says_so(store):
+    with store.begin() as conn:
+        first = store.save(extraction(), conn)
+    with store.begin() as conn:
+        again = store.save(extraction(), conn)
+    assert (again.status, again.document_id) == ("duplicate", first.document_id)
+    assert "nothing changed" in again.describe()
+    assert store.document_count() == 1
+    assert store.fact_counts(first.document_id)["obligations"] == 1
+
+
+def test_new_content_under_the_same_number_is_a_new_version(store):
+    with store.begin() as conn:
+        v1 = store.save(extraction(), conn)
+        v2 = store.save(extraction(sha="b" * 64, subject="thực hiện Nghị quyết 12 (sửa đổi)"), conn)
+        other = store.save(extraction(sha="c" * 64, number="46/KH-UBND"), conn)
+    assert (v2.status, v2.version, v2.supersedes_id) == ("new-version", 2, v1.document_id)
+    assert other.status == "stored"
+    docs = store.tables["documents"]
+    with store.engine.connect() as conn:
+        latest = dict(conn.execute(sa.select(docs.c.id, docs.c.latest)).all())
+    assert latest == {v1.document_id: False, v2.document_id: True, other.document_id: True}
+
+
+def test_version_key_needs_number_and_keeps_issuers_apart():
+    assert version_key(DocumentMeta(kind="Kế hoạch")) is None
+    a = version_key(DocumentMeta(number="15/KH-UBND", issuer="UBND tỉnh Khánh Hòa"))
+    b = version_key(DocumentMeta(number="15/KH-UBND", issuer="UBND tỉnh Hà Tĩnh"))
+    assert a != b
+
+
+def test_any_fact_leads_back_to_document_page_and_quote(store):
+    with store.begin() as conn:
+        store.save(extraction(), conn)
+    ob, docs = store.tables["obligations"], store.tables["documents"]
+    query = (sa.select(docs.c.number, ob.c.page, ob.c.quote, ob.c.bbox)
+             .join(docs, docs.c.id == ob.c.document_id)
+             .where(ob.c.search_text.like("%so tu phap%")))
+    with store.engine.connect() as conn:
+        row = conn.execute(query).one()
+    assert row.number == "45/KH-UBND" and row.page == 2
+    assert row.quote.startswith("Sở Tư pháp chủ trì") and row.bbox == [72.0, 100.5, 400.0, 118.0]
+    with store.engine.connect() as conn:
+        by_agency = conn.execute(sa.select(sa.func.count()).select_from(ob).where(ob.c.agency_fold == "so tu phap"))
+        assert by_agency.scalar_one() == 1
+
+
+def test_readers_are_not_blocked_by_a_writing_watcher(store):
+    """WAL: an auditor's query answers while a write transaction is open."""
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    with store.begin() as writer:
+        store.save(extraction(), writer)
+        counts = []
+        reader = threading.Thread(target=lambda: counts.append(store.document_count()))
+        reader.start()
+        reader.join(timeout=5)
+        assert counts == [0]
+    assert store.document_count() == 1
