@@ -6,6 +6,7 @@ the folded twins and ``search_text`` that the store keeps beside each row.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,42 +37,67 @@ def _like(column: sa.ColumnElement, needle: str) -> sa.ColumnElement:
     return column.like(f"%{fold(needle)}%")
 
 
+def _fulltext_phrase(needle: str) -> str:
+    """An FTS5 phrase over folded words; the last word may be unfinished ('so tu pha')."""
+    words = re.findall(r"[a-z0-9]+", fold(needle))
+    return f'"{" ".join(words)}" *' if words else '""'
+
+
+def _words_match(store: Store, kind: str, column: str, needle: str) -> sa.ColumnElement:
+    """Rows whose ``column`` (a folded column) contains the words of ``needle``: through the
+    full-text index where the store has one, else LIKE."""
+    table = store.schema.facts[kind]
+    fts = store.fulltext.get(kind)
+    if fts is None:
+        return _like(table.c[column], needle)
+    match = sa.text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :phrase").bindparams(
+        phrase=f"{column} : {_fulltext_phrase(needle)}")
+    return table.c.id.in_(match)
+
+
 def facts(store: Store, kind: str, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
     """Rows of one fact kind with their document's number, path and province, filtered."""
     f = filters or Filters()
     table, docs = store.schema.facts[kind], store.schema.documents
     wanted = [c for c in fact_columns(kind) if c in table.c]
-    query = (sa.select(*[table.c[c] for c in wanted],
-                       *[docs.c[col].label(name) for name, col in DOCUMENT_CONTEXT.items()])
-             .join(docs, docs.c.id == table.c.document_id)
-             .where(docs.c.latest)
-             .order_by(table.c.id))   # insertion order = (document, position), and a LIMIT can stop early
+    latest = sa.select(docs.c.id).where(docs.c.latest)
+    rows = sa.select(table.c.id, *[table.c[c] for c in wanted]).where(table.c.document_id.in_(latest))
     if f.agency and "agency_fold" in table.c:
-        query = query.where(_like(table.c.agency_fold, f.agency))
+        rows = rows.where(_words_match(store, kind, "agency_fold", f.agency))
     if f.role and "role" in table.c:
-        query = query.where(table.c.role == f.role)
+        rows = rows.where(table.c.role == f.role)
     if "due" in table.c and (f.due_before or f.due_after):
-        query = query.where(~table.c.due.like("--%"))
+        rows = rows.where(~table.c.due.like("--%"))
         if f.due_before:
-            query = query.where(table.c.due <= f.due_before)
+            rows = rows.where(table.c.due <= f.due_before)
         if f.due_after:
-            query = query.where(table.c.due >= f.due_after)
+            rows = rows.where(table.c.due >= f.due_after)
     if f.year is not None and "year" in table.c:
-        query = query.where(table.c.year == f.year)
-    if f.document:
-        clause = sa.or_(_like(docs.c.number_fold, f.document), docs.c.path.like(f"%{f.document}%"))
-        if f.document.isdigit():
-            clause = sa.or_(clause, docs.c.id == int(f.document))
-        query = query.where(clause)
-    if f.province:
-        query = query.where(sa.or_(sa.func.lower(docs.c.jurisdiction_province) == f.province.lower(),
-                                   _like(docs.c.search_text, f.province)))
+        rows = rows.where(table.c.year == f.year)
+    if f.document or f.province:
+        chosen = latest
+        if f.document:
+            clause = sa.or_(_like(docs.c.number_fold, f.document), docs.c.path.like(f"%{f.document}%"))
+            if f.document.isdigit():
+                clause = sa.or_(clause, docs.c.id == int(f.document))
+            chosen = chosen.where(clause)
+        if f.province:
+            chosen = chosen.where(sa.or_(sa.func.lower(docs.c.jurisdiction_province) == f.province.lower(),
+                                         _like(docs.c.search_text, f.province)))
+        rows = rows.where(table.c.document_id.in_(chosen))
     if f.text:
-        query = query.where(_like(table.c.search_text, f.text))
+        rows = rows.where(_words_match(store, kind, "search_text", f.text))
+    # insertion order is (document, position), and a LIMIT can stop early on it
+    rows = rows.order_by(table.c.id)
     if limit:
-        query = query.limit(limit)
+        rows = rows.limit(limit)
+    found = rows.subquery()
+    query = (sa.select(*[found.c[c] for c in wanted],
+                       *[docs.c[col].label(name) for name, col in DOCUMENT_CONTEXT.items()])
+             .join(docs, docs.c.id == found.c.document_id)
+             .order_by(found.c.id))
     with store.engine.connect() as conn:
-        return pd.read_sql(query, conn)
+        return pd.DataFrame(conn.execute(query).mappings().all(), columns=[*wanted, *DOCUMENT_CONTEXT])
 
 
 def documents(store: Store) -> pd.DataFrame:
