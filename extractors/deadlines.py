@@ -1,3 +1,195 @@
-"""(work in progress)"""
-def extract(seg, *args):
-    return []
+"""Deadlines: every time-bound commitment — a task with a year, a month or a calendar day.
+
+A year counts when it opens the clause ('Năm 2024: xây dựng …', 'Đến năm 2028, hoàn thành …'),
+when a time word introduces it ('trong năm 2025', '(cuối năm 2023)'), when the clause commits to
+finish or reach something by it, or when a target of the clause must be reached in it. Years of
+dates, periods, horizons and baselines are not time limits (``clauses.year_mentions``). A day
+needs a relation word ('trước ngày 15/12'); without a year it is a day every year ('--12-15')
+when the clause is a periodic duty. Vocabulary: ``data/deadlines.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors import targets as target_rules
+from extractors.agencies import find_agencies
+from extractors.clauses import Clause, ClausedText, claused, opens_clause, year_mentions
+from extractors.common import iso_date, load_json
+from pipeline.normalize import fold
+from pipeline.segment import SegmentedDocument
+from schemas.extraction import Deadline, DocumentMeta, Target
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted((re.escape(fold(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+_DIGIT = re.compile(r"\d")
+_CELL = re.compile(r"[^\t]+")
+# a cell that holds nothing but a time: 'Năm 2025', 'Quý II/2025', 'Trước 30/6/2025'
+_TIME_ONLY = re.compile(r"[\w\s/.\-–,:()]{0,12}\d{1,4}(?:\s*[/.\-]\s*\d{1,4}){0,2}[\s.;)]*")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    day: re.Pattern
+    long_day: re.Pattern
+    month: re.Pattern
+    quarter: re.Pattern
+    date_relations: dict[str, str]
+    month_relations: dict[str, str]
+    completion: re.Pattern
+    periodic: re.Pattern
+    past: re.Pattern
+    quarters: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    d = load_json("deadlines.json")
+    rel, mrel = _alternatives(d["date_relations"]), _alternatives(d["month_relations"])
+    return _Rules(
+        day=re.compile(rf"\b({rel})\s+(?:ngay\s+)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})"
+                       rf"(?:\s*[/.\-]\s*(\d{{4}}|\d{{2}}))?(?![\d/])"),
+        long_day=re.compile(rf"\b({rel})\s+ngay\s+(\d{{1,2}})\s+thang\s+(\d{{1,2}})(?:\s+nam\s+(\d{{4}}))?"),
+        month=re.compile(rf"(?<!ngay )(?:\b({mrel})\s+)?\bthang\s+(\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(\d{{4}})\b"),
+        quarter=re.compile(rf"(?:\b({mrel})\s+)?\bquy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|\s+nam\s+)\s*(\d{{4}})\b"),
+        date_relations={re.sub(r"\s+", " ", fold(k)): v for k, v in d["date_relations"].items()},
+        month_relations={re.sub(r"\s+", " ", fold(k)): v for k, v in d["month_relations"].items()},
+        completion=re.compile(rf"\b(?:{_alternatives(d['completion_words'])})\b"),
+        periodic=re.compile(rf"\b(?:{_alternatives(d['periodic_words'])})\b"),
+        past=re.compile(rf"(?<!\w)(?:{_alternatives(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
+        quarters=d["quarters"],
+    )
+
+
+@dataclass(frozen=True)
+class _Due:
+    at: int                 # offset into the clause where the time expression starts
+    due: str
+    relation: str
+    recurrence: str | None = None
+
+
+def _year_dues(folded: str, clause_targets: list[Target], issue_year: int | None) -> list[_Due]:
+    """Years that bind a task: opening the clause, introduced by a time word, with a completion
+    verb ('hoàn thành … đến năm 2028'), or the year a target of the clause must be reached in."""
+    r = _rules()
+    target_years = {t.year: t for t in clause_targets if t.year}
+    out = []
+    for m in year_mentions(folded, issue_year):
+        lead = folded[:m.start]
+        opening = opens_clause(lead)
+        target = target_years.get(m.year)
+        if m.relation == "by":
+            ok = opening or target is not None or r.completion.search(folded) is not None
+        elif m.relation == "before":
+            ok = True
+        else:
+            ok = m.prepositioned or opening or lead.rstrip().endswith("(") or target is not None
+        if ok:
+            relation = "by" if target is not None and target.unit == "%" else m.relation
+            out.append(_Due(m.start, str(m.year), relation))
+    return out
+
+
+def _day_dues(folded: str, issue_on: str | None) -> list[_Due]:
+    """Days after a relation word; a day without a year is a day every year in a periodic duty,
+    else the next such day after the document's date."""
+    r = _rules()
+    periodic = r.periodic.search(folded) is not None
+    out = []
+    for pattern in (r.day, r.long_day):
+        for m in pattern.finditer(folded):
+            if re.search(r"\btu\s+(?:ngay\s+)?[\d/.\-]*\s*$", folded[:m.start()]):
+                continue                                    # 'từ ngày … đến ngày …' is a period
+            relation = r.date_relations[re.sub(r"\s+", " ", m.group(1))]
+            day, month, year = m.group(2), m.group(3), m.group(4)
+            if year:
+                iso = iso_date(day, month, year)
+                if iso and (not issue_on or iso >= issue_on):
+                    out.append(_Due(m.start(), iso, relation))
+                continue
+            iso = iso_date(day, month, 2000)                # a leap year: 29/2 is a valid yearly day
+            if not iso:
+                continue
+            if periodic or not issue_on:
+                out.append(_Due(m.start(), "--" + iso[5:], relation, "yearly"))
+            else:
+                year = int(issue_on[:4]) + (iso[5:] < issue_on[5:])
+                out.append(_Due(m.start(), f"{year}{iso[4:]}", relation))
+    return out
+
+
+def _month_dues(folded: str, issue_on: str | None) -> list[_Due]:
+    """'tháng 4/2025' → 2025-04; 'quý II/2024' → 2024-06 (the quarter's last month)."""
+    r = _rules()
+    out = []
+    for m in r.month.finditer(folded):
+        month, year = int(m.group(2)), m.group(3)
+        relation = r.month_relations.get(re.sub(r"\s+", " ", m.group(1) or ""), "during")
+        if 1 <= month <= 12 and not re.search(r"\bngay\s+\d{1,2}\s*$", folded[:m.start()]):
+            out.append(_Due(m.start(), f"{year}-{month:02d}", relation))
+    for m in r.quarter.finditer(folded):
+        relation = r.month_relations.get(re.sub(r"\s+", " ", m.group(1) or ""), "by")
+        out.append(_Due(m.start(), f"{m.group(3)}-{r.quarters[m.group(2)]:02d}", relation))
+    return [d for d in out if not issue_on or d.due >= issue_on[:7]]
+
+
+def _agencies(ct: ClausedText, clause: Clause) -> list[str]:
+    """Bodies named in the sentence, else in the outline heading the clause sits under."""
+    names = [name for _, _, name in find_agencies(ct.text(clause.sentence_start, clause.end))]
+    if not names and "\t" in ct.work[clause.line.start:clause.line.end]:       # a task table: the row's cells
+        names = [name for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)
+                 for _, _, name in find_agencies(ct.text(m.start(), m.end()))]
+    if not names and clause.line.heading:
+        names = [name for _, _, name in find_agencies(clause.line.heading)]
+    return list(dict.fromkeys(names))
+
+
+def _task(ct: ClausedText, clause: Clause) -> str:
+    """The clause; in a task table, where the time is a cell of its own, the whole row."""
+    text = re.sub(r"^[\s\-+•*]*(?:(?:[\dIVXL]+|[a-zđ])[.)]\s*)*", "", ct.text(clause.start, clause.end))
+    if _TIME_ONLY.fullmatch(fold(text)) and "\t" in ct.work[clause.line.start:clause.line.end]:
+        cells = [ct.text(m.start(), m.end()) for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)]
+        text = " | ".join(c for c in cells if c)
+    text = text.strip(" ;,.")
+    return (text[:1].upper() + text[1:])[:300]
+
+
+def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Deadline]:
+    """Every time-bound commitment, one per clause and due; a target's year is a deadline too."""
+    ct = claused(seg)
+    issue_year = target_rules.issue_year(meta)
+    issue_on = meta.issued_on if meta and meta.issued_on else None
+    by_clause: dict[int, list[Target]] = {}
+    for clause, target in target_rules.find(seg, meta, ct):
+        by_clause.setdefault(clause.start, []).append(target)
+    out: list[Deadline] = []
+    for clause in ct.clauses:
+        if clause.numeric_row or clause.in_report:
+            continue
+        folded = ct.folded[clause.start:clause.end]
+        if not _DIGIT.search(folded) or _rules().past.search(folded):
+            continue
+        clause_targets = by_clause.get(clause.start, [])
+        dues = _year_dues(folded, clause_targets, issue_year) + _day_dues(folded, issue_on) \
+            + _month_dues(folded, issue_on)
+        seen = {d.due[:4] for d in dues}
+        for target in clause_targets:                 # a year read from the sentence or the heading
+            if target.year and str(target.year) not in seen:
+                dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by"))
+                seen.add(str(target.year))
+        specific = {d.due[:4] for d in dues if len(d.due) > 4}
+        emitted: set[str] = set()
+        for due in sorted(dues, key=lambda d: d.at):
+            if due.due in emitted or due.due in specific:      # 'năm 2025 … trước ngày 30/6/2025': the day
+                continue
+            emitted.add(due.due)
+            start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
+            out.append(Deadline(due=due.due, relation=due.relation, recurrence=due.recurrence,
+                                task=_task(ct, clause), agencies=_agencies(ct, clause),
+                                evidence=seg.evidence(start, end)))
+    return out

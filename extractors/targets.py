@@ -1,3 +1,387 @@
-"""(work in progress)"""
-def extract(seg, *args):
-    return []
+"""Numeric targets: commitments with an explicit figure to reach, a percent or a count.
+
+A percent in a commitment clause is a target unless the clause reports the past. A count is a
+target only when something marks it as one — a comparator ('ít nhất 02 mô hình'), a change
+('kéo giảm 1 - 2 vụ'), a target verb ('đạt 22 tiêu chí', 'xây dựng 1 - 2 mô hình') — because
+plans are full of counts that merely describe ('tại 12 phường', 'gồm 22 tiêu chí', '07 nhóm').
+Years come from the clause, from an adverbial opening the sentence, or from the heading above
+('Mục tiêu đến năm 2025'); the vocabulary lives in ``data/targets.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.clauses import Clause, ClausedText, YearMention, claused, fold_same_length, opens_clause, year_mentions
+from extractors.common import DOC_NUMBER, find_dates, load_json
+from pipeline.normalize import fold
+from pipeline.segment import SegmentedDocument
+from schemas.extraction import DocumentMeta, Target
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_RANGE = rf"({_NUM})(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?"
+PERCENT = re.compile(rf"(?<![\w/.,])({_NUM})\s*%?(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?\s*%")
+COUNT = re.compile(rf"(?<![\w/.,%]){_RANGE}(?:\s*/\s*(\d+))?\s+(?=[^\W\d_])")
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+# a subject that names no thing ('năm 2025 đạt 85%' after '… năm 2024 đạt 70% số xã …'): reuse the last one
+_BARE_SUBJECT = re.compile(r"(?:(?:(?:den|trong|vao) )?(?:het )?nam \d{4}|\(khong ro\))?")
+# 'Phấn đấu đến năm 2025 tỷ lệ …': the opening words before a subject read from the left
+_LEAD_OPENING = re.compile(
+    r"^(?:phấn đấu|đảm bảo|bảo đảm)?\s*(?:(?:đến|trong|vào)\s+)?(?:hết\s+)?(?:năm\s+\d{4})?[\s,:]*", re.IGNORECASE)
+# the year of a month, quarter or due day in the clause: 'trong quý II/2024', 'trước ngày 30/11/2025'
+_DATED_YEAR = re.compile(r"\b(?:thang|quy)\s+[\divx]{1,4}\s*(?:/|\s+nam\s+)\s*(\d{4})\b"
+                         r"|\b(?:truoc|den|cham nhat)\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})\b")
+# a count right after a schedule year: 'Năm 2025: 10 xã'
+_SCHEDULE_LEAD = re.compile(r"\bnam\s+\d{4}\s*[:,]\s*$")
+COUNT_OF = re.compile(r"^\s*\(\s*(\d+)\s*/\s*(\d+)\s*\)")
+# spans that hold digits but no figure: dates, day/month, years, document numbers, outline numbers
+_NOT_FIGURES = [
+    re.compile(r"\bngày\s+\d{1,2}\s*/\s*\d{1,2}|\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}", re.IGNORECASE),
+    re.compile(r"\b(?:năm|tháng|quý)\s+[\dIVX]+(?:\s*/\s*\d{4})?", re.IGNORECASE),
+    re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"),
+    re.compile(r"^\s*(?:[\dIVXL]+[.)])+\s*|\(\d{1,2}\)"),
+]
+
+
+def _phrases(words) -> str:
+    return "|".join(sorted((re.escape(fold(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    pattern: re.Pattern          # matches the phrase at the end of the text before a figure
+    exact: bool                  # match the raw (lower-cased) text, not the folded one
+    value: str                   # comparator or change
+
+    def ends(self, folded: str, raw: str) -> re.Match | None:
+        return self.pattern.search(raw.lower() if self.exact else folded)
+
+
+def _ending(entry: dict, key: str) -> _Phrase:
+    exact = bool(entry.get("exact"))
+    body = re.escape(entry["phrase"].lower()) if exact else _phrases([entry["phrase"]])
+    return _Phrase(re.compile(rf"(?<!\w){body}\s*$"), exact, entry[key])
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    before: list[_Phrase]                        # comparators ending right before the figure
+    after: list[tuple[re.Pattern, str]]          # 'trở lên' after the counted noun phrase
+    after_stop: re.Pattern                       # the verb that ends that noun phrase
+    changes: list[_Phrase]
+    fillers: re.Pattern
+    cues: re.Pattern
+    not_after: re.Pattern
+    not_before: re.Pattern
+    past: re.Pattern
+    recurrence: list[tuple[re.Pattern, str]]
+    units: list[str]
+    trailers: re.Pattern                         # comparator words that end a subject read before a figure
+    subject_not_after: re.Pattern                # words after a figure that start no noun phrase
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    d = load_json("targets.json")
+    return _Vocab(
+        before=[_ending(e, "op") for e in sorted(d["comparators_before"], key=lambda e: -len(e["phrase"]))],
+        after=[(re.compile(rf"(?<!\w){_phrases([e['phrase']])}(?!\w)"), e["op"]) for e in d["comparators_after"]],
+        after_stop=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['after_stop_words']))})(?!\w)"),
+        changes=[_ending(e, "change") for e in sorted(d["changes"], key=lambda e: -len(e["phrase"]))],
+        fillers=re.compile(rf"(?<!\w)(?:{_phrases(d['change_fillers'])})\s*$"),
+        cues=re.compile(rf"(?<!\w)(?:{_phrases(d['count_cues'])})\s*$"),
+        not_after=re.compile(rf"^(?:{_phrases(d['not_after'])})(?!\w)"),
+        not_before=re.compile(rf"(?<!\w)(?:{_phrases(d['not_before'])})\s*$"),
+        past=re.compile(rf"(?<!\w)(?:{_phrases(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
+        recurrence=[(re.compile(rf"(?<!\w){_phrases([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]],
+        units=sorted(d["units"], key=len, reverse=True),
+        subject_not_after=re.compile(rf"(?:{_phrases(d['subject_not_after'])})(?!\w)"),
+        trailers=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, d['subject_trailers']))}))+\s*$", re.IGNORECASE),
+    )
+
+
+def parse_number(raw: str) -> float:
+    """Vietnamese figures: '4,76' → 4.76 (decimal comma), '1.000' → 1000, '01' → 1."""
+    if "," in raw and "." in raw:
+        raw = raw.replace(".", "").replace(",", ".")
+    elif "," in raw:
+        raw = raw.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        raw = raw.replace(".", "")
+    return float(raw)
+
+
+@dataclass
+class _Figure:
+    start: int                   # offsets into the full text
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str = "="
+    change: str | None = None
+    count: int | None = None
+    of: int | None = None
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    """Spans of a clause that hold digits but no figure."""
+    spans = [(s, e) for s, e, _ in find_dates(text)]
+    spans += [m.span() for m in DOC_NUMBER.finditer(text)]
+    for pattern in _NOT_FIGURES:
+        spans += [m.span() for m in pattern.finditer(text)]
+    return spans
+
+
+def _read_prefix(figure: _Figure, folded: str, raw: str) -> bool:
+    """Read the comparator and change words that end right before a figure ('kéo giảm ít nhất',
+    'tăng thêm', 'trên'); True when one was found."""
+    v = _vocab()
+    found = False
+    while folded.strip():
+        for phrase in v.before:
+            m = phrase.ends(folded, raw)
+            if m:
+                figure.comparator = phrase.value if figure.comparator == "=" else figure.comparator
+                break
+        else:
+            for phrase in v.changes:
+                m = phrase.ends(folded, raw)
+                if m:
+                    figure.change = figure.change or phrase.value
+                    break
+            else:
+                m = v.fillers.search(folded)
+                if not m:
+                    return found
+                folded, raw = folded[:m.start()], raw[:m.start()]
+                continue
+        found = True
+        folded, raw = folded[:m.start()], raw[:m.start()]
+    return found
+
+
+def _read_suffix(figure: _Figure, folded_after: str, raw_after: str) -> None:
+    """'90% hộ gia đình trở lên được công nhận': a 'trở lên' before the noun phrase's verb."""
+    v = _vocab()
+    stop = v.after_stop.search(raw_after.lower())
+    phrase = folded_after[:stop.start() if stop else len(folded_after)]
+    for pattern, op in v.after:
+        if pattern.search(phrase) and figure.comparator == "=":
+            figure.comparator = op
+
+
+def _unit(raw_after: str) -> str:
+    head = raw_after.lstrip()
+    low = fold(head[:40])
+    for unit in _vocab().units:
+        if low.startswith(fold(unit)) and not head[len(unit):len(unit) + 1].isalpha():
+            return unit
+    m = re.match(r"[^\W\d_]+", head)
+    return m.group() if m else "đơn vị"
+
+
+def _figures(ct: ClausedText, clause: Clause) -> list[_Figure]:
+    """The target figures of one clause, left to right."""
+    v = _vocab()
+    raw = ct.work[clause.start:clause.end]
+    if not _DIGIT.search(raw):
+        return []
+    percents, counts = list(PERCENT.finditer(raw)), list(COUNT.finditer(raw))
+    if (not percents and not counts) or len(_WORDS.findall(raw)) < 2:
+        return []                                     # a bare figure is a table cell, not a commitment
+    folded = ct.folded[clause.start:clause.end]
+    masked = _masked(raw)
+
+    def free(s: int, e: int) -> bool:
+        return not any(ms < e and s < me for ms, me in masked)
+
+    out: list[_Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in percents:
+        if not free(*m.span()) or v.past.search(folded[:m.start()]):
+            continue
+        fig = _Figure(clause.start + m.start(), clause.start + m.end(), parse_number(m.group(1)),
+                      parse_number(m.group(2)) if m.group(2) else None, "%")
+        _read_prefix(fig, folded[:m.start()], raw[:m.start()])
+        of = COUNT_OF.match(raw[m.end():])
+        after_start = m.end() + (of.end() if of else 0)
+        if of:
+            fig.count, fig.of = int(of.group(1)), int(of.group(2))
+            fig.end = clause.start + after_start
+        _read_suffix(fig, folded[after_start:], raw[after_start:])
+        out.append(fig)
+        taken.append((m.start(), after_start))
+    previous: _Figure | None = None
+    for m in counts:
+        if not free(*m.span()) or any(s <= m.start() < e for s, e in taken) or v.past.search(folded[:m.start()]):
+            continue
+        after = folded[m.end():]
+        if v.not_after.match(after) or v.not_before.search(folded[:m.start()]):
+            continue
+        fig = _Figure(clause.start + m.start(), clause.start + m.end(), parse_number(m.group(1)),
+                      parse_number(m.group(2)) if m.group(2) else None, _unit(raw[m.end():]))
+        if m.group(3):
+            fig.count, fig.of = int(fig.value), int(m.group(3))
+        marked = _read_prefix(fig, folded[:m.start()], raw[:m.start()])
+        between = ct.folded[previous.end:fig.start] if previous else ""
+        joined = previous is not None and len(between) < 80 and re.search(r"(?:,|\bva)\s*$", between) is not None
+        if joined and not marked:
+            fig.comparator, fig.change = previous.comparator, previous.change
+        _read_suffix(fig, after, raw[m.end():])
+        scheduled = _SCHEDULE_LEAD.search(folded[:m.start()]) is not None
+        if not (marked or joined or scheduled or fig.comparator != "=" or v.cues.search(folded[:m.start()])):
+            continue
+        if fig.of is not None and fig.count > fig.of:
+            continue                                  # '30/4' is a day, not a share
+        fig.end = clause.start + m.end() + len(fig.unit) + 1
+        out.append(fig)
+        previous = fig
+    return sorted(out, key=lambda f: f.start)
+
+
+def recurrence_of(ct: ClausedText, clause: Clause, *heads: Clause | None) -> str | None:
+    """'hằng năm' / 'so với năm trước' in the clause, or a 'Hàng năm, …' opening its sentence or
+    its criteria-table row (with its comma: without one it modifies only its own verb,
+    'Hằng năm kéo giảm …')."""
+    folded = ct.folded[clause.start:clause.end]
+    for pattern, rec in _vocab().recurrence:
+        if pattern.search(folded):
+            return rec
+    for opening in heads:
+        if opening is None or opening is clause:
+            continue
+        head = ct.folded[opening.start:opening.end].lstrip(" -+•(\t\n")
+        for pattern, rec in _vocab().recurrence:
+            m = pattern.match(head)
+            if m and head[m.end():].lstrip().startswith(","):
+                return rec
+    return None
+
+
+def _opening_year(ct: ClausedText, clause: Clause, issue_year: int | None) -> YearMention | None:
+    """A year that opens the clause ('Đến năm 2025, …', '- Năm 2024: …')."""
+    folded = ct.folded[clause.start:clause.end]
+    for mention in year_mentions(folded, issue_year):
+        if opens_clause(folded[:mention.start]):
+            return mention
+    return None
+
+
+def heading_year(heading: str | None, issue_year: int | None) -> int | None:
+    """'2. Mục tiêu cụ thể đến năm 2025': the year a heading sets for the items below it."""
+    if not heading:
+        return None
+    mentions = year_mentions(fold_same_length(heading), issue_year, with_planned=True)
+    return mentions[-1].year if mentions else None
+
+
+def _year(ct: ClausedText, clause: Clause, fig: _Figure, sentence_head: Clause | None,
+          issue_year: int | None) -> int | None:
+    mentions = year_mentions(ct.folded[clause.start:clause.end], issue_year, with_planned=True)
+    offset = fig.start - clause.start
+    before = [m for m in mentions if m.start < offset]
+    if before:
+        return before[-1].year
+    if mentions:
+        return mentions[0].year
+    within = _DATED_YEAR.search(ct.folded[clause.start:clause.end])
+    if within:
+        return int(within.group(1) or within.group(2))
+    if sentence_head is not None and sentence_head is not clause:
+        opening = _opening_year(ct, sentence_head, issue_year)
+        if opening:
+            return opening.year
+    for heading in (clause.line.heading, clause.part):
+        if heading and heading != clause.line.text:
+            year = heading_year(heading, issue_year)
+            if year:
+                return year
+    return None
+
+
+def _in_past(ct: ClausedText, clause: Clause, head: Clause | None, fig: _Figure, issue_year: int | None) -> bool:
+    """'Năm 2023, tỷ lệ … đạt 92,3%' in a 2024 plan reports a result, it sets no target."""
+    if not issue_year:
+        return False
+    own = year_mentions(ct.folded[clause.start:fig.start])
+    if own:
+        return own[-1].year < issue_year
+    if head is None or head is clause:
+        return False
+    return any(m.year < issue_year for m in year_mentions(ct.folded[head.start:head.end]))
+
+
+def _subject(ct: ClausedText, clause: Clause, fig: _Figure, next_start: int) -> str:
+    """The noun phrase measured: what follows the figure up to the next one, or what precedes it
+    ('tỷ lệ … đạt 80%')."""
+    after = ct.text(fig.end if fig.unit == "%" else fig.end - len(fig.unit) - 1, next_start)
+    after = re.sub(r"^(?:trở lên|trở xuống|/\s*năm)\s*", "", after).strip(" ,.;:)")
+    after = re.sub(r"[\s,;]*(?:và|trong đó)?[\s,;]*$", "", after)
+    if len(after) < 4 or not after[:1].isalpha() or _vocab().subject_not_after.match(fold(after)):
+        lead = ct.text(clause.start, fig.start)
+        lead = re.split(r"[,:;]\s*(?=[^,:;]*$)", lead)[-1]
+        after = _LEAD_OPENING.sub("", _vocab().trailers.sub("", lead)).strip(" ,.;:-")
+    after = re.sub(r"^[-+•\s]*(?:(?:[\dIVXL]+|[a-zđ])[.)]\s*)*", "", after)
+    return (after[:1].upper() + after[1:])[:200] if after else "(không rõ)"
+
+
+def issue_year(meta: DocumentMeta | None) -> int | None:
+    """The document's own year: figures and years before it are reported results."""
+    if meta and meta.issued_on and meta.issued_on[:4].isdigit():
+        return int(meta.issued_on[:4])
+    return None
+
+
+def scope(meta: DocumentMeta | None) -> str | None:
+    """The unit that must reach the target: the document's locality, else its province."""
+    j = meta.jurisdiction if meta else None
+    return (j.locality or j.province) if j else None
+
+
+def evidence_span(seg: SegmentedDocument, ct: ClausedText, clause: Clause, at: int) -> tuple[int, int]:
+    """The clause, cut to the line that holds offset ``at``, so the quote is one line of the source."""
+    line = seg.line_at(at)
+    start, end = clause.start, clause.end
+    if line is not None:
+        start, end = max(start, line.start), min(end, line.end)
+    text = ct.work[start:end]
+    lead = len(text) - len(text.lstrip(" \t-+•"))
+    return start + lead, end - (len(text) - len(text.rstrip(" \t;,")))
+
+
+def find(seg: SegmentedDocument, meta: DocumentMeta | None,
+         ct: ClausedText | None = None) -> list[tuple[Clause, Target]]:
+    """Every target with the clause it was read from (deadlines reuse the pairing)."""
+    ct = ct or claused(seg)
+    year0 = issue_year(meta)
+    out: list[tuple[Clause, Target]] = []
+    head: Clause | None = None
+    row_heads: dict[int, Clause] = {}                 # criterion → the first clause of its row
+    subject = ""
+    for clause in ct.clauses:
+        if clause.start == clause.sentence_start:
+            head = clause
+        if clause.criterion is not None:
+            row_heads.setdefault(clause.criterion, clause)
+        if clause.numeric_row or clause.in_report:
+            continue
+        figures = [f for f in _figures(ct, clause) if not _in_past(ct, clause, head, f, year0)]
+        for k, fig in enumerate(figures):
+            next_start = figures[k + 1].start if k + 1 < len(figures) else clause.end
+            own = _subject(ct, clause, fig, next_start)
+            subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
+            start, end = evidence_span(seg, ct, clause, fig.start)
+            out.append((clause, Target(
+                subject=subject, comparator=fig.comparator, change=fig.change,
+                value=fig.value, value_max=fig.value_max, unit=fig.unit, count=fig.count, of=fig.of,
+                year=_year(ct, clause, fig, head, year0), recurrence=recurrence_of(ct, clause, head, row_heads.get(clause.criterion)),
+                scope=scope(meta), criterion=clause.criterion, evidence=seg.evidence(start, end))))
+    return out
+
+
+def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Target]:
+    """Every numeric target of the document, in reading order, with its evidence."""
+    return [target for _, target in find(seg, meta)]

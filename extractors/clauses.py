@@ -1,0 +1,291 @@
+"""Clauses: the unit that target and deadline rules read.
+
+A commitment in a plan is a clause: a sentence piece between ';' or sentence ends, or one cell of a
+table row. Numbers, years and comparators are bound to the clause they stand in, and a few things
+reach further: an adverbial that opens a sentence ('Hàng năm, …', 'Đến năm 2025, …') governs all
+its clauses, and a criteria table's 'Tiêu chí N' label governs the cells of its row.
+
+Every clause keeps offsets into ``SegmentedDocument.text``. ``work`` is a same-length copy of the
+text with markup (HTML cell tags, Markdown stars) blanked out, and ``folded`` a same-length
+``fold`` of it for diacritic-insensitive keyword matching.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.common import load_json
+from pipeline.normalize import fold
+from pipeline.segment import Line, SegmentedDocument
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    line: Line                    # the line the clause starts on (section, heading, page)
+    sentence_start: int           # where the clause's sentence starts
+    criterion: int | None         # 'Tiêu chí N' of the criteria-table row it belongs to
+    numeric_row: bool             # a row of a figures table (read by national_targets, not here)
+    in_report: bool = False       # under a heading that reports the past ('I. KẾT QUẢ THỰC HIỆN')
+    part: str | None = None       # text of the top-level heading above ('II. MỤC TIÊU NĂM 2025')
+
+
+@dataclass(frozen=True)
+class ClausedText:
+    work: str                     # the text with markup blanked, same offsets as seg.text
+    folded: str                   # fold() of work, same offsets
+    clauses: list[Clause]
+
+    def text(self, start: int, end: int) -> str:
+        return " ".join(self.work[start:end].split())
+
+
+def _phrases(words: list[str]) -> str:
+    """A regex alternative of folded phrases, longest first, any whitespace between words."""
+    return "|".join(sorted((re.escape(fold(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = load_json("clauses.json")
+    labels = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["criterion_labels"])
+    return {
+        "markup": re.compile(data["markup"], re.MULTILINE),
+        "label": re.compile(rf"(?:^|(?<=\s))[ \t]*(?:{labels})\s+(\d{{1,3}})\b(?!\s*[%/,])", re.MULTILINE),
+        "sentence_end": re.compile(data["sentence_end"]),
+        "stop": tuple(data["stop_paragraph_at"]),
+        "row_cells": data["numeric_row_min_cells"],
+        "row_share": data["numeric_row_share"],
+        "report": re.compile(rf"^[\W\d_]*(?:[ivxl]+|[a-z]|\d+(?:\.\d+)*)?[.)/\-–]?\s*"
+                             rf"(?:{_phrases(data['report_headings'])})(?!\w)"
+                             rf"(?![\s,]+(?:{_phrases(data['report_heading_exceptions'])}))"),
+    }
+
+
+_CLAUSE_CUT = re.compile(r"[;\t]")      # ';' ends a clause, a TAB ends a table cell
+_NUMERIC_CELL = re.compile(r"^[\d.,%\s]+$")
+# a period after an outline number ('1.', '2.1.', 'II.') or a short capitalised abbreviation ('TP.')
+_NOT_SENTENCE_END = re.compile(r"(?:^\s*[\dIVXL]+(?:\.\d+)*|(?<!\w)[A-ZĐ][A-Za-zĐ]?)$")
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """fold() of every letter that has one one-letter fold, as a str.translate table."""
+    table = {}
+    for code in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        folded = fold(chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+def fold_same_length(text: str) -> str:
+    """fold() character by character, so that offsets into the folded text are offsets into ``text``."""
+    return text.translate(_fold_table())
+
+
+def _is_numeric_row(text: str) -> bool:
+    """A row of a figures table: mostly numeric cells (TAB-separated), or, where OCR left only
+    spaces between the cells, mostly numeric words."""
+    rules = _rules()
+    cells = [c for c in text.split("\t") if c.strip()] if "\t" in text else text.split()
+    numeric = sum(bool(_NUMERIC_CELL.match(c)) for c in cells)
+    return numeric >= rules["row_cells"] and numeric >= rules["row_share"] * len(cells)
+
+
+def _starts_paragraph(prev: Line, line: Line, work: str) -> bool:
+    """Lines are joined back into paragraphs where the text layer left a wrap in mid-sentence: the
+    next line goes on in lower case, or the previous one stops at a comma or an open bracket."""
+    if line.marker or "\t" in prev.text or "\t" in line.text:
+        return True
+    prev_text = work[prev.start:prev.end].rstrip()
+    head = work[line.start:line.end].lstrip(" \"“(")
+    return not (head[:1].islower() or prev_text.endswith((",", "(", "-", "–")))
+
+
+def _labels(work: str, folded: str, lines: list[Line]) -> list[list[tuple[int, int, int]]]:
+    """Per line, (label start, label end, criterion number) of each 'Tiêu chí N' cell label: at a
+    line or cell start, or capitalised inside a line where OCR left a single space between cells."""
+    starts = [ln.start for ln in lines]
+    out: list[list[tuple[int, int, int]]] = [[] for _ in lines]
+    for m in _rules()["label"].finditer(folded):
+        cell_start = m.start() == 0 or folded[m.start() - 1] in "\t\n" or folded[m.start() - 2:m.start()] == "  "
+        if not cell_start and not work[m.start() + len(m.group()) - len(m.group().lstrip())].isupper():
+            continue                                  # 'đạt tiêu chí 5' in prose is no cell label
+        i = bisect.bisect_right(starts, m.start(1)) - 1
+        if i >= 0 and m.end() <= lines[i].end:
+            out[i].append((max(m.start(), lines[i].start), m.end(), int(m.group(1))))
+    return out
+
+
+def _criteria(work: str, folded: str, lines: list[Line],
+              labels: list[list[tuple[int, int, int]]]) -> list[list[tuple[int, int | None]]]:
+    """Per line, the (offset, criterion) points where the governing criterion changes.
+
+    A label printed before its row's text governs what follows it; a label left alone on its
+    line (a vertically centred cell in the source table) governs the unlabelled text just above
+    it. Any outline heading ends the table.
+    """
+    standalone = [len(lb) == 1 and not work[ln.start:lb[0][0]].strip() and not work[lb[0][1]:ln.end].strip()
+                  for lb, ln in zip(labels, lines)]
+    out: list[list[tuple[int, int | None]]] = []
+    current: int | None = None
+    for i, line in enumerate(lines):
+        if (line.marker and line.marker[0] not in "-–—+•*") \
+                or folded[line.start:line.end].lstrip().startswith(_rules()["stop"]):
+            current = None
+        points: list[tuple[int, int | None]] = []
+        if current is not None and (not labels[i] or work[line.start:labels[i][0][0]].strip()):
+            nxt = next((j for j in range(i + 1, len(lines)) if labels[j]), None)
+            if nxt is not None and standalone[nxt] and labels[nxt][0][2] > current:
+                points.append((line.start, labels[nxt][0][2]))
+            else:
+                points.append((line.start, current))
+        for _, end, number in labels[i]:
+            points.append((end, number))
+            current = number
+        out.append(points)
+    return out
+
+
+def _split(work: str, start: int, end: int, label_cuts: list[int]) -> list[tuple[int, int, bool]]:
+    """(start, end, opens a sentence) pieces of a paragraph span; table labels cut too."""
+    cuts: list[tuple[int, bool]] = [(c, True) for c in label_cuts]
+    for m in _rules()["sentence_end"].finditer(work, start, end):
+        nxt = work[m.end():end].lstrip(" \n\"“(")
+        before = work[max(start, work.rfind("\n", 0, m.start()) + 1):m.start()]
+        if (nxt[:1].isupper() or nxt[:1].isdigit()) and not _NOT_SENTENCE_END.search(before):
+            cuts.append((m.end(), True))
+    for m in _CLAUSE_CUT.finditer(work, start, end):
+        cuts.append((m.end(), m.group() == "\t"))
+    pieces, pos, opens = [], start, True
+    for cut, new_sentence in sorted(set(cuts)):
+        if cut <= pos:
+            opens = opens or new_sentence
+            continue
+        if work[pos:cut].strip(" \t\n;.…"):
+            pieces.append((pos, cut, opens))
+            opens = new_sentence
+        else:
+            opens = opens or new_sentence
+        pos = cut
+    if work[pos:end].strip(" \t\n;.…"):
+        pieces.append((pos, end, opens))
+    return pieces
+
+
+_last: tuple[weakref.ref, ClausedText] | None = None
+
+
+def claused(seg: SegmentedDocument) -> ClausedText:
+    """Cut the document into clauses, each with its sentence start and criteria-table row.
+    The last document's clauses are kept: targets and deadlines both read them."""
+    global _last
+    if _last is not None and _last[0]() is seg and len(_last[1].work) == len(seg.text):
+        return _last[1]
+    result = _claused(seg)
+    _last = (weakref.ref(seg), result)
+    return result
+
+
+def _claused(seg: SegmentedDocument) -> ClausedText:
+    work = _rules()["markup"].sub(lambda m: " " * len(m.group()), seg.text)
+    folded = fold_same_length(work)
+    lines = [ln for ln in seg.lines if work[ln.start:ln.end].strip()]
+    labels = _labels(work, folded, lines)
+    criteria = _criteria(work, folded, lines, labels)
+    numeric_lines = {ln.start for ln in lines if _is_numeric_row(work[ln.start:ln.end])}
+    report = _rules()["report"]
+    part_is_report, part = False, None
+    clauses: list[Clause] = []
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not criteria[j] and not _starts_paragraph(lines[j - 1], lines[j], work):
+            j += 1
+        para = lines[i:j]
+        points = [p for k in range(i, j) for p in criteria[k]]
+        label_cuts = [c for k in range(i, j) for s, e, _ in labels[k] for c in (s, e)]
+        top = para[0]
+        if top.marker and top.section and "." not in top.section and top.marker[0] not in "-–—+•*":
+            part_is_report, part = bool(report.match(folded[top.start:top.end])), work[top.start:top.end]
+        in_report = part_is_report or bool(top.heading and report.match(fold_same_length(top.heading)))
+        sentence_start = para[0].start
+        for start, end, opens in _split(work, para[0].start, para[-1].end, label_cuts):
+            if opens:
+                sentence_start = start
+            criterion = None
+            for offset, number in points:
+                if offset <= start:
+                    criterion = number
+            line = max((ln for ln in para if ln.start <= start), key=lambda ln: ln.start, default=para[0])
+            numeric = any(ln.start in numeric_lines for ln in para if ln.start < end and start < ln.end)
+            clauses.append(Clause(start, end, line, sentence_start, criterion, numeric, in_report, part))
+        i = j
+    return ClausedText(work, folded, clauses)
+
+
+# ----------------------------------------------------------------------------------------------
+# Years
+# ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YearMention:
+    start: int                    # offsets into the text that was searched
+    end: int
+    year: int
+    relation: str                 # 'by', 'before' or 'during' (bare 'năm X' is 'during')
+    prepositioned: bool           # introduced by a word such as đến / trong / từ / cuối
+
+
+@lru_cache(maxsize=1)
+def _year_rules() -> dict:
+    data = load_json("clauses.json")["years"]
+    preps = {fold(k): v for k, v in data["prepositions"].items()}
+    return {
+        "preps": preps,
+        "year": re.compile(rf"(?:\b({_phrases(list(data['prepositions']))})\s+)?\bnam\s+(\d{{4}})\b(?!\s*/\s*\d)"),
+        "range_after": re.compile(r"^\s*[-–]\s*(?:nam\s+)?\d{4}\b|^\s*(?:den|toi)\s+(?:het\s+)?nam\s+\d{4}"),
+        "range_before": re.compile(r"\btu\s+(?:nam\s+)?\d{4}\s*$|\d{4}\s*[-–]\s*$"),
+        "date_before": re.compile(r"\bthang\s*\S{0,12}\s*$"),
+        "horizon_before": re.compile(rf"\b(?:{_phrases(data['horizon'])})\s*(?:den\s+)?(?:het\s+)?$"),
+        "horizon_after": re.compile(rf"^\s*,?\s*(?:{_phrases(data['horizon'])})\b"),
+        "baseline_before": re.compile(rf"\b(?:{_phrases(data['baseline'])})\s*$"),
+        "opening": re.compile(rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*"
+                              rf"(?:(?:{_phrases(load_json('clauses.json')['clause_openers'])})\s*)?[\s,:(]*"),
+    }
+
+
+def year_mentions(folded: str, issue_year: int | None = None, with_planned: bool = False) -> list[YearMention]:
+    """Years in a folded piece of text that could be a time limit.
+
+    Left out: years of dates ('tháng 11 năm 2022'), of periods ('từ năm 2024 đến năm 2030',
+    '2026-2030'), of horizons ('tầm nhìn đến năm 2045', '… đến năm 2025, định hướng đến năm 2030'),
+    of baselines ('so với năm 2020'), in quoted titles, and years before the document's own year.
+    ``with_planned`` keeps the planned year a horizon follows ('đến năm 2025, định hướng …'): it is
+    no time limit of a task, but it is the year of the targets set under it.
+    """
+    rules = _year_rules()
+    out: list[YearMention] = []
+    for m in rules["year"].finditer(folded):
+        year = int(m.group(2))
+        before, after = folded[max(0, m.start() - 40):m.start()], folded[m.end():m.end() + 40]
+        if (rules["range_after"].search(after) or rules["range_before"].search(before)
+                or rules["date_before"].search(before) or rules["horizon_before"].search(before)
+                or (rules["horizon_after"].search(after) and not with_planned)
+                or rules["baseline_before"].search(before)
+                or folded.count("“", 0, m.start()) > folded.count("”", 0, m.start())
+                or (issue_year and year < issue_year)):
+            continue
+        prep = re.sub(r"\s+", " ", m.group(1)) if m.group(1) else None
+        out.append(YearMention(m.start(), m.end(), year, rules["preps"].get(prep, "during"), prep is not None))
+    return out
+
+
+def opens_clause(folded_lead: str) -> bool:
+    """True when only outline markers and opener words ('phấn đấu') stand before a time adverbial."""
+    return _year_rules()["opening"].fullmatch(folded_lead) is not None
