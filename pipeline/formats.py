@@ -48,14 +48,16 @@ def _is_docx(data: bytes) -> bool:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
     except zipfile.BadZipFile:
-        # A truncated DOCX still starts like one; let the DOCX reader give the reason.
-        return b"word/" in data[:4096]
+        # A truncated DOCX still starts with Office Open XML parts; let the DOCX reader say why it fails.
+        return b"word/" in data or b"[Content_Types].xml" in data[:4096]
 
 
 def _looks_like_text(data: bytes) -> bool:
-    """Text files have no NUL bytes and few control characters (UTF-16 carries a BOM)."""
+    """Text files have few control characters; UTF-16 without a BOM has NULs in every other byte."""
     sample = data[:8192]
     if b"\x00" in sample:
-        return False
+        # UTF-16: ASCII letters and spaces put NUL in one half; Vietnamese letters (U+1Exx) do not.
+        letters, zeros = sorted((sample[0::2], sample[1::2]), key=lambda half: half.count(0))
+        return len(sample) >= 8 and zeros.count(0) >= 0.5 * len(zeros) and letters.count(0) <= 0.05 * len(letters)
     controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\f\x1b")
     return controls <= len(sample) * 0.01

@@ -1,20 +1,114 @@
-"""The text layer: any file a secretariat receives → a Document (placeholder: text files only)."""
+"""The text layer: any file a secretariat receives → a ``Document`` with NFC Vietnamese text.
+
+The type is judged from the content (pipeline/formats.py). Text and DOCX files become
+one plain page; PDF pages keep their text layer when it is real Vietnamese and are
+OCR'd otherwise; images (multi-page TIFF, PNG, JPEG) are OCR'd. Every failure a user
+can cause comes out as ``UnreadableDocument`` with a reason a clerk can act on.
+"""
 from __future__ import annotations
 
 import hashlib
+import io
+import warnings
+from concurrent.futures import Executor
 from pathlib import Path
 
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from pipeline import formats
+from pipeline._tesseract import OcrEngineError
+from pipeline.docx import DocxError, read_docx
 from pipeline.errors import UnreadableDocument
-from pipeline.normalize import normalize_text
+from pipeline.normalize import decode_bytes, normalize_text
+from pipeline.ocr import MAX_PAGE_PIXELS, PageImage, ocr_pages
+from pipeline.pdf import PdfError, read_pdf
 from schemas.document import Document, Page, TextSource
 
+A4_INCHES = (8.27, 11.69)
 
-def load_document(path: str | Path) -> Document:
+
+def load_document(path: str | Path, executor: Executor | None = None) -> Document:
+    """Read ``path`` into a Document; OCR'd pages run on ``executor`` (default: one process per core)."""
     path = Path(path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UnreadableDocument(str(path), f"the file cannot be opened ({e.strerror or e})") from e
     if not data:
         raise UnreadableDocument(str(path), "the file is empty (0 bytes)")
-    text = normalize_text(data.decode("utf-8"))
-    doc = Document(path=str(path), sha256=hashlib.sha256(data).hexdigest(), media_type="text/plain",
-                   pages=[Page(number=1, text=text, source=TextSource.plain)])
-    return doc.with_offsets()
+    media_type = formats.detect_media_type(data)
+    encoding_repaired = None
+    try:
+        if media_type == formats.TEXT:
+            text, encoding_repaired = decode_bytes(data)
+            text = normalize_text(text)
+            if not text.strip():
+                raise UnreadableDocument(str(path), "the text file contains only blank space")
+            pages: list[Page | PageImage] = [Page(number=1, text=text, source=TextSource.plain)]
+        elif media_type == formats.DOCX:
+            pages = [read_docx(data)]
+        elif media_type == formats.PDF:
+            pages = read_pdf(data)
+        elif media_type in formats.IMAGE_TYPES:
+            pages = _image_pages(data, path)
+        elif media_type == formats.ZIP:
+            raise UnreadableDocument(str(path), "this is a ZIP archive, not a Word document; unpack it first")
+        else:
+            raise UnreadableDocument(
+                str(path), "unsupported file type: vanban reads PDF, TIFF, PNG, JPEG, Word (.docx) and text files")
+        pages = _ocr_waiting(pages, executor)
+    except (PdfError, DocxError) as e:
+        raise UnreadableDocument(str(path), e.reason) from e
+    except OcrEngineError as e:
+        raise UnreadableDocument(str(path), f"OCR failed: {e}") from e
+    document = Document(path=str(path), sha256=hashlib.sha256(data).hexdigest(), media_type=media_type,
+                        pages=pages, encoding_repaired=encoding_repaired)
+    return _anchor_words(document.with_offsets())
+
+
+def _ocr_waiting(pages: list[Page | PageImage], executor: Executor | None) -> list[Page]:
+    """OCR the pages that are still pictures (in parallel) and put them back in page order."""
+    waiting = [p for p in pages if isinstance(p, PageImage)]
+    if not waiting:
+        return pages
+    done = iter(ocr_pages(waiting, executor))
+    return [next(done) if isinstance(p, PageImage) else p for p in pages]
+
+
+def _anchor_words(document: Document) -> Document:
+    """Word offsets are built relative to their page; make them offsets into the full text."""
+    for page in document.pages:
+        for word in page.words:
+            word.start += page.start
+            word.end += page.start
+    return document
+
+
+def _image_pages(data: bytes, path: Path) -> list[PageImage]:
+    """Every frame of the image (a fax TIFF has several) with its resolution; images without a
+    resolution tag are assumed to show an A4 page across their width."""
+    Image.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            pages = []
+            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+                if frame.width * frame.height > MAX_PAGE_PIXELS:   # PIL checks only the first frame
+                    raise Image.DecompressionBombError(f"frame {number} is {frame.width}x{frame.height}")
+                pages.append(PageImage(number=number, image=frame.convert("L"), dpi=_dpi(frame)))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise UnreadableDocument(str(path), f"the image is too large to be a page scan (over "
+                                 f"{MAX_PAGE_PIXELS // 1_000_000} million pixels); rescan it at 300 dpi") from e
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+        raise UnreadableDocument(str(path), "the image is damaged or truncated and cannot be decoded") from e
+    return pages
+
+
+def _dpi(image: Image.Image) -> float:
+    dpi = image.info.get("dpi")
+    if dpi and 50 <= float(dpi[0]) <= 2400:
+        return float(dpi[0])
+    width, height = image.size
+    page_width_inches = A4_INCHES[1] if width > height else A4_INCHES[0]
+    return max(width / page_width_inches, 50.0)

@@ -1,0 +1,57 @@
+"""The one place that calls Tesseract (through pytesseract), in the manner of OCRmyPDF's wrapper.
+
+Always ``vie`` alone: ``vie+eng`` lets the English model win on short words and strips
+their diacritics. Every call runs Tesseract single-threaded (OMP_THREAD_LIMIT=1) because
+vanban parallelises across pages instead; OpenMP threads inside one page only add
+contention on a small machine.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytesseract
+from PIL import Image
+
+LANGUAGE = "vie"
+
+
+class OcrEngineError(RuntimeError):
+    """Tesseract is missing or failed on an image."""
+
+
+@dataclass(frozen=True)
+class TesseractWord:
+    text: str
+    left: int           # pixels in the image given to Tesseract
+    top: int
+    width: int
+    height: int
+    confidence: float   # 0-100
+    block: int
+    paragraph: int
+    line: int
+
+
+def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300,
+                    timeout: float = 0) -> list[TesseractWord]:
+    """Tesseract's words with boxes, confidences and block/paragraph/line numbers, in reading order."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        data = pytesseract.image_to_data(
+            image, lang=LANGUAGE, config=f"--psm {psm} --dpi {dpi}",
+            output_type=pytesseract.Output.DICT, timeout=timeout)
+    except pytesseract.TesseractNotFoundError as e:
+        raise OcrEngineError("Tesseract OCR is not installed on this machine") from e
+    except (pytesseract.TesseractError, RuntimeError) as e:
+        raise OcrEngineError(f"Tesseract failed: {e}") from e
+    words = []
+    for i, text in enumerate(data["text"]):
+        text = text.strip()
+        if not text or float(data["conf"][i]) < 0:
+            continue
+        words.append(TesseractWord(
+            text=text, left=data["left"][i], top=data["top"][i], width=data["width"][i],
+            height=data["height"][i], confidence=float(data["conf"][i]), block=data["block_num"][i],
+            paragraph=data["par_num"][i], line=data["line_num"][i]))
+    return words

@@ -1,0 +1,177 @@
+"""PDF pages: keep a page's text layer when it is real Vietnamese, otherwise send its picture to OCR.
+
+Scanners embed their own OCR layer, often made without Vietnamese and so without
+diacritics ("CONG HOA xA HQI CilU NGHIA VIT NAM"). Whether to trust a layer is decided
+page by page from a measured quality score of the text itself (``text_quality``), never
+from the producer name in the metadata.
+"""
+from __future__ import annotations
+
+import io
+import re
+from functools import partial
+
+import pdfplumber
+import pypdfium2
+
+from pipeline import layout
+from pipeline.normalize import is_syllable, normalize_text
+from pipeline.ocr import MAX_PAGE_PIXELS, TARGET_DPI, PageImage
+from schemas.document import Page, Table, TableCell, TextSource
+
+# A text layer scoring below this is OCR'd. The five seeds score 0.99-1.0, the same texts with
+# their diacritics stripped 0.0-0.003; table pages whose words lost their spaces 0.09-0.4.
+MIN_TEXT_QUALITY = 0.5
+# Share of words carrying a Vietnamese letter with a diacritic, below which text cannot be
+# Vietnamese prose (the seeds have 81-88 %).
+EXPECTED_DIACRITIC_SHARE = 0.3
+# A page that is mostly one picture and carries less text than this is a scan whose text layer is
+# only an overlay (an e-signature stamp "Ký bởi: ... Thời gian ký: ...", a received-stamp number).
+MIN_LAYER_CHARS_ON_SCAN = 200
+# pdfplumber splits words at gaps wider than this share of the font size, so small print without
+# space characters ("- Thường trực Tỉnh ủy,") keeps its spaces.
+WORD_GAP_EM = 0.15
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+class PdfError(Exception):
+    """The PDF cannot be opened; ``reason`` says why in words a clerk understands."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def text_quality(text: str) -> float:
+    """0-1: how much ``text`` looks like real Vietnamese — the share of its words that are
+    Vietnamese syllables, scaled down when too few words carry diacritics."""
+    words = _LETTER_WORD.findall(text)
+    if len(words) < 3:
+        # Nothing to judge by: a page of figures is fine, an empty page is not text.
+        return 1.0 if len(re.sub(r"\s", "", text)) >= 20 else 0.0
+    valid = sum(1 for w in words if is_syllable(w)) / len(words)
+    accented = sum(1 for w in words if not w.isascii()) / len(words)
+    return round(valid * min(1.0, accented / EXPECTED_DIACRITIC_SHARE), 3)
+
+
+def read_pdf(data: bytes) -> list[Page | PageImage]:
+    """Each page either as a finished text-layer ``Page`` or as a 300-dpi ``PageImage`` to OCR."""
+    _check_opens(data)
+    pages: list[Page | PageImage] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                text, tables = _text_layer(page, number)
+                quality = text_quality(text)
+                if quality >= MIN_TEXT_QUALITY and not _overlay_on_scan(page, text):
+                    pages.append(Page(number=number, text=text, source=TextSource.text_layer,
+                                      width=float(page.width), height=float(page.height),
+                                      tables=tables, quality=quality))
+                else:
+                    dpi = _render_dpi(float(page.width), float(page.height))
+                    pages.append(PageImage(number=number, image=partial(render_page, data, number, dpi),
+                                           dpi=dpi, quality=quality))
+    except PdfError:
+        raise
+    except Exception as e:   # pdfminer raises many unrelated types on damaged files
+        raise PdfError(f"the PDF is damaged and its pages cannot be read ({type(e).__name__})") from e
+    return pages
+
+
+def render_page(data: bytes, number: int, dpi: float = TARGET_DPI):
+    """The page as a grey PIL image at ``dpi`` (pdfium: fast and faithful)."""
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        return pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+    except pypdfium2.PdfiumError as e:
+        raise PdfError(f"page {number} of the PDF is damaged and cannot be drawn") from e
+    finally:
+        pdf.close()
+
+
+def _render_dpi(width_pt: float, height_pt: float) -> float:
+    """300 dpi, or less for a page so large that 300 dpi would exceed the pixel limit."""
+    limit = (MAX_PAGE_PIXELS / max(width_pt * height_pt / 72 / 72, 1e-6)) ** 0.5
+    return min(float(TARGET_DPI), limit)
+
+
+def _check_opens(data: bytes) -> None:
+    """Reject encrypted and broken PDFs with a clear reason before reading anything."""
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as e:
+        message = str(e).lower()
+        if "password" in message:
+            raise PdfError("the PDF is password-protected; ask the sender for an unprotected copy") from e
+        raise PdfError("the PDF is damaged or not a real PDF and cannot be opened") from e
+    try:
+        if len(pdf) == 0:
+            raise PdfError("the PDF has no pages")
+    finally:
+        pdf.close()
+
+
+def _text_layer(page, number: int) -> tuple[str, list[Table]]:
+    """The page's embedded text: running text normalized, ruled tables rendered row by row (TAB
+    between cells) at the place they occupy on the page."""
+    found = page.find_tables()
+    tables = [_table(t, number) for t in found]
+    outside = page
+    for t in found:
+        outside = outside.filter(lambda obj, box=t.bbox: not _inside(obj, box))
+    pending_tables = sorted(zip((t.bbox[1] for t in found), tables), key=lambda item: item[0])
+    chunks: list[str] = []
+    for block in _blocks(outside.extract_words(x_tolerance_ratio=WORD_GAP_EM)):
+        run: list[str] = []
+        for top, line in block:
+            while pending_tables and pending_tables[0][0] < top:
+                chunks.extend([normalize_text("\n".join(run)), render_table(pending_tables.pop(0)[1])])
+                run = []
+            run.append(line)
+        chunks.append(normalize_text("\n".join(run)))
+    chunks.extend(render_table(table) for _, table in pending_tables)
+    return "\n".join(c for c in chunks if c), tables
+
+
+def _blocks(words: list[dict]) -> list[list[tuple[float, str]]]:
+    """pdfplumber's words as blocks of (top, line) in reading order (pipeline/layout.py)."""
+    def box(word: dict) -> layout.Box:
+        return word["x0"], word["top"], word["x1"], word["bottom"]
+
+    blocks = layout.reading_blocks(layout.visual_lines([[w] for w in words], box), box)
+    return [[(min(w["top"] for w in line), " ".join(w["text"] for w in line)) for line in block]
+            for block in blocks]
+
+
+def _table(found, number: int) -> Table:
+    """pdfplumber's table as a schemas Table; merged cells keep only their first position."""
+    cells = []
+    rows = found.rows
+    n_cols = max((len(r.cells) for r in rows), default=0)
+    texts = found.extract(x_tolerance_ratio=WORD_GAP_EM)
+    for r, (row, row_texts) in enumerate(zip(rows, texts)):
+        for c, (box, text) in enumerate(zip(row.cells, row_texts)):
+            if box is None:
+                continue
+            cells.append(TableCell(row=r, col=c, bbox=tuple(box),
+                                   text=normalize_text((text or "").replace("\n", " "))))
+    return Table(page=number, n_rows=len(rows), n_cols=n_cols, cells=cells, bbox=tuple(found.bbox))
+
+
+def render_table(table: Table) -> str:
+    """A readable rendering for text extractors: one row per line, cells separated by TAB."""
+    return "\n".join("\t".join(row) for row in table.grid())
+
+
+def _overlay_on_scan(page, text: str) -> bool:
+    """True when the page is a picture covering most of it with only a little text over it."""
+    if len(re.sub(r"\s", "", text)) >= MIN_LAYER_CHARS_ON_SCAN:
+        return False
+    page_area = float(page.width * page.height)
+    return any((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) >= 0.5 * page_area for img in page.images)
+
+
+def _inside(obj, box) -> bool:
+    x0, top, x1, bottom = box
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
