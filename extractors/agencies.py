@@ -38,17 +38,25 @@ class _Lexicon:
             rf"(?<!\w)(?:{'|'.join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))})(?!\w)")
         self.courtesy = _alternation(data["courtesy"])
         abbr = [a for a in self.abbreviations]
-        self.bodies = _alternation(data["bodies"] + [a for a in abbr if _expands_to_body(self.abbreviations[a], data)])
+        self.bodies = _alternation(data["bodies"] + _abbreviated(data["bodies"], self.abbreviations)
+                                   + [a for a in abbr if _expands_to_body(self.abbreviations[a], data)])
         self.named_heads = _alternation(data["named_heads"])
+        self.head_words = {fold(h) for h in data["named_heads"] if " " not in h}
         self.names = _alternation(data["names"] + [a for a in abbr if self.abbreviations[a] in data["names"]])
         self.titles = _alternation(data["titles"])
         # where a name can start: any head, title or 'các' (scanning every word would be 5x slower)
         self.starts = re.compile(rf"(?<!\w)(?:{'|'.join(p.pattern for p in (self.bodies, self.named_heads, self.titles))}|cac\s)")
         self.units = _alternation(data["scope_units"])
+        self.unit_forms = {u.lower() for u in data["scope_units"]}
         self.scope_words = _alternation(data["scope_words"])
         self.classes = _alternation(data["classes"])
         self.qualifiers = _alternation(data["class_qualifiers"])
         self.self_scoped = _alternation(data["self_scoped"])
+
+
+def _abbreviated(bodies: list[str], abbreviations: dict[str, str]) -> list[str]:
+    """Bodies as documents abbreviate them inside a longer name: 'Văn phòng UBND', 'Ủy ban MTTQ'."""
+    return [b.replace(full, a) for b in bodies for a, full in abbreviations.items() if full in b and full != b]
 
 
 def _expands_to_body(full: str, data: dict) -> bool:
@@ -124,6 +132,8 @@ _WORD = re.compile(r"[^\W\d_]\w*")
 # joins, matched on the folded text ('và' → 'va') so that scans without tone marks read the same
 _NAME_JOIN = re.compile(r"\s+(?:va\s+|-\s+)?|-")     # between the words of a proper name
 _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|va))?[\s-]*$")
+_AND = re.compile(r"va")
+_UNIT_NUMBER = re.compile(r"[ \t]+\d{1,2}(?!\d|[/.,-]\d)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
 _UNIT_JOIN = re.compile(r",\s*|\s+va\s+")            # 'các quận, huyện và thị xã'
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
@@ -136,6 +146,7 @@ class _Scanner:
         self.text = text
         self.folded = folded if folded is not None else fold_same_length(text)
         self.lex = _lexicon()
+        self.toned = self.folded != self.text.lower()     # False for a scan that lost its tone marks
 
     # -- small readers: each returns the end offset of what it read, or None ---------------------
     def _ws(self, pos: int) -> int:
@@ -159,7 +170,7 @@ class _Scanner:
         p = self._ws(pos)
         while words < max_words:
             m = _WORD.match(self.text, p)
-            if not m or not m.group()[0].isupper() or self._word(self.lex.bodies, p) is not None and words:
+            if not m or not m.group()[0].isupper() or words and self._starts_body(p):
                 break
             end, words = m.end(), words + 1
             nxt = _NAME_JOIN.match(self.folded, end)
@@ -167,8 +178,8 @@ class _Scanner:
                 break
             p = nxt.end()
         after = _NEXT_WORD.match(self.text, end or 0)
-        if end is None or not after or not after.group(1)[0].islower():
-            return end
+        if end is None or not after or not after.group(1)[0].islower() or _AND.fullmatch(self.folded, after.start(1), after.end(1)):
+            return end      # 'thành phố Vinh và UBND các thị xã': 'và' ends the name, it opens no word
         last = self.text.rfind(" ", pos, end) + 1
         later = _NEXT_WORD.match(self.text, after.end())
         pairs = lexicon().pairs
@@ -181,6 +192,10 @@ class _Scanner:
             kept = _TRAILING_JOIN.sub("", self.text[pos:last])
             return pos + len(kept) if kept.strip() and words > 1 else None
         return end
+
+    def _starts_body(self, pos: int) -> bool:
+        """Does another body's name begin here ('… Hoằng Hóa và Sở Y tế')?"""
+        return any(self._word(p, pos) is not None for p in (self.lex.bodies, self.lex.named_heads, self.lex.titles))
 
     def _capitalised_word(self, pos: int) -> int | None:
         """'Nhân dân', 'Thanh niên' after 'Báo': a capitalised syllable and the lowercase one that
@@ -201,21 +216,32 @@ class _Scanner:
                 pos = body.end
         return pos
 
+    def _unit(self, pos: int) -> int | None:
+        """An administrative unit word. Folded, 'quan' is both 'quận' and the 'quan' of 'quan tâm': a
+        text that has tone marks must spell the unit with its own."""
+        end = self._word(self.lex.units, pos)
+        if end is None or not self.toned:
+            return end
+        start = self._ws(pos)
+        return end if " ".join(self.text[start:end].lower().split()) in self.lex.unit_forms else None
+
     def _scope(self, pos: int) -> int | None:
         """'tỉnh', 'Thành phố', 'các quận, huyện, thị xã', 'thị xã Sơn Tây', 'Trung ương', 'các cấp'."""
         if (w := self._word(self.lex.scope_words, pos)) is not None:
             return w
         p = self._literal(_PLURAL, pos) or pos
-        end = self._word(self.lex.units, p)
+        end = self._unit(p)
         if end is None or self._word(self.lex.bodies, p) is not None:     # 'Tỉnh ủy' is a body
             return None
         while True:
             m = _UNIT_JOIN.match(self.folded, end)
-            if not m or (nxt := self._word(self.lex.units, m.end())) is None \
+            if not m or (nxt := self._unit(m.end())) is None \
                     or self._word(self.lex.bodies, m.end()) is not None or self._capitalised_run(nxt) is not None:
                 break       # 'các quận và thị xã Sơn Tây': a named unit is a body of its own
             end = nxt
-        if (name := self._capitalised_run(end, 3)) is not None and self._word(self.lex.bodies, end) is None:
+        if (number := _UNIT_NUMBER.match(self.text, end)) is not None:      # 'Quận 3', 'Phường 12'
+            end = number.end()
+        elif (name := self._capitalised_run(end, 3)) is not None and self._word(self.lex.bodies, end) is None:
             end = name
         return end
 
@@ -230,8 +256,8 @@ class _Scanner:
             if not m or (nxt := self._word(self.lex.classes, m.end())) is None:
                 break
             body = self.match(m.end(), allow_collective=False)
-            if body is not None and body.scoped:
-                break       # 'các cơ quan, Công an tỉnh': a named body ends the class
+            if body is not None and body.scoped and self.text[body.start:body.start + 1].isupper():
+                break       # 'các cơ quan, Công an tỉnh': a named body ends the class, 'các chi bộ, đảng bộ cơ sở' does not
             end = nxt
         end = self._qualifiers(end)
         if (s := self._scope(end)) is not None:
@@ -251,7 +277,10 @@ class _Scanner:
             p = c
         scoped = False
         end = self._word(self.lex.bodies, p)
-        if end is None and (h := self._word(self.lex.named_heads, p)) is not None:
+        h = self._word(self.lex.named_heads, p) if end is None else None
+        if end is None and h is None and t is not None and self.folded[pos:t].split()[-1] in self.lex.head_words:
+            h = p       # 'Trưởng phòng Tài chính - Kế hoạch': the title ends with the body's head
+        if end is None and h is not None:
             name = self._word(self.lex.names, h) or self._capitalised_run(h) or self._capitalised_word(h)
             if name is None:
                 return None

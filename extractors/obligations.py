@@ -8,10 +8,15 @@ Where tasks are assigned (CONVENTIONS.md, obligations):
   sau:'): numbered items that name no body of their own go to the addressee;
 - a directive sentence outside a list ('UBND Thành phố yêu cầu các Sở, ban, ngành … căn cứ …; đồng
   thời, …'): each addressee gets each task of the sentence;
+- a part of proposals or next tasks ('IV. ĐỀ XUẤT, KIẾN NGHỊ', 'II. NHIỆM VỤ TRONG THỜI GIAN TỚI') or a list
+  of conclusions ('… kết luận như sau:'): numbered items that open with a body ('1. Đề nghị Bộ Nội vụ …',
+  '6. UBND các xã bố trí quỹ đất …'); a topic item names its bodies mid-sentence ('1. Về tuyên truyền:
+  Sở A chủ trì …, Sở B phối hợp …');
 - a decision's article on who executes it ('Điều 3. Chánh Văn phòng …, Giám đốc các Sở: … chịu trách
   nhiệm thi hành Quyết định này');
 - a task handed to a named body anywhere ('giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế').
-One obligation per (body, task). The vocabulary is data (``data/obligations.json``); body names come
+Closing formulas ('Trên đây là Kế hoạch …; yêu cầu …', '… quan tâm phối hợp thực hiện./.') and exhortations
+to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') assign nothing. One obligation per (body, task). The vocabulary is data (``data/obligations.json``); body names come
 from the agency lexicon (extractors/agencies.py).
 """
 from __future__ import annotations
@@ -38,6 +43,11 @@ def _alternation(words: list[str]) -> str:
 @dataclass(frozen=True)
 class _Vocabulary:
     heading: re.Pattern[str]
+    section: re.Pattern[str]
+    list_intro: re.Pattern[str]
+    closing: re.Pattern[str]
+    generic_task: re.Pattern[str]
+    exhortation: re.Pattern[str]
     execution: re.Pattern[str]
     directive: re.Pattern[str]
     directive_bare: re.Pattern[str]
@@ -61,6 +71,11 @@ def _vocabulary() -> _Vocabulary:
     prefixes, adverbs = _alternation(d["task_prefixes"]), _alternation(d["adverbs"])
     return _Vocabulary(
         heading=re.compile(rf"(?<!\w)(?:{_alternation(d['assignment_headings'])})(?!\w)"),
+        list_intro=re.compile(rf"(?<!\w)(?:{_alternation(d['list_intros'])})(?!\w)"),
+        section=re.compile(rf"(?:{_alternation(d['assignment_sections'])})(?!\w)"),
+        closing=re.compile(rf"^\W*(?:{_alternation(d['closing_openings'])})(?!\w)"),
+        generic_task=re.compile(rf"^(?:[\s,;.:/]|(?:{_alternation(d['generic_task_words'])})(?!\w))*$"),
+        exhortation=re.compile(d["exhortation"]),
         execution=re.compile(rf"(?<!\w)(?:{_alternation(d['execution_phrases'])})(?!\w)"),
         directive=re.compile(rf"(?<!\w)(?:{_alternation(d['directive_verbs'])})\s+"),
         salutation=re.compile(rf"^\W*(?:{_alternation(d['salutation'])})\s*:?\s*"),
@@ -72,7 +87,7 @@ def _vocabulary() -> _Vocabulary:
         # the role verb opening a task, after a 'Căn cứ …,' clause (and the body's own name) and adverbs
         role=re.compile(rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s+)*"
                         rf"(?P<verb>{_alternation(d['lead'])}|{_alternation(d['support'])})(?!\w)"),
-        partners=re.compile(rf"(?<!\w)(?:{_alternation(d['partner_markers'])})\s+"),
+        partners=re.compile(rf"(?<!\w)(?:{_alternation(d['partner_markers'])})(?:\s*,\s*(?:{_alternation(d['partner_verbs'])}))*\s+"),
         after_role=re.compile(rf"\s*,?\s*(?:(?:{_alternation(d['partner_markers'])})\s*)?(?:(?:{_alternation(d['partner_links'])})\s+)?"),
         connective=re.compile(rf"^(?:{_alternation(d['task_connectives'])}),?\s+"),
         split=re.compile(rf"\s*(?:{'|'.join(re.escape(fold(w)) for w in d['split_tasks'])})\s*"),
@@ -158,6 +173,8 @@ def _partners(text: str) -> list[str]:
     return names
 
 
+_CLAUSE_BREAK = re.compile(r"[,;.]\s+")
+_NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 _CITED_DATE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.IGNORECASE)
 _BY_YEAR = re.compile(r"(?:đến|trước|trong)\s+năm\s+(\d{4})", re.IGNORECASE)
@@ -195,6 +212,14 @@ def _clean_task(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
+    """A formula ('nghiêm túc triển khai thực hiện./.') or an exhortation to a whole class ('Các cấp ủy …
+    xác định … là nhiệm vụ trọng tâm') gives no task of its own (CONVENTIONS.md, obligations)."""
+    folded = fold(task)
+    voc = _vocabulary()
+    return bool(voc.generic_task.match(folded)) or all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
+
+
 def _obligations(seg: SegmentedDocument, bodies: list[AgencyMatch], task: _Task, heading: str) -> list[Obligation]:
     """One obligation per body for this task; ``heading`` is the item line the task sits under, which
     gives the role when the task's own wording does not ('… chủ trì, phối hợp …:' over its bullets)."""
@@ -202,6 +227,8 @@ def _obligations(seg: SegmentedDocument, bodies: list[AgencyMatch], task: _Task,
     if not raw:
         return []
     text = _clean_task(raw)
+    if _has_no_task(text, bodies):
+        return []
     role = _role(raw, heading)
     partners = _partners(raw) or (_partners(heading) if role != "assigned" else [])
     due, recurrence = _due(raw)
@@ -245,13 +272,16 @@ class _Reader:
         return found, end
 
     # -- an item and what sits under it ------------------------------------------------------
-    def item(self, i: int, end: int, default: list[AgencyMatch]) -> None:
+    def item(self, i: int, end: int, default: list[AgencyMatch], topical: bool = False) -> None:
         """Item line i with its children i+1..end-1: the bodies it names (or the list's addressees),
-        the task on its own line, and one task per bullet, sub-item or paragraph under it."""
+        the task on its own line, and one task per bullet, sub-item or paragraph under it. In a
+        ``topical`` part (KIẾN NGHỊ, NHIỆM VỤ) 'Đối với X:' names a topic, not who acts."""
         line = self.lines[i]
         self.used.add(i)
         body = _body(line)
         lead_in = self.voc.item_prefix.match(fold_same_length(body))     # 'Đối với', 'Trách nhiệm của'
+        if lead_in and topical:
+            return
         bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + (lead_in.end() if lead_in else 0))
         directive = self.voc.directive.match(fold_same_length(line.text), stop) if bodies else None
         if directive:           # 'UBND tỉnh giao Sở Y tế …': the addressees are the ones doing it
@@ -263,10 +293,12 @@ class _Reader:
             sub = self._sub_items(children)
             if sub and any(self._names_body(k) for k, _ in sub):
                 for k, k_end in sub:
-                    self.item(k, k_end, default)
+                    self.item(k, k_end, default, topical)
                 return
-            if not default:
+            if self._topic_clauses(i):
                 return
+            if not default or self.voc.directive.match(fold_same_length(body)):
+                return      # 'Đề nghị <a body not in the lexicon> …' is not addressed to the list's addressees
             bodies, stop = default, len(line.text) - len(body)
         rest = _PARENTHESIS.sub("", line.text[stop:], count=1)     # 'Công an tỉnh (cơ quan thường trực)'
         inline = bool(rest.strip(" :;,.-–")) and not rest.rstrip().endswith(":") \
@@ -280,19 +312,48 @@ class _Reader:
             self.out += _obligations(self.seg, bodies, _Task(line, line.start + stop, rest, line.start), "")
         for k in children:
             child = self.lines[k]
-            if self.ranks[k] == _SUB_BULLET or k in self.used or inline and self.ranks[k] == _PARAGRAPH:
+            if self.ranks[k] == _SUB_BULLET and self.ranks[i] != _BULLET or k in self.used or inline and self.ranks[k] == _PARAGRAPH:
                 continue    # under an item that carries its own task, a plain paragraph is a closing remark
             if self.ranks[k] == _PARAGRAPH and (not self._is_task_paragraph(child) or self._is_directive(k)):
                 continue
             self.used.add(k)
             text = _body(child)
             own, own_end = parse_addressees(child.text, len(child.text) - len(text))
-            if own and (child.text[own_end:own_end + 1] == ":" or child.text[own_end + 1:own_end + 2].islower()):
-                # '- Sở Tài chính: bố trí kinh phí' under '1. Các sở, ngành:' — the bullet names who does it
+            if own and (child.text[own_end:own_end + 1] == ":" or child.text[own_end + 1:own_end + 2].islower()
+                        and not self.voc.directive.match(fold_same_length(text))):
+                # '- Sở Tài chính: bố trí kinh phí' under '1. Các sở, ngành:' — the bullet names who does it;
+                # '- Kiến nghị UBND tỉnh ban hành …' is the heading body's own task
                 self.out += _obligations(self.seg, own, _Task(child, child.start + own_end, child.text[own_end:],
                                                                        child.end - len(text)), rest)
                 continue
             self.out += _obligations(self.seg, bodies, _Task(child, child.end - len(text), text), rest)
+
+    def _children_end(self, i: int) -> int:
+        """End of the lines that sit under line i (deeper in the outline)."""
+        k = i + 1
+        while k < len(self.lines) and self.ranks[k] > self.ranks[i] and self.ranks[k] != _PARAGRAPH:
+            k += 1
+        return k
+
+    def _topic_clauses(self, i: int) -> bool:
+        """'1. Về tuyên truyền: Sở A chủ trì …, Sở B phối hợp …' — after the topic, each clause that opens
+        with a body and a verb is that body's task. Returns whether any was read."""
+        line = self.lines[i]
+        colon = line.text.find(":", len(line.text) - len(_body(line)))
+        if colon < 0:
+            return False
+        folded = fold_same_length(line.text)
+        clauses: list[tuple[int, list[AgencyMatch], int]] = []     # (start, bodies, end of the bodies)
+        for cut in [colon + 1] + [m.end() for m in _CLAUSE_BREAK.finditer(line.text, colon + 1)]:
+            found, stop = parse_addressees(line.text, cut, folded)
+            verb = _NEXT_LETTER.match(line.text, stop)
+            if found and verb and verb.group(1).islower():     # a body followed by its verb
+                clauses.append((cut, found, stop))
+        for n, (start, found, stop) in enumerate(clauses):
+            until = clauses[n + 1][0] if n + 1 < len(clauses) else len(line.text)
+            self.out += _obligations(self.seg, found, _Task(line, line.start + stop, line.text[stop:until],
+                                                            line.start + start), "")
+        return bool(clauses)
 
     def _is_directive(self, i: int) -> bool:
         """A paragraph in which a body asks other bodies to act ('UBND Thành phố yêu cầu các Sở …')."""
@@ -312,13 +373,19 @@ class _Reader:
         return [(k, (starts[n + 1] if n + 1 < len(starts) else stop)) for n, k in enumerate(starts)]
 
     # -- the places where tasks are assigned -------------------------------------------------
-    def _is_assignment_heading(self, i: int) -> bool:
-        """'IV. TỔ CHỨC THỰC HIỆN', 'Điều 4. Trách nhiệm thực hiện', an unnumbered 'PHÂN CÔNG NHIỆM VỤ' —
-        not a sentence that merely contains 'tổ chức thực hiện'."""
+    def _assignment_heading(self, i: int) -> str | None:
+        """'assigning' for 'IV. TỔ CHỨC THỰC HIỆN', 'Điều 4. Trách nhiệm thực hiện', an unnumbered 'PHÂN CÔNG
+        NHIỆM VỤ' — not a sentence that merely contains 'tổ chức thực hiện'; 'topical' for a part whose items
+        assign when they open with a body ('IV. ĐỀ XUẤT, KIẾN NGHỊ', 'II. NHIỆM VỤ TRONG THỜI GIAN TỚI')."""
         line, r = self.lines[i], self.ranks[i]
         if len(line.text) > 100 or r in (_BULLET, _SUB_BULLET) or (r == _PARAGRAPH and not _is_caps(line.text)):
-            return False
-        return bool(self.voc.heading.match(fold_same_length(_body(line)).lstrip(" #*_")))
+            return None
+        title = fold_same_length(_body(line)).lstrip(" #*_")
+        if self.voc.heading.match(title):
+            return "assigning"
+        if (r == 0 or _is_caps(line.text)) and self.voc.section.match(title):
+            return "topical"
+        return None
 
     def _part_end(self, i: int) -> int:
         r = self.ranks[i]
@@ -329,35 +396,38 @@ class _Reader:
 
     def assignment_parts(self) -> None:
         for i in range(len(self.lines)):
-            if not self._is_assignment_heading(i):
+            kind = self._assignment_heading(i)
+            if kind is None:
                 continue
             end = self._part_end(i)
             indices = list(range(i + 1, end))
             items = self._sub_items(indices) or [(k, k + 1) for k in indices if self.ranks[k] == _BULLET]
             for k, k_end in items:
                 if k not in self.used:
-                    self.item(k, k_end, [])
+                    self.item(k, k_end, [], kind == "topical")
 
     def directive_lists(self) -> None:
-        """'… đề nghị <addressees> những nội dung sau:' followed by numbered items."""
+        """'… đề nghị <addressees> những nội dung sau:' followed by numbered items; 'Trưởng Ban Chỉ đạo kết
+        luận như sau:' over items that name who acts."""
         for i, line in enumerate(self.lines):
             if i in self.used or not line.text.rstrip().endswith(":") or self.ranks[i] != _PARAGRAPH \
                     or _is_caps(line.text):
                 continue
             folded = fold_same_length(line.text)
-            if not (self.voc.directive_to_reader.search(folded) or self.voc.directive_bare.search(folded)
-                    or self._directives(i)):
+            directive = bool(self.voc.directive_to_reader.search(folded) or self.voc.directive_bare.search(folded)
+                             or self._directives(i))
+            if not directive and not self.voc.list_intro.search(folded):
                 continue
             # 'đề nghị <addressees> …:'; 'đề nghị các đồng chí …:' or 'yêu cầu:' — the letter's addressees,
             # and items that name their own body keep it
-            addressees = self._directive_addressees(i) or self._letter_addressees()
+            addressees = (self._directive_addressees(i) or self._letter_addressees()) if directive else []
             end = i + 1
             while end < len(self.lines) and (self.ranks[end] < _PARAGRAPH or not self._is_task_paragraph(self.lines[end])
                                              or self._under_heading_item(i + 1, end)):
                 end += 1
             for k, k_end in self._sub_items(list(range(i + 1, end))):
                 if k not in self.used:
-                    self.item(k, k_end, addressees)
+                    self.item(k, k_end, addressees, not directive)
 
     def _letter_addressees(self) -> list[AgencyMatch]:
         """The bodies after 'Kính gửi:' — on its line or in the bullets under it."""
@@ -393,9 +463,10 @@ class _Reader:
     def directive_sentences(self) -> None:
         """A plain paragraph in which a body asks named bodies to act: each addressee, each task."""
         for i, line in enumerate(self.lines):
-            if i in self.used or self.ranks[i] != _PARAGRAPH or line.text.rstrip().endswith(":"):
-                continue
             folded = fold_same_length(line.text)
+            if i in self.used or self.ranks[i] != _PARAGRAPH or line.text.rstrip().endswith(":") \
+                    or self.voc.closing.match(folded):
+                continue
             for m in self.voc.directive.finditer(folded):
                 sentence = line.text[line.text.rfind(". ", 0, m.start()) + 1:m.start()]
                 if folded[m.start():m.start() + 4] == "giao" or DOC_NUMBER.search(sentence):
@@ -441,7 +512,8 @@ class _Reader:
             text = self.lines[k].text
             folded = fold_same_length(text)
             phrase = self.voc.execution.search(folded)
-            sentence = max(text.rfind(". ", 0, phrase.start()) + 2, len(text) - len(_body(self.lines[k])))
+            stop = text.rfind(". ", 0, phrase.start())
+            sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(self.lines[k])))
             bodies, stop = self._addressees(k, text, sentence)
             if bodies:
                 self.used.add(k)
@@ -471,6 +543,10 @@ class _Reader:
                                                                      line.text[start:paren]), note)
                 elif folded[m.start():m.start() + 4] == "giao":
                     task = line.text[stop:]
+                    if not _PARENTHESIS.sub("", task, count=1).strip(" :") and i not in self.used:
+                        # '3. Giao Công an tỉnh (Cơ quan Thường trực):' over bullets: the bracket is an alias
+                        self.item(i, self._children_end(i), [])
+                        break
                     end = re.search(r"(?<=\.)\s", task)
                     task = task[:end.start()] if end else task
                     self.out += _obligations(self.seg, bodies, _Task(line, line.start + stop, task, line.start + m.start()), "")

@@ -64,3 +64,31 @@ def test_find_agencies_gives_offsets_into_the_text():
     found = find_agencies(text)
     assert [name for _, _, name in found] == ["Công an tỉnh", "Sở Tư pháp", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
     assert all(text[s:e].startswith(("Công an", "Sở", "Ủy ban")) for s, e, _ in found)
+
+
+def test_a_place_name_before_va_stays_with_its_body():
+    assert _names("UBND huyện Quỳnh Lưu và UBND các xã ven biển") == \
+        ["Ủy ban nhân dân huyện Quỳnh Lưu", "Ủy ban nhân dân các xã"]
+    assert _names("UBND thị xã Hoàng Mai và Sở Xây dựng") == ["Ủy ban nhân dân thị xã Hoàng Mai", "Sở Xây dựng"]
+
+
+def test_abbreviations_inside_a_longer_body_name():
+    assert _names("Ủy ban MTTQ huyện và Hội Nông dân huyện") == \
+        ["Ủy ban Mặt trận Tổ quốc huyện", "Hội Nông dân huyện"]
+    assert _names("Đề nghị Văn phòng UBND thành phố, Sở Tư pháp rà soát") == \
+        ["Văn phòng Ủy ban nhân dân thành phố", "Sở Tư pháp"]
+
+
+def test_quan_of_running_text_is_not_the_district_unit():
+    assert _names("các ban, ngành, địa phương quan tâm chỉ đạo") == ["các ban, ngành, địa phương"]
+    assert _names("UBND cac quan, huyen chu tri") == ["Ủy ban nhân dân các quận, huyện"]    # a scan without tone marks
+
+
+def test_numbered_units_keep_their_number():
+    assert _names("UBND Phường 7, Quận 5 chủ trì") == ["Ủy ban nhân dân Phường 7", "Ủy ban nhân dân Quận 5"]
+
+
+def test_a_title_that_ends_with_the_head_of_its_body():
+    assert _names("Chánh Văn phòng UBND huyện, Trưởng phòng Tài chính - Kế hoạch huyện, Chủ tịch UBND các xã, thị trấn") \
+        == ["Chánh Văn phòng Ủy ban nhân dân huyện", "Trưởng phòng Tài chính - Kế hoạch huyện",
+            "Chủ tịch Ủy ban nhân dân các xã, thị trấn"]

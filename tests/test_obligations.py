@@ -237,3 +237,112 @@ b) Ủy ban Kiểm tra Tỉnh ủy: kiểm tra, giám sát việc thực hiện 
         ("Ban Tuyên giáo Tỉnh ủy", "lead", "III.1.a"), ("Ủy ban Kiểm tra Tỉnh ủy", "assigned", "III.1.b"),
         ("Đảng ủy Quân sự tỉnh", "assigned", "III.2"), ("Đảng ủy Công an tỉnh", "assigned", "III.2"),
         ("Đảng ủy Bộ đội Biên phòng tỉnh", "assigned", "III.2")]
+
+
+def test_numbered_de_nghi_list_in_a_kien_nghi_part():
+    text = """III. KIẾN NGHỊ, ĐỀ XUẤT
+1. Đề nghị Bộ Tư pháp sớm hướng dẫn thống nhất việc chứng thực bản sao điện tử.
+2. Đề nghị Văn phòng UBND tỉnh, Sở Nội vụ bổ sung biên chế cho bộ phận một cửa cấp huyện.
+3. Đối với cấp xã: tiếp tục kiện toàn bộ phận một cửa.
+Trên đây là báo cáo của Sở Tư pháp./."""
+    assert [o.agency for o in _obligations(text)] == \
+        ["Bộ Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]
+
+
+def test_each_official_in_the_executing_article_is_assigned():
+    text = """Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế, Thủ trưởng các cơ quan, đơn vị liên quan, Chủ tịch UBND các huyện, thị xã chịu trách nhiệm thi hành Quyết định này./."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "assigned"), ("Giám đốc Sở Y tế", "assigned"),
+        ("Thủ trưởng các cơ quan, đơn vị liên quan", "assigned"),
+        ("Chủ tịch Ủy ban nhân dân các huyện, thị xã", "assigned")]
+
+
+def test_heading_with_a_place_name_and_va_gives_each_body_each_bullet():
+    text = """V. TỔ CHỨC THỰC HIỆN
+2. UBND thành phố Hà Tĩnh và UBND các huyện
+- Lập danh sách hộ nghèo cần hỗ trợ nhà ở.
+- Bố trí vốn đối ứng từ ngân sách địa phương."""
+    bodies = ["Ủy ban nhân dân thành phố Hà Tĩnh", "Ủy ban nhân dân các huyện"]
+    assert [(o.agency, o.task) for o in _obligations(text)] == \
+        [(b, "Lập danh sách hộ nghèo cần hỗ trợ nhà ở.") for b in bodies] + \
+        [(b, "Bố trí vốn đối ứng từ ngân sách địa phương.") for b in bodies]
+
+
+def test_giao_heading_with_a_bracketed_alias_over_bullets():
+    text = """II. NHIỆM VỤ TRỌNG TÂM
+2. Giao Sở Y tế (cơ quan thường trực Ban Chỉ đạo):
+- Chủ trì, phối hợp với các bệnh viện xây dựng phương án thu dung.
+- Tổng hợp, báo cáo Ban Chỉ đạo trước ngày 20/11/2025."""
+    got = _obligations(text)
+    assert [(o.agency, o.role) for o in got] == [("Sở Y tế", "lead"), ("Sở Y tế", "assigned")]
+    assert got[1].due == "2025-11-20"
+
+
+def test_items_of_a_nhiem_vu_part_that_open_with_a_body_and_a_verb():
+    text = """III. NHIỆM VỤ THỜI GIAN TỚI
+1. Năm 2026 phấn đấu 100% trường học đạt chuẩn an toàn.
+2. Đối với Công an xã: mỗi năm xây dựng ít nhất 10 mô hình tự quản.
+3. UBND các huyện, thị xã rà soát quỹ đất xây dựng trường học, hoàn thành trong quý II/2026."""
+    assert [o.agency for o in _obligations(text)] == ["Ủy ban nhân dân các huyện, thị xã"]
+
+
+def test_an_unknown_addressee_does_not_fall_back_to_the_preamble():
+    text = """Ban Thường vụ Huyện ủy yêu cầu các chi bộ, đảng bộ cơ sở thực hiện tốt các nội dung sau:
+1. Quán triệt Chỉ thị đến toàn thể đảng viên.
+2. Đề nghị Hiệp hội Doanh nghiệp tỉnh vận động hội viên tham gia."""
+    assert [(o.agency, o.section) for o in _obligations(text)] == [("các chi bộ, đảng bộ cơ sở", "1")]
+
+
+def test_exhortations_and_closing_formulas_are_not_obligations():
+    text = """II. TỔ CHỨC THỰC HIỆN
+1. Các cấp ủy, chính quyền các cấp xác định công tác giảm nghèo là nhiệm vụ chính trị quan trọng, thường xuyên.
+2. Sở Lao động - Thương binh và Xã hội chủ trì theo dõi, tổng hợp kết quả thực hiện.
+Trên đây là Kế hoạch giảm nghèo năm 2025; yêu cầu các sở, ngành, địa phương nghiêm túc thực hiện./.
+Sở Tư pháp đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện./."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Lao động - Thương binh và Xã hội", "lead")]
+
+
+def test_topic_item_with_bodies_in_mid_sentence():
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Về tuyên truyền: Sở Văn hóa và Thể thao chủ trì xây dựng chuyên mục về an toàn giao thông, Đài Phát thanh - Truyền hình tỉnh phối hợp, hướng dẫn các đài truyền thanh cấp xã phát sóng."""
+    got = _obligations(text)
+    assert [(o.agency, o.role) for o in got] == [("Sở Văn hóa và Thể thao", "lead"),
+                                                 ("Đài Phát thanh - Truyền hình tỉnh", "support")]
+    assert got[1].partners == ["các đài truyền thanh cấp xã"]
+
+
+def test_a_list_of_conclusions_assigns_to_the_bodies_its_items_open_with():
+    text = """Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:
+1. Năm 2026, hoàn thành xây dựng 12 trạm y tế xã đạt chuẩn.
+2. Sở Y tế khẩn trương hoàn thiện hồ sơ đề xuất danh mục đầu tư, gửi Sở Tài chính trước ngày 15/3/2026.
+3. UBND các huyện bố trí mặt bằng xây dựng trạm y tế.
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."""
+    got = _obligations(text)
+    assert [(o.agency, o.section) for o in got] == [("Sở Y tế", "2"), ("Ủy ban nhân dân các huyện", "3")]
+    assert got[0].due == "2026-03-15"
+
+
+def test_a_bullet_proposing_to_another_body_stays_with_its_heading_body():
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường
+- Kiến nghị UBND tỉnh ban hành quy định hỗ trợ chuyển đổi cây trồng.
+- Hướng dẫn các huyện lập kế hoạch chuyển đổi.
+V. KIẾN NGHỊ
+1. Kiến nghị Bộ Tài chính bổ sung kinh phí hỗ trợ nông dân."""
+    assert [o.agency for o in _obligations(text)] == ["Sở Nông nghiệp và Môi trường"] * 2 + ["Bộ Tài chính"]
+
+
+def test_giao_heading_outside_an_assignment_part_reads_its_bullets():
+    text = """Ban Chỉ đạo thống nhất một số nội dung:
+1. Giao Sở Y tế (cơ quan thường trực):
+- Chủ trì xây dựng kế hoạch tiêm chủng.
+- Tổng hợp kết quả, báo cáo Ban Chỉ đạo.
+2. Các nội dung khác:
+- Giao Công an huyện (đơn vị đầu mối):
++ Rà soát đối tượng.
++ Báo cáo kết quả."""
+    assert [(o.agency, o.role, o.task) for o in _obligations(text)] == [
+        ("Sở Y tế", "lead", "Xây dựng kế hoạch tiêm chủng."),
+        ("Sở Y tế", "assigned", "Tổng hợp kết quả, báo cáo Ban Chỉ đạo."),
+        ("Công an huyện", "assigned", "Rà soát đối tượng."), ("Công an huyện", "assigned", "Báo cáo kết quả.")]
