@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -31,22 +32,12 @@ from sqlalchemy.engine import Connection, Engine
 
 from pipeline.normalize import fold
 from schemas.document import Document, Page
-from schemas.extraction import (Citation, Deadline, DocumentMeta, Evidence, Extraction, NationalTarget,
-                                Obligation, Source, Target, Ward)
+from schemas.extraction import DocumentMeta, Evidence, Extraction, Source
+from schemas.frames import EVIDENCE_COLUMNS, FACT_MODELS
 
 DEFAULT_HOME = Path("~/.vanban")
 DATABASE_FILE = "vanban.db"
 
-# Fact tables, in the order of the Extraction fields they come from.
-FACT_MODELS: dict[str, type[BaseModel]] = {
-    "citations": Citation,
-    "targets": Target,
-    "deadlines": Deadline,
-    "wards": Ward,
-    "obligations": Obligation,
-    "national_targets": NationalTarget,
-}
-EVIDENCE_COLUMNS = ("page", "start", "end", "quote", "bbox")
 # Fact kinds with a full-text index on SQLite (auditors filter them by words).
 FULLTEXT_KINDS = ("obligations", "targets", "deadlines")
 # Free-text fields that hold ISO dates, not words: not worth folding into search_text.
@@ -321,11 +312,16 @@ def _nest(fields: list[_Field], row: Any) -> dict[str, Any]:
 def version_key(meta: DocumentMeta) -> str | None:
     """Which documents are versions of one another: the same số/ký hiệu from the same issuer.
 
-    The number alone is not enough: every province's People's Committee issues a "15/KH-UBND"."""
-    if not meta.number:
-        return None
+    The number alone is not enough: every province's People's Committee issues a "15/KH-UBND".
+    A document whose number is blank (drafts, 'Số - CV/TU') is known by its kind, issuer, date
+    and subject instead, so its scan and its typed copy are versions of one document."""
     issuer = meta.issuer or (meta.jurisdiction.province if meta.jurisdiction else None) or ""
-    return f"{fold(meta.number)}|{fold(issuer)}"
+    if meta.number:
+        return f"{fold(meta.number)}|{fold(issuer)}"
+    if meta.kind and issuer and meta.subject:
+        words = " ".join(re.findall(r"[a-z0-9]+", fold(meta.subject)))
+        return f"{fold(meta.kind)}|{fold(issuer)}|{meta.issued_on or ''}|{words}"
+    return None
 
 
 @dataclass(frozen=True)

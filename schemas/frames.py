@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from schemas.extraction import (Citation, Deadline, Evidence, Extraction, NationalTarget,
                                 Obligation, Target, Ward)
 
+# Fact kinds in the order of the Extraction fields they come from.
 FACT_MODELS: dict[str, type[BaseModel]] = {
     "citations": Citation, "targets": Target, "deadlines": Deadline, "wards": Ward,
     "obligations": Obligation, "national_targets": NationalTarget,

@@ -6,7 +6,8 @@ import threading
 import pytest
 import sqlalchemy as sa
 
-from pipeline.store import FACT_MODELS, Store, version_key
+from pipeline.store import Store, version_key
+from schemas.frames import FACT_MODELS
 from schemas.extraction import (Citation, Deadline, DocumentMeta, Evidence, Extraction, Jurisdiction,
                                 NationalTarget, Obligation, Signer, Source, Target, Ward)
 
@@ -99,11 +100,16 @@ def test_new_content_under_the_same_number_is_a_new_version(store):
     assert latest == {v1.document_id: False, v2.document_id: True, other.document_id: True}
 
 
-def test_version_key_needs_number_and_keeps_issuers_apart():
+def test_version_key_keeps_issuers_apart_and_knows_unnumbered_documents_by_subject():
     assert version_key(DocumentMeta(kind="Kế hoạch")) is None
     a = version_key(DocumentMeta(number="15/KH-UBND", issuer="UBND tỉnh Khánh Hòa"))
     b = version_key(DocumentMeta(number="15/KH-UBND", issuer="UBND tỉnh Hà Tĩnh"))
     assert a != b
+    typed = DocumentMeta(kind="Công văn", issuer="Tỉnh ủy Ninh Bình", issued_on="2026-05-28",
+                         subject="V/v đẩy mạnh xây dựng lực lượng Công an xã, phường")
+    scanned = typed.model_copy(update={"subject": "V/v đẩy mạnh xây dựng lực lượng Công an xã,  phường."})
+    assert version_key(typed) == version_key(scanned) is not None
+    assert version_key(typed) != version_key(typed.model_copy(update={"issued_on": "2026-06-02"}))
 
 
 def test_any_fact_leads_back_to_document_page_and_quote(store):
