@@ -55,9 +55,11 @@ def _rules() -> dict:
     labels = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["criterion_labels"])
     return {
         "markup": re.compile(data["markup"], re.MULTILINE),
-        "label": re.compile(rf"(?:^|(?<=\s))[ \t]*(?:{labels})\s+(\d{{1,3}})\b(?!\s*[%/,])", re.MULTILINE),
+        "label": re.compile(rf"(?:^|(?<=\s))[ \t]*(?:{labels})[ \t]+(\d{{1,3}})\b(?!\s*[%/,])", re.MULTILINE),
         "sentence_end": re.compile(data["sentence_end"]),
         "stop": tuple(data["stop_paragraph_at"]),
+        "row_number_headers": {fold(h) for h in data["row_number_headers"]},
+        "criteria_header": re.compile(rf"(?<!\w)(?:{_phrases(data['criteria_header_words'])})(?!\w)"),
         "row_cells": data["numeric_row_min_cells"],
         "row_share": data["numeric_row_share"],
         "report": re.compile(rf"^[\W\d_]*(?:[ivxl]+|[a-z]|\d+(?:\.\d+)*)?[.)/\-–]?\s*"
@@ -68,6 +70,7 @@ def _rules() -> dict:
 
 _CLAUSE_CUT = re.compile(r"[;\t]")      # ';' ends a clause, a TAB ends a table cell
 _NUMERIC_CELL = re.compile(r"^[\d.,%\s]+$")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*\t")
 # a period after an outline number ('1.', '2.1.', 'II.') or a short capitalised abbreviation ('TP.')
 _NOT_SENTENCE_END = re.compile(r"(?:^\s*[\dIVXL]+(?:\.\d+)*|(?<!\w)[A-ZĐ][A-Za-zĐ]?)$")
 
@@ -95,6 +98,14 @@ def _is_numeric_row(text: str) -> bool:
     cells = [c for c in text.split("\t") if c.strip()] if "\t" in text else text.split()
     numeric = sum(bool(_NUMERIC_CELL.match(c)) for c in cells)
     return numeric >= rules["row_cells"] and numeric >= rules["row_share"] * len(cells)
+
+
+def _is_criteria_header(row: str) -> bool:
+    """'TT | Tiêu chí | Chỉ tiêu': the header of a criteria table whose rows are numbered (a task
+    table's 'TT | Nội dung | Thời gian' numbers tasks, not criteria)."""
+    cells = [fold(c).strip(" .") for c in row.split("\t")]
+    rules = _rules()
+    return cells[0] in rules["row_number_headers"] and rules["criteria_header"].search(" ".join(cells[1:])) is not None
 
 
 def _starts_paragraph(prev: Line, line: Line, work: str) -> bool:
@@ -128,16 +139,25 @@ def _criteria(work: str, folded: str, lines: list[Line],
 
     A label printed before its row's text governs what follows it; a label left alone on its
     line (a vertically centred cell in the source table) governs the unlabelled text just above
-    it. Any outline heading ends the table.
+    it. In a criteria table under a 'TT' header, a row's number cell is its criterion. Any outline heading
+    ends the table.
     """
     standalone = [len(lb) == 1 and not work[ln.start:lb[0][0]].strip() and not work[lb[0][1]:ln.end].strip()
                   for lb, ln in zip(labels, lines)]
     out: list[list[tuple[int, int | None]]] = []
     current: int | None = None
+    numbered_table = False                    # under a 'TT / Tiêu chí / Chỉ tiêu' header row
     for i, line in enumerate(lines):
         if (line.marker and line.marker[0] not in "-–—+•*") \
                 or folded[line.start:line.end].lstrip().startswith(_rules()["stop"]):
             current = None
+        row = work[line.start:line.end]
+        numbered_table = "\t" in row and (numbered_table or _is_criteria_header(row))
+        row_number = _ROW_NUMBER.match(row) if numbered_table and not labels[i] else None
+        if row_number:                        # a numbered row: its TT cell is the criterion of all its cells
+            out.append([(line.start, int(row_number.group(1)))])
+            current = None
+            continue
         points: list[tuple[int, int | None]] = []
         if current is not None and (not labels[i] or work[line.start:labels[i][0][0]].strip()):
             nxt = next((j for j in range(i + 1, len(lines)) if labels[j]), None)

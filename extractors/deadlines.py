@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from extractors import targets as target_rules
 from extractors.agencies import find_agencies
-from extractors.clauses import Clause, ClausedText, claused, opens_clause, year_mentions
+from extractors.clauses import Clause, ClausedText, claused, fold_same_length, opens_clause, year_mentions
 from extractors.common import iso_date, load_json
 from pipeline.normalize import fold
 from pipeline.segment import SegmentedDocument
@@ -43,6 +43,9 @@ class _Rules:
     completion: re.Pattern
     periodic: re.Pattern
     past: re.Pattern
+    appraisal: re.Pattern
+    recipient: re.Pattern
+    ward_unit: re.Pattern
     quarters: dict[str, int]
 
 
@@ -61,6 +64,9 @@ def _rules() -> _Rules:
         completion=re.compile(rf"\b(?:{_alternatives(d['completion_words'])})\b"),
         periodic=re.compile(rf"\b(?:{_alternatives(d['periodic_words'])})\b"),
         past=re.compile(rf"(?<!\w)(?:{_alternatives(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
+        appraisal=re.compile(rf"(?<!\w)(?:{_alternatives(d['appraisal_words'])})(?!\w)"),
+        recipient=re.compile(rf"(?<!\w)(?:{_alternatives(d['recipient_words'])})\s*$"),
+        ward_unit=re.compile(rf"(?<!\w)(?:{_alternatives(d['ward_units'])})\s+(?!cac\b|tren\b)\w"),
         quarters=d["quarters"],
     )
 
@@ -73,13 +79,19 @@ class _Due:
     recurrence: str | None = None
 
 
-def _year_dues(folded: str, clause_targets: list[Target], issue_year: int | None) -> list[_Due]:
+def _year_dues(folded: str, clause_targets: list[Target], issue_year: int | None, sentence: str | None) -> list[_Due]:
     """Years that bind a task: opening the clause, introduced by a time word, with a completion
-    verb ('hoàn thành … đến năm 2028'), or the year a target of the clause must be reached in."""
+    verb ('hoàn thành … đến năm 2028'), or the year a target of the clause must be reached in.
+    A bare 'Năm 2024, …' that appraises ('tình hình … cơ bản ổn định'), or opens a sentence that
+    reports ('… đã kéo giảm'), describes that year: it is no schedule line. ``sentence`` is the
+    clause's sentence when the clause opens it, else None."""
     r = _rules()
+    described = r.appraisal.search(folded) is not None or (sentence is not None and r.past.search(sentence) is not None)
     target_years = {t.year: t for t in clause_targets if t.year}
     out = []
     for m in year_mentions(folded, issue_year):
+        if target_rules.in_past_aside(folded, m.start):
+            continue
         lead = folded[:m.start]
         opening = opens_clause(lead)
         target = target_years.get(m.year)
@@ -88,7 +100,8 @@ def _year_dues(folded: str, clause_targets: list[Target], issue_year: int | None
         elif m.relation == "before":
             ok = True
         else:
-            ok = m.prepositioned or opening or lead.rstrip().endswith("(") or target is not None
+            ok = (m.prepositioned or (opening and not described) or lead.rstrip().endswith("(")
+                  or target is not None)
         if ok:
             relation = "by" if target is not None and target.unit == "%" else m.relation
             out.append(_Due(m.start, str(m.year), relation))
@@ -138,14 +151,26 @@ def _month_dues(folded: str, issue_on: str | None) -> list[_Due]:
     return [d for d in out if not issue_on or d.due >= issue_on[:7]]
 
 
+def _bodies(text: str) -> list[str]:
+    """Bodies named in a text that could carry out a task: not the body a result goes to ('báo cáo
+    UBND tỉnh', 'tham mưu …'), not a ward-level unit ('Công an phường Hưng Bình'), no lower-case
+    word the agency grammar took for a name ('cắt' of 'cắt giảm')."""
+    r = _rules()
+    folded = fold_same_length(text)
+    return [name for start, _, name in find_agencies(text)
+            if name[:1].isupper() and not r.recipient.search(folded[:start]) and not r.ward_unit.search(fold(name))]
+
+
 def _agencies(ct: ClausedText, clause: Clause) -> list[str]:
-    """Bodies named in the sentence, else in the outline heading the clause sits under."""
-    names = [name for _, _, name in find_agencies(ct.text(clause.sentence_start, clause.end))]
+    """The assignee: the body the enclosing outline heading names ('1. Công an tỉnh'), else the
+    bodies named in the sentence or, in a task table, in the row's cells."""
+    heading = clause.line.heading
+    names = _bodies(heading) if heading and heading != ct.work[clause.line.start:clause.line.end].strip() else []
+    if not names:
+        names = _bodies(ct.text(clause.sentence_start, clause.end))
     if not names and "\t" in ct.work[clause.line.start:clause.line.end]:       # a task table: the row's cells
         names = [name for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)
-                 for _, _, name in find_agencies(ct.text(m.start(), m.end()))]
-    if not names and clause.line.heading:
-        names = [name for _, _, name in find_agencies(clause.line.heading)]
+                 for name in _bodies(ct.text(m.start(), m.end()))]
     return list(dict.fromkeys(names))
 
 
@@ -167,19 +192,29 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[De
     by_clause: dict[int, list[Target]] = {}
     for clause, target in target_rules.find(seg, meta, ct):
         by_clause.setdefault(clause.start, []).append(target)
-    out: list[Deadline] = []
+    sentence_end: dict[int, int] = {}
     for clause in ct.clauses:
+        sentence_end[clause.sentence_start] = max(clause.end, sentence_end.get(clause.sentence_start, 0))
+    found: list[tuple[Clause, Clause | None, Deadline]] = []      # (clause, the list it is an item of, deadline)
+    lead_in: Clause | None = None
+    for clause in ct.clauses:
+        lead_in = target_rules.list_lead_in(ct, clause, lead_in)
         if clause.numeric_row or clause.in_report:
             continue
         folded = ct.folded[clause.start:clause.end]
-        if not _DIGIT.search(folded) or _rules().past.search(folded):
+        if not _DIGIT.search(folded) or _rules().past.search(target_rules.without_past_asides(folded)):
             continue
         clause_targets = by_clause.get(clause.start, [])
-        dues = _year_dues(folded, clause_targets, issue_year) + _day_dues(folded, issue_on) \
+        sentence = None
+        if clause.start == clause.sentence_start:
+            sentence = target_rules.without_past_asides(ct.folded[clause.start:sentence_end[clause.start]])
+        dues = _year_dues(folded, clause_targets, issue_year, sentence) + _day_dues(folded, issue_on) \
             + _month_dues(folded, issue_on)
         seen = {d.due[:4] for d in dues}
+        row = ct.work[clause.line.start:clause.line.end]        # a task table's time cell dates the row itself
+        other_cells = row.replace(ct.work[clause.start:clause.end], "") if "\t" in row else ""
         for target in clause_targets:                 # a year read from the sentence or the heading
-            if target.year and str(target.year) not in seen:
+            if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
                 dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by"))
                 seen.add(str(target.year))
         specific = {d.due[:4] for d in dues if len(d.due) > 4}
@@ -189,7 +224,10 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[De
                 continue
             emitted.add(due.due)
             start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
-            out.append(Deadline(due=due.due, relation=due.relation, recurrence=due.recurrence,
-                                task=_task(ct, clause), agencies=_agencies(ct, clause),
-                                evidence=seg.evidence(start, end)))
-    return out
+            found.append((clause, lead_in if lead_in is not clause else None, Deadline(
+                due=due.due, relation=due.relation, recurrence=due.recurrence, task=_task(ct, clause),
+                agencies=_agencies(ct, clause), evidence=seg.evidence(start, end))))
+    # a list lead-in ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu sau:') is no task of its own
+    # when its items carry its year
+    inherited = {(id(parent), d.due) for _, parent, d in found if parent is not None}
+    return [d for clause, _, d in found if (id(clause), d.due) not in inherited]

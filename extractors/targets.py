@@ -5,7 +5,10 @@ target only when something marks it as one — a comparator ('ít nhất 02 mô 
 ('kéo giảm 1 - 2 vụ'), a target verb ('đạt 22 tiêu chí', 'xây dựng 1 - 2 mô hình') — because
 plans are full of counts that merely describe ('tại 12 phường', 'gồm 22 tiêu chí', '07 nhóm').
 Years come from the clause, from an adverbial opening the sentence, or from the heading above
-('Mục tiêu đến năm 2025'); the vocabulary lives in ``data/targets.json``.
+('Mục tiêu đến năm 2025') or from the lead-in of the list the clause is an item of ('Phấn đấu đến
+hết năm 2025 đạt các chỉ tiêu sau:'), never from a bracketed remark on the past. A criteria-table row
+is read as a whole: its number or label is the criterion, its cells together give words and cues.
+The vocabulary lives in ``data/targets.json``.
 """
 from __future__ import annotations
 
@@ -36,6 +39,11 @@ _DATED_YEAR = re.compile(r"\b(?:thang|quy)\s+[\divx]{1,4}\s*(?:/|\s+nam\s+)\s*(\
 # a count right after a schedule year: 'Năm 2025: 10 xã'
 _SCHEDULE_LEAD = re.compile(r"\bnam\s+\d{4}\s*[:,]\s*$")
 COUNT_OF = re.compile(r"^\s*\(\s*(\d+)\s*/\s*(\d+)\s*\)")
+# a criteria table's row-number or label cell, and the baseline that ends a criterion's name
+_ROW_LABEL = re.compile(r"(?:(?:tiêu chí|chỉ tiêu)\s+)?\d{1,3}\.?", re.IGNORECASE)
+_BASELINE_TAIL = re.compile(r"\s+so với\s+.*$", re.IGNORECASE)
+# the share printed first: '10/14 (71,43%)'
+_SHARE_BEFORE = re.compile(r"(?<![\w/.,])(\d+)\s*/\s*(\d+)\s*\(\s*$")
 # spans that hold digits but no figure: dates, day/month, years, document numbers, outline numbers
 _NOT_FIGURES = [
     re.compile(r"\bngày\s+\d{1,2}\s*/\s*\d{1,2}|\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}", re.IGNORECASE),
@@ -73,6 +81,7 @@ class _Vocab:
     changes: list[_Phrase]
     fillers: re.Pattern
     cues: re.Pattern
+    range_openers: re.Pattern                    # 'từ' of 'từ 2 - 3 mô hình', between a cue and its count
     not_after: re.Pattern
     not_before: re.Pattern
     past: re.Pattern
@@ -92,6 +101,7 @@ def _vocab() -> _Vocab:
         changes=[_ending(e, "change") for e in sorted(d["changes"], key=lambda e: -len(e["phrase"]))],
         fillers=re.compile(rf"(?<!\w)(?:{_phrases(d['change_fillers'])})\s*$"),
         cues=re.compile(rf"(?<!\w)(?:{_phrases(d['count_cues'])})\s*$"),
+        range_openers=re.compile(rf"(?<!\w)(?:{_phrases(d['range_openers'])})\s*$"),
         not_after=re.compile(rf"^(?:{_phrases(d['not_after'])})(?!\w)"),
         not_before=re.compile(rf"(?<!\w)(?:{_phrases(d['not_before'])})\s*$"),
         past=re.compile(rf"(?<!\w)(?:{_phrases(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
@@ -190,7 +200,8 @@ def _figures(ct: ClausedText, clause: Clause) -> list[_Figure]:
     if not _DIGIT.search(raw):
         return []
     percents, counts = list(PERCENT.finditer(raw)), list(COUNT.finditer(raw))
-    if (not percents and not counts) or len(_WORDS.findall(raw)) < 2:
+    context = raw if clause.criterion is None else _row_text(ct, clause)
+    if (not percents and not counts) or len(_WORDS.findall(context)) < 2:
         return []                                     # a bare figure is a table cell, not a commitment
     folded = ct.folded[clause.start:clause.end]
     masked = _masked(raw)
@@ -211,6 +222,13 @@ def _figures(ct: ClausedText, clause: Clause) -> list[_Figure]:
         if of:
             fig.count, fig.of = int(of.group(1)), int(of.group(2))
             fig.end = clause.start + after_start
+        share = _SHARE_BEFORE.search(raw[:m.start()]) if not of and raw[m.end():].lstrip().startswith(")") else None
+        if share and int(share.group(1)) <= int(share.group(2)):
+            fig.count, fig.of = int(share.group(1)), int(share.group(2))
+            _read_prefix(fig, folded[:share.start()], raw[:share.start()])
+            fig.start = clause.start + share.start()
+            after_start = m.end() + raw[m.end():].index(")") + 1
+            taken.append((share.start(), m.start()))
         _read_suffix(fig, folded[after_start:], raw[after_start:])
         out.append(fig)
         taken.append((m.start(), after_start))
@@ -232,7 +250,8 @@ def _figures(ct: ClausedText, clause: Clause) -> list[_Figure]:
             fig.comparator, fig.change = previous.comparator, previous.change
         _read_suffix(fig, after, raw[m.end():])
         scheduled = _SCHEDULE_LEAD.search(folded[:m.start()]) is not None
-        if not (marked or joined or scheduled or fig.comparator != "=" or v.cues.search(folded[:m.start()])):
+        cued = v.cues.search(v.range_openers.sub("", folded[:m.start()]))
+        if not (marked or joined or scheduled or fig.comparator != "=" or cued):
             continue
         if fig.of is not None and fig.count > fig.of:
             continue                                  # '30/4' is a day, not a share
@@ -242,11 +261,36 @@ def _figures(ct: ClausedText, clause: Clause) -> list[_Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
+_ITEM_MARKER = re.compile(r"^(?:[-–—+•*]|[a-zđ]\)?)$")
+
+
+def list_lead_in(ct: ClausedText, clause: Clause, current: Clause | None) -> Clause | None:
+    """The clause that introduces the list ``clause`` belongs to ('Phấn đấu đến hết năm 2025 đạt
+    các chỉ tiêu sau:'), given the one before: a clause ending in ':' opens a list, its bullet and
+    lettered items keep it, any other line closes it."""
+    if ct.work[clause.start:clause.end].rstrip().endswith(":"):
+        return clause
+    if current is None or clause.line.start <= current.end:
+        return current
+    marker, section, parent = clause.line.marker or "", clause.line.section or "", current.line.section
+    below = bool(parent) and section.startswith(parent + ".")
+    return current if (marker and _ITEM_MARKER.match(marker)) or below else None
+
+
+def _row_text(ct: ClausedText, clause: Clause) -> str:
+    """The whole table row a cell clause stands in (its line), or the clause itself outside tables."""
+    line = clause.line
+    row = ct.work[line.start:line.end]
+    return row if "\t" in row else ct.work[clause.start:clause.end]
+
+
 def recurrence_of(ct: ClausedText, clause: Clause, *heads: Clause | None) -> str | None:
     """'hằng năm' / 'so với năm trước' in the clause, or a 'Hàng năm, …' opening its sentence or
     its criteria-table row (with its comma: without one it modifies only its own verb,
     'Hằng năm kéo giảm …')."""
     folded = ct.folded[clause.start:clause.end]
+    if clause.criterion is not None and "\t" in ct.work[clause.line.start:clause.line.end]:
+        folded = ct.folded[clause.line.start:clause.line.end]      # a table row: cues from every cell
     for pattern, rec in _vocab().recurrence:
         if pattern.search(folded):
             return rec
@@ -279,8 +323,9 @@ def heading_year(heading: str | None, issue_year: int | None) -> int | None:
 
 
 def _year(ct: ClausedText, clause: Clause, fig: _Figure, sentence_head: Clause | None,
-          issue_year: int | None) -> int | None:
-    mentions = year_mentions(ct.folded[clause.start:clause.end], issue_year, with_planned=True)
+          issue_year: int | None, lead_in: Clause | None = None) -> int | None:
+    folded = ct.folded[clause.start:clause.end]
+    mentions = [m for m in year_mentions(folded, issue_year, with_planned=True) if not in_past_aside(folded, m.start)]
     offset = fig.start - clause.start
     before = [m for m in mentions if m.start < offset]
     if before:
@@ -290,16 +335,45 @@ def _year(ct: ClausedText, clause: Clause, fig: _Figure, sentence_head: Clause |
     within = _DATED_YEAR.search(ct.folded[clause.start:clause.end])
     if within:
         return int(within.group(1) or within.group(2))
+    row = ct.folded[clause.line.start:clause.line.end]
+    if "\t" in row:                                  # a task table: the row's time cell
+        dated = _DATED_YEAR.search(row)
+        if dated:
+            return int(dated.group(1) or dated.group(2))
+        mentions = year_mentions(row, issue_year)
+        if mentions:
+            return mentions[0].year
     if sentence_head is not None and sentence_head is not clause:
         opening = _opening_year(ct, sentence_head, issue_year)
         if opening:
             return opening.year
+    if lead_in is not None:
+        lead = ct.folded[lead_in.start:lead_in.end]
+        years = [m.year for m in year_mentions(lead, issue_year, with_planned=True) if not in_past_aside(lead, m.start)]
+        if years:
+            return years[0]
     for heading in (clause.line.heading, clause.part):
         if heading and heading != clause.line.text:
             year = heading_year(heading, issue_year)
             if year:
                 return year
     return None
+
+
+def in_past_aside(folded: str, at: int) -> bool:
+    """True when offset ``at`` stands in a bracketed remark on the past ('(năm 2024 đã kéo giảm
+    còn 7,4%)'): such a year is a reported result, not the year of the clause."""
+    opened = folded.rfind("(", 0, at)
+    if opened < 0 or folded.rfind(")", opened, at) >= 0:
+        return False
+    closed = folded.find(")", at)
+    return _vocab().past.search(folded[opened:closed if closed >= 0 else len(folded)]) is not None
+
+
+def without_past_asides(folded: str) -> str:
+    """The text with its bracketed remarks on the past blanked (same length)."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()) if _vocab().past.search(m.group()) else m.group(),
+                  folded)
 
 
 def _in_past(ct: ClausedText, clause: Clause, head: Clause | None, fig: _Figure, issue_year: int | None) -> bool:
@@ -320,6 +394,11 @@ def _subject(ct: ClausedText, clause: Clause, fig: _Figure, next_start: int) -> 
     after = ct.text(fig.end if fig.unit == "%" else fig.end - len(fig.unit) - 1, next_start)
     after = re.sub(r"^(?:trở lên|trở xuống|/\s*năm)\s*", "", after).strip(" ,.;:)")
     after = re.sub(r"[\s,;]*(?:và|trong đó)?[\s,;]*$", "", after)
+    row = ct.work[clause.line.start:clause.line.end]
+    if clause.criterion is not None and "\t" in row and len(after) < 4:
+        cells = [c.strip() for c in ct.work[clause.line.start:clause.start].split("\t") if c.strip()]
+        named = [c for c in cells if not _ROW_LABEL.fullmatch(c)]
+        after = _BASELINE_TAIL.sub("", " ".join(" ".join(named).split()))
     if len(after) < 4 or not after[:1].isalpha() or _vocab().subject_not_after.match(fold(after)):
         lead = ct.text(clause.start, fig.start)
         lead = re.split(r"[,:;]\s*(?=[^,:;]*$)", lead)[-1]
@@ -361,9 +440,11 @@ def find(seg: SegmentedDocument, meta: DocumentMeta | None,
     head: Clause | None = None
     row_heads: dict[int, Clause] = {}                 # criterion → the first clause of its row
     subject = ""
+    lead_in: Clause | None = None
     for clause in ct.clauses:
         if clause.start == clause.sentence_start:
             head = clause
+        lead_in = list_lead_in(ct, clause, lead_in)
         if clause.criterion is not None:
             row_heads.setdefault(clause.criterion, clause)
         if clause.numeric_row or clause.in_report:
@@ -377,7 +458,8 @@ def find(seg: SegmentedDocument, meta: DocumentMeta | None,
             out.append((clause, Target(
                 subject=subject, comparator=fig.comparator, change=fig.change,
                 value=fig.value, value_max=fig.value_max, unit=fig.unit, count=fig.count, of=fig.of,
-                year=_year(ct, clause, fig, head, year0), recurrence=recurrence_of(ct, clause, head, row_heads.get(clause.criterion)),
+                year=_year(ct, clause, fig, head, year0, lead_in if lead_in is not clause else None),
+                recurrence=recurrence_of(ct, clause, head, row_heads.get(clause.criterion)),
                 scope=scope(meta), criterion=clause.criterion, evidence=seg.evidence(start, end))))
     return out
 

@@ -69,7 +69,7 @@ def test_days_every_year_in_a_reporting_cycle(tmp_path):
         "an thành phố Hà Nội tổng hợp báo cáo UBND Thành phố./.\n"))
     assert keys(found) == [("--12-01", "before", "yearly"), ("--06-15", "before", "yearly"),
                            ("--12-15", "before", "yearly")]
-    assert "Ủy ban Mặt trận Tổ quốc phường" in found[0].agencies
+    assert found[0].agencies == ["Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố"]      # the section's assignee
     assert found[1].evidence.quote.count("trước ngày 15/6")
 
 
@@ -137,3 +137,50 @@ def test_year_at_the_end_of_a_sentence(tmp_path):
                            "2. Sơ kết và đưa ra phương hướng chỉ đạo thực hiện đến năm 2030.\n", issued_on="2024-06-01")
     assert keys(found) == [("2025", "during", None)]
     assert found[0].agencies == ["Sở Nội vụ"]
+
+
+def test_every_review_milestone_with_vao_nam_and_completion_within_a_year(tmp_path):
+    found = read(tmp_path, (
+        "2. Sở Giáo dục và Đào tạo\n"
+        "- Tham mưu sơ kết 3 năm vào đầu năm 2028 và tổng kết vào năm 2031.\n"
+        "- Hoàn thành trong năm 2026 việc rà soát mạng lưới trường lớp.\n"), issued_on="2025-04-10")
+    assert keys(found) == [("2028", "during", None), ("2031", "during", None), ("2026", "during", None)]
+
+
+def test_a_year_described_is_not_a_schedule_line(tmp_path):
+    found = read(tmp_path, (
+        "Năm 2025, tình hình cháy, nổ trên địa bàn cơ bản được kiểm soát; số vụ giảm so với năm trước.\n"
+        "Năm 2025, các địa phương đã tổ chức 40 cuộc diễn tập.\n"
+        "- Năm 2026: tổ chức diễn tập phương án chữa cháy tại các khu công nghiệp.\n"), issued_on="2025-11-20")
+    assert keys(found) == [("2026", "during", None)]
+
+
+def test_list_lead_in_is_carried_by_its_items(tmp_path):
+    found = read(tmp_path, (
+        "Phấn đấu đến hết năm 2027 đạt các chỉ tiêu sau:\n"
+        "- Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98% (năm 2025 đã đạt 95,1%);\n"
+        "- 100% cơ quan hành chính sử dụng văn bản điện tử.\n"), issued_on="2025-08-01")
+    assert keys(found) == [("2027", "by", None), ("2027", "by", None)]
+    assert not any(d.task.startswith("Phấn đấu") for d in found)
+
+
+def test_agencies_are_the_assignee_not_the_recipient_or_a_ward(tmp_path):
+    found = read(tmp_path, (
+        "3. Công an huyện\n"
+        "- Chủ trì cắt giảm thủ tục trong năm 2026; báo cáo UBND huyện kết quả thực hiện.\n"
+        "- Năm 2027: nhân rộng mô hình tại Công an xã Tân Phú.\n"), issued_on="2025-08-01")
+    assert keys(found) == [("2026", "during", None), ("2027", "during", None)]
+    assert [d.agencies for d in found] == [["Công an huyện"], ["Công an huyện"]]
+
+
+def test_monthly_day_is_left_out(tmp_path):
+    found = read(tmp_path, "- Các xã báo cáo kết quả trước ngày 25 hằng tháng.\n", issued_on="2025-08-01")
+    assert found == []
+
+
+def test_task_table_row_is_one_deadline(tmp_path):
+    found = read(tmp_path, (
+        "TT\tNội dung\tThời gian\n"
+        "1\tTổ chức 3 lớp tập huấn nghiệp vụ\tQuý II/2026\n"
+        "2\tXây dựng 2 mô hình điểm\tNăm 2027\n"), issued_on="2025-06-01")
+    assert keys(found) == [("2026-06", "by", None), ("2027", "during", None)]

@@ -206,3 +206,48 @@ def test_schedule_counts_percent_ranges_and_event_counts(tmp_path):
                            (15, None, False, "=", None, 2026, None),
                            (70, 75, True, "=", None, None, None),
                            (2, None, False, ">=", None, None, "yearly")]
+
+
+def test_range_opened_by_tu(tmp_path):
+    found = read(tmp_path, (
+        "2. Chỉ tiêu cụ thể\n"
+        "- Mỗi xã xây dựng từ 2 - 4 câu lạc bộ phòng, chống bạo lực gia đình.\n"
+        "- Mỗi trường học thành lập từ 1 đến 2 đội thanh niên tình nguyện.\n"))
+    assert keys(found) == [(2, 4, False, "=", None, None, None), (1, 2, False, "=", None, None, None)]
+
+
+def test_numbered_criteria_table_rows(tmp_path):
+    found = read(tmp_path, (
+        "3. Bộ tiêu chí xã an toàn thực phẩm\n"
+        "STT\tNội dung tiêu chí\tMức đạt\n"
+        "1\tCơ sở kinh doanh ký cam kết bảo đảm an toàn thực phẩm\t100%\n"
+        "2\tSố vụ ngộ độc thực phẩm so với năm trước\tgiảm ít nhất 15%\n"
+        "3\tBếp ăn tập thể được kiểm tra định kỳ\ttừ 80% trở lên\n"))
+    assert keys(found) == [(100, None, True, "=", None, None, None),
+                           (15, None, True, ">=", "decrease", None, "yearly"),
+                           (80, None, True, ">=", None, None, None)]
+    assert [t.criterion for t in found] == [1, 2, 3]
+    assert found[1].subject == "Số vụ ngộ độc thực phẩm"
+
+
+def test_share_printed_before_its_percent(tmp_path):
+    found = read(tmp_path, "- Đến năm 2026, có 9/12 (75%) thôn, bản đạt chuẩn văn hóa.\n", issued_on="2024-05-02")
+    assert keys(found) == [(75, None, True, "=", None, 2026, None)]
+    assert (found[0].count, found[0].of) == (9, 12)
+
+
+def test_list_items_take_the_year_of_their_lead_in_not_of_a_past_remark(tmp_path):
+    found = read(tmp_path, (
+        "Phấn đấu đến hết năm 2027 đạt các chỉ tiêu sau:\n"
+        "a) Tỷ lệ tiêm chủng mở rộng đạt trên 95% (năm 2025 đã đạt 91,3%);\n"
+        "b) Không quá 3% trẻ em dưới 5 tuổi suy dinh dưỡng.\n"), issued_on="2025-08-01")
+    assert keys(found) == [(95, None, True, ">", None, 2027, None), (3, None, True, "<=", None, 2027, None)]
+
+
+def test_task_table_row_takes_its_time_cell_year(tmp_path):
+    found = read(tmp_path, (
+        "TT\tNội dung\tThời gian\n"
+        "1\tTổ chức 3 lớp tập huấn nghiệp vụ\tQuý II/2026\n"
+        "2\tXây dựng 2 mô hình điểm\tNăm 2027\n"), issued_on="2025-06-01")
+    assert keys(found) == [(3, None, False, "=", None, 2026, None), (2, None, False, "=", None, 2027, None)]
+    assert [t.criterion for t in found] == [None, None]          # a task table numbers tasks, not criteria
