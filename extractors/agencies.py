@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.common import load_json
-from pipeline.normalize import fold, lexicon
+from pipeline.normalize import fold, fold_in_place, lexicon
 
 
 @dataclass(frozen=True)
@@ -75,19 +75,9 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-_FOLDED_CHARS: dict[int, str] = {}     # code point → its one-character fold, filled as characters are met
 
 
 @lru_cache(maxsize=4096)
-def fold_same_length(text: str) -> str:
-    """fold() applied character by character, so that offsets in the result are offsets in text."""
-    for c in set(text):
-        if ord(c) not in _FOLDED_CHARS:
-            f = fold(c)
-            _FOLDED_CHARS[ord(c)] = f if len(f) == 1 else (" " if c.isspace() or not f else c.lower()[:1])
-    return text.translate(_FOLDED_CHARS)
-
-
 def expand_abbreviations(s: str) -> str:
     """'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
     table = _lexicon().abbreviations
@@ -112,7 +102,7 @@ def _restore_diacritics(text: str) -> str:
     """'So Noi vu' (a scan whose tone marks were lost) → 'Sở Nội vụ', word groups from the lexicon;
     capitalisation of the first letter follows the text."""
     pattern, forms = _proper_forms()
-    folded = fold_same_length(text)
+    folded = fold_in_place(text)
     out, pos = [], 0
     for m in re.finditer(r"(?<![\w])\w", folded):
         if m.start() < pos:
@@ -144,7 +134,7 @@ class _Scanner:
 
     def __init__(self, text: str, folded: str | None = None) -> None:
         self.text = text
-        self.folded = folded if folded is not None else fold_same_length(text)
+        self.folded = folded if folded is not None else fold_in_place(text)
         self.lex = _lexicon()
         self.toned = self.folded != self.text.lower()     # False for a scan that lost its tone marks
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.agencies import expand_abbreviations
-from extractors.common import DOC_NUMBER, clean_number, document_kinds, folded, iso_date, kind_of_symbol, load_json
+from extractors.common import DOC_NUMBER, clean_number, document_kinds, iso_date, kind_of_symbol, load_json
 from extractors.metadata import document_number
-from pipeline.normalize import fold
+from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import SegmentedDocument
 from schemas.extraction import Citation
 
@@ -124,7 +124,7 @@ def _title(text: str, key: str, pos: int) -> str | None:
 
 def _scan(seg: SegmentedDocument) -> list[_Found]:
     text = seg.text
-    key = folded(text)
+    key = fold_in_place(text)
     p = _patterns()
     own = document_number(seg)
     found: list[_Found] = []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.common import load_json
-from pipeline.normalize import fold
+from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import Line, SegmentedDocument
 
 
@@ -75,20 +75,6 @@ _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*\t")
 _NOT_SENTENCE_END = re.compile(r"(?:^\s*[\dIVXL]+(?:\.\d+)*|(?<!\w)[A-ZĐ][A-Za-zĐ]?)$")
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    """fold() of every letter that has one one-letter fold, as a str.translate table."""
-    table = {}
-    for code in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
-        folded = fold(chr(code))
-        if len(folded) == 1 and folded != chr(code):
-            table[code] = folded
-    return table
-
-
-def fold_same_length(text: str) -> str:
-    """fold() character by character, so that offsets into the folded text are offsets into ``text``."""
-    return text.translate(_fold_table())
 
 
 def _is_numeric_row(text: str) -> bool:
@@ -214,7 +200,7 @@ def claused(seg: SegmentedDocument) -> ClausedText:
 
 def _claused(seg: SegmentedDocument) -> ClausedText:
     work = _rules()["markup"].sub(lambda m: " " * len(m.group()), seg.text)
-    folded = fold_same_length(work)
+    folded = fold_in_place(work)
     lines = [ln for ln in seg.lines if work[ln.start:ln.end].strip()]
     labels = _labels(work, folded, lines)
     criteria = _criteria(work, folded, lines, labels)
@@ -233,7 +219,7 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
         top = para[0]
         if top.marker and top.section and "." not in top.section and top.marker[0] not in "-–—+•*":
             part_is_report, part = bool(report.match(folded[top.start:top.end])), work[top.start:top.end]
-        in_report = part_is_report or bool(top.heading and report.match(fold_same_length(top.heading)))
+        in_report = part_is_report or bool(top.heading and report.match(fold_in_place(top.heading)))
         sentence_start = para[0].start
         for start, end, opens in _split(work, para[0].start, para[-1].end, label_cuts):
             if opens:

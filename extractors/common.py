@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.normalize import fold
+from pipeline.normalize import fold_in_place
 
 DATA = Path(__file__).parent / "data"
 
@@ -20,22 +20,6 @@ DATA = Path(__file__).parent / "data"
 @lru_cache(maxsize=None)
 def load_json(name: str) -> dict:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    if c.isspace():
-        return c          # fold() would collapse it; line breaks and tabs delimit header cells
-    f = fold(c)
-    if len(f) == 1:
-        return f
-    return f[:1] or c.lower()[:1] or c
-
-
-def folded(text: str) -> str:
-    """``fold`` applied character by character: same length as ``text``, so an offset found in the
-    folded twin ('so 12-nq/tw ngay 16/3/2022') is an offset in the text."""
-    return "".join(_fold_char(c) for c in text)
 
 
 def document_kinds() -> list[str]:
@@ -72,7 +56,7 @@ def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ISO date) for every full date in the text, long or short form."""
-    key = folded(text)
+    key = fold_in_place(text)
     found = []
     for pattern in (LONG_DATE, SHORT_DATE):
         for m in pattern.finditer(key):

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from extractors import targets as target_rules
 from extractors.agencies import find_agencies
-from extractors.clauses import Clause, ClausedText, claused, fold_same_length, opens_clause, year_mentions
+from extractors.clauses import Clause, ClausedText, claused, opens_clause, year_mentions
 from extractors.common import iso_date, load_json
-from pipeline.normalize import fold
+from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import SegmentedDocument
 from schemas.extraction import Deadline, DocumentMeta, Target
 
@@ -156,7 +156,7 @@ def _bodies(text: str) -> list[str]:
     UBND tỉnh', 'tham mưu …'), not a ward-level unit ('Công an phường Hưng Bình'), no lower-case
     word the agency grammar took for a name ('cắt' of 'cắt giảm')."""
     r = _rules()
-    folded = fold_same_length(text)
+    folded = fold_in_place(text)
     return [name for start, _, name in find_agencies(text)
             if name[:1].isupper() and not r.recipient.search(folded[:start]) and not r.ward_unit.search(fold(name))]
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from extractors.common import load_json
-from pipeline.normalize import fold
+from pipeline.normalize import fold, fold_in_place
 
 PROVINCE_PREFIX = re.compile(r"^(?:tinh|thanhpho|tp)(?=[a-z])")
 UNIT_PREFIX = re.compile(r"^(?:phuong|xa|thitran|dackhu|quan|huyen|thixa|thanhpho|tp)(?=[a-z0-9])")
@@ -291,20 +291,11 @@ def _province_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:(tinh|thanh pho|tp\s*\.?)\s*)?(" + alts + r")\b")
 
 
-def _folded_with_offsets(text: str) -> str:
-    """Fold character by character so that offsets into the folded text are offsets into ``text``."""
-    out = []
-    for ch in text:
-        f = fold(ch).lower() if ch.isalnum() else ch
-        out.append(f if len(f) == 1 else ch.lower())
-    return "".join(out)
-
-
 def find_provinces(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every province named in ``text``. A name after its kind
     word ('tỉnh', 'thành phố', 'TP.') is matched without diacritics; a bare name must be written
     with its diacritics and capitals, so 'hòa bình' (peace) is not Hòa Bình."""
-    folded = _folded_with_offsets(text)
+    folded = fold_in_place(text)
     found = []
     for m in _province_pattern().finditer(folded):
         name_start = m.start(2)

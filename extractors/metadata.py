@@ -20,9 +20,8 @@ from functools import lru_cache
 
 from extractors import gazetteer
 from extractors.agencies import expand_abbreviations, match_agency
-from extractors.common import (DOC_NUMBER, LONG_DATE, clean_number, document_kinds, find_dates, folded,
-                               kind_of_symbol, load_json)
-from pipeline.normalize import fold, is_syllable
+from extractors.common import DOC_NUMBER, LONG_DATE, clean_number, document_kinds, find_dates, kind_of_symbol, load_json
+from pipeline.normalize import fold, fold_in_place, is_syllable
 from pipeline.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 
@@ -107,7 +106,7 @@ def _cells(line: Line) -> list[_Cell]:
         text = m.group().strip()
         if text:
             s = line.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
-            out.append(_Cell(s, s + len(text), text, folded(text)))
+            out.append(_Cell(s, s + len(text), text, fold_in_place(text)))
     return out
 
 
@@ -205,7 +204,7 @@ def _glued_end(text: str) -> int:
     final stop): at a body opener written with a capital ('… công nghệ cao Thực hiện Nghị quyết …')
     or at a run of three words in capitals ('… văn minh đô thị VAN PHÒNG TINH ỦY')."""
     v = _vocab()
-    key = folded(text)
+    key = fold_in_place(text)
     for m in re.finditer(r"\s(?=\S)", text):
         i = m.end()
         if text[i].isupper() and v.openers.match(key, i) and text[i + 1:i + 2].islower():
@@ -392,7 +391,7 @@ def _authoring_sentence(lines: list[Line]) -> tuple[str | None, int, int]:
     """'…, Thành ủy Đà Lạt xây dựng Kế hoạch …' → the body before the verb."""
     v = _vocab()
     for line in lines:
-        key = folded(line.text)
+        key = fold_in_place(line.text)
         for m in v.authoring.finditer(key):
             agency = match_agency(line.text, m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip())))
             if agency and agency.end >= m.end(1) - 1:

@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.agencies import AgencyMatch, fold_same_length, parse_addressees
+from extractors.agencies import AgencyMatch, parse_addressees
 from extractors.common import DOC_NUMBER, find_dates, iso_date, load_json
-from pipeline.normalize import fold
+from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation
 
@@ -152,7 +152,7 @@ def _role(task: str, heading: str) -> str:
     wins over the verb of the heading it sits under."""
     voc, (lead, support) = _vocabulary(), _role_words()
     for source in (task, heading):
-        m = voc.role.match(fold_same_length(source.strip(" :;,-–")))
+        m = voc.role.match(fold_in_place(source.strip(" :;,-–")))
         if m:
             return "lead" if fold(m.group("verb")) in lead else "support"
     folded = fold(heading)
@@ -165,7 +165,7 @@ def _role(task: str, heading: str) -> str:
 
 def _partners(text: str) -> list[str]:
     """The bodies named after 'phối hợp (với)' in a task."""
-    folded = fold_same_length(text)
+    folded = fold_in_place(text)
     names: list[str] = []
     for m in _vocabulary().partners.finditer(folded):
         found, _ = parse_addressees(text, m.end(), folded)
@@ -199,7 +199,7 @@ def _due(text: str) -> tuple[str | None, str | None]:
 def _clean_task(text: str) -> str:
     """The action itself: 'Chủ trì, phối hợp với các sở, ngành liên quan rà soát …' → 'Rà soát …'."""
     text = text.strip(" :;,-–")
-    folded = fold_same_length(text)
+    folded = fold_in_place(text)
     m = _vocabulary().role.match(folded)
     if m:
         after = _vocabulary().after_role.match(folded, m.end()).end()
@@ -257,7 +257,7 @@ class _Reader:
         its bullets ('- Sở Y tế;') would read as tasks of the last item."""
         lines = self.seg.lines
         for i, line in enumerate(lines):
-            if i > _HEADER_LINES and self.voc.end_of_body.match(fold_same_length(line.text)):
+            if i > _HEADER_LINES and self.voc.end_of_body.match(fold_in_place(line.text)):
                 return lines[:i]
         return lines
 
@@ -279,11 +279,11 @@ class _Reader:
         line = self.lines[i]
         self.used.add(i)
         body = _body(line)
-        lead_in = self.voc.item_prefix.match(fold_same_length(body))     # 'Đối với', 'Trách nhiệm của'
+        lead_in = self.voc.item_prefix.match(fold_in_place(body))     # 'Đối với', 'Trách nhiệm của'
         if lead_in and topical:
             return
         bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + (lead_in.end() if lead_in else 0))
-        directive = self.voc.directive.match(fold_same_length(line.text), stop) if bodies else None
+        directive = self.voc.directive.match(fold_in_place(line.text), stop) if bodies else None
         if directive:           # 'UBND tỉnh giao Sở Y tế …': the addressees are the ones doing it
             named, named_stop = self._addressees(i, line.text, directive.end())
             if named:
@@ -297,7 +297,7 @@ class _Reader:
                 return
             if self._topic_clauses(i):
                 return
-            if not default or self.voc.directive.match(fold_same_length(body)):
+            if not default or self.voc.directive.match(fold_in_place(body)):
                 return      # 'Đề nghị <a body not in the lexicon> …' is not addressed to the list's addressees
             bodies, stop = default, len(line.text) - len(body)
         rest = _PARENTHESIS.sub("", line.text[stop:], count=1)     # 'Công an tỉnh (cơ quan thường trực)'
@@ -320,7 +320,7 @@ class _Reader:
             text = _body(child)
             own, own_end = parse_addressees(child.text, len(child.text) - len(text))
             if own and (child.text[own_end:own_end + 1] == ":" or child.text[own_end + 1:own_end + 2].islower()
-                        and not self.voc.directive.match(fold_same_length(text))):
+                        and not self.voc.directive.match(fold_in_place(text))):
                 # '- Sở Tài chính: bố trí kinh phí' under '1. Các sở, ngành:' — the bullet names who does it;
                 # '- Kiến nghị UBND tỉnh ban hành …' is the heading body's own task
                 self.out += _obligations(self.seg, own, _Task(child, child.start + own_end, child.text[own_end:],
@@ -342,7 +342,7 @@ class _Reader:
         colon = line.text.find(":", len(line.text) - len(_body(line)))
         if colon < 0:
             return False
-        folded = fold_same_length(line.text)
+        folded = fold_in_place(line.text)
         clauses: list[tuple[int, list[AgencyMatch], int]] = []     # (start, bodies, end of the bodies)
         for cut in [colon + 1] + [m.end() for m in _CLAUSE_BREAK.finditer(line.text, colon + 1)]:
             found, stop = parse_addressees(line.text, cut, folded)
@@ -380,7 +380,7 @@ class _Reader:
         line, r = self.lines[i], self.ranks[i]
         if len(line.text) > 100 or r in (_BULLET, _SUB_BULLET) or (r == _PARAGRAPH and not _is_caps(line.text)):
             return None
-        title = fold_same_length(_body(line)).lstrip(" #*_")
+        title = fold_in_place(_body(line)).lstrip(" #*_")
         if self.voc.heading.match(title):
             return "assigning"
         if (r == 0 or _is_caps(line.text)) and self.voc.section.match(title):
@@ -413,7 +413,7 @@ class _Reader:
             if i in self.used or not line.text.rstrip().endswith(":") or self.ranks[i] != _PARAGRAPH \
                     or _is_caps(line.text):
                 continue
-            folded = fold_same_length(line.text)
+            folded = fold_in_place(line.text)
             directive = bool(self.voc.directive_to_reader.search(folded) or self.voc.directive_bare.search(folded)
                              or self._directives(i))
             if not directive and not self.voc.list_intro.search(folded):
@@ -432,7 +432,7 @@ class _Reader:
     def _letter_addressees(self) -> list[AgencyMatch]:
         """The bodies after 'Kính gửi:' — on its line or in the bullets under it."""
         for i, line in enumerate(self.lines):
-            m = self.voc.salutation.match(fold_same_length(line.text))
+            m = self.voc.salutation.match(fold_in_place(line.text))
             if not m:
                 continue
             found = parse_addressees(line.text, m.end())[0]
@@ -453,7 +453,7 @@ class _Reader:
     def _directives(self, i: int) -> list[re.Match[str]]:
         """Directive verbs in line i that are followed by named bodies."""
         text = self.lines[i].text
-        folded = fold_same_length(text)
+        folded = fold_in_place(text)
         return [m for m in self.voc.directive.finditer(folded) if parse_addressees(text, m.end(), folded)[0]]
 
     def _directive_addressees(self, i: int) -> list[AgencyMatch]:
@@ -463,7 +463,7 @@ class _Reader:
     def directive_sentences(self) -> None:
         """A plain paragraph in which a body asks named bodies to act: each addressee, each task."""
         for i, line in enumerate(self.lines):
-            folded = fold_same_length(line.text)
+            folded = fold_in_place(line.text)
             if i in self.used or self.ranks[i] != _PARAGRAPH or line.text.rstrip().endswith(":") \
                     or self.voc.closing.match(folded):
                 continue
@@ -484,7 +484,7 @@ class _Reader:
         """Tasks of one directive sentence: '…; đồng thời, …' starts a second task, and a reporting
         duty with several deadlines ('06 tháng (trước ngày 15/6), 01 năm (trước ngày 15/12)') is one
         task per deadline."""
-        folded = fold_same_length(text)
+        folded = fold_in_place(text)
         cuts = [start] + [m.end() for m in self.voc.split.finditer(folded, start)] + [len(text)]
         parts = []
         for a, b in zip(cuts, cuts[1:]):
@@ -506,11 +506,11 @@ class _Reader:
         for i, line in enumerate(self.lines):
             if not (line.marker or "").startswith("Điều"):
                 continue
-            k = i if self.voc.execution.search(fold_same_length(line.text)) else i + 1
-            if k >= len(self.lines) or not self.voc.execution.search(fold_same_length(self.lines[k].text)) or k in self.used:
+            k = i if self.voc.execution.search(fold_in_place(line.text)) else i + 1
+            if k >= len(self.lines) or not self.voc.execution.search(fold_in_place(self.lines[k].text)) or k in self.used:
                 continue
             text = self.lines[k].text
-            folded = fold_same_length(text)
+            folded = fold_in_place(text)
             phrase = self.voc.execution.search(folded)
             stop = text.rfind(". ", 0, phrase.start())
             sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(self.lines[k])))
@@ -524,7 +524,7 @@ class _Reader:
     def explicit_assignments(self) -> None:
         """'giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế' anywhere in the body."""
         for i, line in enumerate(self.lines):
-            folded = fold_same_length(line.text)
+            folded = fold_in_place(line.text)
             for m in self.voc.explicit.finditer(folded):
                 if m.start() < self.addressee_ends.get(i, -1) - line.start \
                         or self.voc.not_before_explicit.search(folded, 0, m.start()):

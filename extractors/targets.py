@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.clauses import Clause, ClausedText, YearMention, claused, fold_same_length, opens_clause, year_mentions
+from extractors.clauses import Clause, ClausedText, YearMention, claused, opens_clause, year_mentions
 from extractors.common import DOC_NUMBER, find_dates, load_json
-from pipeline.normalize import fold
+from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import SegmentedDocument
 from schemas.extraction import DocumentMeta, Target
 
@@ -318,7 +318,7 @@ def heading_year(heading: str | None, issue_year: int | None) -> int | None:
     """'2. Mục tiêu cụ thể đến năm 2025': the year a heading sets for the items below it."""
     if not heading:
         return None
-    mentions = year_mentions(fold_same_length(heading), issue_year, with_planned=True)
+    mentions = year_mentions(fold_in_place(heading), issue_year, with_planned=True)
     return mentions[-1].year if mentions else None
 
 

@@ -6,7 +6,6 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
