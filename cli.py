@@ -185,7 +185,7 @@ def obligations(agency: str = typer.Option(None, help="body, any spelling: 'so t
 
     _show_facts("obligations", Filters(agency=agency, role=role, due_before=due_before, due_after=due_after,
                                        document=document, province=province, text=text),
-                fmt, output, db, ["document_number", "section", "agency", "role", "due", "task", "page"])
+                fmt, output, db, ["document", "section", "agency", "role", "due", "task", "page"])
 
 
 @app.command()
@@ -200,7 +200,7 @@ def targets(year: int = typer.Option(None, help="year the target must be reached
     from pipeline.queries import Filters
 
     _show_facts("targets", Filters(year=year, document=document, province=province, text=text), fmt, output, db,
-                ["document_number", "criterion", "subject", "comparator", "value", "value_max", "unit", "year",
+                ["document", "criterion", "subject", "comparator", "value", "value_max", "unit", "year",
                  "change", "recurrence", "page"])
 
 
@@ -218,7 +218,7 @@ def deadlines(due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
 
     _show_facts("deadlines", Filters(due_before=due_before, due_after=due_after, document=document,
                                      province=province, text=text),
-                fmt, output, db, ["document_number", "due", "relation", "recurrence", "task", "agencies", "page"])
+                fmt, output, db, ["document", "due", "relation", "recurrence", "task", "agencies", "page"])
 
 
 @app.command()

@@ -17,8 +17,9 @@ from pipeline.store import Store
 from schemas.frames import DOCUMENT_COLUMNS, FACT_MODELS, document_label, fact_columns, without_nan
 
 # Columns of the documents table a query result shows beside each fact.
-DOCUMENT_CONTEXT = {"document_number": "number", "document_path": "path",
-                    "document_province": "jurisdiction_province", "document_locality": "jurisdiction_locality"}
+DOCUMENT_CONTEXT = {"document_number": "number", "document_path": "path", "document_kind": "kind",
+                    "document_issuer": "issuer", "document_province": "jurisdiction_province",
+                    "document_locality": "jurisdiction_locality"}
 
 
 @dataclass
@@ -97,7 +98,10 @@ def facts(store: Store, kind: str, filters: Filters | None = None, limit: int | 
              .join(docs, docs.c.id == found.c.document_id)
              .order_by(found.c.id))
     with store.engine.connect() as conn:
-        return pd.DataFrame(conn.execute(query).mappings().all(), columns=[*wanted, *DOCUMENT_CONTEXT])
+        frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=[*wanted, *DOCUMENT_CONTEXT])
+    frame.insert(0, "document", [document_label(*row) for row in zip(
+        frame["document_number"], frame["document_path"], frame["document_kind"], frame["document_issuer"])])
+    return frame
 
 
 def documents(store: Store) -> pd.DataFrame:
