@@ -39,13 +39,15 @@ class SegmentedDocument:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        """Sentences inside each line (a line is a paragraph once wraps are joined)."""
+        """Sentences inside each line (a line is a paragraph once wraps are joined), after its marker."""
         from underthesea import sent_tokenize
 
         out: list[Span] = []
         for line in self.lines:
-            pos = 0
-            for sent in sent_tokenize(line.text):
+            # the outline marker ('II.', '1.', '-') opens the line but is no sentence of its own
+            pos = len(line.marker) if line.marker and line.text.startswith(line.marker) else 0
+            pos += len(line.text[pos:]) - len(line.text[pos:].lstrip())
+            for sent in sent_tokenize(line.text[pos:]):
                 i = line.text.find(sent, pos)
                 if i < 0:
                     continue
