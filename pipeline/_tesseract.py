@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import pytesseract
 from PIL import Image
 
 LANGUAGE = "vie"
@@ -39,6 +38,8 @@ PNM = "PPM"   # PIL's name for the portable pixmap family; grey images are writt
 def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300,
                     timeout: float = 0) -> list[TesseractWord]:
     """Tesseract's words with boxes, confidences and block/paragraph/line numbers, in reading order."""
+    import pytesseract   # here, not at the top: it imports pandas, seconds that a text file never needs
+
     os.environ["OMP_THREAD_LIMIT"] = "1"
     # pytesseract hands the image over as a temporary file in the image's format (PNG when it has
     # none): a 300-dpi page takes 0.3 s to compress as PNG and 2 ms to write as uncompressed PNM.

@@ -10,9 +10,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-from docx import Document as open_docx
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph
 
 from pipeline.normalize import normalize_text
 from pipeline.pdf import render_table
@@ -26,6 +23,10 @@ class DocxError(Exception):
 
 
 def read_docx(data: bytes) -> Page:
+    from docx import Document as open_docx   # python-docx loads slowly; only DOCX files need it
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
     try:
         document = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
@@ -47,7 +48,7 @@ def read_docx(data: bytes) -> Page:
     return Page(number=1, text="\n".join(blocks), source=TextSource.plain, tables=tables)
 
 
-def _table(table: DocxTable) -> Table:
+def _table(table) -> Table:
     """The grid of a Word table; a merged cell's text stands at its first position only."""
     seen: set = set()   # lxml elements of cells already placed (a merged cell repeats)
     cells: list[TableCell] = []

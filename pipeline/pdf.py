@@ -7,12 +7,13 @@ from the producer name in the metadata.
 """
 from __future__ import annotations
 
+# pdfplumber and pypdfium2 are imported inside the functions that use them: `vanban extract` on a
+# text file must not pay their import time.
+
 import io
 import re
 from functools import partial
 
-import pdfplumber
-import pypdfium2
 
 from pipeline import layout
 from pipeline.normalize import is_syllable, normalize_text
@@ -56,6 +57,7 @@ def text_quality(text: str) -> float:
 
 def read_pdf(data: bytes) -> list[Page | PageImage]:
     """Each page either as a finished text-layer ``Page`` or as a 300-dpi ``PageImage`` to OCR."""
+    import pdfplumber
     _check_opens(data)
     pages: list[Page | PageImage] = []
     try:
@@ -80,6 +82,7 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
 
 def render_page(data: bytes, number: int, dpi: float = TARGET_DPI):
     """The page as a grey PIL image at ``dpi`` (pdfium: fast and faithful)."""
+    import pypdfium2
     pdf = pypdfium2.PdfDocument(data)
     try:
         return pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
@@ -97,6 +100,7 @@ def _render_dpi(width_pt: float, height_pt: float) -> float:
 
 def _check_opens(data: bytes) -> None:
     """Reject encrypted and broken PDFs with a clear reason before reading anything."""
+    import pypdfium2
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as e:
