@@ -167,6 +167,10 @@ def _show_facts(kind: str, filters, fmt: str, output: Path | None, db: str | Non
 
 
 _DB_OPTION = typer.Option(None, "--db", envvar="VANBAN_DB", help="SQLAlchemy URL [default: sqlite in $VANBAN_HOME]")
+_DOCUMENT_OPTION = typer.Option(None, help="số/ký hiệu, file name or document id")
+_PROVINCE_OPTION = typer.Option(None, help="the document's province")
+_FORMAT_OPTION = typer.Option("table", "--format", help=_FORMAT_HELP)
+_OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="file to write")
 
 
 @app.command()
@@ -174,11 +178,11 @@ def obligations(agency: str = typer.Option(None, help="body, any spelling: 'so t
                 role: str = typer.Option(None, help="lead (chủ trì), support (phối hợp) or assigned"),
                 due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
                 due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
-                document: str = typer.Option(None, help="số/ký hiệu, file name or document id"),
-                province: str = typer.Option(None, help="the document's province"),
+                document: str = _DOCUMENT_OPTION,
+                province: str = _PROVINCE_OPTION,
                 text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
-                fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
-                output: Path = typer.Option(None, "--output", "-o", help="file to write"),
+                fmt: str = _FORMAT_OPTION,
+                output: Path = _OUTPUT_OPTION,
                 db: str = _DB_OPTION) -> None:
     """Who must do what, by when: obligations with their evidence."""
     from pipeline.queries import Filters
@@ -190,11 +194,11 @@ def obligations(agency: str = typer.Option(None, help="body, any spelling: 'so t
 
 @app.command()
 def targets(year: int = typer.Option(None, help="year the target must be reached"),
-            document: str = typer.Option(None, help="số/ký hiệu, file name or document id"),
-            province: str = typer.Option(None, help="the document's province"),
+            document: str = _DOCUMENT_OPTION,
+            province: str = _PROVINCE_OPTION,
             text: str = typer.Option(None, "--text", help="words in the subject (diacritics optional)"),
-            fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
-            output: Path = typer.Option(None, "--output", "-o", help="file to write"),
+            fmt: str = _FORMAT_OPTION,
+            output: Path = _OUTPUT_OPTION,
             db: str = _DB_OPTION) -> None:
     """Numeric targets (chỉ tiêu) with comparator, value, unit and year."""
     from pipeline.queries import Filters
@@ -207,11 +211,11 @@ def targets(year: int = typer.Option(None, help="year the target must be reached
 @app.command()
 def deadlines(due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
               due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
-              document: str = typer.Option(None, help="số/ký hiệu, file name or document id"),
-              province: str = typer.Option(None, help="the document's province"),
+              document: str = _DOCUMENT_OPTION,
+              province: str = _PROVINCE_OPTION,
               text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
-              fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
-              output: Path = typer.Option(None, "--output", "-o", help="file to write"),
+              fmt: str = _FORMAT_OPTION,
+              output: Path = _OUTPUT_OPTION,
               db: str = _DB_OPTION) -> None:
     """Time-bound commitments, normalized to YYYY, YYYY-MM-DD or yearly --MM-DD."""
     from pipeline.queries import Filters
@@ -223,8 +227,8 @@ def deadlines(due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
 
 @app.command()
 def diff(province: str = typer.Option(None, help="only plans of this province or city"),
-         fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
-         output: Path = typer.Option(None, "--output", "-o", help="file to write"),
+         fmt: str = _FORMAT_OPTION,
+         output: Path = _OUTPUT_OPTION,
          db: str = _DB_OPTION) -> None:
     """Each plan's schedule against the national table, year by year, with a status per row."""
     from pipeline import diff as plan_diff
