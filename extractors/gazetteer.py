@@ -40,6 +40,8 @@ from pipeline.normalize import fold, fold_in_place
 PROVINCE_PREFIX = re.compile(r"^(?:tinh|thanhpho|tp)(?=[a-z])")
 UNIT_PREFIX = re.compile(r"^(?:phuong|xa|thitran|dackhu|quan|huyen|thixa|thanhpho|tp)(?=[a-z0-9])")
 UNIT_KIND = re.compile(r"^(?:Phường|Xã|Thị trấn|Đặc khu)\s+")
+WRITTEN_KIND = re.compile(r"^(?:phường|phuong|xã|xa|thị trấn|thi tran|đặc khu|dac khu)\s+", re.IGNORECASE)
+ROMAN_DIGITS = (("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 FUZZY_MIN = 80          # rapidfuzz ratio a noisy name must reach …
 FUZZY_MARGIN = 6        # … and by how much it must beat the runner-up province
 
@@ -240,14 +242,39 @@ def wards_of(locality: str | None, province: str, when: str = "legacy") -> list[
     return units
 
 
+def roman_value(text: str) -> int | None:
+    """'IV' → 4, for a Roman numeral written in capitals (up to XLIX); None for anything else."""
+    rest, value = text, 0
+    for numeral, amount in ROMAN_DIGITS:
+        while rest.startswith(numeral):
+            rest, value = rest[len(numeral):], value + amount
+    return value if text and not rest and _roman(value) == text else None
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for numeral, amount in ROMAN_DIGITS:
+        while value >= amount:
+            out, value = out + numeral, value - amount
+    return out
+
+
+def _short_key(short: str) -> str:
+    """A ward's short name as a key in which a number reads the same in either numeral: some
+    provinces number their wards in Roman numerals ('Phường IV' of Vị Thanh) and documents do not
+    always follow (and the libraries write some of those wards with Arabic ones)."""
+    value = roman_value(short.strip())
+    return str(value) if value else UNIT_PREFIX.sub("", compact(short)).lstrip("0") or "0"
+
+
 def find_wards(ward_name: str, locality: str | None, province: str | None, when: str = "legacy") -> list[Unit]:
-    """Units whose name matches ``ward_name`` ('Phường 4', 'phường Vĩnh Nguyên', 'Lộc Thọ')."""
+    """Units whose name matches ``ward_name`` ('Phường 4', 'phường Vĩnh Nguyên', 'Lộc Thọ', 'Phường IV')."""
     key = compact(ward_name)
-    short = UNIT_PREFIX.sub("", key)
-    kind = key[: len(key) - len(short)]
+    kind = key[: len(key) - len(UNIT_PREFIX.sub("", key))]
+    short = _short_key(WRITTEN_KIND.sub("", ward_name.strip()))
     found = []
     for u in wards_of(locality, province or "", when):
-        named = short in (compact(u.short), compact(u.short.split(" - ")[0]))
+        named = short in (_short_key(u.short), _short_key(u.short.split(" - ")[0]))
         if named and (not kind or compact(u.kind) == kind):
             found.append(u)
     return found

@@ -2,9 +2,12 @@
 Công an phường 4, 8.', 'các phường: Lộc Thọ, Vĩnh Nguyên và Phước Hải'), with the year they are
 scheduled for, their locality and province, and their official code from the gazetteer.
 
-A mention is the word 'phường' followed by a list of names: numbers, or syllables written with
-capitals (a ward's proper name); 'phường điển hình' is a common noun and no ward. The list ends
-at a word that names a district-level unit ('thành phố Nha Trang'), which becomes the locality.
+A mention is the word 'phường' followed by a list of names: numbers (Arabic or Roman), or
+syllables written with capitals (a ward's proper name); 'phường điển hình' is a common noun and
+no ward. The list ends at a word that names a district-level unit ('thành phố Nha Trang'), which
+becomes the locality. In a schedule table whose column header names the kind ('Công an phường')
+the column's cells list bare names ('Long Thành Bắc, Hiệp Tân'); those count only when the
+gazetteer knows them as wards of the province, since nothing else in the cell says they are.
 Codes come from the units in force on the document's date: legacy units before the 2025
 reorganization, the new ones after it.
 """
@@ -38,6 +41,7 @@ class Mention:
     start: int                  # offsets into the document text
     end: int
     locality: str | None        # as written after the list: 'thành phố Nha Trang'
+    bare: bool = False          # names from a ward column without the word 'phường'
 
 
 def _cells(line: Line) -> list[list[tuple[int, int, str]]]:
@@ -51,11 +55,14 @@ def _cells(line: Line) -> list[list[tuple[int, int, str]]]:
 
 
 def _starts_kind(tokens: list[tuple[int, int, str]], i: int) -> int:
-    """How many tokens a locality kind word ('thành phố', 'quận', 'TP') takes at ``i`` (0 if none)."""
+    """How many tokens a locality kind word ('thành phố', 'quận', 'TP') takes at ``i`` (0 if none).
+    A kind is written with its diacritics, or with none in text that has none (OCR that lost them):
+    in text that has them, 'Tịnh' and 'Tam Quan' are names, not 'tỉnh' and 'quận'."""
+    plain = all(t[2].lower() == fold(t[2]) for t in tokens)
     for kind in sorted(_rules()["locality_kinds"], key=len, reverse=True):
         words = kind.split()
-        got = [fold(t[2]) for t in tokens[i:i + len(words)]]
-        if got == words:
+        got = [t[2].lower() for t in tokens[i:i + len(words)]]
+        if got == words or plain and got == [fold(w) for w in words]:
             return len(words)
     return 0
 
@@ -73,6 +80,9 @@ def _read_name(tokens, i: int) -> tuple[str | None, int]:
     if text[:1].isdigit():
         number = int(re.match(r"\d+", text).group())
         return (f"{number}{text.lstrip('0123456789')}" if number <= rules["max_ward_number"] else None), i + 1
+    roman = gazetteer.roman_value(text)
+    if roman:
+        return (text if roman <= rules["max_ward_number"] else None), i + 1
     if not _is_name_word(text) or _starts_kind(tokens, i) or text.lower() in rules["keywords"]:
         return None, i
     j, syllables = i, 0
@@ -119,6 +129,62 @@ def _mentions(line: Line) -> list[Mention]:
     return [m for tokens in _cells(line) for m in _cell_mentions(tokens)]
 
 
+def _names(tokens, j: int) -> tuple[list[str], int]:
+    """The list of ward names from token ``j`` ('Lộc Thọ, Vĩnh Nguyên và Phước Hải') and the index after it."""
+    names: list[str] = []
+    while True:
+        name, k = _read_name(tokens, j)
+        if name is None:
+            return names, j
+        names.append(name)
+        j = k
+        if j < len(tokens) and fold(tokens[j][2]) in _rules()["separators"] and _read_name(tokens, j + 1)[0]:
+            j += 1
+        else:
+            return names, j
+
+
+def _ward_column(line: Line) -> int | None:
+    """The column of a table header that lists wards: a cell naming the kind ('Công an phường')
+    in a row with no figures (a header, not a data row), not one that counts them ('Số phường')."""
+    if "\t" not in line.text or re.search(r"\d", line.text):
+        return None
+    for col, tokens in enumerate(_cells(line)):
+        words = [fold(t[2]) for t in tokens]
+        counts = any(" ".join(words[:n]) in _rules()["counting_words"] for n in (1, 2))
+        if any(t[2].lower() in _rules()["keywords"] for t in tokens) and not counts and not _cell_mentions(tokens):
+            return col
+    return None
+
+
+def _table_mentions(lines: list[Line]) -> dict[int, list[Mention]]:
+    """Bare ward names in the ward column of the table rows under its header, by line index;
+    a row's locality is a cell naming a district-level unit ('Thị xã Hòa Thành')."""
+    out: dict[int, list[Mention]] = {}
+    column = None
+    for index, line in enumerate(lines):
+        if "\t" not in line.text:
+            column = None
+            continue
+        header = _ward_column(line)
+        if header is not None:
+            column = header
+            continue
+        cells = _cells(line)
+        if column is None or column >= len(cells):
+            continue
+        tokens = cells[column]
+        if any(t[2].lower() in _rules()["keywords"] for t in tokens):
+            continue                            # 'Phường 2, Phường 3': read as any mention
+        names, j = _names(tokens, 0)
+        if not names:
+            continue
+        localities = [_read_locality(other, 0)[0] for col, other in enumerate(cells) if col != column]
+        locality = next((loc for loc in localities if loc), None)
+        out[index] = [Mention(names, tokens[0][0], tokens[j - 1][1], locality, bare=True)]
+    return out
+
+
 def _cell_mentions(tokens: list[tuple[int, int, str]]) -> list[Mention]:
     rules = _rules()
     out = []
@@ -128,24 +194,10 @@ def _cell_mentions(tokens: list[tuple[int, int, str]]) -> list[Mention]:
         j = i + 1
         if j < len(tokens) and tokens[j][2] == ":":
             j += 1
-        names: list[str] = []
-        end = start
-        while True:
-            name, k = _read_name(tokens, j)
-            if name is None:
-                break
-            names.append(name)
-            end = tokens[k - 1][1]
-            j = k
-            if j < len(tokens) and fold(tokens[j][2]) in rules["separators"]:
-                nxt, _ = _read_name(tokens, j + 1)
-                if nxt is None:
-                    break
-                j += 1
-            else:
-                break
+        names, j = _names(tokens, j)
         if not names:
             continue
+        end = tokens[j - 1][1]
         locality, k = _read_locality(tokens, j)
         if locality:
             end = tokens[k - 1][1]
@@ -188,6 +240,34 @@ def _labels(lines: list[Line]) -> list[int | None]:
     return out
 
 
+def _merged_years(lines: list[Line]) -> dict[int, int]:
+    """Table rows, by line index, whose year cell is blank under a row that has one: a year cell
+    merged over several rows, whose text the grid keeps in its first row only. The column must
+    be headed as the year ('Năm', 'Thời gian'), so a blank in a table of years across is no year."""
+    out: dict[int, int] = {}
+    column, width, year = None, 0, None
+    for index, line in enumerate(lines):
+        cells = line.text.split("\t")
+        if len(cells) < 2:
+            column, year = None, None
+            continue
+        headers = [c for c, cell in enumerate(cells) if fold(cell).strip(" :") in _rules()["year_headers"]]
+        if headers and not re.search(r"\d", line.text):
+            column, width, year = headers[0], len(cells), None
+            continue
+        if column is None or len(cells) != width:
+            column, year = None, None
+            continue
+        m = TABLE_YEAR.match(cells[column])
+        if m:
+            year = int(m.group(1))
+        elif not cells[column].strip() and year:
+            out[index] = year
+        else:
+            year = None
+    return out
+
+
 def _when(meta: DocumentMeta | None) -> str | None:
     issued = meta.issued_on if meta else None
     if not issued:
@@ -195,10 +275,10 @@ def _when(meta: DocumentMeta | None) -> str | None:
     return "2025" if issued >= REORGANIZED_ON else "legacy"
 
 
-def _resolve(short: str, locality: str | None, province: str, when: str | None):
+def _resolve(short: str, locality: str | None, province: str, when: str | None, fuzzy: bool = True):
     """(unit, known): the gazetteer unit for a ward name, by the document's date (legacy before
     the 2025 reorganization, the new units after; both when the date is unknown) — in its
-    locality, else anywhere in the province, else the clearly nearest name (OCR noise).
+    locality, else anywhere in the province, else (``fuzzy``) the clearly nearest name (OCR noise).
     ``known`` is False when the province has no ward of that name at all."""
     periods = [when] if when else ["legacy", "2025"]
     for period in periods:
@@ -209,7 +289,7 @@ def _resolve(short: str, locality: str | None, province: str, when: str | None):
         found = gazetteer.find_wards(f"Phường {short}", None, province, period)
         if found:
             return (found[0] if len({u.code for u in found}) == 1 else None), True
-    for period in periods:
+    for period in periods if fuzzy else []:
         unit = gazetteer.closest_ward(short, province, period)
         if unit:
             return unit, True
@@ -231,11 +311,12 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
     when = _when(meta)
 
     found: list[tuple[Mention, Line, int | None, int]] = []
-    for line, label in zip(seg.lines, _labels(seg.lines)):
-        if any(k in line.text.lower() for k in _rules()["keywords"]):
-            for mention in _mentions(line):
-                year, start = _year_of(seg, line, mention, label)
-                found.append((mention, line, year, start))
+    in_tables, merged_years = _table_mentions(seg.lines), _merged_years(seg.lines)
+    for index, (line, label) in enumerate(zip(seg.lines, _labels(seg.lines))):
+        mentions = _mentions(line) if any(k in line.text.lower() for k in _rules()["keywords"]) else []
+        for mention in mentions + in_tables.get(index, []):
+            year, start = _year_of(seg, line, mention, merged_years.get(index, label))
+            found.append((mention, line, year, start))
 
     all_names = [n for m, *_ in found for n in m.names]
     wards: list[Ward] = []
@@ -253,10 +334,14 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
                 or _without_kind(locality)
         upper_line = line.text.upper() == line.text
         for short in mention.names:
-            unit, known = _resolve(short, locality, province, when) if province else (None, False)
-            if not known and not short[:1].isdigit() and (province or upper_line or " " not in short):
+            numbered = short[:1].isdigit() or gazetteer.roman_value(short) is not None
+            unit, known = _resolve(short, locality, province, when, fuzzy=not mention.bare) \
+                if province else (None, False)
+            if mention.bare and (numbered or not known):
+                continue        # a bare figure in a table is likelier a count; a bare name needs the gazetteer
+            if not known and not numbered and (province or upper_line or " " not in short):
                 continue        # no ward of the province, a capitalized heading, 'phường Điển hình'
-            name = unit.name if unit else f"Phường {short}"
+            name = f"Phường {short}" if numbered or not unit else unit.name
             place = locality or (unit.district if unit else None)
             key = (gazetteer.compact(name), year)
             if key in seen:

@@ -75,3 +75,15 @@ def test_lookups_read_the_data_files_without_importing_the_libraries():
             "print(sorted(m for m in ('vietnamadminunits', 'vietnam_provinces', 'geopy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_roman_numerals():
+    assert [gazetteer.roman_value(t) for t in ["IV", "VII", "XIX", "IIII", "VV", "iv", "Vĩnh", ""]] == \
+        [4, 7, 19, None, None, None, None, None]
+
+
+def test_numbered_wards_match_in_either_numeral():
+    assert gazetteer.ward_code("Phường 4", "Vị Thanh", "Hậu Giang") == "31324"      # the library writes 'Phường IV'
+    assert gazetteer.ward_code("phường 04", "Vị Thanh", "Hậu Giang") == "31324"
+    assert gazetteer.ward_code("Phường IV", "Tây Ninh", "Tây Ninh") == gazetteer.ward_code("Phường 4", "Tây Ninh", "Tây Ninh")
+    assert gazetteer.ward_code("Phường II", "Vị Thanh", "Hậu Giang") is None       # Vị Thanh has no Phường II

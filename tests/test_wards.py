@@ -75,3 +75,55 @@ def test_phuong_without_the_ward_tone_is_a_direction_not_a_ward():
 def test_a_quarter_or_month_gives_the_year():
     got = _wards("Quý II/2025 hoàn thành xây dựng Công an phường Phú Lợi.", province="Bình Dương")
     assert [(w.name, w.year) for w in got] == [("Phường Phú Lợi", 2025)]
+
+
+def test_a_ward_column_lists_bare_names_the_gazetteer_knows_with_the_row_year_and_locality():
+    text = ("- Các năm 2026 - 2027 theo bảng sau:\n"
+            "STT\tNăm\tĐịa bàn\tCông an phường\n"
+            "1\t2026\tThị xã Hoài Nhơn\tBồng Sơn, Hoài Hảo và Tam Quan Bắc\n"
+            "2\t2027\tThị xã Hoài Nhơn\tHoài Sơn, Điển Hình\n"
+            "3\t2027\tThị xã Hoài Nhơn\t5\n"
+            "Ghi chú: Công an xã Hoài Sơn phối hợp.")
+    got = _wards(text, province="Bình Định")
+    assert [(w.name, w.locality, w.year) for w in got] == [("Phường Bồng Sơn", "Hoài Nhơn", 2026),
+                                                           ("Phường Hoài Hảo", "Hoài Nhơn", 2026),
+                                                           ("Phường Tam Quan Bắc", "Hoài Nhơn", 2026)]
+    assert got[2].gazetteer_code == "21655"
+    assert got[0].evidence.quote == "1\t2026\tThị xã Hoài Nhơn\tBồng Sơn, Hoài Hảo và Tam Quan Bắc"
+
+
+def test_a_column_that_counts_wards_or_a_document_without_province_gives_no_bare_names():
+    counts = "TT\tĐơn vị\tSố phường đạt chuẩn\n1\tThị xã Hoài Nhơn\tBồng Sơn\n"
+    assert _wards(counts, province="Bình Định") == []
+    listed = "TT\tNăm\tCông an phường\n1\t2026\tBồng Sơn, Hoài Hảo\n"
+    assert _wards(listed) == []
+
+
+def test_roman_numbered_wards_match_the_gazetteer_in_either_numeral():
+    got = _wards("Năm 2025: Công an phường IV, phường VII (thành phố Vị Thanh).", province="Hậu Giang")
+    assert [(w.name, w.year, w.gazetteer_code) for w in got] == [("Phường IV", 2025, "31324"),
+                                                                 ("Phường VII", 2025, "31330")]
+    [ward] = _wards("Năm 2026: Công an phường 5, thành phố Vị Thanh.", province="Hậu Giang")
+    assert (ward.name, ward.gazetteer_code) == ("Phường 5", "31327")
+
+
+def test_name_syllables_that_fold_to_a_kind_word_stay_in_the_name():
+    text = ("Năm 2025: Công an phường Tam Quan, phường Tam Quan Nam (thị xã Hoài Nhơn); "
+            "phường Bồng Sơn, phường Hoài Đức (thị xã Hoài Nhơn).")
+    got = _wards(text, province="Bình Định")
+    assert [w.name for w in got] == ["Phường Tam Quan", "Phường Tam Quan Nam", "Phường Bồng Sơn", "Phường Hoài Đức"]
+    assert all(w.locality == "Hoài Nhơn" and w.year == 2025 for w in got)
+    [ward] = _wards("Nam 2025: Cong an phuong Hoai Duc, thi xa Hoai Nhon.", province="Bình Định")
+    assert (ward.name, ward.locality) == ("Phường Hoài Đức", "Hoài Nhơn")
+
+
+def test_a_year_cell_merged_over_rows_gives_its_year_to_the_rows_below():
+    text = ("TT\tNăm\tĐịa bàn\tCông an phường\n"
+            "1\t2026\tThị xã Hoài Nhơn\tBồng Sơn\n"
+            "2\t\tThị xã Hoài Nhơn\tPhường Hoài Hảo\n"
+            "Ghi chú\n"
+            "TT\tCông an phường\t2026\t2027\n"
+            "1\tPhường Tam Quan\t\tx")
+    got = _wards(text, province="Bình Định")
+    assert [(w.name, w.year) for w in got] == [("Phường Bồng Sơn", 2026), ("Phường Hoài Hảo", 2026),
+                                               ("Phường Tam Quan", None)]
