@@ -22,11 +22,12 @@ from the agency lexicon (extractors/agencies.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.agencies import AgencyMatch, parse_addressees
 from extractors.common import DOC_NUMBER, find_dates, iso_date, load_json
+from pipeline import outline
 from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation
@@ -122,17 +123,46 @@ def _rank(line: Line) -> int:
     return _SUB_BULLET if m == "+" else _BULLET
 
 
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 3 and all(c.isupper() for c in letters)
-
-
 def _body(line: Line) -> str:
     """The line's text without its outline marker."""
     at = line.text.find(line.marker) if line.marker else -1
     if at < 0:
         return line.text
     return line.text[at + len(line.marker):].lstrip(" *_")
+
+
+def _is_bullet(line: Line) -> bool:
+    return line.marker is not None and _rank(line) in (_BULLET, _SUB_BULLET)
+
+
+def _heads_paragraphs(item: Line, following: list[Line]) -> bool:
+    """'2. Sở Tài chính, Sở Nội vụ và Sở Y tế' over 'Chủ trì ….' and 'Bố trí ….': an item line over whole
+    paragraphs is a heading that needs no full stop, not a line cut by a wrap."""
+    if item.marker is None or _is_bullet(item) or len(following) < 2:
+        return False
+    line, after = following
+    return line.text.rstrip().endswith(".") and after.marker is None and after.text[:1].isupper()
+
+
+def _join_wraps(lines: list[Line]) -> list[Line]:
+    """The lines with lone page numbers dropped and each paragraph that a scan's wraps (or a page break)
+    cut into several lines made whole again, so that an item's bodies and task are read from one line.
+    A plain line between two dash bullets is the rest of the bullet above it (a scan broke the line
+    after a sentence: '- Chỉ đạo … 2026-2030.' / 'Tiến độ khởi công …' / '- Căn cứ …').
+    The gap between two joined lines reads as spaces, so offsets into the text stay true."""
+    lines = [line for line in lines if not outline.is_page_number(line.text)]
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        between_bullets = bool(out) and _is_bullet(out[-1]) and not line.marker \
+            and k + 1 < len(lines) and _is_bullet(lines[k + 1])
+        if out and (outline.continues(out[-1].text, line.text) and not _heads_paragraphs(out[-1], lines[k:k + 2])
+                    or between_bullets):
+            prev = out[-1]
+            text = prev.text + " " * (line.start - prev.end) + line.text
+            out[-1] = replace(prev, end=line.end, text=text)
+            continue
+        out.append(line)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -176,8 +206,9 @@ def _partners(text: str) -> list[str]:
 _CLAUSE_BREAK = re.compile(r"[,;.]\s+")
 _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 _CITED_DATE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
-_DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.IGNORECASE)
-_BY_YEAR = re.compile(r"(?:đến|trước|trong)\s+năm\s+(\d{4})", re.IGNORECASE)
+# on folded text, so that a scan that lost its tone marks ('truoc ngay 15/6') reads the same
+_DAY_MONTH = re.compile(r"ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
+_BY_YEAR = re.compile(r"(?:den|truoc|trong)\s+nam\s+(\d{4})")
 
 
 def _due(text: str) -> tuple[str | None, str | None]:
@@ -187,10 +218,11 @@ def _due(text: str) -> tuple[str | None, str | None]:
     dates = {iso for start, _, iso in find_dates(text) if not _CITED_DATE.search(text[max(0, start - 40):start])}
     if len(dates) == 1:
         return dates.pop(), None
-    days = {iso[4:] for d, m in _DAY_MONTH.findall(text) if (iso := iso_date(d, m, 2000))}
+    folded = fold_in_place(text)
+    days = {iso[4:] for d, m in _DAY_MONTH.findall(folded) if (iso := iso_date(d, m, 2000))}
     if not dates and len(days) == 1:
         return "-" + days.pop(), "yearly"
-    years = set(_BY_YEAR.findall(text))
+    years = set(_BY_YEAR.findall(folded))
     if not dates and not days and len(years) == 1:
         return years.pop(), None
     return None, None
@@ -258,8 +290,9 @@ class _Reader:
         lines = self.seg.lines
         for i, line in enumerate(lines):
             if i > _HEADER_LINES and self.voc.end_of_body.match(fold_in_place(line.text)):
-                return lines[:i]
-        return lines
+                lines = lines[:i]
+                break
+        return _join_wraps(lines)
 
     def _is_task_paragraph(self, line: Line) -> bool:
         """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder."""
@@ -378,19 +411,19 @@ class _Reader:
         NHIỆM VỤ' — not a sentence that merely contains 'tổ chức thực hiện'; 'topical' for a part whose items
         assign when they open with a body ('IV. ĐỀ XUẤT, KIẾN NGHỊ', 'II. NHIỆM VỤ TRONG THỜI GIAN TỚI')."""
         line, r = self.lines[i], self.ranks[i]
-        if len(line.text) > 100 or r in (_BULLET, _SUB_BULLET) or (r == _PARAGRAPH and not _is_caps(line.text)):
+        if len(line.text) > 100 or r in (_BULLET, _SUB_BULLET) or (r == _PARAGRAPH and not outline.is_caps(line.text)):
             return None
         title = fold_in_place(_body(line)).lstrip(" #*_")
         if self.voc.heading.match(title):
             return "assigning"
-        if (r == 0 or _is_caps(line.text)) and self.voc.section.match(title):
+        if (r == 0 or outline.is_caps(line.text)) and self.voc.section.match(title):
             return "topical"
         return None
 
     def _part_end(self, i: int) -> int:
         r = self.ranks[i]
         for k in range(i + 1, len(self.lines)):
-            if self.ranks[k] <= r and (r < _PARAGRAPH or _is_caps(self.lines[k].text)) or self.ranks[k] == 0:
+            if self.ranks[k] <= r and (r < _PARAGRAPH or outline.is_caps(self.lines[k].text)) or self.ranks[k] == 0:
                 return k
         return len(self.lines)
 
@@ -411,7 +444,7 @@ class _Reader:
         luận như sau:' over items that name who acts."""
         for i, line in enumerate(self.lines):
             if i in self.used or not line.text.rstrip().endswith(":") or self.ranks[i] != _PARAGRAPH \
-                    or _is_caps(line.text):
+                    or outline.is_caps(line.text):
                 continue
             folded = fold_in_place(line.text)
             directive = bool(self.voc.directive_to_reader.search(folded) or self.voc.directive_bare.search(folded)
@@ -489,7 +522,7 @@ class _Reader:
         parts = []
         for a, b in zip(cuts, cuts[1:]):
             chunk = text[a:b]
-            days = list(_DAY_MONTH.finditer(chunk))
+            days = list(_DAY_MONTH.finditer(folded[a:b]))
             if len(days) < 2:
                 parts.append((a, chunk))
                 continue

@@ -6,7 +6,9 @@ Numbered levels form the section path ('IV.6', '2.1.a', 'Điều 3'); dash and p
 are leaves that inherit the path of the numbered line above them. Text converted from Word or
 PDF often keeps Markdown heading and emphasis marks ('### III. TỔ CHỨC THỰC HIỆN', '**2. …**');
 they are skipped before the marker is read, and ``Node.marker`` is the marker as printed
-('III.'), so ``line.text.find(marker)`` locates it.
+('III.'), so ``line.text.find(marker)`` locates it. A letter out of sequence ('o.' after item 4) is an
+OCR'd digit, not an item. ``continues`` and ``is_page_number`` tell a scan's wrapped or page-broken
+paragraph from a new one, for readers that need whole paragraphs.
 """
 from __future__ import annotations
 
@@ -45,6 +47,45 @@ def _read_marker(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+# A page number the text layer kept as a line of its own ('2', '- 3 -'): not part of any paragraph.
+_PAGE_NUMBER = re.compile(r"[-–—]?\s*\d{1,3}\s*[-–—]?")
+# How a paragraph ends; a line ending otherwise was cut by a wrap ('… Thành ủy Cam Ranh và Thị ủy').
+_PARAGRAPH_END = (".", ";", ":", "!", "?", ")", "”", '"')
+# Shorter lines are headings or letterhead cells that need no full stop ('1. Sở Y tế', 'Hà Nội, ngày …').
+_WRAP_MIN_CHARS = 50
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(text.strip()))
+
+
+def is_caps(text: str) -> bool:
+    """An all-capitals line: a title ('IV. TỔ CHỨC THỰC HIỆN'), not running text."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def continues(previous: str, text: str) -> bool:
+    """Is ``text`` the rest of the paragraph ``previous``, broken off by a wrap? OCR'd pages keep a break
+    where the next line starts with a capital ('… và Thị ủy' / 'Ninh Hòa chủ động …', '… trân trọng đề
+    nghị Ban' / 'Thường vụ các Tỉnh ủy những nội dung sau:'), so a capital alone does not start a
+    paragraph: a line that opens no outline item continues a long line that ended mid-sentence."""
+    previous = previous.rstrip(" *_")
+    return (len(previous) >= _WRAP_MIN_CHARS and not previous.endswith(_PARAGRAPH_END)
+            and _read_marker(text) is None and not is_page_number(text)
+            and not is_caps(previous) and not is_caps(text))
+
+
+_LETTER_ORDER = "abcdđefghijklmnopqrstuvwxyz"
+
+
+def _follows(previous: str | None, label: str) -> bool:
+    """A letter list starts at 'a' and goes forward; another letter out of sequence is a misread digit."""
+    if previous is None:
+        return label == "a"
+    return _LETTER_ORDER.index(label) > _LETTER_ORDER.index(previous)
+
+
 def parse(lines: list[str]) -> list[Node]:
     part: str | None = None
     numbered: list[str] = []          # e.g. ['2', '1'] for 2.1.
@@ -60,8 +101,10 @@ def parse(lines: list[str]) -> list[Node]:
                 part, numbered, letter, heading = label, [], None, text
             elif level == "numbered":
                 numbered, letter, heading = label.split("."), None, text
-            elif level == "letter":
+            elif level == "letter" and _follows(letter, label):
                 letter, heading = label, text
+            elif level == "letter":
+                marker = None       # 'o. Giao …' after item 4: an OCR'd '5.', not an item of a letter list
         path = ([part] if part else []) + numbered + ([letter] if letter else [])
         nodes.append(Node(marker=marker, section=".".join(path) or None, heading=heading))
     return nodes

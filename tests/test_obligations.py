@@ -346,3 +346,71 @@ def test_giao_heading_outside_an_assignment_part_reads_its_bullets():
         ("Sở Y tế", "lead", "Xây dựng kế hoạch tiêm chủng."),
         ("Sở Y tế", "assigned", "Tổng hợp kết quả, báo cáo Ban Chỉ đạo."),
         ("Công an huyện", "assigned", "Rà soát đối tượng."), ("Công an huyện", "assigned", "Báo cáo kết quả.")]
+
+
+def _scan(*pages: str):
+    """Obligations of an OCR'd document: one text per page, lines broken where the scan broke them."""
+    doc = Document(path="t.pdf", sha256="0", media_type="application/pdf",
+                   pages=[Page(number=n, text=t, source=TextSource.ocr) for n, t in enumerate(pages, 1)]).with_offsets()
+    return obligations.extract(segment(doc), None)
+
+
+def test_scan_request_list_wrapped_and_cut_by_a_page_break():
+    # the intro is wrapped before the addressee's capital, and page 2 opens with its page number
+    got = _scan("""Kính gửi: Ban Thường vụ các Tỉnh ủy
+Để tạo sự đồng thuận, thống nhất; Ban Thường vụ Đảng ủy Công an Trung ương trân trọng đề nghị Ban
+Thường vụ các Tỉnh ủy những nội dung sau:
+1. Chỉ đạo phổ biến quán triệt chủ trương xây dựng thí điểm Công an phường điển hình, kiểu mẫu về an ninh,""",
+                """2
+trật tự và văn minh đô thị đến các cấp, các ngành.
+2. Nghiên cứu, ban hành nghị quyết chuyên đề về xây dựng thí điểm Công an phường điển hình.
+Nơi nhận:
+- Như trên;""")
+    assert [(o.agency, o.section) for o in got] == [("Ban Thường vụ các Tỉnh ủy", "1"), ("Ban Thường vụ các Tỉnh ủy", "2")]
+    assert got[0].task.endswith("đến các cấp, các ngành.")
+
+
+def test_scan_item_whose_last_body_is_wrapped_keeps_its_place_name():
+    got = _scan("""III. TỔ CHỨC THỰC HIỆN
+2. Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy
+Ninh Hòa chủ động xây dựng chương trình, kế hoạch với các nhiệm vụ, giải pháp phù hợp.""")
+    assert [o.agency for o in got] == ["Đảng ủy Công an tỉnh", "Thành ủy Nha Trang", "Thành ủy Cam Ranh", "Thị ủy Ninh Hòa"]
+
+
+def test_scan_wrapped_bullet_does_not_turn_a_body_at_a_line_start_into_an_addressee():
+    got = _scan("""IV. TỔ CHỨC THỰC HIỆN
+1. Ủy ban nhân dân thành phố:
+- Chỉ đạo các đơn vị liên quan phối hợp Công an thành phố triển khai xây dựng Công an phường điển hình, kiểu mẫu với
+Công an phường đạt chuẩn trên địa bàn thành phố.
+2. Đảng ủy Quân sự thành phố:
+Lãnh đạo Ban Chỉ huy Quân sự thành phố: thực hiện tốt công tác phối hợp với
+Công an thành phố theo quy định tại Nghị định 03/2019/NĐ-CP ngày 05/9/2019 của
+Chính phủ về công tác phối hợp giữa Bộ Công an và Bộ Quốc phòng.""")
+    assert [o.agency for o in got] == ["Ủy ban nhân dân thành phố", "Đảng ủy Quân sự thành phố"]
+
+
+def test_scan_sentence_split_between_bullets_and_misread_item_number():
+    # 'Tiến độ …' is the rest of the bullet above it; 'o.' is an OCR'd '5.', read by its 'Giao …' alone
+    got = _scan("""III. TỔ CHỨC THỰC HIỆN
+2. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh:
+- Chỉ đạo các địa phương rà soát trụ sở Công an các xã, phường trong giai đoạn 2026-2030.
+Tiến độ khởi công, đầu tư xây dựng trụ sở Công an xã bảo đảm tuân thủ chỉ đạo của Bộ Công an.
+- Căn cứ khả năng cân đối nguồn lực, xem xét trang bị phương tiện cho Công an xã.
+4. Đảng ủy các xã, phường tăng cường lãnh đạo xây dựng lực lượng Công an xã vững mạnh.
+o. Giao Đảng ủy Công an tỉnh chủ trì theo dõi, đôn đốc việc thực hiện.""")
+    assert [o.agency for o in got] == ["Đảng ủy Ủy ban nhân dân tỉnh"] * 2 + ["Đảng ủy các xã, phường", "Đảng ủy Công an tỉnh"]
+    assert got[0].task.endswith("chỉ đạo của Bộ Công an.") and got[3].role == "lead"
+
+
+def test_long_item_heading_without_full_stop_keeps_its_paragraphs():
+    got = _obligations("""IV. TỔ CHỨC THỰC HIỆN
+1. Sở Kế hoạch và Đầu tư, Sở Tài chính và Sở Nông nghiệp và Phát triển nông thôn
+Chủ trì tham mưu Ủy ban nhân dân tỉnh bố trí nguồn vốn thực hiện Kế hoạch.
+Hướng dẫn các địa phương lập dự toán kinh phí hằng năm.""")
+    assert len(got) == 6 and got[-1].task.startswith("Hướng dẫn các địa phương")
+
+
+def test_scan_without_tone_marks_gives_one_report_task_per_deadline():
+    got = _scan("""UBND Thanh pho yeu cau cac So, ban, nganh can cu noi dung Ke hoach nay xay dung ke hoach cu the; dong thoi, cham hanh che do bao cao dinh ky 06 thang (truoc ngay 15/6), 01 nam (truoc ngay 15/12) gui Cong an thanh pho tong hop./.""")
+    assert [(o.agency, o.due, o.recurrence) for o in got] == [
+        ("các Sở, ban, ngành", None, None), ("các Sở, ban, ngành", "--06-15", "yearly"), ("các Sở, ban, ngành", "--12-15", "yearly")]

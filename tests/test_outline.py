@@ -1,5 +1,5 @@
 """Outline parser: markers, section paths, and what is not a marker."""
-from pipeline.outline import parse
+from pipeline.outline import continues, is_page_number, parse
 
 
 def test_parts_items_letters_and_bullets_give_section_paths():
@@ -28,3 +28,25 @@ def test_numbers_in_running_text_are_not_markers():
                    "1.000 người tham gia", "V/v tăng cường phòng chống dịch"])
     assert [n.marker for n in nodes] == ["1.", None, None, None, None]
     assert [n.section for n in nodes] == ["1"] * 5
+
+
+def test_a_line_cut_mid_sentence_by_a_scan_continues_its_paragraph():
+    # OCR keeps a break where the next line starts with a capital; a long line with no closing
+    # punctuation is still open, unless the next line opens an item or is a page number
+    assert continues("2. Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy",
+                     "Ninh Hòa chủ động xây dựng chương trình, kế hoạch.")
+    assert not continues("2. Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy",
+                         "- Chủ động xây dựng chương trình.")
+    assert not continues("Ban Thường vụ Đảng ủy Công an Trung ương đề nghị những nội dung sau:",
+                         "Chỉ đạo phổ biến quán triệt chủ trương.")
+    assert not continues("1. Sở Y tế", "Chủ trì triển khai Kế hoạch.")     # a short heading
+    assert not continues("Để tạo sự đồng thuận, Ban Thường vụ Đảng ủy Công an Trung ương trân trọng", "2")
+    assert is_page_number("2") and is_page_number("- 3 -") and not is_page_number("2030")
+
+
+def test_a_letter_out_of_sequence_is_a_misread_number_not_an_item():
+    # a scan read '5.' as 'o.': there is no 'a)'…'n)' before it, so it opens no letter item
+    nodes = parse(["4. Đảng ủy các xã, phường tăng cường lãnh đạo.", "o. Giao Đảng ủy Công an tỉnh chủ trì theo dõi.",
+                   "5. Sở Y tế", "a. Kiểm tra.", "b. Báo cáo.", "a. Lại từ đầu."])
+    assert [n.marker for n in nodes] == ["4.", None, "5.", "a.", "b.", None]
+    assert [n.section for n in nodes] == ["4", "4", "5", "5.a", "5.b", "5.b"]
