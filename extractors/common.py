@@ -76,5 +76,22 @@ DOC_NUMBER = re.compile(
 
 
 def clean_number(raw: str) -> str:
-    """'1116- CV/ĐUCA' → '1116-CV/ĐUCA'; '5764/QĐ-BCA – V05' → '5764/QĐ-BCA-V05'."""
-    return re.sub(r"\s+", "", re.sub(r"[–—]", "-", raw))
+    """'1116- CV/ĐUCA' → '1116-CV/ĐUCA'; '5764/QĐ-BCA – V05' → '5764/QĐ-BCA-V05'; OCR's doubled
+    letter in a kind code is undone: '639-QĐĐ/BCA-V05' → '639-QĐ/BCA-V05'."""
+    number = re.sub(r"\s+", "", re.sub(r"[–—]", "-", raw))
+    return re.sub(r"[^-/]+", lambda m: _known_code(m.group()), number)
+
+
+@lru_cache(maxsize=1)
+def _kind_codes() -> frozenset[str]:
+    return frozenset(c for codes in load_json("document_kinds.json")["kinds"].values() for c in codes)
+
+
+def _known_code(part: str) -> str:
+    """A symbol part that is no kind code but becomes one with a doubled letter written once (OCR
+    reads a bold 'Đ' twice: 'QĐĐ' → 'QĐ'); any other part is kept as written ('TTg', 'BCA')."""
+    codes = _kind_codes()
+    if part in codes:
+        return part
+    single = re.sub(r"([^\W\d_])\1+", r"\1", part)
+    return single if single in codes else part

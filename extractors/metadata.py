@@ -28,6 +28,7 @@ from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 HEADER_MAX_LINES = 40
 HEADER_LINE_MAX_CHARS = 320      # a longer line is body text, not a header part
 SIGNATURE_SPAN = 8               # lines from a signing capacity to the signer's name
+SCRAWL_MAX_CHARS = 12            # an OCR'd handwritten signature is at most this long
 
 
 @dataclass(frozen=True)
@@ -176,10 +177,20 @@ def _phrase_at(words: list[str], i: int) -> tuple[int, str]:
     """(length, folded key) of the longest lexicon phrase or unit word starting at words[i]."""
     v = _vocab()
     for n in range(min(v.max_phrase_words, len(words) - i), 0, -1):
-        key = fold(" ".join(words[i:i + n])).rstrip(",;.:")
+        key = " ".join(_word_key(w) for w in words[i:i + n]).rstrip(",;.:")
         if key in v.phrases or key in v.units:
             return n, key
     return 0, ""
+
+
+@lru_cache(maxsize=4096)
+def _word_key(word: str) -> str:
+    """Folded word for lexicon lookup; in a word that is no syllable, a letter OCR doubled is read
+    once ('ĐÁẢNG' → 'dang'), as a symbol's doubled letter is (common.clean_number)."""
+    key = fold(word)
+    if is_syllable(word.strip(",;.:")):
+        return key
+    return re.sub(r"([a-z])\1+", r"\1", key)
 
 
 def _header(seg: SegmentedDocument) -> list[Line]:
@@ -250,7 +261,7 @@ def _place_date(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None,
             m = _PLACE_DATE.search(cell.key)
             if not m:
                 continue
-            place = recase(cell.text[m.start(1):m.end(1)].strip())
+            place = recase(_after_caps_run(cell.text[m.start(1):m.end(1)].strip()))
             dates = [d for d in find_dates(cell.text) if d[0] >= m.end(1)]
             long_form = LONG_DATE.search(cell.key)
             issued = dates[0][2] if dates and (long_form or dates[0][0] - m.end(1) < 12) else None
@@ -269,6 +280,17 @@ def _kind_title(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None,
                 if key == kf or not _is_caps(rest):
                     return kind, i, rest
     return None, -1, ""
+
+
+def _after_caps_run(text: str) -> str:
+    """What follows the last run of two or more words in capitals: the place when the text layer
+    glued the letterhead's motto column before it ('… đô thị ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội')."""
+    words = text.split()
+    cut = 0
+    for i in range(1, len(words)):
+        if _is_caps(words[i - 1]) and _is_caps(words[i]) and i + 1 < len(words) and not _is_caps(words[i + 1]):
+            cut = i + 1
+    return " ".join(words[cut:]) if cut else text
 
 
 def _subject_line(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None, int, int]:
@@ -303,7 +325,8 @@ def _title_subject(seg: SegmentedDocument, header: list[Line], title_index: int,
             issuer_line, prev = line, line
             continue
         if (_is_motto(key) or v.openers.match(key) or key.startswith("kinh gui")
-                or (start >= 0 and (_is_caps(line.text) or _blank_before(seg, line, prev)))):
+                or (start >= 0 and (_is_caps(line.text) or _blank_before(seg, line, prev)
+                                    or _is_paragraph(line.text)))):
             break
         if start < 0:
             start = line.start
@@ -312,6 +335,16 @@ def _title_subject(seg: SegmentedDocument, header: list[Line], title_index: int,
         return None, -1, -1, issuer_line
     end = start + _glued_end(seg.text[start:end])
     return " ".join(seg.text[start:end].split()), start, end, issuer_line
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?:\s+[^\W\d_]|\s*$)")
+
+
+def _is_paragraph(text: str) -> bool:
+    """A body paragraph, not a wrapped title line: it opens with a capital and holds a sentence
+    ('Trên địa bàn tỉnh hiện có 35 Công an phường … chiến sĩ. Trong …'). OCR'd text has no blank
+    line to tell the first paragraph from the title above it."""
+    return text[:1].isupper() and (len(text) > HEADER_LINE_MAX_CHARS or bool(_SENTENCE_END.search(text)))
 
 
 def _recipients(seg: SegmentedDocument, header: list[Line]) -> tuple[list[str], int, int]:
@@ -351,7 +384,7 @@ def _letterhead(seg: SegmentedDocument, header: list[Line], stop: int
             continue
         opens_unit = any(cell.key.startswith(u + " ") for u in v.units) and not _starts_body(cell.key)
         continues = len(groups) > 1 and not _starts_head(cell.key)
-        if groups and (opens_unit or continues):
+        if groups and (opens_unit or continues or _wrapped(groups[-1][-1].text, cell.text)):
             groups[-1].append(cell)
         else:
             groups.append([cell])
@@ -367,6 +400,16 @@ def _letterhead(seg: SegmentedDocument, header: list[Line], stop: int
             parent = parent[unit.start():]       # 'Ủy ban nhân dân tỉnh Nghệ An' → 'tỉnh Nghệ An'
         issuer = f"{issuer} {parent}"
     return issuer, last[0].start, last[-1].end, [(c.text, c.start) for g in groups for c in g]
+
+
+def _wrapped(above: str, line: str) -> bool:
+    """A capital line that is the tail of a name wrapped in a narrow column: its first word opens no
+    known phrase but ends one begun on the line above ('ĐẢNG ỦY CÔNG AN TRUNG' / 'ƯƠNG')."""
+    head, tail = above.split(), line.split()
+    if not tail or _phrase_at(tail, 0)[0]:
+        return False
+    words = head + tail
+    return any(i + _phrase_at(words, i)[0] > len(head) for i in range(len(head)))
 
 
 def _starts_head(key: str) -> bool:
@@ -487,9 +530,17 @@ def _read_block(cells: list[_Cell]) -> tuple[Signer, int, int] | None:
                           capacity=capacities[-1] if capacities else None), name[1], c.end
         elif _is_caps(c.text) and len(c.text.split()) <= 8:
             positions.append(c.text)
+        elif (capacities or positions) and _is_scrawl(c.text):
+            continue            # the handwritten signature, OCR'd as a few stray characters
         else:
             return None
     return None
+
+
+def _is_scrawl(text: str) -> bool:
+    """A short run of characters that is no name ('fa 2T', 'Tà.', 'xŒ k~”'): what OCR makes of a
+    handwritten signature between the position and the printed name."""
+    return len(text) <= SCRAWL_MAX_CHARS
 
 
 # ----------------------------------------------------------------------------------------------

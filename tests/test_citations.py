@@ -87,6 +87,16 @@ def test_ocr_noisy_keywords(tmp_path):
     assert (c.kind, c.issuer) == ("Nghị quyết", "Bộ Chính trị")
 
 
+def test_ocr_doubled_letter_in_kind_code(tmp_path):
+    """Scans of seeds 001-003: OCR reads the bold 'Đ' of QĐ twice ('639-QĐĐ/BCA-V05'); other doubled
+    letters of a symbol are kept ('16/CT-TTg')."""
+    found = cited(tmp_path, "Quyết định số 639-QĐĐ/BCA-V05, ngày 30/01/2024 của Bộ Công an; Quyết định số "
+                            "5764/QĐĐ-BCA-V05, ngày 13/7/2021; Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng.\n")
+    assert set(found) == {("639-QĐ/BCA-V05", "2024-01-30"), ("5764/QĐ-BCA-V05", "2021-07-13"),
+                          ("16/CT-TTg", "2020-03-31")}
+    assert found[("639-QĐ/BCA-V05", "2024-01-30")].kind == "Quyết định"
+
+
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_seed_matches_gold(seed):
     gold = json.loads((GOLD / f"{seed.stem}.json").read_text(encoding="utf-8"))["citations"]

@@ -257,3 +257,46 @@ def test_three_line_letterhead_and_stamp_beside_other_columns(tmp_path):
                           "Ngày 04/3/2026, đồng chí Trưởng Ban Chỉ đạo chủ trì cuộc họp.\n")
     assert m.issuer.casefold() == "ban chỉ đạo xây dựng công an xã, phường kiểu mẫu tỉnh đắk lắk"
     assert (m.received.number, m.received.on, m.received.by) == ("2146", "2026-03-11", "Sở Nội vụ tỉnh Đắk Lắk")
+
+
+def test_scanned_signature_block_with_handwriting_between_position_and_name(tmp_path):
+    """OCR of a signed scan (seed 001): the signature OCRs as a stray short line ('Tà.') between the
+    position and the printed name, with no blank lines around it."""
+    m = meta_of(tmp_path, "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề xây dựng Công an phường kiểu mẫu\n"
+                          "Thực hiện Nghị quyết của Bộ Chính trị.\nNơi nhận:\n- Đảng ủy Công an Trung ương (báo cáo),\n"
+                          "- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nTà.\nNguyễn Hải Ninh\n")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Nguyễn Hải Ninh", "Bí thư", "T/M Ban Thường vụ")
+
+
+def test_scanned_signature_scrawl_of_symbols_before_a_page_break(tmp_path):
+    """Seed 003 and 000 scans: the scrawl may be symbols and letters ('xŒ k~”', 'fa 2T'; the text
+    layer may join two such lines), and the name may close the page."""
+    m = meta_of(tmp_path, "KẾ HOẠCH\nvề xây dựng Công an phường\nThực hiện Nghị quyết của Bộ Chính trị.\n"
+                          "Nơi nhận:\n- Lưu: VT, NC.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nxŒ k~”\n"
+                          "fa 2T\nLê Hồng Sơn\fPHỤ LỤC\n")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Lê Hồng Sơn", "Phó Chủ tịch", "KT. Chủ tịch")
+
+
+def test_scanned_letterhead_wrapped_in_its_column_with_a_doubled_letter(tmp_path):
+    """Seed 000 scan: the letterhead column wraps 'TRUNG / ƯƠNG', and OCR reads 'ĐẢNG' as 'ĐÁẢNG'."""
+    m = meta_of(tmp_path, "ĐÁẢNG ỦY CÔNG AN TRUNG\nƯƠNG\nSố 1116- CV/ĐUCA\n"
+                          "V/v xây dựng Công an phường điển hình\n\nHà Nội, ngày 01 tháng 11 năm 2022\n\n"
+                          "Kính gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n")
+    assert m.issuer == "Đảng ủy Công an Trung ương"
+
+
+def test_scanned_title_not_joined_with_first_paragraph(tmp_path):
+    """Seed 001 scan: no blank line between the title and the first paragraph, which opens with a
+    capital and holds sentences."""
+    m = meta_of(tmp_path, "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề xây dựng Công an phường điển hình trên "
+                          "địa bàn tỉnh Khánh Hòa\nTrên địa bàn tỉnh hiện có 35 Công an phường với 292 cán bộ, "
+                          "chiến sĩ. Trong những năm qua, Công an phường đã làm tốt nhiệm vụ.\n")
+    assert m.subject == "về xây dựng Công an phường điển hình trên địa bàn tỉnh Khánh Hòa"
+
+
+def test_place_after_a_glued_motto_column(tmp_path):
+    """Seed 000 scan as text: the subject, the motto column and the place line glued into one line."""
+    m = meta_of(tmp_path, "ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG\nSố 1116- CV/ĐUCA\nV/v xây dựng Công an phường văn minh đô thị "
+                          "ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày 01 tháng 11 năm 2022\n\n"
+                          "Kính gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n")
+    assert (m.place, m.issued_on) == ("Hà Nội", "2022-11-01")
