@@ -5,7 +5,9 @@ when a time word introduces it ('trong năm 2025', '(cuối năm 2023)'), when t
 finish or reach something by it, or when a target of the clause must be reached in it. Years of
 dates, periods, horizons and baselines are not time limits (``clauses.year_mentions``). A day
 needs a relation word ('trước ngày 15/12'); without a year it is a day every year ('--12-15')
-when the clause is a periodic duty. Vocabulary: ``data/deadlines.json``.
+when the clause is a periodic duty. Each target whose year comes from its heading is due by it;
+each row of a table with a schedule column ('Năm', 'Thời hạn') is due in that row's year.
+Vocabulary: ``data/deadlines.json``.
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ class _Rules:
     recipient: re.Pattern
     ward_unit: re.Pattern
     quarters: dict[str, int]
+    schedule_columns: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +71,7 @@ def _rules() -> _Rules:
         recipient=re.compile(rf"(?<!\w)(?:{_alternatives(d['recipient_words'])})\s*$"),
         ward_unit=re.compile(rf"(?<!\w)(?:{_alternatives(d['ward_units'])})\s+(?!cac\b|tren\b)\w"),
         quarters=d["quarters"],
+        schedule_columns={re.sub(r"\s+", " ", fold(k)): v for k, v in d["schedule_columns"].items()},
     )
 
 
@@ -77,6 +81,7 @@ class _Due:
     due: str
     relation: str
     recurrence: str | None = None
+    inherited: bool = False  # the year of a target read from its heading or sentence, not from the clause
 
 
 def _year_dues(folded: str, clause_targets: list[Target], issue_year: int | None, sentence: str | None) -> list[_Due]:
@@ -151,6 +156,32 @@ def _month_dues(folded: str, issue_on: str | None) -> list[_Due]:
     return [d for d in out if not issue_on or d.due >= issue_on[:7]]
 
 
+_BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*")
+
+
+def _schedule_due(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> _Due | None:
+    """A bare year in a table column headed as a schedule ('Năm', 'Thời hạn'): the row is a task
+    due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3')."""
+    cell = _BARE_YEAR.fullmatch(ct.work[clause.start:clause.end].replace("\t", " "))
+    line = clause.line
+    if not cell or "\t" not in ct.work[line.start:line.end]:
+        return None
+    index = next((k for k, ln in enumerate(seg.lines) if ln.start == line.start), None)
+    header = None
+    while index and header is None:               # the nearest row above without figures is the header
+        index -= 1
+        row = seg.lines[index].text
+        if "\t" not in row:
+            return None
+        header = None if _DIGIT.search(row) else seg.lines[index]
+    column = ct.work.count("\t", line.start, clause.start)
+    cells = header.text.split("\t") if header else []
+    if column >= len(cells):
+        return None
+    relation = _rules().schedule_columns.get(re.sub(r"\s+", " ", fold(cells[column]).strip(" .:")))
+    return _Due(0, cell.group(1), relation) if relation else None
+
+
 def _bodies(text: str) -> list[str]:
     """Bodies named in a text that could carry out a task: not the body a result goes to ('báo cáo
     UBND tỉnh', 'tham mưu …'), not a ward-level unit ('Công an phường Hưng Bình'), no lower-case
@@ -204,6 +235,13 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[De
         folded = ct.folded[clause.start:clause.end]
         if not _DIGIT.search(folded) or _rules().past.search(target_rules.without_past_asides(folded)):
             continue
+        scheduled = _schedule_due(seg, ct, clause)
+        if scheduled:
+            line = clause.line
+            found.append((clause, None, Deadline(
+                due=scheduled.due, relation=scheduled.relation, recurrence=None, task=_task(ct, clause),
+                agencies=_agencies(ct, clause), evidence=seg.evidence(line.start, line.end))))
+            continue
         clause_targets = by_clause.get(clause.start, [])
         sentence = None
         if clause.start == clause.sentence_start:
@@ -213,21 +251,24 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[De
         seen = {d.due[:4] for d in dues}
         row = ct.work[clause.line.start:clause.line.end]        # a task table's time cell dates the row itself
         other_cells = row.replace(ct.work[clause.start:clause.end], "") if "\t" in row else ""
-        for target in clause_targets:                 # a year read from the sentence or the heading
+        for target in clause_targets:                 # a year read from the sentence or the heading: one per target
             if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
-                dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by"))
-                seen.add(str(target.year))
+                dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by", inherited=True))
         specific = {d.due[:4] for d in dues if len(d.due) > 4}
         emitted: set[str] = set()
         for due in sorted(dues, key=lambda d: d.at):
-            if due.due in emitted or due.due in specific:      # 'năm 2025 … trước ngày 30/6/2025': the day
-                continue
+            if (due.due in emitted and not due.inherited) or due.due in specific:
+                continue                                # 'năm 2025 … trước ngày 30/6/2025': the day
             emitted.add(due.due)
             start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
             found.append((clause, lead_in if lead_in is not clause else None, Deadline(
                 due=due.due, relation=due.relation, recurrence=due.recurrence, task=_task(ct, clause),
                 agencies=_agencies(ct, clause), evidence=seg.evidence(start, end))))
-    # a list lead-in ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu sau:') is no task of its own
-    # when its items carry its year
+    # a list lead-in ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu sau:') or a heading with no target
+    # of its own ('2. Mục tiêu đến năm 2025') is no task of its own when its items carry its year
     inherited = {(id(parent), d.due) for _, parent, d in found if parent is not None}
-    return [d for clause, _, d in found if (id(clause), d.due) not in inherited]
+    headings = target_rules.section_headings(seg)
+    inherited_by_heading = {(line.start, d.due) for clause, _, d in found
+                            for line in target_rules.enclosing_headings(clause, headings)}
+    return [d for clause, _, d in found if (id(clause), d.due) not in inherited
+            and ((clause.line.start, d.due) not in inherited_by_heading or clause.start in by_clause)]

@@ -4,9 +4,12 @@ A percent in a commitment clause is a target unless the clause reports the past.
 target only when something marks it as one — a comparator ('ít nhất 02 mô hình'), a change
 ('kéo giảm 1 - 2 vụ'), a target verb ('đạt 22 tiêu chí', 'xây dựng 1 - 2 mô hình') — because
 plans are full of counts that merely describe ('tại 12 phường', 'gồm 22 tiêu chí', '07 nhóm').
-Years come from the clause, from an adverbial opening the sentence, or from the heading above
-('Mục tiêu đến năm 2025') or from the lead-in of the list the clause is an item of ('Phấn đấu đến
-hết năm 2025 đạt các chỉ tiêu sau:'), never from a bracketed remark on the past. A criteria-table row
+Under a goal heading or lead-in ('Mục tiêu đến năm 2025'), or with its own due day, the noun a
+count counts is mark enough ('Đón 7,2 triệu lượt khách'); a measure that qualifies a noun
+('tàu có chiều dài từ 15 m trở lên') never is one. Years come from the clause, from an adverbial
+opening the sentence, from the headings above ('Mục tiêu đến năm 2025', at any outline level) or
+from the lead-in of the list the clause is an item of ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu
+sau:'), never from a bracketed remark on the past ('(năm 2024 ước đạt 59,8%)'). A criteria-table row
 is read as a whole: its number or label is the criterion, its cells together give words and cues.
 The vocabulary lives in ``data/targets.json``.
 """
@@ -19,7 +22,7 @@ from functools import lru_cache
 from extractors.clauses import Clause, ClausedText, YearMention, claused, opens_clause, year_mentions
 from extractors.common import DOC_NUMBER, find_dates, load_json
 from pipeline.normalize import fold, fold_in_place
-from pipeline.segment import SegmentedDocument
+from pipeline.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Target
 
 _NUM = r"\d+(?:[.,]\d+)*"
@@ -36,6 +39,9 @@ _LEAD_OPENING = re.compile(
 # the year of a month, quarter or due day in the clause: 'trong quý II/2024', 'trước ngày 30/11/2025'
 _DATED_YEAR = re.compile(r"\b(?:thang|quy)\s+[\divx]{1,4}\s*(?:/|\s+nam\s+)\s*(\d{4})\b"
                          r"|\b(?:truoc|den|cham nhat)\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})\b")
+# a due day or month of the clause: 'trước ngày 15/7/2025', 'trong tháng 10/2024'
+_DUE_WITHIN = re.compile(r"\b(?:truoc|den|cham nhat|trong|xong)\s+(?:ngay\s+)?(?:\d{1,2}\s*/\s*\d{1,2}"
+                         r"|(?:thang|quy)\s+[\divx]{1,4})\s*/\s*\d{4}\b")
 # a count right after a schedule year: 'Năm 2025: 10 xã'
 _SCHEDULE_LEAD = re.compile(r"\bnam\s+\d{4}\s*[:,]\s*$")
 COUNT_OF = re.compile(r"^\s*\(\s*(\d+)\s*/\s*(\d+)\s*\)")
@@ -79,14 +85,18 @@ class _Vocab:
     after: list[tuple[re.Pattern, str]]          # 'trở lên' after the counted noun phrase
     after_stop: re.Pattern                       # the verb that ends that noun phrase
     changes: list[_Phrase]
+    implied_changes: list[tuple[re.Pattern, str]]   # a rate subject ('tốc độ tăng trưởng') before a percent
     fillers: re.Pattern
     cues: re.Pattern
     range_openers: re.Pattern                    # 'từ' of 'từ 2 - 3 mô hình', between a cue and its count
     not_after: re.Pattern
+    specification: re.Pattern                    # 'chiều dài từ' before a count that qualifies a noun
     not_before: re.Pattern
     past: re.Pattern
     recurrence: list[tuple[re.Pattern, str]]
     units: list[str]
+    scales: list[str]                            # 'triệu' of '7,2 triệu lượt': part of the unit
+    goal_headings: re.Pattern
     trailers: re.Pattern                         # comparator words that end a subject read before a figure
     subject_not_after: re.Pattern                # words after a figure that start no noun phrase
 
@@ -99,14 +109,21 @@ def _vocab() -> _Vocab:
         after=[(re.compile(rf"(?<!\w){_phrases([e['phrase']])}(?!\w)"), e["op"]) for e in d["comparators_after"]],
         after_stop=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['after_stop_words']))})(?!\w)"),
         changes=[_ending(e, "change") for e in sorted(d["changes"], key=lambda e: -len(e["phrase"]))],
+        implied_changes=[(re.compile(rf"(?<!\w){_phrases([e['phrase']])}(?!\w)"), e["change"])
+                         for e in d["implied_changes"]],
         fillers=re.compile(rf"(?<!\w)(?:{_phrases(d['change_fillers'])})\s*$"),
         cues=re.compile(rf"(?<!\w)(?:{_phrases(d['count_cues'])})\s*$"),
         range_openers=re.compile(rf"(?<!\w)(?:{_phrases(d['range_openers'])})\s*$"),
+        specification=re.compile(
+            rf"(?<!\w)(?:{_phrases(d['specification_nouns'])})\s+"
+            rf"(?:(?:{_phrases(d['range_openers'] + [e['phrase'] for e in d['comparators_before']])})\s+)?$"),
         not_after=re.compile(rf"^(?:{_phrases(d['not_after'])})(?!\w)"),
         not_before=re.compile(rf"(?<!\w)(?:{_phrases(d['not_before'])})\s*$"),
         past=re.compile(rf"(?<!\w)(?:{_phrases(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
         recurrence=[(re.compile(rf"(?<!\w){_phrases([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]],
         units=sorted(d["units"], key=len, reverse=True),
+        scales=[fold(w) for w in d["scale_words"]],
+        goal_headings=re.compile(rf"(?<!\w)(?:{_phrases(d['goal_headings'])})(?!\w)"),
         subject_not_after=re.compile(rf"(?:{_phrases(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, d['subject_trailers']))}))+\s*$", re.IGNORECASE),
     )
@@ -189,12 +206,21 @@ def _unit(raw_after: str) -> str:
     for unit in _vocab().units:
         if low.startswith(fold(unit)) and not head[len(unit):len(unit) + 1].isalpha():
             return unit
-    m = re.match(r"[^\W\d_]+", head)
-    return m.group() if m else "đơn vị"
+    m = re.match(r"([^\W\d_]+)(?:\s+([^\W\d_]+))?", head)
+    if not m:
+        return "đơn vị"
+    return m.group() if fold(m.group(1).lower()) in _vocab().scales and m.group(2) else m.group(1)
 
 
-def _figures(ct: ClausedText, clause: Clause) -> list[_Figure]:
-    """The target figures of one clause, left to right."""
+def _reports_past(folded: str, at: int) -> bool:
+    """A figure after a past marker reports a result ('đã đạt 92%', '(năm 2024 ước đạt 59,8%)'); a
+    closed bracketed remark on the past before it does not make the clause's own figure past."""
+    return _vocab().past.search(without_past_asides(folded[:at])) is not None
+
+
+def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[_Figure]:
+    """The target figures of one clause, left to right; in a ``goal_bound`` clause a count needs
+    no cue, the noun it counts is enough ('Đón 7,2 triệu lượt khách')."""
     v = _vocab()
     raw = ct.work[clause.start:clause.end]
     if not _DIGIT.search(raw):
@@ -212,11 +238,12 @@ def _figures(ct: ClausedText, clause: Clause) -> list[_Figure]:
     out: list[_Figure] = []
     taken: list[tuple[int, int]] = []
     for m in percents:
-        if not free(*m.span()) or v.past.search(folded[:m.start()]):
+        if not free(*m.span()) or _reports_past(folded, m.start()):
             continue
         fig = _Figure(clause.start + m.start(), clause.start + m.end(), parse_number(m.group(1)),
                       parse_number(m.group(2)) if m.group(2) else None, "%")
         _read_prefix(fig, folded[:m.start()], raw[:m.start()])
+        fig.change = fig.change or next((c for p, c in v.implied_changes if p.search(folded[:m.start()])), None)
         of = COUNT_OF.match(raw[m.end():])
         after_start = m.end() + (of.end() if of else 0)
         if of:
@@ -234,24 +261,27 @@ def _figures(ct: ClausedText, clause: Clause) -> list[_Figure]:
         taken.append((m.start(), after_start))
     previous: _Figure | None = None
     for m in counts:
-        if not free(*m.span()) or any(s <= m.start() < e for s, e in taken) or v.past.search(folded[:m.start()]):
+        if not free(*m.span()) or any(s <= m.start() < e for s, e in taken) or _reports_past(folded, m.start()):
             continue
         after = folded[m.end():]
-        if v.not_after.match(after) or v.not_before.search(folded[:m.start()]):
+        lead = folded[:m.start()]
+        if v.not_after.match(after) or v.not_before.search(lead) or v.specification.search(lead):
             continue
         fig = _Figure(clause.start + m.start(), clause.start + m.end(), parse_number(m.group(1)),
                       parse_number(m.group(2)) if m.group(2) else None, _unit(raw[m.end():]))
         if m.group(3):
             fig.count, fig.of = int(fig.value), int(m.group(3))
-        marked = _read_prefix(fig, folded[:m.start()], raw[:m.start()])
+        marked = _read_prefix(fig, lead, raw[:m.start()])
         between = ct.folded[previous.end:fig.start] if previous else ""
         joined = previous is not None and len(between) < 80 and re.search(r"(?:,|\bva)\s*$", between) is not None
         if joined and not marked:
             fig.comparator, fig.change = previous.comparator, previous.change
         _read_suffix(fig, after, raw[m.end():])
-        scheduled = _SCHEDULE_LEAD.search(folded[:m.start()]) is not None
-        cued = v.cues.search(v.range_openers.sub("", folded[:m.start()]))
-        if not (marked or joined or scheduled or fig.comparator != "=" or cued):
+        scheduled = _SCHEDULE_LEAD.search(lead) is not None
+        cued = v.cues.search(v.range_openers.sub("", lead))
+        # a goal's counted noun is enough; '2 buổi/ngày' is a rate that qualifies, not a count
+        counted = goal_bound and fig.unit != "đơn vị" and not raw[m.end():].lstrip()[len(fig.unit):].startswith("/")
+        if not (marked or joined or scheduled or fig.comparator != "=" or cued or counted):
             continue
         if fig.of is not None and fig.count > fig.of:
             continue                                  # '30/4' is a day, not a share
@@ -323,7 +353,7 @@ def heading_year(heading: str | None, issue_year: int | None) -> int | None:
 
 
 def _year(ct: ClausedText, clause: Clause, fig: _Figure, sentence_head: Clause | None,
-          issue_year: int | None, lead_in: Clause | None = None) -> int | None:
+          issue_year: int | None, lead_in: Clause | None = None, enclosing: tuple[str, ...] = ()) -> int | None:
     folded = ct.folded[clause.start:clause.end]
     mentions = [m for m in year_mentions(folded, issue_year, with_planned=True) if not in_past_aside(folded, m.start)]
     offset = fig.start - clause.start
@@ -352,12 +382,29 @@ def _year(ct: ClausedText, clause: Clause, fig: _Figure, sentence_head: Clause |
         years = [m.year for m in year_mentions(lead, issue_year, with_planned=True) if not in_past_aside(lead, m.start)]
         if years:
             return years[0]
-    for heading in (clause.line.heading, clause.part):
+    for heading in (clause.line.heading, *enclosing, clause.part):
         if heading and heading != clause.line.text:
             year = heading_year(heading, issue_year)
             if year:
                 return year
     return None
+
+
+def section_headings(seg: SegmentedDocument) -> dict[str, Line]:
+    """Outline path → the line that opens that section ('Điều 1.2' → '2. Mục tiêu đến năm 2025'),
+    so an item can read the headings it sits under."""
+    out: dict[str, Line] = {}
+    for line in seg.lines:
+        if line.marker and line.section:
+            out.setdefault(line.section, line)
+    return out
+
+
+def enclosing_headings(clause: Clause, headings: dict[str, Line]) -> list[Line]:
+    """The heading lines of the sections above the clause's line, nearest first ('a) Hình thành …'
+    under '2. Mục tiêu đến năm 2025')."""
+    path = (clause.line.section or "").split(".")
+    return [headings[p] for k in range(len(path) - 1, 0, -1) if (p := ".".join(path[:k])) in headings]
 
 
 def in_past_aside(folded: str, at: int) -> bool:
@@ -431,6 +478,17 @@ def evidence_span(seg: SegmentedDocument, ct: ClausedText, clause: Clause, at: i
     return start + lead, end - (len(text) - len(text.rstrip(" \t;,")))
 
 
+def _goal_bound(ct: ClausedText, clause: Clause, lead_in: Clause | None, above: list[str]) -> bool:
+    """A clause that must reach its counts: an item under a goal heading or lead-in ('Mục tiêu
+    đến năm 2025', 'Các chỉ tiêu chủ yếu năm 2025'), or one with its own due day or month."""
+    if _DUE_WITHIN.search(ct.folded[clause.start:clause.end]):
+        return True
+    own = ct.work[clause.line.start:clause.line.end].strip()
+    texts = [ct.work[lead_in.start:lead_in.end]] if lead_in is not None and lead_in is not clause else []
+    texts += [t for t in (clause.line.heading, *above, clause.part) if t and t.strip() != own]
+    return any(_vocab().goal_headings.search(fold(t)) for t in texts)
+
+
 def find(seg: SegmentedDocument, meta: DocumentMeta | None,
          ct: ClausedText | None = None) -> list[tuple[Clause, Target]]:
     """Every target with the clause it was read from (deadlines reuse the pairing)."""
@@ -441,6 +499,7 @@ def find(seg: SegmentedDocument, meta: DocumentMeta | None,
     row_heads: dict[int, Clause] = {}                 # criterion → the first clause of its row
     subject = ""
     lead_in: Clause | None = None
+    headings = section_headings(seg)
     for clause in ct.clauses:
         if clause.start == clause.sentence_start:
             head = clause
@@ -449,7 +508,9 @@ def find(seg: SegmentedDocument, meta: DocumentMeta | None,
             row_heads.setdefault(clause.criterion, clause)
         if clause.numeric_row or clause.in_report:
             continue
-        figures = [f for f in _figures(ct, clause) if not _in_past(ct, clause, head, f, year0)]
+        above = enclosing_headings(clause, headings)
+        goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above])
+        figures = [f for f in _figures(ct, clause, goal_bound) if not _in_past(ct, clause, head, f, year0)]
         for k, fig in enumerate(figures):
             next_start = figures[k + 1].start if k + 1 < len(figures) else clause.end
             own = _subject(ct, clause, fig, next_start)
@@ -458,7 +519,8 @@ def find(seg: SegmentedDocument, meta: DocumentMeta | None,
             out.append((clause, Target(
                 subject=subject, comparator=fig.comparator, change=fig.change,
                 value=fig.value, value_max=fig.value_max, unit=fig.unit, count=fig.count, of=fig.of,
-                year=_year(ct, clause, fig, head, year0, lead_in if lead_in is not clause else None),
+                year=_year(ct, clause, fig, head, year0, lead_in if lead_in is not clause else None,
+                           tuple(h.text for h in above)),
                 recurrence=recurrence_of(ct, clause, head, row_heads.get(clause.criterion)),
                 scope=scope(meta), criterion=clause.criterion, evidence=seg.evidence(start, end))))
     return out

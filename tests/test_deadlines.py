@@ -184,3 +184,26 @@ def test_task_table_row_is_one_deadline(tmp_path):
         "1\tTổ chức 3 lớp tập huấn nghiệp vụ\tQuý II/2026\n"
         "2\tXây dựng 2 mô hình điểm\tNăm 2027\n"), issued_on="2025-06-01")
     assert keys(found) == [("2026-06", "by", None), ("2027", "during", None)]
+
+
+def test_each_item_under_a_year_heading_is_due_by_that_year(tmp_path):
+    found = read(tmp_path, (
+        "1. Mục tiêu đến năm 2027\n"
+        "a) Có ít nhất 06 hợp tác xã nông nghiệp ứng dụng công nghệ cao;\n"
+        "b) Thêm 15 xã đạt chuẩn nông thôn mới nâng cao, lũy kế đạt 40 xã.\n"
+        "2. Giải pháp\n"
+        "a) Hỗ trợ vốn cho hợp tác xã theo quy định.\n"), issued_on="2025-03-01")
+    assert keys(found) == [("2027", "by", None)] * 3
+    assert found[0].task.startswith("Có ít nhất 06 hợp tác xã")
+
+
+def test_rows_of_a_schedule_table_are_due_in_their_year(tmp_path):
+    found = read(tmp_path, (
+        "3. Lộ trình xây dựng trường chuẩn quốc gia:\n"
+        "STT\tNăm\tHuyện\tTrường\n"
+        "1\t2026\tHuyện Đông Sơn\tTHCS Đông Hòa, THCS Đông Tiến\n"
+        "2\t2027\tHuyện Nông Cống\tTiểu học Trung Chính\n"
+        "STT\tSố lượng\tGhi chú\n"
+        "1\t2026\tTheo báo cáo\n"), issued_on="2025-09-01")
+    assert keys(found) == [("2026", "during", None), ("2027", "during", None)]
+    assert found[0].evidence.quote == "1\t2026\tHuyện Đông Sơn\tTHCS Đông Hòa, THCS Đông Tiến"

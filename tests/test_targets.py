@@ -251,3 +251,55 @@ def test_task_table_row_takes_its_time_cell_year(tmp_path):
         "2\tXây dựng 2 mô hình điểm\tNăm 2027\n"), issued_on="2025-06-01")
     assert keys(found) == [(3, None, False, "=", None, 2026, None), (2, None, False, "=", None, 2027, None)]
     assert [t.criterion for t in found] == [None, None]          # a task table numbers tasks, not criteria
+
+
+def test_items_take_the_year_of_their_goal_heading(tmp_path):
+    found = read(tmp_path, (
+        "Điều 1. Phê duyệt Đề án phát triển làng nghề tỉnh giai đoạn 2025 - 2030 với các nội dung sau:\n"
+        "1. Mục tiêu đến năm 2026\n"
+        "a) Khôi phục ít nhất 04 làng nghề truyền thống;\n"
+        "b) Thu hút khoảng 45.000 lượt khách tham quan các làng nghề.\n"
+        "2. Mục tiêu đến năm 2030\n"
+        "a) 80% cơ sở làng nghề có sản phẩm được chứng nhận OCOP.\n"
+        "3. Giải pháp: duy trì hoạt động 06 hợp tác xã hiện có.\n"), issued_on="2025-02-10")
+    assert keys(found) == [(4, None, False, ">=", None, 2026, None),
+                           (45000, None, False, "=", None, 2026, None),
+                           (80, None, True, "=", None, 2030, None)]
+    assert found[1].unit == "lượt"
+
+
+def test_counted_nouns_under_a_goal_heading_need_no_cue(tmp_path):
+    found = read(tmp_path, (
+        "II. CHỈ TIÊU CHỦ YẾU NĂM 2026\n"
+        "1. Đón 3,5 triệu lượt du khách.\n"
+        "2. Tạo việc làm mới cho 9.000 người lao động.\n"
+        "3. Phòng khám đa khoa phục vụ 2 ca/ngày.\n"
+        "III. NHIỆM VỤ\n"
+        "1. Triển khai 02 chương trình phát triển vùng.\n"), issued_on="2025-12-05")
+    assert keys(found) == [(3.5, None, False, "=", None, 2026, None), (9000, None, False, "=", None, 2026, None)]
+    assert found[0].unit == "triệu lượt"
+
+
+def test_a_task_with_its_own_due_day_commits_to_its_count(tmp_path):
+    found = read(tmp_path, (
+        "- Hoàn thành gia cố 8 km kè sông thuộc các xã ven biển trước ngày 30/6/2026.\n"
+        "- Kiểm tra kè sông trên quốc lộ 49 trước ngày 30/7/2026.\n"), issued_on="2026-01-15")
+    assert keys(found) == [(8, None, False, "=", None, 2026, None)]
+    assert found[0].unit == "km"
+
+
+def test_a_bracketed_estimate_of_the_past_is_no_target_and_gives_no_year(tmp_path):
+    found = read(tmp_path, (
+        "Điều 2. Các chỉ tiêu năm 2026\n"
+        "a) Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,5% (năm 2025 ước đạt 94,1%).\n"), issued_on="2025-12-10")
+    assert keys(found) == [(95.5, None, True, "=", None, 2026, None)]
+
+
+def test_a_measure_that_qualifies_a_noun_is_no_target(tmp_path):
+    found = read(tmp_path, "- Bảo đảm 100% xe tải có tải trọng từ 10 tấn trở lên lắp camera giám sát.\n")
+    assert keys(found) == [(100, None, True, "=", None, None, None)]
+
+
+def test_a_growth_rate_is_an_increase(tmp_path):
+    found = read(tmp_path, "- Tốc độ tăng trưởng giá trị sản xuất công nghiệp đạt 12% trở lên.\n")
+    assert keys(found) == [(12, None, True, ">=", "increase", None, None)]
