@@ -52,6 +52,7 @@ class _Lexicon:
         self.classes = _alternation(data["classes"])
         self.qualifiers = _alternation(data["class_qualifiers"])
         self.self_scoped = _alternation(data["self_scoped"])
+        self.name_breaks = re.compile(rf"(?<!\w){_alternation(data['name_breaks']).pattern}")
 
 
 def _abbreviated(bodies: list[str], abbreviations: dict[str, str]) -> list[str]:
@@ -126,6 +127,8 @@ _AND = re.compile(r"va")
 _UNIT_NUMBER = re.compile(r"[ \t]+\d{1,2}(?!\d|[/.,-]\d)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
 _UNIT_JOIN = re.compile(r",\s*|\s+va\s+")            # 'các quận, huyện và thị xã'
+# the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
+_TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
 
 
@@ -196,6 +199,17 @@ class _Scanner:
         nxt = _NEXT_WORD.match(self.text, m.end())
         return nxt.end() if nxt and (m.group().lower(), nxt.group(1)) in lexicon().pairs else None
 
+    def _tail_to_colon(self, pos: int) -> int:
+        """'Phòng Cảnh sát| quản lý hành chính về trật tự xã hội:': a named body's name runs on through
+        lowercase words up to its item's colon, unless a role word, a join or another (capitalised) body comes
+        first — 'cán bộ', 'xã hội' are words, not the heads 'Bộ', 'Hội'."""
+        m = _TAIL_TO_COLON.match(self.text, pos)
+        if not m or self.lex.name_breaks.search(self.folded[m.start(1):m.end(1)]) \
+                or any(w.group()[0].isupper() and self._starts_body(w.start())
+                       for w in _WORD.finditer(self.text, m.start(1), m.end(1))):
+            return pos
+        return m.end(1)
+
     def _qualifiers(self, pos: int) -> int:
         """'liên quan', 'khác của Thành phố', 'trực thuộc Tỉnh ủy'."""
         while (q := self._word(self.lex.qualifiers, pos)) is not None:
@@ -263,7 +277,8 @@ class _Scanner:
             p = t
             if (end := self.collective(p)) is not None:    # 'Thủ trưởng các cơ quan, đơn vị'
                 return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
-        if (c := self._literal(_PLURAL, p)) is not None and self._word(self.lex.bodies, c) is not None:
+        if (c := self._literal(_PLURAL, p)) is not None and (self._word(self.lex.bodies, c) is not None
+                                                             or self._word(self.lex.named_heads, c) is not None):
             p = c
         scoped = False
         end = self._word(self.lex.bodies, p)
@@ -275,7 +290,7 @@ class _Scanner:
             if name is None:
                 return None
             scoped = True       # 'Sở Y tế' is a whole name: it takes no scope from a list
-            end = self._qualifiers(name)
+            end = self._qualifiers(self._tail_to_colon(name))
         elif end is None:
             return None
         head_end = end
@@ -332,7 +347,9 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             found += listed[0]
             end = listed[1]
             continue
-        if nxt is None:
+        if nxt is None and (place := _shared_unit_place(sc, found[-1], q)) is not None:
+            found[-1], nxt = place
+        elif nxt is None:
             unit, prev = sc._scope(q), found[-1]
             if unit is None or prev.collective or not any(ch.isupper() for ch in text[q:unit]):
                 break       # only a named unit ('thị xã Sơn Tây') borrows the previous body's head
@@ -349,6 +366,22 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
                 and not (before.scoped or before.collective or _lexicon().self_scoped.match(fold(before.name))):
             found[-2] = AgencyMatch(before.start, before.end, f"{before.name} {_canonical(shared)}", before.head_end, True, False)
     return found, end
+
+
+def _shared_unit_place(sc: _Scanner, prev: AgencyMatch, pos: int) -> tuple[AgencyMatch, AgencyMatch] | None:
+    """'Công an các thị xã Hòa Thành, Trảng Bàng': a bare place name after a body scoped to 'các <unit>
+    <Place>' is another unit of the same kind — 'Công an thị xã Hòa Thành', 'Công an thị xã Trảng Bàng'."""
+    plural = sc._literal(_PLURAL, prev.head_end)
+    unit_end = sc._unit(plural) if plural is not None else None
+    if prev.collective or unit_end is None or sc._capitalised_run(unit_end, 3) != prev.end:
+        return None
+    place = sc._capitalised_run(pos, 3)
+    if place is None or sc._starts_body(pos):
+        return None
+    head, unit = sc.text[prev.start:prev.head_end], sc.text[sc._ws(plural):unit_end]
+    first = AgencyMatch(prev.start, prev.end, _canonical(f"{head} {unit} {sc.text[sc._ws(unit_end):prev.end]}"),
+                        prev.head_end, True, False)
+    return first, AgencyMatch(pos, place, _canonical(f"{head} {unit} {sc.text[pos:place]}"), prev.head_end, True, False)
 
 
 _COLON = re.compile(r"\s*:\s*")

@@ -295,8 +295,10 @@ class _Reader:
         return _join_wraps(lines)
 
     def _is_task_paragraph(self, line: Line) -> bool:
-        """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder."""
-        return line.text[:1].isupper() and not self.voc.footnote.match(line.text)
+        """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder, not the
+        closing formula ('Trên đây là Kế hoạch …./.') that follows the last item."""
+        return line.text[:1].isupper() and not self.voc.footnote.match(line.text) \
+            and not self.voc.closing.match(fold_in_place(line.text))
 
     def _addressees(self, i: int, text: str, offset: int) -> tuple[list[AgencyMatch], int]:
         found, end = parse_addressees(text, offset)
@@ -308,13 +310,16 @@ class _Reader:
     def item(self, i: int, end: int, default: list[AgencyMatch], topical: bool = False) -> None:
         """Item line i with its children i+1..end-1: the bodies it names (or the list's addressees),
         the task on its own line, and one task per bullet, sub-item or paragraph under it. In a
-        ``topical`` part (KIẾN NGHỊ, NHIỆM VỤ) 'Đối với X:' names a topic, not who acts."""
+        ``topical`` part (KIẾN NGHỊ, NHIỆM VỤ) 'Đối với X:' names who acts only when X is a body and
+        the line is a heading over its lettered tasks."""
         line = self.lines[i]
         self.used.add(i)
         body = _body(line)
         lead_in = self.voc.item_prefix.match(fold_in_place(body))     # 'Đối với', 'Trách nhiệm của'
         if lead_in and topical:
-            return
+            named, named_end = parse_addressees(body, lead_in.end())
+            if not named or body[named_end:].strip(" :"):
+                return  # 'Đối với Công an xã: mỗi năm xây dựng …' is a topic; only a heading of bodies over a) b) c) names who acts
         bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + (lead_in.end() if lead_in else 0))
         directive = self.voc.directive.match(fold_in_place(line.text), stop) if bodies else None
         if directive:           # 'UBND tỉnh giao Sở Y tế …': the addressees are the ones doing it

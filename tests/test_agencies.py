@@ -92,3 +92,29 @@ def test_a_title_that_ends_with_the_head_of_its_body():
     assert _names("Chánh Văn phòng UBND huyện, Trưởng phòng Tài chính - Kế hoạch huyện, Chủ tịch UBND các xã, thị trấn") \
         == ["Chánh Văn phòng Ủy ban nhân dân huyện", "Trưởng phòng Tài chính - Kế hoạch huyện",
             "Chủ tịch Ủy ban nhân dân các xã, thị trấn"]
+
+
+def test_named_body_runs_through_lowercase_words_to_its_colon():
+    names = [n for line in ("3. Chi cục Kiểm lâm vùng ven biển: tuần tra rừng phòng hộ.",
+                            "4. Phòng Quản lý xuất nhập cảnh: cấp hộ chiếu đúng hạn.",
+                            "5. Sở Xây dựng chủ trì các nội dung sau:")
+             for _, _, n in find_agencies(line)]
+    assert names == ["Chi cục Kiểm lâm vùng ven biển", "Phòng Quản lý xuất nhập cảnh", "Sở Xây dựng"]
+
+
+def test_lists_of_bodies_split_fully():
+    assert _names("Thường trực HĐND tỉnh, các Ban của HĐND tỉnh và các Tổ đại biểu HĐND tỉnh giám sát") == [
+        "Thường trực Hội đồng nhân dân tỉnh", "các Ban của Hội đồng nhân dân tỉnh",
+        "các Tổ đại biểu Hội đồng nhân dân tỉnh"]
+    assert _names("Ủy ban MTTQ tỉnh và các tổ chức thành viên vận động") == [
+        "Ủy ban Mặt trận Tổ quốc tỉnh", "các tổ chức thành viên"]
+
+
+def test_plural_unit_with_places_gives_one_body_per_place():
+    assert _names("Công an thành phố Pleiku, Công an các thị xã An Khê, Ayun Pa: rà soát") == [
+        "Công an thành phố Pleiku", "Công an thị xã An Khê", "Công an thị xã Ayun Pa"]
+
+
+def test_plural_of_a_named_head_with_an_abbreviated_name():
+    assert _names("các trường THCS và các Trung tâm GDNN-GDTX: tổ chức kiểm tra") == [
+        "các trường trung học cơ sở", "các Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên"]

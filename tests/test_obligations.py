@@ -414,3 +414,29 @@ def test_scan_without_tone_marks_gives_one_report_task_per_deadline():
     got = _scan("""UBND Thanh pho yeu cau cac So, ban, nganh can cu noi dung Ke hoach nay xay dung ke hoach cu the; dong thoi, cham hanh che do bao cao dinh ky 06 thang (truoc ngay 15/6), 01 nam (truoc ngay 15/12) gui Cong an thanh pho tong hop./.""")
     assert [(o.agency, o.due, o.recurrence) for o in got] == [
         ("các Sở, ban, ngành", None, None), ("các Sở, ban, ngành", "--06-15", "yearly"), ("các Sở, ban, ngành", "--12-15", "yearly")]
+
+
+def test_closing_formula_after_the_last_item_is_no_task():
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế: chủ trì triển khai Kế hoạch.
+2. UBND các huyện, thị xã:
+- Bố trí kinh phí tiêm chủng năm 2025.
+- Báo cáo kết quả trước ngày 30/11/2025.
+
+Trên đây là Kế hoạch tiêm chủng mở rộng trên địa bàn tỉnh Quảng Bình năm 2025./."""
+    tasks = [o.task for o in _obligations(text)]
+    assert len(tasks) == 3
+    assert not any(t.startswith("Trên đây") for t in tasks)
+
+
+def test_doi_voi_heading_of_a_body_assigns_its_lettered_tasks_but_a_topic_does_not():
+    text = """Kính gửi: Phòng Y tế các huyện, thị xã
+Thực hiện Kế hoạch số 12/KH-UBND ngày 05/02/2025 của UBND tỉnh Bình Định, Sở Y tế hướng dẫn như sau:
+1. Đối với Phòng Y tế các huyện, thị xã
+a) Rà soát danh sách trạm y tế chưa đạt chuẩn, báo cáo Sở trước ngày 15/3/2025.
+b) Chỉ đạo các trạm y tế cập nhật hồ sơ sức khỏe điện tử.
+2. Đối với công tác truyền thông
+a) Đăng tải tài liệu hướng dẫn trên cổng thông tin.
+Mọi vướng mắc liên hệ Sở Y tế để được hướng dẫn./."""
+    rows = _rows(text)
+    assert [r[0] for r in rows] == ["Phòng Y tế các huyện, thị xã"] * 2
