@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.common import load_json
+from extractors.common import load_json, phrase_alternation
 from pipeline.normalize import fold, fold_in_place, lexicon
 
 
@@ -66,9 +66,7 @@ def _expands_to_body(full: str, data: dict) -> bool:
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
     """A regex over folded text matching any of the words (longest first) at a word boundary."""
-    folded = sorted({fold(w) for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
-    return re.compile(rf"(?:{body})(?![\w])")
+    return re.compile(rf"(?:{phrase_alternation(words)})(?![\w])")
 
 
 @lru_cache(maxsize=1)

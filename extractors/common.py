@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.normalize import fold_in_place
+from pipeline.normalize import fold, fold_in_place
 
 DATA = Path(__file__).parent / "data"
 
@@ -20,6 +20,13 @@ DATA = Path(__file__).parent / "data"
 @lru_cache(maxsize=None)
 def load_json(name: str) -> dict:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def phrase_alternation(words) -> str:
+    """A regex alternation of the folded phrases, longest first, a space matching any white space:
+    the one way every extractor turns a word list from its data file into a pattern over folded text."""
+    folded = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
 def document_kinds() -> list[str]:

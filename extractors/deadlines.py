@@ -18,14 +18,10 @@ from functools import lru_cache
 from extractors import targets as target_rules
 from extractors.agencies import find_agencies
 from extractors.clauses import Clause, ClausedText, claused, opens_clause, year_mentions
-from extractors.common import iso_date, load_json
+from extractors.common import iso_date, load_json, phrase_alternation
 from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import SegmentedDocument
 from schemas.extraction import Deadline, DocumentMeta, Target
-
-
-def _alternatives(words) -> str:
-    return "|".join(sorted((re.escape(fold(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
 _DIGIT = re.compile(r"\d")
@@ -55,7 +51,7 @@ class _Rules:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     d = load_json("deadlines.json")
-    rel, mrel = _alternatives(d["date_relations"]), _alternatives(d["month_relations"])
+    rel, mrel = phrase_alternation(d["date_relations"]), phrase_alternation(d["month_relations"])
     return _Rules(
         day=re.compile(rf"\b({rel})\s+(?:ngay\s+)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})"
                        rf"(?:\s*[/.\-]\s*(\d{{4}}|\d{{2}}))?(?![\d/])"),
@@ -64,12 +60,12 @@ def _rules() -> _Rules:
         quarter=re.compile(rf"(?:\b({mrel})\s+)?\bquy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|\s+nam\s+)\s*(\d{{4}})\b"),
         date_relations={re.sub(r"\s+", " ", fold(k)): v for k, v in d["date_relations"].items()},
         month_relations={re.sub(r"\s+", " ", fold(k)): v for k, v in d["month_relations"].items()},
-        completion=re.compile(rf"\b(?:{_alternatives(d['completion_words'])})\b"),
-        periodic=re.compile(rf"\b(?:{_alternatives(d['periodic_words'])})\b"),
-        past=re.compile(rf"(?<!\w)(?:{_alternatives(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
-        appraisal=re.compile(rf"(?<!\w)(?:{_alternatives(d['appraisal_words'])})(?!\w)"),
-        recipient=re.compile(rf"(?<!\w)(?:{_alternatives(d['recipient_words'])})\s*$"),
-        ward_unit=re.compile(rf"(?<!\w)(?:{_alternatives(d['ward_units'])})\s+(?!cac\b|tren\b)\w"),
+        completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
+        periodic=re.compile(rf"\b(?:{phrase_alternation(d['periodic_words'])})\b"),
+        past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
+        appraisal=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['appraisal_words'])})(?!\w)"),
+        recipient=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_words'])})\s*$"),
+        ward_unit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['ward_units'])})\s+(?!cac\b|tren\b)\w"),
         quarters=d["quarters"],
         schedule_columns={re.sub(r"\s+", " ", fold(k)): v for k, v in d["schedule_columns"].items()},
     )

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.agencies import AgencyMatch, parse_addressees
-from extractors.common import DOC_NUMBER, find_dates, iso_date, load_json
+from extractors.common import DOC_NUMBER, find_dates, iso_date, load_json, phrase_alternation
 from pipeline import outline
 from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import Line, SegmentedDocument
@@ -35,10 +35,6 @@ from schemas.extraction import DocumentMeta, Obligation
 _BULLET, _SUB_BULLET, _PARAGRAPH = 5, 6, 7
 _HEADER_LINES = 5       # a 'Nơi nhận' this early is a misplaced footer cell, not the end of the body
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -69,30 +65,30 @@ class _Vocabulary:
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     d = load_json("obligations.json")
-    prefixes, adverbs = _alternation(d["task_prefixes"]), _alternation(d["adverbs"])
+    prefixes, adverbs = phrase_alternation(d["task_prefixes"]), phrase_alternation(d["adverbs"])
     return _Vocabulary(
-        heading=re.compile(rf"(?<!\w)(?:{_alternation(d['assignment_headings'])})(?!\w)"),
-        list_intro=re.compile(rf"(?<!\w)(?:{_alternation(d['list_intros'])})(?!\w)"),
-        section=re.compile(rf"(?:{_alternation(d['assignment_sections'])})(?!\w)"),
-        closing=re.compile(rf"^\W*(?:{_alternation(d['closing_openings'])})(?!\w)"),
-        generic_task=re.compile(rf"^(?:[\s,;.:/]|(?:{_alternation(d['generic_task_words'])})(?!\w))*$"),
+        heading=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assignment_headings'])})(?!\w)"),
+        list_intro=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['list_intros'])})(?!\w)"),
+        section=re.compile(rf"(?:{phrase_alternation(d['assignment_sections'])})(?!\w)"),
+        closing=re.compile(rf"^\W*(?:{phrase_alternation(d['closing_openings'])})(?!\w)"),
+        generic_task=re.compile(rf"^(?:[\s,;.:/]|(?:{phrase_alternation(d['generic_task_words'])})(?!\w))*$"),
         exhortation=re.compile(d["exhortation"]),
-        execution=re.compile(rf"(?<!\w)(?:{_alternation(d['execution_phrases'])})(?!\w)"),
-        directive=re.compile(rf"(?<!\w)(?:{_alternation(d['directive_verbs'])})\s+"),
-        salutation=re.compile(rf"^\W*(?:{_alternation(d['salutation'])})\s*:?\s*"),
-        item_prefix=re.compile(rf"(?:{_alternation(d['item_prefixes'])})\s+"),
-        directive_to_reader=re.compile(rf"(?<!\w)(?:{_alternation(d['directive_verbs'])})\s+(?:{_alternation(d['reader'])})(?!\w)"),
-        directive_bare=re.compile(rf"(?<!\w)(?:{_alternation(d['directive_verbs'])})\s*:\s*$"),
-        explicit=re.compile(rf"(?<!\w)(?:{_alternation(d['explicit_markers'])})\s*"),
-        not_before_explicit=re.compile(rf"(?:^|\s)(?:{_alternation(d['not_before_explicit'])})\s*$"),
+        execution=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['execution_phrases'])})(?!\w)"),
+        directive=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s+"),
+        salutation=re.compile(rf"^\W*(?:{phrase_alternation(d['salutation'])})\s*:?\s*"),
+        item_prefix=re.compile(rf"(?:{phrase_alternation(d['item_prefixes'])})\s+"),
+        directive_to_reader=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s+(?:{phrase_alternation(d['reader'])})(?!\w)"),
+        directive_bare=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s*:\s*$"),
+        explicit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['explicit_markers'])})\s*"),
+        not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
         # the role verb opening a task, after a 'Căn cứ …,' clause (and the body's own name) and adverbs
         role=re.compile(rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s+)*"
-                        rf"(?P<verb>{_alternation(d['lead'])}|{_alternation(d['support'])})(?!\w)"),
-        partners=re.compile(rf"(?<!\w)(?:{_alternation(d['partner_markers'])})(?:\s*,\s*(?:{_alternation(d['partner_verbs'])}))*\s+"),
-        after_role=re.compile(rf"\s*,?\s*(?:(?:{_alternation(d['partner_markers'])})\s*)?(?:(?:{_alternation(d['partner_links'])})\s+)?"),
-        connective=re.compile(rf"^(?:{_alternation(d['task_connectives'])}),?\s+"),
+                        rf"(?P<verb>{phrase_alternation(d['lead'])}|{phrase_alternation(d['support'])})(?!\w)"),
+        partners=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['partner_markers'])})(?:\s*,\s*(?:{phrase_alternation(d['partner_verbs'])}))*\s+"),
+        after_role=re.compile(rf"\s*,?\s*(?:(?:{phrase_alternation(d['partner_markers'])})\s*)?(?:(?:{phrase_alternation(d['partner_links'])})\s+)?"),
+        connective=re.compile(rf"^(?:{phrase_alternation(d['task_connectives'])}),?\s+"),
         split=re.compile(rf"\s*(?:{'|'.join(re.escape(fold(w)) for w in d['split_tasks'])})\s*"),
-        end_of_body=re.compile(rf"^\W*(?:{_alternation(d['end_of_body'])})\b"),
+        end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b"),
         footnote=re.compile(d["footnote"]),
     )
 

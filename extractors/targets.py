@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.clauses import Clause, ClausedText, YearMention, claused, opens_clause, year_mentions
-from extractors.common import DOC_NUMBER, find_dates, load_json
+from extractors.common import DOC_NUMBER, find_dates, load_json, phrase_alternation
 from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Target
@@ -59,10 +59,6 @@ _NOT_FIGURES = [
 ]
 
 
-def _phrases(words) -> str:
-    return "|".join(sorted((re.escape(fold(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Phrase:
     pattern: re.Pattern          # matches the phrase at the end of the text before a figure
@@ -75,7 +71,7 @@ class _Phrase:
 
 def _ending(entry: dict, key: str) -> _Phrase:
     exact = bool(entry.get("exact"))
-    body = re.escape(entry["phrase"].lower()) if exact else _phrases([entry["phrase"]])
+    body = re.escape(entry["phrase"].lower()) if exact else phrase_alternation([entry["phrase"]])
     return _Phrase(re.compile(rf"(?<!\w){body}\s*$"), exact, entry[key])
 
 
@@ -106,25 +102,25 @@ def _vocab() -> _Vocab:
     d = load_json("targets.json")
     return _Vocab(
         before=[_ending(e, "op") for e in sorted(d["comparators_before"], key=lambda e: -len(e["phrase"]))],
-        after=[(re.compile(rf"(?<!\w){_phrases([e['phrase']])}(?!\w)"), e["op"]) for e in d["comparators_after"]],
+        after=[(re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["op"]) for e in d["comparators_after"]],
         after_stop=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['after_stop_words']))})(?!\w)"),
         changes=[_ending(e, "change") for e in sorted(d["changes"], key=lambda e: -len(e["phrase"]))],
-        implied_changes=[(re.compile(rf"(?<!\w){_phrases([e['phrase']])}(?!\w)"), e["change"])
+        implied_changes=[(re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["change"])
                          for e in d["implied_changes"]],
-        fillers=re.compile(rf"(?<!\w)(?:{_phrases(d['change_fillers'])})\s*$"),
-        cues=re.compile(rf"(?<!\w)(?:{_phrases(d['count_cues'])})\s*$"),
-        range_openers=re.compile(rf"(?<!\w)(?:{_phrases(d['range_openers'])})\s*$"),
+        fillers=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['change_fillers'])})\s*$"),
+        cues=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['count_cues'])})\s*$"),
+        range_openers=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['range_openers'])})\s*$"),
         specification=re.compile(
-            rf"(?<!\w)(?:{_phrases(d['specification_nouns'])})\s+"
-            rf"(?:(?:{_phrases(d['range_openers'] + [e['phrase'] for e in d['comparators_before']])})\s+)?$"),
-        not_after=re.compile(rf"^(?:{_phrases(d['not_after'])})(?!\w)"),
-        not_before=re.compile(rf"(?<!\w)(?:{_phrases(d['not_before'])})\s*$"),
-        past=re.compile(rf"(?<!\w)(?:{_phrases(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
-        recurrence=[(re.compile(rf"(?<!\w){_phrases([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]],
+            rf"(?<!\w)(?:{phrase_alternation(d['specification_nouns'])})\s+"
+            rf"(?:(?:{phrase_alternation(d['range_openers'] + [e['phrase'] for e in d['comparators_before']])})\s+)?$"),
+        not_after=re.compile(rf"^(?:{phrase_alternation(d['not_after'])})(?!\w)"),
+        not_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['not_before'])})\s*$"),
+        past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
+        recurrence=[(re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]],
         units=sorted(d["units"], key=len, reverse=True),
         scales=[fold(w) for w in d["scale_words"]],
-        goal_headings=re.compile(rf"(?<!\w)(?:{_phrases(d['goal_headings'])})(?!\w)"),
-        subject_not_after=re.compile(rf"(?:{_phrases(d['subject_not_after'])})(?!\w)"),
+        goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
+        subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, d['subject_trailers']))}))+\s*$", re.IGNORECASE),
     )
 
