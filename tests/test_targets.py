@@ -303,3 +303,11 @@ def test_a_measure_that_qualifies_a_noun_is_no_target(tmp_path):
 def test_a_growth_rate_is_an_increase(tmp_path):
     found = read(tmp_path, "- Tốc độ tăng trưởng giá trị sản xuất công nghiệp đạt 12% trở lên.\n")
     assert keys(found) == [(12, None, True, ">=", "increase", None, None)]
+
+
+def test_ocr_misread_abbreviation_does_not_hide_the_target(tmp_path):
+    """Scans of seed 000 read 'ANTT' as 'ANTO': the abbreviation is left as OCR gave it, the target stays."""
+    found = read(tmp_path, "2. Mục tiêu\n- Kéo giảm ít nhất 5% số vụ phạm pháp về ANTO so với năm trước; "
+                           "phong trào toàn dân bảo vệ ANTO được củng cố.\n")
+    assert [(t.value, t.unit, t.change, t.recurrence) for t in found] == [(5, "%", "decrease", "yearly")]
+    assert "ANTO" in found[0].evidence.quote
