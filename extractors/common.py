@@ -29,6 +29,17 @@ def phrase_alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
+def parse_number(raw: str) -> float:
+    """Vietnamese figures: '4,76' → 4.76 (decimal comma), '1.000' → 1000, '01' → 1."""
+    if "," in raw and "." in raw:
+        raw = raw.replace(".", "").replace(",", ".")
+    elif "," in raw:
+        raw = raw.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        raw = raw.replace(".", "")
+    return float(raw)
+
+
 def document_kinds() -> list[str]:
     """Kinds, longest first so that 'Quyết định' wins over a shorter prefix."""
     return sorted(load_json("document_kinds.json")["kinds"], key=len, reverse=True)

@@ -26,7 +26,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from extractors import gazetteer
-from extractors.common import load_json
+from extractors.common import load_json, parse_number
 from pipeline.normalize import fold
 from pipeline.segment import SegmentedDocument
 from schemas.extraction import Evidence, NationalTarget
@@ -88,7 +88,7 @@ def _percent(text: str) -> float | None:
     m = PERCENT.match(text.strip())
     if not m:
         return None
-    value = float(m.group(1).replace(",", "."))
+    value = parse_number(m.group(1))
     return value if 0 <= value <= 100 else None
 
 

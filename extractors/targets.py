@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.clauses import Clause, ClausedText, YearMention, claused, opens_clause, year_mentions
-from extractors.common import DOC_NUMBER, find_dates, load_json, phrase_alternation
+from extractors.common import DOC_NUMBER, find_dates, load_json, parse_number, phrase_alternation
 from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Target
@@ -123,17 +123,6 @@ def _vocab() -> _Vocab:
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, d['subject_trailers']))}))+\s*$", re.IGNORECASE),
     )
-
-
-def parse_number(raw: str) -> float:
-    """Vietnamese figures: '4,76' → 4.76 (decimal comma), '1.000' → 1000, '01' → 1."""
-    if "," in raw and "." in raw:
-        raw = raw.replace(".", "").replace(",", ".")
-    elif "," in raw:
-        raw = raw.replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
-        raw = raw.replace(".", "")
-    return float(raw)
 
 
 @dataclass

@@ -23,24 +23,10 @@ import pandas as pd
 
 from extractors import gazetteer
 from pipeline.normalize import fold
-from schemas.frames import without_nan
+from schemas.frames import plain, without_nan
 from schemas.analysis import DiffRow, Side
 
 RULES = json.loads((Path(__file__).parent / "data" / "diff.json").read_text(encoding="utf-8"))
-
-
-def _side(doc: pd.Series, row: pd.Series | None) -> Side:
-    if row is None:
-        return Side(document_id=_native(doc["document_id"]), document=doc["label"])
-    return Side(document_id=_native(doc["document_id"]), document=doc["label"],
-                page=_native(row.get("page")), quote=row.get("quote"))
-
-
-def _native(value):
-    """numpy scalars → Python, NaN → None (pydantic and JSON want plain values)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
 
 
 def national_reference(national: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -112,7 +98,7 @@ def _plan_commitments(plan_targets: pd.DataFrame, plan_wards: pd.DataFrame, tota
         year = int(t["year"])
         if t["unit"] == "%":
             percent = float(t["value"])
-            count = _native(t.get("count"))
+            count = plain(t.get("count"))
             if count is None and total:
                 count = math.ceil(percent * total / 100 - 1e-9)
             out[year] = {"count": count, "percent": percent, "comparator": t["comparator"],
@@ -144,12 +130,13 @@ def diff_plans(frames: dict[str, pd.DataFrame], province: str | None = None) -> 
 def _diff_one(doc: pd.Series, table: pd.DataFrame, national_doc: pd.Series, years: list[int],
               frames: dict[str, pd.DataFrame]) -> list[DiffRow]:
     plan_id = doc["document_id"]
-    base = {"plan_document_id": _native(plan_id), "plan": doc["label"], "province": doc["province"],
+    plan_side = Side.read_at(plan_id, doc["label"])
+    base = {"plan_document_id": plain(plan_id), "plan": doc["label"], "province": doc["province"],
             "locality": doc["locality"]}
     former, ref_rows = _reference_rows(table, doc["province"], doc["issued_on"])
     if not former:
-        return [DiffRow(**base, status="out of scope", plan_evidence=_side(doc, None),
-                        national_evidence=_side(national_doc, None),
+        return [DiffRow(**base, status="out of scope", plan_evidence=plan_side,
+                        national_evidence=Side.read_at(national_doc["document_id"], national_doc["label"]),
                         note=f"{doc['province']} is not listed in the national table")]
     merged = len(former) > 1 or former[0] != doc["province"]
     reference = " + ".join(former)
@@ -167,10 +154,10 @@ def _diff_one(doc: pd.Series, table: pd.DataFrame, national_doc: pd.Series, year
         plan = commitments.get(year)
         nat = {"year": year, "reference": reference, "national_total": int(n["national_total"]),
                "national_count": int(n["national_count"]), "national_percent": float(n["national_percent"]),
-               "national_evidence": _side(national_doc, n)}
+               "national_evidence": Side.read_at(national_doc["document_id"], national_doc["label"], n)}
         note = f"merged province: {reference}" if merged else None
         if plan is None:
-            rows.append(DiffRow(**base, **nat, status="not stated", plan_evidence=_side(doc, None), note=note))
+            rows.append(DiffRow(**base, **nat, status="not stated", plan_evidence=plan_side, note=note))
             continue
         plan_count = plan["count"]
         # a city plan's percentage is of its own wards: compare it as a share of the province
@@ -189,7 +176,8 @@ def _diff_one(doc: pd.Series, table: pd.DataFrame, national_doc: pd.Series, year
         rows.append(DiffRow(**base, **nat, status=status, plan_count=plan_count, plan_percent=plan_percent,
                             plan_comparator=plan["comparator"], diff_wards=diff_wards,
                             diff_points=round(plan_percent - nat["national_percent"], 2),
-                            remainder=remainder, note=note, plan_evidence=_side(doc, plan["evidence"])))
+                            remainder=remainder, note=note,
+                            plan_evidence=Side.read_at(plan_id, doc["label"], plan["evidence"])))
     return rows
 
 

@@ -9,33 +9,26 @@
 """
 from __future__ import annotations
 
-import json
 import re
 
-from pathlib import Path
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from pipeline import national_checks
+from pipeline.diff import RULES
 from pipeline.normalize import fold
 from schemas.analysis import Finding, Side
+from schemas.frames import plain
 
-RULES = json.loads((Path(__file__).parent / "data" / "diff.json").read_text(encoding="utf-8"))
 
 
 def _label(documents: pd.DataFrame, doc_id) -> str:
     return documents.loc[documents["document_id"] == doc_id, "label"].iloc[0]
 
 
-def _side(documents: pd.DataFrame, row: pd.Series) -> Side:
-    page = row.get("page")
-    return Side(document_id=_plain(row["document_id"]), document=_label(documents, row["document_id"]),
-                page=None if pd.isna(page) else int(page), quote=row.get("quote"))
-
-
-def _plain(v):
-    return v.item() if hasattr(v, "item") else v
+def _where(documents: pd.DataFrame, row: pd.Series) -> Side:
+    return Side.read_at(row["document_id"], _label(documents, row["document_id"]), row)
 
 
 def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list[Finding]:
@@ -51,8 +44,8 @@ def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list
                           for d in dates for r in firsts[firsts["issued_on"] == d].itertuples())
         found.append(Finding(kind="citation-date-conflict",
                              message=f"{group['number'].iloc[0]} is cited with different dates: {where}",
-                             document_ids=sorted({_plain(x) for x in group["document_id"]}),
-                             evidence=[_side(documents, r) for _, r in firsts.iterrows()]))
+                             document_ids=sorted({plain(x) for x in group["document_id"]}),
+                             evidence=[_where(documents, r) for _, r in firsts.iterrows()]))
     titled = cited.dropna(subset=["title"]).copy()
     titled["title_key"] = titled["title"].map(fold)
     for _, group in titled.groupby("title_key"):
@@ -62,8 +55,8 @@ def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list
         found.append(Finding(kind="citation-number-conflict",
                              message=f"the title “{group['title'].iloc[0]}” is cited under different numbers: "
                                      + ", ".join(firsts["number"]),
-                             document_ids=sorted({_plain(x) for x in group["document_id"]}),
-                             evidence=[_side(documents, r) for _, r in firsts.iterrows()]))
+                             document_ids=sorted({plain(x) for x in group["document_id"]}),
+                             evidence=[_where(documents, r) for _, r in firsts.iterrows()]))
     return found
 
 
@@ -96,8 +89,8 @@ def target_conflicts(targets: pd.DataFrame, documents: pd.DataFrame) -> list[Fin
                         kind="target-conflict",
                         message=(f"{_label(documents, doc_id)}: the body sets {b['subject']} at {b['value']:g}{b['unit']}"
                                  f" but criterion {int(c['criterion'])} sets {c['comparator']} {c['value']:g}{c['unit']}"),
-                        document_ids=[_plain(doc_id)],
-                        evidence=[_side(documents, b), _side(documents, c)]))
+                        document_ids=[plain(doc_id)],
+                        evidence=[_where(documents, b), _where(documents, c)]))
         signatures: dict[tuple, int] = {}
         for number, crit in criteria.groupby("criterion"):
             signature = tuple(sorted((fold(r.subject), r.value, r.unit) for r in crit.itertuples()))
@@ -107,8 +100,8 @@ def target_conflicts(targets: pd.DataFrame, documents: pd.DataFrame) -> list[Fin
                     kind="criteria-duplicated",
                     message=f"{_label(documents, doc_id)}: criteria {signatures[signature]} and {int(number)} "
                             f"are printed with identical targets",
-                    document_ids=[_plain(doc_id)],
-                    evidence=[_side(documents, first), _side(documents, crit.iloc[0])]))
+                    document_ids=[plain(doc_id)],
+                    evidence=[_where(documents, first), _where(documents, crit.iloc[0])]))
             else:
                 signatures[signature] = int(number)
     return found

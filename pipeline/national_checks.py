@@ -12,6 +12,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from schemas.analysis import Finding, Side
+from schemas.frames import plain
 
 PERCENT_TOLERANCE = 0.01   # points; the table prints two decimals
 MAX_LISTED = 10            # rows named in one finding's message
@@ -37,13 +38,8 @@ TABLE_RULES = pa.DataFrameSchema(
 )
 
 
-def _side(doc: pd.Series, row: pd.Series) -> Side:
-    return Side(document_id=_plain(row["document_id"]), document=doc["label"],
-                page=None if pd.isna(row.get("page")) else int(row["page"]), quote=row.get("quote"))
-
-
-def _plain(v):
-    return v.item() if hasattr(v, "item") else v
+def _at(doc: pd.Series, row: pd.Series) -> Side:
+    return Side.read_at(doc["document_id"], doc["label"], row)
 
 
 def table_findings(table: pd.DataFrame, doc: pd.Series) -> list[Finding]:
@@ -58,12 +54,12 @@ def table_findings(table: pd.DataFrame, doc: pd.Series) -> list[Finding]:
             if len(rows) > MAX_LISTED:
                 places += f" and {len(rows) - MAX_LISTED} more"
             found.append(Finding(kind="table-inconsistent", message=f"{doc['label']}: {check}: {places}",
-                                 document_ids=[_plain(doc["document_id"])],
-                                 evidence=[_side(doc, r) for _, r in rows.head(5).iterrows()]))
+                                 document_ids=[plain(doc["document_id"])],
+                                 evidence=[_at(doc, r) for _, r in rows.head(5).iterrows()]))
     for _, row in table.iterrows():
         for issue in row.get("issues") or []:
             found.append(Finding(kind="table-inconsistent", message=f"{row['province']} {row['year']}: {issue}",
-                                 document_ids=[_plain(doc["document_id"])], evidence=[_side(doc, row)]))
+                                 document_ids=[plain(doc["document_id"])], evidence=[_at(doc, row)]))
     return found
 
 
@@ -85,8 +81,8 @@ def floor_findings(table: pd.DataFrame, letter_targets: pd.DataFrame, doc: pd.Se
                 kind="below-floor",
                 message=(f"{r['province']} {year}: {r['percent']:g}% ({int(r['count'])}/{int(r['wards_total'])}) "
                          f"is below the letter's own floor {op} {value:g}%"),
-                document_ids=[_plain(doc["document_id"])],
-                evidence=[_side(doc, r), _side(doc, floor)]))
+                document_ids=[plain(doc["document_id"])],
+                evidence=[_at(doc, r), _at(doc, floor)]))
     return found
 
 

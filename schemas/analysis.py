@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from schemas.frames import plain
+
 Status = Literal["meets", "above", "below", "not stated", "partial scope", "out of scope"]
 
 
@@ -18,6 +20,14 @@ class Side(BaseModel):
     document: str | None = None      # số/ký hiệu or file name
     page: int | None = None
     quote: str | None = None
+
+    @classmethod
+    def read_at(cls, document_id, label: str, row=None) -> "Side":
+        """The side for a document, at the page and quote of a fact row when one is given."""
+        if row is None:
+            return cls(document_id=plain(document_id), document=label)
+        return cls(document_id=plain(document_id), document=label, page=plain(row.get("page")),
+                   quote=plain(row.get("quote")))
 
 
 class DiffRow(BaseModel):

@@ -6,6 +6,7 @@ SQL and a frame built from an ``Extraction`` in memory look alike.
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -52,6 +53,13 @@ def documents_frame(extractions: dict[object, Extraction]) -> pd.DataFrame:
             "label": document_label(d.number, ex.source.path, d.kind, d.issuer),
         })
     return without_nan(pd.DataFrame(rows, columns=DOCUMENT_COLUMNS))
+
+
+def plain(value):
+    """A frame value as plain Python: numpy scalars unwrapped, NaN as None (for pydantic and JSON)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
 
 
 def without_nan(frame: pd.DataFrame) -> pd.DataFrame:

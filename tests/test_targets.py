@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import targets
+from extractors.common import parse_number
 from pipeline.segment import segment
 from pipeline.text import load_document
 from schemas.extraction import DocumentMeta, Jurisdiction
@@ -24,7 +25,7 @@ def keys(found):
 @pytest.mark.parametrize("raw, value", [("01", 1), ("4,76", 4.76), ("1.000", 1000), ("15,60", 15.6),
                                         ("2.500,5", 2500.5)])
 def test_vietnamese_numbers(raw, value):
-    assert targets.parse_number(raw) == value
+    assert parse_number(raw) == value
 
 
 def test_resolution_targets_with_year_and_share(tmp_path):
