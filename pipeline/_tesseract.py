@@ -35,11 +35,16 @@ class TesseractWord:
 PNM = "PPM"   # PIL's name for the portable pixmap family; grey images are written as PGM
 
 
+def load_engine():
+    """pytesseract, imported on first use: it imports pandas, seconds that a text file never needs."""
+    import pytesseract
+    return pytesseract
+
+
 def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300,
                     timeout: float = 0) -> list[TesseractWord]:
     """Tesseract's words with boxes, confidences and block/paragraph/line numbers, in reading order."""
-    import pytesseract   # here, not at the top: it imports pandas, seconds that a text file never needs
-
+    pytesseract = load_engine()
     os.environ["OMP_THREAD_LIMIT"] = "1"
     # pytesseract hands the image over as a temporary file in the image's format (PNG when it has
     # none): a 300-dpi page takes 0.3 s to compress as PNG and 2 ms to write as uncompressed PNM.

@@ -14,6 +14,7 @@ import io
 import re
 from functools import partial
 
+from PIL import ImageStat
 
 from pipeline import layout
 from pipeline.normalize import is_syllable, normalize_text
@@ -32,6 +33,10 @@ MIN_LAYER_CHARS_ON_SCAN = 200
 # pdfplumber splits words at gaps wider than this share of the font size, so small print without
 # space characters ("- Thường trực Tỉnh ủy,") keeps its spaces.
 WORD_GAP_EM = 0.15
+# A page whose largest picture covers this share of it is a scan, OCR'd at that picture's resolution;
+# pictures claiming less than MIN_SCAN_DPI are thumbnails or broken metadata, drawn at 300 dpi.
+SCAN_COVERAGE = 0.5
+MIN_SCAN_DPI = 50
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -70,13 +75,13 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
                                       width=float(page.width), height=float(page.height),
                                       tables=tables, quality=quality))
                 else:
-                    dpi = _render_dpi(float(page.width), float(page.height))
-                    pages.append(PageImage(number=number, image=partial(render_page, data, number, dpi),
-                                           dpi=dpi, quality=quality))
+                    pages.append(PageImage(number=number, image=partial(render_page, data, number),
+                                           dpi=float(TARGET_DPI), quality=quality))
     except PdfError:
         raise
     except Exception as e:   # pdfminer raises many unrelated types on damaged files
         raise PdfError(f"the PDF is damaged and its pages cannot be read ({type(e).__name__})") from e
+    _at_scan_resolution(data, [p for p in pages if isinstance(p, PageImage)])
     return pages
 
 
@@ -92,10 +97,66 @@ def render_page(data: bytes, number: int, dpi: float = TARGET_DPI):
         pdf.close()
 
 
-def _render_dpi(width_pt: float, height_pt: float) -> float:
-    """300 dpi, or less for a page so large that 300 dpi would exceed the pixel limit."""
-    limit = (MAX_PAGE_PIXELS / max(width_pt * height_pt / 72 / 72, 1e-6)) ** 0.5
-    return min(float(TARGET_DPI), limit)
+def _at_scan_resolution(data: bytes, pages: list[PageImage]) -> None:
+    """OCR each scanned page at the resolution of the scan it holds (at most 300 dpi, within the
+    pixel limit), and from the scanner's own pixels when the page is one upright picture: drawing
+    a 200-dpi fax at 300 dpi gave Tesseract 2.25 times the pixels, and drawing it even at 200 dpi
+    smooths its edges (fax text pages 1.90 % CER drawn at 300 dpi, 2.05 % at 200, 1.78 % as scanned)."""
+    import pypdfium2
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        for page in pages:
+            pdf_page = pdf[page.number - 1]
+            width, height = pdf_page.get_size()
+            limit = (MAX_PAGE_PIXELS / max(width * height / 72 / 72, 1e-6)) ** 0.5
+            picture, dpi = _scan_picture(pdf_page)
+            page.dpi = min(dpi or float(TARGET_DPI), float(TARGET_DPI), limit)
+            if picture is not None and dpi <= page.dpi:
+                page.image = partial(scanned_picture, data, page.number, picture, page.dpi)
+            else:
+                page.image = partial(render_page, data, page.number, page.dpi)
+    finally:
+        pdf.close()
+
+
+def _scan_picture(page) -> tuple[int | None, float | None]:
+    """(index of the page's picture to read as it is, or None; the scan's resolution, or None when
+    the page is not mostly one picture). A picture is read as it is only when it is upright,
+    unrotated and plain grey or RGB, so that its pixels are what the page shows."""
+    import pypdfium2.raw as pdfium_c
+    width, height = page.get_size()
+    best, covered, index = None, 0.0, None
+    for i, picture in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1)):
+        left, bottom, right, top = picture.get_bounds()
+        area = (right - left) * (top - bottom)
+        if area > covered:
+            best, covered, index = picture, area, i
+    if best is None or covered < SCAN_COVERAGE * width * height:
+        return None, None
+    metadata = best.get_metadata()
+    dpi = max(metadata.horizontal_dpi, metadata.vertical_dpi)
+    if dpi < MIN_SCAN_DPI:
+        return None, None
+    a, b, c, d, _, _ = best.get_matrix().get()
+    upright = b == 0 and c == 0 and a > 0 and d > 0 and page.get_rotation() == 0
+    plain = metadata.colorspace in (pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_DEVICERGB)
+    return (index if upright and plain else None), float(round(dpi))
+
+
+def scanned_picture(data: bytes, number: int, index: int, dpi: float):
+    """The page's scan as its own pixels, grey; drawn instead if those pixels come out mostly dark
+    (a picture whose /Decode array inverts it, which raw pixels do not honour)."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        picture = list(pdf[number - 1].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))[index]
+        image = picture.get_bitmap(render=False).to_pil().convert("L")
+    except pypdfium2.PdfiumError as e:
+        raise PdfError(f"page {number} of the PDF is damaged and cannot be drawn") from e
+    finally:
+        pdf.close()
+    return image if ImageStat.Stat(image.reduce(8)).mean[0] >= 96 else render_page(data, number, dpi)
 
 
 def _check_opens(data: bytes) -> None:

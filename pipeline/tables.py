@@ -21,6 +21,8 @@ from pipeline._tesseract import recognize_words
 from pipeline.normalize import correct_ocr_line, normalize_token
 from schemas.document import Table, TableCell
 
+INK_WINDOW_INCHES = 31 / 300   # the adaptive threshold's window, chosen on 300-dpi scans
+EDGE_BAND_INCHES = 0.3
 MIN_RULE_INCHES = 0.2      # a ruling is at least this long (longer than any letter stroke)
 MIN_TABLE_INCHES = 0.6     # smaller ruled boxes are stamps, checkboxes or underlines
 STREAK_INCHES = 0.3        # no letter has a straight stroke this long (an em dash at 14 pt is 0.2 in)
@@ -57,14 +59,22 @@ class ReadTable:
     words: dict[tuple[int, int], list[CellWord]]
 
 
-def ink_mask(gray: np.ndarray) -> np.ndarray:
-    """Dark pixels as 255: adaptive threshold, so that grey rulings on uneven paper still count."""
-    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+def ink_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """Dark pixels as 255: adaptive threshold over a ~2.6 mm window, so that grey rulings on
+    uneven paper still count (a window fixed in pixels spans more paper at lower resolutions and
+    took the shadow at a photographed page's edge for rulings)."""
+    window = 2 * round(INK_WINDOW_INCHES * dpi / 2) + 1
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, window, 15)
 
 
 def find_ruled_tables(gray: np.ndarray, dpi: float = 300) -> list[Grid]:
     """Every ruled table on the page: long horizontal and vertical strokes that cross."""
-    horizontal, vertical = _rulings(ink_mask(gray), dpi)
+    horizontal, vertical = _rulings(ink_mask(gray, dpi), dpi)
+    # The edge of the sheet in a phone photo (paper against a dark desk) draws long straight lines
+    # that would frame the whole page as one table; no table is printed that close to the edge.
+    band = int(EDGE_BAND_INCHES * dpi)
+    for mask in (horizontal, vertical):
+        mask[:band], mask[-band:], mask[:, :band], mask[:, -band:] = 0, 0, 0, 0
     grids = []
     n, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_or(horizontal, vertical))
     for i in range(1, n):
@@ -74,7 +84,25 @@ def find_ruled_tables(gray: np.ndarray, dpi: float = 300) -> list[Grid]:
         grid = _grid_in(horizontal[y:y + h, x:x + w], vertical[y:y + h, x:x + w], x, y)
         if grid is not None:
             grids.append(grid)
-    return grids
+    return _without_overlaps(grids)
+
+
+def _area(top: int, left: int, bottom: int, right: int) -> int:
+    return max(bottom - top, 0) * max(right - left, 0)
+
+
+def _without_overlaps(grids: list[Grid]) -> list[Grid]:
+    """One grid per table: a phone photo's dark border can come apart from the table's own rulings
+    and be found as a second grid over the same cells, whose text would then be read twice. A grid
+    lying mostly inside a larger one is dropped."""
+    kept: list[Grid] = []
+    for grid in sorted(grids, key=lambda g: -_area(g.top, g.left, g.bottom, g.right)):
+        inside = any(_area(max(grid.top, k.top), max(grid.left, k.left), min(grid.bottom, k.bottom),
+                           min(grid.right, k.right)) > 0.5 * _area(grid.top, grid.left, grid.bottom, grid.right)
+                     for k in kept)
+        if not inside:
+            kept.append(grid)
+    return sorted(kept, key=lambda g: (g.top, g.left))
 
 
 def _rulings(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
@@ -153,7 +181,7 @@ def blank_out(gray: np.ndarray, grids: list[Grid], dpi: float = 300) -> np.ndarr
     for g in grids:
         out[max(g.top - 6, 0):g.bottom + 7, max(g.left - 6, 0):g.right + 7] = 255
     length = int(STREAK_INCHES * dpi)
-    ink = ink_mask(out)
+    ink = ink_mask(out, dpi)
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
     out[(horizontal > 0) | (vertical > 0)] = 255
@@ -162,7 +190,7 @@ def blank_out(gray: np.ndarray, grids: list[Grid], dpi: float = 300) -> np.ndarr
 
 def read_table(gray: np.ndarray, grid: Grid, page: int, to_points: float) -> ReadTable:
     """OCR every non-blank cell of ``grid`` through cell mosaics; blank cells stay blank."""
-    ink = ink_mask(gray)
+    ink = ink_mask(gray, 72 / to_points)
     horizontal, vertical = _rulings(ink, 72 / to_points)
     rulings = cv2.bitwise_or(horizontal, vertical) > 0
     # Rulings that stray into a cell (a slightly curved scan) must not be read as '|' or '_'.
