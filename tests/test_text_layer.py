@@ -248,6 +248,39 @@ def test_ruled_table_image_comes_out_as_its_grid(tmp_path):
     assert_offsets_exact(doc)
 
 
+def test_table_photographed_on_a_dark_desk_is_found_once_without_the_sheets_edge():
+    import numpy as np
+    from pipeline.tables import find_ruled_tables
+
+    table = np.asarray(render_table(TABLE))
+    photo = np.full((table.shape[0] + 60, table.shape[1] + 60), 40, np.uint8)   # the desk
+    photo[20:-20, 20:-20] = 255                                                   # the sheet
+    photo[30:30 + table.shape[0], 30:30 + table.shape[1]] = table
+    grids = find_ruled_tables(photo, 300)
+    assert len(grids) == 1
+    assert (len(grids[0].rows) - 1, len(grids[0].cols) - 1) == (len(TABLE), len(TABLE[0]))
+
+
+def test_a_grid_inside_a_larger_one_is_the_same_table():
+    from pipeline.tables import Grid, _without_overlaps
+
+    outer = Grid(top=100, left=100, bottom=900, right=900, rows=[100, 500, 900], cols=[100, 500, 900])
+    inner = Grid(top=110, left=110, bottom=880, right=880, rows=[110, 880], cols=[110, 880])
+    apart = Grid(top=1000, left=100, bottom=1200, right=900, rows=[1000, 1200], cols=[100, 900])
+    assert _without_overlaps([inner, apart, outer]) == [outer, apart]
+
+
+def test_scanned_pdf_page_is_read_at_the_scans_own_resolution(tmp_path):
+    import numpy as np
+    from pipeline.pdf import read_pdf
+
+    fax = render_lines(LETTER, dpi=200, height_in=11.69).point(lambda v: 0 if v < 128 else 255)
+    path = pdf_with_scans(tmp_path / "fax.pdf", [(fax, None)])
+    (page,) = read_pdf(path.read_bytes())
+    assert isinstance(page, PageImage) and round(page.dpi) == 200
+    assert np.array_equal(np.asarray(page.picture()), np.asarray(fax))   # the scanner's own pixels
+
+
 # ---------------------------------------------------------------------------------------------
 # Bad input
 # ---------------------------------------------------------------------------------------------
