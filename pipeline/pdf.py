@@ -37,6 +37,10 @@ WORD_GAP_EM = 0.15
 # pictures claiming less than MIN_SCAN_DPI are thumbnails or broken metadata, drawn at 300 dpi.
 SCAN_COVERAGE = 0.5
 MIN_SCAN_DPI = 50
+# Its pixels are read as they are only when it fills the page (word boxes then fall on the page)
+# and is not mostly dark (mean grey, 0-255: an inverted picture is drawn instead).
+FULL_PAGE_COVERAGE = 0.98
+MIN_PAPER_GREY = 96
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -121,8 +125,8 @@ def _at_scan_resolution(data: bytes, pages: list[PageImage]) -> None:
 
 def _scan_picture(page) -> tuple[int | None, float | None]:
     """(index of the page's picture to read as it is, or None; the scan's resolution, or None when
-    the page is not mostly one picture). A picture is read as it is only when it is upright,
-    unrotated and plain grey or RGB, so that its pixels are what the page shows."""
+    the page is not mostly one picture). A picture is read as it is only when it fills the page
+    upright, unrotated and plain grey or RGB, so that its pixels are what the page shows."""
     import pypdfium2.raw as pdfium_c
     width, height = page.get_size()
     best, covered, index = None, 0.0, None
@@ -140,7 +144,8 @@ def _scan_picture(page) -> tuple[int | None, float | None]:
     a, b, c, d, _, _ = best.get_matrix().get()
     upright = b == 0 and c == 0 and a > 0 and d > 0 and page.get_rotation() == 0
     plain = metadata.colorspace in (pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_DEVICERGB)
-    return (index if upright and plain else None), float(round(dpi))
+    fills = covered >= FULL_PAGE_COVERAGE * width * height
+    return (index if upright and plain and fills else None), float(round(dpi))
 
 
 def scanned_picture(data: bytes, number: int, index: int, dpi: float):
@@ -156,7 +161,7 @@ def scanned_picture(data: bytes, number: int, index: int, dpi: float):
         raise PdfError(f"page {number} of the PDF is damaged and cannot be drawn") from e
     finally:
         pdf.close()
-    return image if ImageStat.Stat(image.reduce(8)).mean[0] >= 96 else render_page(data, number, dpi)
+    return image if ImageStat.Stat(image.reduce(8)).mean[0] >= MIN_PAPER_GREY else render_page(data, number, dpi)
 
 
 def _check_opens(data: bytes) -> None:

@@ -60,10 +60,9 @@ class ReadTable:
 
 
 def ink_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
-    """Dark pixels as 255: adaptive threshold over a ~2.6 mm window, so that grey rulings on
-    uneven paper still count (a window fixed in pixels spans more paper at lower resolutions and
-    took the shadow at a photographed page's edge for rulings)."""
-    window = 2 * round(INK_WINDOW_INCHES * dpi / 2) + 1
+    """Dark pixels as 255: adaptive threshold over a ~2.6 mm window (the same paper whatever the
+    resolution), so that grey rulings on uneven paper still count."""
+    window = int(INK_WINDOW_INCHES * dpi) | 1
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, window, 15)
 
 
