@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from pipeline._tesseract import recognize_words
+from pipeline._tesseract import TesseractWord, recognize_images
 from pipeline.normalize import correct_ocr_line, normalize_token
 from schemas.document import Table, TableCell
 
@@ -66,12 +66,54 @@ def ink_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, window, 15)
 
 
-def find_ruled_tables(gray: np.ndarray, dpi: float = 300) -> list[Grid]:
+@dataclass
+class Strokes:
+    """A page's ink and its straight strokes longer than any letter stroke, found once per page
+    and shared by table finding, table reading and streak removal."""
+    dpi: float
+    ink: np.ndarray          # dark pixels as 255
+    horizontal: np.ndarray   # horizontal strokes of at least MIN_RULE_INCHES, as 255
+    vertical: np.ndarray
+
+
+def page_strokes(gray: np.ndarray, dpi: float) -> Strokes:
+    ink = ink_mask(gray, dpi)
+    length = max(int(MIN_RULE_INCHES * dpi), 15)
+    return Strokes(dpi, ink, _open_along(ink, length, horizontal=True), _open_along(ink, length, horizontal=False))
+
+
+def _open_along(mask: np.ndarray, length: int, horizontal: bool) -> np.ndarray:
+    """The runs of ``mask`` at least ``length`` pixels long in one direction."""
+    shape = (length, 1) if horizontal else (1, length)
+    return cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
+
+
+def _longer_runs(strokes: np.ndarray, length: int, horizontal: bool) -> np.ndarray:
+    """``_open_along`` for a sparse mask (a page's few strokes): only the rows (columns) holding
+    any of them are opened, each on its own as the opening is one-dimensional."""
+    lines = strokes if horizontal else strokes.T
+    holding = np.flatnonzero(lines.max(axis=1))
+    runs = np.zeros_like(lines)
+    if len(holding):
+        runs[holding] = _open_along(np.ascontiguousarray(lines[holding]), length, horizontal=True)
+    return runs if horizontal else runs.T
+
+
+def _rulings(strokes: Strokes) -> tuple[np.ndarray, np.ndarray]:
+    """The strokes thickened a little: scanning noise leaves gaps and ragged edges along a ruling."""
+    kernel = np.ones((3, 3), np.uint8)
+    return cv2.dilate(strokes.horizontal, kernel), cv2.dilate(strokes.vertical, kernel)
+
+
+def find_ruled_tables(strokes: Strokes) -> list[Grid]:
     """Every ruled table on the page: long horizontal and vertical strokes that cross."""
-    horizontal, vertical = _rulings(ink_mask(gray, dpi), dpi)
+    dpi = strokes.dpi
     # The edge of the sheet in a phone photo (paper against a dark desk) draws long straight lines
     # that would frame the whole page as one table; no table is printed that close to the edge.
     band = int(EDGE_BAND_INCHES * dpi)
+    if not strokes.vertical[band:-band, band:-band].any():   # a page of text: no ruling crosses a line
+        return []
+    horizontal, vertical = _rulings(strokes)
     for mask in (horizontal, vertical):
         mask[:band], mask[-band:], mask[:, :band], mask[:, -band:] = 0, 0, 0, 0
     grids = []
@@ -102,15 +144,6 @@ def _without_overlaps(grids: list[Grid]) -> list[Grid]:
         if not inside:
             kept.append(grid)
     return sorted(kept, key=lambda g: (g.top, g.left))
-
-
-def _rulings(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
-    """Masks of the horizontal and vertical strokes longer than any letter stroke."""
-    length = max(int(MIN_RULE_INCHES * dpi), 15)
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
-    # Thicken a little: scanning noise leaves gaps and ragged edges along a ruling.
-    return cv2.dilate(horizontal, np.ones((3, 3), np.uint8)), cv2.dilate(vertical, np.ones((3, 3), np.uint8))
 
 
 def _ruling_positions(profile: np.ndarray, minimum: float) -> list[int]:
@@ -172,51 +205,86 @@ def _grid_in(horizontal: np.ndarray, vertical: np.ndarray, x0: int, y0: int) -> 
                 rows=[y0 + y for y in rows], cols=[x0 + x for x in cols], cells=cells)
 
 
-def blank_out(gray: np.ndarray, grids: list[Grid], dpi: float = 300) -> np.ndarray:
-    """The page for the running-text OCR: tables painted white, and every stroke longer than an
-    inch left outside them (underlines, page borders, the streaks a fax machine draws across
-    a line of text, which make Tesseract drop that line) whitened too."""
+def blank_out(gray: np.ndarray, grids: list[Grid], strokes: Strokes) -> np.ndarray:
+    """The page for the running-text OCR: tables painted white, and every stroke longer than
+    STREAK_INCHES left outside them (underlines, page borders, the streaks a fax machine draws
+    across a line of text, which make Tesseract drop that line) whitened too."""
     out = gray.copy()
     for g in grids:
         out[max(g.top - 6, 0):g.bottom + 7, max(g.left - 6, 0):g.right + 7] = 255
-    length = int(STREAK_INCHES * dpi)
-    ink = ink_mask(out, dpi)
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
-    out[(horizontal > 0) | (vertical > 0)] = 255
-    return out
+    # Opening the strokes already longer than MIN_RULE_INCHES by a longer segment keeps exactly the
+    # ink runs longer than that segment: no second pass over the page's ink.
+    length = int(STREAK_INCHES * strokes.dpi)
+    streaks = cv2.bitwise_or(_longer_runs(strokes.horizontal, length, horizontal=True),
+                             _longer_runs(strokes.vertical, length, horizontal=False))
+    return cv2.max(out, streaks)   # white (255) wherever a streak is
 
 
-def read_table(gray: np.ndarray, grid: Grid, page: int, to_points: float) -> ReadTable:
-    """OCR every non-blank cell of ``grid`` through cell mosaics; blank cells stay blank."""
-    ink = ink_mask(gray, 72 / to_points)
-    horizontal, vertical = _rulings(ink, 72 / to_points)
+@dataclass
+class CellCrop:
+    """The inked part of one table cell, cut out of the page."""
+    table: int       # index of the table on the page
+    row: int
+    col: int
+    left: int        # page pixels of the crop's top-left corner
+    top: int
+    image: np.ndarray
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return self.table, self.row, self.col
+
+
+def read_tables(gray: np.ndarray, grids: list[Grid], strokes: Strokes, page: int,
+                to_points: float) -> list[ReadTable]:
+    """OCR every non-blank cell of the page's tables through cell mosaics; blank cells stay blank."""
+    if not grids:
+        return []
+    horizontal, vertical = _rulings(strokes)
     rulings = cv2.bitwise_or(horizontal, vertical) > 0
     # Rulings that stray into a cell (a slightly curved scan) must not be read as '|' or '_'.
     gray = np.where(rulings, 255, gray).astype(np.uint8)
-    ink = np.where(rulings, 0, ink).astype(np.uint8)
-    crops = []   # (row, col, x0, y0, image)
+    ink = np.where(rulings, 0, strokes.ink).astype(np.uint8)
+    crops = [crop for index, grid in enumerate(grids) for crop in _cell_crops(gray, ink, grid, index)]
+    words = _read_crops(crops, to_points)
+    return [_table(grid, page, to_points, {(r, c): w for (t, r, c), w in words.items() if t == index})
+            for index, grid in enumerate(grids)]
+
+
+def _cell_crops(gray: np.ndarray, ink: np.ndarray, grid: Grid, index: int) -> list[CellCrop]:
+    crops = []
     for row, col, row_span, col_span in grid.cells:
         x0, x1 = grid.cols[col] + 6, grid.cols[col + col_span] - 5
         y0, y1 = grid.rows[row] + 6, grid.rows[row + row_span] - 5
         if x1 - x0 < 4 or y1 - y0 < 4:
             continue
-        cell_ink = ink[y0:y1, x0:x1]
-        ys, xs = np.nonzero(cell_ink)
+        ys, xs = np.nonzero(ink[y0:y1, x0:x1])
         if len(xs) < 12:
             continue
         tx0, tx1 = max(xs.min() - 8, 0), min(xs.max() + 9, x1 - x0)
         ty0, ty1 = max(ys.min() - 8, 0), min(ys.max() + 9, y1 - y0)
-        crops.append((row, col, x0 + tx0, y0 + ty0, gray[y0 + ty0:y0 + ty1, x0 + tx0:x0 + tx1]))
-    words: dict[tuple[int, int], list[CellWord]] = {}
-    for batch in _batches(crops):
-        words.update(_read_mosaic(batch, to_points))
-    for crop in crops:
-        found = words.get(crop[:2], [])
-        if not found or min(w.confidence for w in found) < RETRY_BELOW_CONFIDENCE:
-            alone = _read_mosaic([crop], to_points, psm=7)
-            if _mean_confidence(alone.get(crop[:2], [])) > _mean_confidence(found):
-                words[crop[:2]] = alone[crop[:2]]
+        crops.append(CellCrop(index, row, col, x0 + tx0, y0 + ty0,
+                              gray[y0 + ty0:y0 + ty1, x0 + tx0:x0 + tx1]))
+    return crops
+
+
+def _read_crops(crops: list[CellCrop], to_points: float) -> dict[tuple[int, int, int], list[CellWord]]:
+    """All cells in mosaics read by one Tesseract run; then the cells read with low confidence
+    again one by one, as single lines, in a second run."""
+    mosaics = [_Mosaic(batch) for batch in _batches(crops)]
+    words: dict[tuple[int, int, int], list[CellWord]] = {}
+    for mosaic, found in zip(mosaics, recognize_images([m.image for m in mosaics], psm=6)):
+        words.update(mosaic.cell_words(found, to_points))
+    doubtful = [crop for crop in crops if _doubtful(words.get(crop.key, []))]
+    alone = [_Mosaic([crop]) for crop in doubtful]
+    for crop, mosaic, found in zip(doubtful, alone, recognize_images([m.image for m in alone], psm=7)):
+        again = mosaic.cell_words(found, to_points).get(crop.key, [])
+        if _mean_confidence(again) > _mean_confidence(words.get(crop.key, [])):
+            words[crop.key] = again
+    return words
+
+
+def _table(grid: Grid, page: int, to_points: float, words: dict[tuple[int, int], list[CellWord]]) -> ReadTable:
     cells = []
     for row, col, row_span, col_span in grid.cells:
         cell_words = words.get((row, col), [])
@@ -232,10 +300,10 @@ def read_table(gray: np.ndarray, grid: Grid, page: int, to_points: float) -> Rea
     return ReadTable(table=table, words=words)
 
 
-def _batches(crops: list) -> list[list]:
+def _batches(crops: list[CellCrop]) -> list[list[CellCrop]]:
     batches, current, height = [], [], 0
     for crop in crops:
-        h = crop[4].shape[0] + MOSAIC_GAP_PX
+        h = crop.image.shape[0] + MOSAIC_GAP_PX
         if current and height + h > MOSAIC_MAX_HEIGHT_PX:
             batches.append(current)
             current, height = [], 0
@@ -246,35 +314,47 @@ def _batches(crops: list) -> list[list]:
     return batches
 
 
+def _doubtful(words: list[CellWord]) -> bool:
+    return not words or min(w.confidence for w in words) < RETRY_BELOW_CONFIDENCE
+
+
 def _mean_confidence(words: list[CellWord]) -> float:
     return sum(w.confidence for w in words) / len(words) if words else -1.0
 
 
-def _read_mosaic(crops: list, to_points: float, psm: int = 6) -> dict[tuple[int, int], list[CellWord]]:
-    """Stack the cell images one above the other, OCR once, and send each word back to its cell."""
-    width = max(c[4].shape[1] for c in crops) + 2 * MOSAIC_GAP_PX
-    height = sum(c[4].shape[0] + MOSAIC_GAP_PX for c in crops) + MOSAIC_GAP_PX
-    mosaic = np.full((height, width), 255, dtype=np.uint8)
-    bands = []   # (y_start, y_end, row, col, page_x0, page_y0)
-    y = MOSAIC_GAP_PX
-    for row, col, px, py, image in crops:
-        h, w = image.shape
-        mosaic[y:y + h, MOSAIC_GAP_PX:MOSAIC_GAP_PX + w] = image
-        bands.append((y, y + h, row, col, px - MOSAIC_GAP_PX, py - y))
-        y += h + MOSAIC_GAP_PX
-    found: dict[tuple[int, int], list] = {}
-    for word in recognize_words(Image.fromarray(mosaic), psm=psm):
-        centre = word.top + word.height / 2
-        for y0, y1, row, col, dx, dy in bands:
-            if y0 - MOSAIC_GAP_PX / 2 <= centre < y1 + MOSAIC_GAP_PX / 2:
-                found.setdefault((row, col), []).append((word, dx, dy))
-                break
-    result = {}
-    for key, items in found.items():
-        texts = correct_ocr_line([normalize_token(w.text) for w, _, _ in items])
-        result[key] = [
-            CellWord(text=t, confidence=w.confidence,
-                     bbox=((w.left + dx) * to_points, (w.top + dy) * to_points,
-                           (w.left + w.width + dx) * to_points, (w.top + w.height + dy) * to_points))
-            for t, (w, dx, dy) in zip(texts, items) if t]
-    return result
+class _Mosaic:
+    """Cell images stacked one above the other with white space between, read as one image;
+    each word read goes back to the cell whose band holds it."""
+
+    def __init__(self, crops: list[CellCrop]):
+        width = max(c.image.shape[1] for c in crops) + 2 * MOSAIC_GAP_PX
+        height = sum(c.image.shape[0] + MOSAIC_GAP_PX for c in crops) + MOSAIC_GAP_PX
+        mosaic = np.full((height, width), 255, dtype=np.uint8)
+        self.bands = []   # (y_start, y_end, crop)
+        y = MOSAIC_GAP_PX
+        for crop in crops:
+            h, w = crop.image.shape
+            mosaic[y:y + h, MOSAIC_GAP_PX:MOSAIC_GAP_PX + w] = crop.image
+            self.bands.append((y, y + h, crop))
+            y += h + MOSAIC_GAP_PX
+        self.image = Image.fromarray(mosaic)
+
+    def cell_words(self, words: list[TesseractWord], to_points: float) -> dict[tuple[int, int, int], list[CellWord]]:
+        """The words read in the mosaic, by cell, normalized and repaired, boxed in page points."""
+        found: dict[tuple[int, int, int], list[tuple[TesseractWord, CellCrop, int]]] = {}
+        for word in words:
+            centre = word.top + word.height / 2
+            for y0, y1, crop in self.bands:
+                if y0 - MOSAIC_GAP_PX / 2 <= centre < y1 + MOSAIC_GAP_PX / 2:
+                    found.setdefault(crop.key, []).append((word, crop, y0))
+                    break
+        result = {}
+        for key, items in found.items():
+            texts = correct_ocr_line([normalize_token(w.text) for w, _, _ in items])
+            result[key] = [
+                CellWord(text=t, confidence=w.confidence, bbox=(
+                    (w.left - MOSAIC_GAP_PX + crop.left) * to_points, (w.top - y0 + crop.top) * to_points,
+                    (w.left + w.width - MOSAIC_GAP_PX + crop.left) * to_points,
+                    (w.top + w.height - y0 + crop.top) * to_points))
+                for t, (w, crop, y0) in zip(texts, items) if t]
+        return result

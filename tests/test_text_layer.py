@@ -250,13 +250,13 @@ def test_ruled_table_image_comes_out_as_its_grid(tmp_path):
 
 def test_table_photographed_on_a_dark_desk_is_found_once_without_the_sheets_edge():
     import numpy as np
-    from pipeline.tables import find_ruled_tables
+    from pipeline.tables import find_ruled_tables, page_strokes
 
     table = np.asarray(render_table(TABLE))
     photo = np.full((table.shape[0] + 60, table.shape[1] + 60), 40, np.uint8)   # the desk
     photo[20:-20, 20:-20] = 255                                                   # the sheet
     photo[30:30 + table.shape[0], 30:30 + table.shape[1]] = table
-    grids = find_ruled_tables(photo, 300)
+    grids = find_ruled_tables(page_strokes(photo, 300))
     assert len(grids) == 1
     assert (len(grids[0].rows) - 1, len(grids[0].cols) - 1) == (len(TABLE), len(TABLE[0]))
 
