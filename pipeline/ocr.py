@@ -40,8 +40,8 @@ from pipeline._tesseract import TesseractWord, load_engine, recognize_words
 from pipeline.normalize import correct_ocr_line, lexicon, line_separator, normalize_token
 from schemas.document import Page, TextSource, Word
 
-TARGET_DPI = 300          # a PDF page holding no scan is drawn at this resolution
-READ_DPI = 250            # and read, like every page finer or much coarser, at this one (measured)
+DRAW_DPI = 300            # PDF pages are drawn, or their scans taken, at most this fine
+READ_DPI = 250            # and every page is read at this resolution unless it is 140-250 dpi
 UPSCALE_BELOW_DPI = 140   # measured: upscaling helps at 100-120 dpi, hurts at 150-200 dpi
 MAX_SKEW_DEGREES = 5.0
 SPECK_AREA_AT_300_DPI = 6    # pixels: fax specks are 1-5 px; the dot of an 'i' at 10 pt is ~60

@@ -18,7 +18,7 @@ from PIL import ImageStat
 
 from pipeline import layout
 from pipeline.normalize import is_syllable, normalize_text
-from pipeline.ocr import MAX_PAGE_PIXELS, TARGET_DPI, PageImage
+from pipeline.ocr import DRAW_DPI, MAX_PAGE_PIXELS, PageImage
 from schemas.document import Page, Table, TableCell, TextSource
 
 # A text layer scoring below this is OCR'd. The five seeds score 0.99-1.0, the same texts with
@@ -89,7 +89,7 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
     return pages
 
 
-def render_page(data: bytes, number: int, dpi: float = TARGET_DPI):
+def render_page(data: bytes, number: int, dpi: float = DRAW_DPI):
     """The page as a grey PIL image at ``dpi`` (pdfium: fast and faithful)."""
     import pypdfium2
     pdf = pypdfium2.PdfDocument(data)
@@ -109,7 +109,7 @@ def _page_to_ocr(pdf_page, data: bytes, number: int, quality: float) -> PageImag
     width, height = pdf_page.get_size()
     limit = (MAX_PAGE_PIXELS / max(width * height / 72 / 72, 1e-6)) ** 0.5
     picture, scan_dpi = _scan_picture(pdf_page)
-    dpi = min(scan_dpi or float(TARGET_DPI), float(TARGET_DPI), limit)
+    dpi = min(scan_dpi or float(DRAW_DPI), float(DRAW_DPI), limit)
     if picture is not None and scan_dpi <= dpi:
         image = partial(scanned_picture, data, number, picture, dpi)
     else:

@@ -80,6 +80,7 @@ class Strokes:
 
 
 def page_strokes(gray: np.ndarray, dpi: float) -> Strokes:
+    """The page's ink (adaptive threshold) and its strokes of at least MIN_RULE_INCHES."""
     ink = ink_mask(gray, dpi)
     length = max(int(MIN_RULE_INCHES * dpi), 15)
     return Strokes(dpi, ink, _open_along(ink, length, horizontal=True), _open_along(ink, length, horizontal=False))
