@@ -270,6 +270,41 @@ def test_a_grid_inside_a_larger_one_is_the_same_table():
     assert _without_overlaps([inner, apart, outer]) == [outer, apart]
 
 
+@pytest.mark.ocr
+def test_several_images_are_read_in_one_tesseract_run_each_keeping_its_words():
+    from pipeline._tesseract import recognize_images
+
+    lines = LETTER[4:7]
+    images = [render_lines([line], height_in=0.9) for line in lines]
+    read = recognize_images(images, psm=6)
+    assert len(read) == len(lines)
+    for line, words in zip(lines, read):
+        assert cer(line, " ".join(w.text for w in words)) <= 0.05
+
+
+@pytest.mark.parametrize("dpi, read_at", [(300, 250), (600, 250), (200, 200), (150, 150), (100, 250)])
+def test_pages_are_read_at_250_dpi_unless_between_140_and_250(dpi, read_at):
+    from pipeline.ocr import preprocess
+
+    gray, used = preprocess(render_lines(LETTER[:2], dpi=dpi, height_in=2.0), dpi)
+    assert used == read_at
+    assert abs(gray.shape[1] - 8.27 * read_at) <= 1      # the page keeps its size in inches
+
+
+def test_long_strokes_outside_tables_are_whitened_and_letter_strokes_kept():
+    import numpy as np
+    from pipeline.tables import STREAK_INCHES, blank_out, page_strokes
+
+    page = np.full((600, 500), 255, np.uint8)
+    page[100:102, 20:400] = 0        # a fax streak across the page
+    page[50:500, 450:452] = 0        # a vertical one
+    page[300:302, 50:80] = 0         # a dash, shorter than STREAK_INCHES at 300 dpi
+    assert 30 < STREAK_INCHES * 300
+    out = blank_out(page, [], page_strokes(page, 300))
+    assert (out[100:102, 30:390] == 255).all() and (out[60:490, 450:452] == 255).all()
+    assert (out[300:302, 50:80] == 0).all()
+
+
 def test_scanned_pdf_page_is_read_at_the_scans_own_resolution(tmp_path):
     import numpy as np
     from pipeline.pdf import read_pdf
