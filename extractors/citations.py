@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.agencies import expand_abbreviations
-from extractors.common import DOC_NUMBER, clean_number, document_kinds, iso_date, kind_of_symbol, load_json
+from extractors.common import (DOC_NUMBER, clean_number, document_kinds, iso_date, kind_of_symbol, load_json,
+                               phrase_alternation)
 from extractors.metadata import document_number
 from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import SegmentedDocument
@@ -46,8 +47,8 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     kinds = {fold(k): k for k in document_kinds()}
-    measures = "|".join(re.escape(fold(w)) for w in load_json("citations.json")["measure_words"])
-    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(kinds, key=len, reverse=True))
+    measures = phrase_alternation(load_json("citations.json")["measure_words"])
+    alt = phrase_alternation(kinds)
     date = (r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
             r"|ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
     skip = r"(?:\s*\([^)\n]{0,40}\))?"            # '(khóa XII)' between the parts
@@ -62,7 +63,7 @@ def _patterns() -> _Patterns:
                               r"|\s*[;,.:“”\"()\n\t…]|$"
                               rf"|\s+(?:va|hoac)\s+(?:cac\s+)?(?:{alt})\b"),   # the next citation of a list
         title_after=re.compile(rf"{skip}\s*,?\s*ve\s+"),
-        list_separator=re.compile(r"^\s*(?:,|;|và|va|và các|hoặc)\s*$"),
+        list_separator=re.compile(r"^\s*(?:,|;|va(?:\s+cac)?|hoac)\s*$"),   # over folded text
         own_number_label=re.compile(r"(?:^|\n)\s*so\s*[:.]?\s*$"),
         kinds=kinds,
     )

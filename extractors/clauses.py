@@ -17,7 +17,7 @@ import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.common import load_json
+from extractors.common import load_json, phrase_alternation
 from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import Line, SegmentedDocument
 
@@ -44,11 +44,6 @@ class ClausedText:
         return " ".join(self.work[start:end].split())
 
 
-def _phrases(words: list[str]) -> str:
-    """A regex alternative of folded phrases, longest first, any whitespace between words."""
-    return "|".join(sorted((re.escape(fold(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     data = load_json("clauses.json")
@@ -59,12 +54,12 @@ def _rules() -> dict:
         "sentence_end": re.compile(data["sentence_end"]),
         "stop": tuple(data["stop_paragraph_at"]),
         "row_number_headers": {fold(h) for h in data["row_number_headers"]},
-        "criteria_header": re.compile(rf"(?<!\w)(?:{_phrases(data['criteria_header_words'])})(?!\w)"),
+        "criteria_header": re.compile(rf"(?<!\w)(?:{phrase_alternation(data['criteria_header_words'])})(?!\w)"),
         "row_cells": data["numeric_row_min_cells"],
         "row_share": data["numeric_row_share"],
         "report": re.compile(rf"^[\W\d_]*(?:[ivxl]+|[a-z]|\d+(?:\.\d+)*)?[.)/\-–]?\s*"
-                             rf"(?:{_phrases(data['report_headings'])})(?!\w)"
-                             rf"(?![\s,]+(?:{_phrases(data['report_heading_exceptions'])}))"),
+                             rf"(?:{phrase_alternation(data['report_headings'])})(?!\w)"
+                             rf"(?![\s,]+(?:{phrase_alternation(data['report_heading_exceptions'])}))"),
     }
 
 
@@ -73,8 +68,6 @@ _NUMERIC_CELL = re.compile(r"^[\d.,%\s]+$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*\t")
 # a period after an outline number ('1.', '2.1.', 'II.') or a short capitalised abbreviation ('TP.')
 _NOT_SENTENCE_END = re.compile(r"(?:^\s*[\dIVXL]+(?:\.\d+)*|(?<!\w)[A-ZĐ][A-Za-zĐ]?)$")
-
-
 
 
 def _is_numeric_row(text: str) -> bool:
@@ -254,15 +247,15 @@ def _year_rules() -> dict:
     preps = {fold(k): v for k, v in data["prepositions"].items()}
     return {
         "preps": preps,
-        "year": re.compile(rf"(?:\b({_phrases(list(data['prepositions']))})\s+)?\bnam\s+(\d{{4}})\b(?!\s*/\s*\d)"),
+        "year": re.compile(rf"(?:\b({phrase_alternation(list(data['prepositions']))})\s+)?\bnam\s+(\d{{4}})\b(?!\s*/\s*\d)"),
         "range_after": re.compile(r"^\s*[-–]\s*(?:nam\s+)?\d{4}\b|^\s*(?:den|toi)\s+(?:het\s+)?nam\s+\d{4}"),
         "range_before": re.compile(r"\btu\s+(?:nam\s+)?\d{4}\s*$|\d{4}\s*[-–]\s*$"),
         "date_before": re.compile(r"\bthang\s*\S{0,12}\s*$"),
-        "horizon_before": re.compile(rf"\b(?:{_phrases(data['horizon'])})\s*(?:den\s+)?(?:het\s+)?$"),
-        "horizon_after": re.compile(rf"^\s*,?\s*(?:{_phrases(data['horizon'])})\b"),
-        "baseline_before": re.compile(rf"\b(?:{_phrases(data['baseline'])})\s*$"),
+        "horizon_before": re.compile(rf"\b(?:{phrase_alternation(data['horizon'])})\s*(?:den\s+)?(?:het\s+)?$"),
+        "horizon_after": re.compile(rf"^\s*,?\s*(?:{phrase_alternation(data['horizon'])})\b"),
+        "baseline_before": re.compile(rf"\b(?:{phrase_alternation(data['baseline'])})\s*$"),
         "opening": re.compile(rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*"
-                              rf"(?:(?:{_phrases(load_json('clauses.json')['clause_openers'])})\s*)?[\s,:(]*"),
+                              rf"(?:(?:{phrase_alternation(load_json('clauses.json')['clause_openers'])})\s*)?[\s,:(]*"),
     }
 
 

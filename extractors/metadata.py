@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from extractors import gazetteer
 from extractors.agencies import expand_abbreviations, match_agency
-from extractors.common import DOC_NUMBER, LONG_DATE, clean_number, document_kinds, find_dates, kind_of_symbol, load_json
+from extractors.common import (DOC_NUMBER, LONG_DATE, clean_number, document_kinds, find_dates, kind_of_symbol,
+                               load_json, phrase_alternation)
 from pipeline.normalize import fold, fold_in_place, is_syllable
 from pipeline.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
@@ -65,11 +66,11 @@ def _vocab() -> _Vocab:
     kinds = {fold(k): k for k in document_kinds()}
     committees = {fold(c): fold(level) for c, level in data["committee_levels"].items()}
     caps = "|".join(re.escape(fold(c)) + (r"\." if len(c) == 1 else r"\.?") for c in data["signing_capacities"])
-    verbs = "|".join(re.escape(fold(v)) for v in data["authoring_verbs"])
-    kind_alt = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    verbs = phrase_alternation(data["authoring_verbs"])
+    kind_alt = phrase_alternation(kinds)
     return _Vocab(
         mottos=tuple(fold(m) for m in data["national_mottos"]),
-        openers=re.compile(r"(?:" + "|".join(re.escape(fold(o)) for o in data["body_openers"]) + r")\b"),
+        openers=re.compile(rf"(?:{phrase_alternation(data['body_openers'])})\b"),
         kinds=kinds,
         phrases=phrases,
         max_phrase_words=max(len(p.split()) for p in phrases),
@@ -83,7 +84,7 @@ def _vocab() -> _Vocab:
         national_heads=tuple(fold(h) for h in data["national_heads"]),
         capacity=re.compile(rf"^({caps})\s*(?=\w)"),
         skip=frozenset(fold(s) for s in data["signature_skip"]),
-        name_prefix=re.compile(r"^(?:(?:" + "|".join(re.escape(fold(p)) for p in data["name_prefixes"]) + r")\s*)+"),
+        name_prefix=re.compile(rf"^(?:(?:{phrase_alternation(data['name_prefixes'])})\s*)+"),
         authoring=re.compile(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?:{kind_alt})\b"),
     )
 
@@ -666,7 +667,7 @@ def _issuer(seg: SegmentedDocument, header: list[Line], anchors: list[int], issu
     if name is None:
         name, start, end = _authoring_sentence(seg.lines[:len(header) + 3])
     capacity = signer.value.capacity if signer.value else None
-    if name is None and capacity and fold(capacity).startswith(("tm", "t/m")) and len(capacity.split()) > 1:
+    if name is None and capacity and fold(capacity).startswith(("tm", "t/m", "t.m")) and len(capacity.split()) > 1:
         name, start, end = capacity.split(None, 1)[1], signer.start, signer.end
     return _Found(name, start, end), letterhead, letterhead_lines
 
