@@ -58,8 +58,8 @@ def _rules() -> _Rules:
         long_day=re.compile(rf"\b({rel})\s+ngay\s+(\d{{1,2}})\s+thang\s+(\d{{1,2}})(?:\s+nam\s+(\d{{4}}))?"),
         month=re.compile(rf"(?<!ngay )(?:\b({mrel})\s+)?\bthang\s+(\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(\d{{4}})\b"),
         quarter=re.compile(rf"(?:\b({mrel})\s+)?\bquy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|\s+nam\s+)\s*(\d{{4}})\b"),
-        date_relations={re.sub(r"\s+", " ", fold(k)): v for k, v in d["date_relations"].items()},
-        month_relations={re.sub(r"\s+", " ", fold(k)): v for k, v in d["month_relations"].items()},
+        date_relations={fold(k): v for k, v in d["date_relations"].items()},
+        month_relations={fold(k): v for k, v in d["month_relations"].items()},
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
         periodic=re.compile(rf"\b(?:{phrase_alternation(d['periodic_words'])})\b"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
@@ -67,7 +67,7 @@ def _rules() -> _Rules:
         recipient=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_words'])})\s*$"),
         ward_unit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['ward_units'])})\s+(?!cac\b|tren\b)\w"),
         quarters=d["quarters"],
-        schedule_columns={re.sub(r"\s+", " ", fold(k)): v for k, v in d["schedule_columns"].items()},
+        schedule_columns={fold(k): v for k, v in d["schedule_columns"].items()},
     )
 
 
@@ -174,7 +174,7 @@ def _schedule_due(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> _D
     cells = header.text.split("\t") if header else []
     if column >= len(cells):
         return None
-    relation = _rules().schedule_columns.get(re.sub(r"\s+", " ", fold(cells[column]).strip(" .:")))
+    relation = _rules().schedule_columns.get(fold(cells[column]).strip(" .:"))
     return _Due(0, cell.group(1), relation) if relation else None
 
 
@@ -211,13 +211,17 @@ def _task(ct: ClausedText, clause: Clause) -> str:
     return (text[:1].upper() + text[1:])[:300]
 
 
-def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Deadline]:
-    """Every time-bound commitment, one per clause and due; a target's year is a deadline too."""
+def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None,
+            found_targets: list[tuple[Clause, Target]] | None = None) -> list[Deadline]:
+    """Every time-bound commitment, one per clause and due; a target's year is a deadline too
+    (``found_targets``: ``targets.find``'s pairs when the caller has them already)."""
     ct = claused(seg)
     issue_year = target_rules.issue_year(meta)
     issue_on = meta.issued_on if meta and meta.issued_on else None
     by_clause: dict[int, list[Target]] = {}
-    for clause, target in target_rules.find(seg, meta, ct):
+    if found_targets is None:
+        found_targets = target_rules.find(seg, meta, ct)
+    for clause, target in found_targets:
         by_clause.setdefault(clause.start, []).append(target)
     sentence_end: dict[int, int] = {}
     for clause in ct.clauses:

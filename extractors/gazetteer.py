@@ -48,7 +48,7 @@ FUZZY_MARGIN = 6        # … and by how much it must beat the runner-up provinc
 
 def compact(name: str) -> str:
     """Folded letters and digits only: the key two spellings of one name share."""
-    return re.sub(r"[^a-z0-9]", "", fold(name).lower())
+    return re.sub(r"[^a-z0-9]", "", fold(name))
 
 
 def _package_dir(package: str) -> Path:
@@ -313,7 +313,7 @@ def locality_of_wards(ward_names: list[str], province: str | None) -> str | None
 @lru_cache(maxsize=1)
 def _province_pattern() -> re.Pattern[str]:
     """Folded province names, each optionally preceded by its kind word, longest first."""
-    names = sorted({fold(n).lower() for n in _gazetteer().provinces}, key=len, reverse=True)
+    names = sorted({fold(n) for n in _gazetteer().provinces}, key=len, reverse=True)
     alts = "|".join(r"\s*[-–]?\s*".join(re.escape(w) for w in re.split(r"\s*-\s*|\s+", n)) for n in names)
     return re.compile(r"\b(?:(tinh|thanh pho|tp\s*\.?)\s*)?(" + alts + r")\b")
 
@@ -331,7 +331,7 @@ def find_provinces(text: str) -> list[tuple[int, int, str]]:
             canonical = match_province(written)
             if canonical is None or compact(written) != compact(canonical) or not written[:1].isupper():
                 continue
-            if fold(written).lower() == written.lower() != canonical.lower():
+            if fold(written) == written.lower() != canonical.lower():
                 continue                      # written without the diacritics the name has
         canonical = match_province(text[name_start:m.end(2)])
         if canonical:

@@ -194,7 +194,7 @@ def _unit(raw_after: str) -> str:
     m = re.match(r"([^\W\d_]+)(?:\s+([^\W\d_]+))?", head)
     if not m:
         return "đơn vị"
-    return m.group() if fold(m.group(1).lower()) in _vocab().scales and m.group(2) else m.group(1)
+    return m.group() if fold(m.group(1)) in _vocab().scales and m.group(2) else m.group(1)
 
 
 def _reports_past(folded: str, at: int) -> bool:

@@ -37,7 +37,7 @@ from PIL import Image
 from pipeline import layout
 from pipeline import tables as table_reader
 from pipeline._tesseract import TesseractWord, load_engine, recognize_words
-from pipeline.normalize import correct_ocr_line, lexicon, line_separator, normalize_token
+from pipeline.normalize import correct_ocr_line, lexicon, line_separator
 from schemas.document import Page, TextSource, Word
 
 DRAW_DPI = 300            # PDF pages are drawn, or their scans taken, at most this fine
@@ -67,9 +67,9 @@ def ocr_pages(pages: list[PageImage], executor: Executor | None = None) -> list[
     """OCR pages in parallel, one process per core unless an executor is given."""
     if len(pages) == 1 and executor is None:
         return [ocr_page(pages[0])]
+    warm_up()   # before a pool's workers fork (a caller's pool forks at its first task), so they inherit it
     if executor is not None:
         return list(executor.map(ocr_page, pages))
-    warm_up()
     with ProcessPoolExecutor(max_workers=min(len(pages), os.cpu_count() or 1)) as pool:
         return list(pool.map(ocr_page, pages))
 
@@ -195,7 +195,7 @@ def _box(word: TesseractWord) -> layout.Box:
 
 def _line_words(words: list[TesseractWord]) -> list[TesseractWord]:
     """Normalize each word, then let the line's neighbours repair OCR confusions (thi → thì)."""
-    texts = correct_ocr_line([normalize_token(w.text) for w in words])
+    texts = correct_ocr_line([w.text for w in words])
     return [TesseractWord(text=t, left=w.left, top=w.top, width=w.width, height=w.height,
                           confidence=w.confidence, block=w.block, paragraph=w.paragraph, line=w.line)
             for t, w in zip(texts, words) if t]

@@ -22,7 +22,7 @@ import numpy as np
 from PIL import Image
 
 from pipeline._tesseract import TesseractWord, recognize_images
-from pipeline.normalize import correct_ocr_line, normalize_token
+from pipeline.normalize import correct_ocr_line
 from schemas.document import Table, TableCell
 
 INK_WINDOW_INCHES = 31 / 300   # the adaptive threshold's window, chosen on 300-dpi scans
@@ -347,7 +347,7 @@ class _Mosaic:
                     break
         result = {}
         for key, items in found.items():
-            texts = correct_ocr_line([normalize_token(w.text) for w, _, _ in items])
+            texts = correct_ocr_line([w.text for w, _, _ in items])
             result[key] = [
                 CellWord(text=t, confidence=w.confidence, bbox=(
                     (w.left - MOSAIC_GAP_PX + crop.left) * to_points, (w.top - y0 + crop.top) * to_points,
