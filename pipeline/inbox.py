@@ -97,9 +97,6 @@ class FileStabilityTracker:
     def forget(self, path: Path) -> None:
         self._seen.pop(path, None)
 
-    def waiting(self) -> int:
-        return len(self._seen)
-
 
 class Filer:
     """Puts originals away. ``keep_originals`` copies instead of moving (files named on the

@@ -46,7 +46,7 @@ def read_document(path: Path, sha256: str, executor: Executor | None = None) -> 
     the flows use: the same bytes read the same."""
     from pipeline.text import load_document
 
-    return load_document(path, executor=executor)
+    return load_document(path, executor=executor, sha256=sha256)
 
 
 def extract_facts(document: Document) -> Extraction:
@@ -173,7 +173,7 @@ class Ingestor:
         destination = self.filer.archive_destination(job.path.name, job.sha256)
         stored_path = str(job.path.resolve() if self.filer.keep_originals else destination)
         extraction = extraction.model_copy(update={
-            "source": extraction.source.model_copy(update={"path": stored_path, "sha256": job.sha256})})
+            "source": extraction.source.model_copy(update={"path": stored_path})})
         with self.store.begin() as conn:
             saved = self.store.save(extraction, conn, document, source_tag=_source_tag(job.relative))
             state = DUPLICATE if saved.status == "duplicate" else PROCESSED

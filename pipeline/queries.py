@@ -14,7 +14,8 @@ import sqlalchemy as sa
 
 from pipeline.normalize import fold
 from pipeline.store import Store
-from schemas.frames import DOCUMENT_COLUMNS, FACT_MODELS, document_label, fact_columns, without_nan
+from schemas.extraction import FACT_MODELS
+from schemas.frames import DOCUMENT_COLUMNS, document_label, fact_columns, without_nan
 
 # Columns of the documents table a query result shows beside each fact.
 DOCUMENT_CONTEXT = {"document_number": "number", "document_path": "path", "document_kind": "kind",

@@ -32,8 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pipeline.normalize import fold
 from schemas.document import Document, Page
-from schemas.extraction import DocumentMeta, Evidence, Extraction, Source
-from schemas.frames import EVIDENCE_COLUMNS, FACT_MODELS
+from schemas.extraction import EVIDENCE_COLUMNS, FACT_MODELS, DocumentMeta, Evidence, Extraction, Source
 
 DEFAULT_HOME = Path("~/.vanban")
 DATABASE_FILE = "vanban.db"

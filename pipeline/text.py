@@ -27,8 +27,9 @@ from schemas.document import Document, Page, TextSource
 A4_INCHES = (8.27, 11.69)
 
 
-def load_document(path: str | Path, executor: Executor | None = None) -> Document:
-    """Read ``path`` into a Document; OCR'd pages run on ``executor`` (default: one process per core)."""
+def load_document(path: str | Path, executor: Executor | None = None, sha256: str | None = None) -> Document:
+    """Read ``path`` into a Document; OCR'd pages run on ``executor`` (default: one process per core).
+    ``sha256``: the bytes' hash when the caller has computed it already (the inbox has)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -61,7 +62,7 @@ def load_document(path: str | Path, executor: Executor | None = None) -> Documen
         raise UnreadableDocument(str(path), e.reason) from e
     except OcrEngineError as e:
         raise UnreadableDocument(str(path), f"OCR failed: {e}") from e
-    document = Document(path=str(path), sha256=hashlib.sha256(data).hexdigest(), media_type=media_type,
+    document = Document(path=str(path), sha256=sha256 or hashlib.sha256(data).hexdigest(), media_type=media_type,
                         pages=pages, encoding_repaired=encoding_repaired)
     return _anchor_words(document.with_offsets())
 

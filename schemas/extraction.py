@@ -146,3 +146,12 @@ class Extraction(BaseModel):
     wards: list[Ward] = Field(default_factory=list)
     obligations: list[Obligation] = Field(default_factory=list)
     national_targets: list[NationalTarget] = Field(default_factory=list)
+
+
+# Fact kinds in the order of the Extraction fields they come from; the database tables, the
+# pandas frames and the exports are built from these models.
+FACT_MODELS: dict[str, type[BaseModel]] = {
+    "citations": Citation, "targets": Target, "deadlines": Deadline, "wards": Ward,
+    "obligations": Obligation, "national_targets": NationalTarget,
+}
+EVIDENCE_COLUMNS = list(Evidence.model_fields)

@@ -1,8 +1,8 @@
-"""pandas frames derived from the extraction models.
+"""pandas frames of the extracted facts, their columns derived from the extraction models.
 
 One column per model field; the nested ``evidence`` is flattened into ``page``, ``start``,
-``end``, ``quote``, ``bbox`` — the same names the database tables use, so a frame read from
-SQL and a frame built from an ``Extraction`` in memory look alike.
+``end``, ``quote``, ``bbox`` — the same names the database tables use (pipeline/queries.py
+reads the frames from SQL in these columns).
 """
 from __future__ import annotations
 
@@ -10,49 +10,13 @@ import math
 from pathlib import Path
 
 import pandas as pd
-from pydantic import BaseModel
 
-from schemas.extraction import (Citation, Deadline, Evidence, Extraction, NationalTarget,
-                                Obligation, Target, Ward)
-
-# Fact kinds in the order of the Extraction fields they come from.
-FACT_MODELS: dict[str, type[BaseModel]] = {
-    "citations": Citation, "targets": Target, "deadlines": Deadline, "wards": Ward,
-    "obligations": Obligation, "national_targets": NationalTarget,
-}
-EVIDENCE_COLUMNS = list(Evidence.model_fields)
+from schemas.extraction import EVIDENCE_COLUMNS, FACT_MODELS
 
 
 def fact_columns(kind: str) -> list[str]:
     fields = [f for f in FACT_MODELS[kind].model_fields if f != "evidence"]
     return ["document_id", *fields, *EVIDENCE_COLUMNS]
-
-
-def fact_row(document_id, item: BaseModel) -> dict:
-    row = {"document_id": document_id, **item.model_dump(mode="json", exclude={"evidence"})}
-    evidence = getattr(item, "evidence", None)
-    row.update(evidence.model_dump(mode="json") if evidence else dict.fromkeys(EVIDENCE_COLUMNS))
-    return row
-
-
-def facts_frame(kind: str, extractions: dict[object, Extraction]) -> pd.DataFrame:
-    """One frame of ``kind`` facts over many documents, keyed by their document ids."""
-    rows = [fact_row(doc_id, item) for doc_id, ex in extractions.items() for item in getattr(ex, kind)]
-    return pd.DataFrame(rows, columns=fact_columns(kind))
-
-
-def documents_frame(extractions: dict[object, Extraction]) -> pd.DataFrame:
-    rows = []
-    for doc_id, ex in extractions.items():
-        d = ex.document
-        rows.append({
-            "document_id": doc_id, "path": ex.source.path, "kind": d.kind, "number": d.number,
-            "issued_on": d.issued_on, "issuer": d.issuer, "subject": d.subject,
-            "province": d.jurisdiction.province if d.jurisdiction else None,
-            "locality": d.jurisdiction.locality if d.jurisdiction else None,
-            "label": document_label(d.number, ex.source.path, d.kind, d.issuer),
-        })
-    return without_nan(pd.DataFrame(rows, columns=DOCUMENT_COLUMNS))
 
 
 def plain(value):

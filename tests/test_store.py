@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline.store import Store, version_key
-from schemas.frames import FACT_MODELS
+from schemas.extraction import FACT_MODELS
 from schemas.extraction import (Citation, Deadline, DocumentMeta, Evidence, Extraction, Jurisdiction,
                                 NationalTarget, Obligation, Signer, Source, Target, Ward)
 
