@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
 from itertools import groupby
-from typing import Callable
 
 import cv2
 import numpy as np
@@ -38,29 +36,13 @@ from pipeline import layout
 from pipeline import tables as table_reader
 from pipeline._tesseract import TesseractWord, load_engine, recognize_words
 from pipeline.normalize import correct_ocr_line, lexicon, line_separator
+from pipeline.page_image import PageImage
 from schemas.document import Page, TextSource, Word
 
-DRAW_DPI = 300            # PDF pages are drawn, or their scans taken, at most this fine
-READ_DPI = 250            # and every page is read at this resolution unless it is 140-250 dpi
+READ_DPI = 250            # every page is read at this resolution unless it is 140-250 dpi
 UPSCALE_BELOW_DPI = 140   # measured: upscaling helps at 100-120 dpi, hurts at 150-200 dpi
 MAX_SKEW_DEGREES = 5.0
 SPECK_AREA_AT_300_DPI = 6    # pixels: fax specks are 1-5 px; the dot of an 'i' at 10 pt is ~60
-# Larger page images are refused (or, for PDF pages, drawn coarser): a decompression bomb, or a
-# poster no office scanner makes (an A0 sheet at 300 dpi is ~140 MP).
-MAX_PAGE_PIXELS = 180_000_000
-
-
-@dataclass
-class PageImage:
-    """One page to OCR: its picture — or a function drawing it, so that PDF pages are rendered
-    inside the worker process — and its resolution in pixels per inch."""
-    number: int
-    image: Image.Image | Callable[[], Image.Image]
-    dpi: float
-    quality: float | None = None   # score of the text layer this page's OCR replaces, if any
-
-    def picture(self) -> Image.Image:
-        return self.image if isinstance(self.image, Image.Image) else self.image()
 
 
 def ocr_pages(pages: list[PageImage], executor: Executor | None = None) -> list[Page]:

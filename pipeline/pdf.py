@@ -18,7 +18,7 @@ from PIL import ImageStat
 
 from pipeline import layout
 from pipeline.normalize import is_syllable, normalize_text
-from pipeline.ocr import DRAW_DPI, MAX_PAGE_PIXELS, PageImage
+from pipeline.page_image import DRAW_DPI, MAX_PAGE_PIXELS, PageImage
 from schemas.document import Page, Table, TableCell, TextSource
 
 # A text layer scoring below this is OCR'd. The five seeds score 0.99-1.0, the same texts with

@@ -20,7 +20,7 @@ from pipeline._tesseract import OcrEngineError
 from pipeline.docx import DocxError, read_docx
 from pipeline.errors import UnreadableDocument
 from pipeline.normalize import decode_bytes, normalize_text
-from pipeline.ocr import MAX_PAGE_PIXELS, PageImage, ocr_pages
+from pipeline.page_image import MAX_PAGE_PIXELS, PageImage
 from pipeline.pdf import PdfError, read_pdf
 from schemas.document import Document, Page, TextSource
 
@@ -72,6 +72,7 @@ def _ocr_waiting(pages: list[Page | PageImage], executor: Executor | None) -> li
     waiting = [p for p in pages if isinstance(p, PageImage)]
     if not waiting:
         return pages
+    from pipeline.ocr import ocr_pages   # OpenCV and numpy: only when there is a picture to read
     done = iter(ocr_pages(waiting, executor))
     return [next(done) if isinstance(p, PageImage) else p for p in pages]
 
