@@ -359,11 +359,16 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 
 
 def normalize_text(s: str) -> str:
-    """Canonical form of a plain-text document: NFC, '\\n' newlines, no Markdown emphasis markers,
-    legacy fonts repaired, traditional tone marks, wrapped lines joined, spaces tidied (TABs kept:
-    tables use them), at most one blank line in a row."""
+    """Canonical form of a plain-text document: NFC, legacy fonts repaired, then ``tidy_text``."""
+    s, _ = repair_legacy(nfc(s))
+    return tidy_text(s)
+
+
+def tidy_text(s: str) -> str:
+    """``normalize_text`` for text whose legacy fonts are already repaired (``decode_bytes``): NFC,
+    '\\n' newlines, no Markdown emphasis markers, traditional tone marks, wrapped lines joined,
+    spaces tidied (TABs kept: tables use them), at most one blank line in a row."""
     s = nfc(s).replace("\r\n", "\n").replace("\r", "\n")
-    s, _ = repair_legacy(s)
     s = s.translate(_INVISIBLE).replace("\u00a0", " ")
     s = _MD_EMPHASIS.sub(r"\2", s)
     s = place_tone_marks(s)

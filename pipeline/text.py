@@ -19,7 +19,7 @@ from pipeline import formats
 from pipeline._tesseract import OcrEngineError
 from pipeline.docx import DocxError, read_docx
 from pipeline.errors import UnreadableDocument
-from pipeline.normalize import decode_bytes, normalize_text
+from pipeline.normalize import decode_bytes, tidy_text
 from pipeline.page_image import MAX_PAGE_PIXELS, PageImage
 from pipeline.pdf import PdfError, read_pdf
 from schemas.document import Document, Page, TextSource
@@ -42,7 +42,7 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
     try:
         if media_type == formats.TEXT:
             text, encoding_repaired = decode_bytes(data)
-            text = normalize_text(text)
+            text = tidy_text(text)
             if not text.strip():
                 raise UnreadableDocument(str(path), "the text file contains only blank space")
             pages: list[Page | PageImage] = [Page(number=1, text=text, source=TextSource.plain)]
