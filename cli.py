@@ -20,6 +20,10 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=2)
 
 
+_DB_OPTION = typer.Option(None, "--db", envvar="VANBAN_DB",
+                          help="SQLAlchemy URL (default: sqlite in $VANBAN_HOME, ~/.vanban)")
+
+
 @app.command()
 def text(file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or TXT file")) -> None:
     """Print the document's normalized text; pages are separated by a form feed."""
@@ -66,10 +70,9 @@ def _ingest_line(outcome) -> str:
 
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="files and folders (subfolder names become source tags)"),
-           db: str = typer.Option(None, "--db", envvar="VANBAN_DB",
-                                  help="SQLAlchemy URL [default: sqlite in $VANBAN_HOME, ~/.vanban]"),
-           archive: Path = typer.Option(None, help="where originals are filed [default: $VANBAN_HOME/archive]"),
-           quarantine: Path = typer.Option(None, help="where unreadable files go [default: $VANBAN_HOME/quarantine]"),
+           db: str = _DB_OPTION,
+           archive: Path = typer.Option(None, help="where originals are filed (default: $VANBAN_HOME/archive)"),
+           quarantine: Path = typer.Option(None, help="where unreadable files go (default: $VANBAN_HOME/quarantine)"),
            move: bool = typer.Option(False, "--move", help="move originals into the archive instead of copying"),
            prefect: bool = typer.Option(True, "--prefect/--no-prefect",
                                         help="run as a Prefect flow (retries, cache by hash, runs in the UI)")) -> None:
@@ -95,11 +98,10 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files and folders (subf
 @app.command()
 def watch(inbox: Path = typer.Argument(..., help="the shared folder scanners and clerks drop files into"),
           archive: Path = typer.Option(None, help="originals after their rows are committed, in YYYY/MM/ "
-                                                  "[default: $VANBAN_HOME/archive]"),
+                                                  "(default: $VANBAN_HOME/archive)"),
           quarantine: Path = typer.Option(None, help="files that could not be read, each with a .error.txt "
-                                                     "[default: $VANBAN_HOME/quarantine]"),
-          db: str = typer.Option(None, "--db", envvar="VANBAN_DB",
-                                 help="SQLAlchemy URL [default: sqlite in $VANBAN_HOME, ~/.vanban]"),
+                                                     "(default: $VANBAN_HOME/quarantine)"),
+          db: str = _DB_OPTION,
           settle: float = typer.Option(2.0, help="seconds a file's size and mtime must stay unchanged"),
           rescan: float = typer.Option(30.0, help="seconds between full rescans (for shares without events)"),
           prefect: bool = typer.Option(True, "--prefect/--no-prefect", help="run as a Prefect flow")) -> None:
@@ -127,8 +129,7 @@ def watch(inbox: Path = typer.Argument(..., help="the shared folder scanners and
 
 @app.command()
 def status(as_json: bool = typer.Option(False, "--json", help="print the counts as JSON"),
-           db: str = typer.Option(None, "--db", envvar="VANBAN_DB",
-                                  help="SQLAlchemy URL [default: sqlite in $VANBAN_HOME, ~/.vanban]")) -> None:
+           db: str = _DB_OPTION) -> None:
     """Counts of processed, duplicate, quarantined and pending files, and the last errors."""
     from pipeline.inbox import status as inbox_status
     from pipeline.store import Store
@@ -166,7 +167,6 @@ def _show_facts(kind: str, filters, fmt: str, output: Path | None, db: str | Non
     export.write(frame, fmt, output, columns=columns, title=kind)
 
 
-_DB_OPTION = typer.Option(None, "--db", envvar="VANBAN_DB", help="SQLAlchemy URL [default: sqlite in $VANBAN_HOME]")
 _DOCUMENT_OPTION = typer.Option(None, help="số/ký hiệu, file name or document id")
 _PROVINCE_OPTION = typer.Option(None, help="the document's province")
 _FORMAT_OPTION = typer.Option("table", "--format", help=_FORMAT_HELP)

@@ -18,7 +18,7 @@ def extract(seg: SegmentedDocument) -> Extraction:
                       pages=len(doc.pages), ocr=doc.ocr, ocr_confidence=doc.ocr_confidence,
                       encoding_repaired=doc.encoding_repaired),
         document=meta,
-        citations=citations.extract(seg),
+        citations=citations.extract(seg, meta),
         targets=[target for _, target in found_targets],
         deadlines=deadlines.extract(seg, meta, found_targets),
         wards=wards.extract(seg, meta),

@@ -23,7 +23,7 @@ from extractors.common import (DOC_NUMBER, clean_number, document_kinds, iso_dat
 from extractors.metadata import document_number
 from pipeline.normalize import fold, fold_in_place
 from pipeline.segment import SegmentedDocument
-from schemas.extraction import Citation
+from schemas.extraction import Citation, DocumentMeta
 
 LOOKBACK = 90           # characters before a number searched for its kind word ('Luật Du lịch số')
 ISSUER_MAX = 90
@@ -123,11 +123,11 @@ def _title(text: str, key: str, pos: int) -> str | None:
     return " ".join(title.split()).strip(" .,*…") or None
 
 
-def _scan(seg: SegmentedDocument) -> list[_Found]:
+def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
+    """Every cited number with its kind, date, issuer and title; ``own``, the document's number, skipped."""
     text = seg.text
     key = fold_in_place(text)
     p = _patterns()
-    own = document_number(seg)
     found: list[_Found] = []
     for start, end, number in _candidates(text, key):
         if own and number == own:
@@ -153,11 +153,11 @@ def _scan(seg: SegmentedDocument) -> list[_Found]:
     return found
 
 
-def extract(seg: SegmentedDocument) -> list[Citation]:
-    """One citation per distinct (number, date), first mention as evidence."""
-    found = _scan(seg)
-    dated = {(fold(f.number), f.issued_on) for f in found if f.issued_on}
-    dated_numbers = {n for n, _ in dated}
+def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Citation]:
+    """One citation per distinct (number, date), first mention as evidence (``meta``: the
+    document's metadata when already read, for its own number)."""
+    found = _scan(seg, meta.number if meta is not None else document_number(seg))
+    dated_numbers = {fold(f.number) for f in found if f.issued_on}
     seen: dict[tuple[str, str | None], Citation] = {}
     for f in found:
         k = (fold(f.number), f.issued_on)

@@ -502,7 +502,7 @@ def _signature(seg: SegmentedDocument) -> tuple[Signer | None, int, int]:
     v = _vocab()
     cells = [c for line in seg.lines for c in _cells(line)]
     start_at = next((i for i, c in enumerate(cells) if c.key.startswith("noi nhan")), 0)
-    for lo in (start_at, 0):
+    for lo in dict.fromkeys((start_at, 0)):      # from 'Nơi nhận' on, then (if it is not first) from the top
         for i in range(lo, len(cells)):
             c = cells[i]
             if not (v.capacity.match(c.key) or (_is_caps(c.text) and c.key.startswith(v.positions)
