@@ -93,9 +93,10 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
-def _role_words() -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset[str], frozenset[str]]:
     d = load_json("obligations.json")
-    return {fold(w) for w in d["lead"]}, {fold(w) for w in d["support"]}
+    return frozenset(fold(w) for w in d["lead"]), frozenset(fold(w) for w in d["support"])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors import gazetteer
 from extractors.common import find_dates, load_json
@@ -58,13 +59,18 @@ def _starts_kind(tokens: list[tuple[int, int, str]], i: int) -> int:
     """How many tokens a locality kind word ('thành phố', 'quận', 'TP') takes at ``i`` (0 if none).
     A kind is written with its diacritics, or with none in text that has none (OCR that lost them):
     in text that has them, 'Tịnh' and 'Tam Quan' are names, not 'tỉnh' and 'quận'."""
-    plain = all(t[2].lower() == fold(t[2]) for t in tokens)
-    for kind in sorted(_rules()["locality_kinds"], key=len, reverse=True):
-        words = kind.split()
+    for words, folded in _locality_kinds():
         got = [t[2].lower() for t in tokens[i:i + len(words)]]
-        if got == words or plain and got == [fold(w) for w in words]:
+        if got == words or got == folded and all(t[2].lower() == fold(t[2]) for t in tokens):
             return len(words)
     return 0
+
+
+@lru_cache(maxsize=1)
+def _locality_kinds() -> list[tuple[list[str], list[str]]]:
+    """Each locality kind's words as written and folded, longest kind first."""
+    return [(kind.split(), [fold(w) for w in kind.split()])
+            for kind in sorted(_rules()["locality_kinds"], key=len, reverse=True)]
 
 
 def _is_name_word(text: str) -> bool:
@@ -321,6 +327,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
     all_names = [n for m, *_ in found for n in m.names]
     wards: list[Ward] = []
     seen: set[tuple[str, int | None]] = set()
+    inferred: dict[str, str | None] = {}     # province → the locality its wards of this document lie in
     for mention, line, year, start in found:
         province = _province_near(line, mention) or doc_province
         if province is None:
@@ -328,7 +335,9 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
             province = spans[0][2] if spans else None
         locality = mention.locality or doc_locality
         if locality is None and province:
-            locality = gazetteer.locality_of_wards([f"Phường {n}" for n in all_names], province)
+            if province not in inferred:
+                inferred[province] = gazetteer.locality_of_wards([f"Phường {n}" for n in all_names], province)
+            locality = inferred[province]
         if locality:
             locality = (gazetteer.match_locality(locality, province) if province else None) \
                 or _without_kind(locality)
