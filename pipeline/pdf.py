@@ -232,7 +232,8 @@ def _overlay_on_scan(page, text: str) -> bool:
     if len(re.sub(r"\s", "", text)) >= MIN_LAYER_CHARS_ON_SCAN:
         return False
     page_area = float(page.width * page.height)
-    return any((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) >= 0.5 * page_area for img in page.images)
+    return any((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) >= SCAN_COVERAGE * page_area
+               for img in page.images)
 
 
 def _inside(obj, box) -> bool:
