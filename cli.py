@@ -28,7 +28,7 @@ _DB_OPTION = typer.Option(None, "--db", envvar="VANBAN_DB",
 def text(file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or TXT file")) -> None:
     """Print the document's normalized text; pages are separated by a form feed."""
     from pipeline.errors import UnreadableDocument
-    from pipeline.text import load_document
+    from pipeline.read.load import load_document
 
     try:
         doc = load_document(file)
@@ -45,8 +45,8 @@ def extract(file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or T
     """Extract the document's facts: metadata, citations, targets, deadlines, wards, obligations."""
     from extractors import extract as run_extractors
     from pipeline.errors import UnreadableDocument
-    from pipeline.segment import segment
-    from pipeline.text import load_document
+    from pipeline.text.segment import segment
+    from pipeline.read.load import load_document
 
     try:
         doc = load_document(file)
@@ -56,7 +56,7 @@ def extract(file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or T
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
-    from pipeline.summary import summarize
+    from pipeline.analysis.summary import summarize
     typer.echo(summarize(result))
 
 
@@ -77,7 +77,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files and folders (subf
            prefect: bool = typer.Option(True, "--prefect/--no-prefect",
                                         help="run as a Prefect flow (retries, cache by hash, runs in the UI)")) -> None:
     """Store the facts of files and folders in the database and file their originals."""
-    from pipeline import ingest as pipeline_ingest
+    from pipeline.ingest import runner as pipeline_ingest
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -86,7 +86,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files and folders (subf
         from flows import ingest_folder
         outcomes = ingest_folder(paths, db=db, archive=archive, quarantine=quarantine, keep_originals=not move)
     else:
-        from pipeline.store import Store
+        from pipeline.store.db import Store
         outcomes = pipeline_ingest.ingest_paths(list(pipeline_ingest.expand(paths)), Store(db),
                                                 pipeline_ingest.make_filer(archive, quarantine, not move))
     for outcome in outcomes:
@@ -121,8 +121,8 @@ def watch(inbox: Path = typer.Argument(..., help="the shared folder scanners and
         from flows import watch_inbox
         watch_inbox(inbox, db=db, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
         return
-    from pipeline import ingest as pipeline_ingest
-    from pipeline.store import Store
+    from pipeline.ingest import runner as pipeline_ingest
+    from pipeline.store.db import Store
     pipeline_ingest.watch(inbox, Store(db), pipeline_ingest.make_filer(archive, quarantine, False),
                           settle=settle, rescan=rescan)
 
@@ -131,8 +131,8 @@ def watch(inbox: Path = typer.Argument(..., help="the shared folder scanners and
 def status(as_json: bool = typer.Option(False, "--json", help="print the counts as JSON"),
            db: str = _DB_OPTION) -> None:
     """Counts of processed, duplicate, quarantined and pending files, and the last errors."""
-    from pipeline.inbox import status as inbox_status
-    from pipeline.store import Store
+    from pipeline.ingest.status import status as inbox_status
+    from pipeline.store.db import Store
 
     result = inbox_status(Store(db))
     if as_json:
@@ -150,7 +150,7 @@ _FORMAT_HELP = "table (terminal), csv, json, xlsx or parquet"
 
 
 def _query_options(fmt: str, output: Path | None) -> None:
-    from pipeline.export import FORMATS
+    from pipeline.store.export import FORMATS
 
     if fmt not in FORMATS:
         _fail(f"unknown --format {fmt!r}; choose {', '.join(FORMATS)}")
@@ -159,8 +159,9 @@ def _query_options(fmt: str, output: Path | None) -> None:
 
 
 def _show_facts(kind: str, filters, fmt: str, output: Path | None, db: str | None, columns: list[str]) -> None:
-    from pipeline import export, queries
-    from pipeline.store import Store
+    from pipeline.store import export
+    from pipeline.store import queries
+    from pipeline.store.db import Store
 
     _query_options(fmt, output)
     frame = queries.facts(Store(db), kind, filters)
@@ -185,7 +186,7 @@ def obligations(agency: str = typer.Option(None, help="body, any spelling: 'so t
                 output: Path = _OUTPUT_OPTION,
                 db: str = _DB_OPTION) -> None:
     """Who must do what, by when: obligations with their evidence."""
-    from pipeline.queries import Filters
+    from pipeline.store.queries import Filters
 
     _show_facts("obligations", Filters(agency=agency, role=role, due_before=due_before, due_after=due_after,
                                        document=document, province=province, text=text),
@@ -201,7 +202,7 @@ def targets(year: int = typer.Option(None, help="year the target must be reached
             output: Path = _OUTPUT_OPTION,
             db: str = _DB_OPTION) -> None:
     """Numeric targets (chỉ tiêu) with comparator, value, unit and year."""
-    from pipeline.queries import Filters
+    from pipeline.store.queries import Filters
 
     _show_facts("targets", Filters(year=year, document=document, province=province, text=text), fmt, output, db,
                 ["document", "criterion", "subject", "comparator", "value", "value_max", "unit", "year",
@@ -218,7 +219,7 @@ def deadlines(due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
               output: Path = _OUTPUT_OPTION,
               db: str = _DB_OPTION) -> None:
     """Time-bound commitments, normalized to YYYY, YYYY-MM-DD or yearly --MM-DD."""
-    from pipeline.queries import Filters
+    from pipeline.store.queries import Filters
 
     _show_facts("deadlines", Filters(due_before=due_before, due_after=due_after, document=document,
                                      province=province, text=text),
@@ -231,9 +232,10 @@ def diff(province: str = typer.Option(None, help="only plans of this province or
          output: Path = _OUTPUT_OPTION,
          db: str = _DB_OPTION) -> None:
     """Each plan's schedule against the national table, year by year, with a status per row."""
-    from pipeline import diff as plan_diff
-    from pipeline import export, queries
-    from pipeline.store import Store
+    from pipeline.analysis import diff as plan_diff
+    from pipeline.store import export
+    from pipeline.store import queries
+    from pipeline.store.db import Store
 
     _query_options(fmt, output)
     rows = plan_diff.diff_plans(queries.analysis_frames(Store(db)), province=province)
@@ -247,9 +249,11 @@ def diff(province: str = typer.Option(None, help="only plans of this province or
 def report(html: Path = typer.Option(..., "--html", help="the HTML file to write"),
            db: str = _DB_OPTION) -> None:
     """An HTML report: one chart per province (national trajectory against the plan) and the findings."""
-    from pipeline import diff as plan_diff
-    from pipeline import findings, queries, report as html_report
-    from pipeline.store import Store
+    from pipeline.analysis import diff as plan_diff
+    from pipeline.analysis import findings
+    from pipeline.store import queries
+    from pipeline.analysis import report as html_report
+    from pipeline.store.db import Store
 
     frames = queries.analysis_frames(Store(db))
     rows, found = plan_diff.diff_plans(frames), findings.all_findings(frames)
@@ -267,7 +271,7 @@ def bench_ocr(profile: str = typer.Option(None, help="one scan profile on every 
               everything: bool = typer.Option(False, "--all", help="every profile of every seed, every image format"),
               as_json: bool = typer.Option(False, "--json", help="print JSON instead of the table")) -> None:
     """OCR accuracy (CER/WER with diacritics) and speed against bare Tesseract, per sample scan."""
-    from pipeline import bench
+    from bench import ocr as bench
 
     try:
         results = bench.run(profile, limit, everything,

@@ -16,7 +16,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from pipeline.store import Store, vanban_home
+from pipeline.store.db import Store, vanban_home
 
 if "PREFECT_HOME" not in os.environ:
     os.environ["PREFECT_HOME"] = str(vanban_home() / "prefect")
@@ -30,7 +30,7 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 from prefect import flow, task  # noqa: E402  (settings above must precede the import)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from pipeline import ingest  # noqa: E402
+from pipeline.ingest import runner as ingest  # noqa: E402
 from pipeline.errors import UnreadableDocument  # noqa: E402
 
 TEXT_CACHE_DAYS = 30

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from extractors import citations, deadlines, metadata, national_targets, obligations, targets, wards
-from pipeline.segment import SegmentedDocument
+from pipeline.text.segment import SegmentedDocument
 from schemas.extraction import Extraction, Source
 
 

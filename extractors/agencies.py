@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.common import load_json, phrase_alternation
-from pipeline.normalize import fold, fold_in_place, lexicon
+from pipeline.text import fold, fold_in_place, lexicon
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from extractors.agencies import expand_abbreviations
 from extractors.common import (DOC_NUMBER, clean_number, document_kinds, iso_date, kind_of_symbol, load_json,
                                phrase_alternation)
 from extractors.metadata import document_number
-from pipeline.normalize import fold, fold_in_place
-from pipeline.segment import SegmentedDocument
+from pipeline.text import fold, fold_in_place
+from pipeline.text.segment import SegmentedDocument
 from schemas.extraction import Citation, DocumentMeta
 
 LOOKBACK = 90           # characters before a number searched for its kind word ('Luật Du lịch số')

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.common import load_json, phrase_alternation
-from pipeline.normalize import fold, fold_in_place
-from pipeline.segment import Line, SegmentedDocument
+from pipeline.text import fold, fold_in_place
+from pipeline.text.segment import Line, SegmentedDocument
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.normalize import fold, fold_in_place
+from pipeline.text import fold, fold_in_place
 
 DATA = Path(__file__).parent / "data"
 

@@ -19,8 +19,8 @@ from extractors import targets as target_rules
 from extractors.agencies import find_agencies
 from extractors.clauses import Clause, ClausedText, claused, opens_clause, year_mentions
 from extractors.common import iso_date, load_json, phrase_alternation
-from pipeline.normalize import fold, fold_in_place
-from pipeline.segment import SegmentedDocument
+from pipeline.text import fold, fold_in_place
+from pipeline.text.segment import SegmentedDocument
 from schemas.extraction import Deadline, DocumentMeta, Target
 
 

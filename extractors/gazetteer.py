@@ -35,7 +35,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from extractors.common import load_json
-from pipeline.normalize import fold, fold_in_place
+from pipeline.text import fold, fold_in_place
 
 PROVINCE_PREFIX = re.compile(r"^(?:tinh|thanhpho|tp)(?=[a-z])")
 UNIT_PREFIX = re.compile(r"^(?:phuong|xa|thitran|dackhu|quan|huyen|thixa|thanhpho|tp)(?=[a-z0-9])")

@@ -22,8 +22,8 @@ from extractors import gazetteer
 from extractors.agencies import expand_abbreviations, match_agency
 from extractors.common import (DOC_NUMBER, LONG_DATE, clean_number, document_kinds, find_dates, kind_of_symbol,
                                load_json, phrase_alternation)
-from pipeline.normalize import fold, fold_in_place, is_syllable
-from pipeline.segment import Line, SegmentedDocument
+from pipeline.text import fold, fold_in_place, is_syllable
+from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 
 HEADER_MAX_LINES = 40

@@ -27,8 +27,8 @@ from rapidfuzz import fuzz, process
 
 from extractors import gazetteer
 from extractors.common import load_json, parse_number
-from pipeline.normalize import fold
-from pipeline.segment import SegmentedDocument
+from pipeline.text import fold
+from pipeline.text.segment import SegmentedDocument
 from schemas.extraction import Evidence, NationalTarget
 
 MARKUP = re.compile(r"<[^>]+>|\*+")

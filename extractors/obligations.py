@@ -27,9 +27,9 @@ from functools import lru_cache
 
 from extractors.agencies import AgencyMatch, parse_addressees
 from extractors.common import DOC_NUMBER, find_dates, iso_date, load_json, phrase_alternation
-from pipeline import outline
-from pipeline.normalize import fold, fold_in_place
-from pipeline.segment import Line, SegmentedDocument
+from pipeline.text import outline
+from pipeline.text import fold, fold_in_place
+from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation
 
 _BULLET, _SUB_BULLET, _PARAGRAPH = 5, 6, 7

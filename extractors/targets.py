@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from extractors.clauses import Clause, ClausedText, YearMention, claused, opens_clause, year_mentions
 from extractors.common import DOC_NUMBER, find_dates, load_json, parse_number, phrase_alternation
-from pipeline.normalize import fold, fold_in_place
-from pipeline.segment import Line, SegmentedDocument
+from pipeline.text import fold, fold_in_place
+from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Target
 
 _NUM = r"\d+(?:[.,]\d+)*"

@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from extractors import gazetteer
 from extractors.common import find_dates, load_json
-from pipeline.normalize import fold
-from pipeline.segment import Line, SegmentedDocument
+from pipeline.text import fold
+from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Ward
 
 REORGANIZED_ON = "2025-07-01"     # the 34-province units took effect

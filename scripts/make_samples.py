@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.samples import SAMPLES_DIR, generate  # noqa: E402
+from bench.samples import SAMPLES_DIR, generate  # noqa: E402
 
 parser = argparse.ArgumentParser(description=__doc__)
 parser.add_argument("--seeds", type=Path, help="copy these seed texts into samples/text first")

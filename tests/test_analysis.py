@@ -11,8 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import diff, export, findings, ingest, queries
-from pipeline.store import Store
+from pipeline.analysis import diff
+from pipeline.store import export
+from pipeline.analysis import findings
+from pipeline.ingest import runner as ingest
+from pipeline.store import queries
+from pipeline.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_TEXTS = sorted((ROOT / "samples" / "text").glob("*.txt"))
@@ -127,7 +131,7 @@ def test_exports_open_with_vietnamese_text_and_dates(store, tmp_path):
 
 
 def test_html_report_has_a_chart_per_province_and_the_findings(rows, frames, tmp_path):
-    from pipeline import report
+    from pipeline.analysis import report
 
     html = report.render(rows, findings.all_findings(frames))
     assert html.count("<svg") == len({r.plan for r in rows if r.year is not None})
@@ -135,7 +139,7 @@ def test_html_report_has_a_chart_per_province_and_the_findings(rows, frames, tmp
 
 
 def test_national_table_rules_flag_inconsistent_rows():
-    from pipeline import national_checks
+    from pipeline.analysis import national_checks
 
     rows = [("Cao Bằng", 8, 2023, 1, 12.5), ("Cao Bằng", 8, 2024, 3, 25.0),      # 3/8 is 37.5%, not 25%
             ("Cao Bằng", 8, 2025, 2, 25.0), ("Cao Bằng", 8, 2026, 7, 87.5)]      # count falls; never 100%

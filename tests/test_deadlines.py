@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from extractors import deadlines
-from pipeline.segment import segment
-from pipeline.text import load_document
+from pipeline.text.segment import segment
+from pipeline.read.load import load_document
 from schemas.extraction import DocumentMeta, Jurisdiction
 
 

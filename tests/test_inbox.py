@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.inbox import FileFilter, FileStabilityTracker, Filer, Watcher, status
-from pipeline.ingest import Ingestor, Steps, commit, read_document
-from pipeline.store import Store
+from pipeline.ingest.file_filter import FileFilter
+from pipeline.ingest.stability import FileStabilityTracker
+from pipeline.ingest.filer import Filer
+from pipeline.ingest.watcher import Watcher
+from pipeline.ingest.status import status
+from pipeline.ingest.runner import Ingestor, Steps, commit, read_document
+from pipeline.store.db import Store
 
 LETTER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 21/KH-UBND\t\tHà Tĩnh, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
           "Cải cách hành chính năm 2025\n\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp tham mưu Ủy ban nhân "

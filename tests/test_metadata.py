@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from extractors import metadata
-from pipeline.segment import segment
-from pipeline.text import load_document
+from pipeline.text.segment import segment
+from pipeline.read.load import load_document
 from tests.paths import GOLD, SEEDS
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from extractors import national_targets
-from pipeline.segment import segment
+from pipeline.text.segment import segment
 from schemas.document import Document, Page, Table, TableCell, TextSource
 
 SEED_000 = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_fe763d8399d59be6.txt"

@@ -9,7 +9,8 @@ from collections import Counter
 
 import pytest
 
-from pipeline import normalize as N
+from pipeline import text as N
+from pipeline.text.legacy import DATA as LEGACY_DATA
 from tests.paths import SEEDS
 
 SEED_004 = next(p for p in SEEDS if p.name.startswith("004_"))
@@ -23,7 +24,7 @@ def seed_paragraph() -> str:
 def legacy_encode(text: str, name: str) -> str:
     """Unicode → a legacy font encoding with the inverse of the data table (TCVN3 has no toned
     capitals: like .VnTimeH documents, they are typed with the lowercase codes)."""
-    table = json.loads((N.DATA / "legacy_encodings.json").read_text(encoding="utf-8"))[name]
+    table = json.loads((LEGACY_DATA / "legacy_encodings.json").read_text(encoding="utf-8"))[name]
     inverse: dict[str, str] = {}
     for legacy, uni in table.items():
         inverse.setdefault(uni, legacy)

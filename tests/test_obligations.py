@@ -5,7 +5,7 @@ Excerpts: seeds 000 (a central letter with a numbered đề nghị list), 001 (a
 other provinces and topics in the same genre.
 """
 from extractors import obligations
-from pipeline.segment import segment
+from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
 
 

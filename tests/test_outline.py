@@ -1,5 +1,5 @@
 """Outline parser: markers, section paths, and what is not a marker."""
-from pipeline.outline import continues, is_page_number, parse
+from pipeline.text.outline import continues, is_page_number, parse
 
 
 def test_parts_items_letters_and_bullets_give_section_paths():

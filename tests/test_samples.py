@@ -9,8 +9,8 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 
-from pipeline import samples
-from pipeline.bench import canonical
+from bench import samples
+from bench.ocr import canonical
 
 LETTER = """ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
 

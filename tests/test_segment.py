@@ -1,6 +1,6 @@
 """Segmentation keeps offsets: every line, sentence and underthesea word is an exact slice of the text."""
-from pipeline.segment import segment
-from pipeline.text import load_document
+from pipeline.text.segment import segment
+from pipeline.read.load import load_document
 
 
 def test_lines_sentences_and_words_are_exact_slices_with_sections(tmp_path):

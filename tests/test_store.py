@@ -6,7 +6,7 @@ import threading
 import pytest
 import sqlalchemy as sa
 
-from pipeline.store import Store, version_key
+from pipeline.store.db import Store, version_key
 from schemas.extraction import FACT_MODELS
 from schemas.extraction import (Citation, Deadline, DocumentMeta, Evidence, Extraction, Jurisdiction,
                                 NationalTarget, Obligation, Signer, Source, Target, Ward)

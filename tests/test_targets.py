@@ -5,8 +5,8 @@ import pytest
 
 from extractors import targets
 from extractors.common import parse_number
-from pipeline.segment import segment
-from pipeline.text import load_document
+from pipeline.text.segment import segment
+from pipeline.read.load import load_document
 from schemas.extraction import DocumentMeta, Jurisdiction
 
 

@@ -15,9 +15,9 @@ import pytest
 from PIL import Image
 
 from pipeline.errors import UnreadableDocument
-from pipeline.ocr import PageImage, ocr_page, ocr_pages
-from pipeline.pdf import MIN_TEXT_QUALITY, text_quality
-from pipeline.text import load_document
+from pipeline.ocr.page import PageImage, ocr_page, ocr_pages
+from pipeline.read.pdf import MIN_TEXT_QUALITY, text_quality
+from pipeline.read.load import load_document
 from schemas.document import TextSource
 from tests.conftest import (LETTER, TABLE, pdf_with_scans, pdf_with_text, png_header_only, register_font,
                             render_lines, render_table)
@@ -78,7 +78,7 @@ def test_text_files_in_every_encoding_come_back_as_nfc(tmp_path, encoding):
 
 
 def test_legacy_tcvn3_text_is_repaired(tmp_path):
-    table = json.loads((REPO / "pipeline" / "data" / "legacy_encodings.json").read_text(encoding="utf-8"))["TCVN3"]
+    table = json.loads((REPO / "pipeline" / "text" / "data" / "legacy_encodings.json").read_text(encoding="utf-8"))["TCVN3"]
     to_tcvn3 = {unicode: legacy for legacy, unicode in table.items()}
     text = LETTER[2] + "\n" + LETTER[5]          # TCVN3 has no toned capitals: these lines have none
     path = tmp_path / "vntime.txt"
@@ -250,7 +250,7 @@ def test_ruled_table_image_comes_out_as_its_grid(tmp_path):
 
 def test_table_photographed_on_a_dark_desk_is_found_once_without_the_sheets_edge():
     import numpy as np
-    from pipeline.tables import find_ruled_tables, page_strokes
+    from pipeline.ocr.ruled_tables import find_ruled_tables, page_strokes
 
     table = np.asarray(render_table(TABLE))
     photo = np.full((table.shape[0] + 60, table.shape[1] + 60), 40, np.uint8)   # the desk
@@ -262,7 +262,7 @@ def test_table_photographed_on_a_dark_desk_is_found_once_without_the_sheets_edge
 
 
 def test_a_grid_inside_a_larger_one_is_the_same_table():
-    from pipeline.tables import Grid, _without_overlaps
+    from pipeline.ocr.ruled_tables import Grid, _without_overlaps
 
     outer = Grid(top=100, left=100, bottom=900, right=900, rows=[100, 500, 900], cols=[100, 500, 900])
     inner = Grid(top=110, left=110, bottom=880, right=880, rows=[110, 880], cols=[110, 880])
@@ -272,7 +272,7 @@ def test_a_grid_inside_a_larger_one_is_the_same_table():
 
 @pytest.mark.ocr
 def test_several_images_are_read_in_one_tesseract_run_each_keeping_its_words():
-    from pipeline._tesseract import recognize_images
+    from pipeline.ocr.tesseract import recognize_images
 
     lines = LETTER[4:7]
     images = [render_lines([line], height_in=0.9) for line in lines]
@@ -284,7 +284,7 @@ def test_several_images_are_read_in_one_tesseract_run_each_keeping_its_words():
 
 @pytest.mark.parametrize("dpi, read_at", [(300, 250), (600, 250), (200, 200), (150, 150), (100, 250)])
 def test_pages_are_read_at_250_dpi_unless_between_140_and_250(dpi, read_at):
-    from pipeline.ocr import preprocess
+    from pipeline.ocr.preprocess import preprocess
 
     gray, used = preprocess(render_lines(LETTER[:2], dpi=dpi, height_in=2.0), dpi)
     assert used == read_at
@@ -293,7 +293,7 @@ def test_pages_are_read_at_250_dpi_unless_between_140_and_250(dpi, read_at):
 
 def test_long_strokes_outside_tables_are_whitened_and_letter_strokes_kept():
     import numpy as np
-    from pipeline.tables import STREAK_INCHES, blank_out, page_strokes
+    from pipeline.ocr.ruled_tables import STREAK_INCHES, blank_out, page_strokes
 
     page = np.full((600, 500), 255, np.uint8)
     page[100:102, 20:400] = 0        # a fax streak across the page
@@ -307,7 +307,7 @@ def test_long_strokes_outside_tables_are_whitened_and_letter_strokes_kept():
 
 def test_scanned_pdf_page_is_read_at_the_scans_own_resolution(tmp_path):
     import numpy as np
-    from pipeline.pdf import read_pdf
+    from pipeline.read.pdf import read_pdf
 
     fax = render_lines(LETTER, dpi=200, height_in=11.69).point(lambda v: 0 if v < 128 else 255)
     path = pdf_with_scans(tmp_path / "fax.pdf", [(fax, None)])

@@ -1,6 +1,6 @@
 """Wards named one by one, with their scheduled year, locality, province and gazetteer code."""
 from extractors import wards
-from pipeline.segment import segment
+from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
 from schemas.extraction import DocumentMeta, Jurisdiction
 

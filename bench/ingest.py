@@ -27,7 +27,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from pipeline.samples import SAMPLES_DIR
+from bench.samples import SAMPLES_DIR
 
 SCAN_SUFFIXES = (".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg")
 SECTION = "## Ingestion"
@@ -58,7 +58,7 @@ def throughput(scans: list[Path], home: Path) -> Throughput:
     """Run the ``ingest_folder`` flow on ``scans``, then bare Tesseract on the same page images."""
     os.environ["VANBAN_HOME"] = str(home)
     import flows
-    from pipeline.bench import bare_tesseract, page_images
+    from bench.ocr import bare_tesseract, page_images
 
     start = time.perf_counter()
     flows.ingest_folder([], show_progress=False)          # starts Prefect's temporary server

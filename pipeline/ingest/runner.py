@@ -19,8 +19,11 @@ from typing import Callable, Iterable, Iterator
 import sqlalchemy as sa
 
 from pipeline.errors import UnreadableDocument
-from pipeline.inbox import DUPLICATE, FINAL_STATES, PROCESSED, QUARANTINED, Entry, FileFilter, Filer, Journal, Watcher
-from pipeline.store import Store, vanban_home
+from pipeline.store.ledger import DUPLICATE, FINAL_STATES, PROCESSED, QUARANTINED, Entry, Journal
+from pipeline.ingest.file_filter import FileFilter
+from pipeline.ingest.filer import Filer
+from pipeline.ingest.watcher import Watcher
+from pipeline.store.db import Store, vanban_home
 from schemas.document import Document
 from schemas.extraction import Extraction
 
@@ -44,7 +47,7 @@ def hash_file(path: Path) -> str:
 def read_document(path: Path, sha256: str, executor: Executor | None = None) -> Document:
     """The text layer (OCR'd pages run in parallel on ``executor``). ``sha256`` is the cache key
     the flows use: the same bytes read the same."""
-    from pipeline.text import load_document
+    from pipeline.read.load import load_document
 
     return load_document(path, executor=executor, sha256=sha256)
 
@@ -52,7 +55,7 @@ def read_document(path: Path, sha256: str, executor: Executor | None = None) -> 
 def extract_facts(document: Document) -> Extraction:
     """Segmentation and every extractor: the facts with their evidence."""
     from extractors import extract
-    from pipeline.segment import segment
+    from pipeline.text.segment import segment
 
     return extract(segment(document))
 

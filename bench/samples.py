@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.normalize import nfc
+from pipeline.text import nfc
 
 LAYOUT = json.loads((Path(__file__).parent / "data" / "sample_layout.json").read_text(encoding="utf-8"))
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")

@@ -21,8 +21,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from pipeline._tesseract import TesseractWord, recognize_images
-from pipeline.normalize import correct_ocr_line
+from pipeline.ocr.tesseract import TesseractWord, recognize_images
+from pipeline.text import correct_ocr_line
 from schemas.document import Table, TableCell
 
 INK_WINDOW_INCHES = 31 / 300   # the adaptive threshold's window, chosen on 300-dpi scans

@@ -11,8 +11,8 @@ import io
 import zipfile
 
 
-from pipeline.normalize import normalize_text
-from pipeline.pdf import render_table
+from pipeline.text import normalize_text
+from pipeline.read.pdf import render_table
 from schemas.document import Page, Table, TableCell, TextSource
 
 

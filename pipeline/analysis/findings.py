@@ -15,9 +15,9 @@ import re
 import pandas as pd
 from rapidfuzz import fuzz
 
-from pipeline import national_checks
-from pipeline.diff import RULES
-from pipeline.normalize import fold
+from pipeline.analysis import national_checks
+from pipeline.analysis.diff import RULES
+from pipeline.text import fold
 from schemas.analysis import Finding, Side
 from schemas.frames import plain
 

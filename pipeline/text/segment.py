@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline import outline
+from pipeline.text import outline
 from schemas.document import Document
 from schemas.extraction import Evidence
 

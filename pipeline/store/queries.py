@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from pipeline.normalize import fold
-from pipeline.store import Store
+from pipeline.text import fold
+from pipeline.store.db import Store
 from schemas.extraction import FACT_MODELS
 from schemas.frames import DOCUMENT_COLUMNS, document_label, fact_columns, without_nan
 

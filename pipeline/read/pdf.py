@@ -16,9 +16,9 @@ from functools import partial
 
 from PIL import ImageStat
 
-from pipeline import layout
-from pipeline.normalize import is_syllable, normalize_text
-from pipeline.page_image import DRAW_DPI, MAX_PAGE_PIXELS, PageImage
+from pipeline.ocr import reading_order as layout
+from pipeline.text import is_syllable, normalize_text
+from pipeline.ocr.page_image import DRAW_DPI, MAX_PAGE_PIXELS, PageImage
 from schemas.document import Page, Table, TableCell, TextSource
 
 # A text layer scoring below this is OCR'd. The five seeds score 0.99-1.0, the same texts with

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import jiwer
 
-from pipeline.normalize import place_tone_marks
-from pipeline.samples import DIGITAL_SAMPLES, PROFILES, SAMPLES_DIR, bench_scan, load_samples, read_ground_truth
+from pipeline.text import place_tone_marks
+from bench.samples import DIGITAL_SAMPLES, PROFILES, SAMPLES_DIR, bench_scan, load_samples, read_ground_truth
 
 WORKERS = os.cpu_count() or 1
 
@@ -152,7 +152,7 @@ def bare_tesseract(images: list[Path]) -> tuple[list[str], float]:
 def bench_document(document: Path, kind: str, sample: str, limit: int | None = None,
                    compare_tesseract: bool = True) -> Result:
     """Read ``document`` with vanban (and with bare Tesseract) and score both against its ground truth."""
-    from pipeline.text import load_document
+    from pipeline.read.load import load_document
 
     reference = read_ground_truth(document)
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -187,7 +187,7 @@ def plan(profile: str | None = None, everything: bool = False) -> list[tuple[str
 def run(profile: str | None = None, limit: int | None = None, everything: bool = False,
         progress=None) -> list[Result]:
     """Benchmark the planned scans, then the born-digital PDF and DOCX twins."""
-    from pipeline.ocr import warm_up
+    from pipeline.ocr.page import warm_up
 
     if profile and profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}; choose one of {', '.join(PROFILES)}")

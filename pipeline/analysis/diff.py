@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from extractors import gazetteer
-from pipeline.normalize import fold
+from pipeline.text import fold
 from schemas.frames import plain, without_nan
 from schemas.analysis import DiffRow, Side
 

@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlalchemy.engine import Connection, Engine
 
-from pipeline.normalize import fold
+from pipeline.text import fold
 from schemas.document import Document, Page
 from schemas.extraction import EVIDENCE_COLUMNS, FACT_MODELS, DocumentMeta, Evidence, Extraction, Source
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
-from pipeline import formats
-from pipeline._tesseract import OcrEngineError
-from pipeline.docx import DocxError, read_docx
+from pipeline.read import file_type as formats
+from pipeline.ocr.tesseract import OcrEngineError
+from pipeline.read.docx import DocxError, read_docx
 from pipeline.errors import UnreadableDocument
-from pipeline.normalize import decode_bytes, tidy_text
-from pipeline.page_image import MAX_PAGE_PIXELS, PageImage
-from pipeline.pdf import PdfError, read_pdf
+from pipeline.text import decode_bytes, tidy_text
+from pipeline.ocr.page_image import MAX_PAGE_PIXELS, PageImage
+from pipeline.read.pdf import PdfError, read_pdf
 from schemas.document import Document, Page, TextSource
 
 A4_INCHES = (8.27, 11.69)
@@ -72,7 +72,7 @@ def _ocr_waiting(pages: list[Page | PageImage], executor: Executor | None) -> li
     waiting = [p for p in pages if isinstance(p, PageImage)]
     if not waiting:
         return pages
-    from pipeline.ocr import ocr_pages   # OpenCV and numpy: only when there is a picture to read
+    from pipeline.ocr.page import ocr_pages   # OpenCV and numpy: only when there is a picture to read
     done = iter(ocr_pages(waiting, executor))
     return [next(done) if isinstance(p, PageImage) else p for p in pages]
 

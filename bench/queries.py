@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 from extractors import extract
-from pipeline import queries
-from pipeline.segment import segment
-from pipeline.store import Store
-from pipeline.text import load_document
+from pipeline.store import queries
+from pipeline.text.segment import segment
+from pipeline.store.db import Store
+from pipeline.read.load import load_document
 from schemas.extraction import DocumentMeta, Extraction, Jurisdiction, Obligation, Source
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "text"

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from extractors import extract
-from pipeline.segment import segment
-from pipeline.text import load_document
+from pipeline.text.segment import segment
+from pipeline.read.load import load_document
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "text"
 CHARS_PER_PAGE = 3000

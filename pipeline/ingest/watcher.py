@@ -1,0 +1,78 @@
+"""The watched folder, built like Paperless-ngx's consumer: events from ``watchfiles`` plus a
+periodic full rescan (network shares often deliver no inotify events at all); each settled,
+accepted file is handed to the runner one at a time."""
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+
+from pipeline.ingest.file_filter import FileFilter
+from pipeline.ingest.stability import FileStabilityTracker
+
+log = logging.getLogger("vanban.inbox")
+
+
+class Watcher:
+    """Watches ``inbox`` and hands every settled, accepted file to ``handle`` — one at a time.
+
+    ``handle`` must never raise for a bad file (it quarantines); an exception from it is a
+    fault of the system (disk full, database gone) and stops the watcher loudly."""
+
+    def __init__(self, inbox: Path, handle: Callable[[Path], object], settle: float = 2.0,
+                 rescan: float = 30.0, tick: float = 0.5, file_filter: FileFilter | None = None) -> None:
+        self.inbox = Path(inbox)
+        self.handle = handle
+        self.filter = file_filter or FileFilter()
+        self.tracker = FileStabilityTracker(settle)
+        self.rescan = rescan
+        self.tick = tick
+        self.stop_event = threading.Event()
+        self._candidates: set[Path] = set()
+
+    def run(self) -> None:
+        self.inbox.mkdir(parents=True, exist_ok=True)
+        self._candidates |= set(self.filter.scan(self.inbox))
+        last_scan = time.monotonic()
+        for changes in self._events():
+            self._candidates |= {Path(p) for _, p in changes}
+            if time.monotonic() - last_scan >= self.rescan:
+                self._candidates |= set(self.filter.scan(self.inbox))
+                last_scan = time.monotonic()
+            self._process_settled()
+            if self.stop_event.is_set():
+                return
+
+    def stop(self) -> None:
+        self.stop_event.set()
+
+    def _events(self) -> Iterator[set]:
+        """File events, and an empty batch every ``tick`` so settling files are looked at again."""
+        try:
+            import watchfiles
+            yield from watchfiles.watch(self.inbox, stop_event=self.stop_event, yield_on_timeout=True,
+                                        rust_timeout=int(self.tick * 1000), debounce=int(self.tick * 1000),
+                                        raise_interrupt=False)
+        except (OSError, RuntimeError) as e:   # no inotify (limits, some network mounts): rescans only
+            log.warning("file events unavailable (%s); rescanning every %.0f s", e, self.rescan)
+            self.rescan = min(self.rescan, 5.0)
+            while not self.stop_event.wait(self.tick):
+                yield set()
+
+    def _process_settled(self) -> None:
+        for path in sorted(self._candidates):
+            if self.stop_event.is_set():
+                return
+            try:
+                relative = path.relative_to(self.inbox)
+            except ValueError:
+                relative = None
+            if relative is None or not self.filter.accepts(relative) or not path.is_file() or path.is_symlink():
+                self._candidates.discard(path)
+                self.tracker.forget(path)
+                continue
+            if self.tracker.is_stable(path):
+                self._candidates.discard(path)
+                self.tracker.forget(path)
+                self.handle(path)

@@ -1,0 +1,66 @@
+"""Unicode form of Vietnamese text: NFC, one tone-mark placement, and ``fold``, the
+diacritic-insensitive key every matcher and every user search uses.
+
+The contract and gold files write tone marks the traditional way ('hòa, thủy, Ủy ban'); text in
+the new style is rewritten to it so that one word always has one spelling."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Tone marks as NFD combining characters; the vowel-quality marks (circumflex, breve, horn) are not tones.
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def nfc(s: str) -> str:
+    """Unicode NFC: the one composed form vanban stores and compares."""
+    return unicodedata.normalize("NFC", s)
+
+
+# A syllable whose whole rhyme is oa / oe / uy: the new style marks the second vowel (hoà, thuỷ),
+# the traditional style the first (hòa, thủy). With onset 'q' the u belongs to the onset (quý), so
+# the mark on y is right in both styles and the syllable is left alone.
+_TONED_AEY = "".join(nfc(v + t) for v in "aeyAEY" for t in sorted(TONES))
+_NEW_STYLE = re.compile(
+    rf"(?<![^\W\d_])(?P<onset>[bcdđghklmnprstvxBCDĐGHKLMNPRSTVX]{{0,3}})"
+    rf"(?P<v1>[oOuU])(?P<v2>[{_TONED_AEY}])(?![^\W\d_])")
+_RHYMES = {"oa", "oe", "uy"}
+
+
+def _to_traditional(m: re.Match[str]) -> str:
+    v2 = unicodedata.normalize("NFD", m["v2"])
+    if (m["v1"] + v2[0]).lower() not in _RHYMES:
+        return m.group()
+    return m["onset"] + nfc(m["v1"] + v2[1]) + v2[0]
+
+
+def place_tone_marks(s: str) -> str:
+    """Rewrite new-style oa/oe/uy syllables (hoà, thuỷ, Uỷ) to the traditional style (hòa, thủy, Ủy)."""
+    return _NEW_STYLE.sub(_to_traditional, nfc(s))
+
+
+def fold(s: str) -> str:
+    """Diacritic- and case-insensitive key: 'Sở Tư pháp' → 'so tu phap' (đ → d, spaces collapsed)."""
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.lower().split())
+
+
+_FOLD_TABLE: dict[int, str] = {}   # code point → its one-character fold, filled as characters are met
+
+
+def _fold_char(c: str) -> str:
+    if c.isspace():
+        return c          # line breaks and TABs delimit lines and table cells: keep them
+    f = fold(c)
+    return f if len(f) == 1 else (f[:1] or c.lower()[:1] or c)
+
+
+def fold_in_place(text: str) -> str:
+    """``fold`` character by character, keeping the length: an offset found in the folded twin
+    ('so 12-nq/tw ngay 16/3/2022') is an offset in ``text``. Matchers search the twin and quote the text."""
+    for c in set(text):
+        if ord(c) not in _FOLD_TABLE:
+            _FOLD_TABLE[ord(c)] = _fold_char(c)
+    return text.translate(_FOLD_TABLE)

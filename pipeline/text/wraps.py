@@ -1,0 +1,126 @@
+"""Joining visually wrapped lines back into paragraphs: a line that ends mid-sentence and is
+followed by a continuation (not an outline marker, not a heading) is the same paragraph. Cues are
+data in ``data/line_joining.json``."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class _JoinRules:
+    outline_start: tuple[re.Pattern[str], ...]
+    sentence_end: str
+    closing_chars: str
+    symbol_break: re.Pattern[str]
+    wrap_min_width_ratio: float
+    heading_max_length: int
+    max_visual_line_width: int
+
+
+@lru_cache(maxsize=1)
+def _join_rules() -> _JoinRules:
+    d = json.loads((DATA / "line_joining.json").read_text(encoding="utf-8"))
+    return _JoinRules(tuple(re.compile(p) for p in d["outline_start"]), d["sentence_end"],
+                      d["closing_chars"], re.compile(d["symbol_break"]),
+                      d["wrap_min_width_ratio"], d["heading_max_length"], d["max_visual_line_width"])
+
+
+def _is_caps_heading(line: str, rules: _JoinRules) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) <= rules.heading_max_length
+
+
+def line_separator(prev_line: str, next_line: str, full_width: int | None = None) -> str:
+    """How two consecutive visual lines join: '' (a symbol broken after '-' or '/', '12-' + 'NQ/TW'),
+    ' ' (a wrapped sentence) or '\\n' (a real break). ``full_width`` is the length of a full line of
+    the page, when known: a line that long without end punctuation was wrapped by the layout."""
+    rules = _join_rules()
+    prev, nxt = prev_line.strip(), next_line.strip()
+    if not prev or not nxt or "\t" in prev_line or "\t" in next_line:
+        return "\n"
+    if any(p.match(nxt) for p in rules.outline_start):
+        return "\n"
+    if rules.symbol_break.search(prev) and nxt[0].isalnum() and not nxt[0].islower():
+        return ""
+    end = prev.rstrip(rules.closing_chars)[-1:] or prev[-1]
+    if end == ";" and nxt[0].islower():
+        return " "                       # an enumeration inside one sentence, wrapped after its ';'
+    if end in rules.sentence_end or prev[-1] in rules.sentence_end:
+        return "\n"
+    if _is_caps_heading(prev, rules):
+        return "\n"
+    if nxt[0].islower() or nxt[0].isdigit():
+        return " "
+    if prev[-1] in ",-–":
+        return " "
+    if full_width and len(prev) >= rules.wrap_min_width_ratio * full_width:
+        return " "
+    return "\n"
+
+
+def _visual_line_width(lines: list[str]) -> int | None:
+    """The width of a full line when the text is made of visual lines (PDF extraction): the 90th
+    percentile of line lengths; None for text whose lines are whole paragraphs."""
+    widths = sorted(len(l.strip()) for l in lines if l.strip())
+    if len(widths) < 6:
+        return None
+    width = widths[int(0.9 * (len(widths) - 1))]
+    return width if width <= _join_rules().max_visual_line_width else None
+
+
+def _blank_separated_wraps(lines: list[str]) -> bool:
+    """PDF text where every visual line is followed by a blank line (seed 003's shape): lines are
+    visual lines and most are followed by exactly one blank line before more text."""
+    nonblank = [i for i, l in enumerate(lines) if l.strip()]
+    followed_by_single_blank = sum(
+        1 for i in nonblank if i + 2 < len(lines) and not lines[i + 1].strip() and lines[i + 2].strip())
+    return _visual_line_width(lines) is not None and followed_by_single_blank >= 0.5 * len(nonblank)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Join the visual lines of wrapped paragraphs. In PDF text with a blank line after every visual
+    line (seed 003's shape) a single blank line does not end a paragraph — the line cues decide.
+    Elsewhere a single blank line is a paragraph break unless the next line plainly continues the
+    sentence (lowercase start, broken symbol); two or more blank lines always are."""
+    out_pages = []
+    for page in text.split("\f"):
+        lines = page.split("\n")
+        blank_wraps = _blank_separated_wraps(lines)
+        width = _visual_line_width(lines)
+        out: list[str] = []
+        pending_blanks = 0
+        for line in lines:
+            if not line.strip():
+                pending_blanks += 1
+                continue
+            if not out:
+                out.append("\n" * pending_blanks + line if pending_blanks else line)
+                pending_blanks = 0
+                continue
+            prev = out[-1].rsplit("\n", 1)[-1]
+            if pending_blanks == 0 or (blank_wraps and pending_blanks == 1):
+                sep = line_separator(prev, line, width)
+            elif pending_blanks == 1:
+                # a paragraph cut by a stray blank line (page break, conversion): only the
+                # strongest cues join — a lowercase start or a broken symbol
+                sep = line_separator(prev, line)
+                if sep == " " and not line.lstrip()[:1].islower():
+                    sep = "\n"
+            else:
+                sep = "\n"
+            if sep == "\n" and pending_blanks:
+                sep = "\n" * (pending_blanks + 1)
+            if sep in ("", " "):
+                out[-1] = out[-1].rstrip() + sep + line.strip()
+            else:
+                out[-1] = out[-1] + sep + line
+            pending_blanks = 0
+        page_text = "".join(out)
+        out_pages.append(page_text + "\n" * pending_blanks if out else page)
+    return "\f".join(out_pages)
