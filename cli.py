@@ -1,5 +1,6 @@
 """The `vanban` command. Each command parses its arguments, calls one pipeline function
 and prints; no business logic lives here."""
+
 from __future__ import annotations
 
 import json
@@ -10,9 +11,11 @@ import typer
 
 app = typer.Typer(
     help="vanban — đọc công văn, nghị quyết, kế hoạch (bản quét hoặc bản điện tử) và trích xuất "
-         "nghĩa vụ, chỉ tiêu, thời hạn.\n\nRead Vietnamese official documents (scans or digital) "
-         "and extract their facts with evidence.",
-    no_args_is_help=True, add_completion=False)
+    "nghĩa vụ, chỉ tiêu, thời hạn.\n\nRead Vietnamese official documents (scans or digital) "
+    "and extract their facts with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 
 
 def _fail(message: str) -> None:
@@ -20,8 +23,9 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=2)
 
 
-_DB_OPTION = typer.Option(None, "--db", envvar="VANBAN_DB",
-                          help="SQLAlchemy URL (default: sqlite in $VANBAN_HOME, ~/.vanban)")
+_DB_OPTION = typer.Option(
+    None, "--db", envvar="VANBAN_DB", help="SQLAlchemy URL (default: sqlite in $VANBAN_HOME, ~/.vanban)"
+)
 
 
 @app.command()
@@ -40,13 +44,15 @@ def text(file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or TXT 
 
 
 @app.command()
-def extract(file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or TXT file"),
-            as_json: bool = typer.Option(False, "--json", help="print the JSON contract instead of a summary")) -> None:
+def extract(
+    file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or TXT file"),
+    as_json: bool = typer.Option(False, "--json", help="print the JSON contract instead of a summary"),
+) -> None:
     """Extract the document's facts: metadata, citations, targets, deadlines, wards, obligations."""
     from extractors import extract as run_extractors
     from pipeline.errors import UnreadableDocument
-    from pipeline.text.segment import segment
     from pipeline.read.load import load_document
+    from pipeline.text.segment import segment
 
     try:
         doc = load_document(file)
@@ -57,6 +63,7 @@ def extract(file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or T
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
     from pipeline.analysis.summary import summarize
+
     typer.echo(summarize(result))
 
 
@@ -69,13 +76,16 @@ def _ingest_line(outcome) -> str:
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="files and folders (subfolder names become source tags)"),
-           db: str = _DB_OPTION,
-           archive: Path = typer.Option(None, help="where originals are filed (default: $VANBAN_HOME/archive)"),
-           quarantine: Path = typer.Option(None, help="where unreadable files go (default: $VANBAN_HOME/quarantine)"),
-           move: bool = typer.Option(False, "--move", help="move originals into the archive instead of copying"),
-           prefect: bool = typer.Option(True, "--prefect/--no-prefect",
-                                        help="run as a Prefect flow (retries, cache by hash, runs in the UI)")) -> None:
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="files and folders (subfolder names become source tags)"),
+    db: str = _DB_OPTION,
+    archive: Path = typer.Option(None, help="where originals are filed (default: $VANBAN_HOME/archive)"),
+    quarantine: Path = typer.Option(None, help="where unreadable files go (default: $VANBAN_HOME/quarantine)"),
+    move: bool = typer.Option(False, "--move", help="move originals into the archive instead of copying"),
+    prefect: bool = typer.Option(
+        True, "--prefect/--no-prefect", help="run as a Prefect flow (retries, cache by hash, runs in the UI)"
+    ),
+) -> None:
     """Store the facts of files and folders in the database and file their originals."""
     from pipeline.ingest import runner as pipeline_ingest
 
@@ -84,11 +94,14 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files and folders (subf
         _fail(f"no such file or folder: {', '.join(missing)}")
     if prefect:
         from flows import ingest_folder
+
         outcomes = ingest_folder(paths, db=db, archive=archive, quarantine=quarantine, keep_originals=not move)
     else:
         from pipeline.store.db import Store
-        outcomes = pipeline_ingest.ingest_paths(list(pipeline_ingest.expand(paths)), Store(db),
-                                                pipeline_ingest.make_filer(archive, quarantine, not move))
+
+        outcomes = pipeline_ingest.ingest_paths(
+            list(pipeline_ingest.expand(paths)), Store(db), pipeline_ingest.make_filer(archive, quarantine, not move)
+        )
     for outcome in outcomes:
         typer.echo(_ingest_line(outcome))
     states = [o.state for o in outcomes]
@@ -96,15 +109,19 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files and folders (subf
 
 
 @app.command()
-def watch(inbox: Path = typer.Argument(..., help="the shared folder scanners and clerks drop files into"),
-          archive: Path = typer.Option(None, help="originals after their rows are committed, in YYYY/MM/ "
-                                                  "(default: $VANBAN_HOME/archive)"),
-          quarantine: Path = typer.Option(None, help="files that could not be read, each with a .error.txt "
-                                                     "(default: $VANBAN_HOME/quarantine)"),
-          db: str = _DB_OPTION,
-          settle: float = typer.Option(2.0, help="seconds a file's size and mtime must stay unchanged"),
-          rescan: float = typer.Option(30.0, help="seconds between full rescans (for shares without events)"),
-          prefect: bool = typer.Option(True, "--prefect/--no-prefect", help="run as a Prefect flow")) -> None:
+def watch(
+    inbox: Path = typer.Argument(..., help="the shared folder scanners and clerks drop files into"),
+    archive: Path = typer.Option(
+        None, help="originals after their rows are committed, in YYYY/MM/ (default: $VANBAN_HOME/archive)"
+    ),
+    quarantine: Path = typer.Option(
+        None, help="files that could not be read, each with a .error.txt (default: $VANBAN_HOME/quarantine)"
+    ),
+    db: str = _DB_OPTION,
+    settle: float = typer.Option(2.0, help="seconds a file's size and mtime must stay unchanged"),
+    rescan: float = typer.Option(30.0, help="seconds between full rescans (for shares without events)"),
+    prefect: bool = typer.Option(True, "--prefect/--no-prefect", help="run as a Prefect flow"),
+) -> None:
     """Watch a folder: every file dropped in is stored and archived, or quarantined with its reason."""
     import logging
     import signal
@@ -114,22 +131,26 @@ def watch(inbox: Path = typer.Argument(..., help="the shared folder scanners and
     logger = logging.getLogger("vanban")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    logger.propagate = False   # Prefect adds its own root handler: print each line once
+    logger.propagate = False  # Prefect adds its own root handler: print each line once
     # Stop on SIGTERM as on Ctrl-C, so exit handlers run and Prefect's temporary server stops too.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     if prefect:
         from flows import watch_inbox
+
         watch_inbox(inbox, db=db, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
         return
     from pipeline.ingest import runner as pipeline_ingest
     from pipeline.store.db import Store
-    pipeline_ingest.watch(inbox, Store(db), pipeline_ingest.make_filer(archive, quarantine, False),
-                          settle=settle, rescan=rescan)
+
+    pipeline_ingest.watch(
+        inbox, Store(db), pipeline_ingest.make_filer(archive, quarantine, False), settle=settle, rescan=rescan
+    )
 
 
 @app.command()
-def status(as_json: bool = typer.Option(False, "--json", help="print the counts as JSON"),
-           db: str = _DB_OPTION) -> None:
+def status(
+    as_json: bool = typer.Option(False, "--json", help="print the counts as JSON"), db: str = _DB_OPTION
+) -> None:
     """Counts of processed, duplicate, quarantined and pending files, and the last errors."""
     from pipeline.ingest.status import status as inbox_status
     from pipeline.store.db import Store
@@ -138,8 +159,10 @@ def status(as_json: bool = typer.Option(False, "--json", help="print the counts 
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return
-    typer.echo(f"processed {result.processed}, duplicates {result.duplicates}, "
-               f"quarantined {result.quarantined}, pending {result.pending}")
+    typer.echo(
+        f"processed {result.processed}, duplicates {result.duplicates}, "
+        f"quarantined {result.quarantined}, pending {result.pending}"
+    )
     if result.last_errors:
         typer.echo("last errors (UTC):")
     for error in result.last_errors:
@@ -159,8 +182,7 @@ def _query_options(fmt: str, output: Path | None) -> None:
 
 
 def _show_facts(kind: str, filters, fmt: str, output: Path | None, db: str | None, columns: list[str]) -> None:
-    from pipeline.store import export
-    from pipeline.store import queries
+    from pipeline.store import export, queries
     from pipeline.store.db import Store
 
     _query_options(fmt, output)
@@ -175,66 +197,108 @@ _OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="file to write")
 
 
 @app.command()
-def obligations(agency: str = typer.Option(None, help="body, any spelling: 'so tu phap' finds 'Sở Tư pháp'"),
-                role: str = typer.Option(None, help="lead (chủ trì), support (phối hợp) or assigned"),
-                due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
-                due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
-                document: str = _DOCUMENT_OPTION,
-                province: str = _PROVINCE_OPTION,
-                text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
-                fmt: str = _FORMAT_OPTION,
-                output: Path = _OUTPUT_OPTION,
-                db: str = _DB_OPTION) -> None:
+def obligations(
+    agency: str = typer.Option(None, help="body, any spelling: 'so tu phap' finds 'Sở Tư pháp'"),
+    role: str = typer.Option(None, help="lead (chủ trì), support (phối hợp) or assigned"),
+    due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+    due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+    document: str = _DOCUMENT_OPTION,
+    province: str = _PROVINCE_OPTION,
+    text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
+    fmt: str = _FORMAT_OPTION,
+    output: Path = _OUTPUT_OPTION,
+    db: str = _DB_OPTION,
+) -> None:
     """Who must do what, by when: obligations with their evidence."""
     from pipeline.store.queries import Filters
 
-    _show_facts("obligations", Filters(agency=agency, role=role, due_before=due_before, due_after=due_after,
-                                       document=document, province=province, text=text),
-                fmt, output, db, ["document", "section", "agency", "role", "due", "task", "page"])
+    _show_facts(
+        "obligations",
+        Filters(
+            agency=agency,
+            role=role,
+            due_before=due_before,
+            due_after=due_after,
+            document=document,
+            province=province,
+            text=text,
+        ),
+        fmt,
+        output,
+        db,
+        ["document", "section", "agency", "role", "due", "task", "page"],
+    )
 
 
 @app.command()
-def targets(year: int = typer.Option(None, help="year the target must be reached"),
-            document: str = _DOCUMENT_OPTION,
-            province: str = _PROVINCE_OPTION,
-            text: str = typer.Option(None, "--text", help="words in the subject (diacritics optional)"),
-            fmt: str = _FORMAT_OPTION,
-            output: Path = _OUTPUT_OPTION,
-            db: str = _DB_OPTION) -> None:
+def targets(
+    year: int = typer.Option(None, help="year the target must be reached"),
+    document: str = _DOCUMENT_OPTION,
+    province: str = _PROVINCE_OPTION,
+    text: str = typer.Option(None, "--text", help="words in the subject (diacritics optional)"),
+    fmt: str = _FORMAT_OPTION,
+    output: Path = _OUTPUT_OPTION,
+    db: str = _DB_OPTION,
+) -> None:
     """Numeric targets (chỉ tiêu) with comparator, value, unit and year."""
     from pipeline.store.queries import Filters
 
-    _show_facts("targets", Filters(year=year, document=document, province=province, text=text), fmt, output, db,
-                ["document", "criterion", "subject", "comparator", "value", "value_max", "unit", "year",
-                 "change", "recurrence", "page"])
+    _show_facts(
+        "targets",
+        Filters(year=year, document=document, province=province, text=text),
+        fmt,
+        output,
+        db,
+        [
+            "document",
+            "criterion",
+            "subject",
+            "comparator",
+            "value",
+            "value_max",
+            "unit",
+            "year",
+            "change",
+            "recurrence",
+            "page",
+        ],
+    )
 
 
 @app.command()
-def deadlines(due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
-              due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
-              document: str = _DOCUMENT_OPTION,
-              province: str = _PROVINCE_OPTION,
-              text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
-              fmt: str = _FORMAT_OPTION,
-              output: Path = _OUTPUT_OPTION,
-              db: str = _DB_OPTION) -> None:
+def deadlines(
+    due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+    due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+    document: str = _DOCUMENT_OPTION,
+    province: str = _PROVINCE_OPTION,
+    text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
+    fmt: str = _FORMAT_OPTION,
+    output: Path = _OUTPUT_OPTION,
+    db: str = _DB_OPTION,
+) -> None:
     """Time-bound commitments, normalized to YYYY, YYYY-MM-DD or yearly --MM-DD."""
     from pipeline.store.queries import Filters
 
-    _show_facts("deadlines", Filters(due_before=due_before, due_after=due_after, document=document,
-                                     province=province, text=text),
-                fmt, output, db, ["document", "due", "relation", "recurrence", "task", "agencies", "page"])
+    _show_facts(
+        "deadlines",
+        Filters(due_before=due_before, due_after=due_after, document=document, province=province, text=text),
+        fmt,
+        output,
+        db,
+        ["document", "due", "relation", "recurrence", "task", "agencies", "page"],
+    )
 
 
 @app.command()
-def diff(province: str = typer.Option(None, help="only plans of this province or city"),
-         fmt: str = _FORMAT_OPTION,
-         output: Path = _OUTPUT_OPTION,
-         db: str = _DB_OPTION) -> None:
+def diff(
+    province: str = typer.Option(None, help="only plans of this province or city"),
+    fmt: str = _FORMAT_OPTION,
+    output: Path = _OUTPUT_OPTION,
+    db: str = _DB_OPTION,
+) -> None:
     """Each plan's schedule against the national table, year by year, with a status per row."""
     from pipeline.analysis import diff as plan_diff
-    from pipeline.store import export
-    from pipeline.store import queries
+    from pipeline.store import export, queries
     from pipeline.store.db import Store
 
     _query_options(fmt, output)
@@ -246,13 +310,12 @@ def diff(province: str = typer.Option(None, help="only plans of this province or
 
 
 @app.command()
-def report(html: Path = typer.Option(..., "--html", help="the HTML file to write"),
-           db: str = _DB_OPTION) -> None:
+def report(html: Path = typer.Option(..., "--html", help="the HTML file to write"), db: str = _DB_OPTION) -> None:
     """An HTML report: one chart per province (national trajectory against the plan) and the findings."""
     from pipeline.analysis import diff as plan_diff
     from pipeline.analysis import findings
-    from pipeline.store import queries
     from pipeline.analysis import report as html_report
+    from pipeline.store import queries
     from pipeline.store.db import Store
 
     frames = queries.analysis_frames(Store(db))
@@ -266,16 +329,22 @@ app.add_typer(bench_app, name="bench")
 
 
 @bench_app.command("ocr")
-def bench_ocr(profile: str = typer.Option(None, help="one scan profile on every seed: office, fax, photo, stamped"),
-              limit: int = typer.Option(None, help="only the first N pages of each document"),
-              everything: bool = typer.Option(False, "--all", help="every profile of every seed, every image format"),
-              as_json: bool = typer.Option(False, "--json", help="print JSON instead of the table")) -> None:
+def bench_ocr(
+    profile: str = typer.Option(None, help="one scan profile on every seed: office, fax, photo, stamped"),
+    limit: int = typer.Option(None, help="only the first N pages of each document"),
+    everything: bool = typer.Option(False, "--all", help="every profile of every seed, every image format"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON instead of the table"),
+) -> None:
     """OCR accuracy (CER/WER with diacritics) and speed against bare Tesseract, per sample scan."""
     from bench import ocr as bench
 
     try:
-        results = bench.run(profile, limit, everything,
-                            progress=None if as_json else lambda r: typer.echo(bench.format_row(r), err=True))
+        results = bench.run(
+            profile,
+            limit,
+            everything,
+            progress=None if as_json else lambda r: typer.echo(bench.format_row(r), err=True),
+        )
     except ValueError as e:
         _fail(str(e))
     typer.echo(bench.as_json(results) if as_json else bench.format_table(results))

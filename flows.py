@@ -10,6 +10,7 @@ process (≈10 s once per command); with it, runs show up in that server's UI. A
 off (on SQLite the heartbeat only logs "database is locked"), and Prefect's home defaults to
 ``$VANBAN_HOME/prefect`` so cached text layers live beside vanban's own data.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,11 +28,11 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_ENABLED", "true")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-from prefect import flow, task  # noqa: E402  (settings above must precede the import)
-from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 
-from pipeline.ingest import runner as ingest  # noqa: E402
-from pipeline.errors import UnreadableDocument  # noqa: E402
+from pipeline.errors import UnreadableDocument
+from pipeline.ingest import runner as ingest
 
 TEXT_CACHE_DAYS = 30
 
@@ -55,9 +56,16 @@ def _by_hash(context, parameters) -> str:
 
 
 hash_file = task(ingest.hash_file, name="hash", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-read_document = task(ingest.read_document, name="text layer", retries=2, retry_delay_seconds=2,
-                     retry_condition_fn=_transient, cache_key_fn=_by_hash, persist_result=True,
-                     cache_expiration=timedelta(days=TEXT_CACHE_DAYS))
+read_document = task(
+    ingest.read_document,
+    name="text layer",
+    retries=2,
+    retry_delay_seconds=2,
+    retry_condition_fn=_transient,
+    cache_key_fn=_by_hash,
+    persist_result=True,
+    cache_expiration=timedelta(days=TEXT_CACHE_DAYS),
+)
 extract_facts = task(ingest.extract_facts, name="extract", cache_policy=NO_CACHE)
 commit = task(ingest.commit, name="commit and file", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
 
@@ -65,29 +73,62 @@ TASK_STEPS = ingest.Steps(hash=hash_file, read=read_document, extract=extract_fa
 
 
 @flow(name="ingest-file")
-def ingest_file(path: Path, db: str | None = None, archive: Path | None = None, quarantine: Path | None = None,
-                keep_originals: bool = True) -> ingest.Outcome:
+def ingest_file(
+    path: Path,
+    db: str | None = None,
+    archive: Path | None = None,
+    quarantine: Path | None = None,
+    keep_originals: bool = True,
+) -> ingest.Outcome:
     path = Path(path)
     filer = ingest.make_filer(archive, quarantine, keep_originals)
     return ingest.Ingestor(Store(db), filer, path.parent, TASK_STEPS).ingest(path)
 
 
 @flow(name="ingest-folder")
-def ingest_folder(paths: list[Path], db: str | None = None, archive: Path | None = None,
-                  quarantine: Path | None = None, keep_originals: bool = True,
-                  show_progress: bool = True) -> list[ingest.Outcome]:
+def ingest_folder(
+    paths: list[Path],
+    db: str | None = None,
+    archive: Path | None = None,
+    quarantine: Path | None = None,
+    keep_originals: bool = True,
+    show_progress: bool = True,
+) -> list[ingest.Outcome]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     files = list(ingest.expand(paths))
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  disable=not show_progress, transient=True) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        disable=not show_progress,
+        transient=True,
+    ) as progress:
         bar = progress.add_task("ingesting", total=len(files))
-        return ingest.ingest_paths(files, Store(db), ingest.make_filer(archive, quarantine, keep_originals),
-                                   TASK_STEPS, on_done=lambda outcome: progress.advance(bar))
+        return ingest.ingest_paths(
+            files,
+            Store(db),
+            ingest.make_filer(archive, quarantine, keep_originals),
+            TASK_STEPS,
+            on_done=lambda outcome: progress.advance(bar),
+        )
 
 
 @flow(name="watch-inbox")
-def watch_inbox(inbox: Path, db: str | None = None, archive: Path | None = None, quarantine: Path | None = None,
-                settle: float = 2.0, rescan: float = 30.0) -> None:
-    ingest.watch(Path(inbox), Store(db), ingest.make_filer(archive, quarantine, keep_originals=False),
-                 TASK_STEPS, settle=settle, rescan=rescan)
+def watch_inbox(
+    inbox: Path,
+    db: str | None = None,
+    archive: Path | None = None,
+    quarantine: Path | None = None,
+    settle: float = 2.0,
+    rescan: float = 30.0,
+) -> None:
+    ingest.watch(
+        Path(inbox),
+        Store(db),
+        ingest.make_filer(archive, quarantine, keep_originals=False),
+        TASK_STEPS,
+        settle=settle,
+        rescan=rescan,
+    )

@@ -6,6 +6,7 @@
 Pages are counted as the text's length over 3,000 characters (a typed A4 page), so the warm
 figure per 10 pages is comparable across documents.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,15 +17,15 @@ import time
 from pathlib import Path
 
 from extractors import extract
-from pipeline.text.segment import segment
 from pipeline.read.load import load_document
+from pipeline.text.segment import segment
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "text"
 CHARS_PER_PAGE = 3000
 
 
 def warm_seconds(path: Path, repeat: int) -> tuple[float, int]:
-    extract(segment(load_document(path)))            # load dictionaries, compile patterns
+    extract(segment(load_document(path)))  # load dictionaries, compile patterns
     times = []
     for _ in range(repeat):
         t = time.perf_counter()

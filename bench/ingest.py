@@ -10,6 +10,7 @@ dropped letter (the watcher's settle time included).
 
 Everything runs in a throw-away VANBAN_HOME, so the text-layer cache starts empty.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,8 @@ SECTION = "## Ingestion"
 class Throughput:
     files: int
     pages: int
-    seconds: float                 # ingest_folder, Prefect server already up
-    server_seconds: float          # starting Prefect's temporary server (once per process)
+    seconds: float  # ingest_folder, Prefect server already up
+    server_seconds: float  # starting Prefect's temporary server (once per process)
     tesseract_seconds: float
 
     @property
@@ -61,7 +62,7 @@ def throughput(scans: list[Path], home: Path) -> Throughput:
     from bench.ocr import bare_tesseract, page_images
 
     start = time.perf_counter()
-    flows.ingest_folder([], show_progress=False)          # starts Prefect's temporary server
+    flows.ingest_folder([], show_progress=False)  # starts Prefect's temporary server
     server_seconds = time.perf_counter() - start
     start = time.perf_counter()
     outcomes = flows.ingest_folder(scans, show_progress=False)
@@ -84,8 +85,13 @@ def write_to_queryable(warm_up: Path, probes: list[Path], home: Path, settle: fl
     inbox.mkdir(parents=True)
     env = {**os.environ, "VANBAN_HOME": str(home), "PREFECT_HOME": str(home / "prefect")}  # no cached OCR
     vanban = str(Path(sys.executable).parent / "vanban")
-    watcher = subprocess.Popen([vanban, "watch", str(inbox), "--settle", str(settle)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    watcher = subprocess.Popen(
+        [vanban, "watch", str(inbox), "--settle", str(settle)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     engine = sa.create_engine(f"sqlite:///{home / 'vanban.db'}")
     try:
         _wait(lambda: _scalar(engine, "SELECT count(*) FROM inboxes"), watcher)
@@ -96,11 +102,11 @@ def write_to_queryable(warm_up: Path, probes: list[Path], home: Path, settle: fl
             with open(inbox / probe.name, "wb") as f:
                 f.write(data)
             written = time.perf_counter()
-            _wait(lambda: _scalar(engine, "SELECT count(*) FROM documents WHERE sha256 = :h", h=sha256), watcher)
+            _wait(lambda h=sha256: _scalar(engine, "SELECT count(*) FROM documents WHERE sha256 = :h", h=h), watcher)
             delays.append((probe.name, time.perf_counter() - written))
         return delays[1:]
     finally:
-        watcher.terminate()          # the watcher stops Prefect's temporary server on its way out
+        watcher.terminate()  # the watcher stops Prefect's temporary server on its way out
         try:
             watcher.wait(timeout=60)
         except subprocess.TimeoutExpired:
@@ -112,7 +118,7 @@ def _scalar(engine: sa.Engine, sql: str, **params) -> int:
     try:
         with engine.connect() as conn:
             return conn.execute(sa.text(sql), params).scalar_one()
-    except sa.exc.OperationalError:        # the watcher has not created the tables yet
+    except sa.exc.OperationalError:  # the watcher has not created the tables yet
         return 0
 
 
@@ -126,20 +132,26 @@ def _wait(ready, process: subprocess.Popen, timeout: float = 600) -> None:
 
 def report(t: Throughput, delays: list[tuple[str, float]], settle: float) -> str:
     lines = [
-        SECTION, "",
+        SECTION,
+        "",
         f"`python -m pipeline.bench_ingest` — {t.files} sample scans, {t.pages} pages, "
         f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end, {time.strftime('%Y-%m-%d')}.",
         "",
-        "| | pages/min | seconds |", "|---|---:|---:|",
+        "| | pages/min | seconds |",
+        "|---|---:|---:|",
         f"| `ingest_folder` flow (hash, text layer, extraction, commit, archive) | {t.pages_per_minute:.1f} "
         f"| {t.seconds:.1f} |",
         f"| bare `tesseract -l vie` on the same page images | {t.tesseract_pages_per_minute:.1f} "
         f"| {t.tesseract_seconds:.1f} |",
-        f"| starting Prefect's temporary server (once per command) | | {t.server_seconds:.1f} |", "",
+        f"| starting Prefect's temporary server (once per command) | | {t.server_seconds:.1f} |",
+        "",
         f"Delay from a file's last write in the watched folder to its rows being queryable "
-        f"(`vanban watch`, settle {settle:g} s):", "",
-        "| file | seconds |", "|---|---:|",
-        *[f"| {name} | {seconds:.1f} |" for name, seconds in delays], "",
+        f"(`vanban watch`, settle {settle:g} s):",
+        "",
+        "| file | seconds |",
+        "|---|---:|",
+        *[f"| {name} | {seconds:.1f} |" for name, seconds in delays],
+        "",
     ]
     return "\n".join(lines)
 
@@ -165,7 +177,7 @@ def main(argv: list[str] | None = None) -> None:
     if not scans:
         raise SystemExit(f"bench_ingest: no scans in {args.scans} (run scripts/make_samples.py)")
     with tempfile.TemporaryDirectory() as tmp:
-        copies = Path(tmp) / "scans"          # samples/ may be regenerated meanwhile
+        copies = Path(tmp) / "scans"  # samples/ may be regenerated meanwhile
         copies.mkdir()
         scans = [Path(shutil.copy2(scan, copies)) for scan in scans]
         t = throughput(scans, Path(tmp) / "throughput")

@@ -9,6 +9,7 @@ as the text layer runs it).
 
     python -m pipeline.bench ocr [--profile P] [--limit N] [--all] [--json]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,8 @@ from pathlib import Path
 
 import jiwer
 
-from pipeline.text import place_tone_marks
 from bench.samples import DIGITAL_SAMPLES, PROFILES, SAMPLES_DIR, bench_scan, load_samples, read_ground_truth
+from pipeline.text import place_tone_marks
 
 WORKERS = os.cpu_count() or 1
 
@@ -34,6 +35,7 @@ WORKERS = os.cpu_count() or 1
 class Errors:
     """Edit counts against the ground truth, over all pages and over its text pages alone (pages
     without a ruled table: the issue's CER targets are set on text pages)."""
+
     ref_chars: int = 0
     char_errors: int = 0
     ref_words: int = 0
@@ -41,17 +43,17 @@ class Errors:
     text_ref_chars: int = 0
     text_char_errors: int = 0
 
-    def __add__(self, other: "Errors") -> "Errors":
+    def __add__(self, other: Errors) -> Errors:
         return Errors(*(a + b for a, b in zip(astuple(self), astuple(other))))
 
 
 @dataclass
 class Result:
     sample: str
-    kind: str                        # a scan profile, or 'digital-pdf' / 'docx'
+    kind: str  # a scan profile, or 'digital-pdf' / 'docx'
     pages: int
     errors: Errors
-    seconds: float                   # vanban's wall time for the document
+    seconds: float  # vanban's wall time for the document
     tesseract_errors: Errors | None = None
     tesseract_seconds: float | None = None
 
@@ -99,9 +101,14 @@ def count_errors(reference: list[str], hypothesis: list[str]) -> Errors:
         words = jiwer.process_words(ref, hyp or " ")
         char_errors = chars.substitutions + chars.deletions + chars.insertions
         text_page = not is_table_page(raw[0])
-        total += Errors(len(ref), char_errors, len(ref.split()),
-                        words.substitutions + words.deletions + words.insertions,
-                        len(ref) if text_page else 0, char_errors if text_page else 0)
+        total += Errors(
+            len(ref),
+            char_errors,
+            len(ref.split()),
+            words.substitutions + words.deletions + words.insertions,
+            len(ref) if text_page else 0,
+            char_errors if text_page else 0,
+        )
     return total
 
 
@@ -140,8 +147,9 @@ def bare_tesseract(images: list[Path]) -> tuple[list[str], float]:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
 
     def one(image: Path) -> str:
-        return subprocess.run(["tesseract", str(image), "-", "-l", "vie"], capture_output=True, text=True,
-                              env=env, check=True).stdout
+        return subprocess.run(
+            ["tesseract", str(image), "-", "-l", "vie"], capture_output=True, text=True, env=env, check=True
+        ).stdout
 
     start = time.perf_counter()
     with ThreadPoolExecutor(WORKERS) as pool:
@@ -149,8 +157,9 @@ def bare_tesseract(images: list[Path]) -> tuple[list[str], float]:
     return texts, time.perf_counter() - start
 
 
-def bench_document(document: Path, kind: str, sample: str, limit: int | None = None,
-                   compare_tesseract: bool = True) -> Result:
+def bench_document(
+    document: Path, kind: str, sample: str, limit: int | None = None, compare_tesseract: bool = True
+) -> Result:
     """Read ``document`` with vanban (and with bare Tesseract) and score both against its ground truth."""
     from pipeline.read.load import load_document
 
@@ -184,14 +193,13 @@ def plan(profile: str | None = None, everything: bool = False) -> list[tuple[str
     return [(n, PROFILES[k % len(PROFILES)]) for k, n in enumerate(names)]
 
 
-def run(profile: str | None = None, limit: int | None = None, everything: bool = False,
-        progress=None) -> list[Result]:
+def run(profile: str | None = None, limit: int | None = None, everything: bool = False, progress=None) -> list[Result]:
     """Benchmark the planned scans, then the born-digital PDF and DOCX twins."""
     from pipeline.ocr.page import warm_up
 
     if profile and profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}; choose one of {', '.join(PROFILES)}")
-    warm_up()    # once per process in a long run (the watcher): keep it out of the first document's time
+    warm_up()  # once per process in a long run (the watcher): keep it out of the first document's time
     results = []
     for name, prof in plan(profile, everything):
         results.append(bench_document(bench_scan(name, prof), prof, name, limit))
@@ -205,16 +213,20 @@ def run(profile: str | None = None, limit: int | None = None, everything: bool =
                     progress(results[-1])
     names = [s.name for s in load_samples()]
     for k in DIGITAL_SAMPLES:
-        for document, kind in ((SAMPLES_DIR / "digital" / f"{names[k]}.pdf", "digital-pdf"),
-                               (SAMPLES_DIR / "digital" / f"{names[k]}.docx", "docx")):
+        for document, kind in (
+            (SAMPLES_DIR / "digital" / f"{names[k]}.pdf", "digital-pdf"),
+            (SAMPLES_DIR / "digital" / f"{names[k]}.docx", "docx"),
+        ):
             results.append(bench_document(document, kind, names[k], limit, compare_tesseract=False))
             if progress:
                 progress(results[-1])
     return results
 
 
-HEADER = f"{'sample':<22} {'profile':<12} {'pages':>5} {'CER %':>7} {'text CER %':>10} {'WER %':>7} " \
-         f"{'tess CER %':>10} {'s/page':>7} {'tess s/page':>11} {'× tess':>7}"
+HEADER = (
+    f"{'sample':<22} {'profile':<12} {'pages':>5} {'CER %':>7} {'text CER %':>10} {'WER %':>7} "
+    f"{'tess CER %':>10} {'s/page':>7} {'tess s/page':>11} {'× tess':>7}"
+)
 
 
 def _percent(value: float | None, width: int) -> str:
@@ -224,15 +236,23 @@ def _percent(value: float | None, width: int) -> str:
 def format_row(r: Result) -> str:
     tess_spp = "—" if r.tesseract_seconds is None else f"{r.tesseract_seconds / r.pages:.2f}"
     ratio = "—" if not r.tesseract_seconds else f"{r.seconds / r.tesseract_seconds:.2f}"
-    return (f"{r.sample:<22} {r.kind:<12} {r.pages:>5} {_percent(r.cer, 7)} {_percent(r.text_cer, 10)} "
-            f"{_percent(r.wer, 7)} {_percent(r.tesseract_cer, 10)} "
-            f"{r.seconds / r.pages:>7.2f} {tess_spp:>11} {ratio:>7}")
+    return (
+        f"{r.sample:<22} {r.kind:<12} {r.pages:>5} {_percent(r.cer, 7)} {_percent(r.text_cer, 10)} "
+        f"{_percent(r.wer, 7)} {_percent(r.tesseract_cer, 10)} "
+        f"{r.seconds / r.pages:>7.2f} {tess_spp:>11} {ratio:>7}"
+    )
 
 
 def total(results: list[Result], label: str, kind: str = "") -> Result:
-    return Result(label, kind, sum(r.pages for r in results), sum((r.errors for r in results), Errors()),
-                  sum(r.seconds for r in results), sum((r.tesseract_errors for r in results), Errors()),
-                  sum(r.tesseract_seconds for r in results))
+    return Result(
+        label,
+        kind,
+        sum(r.pages for r in results),
+        sum((r.errors for r in results), Errors()),
+        sum(r.seconds for r in results),
+        sum((r.tesseract_errors for r in results), Errors()),
+        sum(r.tesseract_seconds for r in results),
+    )
 
 
 def format_table(results: list[Result]) -> str:
@@ -250,9 +270,14 @@ def format_table(results: list[Result]) -> str:
 
 
 def as_json(results: list[Result]) -> str:
-    return json.dumps([asdict(r) | {"cer": r.cer, "text_cer": r.text_cer, "wer": r.wer,
-                                    "tesseract_cer": r.tesseract_cer}
-                       for r in results], ensure_ascii=False, indent=1)
+    return json.dumps(
+        [
+            asdict(r) | {"cer": r.cer, "text_cer": r.text_cer, "wer": r.wer, "tesseract_cer": r.tesseract_cer}
+            for r in results
+        ],
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -264,8 +289,12 @@ def main(argv: list[str] | None = None) -> None:
     ocr.add_argument("--all", action="store_true", help="every profile of every seed, and every image format")
     ocr.add_argument("--json", action="store_true", help="print JSON instead of the table")
     args = parser.parse_args(argv)
-    results = run(args.profile, args.limit, args.all,
-                  progress=None if args.json else lambda r: print(format_row(r), file=sys.stderr, flush=True))
+    results = run(
+        args.profile,
+        args.limit,
+        args.all,
+        progress=None if args.json else lambda r: print(format_row(r), file=sys.stderr, flush=True),
+    )
     print(as_json(results) if args.json else format_table(results))
 
 

@@ -7,6 +7,7 @@ obligations of the sample texts, shuffled with other years, roles and provinces)
 them through ``Store.save`` like any ingestion, then times ``queries.facts`` with the
 filters auditors use and prints p50/p95/max in milliseconds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,10 +18,10 @@ import time
 from pathlib import Path
 
 from extractors import extract
-from pipeline.store import queries
-from pipeline.text.segment import segment
-from pipeline.store.db import Store
 from pipeline.read.load import load_document
+from pipeline.store import queries
+from pipeline.store.db import Store
+from pipeline.text.segment import segment
 from schemas.extraction import DocumentMeta, Extraction, Jurisdiction, Obligation, Source
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "text"
@@ -43,13 +44,20 @@ def build(store: Store, n_obligations: int, rng: random.Random) -> None:
         for _ in range(PER_DOCUMENT):
             o = rng.choice(pool).model_copy()
             o.role = rng.choice(["lead", "support", "assigned"])
-            o.due = rng.choice([None, None, str(rng.randint(2023, 2030)), f"{rng.randint(2023, 2030)}-12-15", "--06-15"])
+            o.due = rng.choice(
+                [None, None, str(rng.randint(2023, 2030)), f"{rng.randint(2023, 2030)}-12-15", "--06-15"]
+            )
             items.append(o)
-        ex = Extraction(source=Source(path=f"bench/{d}.txt", sha256=f"{d:064x}", media_type="text/plain", pages=1,
-                                      ocr=False),
-                        document=DocumentMeta(kind="Kế hoạch", number=f"{d}/KH-UBND", issuer=f"Ủy ban nhân dân tỉnh {province}",
-                                              jurisdiction=Jurisdiction(province=province)),
-                        obligations=items)
+        ex = Extraction(
+            source=Source(path=f"bench/{d}.txt", sha256=f"{d:064x}", media_type="text/plain", pages=1, ocr=False),
+            document=DocumentMeta(
+                kind="Kế hoạch",
+                number=f"{d}/KH-UBND",
+                issuer=f"Ủy ban nhân dân tỉnh {province}",
+                jurisdiction=Jurisdiction(province=province),
+            ),
+            obligations=items,
+        )
         with store.begin() as conn:
             store.save(ex, conn)
 
@@ -79,10 +87,15 @@ def run(n_obligations: int, n_queries: int) -> dict:
             timings.append((time.perf_counter() - t) * 1000)
             rows.append(len(frame))
     timings.sort()
-    return {"obligations": n_obligations, "queries": n_queries, "build_s": round(built, 1),
-            "p50_ms": round(statistics.median(timings), 1),
-            "p95_ms": round(timings[int(0.95 * len(timings)) - 1], 1), "max_ms": round(timings[-1], 1),
-            "mean_rows": round(statistics.mean(rows))}
+    return {
+        "obligations": n_obligations,
+        "queries": n_queries,
+        "build_s": round(built, 1),
+        "p50_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(timings[int(0.95 * len(timings)) - 1], 1),
+        "max_ms": round(timings[-1], 1),
+        "mean_rows": round(statistics.mean(rows)),
+    }
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ scanner, a fax, a phone photo or a stamped copy. Every page keeps the exact text
 reading order (table rows as TAB-separated cells), so pipeline/bench.py can measure OCR error
 rates. Everything is seeded: the same seed text always gives the same pages and the same bytes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -16,7 +17,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import cv2
@@ -27,37 +28,42 @@ from pipeline.text import nfc
 
 LAYOUT = json.loads((Path(__file__).parent / "data" / "sample_layout.json").read_text(encoding="utf-8"))
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
-FONT_FILES = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
-              "italic": "LiberationSerif-Italic.ttf", "bolditalic": "LiberationSerif-BoldItalic.ttf"}
-MM = 72 / 25.4                       # PDF points per millimetre
+FONT_FILES = {
+    "regular": "LiberationSerif-Regular.ttf",
+    "bold": "LiberationSerif-Bold.ttf",
+    "italic": "LiberationSerif-Italic.ttf",
+    "bolditalic": "LiberationSerif-BoldItalic.ttf",
+}
+MM = 72 / 25.4  # PDF points per millimetre
 A4 = (595.28, 841.89)
 BODY_SIZE = 13.0
-LEADING = 1.18                       # line height / font size
-INDENT = 10 * MM                     # first-line indent of paragraphs
+LEADING = 1.18  # line height / font size
+INDENT = 10 * MM  # first-line indent of paragraphs
 INK = (22, 22, 22)
-STAMP_INK = (45, 40, 125)            # the incoming ("ĐẾN") stamp's violet ink
+STAMP_INK = (45, 40, 125)  # the incoming ("ĐẾN") stamp's violet ink
 PROFILES = ("office", "fax", "photo", "stamped")
 PROFILE_DPI = {"office": 300, "fax": 200, "photo": 230, "stamped": 300}
 
 
 # ---------------------------------------------------------------- seed text → blocks
 
+
 @dataclass(frozen=True)
 class Run:
     text: str
-    style: str = "regular"           # regular | bold | italic | bolditalic
+    style: str = "regular"  # regular | bold | italic | bolditalic
 
 
 @dataclass
 class Block:
-    kind: str                        # para | heading | title | centered | rule | columns | stamp | table | appendix | note
+    kind: str  # para | heading | title | centered | rule | columns | stamp | table | appendix | note
     lines: list[list[Run]] = field(default_factory=list)
     size: float = BODY_SIZE
-    left: list["Block"] = field(default_factory=list)     # columns
-    right: list["Block"] = field(default_factory=list)
+    left: list[Block] = field(default_factory=list)  # columns
+    right: list[Block] = field(default_factory=list)
     rows: list[list[tuple[str, bool]]] = field(default_factory=list)  # table cells (text, bold)
-    gap_after: float = 0.0           # blank space after the block (room for a signature)
-    signature: bool = False          # the right column holds the signature
+    gap_after: float = 0.0  # blank space after the block (room for a signature)
+    signature: bool = False  # the right column holds the signature
 
     @property
     def text(self) -> str:
@@ -84,9 +90,9 @@ def parse_runs(text: str) -> list[list[Run]]:
     bold = italic = False
     for token in _MARKUP.split(text):
         if token in ("**", "<b>", "</b>"):
-            bold = token == "**" and not bold or token == "<b>"
+            bold = (token == "**" and not bold) or token == "<b>"
         elif token in ("*", "<i>", "</i>"):
-            italic = token == "*" and not italic or token == "<i>"
+            italic = (token == "*" and not italic) or token == "<i>"
         elif token:
             token = "*" if token == "\\*" else token
             for i, piece in enumerate(token.split("\n")):
@@ -183,10 +189,18 @@ def _reflow(raw: list[str]) -> list[str]:
             prev = _plain(out[-1])
             cur = _plain(block)
             wrapped_line = cur[:1].islower() or re.search(r"(\S-|[^.:;!?\s][ \t]+)$", out[-1])
-            if (wrapped_line and re.search(r"\w", prev) and prev[-1] not in ".:;!?" and not _is_upper(prev) and not _is_upper(cur)
-                    and not re.match(LAYOUT["list_marker"], cur) and not _matches("recipients", cur)
-                    and not _matches("addressee", prev) and not _matches("appendix", cur)
-                    and not out[-1].rstrip().endswith("**")):
+            if (
+                wrapped_line
+                and re.search(r"\w", prev)
+                and prev[-1] not in ".:;!?"
+                and not _is_upper(prev)
+                and not _is_upper(cur)
+                and not re.match(LAYOUT["list_marker"], cur)
+                and not _matches("recipients", cur)
+                and not _matches("addressee", prev)
+                and not _matches("appendix", cur)
+                and not out[-1].rstrip().endswith("**")
+            ):
                 glue = "" if re.search(r"\S-$", out[-1].rstrip()) else " "
                 out[-1] = out[-1].rstrip() + glue + block.lstrip()
                 continue
@@ -202,12 +216,16 @@ def _table_rows(raw: list[str]) -> list[list[tuple[str, bool]]]:
         cells = []
         for cell in line.split("\t"):
             runs = [r for ln in parse_runs(cell) for r in ln]
-            cells.append((" ".join("".join(r.text for r in ln) for ln in parse_runs(cell)),
-                          bool(runs) and all(r.style.startswith("bold") for r in runs)))
+            cells.append(
+                (
+                    " ".join("".join(r.text for r in ln) for ln in parse_runs(cell)),
+                    bool(runs) and all(r.style.startswith("bold") for r in runs),
+                )
+            )
         rows.append(cells)
     width = max(len(r) for r in rows)
     rows = [r + [("", False)] * (width - len(r)) for r in rows]
-    while all(not r[-1][0] for r in rows):          # a trailing TAB is not a column
+    while all(not r[-1][0] for r in rows):  # a trailing TAB is not a column
         rows = [r[:-1] for r in rows]
     return rows
 
@@ -221,7 +239,7 @@ def _signature(raw: list[str], i: int) -> tuple[Block, int]:
     while i < len(raw) and (_plain(raw[i]).startswith(("-", "+")) or (lines and raw[i].startswith("  "))):
         if _plain(raw[i]).startswith(("-", "+")):
             lines += _plain_lines(raw[i]).split("\n")
-        else:                                      # an indented continuation of the item above
+        else:  # an indented continuation of the item above
             lines[-1] += " " + _plain(raw[i])
         i += 1
     left.append(Block("para", [[Run(ln)] for ln in lines], size=11))
@@ -268,7 +286,7 @@ def parse_seed(text: str) -> list[Block]:
             sig, i = _signature(raw, i)
             blocks.append(sig)
             if i < len(raw) and not _matches("appendix", _plain(raw[i])):
-                blocks.append(Block("appendix"))         # what follows the signature is an attachment
+                blocks.append(Block("appendix"))  # what follows the signature is an attachment
                 body_started = False
             continue
         elif _matches("appendix", plain):
@@ -277,8 +295,9 @@ def parse_seed(text: str) -> list[Block]:
             body_started = False
         elif _matches("addressee", plain):
             blocks.append(Block("centered", runs))
-        elif not body_started and (all_bold or _is_upper(plain) or (blocks and blocks[-1].kind == "title"
-                                                                      and plain[-1] not in ".:;")):
+        elif not body_started and (
+            all_bold or _is_upper(plain) or (blocks and blocks[-1].kind == "title" and plain[-1] not in ".:;")
+        ):
             bold = [[Run(r.text, "bold") for r in line] for line in runs]
             blocks.append(Block("title", bold, size=14 if _is_upper(plain) and len(plain) < 40 else BODY_SIZE))
         elif all_bold or (_is_upper(plain) and len(plain) < 160):
@@ -293,7 +312,8 @@ def parse_seed(text: str) -> list[Block]:
 
 # ---------------------------------------------------------------- layout
 
-@lru_cache(maxsize=None)
+
+@cache
 def font(style: str, px: float) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT_DIR / FONT_FILES[style]), px, layout_engine=ImageFont.Layout.BASIC)
 
@@ -306,9 +326,9 @@ def text_width(text: str, style: str, size: float) -> float:
 
 @dataclass
 class Op:
-    kind: str                        # text | line | rect | scribble
+    kind: str  # text | line | rect | scribble
     x: float
-    y: float                         # text: baseline; others: top-left
+    y: float  # text: baseline; others: top-left
     text: str = ""
     style: str = "regular"
     size: float = BODY_SIZE
@@ -318,18 +338,30 @@ class Op:
     width: float = 0.6
     points: tuple[tuple[float, float], ...] = ()
 
-    def moved(self, dx: float, dy: float) -> "Op":
-        return Op(self.kind, self.x + dx, self.y + dy, self.text, self.style, self.size, self.x1 + dx,
-                  self.y1 + dy, self.color, self.width, tuple((px + dx, py + dy) for px, py in self.points))
+    def moved(self, dx: float, dy: float) -> Op:
+        return Op(
+            self.kind,
+            self.x + dx,
+            self.y + dy,
+            self.text,
+            self.style,
+            self.size,
+            self.x1 + dx,
+            self.y1 + dy,
+            self.color,
+            self.width,
+            tuple((px + dx, py + dy) for px, py in self.points),
+        )
 
 
 @dataclass
 class Unit:
     """A piece of a page that is never split: one line of text, one table row, a column block."""
+
     height: float
     ops: list[Op] = field(default_factory=list)
     gt: list[str] = field(default_factory=list)
-    signature: tuple[float, float, float, float] | None = None   # box, relative to the unit
+    signature: tuple[float, float, float, float] | None = None  # box, relative to the unit
     space: bool = False
 
 
@@ -339,7 +371,7 @@ class Page:
     height: float
     ops: list[Op] = field(default_factory=list)
     gt: list[str] = field(default_factory=list)
-    signature: tuple[float, float, float, float] | None = None   # where the signer signs, in points
+    signature: tuple[float, float, float, float] | None = None  # where the signer signs, in points
 
     @property
     def text(self) -> str:
@@ -435,7 +467,7 @@ def columns_unit(block: Block, width: float) -> Unit:
     left, right = stacks
     x_right = width * split
     ops = left.ops + [op.moved(x_right, 0) for op in right.ops]
-    if not block.signature and block.right:          # the short rule under the motto
+    if not block.signature and block.right:  # the short rule under the motto
         motto_w = max((text_width(ln, "bold", BODY_SIZE) for ln in right.gt[:1]), default=0)
         cx = x_right + widths[1] / 2
         y = BODY_SIZE * LEADING + 2
@@ -474,10 +506,13 @@ def table_units(rows: list[list[tuple[str, bool]]], width: float, size: float) -
     while header_count < len(rows) and not rows[header_count][0][0]:
         header_count += 1
     body = rows[header_count:] or rows
-    natural = [float(np.mean([text_width(c[0], "bold" if c[1] else "regular", size) for c in col])) + 2 * pad
-               for col in zip(*body)]          # the mean, so that one long stray cell does not widen a column
-    longest = [max((text_width(w, "bold", size) for c in col for w in c[0].split()), default=0) + 2 * pad
-               for col in zip(*rows)]
+    natural = [
+        float(np.mean([text_width(c[0], "bold" if c[1] else "regular", size) for c in col])) + 2 * pad
+        for col in zip(*body)
+    ]  # the mean, so that one long stray cell does not widen a column
+    longest = [
+        max((text_width(w, "bold", size) for c in col for w in c[0].split()), default=0) + 2 * pad for col in zip(*rows)
+    ]
     natural = [max(n, m) for n, m in zip(natural, longest)]
     if sum(natural) <= width:
         widths = [w * width / sum(natural) for w in natural]
@@ -509,6 +544,7 @@ def table_units(rows: list[list[tuple[str, bool]]], width: float, size: float) -
 
 
 # ---------------------------------------------------------------- pagination
+
 
 @dataclass
 class Geometry:
@@ -545,7 +581,7 @@ class Flow:
         page = Page(w, h)
         self.pages.append(page)
         self.y = self.geometry.top
-        if len(self.pages) > 1:                  # page number, top centre, from page 2 on
+        if len(self.pages) > 1:  # page number, top centre, from page 2 on
             number = str(len(self.pages))
             nx = (w - text_width(number, "regular", BODY_SIZE)) / 2
             page.ops.append(Op("text", nx, 12 * MM, number))
@@ -583,8 +619,9 @@ def layout(blocks: list[Block], seed: int) -> list[Page]:
             wide = any(b.kind == "table" and len(b.rows[0]) > 6 for b in blocks[n:])
             flow.new_page(landscape=wide)
         elif block.kind == "note":
-            for u in text_units(Block("para", [[Run(r.text, "italic") for r in ln] for ln in block.lines]),
-                                width, "right"):
+            for u in text_units(
+                Block("para", [[Run(r.text, "italic") for r in ln] for ln in block.lines]), width, "right"
+            ):
                 u.ops = [Op(o.kind, o.x, o.y, o.text, o.style, o.size, color=(30, 40, 150)) for o in u.ops]
                 flow.place(u)
         elif block.kind == "columns":
@@ -628,6 +665,7 @@ def render_pages(text: str) -> list[Page]:
 
 # ---------------------------------------------------------------- backends: raster and born-digital PDF
 
+
 def rasterize(page: Page, dpi: int = 300) -> Image.Image:
     """Print a page at ``dpi`` on white paper (RGB)."""
     s = dpi / 72
@@ -639,11 +677,13 @@ def rasterize(page: Page, dpi: int = 300) -> Image.Image:
         elif op.kind == "line":
             draw.line((op.x * s, op.y * s, op.x1 * s, op.y1 * s), fill=op.color, width=max(1, round(op.width * s)))
         elif op.kind == "rect":
-            draw.rectangle((op.x * s, op.y * s, op.x1 * s, op.y1 * s), outline=op.color,
-                           width=max(1, round(op.width * s)))
+            draw.rectangle(
+                (op.x * s, op.y * s, op.x1 * s, op.y1 * s), outline=op.color, width=max(1, round(op.width * s))
+            )
         elif op.kind == "scribble":
-            draw.line([(x * s, y * s) for x, y in op.points], fill=op.color, width=max(1, round(op.width * s)),
-                      joint="curve")
+            draw.line(
+                [(x * s, y * s) for x, y in op.points], fill=op.color, width=max(1, round(op.width * s)), joint="curve"
+            )
     return img
 
 
@@ -729,11 +769,13 @@ def _write_fixed_zip(data: bytes, path: Path) -> None:
 
 # ---------------------------------------------------------------- degradation profiles (image → image)
 
+
 def _rotate(arr: np.ndarray, degrees: float, border: float | tuple) -> np.ndarray:
     h, w = arr.shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
-    return cv2.warpAffine(arr, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                          borderValue=border)
+    return cv2.warpAffine(
+        arr, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=border
+    )
 
 
 def _flatbed(printed: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -742,8 +784,9 @@ def _flatbed(printed: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     h, w = printed.shape[:2]
     tone, ink_level = rng.uniform(228, 240), rng.uniform(20, 35)
     # page = ink + (paper − ink) · printed / 255, the paper's unevenness a smooth low-frequency field
-    span = cv2.resize((tone - ink_level + rng.normal(0, 3, (6, 8))).astype(np.float32), (w, h),
-                      interpolation=cv2.INTER_CUBIC)
+    span = cv2.resize(
+        (tone - ink_level + rng.normal(0, 3, (6, 8))).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC
+    )
     if printed.ndim == 3:
         span = cv2.merge([span] * printed.shape[2])
     page = cv2.add(cv2.multiply(span, printed.astype(np.float32), scale=1 / 255), ink_level)
@@ -767,11 +810,11 @@ def fax(image: Image.Image, seed: int) -> Image.Image:
     g += rng.standard_normal(g.shape, dtype=np.float32) * 28
     g = cv2.GaussianBlur(g, (0, 0), 0.6)
     bits = g > rng.uniform(135, 160)
-    for _ in range(int(rng.integers(3, 8))):                 # dark streaks from a dirty scan bar
+    for _ in range(int(rng.integers(3, 8))):  # dark streaks from a dirty scan bar
         y = int(rng.integers(0, bits.shape[0] - 3))
         x0 = int(rng.integers(0, bits.shape[1] // 2))
-        bits[y:y + int(rng.integers(1, 3)), x0:x0 + int(rng.integers(200, bits.shape[1]))] = False
-    for _ in range(int(rng.integers(1, 4))):                 # white drop-out lines
+        bits[y : y + int(rng.integers(1, 3)), x0 : x0 + int(rng.integers(200, bits.shape[1]))] = False
+    for _ in range(int(rng.integers(1, 4))):  # white drop-out lines
         y = int(rng.integers(0, bits.shape[0]))
         bits[y, :] = True
     speckle = rng.random(bits.shape) < 0.0008
@@ -788,18 +831,30 @@ def photo(image: Image.Image, seed: int) -> Image.Image:
     h, w = arr.shape[:2]
     jitter = lambda: rng.uniform(0.005, 0.035)  # noqa: E731 - a corner's inward shift, as a fraction
     src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
-    dst = np.float32([[w * jitter(), h * jitter()], [w * (1 - jitter()), h * jitter()],
-                      [w * (1 - jitter()), h * (1 - jitter())], [w * jitter(), h * (1 - jitter())]])
+    dst = np.float32(
+        [
+            [w * jitter(), h * jitter()],
+            [w * (1 - jitter()), h * jitter()],
+            [w * (1 - jitter()), h * (1 - jitter())],
+            [w * jitter(), h * (1 - jitter())],
+        ]
+    )
     table_colour = tuple(float(v) for v in rng.uniform(60, 110, 3))
-    arr = cv2.warpPerspective(arr, cv2.getPerspectiveTransform(src, dst), (w, h), flags=cv2.INTER_LINEAR,
-                              borderMode=cv2.BORDER_CONSTANT, borderValue=table_colour)
-    yy, xx = np.mgrid[0:48, 0:64].astype(np.float32)           # the light, computed coarse: it is smooth
+    arr = cv2.warpPerspective(
+        arr,
+        cv2.getPerspectiveTransform(src, dst),
+        (w, h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=table_colour,
+    )
+    yy, xx = np.mgrid[0:48, 0:64].astype(np.float32)  # the light, computed coarse: it is smooth
     angle = rng.uniform(0, 2 * np.pi)
     ramp = np.cos(angle) * xx / 63 + np.sin(angle) * yy / 47
     ramp = (ramp - ramp.min()) / (ramp.max() - ramp.min())
     light = rng.uniform(0.62, 0.75) + rng.uniform(0.25, 0.33) * ramp
     light = cv2.resize(light.astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR)
-    cast = cv2.merge([light, light * 0.95, light * 0.85])        # a warm, yellowish indoor light
+    cast = cv2.merge([light, light * 0.95, light * 0.85])  # a warm, yellowish indoor light
     arr = cv2.GaussianBlur(cv2.multiply(arr, cast), (0, 0), rng.uniform(0.7, 1.0))
     noise = rng.standard_normal((h, w), dtype=np.float32)
     arr = cv2.scaleAdd(cv2.merge([noise] * 3), 4.0, arr)
@@ -816,8 +871,13 @@ def red_stamp(size_px: int, legend: str, seed: int) -> np.ndarray:
     draw.ellipse((2, 2, size_px - 3, size_px - 3), outline=255, width=max(2, size_px // 45))
     inner = r * 0.68
     draw.ellipse((r - inner, r - inner, r + inner, r + inner), outline=255, width=max(1, size_px // 90))
-    star = [(r + (r * 0.22 if k % 2 == 0 else r * 0.09) * np.sin(k * np.pi / 5),
-             r - (r * 0.22 if k % 2 == 0 else r * 0.09) * np.cos(k * np.pi / 5)) for k in range(10)]
+    star = [
+        (
+            r + (r * 0.22 if k % 2 == 0 else r * 0.09) * np.sin(k * np.pi / 5),
+            r - (r * 0.22 if k % 2 == 0 else r * 0.09) * np.cos(k * np.pi / 5),
+        )
+        for k in range(10)
+    ]
     draw.polygon(star, fill=255)
     glyph_font = font("bold", size_px * 0.1)
     letters = list(legend.upper())
@@ -831,12 +891,13 @@ def red_stamp(size_px: int, legend: str, seed: int) -> np.ndarray:
         cx, cy = r + r * 0.84 * np.sin(rad), r - r * 0.84 * np.cos(rad)
         layer.paste(255, (int(cx - tile.width / 2), int(cy - tile.height / 2)), tile)
     ink = np.asarray(layer, dtype=np.float32) / 255
-    ink *= (rng.random(ink.shape) > 0.18).astype(np.float32)        # uneven pad ink
+    ink *= (rng.random(ink.shape) > 0.18).astype(np.float32)  # uneven pad ink
     return cv2.GaussianBlur(ink, (0, 0), 1.2)
 
 
-def stamped(image: Image.Image, seed: int, center: tuple[float, float] | None = None,
-            legend: str = "ỦY BAN NHÂN DÂN") -> Image.Image:
+def stamped(
+    image: Image.Image, seed: int, center: tuple[float, float] | None = None, legend: str = "ỦY BAN NHÂN DÂN"
+) -> Image.Image:
     """An office scan in colour of a signed page: a semi-transparent red seal over the signature and
     the text around it. Pages without a signature are scanned like ``office`` (the scanner's auto-colour)."""
     if center is None:
@@ -846,8 +907,8 @@ def stamped(image: Image.Image, seed: int, center: tuple[float, float] | None = 
     size = int(36 * MM * 300 / 72 * rng.uniform(0.95, 1.05))
     ink = red_stamp(size, legend, seed) * rng.uniform(0.75, 0.9)
     x0, y0 = int(center[0] - size / 2), int(center[1] - size / 2)
-    region = arr[y0:y0 + size, x0:x0 + size]
-    ink = ink[:region.shape[0], :region.shape[1], None]
+    region = arr[y0 : y0 + size, x0 : x0 + size]
+    ink = ink[: region.shape[0], : region.shape[1], None]
     red = np.float32([205, 35, 45]) / 255
     region *= 1 - ink * (1 - red)
     return Image.fromarray(_flatbed(arr.astype(np.uint8), rng), "RGB")
@@ -869,14 +930,14 @@ def scan(page: Page, profile: str, seed: int, legend: str = "ỦY BAN NHÂN DÂN
 # ---------------------------------------------------------------- files
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
-BENCH_DIR = SAMPLES_DIR / ".bench"   # bench-only profiles, regenerated on demand (hidden: the inbox skips it)
+BENCH_DIR = SAMPLES_DIR / ".bench"  # bench-only profiles, regenerated on demand (hidden: the inbox skips it)
 QUALITY = {"office": 35, "photo": 45, "stamped": 35, "fax": 0}
-TIFF_SAMPLE, IMAGE_SAMPLE, DIGITAL_SAMPLES = 4, 1, (1, 2)   # indexes into the sorted seed list
+TIFF_SAMPLE, IMAGE_SAMPLE, DIGITAL_SAMPLES = 4, 1, (1, 2)  # indexes into the sorted seed list
 
 
 @dataclass
 class Sample:
-    name: str                        # seed file stem, e.g. 000_fe763d8399d59be6
+    name: str  # seed file stem, e.g. 000_fe763d8399d59be6
     text: str
 
     def pages(self) -> list[Page]:
@@ -918,16 +979,28 @@ def read_ground_truth(document: Path) -> list[str]:
 def _write_gt(document: Path, sample: Sample, kind: str, pages: list[str], dpi: int | None = None) -> Path:
     path = ground_truth_path(document)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"source": sample.name, "kind": kind, "dpi": dpi, "pages": pages},
-                               ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"source": sample.name, "kind": kind, "dpi": dpi, "pages": pages}, ensure_ascii=False, indent=1)
+        + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def save_pdf(images: list[Image.Image], dpi: int, path: Path, quality: int) -> Path:
     """Page images → one PDF (JPEG pages; CCITT G4 for 1-bit), without timestamps so bytes are stable."""
     jpeg = {"quality": quality} if images[0].mode != "1" else {}
-    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi),
-                   creationDate=None, modDate=None, title=path.stem, **jpeg)
+    images[0].save(
+        path,
+        "PDF",
+        save_all=True,
+        append_images=images[1:],
+        resolution=float(dpi),
+        creationDate=None,
+        modDate=None,
+        title=path.stem,
+        **jpeg,
+    )
     return path
 
 
@@ -937,8 +1010,7 @@ def make_scans(sample: Sample, profile: str, out_dir: Path) -> list[Path]:
     images = sample.images(profile)
     dpi = PROFILE_DPI[profile]
     pdf = save_pdf(images, dpi, out_dir / f"{sample.name}.{profile}.pdf", QUALITY.get(profile, 0))
-    gt = _write_gt(pdf, sample, profile,
-                   [p.text for p in sample.pages()], dpi)
+    gt = _write_gt(pdf, sample, profile, [p.text for p in sample.pages()], dpi)
     return [pdf, gt]
 
 
@@ -947,15 +1019,16 @@ def make_other_formats(tiff_sample: Sample, image_sample: Sample, out_dir: Path)
     dpi = PROFILE_DPI["office"]
     images = tiff_sample.images("office")
     tiff = out_dir / f"{tiff_sample.name}.office.tiff"
-    images[0].save(tiff, save_all=True, append_images=images[1:], compression="jpeg", quality=QUALITY["office"],
-                   dpi=(dpi, dpi))
+    images[0].save(
+        tiff, save_all=True, append_images=images[1:], compression="jpeg", quality=QUALITY["office"], dpi=(dpi, dpi)
+    )
     written = [tiff]
     images = image_sample.images("office")
     jpg = out_dir / f"{image_sample.name}.office.page-001.jpg"
     images[0].save(jpg, quality=QUALITY["office"], dpi=(dpi, dpi))
-    png = out_dir / f"{image_sample.name}.office.page-{len(images):03d}.png"    # the last, least dense page
+    png = out_dir / f"{image_sample.name}.office.page-{len(images):03d}.png"  # the last, least dense page
     images[-1].save(png, dpi=(dpi, dpi), optimize=True)
-    return written + [jpg, png]
+    return [*written, jpg, png]
 
 
 def make_digital(sample: Sample, out_dir: Path) -> list[Path]:
@@ -966,8 +1039,12 @@ def make_digital(sample: Sample, out_dir: Path) -> list[Path]:
     write_digital_pdf(pages, pdf)
     docx_path = out_dir / f"{sample.name}.docx"
     docx_text = write_docx(parse_seed(sample.text), docx_path)
-    return [pdf, _write_gt(pdf, sample, "digital-pdf", [p.text for p in pages]),
-            docx_path, _write_gt(docx_path, sample, "docx", [docx_text])]
+    return [
+        pdf,
+        _write_gt(pdf, sample, "digital-pdf", [p.text for p in pages]),
+        docx_path,
+        _write_gt(docx_path, sample, "docx", [docx_text]),
+    ]
 
 
 def bench_scan(sample_name: str, profile: str) -> Path:
@@ -990,7 +1067,9 @@ def _job(args: tuple[str, list[Sample], Path]) -> list[Path]:
     return make_scans(samples[0], kind, out_dir)
 
 
-def generate(root: Path = SAMPLES_DIR, seeds: Path | None = None, bench: bool = False, processes: int = 2) -> list[Path]:
+def generate(
+    root: Path = SAMPLES_DIR, seeds: Path | None = None, bench: bool = False, processes: int = 2
+) -> list[Path]:
     """Write the committed samples (seed texts, office scans, other image formats, born-digital twins)
     and, with ``bench``, the fax/photo/stamped scans into ``root/.bench``. Returns the files written."""
     from multiprocessing import Pool
@@ -1006,6 +1085,6 @@ def generate(root: Path = SAMPLES_DIR, seeds: Path | None = None, bench: bool = 
     jobs += [("formats", [samples[TIFF_SAMPLE], samples[IMAGE_SAMPLE]], root / "scans")]
     if bench:
         jobs += [(p, [s], root / ".bench") for p in PROFILES if p != "office" for s in samples]
-    jobs.sort(key=lambda job: -sum(len(s.text) for s in job[1]))     # longest first: the pool ends together
+    jobs.sort(key=lambda job: -sum(len(s.text) for s in job[1]))  # longest first: the pool ends together
     with Pool(processes) as pool:
         return [p for paths in pool.map(_job, jobs, chunksize=1) for p in paths]

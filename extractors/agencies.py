@@ -10,6 +10,7 @@ stay true; capitalisation, which tells a proper name from running text, is read 
 Public API: ``expand_abbreviations(s)``, ``find_agencies(text)``, and for the obligations extractor
 ``match_agency(text, pos)`` and ``parse_addressees(text, pos)``.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,10 @@ from pipeline.text import fold, fold_in_place, lexicon
 class AgencyMatch:
     start: int
     end: int
-    name: str              # canonical: abbreviations expanded, spacing collapsed
-    head_end: int          # end of the body's own name, before its scope ('Ủy ban nhân dân|| các quận')
-    scoped: bool           # carries a scope, a nested body or a place name, or needs none ('Sở Y tế')
-    collective: bool       # a class of bodies ('các sở, ban, ngành')
+    name: str  # canonical: abbreviations expanded, spacing collapsed
+    head_end: int  # end of the body's own name, before its scope ('Ủy ban nhân dân|| các quận')
+    scoped: bool  # carries a scope, a nested body or a place name, or needs none ('Sở Y tế')
+    collective: bool  # a class of bodies ('các sở, ban, ngành')
 
 
 class _Lexicon:
@@ -35,17 +36,23 @@ class _Lexicon:
         data = load_json("agencies.json")
         self.abbreviations: dict[str, str] = data["abbreviations"]
         self.abbreviation_pattern = re.compile(
-            rf"(?<!\w)(?:{'|'.join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))})(?!\w)")
+            rf"(?<!\w)(?:{'|'.join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))})(?!\w)"
+        )
         self.courtesy = _alternation(data["courtesy"])
         abbr = [a for a in self.abbreviations]
-        self.bodies = _alternation(data["bodies"] + _abbreviated(data["bodies"], self.abbreviations)
-                                   + [a for a in abbr if _expands_to_body(self.abbreviations[a], data)])
+        self.bodies = _alternation(
+            data["bodies"]
+            + _abbreviated(data["bodies"], self.abbreviations)
+            + [a for a in abbr if _expands_to_body(self.abbreviations[a], data)]
+        )
         self.named_heads = _alternation(data["named_heads"])
         self.head_words = {fold(h) for h in data["named_heads"] if " " not in h}
         self.names = _alternation(data["names"] + [a for a in abbr if self.abbreviations[a] in data["names"]])
         self.titles = _alternation(data["titles"])
         # where a name can start: any head, title or 'các' (scanning every word would be 5x slower)
-        self.starts = re.compile(rf"(?<!\w)(?:{'|'.join(p.pattern for p in (self.bodies, self.named_heads, self.titles))}|cac\s)")
+        self.starts = re.compile(
+            rf"(?<!\w)(?:{'|'.join(p.pattern for p in (self.bodies, self.named_heads, self.titles))}|cac\s)"
+        )
         self.units = _alternation(data["scope_units"])
         self.unit_forms = {u.lower() for u in data["scope_units"]}
         self.scope_words = _alternation(data["scope_words"])
@@ -74,8 +81,6 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-
-
 @lru_cache(maxsize=4096)
 def expand_abbreviations(s: str) -> str:
     """'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
@@ -91,8 +96,21 @@ def _canonical(text: str) -> str:
 @lru_cache(maxsize=1)
 def _proper_forms() -> tuple[re.Pattern[str], dict[str, str]]:
     data = load_json("agencies.json")
-    words = [w for key in ("bodies", "named_heads", "names", "titles", "scope_units", "scope_words", "classes",
-                           "class_qualifiers", "function_words") for w in data[key]]
+    words = [
+        w
+        for key in (
+            "bodies",
+            "named_heads",
+            "names",
+            "titles",
+            "scope_units",
+            "scope_words",
+            "classes",
+            "class_qualifiers",
+            "function_words",
+        )
+        for w in data[key]
+    ]
     forms = {fold(w): w for w in sorted(words, key=len)}
     return _alternation(list(forms.values())), forms
 
@@ -111,20 +129,20 @@ def _restore_diacritics(text: str) -> str:
             proper = forms[" ".join(found.group().split())]
             if text[m.start()].isupper() != proper[0].isupper():
                 proper = (str.upper if text[m.start()].isupper() else str.lower)(proper[0]) + proper[1:]
-            out += [text[pos:m.start()], proper]
+            out += [text[pos : m.start()], proper]
             pos = found.end()
-    return "".join(out + [text[pos:]])
+    return "".join([*out, text[pos:]])
 
 
-_PLURAL = "cac"                                   # 'các', folded: opens a class or a plural body
+_PLURAL = "cac"  # 'các', folded: opens a class or a plural body
 _WORD = re.compile(r"[^\W\d_]\w*")
 # joins, matched on the folded text ('và' → 'va') so that scans without tone marks read the same
-_NAME_JOIN = re.compile(r"\s+(?:va\s+|-\s+)?|-")     # between the words of a proper name
+_NAME_JOIN = re.compile(r"\s+(?:va\s+|-\s+)?|-")  # between the words of a proper name
 _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|va))?[\s-]*$")
 _AND = re.compile(r"va")
 _UNIT_NUMBER = re.compile(r"[ \t]+\d{1,2}(?!\d|[/.,-]\d)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
-_UNIT_JOIN = re.compile(r",\s*|\s+va\s+")            # 'các quận, huyện và thị xã'
+_UNIT_JOIN = re.compile(r",\s*|\s+va\s+")  # 'các quận, huyện và thị xã'
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
@@ -137,7 +155,7 @@ class _Scanner:
         self.text = text
         self.folded = folded if folded is not None else fold_in_place(text)
         self.lex = _lexicon()
-        self.toned = self.folded != self.text.lower()     # False for a scan that lost its tone marks
+        self.toned = self.folded != self.text.lower()  # False for a scan that lost its tone marks
 
     # -- small readers: each returns the end offset of what it read, or None ---------------------
     def _ws(self, pos: int) -> int:
@@ -151,7 +169,7 @@ class _Scanner:
 
     def _literal(self, word: str, pos: int) -> int | None:
         p = self._ws(pos)
-        if self.folded.startswith(word, p) and not self.folded[p + len(word):p + len(word) + 1].isalnum():
+        if self.folded.startswith(word, p) and not self.folded[p + len(word) : p + len(word) + 1].isalnum():
             return p + len(word)
         return None
 
@@ -161,7 +179,7 @@ class _Scanner:
         p = self._ws(pos)
         while words < max_words:
             m = _WORD.match(self.text, p)
-            if not m or not m.group()[0].isupper() or words and self._starts_body(p):
+            if not m or not m.group()[0].isupper() or (words and self._starts_body(p)):
                 break
             end, words = m.end(), words + 1
             nxt = _NAME_JOIN.match(self.folded, end)
@@ -169,13 +187,19 @@ class _Scanner:
                 break
             p = nxt.end()
         after = _NEXT_WORD.match(self.text, end or 0)
-        if end is None or not after or not after.group(1)[0].islower() or _AND.fullmatch(self.folded, after.start(1), after.end(1)):
-            return end      # 'thành phố Vinh và UBND các thị xã': 'và' ends the name, it opens no word
+        if (
+            end is None
+            or not after
+            or not after.group(1)[0].islower()
+            or _AND.fullmatch(self.folded, after.start(1), after.end(1))
+        ):
+            return end  # 'thành phố Vinh và UBND các thị xã': 'và' ends the name, it opens no word
         last = self.text.rfind(" ", pos, end) + 1
         later = _NEXT_WORD.match(self.text, after.end())
         pairs = lexicon().pairs
-        opens_word = (self.text[last:end].lower(), after.group(1)) in pairs and \
-            not (later and (after.group(1), later.group(1).lower()) in pairs)
+        opens_word = (self.text[last:end].lower(), after.group(1)) in pairs and not (
+            later and (after.group(1), later.group(1).lower()) in pairs
+        )
         if words == 1 or opens_word:
             # 'tỉnh Vận động …', 'Thành ủy Nha Trang Chủ trì …': a capitalised word that opens a
             # lowercase word ('vận động', 'chủ trì') begins the sentence after the name — but in
@@ -202,9 +226,14 @@ class _Scanner:
         lowercase words up to its item's colon, unless a role word, a join or another (capitalised) body comes
         first — 'cán bộ', 'xã hội' are words, not the heads 'Bộ', 'Hội'."""
         m = _TAIL_TO_COLON.match(self.text, pos)
-        if not m or self.lex.name_breaks.search(self.folded[m.start(1):m.end(1)]) \
-                or any(w.group()[0].isupper() and self._starts_body(w.start())
-                       for w in _WORD.finditer(self.text, m.start(1), m.end(1))):
+        if (
+            not m
+            or self.lex.name_breaks.search(self.folded[m.start(1) : m.end(1)])
+            or any(
+                w.group()[0].isupper() and self._starts_body(w.start())
+                for w in _WORD.finditer(self.text, m.start(1), m.end(1))
+            )
+        ):
             return pos
         return m.end(1)
 
@@ -233,15 +262,19 @@ class _Scanner:
             return w
         p = self._literal(_PLURAL, pos) or pos
         end = self._unit(p)
-        if end is None or self._word(self.lex.bodies, p) is not None:     # 'Tỉnh ủy' is a body
+        if end is None or self._word(self.lex.bodies, p) is not None:  # 'Tỉnh ủy' is a body
             return None
         while True:
             m = _UNIT_JOIN.match(self.folded, end)
-            if not m or (nxt := self._unit(m.end())) is None \
-                    or self._word(self.lex.bodies, m.end()) is not None or self._capitalised_run(nxt) is not None:
-                break       # 'các quận và thị xã Sơn Tây': a named unit is a body of its own
+            if (
+                not m
+                or (nxt := self._unit(m.end())) is None
+                or self._word(self.lex.bodies, m.end()) is not None
+                or self._capitalised_run(nxt) is not None
+            ):
+                break  # 'các quận và thị xã Sơn Tây': a named unit is a body of its own
             end = nxt
-        if (number := _UNIT_NUMBER.match(self.text, end)) is not None:      # 'Quận 3', 'Phường 12'
+        if (number := _UNIT_NUMBER.match(self.text, end)) is not None:  # 'Quận 3', 'Phường 12'
             end = number.end()
         elif (name := self._capitalised_run(end, 3)) is not None and self._word(self.lex.bodies, end) is None:
             end = name
@@ -258,8 +291,8 @@ class _Scanner:
             if not m or (nxt := self._word(self.lex.classes, m.end())) is None:
                 break
             body = self.match(m.end(), allow_collective=False)
-            if body is not None and body.scoped and self.text[body.start:body.start + 1].isupper():
-                break       # 'các cơ quan, Công an tỉnh': a named body ends the class, 'các chi bộ, đảng bộ cơ sở' does not
+            if body is not None and body.scoped and self.text[body.start : body.start + 1].isupper():
+                break  # 'các cơ quan, Công an tỉnh': a named body ends the class, 'các chi bộ, đảng bộ cơ sở' does not
             end = nxt
         end = self._qualifiers(end)
         if (s := self._scope(end)) is not None:
@@ -273,28 +306,29 @@ class _Scanner:
         p = pos
         if (t := self._word(self.lex.titles, p)) is not None:
             p = t
-            if (end := self.collective(p)) is not None:    # 'Thủ trưởng các cơ quan, đơn vị'
+            if (end := self.collective(p)) is not None:  # 'Thủ trưởng các cơ quan, đơn vị'
                 return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
-        if (c := self._literal(_PLURAL, p)) is not None and (self._word(self.lex.bodies, c) is not None
-                                                             or self._word(self.lex.named_heads, c) is not None):
+        if (c := self._literal(_PLURAL, p)) is not None and (
+            self._word(self.lex.bodies, c) is not None or self._word(self.lex.named_heads, c) is not None
+        ):
             p = c
         scoped = False
         end = self._word(self.lex.bodies, p)
         h = self._word(self.lex.named_heads, p) if end is None else None
         if end is None and h is None and t is not None and self.folded[pos:t].split()[-1] in self.lex.head_words:
-            h = p       # 'Trưởng phòng Tài chính - Kế hoạch': the title ends with the body's head
+            h = p  # 'Trưởng phòng Tài chính - Kế hoạch': the title ends with the body's head
         if end is None and h is not None:
             name = self._word(self.lex.names, h) or self._capitalised_run(h) or self._capitalised_word(h)
             if name is None:
                 return None
-            scoped = True       # 'Sở Y tế' is a whole name: it takes no scope from a list
+            scoped = True  # 'Sở Y tế' is a whole name: it takes no scope from a list
             end = self._qualifiers(self._tail_to_colon(name))
         elif end is None:
             return None
         head_end = end
         nested = self.match(end, allow_collective=False)
         if nested is not None and nested.start == self._ws(end):
-            return AgencyMatch(pos, nested.end, _canonical(self.text[pos:nested.end]), head_end, True, False)
+            return AgencyMatch(pos, nested.end, _canonical(self.text[pos : nested.end]), head_end, True, False)
         if (s := self._scope(end)) is not None:
             end, scoped = s, True
         elif not scoped and (run := self._capitalised_run(end, 4)) is not None:
@@ -314,7 +348,7 @@ def match_agency(text: str, pos: int = 0, folded: str | None = None) -> AgencyMa
 
 
 _NAME_TAIL = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,3}(?=\s*(?:[,;:]|$))")
-_SEPARATOR = re.compile(r"\s*(?:,\s*va|,|\s+va|\s+cung|;)\s+|\s*,\s*")     # on folded text
+_SEPARATOR = re.compile(r"\s*(?:,\s*va|,|\s+va|\s+cung|;)\s+|\s*,\s*")  # on folded text
 
 
 def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tuple[list[AgencyMatch], int]:
@@ -336,9 +370,9 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
         q = sc.courtesy(sep.end())
         nxt = sc.match(q)
         tail = _NAME_TAIL.match(text, q)
-        if nxt is None and sep.group().strip() == "va" and tail and text[q:q + 1].isupper():
-            prev, run = found[-1], tail.end()   # 'Báo Kinh tế và Đô thị': the 'và' was inside the name
-            found[-1] = AgencyMatch(prev.start, run, _canonical(text[prev.start:run]), run, prev.scoped, False)
+        if nxt is None and sep.group().strip() == "va" and tail and text[q : q + 1].isupper():
+            prev, run = found[-1], tail.end()  # 'Báo Kinh tế và Đô thị': the 'và' was inside the name
+            found[-1] = AgencyMatch(prev.start, run, _canonical(text[prev.start : run]), run, prev.scoped, False)
             end = run
             continue
         if nxt is not None and nxt.collective and (listed := _listed_names(sc, nxt))[0]:
@@ -350,8 +384,8 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
         elif nxt is None:
             unit, prev = sc._scope(q), found[-1]
             if unit is None or prev.collective or not any(ch.isupper() for ch in text[q:unit]):
-                break       # only a named unit ('thị xã Sơn Tây') borrows the previous body's head
-            name = _canonical(text[prev.start:prev.head_end] + " " + text[q:unit])
+                break  # only a named unit ('thị xã Sơn Tây') borrows the previous body's head
+            name = _canonical(text[prev.start : prev.head_end] + " " + text[q:unit])
             nxt = AgencyMatch(prev.start, unit, name, prev.head_end, True, False)
         found.append(nxt)
         joined_by_and = sep.group().strip(" ,") == "va"
@@ -359,10 +393,13 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
     last = found[-1]
     if len(found) > 1 and joined_by_and and last.scoped and not last.collective and last.head_end < last.end:
         # 'Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố': the pair shares 'Thành phố'
-        shared, before = text[last.head_end:last.end].strip(), found[-2]
-        if any(fold(shared).startswith(fold(u)) for u in load_json("agencies.json")["scope_units"]) \
-                and not (before.scoped or before.collective or _lexicon().self_scoped.match(fold(before.name))):
-            found[-2] = AgencyMatch(before.start, before.end, f"{before.name} {_canonical(shared)}", before.head_end, True, False)
+        shared, before = text[last.head_end : last.end].strip(), found[-2]
+        if any(fold(shared).startswith(fold(u)) for u in load_json("agencies.json")["scope_units"]) and not (
+            before.scoped or before.collective or _lexicon().self_scoped.match(fold(before.name))
+        ):
+            found[-2] = AgencyMatch(
+                before.start, before.end, f"{before.name} {_canonical(shared)}", before.head_end, True, False
+            )
     return found, end
 
 
@@ -376,20 +413,26 @@ def _shared_unit_place(sc: _Scanner, prev: AgencyMatch, pos: int) -> tuple[Agenc
     place = sc._capitalised_run(pos, 3)
     if place is None or sc._starts_body(pos):
         return None
-    head, unit = sc.text[prev.start:prev.head_end], sc.text[sc._ws(plural):unit_end]
-    first = AgencyMatch(prev.start, prev.end, _canonical(f"{head} {unit} {sc.text[sc._ws(unit_end):prev.end]}"),
-                        prev.head_end, True, False)
+    head, unit = sc.text[prev.start : prev.head_end], sc.text[sc._ws(plural) : unit_end]
+    first = AgencyMatch(
+        prev.start,
+        prev.end,
+        _canonical(f"{head} {unit} {sc.text[sc._ws(unit_end) : prev.end]}"),
+        prev.head_end,
+        True,
+        False,
+    )
     return first, AgencyMatch(pos, place, _canonical(f"{head} {unit} {sc.text[pos:place]}"), prev.head_end, True, False)
 
 
 _COLON = re.compile(r"\s*:\s*")
-_NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+va\s+")     # on folded text
+_NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+va\s+")  # on folded text
 
 
 def _listed_names(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:
     """'Giám đốc các Sở: Y tế, Tài chính' → 'Giám đốc Sở Y tế', 'Giám đốc Sở Tài chính'."""
     colon = _COLON.match(sc.text, m.end)
-    prefix = re.sub(r"(?i)\bcác\s+", "", sc.text[m.start:m.end], count=1)
+    prefix = re.sub(r"(?i)\bcác\s+", "", sc.text[m.start : m.end], count=1)
     if not colon or not sc.lex.named_heads.search(fold(prefix.split()[-1])):
         return [], m.end
     found, p = [], colon.end()

@@ -11,6 +11,7 @@ date carry no number and are not citations; the document's own number is not one
 entry per distinct (number, date); a mention without a date adds nothing when the same number is
 cited with one.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,14 +19,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.agencies import expand_abbreviations
-from extractors.common import (DOC_NUMBER, clean_number, document_kinds, iso_date, kind_of_symbol, load_json,
-                               phrase_alternation)
+from extractors.common import (
+    DOC_NUMBER,
+    clean_number,
+    document_kinds,
+    iso_date,
+    kind_of_symbol,
+    load_json,
+    phrase_alternation,
+)
 from extractors.metadata import document_number
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
 from schemas.extraction import Citation, DocumentMeta
 
-LOOKBACK = 90           # characters before a number searched for its kind word ('Luật Du lịch số')
+LOOKBACK = 90  # characters before a number searched for its kind word ('Luật Du lịch số')
 ISSUER_MAX = 90
 TITLE_MAX = 400
 
@@ -49,21 +57,25 @@ def _patterns() -> _Patterns:
     kinds = {fold(k): k for k in document_kinds()}
     measures = phrase_alternation(load_json("citations.json")["measure_words"])
     alt = phrase_alternation(kinds)
-    date = (r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
-            r"|ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
-    skip = r"(?:\s*\([^)\n]{0,40}\))?"            # '(khóa XII)' between the parts
+    date = (
+        r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
+        r"|ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+    )
+    skip = r"(?:\s*\([^)\n]{0,40}\))?"  # '(khóa XII)' between the parts
     return _Patterns(
         kind_before=re.compile(rf"(?<!\w)({alt})\s+(?:so\s*[:.]?\s*)?$"),
         kind_named_before=re.compile(rf"(?<!\w)({alt})(?:\s+[^\s\d,;.:()/-]+){{1,7}}?\s+so\s*[:.]?\s*$"),
         bare_number=re.compile(rf"(?<!\w)({alt})\s+(?:so\s*[:.]?\s*)?(\d{{1,3}})(?![\w/.,%-]|\s*(?:{measures})\b)"),
         date_after=re.compile(rf"\s*[,;]?{skip}\s*,?\s*\(?\s*(?:ban hanh\s+|ky\s+)?(?:{date})(?:\s*\))?"),
         issuer_after=re.compile(rf"\s*,?{skip}\s*,?\s*(?:cua|giua)\s+"),
-        issuer_end=re.compile(r"\s+(?:ve|ban hanh|quy dinh|huong dan|phe duyet|thong qua|sua doi|tai|theo|nham|doi voi"
-                              r"|trong|da|duoc|khoa|nhiem ky|va cac|cung)\b"
-                              r"|\s*[;,.:“”\"()\n\t…]|$"
-                              rf"|\s+(?:va|hoac)\s+(?:cac\s+)?(?:{alt})\b"),   # the next citation of a list
+        issuer_end=re.compile(
+            r"\s+(?:ve|ban hanh|quy dinh|huong dan|phe duyet|thong qua|sua doi|tai|theo|nham|doi voi"
+            r"|trong|da|duoc|khoa|nhiem ky|va cac|cung)\b"
+            r"|\s*[;,.:“”\"()\n\t…]|$"
+            rf"|\s+(?:va|hoac)\s+(?:cac\s+)?(?:{alt})\b"
+        ),  # the next citation of a list
         title_after=re.compile(rf"{skip}\s*,?\s*ve\s+"),
-        list_separator=re.compile(r"^\s*(?:,|;|va(?:\s+cac)?|hoac)\s*$"),   # over folded text
+        list_separator=re.compile(r"^\s*(?:,|;|va(?:\s+cac)?|hoac)\s*$"),  # over folded text
         own_number_label=re.compile(r"(?:^|\n)\s*so\s*[:.]?\s*$"),
         kinds=kinds,
     )
@@ -71,7 +83,7 @@ def _patterns() -> _Patterns:
 
 @dataclass
 class _Found:
-    start: int          # of the whole phrase (kind word or number)
+    start: int  # of the whole phrase (kind word or number)
     end: int
     number: str
     kind: str
@@ -105,7 +117,7 @@ def _issuer(text: str, key: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     end = p.issuer_end.search(key, m.end(), min(len(key), m.end() + ISSUER_MAX))
     stop = end.start() if end else min(len(key), m.end() + ISSUER_MAX)
-    name = " ".join(text[m.end():stop].split()).strip(" ,;")
+    name = " ".join(text[m.end() : stop].split()).strip(" ,;")
     return (expand_abbreviations(name) or None), stop if name else pos
 
 
@@ -113,13 +125,13 @@ def _title(text: str, key: str, pos: int) -> str | None:
     m = _patterns().title_after.match(key, pos, pos + 60)
     if not m:
         return None
-    rest = text[m.end():m.end() + TITLE_MAX]
+    rest = text[m.end() : m.end() + TITLE_MAX]
     quoted = re.match(r"\s*[“\"]([^”\"\n]+)[”\"]", rest)
     if quoted:
         return quoted.group(1).strip(" .…*")
-    rest = rest.lstrip(" “\"*")
+    rest = rest.lstrip(' “"*')
     cut = re.search(r"[;\n]|\.\s|\.$|…|\s\((?!\d)", rest)
-    title = rest[:cut.start()] if cut else rest
+    title = rest[: cut.start()] if cut else rest
     return " ".join(title.split()).strip(" .,*…") or None
 
 
@@ -132,16 +144,16 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
     for start, end, number in _candidates(text, key):
         if own and number == own:
             continue
-        window = key[max(0, start - LOOKBACK):start]
+        window = key[max(0, start - LOOKBACK) : start]
         kind_word = p.kind_before.search(window) or p.kind_named_before.search(window)
         if kind_word is None and p.own_number_label.search(window):
-            continue        # the 'Số:' line of the header: the document's own number
+            continue  # the 'Số:' line of the header: the document's own number
         if kind_word:
             kind = p.kinds[" ".join(kind_word.group(1).split())]
             phrase_start = start - len(window) + kind_word.start(1)
         else:
             kind = kind_of_symbol(number)
-            if found and p.list_separator.match(key[found[-1].end:start]):
+            if found and p.list_separator.match(key[found[-1].end : start]):
                 kind = kind or found[-1].kind
             if kind is None:
                 continue
@@ -170,6 +182,12 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ci
             if c.title is None and f.title:
                 c.title = f.title
             continue
-        seen[k] = Citation(kind=f.kind, number=f.number, issued_on=f.issued_on, issuer=f.issuer,
-                           title=f.title, evidence=seg.evidence(f.start, f.end))
+        seen[k] = Citation(
+            kind=f.kind,
+            number=f.number,
+            issued_on=f.issued_on,
+            issuer=f.issuer,
+            title=f.title,
+            evidence=seg.evidence(f.start, f.end),
+        )
     return list(seen.values())

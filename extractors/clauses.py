@@ -9,6 +9,7 @@ Every clause keeps offsets into ``SegmentedDocument.text``. ``work`` is a same-l
 text with markup (HTML cell tags, Markdown stars) blanked out, and ``folded`` a same-length
 ``fold`` of it for diacritic-insensitive keyword matching.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -26,18 +27,18 @@ from pipeline.text.segment import Line, SegmentedDocument
 class Clause:
     start: int
     end: int
-    line: Line                    # the line the clause starts on (section, heading, page)
-    sentence_start: int           # where the clause's sentence starts
-    criterion: int | None         # 'Tiêu chí N' of the criteria-table row it belongs to
-    numeric_row: bool             # a row of a figures table (read by national_targets, not here)
-    in_report: bool = False       # under a heading that reports the past ('I. KẾT QUẢ THỰC HIỆN')
-    part: str | None = None       # text of the top-level heading above ('II. MỤC TIÊU NĂM 2025')
+    line: Line  # the line the clause starts on (section, heading, page)
+    sentence_start: int  # where the clause's sentence starts
+    criterion: int | None  # 'Tiêu chí N' of the criteria-table row it belongs to
+    numeric_row: bool  # a row of a figures table (read by national_targets, not here)
+    in_report: bool = False  # under a heading that reports the past ('I. KẾT QUẢ THỰC HIỆN')
+    part: str | None = None  # text of the top-level heading above ('II. MỤC TIÊU NĂM 2025')
 
 
 @dataclass(frozen=True)
 class ClausedText:
-    work: str                     # the text with markup blanked, same offsets as seg.text
-    folded: str                   # fold() of work, same offsets
+    work: str  # the text with markup blanked, same offsets as seg.text
+    folded: str  # fold() of work, same offsets
     clauses: list[Clause]
 
     def text(self, start: int, end: int) -> str:
@@ -57,13 +58,15 @@ def _rules() -> dict:
         "criteria_header": re.compile(rf"(?<!\w)(?:{phrase_alternation(data['criteria_header_words'])})(?!\w)"),
         "row_cells": data["numeric_row_min_cells"],
         "row_share": data["numeric_row_share"],
-        "report": re.compile(rf"^[\W\d_]*(?:[ivxl]+|[a-z]|\d+(?:\.\d+)*)?[.)/\-–]?\s*"
-                             rf"(?:{phrase_alternation(data['report_headings'])})(?!\w)"
-                             rf"(?![\s,]+(?:{phrase_alternation(data['report_heading_exceptions'])}))"),
+        "report": re.compile(
+            rf"^[\W\d_]*(?:[ivxl]+|[a-z]|\d+(?:\.\d+)*)?[.)/\-–]?\s*"
+            rf"(?:{phrase_alternation(data['report_headings'])})(?!\w)"
+            rf"(?![\s,]+(?:{phrase_alternation(data['report_heading_exceptions'])}))"
+        ),
     }
 
 
-_CLAUSE_CUT = re.compile(r"[;\t]")      # ';' ends a clause, a TAB ends a table cell
+_CLAUSE_CUT = re.compile(r"[;\t]")  # ';' ends a clause, a TAB ends a table cell
 _NUMERIC_CELL = re.compile(r"^[\d.,%\s]+$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*\t")
 # a period after an outline number ('1.', '2.1.', 'II.') or a short capitalised abbreviation ('TP.')
@@ -92,8 +95,8 @@ def _starts_paragraph(prev: Line, line: Line, work: str) -> bool:
     next line goes on in lower case, or the previous one stops at a comma or an open bracket."""
     if line.marker or "\t" in prev.text or "\t" in line.text:
         return True
-    prev_text = work[prev.start:prev.end].rstrip()
-    head = work[line.start:line.end].lstrip(" \"“(")
+    prev_text = work[prev.start : prev.end].rstrip()
+    head = work[line.start : line.end].lstrip(' "“(')
     return not (head[:1].islower() or prev_text.endswith((",", "(", "-", "–")))
 
 
@@ -103,17 +106,18 @@ def _labels(work: str, folded: str, lines: list[Line]) -> list[list[tuple[int, i
     starts = [ln.start for ln in lines]
     out: list[list[tuple[int, int, int]]] = [[] for _ in lines]
     for m in _rules()["label"].finditer(folded):
-        cell_start = m.start() == 0 or folded[m.start() - 1] in "\t\n" or folded[m.start() - 2:m.start()] == "  "
+        cell_start = m.start() == 0 or folded[m.start() - 1] in "\t\n" or folded[m.start() - 2 : m.start()] == "  "
         if not cell_start and not work[m.start() + len(m.group()) - len(m.group().lstrip())].isupper():
-            continue                                  # 'đạt tiêu chí 5' in prose is no cell label
+            continue  # 'đạt tiêu chí 5' in prose is no cell label
         i = bisect.bisect_right(starts, m.start(1)) - 1
         if i >= 0 and m.end() <= lines[i].end:
             out[i].append((max(m.start(), lines[i].start), m.end(), int(m.group(1))))
     return out
 
 
-def _criteria(work: str, folded: str, lines: list[Line],
-              labels: list[list[tuple[int, int, int]]]) -> list[list[tuple[int, int | None]]]:
+def _criteria(
+    work: str, folded: str, lines: list[Line], labels: list[list[tuple[int, int, int]]]
+) -> list[list[tuple[int, int | None]]]:
     """Per line, the (offset, criterion) points where the governing criterion changes.
 
     A label printed before its row's text governs what follows it; a label left alone on its
@@ -121,24 +125,27 @@ def _criteria(work: str, folded: str, lines: list[Line],
     it. In a criteria table under a 'TT' header, a row's number cell is its criterion. Any outline heading
     ends the table.
     """
-    standalone = [len(lb) == 1 and not work[ln.start:lb[0][0]].strip() and not work[lb[0][1]:ln.end].strip()
-                  for lb, ln in zip(labels, lines)]
+    standalone = [
+        len(lb) == 1 and not work[ln.start : lb[0][0]].strip() and not work[lb[0][1] : ln.end].strip()
+        for lb, ln in zip(labels, lines)
+    ]
     out: list[list[tuple[int, int | None]]] = []
     current: int | None = None
-    numbered_table = False                    # under a 'TT / Tiêu chí / Chỉ tiêu' header row
+    numbered_table = False  # under a 'TT / Tiêu chí / Chỉ tiêu' header row
     for i, line in enumerate(lines):
-        if (line.marker and line.marker[0] not in "-–—+•*") \
-                or folded[line.start:line.end].lstrip().startswith(_rules()["stop"]):
+        if (line.marker and line.marker[0] not in "-–—+•*") or folded[line.start : line.end].lstrip().startswith(
+            _rules()["stop"]
+        ):
             current = None
-        row = work[line.start:line.end]
+        row = work[line.start : line.end]
         numbered_table = "\t" in row and (numbered_table or _is_criteria_header(row))
         row_number = _ROW_NUMBER.match(row) if numbered_table and not labels[i] else None
-        if row_number:                        # a numbered row: its TT cell is the criterion of all its cells
+        if row_number:  # a numbered row: its TT cell is the criterion of all its cells
             out.append([(line.start, int(row_number.group(1)))])
             current = None
             continue
         points: list[tuple[int, int | None]] = []
-        if current is not None and (not labels[i] or work[line.start:labels[i][0][0]].strip()):
+        if current is not None and (not labels[i] or work[line.start : labels[i][0][0]].strip()):
             nxt = next((j for j in range(i + 1, len(lines)) if labels[j]), None)
             if nxt is not None and standalone[nxt] and labels[nxt][0][2] > current:
                 points.append((line.start, labels[nxt][0][2]))
@@ -155,8 +162,8 @@ def _split(work: str, start: int, end: int, label_cuts: list[int]) -> list[tuple
     """(start, end, opens a sentence) pieces of a paragraph span; table labels cut too."""
     cuts: list[tuple[int, bool]] = [(c, True) for c in label_cuts]
     for m in _rules()["sentence_end"].finditer(work, start, end):
-        nxt = work[m.end():end].lstrip(" \n\"“(")
-        before = work[max(start, work.rfind("\n", 0, m.start()) + 1):m.start()]
+        nxt = work[m.end() : end].lstrip(' \n"“(')
+        before = work[max(start, work.rfind("\n", 0, m.start()) + 1) : m.start()]
         if (nxt[:1].isupper() or nxt[:1].isdigit()) and not _NOT_SENTENCE_END.search(before):
             cuts.append((m.end(), True))
     for m in _CLAUSE_CUT.finditer(work, start, end):
@@ -194,10 +201,10 @@ def claused(seg: SegmentedDocument) -> ClausedText:
 def _claused(seg: SegmentedDocument) -> ClausedText:
     work = _rules()["markup"].sub(lambda m: " " * len(m.group()), seg.text)
     folded = fold_in_place(work)
-    lines = [ln for ln in seg.lines if work[ln.start:ln.end].strip()]
+    lines = [ln for ln in seg.lines if work[ln.start : ln.end].strip()]
     labels = _labels(work, folded, lines)
     criteria = _criteria(work, folded, lines, labels)
-    numeric_lines = {ln.start for ln in lines if _is_numeric_row(work[ln.start:ln.end])}
+    numeric_lines = {ln.start for ln in lines if _is_numeric_row(work[ln.start : ln.end])}
     report = _rules()["report"]
     part_is_report, part = False, None
     clauses: list[Clause] = []
@@ -211,7 +218,7 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
         label_cuts = [c for k in range(i, j) for s, e, _ in labels[k] for c in (s, e)]
         top = para[0]
         if top.marker and top.section and "." not in top.section and top.marker[0] not in "-–—+•*":
-            part_is_report, part = bool(report.match(folded[top.start:top.end])), work[top.start:top.end]
+            part_is_report, part = bool(report.match(folded[top.start : top.end])), work[top.start : top.end]
         in_report = part_is_report or bool(top.heading and report.match(fold_in_place(top.heading)))
         sentence_start = para[0].start
         for start, end, opens in _split(work, para[0].start, para[-1].end, label_cuts):
@@ -232,13 +239,14 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
 # Years
 # ----------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class YearMention:
-    start: int                    # offsets into the text that was searched
+    start: int  # offsets into the text that was searched
     end: int
     year: int
-    relation: str                 # 'by', 'before' or 'during' (bare 'năm X' is 'during')
-    prepositioned: bool           # introduced by a word such as đến / trong / từ / cuối
+    relation: str  # 'by', 'before' or 'during' (bare 'năm X' is 'during')
+    prepositioned: bool  # introduced by a word such as đến / trong / từ / cuối
 
 
 @lru_cache(maxsize=1)
@@ -247,15 +255,19 @@ def _year_rules() -> dict:
     preps = {fold(k): v for k, v in data["prepositions"].items()}
     return {
         "preps": preps,
-        "year": re.compile(rf"(?:\b({phrase_alternation(list(data['prepositions']))})\s+)?\bnam\s+(\d{{4}})\b(?!\s*/\s*\d)"),
+        "year": re.compile(
+            rf"(?:\b({phrase_alternation(list(data['prepositions']))})\s+)?\bnam\s+(\d{{4}})\b(?!\s*/\s*\d)"
+        ),
         "range_after": re.compile(r"^\s*[-–]\s*(?:nam\s+)?\d{4}\b|^\s*(?:den|toi)\s+(?:het\s+)?nam\s+\d{4}"),
         "range_before": re.compile(r"\btu\s+(?:nam\s+)?\d{4}\s*$|\d{4}\s*[-–]\s*$"),
         "date_before": re.compile(r"\bthang\s*\S{0,12}\s*$"),
         "horizon_before": re.compile(rf"\b(?:{phrase_alternation(data['horizon'])})\s*(?:den\s+)?(?:het\s+)?$"),
         "horizon_after": re.compile(rf"^\s*,?\s*(?:{phrase_alternation(data['horizon'])})\b"),
         "baseline_before": re.compile(rf"\b(?:{phrase_alternation(data['baseline'])})\s*$"),
-        "opening": re.compile(rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*"
-                              rf"(?:(?:{phrase_alternation(load_json('clauses.json')['clause_openers'])})\s*)?[\s,:(]*"),
+        "opening": re.compile(
+            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*"
+            rf"(?:(?:{phrase_alternation(load_json('clauses.json')['clause_openers'])})\s*)?[\s,:(]*"
+        ),
     }
 
 
@@ -272,13 +284,17 @@ def year_mentions(folded: str, issue_year: int | None = None, with_planned: bool
     out: list[YearMention] = []
     for m in rules["year"].finditer(folded):
         year = int(m.group(2))
-        before, after = folded[max(0, m.start() - 40):m.start()], folded[m.end():m.end() + 40]
-        if (rules["range_after"].search(after) or rules["range_before"].search(before)
-                or rules["date_before"].search(before) or rules["horizon_before"].search(before)
-                or (rules["horizon_after"].search(after) and not with_planned)
-                or rules["baseline_before"].search(before)
-                or folded.count("“", 0, m.start()) > folded.count("”", 0, m.start())
-                or (issue_year and year < issue_year)):
+        before, after = folded[max(0, m.start() - 40) : m.start()], folded[m.end() : m.end() + 40]
+        if (
+            rules["range_after"].search(after)
+            or rules["range_before"].search(before)
+            or rules["date_before"].search(before)
+            or rules["horizon_before"].search(before)
+            or (rules["horizon_after"].search(after) and not with_planned)
+            or rules["baseline_before"].search(before)
+            or folded.count("“", 0, m.start()) > folded.count("”", 0, m.start())
+            or (issue_year and year < issue_year)
+        ):
             continue
         prep = re.sub(r"\s+", " ", m.group(1)) if m.group(1) else None
         out.append(YearMention(m.start(), m.end(), year, rules["preps"].get(prep, "during"), prep is not None))

@@ -4,12 +4,13 @@ Kinds and their symbol letters are data (``data/document_kinds.json``), not code
 ('ngày', 'tháng', 'năm', 'số') are matched on a folded twin of the text (``folded``), so OCR'd
 text with a wrong or missing tone mark still matches and offsets stay those of the text.
 """
+
 from __future__ import annotations
 
 import json
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline.text import fold, fold_in_place
@@ -17,7 +18,7 @@ from pipeline.text import fold, fold_in_place
 DATA = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> dict:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
@@ -90,7 +91,8 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 # separators (OCR, line wraps) are tolerated and removed by clean_number.
 _SYMBOL_PART = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*"
 DOC_NUMBER = re.compile(
-    rf"(?<![\w/])(\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*(?:[-/]|\s[–—]\s)\s*{_SYMBOL_PART}){{0,3}})(?![\w])")
+    rf"(?<![\w/])(\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*(?:[-/]|\s[–—]\s)\s*{_SYMBOL_PART}){{0,3}})(?![\w])"
+)
 
 
 def clean_number(raw: str) -> str:

@@ -9,6 +9,7 @@ when the clause is a periodic duty. Each target whose year comes from its headin
 each row of a table with a schedule column ('Năm', 'Thời hạn') is due in that row's year.
 Vocabulary: ``data/deadlines.json``.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,6 @@ from extractors.common import iso_date, load_json, phrase_alternation
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
 from schemas.extraction import Deadline, DocumentMeta, Target
-
 
 _DIGIT = re.compile(r"\d")
 _CELL = re.compile(r"[^\t]+")
@@ -53,8 +53,10 @@ def _rules() -> _Rules:
     d = load_json("deadlines.json")
     rel, mrel = phrase_alternation(d["date_relations"]), phrase_alternation(d["month_relations"])
     return _Rules(
-        day=re.compile(rf"\b({rel})\s+(?:ngay\s+)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})"
-                       rf"(?:\s*[/.\-]\s*(\d{{4}}|\d{{2}}))?(?![\d/])"),
+        day=re.compile(
+            rf"\b({rel})\s+(?:ngay\s+)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})"
+            rf"(?:\s*[/.\-]\s*(\d{{4}}|\d{{2}}))?(?![\d/])"
+        ),
         long_day=re.compile(rf"\b({rel})\s+ngay\s+(\d{{1,2}})\s+thang\s+(\d{{1,2}})(?:\s+nam\s+(\d{{4}}))?"),
         month=re.compile(rf"(?<!ngay )(?:\b({mrel})\s+)?\bthang\s+(\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(\d{{4}})\b"),
         quarter=re.compile(rf"(?:\b({mrel})\s+)?\bquy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|\s+nam\s+)\s*(\d{{4}})\b"),
@@ -73,7 +75,7 @@ def _rules() -> _Rules:
 
 @dataclass(frozen=True)
 class _Due:
-    at: int                 # offset into the clause where the time expression starts
+    at: int  # offset into the clause where the time expression starts
     due: str
     relation: str
     recurrence: str | None = None
@@ -93,7 +95,7 @@ def _year_dues(folded: str, clause_targets: list[Target], issue_year: int | None
     for m in year_mentions(folded, issue_year):
         if target_rules.in_past_aside(folded, m.start):
             continue
-        lead = folded[:m.start]
+        lead = folded[: m.start]
         opening = opens_clause(lead)
         target = target_years.get(m.year)
         if m.relation == "by":
@@ -101,8 +103,7 @@ def _year_dues(folded: str, clause_targets: list[Target], issue_year: int | None
         elif m.relation == "before":
             ok = True
         else:
-            ok = (m.prepositioned or (opening and not described) or lead.rstrip().endswith("(")
-                  or target is not None)
+            ok = m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target is not None
         if ok:
             relation = "by" if target is not None and target.unit == "%" else m.relation
             out.append(_Due(m.start, str(m.year), relation))
@@ -117,8 +118,8 @@ def _day_dues(folded: str, issue_on: str | None) -> list[_Due]:
     out = []
     for pattern in (r.day, r.long_day):
         for m in pattern.finditer(folded):
-            if re.search(r"\btu\s+(?:ngay\s+)?[\d/.\-]*\s*$", folded[:m.start()]):
-                continue                                    # 'từ ngày … đến ngày …' is a period
+            if re.search(r"\btu\s+(?:ngay\s+)?[\d/.\-]*\s*$", folded[: m.start()]):
+                continue  # 'từ ngày … đến ngày …' is a period
             relation = r.date_relations[re.sub(r"\s+", " ", m.group(1))]
             day, month, year = m.group(2), m.group(3), m.group(4)
             if year:
@@ -126,7 +127,7 @@ def _day_dues(folded: str, issue_on: str | None) -> list[_Due]:
                 if iso and (not issue_on or iso >= issue_on):
                     out.append(_Due(m.start(), iso, relation))
                 continue
-            iso = iso_date(day, month, 2000)                # a leap year: 29/2 is a valid yearly day
+            iso = iso_date(day, month, 2000)  # a leap year: 29/2 is a valid yearly day
             if not iso:
                 continue
             if periodic or not issue_on:
@@ -144,7 +145,7 @@ def _month_dues(folded: str, issue_on: str | None) -> list[_Due]:
     for m in r.month.finditer(folded):
         month, year = int(m.group(2)), m.group(3)
         relation = r.month_relations.get(re.sub(r"\s+", " ", m.group(1) or ""), "during")
-        if 1 <= month <= 12 and not re.search(r"\bngay\s+\d{1,2}\s*$", folded[:m.start()]):
+        if 1 <= month <= 12 and not re.search(r"\bngay\s+\d{1,2}\s*$", folded[: m.start()]):
             out.append(_Due(m.start(), f"{year}-{month:02d}", relation))
     for m in r.quarter.finditer(folded):
         relation = r.month_relations.get(re.sub(r"\s+", " ", m.group(1) or ""), "by")
@@ -158,13 +159,13 @@ _BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*")
 def _schedule_due(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> _Due | None:
     """A bare year in a table column headed as a schedule ('Năm', 'Thời hạn'): the row is a task
     due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3')."""
-    cell = _BARE_YEAR.fullmatch(ct.work[clause.start:clause.end].replace("\t", " "))
+    cell = _BARE_YEAR.fullmatch(ct.work[clause.start : clause.end].replace("\t", " "))
     line = clause.line
-    if not cell or "\t" not in ct.work[line.start:line.end]:
+    if not cell or "\t" not in ct.work[line.start : line.end]:
         return None
     index = next((k for k, ln in enumerate(seg.lines) if ln.start == line.start), None)
     header = None
-    while index and header is None:               # the nearest row above without figures is the header
+    while index and header is None:  # the nearest row above without figures is the header
         index -= 1
         row = seg.lines[index].text
         if "\t" not in row:
@@ -184,35 +185,42 @@ def _bodies(text: str) -> list[str]:
     word the agency grammar took for a name ('cắt' of 'cắt giảm')."""
     r = _rules()
     folded = fold_in_place(text)
-    return [name for start, _, name in find_agencies(text)
-            if name[:1].isupper() and not r.recipient.search(folded[:start]) and not r.ward_unit.search(fold(name))]
+    return [
+        name
+        for start, _, name in find_agencies(text)
+        if name[:1].isupper() and not r.recipient.search(folded[:start]) and not r.ward_unit.search(fold(name))
+    ]
 
 
 def _agencies(ct: ClausedText, clause: Clause) -> list[str]:
     """The assignee: the body the enclosing outline heading names ('1. Công an tỉnh'), else the
     bodies named in the sentence or, in a task table, in the row's cells."""
     heading = clause.line.heading
-    names = _bodies(heading) if heading and heading != ct.work[clause.line.start:clause.line.end].strip() else []
+    names = _bodies(heading) if heading and heading != ct.work[clause.line.start : clause.line.end].strip() else []
     if not names:
         names = _bodies(ct.text(clause.sentence_start, clause.end))
-    if not names and "\t" in ct.work[clause.line.start:clause.line.end]:       # a task table: the row's cells
-        names = [name for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)
-                 for name in _bodies(ct.text(m.start(), m.end()))]
+    if not names and "\t" in ct.work[clause.line.start : clause.line.end]:  # a task table: the row's cells
+        names = [
+            name
+            for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)
+            for name in _bodies(ct.text(m.start(), m.end()))
+        ]
     return list(dict.fromkeys(names))
 
 
 def _task(ct: ClausedText, clause: Clause) -> str:
     """The clause; in a task table, where the time is a cell of its own, the whole row."""
     text = re.sub(r"^[\s\-+•*]*(?:(?:[\dIVXL]+|[a-zđ])[.)]\s*)*", "", ct.text(clause.start, clause.end))
-    if _TIME_ONLY.fullmatch(fold(text)) and "\t" in ct.work[clause.line.start:clause.line.end]:
+    if _TIME_ONLY.fullmatch(fold(text)) and "\t" in ct.work[clause.line.start : clause.line.end]:
         cells = [ct.text(m.start(), m.end()) for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)]
         text = " | ".join(c for c in cells if c)
     text = text.strip(" ;,.")
     return (text[:1].upper() + text[1:])[:300]
 
 
-def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None,
-            found_targets: list[tuple[Clause, Target]] | None = None) -> list[Deadline]:
+def extract(
+    seg: SegmentedDocument, meta: DocumentMeta | None = None, found_targets: list[tuple[Clause, Target]] | None = None
+) -> list[Deadline]:
     """Every time-bound commitment, one per clause and due; a target's year is a deadline too
     (``found_targets``: ``targets.find``'s pairs when the caller has them already)."""
     ct = claused(seg)
@@ -226,49 +234,79 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None,
     sentence_end: dict[int, int] = {}
     for clause in ct.clauses:
         sentence_end[clause.sentence_start] = max(clause.end, sentence_end.get(clause.sentence_start, 0))
-    found: list[tuple[Clause, Clause | None, Deadline]] = []      # (clause, the list it is an item of, deadline)
+    found: list[tuple[Clause, Clause | None, Deadline]] = []  # (clause, the list it is an item of, deadline)
     lead_in: Clause | None = None
     for clause in ct.clauses:
         lead_in = target_rules.list_lead_in(ct, clause, lead_in)
         if clause.numeric_row or clause.in_report:
             continue
-        folded = ct.folded[clause.start:clause.end]
+        folded = ct.folded[clause.start : clause.end]
         if not _DIGIT.search(folded) or _rules().past.search(target_rules.without_past_asides(folded)):
             continue
         scheduled = _schedule_due(seg, ct, clause)
         if scheduled:
             line = clause.line
-            found.append((clause, None, Deadline(
-                due=scheduled.due, relation=scheduled.relation, recurrence=None, task=_task(ct, clause),
-                agencies=_agencies(ct, clause), evidence=seg.evidence(line.start, line.end))))
+            found.append(
+                (
+                    clause,
+                    None,
+                    Deadline(
+                        due=scheduled.due,
+                        relation=scheduled.relation,
+                        recurrence=None,
+                        task=_task(ct, clause),
+                        agencies=_agencies(ct, clause),
+                        evidence=seg.evidence(line.start, line.end),
+                    ),
+                )
+            )
             continue
         clause_targets = by_clause.get(clause.start, [])
         sentence = None
         if clause.start == clause.sentence_start:
-            sentence = target_rules.without_past_asides(ct.folded[clause.start:sentence_end[clause.start]])
-        dues = _year_dues(folded, clause_targets, issue_year, sentence) + _day_dues(folded, issue_on) \
+            sentence = target_rules.without_past_asides(ct.folded[clause.start : sentence_end[clause.start]])
+        dues = (
+            _year_dues(folded, clause_targets, issue_year, sentence)
+            + _day_dues(folded, issue_on)
             + _month_dues(folded, issue_on)
+        )
         seen = {d.due[:4] for d in dues}
-        row = ct.work[clause.line.start:clause.line.end]        # a task table's time cell dates the row itself
-        other_cells = row.replace(ct.work[clause.start:clause.end], "") if "\t" in row else ""
-        for target in clause_targets:                 # a year read from the sentence or the heading: one per target
+        row = ct.work[clause.line.start : clause.line.end]  # a task table's time cell dates the row itself
+        other_cells = row.replace(ct.work[clause.start : clause.end], "") if "\t" in row else ""
+        for target in clause_targets:  # a year read from the sentence or the heading: one per target
             if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
                 dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by", inherited=True))
         specific = {d.due[:4] for d in dues if len(d.due) > 4}
         emitted: set[str] = set()
         for due in sorted(dues, key=lambda d: d.at):
             if (due.due in emitted and not due.inherited) or due.due in specific:
-                continue                                # 'năm 2025 … trước ngày 30/6/2025': the day
+                continue  # 'năm 2025 … trước ngày 30/6/2025': the day
             emitted.add(due.due)
             start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
-            found.append((clause, lead_in if lead_in is not clause else None, Deadline(
-                due=due.due, relation=due.relation, recurrence=due.recurrence, task=_task(ct, clause),
-                agencies=_agencies(ct, clause), evidence=seg.evidence(start, end))))
+            found.append(
+                (
+                    clause,
+                    lead_in if lead_in is not clause else None,
+                    Deadline(
+                        due=due.due,
+                        relation=due.relation,
+                        recurrence=due.recurrence,
+                        task=_task(ct, clause),
+                        agencies=_agencies(ct, clause),
+                        evidence=seg.evidence(start, end),
+                    ),
+                )
+            )
     # a list lead-in ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu sau:') or a heading with no target
     # of its own ('2. Mục tiêu đến năm 2025') is no task of its own when its items carry its year
     inherited = {(id(parent), d.due) for _, parent, d in found if parent is not None}
     headings = target_rules.section_headings(seg)
-    inherited_by_heading = {(line.start, d.due) for clause, _, d in found
-                            for line in target_rules.enclosing_headings(clause, headings)}
-    return [d for clause, _, d in found if (id(clause), d.due) not in inherited
-            and ((clause.line.start, d.due) not in inherited_by_heading or clause.start in by_clause)]
+    inherited_by_heading = {
+        (line.start, d.due) for clause, _, d in found for line in target_rules.enclosing_headings(clause, headings)
+    }
+    return [
+        d
+        for clause, _, d in found
+        if (id(clause), d.due) not in inherited
+        and ((clause.line.start, d.due) not in inherited_by_heading or clause.start in by_clause)
+    ]

@@ -22,6 +22,7 @@ Names are compared through ``pipeline.normalize.fold`` (case and diacritics fold
 punctuation and spaces dropped, so 'TP. Hồ Chí Minh', 'Ba Ria - Vung Tau' and 'KHÁNH HOÀ'
 all find their province; OCR noise is absorbed by a guarded fuzzy match.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,8 @@ UNIT_PREFIX = re.compile(r"^(?:phuong|xa|thitran|dackhu|quan|huyen|thixa|thanhph
 UNIT_KIND = re.compile(r"^(?:Phường|Xã|Thị trấn|Đặc khu)\s+")
 WRITTEN_KIND = re.compile(r"^(?:phường|phuong|xã|xa|thị trấn|thi tran|đặc khu|dac khu)\s+", re.IGNORECASE)
 ROMAN_DIGITS = (("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
-FUZZY_MIN = 80          # rapidfuzz ratio a noisy name must reach …
-FUZZY_MARGIN = 6        # … and by how much it must beat the runner-up province
+FUZZY_MIN = 80  # rapidfuzz ratio a noisy name must reach …
+FUZZY_MARGIN = 6  # … and by how much it must beat the runner-up province
 
 
 def compact(name: str) -> str:
@@ -61,31 +62,32 @@ def _package_dir(package: str) -> Path:
 
 @dataclass(frozen=True)
 class Province:
-    name: str                 # canonical short name: 'Khánh Hòa', 'Hồ Chí Minh', 'Thừa Thiên Huế'
+    name: str  # canonical short name: 'Khánh Hòa', 'Hồ Chí Minh', 'Thừa Thiên Huế'
     code: str
     centrally_run: bool
-    legacy: bool              # one of the 63 provinces before 2025-07-01
-    current: bool             # one of the 34 provinces from 2025-07-01
+    legacy: bool  # one of the 63 provinces before 2025-07-01
+    current: bool  # one of the 34 provinces from 2025-07-01
 
 
 @dataclass(frozen=True)
 class Unit:
     """A ward-level unit (phường, xã, thị trấn, đặc khu) with its district when it had one."""
-    name: str                 # 'Phường Vĩnh Nguyên', 'Phường 4'
-    short: str                # 'Vĩnh Nguyên', '4'
-    kind: str                 # 'Phường', 'Xã', 'Thị trấn', 'Đặc khu'
+
+    name: str  # 'Phường Vĩnh Nguyên', 'Phường 4'
+    short: str  # 'Vĩnh Nguyên', '4'
+    kind: str  # 'Phường', 'Xã', 'Thị trấn', 'Đặc khu'
     code: str
-    district: str | None      # 'Nha Trang' (legacy only)
+    district: str | None  # 'Nha Trang' (legacy only)
 
 
 @dataclass
 class _Gazetteer:
-    provinces: dict[str, Province]            # canonical name → Province
-    keys: dict[str, str]                      # compact key → canonical name
-    merged_into: dict[str, list[str]]         # new province → old provinces
-    legacy_units: dict[str, list[Unit]]       # province → units before 2025
-    current_units: dict[str, list[Unit]]      # province → units from 2025
-    districts: dict[str, dict[str, str]]      # province → compact key → district short name
+    provinces: dict[str, Province]  # canonical name → Province
+    keys: dict[str, str]  # compact key → canonical name
+    merged_into: dict[str, list[str]]  # new province → old provinces
+    legacy_units: dict[str, list[Unit]]  # province → units before 2025
+    current_units: dict[str, list[Unit]]  # province → units from 2025
+    districts: dict[str, dict[str, str]]  # province → compact key → district short name
 
 
 @lru_cache(maxsize=1)
@@ -94,11 +96,13 @@ def _gazetteer() -> _Gazetteer:
     with sqlite3.connect(f"file:{vau / 'dataset.db'}?mode=ro", uri=True) as db:
         legacy_rows = db.execute(
             "SELECT provinceCode, provinceShort, province, provinceKey, provinceAlias, districtShort, "
-            "districtShortKey, ward, wardType, wardCode FROM admin_units_legacy").fetchall()
+            "districtShortKey, ward, wardType, wardCode FROM admin_units_legacy"
+        ).fetchall()
         current_keys = dict(db.execute("SELECT DISTINCT provinceKey, provinceCode FROM admin_units").fetchall())
     renames = {r["code"]: r["former"] for r in load_json("province_renames.json")["renames"]}
-    current = json.loads((_package_dir("vietnam_provinces") / "data" / "nested-divisions.json")
-                         .read_text(encoding="utf-8"))
+    current = json.loads(
+        (_package_dir("vietnam_provinces") / "data" / "nested-divisions.json").read_text(encoding="utf-8")
+    )
 
     provinces: dict[str, Province] = {}
     by_code_legacy: dict[str, str] = {}
@@ -108,7 +112,7 @@ def _gazetteer() -> _Gazetteer:
     districts: dict[str, dict[str, str]] = {}
     district_keys: set[str] = set()
     seen_districts: set[tuple[str, str]] = set()
-    for (pcode, pshort, pfull, pkey, palias, dshort, dkey, ward, wtype, wcode) in legacy_rows:
+    for pcode, pshort, pfull, pkey, palias, dshort, dkey, ward, wtype, wcode in legacy_rows:
         name = renames.get(pcode, pshort)
         if pcode not in by_code_legacy:
             by_code_legacy[pcode] = name
@@ -131,14 +135,16 @@ def _gazetteer() -> _Gazetteer:
         code = f"{p['code']:02d}"
         by_code_current[code] = short
         old = provinces.get(short)
-        provinces[short] = Province(short, code, p["division_type"] == "thành phố trung ương",
-                                    legacy=bool(old and old.legacy), current=True)
+        provinces[short] = Province(
+            short, code, p["division_type"] == "thành phố trung ương", legacy=bool(old and old.legacy), current=True
+        )
         current_units[short] = [
-            Unit(w["name"], UNIT_KIND.sub("", w["name"]),
-                 w["division_type"].capitalize(), f"{w['code']:05d}", None) for w in p["wards"]]
+            Unit(w["name"], UNIT_KIND.sub("", w["name"]), w["division_type"].capitalize(), f"{w['code']:05d}", None)
+            for w in p["wards"]
+        ]
 
     keys = {compact(n): n for n in provinces}
-    for alias, name in aliases.items():       # 'hcm', 'hn'; not 'vungtau', which is also a city
+    for alias, name in aliases.items():  # 'hcm', 'hn'; not 'vungtau', which is also a city
         if alias not in district_keys and alias not in keys:
             keys[alias] = name
 
@@ -188,8 +194,7 @@ def province_names(when: str | None = None) -> list[str]:
     """Canonical province names: the 63 before the 2025 merger ('legacy'), the 34 after it
     ('2025'), or every name of either (None)."""
     provinces = _gazetteer().provinces.values()
-    return [p.name for p in provinces
-            if when is None or (p.legacy if when == "legacy" else p.current)]
+    return [p.name for p in provinces if when is None or (p.legacy if when == "legacy" else p.current)]
 
 
 def is_centrally_run_city(name: str) -> bool:
@@ -247,7 +252,7 @@ def roman_value(text: str) -> int | None:
     rest, value = text, 0
     for numeral, amount in ROMAN_DIGITS:
         while rest.startswith(numeral):
-            rest, value = rest[len(numeral):], value + amount
+            rest, value = rest[len(numeral) :], value + amount
     return value if text and not rest and _roman(value) == text else None
 
 
@@ -327,13 +332,13 @@ def find_provinces(text: str) -> list[tuple[int, int, str]]:
     for m in _province_pattern().finditer(folded):
         name_start = m.start(2)
         if not m.group(1):
-            written = text[name_start:m.end(2)]
+            written = text[name_start : m.end(2)]
             canonical = match_province(written)
             if canonical is None or compact(written) != compact(canonical) or not written[:1].isupper():
                 continue
             if fold(written) == written.lower() != canonical.lower():
-                continue                      # written without the diacritics the name has
-        canonical = match_province(text[name_start:m.end(2)])
+                continue  # written without the diacritics the name has
+        canonical = match_province(text[name_start : m.end(2)])
         if canonical:
             found.append((m.start(), m.end(), canonical))
     return found

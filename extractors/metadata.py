@@ -12,6 +12,7 @@ document still says: a title line 'CỦA BAN THƯỜNG VỤ TỈNH ỦY', the se
 body named without its place ('UBND Thành phố') is completed from the document's jurisdiction.
 Keywords are matched on the folded twin of the text, so OCR'd headers still read.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,36 +21,44 @@ from functools import lru_cache
 
 from extractors import gazetteer
 from extractors.agencies import expand_abbreviations, match_agency
-from extractors.common import (DOC_NUMBER, LONG_DATE, clean_number, document_kinds, find_dates, kind_of_symbol,
-                               load_json, phrase_alternation)
+from extractors.common import (
+    DOC_NUMBER,
+    LONG_DATE,
+    clean_number,
+    document_kinds,
+    find_dates,
+    kind_of_symbol,
+    load_json,
+    phrase_alternation,
+)
 from pipeline.text import fold, fold_in_place, is_syllable
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 
 HEADER_MAX_LINES = 40
-HEADER_LINE_MAX_CHARS = 320      # a longer line is body text, not a header part
-SIGNATURE_SPAN = 8               # lines from a signing capacity to the signer's name
-SCRAWL_MAX_CHARS = 12            # an OCR'd handwritten signature is at most this long
+HEADER_LINE_MAX_CHARS = 320  # a longer line is body text, not a header part
+SIGNATURE_SPAN = 8  # lines from a signing capacity to the signer's name
+SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 
 
 @dataclass(frozen=True)
 class _Vocab:
     mottos: tuple[str, ...]
-    openers: re.Pattern[str]             # folded words that open the body: căn cứ, thực hiện …
-    kinds: dict[str, str]                 # fold(kind) → kind
-    phrases: dict[str, tuple[str, ...]]   # fold(phrase) → official casings (Trường, Trưởng), for recasing capitals
+    openers: re.Pattern[str]  # folded words that open the body: căn cứ, thực hiện …
+    kinds: dict[str, str]  # fold(kind) → kind
+    phrases: dict[str, tuple[str, ...]]  # fold(phrase) → official casings (Trường, Trưởng), for recasing capitals
     max_phrase_words: int
-    units: frozenset[str]                 # folded unit words: tinh, thanh pho, huyen …
-    named_heads: frozenset[str]           # folded heads that need a name: so, ban, phong …
-    committees: dict[str, str]            # fold(committee) → folded unit level it governs: tinh uy → tinh
-    local_units: tuple[str, ...]          # folded units that name a local place: tinh, thanh pho, huyen …
-    councils: tuple[str, ...]             # folded elected bodies whose name takes the unit: uy ban nhan dan
+    units: frozenset[str]  # folded unit words: tinh, thanh pho, huyen …
+    named_heads: frozenset[str]  # folded heads that need a name: so, ban, phong …
+    committees: dict[str, str]  # fold(committee) → folded unit level it governs: tinh uy → tinh
+    local_units: tuple[str, ...]  # folded units that name a local place: tinh, thanh pho, huyen …
+    councils: tuple[str, ...]  # folded elected bodies whose name takes the unit: uy ban nhan dan
     positions: tuple[str, ...]
     national: tuple[str, ...]
     national_heads: tuple[str, ...]
     capacity: re.Pattern[str]
     skip: frozenset[str]
-    name_prefix: re.Pattern[str]          # ranks and titles before a signer's name: Đại tá, TS.
+    name_prefix: re.Pattern[str]  # ranks and titles before a signer's name: Đại tá, TS.
     authoring: re.Pattern[str]
 
 
@@ -58,10 +67,18 @@ def _vocab() -> _Vocab:
     data = load_json("metadata.json")
     agencies = load_json("agencies.json")
     phrases: dict[str, tuple[str, ...]] = {}
-    for p in (agencies["names"] + agencies["scope_words"] + agencies["titles"] + agencies["named_heads"]
-              + agencies["bodies"] + data["positions"] + data["committee_words"] + data["function_words"]):
+    for p in (
+        agencies["names"]
+        + agencies["scope_words"]
+        + agencies["titles"]
+        + agencies["named_heads"]
+        + agencies["bodies"]
+        + data["positions"]
+        + data["committee_words"]
+        + data["function_words"]
+    ):
         if p not in phrases.get(fold(p), ()):
-            phrases[fold(p)] = phrases.get(fold(p), ()) + (p,)
+            phrases[fold(p)] = (*phrases.get(fold(p), ()), p)
     units = frozenset(fold(u) for u in agencies["scope_units"])
     kinds = {fold(k): k for k in document_kinds()}
     committees = {fold(c): fold(level) for c, level in data["committee_levels"].items()}
@@ -93,13 +110,15 @@ def _vocab() -> _Vocab:
 # Small readers
 # ----------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Cell:
     """One column of a header line (letterheads are two-column tables: 'ỦY BAN …\\tCỘNG HÒA …')."""
+
     start: int
     end: int
     text: str
-    key: str      # folded twin of text (same length, so offsets agree)
+    key: str  # folded twin of text (same length, so offsets agree)
 
 
 def _cells(line: Line) -> list[_Cell]:
@@ -144,8 +163,8 @@ def recase(text: str) -> str:
     while i < len(words):
         n, key = _phrase_at(words, i)
         if n:
-            written = " ".join(words[i:i + n])
-            tail = written[len(written.rstrip(",;.:")):]
+            written = " ".join(words[i : i + n])
+            tail = written[len(written.rstrip(",;.:")) :]
             out.append(_spelling(key, written.rstrip(",;.:")) + tail)
             previous, i = key, i + n
             continue
@@ -178,7 +197,7 @@ def _phrase_at(words: list[str], i: int) -> tuple[int, str]:
     """(length, folded key) of the longest lexicon phrase or unit word starting at words[i]."""
     v = _vocab()
     for n in range(min(v.max_phrase_words, len(words) - i), 0, -1):
-        key = " ".join(_word_key(w) for w in words[i:i + n]).rstrip(",;.:")
+        key = " ".join(_word_key(w) for w in words[i : i + n]).rstrip(",;.:")
         if key in v.phrases or key in v.units:
             return n, key
     return 0, ""
@@ -205,7 +224,7 @@ def _header(seg: SegmentedDocument) -> list[Line]:
             break
         if out and len(line.text) > HEADER_LINE_MAX_CHARS:
             if _glued_end(line.text) <= HEADER_LINE_MAX_CHARS:
-                out.append(line)        # a header line the text layer glued to the first paragraph
+                out.append(line)  # a header line the text layer glued to the first paragraph
             break
         out.append(line)
     return out
@@ -219,24 +238,24 @@ def _glued_end(text: str) -> int:
     key = fold_in_place(text)
     for m in re.finditer(r"\s(?=\S)", text):
         i = m.end()
-        if text[i].isupper() and v.openers.match(key, i) and text[i + 1:i + 2].islower():
+        if text[i].isupper() and v.openers.match(key, i) and text[i + 1 : i + 2].islower():
             return m.start()
         words = text[i:].split(None, 3)[:3]
-        if len(words) == 3 and all(_is_caps(w) for w in words) and not _is_caps(text[:m.start()]):
+        if len(words) == 3 and all(_is_caps(w) for w in words) and not _is_caps(text[: m.start()]):
             return m.start()
     return len(text)
 
 
 def _blank_before(seg: SegmentedDocument, line: Line, prev: Line) -> bool:
-    return seg.text.count("\n", prev.end, line.start) > 1 or "\f" in seg.text[prev.end:line.start]
+    return seg.text.count("\n", prev.end, line.start) > 1 or "\f" in seg.text[prev.end : line.start]
 
 
 # ----------------------------------------------------------------------------------------------
 # Header parts
 # ----------------------------------------------------------------------------------------------
 
-_NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?\s*(?=[\d./-]|$)")      # 'Số: 12/…', 'Số - CV/TU'; not 'SỞ Y TẾ'
-_PLACE_DATE = re.compile(r"(?<![\w/.-])([^\W\d_][^\d,;:/]{1,39}?)\s*,\s*ngay\b")   # may follow 'Số: …' in one cell
+_NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?\s*(?=[\d./-]|$)")  # 'Số: 12/…', 'Số - CV/TU'; not 'SỞ Y TẾ'
+_PLACE_DATE = re.compile(r"(?<![\w/.-])([^\W\d_][^\d,;:/]{1,39}?)\s*,\s*ngay\b")  # may follow 'Số: …' in one cell
 
 
 def _number(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None, str | None, _Cell | None]:
@@ -247,7 +266,7 @@ def _number(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None, str
             m = _NUMBER_LABEL.match(cell.key)
             if not m:
                 continue
-            rest = cell.text[m.end():]
+            rest = cell.text[m.end() :]
             if not re.search(r"[A-Za-zĐđ]", rest):
                 continue
             num = DOC_NUMBER.match(rest.strip())
@@ -262,7 +281,7 @@ def _place_date(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None,
             m = _PLACE_DATE.search(cell.key)
             if not m:
                 continue
-            place = recase(_after_caps_run(cell.text[m.start(1):m.end(1)].strip()))
+            place = recase(_after_caps_run(cell.text[m.start(1) : m.end(1)].strip()))
             dates = [d for d in find_dates(cell.text) if d[0] >= m.end(1)]
             long_form = LONG_DATE.search(cell.key)
             issued = dates[0][2] if dates and (long_form or dates[0][0] - m.end(1) < 12) else None
@@ -276,8 +295,8 @@ def _kind_title(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None,
     for i, line in enumerate(header):
         key = fold(line.text).rstrip(" :")
         for kf, kind in sorted(v.kinds.items(), key=lambda kv: -len(kv[0])):
-            if key == kf or (key.startswith(kf + " ") and _is_caps(line.text[:len(kf)])):
-                rest = line.text[len(kf):].strip(" :")
+            if key == kf or (key.startswith(kf + " ") and _is_caps(line.text[: len(kf)])):
+                rest = line.text[len(kf) :].strip(" :")
                 if key == kf or not _is_caps(rest):
                     return kind, i, rest
     return None, -1, ""
@@ -300,7 +319,7 @@ def _subject_line(seg: SegmentedDocument, header: list[Line]) -> tuple[str | Non
         cells = _cells(line)
         if cells and cells[0].key.startswith("v/v"):
             start, end = cells[0].start, cells[0].end
-            for nxt in header[i + 1:]:
+            for nxt in header[i + 1 :]:
                 if _blank_before(seg, nxt, line) or not nxt.text[:1].islower():
                     break
                 end, line = nxt.end, nxt
@@ -309,25 +328,29 @@ def _subject_line(seg: SegmentedDocument, header: list[Line]) -> tuple[str | Non
     return None, -1, -1
 
 
-def _title_subject(seg: SegmentedDocument, header: list[Line], title_index: int, rest: str
-                   ) -> tuple[str | None, int, int, Line | None]:
+def _title_subject(
+    seg: SegmentedDocument, header: list[Line], title_index: int, rest: str
+) -> tuple[str | None, int, int, Line | None]:
     """The title after the kind ('Triển khai Nghị quyết …', 'về xây dựng …'), and the 'CỦA …' line
     naming the issuer when the title has one."""
     v = _vocab()
     title = header[title_index]
     if rest:
         s = title.start + title.text.index(rest)
-        rest = rest[:_glued_end(rest)]
+        rest = rest[: _glued_end(rest)]
         return rest, s, s + len(rest), None
     issuer_line, start, end, prev = None, -1, -1, title
-    for line in header[title_index + 1:]:
+    for line in header[title_index + 1 :]:
         key = fold(line.text)
         if start < 0 and key.startswith("cua ") and _is_caps(line.text):
             issuer_line, prev = line, line
             continue
-        if (_is_motto(key) or v.openers.match(key) or key.startswith("kinh gui")
-                or (start >= 0 and (_is_caps(line.text) or _blank_before(seg, line, prev)
-                                    or _is_paragraph(line.text)))):
+        if (
+            _is_motto(key)
+            or v.openers.match(key)
+            or key.startswith("kinh gui")
+            or (start >= 0 and (_is_caps(line.text) or _blank_before(seg, line, prev) or _is_paragraph(line.text)))
+        ):
             break
         if start < 0:
             start = line.start
@@ -354,11 +377,11 @@ def _recipients(seg: SegmentedDocument, header: list[Line]) -> tuple[list[str], 
         if not key.startswith("kinh gui"):
             continue
         colon = line.text.find(":")
-        rest = line.text[colon + 1:] if colon >= 0 else line.text[len("kính gửi"):]
-        rest = rest[:_glued_end(rest)]
+        rest = line.text[colon + 1 :] if colon >= 0 else line.text[len("kính gửi") :]
+        rest = rest[: _glued_end(rest)]
         items = [r for r in re.split(r";|\s-\s|^\s*-", rest) if r.strip(" .,;-")]
         end = line.end
-        for nxt in header[i + 1:]:
+        for nxt in header[i + 1 :]:
             if nxt.marker != "-":
                 break
             items.append(nxt.text)
@@ -367,8 +390,9 @@ def _recipients(seg: SegmentedDocument, header: list[Line]) -> tuple[list[str], 
     return [], -1, -1
 
 
-def _letterhead(seg: SegmentedDocument, header: list[Line], stop: int
-                ) -> tuple[str | None, int, int, list[tuple[str, int]]]:
+def _letterhead(
+    seg: SegmentedDocument, header: list[Line], stop: int
+) -> tuple[str | None, int, int, list[tuple[str, int]]]:
     """The issuing body from the letterhead's capital lines above the number/date/title. A line
     opening with a unit ('TỈNH LÂM ĐỒNG') completes the one above it. The first body is the parent
     when there are more ('UBND TỈNH NGHỆ AN' / 'SỞ Y TẾ'); below the parent a line opens a body of
@@ -398,7 +422,7 @@ def _letterhead(seg: SegmentedDocument, header: list[Line], stop: int
         parent = names[-2]
         unit = re.search(rf"\b(?:{'|'.join(v.local_units)})\b", fold(parent))
         if unit and fold(parent).startswith(v.councils):
-            parent = parent[unit.start():]       # 'Ủy ban nhân dân tỉnh Nghệ An' → 'tỉnh Nghệ An'
+            parent = parent[unit.start() :]  # 'Ủy ban nhân dân tỉnh Nghệ An' → 'tỉnh Nghệ An'
         issuer = f"{issuer} {parent}"
     return issuer, last[0].start, last[-1].end, [(c.text, c.start) for g in groups for c in g]
 
@@ -427,8 +451,9 @@ def _starts_body(key: str) -> bool:
 def _has_place(name: str) -> bool:
     v = _vocab()
     key = fold(name)
-    return any(re.search(rf"\b{re.escape(u)}\b", key) for u in v.local_units) or \
-        any(re.search(rf"\b{re.escape(c)}\b", key) for c in v.committees)
+    return any(re.search(rf"\b{re.escape(u)}\b", key) for u in v.local_units) or any(
+        re.search(rf"\b{re.escape(c)}\b", key) for c in v.committees
+    )
 
 
 def _authoring_sentence(lines: list[Line]) -> tuple[str | None, int, int]:
@@ -479,6 +504,7 @@ def _received(seg: SegmentedDocument, header: list[Line]) -> tuple[Received | No
 # Signature block
 # ----------------------------------------------------------------------------------------------
 
+
 def _name(cell: _Cell) -> tuple[str, int] | None:
     """A signer's name and where it starts: two to five capitalised words, after a rank or title
     ('Đại tá Phạm Văn Hùng'); a name printed in capitals is title-cased."""
@@ -502,13 +528,15 @@ def _signature(seg: SegmentedDocument) -> tuple[Signer | None, int, int]:
     v = _vocab()
     cells = [c for line in seg.lines for c in _cells(line)]
     start_at = next((i for i, c in enumerate(cells) if c.key.startswith("noi nhan")), 0)
-    for lo in dict.fromkeys((start_at, 0)):      # from 'Nơi nhận' on, then (if it is not first) from the top
+    for lo in dict.fromkeys((start_at, 0)):  # from 'Nơi nhận' on, then (if it is not first) from the top
         for i in range(lo, len(cells)):
             c = cells[i]
-            if not (v.capacity.match(c.key) or (_is_caps(c.text) and c.key.startswith(v.positions)
-                                                   and len(c.text.split()) <= 6)):
+            if not (
+                v.capacity.match(c.key)
+                or (_is_caps(c.text) and c.key.startswith(v.positions) and len(c.text.split()) <= 6)
+            ):
                 continue
-            found = _read_block(cells[i:i + SIGNATURE_SPAN])
+            found = _read_block(cells[i : i + SIGNATURE_SPAN])
             if found:
                 return found
     return None, -1, -1
@@ -520,19 +548,26 @@ def _read_block(cells: list[_Cell]) -> tuple[Signer, int, int] | None:
     positions: list[str] = []
     for c in cells:
         if c.key in v.skip or c.text[:1] in "-+•" or c.key.startswith(("noi nhan", "luu")):
-            continue            # the 'Nơi nhận' column beside the block (two-column layout)
+            continue  # the 'Nơi nhận' column beside the block (two-column layout)
         cap = v.capacity.match(c.key)
         name = _name(c) if capacities or positions else None
         if cap and _is_caps(c.text):
-            prefix = c.text[:cap.end()].strip()
-            capacities.append(f"{prefix} {recase(c.text[cap.end():].strip())}")
+            prefix = c.text[: cap.end()].strip()
+            capacities.append(f"{prefix} {recase(c.text[cap.end() :].strip())}")
         elif name and (positions or not _is_caps(c.text)):
-            return Signer(name=name[0], position=recase(" ".join(positions)) if positions else None,
-                          capacity=capacities[-1] if capacities else None), name[1], c.end
+            return (
+                Signer(
+                    name=name[0],
+                    position=recase(" ".join(positions)) if positions else None,
+                    capacity=capacities[-1] if capacities else None,
+                ),
+                name[1],
+                c.end,
+            )
         elif _is_caps(c.text) and len(c.text.split()) <= 8:
             positions.append(c.text)
         elif (capacities or positions) and _is_scrawl(c.text):
-            continue            # the handwritten signature, OCR'd as a few stray characters
+            continue  # the handwritten signature, OCR'd as a few stray characters
         else:
             return None
     return None
@@ -547,6 +582,7 @@ def _is_scrawl(text: str) -> bool:
 # ----------------------------------------------------------------------------------------------
 # Issuer completion and jurisdiction
 # ----------------------------------------------------------------------------------------------
+
 
 def _is_national(name: str) -> bool:
     v = _vocab()
@@ -583,8 +619,8 @@ def _place_of(issuer: str) -> str | None:
     for word in list(v.committees) + list(v.local_units):
         m = re.search(rf"\b{word}\s+(.+)$", key)
         if m:
-            place = " ".join(issuer.split()[-len(m.group(1).split()):])
-            if place[0].isupper() or place[0].isdigit():    # 'Tỉnh ủy' names no place: 'ủy' is no name
+            place = " ".join(issuer.split()[-len(m.group(1).split()) :])
+            if place[0].isupper() or place[0].isdigit():  # 'Tỉnh ủy' names no place: 'ủy' is no name
                 return place
     return None
 
@@ -625,16 +661,19 @@ def _complete(issuer: str, jurisdiction: Jurisdiction) -> str:
 
 # ----------------------------------------------------------------------------------------------
 
+
 @dataclass
 class _Found:
     """A value read from the document and the span it was read from."""
+
     value: object = None
     start: int = -1
     end: int = -1
 
 
-def _kind_and_subject(seg: SegmentedDocument, header: list[Line], symbol_kind: str | None,
-                      number_cell: _Cell | None) -> tuple[_Found, _Found, Line | None]:
+def _kind_and_subject(
+    seg: SegmentedDocument, header: list[Line], symbol_kind: str | None, number_cell: _Cell | None
+) -> tuple[_Found, _Found, Line | None]:
     """A letter's kind is 'Công văn' by its V/v line; other kinds name themselves in a title line;
     failing both, the symbol letters of the number tell the kind."""
     title_kind, title_index, title_rest = _kind_title(seg, header)
@@ -653,8 +692,9 @@ def _kind_and_subject(seg: SegmentedDocument, header: list[Line], symbol_kind: s
     return kind, _Found(subject, s_start, s_end), issuer_line
 
 
-def _issuer(seg: SegmentedDocument, header: list[Line], anchors: list[int], issuer_line: Line | None,
-            signer: _Found) -> tuple[_Found, str | None, list[tuple[str, int]]]:
+def _issuer(
+    seg: SegmentedDocument, header: list[Line], anchors: list[int], issuer_line: Line | None, signer: _Found
+) -> tuple[_Found, str | None, list[tuple[str, int]]]:
     """The title's 'CỦA BAN THƯỜNG VỤ TỈNH ỦY' line (it names the exact body, the letterhead only its
     committee), else the letterhead, else the sentence naming the author, else the body a T/M
     (thay mặt: on behalf of) signature speaks for. Also the letterhead lines, which name the place
@@ -663,9 +703,9 @@ def _issuer(seg: SegmentedDocument, header: list[Line], anchors: list[int], issu
     name, start, end, letterhead_lines = _letterhead(seg, header, min(anchors) if anchors else 0)
     letterhead = name
     if issuer_line is not None:
-        name, start, end = recase(issuer_line.text[len("của"):].strip()), issuer_line.start, issuer_line.end
+        name, start, end = recase(issuer_line.text[len("của") :].strip()), issuer_line.start, issuer_line.end
     if name is None:
-        name, start, end = _authoring_sentence(seg.lines[:len(header) + 3])
+        name, start, end = _authoring_sentence(seg.lines[: len(header) + 3])
     capacity = signer.value.capacity if signer.value else None
     if name is None and capacity and fold(capacity).startswith(("tm", "t/m", "t.m")) and len(capacity.split()) > 1:
         name, start, end = capacity.split(None, 1)[1], signer.start, signer.end
@@ -679,31 +719,49 @@ def extract(seg: SegmentedDocument) -> DocumentMeta:
     kind, subject, issuer_line = _kind_and_subject(seg, header, symbol_kind, number_cell)
     recipients, r_start, r_end = _recipients(seg, header)
     signer = _Found(*_signature(seg))
-    anchors = [i for i, line in enumerate(header)
-               if any(c and line.start <= c.start <= line.end for c in (number_cell, date_cell))
-               or line.start <= kind.start <= line.end or line.start <= subject.start <= line.end]
+    anchors = [
+        i
+        for i, line in enumerate(header)
+        if any(c and line.start <= c.start <= line.end for c in (number_cell, date_cell))
+        or line.start <= kind.start <= line.end
+        or line.start <= subject.start <= line.end
+    ]
     issuer, letterhead, letterhead_lines = _issuer(seg, header, anchors, issuer_line, signer)
     placed = issuer.value if issuer.value and _place_of(issuer.value) else letterhead or issuer.value
 
     context = letterhead_lines + ([(subject.value, subject.start)] if subject.value else [])
-    context += [(line.text, line.start) for line in seg.lines[len(header):len(header) + 3]]
+    context += [(line.text, line.start) for line in seg.lines[len(header) : len(header) + 3]]
     jurisdiction, j_start, j_end = _jurisdiction(placed, context)
     if j_start < 0 and jurisdiction.province:
         j_start, j_end = issuer.start, issuer.end
     received, rc_start, rc_end = _received(seg, header)
 
-    spans = {"number": (number_cell.start, number_cell.end) if number_cell else (-1, -1),
-             "issued_on": (date_cell.start, date_cell.end) if date_cell else (-1, -1),
-             "place": (date_cell.start, date_cell.end) if date_cell else (-1, -1),
-             "kind": (kind.start, kind.end), "subject": (subject.start, subject.end),
-             "recipients": (r_start, r_end), "issuer": (issuer.start, issuer.end),
-             "signer": (signer.start, signer.end), "jurisdiction": (j_start, j_end),
-             "received": (rc_start, rc_end)}
+    spans = {
+        "number": (number_cell.start, number_cell.end) if number_cell else (-1, -1),
+        "issued_on": (date_cell.start, date_cell.end) if date_cell else (-1, -1),
+        "place": (date_cell.start, date_cell.end) if date_cell else (-1, -1),
+        "kind": (kind.start, kind.end),
+        "subject": (subject.start, subject.end),
+        "recipients": (r_start, r_end),
+        "issuer": (issuer.start, issuer.end),
+        "signer": (signer.start, signer.end),
+        "jurisdiction": (j_start, j_end),
+        "received": (rc_start, rc_end),
+    }
     evidence = {field: seg.evidence(s, e) for field, (s, e) in spans.items() if 0 <= s < e}
-    return DocumentMeta(kind=kind.value, number=number, issued_on=issued_on, place=place,
-                        issuer=_complete(issuer.value, jurisdiction) if issuer.value else None,
-                        subject=subject.value, recipients=recipients, signer=signer.value,
-                        jurisdiction=jurisdiction, received=received, evidence=evidence)
+    return DocumentMeta(
+        kind=kind.value,
+        number=number,
+        issued_on=issued_on,
+        place=place,
+        issuer=_complete(issuer.value, jurisdiction) if issuer.value else None,
+        subject=subject.value,
+        recipients=recipients,
+        signer=signer.value,
+        jurisdiction=jurisdiction,
+        received=received,
+        evidence=evidence,
+    )
 
 
 def document_number(seg: SegmentedDocument) -> str | None:

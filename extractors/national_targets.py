@@ -16,6 +16,7 @@ redundancy, which is what lets OCR digit errors be repaired instead of guessed:
 A cell none of these settles is reported in ``NationalTarget.issues``; a repaired one says what
 was read and what it became.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,7 +37,7 @@ YEAR_CELL = re.compile(r"^(?:năm\s*)?((?:19|20)\d{2})\W?$", re.IGNORECASE)
 INTEGER = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
 PERCENT = re.compile(r"^(\d{1,3}(?:[.,]\d{1,2})?)\s*%?$")
 LETTER = re.compile(r"[^\W\d_]")
-TOLERANCE = 0.0051      # percents are printed rounded half-up to 2 decimals
+TOLERANCE = 0.0051  # percents are printed rounded half-up to 2 decimals
 
 
 def _rules() -> dict:
@@ -47,25 +48,26 @@ def _rules() -> dict:
 class SourceRow:
     cells: list[str]
     page: int
-    span: tuple[int, int] | None          # the row's line in the document text
-    after_prose: bool = False             # running text came between this row and the last one
+    span: tuple[int, int] | None  # the row's line in the document text
+    after_prose: bool = False  # running text came between this row and the last one
 
 
 @dataclass
 class Row:
     """One province row: what was read, then what verification settled."""
+
     name: str
     source: SourceRow
     total_read: str
-    read: list[tuple[str, str]]           # (count, percent) as read, per year
+    read: list[tuple[str, str]]  # (count, percent) as read, per year
     province: str | None = None
     total: int | None = None
     counts: list[int | None] = field(default_factory=list)
     percents: list[float | None] = field(default_factory=list)
     carried: list[bool] = field(default_factory=list)
-    unsettled: list[bool] = field(default_factory=list)                # nothing readable
-    options: list[list[int] | None] = field(default_factory=list)     # counts possible; None: unconfirmed
-    issues: dict[int, list[str]] = field(default_factory=dict)     # year index (-1: row) → notes
+    unsettled: list[bool] = field(default_factory=list)  # nothing readable
+    options: list[list[int] | None] = field(default_factory=list)  # counts possible; None: unconfirmed
+    issues: dict[int, list[str]] = field(default_factory=dict)  # year index (-1: row) → notes
 
     def note(self, y: int, text: str) -> None:
         self.issues.setdefault(y, []).append(text)
@@ -74,6 +76,7 @@ class Row:
 # ---------------------------------------------------------------------------------------------
 # Reading cells
 # ---------------------------------------------------------------------------------------------
+
 
 def _clean(cell: str) -> str:
     return " ".join(MARKUP.sub("", cell).split())
@@ -107,8 +110,11 @@ def _expand(cells: list[str]) -> list[str]:
             out.extend(parts)
             continue
         if total and "%" in cell and _percent(cell) is None and re.fullmatch(r"\d+[.,]?\d*\s*%", cell):
-            splits = [(cell[:i], cell[i:]) for i in range(1, len(cell) - 1)
-                      if _agrees(_integer(cell[:i]), _percent(cell[i:]), total)]
+            splits = [
+                (cell[:i], cell[i:])
+                for i in range(1, len(cell) - 1)
+                if _agrees(_integer(cell[:i]), _percent(cell[i:]), total)
+            ]
             if len(splits) == 1:
                 out.extend(splits[0])
                 continue
@@ -141,8 +147,11 @@ def _text_rows(seg: SegmentedDocument) -> list[SourceRow]:
     rows, prose = [], False
     for line in seg.lines:
         if "\t" in line.text:
-            rows.append(SourceRow([_clean(c) for c in line.text.split("\t")], line.page,
-                                  (line.start, line.end), after_prose=prose))
+            rows.append(
+                SourceRow(
+                    [_clean(c) for c in line.text.split("\t")], line.page, (line.start, line.end), after_prose=prose
+                )
+            )
             prose = False
         elif len(line.text) >= _rules()["prose_line_chars"]:
             prose = True
@@ -169,23 +178,25 @@ def _parse(source: SourceRow, years: list[int]) -> Row | None:
     """A province (or sum) row: a name cell, then the total and (count, percent) per year."""
     rules = _rules()
     cells = source.cells
-    name_at = next((i for i, c in enumerate(cells[: rules["max_province_cell"] + 1])
-                    if LETTER.search(c) and not _is_number(c)), None)
+    name_at = next(
+        (i for i, c in enumerate(cells[: rules["max_province_cell"] + 1]) if LETTER.search(c) and not _is_number(c)),
+        None,
+    )
     if name_at is None:
         return None
-    values = _expand(cells[name_at + 1:])
+    values = _expand(cells[name_at + 1 :])
     while values and not values[-1]:
         values.pop()
     if sum(1 for v in values if _is_number(v)) < rules["min_values"] or not values[0]:
-        return None                         # (a misread total is restored from the percents)
+        return None  # (a misread total is restored from the percents)
     rest, n = values[1:], len(years)
     if len(rest) > 2 * n:
-        rest = [v for v in rest if v]       # an empty cell OCR inserted in the middle
+        rest = [v for v in rest if v]  # an empty cell OCR inserted in the middle
     filled = [v for v in rest if v]
     if len(rest) <= n and not any("%" in v for v in filled):
-        read = [(v, "") for v in rest + [""] * (n - len(rest))]            # counts only
+        read = [(v, "") for v in rest + [""] * (n - len(rest))]  # counts only
     elif len(rest) <= n and all("%" in v for v in filled):
-        read = [("", v) for v in rest + [""] * (n - len(rest))]            # percents only
+        read = [("", v) for v in rest + [""] * (n - len(rest))]  # percents only
     else:
         rest += [""] * (2 * n - len(rest))
         read = [(rest[2 * i], rest[2 * i + 1]) for i in range(n)]
@@ -197,8 +208,7 @@ def _table_rows(seg: SegmentedDocument) -> list[tuple[Row, list[int]]]:
     text_rows = _text_rows(seg)
     grid_rows = _grid_rows(seg, text_rows)
     grid_pages = {r.page for r in grid_rows}
-    sources = sorted(grid_rows + [r for r in text_rows if r.page not in grid_pages],
-                     key=lambda r: r.page)
+    sources = sorted(grid_rows + [r for r in text_rows if r.page not in grid_pages], key=lambda r: r.page)
     years: list[int] = []
     out = []
     for source in sources:
@@ -218,6 +228,7 @@ def _table_rows(seg: SegmentedDocument) -> list[tuple[Row, list[int]]]:
 # ---------------------------------------------------------------------------------------------
 # Verification and repair
 # ---------------------------------------------------------------------------------------------
+
 
 def _pct(count: int, total: int) -> float:
     return round(count * 100 / total + 1e-9, 2)
@@ -257,9 +268,9 @@ def _reconcile(row: Row, years: list[int]) -> None:
     percents = [_percent(p) if p else None for _, p in row.read]
     _settle_total(row, counts, percents)
     total = row.total
-    if total and not any(p for _, p in row.read):           # a table of counts alone
+    if total and not any(p for _, p in row.read):  # a table of counts alone
         percents = [_pct(c, total) if c is not None else None for c in counts]
-    elif total and not any(c for c, _ in row.read):         # a table of percents alone
+    elif total and not any(c for c, _ in row.read):  # a table of percents alone
         counts = [_from_percent(p, total) for p in percents]
     n = len(years)
     row.counts, row.percents = [None] * n, [None] * n
@@ -297,7 +308,7 @@ def _reconcile(row: Row, years: list[int]) -> None:
         if by_percent is not None and by_count is not None and by_count != by_percent:
             row.options[y] = [by_percent, by_count]  # both readings fit: the column sum decides
         else:
-            row.options[y] = None                    # one reading alone: nothing confirms it yet
+            row.options[y] = None  # one reading alone: nothing confirms it yet
         if chosen != c:
             row.note(y, f"repaired: {years[y]} count read '{raw_c}' → {chosen} (percent '{raw_p}' of {total})")
         elif not _agrees(c, p, total):
@@ -347,12 +358,16 @@ def _settle_column(rows: list[Row], y: int, year: int, expected: int) -> None:
     if len(doubtful) == 1 and doubtful[0].total:
         row = doubtful[0]
         lo = max([c for c in row.counts[:y] if c is not None] + [0])
-        hi = min([c for c in row.counts[y + 1:] if c is not None] + [row.total])
+        hi = min([c for c in row.counts[y + 1 :] if c is not None] + [row.total])
         fill = expected - (known - (row.counts[y] or 0))
         if lo <= fill <= hi and (row.options[y] is None or fill in row.options[y]):
             if fill != row.counts[y]:
-                row.issues[y] = [(f"repaired: {year} count read '{row.read[y][0]}' → {fill} "
-                                  f"so the column adds up to TỔNG SỐ ({expected})")]
+                row.issues[y] = [
+                    (
+                        f"repaired: {year} count read '{row.read[y][0]}' → {fill} "
+                        f"so the column adds up to TỔNG SỐ ({expected})"
+                    )
+                ]
             row.counts[y], row.percents[y], row.unsettled[y] = fill, _pct(fill, row.total), False
             return
     for row in doubtful or rows:
@@ -373,8 +388,12 @@ def _name_provinces(rows: list[Row]) -> None:
             pending.append(row)
     free = {gazetteer.compact(p): p for p in gazetteer.province_names() if p not in taken}
     for row in pending:
-        hit = process.extractOne(gazetteer.compact(row.name), list(free), scorer=fuzz.ratio,
-                                 score_cutoff=_rules()["unused_province_min_score"])
+        hit = process.extractOne(
+            gazetteer.compact(row.name),
+            list(free),
+            scorer=fuzz.ratio,
+            score_cutoff=_rules()["unused_province_min_score"],
+        )
         if hit:
             row.province = free.pop(hit[0])
             row.note(-1, f"repaired: province read '{row.name}' → {row.province}")
@@ -398,7 +417,7 @@ def extract(seg: SegmentedDocument) -> list[NationalTarget]:
         years = list(years_key)
         named = sum(gazetteer.match_province(r.name) is not None for r in rows)
         if named < _rules()["min_province_share"] * len(rows):
-            continue                        # a table of districts, wards or criteria, not provinces
+            continue  # a table of districts, wards or criteria, not provinces
         _name_provinces(rows)
         for row in rows:
             _reconcile(row, years)
@@ -411,10 +430,18 @@ def extract(seg: SegmentedDocument) -> list[NationalTarget]:
             for y, year in enumerate(years):
                 if row.counts[y] is None or row.total is None:
                     continue
-                out.append(NationalTarget(
-                    province=row.province, wards_total=row.total, year=year, count=row.counts[y],
-                    percent=row.percents[y], carried=row.carried[y], evidence=evidence,
-                    issues=row.issues.get(-1, []) + row.issues.get(y, [])))
+                out.append(
+                    NationalTarget(
+                        province=row.province,
+                        wards_total=row.total,
+                        year=year,
+                        count=row.counts[y],
+                        percent=row.percents[y],
+                        carried=row.carried[y],
+                        evidence=evidence,
+                        issues=row.issues.get(-1, []) + row.issues.get(y, []),
+                    )
+                )
             for y in range(len(years)):
                 if row.counts[y] is None and out and out[-1].province == row.province:
                     out[-1].issues.extend(row.issues.get(y, []))

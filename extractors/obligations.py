@@ -19,21 +19,22 @@ Closing formulas ('Trên đây là Kế hoạch …; yêu cầu …', '… quan 
 to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') assign nothing. One obligation per (body, task). The vocabulary is data (``data/obligations.json``); body names come
 from the agency lexicon (extractors/agencies.py).
 """
+
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.agencies import AgencyMatch, parse_addressees
 from extractors.common import DOC_NUMBER, find_dates, iso_date, load_json, phrase_alternation
-from pipeline.text import outline
-from pipeline.text import fold, fold_in_place
+from pipeline.text import fold, fold_in_place, outline
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation
 
 _BULLET, _SUB_BULLET, _PARAGRAPH = 5, 6, 7
-_HEADER_LINES = 5       # a 'Nơi nhận' this early is a misplaced footer cell, not the end of the body
+_HEADER_LINES = 5  # a 'Nơi nhận' this early is a misplaced footer cell, not the end of the body
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
 
 
@@ -77,15 +78,23 @@ def _vocabulary() -> _Vocabulary:
         directive=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s+"),
         salutation=re.compile(rf"^\W*(?:{phrase_alternation(d['salutation'])})\s*:?\s*"),
         item_prefix=re.compile(rf"(?:{phrase_alternation(d['item_prefixes'])})\s+"),
-        directive_to_reader=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s+(?:{phrase_alternation(d['reader'])})(?!\w)"),
+        directive_to_reader=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s+(?:{phrase_alternation(d['reader'])})(?!\w)"
+        ),
         directive_bare=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s*:\s*$"),
         explicit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['explicit_markers'])})\s*"),
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
         # the role verb opening a task, after a 'Căn cứ …,' clause (and the body's own name) and adverbs
-        role=re.compile(rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s+)*"
-                        rf"(?P<verb>{phrase_alternation(d['lead'])}|{phrase_alternation(d['support'])})(?!\w)"),
-        partners=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['partner_markers'])})(?:\s*,\s*(?:{phrase_alternation(d['partner_verbs'])}))*\s+"),
-        after_role=re.compile(rf"\s*,?\s*(?:(?:{phrase_alternation(d['partner_markers'])})\s*)?(?:(?:{phrase_alternation(d['partner_links'])})\s+)?"),
+        role=re.compile(
+            rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s+)*"
+            rf"(?P<verb>{phrase_alternation(d['lead'])}|{phrase_alternation(d['support'])})(?!\w)"
+        ),
+        partners=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['partner_markers'])})(?:\s*,\s*(?:{phrase_alternation(d['partner_verbs'])}))*\s+"
+        ),
+        after_role=re.compile(
+            rf"\s*,?\s*(?:(?:{phrase_alternation(d['partner_markers'])})\s*)?(?:(?:{phrase_alternation(d['partner_links'])})\s+)?"
+        ),
         connective=re.compile(rf"^(?:{phrase_alternation(d['task_connectives'])}),?\s+"),
         split=re.compile(rf"\s*(?:{'|'.join(re.escape(fold(w)) for w in d['split_tasks'])})\s*"),
         end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b"),
@@ -125,7 +134,7 @@ def _body(line: Line) -> str:
     at = line.text.find(line.marker) if line.marker else -1
     if at < 0:
         return line.text
-    return line.text[at + len(line.marker):].lstrip(" *_")
+    return line.text[at + len(line.marker) :].lstrip(" *_")
 
 
 def _is_bullet(line: Line) -> bool:
@@ -150,10 +159,13 @@ def _join_wraps(lines: list[Line]) -> list[Line]:
     lines = [line for line in lines if not outline.is_page_number(line.text)]
     out: list[Line] = []
     for k, line in enumerate(lines):
-        between_bullets = bool(out) and _is_bullet(out[-1]) and not line.marker \
-            and k + 1 < len(lines) and _is_bullet(lines[k + 1])
-        if out and (outline.continues(out[-1].text, line.text) and not _heads_paragraphs(out[-1], lines[k:k + 2])
-                    or between_bullets):
+        between_bullets = (
+            bool(out) and _is_bullet(out[-1]) and not line.marker and k + 1 < len(lines) and _is_bullet(lines[k + 1])
+        )
+        if out and (
+            (outline.continues(out[-1].text, line.text) and not _heads_paragraphs(out[-1], lines[k : k + 2]))
+            or between_bullets
+        ):
             prev = out[-1]
             text = prev.text + " " * (line.start - prev.end) + line.text
             out[-1] = replace(prev, end=line.end, text=text)
@@ -166,12 +178,13 @@ def _join_wraps(lines: list[Line]) -> list[Line]:
 # Reading one task
 # ---------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Task:
     line: Line
-    start: int          # offset of the task text in seg.text
+    start: int  # offset of the task text in seg.text
     text: str
-    quote_from: int | None = None   # where the evidence starts when it names the body ('1. Sở Y tế chủ trì …')
+    quote_from: int | None = None  # where the evidence starts when it names the body ('1. Sở Y tế chủ trì …')
 
 
 def _role(task: str, heading: str) -> str:
@@ -183,9 +196,9 @@ def _role(task: str, heading: str) -> str:
         if m:
             return "lead" if fold(m.group("verb")) in lead else "support"
     folded = fold(heading)
-    if any(w in folded for w in lead):        # '… Công an tỉnh chủ trì, phối hợp …:' over its bullets
+    if any(w in folded for w in lead):  # '… Công an tỉnh chủ trì, phối hợp …:' over its bullets
         return "lead"
-    if voc.explicit.match(folded) and any(w in folded for w in support):   # 'Cơ quan phối hợp: …'
+    if voc.explicit.match(folded) and any(w in folded for w in support):  # 'Cơ quan phối hợp: …'
         return "support"
     return "assigned"
 
@@ -212,7 +225,7 @@ def _due(text: str) -> tuple[str | None, str | None]:
     """The task's due date: one full date, else one 'ngày 15/6' (a day every year, '--06-15'), else
     one 'đến năm 2030'. Several different ones mean a schedule, not a due date; the date of a cited
     document ('Quyết định số 7978/QĐ-BCA ngày 27/10/2022') is not a due date."""
-    dates = {iso for start, _, iso in find_dates(text) if not _CITED_DATE.search(text[max(0, start - 40):start])}
+    dates = {iso for start, _, iso in find_dates(text) if not _CITED_DATE.search(text[max(0, start - 40) : start])}
     if len(dates) == 1:
         return dates.pop(), None
     folded = fold_in_place(text)
@@ -233,10 +246,10 @@ def _clean_task(text: str) -> str:
     if m:
         after = _vocabulary().after_role.match(folded, m.end()).end()
         partners, end = parse_addressees(text, after, folded)
-        rest = text[end if partners else after:].strip(" ,:")
+        rest = text[end if partners else after :].strip(" ,:")
         text = rest or text
     elif (c := _vocabulary().connective.match(folded)) is not None:
-        text = text[c.end():]
+        text = text[c.end() :]
     text = re.sub(r"\s*\./\.?\s*$|\s*/\s*$", "", text).strip()
     return text[:1].upper() + text[1:]
 
@@ -246,7 +259,9 @@ def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     xác định … là nhiệm vụ trọng tâm') gives no task of its own (CONVENTIONS.md, obligations)."""
     folded = fold(task)
     voc = _vocabulary()
-    return bool(voc.generic_task.match(folded)) or all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
+    return bool(voc.generic_task.match(folded)) or (
+        all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
+    )
 
 
 def _obligations(seg: SegmentedDocument, bodies: list[AgencyMatch], task: _Task, heading: str) -> list[Obligation]:
@@ -262,14 +277,25 @@ def _obligations(seg: SegmentedDocument, bodies: list[AgencyMatch], task: _Task,
     partners = _partners(raw) or (_partners(heading) if role != "assigned" else [])
     due, recurrence = _due(raw)
     end = min(task.start + len(task.text.rstrip()), task.line.end)
-    return [Obligation(agency=b.name, role=role, task=text, partners=partners, due=due, recurrence=recurrence,
-                       section=task.line.section, evidence=seg.evidence(task.quote_from or task.start, end))
-            for b in bodies]
+    return [
+        Obligation(
+            agency=b.name,
+            role=role,
+            task=text,
+            partners=partners,
+            due=due,
+            recurrence=recurrence,
+            section=task.line.section,
+            evidence=seg.evidence(task.quote_from or task.start, end),
+        )
+        for b in bodies
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
 # The extractor
 # ---------------------------------------------------------------------------------------------
+
 
 class _Reader:
     def __init__(self, seg: SegmentedDocument) -> None:
@@ -277,7 +303,7 @@ class _Reader:
         self.voc = _vocabulary()
         self.lines = self._body_lines()
         self.ranks = [_rank(line) for line in self.lines]
-        self.used: set[int] = set()              # lines already read as an item or a task
+        self.used: set[int] = set()  # lines already read as an item or a task
         self.addressee_ends: dict[int, int] = {}  # line index → end of the addressees read there
         self.out: list[Obligation] = []
 
@@ -294,8 +320,11 @@ class _Reader:
     def _is_task_paragraph(self, line: Line) -> bool:
         """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder, not the
         closing formula ('Trên đây là Kế hoạch …./.') that follows the last item."""
-        return line.text[:1].isupper() and not self.voc.footnote.match(line.text) \
+        return (
+            line.text[:1].isupper()
+            and not self.voc.footnote.match(line.text)
             and not self.voc.closing.match(fold_in_place(line.text))
+        )
 
     def _addressees(self, i: int, text: str, offset: int) -> tuple[list[AgencyMatch], int]:
         found, end = parse_addressees(text, offset)
@@ -312,14 +341,14 @@ class _Reader:
         line = self.lines[i]
         self.used.add(i)
         body = _body(line)
-        lead_in = self.voc.item_prefix.match(fold_in_place(body))     # 'Đối với', 'Trách nhiệm của'
+        lead_in = self.voc.item_prefix.match(fold_in_place(body))  # 'Đối với', 'Trách nhiệm của'
         if lead_in and topical:
             named, named_end = parse_addressees(body, lead_in.end())
             if not named or body[named_end:].strip(" :"):
                 return  # 'Đối với Công an xã: mỗi năm xây dựng …' is a topic; only a heading of bodies over a) b) c) names who acts
         bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + (lead_in.end() if lead_in else 0))
         directive = self.voc.directive.match(fold_in_place(line.text), stop) if bodies else None
-        if directive:           # 'UBND tỉnh giao Sở Y tế …': the addressees are the ones doing it
+        if directive:  # 'UBND tỉnh giao Sở Y tế …': the addressees are the ones doing it
             named, named_stop = self._addressees(i, line.text, directive.end())
             if named:
                 bodies, stop = named, named_stop
@@ -333,33 +362,47 @@ class _Reader:
             if self._topic_clauses(i):
                 return
             if not default or self.voc.directive.match(fold_in_place(body)):
-                return      # 'Đề nghị <a body not in the lexicon> …' is not addressed to the list's addressees
+                return  # 'Đề nghị <a body not in the lexicon> …' is not addressed to the list's addressees
             bodies, stop = default, len(line.text) - len(body)
-        rest = _PARENTHESIS.sub("", line.text[stop:], count=1)     # 'Công an tỉnh (cơ quan thường trực)'
-        inline = bool(rest.strip(" :;,.-–")) and not rest.rstrip().endswith(":") \
-            and not (lead_in and ":" not in rest)    # '1. Trách nhiệm của các cơ quan tham mưu' is a heading
+        rest = _PARENTHESIS.sub("", line.text[stop:], count=1)  # 'Công an tỉnh (cơ quan thường trực)'
+        inline = (
+            bool(rest.strip(" :;,.-–")) and not rest.rstrip().endswith(":") and not (lead_in and ":" not in rest)
+        )  # '1. Trách nhiệm của các cơ quan tham mưu' is a heading
         sub = [] if inline else self._sub_items(children)
         if sub and any(self._names_body(k) for k, _ in sub):
-            for k, k_end in sub:    # '1. Trách nhiệm của các sở, ngành' over 'a) Sở Y tế', 'b) Sở Tài chính'
+            for k, k_end in sub:  # '1. Trách nhiệm của các sở, ngành' over 'a) Sở Y tế', 'b) Sở Tài chính'
                 self.item(k, k_end, bodies)
             return
         if inline:
             self.out += _obligations(self.seg, bodies, _Task(line, line.start + stop, rest, line.start), "")
         for k in children:
             child = self.lines[k]
-            if self.ranks[k] == _SUB_BULLET and self.ranks[i] != _BULLET or k in self.used or inline and self.ranks[k] == _PARAGRAPH:
-                continue    # under an item that carries its own task, a plain paragraph is a closing remark
+            if (
+                (self.ranks[k] == _SUB_BULLET and self.ranks[i] != _BULLET)
+                or k in self.used
+                or (inline and self.ranks[k] == _PARAGRAPH)
+            ):
+                continue  # under an item that carries its own task, a plain paragraph is a closing remark
             if self.ranks[k] == _PARAGRAPH and (not self._is_task_paragraph(child) or self._is_directive(k)):
                 continue
             self.used.add(k)
             text = _body(child)
             own, own_end = parse_addressees(child.text, len(child.text) - len(text))
-            if own and (child.text[own_end:own_end + 1] == ":" or child.text[own_end + 1:own_end + 2].islower()
-                        and not self.voc.directive.match(fold_in_place(text))):
+            if own and (
+                child.text[own_end : own_end + 1] == ":"
+                or (
+                    child.text[own_end + 1 : own_end + 2].islower()
+                    and not self.voc.directive.match(fold_in_place(text))
+                )
+            ):
                 # '- Sở Tài chính: bố trí kinh phí' under '1. Các sở, ngành:' — the bullet names who does it;
                 # '- Kiến nghị UBND tỉnh ban hành …' is the heading body's own task
-                self.out += _obligations(self.seg, own, _Task(child, child.start + own_end, child.text[own_end:],
-                                                                       child.end - len(text)), rest)
+                self.out += _obligations(
+                    self.seg,
+                    own,
+                    _Task(child, child.start + own_end, child.text[own_end:], child.end - len(text)),
+                    rest,
+                )
                 continue
             self.out += _obligations(self.seg, bodies, _Task(child, child.end - len(text), text), rest)
 
@@ -378,16 +421,17 @@ class _Reader:
         if colon < 0:
             return False
         folded = fold_in_place(line.text)
-        clauses: list[tuple[int, list[AgencyMatch], int]] = []     # (start, bodies, end of the bodies)
+        clauses: list[tuple[int, list[AgencyMatch], int]] = []  # (start, bodies, end of the bodies)
         for cut in [colon + 1] + [m.end() for m in _CLAUSE_BREAK.finditer(line.text, colon + 1)]:
             found, stop = parse_addressees(line.text, cut, folded)
             verb = _NEXT_LETTER.match(line.text, stop)
-            if found and verb and verb.group(1).islower():     # a body followed by its verb
+            if found and verb and verb.group(1).islower():  # a body followed by its verb
                 clauses.append((cut, found, stop))
         for n, (start, found, stop) in enumerate(clauses):
             until = clauses[n + 1][0] if n + 1 < len(clauses) else len(line.text)
-            self.out += _obligations(self.seg, found, _Task(line, line.start + stop, line.text[stop:until],
-                                                            line.start + start), "")
+            self.out += _obligations(
+                self.seg, found, _Task(line, line.start + stop, line.text[stop:until], line.start + start), ""
+            )
         return bool(clauses)
 
     def _is_directive(self, i: int) -> bool:
@@ -425,7 +469,7 @@ class _Reader:
     def _part_end(self, i: int) -> int:
         r = self.ranks[i]
         for k in range(i + 1, len(self.lines)):
-            if self.ranks[k] <= r and (r < _PARAGRAPH or outline.is_caps(self.lines[k].text)) or self.ranks[k] == 0:
+            if (self.ranks[k] <= r and (r < _PARAGRAPH or outline.is_caps(self.lines[k].text))) or self.ranks[k] == 0:
                 return k
         return len(self.lines)
 
@@ -445,20 +489,30 @@ class _Reader:
         """'… đề nghị <addressees> những nội dung sau:' followed by numbered items; 'Trưởng Ban Chỉ đạo kết
         luận như sau:' over items that name who acts."""
         for i, line in enumerate(self.lines):
-            if i in self.used or not line.text.rstrip().endswith(":") or self.ranks[i] != _PARAGRAPH \
-                    or outline.is_caps(line.text):
+            if (
+                i in self.used
+                or not line.text.rstrip().endswith(":")
+                or self.ranks[i] != _PARAGRAPH
+                or outline.is_caps(line.text)
+            ):
                 continue
             folded = fold_in_place(line.text)
-            directive = bool(self.voc.directive_to_reader.search(folded) or self.voc.directive_bare.search(folded)
-                             or self._directives(i))
+            directive = bool(
+                self.voc.directive_to_reader.search(folded)
+                or self.voc.directive_bare.search(folded)
+                or self._directives(i)
+            )
             if not directive and not self.voc.list_intro.search(folded):
                 continue
             # 'đề nghị <addressees> …:'; 'đề nghị các đồng chí …:' or 'yêu cầu:' — the letter's addressees,
             # and items that name their own body keep it
             addressees = (self._directive_addressees(i) or self._letter_addressees()) if directive else []
             end = i + 1
-            while end < len(self.lines) and (self.ranks[end] < _PARAGRAPH or not self._is_task_paragraph(self.lines[end])
-                                             or self._under_heading_item(i + 1, end)):
+            while end < len(self.lines) and (
+                self.ranks[end] < _PARAGRAPH
+                or not self._is_task_paragraph(self.lines[end])
+                or self._under_heading_item(i + 1, end)
+            ):
                 end += 1
             for k, k_end in self._sub_items(list(range(i + 1, end))):
                 if k not in self.used:
@@ -472,7 +526,7 @@ class _Reader:
                 continue
             found = parse_addressees(line.text, m.end())[0]
             k = i + 1
-            while not line.text[m.end():].strip() and k < len(self.lines) and self.ranks[k] == _BULLET:
+            while not line.text[m.end() :].strip() and k < len(self.lines) and self.ranks[k] == _BULLET:
                 found += parse_addressees(self.lines[k].text, len(self.lines[k].text) - len(_body(self.lines[k])))[0]
                 k += 1
             return found
@@ -499,20 +553,28 @@ class _Reader:
         """A plain paragraph in which a body asks named bodies to act: each addressee, each task."""
         for i, line in enumerate(self.lines):
             folded = fold_in_place(line.text)
-            if i in self.used or self.ranks[i] != _PARAGRAPH or line.text.rstrip().endswith(":") \
-                    or self.voc.closing.match(folded):
+            if (
+                i in self.used
+                or self.ranks[i] != _PARAGRAPH
+                or line.text.rstrip().endswith(":")
+                or self.voc.closing.match(folded)
+            ):
                 continue
             for m in self.voc.directive.finditer(folded):
-                sentence = line.text[line.text.rfind(". ", 0, m.start()) + 1:m.start()]
-                if folded[m.start():m.start() + 4] == "giao" or DOC_NUMBER.search(sentence):
-                    continue        # 'giao' is read by explicit_assignments; 'Công văn số 12/UBND … yêu cầu' is reported speech
+                sentence = line.text[line.text.rfind(". ", 0, m.start()) + 1 : m.start()]
+                if folded[m.start() : m.start() + 4] == "giao" or DOC_NUMBER.search(sentence):
+                    continue  # 'giao' is read by explicit_assignments; 'Công văn số 12/UBND … yêu cầu' is reported speech
                 bodies, stop = self._addressees(i, line.text, m.end())
                 if not bodies:
                     continue
                 self.used.add(i)
                 for start, text in self._split(line.text, stop):
-                    self.out += _obligations(self.seg, bodies, _Task(line, line.start + start, text,
-                                                                           line.start if start == stop else None), "")
+                    self.out += _obligations(
+                        self.seg,
+                        bodies,
+                        _Task(line, line.start + start, text, line.start if start == stop else None),
+                        "",
+                    )
                 break
 
     def _split(self, text: str, start: int) -> list[tuple[int, str]]:
@@ -522,16 +584,16 @@ class _Reader:
         folded = fold_in_place(text)
         cuts = [start] + [m.end() for m in self.voc.split.finditer(folded, start)] + [len(text)]
         parts = []
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             chunk = text[a:b]
             days = list(_DAY_MONTH.finditer(folded[a:b]))
             if len(days) < 2:
                 parts.append((a, chunk))
                 continue
             bounds = [0] + [chunk.rfind(",", 0, d.start()) + 1 for d in days[1:]] + [len(chunk)]
-            closing = chunk.find(")", days[-1].end()) + 1     # what all the reports share: ' gửi Công an …'
+            closing = chunk.find(")", days[-1].end()) + 1  # what all the reports share: ' gửi Công an …'
             shared = chunk[closing:] if closing else ""
-            for x, y in zip(bounds, bounds[1:]):
+            for x, y in itertools.pairwise(bounds):
                 piece = chunk[x:y] if y == len(chunk) else chunk[x:y].rstrip(" ,") + shared
                 parts.append((a + x, piece))
         return parts
@@ -542,7 +604,11 @@ class _Reader:
             if not (line.marker or "").startswith("Điều"):
                 continue
             k = i if self.voc.execution.search(fold_in_place(line.text)) else i + 1
-            if k >= len(self.lines) or not self.voc.execution.search(fold_in_place(self.lines[k].text)) or k in self.used:
+            if (
+                k >= len(self.lines)
+                or not self.voc.execution.search(fold_in_place(self.lines[k].text))
+                or k in self.used
+            ):
                 continue
             text = self.lines[k].text
             folded = fold_in_place(text)
@@ -552,17 +618,22 @@ class _Reader:
             bodies, stop = self._addressees(k, text, sentence)
             if bodies:
                 self.used.add(k)
-                task = text[phrase.start():]
-                self.out += _obligations(self.seg, bodies, _Task(self.lines[k], self.lines[k].start + phrase.start(), task,
-                                                                        self.lines[k].start + sentence), "")
+                task = text[phrase.start() :]
+                self.out += _obligations(
+                    self.seg,
+                    bodies,
+                    _Task(self.lines[k], self.lines[k].start + phrase.start(), task, self.lines[k].start + sentence),
+                    "",
+                )
 
     def explicit_assignments(self) -> None:
         """'giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế' anywhere in the body."""
         for i, line in enumerate(self.lines):
             folded = fold_in_place(line.text)
             for m in self.voc.explicit.finditer(folded):
-                if m.start() < self.addressee_ends.get(i, -1) - line.start \
-                        or self.voc.not_before_explicit.search(folded, 0, m.start()):
+                if m.start() < self.addressee_ends.get(i, -1) - line.start or self.voc.not_before_explicit.search(
+                    folded, 0, m.start()
+                ):
                     continue
                 bodies, stop = parse_addressees(line.text, m.end(), folded)
                 if not bodies:
@@ -573,23 +644,25 @@ class _Reader:
                     # the task is what the note is attached to
                     start = len(line.text) - len(_body(line))
                     close = line.text.find(")", stop)
-                    note = m.group() + line.text[stop:close if close > 0 else len(line.text)]
-                    self.out += _obligations(self.seg, bodies, _Task(line, line.start + start,
-                                                                     line.text[start:paren]), note)
-                elif folded[m.start():m.start() + 4] == "giao":
+                    note = m.group() + line.text[stop : close if close > 0 else len(line.text)]
+                    self.out += _obligations(
+                        self.seg, bodies, _Task(line, line.start + start, line.text[start:paren]), note
+                    )
+                elif folded[m.start() : m.start() + 4] == "giao":
                     task = line.text[stop:]
                     if not _PARENTHESIS.sub("", task, count=1).strip(" :") and i not in self.used:
                         # '3. Giao Công an tỉnh (Cơ quan Thường trực):' over bullets: the bracket is an alias
                         self.item(i, self._children_end(i), [])
                         break
                     end = re.search(r"(?<=\.)\s", task)
-                    task = task[:end.start()] if end else task
-                    self.out += _obligations(self.seg, bodies, _Task(line, line.start + stop, task, line.start + m.start()), "")
-                else:   # 'Cơ quan chủ trì: X' — the task is what the line or the line above says
-                    task = line.text[:m.start()].strip() or (self.lines[i - 1].text if i else "")
-                    task = re.sub(r"^[^:]{0,20}:\s*", "", task)    # 'Nội dung: …'
+                    task = task[: end.start()] if end else task
+                    self.out += _obligations(
+                        self.seg, bodies, _Task(line, line.start + stop, task, line.start + m.start()), ""
+                    )
+                else:  # 'Cơ quan chủ trì: X' — the task is what the line or the line above says
+                    task = line.text[: m.start()].strip() or (self.lines[i - 1].text if i else "")
+                    task = re.sub(r"^[^:]{0,20}:\s*", "", task)  # 'Nội dung: …'
                     self.out += _obligations(self.seg, bodies, _Task(line, line.start, task), m.group())
-
 
     def task_tables(self) -> None:
         """A table of tasks — 'Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian' — one obligation
@@ -607,7 +680,10 @@ class _Reader:
 
     def _table_row(self, line: Line, columns: dict[str, int]) -> None:
         cells = line.text.split("\t")
-        cell = lambda kind: cells[columns[kind]].strip() if kind in columns and columns[kind] < len(cells) else ""
+
+        def cell(kind):
+            return cells[columns[kind]].strip() if kind in columns and columns[kind] < len(cells) else ""
+
         role = "lead" if "lead" in columns else "assigned"
         bodies, _ = parse_addressees(cell(role))
         task = cell("task")
@@ -617,9 +693,19 @@ class _Reader:
         year = _YEAR_CELL.fullmatch(cell("due"))
         due, recurrence = (year.group(1), None) if year else _due(cell("due"))
         start = line.start + line.text.find(task)
-        self.out += [Obligation(agency=b.name, role=role, task=_clean_task(task), partners=partners, due=due,
-                                recurrence=recurrence, section=line.section,
-                                evidence=self.seg.evidence(start, start + len(task))) for b in bodies]
+        self.out += [
+            Obligation(
+                agency=b.name,
+                role=role,
+                task=_clean_task(task),
+                partners=partners,
+                due=due,
+                recurrence=recurrence,
+                section=line.section,
+                evidence=self.seg.evidence(start, start + len(task)),
+            )
+            for b in bodies
+        ]
 
 
 _YEAR_CELL = re.compile(r"(?:năm\s+)?(\d{4})", re.IGNORECASE)
@@ -632,7 +718,7 @@ def _table_columns(text: str) -> dict[str, int] | None:
     headers = [fold(c) for c in text.split("\t")]
     kinds = load_json("obligations.json")["table_columns"]
     columns: dict[str, int] = {}
-    for kind, names in kinds.items():       # lead before partners: 'chủ trì' is not 'phối hợp'
+    for kind, names in kinds.items():  # lead before partners: 'chủ trì' is not 'phối hợp'
         for n, header in enumerate(headers):
             if n not in columns.values() and any(header.startswith(fold(name)) for name in names):
                 columns[kind] = n

@@ -13,6 +13,7 @@ sau:'), never from a bracketed remark on the past ('(năm 2024 ước đạt 59,
 is read as a whole: its number or label is the criterion, its cells together give words and cues.
 The vocabulary lives in ``data/targets.json``.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,13 +36,18 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _BARE_SUBJECT = re.compile(r"(?:(?:(?:den|trong|vao) )?(?:het )?nam \d{4}|\(khong ro\))?")
 # 'Phấn đấu đến năm 2025 tỷ lệ …': the opening words before a subject read from the left
 _LEAD_OPENING = re.compile(
-    r"^(?:phấn đấu|đảm bảo|bảo đảm)?\s*(?:(?:đến|trong|vào)\s+)?(?:hết\s+)?(?:năm\s+\d{4})?[\s,:]*", re.IGNORECASE)
+    r"^(?:phấn đấu|đảm bảo|bảo đảm)?\s*(?:(?:đến|trong|vào)\s+)?(?:hết\s+)?(?:năm\s+\d{4})?[\s,:]*", re.IGNORECASE
+)
 # the year of a month, quarter or due day in the clause: 'trong quý II/2024', 'trước ngày 30/11/2025'
-_DATED_YEAR = re.compile(r"\b(?:thang|quy)\s+[\divx]{1,4}\s*(?:/|\s+nam\s+)\s*(\d{4})\b"
-                         r"|\b(?:truoc|den|cham nhat)\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})\b")
+_DATED_YEAR = re.compile(
+    r"\b(?:thang|quy)\s+[\divx]{1,4}\s*(?:/|\s+nam\s+)\s*(\d{4})\b"
+    r"|\b(?:truoc|den|cham nhat)\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})\b"
+)
 # a due day or month of the clause: 'trước ngày 15/7/2025', 'trong tháng 10/2024'
-_DUE_WITHIN = re.compile(r"\b(?:truoc|den|cham nhat|trong|xong)\s+(?:ngay\s+)?(?:\d{1,2}\s*/\s*\d{1,2}"
-                         r"|(?:thang|quy)\s+[\divx]{1,4})\s*/\s*\d{4}\b")
+_DUE_WITHIN = re.compile(
+    r"\b(?:truoc|den|cham nhat|trong|xong)\s+(?:ngay\s+)?(?:\d{1,2}\s*/\s*\d{1,2}"
+    r"|(?:thang|quy)\s+[\divx]{1,4})\s*/\s*\d{4}\b"
+)
 # a count right after a schedule year: 'Năm 2025: 10 xã'
 _SCHEDULE_LEAD = re.compile(r"\bnam\s+\d{4}\s*[:,]\s*$")
 COUNT_OF = re.compile(r"^\s*\(\s*(\d+)\s*/\s*(\d+)\s*\)")
@@ -61,9 +67,9 @@ _NOT_FIGURES = [
 
 @dataclass(frozen=True)
 class _Phrase:
-    pattern: re.Pattern          # matches the phrase at the end of the text before a figure
-    exact: bool                  # match the raw (lower-cased) text, not the folded one
-    value: str                   # comparator or change
+    pattern: re.Pattern  # matches the phrase at the end of the text before a figure
+    exact: bool  # match the raw (lower-cased) text, not the folded one
+    value: str  # comparator or change
 
     def ends(self, folded: str, raw: str) -> re.Match | None:
         return self.pattern.search(raw.lower() if self.exact else folded)
@@ -77,24 +83,24 @@ def _ending(entry: dict, key: str) -> _Phrase:
 
 @dataclass(frozen=True)
 class _Vocab:
-    before: list[_Phrase]                        # comparators ending right before the figure
-    after: list[tuple[re.Pattern, str]]          # 'trở lên' after the counted noun phrase
-    after_stop: re.Pattern                       # the verb that ends that noun phrase
+    before: list[_Phrase]  # comparators ending right before the figure
+    after: list[tuple[re.Pattern, str]]  # 'trở lên' after the counted noun phrase
+    after_stop: re.Pattern  # the verb that ends that noun phrase
     changes: list[_Phrase]
-    implied_changes: list[tuple[re.Pattern, str]]   # a rate subject ('tốc độ tăng trưởng') before a percent
+    implied_changes: list[tuple[re.Pattern, str]]  # a rate subject ('tốc độ tăng trưởng') before a percent
     fillers: re.Pattern
     cues: re.Pattern
-    range_openers: re.Pattern                    # 'từ' of 'từ 2 - 3 mô hình', between a cue and its count
+    range_openers: re.Pattern  # 'từ' of 'từ 2 - 3 mô hình', between a cue and its count
     not_after: re.Pattern
-    specification: re.Pattern                    # 'chiều dài từ' before a count that qualifies a noun
+    specification: re.Pattern  # 'chiều dài từ' before a count that qualifies a noun
     not_before: re.Pattern
     past: re.Pattern
     recurrence: list[tuple[re.Pattern, str]]
     units: list[str]
-    scales: list[str]                            # 'triệu' of '7,2 triệu lượt': part of the unit
+    scales: list[str]  # 'triệu' of '7,2 triệu lượt': part of the unit
     goal_headings: re.Pattern
-    trailers: re.Pattern                         # comparator words that end a subject read before a figure
-    subject_not_after: re.Pattern                # words after a figure that start no noun phrase
+    trailers: re.Pattern  # comparator words that end a subject read before a figure
+    subject_not_after: re.Pattern  # words after a figure that start no noun phrase
 
 
 @lru_cache(maxsize=1)
@@ -102,21 +108,28 @@ def _vocab() -> _Vocab:
     d = load_json("targets.json")
     return _Vocab(
         before=[_ending(e, "op") for e in sorted(d["comparators_before"], key=lambda e: -len(e["phrase"]))],
-        after=[(re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["op"]) for e in d["comparators_after"]],
+        after=[
+            (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["op"]) for e in d["comparators_after"]
+        ],
         after_stop=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['after_stop_words']))})(?!\w)"),
         changes=[_ending(e, "change") for e in sorted(d["changes"], key=lambda e: -len(e["phrase"]))],
-        implied_changes=[(re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["change"])
-                         for e in d["implied_changes"]],
+        implied_changes=[
+            (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["change"])
+            for e in d["implied_changes"]
+        ],
         fillers=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['change_fillers'])})\s*$"),
         cues=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['count_cues'])})\s*$"),
         range_openers=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['range_openers'])})\s*$"),
         specification=re.compile(
             rf"(?<!\w)(?:{phrase_alternation(d['specification_nouns'])})\s+"
-            rf"(?:(?:{phrase_alternation(d['range_openers'] + [e['phrase'] for e in d['comparators_before']])})\s+)?$"),
+            rf"(?:(?:{phrase_alternation(d['range_openers'] + [e['phrase'] for e in d['comparators_before']])})\s+)?$"
+        ),
         not_after=re.compile(rf"^(?:{phrase_alternation(d['not_after'])})(?!\w)"),
         not_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['not_before'])})\s*$"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
-        recurrence=[(re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]],
+        recurrence=[
+            (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]
+        ],
         units=sorted(d["units"], key=len, reverse=True),
         scales=[fold(w) for w in d["scale_words"]],
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
@@ -127,7 +140,7 @@ def _vocab() -> _Vocab:
 
 @dataclass
 class _Figure:
-    start: int                   # offsets into the full text
+    start: int  # offsets into the full text
     end: int
     value: float
     value_max: float | None
@@ -168,10 +181,10 @@ def _read_prefix(figure: _Figure, folded: str, raw: str) -> bool:
                 m = v.fillers.search(folded)
                 if not m:
                     return found
-                folded, raw = folded[:m.start()], raw[:m.start()]
+                folded, raw = folded[: m.start()], raw[: m.start()]
                 continue
         found = True
-        folded, raw = folded[:m.start()], raw[:m.start()]
+        folded, raw = folded[: m.start()], raw[: m.start()]
     return found
 
 
@@ -179,7 +192,7 @@ def _read_suffix(figure: _Figure, folded_after: str, raw_after: str) -> None:
     """'90% hộ gia đình trở lên được công nhận': a 'trở lên' before the noun phrase's verb."""
     v = _vocab()
     stop = v.after_stop.search(raw_after.lower())
-    phrase = folded_after[:stop.start() if stop else len(folded_after)]
+    phrase = folded_after[: stop.start() if stop else len(folded_after)]
     for pattern, op in v.after:
         if pattern.search(phrase) and figure.comparator == "=":
             figure.comparator = op
@@ -189,7 +202,7 @@ def _unit(raw_after: str) -> str:
     head = raw_after.lstrip()
     low = fold(head[:40])
     for unit in _vocab().units:
-        if low.startswith(fold(unit)) and not head[len(unit):len(unit) + 1].isalpha():
+        if low.startswith(fold(unit)) and not head[len(unit) : len(unit) + 1].isalpha():
             return unit
     m = re.match(r"([^\W\d_]+)(?:\s+([^\W\d_]+))?", head)
     if not m:
@@ -207,14 +220,14 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     """The target figures of one clause, left to right; in a ``goal_bound`` clause a count needs
     no cue, the noun it counts is enough ('Đón 7,2 triệu lượt khách')."""
     v = _vocab()
-    raw = ct.work[clause.start:clause.end]
+    raw = ct.work[clause.start : clause.end]
     if not _DIGIT.search(raw):
         return []
     percents, counts = list(PERCENT.finditer(raw)), list(COUNT.finditer(raw))
     context = raw if clause.criterion is None else _row_text(ct, clause)
     if (not percents and not counts) or len(_WORDS.findall(context)) < 2:
-        return []                                     # a bare figure is a table cell, not a commitment
-    folded = ct.folded[clause.start:clause.end]
+        return []  # a bare figure is a table cell, not a commitment
+    folded = ct.folded[clause.start : clause.end]
     masked = _masked(raw)
 
     def free(s: int, e: int) -> bool:
@@ -225,21 +238,26 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     for m in percents:
         if not free(*m.span()) or _reports_past(folded, m.start()):
             continue
-        fig = _Figure(clause.start + m.start(), clause.start + m.end(), parse_number(m.group(1)),
-                      parse_number(m.group(2)) if m.group(2) else None, "%")
-        _read_prefix(fig, folded[:m.start()], raw[:m.start()])
-        fig.change = fig.change or next((c for p, c in v.implied_changes if p.search(folded[:m.start()])), None)
-        of = COUNT_OF.match(raw[m.end():])
+        fig = _Figure(
+            clause.start + m.start(),
+            clause.start + m.end(),
+            parse_number(m.group(1)),
+            parse_number(m.group(2)) if m.group(2) else None,
+            "%",
+        )
+        _read_prefix(fig, folded[: m.start()], raw[: m.start()])
+        fig.change = fig.change or next((c for p, c in v.implied_changes if p.search(folded[: m.start()])), None)
+        of = COUNT_OF.match(raw[m.end() :])
         after_start = m.end() + (of.end() if of else 0)
         if of:
             fig.count, fig.of = int(of.group(1)), int(of.group(2))
             fig.end = clause.start + after_start
-        share = _SHARE_BEFORE.search(raw[:m.start()]) if not of and raw[m.end():].lstrip().startswith(")") else None
+        share = _SHARE_BEFORE.search(raw[: m.start()]) if not of and raw[m.end() :].lstrip().startswith(")") else None
         if share and int(share.group(1)) <= int(share.group(2)):
             fig.count, fig.of = int(share.group(1)), int(share.group(2))
-            _read_prefix(fig, folded[:share.start()], raw[:share.start()])
+            _read_prefix(fig, folded[: share.start()], raw[: share.start()])
             fig.start = clause.start + share.start()
-            after_start = m.end() + raw[m.end():].index(")") + 1
+            after_start = m.end() + raw[m.end() :].index(")") + 1
             taken.append((share.start(), m.start()))
         _read_suffix(fig, folded[after_start:], raw[after_start:])
         out.append(fig)
@@ -248,28 +266,33 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     for m in counts:
         if not free(*m.span()) or any(s <= m.start() < e for s, e in taken) or _reports_past(folded, m.start()):
             continue
-        after = folded[m.end():]
-        lead = folded[:m.start()]
+        after = folded[m.end() :]
+        lead = folded[: m.start()]
         if v.not_after.match(after) or v.not_before.search(lead) or v.specification.search(lead):
             continue
-        fig = _Figure(clause.start + m.start(), clause.start + m.end(), parse_number(m.group(1)),
-                      parse_number(m.group(2)) if m.group(2) else None, _unit(raw[m.end():]))
+        fig = _Figure(
+            clause.start + m.start(),
+            clause.start + m.end(),
+            parse_number(m.group(1)),
+            parse_number(m.group(2)) if m.group(2) else None,
+            _unit(raw[m.end() :]),
+        )
         if m.group(3):
             fig.count, fig.of = int(fig.value), int(m.group(3))
-        marked = _read_prefix(fig, lead, raw[:m.start()])
-        between = ct.folded[previous.end:fig.start] if previous else ""
+        marked = _read_prefix(fig, lead, raw[: m.start()])
+        between = ct.folded[previous.end : fig.start] if previous else ""
         joined = previous is not None and len(between) < 80 and re.search(r"(?:,|\bva)\s*$", between) is not None
         if joined and not marked:
             fig.comparator, fig.change = previous.comparator, previous.change
-        _read_suffix(fig, after, raw[m.end():])
+        _read_suffix(fig, after, raw[m.end() :])
         scheduled = _SCHEDULE_LEAD.search(lead) is not None
         cued = v.cues.search(v.range_openers.sub("", lead))
         # a goal's counted noun is enough; '2 buổi/ngày' is a rate that qualifies, not a count
-        counted = goal_bound and fig.unit != "đơn vị" and not raw[m.end():].lstrip()[len(fig.unit):].startswith("/")
+        counted = goal_bound and fig.unit != "đơn vị" and not raw[m.end() :].lstrip()[len(fig.unit) :].startswith("/")
         if not (marked or joined or scheduled or fig.comparator != "=" or cued or counted):
             continue
         if fig.of is not None and fig.count > fig.of:
-            continue                                  # '30/4' is a day, not a share
+            continue  # '30/4' is a day, not a share
         fig.end = clause.start + m.end() + len(fig.unit) + 1
         out.append(fig)
         previous = fig
@@ -283,7 +306,7 @@ def list_lead_in(ct: ClausedText, clause: Clause, current: Clause | None) -> Cla
     """The clause that introduces the list ``clause`` belongs to ('Phấn đấu đến hết năm 2025 đạt
     các chỉ tiêu sau:'), given the one before: a clause ending in ':' opens a list, its bullet and
     lettered items keep it, any other line closes it."""
-    if ct.work[clause.start:clause.end].rstrip().endswith(":"):
+    if ct.work[clause.start : clause.end].rstrip().endswith(":"):
         return clause
     if current is None or clause.line.start <= current.end:
         return current
@@ -295,36 +318,36 @@ def list_lead_in(ct: ClausedText, clause: Clause, current: Clause | None) -> Cla
 def _row_text(ct: ClausedText, clause: Clause) -> str:
     """The whole table row a cell clause stands in (its line), or the clause itself outside tables."""
     line = clause.line
-    row = ct.work[line.start:line.end]
-    return row if "\t" in row else ct.work[clause.start:clause.end]
+    row = ct.work[line.start : line.end]
+    return row if "\t" in row else ct.work[clause.start : clause.end]
 
 
 def recurrence_of(ct: ClausedText, clause: Clause, *heads: Clause | None) -> str | None:
     """'hằng năm' / 'so với năm trước' in the clause, or a 'Hàng năm, …' opening its sentence or
     its criteria-table row (with its comma: without one it modifies only its own verb,
     'Hằng năm kéo giảm …')."""
-    folded = ct.folded[clause.start:clause.end]
-    if clause.criterion is not None and "\t" in ct.work[clause.line.start:clause.line.end]:
-        folded = ct.folded[clause.line.start:clause.line.end]      # a table row: cues from every cell
+    folded = ct.folded[clause.start : clause.end]
+    if clause.criterion is not None and "\t" in ct.work[clause.line.start : clause.line.end]:
+        folded = ct.folded[clause.line.start : clause.line.end]  # a table row: cues from every cell
     for pattern, rec in _vocab().recurrence:
         if pattern.search(folded):
             return rec
     for opening in heads:
         if opening is None or opening is clause:
             continue
-        head = ct.folded[opening.start:opening.end].lstrip(" -+•(\t\n")
+        head = ct.folded[opening.start : opening.end].lstrip(" -+•(\t\n")
         for pattern, rec in _vocab().recurrence:
             m = pattern.match(head)
-            if m and head[m.end():].lstrip().startswith(","):
+            if m and head[m.end() :].lstrip().startswith(","):
                 return rec
     return None
 
 
 def _opening_year(ct: ClausedText, clause: Clause, issue_year: int | None) -> YearMention | None:
     """A year that opens the clause ('Đến năm 2025, …', '- Năm 2024: …')."""
-    folded = ct.folded[clause.start:clause.end]
+    folded = ct.folded[clause.start : clause.end]
     for mention in year_mentions(folded, issue_year):
-        if opens_clause(folded[:mention.start]):
+        if opens_clause(folded[: mention.start]):
             return mention
     return None
 
@@ -337,9 +360,16 @@ def heading_year(heading: str | None, issue_year: int | None) -> int | None:
     return mentions[-1].year if mentions else None
 
 
-def _year(ct: ClausedText, clause: Clause, fig: _Figure, sentence_head: Clause | None,
-          issue_year: int | None, lead_in: Clause | None = None, enclosing: tuple[str, ...] = ()) -> int | None:
-    folded = ct.folded[clause.start:clause.end]
+def _year(
+    ct: ClausedText,
+    clause: Clause,
+    fig: _Figure,
+    sentence_head: Clause | None,
+    issue_year: int | None,
+    lead_in: Clause | None = None,
+    enclosing: tuple[str, ...] = (),
+) -> int | None:
+    folded = ct.folded[clause.start : clause.end]
     mentions = [m for m in year_mentions(folded, issue_year, with_planned=True) if not in_past_aside(folded, m.start)]
     offset = fig.start - clause.start
     before = [m for m in mentions if m.start < offset]
@@ -347,11 +377,11 @@ def _year(ct: ClausedText, clause: Clause, fig: _Figure, sentence_head: Clause |
         return before[-1].year
     if mentions:
         return mentions[0].year
-    within = _DATED_YEAR.search(ct.folded[clause.start:clause.end])
+    within = _DATED_YEAR.search(ct.folded[clause.start : clause.end])
     if within:
         return int(within.group(1) or within.group(2))
-    row = ct.folded[clause.line.start:clause.line.end]
-    if "\t" in row:                                  # a task table: the row's time cell
+    row = ct.folded[clause.line.start : clause.line.end]
+    if "\t" in row:  # a task table: the row's time cell
         dated = _DATED_YEAR.search(row)
         if dated:
             return int(dated.group(1) or dated.group(2))
@@ -363,7 +393,7 @@ def _year(ct: ClausedText, clause: Clause, fig: _Figure, sentence_head: Clause |
         if opening:
             return opening.year
     if lead_in is not None:
-        lead = ct.folded[lead_in.start:lead_in.end]
+        lead = ct.folded[lead_in.start : lead_in.end]
         years = [m.year for m in year_mentions(lead, issue_year, with_planned=True) if not in_past_aside(lead, m.start)]
         if years:
             return years[0]
@@ -399,25 +429,26 @@ def in_past_aside(folded: str, at: int) -> bool:
     if opened < 0 or folded.rfind(")", opened, at) >= 0:
         return False
     closed = folded.find(")", at)
-    return _vocab().past.search(folded[opened:closed if closed >= 0 else len(folded)]) is not None
+    return _vocab().past.search(folded[opened : closed if closed >= 0 else len(folded)]) is not None
 
 
 def without_past_asides(folded: str) -> str:
     """The text with its bracketed remarks on the past blanked (same length)."""
-    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()) if _vocab().past.search(m.group()) else m.group(),
-                  folded)
+    return re.sub(
+        r"\([^()]*\)", lambda m: " " * len(m.group()) if _vocab().past.search(m.group()) else m.group(), folded
+    )
 
 
 def _in_past(ct: ClausedText, clause: Clause, head: Clause | None, fig: _Figure, issue_year: int | None) -> bool:
     """'Năm 2023, tỷ lệ … đạt 92,3%' in a 2024 plan reports a result, it sets no target."""
     if not issue_year:
         return False
-    own = year_mentions(ct.folded[clause.start:fig.start])
+    own = year_mentions(ct.folded[clause.start : fig.start])
     if own:
         return own[-1].year < issue_year
     if head is None or head is clause:
         return False
-    return any(m.year < issue_year for m in year_mentions(ct.folded[head.start:head.end]))
+    return any(m.year < issue_year for m in year_mentions(ct.folded[head.start : head.end]))
 
 
 def _subject(ct: ClausedText, clause: Clause, fig: _Figure, next_start: int) -> str:
@@ -426,9 +457,9 @@ def _subject(ct: ClausedText, clause: Clause, fig: _Figure, next_start: int) -> 
     after = ct.text(fig.end if fig.unit == "%" else fig.end - len(fig.unit) - 1, next_start)
     after = re.sub(r"^(?:trở lên|trở xuống|/\s*năm)\s*", "", after).strip(" ,.;:)")
     after = re.sub(r"[\s,;]*(?:và|trong đó)?[\s,;]*$", "", after)
-    row = ct.work[clause.line.start:clause.line.end]
+    row = ct.work[clause.line.start : clause.line.end]
     if clause.criterion is not None and "\t" in row and len(after) < 4:
-        cells = [c.strip() for c in ct.work[clause.line.start:clause.start].split("\t") if c.strip()]
+        cells = [c.strip() for c in ct.work[clause.line.start : clause.start].split("\t") if c.strip()]
         named = [c for c in cells if not _ROW_LABEL.fullmatch(c)]
         after = _BASELINE_TAIL.sub("", " ".join(" ".join(named).split()))
     if len(after) < 4 or not after[:1].isalpha() or _vocab().subject_not_after.match(fold(after)):
@@ -466,22 +497,23 @@ def evidence_span(seg: SegmentedDocument, ct: ClausedText, clause: Clause, at: i
 def _goal_bound(ct: ClausedText, clause: Clause, lead_in: Clause | None, above: list[str]) -> bool:
     """A clause that must reach its counts: an item under a goal heading or lead-in ('Mục tiêu
     đến năm 2025', 'Các chỉ tiêu chủ yếu năm 2025'), or one with its own due day or month."""
-    if _DUE_WITHIN.search(ct.folded[clause.start:clause.end]):
+    if _DUE_WITHIN.search(ct.folded[clause.start : clause.end]):
         return True
-    own = ct.work[clause.line.start:clause.line.end].strip()
-    texts = [ct.work[lead_in.start:lead_in.end]] if lead_in is not None and lead_in is not clause else []
+    own = ct.work[clause.line.start : clause.line.end].strip()
+    texts = [ct.work[lead_in.start : lead_in.end]] if lead_in is not None and lead_in is not clause else []
     texts += [t for t in (clause.line.heading, *above, clause.part) if t and t.strip() != own]
     return any(_vocab().goal_headings.search(fold(t)) for t in texts)
 
 
-def find(seg: SegmentedDocument, meta: DocumentMeta | None,
-         ct: ClausedText | None = None) -> list[tuple[Clause, Target]]:
+def find(
+    seg: SegmentedDocument, meta: DocumentMeta | None, ct: ClausedText | None = None
+) -> list[tuple[Clause, Target]]:
     """Every target with the clause it was read from (deadlines reuse the pairing)."""
     ct = ct or claused(seg)
     year0 = issue_year(meta)
     out: list[tuple[Clause, Target]] = []
     head: Clause | None = None
-    row_heads: dict[int, Clause] = {}                 # criterion → the first clause of its row
+    row_heads: dict[int, Clause] = {}  # criterion → the first clause of its row
     subject = ""
     lead_in: Clause | None = None
     headings = section_headings(seg)
@@ -501,13 +533,34 @@ def find(seg: SegmentedDocument, meta: DocumentMeta | None,
             own = _subject(ct, clause, fig, next_start)
             subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
             start, end = evidence_span(seg, ct, clause, fig.start)
-            out.append((clause, Target(
-                subject=subject, comparator=fig.comparator, change=fig.change,
-                value=fig.value, value_max=fig.value_max, unit=fig.unit, count=fig.count, of=fig.of,
-                year=_year(ct, clause, fig, head, year0, lead_in if lead_in is not clause else None,
-                           tuple(h.text for h in above)),
-                recurrence=recurrence_of(ct, clause, head, row_heads.get(clause.criterion)),
-                scope=scope(meta), criterion=clause.criterion, evidence=seg.evidence(start, end))))
+            out.append(
+                (
+                    clause,
+                    Target(
+                        subject=subject,
+                        comparator=fig.comparator,
+                        change=fig.change,
+                        value=fig.value,
+                        value_max=fig.value_max,
+                        unit=fig.unit,
+                        count=fig.count,
+                        of=fig.of,
+                        year=_year(
+                            ct,
+                            clause,
+                            fig,
+                            head,
+                            year0,
+                            lead_in if lead_in is not clause else None,
+                            tuple(h.text for h in above),
+                        ),
+                        recurrence=recurrence_of(ct, clause, head, row_heads.get(clause.criterion)),
+                        scope=scope(meta),
+                        criterion=clause.criterion,
+                        evidence=seg.evidence(start, end),
+                    ),
+                )
+            )
     return out
 
 

@@ -11,6 +11,7 @@ gazetteer knows them as wards of the province, since nothing else in the cell sa
 Codes come from the units in force on the document's date: legacy units before the 2025
 reorganization, the new ones after it.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,7 @@ from pipeline.text import fold
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Ward
 
-REORGANIZED_ON = "2025-07-01"     # the 34-province units took effect
+REORGANIZED_ON = "2025-07-01"  # the 34-province units took effect
 DASHES = {"-", "–"}
 TOKEN = re.compile(r"\d+[A-Za-z]?|[^\W\d_][\w'’]*|[^\w\s]")
 YEAR = re.compile(r"\b(?:năm\s+|(?:quý\s+[IV\d]+|tháng\s+\d{1,2})\s*/\s*)((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -38,19 +39,20 @@ def _rules() -> dict:
 
 @dataclass
 class Mention:
-    names: list[str]            # 'Vĩnh Nguyên', '4'
-    start: int                  # offsets into the document text
+    names: list[str]  # 'Vĩnh Nguyên', '4'
+    start: int  # offsets into the document text
     end: int
-    locality: str | None        # as written after the list: 'thành phố Nha Trang'
-    bare: bool = False          # names from a ward column without the word 'phường'
+    locality: str | None  # as written after the list: 'thành phố Nha Trang'
+    bare: bool = False  # names from a ward column without the word 'phường'
 
 
 def _cells(line: Line) -> list[list[tuple[int, int, str]]]:
     """The line's tokens with their offsets, per TAB-separated cell: a mention stays in its cell."""
     cells, pos = [], 0
     for cell in line.text.split("\t"):
-        cells.append([(line.start + pos + m.start(), line.start + pos + m.end(), m.group())
-                      for m in TOKEN.finditer(cell)])
+        cells.append(
+            [(line.start + pos + m.start(), line.start + pos + m.end(), m.group()) for m in TOKEN.finditer(cell)]
+        )
         pos += len(cell) + 1
     return cells
 
@@ -60,8 +62,8 @@ def _starts_kind(tokens: list[tuple[int, int, str]], i: int) -> int:
     A kind is written with its diacritics, or with none in text that has none (OCR that lost them):
     in text that has them, 'Tịnh' and 'Tam Quan' are names, not 'tỉnh' and 'quận'."""
     for words, folded in _locality_kinds():
-        got = [t[2].lower() for t in tokens[i:i + len(words)]]
-        if got == words or got == folded and all(t[2].lower() == fold(t[2]) for t in tokens):
+        got = [t[2].lower() for t in tokens[i : i + len(words)]]
+        if got == words or (got == folded and all(t[2].lower() == fold(t[2]) for t in tokens)):
             return len(words)
     return 0
 
@@ -69,8 +71,10 @@ def _starts_kind(tokens: list[tuple[int, int, str]], i: int) -> int:
 @lru_cache(maxsize=1)
 def _locality_kinds() -> list[tuple[list[str], list[str]]]:
     """Each locality kind's words as written and folded, longest kind first."""
-    return [(kind.split(), [fold(w) for w in kind.split()])
-            for kind in sorted(_rules()["locality_kinds"], key=len, reverse=True)]
+    return [
+        (kind.split(), [fold(w) for w in kind.split()])
+        for kind in sorted(_rules()["locality_kinds"], key=len, reverse=True)
+    ]
 
 
 def _is_name_word(text: str) -> bool:
@@ -93,14 +97,19 @@ def _read_name(tokens, i: int) -> tuple[str | None, int]:
         return None, i
     j, syllables = i, 0
     while j < len(tokens) and syllables < rules["max_name_syllables"]:
-        if tokens[j][2] in DASHES and j > i and j + 1 < len(tokens) and _is_name_word(tokens[j + 1][2]) \
-                and not _starts_kind(tokens, j + 1):
-            j, syllables = j + 1, 0                 # 'Lâm Viên - Đà Lạt': a 2025 name with its old city
+        if (
+            tokens[j][2] in DASHES
+            and j > i
+            and j + 1 < len(tokens)
+            and _is_name_word(tokens[j + 1][2])
+            and not _starts_kind(tokens, j + 1)
+        ):
+            j, syllables = j + 1, 0  # 'Lâm Viên - Đà Lạt': a 2025 name with its old city
             continue
         if not _is_name_word(tokens[j][2]) or _starts_kind(tokens, j):
             break
         if j > i and tokens[j][0] - tokens[j - 1][1] > 3:
-            break                                   # names do not run across a gap
+            break  # names do not run across a gap
         j, syllables = j + 1, syllables + 1
     return " ".join(t[2] for t in tokens[i:j]), j
 
@@ -181,7 +190,7 @@ def _table_mentions(lines: list[Line]) -> dict[int, list[Mention]]:
             continue
         tokens = cells[column]
         if any(t[2].lower() in _rules()["keywords"] for t in tokens):
-            continue                            # 'Phường 2, Phường 3': read as any mention
+            continue  # 'Phường 2, Phường 3': read as any mention
         names, j = _names(tokens, 0)
         if not names:
             continue
@@ -216,12 +225,15 @@ def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | 
     before it in its line (not inside a date), else the first after it in the same clause, else a year-only table cell,
     else the 'Năm YYYY:' label its list sits under. Returns (year, start of the year's text)."""
     dates = [(s + line.start, e + line.start) for s, e, _ in find_dates(line.text)]
-    years = [(line.start + m.start(), int(m.group(1))) for m in YEAR.finditer(line.text)
-             if not any(s <= line.start + m.start() < e for s, e in dates)]
+    years = [
+        (line.start + m.start(), int(m.group(1)))
+        for m in YEAR.finditer(line.text)
+        if not any(s <= line.start + m.start() < e for s, e in dates)
+    ]
     before = [y for y in years if y[0] < mention.start]
     if before:
         return before[-1][1], before[-1][0]
-    clause_end = re.search(r"[.;]\s|$", seg.text[mention.end:line.end]).start() + mention.end
+    clause_end = re.search(r"[.;]\s|$", seg.text[mention.end : line.end]).start() + mention.end
     after = [y for y in years if mention.end <= y[0] < clause_end]
     if after:
         return after[0][1], mention.start
@@ -327,7 +339,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
     all_names = [n for m, *_ in found for n in m.names]
     wards: list[Ward] = []
     seen: set[tuple[str, int | None]] = set()
-    inferred: dict[str, str | None] = {}     # province → the locality its wards of this document lie in
+    inferred: dict[str, str | None] = {}  # province → the locality its wards of this document lie in
     for mention, line, year, start in found:
         province = _province_near(line, mention) or doc_province
         if province is None:
@@ -339,25 +351,30 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
                 inferred[province] = gazetteer.locality_of_wards([f"Phường {n}" for n in all_names], province)
             locality = inferred[province]
         if locality:
-            locality = (gazetteer.match_locality(locality, province) if province else None) \
-                or _without_kind(locality)
+            locality = (gazetteer.match_locality(locality, province) if province else None) or _without_kind(locality)
         upper_line = line.text.upper() == line.text
         for short in mention.names:
             numbered = short[:1].isdigit() or gazetteer.roman_value(short) is not None
-            unit, known = _resolve(short, locality, province, when, fuzzy=not mention.bare) \
-                if province else (None, False)
+            unit, known = (
+                _resolve(short, locality, province, when, fuzzy=not mention.bare) if province else (None, False)
+            )
             if mention.bare and (numbered or not known):
-                continue        # a bare figure in a table is likelier a count; a bare name needs the gazetteer
+                continue  # a bare figure in a table is likelier a count; a bare name needs the gazetteer
             if not known and not numbered and (province or upper_line or " " not in short):
-                continue        # no ward of the province, a capitalized heading, 'phường Điển hình'
+                continue  # no ward of the province, a capitalized heading, 'phường Điển hình'
             name = f"Phường {short}" if numbered or not unit else unit.name
             place = locality or (unit.district if unit else None)
             key = (gazetteer.compact(name), year)
             if key in seen:
                 continue
-            ward = Ward(name=name, locality=place, province=province, year=year,
-                        gazetteer_code=unit.code if unit else None,
-                        evidence=seg.evidence(min(start, mention.start), mention.end))
+            ward = Ward(
+                name=name,
+                locality=place,
+                province=province,
+                year=year,
+                gazetteer_code=unit.code if unit else None,
+                evidence=seg.evidence(min(start, mention.start), mention.end),
+            )
             seen.add(key)
             wards.append(ward)
     dated = {gazetteer.compact(w.name) for w in wards if w.year is not None}

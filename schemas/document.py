@@ -8,27 +8,28 @@ The full text is the pages' texts joined by a form feed; ``Page.start``/``Page.e
 are that page's offsets into it, and ``Word.start``/``Word.end`` are offsets into
 the full text too.
 """
+
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
 PAGE_SEPARATOR = "\f"
 
 
-class TextSource(str, Enum):
-    text_layer = "text-layer"   # a PDF's embedded text, judged good enough to keep
-    ocr = "ocr"                 # Tesseract on the page image
-    plain = "plain"             # a text or DOCX file: no page image at all
+class TextSource(StrEnum):
+    text_layer = "text-layer"  # a PDF's embedded text, judged good enough to keep
+    ocr = "ocr"  # Tesseract on the page image
+    plain = "plain"  # a text or DOCX file: no page image at all
 
 
 class Word(BaseModel):
     text: str
-    start: int                  # offset into Document.text
+    start: int  # offset into Document.text
     end: int
     bbox: tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points from top-left
-    confidence: float | None = None          # 0-100, OCR only
+    confidence: float | None = None  # 0-100, OCR only
 
 
 class TableCell(BaseModel):
@@ -43,7 +44,8 @@ class TableCell(BaseModel):
 
 class Table(BaseModel):
     """A ruled table read cell by cell, so that its grid survives OCR."""
-    page: int                   # 1-based page number
+
+    page: int  # 1-based page number
     n_rows: int
     n_cols: int
     cells: list[TableCell] = Field(default_factory=list)
@@ -57,17 +59,17 @@ class Table(BaseModel):
 
 
 class Page(BaseModel):
-    number: int                 # 1-based
+    number: int  # 1-based
     text: str
     source: TextSource
-    start: int = 0              # offsets of this page's text inside Document.text
+    start: int = 0  # offsets of this page's text inside Document.text
     end: int = 0
     width: float | None = None  # PDF points (1/72 in); None for plain text
     height: float | None = None
     words: list[Word] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
-    confidence: float | None = None   # mean OCR word confidence on this page
-    quality: float | None = None      # Vietnamese-text quality score of the text layer, 0-1
+    confidence: float | None = None  # mean OCR word confidence on this page
+    quality: float | None = None  # Vietnamese-text quality score of the text layer, 0-1
 
 
 class Document(BaseModel):
@@ -75,7 +77,7 @@ class Document(BaseModel):
     sha256: str
     media_type: str
     pages: list[Page]
-    encoding_repaired: str | None = None   # 'TCVN3', 'VNI', 'Windows-1258' …
+    encoding_repaired: str | None = None  # 'TCVN3', 'VNI', 'Windows-1258' …
 
     @property
     def text(self) -> str:
@@ -87,8 +89,9 @@ class Document(BaseModel):
 
     @property
     def ocr_confidence(self) -> float | None:
-        confs = [w.confidence for p in self.pages if p.source == TextSource.ocr
-                 for w in p.words if w.confidence is not None]
+        confs = [
+            w.confidence for p in self.pages if p.source == TextSource.ocr for w in p.words if w.confidence is not None
+        ]
         return round(sum(confs) / len(confs), 2) if confs else None
 
     def page_at(self, offset: int) -> Page:
@@ -104,10 +107,9 @@ class Document(BaseModel):
         boxes = [w.bbox for w in page.words if w.start < end and w.end > start]
         if not boxes:
             return None
-        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                max(b[2] for b in boxes), max(b[3] for b in boxes))
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
-    def with_offsets(self) -> "Document":
+    def with_offsets(self) -> Document:
         """Recompute page offsets after the pages' texts changed."""
         pos = 0
         for page in self.pages:

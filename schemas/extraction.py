@@ -5,6 +5,7 @@ prints and must validate against ``../shared/contract/extraction.schema.json``
 (a copy lives in ``schemas/extraction.schema.json``). Keys may be added, never renamed.
 The database tables and the pandas frames are derived from these models.
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -23,6 +24,7 @@ Role = Literal["lead", "support", "assigned"]
 class Evidence(BaseModel):
     """Where a fact was read: 1-based page, offsets into the normalized full text,
     the quoted text, and the union of OCR word boxes when the page was OCR'd."""
+
     page: int = Field(ge=1)
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -53,7 +55,7 @@ class Jurisdiction(BaseModel):
 
 class Received(BaseModel):
     number: str | None = None
-    on: str | None = None       # ISO date
+    on: str | None = None  # ISO date
     by: str | None = None
 
 
@@ -133,7 +135,7 @@ class NationalTarget(BaseModel):
     percent: float
     carried: bool
     evidence: Evidence | None = None
-    issues: list[str] = Field(default_factory=list)   # cells that could not be reconciled
+    issues: list[str] = Field(default_factory=list)  # cells that could not be reconciled
 
 
 class Extraction(BaseModel):
@@ -151,7 +153,11 @@ class Extraction(BaseModel):
 # Fact kinds in the order of the Extraction fields they come from; the database tables, the
 # pandas frames and the exports are built from these models.
 FACT_MODELS: dict[str, type[BaseModel]] = {
-    "citations": Citation, "targets": Target, "deadlines": Deadline, "wards": Ward,
-    "obligations": Obligation, "national_targets": NationalTarget,
+    "citations": Citation,
+    "targets": Target,
+    "deadlines": Deadline,
+    "wards": Ward,
+    "obligations": Obligation,
+    "national_targets": NationalTarget,
 }
 EVIDENCE_COLUMNS = list(Evidence.model_fields)

@@ -4,6 +4,7 @@ One column per model field; the nested ``evidence`` is flattened into ``page``, 
 ``end``, ``quote``, ``bbox`` — the same names the database tables use (pipeline/queries.py
 reads the frames from SQL in these columns).
 """
+
 from __future__ import annotations
 
 import math
@@ -31,8 +32,18 @@ def without_nan(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), None)
 
 
-DOCUMENT_COLUMNS = ["document_id", "path", "kind", "number", "issued_on", "issuer", "subject",
-                    "province", "locality", "label"]
+DOCUMENT_COLUMNS = [
+    "document_id",
+    "path",
+    "kind",
+    "number",
+    "issued_on",
+    "issuer",
+    "subject",
+    "province",
+    "locality",
+    "label",
+]
 
 
 def document_label(number: str | None, path: str, kind: str | None = None, issuer: str | None = None) -> str:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python
 """Regenerate samples/ from the seed texts: office scans, TIFF/PNG/JPEG pages, born-digital PDF and
 DOCX, each with ground truth; with --bench also the fax/photo/stamped scans (samples/.bench/)."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.samples import SAMPLES_DIR, generate  # noqa: E402
+from bench.samples import SAMPLES_DIR, generate
 
 parser = argparse.ArgumentParser(description=__doc__)
 parser.add_argument("--seeds", type=Path, help="copy these seed texts into samples/text first")

@@ -1,5 +1,6 @@
 """Test files made at test time: Vietnamese text rendered with Liberation Serif into images,
 PDFs (reportlab, font embedded) and DOCX (python-docx)."""
+
 from __future__ import annotations
 
 import struct
@@ -35,10 +36,17 @@ def font(size_px: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(FONT, size_px)
 
 
-def render_lines(lines: list[str], dpi: int = 300, pt: float = 13, width_in: float = 8.27,
-                 height_in: float = 4.0, wrap_chars: int = 80) -> Image.Image:
+def render_lines(
+    lines: list[str],
+    dpi: int = 300,
+    pt: float = 13,
+    width_in: float = 8.27,
+    height_in: float = 4.0,
+    wrap_chars: int = 80,
+) -> Image.Image:
     """Lines of text on a white page, wrapped like a typed letter."""
     import textwrap
+
     image = Image.new("L", (int(width_in * dpi), int(height_in * dpi)), 255)
     draw = ImageDraw.Draw(image)
     face = font(int(pt * dpi / 72))
@@ -98,7 +106,7 @@ def pdf_with_scans(path: Path, pages: list[tuple[Image.Image, str | None]], encr
         pdf.drawImage(ImageReader(image), 0, height - shown_h, width=width, height=shown_h)
         if hidden_text:
             text = pdf.beginText(40, height - 60)
-            text.setTextRenderMode(3)      # invisible, as scanners' OCR layers are
+            text.setTextRenderMode(3)  # invisible, as scanners' OCR layers are
             text.setFont(register_font(), 12)
             for line in hidden_text.split("\n"):
                 text.textLine(line)
@@ -110,11 +118,14 @@ def pdf_with_scans(path: Path, pages: list[tuple[Image.Image, str | None]], encr
 
 def png_header_only(width: int, height: int) -> bytes:
     """A PNG that claims huge dimensions: what a decompression bomb looks like to a reader."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) \
-        + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    )
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """The agency lexicon: names of bodies found in running text, lists split into bodies, abbreviations
 expanded, OCR'd text without tone marks still read."""
+
 from extractors.agencies import expand_abbreviations, find_agencies, match_agency, parse_addressees
 
 
@@ -8,55 +9,83 @@ def _names(text: str) -> list[str]:
 
 
 def test_abbreviations_expand_to_full_names():
-    assert expand_abbreviations("UBND tỉnh, HĐND tỉnh và MTTQ") == \
-        "Ủy ban nhân dân tỉnh, Hội đồng nhân dân tỉnh và Mặt trận Tổ quốc"
+    assert (
+        expand_abbreviations("UBND tỉnh, HĐND tỉnh và MTTQ")
+        == "Ủy ban nhân dân tỉnh, Hội đồng nhân dân tỉnh và Mặt trận Tổ quốc"
+    )
     assert expand_abbreviations("các đoàn thể CT-XH") == "các đoàn thể chính trị - xã hội"
 
 
 def test_a_name_ends_where_the_task_begins():
     text = "Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh chỉ đạo các sở, ban, ngành"
     found = match_agency(text)
-    assert found.name == "Ban cán sự đảng Ủy ban nhân dân tỉnh" and text[found.end:].startswith(" lãnh đạo")
+    assert found.name == "Ban cán sự đảng Ủy ban nhân dân tỉnh" and text[found.end :].startswith(" lãnh đạo")
     assert match_agency("Sở Giao thông vận tải tham mưu UBND tỉnh").name == "Sở Giao thông vận tải"
     assert match_agency("Đảng ủy Quân sự thành phố:").name == "Đảng ủy Quân sự thành phố"
     assert match_agency("Tổ chức tuyên truyền sâu rộng") is None
 
 
 def test_a_list_gives_one_body_each_and_shares_its_scope():
-    assert _names("Đề nghị Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố") == \
-        ["Viện kiểm sát nhân dân Thành phố", "Tòa án nhân dân Thành phố"]
-    assert _names("Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy Ninh Hòa chủ động") == \
-        ["Đảng ủy Công an tỉnh", "Thành ủy Nha Trang", "Thành ủy Cam Ranh", "Thị ủy Ninh Hòa"]
+    assert _names("Đề nghị Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố") == [
+        "Viện kiểm sát nhân dân Thành phố",
+        "Tòa án nhân dân Thành phố",
+    ]
+    assert _names("Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy Ninh Hòa chủ động") == [
+        "Đảng ủy Công an tỉnh",
+        "Thành ủy Nha Trang",
+        "Thành ủy Cam Ranh",
+        "Thị ủy Ninh Hòa",
+    ]
     assert _names("UBND các quận và thị xã Sơn Tây") == ["Ủy ban nhân dân các quận", "Ủy ban nhân dân thị xã Sơn Tây"]
     # 'và' inside a name is not a list
-    assert _names("Đài Phát thanh và Truyền hình Hà Nội, Báo Hà Nội mới, Báo Kinh tế và Đô thị") == \
-        ["Đài Phát thanh và Truyền hình Hà Nội", "Báo Hà Nội mới", "Báo Kinh tế và Đô thị"]
+    assert _names("Đài Phát thanh và Truyền hình Hà Nội, Báo Hà Nội mới, Báo Kinh tế và Đô thị") == [
+        "Đài Phát thanh và Truyền hình Hà Nội",
+        "Báo Hà Nội mới",
+        "Báo Kinh tế và Đô thị",
+    ]
     # a body whose name says its level keeps it
-    assert _names("Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn và Hội Cựu chiến binh tỉnh") == \
-        ["Hội Liên hiệp Phụ nữ tỉnh", "Tỉnh đoàn", "Hội Cựu chiến binh tỉnh"]
+    assert _names("Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn và Hội Cựu chiến binh tỉnh") == [
+        "Hội Liên hiệp Phụ nữ tỉnh",
+        "Tỉnh đoàn",
+        "Hội Cựu chiến binh tỉnh",
+    ]
 
 
 def test_a_collective_class_stays_one():
-    assert _names("Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc căn cứ chức năng") == \
-        ["Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc"]
+    assert _names("Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc căn cứ chức năng") == [
+        "Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc"
+    ]
     assert _names("Các sở, ban, ngành khác của Thành phố") == ["Các sở, ban, ngành khác của Thành phố"]
-    assert _names("các Sở, ban, ngành, UBND các quận, huyện, thị xã, đề nghị các đoàn thể Thành phố căn cứ") == \
-        ["các Sở, ban, ngành", "Ủy ban nhân dân các quận, huyện, thị xã", "các đoàn thể Thành phố"]
+    assert _names("các Sở, ban, ngành, UBND các quận, huyện, thị xã, đề nghị các đoàn thể Thành phố căn cứ") == [
+        "các Sở, ban, ngành",
+        "Ủy ban nhân dân các quận, huyện, thị xã",
+        "các đoàn thể Thành phố",
+    ]
 
 
 def test_officials_of_a_decision_and_a_list_of_departments():
-    text = ("Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Y tế, Tài chính, Giáo dục và Đào tạo; Chủ tịch UBND "
-            "các huyện, thị xã, thành phố và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm")
-    assert _names(text) == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Y tế", "Giám đốc Sở Tài chính",
-                            "Giám đốc Sở Giáo dục và Đào tạo", "Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố",
-                            "Thủ trưởng các cơ quan, đơn vị có liên quan"]
+    text = (
+        "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Y tế, Tài chính, Giáo dục và Đào tạo; Chủ tịch UBND "
+        "các huyện, thị xã, thành phố và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm"
+    )
+    assert _names(text) == [
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+        "Giám đốc Sở Y tế",
+        "Giám đốc Sở Tài chính",
+        "Giám đốc Sở Giáo dục và Đào tạo",
+        "Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
 
 
 def test_scanned_text_without_tone_marks_matches_and_gets_them_back():
     assert _names("So Noi vu phoi hop voi So Thong tin va Truyen thong") == ["Sở Nội vụ"]
     assert match_agency("BAN TUYEN GIAO TINH UY").name == "Ban Tuyên giáo Tỉnh ủy"
     assert match_agency("Cong an tinh chu tri").name == "Công an tỉnh"
-    assert _names("Vien kiem sat nhan dan va Toa an nhan dan tinh") == ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+    assert _names("Vien kiem sat nhan dan va Toa an nhan dan tinh") == [
+        "Viện kiểm sát nhân dân tỉnh",
+        "Tòa án nhân dân tỉnh",
+    ]
 
 
 def test_find_agencies_gives_offsets_into_the_text():
@@ -67,21 +96,24 @@ def test_find_agencies_gives_offsets_into_the_text():
 
 
 def test_a_place_name_before_va_stays_with_its_body():
-    assert _names("UBND huyện Quỳnh Lưu và UBND các xã ven biển") == \
-        ["Ủy ban nhân dân huyện Quỳnh Lưu", "Ủy ban nhân dân các xã"]
+    assert _names("UBND huyện Quỳnh Lưu và UBND các xã ven biển") == [
+        "Ủy ban nhân dân huyện Quỳnh Lưu",
+        "Ủy ban nhân dân các xã",
+    ]
     assert _names("UBND thị xã Hoàng Mai và Sở Xây dựng") == ["Ủy ban nhân dân thị xã Hoàng Mai", "Sở Xây dựng"]
 
 
 def test_abbreviations_inside_a_longer_body_name():
-    assert _names("Ủy ban MTTQ huyện và Hội Nông dân huyện") == \
-        ["Ủy ban Mặt trận Tổ quốc huyện", "Hội Nông dân huyện"]
-    assert _names("Đề nghị Văn phòng UBND thành phố, Sở Tư pháp rà soát") == \
-        ["Văn phòng Ủy ban nhân dân thành phố", "Sở Tư pháp"]
+    assert _names("Ủy ban MTTQ huyện và Hội Nông dân huyện") == ["Ủy ban Mặt trận Tổ quốc huyện", "Hội Nông dân huyện"]
+    assert _names("Đề nghị Văn phòng UBND thành phố, Sở Tư pháp rà soát") == [
+        "Văn phòng Ủy ban nhân dân thành phố",
+        "Sở Tư pháp",
+    ]
 
 
 def test_quan_of_running_text_is_not_the_district_unit():
     assert _names("các ban, ngành, địa phương quan tâm chỉ đạo") == ["các ban, ngành, địa phương"]
-    assert _names("UBND cac quan, huyen chu tri") == ["Ủy ban nhân dân các quận, huyện"]    # a scan without tone marks
+    assert _names("UBND cac quan, huyen chu tri") == ["Ủy ban nhân dân các quận, huyện"]  # a scan without tone marks
 
 
 def test_numbered_units_keep_their_number():
@@ -89,32 +121,50 @@ def test_numbered_units_keep_their_number():
 
 
 def test_a_title_that_ends_with_the_head_of_its_body():
-    assert _names("Chánh Văn phòng UBND huyện, Trưởng phòng Tài chính - Kế hoạch huyện, Chủ tịch UBND các xã, thị trấn") \
-        == ["Chánh Văn phòng Ủy ban nhân dân huyện", "Trưởng phòng Tài chính - Kế hoạch huyện",
-            "Chủ tịch Ủy ban nhân dân các xã, thị trấn"]
+    assert _names(
+        "Chánh Văn phòng UBND huyện, Trưởng phòng Tài chính - Kế hoạch huyện, Chủ tịch UBND các xã, thị trấn"
+    ) == [
+        "Chánh Văn phòng Ủy ban nhân dân huyện",
+        "Trưởng phòng Tài chính - Kế hoạch huyện",
+        "Chủ tịch Ủy ban nhân dân các xã, thị trấn",
+    ]
 
 
 def test_named_body_runs_through_lowercase_words_to_its_colon():
-    names = [n for line in ("3. Chi cục Kiểm lâm vùng ven biển: tuần tra rừng phòng hộ.",
-                            "4. Phòng Quản lý xuất nhập cảnh: cấp hộ chiếu đúng hạn.",
-                            "5. Sở Xây dựng chủ trì các nội dung sau:")
-             for _, _, n in find_agencies(line)]
+    names = [
+        n
+        for line in (
+            "3. Chi cục Kiểm lâm vùng ven biển: tuần tra rừng phòng hộ.",
+            "4. Phòng Quản lý xuất nhập cảnh: cấp hộ chiếu đúng hạn.",
+            "5. Sở Xây dựng chủ trì các nội dung sau:",
+        )
+        for _, _, n in find_agencies(line)
+    ]
     assert names == ["Chi cục Kiểm lâm vùng ven biển", "Phòng Quản lý xuất nhập cảnh", "Sở Xây dựng"]
 
 
 def test_lists_of_bodies_split_fully():
     assert _names("Thường trực HĐND tỉnh, các Ban của HĐND tỉnh và các Tổ đại biểu HĐND tỉnh giám sát") == [
-        "Thường trực Hội đồng nhân dân tỉnh", "các Ban của Hội đồng nhân dân tỉnh",
-        "các Tổ đại biểu Hội đồng nhân dân tỉnh"]
+        "Thường trực Hội đồng nhân dân tỉnh",
+        "các Ban của Hội đồng nhân dân tỉnh",
+        "các Tổ đại biểu Hội đồng nhân dân tỉnh",
+    ]
     assert _names("Ủy ban MTTQ tỉnh và các tổ chức thành viên vận động") == [
-        "Ủy ban Mặt trận Tổ quốc tỉnh", "các tổ chức thành viên"]
+        "Ủy ban Mặt trận Tổ quốc tỉnh",
+        "các tổ chức thành viên",
+    ]
 
 
 def test_plural_unit_with_places_gives_one_body_per_place():
     assert _names("Công an thành phố Pleiku, Công an các thị xã An Khê, Ayun Pa: rà soát") == [
-        "Công an thành phố Pleiku", "Công an thị xã An Khê", "Công an thị xã Ayun Pa"]
+        "Công an thành phố Pleiku",
+        "Công an thị xã An Khê",
+        "Công an thị xã Ayun Pa",
+    ]
 
 
 def test_plural_of_a_named_head_with_an_abbreviated_name():
     assert _names("các trường THCS và các Trung tâm GDNN-GDTX: tổ chức kiểm tra") == [
-        "các trường trung học cơ sở", "các Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên"]
+        "các trường trung học cơ sở",
+        "các Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+    ]

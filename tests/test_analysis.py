@@ -3,6 +3,7 @@
 The five seed documents and one further provincial plan (tests/data) are ingested through
 the same path as `vanban ingest` into a temporary SQLite database; nothing is mocked.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,11 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.analysis import diff
-from pipeline.store import export
-from pipeline.analysis import findings
+from pipeline.analysis import diff, findings
 from pipeline.ingest import runner as ingest
-from pipeline.store import queries
+from pipeline.store import export, queries
 from pipeline.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +103,7 @@ def test_conflicts_inside_a_document(frames):
 def test_appendix_rows_below_the_letters_own_30_percent_floor(frames):
     below = [f for f in findings.all_findings(frames) if f.kind == "below-floor"]
     assert any(f.message.startswith("An Giang 2025: 28.57%") for f in below)
-    assert not any(f.message.startswith("Bắc Giang 2025") for f in below)   # exactly 30%
+    assert not any(f.message.startswith("Bắc Giang 2025") for f in below)  # exactly 30%
     assert all(f.evidence[0].quote for f in below)
 
 
@@ -141,10 +140,24 @@ def test_html_report_has_a_chart_per_province_and_the_findings(rows, frames, tmp
 def test_national_table_rules_flag_inconsistent_rows():
     from pipeline.analysis import national_checks
 
-    rows = [("Cao Bằng", 8, 2023, 1, 12.5), ("Cao Bằng", 8, 2024, 3, 25.0),      # 3/8 is 37.5%, not 25%
-            ("Cao Bằng", 8, 2025, 2, 25.0), ("Cao Bằng", 8, 2026, 7, 87.5)]      # count falls; never 100%
-    table = pd.DataFrame([dict(zip(("province", "wards_total", "year", "count", "percent"), r),
-                               document_id=1, page=2, quote=r[0], issues=[]) for r in rows])
+    rows = [
+        ("Cao Bằng", 8, 2023, 1, 12.5),
+        ("Cao Bằng", 8, 2024, 3, 25.0),  # 3/8 is 37.5%, not 25%
+        ("Cao Bằng", 8, 2025, 2, 25.0),
+        ("Cao Bằng", 8, 2026, 7, 87.5),
+    ]  # count falls; never 100%
+    table = pd.DataFrame(
+        [
+            dict(
+                zip(("province", "wards_total", "year", "count", "percent"), r),
+                document_id=1,
+                page=2,
+                quote=r[0],
+                issues=[],
+            )
+            for r in rows
+        ]
+    )
     doc = pd.Series({"document_id": 1, "label": "1116-CV/ĐUCA"})
     messages = [f.message for f in national_checks.table_findings(table, doc)]
     assert any("percent is not count / total" in m and "Cao Bằng 2024" in m for m in messages)

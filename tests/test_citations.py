@@ -1,5 +1,6 @@
 """extractors/citations.py: cited documents in real seed excerpts (with the seeds' traps) and in invented
 documents of other kinds: a provincial decision's 'Căn cứ' lines, a department letter, lists of numbers."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from extractors import citations
-from pipeline.text.segment import segment
 from pipeline.read.load import load_document
+from pipeline.text.segment import segment
 from tests.paths import GOLD, SEEDS
 
 
@@ -22,10 +23,13 @@ def cited(tmp_path: Path, text: str) -> dict[tuple[str, str | None], object]:
 def test_number_broken_across_lines_and_own_number(tmp_path):
     """Seed 000: '12-' at a line end, 'NQ/TW' on the next; the letter's own number and the blank
     self-reference of its appendix are not citations."""
-    found = cited(tmp_path, "Số 1116- CV/ĐUCA\n\nHà Nội, ngày 01 tháng 11 năm 2022\n\n"
-                            "Thực hiện Nghị quyết số 12-\nNQ/TW ngày 15/3/2022 của Bộ Chính trị về đẩy mạnh xây dựng "
-                            "lực lượng Công an nhân dân.\n\n(Ban hành kèm theo Công văn số .....-CV/ĐUCA ngày ... "
-                            "tháng ..... năm 2022)\n")
+    found = cited(
+        tmp_path,
+        "Số 1116- CV/ĐUCA\n\nHà Nội, ngày 01 tháng 11 năm 2022\n\n"
+        "Thực hiện Nghị quyết số 12-\nNQ/TW ngày 15/3/2022 của Bộ Chính trị về đẩy mạnh xây dựng "
+        "lực lượng Công an nhân dân.\n\n(Ban hành kèm theo Công văn số .....-CV/ĐUCA ngày ... "
+        "tháng ..... năm 2022)\n",
+    )
     assert list(found) == [("12-NQ/TW", "2022-03-15")]
     c = found[("12-NQ/TW", "2022-03-15")]
     assert (c.kind, c.issuer) == ("Nghị quyết", "Bộ Chính trị")
@@ -34,9 +38,12 @@ def test_number_broken_across_lines_and_own_number(tmp_path):
 
 def test_spaced_symbol_dash_and_comma_date(tmp_path):
     """Seed 002: 'Quyết định số 5764/QĐ-BCA – V05 ngày 13/7/2021'; seed 001: ', ngày 16/3/2022'; '12- NQ/TW'."""
-    found = cited(tmp_path, "Thực hiện Quyết định số 5764/QĐ-BCA – V05 ngày 13/7/2021 của Bộ trưởng Bộ Công an; "
-                            "Nghị quyết số 12- NQ/TW, ngày 16/3/2022 của Bộ Chính trị về đẩy mạnh xây dựng lực lượng "
-                            "Công an nhân dân thật sự trong sạch.\n")
+    found = cited(
+        tmp_path,
+        "Thực hiện Quyết định số 5764/QĐ-BCA – V05 ngày 13/7/2021 của Bộ trưởng Bộ Công an; "
+        "Nghị quyết số 12- NQ/TW, ngày 16/3/2022 của Bộ Chính trị về đẩy mạnh xây dựng lực lượng "
+        "Công an nhân dân thật sự trong sạch.\n",
+    )
     assert set(found) == {("5764/QĐ-BCA-V05", "2021-07-13"), ("12-NQ/TW", "2022-03-16")}
     assert found[("5764/QĐ-BCA-V05", "2021-07-13")].issuer == "Bộ trưởng Bộ Công an"
     assert found[("12-NQ/TW", "2022-03-16")].title == "đẩy mạnh xây dựng lực lượng Công an nhân dân thật sự trong sạch"
@@ -45,20 +52,31 @@ def test_spaced_symbol_dash_and_comma_date(tmp_path):
 def test_same_number_two_dates_two_entries_and_undated_mention_merged(tmp_path):
     """Seed 003 style: a number cited with a date and again without adds nothing; with another date
     it is another entry."""
-    found = cited(tmp_path, "- Thực hiện Chỉ thị số 09-CT/TW ngày 01/12/2011 của Ban Bí thư.\n"
-                            "- Quán triệt Chỉ thị số 09-CT/TW của Ban Bí thư.\n"
-                            "- Thực hiện Chỉ thị số 09-CT/TW ngày 05/01/2017 của Ban Bí thư.\n"
-                            "- Triển khai Thông tư số 45/2022/TT-BCA của Bộ trưởng Bộ Công an.\n")
+    found = cited(
+        tmp_path,
+        "- Thực hiện Chỉ thị số 09-CT/TW ngày 01/12/2011 của Ban Bí thư.\n"
+        "- Quán triệt Chỉ thị số 09-CT/TW của Ban Bí thư.\n"
+        "- Thực hiện Chỉ thị số 09-CT/TW ngày 05/01/2017 của Ban Bí thư.\n"
+        "- Triển khai Thông tư số 45/2022/TT-BCA của Bộ trưởng Bộ Công an.\n",
+    )
     assert set(found) == {("09-CT/TW", "2011-12-01"), ("09-CT/TW", "2017-01-05"), ("45/2022/TT-BCA", None)}
 
 
 def test_lists_kinds_and_bare_numbers(tmp_path):
     """A kind per item, a number listed after another of the same kind, 'Đề án 06 của Chính phủ'."""
-    found = cited(tmp_path, "Thực hiện Nghị quyết số 12-NQ/TW và Kết luận số 18-KL/TW của Bộ Chính trị, các "
-                            "Quyết định số 10/QĐ-UBND, 11/QĐ-UBND ngày 05 tháng 4 năm 2024 của UBND tỉnh; "
-                            "Đề án 06 của Chính phủ về phát triển ứng dụng dữ liệu về dân cư; Kế hoạch 5 năm.\n")
-    assert set(found) == {("12-NQ/TW", None), ("18-KL/TW", None), ("10/QĐ-UBND", None),
-                          ("11/QĐ-UBND", "2024-04-05"), ("06", None)}
+    found = cited(
+        tmp_path,
+        "Thực hiện Nghị quyết số 12-NQ/TW và Kết luận số 18-KL/TW của Bộ Chính trị, các "
+        "Quyết định số 10/QĐ-UBND, 11/QĐ-UBND ngày 05 tháng 4 năm 2024 của UBND tỉnh; "
+        "Đề án 06 của Chính phủ về phát triển ứng dụng dữ liệu về dân cư; Kế hoạch 5 năm.\n",
+    )
+    assert set(found) == {
+        ("12-NQ/TW", None),
+        ("18-KL/TW", None),
+        ("10/QĐ-UBND", None),
+        ("11/QĐ-UBND", "2024-04-05"),
+        ("06", None),
+    }
     assert found[("18-KL/TW", None)].kind == "Kết luận"
     assert found[("11/QĐ-UBND", "2024-04-05")].issuer == "Ủy ban nhân dân tỉnh"
     assert found[("06", None)].kind == "Đề án"
@@ -67,22 +85,30 @@ def test_lists_kinds_and_bare_numbers(tmp_path):
 def test_decision_legal_bases(tmp_path):
     """A provincial decision's 'Căn cứ' lines: a law by name and date only is not a citation; a law
     with its number is; long and short dates; a Tờ trình."""
-    found = cited(tmp_path, "Số: 1234/QĐ-UBND\tQuảng Ninh, ngày 05 tháng 4 năm 2024\n\nQUYẾT ĐỊNH\n"
-                            "Về việc phê duyệt Kế hoạch phát triển du lịch\n\n"
-                            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
-                            "Căn cứ Luật Du lịch số 09/2017/QH14 ngày 19 tháng 6 năm 2017;\n"
-                            "Căn cứ Nghị định số 168/2017/NĐ-CP ngày 31/12/2017 của Chính phủ quy định chi tiết;\n"
-                            "Theo đề nghị của Giám đốc Sở Văn hóa và Thể thao tại Tờ trình số 45/TTr-SVHTT "
-                            "ngày 20/3/2024.\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Phê duyệt Kế hoạch (kèm theo Quyết định này).\n")
-    assert set(found) == {("09/2017/QH14", "2017-06-19"), ("168/2017/NĐ-CP", "2017-12-31"),
-                          ("45/TTr-SVHTT", "2024-03-20")}
+    found = cited(
+        tmp_path,
+        "Số: 1234/QĐ-UBND\tQuảng Ninh, ngày 05 tháng 4 năm 2024\n\nQUYẾT ĐỊNH\n"
+        "Về việc phê duyệt Kế hoạch phát triển du lịch\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Căn cứ Luật Du lịch số 09/2017/QH14 ngày 19 tháng 6 năm 2017;\n"
+        "Căn cứ Nghị định số 168/2017/NĐ-CP ngày 31/12/2017 của Chính phủ quy định chi tiết;\n"
+        "Theo đề nghị của Giám đốc Sở Văn hóa và Thể thao tại Tờ trình số 45/TTr-SVHTT "
+        "ngày 20/3/2024.\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Phê duyệt Kế hoạch (kèm theo Quyết định này).\n",
+    )
+    assert set(found) == {
+        ("09/2017/QH14", "2017-06-19"),
+        ("168/2017/NĐ-CP", "2017-12-31"),
+        ("45/TTr-SVHTT", "2024-03-20"),
+    }
     assert found[("09/2017/QH14", "2017-06-19")].kind == "Luật"
     assert found[("168/2017/NĐ-CP", "2017-12-31")].issuer == "Chính phủ"
 
 
 def test_ocr_noisy_keywords(tmp_path):
-    found = cited(tmp_path, "Thực hiện Nghi quyết sô 51-NQ/TW, ngảy 05/9/2019 cùa Bộ Chính trị về Chiến lược "
-                            "bảo vệ an ninh quốc gia.\n")
+    found = cited(
+        tmp_path,
+        "Thực hiện Nghi quyết sô 51-NQ/TW, ngảy 05/9/2019 cùa Bộ Chính trị về Chiến lược bảo vệ an ninh quốc gia.\n",
+    )
     c = found[("51-NQ/TW", "2019-09-05")]
     assert (c.kind, c.issuer) == ("Nghị quyết", "Bộ Chính trị")
 
@@ -90,10 +116,16 @@ def test_ocr_noisy_keywords(tmp_path):
 def test_ocr_doubled_letter_in_kind_code(tmp_path):
     """Scans of seeds 001-003: OCR reads the bold 'Đ' of QĐ twice ('639-QĐĐ/BCA-V05'); other doubled
     letters of a symbol are kept ('16/CT-TTg')."""
-    found = cited(tmp_path, "Quyết định số 639-QĐĐ/BCA-V05, ngày 30/01/2024 của Bộ Công an; Quyết định số "
-                            "5764/QĐĐ-BCA-V05, ngày 13/7/2021; Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng.\n")
-    assert set(found) == {("639-QĐ/BCA-V05", "2024-01-30"), ("5764/QĐ-BCA-V05", "2021-07-13"),
-                          ("16/CT-TTg", "2020-03-31")}
+    found = cited(
+        tmp_path,
+        "Quyết định số 639-QĐĐ/BCA-V05, ngày 30/01/2024 của Bộ Công an; Quyết định số "
+        "5764/QĐĐ-BCA-V05, ngày 13/7/2021; Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng.\n",
+    )
+    assert set(found) == {
+        ("639-QĐ/BCA-V05", "2024-01-30"),
+        ("5764/QĐ-BCA-V05", "2021-07-13"),
+        ("16/CT-TTg", "2020-03-31"),
+    }
     assert found[("639-QĐ/BCA-V05", "2024-01-30")].kind == "Quyết định"
 
 
@@ -103,6 +135,6 @@ def test_seed_matches_gold(seed):
     seg = segment(load_document(seed))
     got = citations.extract(seg)
     assert sorted((c.number, c.issued_on) for c in got) == sorted((c["number"], c["issued_on"]) for c in gold)
-    for c in got:                        # the evidence quotes the citation: its kind word or its number
-        assert c.evidence.quote == seg.text[c.evidence.start:c.evidence.end]
+    for c in got:  # the evidence quotes the citation: its kind word or its number
+        assert c.evidence.quote == seg.text[c.evidence.start : c.evidence.end]
         assert c.number.split("/")[0].split("-")[0] in c.evidence.quote

@@ -1,5 +1,6 @@
 """`vanban extract FILE --json` prints JSON that validates against the contract, for text,
 born-digital and scanned inputs alike (the scan is OCR'd by real Tesseract)."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,9 @@ def test_text_and_born_digital_extractions_validate(path):
     result = extract_json(path)
     jsonschema.validate(result, CONTRACT)
     assert result["source"]["ocr"] is False
-    quotes = [f["evidence"]["quote"] for kind in ("citations", "targets", "deadlines", "obligations")
-              for f in result[kind]]
+    quotes = [
+        f["evidence"]["quote"] for kind in ("citations", "targets", "deadlines", "obligations") for f in result[kind]
+    ]
     assert quotes and all(quotes)
 
 

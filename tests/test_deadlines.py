@@ -1,9 +1,10 @@
 """Deadlines: real excerpts from the seeds and invented but realistic excerpts of other plans."""
+
 from __future__ import annotations
 
 from extractors import deadlines
-from pipeline.text.segment import segment
 from pipeline.read.load import load_document
+from pipeline.text.segment import segment
 from schemas.extraction import DocumentMeta, Jurisdiction
 
 
@@ -19,156 +20,236 @@ def keys(found):
 
 
 def test_schedule_lines_and_level_to_reach(tmp_path):
-    found = read(tmp_path, (
-        "2. Thời gian thực hiện: từ năm 2024 đến năm 2030, theo lộ trình cụ thể như sau:\n"
-        "- Năm 2024: xây dựng Công an phường 4, 8.\n"
-        "- Năm 2025: xây dựng Công an phường 7.\n"
-        "IV. TỔ CHỨC THỰC HIỆN:\n"
-        "1. UBND thành phố:\n"
-        "- Chỉ đạo các đơn vị liên quan, đảm bảo đến năm 2030 xây dựng 100% Công an phường đạt chuẩn trên địa bàn "
-        "thành phố.\n"))
+    found = read(
+        tmp_path,
+        (
+            "2. Thời gian thực hiện: từ năm 2024 đến năm 2030, theo lộ trình cụ thể như sau:\n"
+            "- Năm 2024: xây dựng Công an phường 4, 8.\n"
+            "- Năm 2025: xây dựng Công an phường 7.\n"
+            "IV. TỔ CHỨC THỰC HIỆN:\n"
+            "1. UBND thành phố:\n"
+            "- Chỉ đạo các đơn vị liên quan, đảm bảo đến năm 2030 xây dựng 100% Công an phường đạt chuẩn trên địa bàn "
+            "thành phố.\n"
+        ),
+    )
     assert keys(found) == [("2024", "during", None), ("2025", "during", None), ("2030", "by", None)]
     assert found[0].task == "Năm 2024: xây dựng Công an phường 4, 8"
 
 
 def test_roadmap_in_parentheses_and_review_milestones(tmp_path):
-    found = read(tmp_path, (
-        "3. Chỉ đạo UBND tỉnh xây dựng Đề án, trong đó đề ra lộ trình thực hiện cụ thể (năm 2023 mỗi tỉnh lựa chọn "
-        "ít nhất 01 Công an phường để xây dựng thí điểm; năm 2024 triển khai nhân rộng trên địa bàn toàn tỉnh; năm "
-        "2025 ít nhất 30% trở lên; năm 2030, 100% Công an phường đạt chuẩn kiểu mẫu).\n"
-        "6. Đảng ủy Công an tỉnh chủ trì, phối hợp các cơ quan, đơn vị liên quan hướng dẫn, kiểm tra; chủ động tham "
-        "mưu việc tổ chức sơ kết rút kinh nghiệm (cuối năm 2023), sơ kết giai đoạn (năm 2025) và tổng kết, đánh giá "
-        "kết quả thực hiện Nghị quyết (năm 2030).\n"), issued_on="2022-11-01")
-    assert keys(found) == [("2023", "during", None), ("2024", "during", None), ("2025", "by", None),
-                           ("2030", "by", None), ("2023", "during", None), ("2025", "during", None),
-                           ("2030", "during", None)]
+    found = read(
+        tmp_path,
+        (
+            "3. Chỉ đạo UBND tỉnh xây dựng Đề án, trong đó đề ra lộ trình thực hiện cụ thể (năm 2023 mỗi tỉnh lựa chọn "
+            "ít nhất 01 Công an phường để xây dựng thí điểm; năm 2024 triển khai nhân rộng trên địa bàn toàn tỉnh; năm "
+            "2025 ít nhất 30% trở lên; năm 2030, 100% Công an phường đạt chuẩn kiểu mẫu).\n"
+            "6. Đảng ủy Công an tỉnh chủ trì, phối hợp các cơ quan, đơn vị liên quan hướng dẫn, kiểm tra; chủ động tham "
+            "mưu việc tổ chức sơ kết rút kinh nghiệm (cuối năm 2023), sơ kết giai đoạn (năm 2025) và tổng kết, đánh giá "
+            "kết quả thực hiện Nghị quyết (năm 2030).\n"
+        ),
+        issued_on="2022-11-01",
+    )
+    assert keys(found) == [
+        ("2023", "during", None),
+        ("2024", "during", None),
+        ("2025", "by", None),
+        ("2030", "by", None),
+        ("2023", "during", None),
+        ("2025", "during", None),
+        ("2030", "during", None),
+    ]
 
 
 def test_horizons_periods_citations_and_past_are_not_deadlines(tmp_path):
-    found = read(tmp_path, (
-        "Thực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị; Nghị quyết số 15-NQ/TW, ngày 05/5/2022 "
-        "về “Phương hướng, nhiệm vụ phát triển Thủ đô Hà Nội đến năm 2030, tầm nhìn đến năm 2045”.\n"
-        "Năm 2022 đã triển khai thực hiện thí điểm tại 05 thành phố trực thuộc Trung ương.\n"
-        "- Rà soát, nghiên cứu và ban hành văn bản hướng dẫn thực hiện tiêu chí giai đoạn 2024 - 2030.\n"
-        "- Rà soát, xây dựng Quy hoạch tổng thể hệ thống trụ sở Công an phường trên địa bàn Thành phố đến năm 2025, "
-        "định hướng đến năm 2030, đảm bảo Công an các phường có trụ sở làm việc độc lập.\n"
-        "- Sơ kết, tổng kết rút kinh nghiệm và đưa ra phương hướng chỉ đạo thực hiện đến năm 2030.\n"
-        "- Định kỳ hằng quý, sáu tháng, Ban Thường vụ cấp ủy làm việc với các cơ quan chức năng để nghe báo cáo.\n"
-        "- Đầu tư công trung hạn 5 năm 2026-2030.\n"
-        "Hà Nội, ngày 01 tháng 11 năm 2022\n"), issued_on="2022-11-01")
+    found = read(
+        tmp_path,
+        (
+            "Thực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị; Nghị quyết số 15-NQ/TW, ngày 05/5/2022 "
+            "về “Phương hướng, nhiệm vụ phát triển Thủ đô Hà Nội đến năm 2030, tầm nhìn đến năm 2045”.\n"
+            "Năm 2022 đã triển khai thực hiện thí điểm tại 05 thành phố trực thuộc Trung ương.\n"
+            "- Rà soát, nghiên cứu và ban hành văn bản hướng dẫn thực hiện tiêu chí giai đoạn 2024 - 2030.\n"
+            "- Rà soát, xây dựng Quy hoạch tổng thể hệ thống trụ sở Công an phường trên địa bàn Thành phố đến năm 2025, "
+            "định hướng đến năm 2030, đảm bảo Công an các phường có trụ sở làm việc độc lập.\n"
+            "- Sơ kết, tổng kết rút kinh nghiệm và đưa ra phương hướng chỉ đạo thực hiện đến năm 2030.\n"
+            "- Định kỳ hằng quý, sáu tháng, Ban Thường vụ cấp ủy làm việc với các cơ quan chức năng để nghe báo cáo.\n"
+            "- Đầu tư công trung hạn 5 năm 2026-2030.\n"
+            "Hà Nội, ngày 01 tháng 11 năm 2022\n"
+        ),
+        issued_on="2022-11-01",
+    )
     assert found == []
 
 
 def test_days_every_year_in_a_reporting_cycle(tmp_path):
-    found = read(tmp_path, (
-        "18. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố\n"
-        "- Định kỳ trước ngày 01/12 hằng năm, chỉ đạo Ủy ban Mặt trận Tổ quốc phường có văn bản gửi lấy ý kiến của "
-        "quần chúng nhân dân nhận xét, đánh giá về Công an phường đề nghị công nhận kiểu mẫu.\n"
-        "UBND Thành phố yêu cầu các Sở, ban, ngành căn cứ nội dung Kế hoạch này xây dựng kế hoạch cụ thể; đồng thời, "
-        "chấp hành chế độ thông tin, báo cáo định kỳ 06 tháng (trước ngày 15/6), 01 năm (trước ngày 15/12) gửi Công "
-        "an thành phố Hà Nội tổng hợp báo cáo UBND Thành phố./.\n"))
-    assert keys(found) == [("--12-01", "before", "yearly"), ("--06-15", "before", "yearly"),
-                           ("--12-15", "before", "yearly")]
-    assert found[0].agencies == ["Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố"]      # the section's assignee
+    found = read(
+        tmp_path,
+        (
+            "18. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố\n"
+            "- Định kỳ trước ngày 01/12 hằng năm, chỉ đạo Ủy ban Mặt trận Tổ quốc phường có văn bản gửi lấy ý kiến của "
+            "quần chúng nhân dân nhận xét, đánh giá về Công an phường đề nghị công nhận kiểu mẫu.\n"
+            "UBND Thành phố yêu cầu các Sở, ban, ngành căn cứ nội dung Kế hoạch này xây dựng kế hoạch cụ thể; đồng thời, "
+            "chấp hành chế độ thông tin, báo cáo định kỳ 06 tháng (trước ngày 15/6), 01 năm (trước ngày 15/12) gửi Công "
+            "an thành phố Hà Nội tổng hợp báo cáo UBND Thành phố./.\n"
+        ),
+    )
+    assert keys(found) == [
+        ("--12-01", "before", "yearly"),
+        ("--06-15", "before", "yearly"),
+        ("--12-15", "before", "yearly"),
+    ]
+    assert found[0].agencies == ["Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố"]  # the section's assignee
     assert found[1].evidence.quote.count("trước ngày 15/6")
 
 
 def test_completion_by_year_with_agency_from_heading(tmp_path):
-    found = read(tmp_path, (
-        "3. Đảng ủy Công an tỉnh lãnh đạo, chỉ đạo Công an tỉnh chủ trì, phối hợp với các cơ quan, đơn vị liên quan:\n"
-        "- Tham mưu Ủy ban nhân dân tỉnh chỉ đạo tổ chức triển khai thực hiện có hiệu quả công tác bảo đảm an ninh, "
-        "trật tự ở cơ sở. Đến năm 2028, hoàn thành xây dựng Công an xã, phường vững mạnh tại các địa bàn trọng "
-        "điểm; đến năm 2030, hoàn thành xây dựng Công an xã, phường vững mạnh trên địa bàn toàn tỉnh.\n"),
-        issued_on="2026-05-28", province="Ninh Bình")
+    found = read(
+        tmp_path,
+        (
+            "3. Đảng ủy Công an tỉnh lãnh đạo, chỉ đạo Công an tỉnh chủ trì, phối hợp với các cơ quan, đơn vị liên quan:\n"
+            "- Tham mưu Ủy ban nhân dân tỉnh chỉ đạo tổ chức triển khai thực hiện có hiệu quả công tác bảo đảm an ninh, "
+            "trật tự ở cơ sở. Đến năm 2028, hoàn thành xây dựng Công an xã, phường vững mạnh tại các địa bàn trọng "
+            "điểm; đến năm 2030, hoàn thành xây dựng Công an xã, phường vững mạnh trên địa bàn toàn tỉnh.\n"
+        ),
+        issued_on="2026-05-28",
+        province="Ninh Bình",
+    )
     assert keys(found) == [("2028", "by", None), ("2030", "by", None)]
     assert found[0].task.startswith("Đến năm 2028, hoàn thành")
 
 
 def test_dates_months_and_quarters(tmp_path):
     """Invented: a provincial digital-transformation plan with dated tasks."""
-    found = read(tmp_path, (
-        "II. NHIỆM VỤ\n"
-        "1. Sở Thông tin và Truyền thông chủ trì, hoàn thành nâng cấp Trung tâm điều hành thông minh trước ngày "
-        "30/9/2024.\n"
-        "2. Trong quý II/2024, hoàn thành kết nối hệ thống quản lý văn bản với 100% xã, phường, thị trấn.\n"
-        "3. Các xã, thị trấn: chậm nhất ngày 31/3/2025 xây dựng kế hoạch triển khai; trong tháng 4/2025 ra quân "
-        "đồng loạt.\n"
-        "4. Sở Y tế báo cáo sơ kết trước ngày 31 tháng 7 năm 2025.\n"
-        "5. Kế hoạch được triển khai từ ngày 01/4/2024 đến ngày 31/12/2025.\n"), issued_on="2024-03-12",
-        province="Lào Cai")
-    assert keys(found) == [("2024-09-30", "before", None), ("2024-06", "during", None),
-                           ("2025-03-31", "before", None), ("2025-04", "during", None),
-                           ("2025-07-31", "before", None)]
+    found = read(
+        tmp_path,
+        (
+            "II. NHIỆM VỤ\n"
+            "1. Sở Thông tin và Truyền thông chủ trì, hoàn thành nâng cấp Trung tâm điều hành thông minh trước ngày "
+            "30/9/2024.\n"
+            "2. Trong quý II/2024, hoàn thành kết nối hệ thống quản lý văn bản với 100% xã, phường, thị trấn.\n"
+            "3. Các xã, thị trấn: chậm nhất ngày 31/3/2025 xây dựng kế hoạch triển khai; trong tháng 4/2025 ra quân "
+            "đồng loạt.\n"
+            "4. Sở Y tế báo cáo sơ kết trước ngày 31 tháng 7 năm 2025.\n"
+            "5. Kế hoạch được triển khai từ ngày 01/4/2024 đến ngày 31/12/2025.\n"
+        ),
+        issued_on="2024-03-12",
+        province="Lào Cai",
+    )
+    assert keys(found) == [
+        ("2024-09-30", "before", None),
+        ("2024-06", "during", None),
+        ("2025-03-31", "before", None),
+        ("2025-04", "during", None),
+        ("2025-07-31", "before", None),
+    ]
     assert found[0].agencies == ["Sở Thông tin và Truyền thông"]
 
 
 def test_targets_under_a_dated_heading_are_deadlines(tmp_path):
     """A commitment with both a number and a year is a target and a deadline."""
-    found = read(tmp_path, (
-        "2. Mục tiêu cụ thể đến năm 2025\n"
-        "- 100% hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng.\n"
-        "- Phấn đấu đến năm 2027 có ít nhất 50% xã đạt chuẩn xã thông minh.\n"
-        "- Hằng năm, các sở báo cáo kết quả thực hiện về Sở Thông tin và Truyền thông.\n"), issued_on="2024-03-12")
+    found = read(
+        tmp_path,
+        (
+            "2. Mục tiêu cụ thể đến năm 2025\n"
+            "- 100% hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng.\n"
+            "- Phấn đấu đến năm 2027 có ít nhất 50% xã đạt chuẩn xã thông minh.\n"
+            "- Hằng năm, các sở báo cáo kết quả thực hiện về Sở Thông tin và Truyền thông.\n"
+        ),
+        issued_on="2024-03-12",
+    )
     assert keys(found) == [("2025", "by", None), ("2027", "by", None)]
 
 
 def test_the_day_wins_over_its_year_and_passives_are_not_past(tmp_path):
-    found = read(tmp_path, (
-        "1. Năm 2025, hoàn thành các dự án đã được phê duyệt trước ngày 30/6/2025.\n"
-        "2. Thực hiện theo Kế hoạch, hoàn thành trước ngày 15/3/2022 như đã giao.\n"
-        "3. Các huyện gửi báo cáo trước ngày 20/11.\n"), issued_on="2024-03-12")
+    found = read(
+        tmp_path,
+        (
+            "1. Năm 2025, hoàn thành các dự án đã được phê duyệt trước ngày 30/6/2025.\n"
+            "2. Thực hiện theo Kế hoạch, hoàn thành trước ngày 15/3/2022 như đã giao.\n"
+            "3. Các huyện gửi báo cáo trước ngày 20/11.\n"
+        ),
+        issued_on="2024-03-12",
+    )
     assert keys(found) == [("2025-06-30", "before", None), ("2024-11-20", "before", None)]
 
 
 def test_task_table_rows_with_a_time_cell(tmp_path):
     """Invented: an annex listing tasks, lead bodies and completion times, one row per task."""
-    found = read(tmp_path, (
-        "PHỤ LỤC DANH MỤC NHIỆM VỤ\n"
-        "STT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành\n"
-        "1\tXây dựng cơ sở dữ liệu đất đai\tSở Tài nguyên và Môi trường\tQuý II/2025\n"
-        "2\tBan hành quy chế khai thác dữ liệu\tSở Thông tin và Truyền thông\tNăm 2025\n"), issued_on="2024-10-01")
+    found = read(
+        tmp_path,
+        (
+            "PHỤ LỤC DANH MỤC NHIỆM VỤ\n"
+            "STT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành\n"
+            "1\tXây dựng cơ sở dữ liệu đất đai\tSở Tài nguyên và Môi trường\tQuý II/2025\n"
+            "2\tBan hành quy chế khai thác dữ liệu\tSở Thông tin và Truyền thông\tNăm 2025\n"
+        ),
+        issued_on="2024-10-01",
+    )
     assert keys(found) == [("2025-06", "by", None), ("2025", "during", None)]
     assert found[0].task.startswith("1 | Xây dựng cơ sở dữ liệu đất đai")
     assert found[0].agencies == ["Sở Tài nguyên và Môi trường"]
 
 
 def test_year_at_the_end_of_a_sentence(tmp_path):
-    found = read(tmp_path, "1. Sở Nội vụ hoàn thành việc sắp xếp đơn vị hành chính trong năm 2025.\n"
-                           "2. Sơ kết và đưa ra phương hướng chỉ đạo thực hiện đến năm 2030.\n", issued_on="2024-06-01")
+    found = read(
+        tmp_path,
+        "1. Sở Nội vụ hoàn thành việc sắp xếp đơn vị hành chính trong năm 2025.\n"
+        "2. Sơ kết và đưa ra phương hướng chỉ đạo thực hiện đến năm 2030.\n",
+        issued_on="2024-06-01",
+    )
     assert keys(found) == [("2025", "during", None)]
     assert found[0].agencies == ["Sở Nội vụ"]
 
 
 def test_every_review_milestone_with_vao_nam_and_completion_within_a_year(tmp_path):
-    found = read(tmp_path, (
-        "2. Sở Giáo dục và Đào tạo\n"
-        "- Tham mưu sơ kết 3 năm vào đầu năm 2028 và tổng kết vào năm 2031.\n"
-        "- Hoàn thành trong năm 2026 việc rà soát mạng lưới trường lớp.\n"), issued_on="2025-04-10")
+    found = read(
+        tmp_path,
+        (
+            "2. Sở Giáo dục và Đào tạo\n"
+            "- Tham mưu sơ kết 3 năm vào đầu năm 2028 và tổng kết vào năm 2031.\n"
+            "- Hoàn thành trong năm 2026 việc rà soát mạng lưới trường lớp.\n"
+        ),
+        issued_on="2025-04-10",
+    )
     assert keys(found) == [("2028", "during", None), ("2031", "during", None), ("2026", "during", None)]
 
 
 def test_a_year_described_is_not_a_schedule_line(tmp_path):
-    found = read(tmp_path, (
-        "Năm 2025, tình hình cháy, nổ trên địa bàn cơ bản được kiểm soát; số vụ giảm so với năm trước.\n"
-        "Năm 2025, các địa phương đã tổ chức 40 cuộc diễn tập.\n"
-        "- Năm 2026: tổ chức diễn tập phương án chữa cháy tại các khu công nghiệp.\n"), issued_on="2025-11-20")
+    found = read(
+        tmp_path,
+        (
+            "Năm 2025, tình hình cháy, nổ trên địa bàn cơ bản được kiểm soát; số vụ giảm so với năm trước.\n"
+            "Năm 2025, các địa phương đã tổ chức 40 cuộc diễn tập.\n"
+            "- Năm 2026: tổ chức diễn tập phương án chữa cháy tại các khu công nghiệp.\n"
+        ),
+        issued_on="2025-11-20",
+    )
     assert keys(found) == [("2026", "during", None)]
 
 
 def test_list_lead_in_is_carried_by_its_items(tmp_path):
-    found = read(tmp_path, (
-        "Phấn đấu đến hết năm 2027 đạt các chỉ tiêu sau:\n"
-        "- Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98% (năm 2025 đã đạt 95,1%);\n"
-        "- 100% cơ quan hành chính sử dụng văn bản điện tử.\n"), issued_on="2025-08-01")
+    found = read(
+        tmp_path,
+        (
+            "Phấn đấu đến hết năm 2027 đạt các chỉ tiêu sau:\n"
+            "- Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98% (năm 2025 đã đạt 95,1%);\n"
+            "- 100% cơ quan hành chính sử dụng văn bản điện tử.\n"
+        ),
+        issued_on="2025-08-01",
+    )
     assert keys(found) == [("2027", "by", None), ("2027", "by", None)]
     assert not any(d.task.startswith("Phấn đấu") for d in found)
 
 
 def test_agencies_are_the_assignee_not_the_recipient_or_a_ward(tmp_path):
-    found = read(tmp_path, (
-        "3. Công an huyện\n"
-        "- Chủ trì cắt giảm thủ tục trong năm 2026; báo cáo UBND huyện kết quả thực hiện.\n"
-        "- Năm 2027: nhân rộng mô hình tại Công an xã Tân Phú.\n"), issued_on="2025-08-01")
+    found = read(
+        tmp_path,
+        (
+            "3. Công an huyện\n"
+            "- Chủ trì cắt giảm thủ tục trong năm 2026; báo cáo UBND huyện kết quả thực hiện.\n"
+            "- Năm 2027: nhân rộng mô hình tại Công an xã Tân Phú.\n"
+        ),
+        issued_on="2025-08-01",
+    )
     assert keys(found) == [("2026", "during", None), ("2027", "during", None)]
     assert [d.agencies for d in found] == [["Công an huyện"], ["Công an huyện"]]
 
@@ -179,31 +260,46 @@ def test_monthly_day_is_left_out(tmp_path):
 
 
 def test_task_table_row_is_one_deadline(tmp_path):
-    found = read(tmp_path, (
-        "TT\tNội dung\tThời gian\n"
-        "1\tTổ chức 3 lớp tập huấn nghiệp vụ\tQuý II/2026\n"
-        "2\tXây dựng 2 mô hình điểm\tNăm 2027\n"), issued_on="2025-06-01")
+    found = read(
+        tmp_path,
+        (
+            "TT\tNội dung\tThời gian\n"
+            "1\tTổ chức 3 lớp tập huấn nghiệp vụ\tQuý II/2026\n"
+            "2\tXây dựng 2 mô hình điểm\tNăm 2027\n"
+        ),
+        issued_on="2025-06-01",
+    )
     assert keys(found) == [("2026-06", "by", None), ("2027", "during", None)]
 
 
 def test_each_item_under_a_year_heading_is_due_by_that_year(tmp_path):
-    found = read(tmp_path, (
-        "1. Mục tiêu đến năm 2027\n"
-        "a) Có ít nhất 06 hợp tác xã nông nghiệp ứng dụng công nghệ cao;\n"
-        "b) Thêm 15 xã đạt chuẩn nông thôn mới nâng cao, lũy kế đạt 40 xã.\n"
-        "2. Giải pháp\n"
-        "a) Hỗ trợ vốn cho hợp tác xã theo quy định.\n"), issued_on="2025-03-01")
+    found = read(
+        tmp_path,
+        (
+            "1. Mục tiêu đến năm 2027\n"
+            "a) Có ít nhất 06 hợp tác xã nông nghiệp ứng dụng công nghệ cao;\n"
+            "b) Thêm 15 xã đạt chuẩn nông thôn mới nâng cao, lũy kế đạt 40 xã.\n"
+            "2. Giải pháp\n"
+            "a) Hỗ trợ vốn cho hợp tác xã theo quy định.\n"
+        ),
+        issued_on="2025-03-01",
+    )
     assert keys(found) == [("2027", "by", None)] * 3
     assert found[0].task.startswith("Có ít nhất 06 hợp tác xã")
 
 
 def test_rows_of_a_schedule_table_are_due_in_their_year(tmp_path):
-    found = read(tmp_path, (
-        "3. Lộ trình xây dựng trường chuẩn quốc gia:\n"
-        "STT\tNăm\tHuyện\tTrường\n"
-        "1\t2026\tHuyện Đông Sơn\tTHCS Đông Hòa, THCS Đông Tiến\n"
-        "2\t2027\tHuyện Nông Cống\tTiểu học Trung Chính\n"
-        "STT\tSố lượng\tGhi chú\n"
-        "1\t2026\tTheo báo cáo\n"), issued_on="2025-09-01")
+    found = read(
+        tmp_path,
+        (
+            "3. Lộ trình xây dựng trường chuẩn quốc gia:\n"
+            "STT\tNăm\tHuyện\tTrường\n"
+            "1\t2026\tHuyện Đông Sơn\tTHCS Đông Hòa, THCS Đông Tiến\n"
+            "2\t2027\tHuyện Nông Cống\tTiểu học Trung Chính\n"
+            "STT\tSố lượng\tGhi chú\n"
+            "1\t2026\tTheo báo cáo\n"
+        ),
+        issued_on="2025-09-01",
+    )
     assert keys(found) == [("2026", "during", None), ("2027", "during", None)]
     assert found[0].evidence.quote == "1\t2026\tHuyện Đông Sơn\tTHCS Đông Hòa, THCS Đông Tiến"

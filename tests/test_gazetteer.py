@@ -1,22 +1,26 @@
 """Administrative units from the field libraries: spellings, the 2025 merger, ward codes."""
+
 import pytest
 
 from extractors import gazetteer
 
 
-@pytest.mark.parametrize("written, canonical", [
-    ("TP. Hồ Chí Minh", "Hồ Chí Minh"),
-    ("TP.HCM", "Hồ Chí Minh"),
-    ("Thành phố Hà Nội", "Hà Nội"),
-    ("tỉnh Lâm Đồng", "Lâm Đồng"),
-    ("Khánh Hoà", "Khánh Hòa"),
-    ("KHANH HOA", "Khánh Hòa"),
-    ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"),
-    ("Thừa Thiên - Huế", "Thừa Thiên Huế"),
-    ("Dak Nong", "Đắk Nông"),
-    ("Quảng Nqãi", "Quảng Ngãi"),      # OCR noise
-    ("Kon Tun", "Kon Tum"),
-])
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("TP. Hồ Chí Minh", "Hồ Chí Minh"),
+        ("TP.HCM", "Hồ Chí Minh"),
+        ("Thành phố Hà Nội", "Hà Nội"),
+        ("tỉnh Lâm Đồng", "Lâm Đồng"),
+        ("Khánh Hoà", "Khánh Hòa"),
+        ("KHANH HOA", "Khánh Hòa"),
+        ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+        ("Thừa Thiên - Huế", "Thừa Thiên Huế"),
+        ("Dak Nong", "Đắk Nông"),
+        ("Quảng Nqãi", "Quảng Ngãi"),  # OCR noise
+        ("Kon Tun", "Kon Tum"),
+    ],
+)
 def test_match_province_accepts_every_spelling(written, canonical):
     assert gazetteer.match_province(written) == canonical
 
@@ -28,7 +32,7 @@ def test_match_province_refuses_what_is_no_province(written):
 
 def test_centrally_run_cities():
     assert gazetteer.is_centrally_run_city("TP. Hồ Chí Minh")
-    assert gazetteer.is_centrally_run_city("Huế")               # since 2025
+    assert gazetteer.is_centrally_run_city("Huế")  # since 2025
     assert not gazetteer.is_centrally_run_city("Thừa Thiên Huế")
     assert not gazetteer.is_centrally_run_city("Khánh Hòa")
 
@@ -38,14 +42,14 @@ def test_the_2025_merger_both_ways():
     assert gazetteer.province_after_2025("Bình Dương") == "Hồ Chí Minh"
     assert gazetteer.province_after_2025("Thừa Thiên Huế") == "Huế"
     assert gazetteer.province_after_2025("Hà Nội") == "Hà Nội"
-    assert len(gazetteer.province_names()) == 64                # 63 legacy names + the former Thừa Thiên Huế
+    assert len(gazetteer.province_names()) == 64  # 63 legacy names + the former Thừa Thiên Huế
 
 
 def test_ward_codes_before_and_after_the_reorganization():
     assert gazetteer.ward_code("Phường Vĩnh Nguyên", "thành phố Nha Trang", "Khánh Hòa") == "22375"
     assert gazetteer.ward_code("phường 4", "Đà Lạt", "Lâm Đồng") == "24793"
     assert gazetteer.ward_code("Phường Lâm Viên", None, "Lâm Đồng", when="2025") == "24778"
-    assert gazetteer.ward_code("Phường 1", None, "Lâm Đồng") is None           # Đà Lạt and Bảo Lộc
+    assert gazetteer.ward_code("Phường 1", None, "Lâm Đồng") is None  # Đà Lạt and Bảo Lộc
     assert gazetteer.locality_of_wards(["Phường 4", "Phường 12"], "Lâm Đồng") == "Đà Lạt"
     assert gazetteer.match_locality("Quận 1", "Hồ Chí Minh") == "Quận 1"
     assert {u.name for u in gazetteer.wards_of("Đà Lạt", "Lâm Đồng")} >= {"Phường 1", "Phường 12"}
@@ -71,19 +75,31 @@ def test_lookups_read_the_data_files_without_importing_the_libraries():
     import subprocess
     import sys
 
-    code = ("import sys; from extractors import gazetteer; gazetteer.ward_code('Phường 4', 'Đà Lạt', 'Lâm Đồng');"
-            "print(sorted(m for m in ('vietnamadminunits', 'vietnam_provinces', 'geopy') if m in sys.modules))")
+    code = (
+        "import sys; from extractors import gazetteer; gazetteer.ward_code('Phường 4', 'Đà Lạt', 'Lâm Đồng');"
+        "print(sorted(m for m in ('vietnamadminunits', 'vietnam_provinces', 'geopy') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 def test_roman_numerals():
-    assert [gazetteer.roman_value(t) for t in ["IV", "VII", "XIX", "IIII", "VV", "iv", "Vĩnh", ""]] == \
-        [4, 7, 19, None, None, None, None, None]
+    assert [gazetteer.roman_value(t) for t in ["IV", "VII", "XIX", "IIII", "VV", "iv", "Vĩnh", ""]] == [
+        4,
+        7,
+        19,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ]
 
 
 def test_numbered_wards_match_in_either_numeral():
-    assert gazetteer.ward_code("Phường 4", "Vị Thanh", "Hậu Giang") == "31324"      # the library writes 'Phường IV'
+    assert gazetteer.ward_code("Phường 4", "Vị Thanh", "Hậu Giang") == "31324"  # the library writes 'Phường IV'
     assert gazetteer.ward_code("phường 04", "Vị Thanh", "Hậu Giang") == "31324"
-    assert gazetteer.ward_code("Phường IV", "Tây Ninh", "Tây Ninh") == gazetteer.ward_code("Phường 4", "Tây Ninh", "Tây Ninh")
-    assert gazetteer.ward_code("Phường II", "Vị Thanh", "Hậu Giang") is None       # Vị Thanh has no Phường II
+    assert gazetteer.ward_code("Phường IV", "Tây Ninh", "Tây Ninh") == gazetteer.ward_code(
+        "Phường 4", "Tây Ninh", "Tây Ninh"
+    )
+    assert gazetteer.ward_code("Phường II", "Vị Thanh", "Hậu Giang") is None  # Vị Thanh has no Phường II

@@ -1,5 +1,6 @@
 """The watched folder's parts, each alone: filter, stability, filer, ledger, and the ingestor's
 exactly-once promise when the process dies between commit and move."""
+
 from __future__ import annotations
 
 import os
@@ -12,20 +13,33 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest.file_filter import FileFilter
-from pipeline.ingest.stability import FileStabilityTracker
 from pipeline.ingest.filer import Filer
-from pipeline.ingest.watcher import Watcher
-from pipeline.ingest.status import status
 from pipeline.ingest.runner import Ingestor, Steps, commit, read_document
+from pipeline.ingest.stability import FileStabilityTracker
+from pipeline.ingest.status import status
+from pipeline.ingest.watcher import Watcher
 from pipeline.store.db import Store
 
-LETTER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 21/KH-UBND\t\tHà Tĩnh, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
-          "Cải cách hành chính năm 2025\n\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp tham mưu Ủy ban nhân "
-          "dân tỉnh kiểm tra công tác cải cách hành chính, hoàn thành trước ngày 30/9/2025.\n")
+LETTER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 21/KH-UBND\t\tHà Tĩnh, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
+    "Cải cách hành chính năm 2025\n\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp tham mưu Ủy ban nhân "
+    "dân tỉnh kiểm tra công tác cải cách hành chính, hoàn thành trước ngày 30/9/2025.\n"
+)
 
 
-@pytest.mark.parametrize("name", [".DS_Store", "Thumbs.db", "~$công văn.docx", "bao cao.pdf.part", "x.crdownload",
-                                  "@eaDir/scan.pdf", "Hà Nội/.~lock.kh.docx#", "a.pdf.error.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        ".DS_Store",
+        "Thumbs.db",
+        "~$công văn.docx",
+        "bao cao.pdf.part",
+        "x.crdownload",
+        "@eaDir/scan.pdf",
+        "Hà Nội/.~lock.kh.docx#",
+        "a.pdf.error.txt",
+    ],
+)
 def test_filter_ignores_temporary_and_system_files(name):
     assert not FileFilter().accepts(Path(name))
 
@@ -45,7 +59,7 @@ def test_file_is_stable_only_after_size_and_mtime_rest(tmp_path):
     with open(path, "ab") as f:
         f.write(b" part two")
     os.utime(path, ns=(time.time_ns(), time.time_ns() + 1_000_000))
-    assert not tracker.is_stable(path)          # grew: the clock starts again
+    assert not tracker.is_stable(path)  # grew: the clock starts again
     now[0] = 3.0
     assert not tracker.is_stable(path)
     now[0] = 3.6
@@ -91,11 +105,14 @@ def test_files_end_processed_duplicate_or_quarantined(setup):
     (inbox / "rỗng.pdf").write_bytes(b"")
     (inbox / "rác.bin").write_bytes(bytes(range(256)) * 8)
     ingestor = Ingestor(store, filer, inbox)
-    outcomes = {p.name: ingestor.ingest(p) for p in sorted(FileFilter().scan(inbox), key=lambda p: len(p.parts),
-                                                            reverse=True)}
+    outcomes = {
+        p.name: ingestor.ingest(p) for p in sorted(FileFilter().scan(inbox), key=lambda p: len(p.parts), reverse=True)
+    }
     assert outcomes["kế hoạch 21.txt"].state == "processed"
-    assert re.fullmatch(r"\d{4}/\d{2}/[0-9a-f]{12}-kế hoạch 21\.txt",
-                        outcomes["kế hoạch 21.txt"].destination.relative_to(filer.archive).as_posix())
+    assert re.fullmatch(
+        r"\d{4}/\d{2}/[0-9a-f]{12}-kế hoạch 21\.txt",
+        outcomes["kế hoạch 21.txt"].destination.relative_to(filer.archive).as_posix(),
+    )
     assert outcomes["bản sao.txt"].state == "duplicate"
     assert outcomes["rỗng.pdf"].state == "quarantined"
     assert "empty" in outcomes["rỗng.pdf"].message
@@ -208,10 +225,11 @@ def test_unreadable_permissions_are_quarantined(setup):
 
 
 def test_watcher_waits_for_slow_writes_and_ignores_temporary_names(setup):
-    inbox, store, filer = setup
+    inbox, _store, _filer = setup
     seen: list[tuple[str, bytes]] = []
-    watcher = Watcher(inbox, lambda p: seen.append((p.name, p.read_bytes())) or p.unlink(), settle=0.6,
-                      rescan=1.0, tick=0.1)
+    watcher = Watcher(
+        inbox, lambda p: seen.append((p.name, p.read_bytes())) or p.unlink(), settle=0.6, rescan=1.0, tick=0.1
+    )
     thread = threading.Thread(target=watcher.run)
     thread.start()
     try:
@@ -219,7 +237,7 @@ def test_watcher_waits_for_slow_writes_and_ignores_temporary_names(setup):
         (inbox / "~$nháp.docx").write_bytes(b"lock")
         with open(inbox / "chậm.txt", "wb") as f:
             for i in range(0, len(data), 64):
-                f.write(data[i:i + 64])
+                f.write(data[i : i + 64])
                 f.flush()
                 time.sleep(0.15)
         deadline = time.monotonic() + 10

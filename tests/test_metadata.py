@@ -1,6 +1,7 @@
 """extractors/metadata.py: the header and signature block of real seed excerpts, of invented documents
 of other provinces and kinds (a UBND decision, a department's letter, a district party programme), and
 of an OCR-noisy header."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from extractors import metadata
-from pipeline.text.segment import segment
 from pipeline.read.load import load_document
+from pipeline.text.segment import segment
 from tests.paths import GOLD, SEEDS
 
 
@@ -57,7 +58,7 @@ def test_national_letter_with_incoming_stamp(tmp_path):
     assert m.issuer == "Đảng ủy Công an Trung ương"
     assert m.subject == ("V/v xây dựng Công an phường điển hình, kiểu mẫu về an ninh, trật tự và văn minh đô thị")
     assert m.recipients == ["Ban Thường vụ các Tỉnh ủy"]
-    assert m.jurisdiction.province is None           # a national letter binds no province
+    assert m.jurisdiction.province is None  # a national letter binds no province
     assert (m.received.number, m.received.on, m.received.by) == ("6381", "2022-11-17", "Văn phòng Tỉnh ủy Lai Châu")
     assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Quốc Hùng", "Ủy viên", "T/M Ban Thường vụ")
     assert m.evidence["number"].quote == "Số 1116- CV/ĐUCA"
@@ -66,11 +67,14 @@ def test_national_letter_with_incoming_stamp(tmp_path):
 
 def test_blank_number_keeps_kind_from_symbol(tmp_path):
     """Seed 004: 'Số - CV/TU' is a number left blank; the letterhead names the province."""
-    m = meta_of(tmp_path, "TỈNH ỦY NINH BÌNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n*\n\nSố - CV/TU\n\n"
-                          "Ninh Bình, ngày 28 tháng 5 năm 2026\n\n"
-                          "Kính gửi: Các đảng ủy trực thuộc Tỉnh ủy\n\n"
-                          "Thời gian qua, các cấp ủy đã tập trung lãnh đạo, chỉ đạo.\n\n"
-                          "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nTrần Đăng Quỳnh\n")
+    m = meta_of(
+        tmp_path,
+        "TỈNH ỦY NINH BÌNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n*\n\nSố - CV/TU\n\n"
+        "Ninh Bình, ngày 28 tháng 5 năm 2026\n\n"
+        "Kính gửi: Các đảng ủy trực thuộc Tỉnh ủy\n\n"
+        "Thời gian qua, các cấp ủy đã tập trung lãnh đạo, chỉ đạo.\n\n"
+        "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nTrần Đăng Quỳnh\n",
+    )
     assert (m.kind, m.number, m.issuer) == ("Công văn", None, "Tỉnh ủy Ninh Bình")
     assert m.jurisdiction.province == "Ninh Bình"
     assert m.signer.position == "Phó Bí thư Thường trực"
@@ -78,10 +82,13 @@ def test_blank_number_keeps_kind_from_symbol(tmp_path):
 
 def test_issuer_inferred_without_letterhead(tmp_path):
     """Seed 002 has no letterhead: the symbol names a Kế hoạch and the opening sentence its author."""
-    m = meta_of(tmp_path, "Số: 177-KH/ThU\n\nKẾ HOẠCH\n\nTriển khai Nghị quyết số 24-NQ/TU ngày 23/02/2023 "
-                          "của Tỉnh ủy Lâm Đồng về lãnh đạo, chỉ đạo thực hiện nhiệm vụ xây dựng Công an phường\n\n"
-                          "Thực hiện Nghị quyết số 24-NQ/TU ngày 23/02/2023 của Tỉnh ủy Lâm Đồng, Thành ủy Đà Lạt "
-                          "xây dựng Kế hoạch triển khai với các nội dung sau:\n")
+    m = meta_of(
+        tmp_path,
+        "Số: 177-KH/ThU\n\nKẾ HOẠCH\n\nTriển khai Nghị quyết số 24-NQ/TU ngày 23/02/2023 "
+        "của Tỉnh ủy Lâm Đồng về lãnh đạo, chỉ đạo thực hiện nhiệm vụ xây dựng Công an phường\n\n"
+        "Thực hiện Nghị quyết số 24-NQ/TU ngày 23/02/2023 của Tỉnh ủy Lâm Đồng, Thành ủy Đà Lạt "
+        "xây dựng Kế hoạch triển khai với các nội dung sau:\n",
+    )
     assert (m.kind, m.number, m.issuer) == ("Kế hoạch", "177-KH/ThU", "Thành ủy Đà Lạt")
     assert m.subject.startswith("Triển khai Nghị quyết số 24-NQ/TU")
     assert (m.jurisdiction.province, m.jurisdiction.locality) == ("Lâm Đồng", "Đà Lạt")
@@ -89,20 +96,26 @@ def test_issuer_inferred_without_letterhead(tmp_path):
 
 def test_issuer_completed_from_title_line_and_jurisdiction(tmp_path):
     """Seed 001: 'CỦA BAN THƯỜNG VỤ TỈNH ỦY' names the body, the title names the province."""
-    m = meta_of(tmp_path, "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề xây dựng Công an phường điển hình, kiểu mẫu "
-                          "trên địa bàn tỉnh Khánh Hòa\n\n-----\n\nTrên địa bàn tỉnh hiện có 35 Công an phường.\n")
+    m = meta_of(
+        tmp_path,
+        "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề xây dựng Công an phường điển hình, kiểu mẫu "
+        "trên địa bàn tỉnh Khánh Hòa\n\n-----\n\nTrên địa bàn tỉnh hiện có 35 Công an phường.\n",
+    )
     assert (m.kind, m.issuer) == ("Nghị quyết", "Ban Thường vụ Tỉnh ủy Khánh Hòa")
     assert m.subject == "về xây dựng Công an phường điển hình, kiểu mẫu trên địa bàn tỉnh Khánh Hòa"
-    assert (m.jurisdiction.province, m.jurisdiction.locality) == ("Khánh Hòa", None)   # 'Tỉnh ủy' names no place
+    assert (m.jurisdiction.province, m.jurisdiction.locality) == ("Khánh Hòa", None)  # 'Tỉnh ủy' names no place
 
 
 def test_ubnd_plan_author_sentence_and_signature(tmp_path):
     """Seed 003: 'UBND Thành phố ban hành Kế hoạch' + Hà Nội; TM./KT. signature."""
-    m = meta_of(tmp_path, "KẾ HOẠCH\n\nTriển khai Chỉ thị số 31-CT/TU ngày 05/4/2024 của Thành ủy Hà Nội về tăng "
-                          "cường sự lãnh đạo của Đảng\n\nThực hiện Chỉ thị số 31-CT/TU ngày 05/4/2024 của Thành ủy "
-                          "Hà Nội, UBND Thành phố ban hành Kế hoạch triển khai thực hiện trên địa bàn Thành phố, "
-                          "như sau:\n\nNơi nhận:\n- Lưu: VT, NC(Đ).\n\nTM. ỦY BAN NHÂN DÂN\n\nKT. CHỦ TỊCH\n\n"
-                          "PHÓ CHỦ TỊCH\n\nLê Hồng Sơn\n")
+    m = meta_of(
+        tmp_path,
+        "KẾ HOẠCH\n\nTriển khai Chỉ thị số 31-CT/TU ngày 05/4/2024 của Thành ủy Hà Nội về tăng "
+        "cường sự lãnh đạo của Đảng\n\nThực hiện Chỉ thị số 31-CT/TU ngày 05/4/2024 của Thành ủy "
+        "Hà Nội, UBND Thành phố ban hành Kế hoạch triển khai thực hiện trên địa bàn Thành phố, "
+        "như sau:\n\nNơi nhận:\n- Lưu: VT, NC(Đ).\n\nTM. ỦY BAN NHÂN DÂN\n\nKT. CHỦ TỊCH\n\n"
+        "PHÓ CHỦ TỊCH\n\nLê Hồng Sơn\n",
+    )
     assert m.issuer.casefold() == "ủy ban nhân dân thành phố hà nội"
     assert m.jurisdiction.province == "Hà Nội"
     assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Lê Hồng Sơn", "Phó Chủ tịch", "KT. Chủ tịch")
@@ -149,13 +162,16 @@ def test_provincial_decision(tmp_path):
 
 
 def test_department_letter_under_its_parent(tmp_path):
-    m = meta_of(tmp_path, "UBND TỈNH NGHỆ AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ\tĐộc lập - Tự do - "
-                          "Hạnh phúc\n\n"
-                          "Số: 567/SYT-NVY\tNghệ An, ngày 12 tháng 3 năm 2024\nV/v triển khai tiêm chủng mở rộng\n"
-                          "năm 2024 trên địa bàn tỉnh\n\nKính gửi:\n- Trung tâm Y tế các huyện, thành phố, thị xã;\n"
-                          "- Bệnh viện Đa khoa tỉnh.\n\nThực hiện Kế hoạch số 45/KH-UBND ngày 15/02/2024 của "
-                          "UBND tỉnh.\n\n"
-                          "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n(Đã ký)\n\nLê Văn Bình\n")
+    m = meta_of(
+        tmp_path,
+        "UBND TỈNH NGHỆ AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ\tĐộc lập - Tự do - "
+        "Hạnh phúc\n\n"
+        "Số: 567/SYT-NVY\tNghệ An, ngày 12 tháng 3 năm 2024\nV/v triển khai tiêm chủng mở rộng\n"
+        "năm 2024 trên địa bàn tỉnh\n\nKính gửi:\n- Trung tâm Y tế các huyện, thành phố, thị xã;\n"
+        "- Bệnh viện Đa khoa tỉnh.\n\nThực hiện Kế hoạch số 45/KH-UBND ngày 15/02/2024 của "
+        "UBND tỉnh.\n\n"
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n(Đã ký)\n\nLê Văn Bình\n",
+    )
     assert (m.kind, m.number, m.issuer) == ("Công văn", "567/SYT-NVY", "Sở Y tế tỉnh Nghệ An")
     assert m.subject == "V/v triển khai tiêm chủng mở rộng năm 2024 trên địa bàn tỉnh"
     assert m.recipients == ["Trung tâm Y tế các huyện, thành phố, thị xã", "Bệnh viện Đa khoa tỉnh"]
@@ -164,12 +180,15 @@ def test_department_letter_under_its_parent(tmp_path):
 
 def test_district_party_programme_glued_title(tmp_path):
     """A title line the text layer glued to the first paragraph still gives the subject."""
-    m = meta_of(tmp_path, "ĐẢNG BỘ TỈNH BÌNH ĐỊNH\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY PHÙ CÁT\n*\n"
-                          "Số 45-CTr/HU\tPhù Cát, ngày 10 tháng 3 năm 2023\nCHƯƠNG TRÌNH\n"
-                          "hành động thực hiện Nghị quyết số 05-NQ/TU ngày 12/01/2023 của Tỉnh ủy Bình Định về phát "
-                          "triển nông nghiệp công nghệ cao\nThực hiện Nghị quyết số 05-NQ/TU ngày 12/01/2023 "
-                          "của Tỉnh ủy "
-                          "Bình Định, Ban Thường vụ Huyện ủy ban hành Chương trình hành động như sau:\nI. MỤC TIÊU\n")
+    m = meta_of(
+        tmp_path,
+        "ĐẢNG BỘ TỈNH BÌNH ĐỊNH\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY PHÙ CÁT\n*\n"
+        "Số 45-CTr/HU\tPhù Cát, ngày 10 tháng 3 năm 2023\nCHƯƠNG TRÌNH\n"
+        "hành động thực hiện Nghị quyết số 05-NQ/TU ngày 12/01/2023 của Tỉnh ủy Bình Định về phát "
+        "triển nông nghiệp công nghệ cao\nThực hiện Nghị quyết số 05-NQ/TU ngày 12/01/2023 "
+        "của Tỉnh ủy "
+        "Bình Định, Ban Thường vụ Huyện ủy ban hành Chương trình hành động như sau:\nI. MỤC TIÊU\n",
+    )
     assert (m.kind, m.number, m.issuer) == ("Chương trình", "45-CTr/HU", "Huyện ủy Phù Cát")
     assert m.subject.endswith("về phát triển nông nghiệp công nghệ cao")
     assert (m.jurisdiction.province, m.jurisdiction.locality) == ("Bình Định", "Phù Cát")
@@ -177,26 +196,32 @@ def test_district_party_programme_glued_title(tmp_path):
 
 def test_ocr_noisy_header(tmp_path):
     """Broken tone marks on keywords (ngảy, thảng, Sô, Kinh gửi, ĐÉN) and in the letterhead."""
-    m = meta_of(tmp_path, "ĐẢNG UY CÔNG AN TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSô 1116- CV/ĐUCA\n"
-                          "Hà Nội, ngảy 01 thảng 11 nãm 2022\n\nV/v xây dựng Công an phường điển hình\n\n"
-                          "VAN PHÒNG TINH ỦY LAI CHAU\nSố: 6381\nĐÉN Ngày: 17.11.22\n"
-                          "Kinh gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n\n"
-                          "T/M BAN THƯỜNG VỤ\nUỶ VIÊN\n\nQuốc Hùng\n")
+    m = meta_of(
+        tmp_path,
+        "ĐẢNG UY CÔNG AN TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSô 1116- CV/ĐUCA\n"
+        "Hà Nội, ngảy 01 thảng 11 nãm 2022\n\nV/v xây dựng Công an phường điển hình\n\n"
+        "VAN PHÒNG TINH ỦY LAI CHAU\nSố: 6381\nĐÉN Ngày: 17.11.22\n"
+        "Kinh gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n\n"
+        "T/M BAN THƯỜNG VỤ\nUỶ VIÊN\n\nQuốc Hùng\n",
+    )
     assert (m.number, m.issued_on, m.issuer) == ("1116-CV/ĐUCA", "2022-11-01", "Đảng ủy Công an Trung ương")
     assert m.recipients == ["Ban Thường vụ các Tỉnh ủy"]
     assert (m.received.number, m.received.on, m.received.by) == ("6381", "2022-11-17", "Văn phòng Tỉnh ủy Lai Châu")
     assert m.signer.name == "Quốc Hùng"
 
 
-@pytest.mark.parametrize("caps, official", [
-    ("ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG", "Đảng ủy Công an Trung ương"),
-    ("TỈNH ỦY NINH BÌNH", "Tỉnh ủy Ninh Bình"),
-    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Ủy ban nhân dân thành phố Hà Nội"),
-    ("VAN PHÒNG TINH ỦY LAI CHAU", "Văn phòng Tỉnh ủy Lai Châu"),
-    ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Tài nguyên và Môi trường"),
-    ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Phó Bí thư Thường trực"),
-    ("Sở Y tế", "Sở Y tế"),
-])
+@pytest.mark.parametrize(
+    "caps, official",
+    [
+        ("ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG", "Đảng ủy Công an Trung ương"),
+        ("TỈNH ỦY NINH BÌNH", "Tỉnh ủy Ninh Bình"),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Ủy ban nhân dân thành phố Hà Nội"),
+        ("VAN PHÒNG TINH ỦY LAI CHAU", "Văn phòng Tỉnh ủy Lai Châu"),
+        ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Tài nguyên và Môi trường"),
+        ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Phó Bí thư Thường trực"),
+        ("Sở Y tế", "Sở Y tế"),
+    ],
+)
 def test_recase(caps, official):
     assert metadata.recase(caps) == official
 
@@ -220,12 +245,15 @@ def test_seed_matches_gold(seed):
 def test_district_notice_stamp_and_two_column_signature(tmp_path):
     """A district UBND notice: the province comes from the gazetteer (Đức Trọng is in Lâm Đồng), the
     stamp reads 'CÔNG VĂN ĐẾN / Số / Ngày', the signature sits beside 'Nơi nhận'."""
-    m = meta_of(tmp_path, "UBND HUYỆN ĐỨC TRỌNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
-                          "Số: 89/TB-UBND\tĐức Trọng, ngày 02 tháng 8 năm 2023\nCÔNG VĂN ĐẾN\nSố: 512\nNgày: "
-                          "04/8/2023\n\n"
-                          "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại buổi làm việc với xã Hiệp Thạnh\n\n"
-                          "Ngày 28/7/2023, đồng chí Chủ tịch UBND huyện đã làm việc với xã Hiệp Thạnh.\n\n"
-                          "Nơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\tPhạm Văn Hòa\n")
+    m = meta_of(
+        tmp_path,
+        "UBND HUYỆN ĐỨC TRỌNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 89/TB-UBND\tĐức Trọng, ngày 02 tháng 8 năm 2023\nCÔNG VĂN ĐẾN\nSố: 512\nNgày: "
+        "04/8/2023\n\n"
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại buổi làm việc với xã Hiệp Thạnh\n\n"
+        "Ngày 28/7/2023, đồng chí Chủ tịch UBND huyện đã làm việc với xã Hiệp Thạnh.\n\n"
+        "Nơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\tPhạm Văn Hòa\n",
+    )
     assert (m.kind, m.number, m.issued_on, m.place) == ("Thông báo", "89/TB-UBND", "2023-08-02", "Đức Trọng")
     assert m.issuer == "Ủy ban nhân dân huyện Đức Trọng"
     assert (m.jurisdiction.province, m.jurisdiction.locality) == ("Lâm Đồng", "Đức Trọng")
@@ -236,25 +264,31 @@ def test_district_notice_stamp_and_two_column_signature(tmp_path):
 def test_title_line_names_issuer_over_letterhead_and_ranked_signer(tmp_path):
     """A Chỉ thị 'CỦA BAN THƯỜNG VỤ TỈNH ỦY' under the letterhead 'TỈNH ỦY THANH HÓA' is issued by the
     Ban Thường vụ; a police signer's rank is not part of the name."""
-    m = meta_of(tmp_path, "TỈNH ỦY THANH HÓA\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 28-CT/TU\tThanh Hóa, ngày 05 tháng "
-                          "3 năm 2024\n\n"
-                          "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tăng cường công tác phòng, chống ma túy\n\n"
-                          "Thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị, Ban Thường vụ Tỉnh "
-                          "ủy yêu cầu:\n\n"
-                          "Nơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\n\nĐại tá Lê "
-                          "Quang Hưng\n")
+    m = meta_of(
+        tmp_path,
+        "TỈNH ỦY THANH HÓA\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 28-CT/TU\tThanh Hóa, ngày 05 tháng "
+        "3 năm 2024\n\n"
+        "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tăng cường công tác phòng, chống ma túy\n\n"
+        "Thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị, Ban Thường vụ Tỉnh "
+        "ủy yêu cầu:\n\n"
+        "Nơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\n\nĐại tá Lê "
+        "Quang Hưng\n",
+    )
     assert (m.kind, m.issuer) == ("Chỉ thị", "Ban Thường vụ Tỉnh ủy Thanh Hóa")
     assert m.subject == "về tăng cường công tác phòng, chống ma túy"
     assert (m.signer.name, m.signer.position) == ("Lê Quang Hưng", "Phó Bí thư")
 
 
 def test_three_line_letterhead_and_stamp_beside_other_columns(tmp_path):
-    m = meta_of(tmp_path, "UBND TỈNH ĐẮK LẮK\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO XÂY DỰNG\tĐộc "
-                          "lập - Tự do - "
-                          "Hạnh phúc\nCÔNG AN XÃ, PHƯỜNG KIỂU MẪU\nSố: 07/TB-BCĐ\tĐắk Lắk, ngày 09 tháng 3 năm 2026\n\n"
-                          "SỞ NỘI VỤ TỈNH ĐẮK LẮK\nCÔNG VĂN ĐẾN\tSố: 2146\n\tNgày: 11/3/2026\n\n"
-                          "THÔNG BÁO\nKết luận của Trưởng Ban Chỉ đạo tại cuộc họp\n\n"
-                          "Ngày 04/3/2026, đồng chí Trưởng Ban Chỉ đạo chủ trì cuộc họp.\n")
+    m = meta_of(
+        tmp_path,
+        "UBND TỈNH ĐẮK LẮK\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO XÂY DỰNG\tĐộc "
+        "lập - Tự do - "
+        "Hạnh phúc\nCÔNG AN XÃ, PHƯỜNG KIỂU MẪU\nSố: 07/TB-BCĐ\tĐắk Lắk, ngày 09 tháng 3 năm 2026\n\n"
+        "SỞ NỘI VỤ TỈNH ĐẮK LẮK\nCÔNG VĂN ĐẾN\tSố: 2146\n\tNgày: 11/3/2026\n\n"
+        "THÔNG BÁO\nKết luận của Trưởng Ban Chỉ đạo tại cuộc họp\n\n"
+        "Ngày 04/3/2026, đồng chí Trưởng Ban Chỉ đạo chủ trì cuộc họp.\n",
+    )
     assert m.issuer.casefold() == "ban chỉ đạo xây dựng công an xã, phường kiểu mẫu tỉnh đắk lắk"
     assert (m.received.number, m.received.on, m.received.by) == ("2146", "2026-03-11", "Sở Nội vụ tỉnh Đắk Lắk")
 
@@ -262,41 +296,56 @@ def test_three_line_letterhead_and_stamp_beside_other_columns(tmp_path):
 def test_scanned_signature_block_with_handwriting_between_position_and_name(tmp_path):
     """OCR of a signed scan (seed 001): the signature OCRs as a stray short line ('Tà.') between the
     position and the printed name, with no blank lines around it."""
-    m = meta_of(tmp_path, "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề xây dựng Công an phường kiểu mẫu\n"
-                          "Thực hiện Nghị quyết của Bộ Chính trị.\nNơi nhận:\n- Đảng ủy Công an Trung ương (báo cáo),\n"
-                          "- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nTà.\nNguyễn Hải Ninh\n")
+    m = meta_of(
+        tmp_path,
+        "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề xây dựng Công an phường kiểu mẫu\n"
+        "Thực hiện Nghị quyết của Bộ Chính trị.\nNơi nhận:\n- Đảng ủy Công an Trung ương (báo cáo),\n"
+        "- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nTà.\nNguyễn Hải Ninh\n",
+    )
     assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Nguyễn Hải Ninh", "Bí thư", "T/M Ban Thường vụ")
 
 
 def test_scanned_signature_scrawl_of_symbols_before_a_page_break(tmp_path):
     """Seed 003 and 000 scans: the scrawl may be symbols and letters ('xŒ k~”', 'fa 2T'; the text
     layer may join two such lines), and the name may close the page."""
-    m = meta_of(tmp_path, "KẾ HOẠCH\nvề xây dựng Công an phường\nThực hiện Nghị quyết của Bộ Chính trị.\n"
-                          "Nơi nhận:\n- Lưu: VT, NC.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nxŒ k~”\n"
-                          "fa 2T\nLê Hồng Sơn\fPHỤ LỤC\n")
+    m = meta_of(
+        tmp_path,
+        "KẾ HOẠCH\nvề xây dựng Công an phường\nThực hiện Nghị quyết của Bộ Chính trị.\n"
+        "Nơi nhận:\n- Lưu: VT, NC.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nxŒ k~”\n"
+        "fa 2T\nLê Hồng Sơn\fPHỤ LỤC\n",
+    )
     assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Lê Hồng Sơn", "Phó Chủ tịch", "KT. Chủ tịch")
 
 
 def test_scanned_letterhead_wrapped_in_its_column_with_a_doubled_letter(tmp_path):
     """Seed 000 scan: the letterhead column wraps 'TRUNG / ƯƠNG', and OCR reads 'ĐẢNG' as 'ĐÁẢNG'."""
-    m = meta_of(tmp_path, "ĐÁẢNG ỦY CÔNG AN TRUNG\nƯƠNG\nSố 1116- CV/ĐUCA\n"
-                          "V/v xây dựng Công an phường điển hình\n\nHà Nội, ngày 01 tháng 11 năm 2022\n\n"
-                          "Kính gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n")
+    m = meta_of(
+        tmp_path,
+        "ĐÁẢNG ỦY CÔNG AN TRUNG\nƯƠNG\nSố 1116- CV/ĐUCA\n"
+        "V/v xây dựng Công an phường điển hình\n\nHà Nội, ngày 01 tháng 11 năm 2022\n\n"
+        "Kính gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n",
+    )
     assert m.issuer == "Đảng ủy Công an Trung ương"
 
 
 def test_scanned_title_not_joined_with_first_paragraph(tmp_path):
     """Seed 001 scan: no blank line between the title and the first paragraph, which opens with a
     capital and holds sentences."""
-    m = meta_of(tmp_path, "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề xây dựng Công an phường điển hình trên "
-                          "địa bàn tỉnh Khánh Hòa\nTrên địa bàn tỉnh hiện có 35 Công an phường với 292 cán bộ, "
-                          "chiến sĩ. Trong những năm qua, Công an phường đã làm tốt nhiệm vụ.\n")
+    m = meta_of(
+        tmp_path,
+        "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề xây dựng Công an phường điển hình trên "
+        "địa bàn tỉnh Khánh Hòa\nTrên địa bàn tỉnh hiện có 35 Công an phường với 292 cán bộ, "
+        "chiến sĩ. Trong những năm qua, Công an phường đã làm tốt nhiệm vụ.\n",
+    )
     assert m.subject == "về xây dựng Công an phường điển hình trên địa bàn tỉnh Khánh Hòa"
 
 
 def test_place_after_a_glued_motto_column(tmp_path):
     """Seed 000 scan as text: the subject, the motto column and the place line glued into one line."""
-    m = meta_of(tmp_path, "ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG\nSố 1116- CV/ĐUCA\nV/v xây dựng Công an phường văn minh đô thị "
-                          "ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày 01 tháng 11 năm 2022\n\n"
-                          "Kính gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n")
+    m = meta_of(
+        tmp_path,
+        "ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG\nSố 1116- CV/ĐUCA\nV/v xây dựng Công an phường văn minh đô thị "
+        "ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày 01 tháng 11 năm 2022\n\n"
+        "Kính gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n",
+    )
     assert (m.place, m.issued_on) == ("Hà Nội", "2022-11-01")

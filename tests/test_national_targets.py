@@ -1,4 +1,5 @@
 """Per-province target tables: read from TAB text and from OCR grids, verified, repaired, flagged."""
+
 from pathlib import Path
 
 import pytest
@@ -29,13 +30,17 @@ SUBHEADER = ["", "", "Tổng số", "TS", "%", "TS", "%", "TS", "%"]
 
 
 def test_years_come_from_the_header_and_blanks_after_100_percent_are_carried():
-    lines = ["PHỤ LỤC", "\t".join(HEADER), "\t".join(SUBHEADER),
-             "An Giang\t21\t1\t4,76%\t3\t14,29%\t6\t28,57%",
-             "Bắc Kạn\t6\t3\t50%\t6\t100%\t\t",
-             "<b>TỔNG SỐ</b>\t<b>27</b>\t<b>4</b>\t<b>14,81%</b>\t<b>9</b>\t<b>33,33%</b>\t<b>12</b>\t<b>44,44%</b>"]
+    lines = [
+        "PHỤ LỤC",
+        "\t".join(HEADER),
+        "\t".join(SUBHEADER),
+        "An Giang\t21\t1\t4,76%\t3\t14,29%\t6\t28,57%",
+        "Bắc Kạn\t6\t3\t50%\t6\t100%\t\t",
+        "<b>TỔNG SỐ</b>\t<b>27</b>\t<b>4</b>\t<b>14,81%</b>\t<b>9</b>\t<b>33,33%</b>\t<b>12</b>\t<b>44,44%</b>",
+    ]
     rows = national_targets.extract(segment(_doc("\n".join(lines))))
     assert {r.year for r in rows} == {2024, 2025, 2026}
-    assert len(rows) == 6                                   # the TỔNG SỐ row is not a province
+    assert len(rows) == 6  # the TỔNG SỐ row is not a province
     carried = _by_key(rows)[("Bắc Kạn", 2026)]
     assert (carried.count, carried.percent, carried.carried) == (6, 100, True)
     first = _by_key(rows)[("An Giang", 2024)]
@@ -46,17 +51,19 @@ def test_years_come_from_the_header_and_blanks_after_100_percent_are_carried():
 
 def test_corrupted_grid_is_repaired_where_the_table_allows_and_flagged_elsewhere():
     header = ["STT", "Tỉnh", "Tổng số", "2023", "", "2024", "", "2025", "", "2026", ""]
-    grid = _grid([
-        header,
-        ["1", "An Giang", "21", "7", "4,76%", "3", "14,29%", "6", "28,57%", "10", "47,62%"],    # 7: percent says 1
-        ["2", "Quảng Nqãi", "17", "1", "5,88%", "3", "71,65%", "5", "29,41%", "8", "47,06%"],  # OCR name, percent
-        ["3", "Bắc Kạn", "6", "1", "16,67%", "6", "100%", "", "", "", ""],                    # blank after 100 %
-        ["4", "Lâm Đồng", "18", "1", "5,56%", "3", "16,67%", "?", "??", "8", "44,44%"],       # TỔNG fills it
-        ["5", "Hà Nam", "20", "1", "5%", "4", "20%", "7", "35%", "?", "?%"],                  # two unreadable
-        ["6", "Nam Định", "22", "1", "4,55%", "3", "13,64%", "6", "27,27%", "", ""],           # cells: reported
-        ["7", "Phú Yên", "21", "1", "4,76%", "314,29%", "6", "28,57%", "10", "47,62%"],       # cells run together
-        ["", "TỔNG SỐ", "125", "7", "5,60%", "25", "20%", "41", "32,80%", "62", "49,60%"],
-    ])
+    grid = _grid(
+        [
+            header,
+            ["1", "An Giang", "21", "7", "4,76%", "3", "14,29%", "6", "28,57%", "10", "47,62%"],  # 7: percent says 1
+            ["2", "Quảng Nqãi", "17", "1", "5,88%", "3", "71,65%", "5", "29,41%", "8", "47,06%"],  # OCR name, percent
+            ["3", "Bắc Kạn", "6", "1", "16,67%", "6", "100%", "", "", "", ""],  # blank after 100 %
+            ["4", "Lâm Đồng", "18", "1", "5,56%", "3", "16,67%", "?", "??", "8", "44,44%"],  # TỔNG fills it
+            ["5", "Hà Nam", "20", "1", "5%", "4", "20%", "7", "35%", "?", "?%"],  # two unreadable
+            ["6", "Nam Định", "22", "1", "4,55%", "3", "13,64%", "6", "27,27%", "", ""],  # cells: reported
+            ["7", "Phú Yên", "21", "1", "4,76%", "314,29%", "6", "28,57%", "10", "47,62%"],  # cells run together
+            ["", "TỔNG SỐ", "125", "7", "5,60%", "25", "20%", "41", "32,80%", "62", "49,60%"],
+        ]
+    )
     rows = _by_key(national_targets.extract(segment(_doc("", [grid]))))
 
     assert rows[("An Giang", 2023)].count == 1
@@ -68,17 +75,19 @@ def test_corrupted_grid_is_repaired_where_the_table_allows_and_flagged_elsewhere
     settled = [r for r in rows.values() if r.province not in ("Hà Nam", "Nam Định")]
     assert not any(i.startswith("unreconciled") for r in settled for i in r.issues)
 
-    assert ("Hà Nam", 2026) not in rows and ("Nam Định", 2026) not in rows   # no guess …
+    assert ("Hà Nam", 2026) not in rows and ("Nam Định", 2026) not in rows  # no guess …
     flagged = [i for (province, _), r in rows.items() if province in ("Hà Nam", "Nam Định") for i in r.issues]
-    assert sum(i.startswith("unreconciled: 2026") for i in flagged) >= 2       # … but a report
+    assert sum(i.startswith("unreconciled: 2026") for i in flagged) >= 2  # … but a report
     assert rows[("Hà Nam", 2025)].count == 7 and rows[("Hà Nam", 2023)].issues == []
 
 
 def test_an_unknown_province_name_is_kept_and_flagged():
-    lines = ["Tỉnh\t2023\t\t2024\t",
-             "An Giang\t21\t1\t4,76%\t3\t14,29%",
-             "Cà Mau\t10\t1\t10%\t2\t20%",
-             "Xyzzy Qwrt\t10\t1\t10%\t2\t20%"]
+    lines = [
+        "Tỉnh\t2023\t\t2024\t",
+        "An Giang\t21\t1\t4,76%\t3\t14,29%",
+        "Cà Mau\t10\t1\t10%\t2\t20%",
+        "Xyzzy Qwrt\t10\t1\t10%\t2\t20%",
+    ]
     rows = national_targets.extract(segment(_doc("\n".join(lines))))
     odd = [r for r in rows if r.province == "Xyzzy Qwrt"]
     assert len(odd) == 2 and all(any("not recognized" in i for i in r.issues) for r in odd)
@@ -106,17 +115,21 @@ def test_a_table_of_counts_alone_gets_its_percents_computed():
 
 
 def test_a_table_of_districts_is_not_a_national_table():
-    lines = ["Địa phương\tTổng số\t2024\t\t2025\t",
-             "TP Đồng Xoài\t8\t1\t12,50%\t2\t25%",
-             "Thị xã Bình Long\t6\t1\t16,67%\t3\t50%"]
+    lines = [
+        "Địa phương\tTổng số\t2024\t\t2025\t",
+        "TP Đồng Xoài\t8\t1\t12,50%\t2\t25%",
+        "Thị xã Bình Long\t6\t1\t16,67%\t3\t50%",
+    ]
     assert national_targets.extract(segment(_doc("\n".join(lines)))) == []
 
 
 def test_a_paragraph_ends_the_table_so_later_rows_do_not_take_its_years():
-    lines = ["Tỉnh\t2023\t\t2024\t",
-             "An Giang\t21\t1\t4,76%\t3\t14,29%",
-             "Cà Mau\t10\t1\t10%\t2\t20%",
-             "Các tỉnh còn lại xây dựng kế hoạch riêng, báo cáo kết quả về Cục Cảnh sát quản lý hành chính.",
-             "Kon Tum\t10\t1\t10%\t2\t20%"]
+    lines = [
+        "Tỉnh\t2023\t\t2024\t",
+        "An Giang\t21\t1\t4,76%\t3\t14,29%",
+        "Cà Mau\t10\t1\t10%\t2\t20%",
+        "Các tỉnh còn lại xây dựng kế hoạch riêng, báo cáo kết quả về Cục Cảnh sát quản lý hành chính.",
+        "Kon Tum\t10\t1\t10%\t2\t20%",
+    ]
     rows = national_targets.extract(segment(_doc("\n".join(lines))))
     assert {r.province for r in rows} == {"An Giang", "Cà Mau"}

@@ -1,4 +1,5 @@
 """pipeline/normalize.py on real Vietnamese from the seed documents, including the known traps."""
+
 from __future__ import annotations
 
 import json
@@ -46,20 +47,31 @@ def cp1258_encode(text: str) -> bytes:
 
 # --- NFC, tone marks, fold ----------------------------------------------------------------------
 
+
 def test_nfc_composes_decomposed_vietnamese():
     assert N.nfc("Tho\u0302\u0301ng nha\u0302\u0301t") == "Thống nhất"
 
 
-@pytest.mark.parametrize("new, old", [
-    ("hoà", "hòa"), ("thuỷ", "thủy"), ("Uỷ ban", "Ủy ban"), ("Khánh Hoà", "Khánh Hòa"),
-    ("khoẻ", "khỏe"), ("HOÀ BÌNH", "HÒA BÌNH"), ("Thuỵ", "Thụy"), ("toả sáng", "tỏa sáng"),
-])
+@pytest.mark.parametrize(
+    "new, old",
+    [
+        ("hoà", "hòa"),
+        ("thuỷ", "thủy"),
+        ("Uỷ ban", "Ủy ban"),
+        ("Khánh Hoà", "Khánh Hòa"),
+        ("khoẻ", "khỏe"),
+        ("HOÀ BÌNH", "HÒA BÌNH"),
+        ("Thuỵ", "Thụy"),
+        ("toả sáng", "tỏa sáng"),
+    ],
+)
 def test_tone_marks_move_to_traditional_style(new, old):
     assert N.place_tone_marks(new) == old
 
 
-@pytest.mark.parametrize("word", ["hòa", "thủy", "Ủy ban", "hoàng", "quyết", "thuyền", "quý", "quỷ",
-                                  "khuỷu", "thuế", "Huế", "hoạch", "QUỶ"])
+@pytest.mark.parametrize(
+    "word", ["hòa", "thủy", "Ủy ban", "hoàng", "quyết", "thuyền", "quý", "quỷ", "khuỷu", "thuế", "Huế", "hoạch", "QUỶ"]
+)
 def test_tone_marks_leave_traditional_and_closed_syllables(word):
     assert N.place_tone_marks(word) == word
 
@@ -71,6 +83,7 @@ def test_fold_is_diacritic_case_and_space_insensitive():
 
 
 # --- decoding and legacy fonts ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["TCVN3", "VNI"])
 def test_legacy_font_round_trip_on_a_seed_paragraph(name):
@@ -84,20 +97,29 @@ def test_legacy_font_round_trip_on_a_seed_paragraph(name):
 
 
 def test_tcvn3_caps_heading_typed_with_lowercase_codes():
-    assert N.repair_legacy("TØNH ñY NINH B×NH\nchØ ®¹o thùc hiÖn, Bé C«ng an")[0] == "TỈNH ỦY NINH BÌNH\nchỉ đạo thực hiện, Bộ Công an"
+    assert (
+        N.repair_legacy("TØNH ñY NINH B×NH\nchØ ®¹o thùc hiÖn, Bé C«ng an")[0]
+        == "TỈNH ỦY NINH BÌNH\nchỉ đạo thực hiện, Bộ Công an"
+    )
 
 
 def test_unicode_text_is_not_mistaken_for_a_legacy_font():
     lines = [l for p in SEEDS for l in p.read_text(encoding="utf-8").split("\n") if l.strip()]
     words = {w for l in lines for w in l.split()}
-    assert [l for l in lines if N.repair_legacy(l)[1]] == []            # line by line, like DOCX runs
-    assert [w for w in words if N.repair_legacy(w)[1]] == []            # and word by word
+    assert [l for l in lines if N.repair_legacy(l)[1]] == []  # line by line, like DOCX runs
+    assert [w for w in words if N.repair_legacy(w)[1]] == []  # and word by word
     assert N.repair_legacy("café, naïve résumé") == ("café, naïve résumé", None)
 
 
-@pytest.mark.parametrize("run, text, name", [
-    ("C«ng", "Công", "TCVN3"), ("Tr\u00adêng", "Trường", "TCVN3"), ("Coâng", "Công", "VNI"), ("Thôøi", "Thời", "VNI"),
-])
+@pytest.mark.parametrize(
+    "run, text, name",
+    [
+        ("C«ng", "Công", "TCVN3"),
+        ("Tr\u00adêng", "Trường", "TCVN3"),
+        ("Coâng", "Công", "VNI"),
+        ("Thôøi", "Thời", "VNI"),
+    ],
+)
 def test_single_legacy_runs_are_repaired(run, text, name):
     assert N.repair_legacy(run) == (text, name)
 
@@ -111,30 +133,34 @@ def test_decode_unicode_files(encoding):
 def test_decode_windows_1258_with_combining_tones():
     text = seed_paragraph()
     data = cp1258_encode(text)
-    assert b"\xcc" in data or b"\xec" in data            # combining tone bytes are really there
+    assert b"\xcc" in data or b"\xec" in data  # combining tone bytes are really there
     assert N.decode_bytes(data) == (text, "Windows-1258")
 
 
 # --- line joining -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("prev, nxt, sep", [
-    ("Nghị quyết số 12-", "NQ/TW, ngày 16/3/2022 của Bộ Chính trị", ""),
-    ("Quyết định số 639-QĐ/BCA-", "V05, ngày 30/01/2024", ""),
-    ("tổ chức quán triệt, triển khai thực hiện nghiêm túc", "các nội dung sau", " "),
-    ("Nghị quyết số 22-NQ/TU, ngày", "01/11/2023 của Ban Thường vụ", " "),
-    ("V/v xây dựng Công an phường điển hình,", "Kiểu mẫu về an ninh", " "),
-    ("trật tự trên địa bàn;", "chức năng quản lý Nhà nước", " "),
-    ("triển khai thực hiện trên địa bàn Thành phố, như sau:", "I. MỤC TIÊU, YÊU CẦU", "\n"),
-    ("I. MỤC TIÊU, YÊU CẦU", "1. Tổ chức quán triệt", "\n"),
-    ("theo quy định.", "Căn cứ Luật Tổ chức chính quyền địa phương", "\n"),
-    ("Kính gửi: Ban Thường vụ các Tỉnh ủy", "Thực hiện Nghị quyết số 12-NQ/TW", "\n"),
-    ("Công tác quán triệt, chỉ đạo triển khai thực hiện", "- Tổ chức quán triệt", "\n"),
-    ("các nhiệm vụ sau", "a) Rà soát", "\n"),
-    ("các quy định sau", "Điều 3. Hiệu lực thi hành", "\n"),
-    ("các nội dung", "+ Tuyên truyền", "\n"),
-    ("ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "\n"),
-    ("CỦA BAN THƯỜNG VỤ TỈNH ỦY", "về xây dựng Công an phường", "\n"),
-])
+
+@pytest.mark.parametrize(
+    "prev, nxt, sep",
+    [
+        ("Nghị quyết số 12-", "NQ/TW, ngày 16/3/2022 của Bộ Chính trị", ""),
+        ("Quyết định số 639-QĐ/BCA-", "V05, ngày 30/01/2024", ""),
+        ("tổ chức quán triệt, triển khai thực hiện nghiêm túc", "các nội dung sau", " "),
+        ("Nghị quyết số 22-NQ/TU, ngày", "01/11/2023 của Ban Thường vụ", " "),
+        ("V/v xây dựng Công an phường điển hình,", "Kiểu mẫu về an ninh", " "),
+        ("trật tự trên địa bàn;", "chức năng quản lý Nhà nước", " "),
+        ("triển khai thực hiện trên địa bàn Thành phố, như sau:", "I. MỤC TIÊU, YÊU CẦU", "\n"),
+        ("I. MỤC TIÊU, YÊU CẦU", "1. Tổ chức quán triệt", "\n"),
+        ("theo quy định.", "Căn cứ Luật Tổ chức chính quyền địa phương", "\n"),
+        ("Kính gửi: Ban Thường vụ các Tỉnh ủy", "Thực hiện Nghị quyết số 12-NQ/TW", "\n"),
+        ("Công tác quán triệt, chỉ đạo triển khai thực hiện", "- Tổ chức quán triệt", "\n"),
+        ("các nhiệm vụ sau", "a) Rà soát", "\n"),
+        ("các quy định sau", "Điều 3. Hiệu lực thi hành", "\n"),
+        ("các nội dung", "+ Tuyên truyền", "\n"),
+        ("ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "\n"),
+        ("CỦA BAN THƯỜNG VỤ TỈNH ỦY", "về xây dựng Công an phường", "\n"),
+    ],
+)
 def test_line_separator(prev, nxt, sep):
     assert N.line_separator(prev, nxt) == sep
 
@@ -165,27 +191,37 @@ def test_seed_003_blank_separated_wraps_join_and_paragraph_breaks_stay():
 
 
 def test_ordinary_paragraphs_separated_by_blank_lines_are_not_joined():
-    text = ("Kính gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022\n\n"
-            "Ban Thường vụ Tỉnh ủy yêu cầu\n\n\ntriển khai thực hiện")
+    text = (
+        "Kính gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022\n\n"
+        "Ban Thường vụ Tỉnh ủy yêu cầu\n\n\ntriển khai thực hiện"
+    )
     assert N.join_wrapped_lines(text) == text
 
 
 def test_paragraph_cut_by_a_stray_blank_line_is_joined():
     # seed 002: a converted PDF left a blank line inside a sentence
-    text = ("Phát huy vai trò của cơ quan thông tin đại chúng như Đài truyền thanh,\n\n"
-            "truyền hình, hệ thống loa truyền thanh phường, tổ dân phố.\n\nTiếp theo")
+    text = (
+        "Phát huy vai trò của cơ quan thông tin đại chúng như Đài truyền thanh,\n\n"
+        "truyền hình, hệ thống loa truyền thanh phường, tổ dân phố.\n\nTiếp theo"
+    )
     assert N.join_wrapped_lines(text) == (
         "Phát huy vai trò của cơ quan thông tin đại chúng như Đài truyền thanh, truyền hình, "
-        "hệ thống loa truyền thanh phường, tổ dân phố.\n\nTiếp theo")
+        "hệ thống loa truyền thanh phường, tổ dân phố.\n\nTiếp theo"
+    )
 
 
 # --- normalize_text -----------------------------------------------------------------------------
 
+
 def test_normalize_text_formatting():
-    raw = ("**NGHỊ QUYẾT**  \r\n**về xây dựng Công an phường**  \r\nvà văn minh đô thị tỉnh Khánh Hoà\r\n\r\n\r\n\r\n"
-           "STT\tĐơn vị\t2023  \r\n  1.   Uỷ ban  nhân dân\u00a0tỉnh   \r\n")
-    assert N.normalize_text(raw) == ("NGHỊ QUYẾT\nvề xây dựng Công an phường và văn minh đô thị tỉnh Khánh Hòa\n\n"
-                                     "STT\tĐơn vị\t2023\n1. Ủy ban nhân dân tỉnh")
+    raw = (
+        "**NGHỊ QUYẾT**  \r\n**về xây dựng Công an phường**  \r\nvà văn minh đô thị tỉnh Khánh Hoà\r\n\r\n\r\n\r\n"
+        "STT\tĐơn vị\t2023  \r\n  1.   Uỷ ban  nhân dân\u00a0tỉnh   \r\n"
+    )
+    assert N.normalize_text(raw) == (
+        "NGHỊ QUYẾT\nvề xây dựng Công an phường và văn minh đô thị tỉnh Khánh Hòa\n\n"
+        "STT\tĐơn vị\t2023\n1. Ủy ban nhân dân tỉnh"
+    )
 
 
 def test_normalize_text_keeps_page_breaks():
@@ -209,23 +245,37 @@ def test_normalize_text_changes_only_formatting_on_seeds(seed):
 
 # --- OCR repairs --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw, fixed", [
-    ("ðảng", "đảng"), ("Ðoàn", "Đoàn"), ("c0n", "con"), ("V05", "V05"), ("12-NQ/TW", "12-NQ/TW"),
-    ("hoà", "hòa"), ("nhâ\u0301n", "nhấn"), ("đa\u0301\u0300o", "đáo"), ("Cоng", "Cong"),
-])
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        ("ðảng", "đảng"),
+        ("Ðoàn", "Đoàn"),
+        ("c0n", "con"),
+        ("V05", "V05"),
+        ("12-NQ/TW", "12-NQ/TW"),
+        ("hoà", "hòa"),
+        ("nhâ\u0301n", "nhấn"),
+        ("đa\u0301\u0300o", "đáo"),
+        ("Cоng", "Cong"),
+    ],
+)
 def test_normalize_token(raw, fixed):
     assert N.normalize_token(raw) == fixed
 
 
-@pytest.mark.parametrize("line, fixed", [
-    ("nhiệm vu trọng tâm", "nhiệm vụ trọng tâm"),
-    ("thực hiên nghiêm túc", "thực hiện nghiêm túc"),
-    ("an ninh, trât tự", "an ninh, trật tự"),
-    ("lãnh đạo, chỉ đạo thưc hiện", "lãnh đạo, chỉ đạo thực hiện"),
-    ("Đảng ủy Công an Trung ương", "Đảng ủy Công an Trung ương"),
-    ("bảo vệ ANTO ở cơ sở", "bảo vệ ANTO ở cơ sở"),
-    ("tổ chức thi đua khen thưởng", "tổ chức thi đua khen thưởng"),
-])
+@pytest.mark.parametrize(
+    "line, fixed",
+    [
+        ("nhiệm vu trọng tâm", "nhiệm vụ trọng tâm"),
+        ("thực hiên nghiêm túc", "thực hiện nghiêm túc"),
+        ("an ninh, trât tự", "an ninh, trật tự"),
+        ("lãnh đạo, chỉ đạo thưc hiện", "lãnh đạo, chỉ đạo thực hiện"),
+        ("Đảng ủy Công an Trung ương", "Đảng ủy Công an Trung ương"),
+        ("bảo vệ ANTO ở cơ sở", "bảo vệ ANTO ở cơ sở"),
+        ("tổ chức thi đua khen thưởng", "tổ chức thi đua khen thưởng"),
+    ],
+)
 def test_correct_ocr_line(line, fixed):
     words = line.split()
     out = N.correct_ocr_line(words)
@@ -243,6 +293,6 @@ def test_correct_ocr_line_leaves_clean_seed_text_alone_and_is_fast():
         changed += sum(a != b for a, b in zip(words, out))
         total += len(words)
     elapsed = time.perf_counter() - start
-    assert changed <= total // 2000               # measured: 1 of ~24,000 words (a seed typo)
+    assert changed <= total // 2000  # measured: 1 of ~24,000 words (a seed typo)
     chars = sum(len(" ".join(w)) for w in lines)
-    assert elapsed / (chars / 3000) < 0.05        # < 50 ms per 3,000-character page
+    assert elapsed / (chars / 3000) < 0.05  # < 50 ms per 3,000-character page

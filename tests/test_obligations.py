@@ -4,14 +4,16 @@ Excerpts: seeds 000 (a central letter with a numbered đề nghị list), 001 (a
 002 and 003 (plans with a TỔ CHỨC THỰC HIỆN / PHÂN CÔNG NHIỆM VỤ part), and invented documents of
 other provinces and topics in the same genre.
 """
+
 from extractors import obligations
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
 
 
 def _obligations(text: str):
-    doc = Document(path="t.txt", sha256="0", media_type="text/plain",
-                   pages=[Page(number=1, text=text, source=TextSource.plain)]).with_offsets()
+    doc = Document(
+        path="t.txt", sha256="0", media_type="text/plain", pages=[Page(number=1, text=text, source=TextSource.plain)]
+    ).with_offsets()
     return obligations.extract(segment(doc), None)
 
 
@@ -48,7 +50,8 @@ def test_resolution_items_name_their_bodies_and_a_giao_clause_adds_one():
         ("Công an tỉnh", "lead", "III.3"),
         ("Đảng đoàn Hội đồng nhân dân tỉnh", "assigned", "III.4"),
         ("Mặt trận Tổ quốc", "assigned", "III.4"),
-        ("các đoàn thể chính trị - xã hội tỉnh", "assigned", "III.4")]
+        ("các đoàn thể chính trị - xã hội tỉnh", "assigned", "III.4"),
+    ]
     assert got[1].partners == ["Đảng ủy Công an tỉnh", "Ủy ban Mặt trận Tổ quốc", "các đoàn thể chính trị - xã hội"]
     assert got[3].task.startswith("Việc xây dựng Đề án") and got[1].task.startswith("Tổ chức tuyên truyền")
 
@@ -69,14 +72,23 @@ Trên cơ sở đề xuất của các sở, ban, ngành, đoàn thể, Sở Tà
 UBND Thành phố yêu cầu các Sở, ban, ngành, UBND các quận, huyện, thị xã căn cứ nội dung Kế hoạch này xây dựng kế hoạch cụ thể; đồng thời, chấp hành chế độ báo cáo định kỳ 06 tháng (trước ngày 15/6), 01 năm (trước ngày 15/12) gửi Công an thành phố tổng hợp./."""
     got = _obligations(text)
     assert [(o.agency, o.role) for o in got] == [
-        ("Công an Thành phố", "lead"), ("Công an Thành phố", "support"), ("Công an Thành phố", "assigned"),
+        ("Công an Thành phố", "lead"),
+        ("Công an Thành phố", "support"),
+        ("Công an Thành phố", "assigned"),
         ("Sở Tài chính", "support"),
-        ("Viện kiểm sát nhân dân Thành phố", "support"), ("Tòa án nhân dân Thành phố", "support"),
-        ("Viện kiểm sát nhân dân Thành phố", "assigned"), ("Tòa án nhân dân Thành phố", "assigned"),
-        ("Ủy ban nhân dân các quận", "assigned"), ("Ủy ban nhân dân thị xã Sơn Tây", "assigned"),
-        ("các Sở, ban, ngành", "assigned"), ("Ủy ban nhân dân các quận, huyện, thị xã", "assigned"),
-        ("các Sở, ban, ngành", "assigned"), ("Ủy ban nhân dân các quận, huyện, thị xã", "assigned"),
-        ("các Sở, ban, ngành", "assigned"), ("Ủy ban nhân dân các quận, huyện, thị xã", "assigned")]
+        ("Viện kiểm sát nhân dân Thành phố", "support"),
+        ("Tòa án nhân dân Thành phố", "support"),
+        ("Viện kiểm sát nhân dân Thành phố", "assigned"),
+        ("Tòa án nhân dân Thành phố", "assigned"),
+        ("Ủy ban nhân dân các quận", "assigned"),
+        ("Ủy ban nhân dân thị xã Sơn Tây", "assigned"),
+        ("các Sở, ban, ngành", "assigned"),
+        ("Ủy ban nhân dân các quận, huyện, thị xã", "assigned"),
+        ("các Sở, ban, ngành", "assigned"),
+        ("Ủy ban nhân dân các quận, huyện, thị xã", "assigned"),
+        ("các Sở, ban, ngành", "assigned"),
+        ("Ủy ban nhân dân các quận, huyện, thị xã", "assigned"),
+    ]
     assert got[0].task.startswith("Tham mưu UBND Thành phố") and got[0].partners == ["các sở, ban, ngành có liên quan"]
     assert [o.due for o in got[-6:]] == [None, None, "--06-15", "--06-15", "--12-15", "--12-15"]
     assert got[-1].recurrence == "yearly"
@@ -106,8 +118,10 @@ Nơi nhận:
     assert [(o.agency, o.role, o.section) for o in got] == [
         ("Sở Y tế", "lead", "Điều 2"),
         ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "assigned", "Điều 3"),
-        ("Giám đốc Sở Y tế", "assigned", "Điều 3"), ("Giám đốc Sở Tài chính", "assigned", "Điều 3"),
-        ("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố", "assigned", "Điều 3")]
+        ("Giám đốc Sở Y tế", "assigned", "Điều 3"),
+        ("Giám đốc Sở Tài chính", "assigned", "Điều 3"),
+        ("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố", "assigned", "Điều 3"),
+    ]
     assert got[0].due == "2024-12-20" and got[0].partners == ["các cơ quan, đơn vị liên quan"]
     assert got[1].task == "Chịu trách nhiệm thi hành Quyết định này"
 
@@ -134,7 +148,8 @@ Vận động đoàn viên, hội viên đưa trẻ đi tiêm chủng đầy đ�
         ("Sở Tài chính", "assigned", "III.2"),
         ("Sở Giáo dục và Đào tạo", "support", "III.2"),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "assigned", "III.3"),
-        ("các tổ chức chính trị - xã hội tỉnh", "assigned", "III.3")]
+        ("các tổ chức chính trị - xã hội tỉnh", "assigned", "III.3"),
+    ]
 
 
 def test_directive_with_a_bare_yeu_cau_and_a_task_table_line():
@@ -146,8 +161,12 @@ b) Xử lý nghiêm các vi phạm về phòng cháy, chữa cháy.
 Nội dung: Hoàn thiện cơ sở dữ liệu về phòng cháy.
 Cơ quan chủ trì: Công an tỉnh."""
     got = _obligations(text)
-    assert [(o.agency, o.role) for o in got] == [("Công an tỉnh", "lead"), ("Công an tỉnh", "assigned"),
-                                                 ("Sở Công Thương", "support"), ("Công an tỉnh", "lead")]
+    assert [(o.agency, o.role) for o in got] == [
+        ("Công an tỉnh", "lead"),
+        ("Công an tỉnh", "assigned"),
+        ("Sở Công Thương", "support"),
+        ("Công an tỉnh", "lead"),
+    ]
     assert got[-1].task == "Hoàn thiện cơ sở dữ liệu về phòng cháy."
 
 
@@ -183,22 +202,30 @@ b) Đối với Sở Giáo dục và Đào tạo: đưa nội dung phòng, chố
 Xây dựng kế hoạch thực hiện tại địa phương."""
     got = _obligations(text)
     assert [(o.agency, o.role, o.section) for o in got] == [
-        ("Công an tỉnh", "lead", "V.1"), ("Công an tỉnh", "assigned", "V.1"),
-        ("Sở Y tế", "lead", "V.2.a"), ("Sở Y tế", "support", "V.2.a"),
+        ("Công an tỉnh", "lead", "V.1"),
+        ("Công an tỉnh", "assigned", "V.1"),
+        ("Sở Y tế", "lead", "V.2.a"),
+        ("Sở Y tế", "support", "V.2.a"),
         ("Sở Giáo dục và Đào tạo", "assigned", "V.2.b"),
-        ("Ủy ban nhân dân các huyện, thị xã, thành phố", "assigned", "V.3")]
+        ("Ủy ban nhân dân các huyện, thị xã, thành phố", "assigned", "V.3"),
+    ]
     assert (got[1].due, got[1].recurrence) == ("--12-15", "yearly")
 
 
 def test_appendix_table_of_tasks():
-    text = ("Nơi nhận:\n- Như trên;\nPHỤ LỤC NHIỆM VỤ CỤ THỂ\n"
-            "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
-            "I\tCông tác tuyên truyền\t\t\t\n"
-            "1\tKiểm tra các cơ sở kinh doanh có điều kiện\tCông an tỉnh\tSở Y tế, Sở Công Thương\tNăm 2025\n"
-            "2\tBáo cáo sơ kết\tSở Y tế, Công an tỉnh\t\tTrước ngày 30/6/2025\n")
+    text = (
+        "Nơi nhận:\n- Như trên;\nPHỤ LỤC NHIỆM VỤ CỤ THỂ\n"
+        "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+        "I\tCông tác tuyên truyền\t\t\t\n"
+        "1\tKiểm tra các cơ sở kinh doanh có điều kiện\tCông an tỉnh\tSở Y tế, Sở Công Thương\tNăm 2025\n"
+        "2\tBáo cáo sơ kết\tSở Y tế, Công an tỉnh\t\tTrước ngày 30/6/2025\n"
+    )
     got = _obligations(text)
     assert [(o.agency, o.role, o.due) for o in got] == [
-        ("Công an tỉnh", "lead", "2025"), ("Sở Y tế", "lead", "2025-06-30"), ("Công an tỉnh", "lead", "2025-06-30")]
+        ("Công an tỉnh", "lead", "2025"),
+        ("Sở Y tế", "lead", "2025-06-30"),
+        ("Công an tỉnh", "lead", "2025-06-30"),
+    ]
     assert got[0].partners == ["Sở Y tế", "Sở Công Thương"] and got[0].evidence.quote == got[0].task
 
 
@@ -213,7 +240,8 @@ Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, Ban Thường v
         ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "1", None),
         ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "1", None),
         ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "2", "2025-11-30"),
-        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2", "2025-11-30")]
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2", "2025-11-30"),
+    ]
 
 
 def test_assignment_notes_in_parentheses_anywhere_in_the_plan():
@@ -223,7 +251,10 @@ def test_assignment_notes_in_parentheses_anywhere_in_the_plan():
 - Hoàn thiện cơ sở dữ liệu về người nghiện ma túy (Cơ quan thực hiện: Công an tỉnh; thời gian: năm 2025).
 - Các địa phương đã được giao chỉ tiêu tiếp tục thực hiện tốt."""
     got = _obligations(text)
-    assert [(o.agency, o.role, o.section) for o in got] == [("Sở Y tế", "lead", "II.1"), ("Công an tỉnh", "assigned", "II.1")]
+    assert [(o.agency, o.role, o.section) for o in got] == [
+        ("Sở Y tế", "lead", "II.1"),
+        ("Công an tỉnh", "assigned", "II.1"),
+    ]
     assert got[0].task == "Tăng cường kiểm tra chất lượng dịch vụ y tế tại các cơ sở khám, chữa bệnh"
 
 
@@ -234,9 +265,12 @@ a) Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức T
 b) Ủy ban Kiểm tra Tỉnh ủy: kiểm tra, giám sát việc thực hiện Kế hoạch.
 2. Đảng ủy Quân sự tỉnh, Đảng ủy Công an tỉnh, Đảng ủy Bộ đội Biên phòng tỉnh lãnh đạo thực hiện nhiệm vụ quốc phòng, an ninh."""
     assert _rows(text) == [
-        ("Ban Tuyên giáo Tỉnh ủy", "lead", "III.1.a"), ("Ủy ban Kiểm tra Tỉnh ủy", "assigned", "III.1.b"),
-        ("Đảng ủy Quân sự tỉnh", "assigned", "III.2"), ("Đảng ủy Công an tỉnh", "assigned", "III.2"),
-        ("Đảng ủy Bộ đội Biên phòng tỉnh", "assigned", "III.2")]
+        ("Ban Tuyên giáo Tỉnh ủy", "lead", "III.1.a"),
+        ("Ủy ban Kiểm tra Tỉnh ủy", "assigned", "III.1.b"),
+        ("Đảng ủy Quân sự tỉnh", "assigned", "III.2"),
+        ("Đảng ủy Công an tỉnh", "assigned", "III.2"),
+        ("Đảng ủy Bộ đội Biên phòng tỉnh", "assigned", "III.2"),
+    ]
 
 
 def test_numbered_de_nghi_list_in_a_kien_nghi_part():
@@ -245,17 +279,18 @@ def test_numbered_de_nghi_list_in_a_kien_nghi_part():
 2. Đề nghị Văn phòng UBND tỉnh, Sở Nội vụ bổ sung biên chế cho bộ phận một cửa cấp huyện.
 3. Đối với cấp xã: tiếp tục kiện toàn bộ phận một cửa.
 Trên đây là báo cáo của Sở Tư pháp./."""
-    assert [o.agency for o in _obligations(text)] == \
-        ["Bộ Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]
+    assert [o.agency for o in _obligations(text)] == ["Bộ Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]
 
 
 def test_each_official_in_the_executing_article_is_assigned():
     text = """Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
 Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế, Thủ trưởng các cơ quan, đơn vị liên quan, Chủ tịch UBND các huyện, thị xã chịu trách nhiệm thi hành Quyết định này./."""
     assert [(o.agency, o.role) for o in _obligations(text)] == [
-        ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "assigned"), ("Giám đốc Sở Y tế", "assigned"),
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "assigned"),
+        ("Giám đốc Sở Y tế", "assigned"),
         ("Thủ trưởng các cơ quan, đơn vị liên quan", "assigned"),
-        ("Chủ tịch Ủy ban nhân dân các huyện, thị xã", "assigned")]
+        ("Chủ tịch Ủy ban nhân dân các huyện, thị xã", "assigned"),
+    ]
 
 
 def test_heading_with_a_place_name_and_va_gives_each_body_each_bullet():
@@ -264,9 +299,9 @@ def test_heading_with_a_place_name_and_va_gives_each_body_each_bullet():
 - Lập danh sách hộ nghèo cần hỗ trợ nhà ở.
 - Bố trí vốn đối ứng từ ngân sách địa phương."""
     bodies = ["Ủy ban nhân dân thành phố Hà Tĩnh", "Ủy ban nhân dân các huyện"]
-    assert [(o.agency, o.task) for o in _obligations(text)] == \
-        [(b, "Lập danh sách hộ nghèo cần hỗ trợ nhà ở.") for b in bodies] + \
-        [(b, "Bố trí vốn đối ứng từ ngân sách địa phương.") for b in bodies]
+    assert [(o.agency, o.task) for o in _obligations(text)] == [
+        (b, "Lập danh sách hộ nghèo cần hỗ trợ nhà ở.") for b in bodies
+    ] + [(b, "Bố trí vốn đối ứng từ ngân sách địa phương.") for b in bodies]
 
 
 def test_giao_heading_with_a_bracketed_alias_over_bullets():
@@ -307,8 +342,10 @@ def test_topic_item_with_bodies_in_mid_sentence():
     text = """IV. TỔ CHỨC THỰC HIỆN
 1. Về tuyên truyền: Sở Văn hóa và Thể thao chủ trì xây dựng chuyên mục về an toàn giao thông, Đài Phát thanh - Truyền hình tỉnh phối hợp, hướng dẫn các đài truyền thanh cấp xã phát sóng."""
     got = _obligations(text)
-    assert [(o.agency, o.role) for o in got] == [("Sở Văn hóa và Thể thao", "lead"),
-                                                 ("Đài Phát thanh - Truyền hình tỉnh", "support")]
+    assert [(o.agency, o.role) for o in got] == [
+        ("Sở Văn hóa và Thể thao", "lead"),
+        ("Đài Phát thanh - Truyền hình tỉnh", "support"),
+    ]
     assert got[1].partners == ["các đài truyền thanh cấp xã"]
 
 
@@ -345,28 +382,39 @@ def test_giao_heading_outside_an_assignment_part_reads_its_bullets():
     assert [(o.agency, o.role, o.task) for o in _obligations(text)] == [
         ("Sở Y tế", "lead", "Xây dựng kế hoạch tiêm chủng."),
         ("Sở Y tế", "assigned", "Tổng hợp kết quả, báo cáo Ban Chỉ đạo."),
-        ("Công an huyện", "assigned", "Rà soát đối tượng."), ("Công an huyện", "assigned", "Báo cáo kết quả.")]
+        ("Công an huyện", "assigned", "Rà soát đối tượng."),
+        ("Công an huyện", "assigned", "Báo cáo kết quả."),
+    ]
 
 
 def _scan(*pages: str):
     """Obligations of an OCR'd document: one text per page, lines broken where the scan broke them."""
-    doc = Document(path="t.pdf", sha256="0", media_type="application/pdf",
-                   pages=[Page(number=n, text=t, source=TextSource.ocr) for n, t in enumerate(pages, 1)]).with_offsets()
+    doc = Document(
+        path="t.pdf",
+        sha256="0",
+        media_type="application/pdf",
+        pages=[Page(number=n, text=t, source=TextSource.ocr) for n, t in enumerate(pages, 1)],
+    ).with_offsets()
     return obligations.extract(segment(doc), None)
 
 
 def test_scan_request_list_wrapped_and_cut_by_a_page_break():
     # the intro is wrapped before the addressee's capital, and page 2 opens with its page number
-    got = _scan("""Kính gửi: Ban Thường vụ các Tỉnh ủy
+    got = _scan(
+        """Kính gửi: Ban Thường vụ các Tỉnh ủy
 Để tạo sự đồng thuận, thống nhất; Ban Thường vụ Đảng ủy Công an Trung ương trân trọng đề nghị Ban
 Thường vụ các Tỉnh ủy những nội dung sau:
 1. Chỉ đạo phổ biến quán triệt chủ trương xây dựng thí điểm Công an phường điển hình, kiểu mẫu về an ninh,""",
-                """2
+        """2
 trật tự và văn minh đô thị đến các cấp, các ngành.
 2. Nghiên cứu, ban hành nghị quyết chuyên đề về xây dựng thí điểm Công an phường điển hình.
 Nơi nhận:
-- Như trên;""")
-    assert [(o.agency, o.section) for o in got] == [("Ban Thường vụ các Tỉnh ủy", "1"), ("Ban Thường vụ các Tỉnh ủy", "2")]
+- Như trên;""",
+    )
+    assert [(o.agency, o.section) for o in got] == [
+        ("Ban Thường vụ các Tỉnh ủy", "1"),
+        ("Ban Thường vụ các Tỉnh ủy", "2"),
+    ]
     assert got[0].task.endswith("đến các cấp, các ngành.")
 
 
@@ -374,7 +422,12 @@ def test_scan_item_whose_last_body_is_wrapped_keeps_its_place_name():
     got = _scan("""III. TỔ CHỨC THỰC HIỆN
 2. Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy
 Ninh Hòa chủ động xây dựng chương trình, kế hoạch với các nhiệm vụ, giải pháp phù hợp.""")
-    assert [o.agency for o in got] == ["Đảng ủy Công an tỉnh", "Thành ủy Nha Trang", "Thành ủy Cam Ranh", "Thị ủy Ninh Hòa"]
+    assert [o.agency for o in got] == [
+        "Đảng ủy Công an tỉnh",
+        "Thành ủy Nha Trang",
+        "Thành ủy Cam Ranh",
+        "Thị ủy Ninh Hòa",
+    ]
 
 
 def test_scan_wrapped_bullet_does_not_turn_a_body_at_a_line_start_into_an_addressee():
@@ -398,7 +451,10 @@ Tiến độ khởi công, đầu tư xây dựng trụ sở Công an xã bảo 
 - Căn cứ khả năng cân đối nguồn lực, xem xét trang bị phương tiện cho Công an xã.
 4. Đảng ủy các xã, phường tăng cường lãnh đạo xây dựng lực lượng Công an xã vững mạnh.
 o. Giao Đảng ủy Công an tỉnh chủ trì theo dõi, đôn đốc việc thực hiện.""")
-    assert [o.agency for o in got] == ["Đảng ủy Ủy ban nhân dân tỉnh"] * 2 + ["Đảng ủy các xã, phường", "Đảng ủy Công an tỉnh"]
+    assert [o.agency for o in got] == ["Đảng ủy Ủy ban nhân dân tỉnh"] * 2 + [
+        "Đảng ủy các xã, phường",
+        "Đảng ủy Công an tỉnh",
+    ]
     assert got[0].task.endswith("chỉ đạo của Bộ Công an.") and got[3].role == "lead"
 
 
@@ -411,9 +467,14 @@ Hướng dẫn các địa phương lập dự toán kinh phí hằng năm.""")
 
 
 def test_scan_without_tone_marks_gives_one_report_task_per_deadline():
-    got = _scan("""UBND Thanh pho yeu cau cac So, ban, nganh can cu noi dung Ke hoach nay xay dung ke hoach cu the; dong thoi, cham hanh che do bao cao dinh ky 06 thang (truoc ngay 15/6), 01 nam (truoc ngay 15/12) gui Cong an thanh pho tong hop./.""")
+    got = _scan(
+        """UBND Thanh pho yeu cau cac So, ban, nganh can cu noi dung Ke hoach nay xay dung ke hoach cu the; dong thoi, cham hanh che do bao cao dinh ky 06 thang (truoc ngay 15/6), 01 nam (truoc ngay 15/12) gui Cong an thanh pho tong hop./."""
+    )
     assert [(o.agency, o.due, o.recurrence) for o in got] == [
-        ("các Sở, ban, ngành", None, None), ("các Sở, ban, ngành", "--06-15", "yearly"), ("các Sở, ban, ngành", "--12-15", "yearly")]
+        ("các Sở, ban, ngành", None, None),
+        ("các Sở, ban, ngành", "--06-15", "yearly"),
+        ("các Sở, ban, ngành", "--12-15", "yearly"),
+    ]
 
 
 def test_closing_formula_after_the_last_item_is_no_task():

@@ -1,11 +1,21 @@
 """Outline parser: markers, section paths, and what is not a marker."""
+
 from pipeline.text.outline import continues, is_page_number, parse
 
 
 def test_parts_items_letters_and_bullets_give_section_paths():
-    nodes = parse(["IV. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế:", "- Chủ trì triển khai Kế hoạch.",
-                   "2. Trách nhiệm của các sở, ngành", "a) Công an tỉnh: kiểm tra.", "+ Báo cáo định kỳ.",
-                   "2.1. Sở Tài chính", "Bố trí kinh phí."])
+    nodes = parse(
+        [
+            "IV. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Y tế:",
+            "- Chủ trì triển khai Kế hoạch.",
+            "2. Trách nhiệm của các sở, ngành",
+            "a) Công an tỉnh: kiểm tra.",
+            "+ Báo cáo định kỳ.",
+            "2.1. Sở Tài chính",
+            "Bố trí kinh phí.",
+        ]
+    )
     assert [n.section for n in nodes] == ["IV", "IV.1", "IV.1", "IV.2", "IV.2.a", "IV.2.a", "IV.2.1", "IV.2.1"]
     assert [n.marker for n in nodes] == ["IV.", "1.", "-", "2.", "a)", "+", "2.1.", None]
     assert nodes[2].heading == "1. Sở Y tế:"
@@ -24,8 +34,15 @@ def test_markdown_marks_before_a_marker_are_skipped():
 
 def test_numbers_in_running_text_are_not_markers():
     # wrapped lines of a scan or PDF can start with a document number, a date or a figure
-    nodes = parse(["1. Sở Tư pháp", "03/2010/NĐ-CP của Chính phủ về phối hợp", "15/12) gửi Công an thành phố",
-                   "1.000 người tham gia", "V/v tăng cường phòng chống dịch"])
+    nodes = parse(
+        [
+            "1. Sở Tư pháp",
+            "03/2010/NĐ-CP của Chính phủ về phối hợp",
+            "15/12) gửi Công an thành phố",
+            "1.000 người tham gia",
+            "V/v tăng cường phòng chống dịch",
+        ]
+    )
     assert [n.marker for n in nodes] == ["1.", None, None, None, None]
     assert [n.section for n in nodes] == ["1"] * 5
 
@@ -33,20 +50,33 @@ def test_numbers_in_running_text_are_not_markers():
 def test_a_line_cut_mid_sentence_by_a_scan_continues_its_paragraph():
     # OCR keeps a break where the next line starts with a capital; a long line with no closing
     # punctuation is still open, unless the next line opens an item or is a page number
-    assert continues("2. Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy",
-                     "Ninh Hòa chủ động xây dựng chương trình, kế hoạch.")
-    assert not continues("2. Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy",
-                         "- Chủ động xây dựng chương trình.")
-    assert not continues("Ban Thường vụ Đảng ủy Công an Trung ương đề nghị những nội dung sau:",
-                         "Chỉ đạo phổ biến quán triệt chủ trương.")
-    assert not continues("1. Sở Y tế", "Chủ trì triển khai Kế hoạch.")     # a short heading
+    assert continues(
+        "2. Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy",
+        "Ninh Hòa chủ động xây dựng chương trình, kế hoạch.",
+    )
+    assert not continues(
+        "2. Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy", "- Chủ động xây dựng chương trình."
+    )
+    assert not continues(
+        "Ban Thường vụ Đảng ủy Công an Trung ương đề nghị những nội dung sau:",
+        "Chỉ đạo phổ biến quán triệt chủ trương.",
+    )
+    assert not continues("1. Sở Y tế", "Chủ trì triển khai Kế hoạch.")  # a short heading
     assert not continues("Để tạo sự đồng thuận, Ban Thường vụ Đảng ủy Công an Trung ương trân trọng", "2")
     assert is_page_number("2") and is_page_number("- 3 -") and not is_page_number("2030")
 
 
 def test_a_letter_out_of_sequence_is_a_misread_number_not_an_item():
     # a scan read '5.' as 'o.': there is no 'a)'…'n)' before it, so it opens no letter item
-    nodes = parse(["4. Đảng ủy các xã, phường tăng cường lãnh đạo.", "o. Giao Đảng ủy Công an tỉnh chủ trì theo dõi.",
-                   "5. Sở Y tế", "a. Kiểm tra.", "b. Báo cáo.", "a. Lại từ đầu."])
+    nodes = parse(
+        [
+            "4. Đảng ủy các xã, phường tăng cường lãnh đạo.",
+            "o. Giao Đảng ủy Công an tỉnh chủ trì theo dõi.",
+            "5. Sở Y tế",
+            "a. Kiểm tra.",
+            "b. Báo cáo.",
+            "a. Lại từ đầu.",
+        ]
+    )
     assert [n.marker for n in nodes] == ["4.", None, "5.", "a.", "b.", None]
     assert [n.section for n in nodes] == ["4", "4", "5", "5.a", "5.b", "5.b"]

@@ -1,4 +1,5 @@
 """The sample generator: layout roles, ground truth, the four scan profiles, determinism."""
+
 from __future__ import annotations
 
 import json
@@ -55,13 +56,18 @@ def letter() -> samples.Sample:
 def test_letterhead_is_two_columns_and_markup_is_stripped(letter):
     blocks = samples.parse_seed(LETTER)
     header = next(b for b in blocks if b.kind == "columns")
-    assert [b.text for b in header.left] == ["ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "Số: 12/KH-UBND",
-                                             "V/v triển khai chuyển đổi số"]
+    assert [b.text for b in header.left] == [
+        "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG",
+        "Số: 12/KH-UBND",
+        "V/v triển khai chuyển đổi số",
+    ]
     assert [b.text for b in header.right] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Giang, ngày 3 tháng 4 năm 2024"]
     (page,) = letter.pages()
     assert "**" not in page.text
-    assert canonical(page.text).startswith("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG Số: 12/KH-UBND V/v triển khai chuyển "
-                                           "đổi số CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Hà Giang, ngày 3 tháng 4")
+    assert canonical(page.text).startswith(
+        "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG Số: 12/KH-UBND V/v triển khai chuyển "
+        "đổi số CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Hà Giang, ngày 3 tháng 4"
+    )
     assert canonical(page.text).endswith("Nơi nhận: - Như trên; - Lưu: VT. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An")
     assert page.signature is not None
 
@@ -92,7 +98,7 @@ def test_fax_is_one_bit_and_stamped_adds_red_only_on_the_signature(letter):
     assert samples.scan(page, "fax", 1).mode == "1"
     office = np.asarray(samples.scan(page, "office", 1).convert("RGB"), dtype=int)
     stamped = np.asarray(samples.scan(page, "stamped", 1), dtype=int)
-    red = (stamped[..., 0] - stamped[..., 2] > 60)
+    red = stamped[..., 0] - stamped[..., 2] > 60
     ys, xs = np.nonzero(red)
     x0, y0, x1, y1 = (v * 300 / 72 for v in page.signature)
     assert red.sum() > 5000 and not (office[..., 0] - office[..., 2] > 60).any()
@@ -109,7 +115,7 @@ def test_generation_is_deterministic(letter, tmp_path):
 
 
 def test_born_digital_twins_carry_the_ground_truth_text(letter, tmp_path):
-    pdf, pdf_gt, docx_path, docx_gt = samples.make_digital(letter, tmp_path)
+    pdf, _pdf_gt, docx_path, _docx_gt = samples.make_digital(letter, tmp_path)
     with pdfplumber.open(pdf) as opened:
         words = [w["text"] for w in opened.pages[0].extract_words()]
     assert sorted(words) == sorted(canonical(samples.read_ground_truth(pdf)[0]).split())

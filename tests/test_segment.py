@@ -1,21 +1,27 @@
 """Segmentation keeps offsets: every line, sentence and underthesea word is an exact slice of the text."""
-from pipeline.text.segment import segment
+
 from pipeline.read.load import load_document
+from pipeline.text.segment import segment
 
 
 def test_lines_sentences_and_words_are_exact_slices_with_sections(tmp_path):
     path = tmp_path / "kh.txt"
-    path.write_text("KẾ HOẠCH\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp: chủ trì rà soát văn bản. Báo cáo trước ngày "
-                    "15/12 hằng năm.\n- Phối hợp Công an tỉnh tuyên truyền.\n", encoding="utf-8")
+    path.write_text(
+        "KẾ HOẠCH\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp: chủ trì rà soát văn bản. Báo cáo trước ngày "
+        "15/12 hằng năm.\n- Phối hợp Công an tỉnh tuyên truyền.\n",
+        encoding="utf-8",
+    )
     seg = segment(load_document(path))
-    assert all(seg.text[x.start:x.end] == x.text for x in seg.lines + seg.sentences)
+    assert all(seg.text[x.start : x.end] == x.text for x in seg.lines + seg.sentences)
     bullet = seg.lines[-1]
     assert (bullet.marker, bullet.section) == ("-", "II.1")
     assert [s.text for s in seg.sentences if s.start >= seg.lines[2].start][:3] == [
-        "Sở Tư pháp: chủ trì rà soát văn bản.", "Báo cáo trước ngày 15/12 hằng năm.",
-        "Phối hợp Công an tỉnh tuyên truyền."]
+        "Sở Tư pháp: chủ trì rà soát văn bản.",
+        "Báo cáo trước ngày 15/12 hằng năm.",
+        "Phối hợp Công an tỉnh tuyên truyền.",
+    ]
     words = seg.words(bullet.start, bullet.end)
-    assert "Công an" in [w.text for w in words]          # a multi-syllable word, not rewritten
-    assert all(seg.text[w.start:w.end] == w.text for w in words)
+    assert "Công an" in [w.text for w in words]  # a multi-syllable word, not rewritten
+    assert all(seg.text[w.start : w.end] == w.text for w in words)
     evidence = seg.evidence(words[1].start, words[-1].end)
     assert evidence.page == 1 and evidence.quote.startswith("Phối hợp")

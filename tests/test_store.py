@@ -1,4 +1,5 @@
 """The database: tables generated from the models, round trips, versions, evidence joins, WAL."""
+
 from __future__ import annotations
 
 import threading
@@ -7,14 +8,28 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline.store.db import Store, version_key
-from schemas.extraction import FACT_MODELS
-from schemas.extraction import (Citation, Deadline, DocumentMeta, Evidence, Extraction, Jurisdiction,
-                                NationalTarget, Obligation, Signer, Source, Target, Ward)
+from schemas.extraction import (
+    FACT_MODELS,
+    Citation,
+    Deadline,
+    DocumentMeta,
+    Evidence,
+    Extraction,
+    Jurisdiction,
+    NationalTarget,
+    Obligation,
+    Signer,
+    Source,
+    Target,
+    Ward,
+)
 
-TEXT = ("KẾ HOẠCH\nThực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị\f"
-        "1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản, hoàn thành trước ngày 30/6/2026.\n"
-        "2. Phấn đấu đến năm 2026 có 80% phường đạt chuẩn văn minh đô thị.\n"
-        "3. Phường Nha Trang thực hiện thí điểm trong năm 2026.")
+TEXT = (
+    "KẾ HOẠCH\nThực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị\f"
+    "1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản, hoàn thành trước ngày 30/6/2026.\n"
+    "2. Phấn đấu đến năm 2026 có 80% phường đạt chuẩn văn minh đô thị.\n"
+    "3. Phường Nha Trang thực hiện thí điểm trong năm 2026."
+)
 
 
 def ev(quote: str, page: int = 2, bbox=None) -> Evidence:
@@ -24,28 +39,80 @@ def ev(quote: str, page: int = 2, bbox=None) -> Evidence:
 
 def extraction(sha: str = "a" * 64, number: str = "45/KH-UBND", subject: str = "thực hiện Nghị quyết 12") -> Extraction:
     return Extraction(
-        source=Source(path="/inbox/kh45.pdf", sha256=sha, media_type="application/pdf", pages=2, ocr=True,
-                      ocr_confidence=91.5),
+        source=Source(
+            path="/inbox/kh45.pdf", sha256=sha, media_type="application/pdf", pages=2, ocr=True, ocr_confidence=91.5
+        ),
         document=DocumentMeta(
-            kind="Kế hoạch", number=number, issued_on="2025-07-01", place="Khánh Hòa",
-            issuer="Ủy ban nhân dân tỉnh Khánh Hòa", subject=subject, recipients=["Các sở, ban, ngành"],
+            kind="Kế hoạch",
+            number=number,
+            issued_on="2025-07-01",
+            place="Khánh Hòa",
+            issuer="Ủy ban nhân dân tỉnh Khánh Hòa",
+            subject=subject,
+            recipients=["Các sở, ban, ngành"],
             signer=Signer(name="Nguyễn Văn A", position="Chủ tịch", capacity="TM. Ủy ban nhân dân"),
             jurisdiction=Jurisdiction(province="Khánh Hòa"),
-            evidence={"kind": ev("KẾ HOẠCH", page=1)}),
-        citations=[Citation(kind="Nghị quyết", number="12-NQ/TW", issued_on="2022-03-15", issuer="Bộ Chính trị",
-                            evidence=ev("Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị", page=1))],
-        targets=[Target(subject="phường đạt chuẩn văn minh đô thị", comparator=">=", value=80, unit="%",
-                        year=2026, recurrence=None, evidence=ev("80% phường đạt chuẩn văn minh đô thị"))],
-        deadlines=[Deadline(due="2026-06-30", relation="before", recurrence=None, task="rà soát văn bản",
-                            agencies=["Sở Tư pháp"], evidence=ev("hoàn thành trước ngày 30/6/2026"))],
-        wards=[Ward(name="Phường Nha Trang", locality=None, province="Khánh Hòa", year=2026,
-                    evidence=ev("Phường Nha Trang"))],
-        obligations=[Obligation(agency="Sở Tư pháp", role="lead", task="rà soát văn bản", partners=["Sở Nội vụ"],
-                                due="2026-06-30", section="1",
-                                evidence=ev("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản",
-                                            bbox=(72.0, 100.5, 400.0, 118.0)))],
-        national_targets=[NationalTarget(province="Khánh Hòa", wards_total=48, year=2026, count=12, percent=25.0,
-                                         carried=False, issues=["ô 'Tỷ lệ' không khớp"])],
+            evidence={"kind": ev("KẾ HOẠCH", page=1)},
+        ),
+        citations=[
+            Citation(
+                kind="Nghị quyết",
+                number="12-NQ/TW",
+                issued_on="2022-03-15",
+                issuer="Bộ Chính trị",
+                evidence=ev("Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị", page=1),
+            )
+        ],
+        targets=[
+            Target(
+                subject="phường đạt chuẩn văn minh đô thị",
+                comparator=">=",
+                value=80,
+                unit="%",
+                year=2026,
+                recurrence=None,
+                evidence=ev("80% phường đạt chuẩn văn minh đô thị"),
+            )
+        ],
+        deadlines=[
+            Deadline(
+                due="2026-06-30",
+                relation="before",
+                recurrence=None,
+                task="rà soát văn bản",
+                agencies=["Sở Tư pháp"],
+                evidence=ev("hoàn thành trước ngày 30/6/2026"),
+            )
+        ],
+        wards=[
+            Ward(
+                name="Phường Nha Trang", locality=None, province="Khánh Hòa", year=2026, evidence=ev("Phường Nha Trang")
+            )
+        ],
+        obligations=[
+            Obligation(
+                agency="Sở Tư pháp",
+                role="lead",
+                task="rà soát văn bản",
+                partners=["Sở Nội vụ"],
+                due="2026-06-30",
+                section="1",
+                evidence=ev(
+                    "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản", bbox=(72.0, 100.5, 400.0, 118.0)
+                ),
+            )
+        ],
+        national_targets=[
+            NationalTarget(
+                province="Khánh Hòa",
+                wards_total=48,
+                year=2026,
+                count=12,
+                percent=25.0,
+                carried=False,
+                issues=["ô 'Tỷ lệ' không khớp"],
+            )
+        ],
     )
 
 
@@ -105,8 +172,12 @@ def test_version_key_keeps_issuers_apart_and_knows_unnumbered_documents_by_subje
     a = version_key(DocumentMeta(number="15/KH-UBND", issuer="UBND tỉnh Khánh Hòa"))
     b = version_key(DocumentMeta(number="15/KH-UBND", issuer="UBND tỉnh Hà Tĩnh"))
     assert a != b
-    typed = DocumentMeta(kind="Công văn", issuer="Tỉnh ủy Ninh Bình", issued_on="2026-05-28",
-                         subject="V/v đẩy mạnh xây dựng lực lượng Công an xã, phường")
+    typed = DocumentMeta(
+        kind="Công văn",
+        issuer="Tỉnh ủy Ninh Bình",
+        issued_on="2026-05-28",
+        subject="V/v đẩy mạnh xây dựng lực lượng Công an xã, phường",
+    )
     scanned = typed.model_copy(update={"subject": "V/v đẩy mạnh xây dựng lực lượng Công an xã,  phường."})
     assert version_key(typed) == version_key(scanned) is not None
     assert version_key(typed) != version_key(typed.model_copy(update={"issued_on": "2026-06-02"}))
@@ -116,9 +187,11 @@ def test_any_fact_leads_back_to_document_page_and_quote(store):
     with store.begin() as conn:
         store.save(extraction(), conn)
     ob, docs = store.tables["obligations"], store.tables["documents"]
-    query = (sa.select(docs.c.number, ob.c.page, ob.c.quote, ob.c.bbox)
-             .join(docs, docs.c.id == ob.c.document_id)
-             .where(ob.c.search_text.like("%so tu phap%")))
+    query = (
+        sa.select(docs.c.number, ob.c.page, ob.c.quote, ob.c.bbox)
+        .join(docs, docs.c.id == ob.c.document_id)
+        .where(ob.c.search_text.like("%so tu phap%"))
+    )
     with store.engine.connect() as conn:
         row = conn.execute(query).one()
     assert row.number == "45/KH-UBND" and row.page == 2

@@ -1,17 +1,19 @@
 """Targets: real excerpts from the seeds and invented but realistic excerpts of other plans."""
+
 from __future__ import annotations
 
 import pytest
 
 from extractors import targets
 from extractors.common import parse_number
-from pipeline.text.segment import segment
 from pipeline.read.load import load_document
+from pipeline.text.segment import segment
 from schemas.extraction import DocumentMeta, Jurisdiction
 
 
-def read(tmp_path, text: str, issued_on: str | None = None, province: str | None = "Khánh Hòa",
-         locality: str | None = None):
+def read(
+    tmp_path, text: str, issued_on: str | None = None, province: str | None = "Khánh Hòa", locality: str | None = None
+):
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
     meta = DocumentMeta(issued_on=issued_on, jurisdiction=Jurisdiction(province=province, locality=locality))
@@ -22,64 +24,87 @@ def keys(found):
     return [(t.value, t.value_max, t.unit == "%", t.comparator, t.change, t.year, t.recurrence) for t in found]
 
 
-@pytest.mark.parametrize("raw, value", [("01", 1), ("4,76", 4.76), ("1.000", 1000), ("15,60", 15.6),
-                                        ("2.500,5", 2500.5)])
+@pytest.mark.parametrize(
+    "raw, value", [("01", 1), ("4,76", 4.76), ("1.000", 1000), ("15,60", 15.6), ("2.500,5", 2500.5)]
+)
 def test_vietnamese_numbers(raw, value):
     assert parse_number(raw) == value
 
 
 def test_resolution_targets_with_year_and_share(tmp_path):
-    found = read(tmp_path, (
-        "2. Mục tiêu cụ thể\n"
-        "- Năm 2023, triển khai thí điểm xây dựng Công an phường Vĩnh Nguyên, thành phố Nha Trang đạt 22 tiêu chí, "
-        "thuộc 07 nhóm tiêu chí được ban hành kèm theo Quyết định số 5764/QĐ-BCA-V05, ngày 13/7/2021 của Bộ trưởng "
-        "Bộ Công an.\n"
-        "- Từ năm 2024, triển khai nhân rộng Công an phường đạt chuẩn kiểu mẫu; đến năm 2025, ít nhất 30% (11/35) "
-        "Công an phường đạt chuẩn kiểu mẫu trở lên; đến năm 2030, 100% (35/35) Công an phường đạt chuẩn kiểu mẫu.\n"))
-    assert keys(found) == [(22, None, False, "=", None, 2023, None),
-                           (30, None, True, ">=", None, 2025, None),
-                           (100, None, True, "=", None, 2030, None)]
+    found = read(
+        tmp_path,
+        (
+            "2. Mục tiêu cụ thể\n"
+            "- Năm 2023, triển khai thí điểm xây dựng Công an phường Vĩnh Nguyên, thành phố Nha Trang đạt 22 tiêu chí, "
+            "thuộc 07 nhóm tiêu chí được ban hành kèm theo Quyết định số 5764/QĐ-BCA-V05, ngày 13/7/2021 của Bộ trưởng "
+            "Bộ Công an.\n"
+            "- Từ năm 2024, triển khai nhân rộng Công an phường đạt chuẩn kiểu mẫu; đến năm 2025, ít nhất 30% (11/35) "
+            "Công an phường đạt chuẩn kiểu mẫu trở lên; đến năm 2030, 100% (35/35) Công an phường đạt chuẩn kiểu mẫu.\n"
+        ),
+    )
+    assert keys(found) == [
+        (22, None, False, "=", None, 2023, None),
+        (30, None, True, ">=", None, 2025, None),
+        (100, None, True, "=", None, 2030, None),
+    ]
     assert (found[1].count, found[1].of, found[1].scope) == (11, 35, "Khánh Hòa")
     assert found[0].unit == "tiêu chí"
     assert "ít nhất 30% (11/35)" in found[1].evidence.quote
 
 
 def test_facts_and_descriptions_are_not_targets(tmp_path):
-    found = read(tmp_path, (
-        "Trên địa bàn tỉnh hiện có 35 Công an phường với 292 cán bộ, chiến sĩ.\n"
-        "Năm 2022 đã triển khai thực hiện thí điểm tại 05 thành phố trực thuộc Trung ương; qua 01 năm triển khai "
-        "thực hiện đã đạt được nhiều kết quả quan trọng.\n"
-        "1. Phạm vi: thực hiện tại 12 phường trên địa bàn thành phố.\n"
-        "2. Tiêu chí quy định công an phường điển hình, kiểu mẫu: gồm 22 tiêu chí (có phụ lục kèm theo).\n"
-        "3. Thực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị, Nghị định 03/2019/NĐ-CP ngày 05/9/2019.\n"
-        "4. Đầu tư công trung hạn 5 năm 2026-2030 gắn với mục tiêu phấn đấu tăng trưởng “2 con số”.\n"))
+    found = read(
+        tmp_path,
+        (
+            "Trên địa bàn tỉnh hiện có 35 Công an phường với 292 cán bộ, chiến sĩ.\n"
+            "Năm 2022 đã triển khai thực hiện thí điểm tại 05 thành phố trực thuộc Trung ương; qua 01 năm triển khai "
+            "thực hiện đã đạt được nhiều kết quả quan trọng.\n"
+            "1. Phạm vi: thực hiện tại 12 phường trên địa bàn thành phố.\n"
+            "2. Tiêu chí quy định công an phường điển hình, kiểu mẫu: gồm 22 tiêu chí (có phụ lục kèm theo).\n"
+            "3. Thực hiện Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị, Nghị định 03/2019/NĐ-CP ngày 05/9/2019.\n"
+            "4. Đầu tư công trung hạn 5 năm 2026-2030 gắn với mục tiêu phấn đấu tăng trưởng “2 con số”.\n"
+        ),
+    )
     assert found == []
 
 
 def test_percent_reported_for_a_past_year_is_not_a_target(tmp_path):
-    found = read(tmp_path, (
-        "a) Năm 2023, tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh đạt 92,3%.\n"
-        "b) Đến năm 2025, tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%.\n"), issued_on="2024-08-20")
+    found = read(
+        tmp_path,
+        (
+            "a) Năm 2023, tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh đạt 92,3%.\n"
+            "b) Đến năm 2025, tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%.\n"
+        ),
+        issued_on="2024-08-20",
+    )
     assert keys(found) == [(95, None, True, ">", None, 2025, None)]
 
 
 def test_comparators_changes_ranges_and_recurrence(tmp_path):
-    found = read(tmp_path, (
-        "3. Tăng cường công tác bảo vệ an ninh chính trị:\n"
-        "Giải quyết dứt điểm các vụ việc khiếu kiện (phấn đấu mỗi năm kéo giảm 1 - 2 vụ khiếu kiện thuộc thẩm quyền "
-        "của Công an phường); 100% tố giác, tin báo tội phạm được tiếp nhận, xử lý theo quy định. Thực hiện đạt chỉ "
-        "tiêu kéo giảm 5% tội phạm về TTXH hàng năm; tỷ lệ điều tra khám phá án chung đạt 80% trở lên. Hàng năm "
-        "phối hợp xây dựng 1 - 2 mô hình mới; phấn đấu trên 70% lực lượng làm công tác an ninh, trật tự tại cơ sở "
-        "đạt từ loại khá trở lên. Tỷ lệ tái phạm hằng năm dưới 1,5%; tỷ lệ tái nghiện không quá 20%.\n"),
-        province="Lâm Đồng", locality="Đà Lạt")
-    assert keys(found) == [(1, 2, False, "=", "decrease", None, "yearly"),
-                           (100, None, True, "=", None, None, None),
-                           (5, None, True, "=", "decrease", None, "yearly"),
-                           (80, None, True, ">=", None, None, None),
-                           (1, 2, False, "=", None, None, "yearly"),
-                           (70, None, True, ">", None, None, None),
-                           (1.5, None, True, "<", None, None, "yearly"),
-                           (20, None, True, "<=", None, None, None)]
+    found = read(
+        tmp_path,
+        (
+            "3. Tăng cường công tác bảo vệ an ninh chính trị:\n"
+            "Giải quyết dứt điểm các vụ việc khiếu kiện (phấn đấu mỗi năm kéo giảm 1 - 2 vụ khiếu kiện thuộc thẩm quyền "
+            "của Công an phường); 100% tố giác, tin báo tội phạm được tiếp nhận, xử lý theo quy định. Thực hiện đạt chỉ "
+            "tiêu kéo giảm 5% tội phạm về TTXH hàng năm; tỷ lệ điều tra khám phá án chung đạt 80% trở lên. Hàng năm "
+            "phối hợp xây dựng 1 - 2 mô hình mới; phấn đấu trên 70% lực lượng làm công tác an ninh, trật tự tại cơ sở "
+            "đạt từ loại khá trở lên. Tỷ lệ tái phạm hằng năm dưới 1,5%; tỷ lệ tái nghiện không quá 20%.\n"
+        ),
+        province="Lâm Đồng",
+        locality="Đà Lạt",
+    )
+    assert keys(found) == [
+        (1, 2, False, "=", "decrease", None, "yearly"),
+        (100, None, True, "=", None, None, None),
+        (5, None, True, "=", "decrease", None, "yearly"),
+        (80, None, True, ">=", None, None, None),
+        (1, 2, False, "=", None, None, "yearly"),
+        (70, None, True, ">", None, None, None),
+        (1.5, None, True, "<", None, None, "yearly"),
+        (20, None, True, "<=", None, None, None),
+    ]
     assert found[0].scope == "Đà Lạt"
     assert found[3].subject.startswith("Tỷ lệ điều tra khám phá án chung")
 
@@ -99,134 +124,191 @@ CRITERIA_TABLE = (
     "\t<p>mô hình “Dân vận khéo”, có ít nhất 02 mô hình quần chúng tự quản về ANTT và 01 mô hình “Dân vận khéo” "
     "được cấp trên đánh giá là hoạt động có chất lượng.</p>\n"
     "Tiêu chí 17\t<p>Có 90% tổ dân phố (hoặc tương đương) trở lên được công nhận “Tổ dân phố văn hóa”.</p>\n"
-    "Tiêu chí 18\t<p>Có 90% tổ dân phố (hoặc tương đương) trở lên được công nhận “Tổ dân phố văn hóa”.</p>\n")
+    "Tiêu chí 18\t<p>Có 90% tổ dân phố (hoặc tương đương) trở lên được công nhận “Tổ dân phố văn hóa”.</p>\n"
+)
 
 
 def test_criteria_table_labels_out_of_place(tmp_path):
     """A label alone on its line governs the text above it; a label printed twice counts twice."""
     found = read(tmp_path, CRITERIA_TABLE, province="Lâm Đồng", locality="Đà Lạt")
     assert [(t.criterion, t.value, t.comparator, t.recurrence) for t in found] == [
-        (2, 100, "=", "yearly"), (9, 100, "=", None),
-        (10, 6, ">=", "yearly"), (10, 15, ">=", "yearly"),
-        (11, 100, "=", None), (11, 1.5, "<", "yearly"),
-        (16, 2, ">=", None), (16, 1, ">=", None),
-        (17, 90, ">=", None), (18, 90, ">=", None)]
+        (2, 100, "=", "yearly"),
+        (9, 100, "=", None),
+        (10, 6, ">=", "yearly"),
+        (10, 15, ">=", "yearly"),
+        (11, 100, "=", None),
+        (11, 1.5, "<", "yearly"),
+        (16, 2, ">=", None),
+        (16, 1, ">=", None),
+        (17, 90, ">=", None),
+        (18, 90, ">=", None),
+    ]
     assert found[2].change == "decrease"
 
 
 def test_numeric_table_rows_belong_to_national_targets(tmp_path):
-    found = read(tmp_path, (
-        "Tỉnh\tNăm\t2023\t\t2024\n"
-        "An Giang\t21\t1\t4,76%\t3\t14,29%\n"
-        "<b>TỔNG SỐ</b>\t<b>1.160</b>\t<b>58</b>\t<b>5%</b>\t<b>181</b>\t<b>15,60%</b>\n"
-        "Bà Rịa – Vũng Tàu 29 1 3,45% 4 13,79% 9 31,03% 14 48,28%\n"))   # an OCR'd row: spaces, no TABs
+    found = read(
+        tmp_path,
+        (
+            "Tỉnh\tNăm\t2023\t\t2024\n"
+            "An Giang\t21\t1\t4,76%\t3\t14,29%\n"
+            "<b>TỔNG SỐ</b>\t<b>1.160</b>\t<b>58</b>\t<b>5%</b>\t<b>181</b>\t<b>15,60%</b>\n"
+            "Bà Rịa – Vũng Tàu 29 1 3,45% 4 13,79% 9 31,03% 14 48,28%\n"
+        ),
+    )  # an OCR'd row: spaces, no TABs
     assert found == []
 
 
 def test_report_section_of_a_plan_holds_results_not_targets(tmp_path):
     """Invented: a rural-development plan opens with last year's results, then sets this year's targets."""
-    found = read(tmp_path, (
-        "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n"
-        "Toàn huyện có 12/15 xã đạt chuẩn nông thôn mới, tỷ lệ hộ nghèo giảm còn 3,5%.\n"
-        "II. MỤC TIÊU, CHỈ TIÊU NĂM 2025\n"
-        "1. Kết quả cần đạt\n"
-        "- Có thêm 02 xã đạt chuẩn nông thôn mới nâng cao; phấn đấu 15/15 xã đạt chuẩn nông thôn mới.\n"
-        "- Tỷ lệ hộ nghèo giảm còn dưới 3%.\n"), issued_on="2025-01-10", province="Nghệ An")
-    assert keys(found) == [(2, None, False, "=", None, 2025, None),
-                           (15, None, False, "=", None, 2025, None),
-                           (3, None, True, "<", "decrease", 2025, None)]
+    found = read(
+        tmp_path,
+        (
+            "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n"
+            "Toàn huyện có 12/15 xã đạt chuẩn nông thôn mới, tỷ lệ hộ nghèo giảm còn 3,5%.\n"
+            "II. MỤC TIÊU, CHỈ TIÊU NĂM 2025\n"
+            "1. Kết quả cần đạt\n"
+            "- Có thêm 02 xã đạt chuẩn nông thôn mới nâng cao; phấn đấu 15/15 xã đạt chuẩn nông thôn mới.\n"
+            "- Tỷ lệ hộ nghèo giảm còn dưới 3%.\n"
+        ),
+        issued_on="2025-01-10",
+        province="Nghệ An",
+    )
+    assert keys(found) == [
+        (2, None, False, "=", None, 2025, None),
+        (15, None, False, "=", None, 2025, None),
+        (3, None, True, "<", "decrease", 2025, None),
+    ]
     assert (found[1].count, found[1].of) == (15, 15)
 
 
 def test_planned_year_of_a_heading_with_a_horizon(tmp_path):
-    found = read(tmp_path, "II. MỤC TIÊU ĐẾN NĂM 2025, ĐỊNH HƯỚNG ĐẾN NĂM 2030\n1. Chỉ tiêu\n"
-                           "- 95% người dân có hồ sơ sức khỏe điện tử.\n", issued_on="2024-05-02")
+    found = read(
+        tmp_path,
+        "II. MỤC TIÊU ĐẾN NĂM 2025, ĐỊNH HƯỚNG ĐẾN NĂM 2030\n1. Chỉ tiêu\n- 95% người dân có hồ sơ sức khỏe điện tử.\n",
+        issued_on="2024-05-02",
+    )
     assert keys(found) == [(95, None, True, "=", None, 2025, None)]
 
 
 def test_digital_transformation_plan_heading_year(tmp_path):
     """Invented: a provincial digital-transformation plan whose heading sets the year."""
-    found = read(tmp_path, (
-        "I. MỤC TIÊU\n"
-        "1. Mục tiêu chung\n"
-        "Phát triển chính quyền số giai đoạn 2021 - 2025, định hướng đến năm 2030.\n"
-        "2. Mục tiêu cụ thể đến năm 2025\n"
-        "- 100% hồ sơ công việc tại cấp tỉnh, 90% hồ sơ công việc tại cấp huyện được xử lý trên môi trường mạng.\n"
-        "- Tối thiểu 80% dịch vụ công trực tuyến toàn trình được cung cấp trên Cổng Dịch vụ công quốc gia.\n"
-        "- Phấn đấu đến năm 2027 có ít nhất 50% xã đạt chuẩn xã thông minh.\n"
-        "- Mỗi năm tổ chức ít nhất 02 lớp tập huấn kỹ năng số cho cán bộ, công chức.\n"
-        "II. NHIỆM VỤ\n"
-        "1. Trong quý II/2024, hoàn thành kết nối hệ thống quản lý văn bản với 100% xã, phường, thị trấn.\n"),
-        issued_on="2024-03-12", province="Lào Cai")
-    assert keys(found) == [(100, None, True, "=", None, 2025, None),
-                           (90, None, True, "=", None, 2025, None),
-                           (80, None, True, ">=", None, 2025, None),
-                           (50, None, True, ">=", None, 2027, None),
-                           (2, None, False, ">=", None, 2025, "yearly"),
-                           (100, None, True, "=", None, 2024, None)]
+    found = read(
+        tmp_path,
+        (
+            "I. MỤC TIÊU\n"
+            "1. Mục tiêu chung\n"
+            "Phát triển chính quyền số giai đoạn 2021 - 2025, định hướng đến năm 2030.\n"
+            "2. Mục tiêu cụ thể đến năm 2025\n"
+            "- 100% hồ sơ công việc tại cấp tỉnh, 90% hồ sơ công việc tại cấp huyện được xử lý trên môi trường mạng.\n"
+            "- Tối thiểu 80% dịch vụ công trực tuyến toàn trình được cung cấp trên Cổng Dịch vụ công quốc gia.\n"
+            "- Phấn đấu đến năm 2027 có ít nhất 50% xã đạt chuẩn xã thông minh.\n"
+            "- Mỗi năm tổ chức ít nhất 02 lớp tập huấn kỹ năng số cho cán bộ, công chức.\n"
+            "II. NHIỆM VỤ\n"
+            "1. Trong quý II/2024, hoàn thành kết nối hệ thống quản lý văn bản với 100% xã, phường, thị trấn.\n"
+        ),
+        issued_on="2024-03-12",
+        province="Lào Cai",
+    )
+    assert keys(found) == [
+        (100, None, True, "=", None, 2025, None),
+        (90, None, True, "=", None, 2025, None),
+        (80, None, True, ">=", None, 2025, None),
+        (50, None, True, ">=", None, 2027, None),
+        (2, None, False, ">=", None, 2025, "yearly"),
+        (100, None, True, "=", None, 2024, None),
+    ]
     assert found[4].unit == "lớp"
 
 
 def test_drug_free_communes_plan(tmp_path):
     """Invented: a district plan on drug-free communes, with counts, ranges and a share of a total."""
-    found = read(tmp_path, (
-        "Toàn huyện hiện có 8 xã, 1 thị trấn với 412 người nghiện ma túy có hồ sơ quản lý.\n"
-        "I. CHỈ TIÊU\n"
-        "- Phấn đấu đến năm 2027 có ít nhất 50% xã, thị trấn đạt tiêu chí “không ma túy”; đến năm 2030 có 100% "
-        "(9/9) xã, thị trấn không ma túy.\n"
-        "- Hằng năm kéo giảm từ 5 - 10% số người nghiện ma túy so với năm trước; tỷ lệ người nghiện được quản lý "
-        "đạt 100%.\n"
-        "- Hỗ trợ 1.000 hộ nghèo; phấn đấu tăng thêm 2.500 người tham gia bảo hiểm y tế tự nguyện.\n"
-        "- Tỷ lệ tăng dân số tự nhiên không quá 1,2%/năm.\n"), issued_on="2025-01-05", province="Thanh Hóa")
-    assert keys(found) == [(50, None, True, ">=", None, 2027, None),
-                           (100, None, True, "=", None, 2030, None),
-                           (5, 10, True, "=", "decrease", None, "yearly"),
-                           (100, None, True, "=", None, None, None),
-                           (1000, None, False, "=", None, None, None),
-                           (2500, None, False, "=", "increase", None, None),
-                           (1.2, None, True, "<=", None, None, "yearly")]
+    found = read(
+        tmp_path,
+        (
+            "Toàn huyện hiện có 8 xã, 1 thị trấn với 412 người nghiện ma túy có hồ sơ quản lý.\n"
+            "I. CHỈ TIÊU\n"
+            "- Phấn đấu đến năm 2027 có ít nhất 50% xã, thị trấn đạt tiêu chí “không ma túy”; đến năm 2030 có 100% "
+            "(9/9) xã, thị trấn không ma túy.\n"
+            "- Hằng năm kéo giảm từ 5 - 10% số người nghiện ma túy so với năm trước; tỷ lệ người nghiện được quản lý "
+            "đạt 100%.\n"
+            "- Hỗ trợ 1.000 hộ nghèo; phấn đấu tăng thêm 2.500 người tham gia bảo hiểm y tế tự nguyện.\n"
+            "- Tỷ lệ tăng dân số tự nhiên không quá 1,2%/năm.\n"
+        ),
+        issued_on="2025-01-05",
+        province="Thanh Hóa",
+    )
+    assert keys(found) == [
+        (50, None, True, ">=", None, 2027, None),
+        (100, None, True, "=", None, 2030, None),
+        (5, 10, True, "=", "decrease", None, "yearly"),
+        (100, None, True, "=", None, None, None),
+        (1000, None, False, "=", None, None, None),
+        (2500, None, False, "=", "increase", None, None),
+        (1.2, None, True, "<=", None, None, "yearly"),
+    ]
     assert (found[1].count, found[1].of) == (9, 9)
 
 
 def test_ocr_slips_in_tone_marks_still_read(tmp_path):
     """OCR drops or swaps tone marks; comparator and recurrence words are matched folded."""
-    found = read(tmp_path, "- Phân đấu đến năm 2030 có ít nhât 60% xã đạt chuẩn.\n- Hàng nam kéo giam 10 %  số vụ.\n",
-                 issued_on="2024-01-01")
-    assert keys(found) == [(60, None, True, ">=", None, 2030, None),
-                           (10, None, True, "=", "decrease", None, "yearly")]
+    found = read(
+        tmp_path,
+        "- Phân đấu đến năm 2030 có ít nhât 60% xã đạt chuẩn.\n- Hàng nam kéo giam 10 %  số vụ.\n",
+        issued_on="2024-01-01",
+    )
+    assert keys(found) == [(60, None, True, ">=", None, 2030, None), (10, None, True, "=", "decrease", None, "yearly")]
 
 
 def test_schedule_counts_percent_ranges_and_event_counts(tmp_path):
     """Invented: a forestry plan with a yearly schedule of counts and a range of percents."""
-    found = read(tmp_path, (
-        "III. LỘ TRÌNH\n"
-        "- Năm 2025: 10 xã; năm 2026: 15 xã đạt chuẩn.\n"
-        "- Tỷ lệ che phủ rừng đạt từ 70% đến 75%; mỗi năm kiểm tra ít nhất 02 lần.\n"
-        "- Dịp 30/4 và 1/5 tổ chức các hoạt động tuyên truyền.\n"), issued_on="2024-12-01", province="Gia Lai")
-    assert keys(found) == [(10, None, False, "=", None, 2025, None),
-                           (15, None, False, "=", None, 2026, None),
-                           (70, 75, True, "=", None, None, None),
-                           (2, None, False, ">=", None, None, "yearly")]
+    found = read(
+        tmp_path,
+        (
+            "III. LỘ TRÌNH\n"
+            "- Năm 2025: 10 xã; năm 2026: 15 xã đạt chuẩn.\n"
+            "- Tỷ lệ che phủ rừng đạt từ 70% đến 75%; mỗi năm kiểm tra ít nhất 02 lần.\n"
+            "- Dịp 30/4 và 1/5 tổ chức các hoạt động tuyên truyền.\n"
+        ),
+        issued_on="2024-12-01",
+        province="Gia Lai",
+    )
+    assert keys(found) == [
+        (10, None, False, "=", None, 2025, None),
+        (15, None, False, "=", None, 2026, None),
+        (70, 75, True, "=", None, None, None),
+        (2, None, False, ">=", None, None, "yearly"),
+    ]
 
 
 def test_range_opened_by_tu(tmp_path):
-    found = read(tmp_path, (
-        "2. Chỉ tiêu cụ thể\n"
-        "- Mỗi xã xây dựng từ 2 - 4 câu lạc bộ phòng, chống bạo lực gia đình.\n"
-        "- Mỗi trường học thành lập từ 1 đến 2 đội thanh niên tình nguyện.\n"))
+    found = read(
+        tmp_path,
+        (
+            "2. Chỉ tiêu cụ thể\n"
+            "- Mỗi xã xây dựng từ 2 - 4 câu lạc bộ phòng, chống bạo lực gia đình.\n"
+            "- Mỗi trường học thành lập từ 1 đến 2 đội thanh niên tình nguyện.\n"
+        ),
+    )
     assert keys(found) == [(2, 4, False, "=", None, None, None), (1, 2, False, "=", None, None, None)]
 
 
 def test_numbered_criteria_table_rows(tmp_path):
-    found = read(tmp_path, (
-        "3. Bộ tiêu chí xã an toàn thực phẩm\n"
-        "STT\tNội dung tiêu chí\tMức đạt\n"
-        "1\tCơ sở kinh doanh ký cam kết bảo đảm an toàn thực phẩm\t100%\n"
-        "2\tSố vụ ngộ độc thực phẩm so với năm trước\tgiảm ít nhất 15%\n"
-        "3\tBếp ăn tập thể được kiểm tra định kỳ\ttừ 80% trở lên\n"))
-    assert keys(found) == [(100, None, True, "=", None, None, None),
-                           (15, None, True, ">=", "decrease", None, "yearly"),
-                           (80, None, True, ">=", None, None, None)]
+    found = read(
+        tmp_path,
+        (
+            "3. Bộ tiêu chí xã an toàn thực phẩm\n"
+            "STT\tNội dung tiêu chí\tMức đạt\n"
+            "1\tCơ sở kinh doanh ký cam kết bảo đảm an toàn thực phẩm\t100%\n"
+            "2\tSố vụ ngộ độc thực phẩm so với năm trước\tgiảm ít nhất 15%\n"
+            "3\tBếp ăn tập thể được kiểm tra định kỳ\ttừ 80% trở lên\n"
+        ),
+    )
+    assert keys(found) == [
+        (100, None, True, "=", None, None, None),
+        (15, None, True, ">=", "decrease", None, "yearly"),
+        (80, None, True, ">=", None, None, None),
+    ]
     assert [t.criterion for t in found] == [1, 2, 3]
     assert found[1].subject == "Số vụ ngộ độc thực phẩm"
 
@@ -238,61 +320,90 @@ def test_share_printed_before_its_percent(tmp_path):
 
 
 def test_list_items_take_the_year_of_their_lead_in_not_of_a_past_remark(tmp_path):
-    found = read(tmp_path, (
-        "Phấn đấu đến hết năm 2027 đạt các chỉ tiêu sau:\n"
-        "a) Tỷ lệ tiêm chủng mở rộng đạt trên 95% (năm 2025 đã đạt 91,3%);\n"
-        "b) Không quá 3% trẻ em dưới 5 tuổi suy dinh dưỡng.\n"), issued_on="2025-08-01")
+    found = read(
+        tmp_path,
+        (
+            "Phấn đấu đến hết năm 2027 đạt các chỉ tiêu sau:\n"
+            "a) Tỷ lệ tiêm chủng mở rộng đạt trên 95% (năm 2025 đã đạt 91,3%);\n"
+            "b) Không quá 3% trẻ em dưới 5 tuổi suy dinh dưỡng.\n"
+        ),
+        issued_on="2025-08-01",
+    )
     assert keys(found) == [(95, None, True, ">", None, 2027, None), (3, None, True, "<=", None, 2027, None)]
 
 
 def test_task_table_row_takes_its_time_cell_year(tmp_path):
-    found = read(tmp_path, (
-        "TT\tNội dung\tThời gian\n"
-        "1\tTổ chức 3 lớp tập huấn nghiệp vụ\tQuý II/2026\n"
-        "2\tXây dựng 2 mô hình điểm\tNăm 2027\n"), issued_on="2025-06-01")
+    found = read(
+        tmp_path,
+        (
+            "TT\tNội dung\tThời gian\n"
+            "1\tTổ chức 3 lớp tập huấn nghiệp vụ\tQuý II/2026\n"
+            "2\tXây dựng 2 mô hình điểm\tNăm 2027\n"
+        ),
+        issued_on="2025-06-01",
+    )
     assert keys(found) == [(3, None, False, "=", None, 2026, None), (2, None, False, "=", None, 2027, None)]
-    assert [t.criterion for t in found] == [None, None]          # a task table numbers tasks, not criteria
+    assert [t.criterion for t in found] == [None, None]  # a task table numbers tasks, not criteria
 
 
 def test_items_take_the_year_of_their_goal_heading(tmp_path):
-    found = read(tmp_path, (
-        "Điều 1. Phê duyệt Đề án phát triển làng nghề tỉnh giai đoạn 2025 - 2030 với các nội dung sau:\n"
-        "1. Mục tiêu đến năm 2026\n"
-        "a) Khôi phục ít nhất 04 làng nghề truyền thống;\n"
-        "b) Thu hút khoảng 45.000 lượt khách tham quan các làng nghề.\n"
-        "2. Mục tiêu đến năm 2030\n"
-        "a) 80% cơ sở làng nghề có sản phẩm được chứng nhận OCOP.\n"
-        "3. Giải pháp: duy trì hoạt động 06 hợp tác xã hiện có.\n"), issued_on="2025-02-10")
-    assert keys(found) == [(4, None, False, ">=", None, 2026, None),
-                           (45000, None, False, "=", None, 2026, None),
-                           (80, None, True, "=", None, 2030, None)]
+    found = read(
+        tmp_path,
+        (
+            "Điều 1. Phê duyệt Đề án phát triển làng nghề tỉnh giai đoạn 2025 - 2030 với các nội dung sau:\n"
+            "1. Mục tiêu đến năm 2026\n"
+            "a) Khôi phục ít nhất 04 làng nghề truyền thống;\n"
+            "b) Thu hút khoảng 45.000 lượt khách tham quan các làng nghề.\n"
+            "2. Mục tiêu đến năm 2030\n"
+            "a) 80% cơ sở làng nghề có sản phẩm được chứng nhận OCOP.\n"
+            "3. Giải pháp: duy trì hoạt động 06 hợp tác xã hiện có.\n"
+        ),
+        issued_on="2025-02-10",
+    )
+    assert keys(found) == [
+        (4, None, False, ">=", None, 2026, None),
+        (45000, None, False, "=", None, 2026, None),
+        (80, None, True, "=", None, 2030, None),
+    ]
     assert found[1].unit == "lượt"
 
 
 def test_counted_nouns_under_a_goal_heading_need_no_cue(tmp_path):
-    found = read(tmp_path, (
-        "II. CHỈ TIÊU CHỦ YẾU NĂM 2026\n"
-        "1. Đón 3,5 triệu lượt du khách.\n"
-        "2. Tạo việc làm mới cho 9.000 người lao động.\n"
-        "3. Phòng khám đa khoa phục vụ 2 ca/ngày.\n"
-        "III. NHIỆM VỤ\n"
-        "1. Triển khai 02 chương trình phát triển vùng.\n"), issued_on="2025-12-05")
+    found = read(
+        tmp_path,
+        (
+            "II. CHỈ TIÊU CHỦ YẾU NĂM 2026\n"
+            "1. Đón 3,5 triệu lượt du khách.\n"
+            "2. Tạo việc làm mới cho 9.000 người lao động.\n"
+            "3. Phòng khám đa khoa phục vụ 2 ca/ngày.\n"
+            "III. NHIỆM VỤ\n"
+            "1. Triển khai 02 chương trình phát triển vùng.\n"
+        ),
+        issued_on="2025-12-05",
+    )
     assert keys(found) == [(3.5, None, False, "=", None, 2026, None), (9000, None, False, "=", None, 2026, None)]
     assert found[0].unit == "triệu lượt"
 
 
 def test_a_task_with_its_own_due_day_commits_to_its_count(tmp_path):
-    found = read(tmp_path, (
-        "- Hoàn thành gia cố 8 km kè sông thuộc các xã ven biển trước ngày 30/6/2026.\n"
-        "- Kiểm tra kè sông trên quốc lộ 49 trước ngày 30/7/2026.\n"), issued_on="2026-01-15")
+    found = read(
+        tmp_path,
+        (
+            "- Hoàn thành gia cố 8 km kè sông thuộc các xã ven biển trước ngày 30/6/2026.\n"
+            "- Kiểm tra kè sông trên quốc lộ 49 trước ngày 30/7/2026.\n"
+        ),
+        issued_on="2026-01-15",
+    )
     assert keys(found) == [(8, None, False, "=", None, 2026, None)]
     assert found[0].unit == "km"
 
 
 def test_a_bracketed_estimate_of_the_past_is_no_target_and_gives_no_year(tmp_path):
-    found = read(tmp_path, (
-        "Điều 2. Các chỉ tiêu năm 2026\n"
-        "a) Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,5% (năm 2025 ước đạt 94,1%).\n"), issued_on="2025-12-10")
+    found = read(
+        tmp_path,
+        ("Điều 2. Các chỉ tiêu năm 2026\na) Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,5% (năm 2025 ước đạt 94,1%).\n"),
+        issued_on="2025-12-10",
+    )
     assert keys(found) == [(95.5, None, True, "=", None, 2026, None)]
 
 
@@ -308,7 +419,10 @@ def test_a_growth_rate_is_an_increase(tmp_path):
 
 def test_ocr_misread_abbreviation_does_not_hide_the_target(tmp_path):
     """Scans of seed 000 read 'ANTT' as 'ANTO': the abbreviation is left as OCR gave it, the target stays."""
-    found = read(tmp_path, "2. Mục tiêu\n- Kéo giảm ít nhất 5% số vụ phạm pháp về ANTO so với năm trước; "
-                           "phong trào toàn dân bảo vệ ANTO được củng cố.\n")
+    found = read(
+        tmp_path,
+        "2. Mục tiêu\n- Kéo giảm ít nhất 5% số vụ phạm pháp về ANTO so với năm trước; "
+        "phong trào toàn dân bảo vệ ANTO được củng cố.\n",
+    )
     assert [(t.value, t.unit, t.change, t.recurrence) for t in found] == [(5, "%", "decrease", "yearly")]
     assert "ANTO" in found[0].evidence.quote

@@ -1,5 +1,6 @@
 """The text layer on real generated files: text encodings, DOCX, born-digital and scanned PDFs,
 images, ruled tables and every kind of bad input. Tesseract runs for real on a few small pages."""
+
 from __future__ import annotations
 
 import json
@@ -16,19 +17,29 @@ from PIL import Image
 
 from pipeline.errors import UnreadableDocument
 from pipeline.ocr.page import PageImage, ocr_page, ocr_pages
-from pipeline.read.pdf import MIN_TEXT_QUALITY, text_quality
 from pipeline.read.load import load_document
+from pipeline.read.pdf import MIN_TEXT_QUALITY, text_quality
 from schemas.document import TextSource
-from tests.conftest import (LETTER, TABLE, pdf_with_scans, pdf_with_text, png_header_only, register_font,
-                            render_lines, render_table)
+from tests.conftest import (
+    LETTER,
+    TABLE,
+    pdf_with_scans,
+    pdf_with_text,
+    png_header_only,
+    register_font,
+    render_lines,
+    render_table,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def cer(reference: str, hypothesis: str) -> float:
     """Character error rate with line breaks and runs of spaces counted as one space."""
+
     def flat(s: str) -> str:
         return " ".join(unicodedata.normalize("NFC", s).split())
+
     return jiwer.cer(flat(reference), flat(hypothesis))
 
 
@@ -53,14 +64,15 @@ def to_cp1258(s: str) -> bytes:
 
 def assert_offsets_exact(doc) -> None:
     for page in doc.pages:
-        assert doc.text[page.start:page.end] == page.text
+        assert doc.text[page.start : page.end] == page.text
         for word in page.words:
-            assert doc.text[word.start:word.end] == word.text
+            assert doc.text[word.start : word.end] == word.text
 
 
 # ---------------------------------------------------------------------------------------------
 # Text files
 # ---------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1258"])
 def test_text_files_in_every_encoding_come_back_as_nfc(tmp_path, encoding):
@@ -78,9 +90,11 @@ def test_text_files_in_every_encoding_come_back_as_nfc(tmp_path, encoding):
 
 
 def test_legacy_tcvn3_text_is_repaired(tmp_path):
-    table = json.loads((REPO / "pipeline" / "text" / "data" / "legacy_encodings.json").read_text(encoding="utf-8"))["TCVN3"]
+    table = json.loads((REPO / "pipeline" / "text" / "data" / "legacy_encodings.json").read_text(encoding="utf-8"))[
+        "TCVN3"
+    ]
     to_tcvn3 = {unicode: legacy for legacy, unicode in table.items()}
-    text = LETTER[2] + "\n" + LETTER[5]          # TCVN3 has no toned capitals: these lines have none
+    text = LETTER[2] + "\n" + LETTER[5]  # TCVN3 has no toned capitals: these lines have none
     path = tmp_path / "vntime.txt"
     path.write_bytes("".join(to_tcvn3.get(c, c) for c in text).encode("latin-1"))
     doc = load_document(path)
@@ -98,6 +112,7 @@ def test_type_is_judged_by_content_not_extension(tmp_path):
 # ---------------------------------------------------------------------------------------------
 # DOCX and born-digital PDF
 # ---------------------------------------------------------------------------------------------
+
 
 def test_docx_keeps_paragraphs_and_tables_in_body_order(tmp_path):
     import docx
@@ -119,7 +134,7 @@ def test_docx_keeps_paragraphs_and_tables_in_body_order(tmp_path):
 
 
 def test_born_digital_pdf_reads_its_text_layer(tmp_path):
-    paragraphs = LETTER * 6          # more than one page
+    paragraphs = LETTER * 6  # more than one page
     doc = load_document(pdf_with_text(tmp_path / "kh.pdf", paragraphs))
     assert len(doc.pages) >= 2
     assert all(p.source == TextSource.text_layer and p.quality >= MIN_TEXT_QUALITY for p in doc.pages)
@@ -135,8 +150,7 @@ def test_born_digital_pdf_table_becomes_a_grid(tmp_path):
     style = ParagraphStyle("body", fontName=font, fontSize=12, leading=16)
     table = Table(TABLE, style=[("GRID", (0, 0), (-1, -1), 1, "black"), ("FONTNAME", (0, 0), (-1, -1), font)])
     path = tmp_path / "bang.pdf"
-    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(LETTER[2], style), table,
-                                                    Paragraph(LETTER[3], style)])
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(LETTER[2], style), table, Paragraph(LETTER[3], style)])
     doc = load_document(path)
     page = doc.pages[0]
     assert page.tables[0].grid() == TABLE
@@ -176,14 +190,18 @@ def test_text_quality_separates_vietnamese_from_a_diacritic_less_layer():
 # OCR (real Tesseract, small pages)
 # ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.ocr
 def test_scanned_pdf_garbage_text_layer_page_is_ocred(tmp_path, letter_image):
     good_layer = "\n".join(LETTER)
-    path = pdf_with_scans(tmp_path / "scan.pdf", [
-        (letter_image, good_layer),                      # a scanner layer that kept the diacritics
-        (letter_image, strip_diacritics(good_layer)),    # "CONG HOA XA HOI ..." : must be OCR'd
-        (letter_image, "Ký bởi: Văn phòng Ủy ban nhân dân tỉnh"),   # an e-signature overlay only
-    ])
+    path = pdf_with_scans(
+        tmp_path / "scan.pdf",
+        [
+            (letter_image, good_layer),  # a scanner layer that kept the diacritics
+            (letter_image, strip_diacritics(good_layer)),  # "CONG HOA XA HOI ..." : must be OCR'd
+            (letter_image, "Ký bởi: Văn phòng Ủy ban nhân dân tỉnh"),  # an e-signature overlay only
+        ],
+    )
     doc = load_document(path)
     first, second, third = doc.pages
     assert first.source == TextSource.text_layer and first.quality >= MIN_TEXT_QUALITY
@@ -208,7 +226,7 @@ def test_png_ocr_gives_words_with_exact_offsets_and_boxes_in_points(tmp_path, le
     assert abs(page.width - 8.27 * 72) < 1
     assert_offsets_exact(doc)
     first = next(w for w in page.words if w.text == "CỘNG")
-    x0, y0, x1, y1 = first.bbox          # drawn at 0.6 in, 0.4 in from the corner: 43 pt, 29 pt
+    x0, y0, x1, y1 = first.bbox  # drawn at 0.6 in, 0.4 in from the corner: 43 pt, 29 pt
     assert 38 < x0 < 50 and 25 < y0 < 40 and x1 > x0 and y1 > y0
 
 
@@ -226,8 +244,10 @@ def test_multipage_tiff_is_ocred_page_by_page(tmp_path):
 
 @pytest.mark.ocr
 def test_pages_ocr_the_same_on_any_executor():
-    pages = [PageImage(number=n, image=render_lines([line], height_in=1.0), dpi=300)
-             for n, line in enumerate(LETTER[4:6], start=1)]
+    pages = [
+        PageImage(number=n, image=render_lines([line], height_in=1.0), dpi=300)
+        for n, line in enumerate(LETTER[4:6], start=1)
+    ]
     with ThreadPoolExecutor(max_workers=2) as pool:
         in_threads = ocr_pages(pages, executor=pool)
     assert in_threads == [ocr_page(page) for page in pages]
@@ -243,19 +263,20 @@ def test_ruled_table_image_comes_out_as_its_grid(tmp_path):
     assert len(page.tables) == 1
     table = page.tables[0]
     assert (table.n_rows, table.n_cols) == (len(TABLE), len(TABLE[0]))
-    assert table.grid() == TABLE                      # the blank cell stays blank
+    assert table.grid() == TABLE  # the blank cell stays blank
     assert "\n".join("\t".join(row) for row in TABLE) in page.text
     assert_offsets_exact(doc)
 
 
 def test_table_photographed_on_a_dark_desk_is_found_once_without_the_sheets_edge():
     import numpy as np
+
     from pipeline.ocr.ruled_tables import find_ruled_tables, page_strokes
 
     table = np.asarray(render_table(TABLE))
-    photo = np.full((table.shape[0] + 60, table.shape[1] + 60), 40, np.uint8)   # the desk
-    photo[20:-20, 20:-20] = 255                                                   # the sheet
-    photo[30:30 + table.shape[0], 30:30 + table.shape[1]] = table
+    photo = np.full((table.shape[0] + 60, table.shape[1] + 60), 40, np.uint8)  # the desk
+    photo[20:-20, 20:-20] = 255  # the sheet
+    photo[30 : 30 + table.shape[0], 30 : 30 + table.shape[1]] = table
     grids = find_ruled_tables(page_strokes(photo, 300))
     assert len(grids) == 1
     assert (len(grids[0].rows) - 1, len(grids[0].cols) - 1) == (len(TABLE), len(TABLE[0]))
@@ -288,18 +309,19 @@ def test_pages_are_read_at_250_dpi_unless_between_140_and_250(dpi, read_at):
 
     gray, used = preprocess(render_lines(LETTER[:2], dpi=dpi, height_in=2.0), dpi)
     assert used == read_at
-    assert abs(gray.shape[1] - 8.27 * read_at) <= 1      # the page keeps its size in inches
+    assert abs(gray.shape[1] - 8.27 * read_at) <= 1  # the page keeps its size in inches
 
 
 def test_long_strokes_outside_tables_are_whitened_and_letter_strokes_kept():
     import numpy as np
+
     from pipeline.ocr.ruled_tables import STREAK_INCHES, blank_out, page_strokes
 
     page = np.full((600, 500), 255, np.uint8)
-    page[100:102, 20:400] = 0        # a fax streak across the page
-    page[50:500, 450:452] = 0        # a vertical one
-    page[300:302, 50:80] = 0         # a dash, shorter than STREAK_INCHES at 300 dpi
-    assert 30 < STREAK_INCHES * 300
+    page[100:102, 20:400] = 0  # a fax streak across the page
+    page[50:500, 450:452] = 0  # a vertical one
+    page[300:302, 50:80] = 0  # a dash, shorter than STREAK_INCHES at 300 dpi
+    assert STREAK_INCHES * 300 > 30
     out = blank_out(page, [], page_strokes(page, 300))
     assert (out[100:102, 30:390] == 255).all() and (out[60:490, 450:452] == 255).all()
     assert (out[300:302, 50:80] == 0).all()
@@ -307,27 +329,30 @@ def test_long_strokes_outside_tables_are_whitened_and_letter_strokes_kept():
 
 def test_scanned_pdf_page_is_read_at_the_scans_own_resolution(tmp_path):
     import numpy as np
+
     from pipeline.read.pdf import read_pdf
 
     fax = render_lines(LETTER, dpi=200, height_in=11.69).point(lambda v: 0 if v < 128 else 255)
     path = pdf_with_scans(tmp_path / "fax.pdf", [(fax, None)])
     (page,) = read_pdf(path.read_bytes())
     assert isinstance(page, PageImage) and round(page.dpi) == 200
-    assert np.array_equal(np.asarray(page.picture()), np.asarray(fax))   # the scanner's own pixels
+    assert np.array_equal(np.asarray(page.picture()), np.asarray(fax))  # the scanner's own pixels
 
 
 # ---------------------------------------------------------------------------------------------
 # Bad input
 # ---------------------------------------------------------------------------------------------
 
+
 def _encrypted_pdf(path: Path) -> None:
     from reportlab.lib.pdfencrypt import StandardEncryption
-    pdf_with_scans(path, [(Image.new("L", (100, 100), 255), None)],
-                   encrypt=StandardEncryption("mat-khau", canPrint=0))
+
+    pdf_with_scans(path, [(Image.new("L", (100, 100), 255), None)], encrypt=StandardEncryption("mat-khau", canPrint=0))
 
 
 def _broken_docx(path: Path) -> None:
     import docx
+
     full = path.with_suffix(".full.docx")
     document = docx.Document()
     document.add_paragraph(LETTER[0])
@@ -373,8 +398,9 @@ def test_bad_input_raises_unreadable_document_with_a_reason(tmp_path, kind):
 def test_cli_prints_one_line_and_exits_non_zero_on_bad_input(tmp_path):
     path = tmp_path / "empty.pdf"
     path.write_bytes(b"")
-    result = subprocess.run([sys.executable, "-m", "cli", "text", str(path)], cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "cli", "text", str(path)], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0 and "empty" in result.stderr
     assert "Traceback" not in result.stderr

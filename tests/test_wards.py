@@ -1,4 +1,5 @@
 """Wards named one by one, with their scheduled year, locality, province and gazetteer code."""
+
 from extractors import wards
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
@@ -6,8 +7,9 @@ from schemas.extraction import DocumentMeta, Jurisdiction
 
 
 def _wards(text: str, province: str | None = None, locality: str | None = None, issued_on: str | None = None):
-    doc = Document(path="t.txt", sha256="0", media_type="text/plain",
-                   pages=[Page(number=1, text=text, source=TextSource.plain)]).with_offsets()
+    doc = Document(
+        path="t.txt", sha256="0", media_type="text/plain", pages=[Page(number=1, text=text, source=TextSource.plain)]
+    ).with_offsets()
     meta = DocumentMeta(issued_on=issued_on, jurisdiction=Jurisdiction(province=province, locality=locality))
     return wards.extract(segment(doc), meta)
 
@@ -15,28 +17,48 @@ def _wards(text: str, province: str | None = None, locality: str | None = None, 
 def test_schedule_lines_give_one_ward_per_number_with_its_year():
     text = "2. Lộ trình:\n- Năm 2024: xây dựng Công an phường 4, 8.\n- Năm 2028: xây dựng Công an phường 1,9."
     got = _wards(text, province="Lâm Đồng", locality="Đà Lạt")
-    assert [(w.name, w.year) for w in got] == [("Phường 4", 2024), ("Phường 8", 2024),
-                                               ("Phường 1", 2028), ("Phường 9", 2028)]
+    assert [(w.name, w.year) for w in got] == [
+        ("Phường 4", 2024),
+        ("Phường 8", 2024),
+        ("Phường 1", 2028),
+        ("Phường 9", 2028),
+    ]
     assert got[0].gazetteer_code == "24793" and got[0].locality == "Đà Lạt"
     assert got[0].evidence.quote == "Năm 2024: xây dựng Công an phường 4, 8"
 
 
 def test_named_ward_takes_its_locality_from_the_text_and_not_a_date_year():
-    text = ("- Năm 2023, triển khai thí điểm xây dựng Công an phường Vĩnh Nguyên, thành phố Nha Trang "
-            "đạt 22 tiêu chí theo Quyết định số 5764/QĐ-BCA-V05 ngày 13 tháng 7 năm 2021.")
+    text = (
+        "- Năm 2023, triển khai thí điểm xây dựng Công an phường Vĩnh Nguyên, thành phố Nha Trang "
+        "đạt 22 tiêu chí theo Quyết định số 5764/QĐ-BCA-V05 ngày 13 tháng 7 năm 2021."
+    )
     [ward] = _wards(text, province="Khánh Hòa")
-    assert (ward.name, ward.locality, ward.province, ward.year, ward.gazetteer_code) == \
-        ("Phường Vĩnh Nguyên", "Nha Trang", "Khánh Hòa", 2023, "22375")
+    assert (ward.name, ward.locality, ward.province, ward.year, ward.gazetteer_code) == (
+        "Phường Vĩnh Nguyên",
+        "Nha Trang",
+        "Khánh Hòa",
+        2023,
+        "22375",
+    )
 
 
 def test_lists_and_other_provinces():
-    got = _wards("Năm 2025 hoàn thành tại các phường: Lộc Thọ, Vĩnh Nguyên và Phước Hải.",
-                 province="Khánh Hòa", locality="Nha Trang")
+    got = _wards(
+        "Năm 2025 hoàn thành tại các phường: Lộc Thọ, Vĩnh Nguyên và Phước Hải.",
+        province="Khánh Hòa",
+        locality="Nha Trang",
+    )
     assert [w.name for w in got] == ["Phường Lộc Thọ", "Phường Vĩnh Nguyên", "Phường Phước Hải"]
     assert all(w.year == 2025 and w.gazetteer_code for w in got)
-    [ward] = _wards("Công an phường Phú Lợi, thành phố Thủ Dầu Một phấn đấu đạt chuẩn trong năm 2026.",
-                    province="Bình Dương")
-    assert (ward.name, ward.locality, ward.year, ward.gazetteer_code) == ("Phường Phú Lợi", "Thủ Dầu Một", 2026, "25744")
+    [ward] = _wards(
+        "Công an phường Phú Lợi, thành phố Thủ Dầu Một phấn đấu đạt chuẩn trong năm 2026.", province="Bình Dương"
+    )
+    assert (ward.name, ward.locality, ward.year, ward.gazetteer_code) == (
+        "Phường Phú Lợi",
+        "Thủ Dầu Một",
+        2026,
+        "25744",
+    )
 
 
 def test_codes_follow_the_document_date():
@@ -45,10 +67,12 @@ def test_codes_follow_the_document_date():
 
 
 def test_common_nouns_districts_and_headings_are_not_wards():
-    text = ("Xây dựng Công an phường điển hình, kiểu mẫu tại 12 phường trên địa bàn thành phố.\n"
-            "Đảng ủy các phường, Công an phường Điển hình.\n"
-            "CÔNG AN PHƯỜNG ĐIỂN HÌNH, KIỂU MẪU\n"
-            "Công an các thành phố Nha Trang, Cam Ranh và thị xã Ninh Hòa.")
+    text = (
+        "Xây dựng Công an phường điển hình, kiểu mẫu tại 12 phường trên địa bàn thành phố.\n"
+        "Đảng ủy các phường, Công an phường Điển hình.\n"
+        "CÔNG AN PHƯỜNG ĐIỂN HÌNH, KIỂU MẪU\n"
+        "Công an các thành phố Nha Trang, Cam Ranh và thị xã Ninh Hòa."
+    )
     assert _wards(text, province="Khánh Hòa") == []
 
 
@@ -58,13 +82,19 @@ def test_a_ward_mentioned_again_without_a_year_is_not_counted_twice():
 
 
 def test_year_labels_and_table_cells_give_the_year():
-    text = ("a) Năm 2025:\n- Công an phường Lộc Thọ;\n- Công an phường Phước Hải.\n"
-            "3. Kinh phí: Công an phường Vĩnh Hải.\n"
-            "2026\tPhường Vĩnh Nguyên, Phường Vĩnh Trường\tCông an thành phố")
+    text = (
+        "a) Năm 2025:\n- Công an phường Lộc Thọ;\n- Công an phường Phước Hải.\n"
+        "3. Kinh phí: Công an phường Vĩnh Hải.\n"
+        "2026\tPhường Vĩnh Nguyên, Phường Vĩnh Trường\tCông an thành phố"
+    )
     got = _wards(text, province="Khánh Hòa", locality="Nha Trang")
-    assert [(w.name, w.year) for w in got] == [("Phường Lộc Thọ", 2025), ("Phường Phước Hải", 2025),
-                                               ("Phường Vĩnh Hải", None), ("Phường Vĩnh Nguyên", 2026),
-                                               ("Phường Vĩnh Trường", 2026)]
+    assert [(w.name, w.year) for w in got] == [
+        ("Phường Lộc Thọ", 2025),
+        ("Phường Phước Hải", 2025),
+        ("Phường Vĩnh Hải", None),
+        ("Phường Vĩnh Nguyên", 2026),
+        ("Phường Vĩnh Trường", 2026),
+    ]
 
 
 def test_phuong_without_the_ward_tone_is_a_direction_not_a_ward():
@@ -78,16 +108,20 @@ def test_a_quarter_or_month_gives_the_year():
 
 
 def test_a_ward_column_lists_bare_names_the_gazetteer_knows_with_the_row_year_and_locality():
-    text = ("- Các năm 2026 - 2027 theo bảng sau:\n"
-            "STT\tNăm\tĐịa bàn\tCông an phường\n"
-            "1\t2026\tThị xã Hoài Nhơn\tBồng Sơn, Hoài Hảo và Tam Quan Bắc\n"
-            "2\t2027\tThị xã Hoài Nhơn\tHoài Sơn, Điển Hình\n"
-            "3\t2027\tThị xã Hoài Nhơn\t5\n"
-            "Ghi chú: Công an xã Hoài Sơn phối hợp.")
+    text = (
+        "- Các năm 2026 - 2027 theo bảng sau:\n"
+        "STT\tNăm\tĐịa bàn\tCông an phường\n"
+        "1\t2026\tThị xã Hoài Nhơn\tBồng Sơn, Hoài Hảo và Tam Quan Bắc\n"
+        "2\t2027\tThị xã Hoài Nhơn\tHoài Sơn, Điển Hình\n"
+        "3\t2027\tThị xã Hoài Nhơn\t5\n"
+        "Ghi chú: Công an xã Hoài Sơn phối hợp."
+    )
     got = _wards(text, province="Bình Định")
-    assert [(w.name, w.locality, w.year) for w in got] == [("Phường Bồng Sơn", "Hoài Nhơn", 2026),
-                                                           ("Phường Hoài Hảo", "Hoài Nhơn", 2026),
-                                                           ("Phường Tam Quan Bắc", "Hoài Nhơn", 2026)]
+    assert [(w.name, w.locality, w.year) for w in got] == [
+        ("Phường Bồng Sơn", "Hoài Nhơn", 2026),
+        ("Phường Hoài Hảo", "Hoài Nhơn", 2026),
+        ("Phường Tam Quan Bắc", "Hoài Nhơn", 2026),
+    ]
     assert got[2].gazetteer_code == "21655"
     assert got[0].evidence.quote == "1\t2026\tThị xã Hoài Nhơn\tBồng Sơn, Hoài Hảo và Tam Quan Bắc"
 
@@ -101,15 +135,19 @@ def test_a_column_that_counts_wards_or_a_document_without_province_gives_no_bare
 
 def test_roman_numbered_wards_match_the_gazetteer_in_either_numeral():
     got = _wards("Năm 2025: Công an phường IV, phường VII (thành phố Vị Thanh).", province="Hậu Giang")
-    assert [(w.name, w.year, w.gazetteer_code) for w in got] == [("Phường IV", 2025, "31324"),
-                                                                 ("Phường VII", 2025, "31330")]
+    assert [(w.name, w.year, w.gazetteer_code) for w in got] == [
+        ("Phường IV", 2025, "31324"),
+        ("Phường VII", 2025, "31330"),
+    ]
     [ward] = _wards("Năm 2026: Công an phường 5, thành phố Vị Thanh.", province="Hậu Giang")
     assert (ward.name, ward.gazetteer_code) == ("Phường 5", "31327")
 
 
 def test_name_syllables_that_fold_to_a_kind_word_stay_in_the_name():
-    text = ("Năm 2025: Công an phường Tam Quan, phường Tam Quan Nam (thị xã Hoài Nhơn); "
-            "phường Bồng Sơn, phường Hoài Đức (thị xã Hoài Nhơn).")
+    text = (
+        "Năm 2025: Công an phường Tam Quan, phường Tam Quan Nam (thị xã Hoài Nhơn); "
+        "phường Bồng Sơn, phường Hoài Đức (thị xã Hoài Nhơn)."
+    )
     got = _wards(text, province="Bình Định")
     assert [w.name for w in got] == ["Phường Tam Quan", "Phường Tam Quan Nam", "Phường Bồng Sơn", "Phường Hoài Đức"]
     assert all(w.locality == "Hoài Nhơn" and w.year == 2025 for w in got)
@@ -118,12 +156,17 @@ def test_name_syllables_that_fold_to_a_kind_word_stay_in_the_name():
 
 
 def test_a_year_cell_merged_over_rows_gives_its_year_to_the_rows_below():
-    text = ("TT\tNăm\tĐịa bàn\tCông an phường\n"
-            "1\t2026\tThị xã Hoài Nhơn\tBồng Sơn\n"
-            "2\t\tThị xã Hoài Nhơn\tPhường Hoài Hảo\n"
-            "Ghi chú\n"
-            "TT\tCông an phường\t2026\t2027\n"
-            "1\tPhường Tam Quan\t\tx")
+    text = (
+        "TT\tNăm\tĐịa bàn\tCông an phường\n"
+        "1\t2026\tThị xã Hoài Nhơn\tBồng Sơn\n"
+        "2\t\tThị xã Hoài Nhơn\tPhường Hoài Hảo\n"
+        "Ghi chú\n"
+        "TT\tCông an phường\t2026\t2027\n"
+        "1\tPhường Tam Quan\t\tx"
+    )
     got = _wards(text, province="Bình Định")
-    assert [(w.name, w.year) for w in got] == [("Phường Bồng Sơn", 2026), ("Phường Hoài Hảo", 2026),
-                                               ("Phường Tam Quan", None)]
+    assert [(w.name, w.year) for w in got] == [
+        ("Phường Bồng Sơn", 2026),
+        ("Phường Hoài Hảo", 2026),
+        ("Phường Tam Quan", None),
+    ]

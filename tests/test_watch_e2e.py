@@ -7,6 +7,7 @@ The watcher is killed with SIGKILL twice while it works and started again; at th
 valid file's rows exist exactly once, every bad file is quarantined with a reason, the inbox
 holds nothing but the names it must ignore, and no original is lost.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,11 +31,23 @@ pytestmark = [pytest.mark.slow, pytest.mark.ocr]
 
 VANBAN = str(Path(sys.executable).parent / "vanban")
 PROVINCES = ["Khánh Hòa", "Đắk Lắk", "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu", "Hà Tĩnh", "Quảng Ngãi"]
-AGENCIES = ["Sở Tư pháp", "Sở Tài chính", "Công an tỉnh", "Sở Nội vụ", "Sở Giáo dục và Đào tạo",
-            "Sở Y tế", "Sở Kế hoạch và Đầu tư", "Bộ Chỉ huy Quân sự tỉnh"]
-TASKS = ["xây dựng kế hoạch triển khai thực hiện", "tổng hợp, báo cáo kết quả thực hiện",
-         "bố trí kinh phí bảo đảm thực hiện", "kiểm tra, đôn đốc việc thực hiện",
-         "tuyên truyền, phổ biến nội dung Kế hoạch"]
+AGENCIES = [
+    "Sở Tư pháp",
+    "Sở Tài chính",
+    "Công an tỉnh",
+    "Sở Nội vụ",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+    "Sở Kế hoạch và Đầu tư",
+    "Bộ Chỉ huy Quân sự tỉnh",
+]
+TASKS = [
+    "xây dựng kế hoạch triển khai thực hiện",
+    "tổng hợp, báo cáo kết quả thực hiện",
+    "bố trí kinh phí bảo đảm thực hiện",
+    "kiểm tra, đôn đốc việc thực hiện",
+    "tuyên truyền, phổ biến nội dung Kế hoạch",
+]
 IGNORED = [".DS_Store", "Thumbs.db", "~$bao cao.docx", "ban nhap.pdf.part", "@eaDir/anh.jpg"]
 TIMEOUT = 300
 
@@ -45,14 +58,16 @@ def letter(i: int, province: str, number: int | None = None, variant: str = "") 
     lead, support = rnd.sample(AGENCIES, 2)
     task = rnd.choice(TASKS)
     number = number if number is not None else 100 + i
-    return (f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            f"Độc lập - Tự do - Hạnh phúc\n\nSố: {number}/KH-UBND\t\t{province}, ngày {1 + i % 28} tháng "
-            f"{1 + i % 12} năm 2025\n\nKẾ HOẠCH\nThực hiện chuyển đổi số trong cơ quan nhà nước năm 2026\n\n"
-            f"I. MỤC ĐÍCH, YÊU CẦU\n1. Phấn đấu đến năm 2026 có {50 + i % 50}% hồ sơ công việc được xử lý "
-            f"trên môi trường mạng.{variant}\n\nII. TỔ CHỨC THỰC HIỆN\n1. {lead} chủ trì, phối hợp với "
-            f"{support} {task}, hoàn thành trước ngày {1 + i % 28}/{1 + i % 12}/2026.\n"
-            f"2. Các sở, ban, ngành báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 hằng năm.\n\n"
-            f"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn {chr(65 + i % 26)}\n")
+    return (
+        f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\n\nSố: {number}/KH-UBND\t\t{province}, ngày {1 + i % 28} tháng "
+        f"{1 + i % 12} năm 2025\n\nKẾ HOẠCH\nThực hiện chuyển đổi số trong cơ quan nhà nước năm 2026\n\n"
+        f"I. MỤC ĐÍCH, YÊU CẦU\n1. Phấn đấu đến năm 2026 có {50 + i % 50}% hồ sơ công việc được xử lý "
+        f"trên môi trường mạng.{variant}\n\nII. TỔ CHỨC THỰC HIỆN\n1. {lead} chủ trì, phối hợp với "
+        f"{support} {task}, hoàn thành trước ngày {1 + i % 28}/{1 + i % 12}/2026.\n"
+        f"2. Các sở, ban, ngành báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 hằng năm.\n\n"
+        f"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn {chr(65 + i % 26)}\n"
+    )
 
 
 class Drop:
@@ -60,10 +75,10 @@ class Drop:
 
     def __init__(self, inbox: Path) -> None:
         self.inbox = inbox
-        self.valid: dict[str, bytes] = {}          # relative path → content
+        self.valid: dict[str, bytes] = {}  # relative path → content
         self.duplicates: dict[str, bytes] = {}
         self.bad: dict[str, bytes] = {}
-        self.slow: dict[str, bytes] = {}           # valid, but written slowly
+        self.slow: dict[str, bytes] = {}  # valid, but written slowly
 
     def put(self, kind: dict[str, bytes], relative: str, data: bytes) -> None:
         path = self.inbox / relative
@@ -84,6 +99,7 @@ def _sha(data: bytes) -> str:
 
 def _scan_png(i: int) -> bytes:
     import io
+
     image = render_lines(letter(500 + i, "Khánh Hòa").split("\n")[6:14], dpi=150, pt=12, height_in=3.2)
     out = io.BytesIO()
     image.save(out, "PNG", dpi=(150, 150))
@@ -115,14 +131,17 @@ def prepare(drop: Drop, tmp: Path) -> list[tuple[str, bytes]]:
         else:
             later.append((name, data))
     # A new version of plan 100: same số/ký hiệu and issuer, different content.
-    drop.put(drop.valid, "Kế hoạch 100 (sửa đổi).txt",
-             letter(0, PROVINCES[0], number=100, variant=" Bổ sung chỉ tiêu mới.").encode("utf-8"))
+    drop.put(
+        drop.valid,
+        "Kế hoạch 100 (sửa đổi).txt",
+        letter(0, PROVINCES[0], number=100, variant=" Bổ sung chỉ tiêu mới.").encode("utf-8"),
+    )
     for i in range(3):
         drop.put(drop.valid, f"Khánh Hòa/bản quét {i + 1}.png", _scan_png(i))
     scan = render_lines(letter(600, "Quảng Ngãi").split("\n")[6:14], dpi=150, pt=12, height_in=3.2)
     drop.put(drop.valid, "Quảng Ngãi/bản quét PDF.pdf", pdf_with_scans(tmp / "scan.pdf", [(scan, None)]).read_bytes())
     drop.put(drop.valid, "công văn điện tử.pdf", _pdf_bytes(tmp, "digital.pdf", letter(900, "Hà Tĩnh").split("\n")))
-    for i in range(20):                                       # duplicates of texts already dropped
+    for i in range(20):  # duplicates of texts already dropped
         source = sorted(drop.valid)[rnd.randrange(80)]
         if source.endswith(".txt"):
             drop.put(drop.duplicates, f"bản sao/{i} - {Path(source).name}", drop.valid[source])
@@ -151,6 +170,7 @@ def prepare(drop: Drop, tmp: Path) -> list[tuple[str, bytes]]:
 def _zip_bytes() -> bytes:
     import io
     import zipfile
+
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("a.txt", "xin chào")
@@ -164,7 +184,7 @@ def slow_writer(drop: Drop, name: str, data: bytes, via_part: bool) -> None:
     step = max(1, len(data) // 10)
     with open(path, "wb") as f:
         for start in range(0, len(data), step):
-            f.write(data[start:start + step])
+            f.write(data[start : start + step])
             f.flush()
             time.sleep(0.3)
     if via_part:
@@ -173,9 +193,25 @@ def slow_writer(drop: Drop, name: str, data: bytes, via_part: bool) -> None:
 
 def start_watcher(inbox: Path, archive: Path, quarantine: Path, env: dict, log) -> subprocess.Popen:
     # Own session, so SIGKILL reaches the watcher and the Prefect server it started.
-    return subprocess.Popen([VANBAN, "watch", str(inbox), "--archive", str(archive), "--quarantine",
-                             str(quarantine), "--settle", "1.5", "--rescan", "3"],
-                            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        [
+            VANBAN,
+            "watch",
+            str(inbox),
+            "--archive",
+            str(archive),
+            "--quarantine",
+            str(quarantine),
+            "--settle",
+            "1.5",
+            "--rescan",
+            "3",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def kill(proc: subprocess.Popen) -> None:
@@ -214,8 +250,9 @@ def test_watcher_survives_two_sigkills(tmp_path):
     engine = sa.create_engine(f"sqlite:///{home / 'vanban.db'}")
     with open(log_path, "ab") as log:
         proc = start_watcher(inbox, archive, quarantine, env, log)
-        wait_until(lambda: (home / "vanban.db").exists() and _has_ledger(engine) and finished(engine) >= 25,
-                   proc, log_path)
+        wait_until(
+            lambda: (home / "vanban.db").exists() and _has_ledger(engine) and finished(engine) >= 25, proc, log_path
+        )
         kill(proc)
 
         # More mail arrives while it is down and while it is back — some of it written slowly.
@@ -239,8 +276,7 @@ def test_watcher_survives_two_sigkills(tmp_path):
             w.join()
         expected = drop.count()
         try:
-            wait_until(lambda: finished(engine) >= expected and inbox_leftovers(inbox) == set(IGNORED),
-                       proc, log_path)
+            wait_until(lambda: finished(engine) >= expected and inbox_leftovers(inbox) == set(IGNORED), proc, log_path)
         finally:
             kill(proc)
     assert drop.count() == 200
@@ -248,9 +284,12 @@ def test_watcher_survives_two_sigkills(tmp_path):
     with engine.connect() as conn:
         documents = conn.execute(sa.text("SELECT sha256, version FROM documents")).all()
         ledger = conn.execute(sa.text("SELECT path, sha256, state, reason, destination FROM files")).all()
-        obligations = conn.execute(sa.text(
-            "SELECT document_id, position, count(*) FROM obligations GROUP BY document_id, position "
-            "HAVING count(*) > 1")).all()
+        obligations = conn.execute(
+            sa.text(
+                "SELECT document_id, position, count(*) FROM obligations GROUP BY document_id, position "
+                "HAVING count(*) > 1"
+            )
+        ).all()
         tags = conn.execute(sa.text("SELECT DISTINCT source_tag FROM documents")).scalars().all()
 
     # Every valid file's rows exactly once, duplicates recorded as such.
@@ -259,7 +298,7 @@ def test_watcher_survives_two_sigkills(tmp_path):
     assert set(stored) == valid_hashes
     assert max(stored.values()) == 1
     assert not obligations
-    assert max(v for _, v in documents) == 2                         # the amended plan is version 2
+    assert max(v for _, v in documents) == 2  # the amended plan is version 2
     assert "Khánh Hòa" in tags
     states = Counter(row.state for row in ledger)
     assert states["processed"] == len(valid_hashes)
@@ -276,15 +315,23 @@ def test_watcher_survives_two_sigkills(tmp_path):
 
     # Nothing left but ignored names; every original filed exactly once, byte for byte.
     assert inbox_leftovers(inbox) == set(IGNORED)
-    filed = Counter(_sha(p.read_bytes()) for root in (archive, quarantine) for p in root.rglob("*")
-                    if p.is_file() and not p.name.endswith((".error.txt", ".part")))
+    filed = Counter(
+        _sha(p.read_bytes())
+        for root in (archive, quarantine)
+        for p in root.rglob("*")
+        if p.is_file() and not p.name.endswith((".error.txt", ".part"))
+    )
     assert filed == drop.originals()
     assert all(p.name[12] == "-" for p in archive.rglob("*") if p.is_file())
 
     status = subprocess.run([VANBAN, "status", "--json"], env=env, capture_output=True, text=True, check=True)
     counts = json.loads(status.stdout)
-    assert (counts["processed"], counts["duplicates"], counts["quarantined"], counts["pending"]) == \
-        (len(valid_hashes), len(drop.duplicates), len(drop.bad), 0)
+    assert (counts["processed"], counts["duplicates"], counts["quarantined"], counts["pending"]) == (
+        len(valid_hashes),
+        len(drop.duplicates),
+        len(drop.bad),
+        0,
+    )
 
 
 def _has_ledger(engine: sa.Engine) -> bool:

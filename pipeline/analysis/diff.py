@@ -13,6 +13,7 @@ every year of the national table, one ``DiffRow``:
 
 Inputs are the frames of ``schemas.frames`` (same columns whether read from SQL or memory).
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,8 @@ import pandas as pd
 
 from extractors import gazetteer
 from pipeline.text import fold
-from schemas.frames import plain, without_nan
 from schemas.analysis import DiffRow, Side
+from schemas.frames import plain, without_nan
 
 RULES = json.loads((Path(__file__).parent / "data" / "diff.json").read_text(encoding="utf-8"))
 
@@ -44,8 +45,11 @@ def _reference_rows(table: pd.DataFrame, province: str, issued_on: str | None) -
     in_table = set(table["province"])
     if province in in_table and not _after_reorganization(issued_on):
         return [province], table[table["province"] == province]
-    former = [p for p in gazetteer.provinces_merged_into(province) if p in in_table] \
-        if _after_reorganization(issued_on) else []
+    former = (
+        [p for p in gazetteer.provinces_merged_into(province) if p in in_table]
+        if _after_reorganization(issued_on)
+        else []
+    )
     if former:
         return former, table[table["province"].isin(former)]
     if province in in_table:
@@ -59,8 +63,9 @@ def _after_reorganization(issued_on: str | None) -> bool:
 
 def _by_year(rows: pd.DataFrame) -> pd.DataFrame:
     """Per-year totals of one or several provinces' rows (several when merged)."""
-    grouped = rows.groupby("year").agg(national_total=("wards_total", "sum"),
-                                       national_count=("count", "sum")).reset_index()
+    grouped = (
+        rows.groupby("year").agg(national_total=("wards_total", "sum"), national_count=("count", "sum")).reset_index()
+    )
     grouped["national_percent"] = (grouped["national_count"] / grouped["national_total"] * 100).round(2)
     first = rows.sort_values("year").groupby("year").first()
     grouped["page"] = grouped["year"].map(first["page"])
@@ -72,13 +77,19 @@ def _is_program_target(row: pd.Series) -> bool:
     subject = fold(row["subject"] or "")
     unit = fold(row["unit"] or "")
     counts_wards = row["unit"] == "%" or unit in RULES["ward_count_units"]
-    return (counts_wards and row["year"] is not None and not pd.isna(row["year"])
-            and pd.isna(row.get("criterion")) and pd.isna(row.get("change"))
-            and any(k in subject for k in RULES["program_subject_keywords"]))
+    return (
+        counts_wards
+        and row["year"] is not None
+        and not pd.isna(row["year"])
+        and pd.isna(row.get("criterion"))
+        and pd.isna(row.get("change"))
+        and any(k in subject for k in RULES["program_subject_keywords"])
+    )
 
 
-def _plan_commitments(plan_targets: pd.DataFrame, plan_wards: pd.DataFrame, total: int,
-                      years: list[int]) -> dict[int, dict]:
+def _plan_commitments(
+    plan_targets: pd.DataFrame, plan_wards: pd.DataFrame, total: int, years: list[int]
+) -> dict[int, dict]:
     """Per year: the wards the plan commits to (cumulative) with the evidence it came from.
     A ward schedule speaks only for the years it spans; an explicit target for a year wins."""
     out: dict[int, dict] = {}
@@ -90,8 +101,13 @@ def _plan_commitments(plan_targets: pd.DataFrame, plan_wards: pd.DataFrame, tota
                 continue
             upto = scheduled[scheduled["year"] <= year]
             last = upto.sort_values("year").iloc[-1]
-            out[year] = {"count": len(upto), "percent": None, "comparator": "=", "evidence": last,
-                         "note": f"ward schedule: {len(upto)} ward(s) by {year}"}
+            out[year] = {
+                "count": len(upto),
+                "percent": None,
+                "comparator": "=",
+                "evidence": last,
+                "note": f"ward schedule: {len(upto)} ward(s) by {year}",
+            }
     for _, t in plan_targets.iterrows():
         if not _is_program_target(t):
             continue
@@ -101,11 +117,15 @@ def _plan_commitments(plan_targets: pd.DataFrame, plan_wards: pd.DataFrame, tota
             count = plain(t.get("count"))
             if count is None and total:
                 count = math.ceil(percent * total / 100 - 1e-9)
-            out[year] = {"count": count, "percent": percent, "comparator": t["comparator"],
-                         "evidence": t, "note": None}
+            out[year] = {"count": count, "percent": percent, "comparator": t["comparator"], "evidence": t, "note": None}
         else:
-            out[year] = {"count": int(t["value"]), "percent": None, "comparator": t["comparator"],
-                         "evidence": t, "note": None}
+            out[year] = {
+                "count": int(t["value"]),
+                "percent": None,
+                "comparator": t["comparator"],
+                "evidence": t,
+                "note": None,
+            }
     return out
 
 
@@ -127,17 +147,28 @@ def diff_plans(frames: dict[str, pd.DataFrame], province: str | None = None) -> 
     return rows
 
 
-def _diff_one(doc: pd.Series, table: pd.DataFrame, national_doc: pd.Series, years: list[int],
-              frames: dict[str, pd.DataFrame]) -> list[DiffRow]:
+def _diff_one(
+    doc: pd.Series, table: pd.DataFrame, national_doc: pd.Series, years: list[int], frames: dict[str, pd.DataFrame]
+) -> list[DiffRow]:
     plan_id = doc["document_id"]
     plan_side = Side.read_at(plan_id, doc["label"])
-    base = {"plan_document_id": plain(plan_id), "plan": doc["label"], "province": doc["province"],
-            "locality": doc["locality"]}
+    base = {
+        "plan_document_id": plain(plan_id),
+        "plan": doc["label"],
+        "province": doc["province"],
+        "locality": doc["locality"],
+    }
     former, ref_rows = _reference_rows(table, doc["province"], doc["issued_on"])
     if not former:
-        return [DiffRow(**base, status="out of scope", plan_evidence=plan_side,
-                        national_evidence=Side.read_at(national_doc["document_id"], national_doc["label"]),
-                        note=f"{doc['province']} is not listed in the national table")]
+        return [
+            DiffRow(
+                **base,
+                status="out of scope",
+                plan_evidence=plan_side,
+                national_evidence=Side.read_at(national_doc["document_id"], national_doc["label"]),
+                note=f"{doc['province']} is not listed in the national table",
+            )
+        ]
     merged = len(former) > 1 or former[0] != doc["province"]
     reference = " + ".join(former)
     ref = _by_year(ref_rows)
@@ -152,32 +183,52 @@ def _diff_one(doc: pd.Series, table: pd.DataFrame, national_doc: pd.Series, year
     for _, n in ref.iterrows():
         year = int(n["year"])
         plan = commitments.get(year)
-        nat = {"year": year, "reference": reference, "national_total": int(n["national_total"]),
-               "national_count": int(n["national_count"]), "national_percent": float(n["national_percent"]),
-               "national_evidence": Side.read_at(national_doc["document_id"], national_doc["label"], n)}
+        nat = {
+            "year": year,
+            "reference": reference,
+            "national_total": int(n["national_total"]),
+            "national_count": int(n["national_count"]),
+            "national_percent": float(n["national_percent"]),
+            "national_evidence": Side.read_at(national_doc["document_id"], national_doc["label"], n),
+        }
         note = f"merged province: {reference}" if merged else None
         if plan is None:
             rows.append(DiffRow(**base, **nat, status="not stated", plan_evidence=plan_side, note=note))
             continue
         plan_count = plan["count"]
         # a city plan's percentage is of its own wards: compare it as a share of the province
-        plan_percent = plan["percent"] if plan["percent"] is not None and not partial else \
-            round(plan_count / nat["national_total"] * 100, 2)
+        plan_percent = (
+            plan["percent"]
+            if plan["percent"] is not None and not partial
+            else round(plan_count / nat["national_total"] * 100, 2)
+        )
         diff_wards = plan_count - nat["national_count"] if plan_count is not None else None
         if partial:
             status = "partial scope"
             remainder = max(nat["national_count"] - (plan_count or 0), 0)
-            note = (f"{doc['locality']} covers {scope_wards} of {nat['national_total']} wards of {reference}; "
-                    f"the rest of the province must still deliver {remainder}")
+            note = (
+                f"{doc['locality']} covers {scope_wards} of {nat['national_total']} wards of {reference}; "
+                f"the rest of the province must still deliver {remainder}"
+            )
         else:
             remainder = None
             status = "meets" if diff_wards == 0 else ("above" if diff_wards > 0 else "below")
             note = "; ".join(x for x in (note, plan["note"]) if x) or None
-        rows.append(DiffRow(**base, **nat, status=status, plan_count=plan_count, plan_percent=plan_percent,
-                            plan_comparator=plan["comparator"], diff_wards=diff_wards,
-                            diff_points=round(plan_percent - nat["national_percent"], 2),
-                            remainder=remainder, note=note,
-                            plan_evidence=Side.read_at(plan_id, doc["label"], plan["evidence"])))
+        rows.append(
+            DiffRow(
+                **base,
+                **nat,
+                status=status,
+                plan_count=plan_count,
+                plan_percent=plan_percent,
+                plan_comparator=plan["comparator"],
+                diff_wards=diff_wards,
+                diff_points=round(plan_percent - nat["national_percent"], 2),
+                remainder=remainder,
+                note=note,
+                plan_evidence=Side.read_at(plan_id, doc["label"], plan["evidence"]),
+            )
+        )
     return rows
 
 
@@ -194,18 +245,26 @@ def diff_frame(rows: list[DiffRow]) -> pd.DataFrame:
 
 def diff_table(rows: list[DiffRow]) -> pd.DataFrame:
     """The compact view for a terminal: one line per plan and year, figures as text."""
+
     def figure(count, total, percent):
         return "" if count is None else f"{count}/{total} ({percent:g}%)"
 
-    return pd.DataFrame([{
-        "plan": r.plan,
-        "unit": " / ".join(x for x in (r.province, r.locality) if x),
-        "year": "" if r.year is None else str(r.year),
-        "status": r.status,
-        "national": figure(r.national_count, r.national_total, r.national_percent or 0),
-        "plan figure": "" if r.plan_count is None else f"{r.plan_comparator or ''}{r.plan_count} ({r.plan_percent:g}%)",
-        "Δ wards": "" if r.diff_wards is None else f"{r.diff_wards:+d}",
-        "Δ points": "" if r.diff_points is None else f"{r.diff_points:+.2f}",
-        "remainder": "" if r.remainder is None else str(r.remainder),
-        "reference": r.reference or r.note or "",
-    } for r in rows])
+    return pd.DataFrame(
+        [
+            {
+                "plan": r.plan,
+                "unit": " / ".join(x for x in (r.province, r.locality) if x),
+                "year": "" if r.year is None else str(r.year),
+                "status": r.status,
+                "national": figure(r.national_count, r.national_total, r.national_percent or 0),
+                "plan figure": ""
+                if r.plan_count is None
+                else f"{r.plan_comparator or ''}{r.plan_count} ({r.plan_percent:g}%)",
+                "Δ wards": "" if r.diff_wards is None else f"{r.diff_wards:+d}",
+                "Δ points": "" if r.diff_points is None else f"{r.diff_points:+.2f}",
+                "remainder": "" if r.remainder is None else str(r.remainder),
+                "reference": r.reference or r.note or "",
+            }
+            for r in rows
+        ]
+    )

@@ -7,10 +7,10 @@
 - criteria-duplicated: two criteria printed with identical targets;
 - table-inconsistent / below-floor: the national table's own checks (see ``national_checks``).
 """
+
 from __future__ import annotations
 
 import re
-
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -20,7 +20,6 @@ from pipeline.analysis.diff import RULES
 from pipeline.text import fold
 from schemas.analysis import Finding, Side
 from schemas.frames import plain
-
 
 
 def _label(documents: pd.DataFrame, doc_id) -> str:
@@ -40,23 +39,34 @@ def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list
         if len(dates) < 2:
             continue
         firsts = group.drop_duplicates(["document_id", "issued_on"])
-        where = "; ".join(f"{d} in {_label(documents, r.document_id)}"
-                          for d in dates for r in firsts[firsts["issued_on"] == d].itertuples())
-        found.append(Finding(kind="citation-date-conflict",
-                             message=f"{group['number'].iloc[0]} is cited with different dates: {where}",
-                             document_ids=sorted({plain(x) for x in group["document_id"]}),
-                             evidence=[_where(documents, r) for _, r in firsts.iterrows()]))
+        where = "; ".join(
+            f"{d} in {_label(documents, r.document_id)}"
+            for d in dates
+            for r in firsts[firsts["issued_on"] == d].itertuples()
+        )
+        found.append(
+            Finding(
+                kind="citation-date-conflict",
+                message=f"{group['number'].iloc[0]} is cited with different dates: {where}",
+                document_ids=sorted({plain(x) for x in group["document_id"]}),
+                evidence=[_where(documents, r) for _, r in firsts.iterrows()],
+            )
+        )
     titled = cited.dropna(subset=["title"]).copy()
     titled["title_key"] = titled["title"].map(fold)
     for _, group in titled.groupby("title_key"):
         if group["number_key"].nunique() < 2:
             continue
         firsts = group.drop_duplicates(["number_key"])
-        found.append(Finding(kind="citation-number-conflict",
-                             message=f"the title “{group['title'].iloc[0]}” is cited under different numbers: "
-                                     + ", ".join(firsts["number"]),
-                             document_ids=sorted({plain(x) for x in group["document_id"]}),
-                             evidence=[_where(documents, r) for _, r in firsts.iterrows()]))
+        found.append(
+            Finding(
+                kind="citation-number-conflict",
+                message=f"the title “{group['title'].iloc[0]}” is cited under different numbers: "
+                + ", ".join(firsts["number"]),
+                document_ids=sorted({plain(x) for x in group["document_id"]}),
+                evidence=[_where(documents, r) for _, r in firsts.iterrows()],
+            )
+        )
     return found
 
 
@@ -83,25 +93,37 @@ def target_conflicts(targets: pd.DataFrame, documents: pd.DataFrame) -> list[Fin
         criteria = group[group["criterion"].notna()]
         for _, b in body.iterrows():
             for _, c in criteria.iterrows():
-                if (b["unit"] == c["unit"] and b["change"] == c["change"] and b["value"] != c["value"]
-                        and _same_subject(b["subject"], c["subject"])):
-                    found.append(Finding(
-                        kind="target-conflict",
-                        message=(f"{_label(documents, doc_id)}: the body sets {b['subject']} at {b['value']:g}{b['unit']}"
-                                 f" but criterion {int(c['criterion'])} sets {c['comparator']} {c['value']:g}{c['unit']}"),
-                        document_ids=[plain(doc_id)],
-                        evidence=[_where(documents, b), _where(documents, c)]))
+                if (
+                    b["unit"] == c["unit"]
+                    and b["change"] == c["change"]
+                    and b["value"] != c["value"]
+                    and _same_subject(b["subject"], c["subject"])
+                ):
+                    found.append(
+                        Finding(
+                            kind="target-conflict",
+                            message=(
+                                f"{_label(documents, doc_id)}: the body sets {b['subject']} at {b['value']:g}{b['unit']}"
+                                f" but criterion {int(c['criterion'])} sets {c['comparator']} {c['value']:g}{c['unit']}"
+                            ),
+                            document_ids=[plain(doc_id)],
+                            evidence=[_where(documents, b), _where(documents, c)],
+                        )
+                    )
         signatures: dict[tuple, int] = {}
         for number, crit in criteria.groupby("criterion"):
             signature = tuple(sorted((fold(r.subject), r.value, r.unit) for r in crit.itertuples()))
             if signature in signatures:
                 first = criteria[criteria["criterion"] == signatures[signature]].iloc[0]
-                found.append(Finding(
-                    kind="criteria-duplicated",
-                    message=f"{_label(documents, doc_id)}: criteria {signatures[signature]} and {int(number)} "
-                            f"are printed with identical targets",
-                    document_ids=[plain(doc_id)],
-                    evidence=[_where(documents, first), _where(documents, crit.iloc[0])]))
+                found.append(
+                    Finding(
+                        kind="criteria-duplicated",
+                        message=f"{_label(documents, doc_id)}: criteria {signatures[signature]} and {int(number)} "
+                        f"are printed with identical targets",
+                        document_ids=[plain(doc_id)],
+                        evidence=[_where(documents, first), _where(documents, crit.iloc[0])],
+                    )
+                )
             else:
                 signatures[signature] = int(number)
     return found
@@ -109,6 +131,8 @@ def target_conflicts(targets: pd.DataFrame, documents: pd.DataFrame) -> list[Fin
 
 def all_findings(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     documents = frames["documents"]
-    return (citation_conflicts(frames["citations"], documents)
-            + target_conflicts(frames["targets"], documents)
-            + national_checks.check(frames))
+    return (
+        citation_conflicts(frames["citations"], documents)
+        + target_conflicts(frames["targets"], documents)
+        + national_checks.check(frames)
+    )

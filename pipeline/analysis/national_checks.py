@@ -5,6 +5,7 @@ the TỔNG SỐ row equals the column sums (checked by the extractor, reported i
 and the covering letter's own floors (a body target such as 'năm 2025 ít nhất 30%') against
 the provinces whose row falls below them.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,8 +15,8 @@ from pandera.errors import SchemaErrors
 from schemas.analysis import Finding, Side
 from schemas.frames import plain
 
-PERCENT_TOLERANCE = 0.01   # points; the table prints two decimals
-MAX_LISTED = 10            # rows named in one finding's message
+PERCENT_TOLERANCE = 0.01  # points; the table prints two decimals
+MAX_LISTED = 10  # rows named in one finding's message
 
 TABLE_RULES = pa.DataFrameSchema(
     {
@@ -27,12 +28,18 @@ TABLE_RULES = pa.DataFrameSchema(
     },
     checks=[
         pa.Check(lambda df: df["count"] <= df["wards_total"], error="count exceeds the province's total"),
-        pa.Check(lambda df: ((df["count"] / df["wards_total"] * 100).round(2) - df["percent"]).abs()
-                 <= PERCENT_TOLERANCE, error="percent is not count / total"),
-        pa.Check(lambda df: df.sort_values("year").groupby("province")["count"].diff().fillna(0)
-                 .reindex(df.index) >= 0, error="cumulative count decreases"),
-        pa.Check(lambda df: df.groupby("province")["year"].transform("max").ne(df["year"]) | df["percent"].ge(100),
-                 error="the last year does not reach 100%"),
+        pa.Check(
+            lambda df: ((df["count"] / df["wards_total"] * 100).round(2) - df["percent"]).abs() <= PERCENT_TOLERANCE,
+            error="percent is not count / total",
+        ),
+        pa.Check(
+            lambda df: df.sort_values("year").groupby("province")["count"].diff().fillna(0).reindex(df.index) >= 0,
+            error="cumulative count decreases",
+        ),
+        pa.Check(
+            lambda df: df.groupby("province")["year"].transform("max").ne(df["year"]) | df["percent"].ge(100),
+            error="the last year does not reach 100%",
+        ),
     ],
     coerce=True,
 )
@@ -53,36 +60,61 @@ def table_findings(table: pd.DataFrame, doc: pd.Series) -> list[Finding]:
             places = ", ".join(f"{r.province} {r.year}" for r in rows.head(MAX_LISTED).itertuples()) or "whole table"
             if len(rows) > MAX_LISTED:
                 places += f" and {len(rows) - MAX_LISTED} more"
-            found.append(Finding(kind="table-inconsistent", message=f"{doc['label']}: {check}: {places}",
-                                 document_ids=[plain(doc["document_id"])],
-                                 evidence=[_at(doc, r) for _, r in rows.head(5).iterrows()]))
+            found.append(
+                Finding(
+                    kind="table-inconsistent",
+                    message=f"{doc['label']}: {check}: {places}",
+                    document_ids=[plain(doc["document_id"])],
+                    evidence=[_at(doc, r) for _, r in rows.head(5).iterrows()],
+                )
+            )
     for _, row in table.iterrows():
         for issue in row.get("issues") or []:
-            found.append(Finding(kind="table-inconsistent", message=f"{row['province']} {row['year']}: {issue}",
-                                 document_ids=[plain(doc["document_id"])], evidence=[_at(doc, row)]))
+            found.append(
+                Finding(
+                    kind="table-inconsistent",
+                    message=f"{row['province']} {row['year']}: {issue}",
+                    document_ids=[plain(doc["document_id"])],
+                    evidence=[_at(doc, row)],
+                )
+            )
     return found
 
 
-_COMPARE = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "=": lambda a, b: a >= b,
-            "<=": lambda a, b: a <= b, "<": lambda a, b: a < b}
+_COMPARE = {
+    ">=": lambda a, b: a >= b,
+    ">": lambda a, b: a > b,
+    "=": lambda a, b: a >= b,
+    "<=": lambda a, b: a <= b,
+    "<": lambda a, b: a < b,
+}
 
 
 def floor_findings(table: pd.DataFrame, letter_targets: pd.DataFrame, doc: pd.Series) -> list[Finding]:
     """Rows of the table that fall below a percentage floor the letter itself sets for a year."""
     found = []
-    floors = letter_targets[(letter_targets["unit"] == "%") & letter_targets["year"].notna()
-                            & letter_targets["criterion"].isna() & letter_targets["change"].isna()]
+    floors = letter_targets[
+        (letter_targets["unit"] == "%")
+        & letter_targets["year"].notna()
+        & letter_targets["criterion"].isna()
+        & letter_targets["change"].isna()
+    ]
     for _, floor in floors.iterrows():
         year, value, op = int(floor["year"]), float(floor["value"]), floor["comparator"]
         rows = table[table["year"] == year]
-        below = rows[~rows["percent"].map(lambda p: _COMPARE[op](p + PERCENT_TOLERANCE, value))]
+        below = rows[~rows["percent"].map(lambda p, op=op, value=value: _COMPARE[op](p + PERCENT_TOLERANCE, value))]
         for _, r in below.iterrows():
-            found.append(Finding(
-                kind="below-floor",
-                message=(f"{r['province']} {year}: {r['percent']:g}% ({int(r['count'])}/{int(r['wards_total'])}) "
-                         f"is below the letter's own floor {op} {value:g}%"),
-                document_ids=[plain(doc["document_id"])],
-                evidence=[_at(doc, r), _at(doc, floor)]))
+            found.append(
+                Finding(
+                    kind="below-floor",
+                    message=(
+                        f"{r['province']} {year}: {r['percent']:g}% ({int(r['count'])}/{int(r['wards_total'])}) "
+                        f"is below the letter's own floor {op} {value:g}%"
+                    ),
+                    document_ids=[plain(doc["document_id"])],
+                    evidence=[_at(doc, r), _at(doc, floor)],
+                )
+            )
     return found
 
 

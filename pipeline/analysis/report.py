@@ -1,6 +1,7 @@
 """The analysts' HTML report: one chart per province (national trajectory against the plan's
 schedule) with the diff rows under it, then the findings. Charts are inline SVG from
 matplotlib, so the file opens offline in any browser and can be mailed as is."""
+
 from __future__ import annotations
 
 import io
@@ -10,10 +11,10 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
-from jinja2 import Environment, FileSystemLoader, select_autoescape  # noqa: E402
+import matplotlib.pyplot as plt
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from schemas.analysis import DiffRow, Finding  # noqa: E402
+from schemas.analysis import DiffRow, Finding
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -25,8 +26,13 @@ def _chart(rows: list[DiffRow]) -> str:
     ax.plot(years, [r.national_count for r in rows], marker="o", label=f"Bảng quốc gia ({rows[0].reference})")
     planned = [(r.year, r.plan_count) for r in rows if r.plan_count is not None]
     if planned:
-        ax.plot([y for y, _ in planned], [c for _, c in planned], marker="s", linestyle="--",
-                label=f"Kế hoạch {rows[0].plan}")
+        ax.plot(
+            [y for y, _ in planned],
+            [c for _, c in planned],
+            marker="s",
+            linestyle="--",
+            label=f"Kế hoạch {rows[0].plan}",
+        )
     ax.set_xlabel("Năm")
     ax.set_ylabel("Công an phường (lũy kế)")
     ax.set_xticks(years)
@@ -37,7 +43,7 @@ def _chart(rows: list[DiffRow]) -> str:
     fig.savefig(buf, format="svg")
     plt.close(fig)
     svg = buf.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]
 
 
 def render(rows: list[DiffRow], findings: list[Finding]) -> str:
@@ -46,9 +52,16 @@ def render(rows: list[DiffRow], findings: list[Finding]) -> str:
     for (plan, province), group in groupby(rows, key=lambda r: (r.plan, r.province)):
         group = list(group)
         charted = [r for r in group if r.year is not None]
-        sections.append({"plan": plan, "province": province, "locality": group[0].locality,
-                         "reference": group[0].reference, "rows": group,
-                         "chart": _chart(charted) if charted else None})
+        sections.append(
+            {
+                "plan": plan,
+                "province": province,
+                "locality": group[0].locality,
+                "reference": group[0].reference,
+                "rows": group,
+                "chart": _chart(charted) if charted else None,
+            }
+        )
     return env.get_template("report.html").render(sections=sections, findings=findings)
 
 

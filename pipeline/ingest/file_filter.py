@@ -1,13 +1,12 @@
 """Which names in an inbox are never documents: temporary files of scanners and office
 programs, OS and NAS metadata (rules as data in ``data/inbox_ignore.json``)."""
+
 import fnmatch
 import json
 import os
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Iterator
-
-
 
 
 @cache

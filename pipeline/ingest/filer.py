@@ -1,12 +1,12 @@
 """Where originals go: ``archive/YYYY/MM/<sha256[:12]>-<name>`` after their rows are committed,
 ``quarantine/<subfolder>/<name>`` with a ``.error.txt`` a clerk can read. A file is never lost
 or overwritten: renames are atomic, copies across file systems are synced before the source goes."""
+
 import errno
 import os
 import shutil
 from datetime import datetime
 from pathlib import Path
-
 
 ERROR_SUFFIX = ".error.txt"
 
@@ -64,7 +64,8 @@ class Filer:
             "Hãy sửa hoặc quét lại văn bản rồi thả bản mới vào thư mục nhận.\n"
             "vanban could not read this file and moved it here unchanged. Fix or rescan the "
             "document and drop the new file into the inbox again.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         return note
 
 

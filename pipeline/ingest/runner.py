@@ -5,31 +5,32 @@ retries, caching by hash and the UI); the watcher and ``vanban ingest --no-prefe
 plain steps. Whatever goes wrong with one file ends as a quarantined file with a reason, never
 as an exception that stops a batch or the watcher.
 """
+
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import sqlalchemy as sa
 
 from pipeline.errors import UnreadableDocument
-from pipeline.store.ledger import DUPLICATE, FINAL_STATES, PROCESSED, QUARANTINED, Entry, Journal
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.filer import Filer
 from pipeline.ingest.watcher import Watcher
 from pipeline.store.db import Store, vanban_home
+from pipeline.store.ledger import DUPLICATE, FINAL_STATES, PROCESSED, QUARANTINED, Entry, Journal
 from schemas.document import Document
 from schemas.extraction import Extraction
 
 log = logging.getLogger("vanban.ingest")
 
-VANISHED = "vanished"   # taken out of the inbox before it could be read: nothing to record
+VANISHED = "vanished"  # taken out of the inbox before it could be read: nothing to record
 
 # A file that killed the process this many times (out of memory on a giant image…) is quarantined.
 MAX_ATTEMPTS = 3
@@ -63,8 +64,9 @@ def extract_facts(document: Document) -> Extraction:
 @dataclass
 class Outcome:
     """What became of one file."""
+
     path: Path
-    state: str                      # processed | duplicate | quarantined | unchanged | vanished
+    state: str  # processed | duplicate | quarantined | unchanged | vanished
     message: str
     document_id: int | None = None
     destination: Path | None = None
@@ -75,6 +77,7 @@ class Outcome:
 @dataclass(frozen=True)
 class Job:
     """A file claimed for processing: its ledger entry exists, its fate is not yet decided."""
+
     path: Path
     relative: Path
     sha256: str
@@ -82,17 +85,18 @@ class Job:
     entry: Entry
 
 
-def commit(ingestor: "Ingestor", job: Job, document: Document, extraction: Extraction) -> Outcome:
+def commit(ingestor: Ingestor, job: Job, document: Document, extraction: Extraction) -> Outcome:
     return ingestor.commit(job, document, extraction)
 
 
 @dataclass(frozen=True)
 class Steps:
     """The stages a file goes through; flows pass Prefect-task versions of the same functions."""
+
     hash: Callable[[Path], str] = hash_file
     read: Callable[[Path, str], Document] = read_document
     extract: Callable[[Document], Extraction] = extract_facts
-    commit: Callable[["Ingestor", Job, Document, Extraction], Outcome] = commit
+    commit: Callable[[Ingestor, Job, Document, Extraction], Outcome] = commit
 
 
 def default_archive() -> Path:
@@ -129,7 +133,7 @@ class Ingestor:
             return self.reject(claimed, e)
         try:
             return self.steps.commit(self, claimed, document, extraction)
-        except (sa.exc.IntegrityError, sa.exc.DataError) as e:   # rows this database refuses: a bug, not an outage
+        except (sa.exc.IntegrityError, sa.exc.DataError) as e:  # rows this database refuses: a bug, not an outage
             return self.reject(claimed, e)
 
     def claim(self, path: Path) -> Job | Outcome:
@@ -151,9 +155,17 @@ class Ingestor:
             return self._duplicate(path, relative, sha256, size, known)
         entry = self.journal.start(relative.as_posix(), sha256, size)
         if entry.attempts > MAX_ATTEMPTS:
-            return self._quarantine(path, relative, sha256, size, (
-                f"vanban stopped {entry.attempts - 1} times while reading this file (it may be far too large "
-                "or damaged); it was set aside so the other files can go on"), entry)
+            return self._quarantine(
+                path,
+                relative,
+                sha256,
+                size,
+                (
+                    f"vanban stopped {entry.attempts - 1} times while reading this file (it may be far too large "
+                    "or damaged); it was set aside so the other files can go on"
+                ),
+                entry,
+            )
         return Job(path, relative, sha256, size, entry)
 
     def reject(self, job: Job, error: Exception) -> Outcome:
@@ -162,8 +174,10 @@ class Ingestor:
             reason = error.reason
         else:
             log.error("internal error on %s", job.path, exc_info=error)
-            reason = (f"vanban failed on this file because of an internal error ({type(error).__name__}: "
-                      f"{error}); please report it together with this file")
+            reason = (
+                f"vanban failed on this file because of an internal error ({type(error).__name__}: "
+                f"{error}); please report it together with this file"
+            )
         return self._quarantine(job.path, job.relative, job.sha256, job.size, reason, job.entry)
 
     def commit(self, job: Job, document: Document, extraction: Extraction) -> Outcome:
@@ -175,43 +189,58 @@ class Ingestor:
             return self._finish_filing(job.path, decided)
         destination = self.filer.archive_destination(job.path.name, job.sha256)
         stored_path = str(job.path.resolve() if self.filer.keep_originals else destination)
-        extraction = extraction.model_copy(update={
-            "source": extraction.source.model_copy(update={"path": stored_path})})
+        extraction = extraction.model_copy(
+            update={"source": extraction.source.model_copy(update={"path": stored_path})}
+        )
         with self.store.begin() as conn:
             saved = self.store.save(extraction, conn, document, source_tag=_source_tag(job.relative))
             state = DUPLICATE if saved.status == "duplicate" else PROCESSED
             self.journal.decide(conn, job.entry, state, destination, saved.document_id)
         destination = self._file(job.path, replace(job.entry, state=state, destination=str(destination)))
-        return Outcome(job.path, state, saved.describe(), saved.document_id, destination, len(document.pages),
-                       self.store.fact_counts(saved.document_id))
+        return Outcome(
+            job.path,
+            state,
+            saved.describe(),
+            saved.document_id,
+            destination,
+            len(document.pages),
+            self.store.fact_counts(saved.document_id),
+        )
 
     def _duplicate(self, path: Path, relative: Path, sha256: str, size: int, document_id: int) -> Outcome:
         message = f"already stored as document #{document_id} (same SHA-256): nothing changed"
-        if self.filer.keep_originals:   # re-running `vanban ingest` on the same files
+        if self.filer.keep_originals:  # re-running `vanban ingest` on the same files
             return Outcome(path, "unchanged", message, document_id)
         entry = self.journal.start(relative.as_posix(), sha256, size)
         destination = self.filer.archive_destination(path.name, sha256)
         with self.store.begin() as conn:
             self.journal.decide(conn, entry, DUPLICATE, destination, document_id)
         destination = self._file(path, replace(entry, state=DUPLICATE, destination=str(destination)))
-        return Outcome(path, DUPLICATE, f"duplicate of document #{document_id}: archived, not processed again",
-                       document_id, destination)
+        return Outcome(
+            path,
+            DUPLICATE,
+            f"duplicate of document #{document_id}: archived, not processed again",
+            document_id,
+            destination,
+        )
 
-    def _quarantine(self, path: Path, relative: Path, sha256: str | None, size: int | None, reason: str,
-                    entry: Entry | None = None) -> Outcome:
+    def _quarantine(
+        self, path: Path, relative: Path, sha256: str | None, size: int | None, reason: str, entry: Entry | None = None
+    ) -> Outcome:
         entry = entry or self.journal.start(relative.as_posix(), sha256, size)
         destination = self.filer.quarantine_destination(relative)
         with self.store.begin() as conn:
             self.journal.decide(conn, entry, QUARANTINED, destination, reason=reason)
-        return self._finish_filing(path, replace(entry, state=QUARANTINED, reason=reason,
-                                                 destination=str(destination)))
+        return self._finish_filing(path, replace(entry, state=QUARANTINED, reason=reason, destination=str(destination)))
 
     def _finish_filing(self, path: Path, entry: Entry) -> Outcome:
         """Move a file whose fate is already committed (also what a restart does after a crash)."""
         destination = self._file(path, entry)
-        message = {PROCESSED: f"stored as document #{entry.document_id}",
-                   DUPLICATE: f"duplicate of document #{entry.document_id}: archived, not processed again",
-                   QUARANTINED: f"quarantined: {entry.reason}"}[entry.state]
+        message = {
+            PROCESSED: f"stored as document #{entry.document_id}",
+            DUPLICATE: f"duplicate of document #{entry.document_id}: archived, not processed again",
+            QUARANTINED: f"quarantined: {entry.reason}",
+        }[entry.state]
         return Outcome(path, entry.state, message, entry.document_id, destination)
 
     def _file(self, path: Path, entry: Entry) -> Path | None:
@@ -259,8 +288,13 @@ def expand(paths: Iterable[Path], file_filter: FileFilter | None = None) -> Iter
             yield path.parent, path
 
 
-def ingest_paths(files: list[tuple[Path, Path]], store: Store, filer: Filer, steps: Steps = Steps(),
-                 on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+def ingest_paths(
+    files: list[tuple[Path, Path]],
+    store: Store,
+    filer: Filer,
+    steps: Steps = Steps(),
+    on_done: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
     """Ingest ``(root, file)`` pairs from ``expand``, one file at a time.
 
     Files go one by one; the pages of each scan are OCR'd in parallel on one process pool
@@ -277,8 +311,9 @@ def ingest_paths(files: list[tuple[Path, Path]], store: Store, filer: Filer, ste
     return outcomes
 
 
-def watch(inbox: Path, store: Store, filer: Filer, steps: Steps = Steps(), settle: float = 2.0,
-          rescan: float = 30.0) -> None:
+def watch(
+    inbox: Path, store: Store, filer: Filer, steps: Steps = Steps(), settle: float = 2.0, rescan: float = 30.0
+) -> None:
     """Watch ``inbox`` until interrupted; first finish whatever a killed watcher left half-filed."""
     ingestor = Ingestor(store, filer, inbox, steps)
     ingestor.journal.reconcile()
@@ -294,4 +329,3 @@ def _log_outcome(outcome: Outcome) -> Outcome:
 
 def make_filer(archive: Path | None, quarantine: Path | None, keep_originals: bool) -> Filer:
     return Filer(archive or default_archive(), quarantine or default_quarantine(), keep_originals=keep_originals)
-

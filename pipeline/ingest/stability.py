@@ -1,10 +1,9 @@
 """A file is read only once its size and modification time have not changed for a while:
 scanners and network copies write slowly, and a half-written PDF looks corrupt."""
+
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
-
-
 
 
 class FileStabilityTracker:

@@ -1,5 +1,6 @@
 """What ``vanban status`` shows: the ledger's counts, the last quarantined files and their
 reasons, and the files still waiting in the watched inboxes."""
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pipeline.store.ledger import DUPLICATE, PROCESSED, PROCESSING, QUARANTINED
 @dataclass
 class Status:
     """What `vanban status` shows."""
+
     processed: int
     duplicates: int
     quarantined: int
@@ -20,8 +22,13 @@ class Status:
     last_errors: list[dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"processed": self.processed, "duplicates": self.duplicates, "quarantined": self.quarantined,
-                "pending": self.pending, "last_errors": self.last_errors}
+        return {
+            "processed": self.processed,
+            "duplicates": self.duplicates,
+            "quarantined": self.quarantined,
+            "pending": self.pending,
+            "last_errors": self.last_errors,
+        }
 
 
 def status(store: Store, last: int = 5) -> Status:
@@ -29,13 +36,27 @@ def status(store: Store, last: int = 5) -> Status:
     t = store.schema.files
     with store.engine.connect() as conn:
         counts = dict(conn.execute(sa.select(t.c.state, sa.func.count()).group_by(t.c.state)).all())
-        errors = conn.execute(sa.select(t.c.path, t.c.reason, t.c.destination, t.c.updated_at)
-                              .where(t.c.state == QUARANTINED).order_by(t.c.id.desc()).limit(last)).all()
+        errors = conn.execute(
+            sa.select(t.c.path, t.c.reason, t.c.destination, t.c.updated_at)
+            .where(t.c.state == QUARANTINED)
+            .order_by(t.c.id.desc())
+            .limit(last)
+        ).all()
         inboxes = conn.execute(sa.select(store.schema.inboxes.c.path)).scalars().all()
     file_filter = FileFilter()
     waiting = sum(1 for inbox in inboxes if Path(inbox).is_dir() for _ in file_filter.scan(Path(inbox)))
     return Status(
-        processed=counts.get(PROCESSED, 0), duplicates=counts.get(DUPLICATE, 0),
-        quarantined=counts.get(QUARANTINED, 0), pending=max(waiting, counts.get(PROCESSING, 0)),
-        last_errors=[{"file": r.path, "reason": r.reason or "", "moved_to": r.destination or "",
-                      "at": r.updated_at.isoformat(timespec="seconds")} for r in errors])
+        processed=counts.get(PROCESSED, 0),
+        duplicates=counts.get(DUPLICATE, 0),
+        quarantined=counts.get(QUARANTINED, 0),
+        pending=max(waiting, counts.get(PROCESSING, 0)),
+        last_errors=[
+            {
+                "file": r.path,
+                "reason": r.reason or "",
+                "moved_to": r.destination or "",
+                "at": r.updated_at.isoformat(timespec="seconds"),
+            }
+            for r in errors
+        ],
+    )

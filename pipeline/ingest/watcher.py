@@ -1,12 +1,12 @@
 """The watched folder, built like Paperless-ngx's consumer: events from ``watchfiles`` plus a
 periodic full rescan (network shares often deliver no inotify events at all); each settled,
 accepted file is handed to the runner one at a time."""
+
 import logging
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
-
 
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.stability import FileStabilityTracker
@@ -20,8 +20,15 @@ class Watcher:
     ``handle`` must never raise for a bad file (it quarantines); an exception from it is a
     fault of the system (disk full, database gone) and stops the watcher loudly."""
 
-    def __init__(self, inbox: Path, handle: Callable[[Path], object], settle: float = 2.0,
-                 rescan: float = 30.0, tick: float = 0.5, file_filter: FileFilter | None = None) -> None:
+    def __init__(
+        self,
+        inbox: Path,
+        handle: Callable[[Path], object],
+        settle: float = 2.0,
+        rescan: float = 30.0,
+        tick: float = 0.5,
+        file_filter: FileFilter | None = None,
+    ) -> None:
         self.inbox = Path(inbox)
         self.handle = handle
         self.filter = file_filter or FileFilter()
@@ -51,10 +58,16 @@ class Watcher:
         """File events, and an empty batch every ``tick`` so settling files are looked at again."""
         try:
             import watchfiles
-            yield from watchfiles.watch(self.inbox, stop_event=self.stop_event, yield_on_timeout=True,
-                                        rust_timeout=int(self.tick * 1000), debounce=int(self.tick * 1000),
-                                        raise_interrupt=False)
-        except (OSError, RuntimeError) as e:   # no inotify (limits, some network mounts): rescans only
+
+            yield from watchfiles.watch(
+                self.inbox,
+                stop_event=self.stop_event,
+                yield_on_timeout=True,
+                rust_timeout=int(self.tick * 1000),
+                debounce=int(self.tick * 1000),
+                raise_interrupt=False,
+            )
+        except (OSError, RuntimeError) as e:  # no inotify (limits, some network mounts): rescans only
             log.warning("file events unavailable (%s); rescanning every %.0f s", e, self.rescan)
             self.rescan = min(self.rescan, 5.0)
             while not self.stop_event.wait(self.tick):

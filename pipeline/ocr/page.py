@@ -4,31 +4,27 @@
 spread over a process pool (``ocr_pages``) and tested one at a time. How the image is prepared,
 and the measurements behind each step, is in ``preprocess``.
 """
+
 from __future__ import annotations
 
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from itertools import groupby
 
-import cv2
-import numpy as np
-from PIL import Image
-
 from pipeline.ocr import reading_order as layout
 from pipeline.ocr import ruled_tables as table_reader
-from pipeline.ocr.tesseract import TesseractWord, load_engine, recognize_words
-from pipeline.text import correct_ocr_line, lexicon, line_separator
 from pipeline.ocr.page_image import PageImage
 from pipeline.ocr.preprocess import binarize, preprocess
+from pipeline.ocr.tesseract import TesseractWord, load_engine, recognize_words
+from pipeline.text import correct_ocr_line, lexicon, line_separator
 from schemas.document import Page, TextSource, Word
-
 
 
 def ocr_pages(pages: list[PageImage], executor: Executor | None = None) -> list[Page]:
     """OCR pages in parallel, one process per core unless an executor is given."""
     if len(pages) == 1 and executor is None:
         return [ocr_page(pages[0])]
-    warm_up()   # before a pool's workers fork (a caller's pool forks at its first task), so they inherit it
+    warm_up()  # before a pool's workers fork (a caller's pool forks at its first task), so they inherit it
     if executor is not None:
         return list(executor.map(ocr_page, pages))
     with ProcessPoolExecutor(max_workers=min(len(pages), os.cpu_count() or 1)) as pool:
@@ -50,14 +46,14 @@ def ocr_page(page: PageImage) -> Page:
     grids = table_reader.find_ruled_tables(strokes)
     text_image = binarize(table_reader.blank_out(gray, grids, strokes))
     words = recognize_words(text_image, psm=3, dpi=round(dpi))
-    pieces = [_line_words(list(group)) for _, group in
-              groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
+    pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     # Tesseract's own blocks cut a "Nơi nhận" list beside a signature into arbitrary pieces:
     # rebuild the visual lines and let pipeline/layout.py order the columns.
     blocks = layout.reading_blocks(layout.visual_lines(pieces, _box), _box)
     tables = table_reader.read_tables(gray, grids, strokes, page.number, to_points)
-    result = _assemble(page.number, blocks, tables, grids, to_points,
-                       width=gray.shape[1] * to_points, height=gray.shape[0] * to_points)
+    result = _assemble(
+        page.number, blocks, tables, grids, to_points, width=gray.shape[1] * to_points, height=gray.shape[0] * to_points
+    )
     result.quality = page.quality
     return result
 
@@ -69,9 +65,21 @@ def _box(word: TesseractWord) -> layout.Box:
 def _line_words(words: list[TesseractWord]) -> list[TesseractWord]:
     """Normalize each word, then let the line's neighbours repair OCR confusions (thi → thì)."""
     texts = correct_ocr_line([w.text for w in words])
-    return [TesseractWord(text=t, left=w.left, top=w.top, width=w.width, height=w.height,
-                          confidence=w.confidence, block=w.block, paragraph=w.paragraph, line=w.line)
-            for t, w in zip(texts, words) if t]
+    return [
+        TesseractWord(
+            text=t,
+            left=w.left,
+            top=w.top,
+            width=w.width,
+            height=w.height,
+            confidence=w.confidence,
+            block=w.block,
+            paragraph=w.paragraph,
+            line=w.line,
+        )
+        for t, w in zip(texts, words)
+        if t
+    ]
 
 
 class _PageText:
@@ -88,8 +96,9 @@ class _PageText:
         self.length += len(text)
 
     def add_word(self, text: str, box: tuple[float, float, float, float], confidence: float | None) -> None:
-        self.words.append(Word(text=text, start=self.length, end=self.length + len(text),
-                               bbox=box, confidence=confidence))
+        self.words.append(
+            Word(text=text, start=self.length, end=self.length + len(text), bbox=box, confidence=confidence)
+        )
         self.append(text)
 
     def add_line(self, line: list[TesseractWord]) -> None:
@@ -97,8 +106,7 @@ class _PageText:
             if i:
                 self.append(" ")
             k = self.to_points
-            self.add_word(w.text, (w.left * k, w.top * k, (w.left + w.width) * k, (w.top + w.height) * k),
-                          w.confidence)
+            self.add_word(w.text, (w.left * k, w.top * k, (w.left + w.width) * k, (w.top + w.height) * k), w.confidence)
 
     def add_table(self, read: table_reader.ReadTable) -> None:
         """One row per line, cells separated by TAB; each cell's OCR words keep their boxes."""
@@ -118,8 +126,15 @@ class _PageText:
         return "".join(self.parts)
 
 
-def _assemble(number: int, blocks: list[list[list[TesseractWord]]], tables: list[table_reader.ReadTable],
-              grids: list[table_reader.Grid], to_points: float, width: float, height: float) -> Page:
+def _assemble(
+    number: int,
+    blocks: list[list[list[TesseractWord]]],
+    tables: list[table_reader.ReadTable],
+    grids: list[table_reader.Grid],
+    to_points: float,
+    width: float,
+    height: float,
+) -> Page:
     """Blocks in reading order, lines inside a block joined as ``line_separator`` says, each
     table placed where it sits on the page."""
     placed = sorted(zip((g.top for g in grids), tables), key=lambda item: item[0])
@@ -144,6 +159,13 @@ def _assemble(number: int, blocks: list[list[list[TesseractWord]]], tables: list
             out.append("\n")
         out.add_table(table)
     confidences = [w.confidence for w in out.words if w.confidence is not None]
-    return Page(number=number, text=out.text, source=TextSource.ocr, width=width, height=height,
-                words=out.words, tables=[t.table for t in tables],
-                confidence=round(sum(confidences) / len(confidences), 2) if confidences else None)
+    return Page(
+        number=number,
+        text=out.text,
+        source=TextSource.ocr,
+        width=width,
+        height=height,
+        words=out.words,
+        tables=[t.table for t in tables],
+        confidence=round(sum(confidences) / len(confidences), 2) if confidences else None,
+    )

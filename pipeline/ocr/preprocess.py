@@ -19,16 +19,17 @@ per profile, each step on and off:
 - whitening strokes longer than 0.3 in outside tables (fax streaks across a text line made
   Tesseract drop the line): fax page 1 5.5 → 1.4 %, page 5 3.2 → 2.9 %.
 """
+
 from __future__ import annotations
 
 import cv2
 import numpy as np
 from PIL import Image
 
-READ_DPI = 250            # every page is read at this resolution unless it is 140-250 dpi
-UPSCALE_BELOW_DPI = 140   # measured: upscaling helps at 100-120 dpi, hurts at 150-200 dpi
+READ_DPI = 250  # every page is read at this resolution unless it is 140-250 dpi
+UPSCALE_BELOW_DPI = 140  # measured: upscaling helps at 100-120 dpi, hurts at 150-200 dpi
 MAX_SKEW_DEGREES = 5.0
-SPECK_AREA_AT_300_DPI = 6    # pixels: fax specks are 1-5 px; the dot of an 'i' at 10 pt is ~60
+SPECK_AREA_AT_300_DPI = 6  # pixels: fax specks are 1-5 px; the dot of an 'i' at 10 pt is ~60
 
 
 def preprocess(image: Image.Image, dpi: float) -> tuple[np.ndarray, float]:
@@ -37,8 +38,9 @@ def preprocess(image: Image.Image, dpi: float) -> tuple[np.ndarray, float]:
     gray = np.asarray(image if image.mode == "L" else image.convert("L"))
     if dpi < UPSCALE_BELOW_DPI or dpi > READ_DPI:
         scale = READ_DPI / dpi
-        gray = cv2.resize(gray, None, fx=scale, fy=scale,
-                          interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA)
+        gray = cv2.resize(
+            gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA
+        )
         dpi = READ_DPI
     gray = flatten_illumination(gray)
     gray = despeckle(gray, dpi)
@@ -52,14 +54,14 @@ def binarize(gray: np.ndarray) -> Image.Image:
     accuracy once illumination is flat (office 0.21 → 0.31 %, photo
     0.40 → 0.63 %, fax 1.70 → 1.78 %; an adaptive threshold was far worse: photo 8.6 %)."""
     _, paper = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return Image.fromarray(paper > 0)   # a boolean array becomes a 1-bit image
+    return Image.fromarray(paper > 0)  # a boolean array becomes a 1-bit image
 
 
 def despeckle(gray: np.ndarray, dpi: float) -> np.ndarray:
     """Whiten specks of ink far smaller than any diacritic (fax and photocopy noise), which
     Tesseract otherwise reads as tone marks: 'i' → 'ì', 'ê' → 'ề'."""
     _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    n, labels, stats = _components(ink)
+    _n, labels, stats = _components(ink)
     max_speck = SPECK_AREA_AT_300_DPI * (dpi / 300) ** 2
     specks = np.flatnonzero(stats[:, cv2.CC_STAT_AREA] <= max_speck)
     specks = specks[specks > 0]

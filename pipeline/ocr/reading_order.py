@@ -7,12 +7,15 @@ straight across ("Nơi nhận: T/M BAN THƯỜNG VỤ"); this module cuts a line
 than a few letter heights and reads the left column before the right one. Used by the
 text-layer reader (pipeline/pdf.py) and the OCR (pipeline/ocr.py) alike.
 """
+
 from __future__ import annotations
 
-from typing import Callable, Sequence, TypeVar
+import itertools
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 T = TypeVar("T")
-Box = tuple[float, float, float, float]   # x0, top, x1, bottom
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 # A gap this many line heights wide inside a line separates two columns (word gaps are ~0.3).
 COLUMN_GAP_EM = 2.5
@@ -23,6 +26,7 @@ def visual_lines(pieces: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list
     the page, top to bottom. Pieces are first cut at column gaps; a piece joins a line when its
     height overlaps the line's first piece by at least half of the smaller one (the first piece,
     not the growing union, so that a tall signature scribble cannot swallow two lines)."""
+
     def extent(piece: Sequence[T]) -> tuple[float, float]:
         return min(box(w)[1] for w in piece), max(box(w)[3] for w in piece)
 
@@ -46,7 +50,7 @@ def segments(line: Sequence[T], box: Callable[[T], Box]) -> list[list[T]]:
     ordered = sorted(line, key=lambda w: box(w)[0])
     height = max(box(w)[3] - box(w)[1] for w in ordered)
     parts = [[ordered[0]]]
-    for prev, word in zip(ordered, ordered[1:]):
+    for prev, word in itertools.pairwise(ordered):
         if box(word)[0] - box(prev)[2] > COLUMN_GAP_EM * height:
             parts.append([])
         parts[-1].append(word)
@@ -85,7 +89,7 @@ def reading_blocks(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> lis
         while i < len(cut) and len(cut[i]) <= 2:
             top, bottom = extent(cut[i])
             if top - previous_bottom > bottom - top:
-                break                                    # a blank line ends the two columns
+                break  # a blank line ends the two columns
             if len(cut[i]) == 2:
                 new = (max(gutter[0], span(cut[i][0])[1]), min(gutter[1], span(cut[i][1])[0]))
                 sides = [(left, cut[i][0]), (right, cut[i][1])]
@@ -95,7 +99,7 @@ def reading_blocks(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> lis
                 new = (max(gutter[0], x1), gutter[1]) if goes_left else (gutter[0], min(gutter[1], x0))
                 sides = [(left if goes_left else right, cut[i][0])]
             if new[0] >= new[1]:
-                break                                    # a line crosses the gutter
+                break  # a line crosses the gutter
             gutter = new
             for column, part in sides:
                 column.append(part)

@@ -13,6 +13,7 @@ a whole page of seed 000's office-scan appendix now takes 1.7-1.8 s, its cells 1
 it (bare Tesseract: 1.7 s to misread the page).
 Mosaics stay grey: binarized, they read 8 % faster but worse (fax appendix pages 8.0 → 10.4 %).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,12 +26,12 @@ from pipeline.ocr.tesseract import TesseractWord, recognize_images
 from pipeline.text import correct_ocr_line
 from schemas.document import Table, TableCell
 
-INK_WINDOW_INCHES = 31 / 300   # the adaptive threshold's window, chosen on 300-dpi scans
+INK_WINDOW_INCHES = 31 / 300  # the adaptive threshold's window, chosen on 300-dpi scans
 EDGE_BAND_INCHES = 0.3
-MIN_RULE_INCHES = 0.2      # a ruling is at least this long (longer than any letter stroke)
-MIN_TABLE_INCHES = 0.6     # smaller ruled boxes are stamps, checkboxes or underlines
-STREAK_INCHES = 0.3        # no letter has a straight stroke this long (an em dash at 14 pt is 0.2 in)
-MOSAIC_GAP_PX = 40         # white space between stacked cells: Tesseract sees separate lines
+MIN_RULE_INCHES = 0.2  # a ruling is at least this long (longer than any letter stroke)
+MIN_TABLE_INCHES = 0.6  # smaller ruled boxes are stamps, checkboxes or underlines
+STREAK_INCHES = 0.3  # no letter has a straight stroke this long (an em dash at 14 pt is 0.2 in)
+MOSAIC_GAP_PX = 40  # white space between stacked cells: Tesseract sees separate lines
 MOSAIC_MAX_HEIGHT_PX = 8000
 # A cell read with less confidence is read again on its own ('3' read as 'K)' in a mosaic).
 RETRY_BELOW_CONFIDENCE = 60
@@ -39,25 +40,27 @@ RETRY_BELOW_CONFIDENCE = 60
 @dataclass
 class Grid:
     """A ruled table found on a page image: ruling positions in pixels, and which cells merge."""
+
     top: int
     left: int
     bottom: int
     right: int
-    rows: list[int]                       # y of each horizontal ruling, top to bottom
-    cols: list[int]                       # x of each vertical ruling, left to right
+    rows: list[int]  # y of each horizontal ruling, top to bottom
+    cols: list[int]  # x of each vertical ruling, left to right
     cells: list[tuple[int, int, int, int]] = field(default_factory=list)  # row, col, row_span, col_span
 
 
 @dataclass
 class CellWord:
     text: str
-    bbox: tuple[float, float, float, float]   # PDF points
+    bbox: tuple[float, float, float, float]  # PDF points
     confidence: float
 
 
 @dataclass
 class ReadTable:
     """A table and the OCR words of each cell (the cell's text is its words joined by spaces)."""
+
     table: Table
     words: dict[tuple[int, int], list[CellWord]]
 
@@ -73,9 +76,10 @@ def ink_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
 class Strokes:
     """A page's ink and its straight strokes longer than any letter stroke, found once per page
     and shared by table finding, table reading and streak removal."""
+
     dpi: float
-    ink: np.ndarray          # dark pixels as 255
-    horizontal: np.ndarray   # horizontal strokes of at least MIN_RULE_INCHES, as 255
+    ink: np.ndarray  # dark pixels as 255
+    horizontal: np.ndarray  # horizontal strokes of at least MIN_RULE_INCHES, as 255
     vertical: np.ndarray
 
 
@@ -104,7 +108,7 @@ def find_ruled_tables(strokes: Strokes) -> list[Grid]:
     # The edge of the sheet in a phone photo (paper against a dark desk) draws long straight lines
     # that would frame the whole page as one table; no table is printed that close to the edge.
     band = int(EDGE_BAND_INCHES * dpi)
-    if not strokes.vertical[band:-band, band:-band].any():   # a page of text: no ruling crosses a line
+    if not strokes.vertical[band:-band, band:-band].any():  # a page of text: no ruling crosses a line
         return []
     horizontal, vertical = _rulings(strokes)
     for mask in (horizontal, vertical):
@@ -115,7 +119,7 @@ def find_ruled_tables(strokes: Strokes) -> list[Grid]:
         x, y, w, h, _ = stats[i]
         if w < MIN_TABLE_INCHES * dpi or h < MIN_TABLE_INCHES * dpi / 3:
             continue
-        grid = _grid_in(horizontal[y:y + h, x:x + w], vertical[y:y + h, x:x + w], x, y)
+        grid = _grid_in(horizontal[y : y + h, x : x + w], vertical[y : y + h, x : x + w], x, y)
         if grid is not None:
             grids.append(grid)
     return _without_overlaps(grids)
@@ -131,9 +135,11 @@ def _without_overlaps(grids: list[Grid]) -> list[Grid]:
     lying mostly inside a larger one is dropped."""
     kept: list[Grid] = []
     for grid in sorted(grids, key=lambda g: -_area(g.top, g.left, g.bottom, g.right)):
-        inside = any(_area(max(grid.top, k.top), max(grid.left, k.left), min(grid.bottom, k.bottom),
-                           min(grid.right, k.right)) > 0.5 * _area(grid.top, grid.left, grid.bottom, grid.right)
-                     for k in kept)
+        inside = any(
+            _area(max(grid.top, k.top), max(grid.left, k.left), min(grid.bottom, k.bottom), min(grid.right, k.right))
+            > 0.5 * _area(grid.top, grid.left, grid.bottom, grid.right)
+            for k in kept
+        )
         if not inside:
             kept.append(grid)
     return sorted(kept, key=lambda g: (g.top, g.left))
@@ -142,7 +148,7 @@ def _without_overlaps(grids: list[Grid]) -> list[Grid]:
 def _ruling_positions(profile: np.ndarray, minimum: float) -> list[int]:
     """Centres of the runs where the projection profile of a ruling mask is at least ``minimum``."""
     positions, start = [], None
-    for i, value in enumerate(list(profile) + [0]):
+    for i, value in enumerate([*list(profile), 0]):
         if value >= minimum and start is None:
             start = i
         elif value < minimum and start is not None:
@@ -159,11 +165,11 @@ def _grid_in(horizontal: np.ndarray, vertical: np.ndarray, x0: int, y0: int) -> 
         return None
 
     def has_vertical(x: int, ya: int, yb: int) -> bool:
-        band = vertical[ya + 3:yb - 2, max(x - 4, 0):x + 5]
+        band = vertical[ya + 3 : yb - 2, max(x - 4, 0) : x + 5]
         return band.size > 0 and (band.max(axis=1) > 0).mean() > 0.6
 
     def has_horizontal(y: int, xa: int, xb: int) -> bool:
-        band = horizontal[max(y - 4, 0):y + 5, xa + 3:xb - 2]
+        band = horizontal[max(y - 4, 0) : y + 5, xa + 3 : xb - 2]
         return band.size > 0 and (band.max(axis=0) > 0).mean() > 0.6
 
     n_rows, n_cols = len(rows) - 1, len(cols) - 1
@@ -191,11 +197,18 @@ def _grid_in(horizontal: np.ndarray, vertical: np.ndarray, x0: int, y0: int) -> 
         r1, c1 = max(m[0] for m in members), max(m[1] for m in members)
         if len(members) == (r1 - r0 + 1) * (c1 - c0 + 1):
             cells.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1))
-        else:   # broken rulings (noise, fax streaks) gave a non-rectangular cell: keep the grid cells
+        else:  # broken rulings (noise, fax streaks) gave a non-rectangular cell: keep the grid cells
             cells.extend((r, c, 1, 1) for r, c in members)
     cells.sort()
-    return Grid(top=y0 + rows[0], left=x0 + cols[0], bottom=y0 + rows[-1], right=x0 + cols[-1],
-                rows=[y0 + y for y in rows], cols=[x0 + x for x in cols], cells=cells)
+    return Grid(
+        top=y0 + rows[0],
+        left=x0 + cols[0],
+        bottom=y0 + rows[-1],
+        right=x0 + cols[-1],
+        rows=[y0 + y for y in rows],
+        cols=[x0 + x for x in cols],
+        cells=cells,
+    )
 
 
 def blank_out(gray: np.ndarray, grids: list[Grid], strokes: Strokes) -> np.ndarray:
@@ -204,7 +217,7 @@ def blank_out(gray: np.ndarray, grids: list[Grid], strokes: Strokes) -> np.ndarr
     across a line of text, which make Tesseract drop that line) whitened too."""
     out = gray.copy()
     for g in grids:
-        out[max(g.top - 6, 0):g.bottom + 7, max(g.left - 6, 0):g.right + 7] = 255
+        out[max(g.top - 6, 0) : g.bottom + 7, max(g.left - 6, 0) : g.right + 7] = 255
     # Opening the strokes already longer than MIN_RULE_INCHES by a longer segment keeps exactly the
     # ink runs longer than that segment: no second pass over the page's ink. The opening is
     # one-dimensional, so only the few rows (columns) holding a stroke are opened.
@@ -213,17 +226,18 @@ def blank_out(gray: np.ndarray, grids: list[Grid], strokes: Strokes) -> np.ndarr
         holding = np.flatnonzero(lines.max(axis=1))
         if len(holding):
             streaks = _open_along(np.ascontiguousarray(lines[holding]), length, horizontal=True)
-            page[holding] = np.maximum(page[holding], streaks)   # white (255) wherever a streak is
+            page[holding] = np.maximum(page[holding], streaks)  # white (255) wherever a streak is
     return out
 
 
 @dataclass
 class CellCrop:
     """The inked part of one table cell, cut out of the page."""
-    table: int       # index of the table on the page
+
+    table: int  # index of the table on the page
     row: int
     col: int
-    left: int        # page pixels of the crop's top-left corner
+    left: int  # page pixels of the crop's top-left corner
     top: int
     image: np.ndarray
 
@@ -232,8 +246,7 @@ class CellCrop:
         return self.table, self.row, self.col
 
 
-def read_tables(gray: np.ndarray, grids: list[Grid], strokes: Strokes, page: int,
-                to_points: float) -> list[ReadTable]:
+def read_tables(gray: np.ndarray, grids: list[Grid], strokes: Strokes, page: int, to_points: float) -> list[ReadTable]:
     """OCR every non-blank cell of the page's tables through cell mosaics; blank cells stay blank."""
     if not grids:
         return []
@@ -244,8 +257,10 @@ def read_tables(gray: np.ndarray, grids: list[Grid], strokes: Strokes, page: int
     ink = np.where(rulings, 0, strokes.ink).astype(np.uint8)
     crops = [crop for index, grid in enumerate(grids) for crop in _cell_crops(gray, ink, grid, index)]
     words = _read_crops(crops, to_points)
-    return [_table(grid, page, to_points, {(r, c): w for (t, r, c), w in words.items() if t == index})
-            for index, grid in enumerate(grids)]
+    return [
+        _table(grid, page, to_points, {(r, c): w for (t, r, c), w in words.items() if t == index})
+        for index, grid in enumerate(grids)
+    ]
 
 
 def _cell_crops(gray: np.ndarray, ink: np.ndarray, grid: Grid, index: int) -> list[CellCrop]:
@@ -260,8 +275,7 @@ def _cell_crops(gray: np.ndarray, ink: np.ndarray, grid: Grid, index: int) -> li
             continue
         tx0, tx1 = max(xs.min() - 8, 0), min(xs.max() + 9, x1 - x0)
         ty0, ty1 = max(ys.min() - 8, 0), min(ys.max() + 9, y1 - y0)
-        crops.append(CellCrop(index, row, col, x0 + tx0, y0 + ty0,
-                              gray[y0 + ty0:y0 + ty1, x0 + tx0:x0 + tx1]))
+        crops.append(CellCrop(index, row, col, x0 + tx0, y0 + ty0, gray[y0 + ty0 : y0 + ty1, x0 + tx0 : x0 + tx1]))
     return crops
 
 
@@ -286,14 +300,30 @@ def _table(grid: Grid, page: int, to_points: float, words: dict[tuple[int, int],
     for row, col, row_span, col_span in grid.cells:
         cell_words = words.get((row, col), [])
         confidences = [w.confidence for w in cell_words]
-        box = (grid.cols[col] * to_points, grid.rows[row] * to_points,
-               grid.cols[col + col_span] * to_points, grid.rows[row + row_span] * to_points)
-        cells.append(TableCell(row=row, col=col, row_span=row_span, col_span=col_span, bbox=box,
-                               text=" ".join(w.text for w in cell_words),
-                               confidence=round(sum(confidences) / len(confidences), 2) if confidences else None))
-    table = Table(page=page, n_rows=len(grid.rows) - 1, n_cols=len(grid.cols) - 1, cells=cells,
-                  bbox=(grid.left * to_points, grid.top * to_points,
-                        grid.right * to_points, grid.bottom * to_points))
+        box = (
+            grid.cols[col] * to_points,
+            grid.rows[row] * to_points,
+            grid.cols[col + col_span] * to_points,
+            grid.rows[row + row_span] * to_points,
+        )
+        cells.append(
+            TableCell(
+                row=row,
+                col=col,
+                row_span=row_span,
+                col_span=col_span,
+                bbox=box,
+                text=" ".join(w.text for w in cell_words),
+                confidence=round(sum(confidences) / len(confidences), 2) if confidences else None,
+            )
+        )
+    table = Table(
+        page=page,
+        n_rows=len(grid.rows) - 1,
+        n_cols=len(grid.cols) - 1,
+        cells=cells,
+        bbox=(grid.left * to_points, grid.top * to_points, grid.right * to_points, grid.bottom * to_points),
+    )
     return ReadTable(table=table, words=words)
 
 
@@ -327,11 +357,11 @@ class _Mosaic:
         width = max(c.image.shape[1] for c in crops) + 2 * MOSAIC_GAP_PX
         height = sum(c.image.shape[0] + MOSAIC_GAP_PX for c in crops) + MOSAIC_GAP_PX
         mosaic = np.full((height, width), 255, dtype=np.uint8)
-        self.bands = []   # (y_start, y_end, crop)
+        self.bands = []  # (y_start, y_end, crop)
         y = MOSAIC_GAP_PX
         for crop in crops:
             h, w = crop.image.shape
-            mosaic[y:y + h, MOSAIC_GAP_PX:MOSAIC_GAP_PX + w] = crop.image
+            mosaic[y : y + h, MOSAIC_GAP_PX : MOSAIC_GAP_PX + w] = crop.image
             self.bands.append((y, y + h, crop))
             y += h + MOSAIC_GAP_PX
         self.image = Image.fromarray(mosaic)
@@ -349,9 +379,17 @@ class _Mosaic:
         for key, items in found.items():
             texts = correct_ocr_line([w.text for w, _, _ in items])
             result[key] = [
-                CellWord(text=t, confidence=w.confidence, bbox=(
-                    (w.left - MOSAIC_GAP_PX + crop.left) * to_points, (w.top - y0 + crop.top) * to_points,
-                    (w.left + w.width - MOSAIC_GAP_PX + crop.left) * to_points,
-                    (w.top + w.height - y0 + crop.top) * to_points))
-                for t, (w, crop, y0) in zip(texts, items) if t]
+                CellWord(
+                    text=t,
+                    confidence=w.confidence,
+                    bbox=(
+                        (w.left - MOSAIC_GAP_PX + crop.left) * to_points,
+                        (w.top - y0 + crop.top) * to_points,
+                        (w.left + w.width - MOSAIC_GAP_PX + crop.left) * to_points,
+                        (w.top + w.height - y0 + crop.top) * to_points,
+                    ),
+                )
+                for t, (w, crop, y0) in zip(texts, items)
+                if t
+            ]
         return result

@@ -5,6 +5,7 @@ their diacritics. Every call runs Tesseract single-threaded (OMP_THREAD_LIMIT=1)
 vanban parallelises across pages instead; OpenMP threads inside one page only add
 contention on a small machine.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,11 +27,11 @@ class OcrEngineError(RuntimeError):
 @dataclass(frozen=True)
 class TesseractWord:
     text: str
-    left: int           # pixels in the image given to Tesseract
+    left: int  # pixels in the image given to Tesseract
     top: int
     width: int
     height: int
-    confidence: float   # 0-100
+    confidence: float  # 0-100
     block: int
     paragraph: int
     line: int
@@ -39,6 +40,7 @@ class TesseractWord:
 def load_engine():
     """pytesseract, imported on first use: it imports pandas, seconds that a text file never needs."""
     import pytesseract
+
     return pytesseract
 
 
@@ -70,8 +72,12 @@ def recognize_images(images: list[Image.Image], *, psm: int, dpi: int = 300) -> 
             with open(source, "w", encoding="utf-8") as listing:
                 listing.write("\n".join(paths) + "\n")
         try:
-            data = pytesseract.image_to_data(source, lang=LANGUAGE, config=f"--psm {psm} --dpi {dpi} {FAST_PARAGRAPHS}",
-                                             output_type=pytesseract.Output.DICT)
+            data = pytesseract.image_to_data(
+                source,
+                lang=LANGUAGE,
+                config=f"--psm {psm} --dpi {dpi} {FAST_PARAGRAPHS}",
+                output_type=pytesseract.Output.DICT,
+            )
         except pytesseract.TesseractNotFoundError as e:
             raise OcrEngineError("Tesseract OCR is not installed on this machine") from e
         except (pytesseract.TesseractError, RuntimeError) as e:
@@ -81,8 +87,17 @@ def recognize_images(images: list[Image.Image], *, psm: int, dpi: int = 300) -> 
         text = text.strip()
         if not text or float(data["conf"][i]) < 0:
             continue
-        words[data["page_num"][i] - 1].append(TesseractWord(
-            text=text, left=data["left"][i], top=data["top"][i], width=data["width"][i],
-            height=data["height"][i], confidence=float(data["conf"][i]), block=data["block_num"][i],
-            paragraph=data["par_num"][i], line=data["line_num"][i]))
+        words[data["page_num"][i] - 1].append(
+            TesseractWord(
+                text=text,
+                left=data["left"][i],
+                top=data["top"][i],
+                width=data["width"][i],
+                height=data["height"][i],
+                confidence=float(data["conf"][i]),
+                block=data["block_num"][i],
+                paragraph=data["par_num"][i],
+                line=data["line_num"][i],
+            )
+        )
     return words

@@ -5,14 +5,14 @@ paragraph is normalized on its own (a Word paragraph is already a real paragraph
 no wrapped lines to join), tables are rendered one row per line with TABs between
 cells and kept as grids.
 """
+
 from __future__ import annotations
 
 import io
 import zipfile
 
-
-from pipeline.text import normalize_text
 from pipeline.read.pdf import render_table
+from pipeline.text import normalize_text
 from schemas.document import Page, Table, TableCell, TextSource
 
 
@@ -23,7 +23,7 @@ class DocxError(Exception):
 
 
 def read_docx(data: bytes) -> Page:
-    from docx import Document as open_docx   # python-docx loads slowly; only DOCX files need it
+    from docx import Document as open_docx  # python-docx loads slowly; only DOCX files need it
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
@@ -31,7 +31,7 @@ def read_docx(data: bytes) -> Page:
         document = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise DocxError("the Word file is damaged (not a complete .docx archive)") from e
-    except Exception as e:   # lxml and python-docx raise various types on broken XML
+    except Exception as e:  # lxml and python-docx raise various types on broken XML
         raise DocxError(f"the Word file is damaged and cannot be read ({type(e).__name__})") from e
     blocks: list[str] = []
     tables: list[Table] = []
@@ -50,7 +50,7 @@ def read_docx(data: bytes) -> Page:
 
 def _table(table) -> Table:
     """The grid of a Word table; a merged cell's text stands at its first position only."""
-    seen: set = set()   # lxml elements of cells already placed (a merged cell repeats)
+    seen: set = set()  # lxml elements of cells already placed (a merged cell repeats)
     cells: list[TableCell] = []
     n_cols = 0
     rows = list(table.rows)

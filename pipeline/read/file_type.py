@@ -3,6 +3,7 @@
 Secretariats receive files renamed by e-mail gateways and scanners ("scan0001",
 "CV.pdf.doc"), so the extension is only a hint nobody can trust.
 """
+
 from __future__ import annotations
 
 import io

@@ -5,6 +5,7 @@ one plain page; PDF pages keep their text layer when it is real Vietnamese and a
 OCR'd otherwise; images (multi-page TIFF, PNG, JPEG) are OCR'd. Every failure a user
 can cause comes out as ``UnreadableDocument`` with a reason a clerk can act on.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,13 +16,13 @@ from pathlib import Path
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
-from pipeline.read import file_type as formats
-from pipeline.ocr.tesseract import OcrEngineError
-from pipeline.read.docx import DocxError, read_docx
 from pipeline.errors import UnreadableDocument
-from pipeline.text import decode_bytes, tidy_text
 from pipeline.ocr.page_image import MAX_PAGE_PIXELS, PageImage
+from pipeline.ocr.tesseract import OcrEngineError
+from pipeline.read import file_type as formats
+from pipeline.read.docx import DocxError, read_docx
 from pipeline.read.pdf import PdfError, read_pdf
+from pipeline.text import decode_bytes, tidy_text
 from schemas.document import Document, Page, TextSource
 
 A4_INCHES = (8.27, 11.69)
@@ -56,14 +57,20 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
             raise UnreadableDocument(str(path), "this is a ZIP archive, not a Word document; unpack it first")
         else:
             raise UnreadableDocument(
-                str(path), "unsupported file type: vanban reads PDF, TIFF, PNG, JPEG, Word (.docx) and text files")
+                str(path), "unsupported file type: vanban reads PDF, TIFF, PNG, JPEG, Word (.docx) and text files"
+            )
         pages = _ocr_waiting(pages, executor)
     except (PdfError, DocxError) as e:
         raise UnreadableDocument(str(path), e.reason) from e
     except OcrEngineError as e:
         raise UnreadableDocument(str(path), f"OCR failed: {e}") from e
-    document = Document(path=str(path), sha256=sha256 or hashlib.sha256(data).hexdigest(), media_type=media_type,
-                        pages=pages, encoding_repaired=encoding_repaired)
+    document = Document(
+        path=str(path),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
+        media_type=media_type,
+        pages=pages,
+        encoding_repaired=encoding_repaired,
+    )
     return _anchor_words(document.with_offsets())
 
 
@@ -72,7 +79,8 @@ def _ocr_waiting(pages: list[Page | PageImage], executor: Executor | None) -> li
     waiting = [p for p in pages if isinstance(p, PageImage)]
     if not waiting:
         return pages
-    from pipeline.ocr.page import ocr_pages   # OpenCV and numpy: only when there is a picture to read
+    from pipeline.ocr.page import ocr_pages  # OpenCV and numpy: only when there is a picture to read
+
     done = iter(ocr_pages(waiting, executor))
     return [next(done) if isinstance(p, PageImage) else p for p in pages]
 
@@ -96,12 +104,15 @@ def _image_pages(data: bytes, path: Path) -> list[PageImage]:
             image = Image.open(io.BytesIO(data))
             pages = []
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                if frame.width * frame.height > MAX_PAGE_PIXELS:   # PIL checks only the first frame
+                if frame.width * frame.height > MAX_PAGE_PIXELS:  # PIL checks only the first frame
                     raise Image.DecompressionBombError(f"frame {number} is {frame.width}x{frame.height}")
                 pages.append(PageImage(number=number, image=frame.convert("L"), dpi=_dpi(frame)))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-        raise UnreadableDocument(str(path), f"the image is too large to be a page scan (over "
-                                 f"{MAX_PAGE_PIXELS // 1_000_000} million pixels); rescan it at 300 dpi") from e
+        raise UnreadableDocument(
+            str(path),
+            f"the image is too large to be a page scan (over "
+            f"{MAX_PAGE_PIXELS // 1_000_000} million pixels); rescan it at 300 dpi",
+        ) from e
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise UnreadableDocument(str(path), "the image is damaged or truncated and cannot be decoded") from e
     return pages

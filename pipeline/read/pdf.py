@@ -5,11 +5,11 @@ diacritics ("CONG HOA xA HQI CilU NGHIA VIT NAM"). Whether to trust a layer is d
 page by page from a measured quality score of the text itself (``text_quality``), never
 from the producer name in the metadata.
 """
+
 from __future__ import annotations
 
 # pdfplumber and pypdfium2 are imported inside the functions that use them: `vanban extract` on a
 # text file must not pay their import time.
-
 import io
 import re
 from functools import partial
@@ -17,8 +17,8 @@ from functools import partial
 from PIL import ImageStat
 
 from pipeline.ocr import reading_order as layout
-from pipeline.text import is_syllable, normalize_text
 from pipeline.ocr.page_image import DRAW_DPI, MAX_PAGE_PIXELS, PageImage
+from pipeline.text import is_syllable, normalize_text
 from schemas.document import Page, Table, TableCell, TextSource
 
 # A text layer scoring below this is OCR'd. The five seeds score 0.99-1.0, the same texts with
@@ -67,6 +67,7 @@ def text_quality(text: str) -> float:
 def read_pdf(data: bytes) -> list[Page | PageImage]:
     """Each page either as a finished text-layer ``Page`` or as a ``PageImage`` to OCR."""
     import pdfplumber
+
     drawing = _open(data)
     pages: list[Page | PageImage] = []
     try:
@@ -75,14 +76,22 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
                 text, tables = _text_layer(page, number)
                 quality = text_quality(text)
                 if quality >= MIN_TEXT_QUALITY and not _overlay_on_scan(page, text):
-                    pages.append(Page(number=number, text=text, source=TextSource.text_layer,
-                                      width=float(page.width), height=float(page.height),
-                                      tables=tables, quality=quality))
+                    pages.append(
+                        Page(
+                            number=number,
+                            text=text,
+                            source=TextSource.text_layer,
+                            width=float(page.width),
+                            height=float(page.height),
+                            tables=tables,
+                            quality=quality,
+                        )
+                    )
                 else:
                     pages.append(_page_to_ocr(drawing[number - 1], data, number, quality))
     except PdfError:
         raise
-    except Exception as e:   # pdfminer raises many unrelated types on damaged files
+    except Exception as e:  # pdfminer raises many unrelated types on damaged files
         raise PdfError(f"the PDF is damaged and its pages cannot be read ({type(e).__name__})") from e
     finally:
         drawing.close()
@@ -92,6 +101,7 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
 def render_page(data: bytes, number: int, dpi: float = DRAW_DPI):
     """The page as a grey PIL image at ``dpi`` (pdfium: fast and faithful)."""
     import pypdfium2
+
     pdf = pypdfium2.PdfDocument(data)
     try:
         return pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
@@ -122,6 +132,7 @@ def _scan_picture(page) -> tuple[int | None, float | None]:
     the page is not mostly one picture). A picture is read as it is only when it fills the page
     upright, unrotated and plain grey or RGB, so that its pixels are what the page shows."""
     import pypdfium2.raw as pdfium_c
+
     width, height = page.get_size()
     best, covered, index = None, 0.0, None
     for i, picture in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1)):
@@ -147,6 +158,7 @@ def scanned_picture(data: bytes, number: int, index: int, dpi: float):
     (a picture whose /Decode array inverts it, which raw pixels do not honour)."""
     import pypdfium2
     import pypdfium2.raw as pdfium_c
+
     pdf = pypdfium2.PdfDocument(data)
     try:
         picture = list(pdf[number - 1].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))[index]
@@ -162,6 +174,7 @@ def _open(data: bytes):
     """The PDF opened by pdfium; encrypted and broken PDFs are refused with a clear reason
     before anything is read."""
     import pypdfium2
+
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as e:
@@ -199,12 +212,12 @@ def _text_layer(page, number: int) -> tuple[str, list[Table]]:
 
 def _blocks(words: list[dict]) -> list[list[tuple[float, str]]]:
     """pdfplumber's words as blocks of (top, line) in reading order (pipeline/layout.py)."""
+
     def box(word: dict) -> layout.Box:
         return word["x0"], word["top"], word["x1"], word["bottom"]
 
     blocks = layout.reading_blocks(layout.visual_lines([[w] for w in words], box), box)
-    return [[(min(w["top"] for w in line), " ".join(w["text"] for w in line)) for line in block]
-            for block in blocks]
+    return [[(min(w["top"] for w in line), " ".join(w["text"] for w in line)) for line in block] for block in blocks]
 
 
 def _table(found, number: int) -> Table:
@@ -217,8 +230,7 @@ def _table(found, number: int) -> Table:
         for c, (box, text) in enumerate(zip(row.cells, row_texts)):
             if box is None:
                 continue
-            cells.append(TableCell(row=r, col=c, bbox=tuple(box),
-                                   text=normalize_text((text or "").replace("\n", " "))))
+            cells.append(TableCell(row=r, col=c, bbox=tuple(box), text=normalize_text((text or "").replace("\n", " "))))
     return Table(page=number, n_rows=len(rows), n_cols=n_cols, cells=cells, bbox=tuple(found.bbox))
 
 
@@ -232,8 +244,9 @@ def _overlay_on_scan(page, text: str) -> bool:
     if len(re.sub(r"\s", "", text)) >= MIN_LAYER_CHARS_ON_SCAN:
         return False
     page_area = float(page.width * page.height)
-    return any((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) >= SCAN_COVERAGE * page_area
-               for img in page.images)
+    return any(
+        (img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) >= SCAN_COVERAGE * page_area for img in page.images
+    )
 
 
 def _inside(obj, box) -> bool:

@@ -13,6 +13,7 @@ can write while auditors read. What counts as "the same document" lives here too
 bytes (SHA-256) are never stored twice, and the same số/ký hiệu from the same issuer with
 different bytes is stored as a new version that supersedes the old one.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
@@ -74,6 +75,7 @@ def database_url(url: str | None = None) -> str:
 
 class JSONText(sa.TypeDecorator):
     """Lists and boxes stored as JSON text: readable in any SQL client, portable to any engine."""
+
     impl = sa.Text
     cache_ok = True
 
@@ -87,6 +89,7 @@ class JSONText(sa.TypeDecorator):
 # ----------------------------------------------------------------------------------------------
 # Columns generated from the models
 # ----------------------------------------------------------------------------------------------
+
 
 def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
     args = typing.get_args(annotation)
@@ -114,6 +117,7 @@ def _is_model(annotation: Any) -> bool:
 @dataclass(frozen=True)
 class _Field:
     """One model field mapped to one column (``path`` is the attribute path inside the model)."""
+
     column: str
     path: tuple[str, ...]
     annotation: Any
@@ -128,12 +132,12 @@ def _flatten(model: type[BaseModel], prefix: tuple[str, ...] = (), optional: boo
         if annotation is Evidence or typing.get_origin(annotation) is dict:
             continue
         if _is_model(annotation):
-            out += _flatten(annotation, prefix + (name,), optional or nullable)
+            out += _flatten(annotation, (*prefix, name), optional or nullable)
             continue
         if typing.get_origin(annotation) is list and any(_is_model(a) for a in typing.get_args(annotation)):
             continue
         nullable = nullable or optional or not info.is_required()
-        out.append(_Field("_".join(prefix + (name,)), prefix + (name,), annotation, nullable))
+        out.append(_Field("_".join((*prefix, name)), (*prefix, name), annotation, nullable))
     return out
 
 
@@ -146,9 +150,13 @@ def _is_free_text(f: _Field) -> bool:
 
 
 def _evidence_columns(nullable: bool) -> list[sa.Column]:
-    return [sa.Column("page", sa.Integer, nullable=nullable), sa.Column("start", sa.Integer, nullable=nullable),
-            sa.Column("end", sa.Integer, nullable=nullable), sa.Column("quote", sa.Text, nullable=nullable),
-            sa.Column("bbox", JSONText, nullable=True)]
+    return [
+        sa.Column("page", sa.Integer, nullable=nullable),
+        sa.Column("start", sa.Integer, nullable=nullable),
+        sa.Column("end", sa.Integer, nullable=nullable),
+        sa.Column("quote", sa.Text, nullable=nullable),
+        sa.Column("bbox", JSONText, nullable=True),
+    ]
 
 
 def _has_evidence(model: type[BaseModel]) -> tuple[bool, bool]:
@@ -167,11 +175,14 @@ def _fact_table(name: str, model: type[BaseModel], metadata: sa.MetaData) -> sa.
     folded = _FOLDED_KEYS.get(name, ())
     columns = [
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
-                  index=True),
+        sa.Column(
+            "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+        ),
         sa.Column("position", sa.Integer, nullable=False),
-        *[sa.Column(f.column, _sql_type(f.annotation), nullable=f.nullable, index=f.column in _INDEXED.get(name, ()))
-          for f in fields],
+        *[
+            sa.Column(f.column, _sql_type(f.annotation), nullable=f.nullable, index=f.column in _INDEXED.get(name, ()))
+            for f in fields
+        ],
         *_evidence_columns(evidence_nullable),
         *[sa.Column(f"{key}_fold", sa.Text, index=True) for key in folded],
         sa.Column("search_text", sa.Text, nullable=False, default=""),
@@ -188,14 +199,22 @@ class Tables:
         self.page_fields = _flatten(Page)
         self.fact_fields = {name: _flatten(model) for name, model in FACT_MODELS.items()}
         self.documents = sa.Table(
-            "documents", md,
+            "documents",
+            md,
             sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-            *[sa.Column(f.column, _sql_type(f.annotation), nullable=f.nullable,
-                        unique=f.column == "sha256", index=f.column in _INDEXED["documents"])
-              for f in self.document_fields],
+            *[
+                sa.Column(
+                    f.column,
+                    _sql_type(f.annotation),
+                    nullable=f.nullable,
+                    unique=f.column == "sha256",
+                    index=f.column in _INDEXED["documents"],
+                )
+                for f in self.document_fields
+            ],
             sa.Column("schema_version", sa.String(8), nullable=False),
-            sa.Column("source_tag", sa.Text),                 # inbox subfolder, e.g. the sending province
-            sa.Column("version_key", sa.Text, index=True),    # same số/ký hiệu + issuer → same key
+            sa.Column("source_tag", sa.Text),  # inbox subfolder, e.g. the sending province
+            sa.Column("version_key", sa.Text, index=True),  # same số/ký hiệu + issuer → same key
             sa.Column("version", sa.Integer, nullable=False, default=1),
             sa.Column("supersedes_id", sa.Integer, sa.ForeignKey("documents.id")),
             sa.Column("latest", sa.Boolean, nullable=False, default=True, index=True),
@@ -205,34 +224,39 @@ class Tables:
         )
         # Where each metadata field (number, issuer, subject…) was read.
         self.document_evidence = sa.Table(
-            "document_evidence", md,
+            "document_evidence",
+            md,
             sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-            sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
-                      index=True),
+            sa.Column(
+                "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+            ),
             sa.Column("field", sa.String(40), nullable=False),
             *_evidence_columns(False),
         )
         self.pages = sa.Table(
-            "pages", md,
+            "pages",
+            md,
             sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-            sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
-                      index=True),
+            sa.Column(
+                "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+            ),
             *[sa.Column(f.column, _sql_type(f.annotation), nullable=f.nullable) for f in self.page_fields],
             sa.UniqueConstraint("document_id", "number"),
         )
         self.facts = {name: _fact_table(name, model, md) for name, model in FACT_MODELS.items()}
         # The inbox ledger: one row per file that arrived, and what became of it.
         self.files = sa.Table(
-            "files", md,
+            "files",
+            md,
             sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
             sa.Column("inbox", sa.Text, nullable=False),
-            sa.Column("path", sa.Text, nullable=False),       # relative to the inbox
-            sa.Column("sha256", sa.String(64), index=True),   # None when the file could not even be read
+            sa.Column("path", sa.Text, nullable=False),  # relative to the inbox
+            sa.Column("sha256", sa.String(64), index=True),  # None when the file could not even be read
             sa.Column("size", sa.BigInteger),
             sa.Column("state", sa.String(12), nullable=False, index=True),
             sa.Column("reason", sa.Text),
             sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id")),
-            sa.Column("destination", sa.Text),                # archive or quarantine path, decided at commit
+            sa.Column("destination", sa.Text),  # archive or quarantine path, decided at commit
             sa.Column("filed", sa.Boolean, nullable=False, default=False),
             sa.Column("attempts", sa.Integer, nullable=False, default=0),
             sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -240,7 +264,8 @@ class Tables:
         )
         # Folders a watcher has watched, so `vanban status` can count the files still waiting there.
         self.inboxes = sa.Table(
-            "inboxes", md,
+            "inboxes",
+            md,
             sa.Column("path", sa.Text, primary_key=True),
             sa.Column("watched_at", sa.DateTime(timezone=True), nullable=False),
         )
@@ -252,6 +277,7 @@ class Tables:
 # ----------------------------------------------------------------------------------------------
 # Row building and rebuilding
 # ----------------------------------------------------------------------------------------------
+
 
 def _get(obj: Any, path: tuple[str, ...]) -> Any:
     for name in path:
@@ -279,15 +305,21 @@ def _search_text(obj: Any, fields: list[_Field]) -> str:
 def _evidence_values(ev: Evidence | None) -> dict[str, Any]:
     if ev is None:
         return dict.fromkeys(EVIDENCE_COLUMNS)
-    return {"page": ev.page, "start": ev.start, "end": ev.end, "quote": ev.quote,
-            "bbox": list(ev.bbox) if ev.bbox else None}
+    return {
+        "page": ev.page,
+        "start": ev.start,
+        "end": ev.end,
+        "quote": ev.quote,
+        "bbox": list(ev.bbox) if ev.bbox else None,
+    }
 
 
 def _evidence_from(row: Any) -> Evidence | None:
     if row.page is None:
         return None
-    return Evidence(page=row.page, start=row.start, end=row.end, quote=row.quote,
-                    bbox=tuple(row.bbox) if row.bbox else None)
+    return Evidence(
+        page=row.page, start=row.start, end=row.end, quote=row.quote, bbox=tuple(row.bbox) if row.bbox else None
+    )
 
 
 def _folded(table: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -326,6 +358,7 @@ def version_key(meta: DocumentMeta) -> str | None:
 @dataclass(frozen=True)
 class Saved:
     """What storing one extraction did."""
+
     document_id: int
     status: Literal["stored", "new-version", "duplicate"]
     version: int = 1
@@ -335,8 +368,7 @@ class Saved:
         if self.status == "duplicate":
             return f"already stored as document #{self.document_id} (same SHA-256): nothing changed"
         if self.status == "new-version":
-            return (f"stored as document #{self.document_id}, version {self.version} "
-                    f"(supersedes #{self.supersedes_id})")
+            return f"stored as document #{self.document_id}, version {self.version} (supersedes #{self.supersedes_id})"
         return f"stored as document #{self.document_id}"
 
 
@@ -361,17 +393,23 @@ class Store:
         with self.engine.begin() as conn:
             for kind in FULLTEXT_KINDS:
                 table, fts = self.schema.facts[kind], f"{kind}_fts"
-                columns = [c for c in (*[f"{k}_fold" for k in _FOLDED_KEYS.get(kind, ())], "search_text")
-                           if c in table.c]
+                columns = [
+                    c for c in (*[f"{k}_fold" for k in _FOLDED_KEYS.get(kind, ())], "search_text") if c in table.c
+                ]
                 cols = ", ".join(columns)
                 new_cols = ", ".join(f"new.{c}" for c in columns)
                 old_cols = ", ".join(f"old.{c}" for c in columns)
-                conn.exec_driver_sql(f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, "
-                                     f"content='{kind}', content_rowid='id')")
-                conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {kind} BEGIN "
-                                     f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_cols}); END")
-                conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {kind} BEGIN "
-                                     f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_cols}); END")
+                conn.exec_driver_sql(
+                    f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, content='{kind}', content_rowid='id')"
+                )
+                conn.exec_driver_sql(
+                    f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {kind} BEGIN "
+                    f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_cols}); END"
+                )
+                conn.exec_driver_sql(
+                    f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {kind} BEGIN "
+                    f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_cols}); END"
+                )
                 names[kind] = fts
         return names
 
@@ -383,8 +421,9 @@ class Store:
         docs = self.schema.documents
         return conn.execute(sa.select(docs.c.id).where(docs.c.sha256 == sha256)).scalar()
 
-    def save(self, extraction: Extraction, conn: Connection, document: Document | None = None,
-             source_tag: str | None = None) -> Saved:
+    def save(
+        self, extraction: Extraction, conn: Connection, document: Document | None = None, source_tag: str | None = None
+    ) -> Saved:
         """Insert one document and all its facts inside the caller's transaction.
 
         The same bytes are never stored twice; a new content under a known số/ký hiệu becomes
@@ -399,13 +438,17 @@ class Store:
             previous = conn.execute(
                 sa.select(docs.c.id, docs.c.version).where(docs.c.version_key == key, docs.c.latest)
             ).first()
-        values = {f.column: _get(extraction, ("source",) + f.path) for f in _flatten(Source)}
+        values = {f.column: _get(extraction, ("source", *f.path)) for f in _flatten(Source)}
         values |= {f.column: _get(extraction.document, f.path) for f in _flatten(DocumentMeta)}
         version = previous.version + 1 if previous else 1
         values |= {
-            "schema_version": extraction.schema_version, "source_tag": source_tag, "version_key": key,
-            "version": version, "supersedes_id": previous.id if previous else None, "latest": True,
-            "ingested_at": datetime.now(timezone.utc),
+            "schema_version": extraction.schema_version,
+            "source_tag": source_tag,
+            "version_key": key,
+            "version": version,
+            "supersedes_id": previous.id if previous else None,
+            "latest": True,
+            "ingested_at": datetime.now(UTC),
             "search_text": _search_text(extraction.document, _flatten(DocumentMeta)),
         } | _folded("documents", values)
         if previous:
@@ -429,14 +472,17 @@ class Store:
         return Saved(document_id, "stored")
 
     def _insert_evidence(self, conn: Connection, document_id: int, meta: DocumentMeta) -> None:
-        rows = [{"document_id": document_id, "field": field} | _evidence_values(ev)
-                for field, ev in meta.evidence.items()]
+        rows = [
+            {"document_id": document_id, "field": field} | _evidence_values(ev) for field, ev in meta.evidence.items()
+        ]
         if rows:
             conn.execute(self.schema.document_evidence.insert(), rows)
 
     def _insert_pages(self, conn: Connection, document_id: int, document: Document) -> None:
-        rows = [{"document_id": document_id} | {f.column: _get(page, f.path) for f in self.schema.page_fields}
-                for page in document.pages]
+        rows = [
+            {"document_id": document_id} | {f.column: _get(page, f.path) for f in self.schema.page_fields}
+            for page in document.pages
+        ]
         conn.execute(self.schema.pages.insert(), rows)
 
     def load_extraction(self, document_id: int) -> Extraction:
@@ -450,16 +496,21 @@ class Store:
             meta = _nest(_flatten(DocumentMeta), doc)
             meta["evidence"] = {
                 row.field: _evidence_from(row)
-                for row in conn.execute(sa.select(s.document_evidence)
-                                        .where(s.document_evidence.c.document_id == document_id)
-                                        .order_by(s.document_evidence.c.id))}
+                for row in conn.execute(
+                    sa.select(s.document_evidence)
+                    .where(s.document_evidence.c.document_id == document_id)
+                    .order_by(s.document_evidence.c.id)
+                )
+            }
             facts: dict[str, list[dict[str, Any]]] = {}
             for name, table in s.facts.items():
-                rows = conn.execute(sa.select(table).where(table.c.document_id == document_id)
-                                    .order_by(table.c.position))
+                rows = conn.execute(
+                    sa.select(table).where(table.c.document_id == document_id).order_by(table.c.position)
+                )
                 facts[name] = [_nest(s.fact_fields[name], row) | {"evidence": _evidence_from(row)} for row in rows]
-        return Extraction.model_validate({"schema_version": doc.schema_version, "source": source,
-                                          "document": meta, **facts})
+        return Extraction.model_validate(
+            {"schema_version": doc.schema_version, "source": source, "document": meta, **facts}
+        )
 
     def document_count(self) -> int:
         with self.engine.connect() as conn:
@@ -468,9 +519,12 @@ class Store:
     def fact_counts(self, document_id: int) -> dict[str, int]:
         """How many rows of each fact kind one document has."""
         with self.engine.connect() as conn:
-            return {name: conn.execute(sa.select(sa.func.count()).select_from(table)
-                                       .where(table.c.document_id == document_id)).scalar_one()
-                    for name, table in self.schema.facts.items()}
+            return {
+                name: conn.execute(
+                    sa.select(sa.func.count()).select_from(table).where(table.c.document_id == document_id)
+                ).scalar_one()
+                for name, table in self.schema.facts.items()
+            }
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

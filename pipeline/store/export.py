@@ -3,6 +3,7 @@
 Excel is what the offices use, so CSV carries a UTF-8 byte-order mark (Excel then reads the
 Vietnamese correctly) and .xlsx gets real date cells for ISO date columns.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,13 @@ def _with_dates(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write(frame: pd.DataFrame, fmt: str, output: Path | None = None, columns: list[str] | None = None,
-          title: str | None = None) -> None:
+def write(
+    frame: pd.DataFrame,
+    fmt: str,
+    output: Path | None = None,
+    columns: list[str] | None = None,
+    title: str | None = None,
+) -> None:
     """Write ``frame`` as ``fmt`` to ``output`` (stdout for table, csv and json when None)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -4,6 +4,7 @@ the frames the analysts' diff reads. Only the latest version of each document is
 Filters on names are diacritic-insensitive (``so tu phap`` finds ``Sở Tư pháp``): they match
 the folded twins and ``search_text`` that the store keeps beside each row.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,27 +13,32 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from pipeline.text import fold
 from pipeline.store.db import Store
+from pipeline.text import fold
 from schemas.extraction import FACT_MODELS
 from schemas.frames import DOCUMENT_COLUMNS, document_label, fact_columns, without_nan
 
 # Columns of the documents table a query result shows beside each fact.
-DOCUMENT_CONTEXT = {"document_number": "number", "document_path": "path", "document_kind": "kind",
-                    "document_issuer": "issuer", "document_province": "jurisdiction_province",
-                    "document_locality": "jurisdiction_locality"}
+DOCUMENT_CONTEXT = {
+    "document_number": "number",
+    "document_path": "path",
+    "document_kind": "kind",
+    "document_issuer": "issuer",
+    "document_province": "jurisdiction_province",
+    "document_locality": "jurisdiction_locality",
+}
 
 
 @dataclass
 class Filters:
-    agency: str | None = None       # obligations: body name, any spelling
-    role: str | None = None         # obligations: lead / support / assigned
-    due_before: str | None = None   # ISO date or year; recurring (--MM-DD) dues are left out
+    agency: str | None = None  # obligations: body name, any spelling
+    role: str | None = None  # obligations: lead / support / assigned
+    due_before: str | None = None  # ISO date or year; recurring (--MM-DD) dues are left out
     due_after: str | None = None
-    document: str | None = None     # số/ký hiệu, file name or document id
+    document: str | None = None  # số/ký hiệu, file name or document id
     province: str | None = None
-    text: str | None = None         # words anywhere in the fact's text fields
-    year: int | None = None         # targets: the year to reach
+    text: str | None = None  # words anywhere in the fact's text fields
+    year: int | None = None  # targets: the year to reach
 
 
 def _like(column: sa.ColumnElement, needle: str) -> sa.ColumnElement:
@@ -53,7 +59,8 @@ def _words_match(store: Store, kind: str, column: str, needle: str) -> sa.Column
     if fts is None:
         return _like(table.c[column], needle)
     match = sa.text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :phrase").bindparams(
-        phrase=f"{column} : {_fulltext_phrase(needle)}")
+        phrase=f"{column} : {_fulltext_phrase(needle)}"
+    )
     return table.c.id.in_(match)
 
 
@@ -84,8 +91,12 @@ def facts(store: Store, kind: str, filters: Filters | None = None, limit: int | 
                 clause = sa.or_(clause, docs.c.id == int(f.document))
             chosen = chosen.where(clause)
         if f.province:
-            chosen = chosen.where(sa.or_(sa.func.lower(docs.c.jurisdiction_province) == f.province.lower(),
-                                         _like(docs.c.search_text, f.province)))
+            chosen = chosen.where(
+                sa.or_(
+                    sa.func.lower(docs.c.jurisdiction_province) == f.province.lower(),
+                    _like(docs.c.search_text, f.province),
+                )
+            )
         rows = rows.where(table.c.document_id.in_(chosen))
     if f.text:
         rows = rows.where(_words_match(store, kind, "search_text", f.text))
@@ -94,27 +105,50 @@ def facts(store: Store, kind: str, filters: Filters | None = None, limit: int | 
     if limit:
         rows = rows.limit(limit)
     found = rows.subquery()
-    query = (sa.select(*[found.c[c] for c in wanted],
-                       *[docs.c[col].label(name) for name, col in DOCUMENT_CONTEXT.items()])
-             .join(docs, docs.c.id == found.c.document_id)
-             .order_by(found.c.id))
+    query = (
+        sa.select(*[found.c[c] for c in wanted], *[docs.c[col].label(name) for name, col in DOCUMENT_CONTEXT.items()])
+        .join(docs, docs.c.id == found.c.document_id)
+        .order_by(found.c.id)
+    )
     with store.engine.connect() as conn:
         frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=[*wanted, *DOCUMENT_CONTEXT])
-    frame.insert(0, "document", [document_label(*row) for row in zip(
-        frame["document_number"], frame["document_path"], frame["document_kind"], frame["document_issuer"])])
+    frame.insert(
+        0,
+        "document",
+        [
+            document_label(*row)
+            for row in zip(
+                frame["document_number"], frame["document_path"], frame["document_kind"], frame["document_issuer"]
+            )
+        ],
+    )
     return frame
 
 
 def documents(store: Store) -> pd.DataFrame:
     """The latest version of every document, in the columns of ``schemas.frames``."""
     docs = store.schema.documents
-    query = sa.select(docs.c.id.label("document_id"), docs.c.path, docs.c.kind, docs.c.number, docs.c.issued_on,
-                      docs.c.issuer, docs.c.subject, docs.c.jurisdiction_province.label("province"),
-                      docs.c.jurisdiction_locality.label("locality")).where(docs.c.latest).order_by(docs.c.id)
+    query = (
+        sa.select(
+            docs.c.id.label("document_id"),
+            docs.c.path,
+            docs.c.kind,
+            docs.c.number,
+            docs.c.issued_on,
+            docs.c.issuer,
+            docs.c.subject,
+            docs.c.jurisdiction_province.label("province"),
+            docs.c.jurisdiction_locality.label("locality"),
+        )
+        .where(docs.c.latest)
+        .order_by(docs.c.id)
+    )
     with store.engine.connect() as conn:
         frame = pd.read_sql(query, conn)
     frame = without_nan(frame)
-    frame["label"] = [document_label(*row) for row in zip(frame["number"], frame["path"], frame["kind"], frame["issuer"])]
+    frame["label"] = [
+        document_label(*row) for row in zip(frame["number"], frame["path"], frame["kind"], frame["issuer"])
+    ]
     return frame[DOCUMENT_COLUMNS]
 
 

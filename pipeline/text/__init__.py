@@ -3,6 +3,7 @@ Vietnamese text (NFC, one tone placement, wraps joined), its folded twin, and a 
 
 The normalization API is re-exported here, so the one place to normalize is ``pipeline.text``.
 """
+
 from pipeline.text.canonical import normalize_text, tidy_text
 from pipeline.text.legacy import decode_bytes, repair_legacy
 from pipeline.text.lexicon import is_syllable, lexicon
@@ -10,6 +11,20 @@ from pipeline.text.ocr_repair import correct_ocr_line, normalize_token
 from pipeline.text.unicode import TONES, fold, fold_in_place, nfc, place_tone_marks
 from pipeline.text.wraps import join_wrapped_lines, line_separator
 
-__all__ = ["TONES", "correct_ocr_line", "decode_bytes", "fold", "fold_in_place", "is_syllable",
-           "join_wrapped_lines", "lexicon", "line_separator", "nfc", "normalize_text", "normalize_token",
-           "place_tone_marks", "repair_legacy", "tidy_text"]
+__all__ = [
+    "TONES",
+    "correct_ocr_line",
+    "decode_bytes",
+    "fold",
+    "fold_in_place",
+    "is_syllable",
+    "join_wrapped_lines",
+    "lexicon",
+    "line_separator",
+    "nfc",
+    "normalize_text",
+    "normalize_token",
+    "place_tone_marks",
+    "repair_legacy",
+    "tidy_text",
+]

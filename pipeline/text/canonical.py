@@ -1,5 +1,6 @@
 """The canonical form of a plain text: what every reader hands on (NFC, traditional tone marks,
 no Markdown emphasis or invisible characters, wrapped lines joined, spaces tidied)."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,6 @@ import re
 from pipeline.text.legacy import repair_legacy
 from pipeline.text.unicode import nfc, place_tone_marks
 from pipeline.text.wraps import join_wrapped_lines
-
 
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

@@ -1,6 +1,7 @@
 """Decoding text files: UTF-8, UTF-16, Windows-1258, and text typed in the legacy TCVN3/ABC
 and VNI fonts (tables as data in ``data/legacy_encodings.json``). Which decoding is right is
 decided by measurement: the one with the most valid Vietnamese syllables."""
+
 from __future__ import annotations
 
 import json
@@ -29,6 +30,7 @@ def _uppercase_caps_words(text: str) -> str:
     """TCVN3 has no capital toned letters: headings were typed in lowercase codes with a caps font
     (.VnTimeH). A line whose plain letters are all capitals, or a word with two or more plain
     capitals and no plain small letters, is in capitals."""
+
     def fix_word(m: re.Match[str]) -> str:
         plain = [c for c in m.group() if c.isascii()]
         return m.group().upper() if len(plain) >= 2 and all(c.isupper() for c in plain) else m.group()
@@ -36,8 +38,7 @@ def _uppercase_caps_words(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         plain = [c for c in line if c.isascii() and c.isalpha()]
-        lines.append(line.upper() if len(plain) >= 4 and all(c.isupper() for c in plain)
-                     else WORD.sub(fix_word, line))
+        lines.append(line.upper() if len(plain) >= 4 and all(c.isupper() for c in plain) else WORD.sub(fix_word, line))
     return "\n".join(lines)
 
 
@@ -63,7 +64,7 @@ def _vietnamese_score(text: str) -> int:
     return score
 
 
-LEGACY_MARGIN = 2      # one word going from unknown (-1) to known (+1): the least evidence to act on
+LEGACY_MARGIN = 2  # one word going from unknown (-1) to known (+1): the least evidence to act on
 
 
 def repair_legacy(s: str) -> tuple[str, str | None]:

@@ -1,9 +1,11 @@
 """Vietnamese dictionaries, loaded once and lazily: syllables and syllable pairs from
 underthesea's Viet74K word list, syllable frequencies from wordfreq. They decide which decoding
 of a legacy-font file is Vietnamese and which tone-mark variant an OCR'd word most likely is."""
+
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,14 +17,14 @@ from pipeline.text.unicode import WORD, fold, place_tone_marks
 
 @dataclass(frozen=True)
 class Lexicon:
-    syllables: frozenset[str]                  # known lowercase syllables, traditional tone style
-    pairs: frozenset[tuple[str, str]]          # adjacent syllables inside dictionary words
-    zipf: dict[str, float]                     # wordfreq 'vi' Zipf frequency of a syllable
-    by_fold: dict[str, tuple[str, ...]]        # fold(syllable) → known syllables
+    syllables: frozenset[str]  # known lowercase syllables, traditional tone style
+    pairs: frozenset[tuple[str, str]]  # adjacent syllables inside dictionary words
+    zipf: dict[str, float]  # wordfreq 'vi' Zipf frequency of a syllable
+    by_fold: dict[str, tuple[str, ...]]  # fold(syllable) → known syllables
 
 
 def _viet74k_path() -> Path:
-    spec = importlib.util.find_spec("underthesea")      # no import: underthesea loads slowly
+    spec = importlib.util.find_spec("underthesea")  # no import: underthesea loads slowly
     return Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
 
 
@@ -39,7 +41,7 @@ def lexicon() -> Lexicon:
         if not all(WORD.fullmatch(p) for p in parts):
             continue
         syllables.update(parts)
-        pairs.update(zip(parts, parts[1:]))
+        pairs.update(itertools.pairwise(parts))
     zipf: dict[str, float] = {}
     for word, freq in get_frequency_dict("vi").items():
         word = place_tone_marks(word)
@@ -49,8 +51,7 @@ def lexicon() -> Lexicon:
     by_fold: dict[str, list[str]] = defaultdict(list)
     for syl in syllables:
         by_fold[fold(syl)].append(syl)
-    return Lexicon(frozenset(syllables), frozenset(pairs), zipf,
-                    {k: tuple(v) for k, v in by_fold.items()})
+    return Lexicon(frozenset(syllables), frozenset(pairs), zipf, {k: tuple(v) for k, v in by_fold.items()})
 
 
 def is_syllable(word: str) -> bool:

@@ -1,6 +1,7 @@
 """Repairs of OCR'd words: Latin look-alike characters, stray combining marks, digits read for
 letters, and tone marks chosen among the variants of the same base letters by dictionary and
 frequency (``correct_ocr_line``). Confusion tables are data in ``data/ocr_confusions.json``."""
+
 from __future__ import annotations
 
 import json
@@ -25,9 +26,12 @@ def _strip_stray_marks(word: str) -> str:
     """Combining marks NFC could not attach (a mark on a consonant, a second tone) are OCR noise."""
     out = []
     for c in nfc(word):
-        if unicodedata.combining(c) and (not out or not out[-1].isalpha() or
-                                         unicodedata.normalize("NFD", out[-1])[-1:] in TONES
-                                         or unicodedata.combining(out[-1])):
+        if unicodedata.combining(c) and (
+            not out
+            or not out[-1].isalpha()
+            or unicodedata.normalize("NFD", out[-1])[-1:] in TONES
+            or unicodedata.combining(out[-1])
+        ):
             continue
         out.append(c)
     return nfc("".join(out))
@@ -43,17 +47,18 @@ def normalize_token(s: str) -> str:
             if digit in word:
                 candidate = "".join(
                     (letter.upper() if (i and word[i - 1].isupper()) else letter) if c == digit else c
-                    for i, c in enumerate(word))
+                    for i, c in enumerate(word)
+                )
                 if WORD.fullmatch(candidate) and is_syllable(candidate):
                     word = candidate
     return place_tone_marks(word)
 
 
 _SPLIT = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
-UNKNOWN_ZIPF = 1.0          # a dictionary syllable wordfreq does not list
-PAIR_BONUS = 2.5            # the candidate forms a dictionary word with a neighbour
-MARK_PENALTY = 1.0          # per diacritic the candidate changes
-STRONG_MARGIN = 4.0         # a known word is replaced only when the alternative is this much better
+UNKNOWN_ZIPF = 1.0  # a dictionary syllable wordfreq does not list
+PAIR_BONUS = 2.5  # the candidate forms a dictionary word with a neighbour
+MARK_PENALTY = 1.0  # per diacritic the candidate changes
+STRONG_MARGIN = 4.0  # a known word is replaced only when the alternative is this much better
 
 
 def _apply_case(template: str, word: str) -> str:
@@ -110,19 +115,21 @@ def correct_ocr_line(words: list[str]) -> list[str]:
     (names) and all-caps abbreviations change only when they are not Vietnamese syllables at all."""
     lex = lexicon()
     parts = [_SPLIT.match(normalize_token(w)).groups() for w in words]
-    cores = [p[1].lower() for p in parts]          # left neighbours are updated as they get corrected
+    cores = [p[1].lower() for p in parts]  # left neighbours are updated as they get corrected
     out = []
     for i, (lead, core, trail) in enumerate(parts):
         low = cores[i]
         prev = cores[i - 1] if i > 0 and not parts[i - 1][2].strip() and not lead else None
         nxt = cores[i + 1] if i + 1 < len(parts) and not trail.strip() and not parts[i + 1][0] else None
         known = low in lex.syllables
-        if known and (core[:1].isupper() or _in_word(low, prev, nxt, lex)) or not WORD.fullmatch(core):
+        if (known and (core[:1].isupper() or _in_word(low, prev, nxt, lex))) or not WORD.fullmatch(core):
             out.append(lead + core + trail)
             continue
         candidates = _same_base_letters(low)
         if candidates:
-            best = max(candidates, key=lambda c: _syllable_score(c, prev, nxt, lex) - MARK_PENALTY * _mark_distance(low, c))
+            best = max(
+                candidates, key=lambda c: _syllable_score(c, prev, nxt, lex) - MARK_PENALTY * _mark_distance(low, c)
+            )
             if best != low and (not known or _strongly_better(best, low, prev, nxt, lex)):
                 core, cores[i] = _apply_case(core, best), best
         out.append(lead + core + trail)

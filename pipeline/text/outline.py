@@ -10,6 +10,7 @@ they are skipped before the marker is read, and ``Node.marker`` is the marker as
 OCR'd digit, not an item. ``continues`` and ``is_page_number`` tell a scan's wrapped or page-broken
 paragraph from a new one, for readers that need whole paragraphs.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,7 @@ class Node:
 
 def _read_marker(text: str) -> tuple[str, str, str] | None:
     """(level, label, marker as printed) of the marker opening the line, if any."""
-    body = text[_DECORATION.match(text).end():]
+    body = text[_DECORATION.match(text).end() :]
     for level, pattern in MARKERS:
         m = pattern.match(body)
         if m:
@@ -71,9 +72,14 @@ def continues(previous: str, text: str) -> bool:
     nghị Ban' / 'Thường vụ các Tỉnh ủy những nội dung sau:'), so a capital alone does not start a
     paragraph: a line that opens no outline item continues a long line that ended mid-sentence."""
     previous = previous.rstrip(" *_")
-    return (len(previous) >= _WRAP_MIN_CHARS and not previous.endswith(_PARAGRAPH_END)
-            and _read_marker(text) is None and not is_page_number(text)
-            and not is_caps(previous) and not is_caps(text))
+    return (
+        len(previous) >= _WRAP_MIN_CHARS
+        and not previous.endswith(_PARAGRAPH_END)
+        and _read_marker(text) is None
+        and not is_page_number(text)
+        and not is_caps(previous)
+        and not is_caps(text)
+    )
 
 
 _LETTER_ORDER = "abcdđefghijklmnopqrstuvwxyz"
@@ -88,7 +94,7 @@ def _follows(previous: str | None, label: str) -> bool:
 
 def parse(lines: list[str]) -> list[Node]:
     part: str | None = None
-    numbered: list[str] = []          # e.g. ['2', '1'] for 2.1.
+    numbered: list[str] = []  # e.g. ['2', '1'] for 2.1.
     letter: str | None = None
     heading: str | None = None
     nodes: list[Node] = []
@@ -104,7 +110,7 @@ def parse(lines: list[str]) -> list[Node]:
             elif level == "letter" and _follows(letter, label):
                 letter, heading = label, text
             elif level == "letter":
-                marker = None       # 'o. Giao …' after item 4: an OCR'd '5.', not an item of a letter list
+                marker = None  # 'o. Giao …' after item 4: an OCR'd '5.', not an item of a letter list
         path = ([part] if part else []) + numbered + ([letter] if letter else [])
         nodes.append(Node(marker=marker, section=".".join(path) or None, heading=heading))
     return nodes

@@ -5,6 +5,7 @@ they report is an offset into ``SegmentedDocument.text`` so evidence can be buil
 Word segmentation uses underthesea with token normalization off, so that tokens are
 exact substrings of the text and their offsets stay true.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,9 @@ class Span:
 @dataclass(frozen=True)
 class Line(Span):
     page: int = 1
-    marker: str | None = None       # the outline marker that opens the line: 'II.', '1.', 'a)', '-', '+'
-    section: str | None = None      # outline path of the line, e.g. 'IV.6'
-    heading: str | None = None      # text of the enclosing outline heading at the deepest numbered level
+    marker: str | None = None  # the outline marker that opens the line: 'II.', '1.', 'a)', '-', '+'
+    section: str | None = None  # outline path of the line, e.g. 'IV.6'
+    heading: str | None = None  # text of the enclosing outline heading at the deepest numbered level
 
 
 @dataclass
@@ -79,8 +80,9 @@ class SegmentedDocument:
         """Evidence for text[start:end]: page, offsets, the quote and the scan box if OCR'd."""
         start, end = max(0, start), min(len(self.text), end)
         page = self.doc.page_at(start)
-        return Evidence(page=page.number, start=start, end=end,
-                        quote=self.text[start:end], bbox=self.doc.bbox_of(start, end))
+        return Evidence(
+            page=page.number, start=start, end=end, quote=self.text[start:end], bbox=self.doc.bbox_of(start, end)
+        )
 
 
 _LINE = re.compile(r"[^\n\f]+")
@@ -98,6 +100,8 @@ def segment(doc: Document) -> SegmentedDocument:
             s = m.start() + (len(m.group()) - len(m.group().lstrip()))
             raw.append((s, s + len(stripped), stripped, page.number))
     nodes = outline.parse([r[2] for r in raw])
-    lines = [Line(s, e, t, page=p, marker=n.marker, section=n.section, heading=n.heading)
-             for (s, e, t, p), n in zip(raw, nodes)]
+    lines = [
+        Line(s, e, t, page=p, marker=n.marker, section=n.section, heading=n.heading)
+        for (s, e, t, p), n in zip(raw, nodes)
+    ]
     return SegmentedDocument(doc=doc, text=text, lines=lines)

@@ -3,6 +3,7 @@ diacritic-insensitive key every matcher and every user search uses.
 
 The contract and gold files write tone marks the traditional way ('hòa, thủy, Ủy ban'); text in
 the new style is rewritten to it so that one word always has one spelling."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,8 @@ def nfc(s: str) -> str:
 _TONED_AEY = "".join(nfc(v + t) for v in "aeyAEY" for t in sorted(TONES))
 _NEW_STYLE = re.compile(
     rf"(?<![^\W\d_])(?P<onset>[bcdđghklmnprstvxBCDĐGHKLMNPRSTVX]{{0,3}})"
-    rf"(?P<v1>[oOuU])(?P<v2>[{_TONED_AEY}])(?![^\W\d_])")
+    rf"(?P<v1>[oOuU])(?P<v2>[{_TONED_AEY}])(?![^\W\d_])"
+)
 _RHYMES = {"oa", "oe", "uy"}
 
 
@@ -47,12 +49,12 @@ def fold(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-_FOLD_TABLE: dict[int, str] = {}   # code point → its one-character fold, filled as characters are met
+_FOLD_TABLE: dict[int, str] = {}  # code point → its one-character fold, filled as characters are met
 
 
 def _fold_char(c: str) -> str:
     if c.isspace():
-        return c          # line breaks and TABs delimit lines and table cells: keep them
+        return c  # line breaks and TABs delimit lines and table cells: keep them
     f = fold(c)
     return f if len(f) == 1 else (f[:1] or c.lower()[:1] or c)
 

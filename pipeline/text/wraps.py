@@ -1,6 +1,7 @@
 """Joining visually wrapped lines back into paragraphs: a line that ends mid-sentence and is
 followed by a continuation (not an outline marker, not a heading) is the same paragraph. Cues are
 data in ``data/line_joining.json``."""
+
 from __future__ import annotations
 
 import json
@@ -26,9 +27,15 @@ class _JoinRules:
 @lru_cache(maxsize=1)
 def _join_rules() -> _JoinRules:
     d = json.loads((DATA / "line_joining.json").read_text(encoding="utf-8"))
-    return _JoinRules(tuple(re.compile(p) for p in d["outline_start"]), d["sentence_end"],
-                      d["closing_chars"], re.compile(d["symbol_break"]),
-                      d["wrap_min_width_ratio"], d["heading_max_length"], d["max_visual_line_width"])
+    return _JoinRules(
+        tuple(re.compile(p) for p in d["outline_start"]),
+        d["sentence_end"],
+        d["closing_chars"],
+        re.compile(d["symbol_break"]),
+        d["wrap_min_width_ratio"],
+        d["heading_max_length"],
+        d["max_visual_line_width"],
+    )
 
 
 def _is_caps_heading(line: str, rules: _JoinRules) -> bool:
@@ -50,7 +57,7 @@ def line_separator(prev_line: str, next_line: str, full_width: int | None = None
         return ""
     end = prev.rstrip(rules.closing_chars)[-1:] or prev[-1]
     if end == ";" and nxt[0].islower():
-        return " "                       # an enumeration inside one sentence, wrapped after its ';'
+        return " "  # an enumeration inside one sentence, wrapped after its ';'
     if end in rules.sentence_end or prev[-1] in rules.sentence_end:
         return "\n"
     if _is_caps_heading(prev, rules):
@@ -79,7 +86,8 @@ def _blank_separated_wraps(lines: list[str]) -> bool:
     visual lines and most are followed by exactly one blank line before more text."""
     nonblank = [i for i, l in enumerate(lines) if l.strip()]
     followed_by_single_blank = sum(
-        1 for i in nonblank if i + 2 < len(lines) and not lines[i + 1].strip() and lines[i + 2].strip())
+        1 for i in nonblank if i + 2 < len(lines) and not lines[i + 1].strip() and lines[i + 2].strip()
+    )
     return _visual_line_width(lines) is not None and followed_by_single_blank >= 0.5 * len(nonblank)
 
 
