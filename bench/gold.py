@@ -1,0 +1,139 @@
+"""Extraction accuracy on the gold sets, scored by the acceptance scorer (a verbatim copy of
+``../shared/tools/score_extraction.py`` in ``bench/acceptance_scorer.py``).
+
+    python -m bench.gold SET [--verbose] [--keep DIR]      # SET: one of SETS below, or 'all'
+
+The sets, and how each was made:
+  seeds           the five seed texts (samples/text) against tests/gold (the acceptance gold)
+  genre           six documents the team wrote in the genre, to find where rules overfit the seeds
+  genre-holdout   five more, written without seeing the first six
+  corpus-dev      real documents of ministries and provinces (tests/corpus/texts), gold written by
+                  hand by CONVENTIONS.md; rules may be tuned against these
+  corpus-holdout  real documents of the same corpus, gold written the same way; never tuned on
+                  (the split is by a hash of the file name, fixed before any score was seen)
+  scans           real scanned and born-digital PDFs of a provincial People's Committee, end to end
+                  through OCR (tests/corpus/scans)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import acceptance_scorer as scorer
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus"
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    name: str
+    documents: Path
+    gold: Path
+    suffixes: tuple[str, ...] = (".txt", ".md")
+
+    def pairs(self) -> list[tuple[Path, Path]]:
+        """(document, gold file) for every gold file; the document has the gold's stem."""
+        out = []
+        for gold in sorted(self.gold.glob("*.json")):
+            docs = [self.documents / f"{gold.stem}{s}" for s in self.suffixes]
+            found = next((d for d in docs if d.exists()), None)
+            if found is None:
+                raise FileNotFoundError(f"{gold}: no document named {gold.stem} in {self.documents}")
+            out.append((found, gold))
+        return out
+
+
+SETS = {
+    s.name: s
+    for s in (
+        GoldSet("seeds", ROOT / "samples" / "text", ROOT / "tests" / "gold"),
+        GoldSet("genre", ROOT / "tests" / "genre" / "docs", ROOT / "tests" / "genre" / "gold"),
+        GoldSet("genre-holdout", ROOT / "tests" / "genre_holdout" / "docs", ROOT / "tests" / "genre_holdout" / "gold"),
+        GoldSet("corpus-dev", CORPUS / "texts", CORPUS / "gold" / "dev"),
+        GoldSet("corpus-holdout", CORPUS / "texts", CORPUS / "gold" / "holdout"),
+        GoldSet("scans", CORPUS / "scans", CORPUS / "scans" / "gold", (".pdf",)),
+    )
+}
+
+
+def predict(path: Path) -> dict:
+    """What ``vanban extract PATH --json`` prints, computed in this process."""
+    from extractors import extract_file
+
+    return extract_file(path).model_dump(mode="json")
+
+
+@dataclass
+class Score:
+    """Micro-averaged precision, recall and F1 per fact kind, and the scorer's overall figure."""
+
+    kinds: dict[str, tuple[float, float, float]]
+    counts: dict[str, tuple[int, int, int]]
+    overall: float
+    details: list[str]
+
+
+def score(gold_set: GoldSet, keep: Path | None = None) -> Score:
+    """Extract every document of the set and score the predictions against the gold, per kind."""
+    totals = {k: [0, 0, 0] for k in scorer.KINDS}
+    details: list[str] = []
+    for document, gold_path in gold_set.pairs():
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        pred = predict(document)
+        if keep:
+            (keep / gold_path.name).write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
+        for kind in scorer.KINDS:
+            if kind == "document":
+                tp, fp, fn, miss, extra = scorer.document_score(gold.get("document") or {}, pred.get("document") or {})
+            elif kind in ("obligations", "assignments"):
+                tp, fp, fn, miss, extra = scorer.obligation_score(
+                    gold.get("obligations"), pred.get("obligations"), strict=kind == "assignments"
+                )
+            else:
+                tp, fp, fn, miss, extra = scorer.multiset_score(
+                    scorer.keys(kind, gold.get(kind)), scorer.keys(kind, pred.get(kind))
+                )
+            for i, v in enumerate((tp, fp, fn)):
+                totals[kind][i] += v
+            details += [f"{gold_path.stem} {kind} missed: {m}" for m in miss]
+            details += [f"{gold_path.stem} {kind} extra: {e}" for e in extra]
+    kinds = {k: scorer.prf(*v) for k, v in totals.items() if sum(v)}
+    overall = sum(f for _, _, f in kinds.values()) / len(kinds) if kinds else 0.0
+    return Score(kinds, {k: (v[0], v[1], v[2]) for k, v in totals.items()}, overall, details)
+
+
+def format_score(name: str, result: Score) -> str:
+    """The scorer's table for one set."""
+    lines = [f"== {name}", f"{'kind':18} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
+    for kind, (p, r, f) in result.kinds.items():
+        tp, fp, fn = result.counts[kind]
+        lines.append(f"{kind:18} {p:6.3f} {r:6.3f} {f:6.3f}   {tp}/{fp}/{fn}")
+    lines.append(f"overall F1 {result.overall:.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the score of one set or of all of them."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("set", choices=[*SETS, "all"])
+    parser.add_argument("--verbose", action="store_true", help="list every missed and extra fact")
+    parser.add_argument("--keep", type=Path, help="write the predictions to this folder")
+    args = parser.parse_args(argv)
+    names = list(SETS) if args.set == "all" else [args.set]
+    for name in names:
+        keep = args.keep / name if args.keep else None
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+        result = score(SETS[name], keep)
+        if args.verbose:
+            print("\n".join(result.details))
+        print(format_score(name, result))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
