@@ -296,3 +296,26 @@ def test_correct_ocr_line_leaves_clean_seed_text_alone_and_is_fast():
     assert changed <= total // 2000  # measured: 1 of ~24,000 words (a seed typo)
     chars = sum(len(" ".join(w)) for w in lines)
     assert elapsed / (chars / 3000) < 0.05  # < 50 ms per 3,000-character page
+
+
+def test_hard_wrapped_web_text_joins_bullets_cut_anywhere_and_keeps_headers_apart():
+    """A web-page conversion: blocks separated by blank lines, wrapped at a fixed width even right
+    after a bullet's marker or its first word (real shape of ../shared/corpus/texts)."""
+    filler = "Nội dung của đoạn văn được ngắt dòng ở độ rộng cố định như trang web đã chuyển đổi sang văn bản"
+    blocks = [
+        "Số: 12/KH-UBND\nHà Tĩnh, ngày 19 tháng 11 năm 2025",
+        "*1.4.\nỦy ban nhân dân các phường, xã*",
+        "-\nTuyên truyền, phổ biến, quán triệt các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý.",
+        "+ Sở\nXây dựng: hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê.",
+        f"{filler}\nvà tiếp tục ở dòng sau.",
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.",
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+    ]
+    text = N.join_wrapped_lines("\n\n".join(blocks))
+    assert "*1.4. Ủy ban nhân dân các phường, xã*" in text
+    assert "\n- Tuyên truyền, phổ biến" in text
+    assert "\n+ Sở Xây dựng: hướng dẫn" in text
+    assert f"{filler} và tiếp tục" in text
+    assert "Số: 12/KH-UBND\nHà Tĩnh, ngày" in text  # short header lines stay apart
+    assert "Nơi nhận:\n- Như trên;\n- Lưu: VT." in text
+    assert "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text

@@ -91,6 +91,68 @@ def _blank_separated_wraps(lines: list[str]) -> bool:
     return _visual_line_width(lines) is not None and followed_by_single_blank >= 0.5 * len(nonblank)
 
 
+_TABLE_FRAGMENT = re.compile(r"^\s*\||\|\s*$|^\s*-{3,}\s*\|?\s*$")
+
+
+def _hard_wrapped_blocks(lines: list[str]) -> bool:
+    """Text converted from a web page or e-mail: paragraphs are blocks separated by blank lines and
+    wrapped at a fixed width anywhere, even right after a bullet ('+ Sở' / 'Xây dựng: hướng dẫn …',
+    '-' / 'Tuyên truyền …'). Told by its shape: at least five blocks, and most lines in blocks of two
+    or more lines."""
+    blocks: list[int] = []
+    size = 0
+    for line in [*lines, ""]:
+        if line.strip():
+            size += 1
+        elif size:
+            blocks.append(size)
+            size = 0
+    nonblank = sum(blocks)
+    return len(blocks) >= 5 and sum(b for b in blocks if b > 1) >= 0.5 * nonblank
+
+
+def _is_numbered_heading(line: str, rules: _JoinRules) -> bool:
+    """'1. Mục đích', 'II. NHIỆM VỤ' — a numbered item with its own words, which a wrap never ends;
+    a bare marker ('1.4.', '-') is the start of the line that follows it."""
+    body = line.strip(" *_#")
+    for pattern in rules.outline_start[:4]:
+        m = pattern.match(body)
+        if m and any(c.isalpha() for c in body[m.end() :]):
+            return True
+    return False
+
+
+def _is_bare_marker(line: str, rules: _JoinRules) -> bool:
+    """'1.4.', '-', 'a)' alone on a line: the wrap came right after the marker."""
+    body = line.strip(" *_#")
+    return any((m := p.match(body)) is not None and not body[m.end() :].strip() for p in rules.outline_start[1:6])
+
+
+def _block_separator(prev: str, nxt: str, width: int | None, rules: _JoinRules) -> str:
+    """Inside a block of hard-wrapped text, where ``line_separator`` saw a break: a bullet cut after
+    its marker or its first words ('-' / 'Tuyên truyền …', '+ Sở' / 'Xây dựng: …'), or a full-width
+    line that stops mid-sentence, goes on in the next line. Kept apart: table rows and fragments
+    ('|', rules of dashes), a next line that opens an item, a line that ends a sentence or a clause,
+    capitals headings and the signature's titles, numbered headings, short header lines ('Số: …')."""
+    if "\t" in prev or "\t" in nxt or _TABLE_FRAGMENT.search(prev) or _TABLE_FRAGMENT.search(nxt):
+        return "\n"
+    if _is_bare_marker(prev, rules):
+        return " "
+    stripped = prev.strip().rstrip(rules.closing_chars)
+    if (
+        not stripped
+        or stripped[-1] in rules.sentence_end
+        or any(p.match(nxt.strip()) for p in rules.outline_start)
+        or _is_caps_heading(prev.strip(" *_"), rules)
+        or _is_caps_heading(nxt.strip(" *_"), rules)
+        or _is_numbered_heading(prev, rules)
+    ):
+        return "\n"
+    cut_bullet = rules.outline_start[4].match(prev.strip()) is not None and len(prev.split()) <= 3
+    full_line = width is not None and len(prev.strip()) >= rules.wrap_min_width_ratio * width
+    return " " if cut_bullet or full_line else "\n"
+
+
 def join_wrapped_lines(text: str) -> str:
     """Join the visual lines of wrapped paragraphs. In PDF text with a blank line after every visual
     line (seed 003's shape) a single blank line does not end a paragraph — the line cues decide.
@@ -100,6 +162,7 @@ def join_wrapped_lines(text: str) -> str:
     for page in text.split("\f"):
         lines = page.split("\n")
         blank_wraps = _blank_separated_wraps(lines)
+        hard_wraps = not blank_wraps and _hard_wrapped_blocks(lines)
         width = _visual_line_width(lines)
         out: list[str] = []
         pending_blanks = 0
@@ -114,6 +177,8 @@ def join_wrapped_lines(text: str) -> str:
             prev = out[-1].rsplit("\n", 1)[-1]
             if pending_blanks == 0 or (blank_wraps and pending_blanks == 1):
                 sep = line_separator(prev, line, width)
+                if sep == "\n" and hard_wraps and pending_blanks == 0:
+                    sep = _block_separator(prev, line, width, _join_rules())
             elif pending_blanks == 1:
                 # a paragraph cut by a stray blank line (page break, conversion): only the
                 # strongest cues join — a lowercase start or a broken symbol
