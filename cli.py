@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
+from typing import Any, NoReturn
 
 import typer
+
+from pipeline.settings import Settings, configure_prefect
 
 app = typer.Typer(
     help="vanban — đọc công văn, nghị quyết, kế hoạch (bản quét hoặc bản điện tử) và trích xuất "
@@ -18,14 +24,28 @@ app = typer.Typer(
 )
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.echo(f"vanban: {message}", err=True)
     raise typer.Exit(code=2)
 
 
 _DB_OPTION = typer.Option(
-    None, "--db", envvar="VANBAN_DB", help="SQLAlchemy URL (default: sqlite in $VANBAN_HOME, ~/.vanban)"
+    None, "--db", help="SQLAlchemy URL (default: $VANBAN_DB, else sqlite in $VANBAN_HOME, ~/.vanban)"
 )
+_DEFAULTS = Settings()  # for --help only: the values in force come from pipeline.settings.settings()
+
+
+def _pipeline(prefect: bool) -> ModuleType:
+    """Where ``ingest_folder`` and ``watch_inbox`` come from: the Prefect flows (Prefect's
+    environment set first, before it is imported) or the same stages as plain calls."""
+    if not prefect:
+        from pipeline.ingest import runner
+
+        return runner
+    configure_prefect()
+    import flows
+
+    return flows
 
 
 @app.command()
@@ -67,6 +87,26 @@ def extract(
     typer.echo(summarize(result))
 
 
+@contextmanager
+def _progress(paths: list[Path]) -> Iterator[Callable[[Any], None]]:
+    """A progress bar on stderr while files are ingested; yields the callback that advances it."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pipeline.ingest.runner import expand
+
+    columns = (
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        bar = progress.add_task("", total=sum(1 for _ in expand(paths)))
+        yield lambda outcome: progress.update(bar, advance=1, description=outcome.path.name)
+
+
 def _ingest_line(outcome) -> str:
     facts = ", ".join(f"{n} {kind}" for kind, n in outcome.facts.items() if n)
     line = f"{outcome.state:<11} {outcome.path}: {outcome.message}"
@@ -87,20 +127,13 @@ def ingest(
     ),
 ) -> None:
     """Store the facts of files and folders in the database and file their originals."""
-    from pipeline.ingest import runner as pipeline_ingest
-
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")
-    if prefect:
-        from flows import ingest_folder
-
-        outcomes = ingest_folder(paths, db=db, archive=archive, quarantine=quarantine, keep_originals=not move)
-    else:
-        from pipeline.store.db import Store
-
-        outcomes = pipeline_ingest.ingest_paths(
-            list(pipeline_ingest.expand(paths)), Store(db), pipeline_ingest.make_filer(archive, quarantine, not move)
+    ingest_folder = _pipeline(prefect).ingest_folder
+    with _progress(paths) as advance:
+        outcomes = ingest_folder(
+            paths, db=db, archive=archive, quarantine=quarantine, keep_originals=not move, on_outcome=advance
         )
     for outcome in outcomes:
         typer.echo(_ingest_line(outcome))
@@ -118,8 +151,18 @@ def watch(
         None, help="files that could not be read, each with a .error.txt (default: $VANBAN_HOME/quarantine)"
     ),
     db: str = _DB_OPTION,
-    settle: float = typer.Option(2.0, help="seconds a file's size and mtime must stay unchanged"),
-    rescan: float = typer.Option(30.0, help="seconds between full rescans (for shares without events)"),
+    settle: float | None = typer.Option(
+        None,
+        help=f"seconds a file's size and mtime must stay unchanged (default: {_DEFAULTS.watch_settle:g}, "
+        "or $VANBAN_WATCH_SETTLE)",
+        show_default=False,
+    ),
+    rescan: float | None = typer.Option(
+        None,
+        help=f"seconds between full rescans, for shares without events (default: {_DEFAULTS.watch_rescan:g}, "
+        "or $VANBAN_WATCH_RESCAN)",
+        show_default=False,
+    ),
     prefect: bool = typer.Option(True, "--prefect/--no-prefect", help="run as a Prefect flow"),
 ) -> None:
     """Watch a folder: every file dropped in is stored and archived, or quarantined with its reason."""
@@ -134,17 +177,8 @@ def watch(
     logger.propagate = False  # Prefect adds its own root handler: print each line once
     # Stop on SIGTERM as on Ctrl-C, so exit handlers run and Prefect's temporary server stops too.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    if prefect:
-        from flows import watch_inbox
-
-        watch_inbox(inbox, db=db, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
-        return
-    from pipeline.ingest import runner as pipeline_ingest
-    from pipeline.store.db import Store
-
-    pipeline_ingest.watch(
-        inbox, Store(db), pipeline_ingest.make_filer(archive, quarantine, False), settle=settle, rescan=rescan
-    )
+    watch_inbox = _pipeline(prefect).watch_inbox
+    watch_inbox(inbox, db=db, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
 
 
 @app.command()
@@ -328,6 +362,19 @@ bench_app = typer.Typer(help="Benchmarks on samples/ (see docs/benchmarks.md).",
 app.add_typer(bench_app, name="bench")
 
 
+def _bench_module(name: str) -> Any:
+    """A module of ``bench/``, which is tooling in the checkout, not part of the installed package."""
+    import importlib
+
+    checkout = Path(__file__).resolve().parent
+    if (checkout / "bench" / "__init__.py").is_file() and str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))
+    try:
+        return importlib.import_module(f"bench.{name}")
+    except ModuleNotFoundError as e:
+        _fail(f"vanban bench cần bản sao mã nguồn và nhóm phụ thuộc 'bench' (pip install -e '.[bench]'): {e}")
+
+
 @bench_app.command("ocr")
 def bench_ocr(
     profile: str = typer.Option(None, help="one scan profile on every seed: office, fax, photo, stamped"),
@@ -336,7 +383,7 @@ def bench_ocr(
     as_json: bool = typer.Option(False, "--json", help="print JSON instead of the table"),
 ) -> None:
     """OCR accuracy (CER/WER with diacritics) and speed against bare Tesseract, per sample scan."""
-    from bench import ocr as bench
+    bench = _bench_module("ocr")
 
     try:
         results = bench.run(

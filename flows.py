@@ -1,38 +1,36 @@
-"""Prefect flows: the ingestion pipeline's stages as tasks, composed — no logic of their own.
+"""Prefect flows: the pipeline's table of contents. Each file goes
 
-- ``ingest_file``: hash → text layer → extraction → one transaction → file the original.
-- ``ingest_folder``: many files with a progress bar; pages of a scan are OCR'd in parallel by
-  the text layer, so files go one by one.
-- ``watch_inbox``: the long-running watcher; every file is a run of the same tasks.
+    hash → claim → text layer → extract → commit → file
 
-Without ``PREFECT_API_URL`` Prefect starts a temporary local server for the duration of the
-process (≈10 s once per command); with it, runs show up in that server's UI. Analytics are
-off (on SQLite the heartbeat only logs "database is locked"), and Prefect's home defaults to
-``$VANBAN_HOME/prefect`` so cached text layers live beside vanban's own data.
+as Prefect tasks calling the stage functions of ``pipeline.ingest.runner`` — no logic of their
+own (``runner.ingest_one`` composes the same functions without Prefect).
+
+- ``ingest_file``: one file.
+- ``ingest_folder``: files and folders, one file at a time (the pages of a scan are OCR'd in
+  parallel on one process pool); ``on_outcome`` hears of each file as it is done.
+- ``watch_inbox``: the long-running watcher; every settled file is a run of the same tasks.
+
+Tasks retry only what may pass by itself — an I/O error, a locked database — never a bad file or
+a bug; the text layer is cached by the file's SHA-256. Prefect's environment (its home under
+``$VANBAN_HOME``, the temporary local server, analytics off) is set by
+``pipeline.settings.configure_prefect()``, which the command line calls before importing this
+module; importing it changes nothing.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
+from concurrent.futures import Executor
 from datetime import timedelta
+from importlib.metadata import version
 from pathlib import Path
-
-from pipeline.store.db import Store, vanban_home
-
-if "PREFECT_HOME" not in os.environ:
-    os.environ["PREFECT_HOME"] = str(vanban_home() / "prefect")
-    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_ENABLED", "true")
-# The first start migrates a fresh database; on a busy 2-core machine that exceeds the 20 s default.
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from pipeline.errors import UnreadableDocument
-from pipeline.ingest import runner as ingest
+from pipeline.ingest import runner
+from pipeline.ingest.runner import Decision, Ingestor, Job, Outcome
+from pipeline.store.db import Store
 
 TEXT_CACHE_DAYS = 30
 
@@ -41,23 +39,25 @@ def _transient(task, task_run, state) -> bool:
     """Retry what may pass by itself (a locked database, a share that blinked), not a bad file."""
     try:
         state.result()
-    except UnreadableDocument:
-        return False
-    except Exception:
-        return True
+    except Exception as error:
+        return runner.is_transient(error)
     return False
 
 
 def _by_hash(context, parameters) -> str:
     """The text layer is cached by the file's content, so a renamed or re-sent scan is not OCR'd again."""
-    from importlib.metadata import version
-
     return f"vanban-text-{version('vanban')}-{parameters['sha256']}"
 
 
-hash_file = task(ingest.hash_file, name="hash", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+# Stages that touch the disk or the database retry what may pass by itself; extraction (pure
+# computation) does not retry at all.
+hash_file = task(name="hash", retries=2, retry_delay_seconds=1, retry_condition_fn=_transient, cache_policy=NO_CACHE)(
+    runner.hash_file
+)
+claim = task(name="claim", retries=3, retry_delay_seconds=2, retry_condition_fn=_transient, cache_policy=NO_CACHE)(
+    Ingestor.claim
+)
 read_document = task(
-    ingest.read_document,
     name="text layer",
     retries=2,
     retry_delay_seconds=2,
@@ -65,11 +65,38 @@ read_document = task(
     cache_key_fn=_by_hash,
     persist_result=True,
     cache_expiration=timedelta(days=TEXT_CACHE_DAYS),
+)(runner.read_document)
+extract_facts = task(name="extract", cache_policy=NO_CACHE)(runner.extract_facts)
+commit = task(name="commit", retries=3, retry_delay_seconds=2, retry_condition_fn=_transient, cache_policy=NO_CACHE)(
+    Ingestor.commit
 )
-extract_facts = task(ingest.extract_facts, name="extract", cache_policy=NO_CACHE)
-commit = task(ingest.commit, name="commit and file", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
+file_original = task(
+    name="file", retries=3, retry_delay_seconds=2, retry_condition_fn=_transient, cache_policy=NO_CACHE
+)(Ingestor.file)
 
-TASK_STEPS = ingest.Steps(hash=hash_file, read=read_document, extract=extract_facts, commit=commit)
+
+def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None) -> Outcome:
+    """One file, stage by stage, each a task: the order that makes ingestion exactly-once
+    (claimed before any work, decided with its facts, moved after the commit)."""
+    path = Path(path)
+    step: Job | Decision | Outcome
+    try:
+        sha256 = hash_file(path)
+    except OSError as error:
+        step = ingestor.unreachable(path, error)  # gone, or unreadable: quarantined
+    else:
+        step = claim(ingestor, path, sha256)  # a Job to read, or already decided, or nothing to do
+    if isinstance(step, Outcome):
+        return step
+    if isinstance(step, Job):
+        try:
+            document = read_document(step.path, step.sha256, executor)
+            extraction = extract_facts(document)
+        except Exception as error:  # one bad file (or a bug on it) must not stop the others
+            step = ingestor.reject(step, error)
+        else:
+            step = commit(ingestor, step, document, extraction)
+    return file_original(ingestor, step)
 
 
 @flow(name="ingest-file")
@@ -79,10 +106,11 @@ def ingest_file(
     archive: Path | None = None,
     quarantine: Path | None = None,
     keep_originals: bool = True,
-) -> ingest.Outcome:
+) -> Outcome:
+    """One file, its folder as its inbox: stored and archived, or quarantined with its reason."""
     path = Path(path)
-    filer = ingest.make_filer(archive, quarantine, keep_originals)
-    return ingest.Ingestor(Store(db), filer, path.parent, TASK_STEPS).ingest(path)
+    filer = runner.make_filer(archive, quarantine, keep_originals)
+    return ingest_one(Ingestor(Store(db), filer, path.parent), path)
 
 
 @flow(name="ingest-folder")
@@ -92,27 +120,10 @@ def ingest_folder(
     archive: Path | None = None,
     quarantine: Path | None = None,
     keep_originals: bool = True,
-    show_progress: bool = True,
-) -> list[ingest.Outcome]:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    files = list(ingest.expand(paths))
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        disable=not show_progress,
-        transient=True,
-    ) as progress:
-        bar = progress.add_task("ingesting", total=len(files))
-        return ingest.ingest_paths(
-            files,
-            Store(db),
-            ingest.make_filer(archive, quarantine, keep_originals),
-            TASK_STEPS,
-            on_done=lambda outcome: progress.advance(bar),
-        )
+    on_outcome: Callable[[Outcome], object] | None = None,
+) -> list[Outcome]:
+    """Files and folders (subfolders become source tags), each through ``ingest_one``."""
+    return runner.ingest_folder(paths, db, archive, quarantine, keep_originals, on_outcome, ingest_one=ingest_one)
 
 
 @flow(name="watch-inbox")
@@ -121,14 +132,8 @@ def watch_inbox(
     db: str | None = None,
     archive: Path | None = None,
     quarantine: Path | None = None,
-    settle: float = 2.0,
-    rescan: float = 30.0,
+    settle: float | None = None,
+    rescan: float | None = None,
 ) -> None:
-    ingest.watch(
-        Path(inbox),
-        Store(db),
-        ingest.make_filer(archive, quarantine, keep_originals=False),
-        TASK_STEPS,
-        settle=settle,
-        rescan=rescan,
-    )
+    """Watch a folder until interrupted; every settled file through ``ingest_one``."""
+    runner.watch_inbox(Path(inbox), db, archive, quarantine, settle, rescan, ingest_one=ingest_one)

@@ -29,6 +29,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bench.samples import SAMPLES_DIR
+from pipeline.settings import Settings, configure_prefect, settings
 
 SCAN_SUFFIXES = (".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg")
 SECTION = "## Ingestion"
@@ -58,14 +59,16 @@ def scan_files(scans: Path) -> list[Path]:
 def throughput(scans: list[Path], home: Path) -> Throughput:
     """Run the ``ingest_folder`` flow on ``scans``, then bare Tesseract on the same page images."""
     os.environ["VANBAN_HOME"] = str(home)
+    settings.cache_clear()  # read the throw-away home, also for Prefect's (and its text-layer cache)
+    configure_prefect()
     import flows
     from bench.ocr import bare_tesseract, page_images
 
     start = time.perf_counter()
-    flows.ingest_folder([], show_progress=False)  # starts Prefect's temporary server
+    flows.ingest_folder([])  # starts Prefect's temporary server
     server_seconds = time.perf_counter() - start
     start = time.perf_counter()
-    outcomes = flows.ingest_folder(scans, show_progress=False)
+    outcomes = flows.ingest_folder(scans)
     seconds = time.perf_counter() - start
     failed = [o for o in outcomes if o.state != "processed"]
     if failed:
@@ -77,7 +80,9 @@ def throughput(scans: list[Path], home: Path) -> Throughput:
     return Throughput(len(outcomes), sum(o.pages for o in outcomes), seconds, server_seconds, tesseract_seconds)
 
 
-def write_to_queryable(warm_up: Path, probes: list[Path], home: Path, settle: float = 2.0) -> list[tuple[str, float]]:
+def write_to_queryable(
+    warm_up: Path, probes: list[Path], home: Path, settle: float = Settings().watch_settle
+) -> list[tuple[str, float]]:
     """Seconds from each probe's last write into a watched inbox to its document row being readable.
 
     ``warm_up`` goes first, unmeasured: the first file pays the watcher's one-time imports."""
@@ -170,7 +175,7 @@ def record(section: str, path: Path) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scans", type=Path, default=SAMPLES_DIR / "scans")
-    parser.add_argument("--settle", type=float, default=2.0)
+    parser.add_argument("--settle", type=float, default=Settings().watch_settle)
     parser.add_argument("--record", type=Path, help="write the section into this Markdown file")
     args = parser.parse_args(argv)
     scans = scan_files(args.scans)

@@ -6,6 +6,8 @@ the CLI prints it as one line and the watcher writes it beside the quarantined f
 
 
 class UnreadableDocument(Exception):
+    """A file that cannot be read, with a ``reason`` a clerk can act on; the message is '<path>: <reason>'."""
+
     def __init__(self, path: str, reason: str):
         super().__init__(f"{path}: {reason}")
         self.path = path

@@ -34,6 +34,9 @@ class Side(BaseModel):
 
 
 class DiffRow(BaseModel):
+    """One plan against the national table for one year: both figures, the status and the difference in wards and
+    percentage points, with evidence on both sides."""
+
     plan_document_id: int | str
     plan: str  # số/ký hiệu or file name of the plan
     province: str | None  # the plan's province as it names itself
@@ -56,6 +59,9 @@ class DiffRow(BaseModel):
 
 
 class Finding(BaseModel):
+    """Something an analyst should look at — a conflict between or inside documents, or a check the national table
+    fails — with the documents and places it was seen."""
+
     kind: Literal[
         "citation-date-conflict",
         "citation-number-conflict",

@@ -19,12 +19,18 @@ PAGE_SEPARATOR = "\f"
 
 
 class TextSource(StrEnum):
+    """Where a page's text came from; it decides whether the page has word boxes and OCR confidences to trace a quote
+    back to, and whether the document counts as OCR'd."""
+
     text_layer = "text-layer"  # a PDF's embedded text, judged good enough to keep
     ocr = "ocr"  # Tesseract on the page image
     plain = "plain"  # a text or DOCX file: no page image at all
 
 
 class Word(BaseModel):
+    """One OCR'd word with its box on the page image, so that a span of the full text can be shown on the scan
+    (``Document.bbox_of``)."""
+
     text: str
     start: int  # offset into Document.text
     end: int
@@ -33,6 +39,9 @@ class Word(BaseModel):
 
 
 class TableCell(BaseModel):
+    """One cell of a table at its top-left grid position. Only the OCR table reader sets the spans of a merged
+    cell; PDF and Word tables keep a merged cell at its first position with spans of 1."""
+
     row: int
     col: int
     text: str
@@ -52,6 +61,8 @@ class Table(BaseModel):
     bbox: tuple[float, float, float, float] | None = None
 
     def grid(self) -> list[list[str]]:
+        """The cell texts as rows × columns; a merged cell's text stands at its top-left position and the positions
+        it covers stay empty."""
         rows = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
         for c in self.cells:
             rows[c.row][c.col] = c.text
@@ -59,6 +70,9 @@ class Table(BaseModel):
 
 
 class Page(BaseModel):
+    """One page: its text, where the text came from, its offsets into the full text and, when OCR'd, its word boxes,
+    tables and confidence, so evidence can point at a page and a box."""
+
     number: int  # 1-based
     text: str
     source: TextSource
@@ -73,6 +87,9 @@ class Page(BaseModel):
 
 
 class Document(BaseModel):
+    """A file read into pages: what every later stage (segmenting, extraction, the store) starts from, with the
+    file's hash and the legacy encoding repaired, if any."""
+
     path: str
     sha256: str
     media_type: str
@@ -81,14 +98,19 @@ class Document(BaseModel):
 
     @property
     def text(self) -> str:
+        """The full text: the pages' texts joined by a form feed, the text every offset (``Page.start``,
+        ``Word.start``, evidence) points into."""
         return PAGE_SEPARATOR.join(p.text for p in self.pages)
 
     @property
     def ocr(self) -> bool:
+        """True when any page's text came from OCR (``Source.ocr`` in the contract)."""
         return any(p.source == TextSource.ocr for p in self.pages)
 
     @property
     def ocr_confidence(self) -> float | None:
+        """Mean word confidence (0-100, two decimals) over the OCR'd pages, or None when no page was OCR'd: a
+        reader's measure of how far to trust the text."""
         confs = [
             w.confidence for p in self.pages if p.source == TextSource.ocr for w in p.words if w.confidence is not None
         ]

@@ -8,11 +8,11 @@ The database tables and the pandas frames are derived from these models.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 Comparator = Literal[">=", ">", "=", "<=", "<"]
 Change = Literal["increase", "decrease"]
@@ -33,6 +33,9 @@ class Evidence(BaseModel):
 
 
 class Source(BaseModel):
+    """The file the facts were read from: path, hash, type, page count and how the text was obtained (OCR and its
+    confidence, a repaired legacy encoding), so a reader knows how far to trust it."""
+
     path: str
     sha256: str
     media_type: str
@@ -43,23 +46,35 @@ class Source(BaseModel):
 
 
 class Signer(BaseModel):
+    """The signature block: the signer's name, position and the capacity they sign in ('T/M Ban Thường vụ', 'KT. Chủ
+    tịch')."""
+
     name: str | None = None
     position: str | None = None
     capacity: str | None = None
 
 
 class Jurisdiction(BaseModel):
+    """The area whose bodies the document binds: a province (without 'tỉnh'/'thành phố') and, when narrower, a
+    district-level locality."""
+
     province: str | None = None
     locality: str | None = None
 
 
 class Received(BaseModel):
+    """The incoming-document stamp ('CÔNG VĂN ĐẾN', 'ĐẾN Ngày: …'): the receiving office's number, the ISO date
+    received and the office."""
+
     number: str | None = None
     on: str | None = None  # ISO date
     by: str | None = None
 
 
 class DocumentMeta(BaseModel):
+    """What a document says about itself in its header and signature block, with the evidence of each field keyed by
+    the field's name."""
+
     kind: str | None = None
     number: str | None = None
     issued_on: str | None = None
@@ -74,6 +89,9 @@ class DocumentMeta(BaseModel):
 
 
 class Citation(BaseModel):
+    """One document the text cites, once per distinct (number, date); ``kind`` from the words before it or the
+    letters of its symbol."""
+
     kind: str
     number: str | None
     issued_on: str | None
@@ -83,6 +101,9 @@ class Citation(BaseModel):
 
 
 class Target(BaseModel):
+    """A numeric target (chỉ tiêu): a level to reach, or a change to make when ``change`` is set, by ``year`` or
+    every ``recurrence`` period; ``count``/``of`` when the text gives a share ('11/35')."""
+
     subject: str
     comparator: Comparator
     change: Change | None = None
@@ -99,6 +120,9 @@ class Target(BaseModel):
 
 
 class Deadline(BaseModel):
+    """A time-bound commitment: a task due by, before, on or during a year, month or day (``due`` in ISO form,
+    '--MM-DD' for a day every year) and the bodies it falls to."""
+
     due: str = Field(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
     relation: Relation
     recurrence: Recurrence | None
@@ -108,6 +132,9 @@ class Deadline(BaseModel):
 
 
 class Ward(BaseModel):
+    """A ward-level unit the document names, with the year it is scheduled for, its locality and province, and its
+    official code when the gazetteer knows it."""
+
     name: str
     locality: str | None
     province: str | None
@@ -117,6 +144,9 @@ class Ward(BaseModel):
 
 
 class Obligation(BaseModel):
+    """One task assigned to one named body, with its role (chủ trì → lead, phối hợp → support), its partners and its
+    due date."""
+
     agency: str
     role: Role
     task: str
@@ -128,6 +158,9 @@ class Obligation(BaseModel):
 
 
 class NationalTarget(BaseModel):
+    """One province and year of a per-province target table (the central appendix), after reconciliation; ``issues``
+    say what was repaired or could not be settled."""
+
     province: str
     wards_total: int
     year: int
@@ -139,6 +172,9 @@ class NationalTarget(BaseModel):
 
 
 class Extraction(BaseModel):
+    """The contract object for one document: what ``vanban extract --json`` prints and the store saves; keys may be
+    added, never renamed (``schemas/extraction.schema.json``)."""
+
     schema_version: Literal["1"] = SCHEMA_VERSION
     source: Source
     document: DocumentMeta

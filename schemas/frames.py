@@ -16,6 +16,8 @@ from schemas.extraction import EVIDENCE_COLUMNS, FACT_MODELS
 
 
 def fact_columns(kind: str) -> list[str]:
+    """The frame columns of a fact kind: the document id, the model's own fields, then the flattened evidence, the
+    same names the database tables use."""
     fields = [f for f in FACT_MODELS[kind].model_fields if f != "evidence"]
     return ["document_id", *fields, *EVIDENCE_COLUMNS]
 

@@ -12,13 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.ingest import runner
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.filer import Filer
-from pipeline.ingest.runner import Ingestor, Steps, commit, read_document
+from pipeline.ingest.runner import Ingestor, ingest_one
 from pipeline.ingest.stability import FileStabilityTracker
 from pipeline.ingest.status import status
 from pipeline.ingest.watcher import Watcher
+from pipeline.settings import Settings
 from pipeline.store.db import Store
+from pipeline.store.ledger import LedgerState
 
 LETTER = (
     "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 21/KH-UBND\t\tHà Tĩnh, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
@@ -106,7 +109,8 @@ def test_files_end_processed_duplicate_or_quarantined(setup):
     (inbox / "rác.bin").write_bytes(bytes(range(256)) * 8)
     ingestor = Ingestor(store, filer, inbox)
     outcomes = {
-        p.name: ingestor.ingest(p) for p in sorted(FileFilter().scan(inbox), key=lambda p: len(p.parts), reverse=True)
+        p.name: ingest_one(ingestor, p)
+        for p in sorted(FileFilter().scan(inbox), key=lambda p: len(p.parts), reverse=True)
     }
     assert outcomes["kế hoạch 21.txt"].state == "processed"
     assert re.fullmatch(
@@ -139,23 +143,22 @@ def test_killed_between_commit_and_move_finishes_exactly_once(setup):
     def die(*args):
         raise Killed()
 
-    def commit_then_die(ingestor, job, document, extraction):
-        ingestor.filer.place = die
-        return commit(ingestor, job, document, extraction)
-
+    dying = Filer(filer.archive, filer.quarantine)
+    dying.place = die  # type: ignore[method-assign]  # the move, right after the commit
     with pytest.raises(Killed):
-        Ingestor(store, Filer(filer.archive, filer.quarantine), inbox, Steps(commit=commit_then_die)).ingest(path)
+        ingest_one(Ingestor(store, dying, inbox), path)
     assert path.exists() and store.document_count() == 1
 
-    outcome = Ingestor(store, filer, inbox).ingest(path)
+    outcome = ingest_one(Ingestor(store, filer, inbox), path)
     assert outcome.state == "processed" and not path.exists() and outcome.destination.exists()
     assert store.document_count() == 1
     counts = status(store)
     assert (counts.processed, counts.duplicates) == (1, 0)
 
 
-def test_a_retried_commit_finishes_the_move_instead_of_storing_twice(setup):
-    """What Prefect's retries do when the move failed after the commit (a share that blinked)."""
+def test_retried_steps_finish_the_move_instead_of_storing_twice(setup):
+    """What Prefect's retries do when the move failed after the commit (a share that blinked):
+    the commit, run again, stores nothing twice; the file step, run again, moves the original."""
     inbox, store, filer = setup
     path = inbox / "kế hoạch 21.txt"
     path.write_text(LETTER, encoding="utf-8")
@@ -167,36 +170,42 @@ def test_a_retried_commit_finishes_the_move_instead_of_storing_twice(setup):
             raise OSError("network share unavailable")
         return real_place(source, destination)
 
-    def commit_with_one_retry(ingestor, job, document, extraction):
-        try:
-            return commit(ingestor, job, document, extraction)
-        except OSError:
-            return commit(ingestor, job, document, extraction)
-
-    filer.place = place_fails_once
-    outcome = Ingestor(store, filer, inbox, Steps(commit=commit_with_one_retry)).ingest(path)
+    filer.place = place_fails_once  # type: ignore[method-assign]
+    ingestor = Ingestor(store, filer, inbox)
+    job = ingestor.claim(path, runner.hash_file(path))
+    assert isinstance(job, runner.Job)
+    document = runner.read_document(job.path, job.sha256)
+    extraction = runner.extract_facts(document)
+    decision = ingestor.commit(job, document, extraction)
+    with pytest.raises(OSError) as error:
+        ingestor.file(decision)
+    assert runner.is_transient(error.value)
+    assert ingestor.commit(job, document, extraction).entry.document_id == decision.entry.document_id
+    outcome = ingestor.file(decision)
     assert failures and outcome.state == "processed" and outcome.destination.exists() and not path.exists()
     assert store.document_count() == 1
     assert (status(store).processed, status(store).duplicates) == (1, 0)
 
 
-def test_a_file_taken_away_while_being_read_does_not_stop_anything(setup):
+def test_a_file_taken_away_while_being_read_does_not_stop_anything(setup, monkeypatch):
     inbox, store, filer = setup
     path = inbox / "kế hoạch 21.txt"
     path.write_text(LETTER, encoding="utf-8")
+    read_document = runner.read_document
 
-    def read_then_clerk_takes_it_back(path, sha256):
-        document = read_document(path, sha256)
+    def read_then_clerk_takes_it_back(path, sha256, executor=None):
+        document = read_document(path, sha256, executor)
         path.unlink()
         return document
 
-    outcome = Ingestor(store, filer, inbox, Steps(read=read_then_clerk_takes_it_back)).ingest(path)
+    monkeypatch.setattr(runner, "read_document", read_then_clerk_takes_it_back)
+    outcome = ingest_one(Ingestor(store, filer, inbox), path)
     assert (outcome.state, outcome.destination) == ("processed", None)
-    assert Ingestor(store, filer, inbox).ingest(inbox / "never there.pdf").state == "vanished"
+    assert ingest_one(Ingestor(store, filer, inbox), inbox / "never there.pdf").state == "vanished"
     assert store.document_count() == 1
 
 
-def test_a_file_that_keeps_killing_the_reader_is_set_aside(setup):
+def test_a_file_that_keeps_killing_the_reader_is_set_aside(setup, monkeypatch):
     inbox, store, filer = setup
     path = inbox / "khổng lồ.txt"
     path.write_text(LETTER + "x", encoding="utf-8")
@@ -204,14 +213,35 @@ def test_a_file_that_keeps_killing_the_reader_is_set_aside(setup):
     class Killed(BaseException):
         pass
 
-    def die(path, sha256):
+    def die(path, sha256, executor=None):
         raise Killed()
 
+    monkeypatch.setattr(runner, "read_document", die)
     for _ in range(3):
         with pytest.raises(Killed):
-            Ingestor(store, filer, inbox, Steps(read=die)).ingest(path)
-    outcome = Ingestor(store, filer, inbox, Steps(read=die)).ingest(path)
+            ingest_one(Ingestor(store, filer, inbox), path)
+    outcome = ingest_one(Ingestor(store, filer, inbox), path)
     assert outcome.state == "quarantined" and "stopped 3 times" in outcome.message
+    assert outcome.state is runner.OutcomeState.QUARANTINED
+
+
+def test_the_number_of_attempts_is_a_setting(setup, monkeypatch):
+    inbox, store, filer = setup
+    path = inbox / "khổng lồ.txt"
+    path.write_text(LETTER + "y", encoding="utf-8")
+
+    class Killed(BaseException):
+        pass
+
+    def die(path, sha256, executor=None):
+        raise Killed()
+
+    monkeypatch.setattr(runner, "read_document", die)
+    assert Settings().max_attempts == 3
+    with pytest.raises(Killed):
+        ingest_one(Ingestor(store, filer, inbox, max_attempts=1), path)
+    outcome = ingest_one(Ingestor(store, filer, inbox, max_attempts=1), path)
+    assert "stopped 1 times" in outcome.message
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
@@ -220,7 +250,7 @@ def test_unreadable_permissions_are_quarantined(setup):
     path = inbox / "bí mật.txt"
     path.write_text(LETTER, encoding="utf-8")
     path.chmod(0)
-    outcome = Ingestor(store, filer, inbox).ingest(path)
+    outcome = ingest_one(Ingestor(store, filer, inbox), path)
     assert outcome.state == "quarantined" and "permission" in outcome.message
 
 
@@ -248,3 +278,53 @@ def test_watcher_waits_for_slow_writes_and_ignores_temporary_names(setup):
         thread.join(timeout=5)
     assert seen == [("chậm.txt", data)]
     assert (inbox / "~$nháp.docx").exists()
+
+
+def test_settings_come_from_the_environment_once_and_can_be_built_for_a_test(tmp_path):
+    current = Settings.from_env({"VANBAN_HOME": str(tmp_path), "VANBAN_WATCH_SETTLE": "0.5", "VANBAN_DB": ""})
+    assert (current.home, current.watch_settle, current.watch_rescan) == (tmp_path, 0.5, 30.0)
+    assert current.database == f"sqlite:///{tmp_path / 'vanban.db'}"
+    assert Settings(home=tmp_path, database_url="sqlite://").database == "sqlite://"
+    assert Settings.from_env({}).home == Path("~/.vanban").expanduser()
+    with pytest.raises(ValueError, match="VANBAN_WATCH_RESCAN"):
+        Settings.from_env({"VANBAN_WATCH_RESCAN": "half a minute"})
+
+
+def test_states_keep_the_values_stored_in_the_database():
+    assert [s.value for s in LedgerState] == ["processing", "processed", "duplicate", "quarantined"]
+    assert [s.value for s in runner.OutcomeState] == ["processed", "duplicate", "quarantined", "unchanged", "vanished"]
+    assert [s for s in LedgerState if s.final] == [
+        LedgerState.PROCESSED,
+        LedgerState.DUPLICATE,
+        LedgerState.QUARANTINED,
+    ]
+
+
+def test_only_errors_that_may_pass_are_retried():
+    import sqlalchemy as sa
+
+    from pipeline.errors import UnreadableDocument
+
+    assert runner.is_transient(OSError(5, "Input/output error"))
+    assert runner.is_transient(sa.exc.OperationalError("UPDATE files", {}, Exception("database is locked")))
+    assert not runner.is_transient(FileNotFoundError(2, "gone"))
+    assert not runner.is_transient(PermissionError(13, "denied"))
+    assert not runner.is_transient(UnreadableDocument("x.pdf", "the file is empty"))
+    assert not runner.is_transient(ValueError("a bug"))
+
+
+def test_importing_the_flows_changes_no_environment_and_creates_nothing(tmp_path):
+    """Prefect's defaults are the command line's to set (``configure_prefect``), not an import's."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, os; before = dict(os.environ); import flows; "
+        "print(json.dumps(sorted(set(os.environ.items()) ^ set(before.items()))))"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["VANBAN_HOME"] = str(tmp_path / "home")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert not (tmp_path / "home").exists()

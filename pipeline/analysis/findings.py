@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -31,6 +32,8 @@ def _where(documents: pd.DataFrame, row: pd.Series) -> Side:
 
 
 def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list[Finding]:
+    """One finding per cited number given different dates, and per cited title given different numbers, across all
+    documents: a wrong date or number is a copying error worth checking."""
     found: list[Finding] = []
     cited = citations.dropna(subset=["number"]).copy()
     cited["number_key"] = cited["number"].map(lambda n: fold(n).replace(" ", ""))
@@ -111,25 +114,30 @@ def target_conflicts(targets: pd.DataFrame, documents: pd.DataFrame) -> list[Fin
                         )
                     )
         signatures: dict[tuple, int] = {}
-        for number, crit in criteria.groupby("criterion"):
-            signature = tuple(sorted((fold(r.subject), r.value, r.unit) for r in crit.itertuples()))
+        for key, crit in criteria.groupby("criterion"):
+            # pandas-stubs type a group key and a named-tuple field as any scalar; these are the
+            # criterion number (a float when the column also holds the body targets' NaN) and the subject text
+            number = int(cast(float, key))
+            signature = tuple(sorted((fold(cast(str, r.subject)), r.value, r.unit) for r in crit.itertuples()))
             if signature in signatures:
                 first = criteria[criteria["criterion"] == signatures[signature]].iloc[0]
                 found.append(
                     Finding(
                         kind="criteria-duplicated",
-                        message=f"{_label(documents, doc_id)}: criteria {signatures[signature]} and {int(number)} "
+                        message=f"{_label(documents, doc_id)}: criteria {signatures[signature]} and {number} "
                         f"are printed with identical targets",
                         document_ids=[plain(doc_id)],
                         evidence=[_where(documents, first), _where(documents, crit.iloc[0])],
                     )
                 )
             else:
-                signatures[signature] = int(number)
+                signatures[signature] = number
     return found
 
 
 def all_findings(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    """Every finding over the frames: citation conflicts, body targets against criteria and duplicated criteria, then
+    the national table's own checks."""
     documents = frames["documents"]
     return (
         citation_conflicts(frames["citations"], documents)

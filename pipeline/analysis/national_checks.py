@@ -12,10 +12,10 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from pipeline.settings import settings
 from schemas.analysis import Finding, Side
 from schemas.frames import plain
 
-PERCENT_TOLERANCE = 0.01  # points; the table prints two decimals
 MAX_LISTED = 10  # rows named in one finding's message
 
 TABLE_RULES = pa.DataFrameSchema(
@@ -29,7 +29,7 @@ TABLE_RULES = pa.DataFrameSchema(
     checks=[
         pa.Check(lambda df: df["count"] <= df["wards_total"], error="count exceeds the province's total"),
         pa.Check(
-            lambda df: ((df["count"] / df["wards_total"] * 100).round(2) - df["percent"]).abs() <= PERCENT_TOLERANCE,
+            lambda df: (df["count"] / df["wards_total"] * 100 - df["percent"]).abs() <= settings().percent_tolerance,
             error="percent is not count / total",
         ),
         pa.Check(
@@ -50,6 +50,8 @@ def _at(doc: pd.Series, row: pd.Series) -> Side:
 
 
 def table_findings(table: pd.DataFrame, doc: pd.Series) -> list[Finding]:
+    """The national table's rule violations (one finding per failed rule, naming up to ``MAX_LISTED`` rows) and, per
+    row, the issues the extractor could not reconcile."""
     found = []
     try:
         TABLE_RULES.validate(table[["province", "wards_total", "year", "count", "percent"]], lazy=True)
@@ -102,7 +104,9 @@ def floor_findings(table: pd.DataFrame, letter_targets: pd.DataFrame, doc: pd.Se
     for _, floor in floors.iterrows():
         year, value, op = int(floor["year"]), float(floor["value"]), floor["comparator"]
         rows = table[table["year"] == year]
-        below = rows[~rows["percent"].map(lambda p, op=op, value=value: _COMPARE[op](p + PERCENT_TOLERANCE, value))]
+        below = rows[
+            ~rows["percent"].map(lambda p, op=op, value=value: _COMPARE[op](p + settings().percent_tolerance, value))
+        ]
         for _, r in below.iterrows():
             found.append(
                 Finding(
@@ -119,6 +123,8 @@ def floor_findings(table: pd.DataFrame, letter_targets: pd.DataFrame, doc: pd.Se
 
 
 def check(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    """The national checks of every document that carries a national table: its own rules and the covering letter's
+    floors."""
     national, documents, targets = frames["national_targets"], frames["documents"], frames["targets"]
     found: list[Finding] = []
     for doc_id, table in national.groupby("document_id"):

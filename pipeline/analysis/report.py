@@ -5,6 +5,7 @@ matplotlib, so the file opens offline in any browser and can be mailed as is."""
 from __future__ import annotations
 
 import io
+import math
 from itertools import groupby
 from pathlib import Path
 
@@ -21,10 +22,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def _chart(rows: list[DiffRow]) -> str:
     """SVG: national cumulative count per year against the plan's committed count."""
-    years = [r.year for r in rows]
+    years = [r.year for r in rows if r.year is not None]  # the caller charts only rows with a year
+    national = [math.nan if r.national_count is None else r.national_count for r in rows]  # a gap, as None was
     fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=100)
-    ax.plot(years, [r.national_count for r in rows], marker="o", label=f"Bảng quốc gia ({rows[0].reference})")
-    planned = [(r.year, r.plan_count) for r in rows if r.plan_count is not None]
+    ax.plot(years, national, marker="o", label=f"Bảng quốc gia ({rows[0].reference})")
+    planned = [(r.year, r.plan_count) for r in rows if r.year is not None and r.plan_count is not None]
     if planned:
         ax.plot(
             [y for y, _ in planned],
@@ -47,10 +49,12 @@ def _chart(rows: list[DiffRow]) -> str:
 
 
 def render(rows: list[DiffRow], findings: list[Finding]) -> str:
+    """The report's HTML: one section per (plan, province) run of consecutive diff rows, with a chart when the rows
+    have years, then the findings."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     sections = []
-    for (plan, province), group in groupby(rows, key=lambda r: (r.plan, r.province)):
-        group = list(group)
+    for (plan, province), grouped in groupby(rows, key=lambda r: (r.plan, r.province)):
+        group = list(grouped)
         charted = [r for r in group if r.year is not None]
         sections.append(
             {
@@ -66,5 +70,6 @@ def render(rows: list[DiffRow], findings: list[Finding]) -> str:
 
 
 def write(path: Path, rows: list[DiffRow], findings: list[Finding]) -> Path:
+    """Write the HTML report to ``path`` as one self-contained UTF-8 file and return the path."""
     path.write_text(render(rows, findings), encoding="utf-8")
     return path

@@ -6,6 +6,8 @@ from schemas.extraction import Extraction
 
 
 def summarize(ex: Extraction) -> str:
+    """The plain-text summary ``vanban extract`` prints without ``--json``: the source, the metadata fields found,
+    then each kind of fact with its count, one line per fact."""
     d = ex.document
     lines = [
         f"{ex.source.path} — {ex.source.pages} page(s)"

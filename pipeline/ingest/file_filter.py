@@ -23,6 +23,7 @@ class FileFilter:
         self.directories = [g.lower() for g in (directories if directories is not None else rules["directories"])]
 
     def accepts(self, relative: Path) -> bool:
+        """False for a name (or a folder on its way) that is never a document."""
         *folders, name = relative.parts
         if any(fnmatch.fnmatchcase(d.lower(), g) for d in folders for g in self.directories):
             return False

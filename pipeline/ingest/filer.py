@@ -21,10 +21,13 @@ class Filer:
         self.keep_originals = keep_originals
 
     def archive_destination(self, name: str, sha256: str, when: datetime | None = None) -> Path:
+        """Where an original goes once its rows are committed: by month, its hash prefix keeping
+        two letters with the same name apart (decided in the commit, used by the move after it)."""
         when = when or datetime.now()
         return _unused(self.archive / f"{when:%Y}" / f"{when:%m}" / f"{sha256[:12]}-{name}")
 
     def quarantine_destination(self, relative: Path) -> Path:
+        """Where an unreadable file goes: its inbox subfolder kept, so a clerk finds it by sender."""
         return _unused(self.quarantine / relative)
 
     def place(self, source: Path, destination: Path) -> Path:

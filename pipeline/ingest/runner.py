@@ -1,20 +1,24 @@
-"""Ingestion of one file, as plain functions: hash → text layer → extraction → one transaction → file.
+"""Ingestion of one file, as stage functions: hash → claim → read → extract → commit → file.
 
-``flows.py`` runs the same ``Ingestor`` with Prefect tasks in place of the plain steps (for
-retries, caching by hash and the UI); the watcher and ``vanban ingest --no-prefect`` use the
-plain steps. Whatever goes wrong with one file ends as a quarantined file with a reason, never
-as an exception that stops a batch or the watcher.
+``ingest_one`` composes them as plain calls (``vanban ingest|watch --no-prefect``); ``flows.py``
+composes the same functions as Prefect tasks (retries, the text layer cached by hash, runs in the
+UI). Both hand their per-file composition to the same drivers, ``ingest_folder`` and ``watch_inbox``.
+
+Exactly once: a file is claimed in the ledger before any work; its fate is committed in the same
+transaction as its facts, together with where the original will go; the original moves only after
+that commit, and a restart that finds a decided file still in the inbox just finishes the move.
+Whatever goes wrong with one file ends as a quarantined file with a reason, never as an exception
+that stops a batch or the watcher.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import partial
+from enum import StrEnum
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -23,17 +27,65 @@ from pipeline.errors import UnreadableDocument
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.filer import Filer
 from pipeline.ingest.watcher import Watcher
-from pipeline.store.db import Store, vanban_home
-from pipeline.store.ledger import DUPLICATE, FINAL_STATES, PROCESSED, QUARANTINED, Entry, Journal
+from pipeline.settings import settings
+from pipeline.store.db import Store
+from pipeline.store.ledger import Entry, Journal, LedgerState
 from schemas.document import Document
 from schemas.extraction import Extraction
 
 log = logging.getLogger("vanban.ingest")
 
-VANISHED = "vanished"  # taken out of the inbox before it could be read: nothing to record
 
-# A file that killed the process this many times (out of memory on a giant image…) is quarantined.
-MAX_ATTEMPTS = 3
+class OutcomeState(StrEnum):
+    """What became of one file: its fate in the ledger, or one of the two cases the ledger does
+    not record. Printed by ``vanban ingest``; the first three are ``LedgerState`` values."""
+
+    PROCESSED = LedgerState.PROCESSED.value
+    DUPLICATE = LedgerState.DUPLICATE.value
+    QUARANTINED = LedgerState.QUARANTINED.value
+    UNCHANGED = "unchanged"  # named again on the command line: already stored, left where it is
+    VANISHED = "vanished"  # taken out of the inbox before it could be read: nothing to record
+
+
+@dataclass
+class Outcome:
+    """What became of one file."""
+
+    path: Path
+    state: OutcomeState
+    message: str
+    document_id: int | None = None
+    destination: Path | None = None
+    pages: int = 0
+    facts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Job:
+    """A file claimed for processing: its ledger entry exists, its fate is not yet decided."""
+
+    path: Path
+    relative: Path
+    sha256: str
+    size: int
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A file whose fate is committed in the ledger (``entry``: state, destination); only
+    filing the original remains — which a restart after a crash also does."""
+
+    path: Path
+    entry: Entry
+    message: str
+    pages: int = 0
+    facts: dict[str, int] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------
+# The stages that need no ledger
+# ---------------------------------------------------------------------------------------------
 
 
 def hash_file(path: Path) -> str:
@@ -61,100 +113,60 @@ def extract_facts(document: Document) -> Extraction:
     return extract(segment(document))
 
 
-@dataclass
-class Outcome:
-    """What became of one file."""
-
-    path: Path
-    state: str  # processed | duplicate | quarantined | unchanged | vanished
-    message: str
-    document_id: int | None = None
-    destination: Path | None = None
-    pages: int = 0
-    facts: dict[str, int] = field(default_factory=dict)
+def is_transient(error: BaseException) -> bool:
+    """Whether trying the same step again may help: an I/O error that can pass by itself (a
+    share that blinked) or a database that is locked or unreachable — not a bad file, a file
+    taken away or a permission refused, and not a bug."""
+    if isinstance(error, sa.exc.OperationalError):
+        return True
+    permanent = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
+    return isinstance(error, OSError) and not isinstance(error, permanent)
 
 
-@dataclass(frozen=True)
-class Job:
-    """A file claimed for processing: its ledger entry exists, its fate is not yet decided."""
-
-    path: Path
-    relative: Path
-    sha256: str
-    size: int
-    entry: Entry
-
-
-def commit(ingestor: Ingestor, job: Job, document: Document, extraction: Extraction) -> Outcome:
-    return ingestor.commit(job, document, extraction)
-
-
-@dataclass(frozen=True)
-class Steps:
-    """The stages a file goes through; flows pass Prefect-task versions of the same functions."""
-
-    hash: Callable[[Path], str] = hash_file
-    read: Callable[[Path, str], Document] = read_document
-    extract: Callable[[Document], Extraction] = extract_facts
-    commit: Callable[[Ingestor, Job, Document, Extraction], Outcome] = commit
-
-
-def default_archive() -> Path:
-    return vanban_home() / "archive"
-
-
-def default_quarantine() -> Path:
-    return vanban_home() / "quarantine"
+# ---------------------------------------------------------------------------------------------
+# The stages that keep the ledger
+# ---------------------------------------------------------------------------------------------
 
 
 class Ingestor:
-    """Ingests files that live under ``inbox`` into ``store`` and files their originals.
+    """The ledger work for files under ``inbox``: claim, reject, commit, file.
 
-    Order matters for exactly-once: the ledger entry and all rows are committed in one
-    transaction that also records where the original will go; only then is it moved. A
-    restart that finds a decided file still in the inbox just finishes the move."""
+    Each method is one stage and returns what the next one takes; ``ingest_one`` (here and in
+    ``flows.py``) says in which order."""
 
-    def __init__(self, store: Store, filer: Filer, inbox: Path, steps: Steps = Steps()) -> None:
+    def __init__(self, store: Store, filer: Filer, inbox: Path, max_attempts: int | None = None) -> None:
         self.store = store
         self.filer = filer
         self.inbox = Path(inbox)
         self.journal = Journal(store, inbox)
-        self.steps = steps
+        self.max_attempts = settings().max_attempts if max_attempts is None else max_attempts
 
-    def ingest(self, path: Path) -> Outcome:
-        """Take one file all the way: stored and archived, or quarantined with its reason."""
-        claimed = self.claim(Path(path))
-        if isinstance(claimed, Outcome):
-            return claimed
-        try:
-            document = self.steps.read(claimed.path, claimed.sha256)
-            extraction = self.steps.extract(document)
-        except Exception as e:  # one bad file (or a bug on it) must not stop the others
-            return self.reject(claimed, e)
-        try:
-            return self.steps.commit(self, claimed, document, extraction)
-        except (sa.exc.IntegrityError, sa.exc.DataError) as e:  # rows this database refuses: a bug, not an outage
-            return self.reject(claimed, e)
+    def unreachable(self, path: Path, error: OSError) -> Decision | Outcome:
+        """A file that could not be hashed: gone (nothing to record) or unreadable (quarantined)."""
+        if isinstance(error, FileNotFoundError):
+            return Outcome(path, OutcomeState.VANISHED, "the file was taken away before it could be read")
+        return self._quarantine(path, self._relative(path), None, None, _unreadable_reason(error))
 
-    def claim(self, path: Path) -> Job | Outcome:
-        """Hash the file and decide whether it needs reading; the Outcome when it does not."""
-        relative = path.relative_to(self.inbox) if path.is_relative_to(self.inbox) else Path(path.name)
+    def claim(self, path: Path, sha256: str) -> Job | Decision | Outcome:
+        """Decide whether the file needs reading (a Job, its ledger entry committed first), is
+        decided already (a duplicate, a file that keeps killing the reader, one committed before
+        a crash) or needs nothing at all."""
+        relative = self._relative(path)
         try:
             size = path.stat().st_size
-            sha256 = self.steps.hash(path)
         except FileNotFoundError:
-            return Outcome(path, VANISHED, "the file was taken away before it could be read")
+            return Outcome(path, OutcomeState.VANISHED, "the file was taken away before it could be read")
         except OSError as e:
-            return self._quarantine(path, relative, None, None, _unreadable_reason(e))
+            return self._quarantine(path, relative, sha256, None, _unreadable_reason(e))
         entry = self.journal.unfiled(relative.as_posix(), sha256)
-        if entry is not None and entry.state in FINAL_STATES:
-            return self._finish_filing(path, entry)
+        if entry is not None and entry.state.final:
+            return _decided(path, entry)
         with self.store.engine.connect() as conn:
             known = self.store.find_by_hash(conn, sha256)
         if known is not None:
             return self._duplicate(path, relative, sha256, size, known)
         entry = self.journal.start(relative.as_posix(), sha256, size)
-        if entry.attempts > MAX_ATTEMPTS:
+        if entry.attempts > self.max_attempts:
             return self._quarantine(
                 path,
                 relative,
@@ -168,7 +180,7 @@ class Ingestor:
             )
         return Job(path, relative, sha256, size, entry)
 
-    def reject(self, job: Job, error: Exception) -> Outcome:
+    def reject(self, job: Job, error: Exception) -> Decision:
         """Quarantine a file the text layer or the extractors could not handle."""
         if isinstance(error, UnreadableDocument):
             reason = error.reason
@@ -180,87 +192,99 @@ class Ingestor:
             )
         return self._quarantine(job.path, job.relative, job.sha256, job.size, reason, job.entry)
 
-    def commit(self, job: Job, document: Document, extraction: Extraction) -> Outcome:
-        """Store the facts and decide the archive path in one transaction, then move the original.
+    def commit(self, job: Job, document: Document, extraction: Extraction) -> Decision:
+        """Store the facts and decide the archive path in one transaction.
 
-        Idempotent, so that a retry after a failed move finishes the move instead of storing again."""
+        Idempotent, so that a retry after a failure past the commit stores nothing twice."""
         decided = self.journal.unfiled(job.relative.as_posix(), job.sha256)
-        if decided is not None and decided.state in FINAL_STATES:
-            return self._finish_filing(job.path, decided)
+        if decided is not None and decided.state.final:
+            return _decided(job.path, decided)
         destination = self.filer.archive_destination(job.path.name, job.sha256)
         stored_path = str(job.path.resolve() if self.filer.keep_originals else destination)
         extraction = extraction.model_copy(
             update={"source": extraction.source.model_copy(update={"path": stored_path})}
         )
-        with self.store.begin() as conn:
-            saved = self.store.save(extraction, conn, document, source_tag=_source_tag(job.relative))
-            state = DUPLICATE if saved.status == "duplicate" else PROCESSED
-            self.journal.decide(conn, job.entry, state, destination, saved.document_id)
-        destination = self._file(job.path, replace(job.entry, state=state, destination=str(destination)))
-        return Outcome(
-            job.path,
-            state,
-            saved.describe(),
-            saved.document_id,
-            destination,
-            len(document.pages),
-            self.store.fact_counts(saved.document_id),
+        try:
+            with self.store.begin() as conn:
+                saved = self.store.save(extraction, conn, document, source_tag=_source_tag(job.relative))
+                state = LedgerState.DUPLICATE if saved.status == "duplicate" else LedgerState.PROCESSED
+                self.journal.decide(conn, job.entry, state, destination, saved.document_id)
+        except (sa.exc.IntegrityError, sa.exc.DataError) as e:  # rows this database refuses: a bug, not an outage
+            return self.reject(job, e)
+        entry = replace(job.entry, state=state, destination=str(destination), document_id=saved.document_id)
+        return Decision(
+            job.path, entry, saved.describe(), len(document.pages), self.store.fact_counts(saved.document_id)
         )
 
-    def _duplicate(self, path: Path, relative: Path, sha256: str, size: int, document_id: int) -> Outcome:
+    def file(self, decision: Decision) -> Outcome:
+        """Put the original where its committed entry says (also what a restart does after a crash)."""
+        destination = self._file(decision.path, decision.entry)
+        return Outcome(
+            decision.path,
+            OutcomeState(decision.entry.state),
+            decision.message,
+            decision.entry.document_id,
+            destination,
+            decision.pages,
+            decision.facts,
+        )
+
+    def _relative(self, path: Path) -> Path:
+        return path.relative_to(self.inbox) if path.is_relative_to(self.inbox) else Path(path.name)
+
+    def _duplicate(self, path: Path, relative: Path, sha256: str, size: int, document_id: int) -> Decision | Outcome:
         message = f"already stored as document #{document_id} (same SHA-256): nothing changed"
         if self.filer.keep_originals:  # re-running `vanban ingest` on the same files
-            return Outcome(path, "unchanged", message, document_id)
+            return Outcome(path, OutcomeState.UNCHANGED, message, document_id)
         entry = self.journal.start(relative.as_posix(), sha256, size)
         destination = self.filer.archive_destination(path.name, sha256)
         with self.store.begin() as conn:
-            self.journal.decide(conn, entry, DUPLICATE, destination, document_id)
-        destination = self._file(path, replace(entry, state=DUPLICATE, destination=str(destination)))
-        return Outcome(
+            self.journal.decide(conn, entry, LedgerState.DUPLICATE, destination, document_id)
+        return _decided(
             path,
-            DUPLICATE,
-            f"duplicate of document #{document_id}: archived, not processed again",
-            document_id,
-            destination,
+            replace(entry, state=LedgerState.DUPLICATE, destination=str(destination), document_id=document_id),
         )
 
     def _quarantine(
         self, path: Path, relative: Path, sha256: str | None, size: int | None, reason: str, entry: Entry | None = None
-    ) -> Outcome:
+    ) -> Decision:
         entry = entry or self.journal.start(relative.as_posix(), sha256, size)
         destination = self.filer.quarantine_destination(relative)
         with self.store.begin() as conn:
-            self.journal.decide(conn, entry, QUARANTINED, destination, reason=reason)
-        return self._finish_filing(path, replace(entry, state=QUARANTINED, reason=reason, destination=str(destination)))
-
-    def _finish_filing(self, path: Path, entry: Entry) -> Outcome:
-        """Move a file whose fate is already committed (also what a restart does after a crash)."""
-        destination = self._file(path, entry)
-        message = {
-            PROCESSED: f"stored as document #{entry.document_id}",
-            DUPLICATE: f"duplicate of document #{entry.document_id}: archived, not processed again",
-            QUARANTINED: f"quarantined: {entry.reason}",
-        }[entry.state]
-        return Outcome(path, entry.state, message, entry.document_id, destination)
+            self.journal.decide(conn, entry, LedgerState.QUARANTINED, destination, reason=reason)
+        return _decided(
+            path, replace(entry, state=LedgerState.QUARANTINED, reason=reason, destination=str(destination))
+        )
 
     def _file(self, path: Path, entry: Entry) -> Path | None:
         """Put the original where its committed entry says; None when it cannot go there."""
-        destination = Path(entry.destination)
-        if entry.state == QUARANTINED:
+        destination = Path(entry.destination or "")
+        if entry.state == LedgerState.QUARANTINED:
             self.filer.write_reason(destination, Path(entry.path), entry.reason or "")
+        placed: Path | None
         try:
-            destination = self.filer.place(path, destination)
+            placed = self.filer.place(path, destination)
         except FileNotFoundError:
             if path.exists():
                 raise
             log.warning("%s was taken away before it could be filed; its rows are kept", path)
-            destination = None
+            placed = None
         except OSError:
-            if not (self.filer.keep_originals and entry.state == QUARANTINED):
+            if not (self.filer.keep_originals and entry.state == LedgerState.QUARANTINED):
                 raise
-            destination = None  # a file named on the command line that cannot even be copied stays put
+            placed = None  # a file named on the command line that cannot even be copied stays put
         self.journal.mark_filed(entry)
-        return destination
+        return placed
+
+
+def _decided(path: Path, entry: Entry) -> Decision:
+    """The Decision for an entry whose fate is committed, with the message that says it."""
+    message = {
+        LedgerState.PROCESSED: f"stored as document #{entry.document_id}",
+        LedgerState.DUPLICATE: f"duplicate of document #{entry.document_id}: archived, not processed again",
+        LedgerState.QUARANTINED: f"quarantined: {entry.reason}",
+    }[entry.state]
+    return Decision(path, entry, message)
 
 
 def _source_tag(relative: Path) -> str | None:
@@ -273,6 +297,36 @@ def _unreadable_reason(e: OSError) -> str:
     if isinstance(e, PermissionError):
         return "the file cannot be opened: permission denied (ask IT to give vanban read access)"
     return f"the file cannot be read from disk ({e.strerror or e})"
+
+
+# ---------------------------------------------------------------------------------------------
+# One file, many files, a watched folder
+# ---------------------------------------------------------------------------------------------
+
+IngestOne = Callable[[Ingestor, Path, Executor | None], Outcome]
+
+
+def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None) -> Outcome:
+    """One file through every stage as plain calls: what ``flows.ingest_one`` does with tasks."""
+    path = Path(path)
+    step: Job | Decision | Outcome
+    try:
+        sha256 = hash_file(path)
+    except OSError as error:
+        step = ingestor.unreachable(path, error)
+    else:
+        step = ingestor.claim(path, sha256)
+    if isinstance(step, Outcome):
+        return step
+    if isinstance(step, Job):
+        try:
+            document = read_document(step.path, step.sha256, executor)
+            extraction = extract_facts(document)
+        except Exception as error:  # one bad file (or a bug on it) must not stop the others
+            step = ingestor.reject(step, error)
+        else:
+            step = ingestor.commit(step, document, extraction)
+    return ingestor.file(step)
 
 
 def expand(paths: Iterable[Path], file_filter: FileFilter | None = None) -> Iterator[tuple[Path, Path]]:
@@ -288,44 +342,58 @@ def expand(paths: Iterable[Path], file_filter: FileFilter | None = None) -> Iter
             yield path.parent, path
 
 
-def ingest_paths(
-    files: list[tuple[Path, Path]],
-    store: Store,
-    filer: Filer,
-    steps: Steps = Steps(),
-    on_done: Callable[[Outcome], None] | None = None,
-) -> list[Outcome]:
-    """Ingest ``(root, file)`` pairs from ``expand``, one file at a time.
+def make_filer(archive: Path | None, quarantine: Path | None, keep_originals: bool) -> Filer:
+    """The filer for the given folders, else the settings' (``$VANBAN_HOME/archive``, ``/quarantine``)."""
+    current = settings()
+    return Filer(archive or current.archive, quarantine or current.quarantine, keep_originals=keep_originals)
 
-    Files go one by one; the pages of each scan are OCR'd in parallel on one process pool
-    shared by the whole batch."""
-    outcomes = []
+
+def ingest_folder(
+    paths: list[Path],
+    db: str | None = None,
+    archive: Path | None = None,
+    quarantine: Path | None = None,
+    keep_originals: bool = True,
+    on_outcome: Callable[[Outcome], object] | None = None,
+    ingest_one: IngestOne = ingest_one,
+) -> list[Outcome]:
+    """Files and folders named by the user, one file at a time through ``ingest_one``;
+    ``on_outcome`` hears of each file as soon as it is done (a progress bar).
+
+    The pages of each scan are OCR'd in parallel on one process pool shared by the whole batch."""
+    store, filer = Store(db), make_filer(archive, quarantine, keep_originals)
     ingestors: dict[Path, Ingestor] = {}
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        steps = replace(steps, read=partial(steps.read, executor=pool))
-        for root, file in files:
-            ingestor = ingestors.setdefault(root, Ingestor(store, filer, root, steps))
-            outcomes.append(ingestor.ingest(file))
-            if on_done:
-                on_done(outcomes[-1])
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=settings().ocr_workers) as pool:
+        for root, file in expand(paths):
+            ingestor = ingestors.setdefault(root, Ingestor(store, filer, root))
+            outcomes.append(ingest_one(ingestor, file, pool))
+            if on_outcome:
+                on_outcome(outcomes[-1])
     return outcomes
 
 
-def watch(
-    inbox: Path, store: Store, filer: Filer, steps: Steps = Steps(), settle: float = 2.0, rescan: float = 30.0
+def watch_inbox(
+    inbox: Path,
+    db: str | None = None,
+    archive: Path | None = None,
+    quarantine: Path | None = None,
+    settle: float | None = None,
+    rescan: float | None = None,
+    ingest_one: IngestOne = ingest_one,
 ) -> None:
-    """Watch ``inbox`` until interrupted; first finish whatever a killed watcher left half-filed."""
-    ingestor = Ingestor(store, filer, inbox, steps)
+    """Watch ``inbox`` until interrupted, each settled file through ``ingest_one``; first
+    finish whatever a killed watcher left half-filed. ``settle`` and ``rescan`` default to the
+    settings."""
+    inbox = Path(inbox)
+    filer = make_filer(archive, quarantine, keep_originals=False)
+    ingestor = Ingestor(Store(db), filer, inbox)
     ingestor.journal.reconcile()
     ingestor.journal.register_watch()
     log.info("watching %s (archive: %s, quarantine: %s)", inbox, filer.archive, filer.quarantine)
-    Watcher(inbox, lambda path: _log_outcome(ingestor.ingest(path)), settle=settle, rescan=rescan).run()
+    Watcher(inbox, lambda path: _log_outcome(ingest_one(ingestor, path, None)), settle=settle, rescan=rescan).run()
 
 
 def _log_outcome(outcome: Outcome) -> Outcome:
     log.info("%s %s: %s", outcome.state, outcome.path.name, outcome.message)
     return outcome
-
-
-def make_filer(archive: Path | None, quarantine: Path | None, keep_originals: bool) -> Filer:
-    return Filer(archive or default_archive(), quarantine or default_quarantine(), keep_originals=keep_originals)

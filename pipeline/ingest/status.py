@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.store.db import Store
-from pipeline.store.ledger import DUPLICATE, PROCESSED, PROCESSING, QUARANTINED
+from pipeline.store.ledger import LedgerState
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Status:
     last_errors: list[dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
+        """The JSON of ``vanban status --json`` (its keys are a contract with scripts)."""
         return {
             "processed": self.processed,
             "duplicates": self.duplicates,
@@ -35,10 +36,10 @@ def status(store: Store, last: int = 5) -> Status:
     """Counts from the ledger; pending = files being processed plus files waiting in watched inboxes."""
     t = store.schema.files
     with store.engine.connect() as conn:
-        counts = dict(conn.execute(sa.select(t.c.state, sa.func.count()).group_by(t.c.state)).all())
+        counts: dict[str, int] = dict(conn.execute(sa.select(t.c.state, sa.func.count()).group_by(t.c.state)).all())
         errors = conn.execute(
             sa.select(t.c.path, t.c.reason, t.c.destination, t.c.updated_at)
-            .where(t.c.state == QUARANTINED)
+            .where(t.c.state == LedgerState.QUARANTINED)
             .order_by(t.c.id.desc())
             .limit(last)
         ).all()
@@ -46,10 +47,10 @@ def status(store: Store, last: int = 5) -> Status:
     file_filter = FileFilter()
     waiting = sum(1 for inbox in inboxes if Path(inbox).is_dir() for _ in file_filter.scan(Path(inbox)))
     return Status(
-        processed=counts.get(PROCESSED, 0),
-        duplicates=counts.get(DUPLICATE, 0),
-        quarantined=counts.get(QUARANTINED, 0),
-        pending=max(waiting, counts.get(PROCESSING, 0)),
+        processed=counts.get(LedgerState.PROCESSED, 0),
+        duplicates=counts.get(LedgerState.DUPLICATE, 0),
+        quarantined=counts.get(LedgerState.QUARANTINED, 0),
+        pending=max(waiting, counts.get(LedgerState.PROCESSING, 0)),
         last_errors=[
             {
                 "file": r.path,

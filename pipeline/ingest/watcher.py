@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.stability import FileStabilityTracker
+from pipeline.settings import settings
 
 log = logging.getLogger("vanban.inbox")
 
@@ -18,27 +19,29 @@ class Watcher:
     """Watches ``inbox`` and hands every settled, accepted file to ``handle`` — one at a time.
 
     ``handle`` must never raise for a bad file (it quarantines); an exception from it is a
-    fault of the system (disk full, database gone) and stops the watcher loudly."""
+    fault of the system (disk full, database gone) and stops the watcher loudly. ``settle``,
+    ``rescan`` and ``tick`` default to the settings (``watch_*``)."""
 
     def __init__(
         self,
         inbox: Path,
         handle: Callable[[Path], object],
-        settle: float = 2.0,
-        rescan: float = 30.0,
-        tick: float = 0.5,
+        settle: float | None = None,
+        rescan: float | None = None,
+        tick: float | None = None,
         file_filter: FileFilter | None = None,
     ) -> None:
         self.inbox = Path(inbox)
         self.handle = handle
         self.filter = file_filter or FileFilter()
         self.tracker = FileStabilityTracker(settle)
-        self.rescan = rescan
-        self.tick = tick
+        self.rescan = settings().watch_rescan if rescan is None else rescan
+        self.tick = settings().watch_tick if tick is None else tick
         self.stop_event = threading.Event()
         self._candidates: set[Path] = set()
 
     def run(self) -> None:
+        """Hand files on until ``stop()``; files already waiting in the inbox go first."""
         self.inbox.mkdir(parents=True, exist_ok=True)
         self._candidates |= set(self.filter.scan(self.inbox))
         last_scan = time.monotonic()
@@ -52,6 +55,7 @@ class Watcher:
                 return
 
     def stop(self) -> None:
+        """Ask ``run`` to return (from another thread or a signal handler)."""
         self.stop_event.set()
 
     def _events(self) -> Iterator[set]:
@@ -69,7 +73,7 @@ class Watcher:
             )
         except (OSError, RuntimeError) as e:  # no inotify (limits, some network mounts): rescans only
             log.warning("file events unavailable (%s); rescanning every %.0f s", e, self.rescan)
-            self.rescan = min(self.rescan, 5.0)
+            self.rescan = min(self.rescan, settings().watch_rescan_without_events)
             while not self.stop_event.wait(self.tick):
                 yield set()
 

@@ -7,7 +7,6 @@ and the measurements behind each step, is in ``preprocess``.
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from itertools import groupby
 
@@ -16,6 +15,7 @@ from pipeline.ocr import ruled_tables as table_reader
 from pipeline.ocr.page_image import PageImage
 from pipeline.ocr.preprocess import binarize, preprocess
 from pipeline.ocr.tesseract import TesseractWord, load_engine, recognize_words
+from pipeline.settings import settings
 from pipeline.text import correct_ocr_line, lexicon, line_separator
 from schemas.document import Page, TextSource, Word
 
@@ -27,7 +27,7 @@ def ocr_pages(pages: list[PageImage], executor: Executor | None = None) -> list[
     warm_up()  # before a pool's workers fork (a caller's pool forks at its first task), so they inherit it
     if executor is not None:
         return list(executor.map(ocr_page, pages))
-    with ProcessPoolExecutor(max_workers=min(len(pages), os.cpu_count() or 1)) as pool:
+    with ProcessPoolExecutor(max_workers=min(len(pages), settings().ocr_workers)) as pool:
         return list(pool.map(ocr_page, pages))
 
 
@@ -92,16 +92,20 @@ class _PageText:
         self.to_points = to_points
 
     def append(self, text: str) -> None:
+        """Add raw text (a separator, or a word's text for ``add_word``) and advance the offset of what comes next."""
         self.parts.append(text)
         self.length += len(text)
 
     def add_word(self, text: str, box: tuple[float, float, float, float], confidence: float | None) -> None:
+        """Add one word with its box (PDF points) and confidence; its offsets are where it lands in the page text, so
+        evidence quotes can find their boxes."""
         self.words.append(
             Word(text=text, start=self.length, end=self.length + len(text), bbox=box, confidence=confidence)
         )
         self.append(text)
 
     def add_line(self, line: list[TesseractWord]) -> None:
+        """Add one OCR'd line, words separated by single spaces, boxes scaled from image pixels to PDF points."""
         for i, w in enumerate(line):
             if i:
                 self.append(" ")
@@ -123,6 +127,7 @@ class _PageText:
 
     @property
     def text(self) -> str:
+        """The page text accumulated so far."""
         return "".join(self.parts)
 
 

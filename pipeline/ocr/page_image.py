@@ -8,11 +8,6 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-DRAW_DPI = 300  # PDF pages are drawn, or their scans taken, at most this fine
-# Larger page images are refused (or, for PDF pages, drawn coarser): a decompression bomb, or a
-# poster no office scanner makes (an A0 sheet at 300 dpi is ~140 MP).
-MAX_PAGE_PIXELS = 180_000_000
-
 
 @dataclass
 class PageImage:
@@ -25,4 +20,6 @@ class PageImage:
     quality: float | None = None  # score of the text layer this page's OCR replaces, if any
 
     def picture(self) -> Image.Image:
+        """The page's image, drawing it now when it is kept as a function (a PDF page, drawn in the worker that OCRs
+        it)."""
         return self.image if isinstance(self.image, Image.Image) else self.image()

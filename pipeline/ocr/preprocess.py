@@ -104,6 +104,8 @@ def skew_angle(gray: np.ndarray) -> float:
     xs, ys = xs - w / 2, ys - h / 2
 
     def sharpness(angle: float) -> float:
+        """Variance of the ink's horizontal projection after rotating by ``angle``: highest when text lines run
+        level."""
         theta = np.deg2rad(angle)
         rows = np.round(ys * np.cos(theta) - xs * np.sin(theta) + h / 2).astype(np.int64)
         return float(np.var(np.bincount(rows[(rows >= 0) & (rows < h)], minlength=h)))
@@ -113,6 +115,8 @@ def skew_angle(gray: np.ndarray) -> float:
 
 
 def deskew(gray: np.ndarray) -> np.ndarray:
+    """The page rotated so its text lines are horizontal; a skew under 0.15° is left alone, where rotating would
+    only resample (soften) the strokes."""
     angle = skew_angle(gray)
     if abs(angle) < 0.15:
         return gray

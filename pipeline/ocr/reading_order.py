@@ -28,6 +28,7 @@ def visual_lines(pieces: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list
     not the growing union, so that a tall signature scribble cannot swallow two lines)."""
 
     def extent(piece: Sequence[T]) -> tuple[float, float]:
+        """(top, bottom) of a piece: the vertical range its words cover."""
         return min(box(w)[1] for w in piece), max(box(w)[3] for w in piece)
 
     lines: list[tuple[float, float, list[T]]] = []
@@ -68,9 +69,11 @@ def reading_blocks(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> lis
     cut = [segments(line, box) for line in lines if line]
 
     def span(part: list[T]) -> tuple[float, float]:
+        """(left, right) of a line part: the horizontal range its words cover."""
         return min(box(w)[0] for w in part), max(box(w)[2] for w in part)
 
     def extent(parts: list[list[T]]) -> tuple[float, float]:
+        """(top, bottom) of a cut line: the vertical range all its parts cover."""
         return min(box(w)[1] for p in parts for w in p), max(box(w)[3] for p in parts for w in p)
 
     i = 0

@@ -52,6 +52,8 @@ class Grid:
 
 @dataclass
 class CellWord:
+    """One OCR'd word of a table cell, its box already in PDF points of the page."""
+
     text: str
     bbox: tuple[float, float, float, float]  # PDF points
     confidence: float
@@ -165,10 +167,14 @@ def _grid_in(horizontal: np.ndarray, vertical: np.ndarray, x0: int, y0: int) -> 
         return None
 
     def has_vertical(x: int, ya: int, yb: int) -> bool:
+        """True when a vertical ruling runs at ``x`` along most (60%) of the rows ``ya``..``yb``; without one the two
+        cells beside it merge."""
         band = vertical[ya + 3 : yb - 2, max(x - 4, 0) : x + 5]
         return band.size > 0 and (band.max(axis=1) > 0).mean() > 0.6
 
     def has_horizontal(y: int, xa: int, xb: int) -> bool:
+        """True when a horizontal ruling runs at ``y`` along most (60%) of the columns ``xa``..``xb``; without one
+        the two cells above and below it merge."""
         band = horizontal[max(y - 4, 0) : y + 5, xa + 3 : xb - 2]
         return band.size > 0 and (band.max(axis=0) > 0).mean() > 0.6
 
@@ -176,6 +182,7 @@ def _grid_in(horizontal: np.ndarray, vertical: np.ndarray, x0: int, y0: int) -> 
     parent = list(range(n_rows * n_cols))
 
     def find(i: int) -> int:
+        """The representative grid cell of cell ``i``'s merged group (union-find with path halving)."""
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
@@ -243,6 +250,7 @@ class CellCrop:
 
     @property
     def key(self) -> tuple[int, int, int]:
+        """(table, row, col): the key the cell's OCR words are filed under."""
         return self.table, self.row, self.col
 
 
@@ -328,7 +336,9 @@ def _table(grid: Grid, page: int, to_points: float, words: dict[tuple[int, int],
 
 
 def _batches(crops: list[CellCrop]) -> list[list[CellCrop]]:
-    batches, current, height = [], [], 0
+    batches: list[list[CellCrop]] = []
+    current: list[CellCrop] = []
+    height = 0
     for crop in crops:
         h = crop.image.shape[0] + MOSAIC_GAP_PX
         if current and height + h > MOSAIC_MAX_HEIGHT_PX:

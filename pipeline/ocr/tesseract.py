@@ -26,6 +26,9 @@ class OcrEngineError(RuntimeError):
 
 @dataclass(frozen=True)
 class TesseractWord:
+    """One word as Tesseract reports it: text, box in the pixels of the image it read, confidence, and the
+    block/paragraph/line numbers that group words into lines."""
+
     text: str
     left: int  # pixels in the image given to Tesseract
     top: int

@@ -17,12 +17,17 @@ from schemas.document import Page, Table, TableCell, TextSource
 
 
 class DocxError(Exception):
+    """The Word file cannot be opened; ``reason`` says why in words a clerk understands (``load_document`` turns it
+    into ``UnreadableDocument``)."""
+
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
 
 
 def read_docx(data: bytes) -> Page:
+    """A .docx as one plain page: paragraphs and tables in body order, each paragraph normalized on its own, tables
+    rendered one row per line with TABs and kept as grids in ``Page.tables``."""
     from docx import Document as open_docx  # python-docx loads slowly; only DOCX files need it
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph

@@ -11,17 +11,19 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import UnreadableDocument
-from pipeline.ocr.page_image import MAX_PAGE_PIXELS, PageImage
+from pipeline.ocr.page_image import PageImage
 from pipeline.ocr.tesseract import OcrEngineError
 from pipeline.read import file_type as formats
 from pipeline.read.docx import DocxError, read_docx
 from pipeline.read.pdf import PdfError, read_pdf
+from pipeline.settings import settings
 from pipeline.text import decode_bytes, tidy_text
 from schemas.document import Document, Page, TextSource
 
@@ -46,20 +48,20 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
             text = tidy_text(text)
             if not text.strip():
                 raise UnreadableDocument(str(path), "the text file contains only blank space")
-            pages: list[Page | PageImage] = [Page(number=1, text=text, source=TextSource.plain)]
+            read: Sequence[Page | PageImage] = [Page(number=1, text=text, source=TextSource.plain)]
         elif media_type == formats.DOCX:
-            pages = [read_docx(data)]
+            read = [read_docx(data)]
         elif media_type == formats.PDF:
-            pages = read_pdf(data)
+            read = read_pdf(data)
         elif media_type in formats.IMAGE_TYPES:
-            pages = _image_pages(data, path)
+            read = _image_pages(data, path)
         elif media_type == formats.ZIP:
             raise UnreadableDocument(str(path), "this is a ZIP archive, not a Word document; unpack it first")
         else:
             raise UnreadableDocument(
                 str(path), "unsupported file type: vanban reads PDF, TIFF, PNG, JPEG, Word (.docx) and text files"
             )
-        pages = _ocr_waiting(pages, executor)
+        pages = _ocr_waiting(read, executor)
     except (PdfError, DocxError) as e:
         raise UnreadableDocument(str(path), e.reason) from e
     except OcrEngineError as e:
@@ -74,11 +76,11 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
     return _anchor_words(document.with_offsets())
 
 
-def _ocr_waiting(pages: list[Page | PageImage], executor: Executor | None) -> list[Page]:
+def _ocr_waiting(pages: Sequence[Page | PageImage], executor: Executor | None) -> list[Page]:
     """OCR the pages that are still pictures (in parallel) and put them back in page order."""
     waiting = [p for p in pages if isinstance(p, PageImage)]
     if not waiting:
-        return pages
+        return [p for p in pages if isinstance(p, Page)]  # every page is read already
     from pipeline.ocr.page import ocr_pages  # OpenCV and numpy: only when there is a picture to read
 
     done = iter(ocr_pages(waiting, executor))
@@ -97,21 +99,22 @@ def _anchor_words(document: Document) -> Document:
 def _image_pages(data: bytes, path: Path) -> list[PageImage]:
     """Every frame of the image (a fax TIFF has several) with its resolution; images without a
     resolution tag are assumed to show an A4 page across their width."""
-    Image.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
+    max_pixels = settings().max_page_pixels
+    Image.MAX_IMAGE_PIXELS = max_pixels
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             pages = []
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                if frame.width * frame.height > MAX_PAGE_PIXELS:  # PIL checks only the first frame
+                if frame.width * frame.height > max_pixels:  # PIL checks only the first frame
                     raise Image.DecompressionBombError(f"frame {number} is {frame.width}x{frame.height}")
                 pages.append(PageImage(number=number, image=frame.convert("L"), dpi=_dpi(frame)))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         raise UnreadableDocument(
             str(path),
             f"the image is too large to be a page scan (over "
-            f"{MAX_PAGE_PIXELS // 1_000_000} million pixels); rescan it at 300 dpi",
+            f"{max_pixels // 1_000_000} million pixels); rescan it at 300 dpi",
         ) from e
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise UnreadableDocument(str(path), "the image is damaged or truncated and cannot be decoded") from e

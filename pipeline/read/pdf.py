@@ -17,7 +17,8 @@ from functools import partial
 from PIL import ImageStat
 
 from pipeline.ocr import reading_order as layout
-from pipeline.ocr.page_image import DRAW_DPI, MAX_PAGE_PIXELS, PageImage
+from pipeline.ocr.page_image import PageImage
+from pipeline.settings import settings
 from pipeline.text import is_syllable, normalize_text
 from schemas.document import Page, Table, TableCell, TextSource
 
@@ -98,7 +99,7 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
     return pages
 
 
-def render_page(data: bytes, number: int, dpi: float = DRAW_DPI):
+def render_page(data: bytes, number: int, dpi: float):
     """The page as a grey PIL image at ``dpi`` (pdfium: fast and faithful)."""
     import pypdfium2
 
@@ -117,9 +118,10 @@ def _page_to_ocr(pdf_page, data: bytes, number: int, quality: float) -> PageImag
     200-dpi fax at 300 dpi gave Tesseract 2.25 times the pixels, and drawing it even at 200 dpi
     smooths its edges (fax text pages 1.90 % CER drawn at 300 dpi, 2.05 % at 200, 1.78 % as scanned)."""
     width, height = pdf_page.get_size()
-    limit = (MAX_PAGE_PIXELS / max(width * height / 72 / 72, 1e-6)) ** 0.5
+    limits = settings()
+    limit = (limits.max_page_pixels / max(width * height / 72 / 72, 1e-6)) ** 0.5
     picture, scan_dpi = _scan_picture(pdf_page)
-    dpi = min(scan_dpi or float(DRAW_DPI), float(DRAW_DPI), limit)
+    dpi = min(scan_dpi or float(limits.draw_dpi), float(limits.draw_dpi), limit)
     if picture is not None and scan_dpi <= dpi:
         image = partial(scanned_picture, data, number, picture, dpi)
     else:
@@ -214,6 +216,7 @@ def _blocks(words: list[dict]) -> list[list[tuple[float, str]]]:
     """pdfplumber's words as blocks of (top, line) in reading order (pipeline/layout.py)."""
 
     def box(word: dict) -> layout.Box:
+        """A pdfplumber word's box as (x0, top, x1, bottom), the shape ``reading_order`` reads."""
         return word["x0"], word["top"], word["x1"], word["bottom"]
 
     blocks = layout.reading_blocks(layout.visual_lines([[w] for w in words], box), box)

@@ -17,26 +17,22 @@ different bytes is stored as a new version that supersedes the old one.
 from __future__ import annotations
 
 import json
-import os
 import re
 import types
 import typing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
-from pathlib import Path
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlalchemy.engine import Connection, Engine
 
+from pipeline.settings import settings
 from pipeline.text import fold
 from schemas.document import Document, Page
 from schemas.extraction import EVIDENCE_COLUMNS, FACT_MODELS, DocumentMeta, Evidence, Extraction, Source
-
-DEFAULT_HOME = Path("~/.vanban")
-DATABASE_FILE = "vanban.db"
 
 # Fact kinds with a full-text index on SQLite (auditors filter them by words).
 FULLTEXT_KINDS = ("obligations", "targets", "deadlines")
@@ -58,19 +54,14 @@ _INDEXED: dict[str, tuple[str, ...]] = {
 }
 
 
-def vanban_home() -> Path:
-    """The data directory: ``$VANBAN_HOME``, else ``~/.vanban``."""
-    return Path(os.environ.get("VANBAN_HOME") or DEFAULT_HOME).expanduser()
-
-
 def database_url(url: str | None = None) -> str:
-    """``url``, else ``$VANBAN_DB``, else the embedded SQLite file in the data directory."""
-    url = url or os.environ.get("VANBAN_DB")
+    """``url``, else the settings' (``$VANBAN_DB``, else the embedded SQLite file in ``$VANBAN_HOME``)."""
     if url:
         return url
-    home = vanban_home()
-    home.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{home / DATABASE_FILE}"
+    current = settings()
+    if not current.database_url:
+        current.home.mkdir(parents=True, exist_ok=True)
+    return current.database
 
 
 class JSONText(sa.TypeDecorator):
@@ -80,9 +71,12 @@ class JSONText(sa.TypeDecorator):
     cache_ok = True
 
     def process_bind_param(self, value, dialect):
+        """The value as JSON text on its way in; non-ASCII kept as is so the Vietnamese stays readable in a SQL
+        client."""
         return None if value is None else json.dumps(value, ensure_ascii=False)
 
     def process_result_value(self, value, dialect):
+        """The JSON text parsed back into lists and numbers on its way out."""
         return None if value is None else json.loads(value)
 
 
@@ -99,7 +93,7 @@ def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def _sql_type(annotation: Any) -> sa.types.TypeEngine:
+def _sql_type(annotation: Any) -> sa.types.TypeEngine[Any]:
     origin = typing.get_origin(annotation)
     if origin is Literal:
         return sa.String(max(len(str(v)) for v in typing.get_args(annotation)))
@@ -107,7 +101,13 @@ def _sql_type(annotation: Any) -> sa.types.TypeEngine:
         return JSONText()
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return sa.String(max(len(m.value) for m in annotation))
-    return {int: sa.Integer(), float: sa.Float(), bool: sa.Boolean(), str: sa.Text()}[annotation]
+    scalars: dict[type, sa.types.TypeEngine[Any]] = {
+        int: sa.Integer(),
+        float: sa.Float(),
+        bool: sa.Boolean(),
+        str: sa.Text(),
+    }
+    return scalars[annotation]
 
 
 def _is_model(annotation: Any) -> bool:
@@ -271,6 +271,7 @@ class Tables:
         )
 
     def by_name(self) -> dict[str, sa.Table]:
+        """Every table of the schema by its SQL name, for the store to look fact tables up."""
         return dict(self.metadata.tables)
 
 
@@ -365,6 +366,8 @@ class Saved:
     supersedes_id: int | None = None
 
     def describe(self) -> str:
+        """One line for the user saying what storing did: stored, a new version superseding an older one, or nothing
+        for a file already stored."""
         if self.status == "duplicate":
             return f"already stored as document #{self.document_id} (same SHA-256): nothing changed"
         if self.status == "new-version":
@@ -418,6 +421,8 @@ class Store:
         return self.engine.begin()
 
     def find_by_hash(self, conn: Connection, sha256: str) -> int | None:
+        """The id of the document stored from a file with these bytes, or None: the same bytes are never extracted
+        and stored twice."""
         docs = self.schema.documents
         return conn.execute(sa.select(docs.c.id).where(docs.c.sha256 == sha256)).scalar()
 
@@ -453,7 +458,9 @@ class Store:
         } | _folded("documents", values)
         if previous:
             conn.execute(docs.update().where(docs.c.id == previous.id).values(latest=False))
-        document_id = conn.execute(docs.insert().values(**values)).inserted_primary_key[0]
+        inserted = conn.execute(docs.insert().values(**values)).inserted_primary_key
+        assert inserted is not None  # a single-row INSERT always reports the key it created
+        document_id = inserted[0]
         self._insert_evidence(conn, document_id, extraction.document)
         if document is not None:
             self._insert_pages(conn, document_id, document)
@@ -513,6 +520,7 @@ class Store:
         )
 
     def document_count(self) -> int:
+        """How many document rows the database holds, every version counted."""
         with self.engine.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(self.schema.documents)).scalar_one()
 

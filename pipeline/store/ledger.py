@@ -5,6 +5,7 @@ each file exactly once."""
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -12,8 +13,23 @@ from sqlalchemy.engine import Connection
 
 from pipeline.store.db import Store
 
-PROCESSING, PROCESSED, DUPLICATE, QUARANTINED = "processing", "processed", "duplicate", "quarantined"
-FINAL_STATES = (PROCESSED, DUPLICATE, QUARANTINED)
+
+class LedgerState(StrEnum):
+    """Where a file stands in the ledger. The values are stored in the database (``files.state``)
+    and printed by ``vanban status --json``: never rename them."""
+
+    PROCESSING = "processing"  # claimed; its fate is not decided yet (a crash leaves it so)
+    PROCESSED = "processed"  # its facts are stored
+    DUPLICATE = "duplicate"  # the same bytes were stored before
+    QUARANTINED = "quarantined"  # it could not be read; the reason is kept
+
+    @property
+    def final(self) -> bool:
+        """True once the file's fate is decided (only moving the original may remain)."""
+        return self is not LedgerState.PROCESSING
+
+
+FINAL_STATES = tuple(s for s in LedgerState if s.final)
 
 
 @dataclass
@@ -23,7 +39,7 @@ class Entry:
     id: int
     path: str
     sha256: str | None
-    state: str
+    state: LedgerState
     reason: str | None
     document_id: int | None
     destination: str | None
@@ -66,13 +82,13 @@ class Journal:
                         path=relative,
                         sha256=sha256,
                         size=size,
-                        state=PROCESSING,
+                        state=LedgerState.PROCESSING,
                         attempts=1,
                         filed=False,
                         updated_at=_now(),
                     )
                 ).inserted_primary_key[0]
-                return Entry(new_id, relative, sha256, PROCESSING, None, None, None, 1)
+                return Entry(new_id, relative, sha256, LedgerState.PROCESSING, None, None, None, 1)
             conn.execute(t.update().where(t.c.id == entry.id).values(attempts=t.c.attempts + 1, updated_at=_now()))
         entry.attempts += 1
         return entry
@@ -81,7 +97,7 @@ class Journal:
         self,
         conn: Connection,
         entry: Entry,
-        state: str,
+        state: LedgerState,
         destination: Path | None,
         document_id: int | None = None,
         reason: str | None = None,
@@ -100,6 +116,7 @@ class Journal:
         )
 
     def mark_filed(self, entry: Entry) -> None:
+        """Record that the original is where its entry says (the last step of a file)."""
         with self.store.begin() as conn:
             conn.execute(self.table.update().where(self.table.c.id == entry.id).values(filed=True, updated_at=_now()))
 
@@ -118,6 +135,7 @@ class Journal:
         return len(gone)
 
     def register_watch(self) -> None:
+        """Remember this inbox as watched, so ``vanban status`` counts the files waiting in it."""
         t = self.store.schema.inboxes
         with self.store.begin() as conn:
             conn.execute(t.delete().where(t.c.path == self.inbox))
@@ -125,7 +143,9 @@ class Journal:
 
 
 def _entry(row) -> Entry:
-    return Entry(row.id, row.path, row.sha256, row.state, row.reason, row.document_id, row.destination, row.attempts)
+    return Entry(
+        row.id, row.path, row.sha256, LedgerState(row.state), row.reason, row.document_id, row.destination, row.attempts
+    )
 
 
 def _now() -> datetime:

@@ -31,6 +31,9 @@ DOCUMENT_CONTEXT = {
 
 @dataclass
 class Filters:
+    """The auditors' query filters; a None filter is not applied. Name filters are diacritic-insensitive, matching
+    the folded twins the store keeps."""
+
     agency: str | None = None  # obligations: body name, any spelling
     role: str | None = None  # obligations: lead / support / assigned
     due_before: str | None = None  # ISO date or year; recurring (--MM-DD) dues are left out

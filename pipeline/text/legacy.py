@@ -32,6 +32,7 @@ def _uppercase_caps_words(text: str) -> str:
     capitals and no plain small letters, is in capitals."""
 
     def fix_word(m: re.Match[str]) -> str:
+        """The word in capitals when its plain letters are two or more capitals and no small letters, else unchanged."""
         plain = [c for c in m.group() if c.isascii()]
         return m.group().upper() if len(plain) >= 2 and all(c.isupper() for c in plain) else m.group()
 

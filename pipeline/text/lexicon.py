@@ -17,6 +17,9 @@ from pipeline.text.unicode import WORD, fold, place_tone_marks
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The dictionaries OCR repair and legacy-font detection consult: known syllables, syllable pairs that form
+    words, frequencies, and the syllables behind each folded spelling."""
+
     syllables: frozenset[str]  # known lowercase syllables, traditional tone style
     pairs: frozenset[tuple[str, str]]  # adjacent syllables inside dictionary words
     zipf: dict[str, float]  # wordfreq 'vi' Zipf frequency of a syllable
@@ -25,6 +28,8 @@ class Lexicon:
 
 def _viet74k_path() -> Path:
     spec = importlib.util.find_spec("underthesea")  # no import: underthesea loads slowly
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("underthesea is needed for its Viet74K word list", name="underthesea")
     return Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
 
 
@@ -55,4 +60,6 @@ def lexicon() -> Lexicon:
 
 
 def is_syllable(word: str) -> bool:
+    """True when the word, lower-cased with its tone mark placed the traditional way, is a known Vietnamese syllable:
+    how a text layer or a header word is judged to be real Vietnamese."""
     return place_tone_marks(word.lower()) in lexicon().syllables

@@ -24,7 +24,7 @@ def _confusions() -> tuple[dict[int, str], dict[str, str]]:
 
 def _strip_stray_marks(word: str) -> str:
     """Combining marks NFC could not attach (a mark on a consonant, a second tone) are OCR noise."""
-    out = []
+    out: list[str] = []
     for c in nfc(word):
         if unicodedata.combining(c) and (
             not out
@@ -106,6 +106,14 @@ def _same_base_letters(word: str) -> tuple[str, ...]:
     return lexicon().by_fold.get(fold(word), ())
 
 
+def _split(word: str) -> tuple[str, str, str]:
+    """(leading punctuation, core, trailing punctuation) of one OCR word."""
+    m = _SPLIT.match(word)
+    assert m is not None  # every group may be empty and DOTALL spans newlines: it always matches
+    lead, core, trail = m.groups()
+    return lead, core, trail
+
+
 def correct_ocr_line(words: list[str]) -> list[str]:
     """Repair Tesseract's diacritic confusions in one line of words (same length out).
 
@@ -114,7 +122,7 @@ def correct_ocr_line(words: list[str]) -> list[str]:
     word takes the best candidate; a known word changes only on strong evidence. Capitalized words
     (names) and all-caps abbreviations change only when they are not Vietnamese syllables at all."""
     lex = lexicon()
-    parts = [_SPLIT.match(normalize_token(w)).groups() for w in words]
+    parts = [_split(normalize_token(w)) for w in words]
     cores = [p[1].lower() for p in parts]  # left neighbours are updated as they get corrected
     out = []
     for i, (lead, core, trail) in enumerate(parts):

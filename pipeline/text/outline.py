@@ -32,6 +32,9 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
 
 @dataclass(frozen=True)
 class Node:
+    """One line's place in the outline: the marker opening it (as printed), its section path ('IV.6') and the text of
+    the heading line it sits under."""
+
     marker: str | None
     section: str | None
     heading: str | None
@@ -39,7 +42,9 @@ class Node:
 
 def _read_marker(text: str) -> tuple[str, str, str] | None:
     """(level, label, marker as printed) of the marker opening the line, if any."""
-    body = text[_DECORATION.match(text).end() :]
+    decoration = _DECORATION.match(text)
+    assert decoration is not None  # every part of the pattern is optional: it always matches
+    body = text[decoration.end() :]
     for level, pattern in MARKERS:
         m = pattern.match(body)
         if m:
@@ -57,6 +62,7 @@ _WRAP_MIN_CHARS = 50
 
 
 def is_page_number(text: str) -> bool:
+    """True for a line that is only a page number ('2', '- 3 -'), which belongs to no paragraph."""
     return bool(_PAGE_NUMBER.fullmatch(text.strip()))
 
 
@@ -93,6 +99,8 @@ def _follows(previous: str | None, label: str) -> bool:
 
 
 def parse(lines: list[str]) -> list[Node]:
+    """One Node per line: numbered and lettered markers set the section path and heading, dash and plus bullets
+    inherit those of the line above; a letter out of sequence is read as no marker."""
     part: str | None = None
     numbered: list[str] = []  # e.g. ['2', '1'] for 2.1.
     letter: str | None = None

@@ -19,6 +19,8 @@ from schemas.extraction import Evidence
 
 @dataclass(frozen=True)
 class Span:
+    """A piece of the full text with its offsets, so that evidence can be built from it."""
+
     start: int
     end: int
     text: str
@@ -26,6 +28,9 @@ class Span:
 
 @dataclass(frozen=True)
 class Line(Span):
+    """One non-empty line of the text with its page and place in the outline; extractors read lines, never re-split
+    the text."""
+
     page: int = 1
     marker: str | None = None  # the outline marker that opens the line: 'II.', '1.', 'a)', '-', '+'
     section: str | None = None  # outline path of the line, e.g. 'IV.6'
@@ -34,6 +39,8 @@ class Line(Span):
 
 @dataclass
 class SegmentedDocument:
+    """The document, its full text and its lines: what every extractor reads, each offset pointing into ``text``."""
+
     doc: Document
     text: str
     lines: list[Line] = field(default_factory=list)
@@ -71,6 +78,8 @@ class SegmentedDocument:
         return out
 
     def line_at(self, offset: int) -> Line | None:
+        """The line holding ``offset`` (its end counts), or None between lines, so evidence can be cut to one line of
+        the source."""
         for line in self.lines:
             if line.start <= offset <= line.end:
                 return line

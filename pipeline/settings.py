@@ -1,0 +1,141 @@
+"""vanban's settings in one place: read once from the environment, then passed around as values.
+
+The bottom layer: imports nothing from ``pipeline`` or ``extractors``, so every layer may use it.
+
+- ``settings()`` — the process's settings, read from the environment on first use and cached.
+- ``Settings(...)`` or ``Settings.from_env({...})`` — an explicit one, for tests and tools.
+- ``configure_prefect()`` — Prefect's environment defaults, applied by the command line before
+  Prefect is imported (nothing here touches the environment on import).
+
+Operational settings can be overridden by an environment variable (named beside each field);
+the domain facts at the end (a rounding tolerance, the date a law took effect) cannot: they live
+here only so that each is written once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATABASE_FILE = "vanban.db"
+
+
+def _env(variable: str, parse: Callable[[str], Any]) -> dict[str, Any]:
+    """The metadata of a field that ``$variable`` overrides (its text parsed by ``parse``)."""
+    return {"env": variable, "parse": parse}
+
+
+def _default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything vanban could be tuned by, with its default and why."""
+
+    # Where vanban keeps its database, archive, quarantine and Prefect's state.
+    home: Path = field(default=Path("~/.vanban"), metadata=_env("VANBAN_HOME", Path))
+    # Any SQLAlchemy URL; None means the embedded SQLite file ``home/vanban.db``.
+    database_url: str | None = field(default=None, metadata=_env("VANBAN_DB", str))
+
+    # The watched folder: a file is read once its size and mtime have rested ``watch_settle``
+    # seconds (scanners and network copies write slowly); the whole folder is rescanned every
+    # ``watch_rescan`` seconds (network shares often send no file events), every
+    # ``watch_rescan_without_events`` when events are unavailable altogether; settling files are
+    # looked at again every ``watch_tick``.
+    watch_settle: float = field(default=2.0, metadata=_env("VANBAN_WATCH_SETTLE", float))
+    watch_rescan: float = field(default=30.0, metadata=_env("VANBAN_WATCH_RESCAN", float))
+    watch_rescan_without_events: float = field(default=5.0, metadata=_env("VANBAN_WATCH_RESCAN_WITHOUT_EVENTS", float))
+    watch_tick: float = field(default=0.5, metadata=_env("VANBAN_WATCH_TICK", float))
+    # A file that killed the process this many times (out of memory on a giant image…) is quarantined.
+    max_attempts: int = field(default=3, metadata=_env("VANBAN_MAX_ATTEMPTS", int))
+
+    # OCR limits. Larger page images are refused (or, for PDF pages, drawn coarser): a
+    # decompression bomb, or a poster no office scanner makes (an A0 sheet at 300 dpi is ~140 MP).
+    max_page_pixels: int = field(default=180_000_000, metadata=_env("VANBAN_MAX_PAGE_PIXELS", int))
+    # Processes OCR'ing pages in parallel (one Tesseract each, single-threaded).
+    ocr_workers: int = field(default_factory=_default_workers, metadata=_env("VANBAN_OCR_WORKERS", int))
+    # PDF pages are drawn, or their scans taken, at most this fine.
+    draw_dpi: int = 300
+
+    # Percent cells are printed rounded to two decimals, so a correct cell is within half a unit
+    # of its last place (0.005) of count / total; the extra 0.0001 absorbs float error. One
+    # tolerance for the extractor (which repairs misread cells with it) and the national table's
+    # checks: the checks' former 0.01 on a re-rounded ratio passed a cell one unit off in its last
+    # place, and a row printed 0.01 under a floor (29.99 % against 'ít nhất 30 %').
+    percent_tolerance: float = 0.0051
+    # The 2025 reorganization (63 provinces → 34, districts abolished) took effect on this day:
+    # documents issued from it on name the new units.
+    reorganized_on: date = date(2025, 7, 1)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "home", Path(self.home).expanduser())
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Defaults overridden by the ``VANBAN_*`` variables set (and not empty) in ``environ``."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            variable = f.metadata.get("env")
+            raw = environ.get(variable) if variable else None
+            if raw:
+                try:
+                    values[f.name] = f.metadata["parse"](raw)
+                except ValueError as e:
+                    raise ValueError(f"{variable}={raw!r} is not a valid {f.name.replace('_', ' ')}") from e
+        return cls(**values)
+
+    @property
+    def database(self) -> str:
+        """The database URL: ``database_url``, else the embedded SQLite file in ``home``."""
+        return self.database_url or f"sqlite:///{self.home / DATABASE_FILE}"
+
+    @property
+    def archive(self) -> Path:
+        """Default home of originals after their rows are committed."""
+        return self.home / "archive"
+
+    @property
+    def quarantine(self) -> Path:
+        """Default home of files that could not be read."""
+        return self.home / "quarantine"
+
+    @property
+    def prefect_home(self) -> Path:
+        """Prefect's state beside vanban's own data, so cached text layers live with it."""
+        return self.home / "prefect"
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The process's settings, read from the environment once (``settings.cache_clear()`` to reread)."""
+    return Settings.from_env()
+
+
+def prefect_environment(current: Settings | None = None) -> dict[str, str]:
+    """Prefect's defaults for vanban (each used only where the variable is not set already).
+
+    Without ``PREFECT_API_URL`` Prefect starts a temporary local server for the process;
+    analytics are off (on SQLite its heartbeat only logs "database is locked"); the first
+    start migrates a fresh database, which on a busy 2-core machine exceeds the 20 s default."""
+    current = current or settings()
+    return {
+        "PREFECT_HOME": str(current.prefect_home),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_SERVER_EPHEMERAL_ENABLED": "true",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+    }
+
+
+def configure_prefect(current: Settings | None = None) -> None:
+    """Apply ``prefect_environment`` to this process; call it before importing Prefect (or flows)."""
+    for name, value in prefect_environment(current).items():
+        os.environ.setdefault(name, value)
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
