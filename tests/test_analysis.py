@@ -20,15 +20,16 @@ from pipeline.store.db import Store
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_TEXTS = sorted((ROOT / "samples" / "text").glob("*.txt"))
 EXTRA_PLAN = ROOT / "tests" / "data" / "ke_hoach_binh_phuoc.txt"
+# states each year as a count and its rounded percent: '1/32 Công an phường (3,13%)'
+PERCENT_PLAN = ROOT / "tests" / "data" / "ke_hoach_binh_dinh.txt"
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Store:
     home = tmp_path_factory.mktemp("vanban")
     db = Store(f"sqlite:///{home / 'vanban.db'}")
-    filer = ingest.make_filer(home / "archive", home / "quarantine", True)
-    outcomes = ingest.ingest_paths(list(ingest.expand([*SAMPLE_TEXTS, EXTRA_PLAN])), db, filer)
-    assert [o.state for o in outcomes] == ["processed"] * (len(SAMPLE_TEXTS) + 1)
+    outcomes = ingest.ingest_folder([*SAMPLE_TEXTS, EXTRA_PLAN, PERCENT_PLAN], db.url, home / "archive", home / "quarantine")
+    assert [o.state for o in outcomes] == ["processed"] * (len(SAMPLE_TEXTS) + 2)
     return db
 
 
@@ -83,6 +84,24 @@ def test_a_plan_that_misses_and_exceeds_the_national_figure(rows):
     assert bp[2027].status == "above" and bp[2027].diff_wards == 2
     assert bp[2030].status == "meets"
     assert bp[2024].status == "not stated"
+
+
+def test_a_count_stated_with_its_rounded_percent_is_compared_as_the_count(rows):
+    """'19/32 Công an phường (59,38%)': the count wins over the percent, and a percent alone
+    ('78,13%') is the count it was rounded from (25 of 32), not the ceiling of 78.13 % × 32."""
+    bd = _rows_of(rows, "Bình Định")
+    national = {2023: 1, 2024: 4, 2025: 10, 2026: 15, 2027: 20, 2028: 25, 2029: 30, 2030: 32}
+    stated = {2023: 1, 2024: 5, 2025: 10, 2026: 15, 2027: 19, 2028: 25, 2029: 30, 2030: 32}
+    for year, wards in stated.items():
+        assert bd[year].plan_count == wards, year
+        assert bd[year].diff_wards == wards - national[year], year
+    assert [bd[y].status for y in (2024, 2027, 2028)] == ["above", "below", "meets"]
+
+
+def test_count_from_percent_is_the_count_the_percent_was_rounded_from():
+    assert [diff.count_from_percent(p, 31) for p in (9.68, 25.81, 45.16, 100.0)] == [3, 8, 14, 31]
+    assert [diff.count_from_percent(p, 32) for p in (3.13, 15.63, 59.38, 78.13)] == [1, 5, 19, 25]
+    assert diff.count_from_percent(30, 10) == 3 and diff.count_from_percent(33.3, 3) == 1
 
 
 def test_citation_conflicts_between_documents(frames):

@@ -17,14 +17,15 @@ Inputs are the frames of ``schemas.frames`` (same columns whether read from SQL 
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
+from typing import TypedDict
 
 import pandas as pd
 
 from extractors import gazetteer
+from pipeline.settings import settings
 from pipeline.text import fold
-from schemas.analysis import DiffRow, Side
+from schemas.analysis import DiffRow, Side, Status
 from schemas.frames import plain, without_nan
 
 RULES = json.loads((Path(__file__).parent / "data" / "diff.json").read_text(encoding="utf-8"))
@@ -58,7 +59,7 @@ def _reference_rows(table: pd.DataFrame, province: str, issued_on: str | None) -
 
 
 def _after_reorganization(issued_on: str | None) -> bool:
-    return bool(issued_on) and str(issued_on) >= RULES["reorganization_effective"]
+    return bool(issued_on) and str(issued_on) >= settings().reorganized_on.isoformat()
 
 
 def _by_year(rows: pd.DataFrame) -> pd.DataFrame:
@@ -71,6 +72,36 @@ def _by_year(rows: pd.DataFrame) -> pd.DataFrame:
     grouped["page"] = grouped["year"].map(first["page"])
     grouped["quote"] = grouped["year"].map(first["quote"])
     return grouped
+
+
+class _Commitment(TypedDict):
+    """What a plan commits to for one year, and the fact row it was read from."""
+
+    count: int | None  # None only for a percent target read against a total of 0
+    percent: float | None
+    comparator: str
+    evidence: pd.Series
+    note: str | None
+
+
+class _PlanColumns(TypedDict):
+    """The DiffRow fields naming the plan, the same on each of its rows."""
+
+    plan_document_id: int | str
+    plan: str
+    province: str | None
+    locality: str | None
+
+
+class _NationalColumns(TypedDict):
+    """The DiffRow fields of one year of the national table."""
+
+    year: int
+    reference: str
+    national_total: int
+    national_count: int
+    national_percent: float
+    national_evidence: Side
 
 
 def _is_program_target(row: pd.Series) -> bool:
@@ -89,10 +120,10 @@ def _is_program_target(row: pd.Series) -> bool:
 
 def _plan_commitments(
     plan_targets: pd.DataFrame, plan_wards: pd.DataFrame, total: int, years: list[int]
-) -> dict[int, dict]:
+) -> dict[int, _Commitment]:
     """Per year: the wards the plan commits to (cumulative) with the evidence it came from.
     A ward schedule speaks only for the years it spans; an explicit target for a year wins."""
-    out: dict[int, dict] = {}
+    out: dict[int, _Commitment] = {}
     scheduled = plan_wards.dropna(subset=["year"])
     if not scheduled.empty:
         first_year, last_year = int(scheduled["year"].min()), int(scheduled["year"].max())
@@ -108,15 +139,16 @@ def _plan_commitments(
                 "evidence": last,
                 "note": f"ward schedule: {len(upto)} ward(s) by {year}",
             }
-    for _, t in plan_targets.iterrows():
-        if not _is_program_target(t):
-            continue
+    program = [t for _, t in plan_targets.iterrows() if _is_program_target(t)]
+    # percent targets first: a figure the same year states as a count ('14/31 Công an phường
+    # (45,16%)') wins over its rounded percent
+    for t in sorted(program, key=lambda t: t["unit"] != "%"):
         year = int(t["year"])
         if t["unit"] == "%":
             percent = float(t["value"])
             count = plain(t.get("count"))
             if count is None and total:
-                count = math.ceil(percent * total / 100 - 1e-9)
+                count = count_from_percent(percent, total)
             out[year] = {"count": count, "percent": percent, "comparator": t["comparator"], "evidence": t, "note": None}
         else:
             out[year] = {
@@ -127,6 +159,18 @@ def _plan_commitments(
                 "note": None,
             }
     return out
+
+
+def count_from_percent(percent: float, total: int) -> int:
+    """The count a printed percent stands for: the count whose share of ``total``, rounded to the
+    decimals the percent was printed with, is that percent (25,81 % of 31 → 8, since 8/31 = 25.806 %);
+    among several, the nearest to percent × total; if none is consistent, the nearest whole count.
+    Never the ceiling of a float: 25.81 % × 31 = 8.0011 would become 9."""
+    decimals = min(len(f"{percent:.2f}".rstrip("0").partition(".")[2]), 2)
+    half_unit = 0.5 * 10**-decimals + 1e-9
+    exact = percent * total / 100
+    consistent = [n for n in range(total + 1) if abs(100 * n / total - percent) <= half_unit]
+    return min(consistent, key=lambda n: abs(n - exact)) if consistent else round(exact)
 
 
 def diff_plans(frames: dict[str, pd.DataFrame], province: str | None = None) -> list[DiffRow]:
@@ -152,7 +196,7 @@ def _diff_one(
 ) -> list[DiffRow]:
     plan_id = doc["document_id"]
     plan_side = Side.read_at(plan_id, doc["label"])
-    base = {
+    base: _PlanColumns = {
         "plan_document_id": plain(plan_id),
         "plan": doc["label"],
         "province": doc["province"],
@@ -183,7 +227,7 @@ def _diff_one(
     for _, n in ref.iterrows():
         year = int(n["year"])
         plan = commitments.get(year)
-        nat = {
+        nat: _NationalColumns = {
             "year": year,
             "reference": reference,
             "national_total": int(n["national_total"]),
@@ -196,13 +240,16 @@ def _diff_one(
             rows.append(DiffRow(**base, **nat, status="not stated", plan_evidence=plan_side, note=note))
             continue
         plan_count = plan["count"]
+        # the national table's totals are never 0 (a row without one is left out), so a count is always found
+        assert plan_count is not None
         # a city plan's percentage is of its own wards: compare it as a share of the province
         plan_percent = (
             plan["percent"]
             if plan["percent"] is not None and not partial
             else round(plan_count / nat["national_total"] * 100, 2)
         )
-        diff_wards = plan_count - nat["national_count"] if plan_count is not None else None
+        diff_wards = plan_count - nat["national_count"]
+        status: Status
         if partial:
             status = "partial scope"
             remainder = max(nat["national_count"] - (plan_count or 0), 0)
@@ -247,6 +294,7 @@ def diff_table(rows: list[DiffRow]) -> pd.DataFrame:
     """The compact view for a terminal: one line per plan and year, figures as text."""
 
     def figure(count, total, percent):
+        """The national side as 'count/total (percent%)', or '' for a row without one (out of scope)."""
         return "" if count is None else f"{count}/{total} ({percent:g}%)"
 
     return pd.DataFrame(
