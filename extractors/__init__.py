@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from concurrent.futures import Executor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from extractors import citations, deadlines, metadata, national_targets, obligations, targets, wards
 from pipeline.read.load import load_document
 from pipeline.text.segment import SegmentedDocument, segment
 from schemas.extraction import Extraction, Source
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def extract_file(path: str | Path, executor: Executor | None = None, sha256: str | None = None) -> Extraction:
@@ -21,27 +24,34 @@ def extract_file(path: str | Path, executor: Executor | None = None, sha256: str
 
 
 def extract(seg: SegmentedDocument) -> Extraction:
-    """The contract object for one segmented document: source facts, metadata, then every extractor's facts. Metadata
-    is read first because citations, wards, targets and deadlines use it, and targets are found once so deadlines
-    can reuse their clause pairing."""
-    doc = seg.doc
-    meta = metadata.extract(seg)
-    found_targets = targets.find(seg, meta)  # deadlines read the same pairs
+    """The contract object for one segmented document: the spaCy pipeline (``nlp()``) runs every
+    extractor as a component, and its span groups are read back into the contract's lists."""
+    from extractors.spacy_pipeline import facts, run
+
+    doc = run(seg)
+    source = seg.doc
     return Extraction(
         source=Source(
-            path=doc.path,
-            sha256=doc.sha256,
-            media_type=doc.media_type,
-            pages=len(doc.pages),
-            ocr=doc.ocr,
-            ocr_confidence=doc.ocr_confidence,
-            encoding_repaired=doc.encoding_repaired,
+            path=source.path,
+            sha256=source.sha256,
+            media_type=source.media_type,
+            pages=len(source.pages),
+            ocr=source.ocr,
+            ocr_confidence=source.ocr_confidence,
+            encoding_repaired=source.encoding_repaired,
         ),
-        document=meta,
-        citations=citations.extract(seg, meta),
-        targets=[target for _, target in found_targets],
-        deadlines=deadlines.extract(seg, meta, found_targets),
-        wards=wards.extract(seg, meta),
-        obligations=obligations.extract(seg, meta),
-        national_targets=national_targets.extract(seg),
+        document=doc._.meta,
+        citations=facts(doc, "citations"),
+        targets=facts(doc, "targets"),
+        deadlines=facts(doc, "deadlines"),
+        wards=facts(doc, "wards"),
+        obligations=facts(doc, "obligations"),
+        national_targets=facts(doc, "national_targets"),
     )
+
+
+def nlp(words: bool = False) -> Language:
+    """vanban's spaCy pipeline (see ``extractors.spacy_pipeline``): ``nlp()(text)`` in a notebook."""
+    from extractors.spacy_pipeline import nlp as build
+
+    return build(words)

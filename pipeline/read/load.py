@@ -76,6 +76,17 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
     return _anchor_words(document.with_offsets())
 
 
+def document_from_text(text: str, path: str = "<text>") -> Document:
+    """A Document from text already in memory (a notebook, a pasted letter), normalized exactly as a
+    text file's content is: what ``extractors.nlp()(text)`` reads."""
+    return Document(
+        path=path,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        media_type=formats.TEXT,
+        pages=[Page(number=1, text=tidy_text(text), source=TextSource.plain)],
+    ).with_offsets()
+
+
 def _ocr_waiting(pages: Sequence[Page | PageImage], executor: Executor | None) -> list[Page]:
     """OCR the pages that are still pictures (in parallel) and put them back in page order."""
     waiting = [p for p in pages if isinstance(p, PageImage)]
