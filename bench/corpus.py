@@ -1,0 +1,99 @@
+"""The extractor over every real corpus text (``../shared/corpus/texts``, 351 documents): no
+exception, the time per document, and how many documents come out without a number, a date, an
+issuer or any obligation — a generalization signal for the documents that have no gold.
+
+    python -m bench.corpus [--corpus DIR] [--slowest 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "texts"
+
+
+@dataclass(frozen=True)
+class Run:
+    """One document's extraction: how long it took and what it found (or the error)."""
+
+    name: str
+    seconds: float
+    number: bool = False
+    date: bool = False
+    issuer: bool = False
+    obligations: int = 0
+    error: str | None = None
+
+
+def corpus_files(corpus: Path = CORPUS) -> list[Path]:
+    """The corpus documents (``*.md``), in name order."""
+    return sorted(corpus.glob("*.md"))
+
+
+def run_one(path: Path) -> Run:
+    """Extract one document; an exception is recorded with its traceback, never raised."""
+    from extractors import extract_file
+
+    start = time.perf_counter()
+    try:
+        result = extract_file(path)
+    except Exception:
+        return Run(path.name, time.perf_counter() - start, error=traceback.format_exc(limit=3))
+    meta = result.document
+    return Run(
+        path.name,
+        time.perf_counter() - start,
+        number=meta.number is not None,
+        date=meta.issued_on is not None,
+        issuer=meta.issuer is not None,
+        obligations=len(result.obligations),
+    )
+
+
+def summary(runs: list[Run]) -> str:
+    """The counts the issue asks for, and the time figures."""
+    done = [r for r in runs if r.error is None]
+    times = sorted(r.seconds for r in done)
+    lines = [
+        f"documents            {len(runs)}",
+        f"exceptions           {len(runs) - len(done)}",
+        f"no number            {sum(not r.number for r in done)}",
+        f"no date              {sum(not r.date for r in done)}",
+        f"no issuer            {sum(not r.issuer for r in done)}",
+        f"no obligation        {sum(r.obligations == 0 for r in done)}",
+    ]
+    if times:
+        lines += [
+            f"seconds median       {times[len(times) // 2]:.3f}",
+            f"seconds max          {times[-1]:.3f}",
+            f"over 2 s             {sum(t > 2 for t in times)}",
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run every corpus document once (after one warm-up) and print the summary."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--slowest", type=int, default=5)
+    args = parser.parse_args(argv)
+    files = corpus_files(args.corpus)
+    if not files:
+        raise SystemExit(f"no corpus documents in {args.corpus}")
+    run_one(files[0])  # imports, dictionaries, compiled patterns
+    runs = [run_one(path) for path in files]
+    for r in runs:
+        if r.error:
+            print(f"ERROR {r.name}\n{r.error}")
+    print(summary(runs))
+    for r in sorted(runs, key=lambda r: -r.seconds)[: args.slowest]:
+        print(f"slow  {r.seconds:6.3f} s  {r.name}")
+
+
+if __name__ == "__main__":
+    main()
