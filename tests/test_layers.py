@@ -54,3 +54,15 @@ def test_no_product_module_imports_flows_or_the_cli():
                     names = [node.module]
                 offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] in ("flows", "cli")]
     assert offenders == []
+
+
+def test_the_installed_package_carries_no_tooling():
+    """`pip install .` installs pipeline, extractors and schemas: bench/ and its dependencies
+    (jiwer, reportlab) only with the 'bench' extra, from a checkout."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    runtime = " ".join(project["project"]["dependencies"])
+    assert "jiwer" not in runtime and "reportlab" not in runtime
+    assert {"jiwer", "reportlab"} <= {d.split(">")[0] for d in project["project"]["optional-dependencies"]["bench"]}
+    assert project["tool"]["setuptools"]["packages"]["find"]["include"] == ["pipeline*", "extractors*", "schemas*"]
