@@ -1,7 +1,9 @@
-"""The one exception type that reaches the user: a file vanban cannot read, and why.
+"""The errors a clerk or an operator sees.
 
-Every stage raises ``UnreadableDocument`` with a sentence a secretariat clerk can act on;
-the CLI prints it as one line and the watcher writes it beside the quarantined file.
+``UnreadableDocument``: one file cannot be read; every stage raises it with a sentence a
+secretariat clerk can act on, the CLI prints it as one line and the watcher writes it beside the
+quarantined file. ``OcrEngineUnavailable``: the machine cannot OCR at all (Tesseract or its
+Vietnamese model missing); no file is to blame, so nothing is quarantined and the watcher stops.
 """
 
 
@@ -12,3 +14,8 @@ class UnreadableDocument(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class OcrEngineUnavailable(RuntimeError):
+    """Tesseract or its ``vie`` model is missing or broken on this machine: a fault of the installation, not of a
+    file, so a scan that meets it must stay in the inbox rather than be quarantined. The message is Vietnamese."""

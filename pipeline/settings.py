@@ -55,11 +55,35 @@ class Settings:
     # A file that killed the process this many times (out of memory on a giant image…) is quarantined.
     max_attempts: int = field(default=3, metadata=_env("VANBAN_MAX_ATTEMPTS", int))
 
-    # OCR limits. Larger page images are refused (or, for PDF pages, drawn coarser): a
-    # decompression bomb, or a poster no office scanner makes (an A0 sheet at 300 dpi is ~140 MP).
+    # Limits on one file, checked before any work starts (pipeline/read/limits.py) so that a hostile or
+    # absurd file is refused with a reason instead of holding the inbox for hours. Bytes of any file: a
+    # 300-dpi scan takes 0.1-1 MB a page (the 17 real scans: 0.2-3.8 MB for 1-5 pages).
+    max_file_bytes: int = field(default=200_000_000, metadata=_env("VANBAN_MAX_FILE_BYTES", int))
+    # Bytes of a text file: the longest of the 351 real corpus texts is 0.44 MB.
+    max_text_bytes: int = field(default=10_000_000, metadata=_env("VANBAN_MAX_TEXT_BYTES", int))
+    # Pages of a PDF or frames of an image file (the longest real scan here has 5; a 2000-page TIFF of
+    # tiny pages held the inbox past 7 minutes).
+    max_pages: int = field(default=500, metadata=_env("VANBAN_MAX_PAGES", int))
+    # An image file with a larger frame is refused: a decompression bomb, or a poster no office scanner
+    # makes (an A0 sheet at 300 dpi is ~140 MP).
     max_page_pixels: int = field(default=180_000_000, metadata=_env("VANBAN_MAX_PAGE_PIXELS", int))
+    # Every page is read at most this large, whatever its size says (an A2 sheet at 250 dpi is 23 MP):
+    # PDF pages are drawn coarser and images scaled down. A 1 KB PDF with one 200 x 200-inch page once
+    # made OpenCV allocate 2.5 GB.
+    page_pixel_budget: int = field(default=25_000_000, metadata=_env("VANBAN_PAGE_PIXEL_BUDGET", int))
+    # Seconds one page may take in its OCR worker (a page takes 1-3 s, a table page up to ~10 s on two busy
+    # cores); past it the worker is stopped and the page tried once more with plainer preparation.
+    page_timeout: float = field(default=120.0, metadata=_env("VANBAN_PAGE_TIMEOUT", float))
+    # Seconds the pages of one document may take in all; pages not read by then are kept empty, each
+    # with an issue, and the rest of the document is stored.
+    document_timeout: float = field(default=900.0, metadata=_env("VANBAN_DOCUMENT_TIMEOUT", float))
+    # Memory (bytes) an OCR worker may take beyond what it inherits: a page that needs more fails
+    # alone instead of swapping the machine (without a cap a hostile page once reached 19.8 GB).
+    ocr_worker_memory: int = field(default=3 << 30, metadata=_env("VANBAN_OCR_WORKER_MEMORY", int))
     # Processes OCR'ing pages in parallel (one Tesseract each, single-threaded).
     ocr_workers: int = field(default_factory=_default_workers, metadata=_env("VANBAN_OCR_WORKERS", int))
+    # Tesseract's language data folder holding vie.traineddata; None: Debian's and the usual places.
+    tessdata: Path | None = field(default=None, metadata=_env("VANBAN_TESSDATA", Path))
     # PDF pages are drawn, or their scans taken, at most this fine.
     draw_dpi: int = 300
 

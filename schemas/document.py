@@ -27,6 +27,24 @@ class TextSource(StrEnum):
     plain = "plain"  # a text or DOCX file: no page image at all
 
 
+class IssueKind(StrEnum):
+    """Why a page came out empty while the rest of its document was read (partial success)."""
+
+    damaged = "damaged"  # the page's image cannot be decoded or drawn
+    ocr_failed = "ocr-failed"  # the preparation or Tesseract failed on it, with every preparation tried
+    crashed = "crashed"  # the OCR worker died on it (a signal, out of memory), with every preparation tried
+    timeout = "timeout"  # it took longer than the per-page limit, with every preparation tried
+    out_of_time = "out-of-time"  # the document's time limit ran out before it was read
+
+
+class PageIssue(BaseModel):
+    """A page that could not be read, and why in words a clerk can act on (Vietnamese)."""
+
+    page: int  # 1-based page number
+    kind: IssueKind
+    reason: str
+
+
 class Word(BaseModel):
     """One OCR'd word with its box on the page image, so that a span of the full text can be shown on the scan
     (``Document.bbox_of``)."""
@@ -84,6 +102,14 @@ class Page(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     confidence: float | None = None  # mean OCR word confidence on this page
     quality: float | None = None  # Vietnamese-text quality score of the text layer, 0-1
+    issues: list[PageIssue] = Field(default_factory=list)  # why the page is empty, when it could not be read
+
+    @classmethod
+    def unread(cls, number: int, kind: IssueKind, reason: str) -> Page:
+        """An empty page standing for one that could not be read, so that the rest of its document is kept."""
+        return cls(
+            number=number, text="", source=TextSource.ocr, issues=[PageIssue(page=number, kind=kind, reason=reason)]
+        )
 
 
 class Document(BaseModel):
@@ -115,6 +141,11 @@ class Document(BaseModel):
             w.confidence for p in self.pages if p.source == TextSource.ocr for w in p.words if w.confidence is not None
         ]
         return round(sum(confs) / len(confs), 2) if confs else None
+
+    @property
+    def issues(self) -> list[PageIssue]:
+        """Every page that could not be read: when not empty, the document is a partial success."""
+        return [issue for page in self.pages for issue in page.issues]
 
     def page_at(self, offset: int) -> Page:
         """The page whose text holds ``offset`` (a form feed belongs to the page before it)."""

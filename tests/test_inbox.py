@@ -119,7 +119,7 @@ def test_files_end_processed_duplicate_or_quarantined(setup):
     )
     assert outcomes["bản sao.txt"].state == "duplicate"
     assert outcomes["rỗng.pdf"].state == "quarantined"
-    assert "empty" in outcomes["rỗng.pdf"].message
+    assert "tệp rỗng" in outcomes["rỗng.pdf"].message
     assert outcomes["rác.bin"].state == "quarantined"
     assert not list(FileFilter().scan(inbox))
     counts = status(store)

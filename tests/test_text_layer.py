@@ -307,9 +307,18 @@ def test_several_images_are_read_in_one_tesseract_run_each_keeping_its_words():
 def test_pages_are_read_at_250_dpi_unless_between_140_and_250(dpi, read_at):
     from pipeline.ocr.preprocess import preprocess
 
-    gray, used = preprocess(render_lines(LETTER[:2], dpi=dpi, height_in=2.0), dpi)
+    gray, used = preprocess(render_lines(LETTER[:2], dpi=dpi, height_in=2.0), dpi, max_pixels=25_000_000)
     assert used == read_at
     assert abs(gray.shape[1] - 8.27 * read_at) <= 1  # the page keeps its size in inches
+
+
+def test_a_page_is_read_within_the_pixel_budget_whatever_its_size_says():
+    from pipeline.ocr.preprocess import reading_dpi, resample
+
+    # A 200 x 200-inch page drawn at 25 dpi would be upscaled to 250 dpi: 2.5 gigapixels.
+    assert reading_dpi(5000, 5000, 25, max_pixels=25_000_000) == 25
+    gray, used = resample(Image.new("L", (3000, 3000), 255), 30, max_pixels=4_000_000)
+    assert gray.shape == (2000, 2000) and used == 20
 
 
 def test_long_strokes_outside_tables_are_whitened_and_letter_strokes_kept():
@@ -371,16 +380,16 @@ def _truncated_png(path: Path) -> None:
 
 
 BAD_INPUTS = {
-    "empty": (lambda p: p.write_bytes(b""), "empty"),
-    "blank_text": (lambda p: p.write_bytes(b" \n\t\n"), "blank"),
-    "tiny_binary": (lambda p: p.write_bytes(b"\x00\x01\x02"), "unsupported file type"),
-    "unsupported": (lambda p: p.write_bytes(bytes(range(256)) * 40), "unsupported file type"),
-    "zip_not_docx": (lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"), "ZIP archive"),
+    "empty": (lambda p: p.write_bytes(b""), "tệp rỗng"),
+    "blank_text": (lambda p: p.write_bytes(b" \n\t\n"), "chỉ có khoảng trắng"),
+    "tiny_binary": (lambda p: p.write_bytes(b"\x00\x01\x02"), "không đọc được loại tệp này"),
+    "unsupported": (lambda p: p.write_bytes(bytes(range(256)) * 40), "không đọc được loại tệp này"),
+    "zip_not_docx": (lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"), "tệp nén ZIP"),
     "corrupt_pdf": (_corrupt_pdf, "damaged"),
     "encrypted_pdf": (_encrypted_pdf, "password-protected"),
-    "broken_docx": (_broken_docx, "damaged"),
-    "truncated_png": (_truncated_png, "damaged"),
-    "decompression_bomb": (lambda p: p.write_bytes(png_header_only(20000, 20000)), "too large"),
+    "broken_docx": (_broken_docx, "bị hỏng"),
+    "truncated_png": (_truncated_png, "bị hỏng"),
+    "decompression_bomb": (lambda p: p.write_bytes(png_header_only(20000, 20000)), "quá lớn"),
 }
 
 
@@ -402,5 +411,5 @@ def test_cli_prints_one_line_and_exits_non_zero_on_bad_input(tmp_path):
         [sys.executable, "-m", "cli", "text", str(path)], cwd=REPO, capture_output=True, text=True, timeout=120
     )
     assert result.returncode != 0
-    assert result.stderr.strip().count("\n") == 0 and "empty" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "tệp rỗng" in result.stderr
     assert "Traceback" not in result.stderr

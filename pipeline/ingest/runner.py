@@ -23,7 +23,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from pipeline.errors import UnreadableDocument
+from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.filer import Filer
 from pipeline.ingest.watcher import Watcher
@@ -322,6 +322,8 @@ def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None)
         try:
             document = read_document(step.path, step.sha256, executor)
             extraction = extract_facts(document)
+        except OcrEngineUnavailable:
+            raise  # the machine cannot OCR: no file is to blame, none is quarantined
         except Exception as error:  # one bad file (or a bug on it) must not stop the others
             step = ingestor.reject(step, error)
         else:
@@ -385,6 +387,9 @@ def watch_inbox(
     """Watch ``inbox`` until interrupted, each settled file through ``ingest_one``; first
     finish whatever a killed watcher left half-filed. ``settle`` and ``rescan`` default to the
     settings."""
+    from pipeline.ocr.tesseract import check_engine
+
+    check_engine()  # OcrEngineUnavailable: stop now rather than leave every scan unread
     inbox = Path(inbox)
     filer = make_filer(archive, quarantine, keep_originals=False)
     ingestor = Ingestor(Store(db), filer, inbox)

@@ -1,56 +1,124 @@
 """Page image → words with boxes and confidences, and the page's text built from them.
 
-``ocr_page`` is one pure function per page (image in, ``Page`` out) so that pages can be
-spread over a process pool (``ocr_pages``) and tested one at a time. How the image is prepared,
-and the measurements behind each step, is in ``preprocess``.
+``ocr_page`` is one pure function per page (image in, ``Page`` out) so that pages can be spread
+over worker processes (``ocr_pages``) and tested one at a time. How the image is prepared, and
+the measurements behind each step, is in ``preprocess``. A page is tried with the full
+preparation first and, when that fails, crashes or overruns its time, with the plain one (the
+page only resampled: no deskew, despeckling, binarization or table reading); a page that no
+preparation reads is kept empty with an issue, and the rest of its document is read.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, ProcessPoolExecutor
+import os
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
 from itertools import groupby
+
+from PIL import Image
 
 from pipeline.ocr import reading_order as layout
 from pipeline.ocr import ruled_tables as table_reader
-from pipeline.ocr.page_image import PageImage
-from pipeline.ocr.preprocess import binarize, preprocess
-from pipeline.ocr.tesseract import TesseractWord, load_engine, recognize_words
+from pipeline.ocr.page_image import PageDamaged, PageImage
+from pipeline.ocr.preprocess import binarize, preprocess, resample
+from pipeline.ocr.tesseract import TesseractWord, check_engine, recognize_words
+from pipeline.ocr.workers import Failure, PagePool
 from pipeline.settings import settings
 from pipeline.text import correct_ocr_line, lexicon, line_separator
-from schemas.document import Page, TextSource, Word
+from schemas.document import IssueKind, Page, TextSource, Word
+
+FULL, PLAIN = "full", "plain"
+PREPARATIONS = (FULL, PLAIN)  # attempt k prepares the page the k-th way
+# A picture narrower or shorter than this many pixels holds no line of text (Tesseract needs a few
+# pixels of x-height, and preparing a sliver only raises errors): it is a blank page.
+MIN_SIDE_PX = 8
+
+# What a clerk is told about a page that could not be read (the page number is prepended).
+ISSUE_REASONS = {
+    IssueKind.damaged: "ảnh của trang bị hỏng, không giải mã được; hãy quét lại trang này",
+    IssueKind.ocr_failed: "không nhận dạng được chữ trên trang (đã thử mọi cách xử lý ảnh)",
+    IssueKind.crashed: "bộ nhận dạng chữ dừng đột ngột khi đọc trang này (đã thử mọi cách xử lý ảnh)",
+    IssueKind.timeout: "đọc trang này quá thời gian cho phép (đã thử mọi cách xử lý ảnh)",
+    IssueKind.out_of_time: "trang chưa được đọc vì văn bản đã dùng hết thời gian cho phép",
+}
 
 
 def ocr_pages(pages: list[PageImage], executor: Executor | None = None) -> list[Page]:
-    """OCR pages in parallel, one process per core unless an executor is given."""
-    if len(pages) == 1 and executor is None:
-        return [ocr_page(pages[0])]
-    warm_up()  # before a pool's workers fork (a caller's pool forks at its first task), so they inherit it
+    """OCR pages in parallel on this process's OCR workers (a deadline per page and per document, a
+    crash costs one page) or, when given, on ``executor``; a page nothing could read comes back empty
+    with an issue. ``OcrEngineUnavailable`` before any page when Tesseract or ``vie`` is missing."""
+    if not pages:
+        return []
+    warm_up()
     if executor is not None:
-        return list(executor.map(ocr_page, pages))
-    with ProcessPoolExecutor(max_workers=min(len(pages), settings().ocr_workers)) as pool:
-        return list(pool.map(ocr_page, pages))
+        try:
+            return list(executor.map(read_page, pages))
+        except BrokenProcessPool:  # a page killed a worker of the caller's pool: read them again on ours
+            pass
+    limits = settings()
+    results = worker_pool(os.getpid()).run(pages, limits.page_timeout, limits.document_timeout)
+    return [r if isinstance(r, Page) else unread_page(page.number, r) for page, r in zip(pages, results)]
 
 
 def warm_up() -> None:
-    """Load, once and before the workers fork, what every page needs: OCR repair's word list
-    (seconds) and pytesseract, which imports pandas (~1 s per process otherwise)."""
+    """Check the engine and load, once and before workers fork, what every page needs: Tesseract's ``vie``
+    model and OCR repair's word list (seconds)."""
+    check_engine()
     lexicon()
-    load_engine()
 
 
-def ocr_page(page: PageImage) -> Page:
+@lru_cache(maxsize=1)
+def worker_pool(pid: int) -> PagePool:
+    """This process's OCR workers (``pid`` keys the cache: a forked child makes its own)."""
+    limits = settings()
+    return PagePool(_attempt, attempts=len(PREPARATIONS), size=limits.ocr_workers, memory=limits.ocr_worker_memory)
+
+
+def _attempt(page: PageImage, attempt: int) -> Page:
+    return ocr_page(page, PREPARATIONS[attempt])
+
+
+def read_page(page: PageImage) -> Page:
+    """One page, each preparation in turn until one reads it, else an empty page with an issue: what the
+    worker pool does, for an executor the caller gives (which has no deadline and no crash isolation)."""
+    failure = Failure(IssueKind.ocr_failed, "")
+    for preparation in PREPARATIONS:
+        try:
+            return ocr_page(page, preparation)
+        except PageDamaged as e:
+            return unread_page(page.number, Failure(IssueKind.damaged, str(e)))
+        except Exception as e:  # OpenCV, Tesseract, memory: try the next preparation
+            failure = Failure(IssueKind.ocr_failed, f"{type(e).__name__}: {e}")
+    return unread_page(page.number, failure)
+
+
+def unread_page(number: int, failure: Failure) -> Page:
+    """The empty page standing for one that could not be read, with the reason a clerk is given."""
+    return Page.unread(number, failure.kind, f"trang {number}: {ISSUE_REASONS[failure.kind]}")
+
+
+def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
     """Read one page image: tables cell by cell, the rest as running text (offsets relative to the page)."""
-    gray, dpi = preprocess(page.picture(), page.dpi)
+    budget = settings().page_pixel_budget
+    picture = page.picture()
+    tables: list[table_reader.ReadTable] = []
+    grids: list[table_reader.Grid] = []
+    if preparation == PLAIN or min(picture.size) < MIN_SIDE_PX:
+        gray, dpi = resample(picture, page.dpi, budget)
+        text_image = Image.fromarray(gray)
+    else:
+        gray, dpi = preprocess(picture, page.dpi, budget)
+        strokes = table_reader.page_strokes(gray, dpi)
+        grids = table_reader.find_ruled_tables(strokes)
+        text_image = binarize(table_reader.blank_out(gray, grids, strokes))
+        tables = table_reader.read_tables(gray, grids, strokes, page.number, 72.0 / dpi)
     to_points = 72.0 / dpi
-    strokes = table_reader.page_strokes(gray, dpi)
-    grids = table_reader.find_ruled_tables(strokes)
-    text_image = binarize(table_reader.blank_out(gray, grids, strokes))
-    words = recognize_words(text_image, psm=3, dpi=round(dpi))
+    words = recognize_words(text_image, psm=3, dpi=round(dpi)) if min(gray.shape) >= MIN_SIDE_PX else []
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     # Tesseract's own blocks cut a "Nơi nhận" list beside a signature into arbitrary pieces:
     # rebuild the visual lines and let pipeline/layout.py order the columns.
     blocks = layout.reading_blocks(layout.visual_lines(pieces, _box), _box)
-    tables = table_reader.read_tables(gray, grids, strokes, page.number, to_points)
     result = _assemble(
         page.number, blocks, tables, grids, to_points, width=gray.shape[1] * to_points, height=gray.shape[0] * to_points
     )

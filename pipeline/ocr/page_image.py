@@ -1,4 +1,4 @@
-"""A page waiting for OCR, kept apart from pipeline/ocr.py so that reading a text file or a
+"""A page waiting for OCR, kept apart from the rest of pipeline/ocr so that reading a text file or a
 born-digital PDF never imports OpenCV and numpy (~0.17 s)."""
 
 from __future__ import annotations
@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from PIL import Image
 
 
+class PageDamaged(Exception):
+    """The page's picture cannot be decoded or drawn: trying other preparation will not help."""
+
+
 @dataclass
 class PageImage:
-    """One page to OCR: its picture — or a function drawing it, so that PDF pages are rendered
-    inside the worker process — and its resolution in pixels per inch."""
+    """One page to OCR: its picture — or a function drawing it, so that PDF pages are drawn and image
+    frames decoded inside the worker process that reads them — and its resolution in pixels per inch."""
 
     number: int
     image: Image.Image | Callable[[], Image.Image]
@@ -20,6 +24,10 @@ class PageImage:
     quality: float | None = None  # score of the text layer this page's OCR replaces, if any
 
     def picture(self) -> Image.Image:
-        """The page's image, drawing it now when it is kept as a function (a PDF page, drawn in the worker that OCRs
-        it)."""
-        return self.image if isinstance(self.image, Image.Image) else self.image()
+        """The page's image, drawing it now when it is kept as a function; ``PageDamaged`` when it cannot be."""
+        if isinstance(self.image, Image.Image):
+            return self.image
+        try:
+            return self.image()
+        except Exception as e:  # pdfium, libtiff, libjpeg and PIL raise many types on damaged data
+            raise PageDamaged(str(e)) from e

@@ -32,16 +32,29 @@ MAX_SKEW_DEGREES = 5.0
 SPECK_AREA_AT_300_DPI = 6  # pixels: fax specks are 1-5 px; the dot of an 'i' at 10 pt is ~60
 
 
-def preprocess(image: Image.Image, dpi: float) -> tuple[np.ndarray, float]:
-    """Grey, brought to READ_DPI when coarser than 140 dpi or finer than READ_DPI,
-    background-flattened and deskewed (word boxes are therefore in the deskewed page's frame)."""
+def reading_dpi(width: int, height: int, dpi: float, max_pixels: int) -> float:
+    """The resolution a page is read at: READ_DPI when it is coarser than 140 dpi or finer than READ_DPI, its
+    own otherwise, and never more than ``max_pixels`` whatever its size says (a 200 x 200-inch page
+    upscaled to 250 dpi would be 2.5 gigapixels)."""
+    wanted = READ_DPI if dpi < UPSCALE_BELOW_DPI or dpi > READ_DPI else dpi
+    return min(wanted, dpi * (max_pixels / max(width * height, 1)) ** 0.5)
+
+
+def resample(image: Image.Image, dpi: float, max_pixels: int) -> tuple[np.ndarray, float]:
+    """The page grey at the resolution it is read at (``reading_dpi``)."""
     gray = np.asarray(image if image.mode == "L" else image.convert("L"))
-    if dpi < UPSCALE_BELOW_DPI or dpi > READ_DPI:
-        scale = READ_DPI / dpi
-        gray = cv2.resize(
-            gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA
-        )
-        dpi = READ_DPI
+    read_at = reading_dpi(gray.shape[1], gray.shape[0], dpi, max_pixels)
+    if read_at != dpi:
+        scale = read_at / dpi
+        size = (max(round(gray.shape[1] * scale), 1), max(round(gray.shape[0] * scale), 1))
+        gray = cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA)
+    return gray, read_at
+
+
+def preprocess(image: Image.Image, dpi: float, max_pixels: int) -> tuple[np.ndarray, float]:
+    """Grey at its reading resolution, background-flattened, despeckled and deskewed (word boxes are
+    therefore in the deskewed page's frame)."""
+    gray, dpi = resample(image, dpi, max_pixels)
     gray = flatten_illumination(gray)
     gray = despeckle(gray, dpi)
     gray = deskew(gray)

@@ -1,27 +1,50 @@
-"""The one place that calls Tesseract (through pytesseract), in the manner of OCRmyPDF's wrapper.
+"""The one place that calls Tesseract: its C API through tesserocr, with the ``vie`` model loaded
+once per worker and kept for every page and table cell it reads.
+
+Why the C API: the CLI loaded the model and wrote every image to a file for each run, and a
+signal in one multi-image run took every page of the run with it (a 14-page fax lost whole to
+``Tesseract failed: (-8, 'Page 0 : …pnm Page 1 : …pnm')``). Measured on the same six
+preprocessed office pages, two busy cores: 2.99 → 2.07 s a page. The tesserocr wheel carries
+its own libtesseract (5.5), built without OpenMP, so each worker is single-threaded without
+setting ``OMP_THREAD_LIMIT``; vanban parallelises across pages in worker processes
+(``pipeline/ocr/workers.py``). The language data is Debian's (``tesseract-ocr-vie``).
 
 Always ``vie`` alone: ``vie+eng`` lets the English model win on short words and strips
-their diacritics. Every call runs Tesseract single-threaded (OMP_THREAD_LIMIT=1) because
-vanban parallelises across pages instead; OpenMP threads inside one page only add
-contention on a small machine.
+their diacritics. ``check_engine`` is the start-up check: it raises ``OcrEngineUnavailable``
+before any page is processed when the engine or the model is missing.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import re
+import threading
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from PIL import Image
 
+from pipeline.errors import OcrEngineUnavailable
+from pipeline.settings import settings
+
 LANGUAGE = "vie"
+# The LSTM models of tessdata(_fast), which Debian ships as tesseract-ocr-vie, need Tesseract 4 or later.
+MIN_VERSION = (4, 0)
+TESSDATA_FOLDERS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
 # Paragraphs found from the layout alone, not again after recognition: the same words in the same
 # lines and order on the sample pages, ~0.06 s less per page (measured on four 200-300 dpi pages).
-FAST_PARAGRAPHS = "-c paragraph_text_based=0"
+VARIABLES = {"paragraph_text_based": "0"}
 
 
 class OcrEngineError(RuntimeError):
-    """Tesseract is missing or failed on an image."""
+    """Tesseract failed on one image: the page is tried again with other preparation, then kept empty with an
+    issue."""
 
 
 @dataclass(frozen=True)
@@ -40,11 +63,66 @@ class TesseractWord:
     line: int
 
 
-def load_engine():
-    """pytesseract, imported on first use: it imports pandas, seconds that a text file never needs."""
-    import pytesseract
+@dataclass(frozen=True)
+class Engine:
+    """The OCR engine found by ``check_engine``: Tesseract's version and the folder its ``vie`` model is read from."""
 
-    return pytesseract
+    version: str
+    tessdata: str
+
+
+@lru_cache(maxsize=1)
+def check_engine() -> Engine:
+    """Tesseract (the library tesserocr wraps) and its ``vie`` model, checked once per process before any page is
+    read: a missing engine must stop the watcher, not make every scan look unreadable."""
+    try:
+        import tesserocr
+    except ImportError as e:
+        raise OcrEngineUnavailable(
+            f"Không nạp được Tesseract (thư viện tesserocr): {e}. Hãy cài lại môi trường của vanban (scripts/bootstrap)."
+        ) from e
+    version = tesserocr.tesseract_version().split()[1]
+    if tuple(int(n) for n in re.findall(r"\d+", version)[:2]) < MIN_VERSION:
+        raise OcrEngineUnavailable(f"Tesseract {version} quá cũ: vanban cần Tesseract 4 trở lên.")
+    tessdata = _tessdata()
+    if tessdata is None:
+        raise OcrEngineUnavailable(
+            "Chưa cài dữ liệu tiếng Việt của Tesseract (vie.traineddata): hãy chạy "
+            "'sudo apt-get install tesseract-ocr-vie' hoặc đặt VANBAN_TESSDATA là thư mục chứa tệp đó."
+        )
+    engine = Engine(version=version, tessdata=tessdata)
+    try:
+        _api(engine)
+    except RuntimeError as e:
+        raise OcrEngineUnavailable(
+            f"Tesseract {version} không nạp được mô hình tiếng Việt trong {tessdata}: tệp vie.traineddata "
+            "có thể bị hỏng; hãy cài lại gói tesseract-ocr-vie."
+        ) from e
+    return engine
+
+
+def _tessdata() -> str | None:
+    """The folder holding vie.traineddata: the setting when given, else the first usual place that has it."""
+    configured = settings().tessdata
+    folders = [str(configured)] if configured else TESSDATA_FOLDERS
+    for folder in folders:
+        if (Path(folder) / f"{LANGUAGE}.traineddata").is_file():
+            return folder.rstrip("/") + "/"
+    return None
+
+
+_local = threading.local()
+
+
+def _api(engine: Engine):
+    """This worker's Tesseract, the model loaded once (0.1 s) and kept. One per thread, and a fresh one in a forked
+    process: an API object is not shared across threads or carried over a fork."""
+    import tesserocr
+
+    if getattr(_local, "pid", None) != os.getpid():
+        _local.api = tesserocr.PyTessBaseAPI(path=engine.tessdata, lang=LANGUAGE, variables=VARIABLES)
+        _local.pid = os.getpid()
+    return _local.api
 
 
 def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300) -> list[TesseractWord]:
@@ -53,54 +131,58 @@ def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300) -> list
 
 
 def recognize_images(images: list[Image.Image], *, psm: int, dpi: int = 300) -> list[list[TesseractWord]]:
-    """The words of several images read in one Tesseract run, image by image.
-
-    Tesseract takes a file listing images and reads each as a page of its own; one run loads the
-    ``vie`` model once (~0.07 s a run), which is most of the cost of the dozens of table cells
-    read alone on a page.
-    """
+    """The words of several images, each read as a page of its own by this worker's Tesseract."""
     if not images:
         return []
-    pytesseract = load_engine()
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as folder:
-        paths = []
-        for k, image in enumerate(images):
-            # Uncompressed PNM: a 300-dpi page takes 0.3 s to compress as PNG, 2 ms to write as PNM.
-            paths.append(os.path.join(folder, f"{k:05d}.pnm"))
-            image.save(paths[-1], format="PPM")
-        source = paths[0]
-        if len(paths) > 1:
-            source = os.path.join(folder, "images.txt")
-            with open(source, "w", encoding="utf-8") as listing:
-                listing.write("\n".join(paths) + "\n")
-        try:
-            data = pytesseract.image_to_data(
-                source,
-                lang=LANGUAGE,
-                config=f"--psm {psm} --dpi {dpi} {FAST_PARAGRAPHS}",
-                output_type=pytesseract.Output.DICT,
-            )
-        except pytesseract.TesseractNotFoundError as e:
-            raise OcrEngineError("Tesseract OCR is not installed on this machine") from e
-        except (pytesseract.TesseractError, RuntimeError) as e:
-            raise OcrEngineError(f"Tesseract failed: {e}") from e
-    words: list[list[TesseractWord]] = [[] for _ in images]
-    for i, text in enumerate(data["text"]):
-        text = text.strip()
-        if not text or float(data["conf"][i]) < 0:
+    api = _api(check_engine())
+    api.SetPageSegMode(psm)
+    return [_read(api, image, dpi) for image in images]
+
+
+def _read(api, image: Image.Image, dpi: int) -> list[TesseractWord]:
+    """One image through Tesseract; its words from the result iterator, numbered as Tesseract's TSV numbers them."""
+    from tesserocr import RIL
+
+    if image.mode not in ("1", "L"):
+        image = image.convert("L")
+    pixels = image.tobytes()  # Tesseract reads this buffer without copying it: keep it alive until recognized
+    if image.mode == "1":  # packed bits, 1 = white, as PIL stores them and Tesseract takes them
+        api.SetImageBytes(pixels, image.width, image.height, 0, (image.width + 7) // 8)
+    else:
+        api.SetImageBytes(pixels, image.width, image.height, 1, image.width)
+    api.SetSourceResolution(dpi)
+    if not api.Recognize():
+        raise OcrEngineError(f"Tesseract could not read a {image.width}x{image.height} image")
+    iterator = api.GetIterator()
+    words: list[TesseractWord] = []
+    block = paragraph = line = 0
+    while iterator is not None and not iterator.Empty(RIL.BLOCK):
+        if iterator.Empty(RIL.WORD):
+            if not iterator.Next(RIL.WORD):
+                break
             continue
-        words[data["page_num"][i] - 1].append(
-            TesseractWord(
-                text=text,
-                left=data["left"][i],
-                top=data["top"][i],
-                width=data["width"][i],
-                height=data["height"][i],
-                confidence=float(data["conf"][i]),
-                block=data["block_num"][i],
-                paragraph=data["par_num"][i],
-                line=data["line_num"][i],
+        if iterator.IsAtBeginningOf(RIL.BLOCK):
+            block, paragraph, line = block + 1, 0, 0
+        if iterator.IsAtBeginningOf(RIL.PARA):
+            paragraph, line = paragraph + 1, 0
+        if iterator.IsAtBeginningOf(RIL.TEXTLINE):
+            line += 1
+        text = (iterator.GetUTF8Text(RIL.WORD) or "").strip()
+        if text:
+            left, top, right, bottom = iterator.BoundingBox(RIL.WORD)
+            words.append(
+                TesseractWord(
+                    text=text,
+                    left=left,
+                    top=top,
+                    width=right - left,
+                    height=bottom - top,
+                    confidence=float(iterator.Confidence(RIL.WORD)),
+                    block=block,
+                    paragraph=paragraph,
+                    line=line,
+                )
             )
-        )
+        if not iterator.Next(RIL.WORD):
+            break
     return words

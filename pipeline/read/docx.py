@@ -35,12 +35,15 @@ def read_docx(data: bytes) -> Page:
     try:
         document = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise DocxError("the Word file is damaged (not a complete .docx archive)") from e
+        raise DocxError("tệp Word bị hỏng (không phải một tệp .docx đầy đủ)") from e
     except Exception as e:  # lxml and python-docx raise various types on broken XML
-        raise DocxError(f"the Word file is damaged and cannot be read ({type(e).__name__})") from e
+        raise DocxError("tệp Word bị hỏng, nội dung XML không đọc được") from e
+    body = document.element.body
+    if body is None:
+        raise DocxError("tệp Word không có phần thân văn bản (w:body), không có gì để đọc")
     blocks: list[str] = []
     tables: list[Table] = []
-    for element in document.element.body.iterchildren():
+    for element in body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = normalize_text(Paragraph(element, document).text)
@@ -50,6 +53,8 @@ def read_docx(data: bytes) -> Page:
             table = _table(DocxTable(element, document))
             tables.append(table)
             blocks.append(render_table(table))
+    if not any(block.strip() for block in blocks):
+        raise DocxError("tệp Word không có chữ nào")
     return Page(number=1, text="\n".join(blocks), source=TextSource.plain, tables=tables)
 
 

@@ -1,0 +1,234 @@
+"""OCR worker processes: each keeps one Tesseract loaded for page after page, and one page can
+neither hang nor crash a document.
+
+A page is read in a worker process with a deadline. A worker that overruns it is stopped, and a
+worker that dies (a signal in Tesseract, out of memory under its cap) is replaced; either way the
+page is tried again with the next preparation, and when every preparation has failed the page
+gets the last failure, which the caller turns into an empty page with an issue (partial success,
+as docling reports it). Pages not finished when the document's own time runs out fail too. The
+pool outlives the document, so a watcher forks its workers once, after the OCR-repair word list is
+loaded (seconds), not once per file. What libraries print in a worker (Tesseract, libtiff, PIL's
+warnings) goes to the log, not to the clerk's terminal.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import multiprocessing
+import os
+import resource
+import sys
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from pipeline.ocr.page_image import PageDamaged, PageImage
+from schemas.document import IssueKind
+
+# The pieces of work a pool runs: a page read with the preparation of attempt ``k``.
+Job = Callable[[PageImage, int], Any]
+
+log = logging.getLogger("vanban.ocr")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a page could not be read, after every attempt: its kind and a detail for the log."""
+
+    kind: IssueKind
+    detail: str
+
+
+@dataclass(frozen=True)
+class _Task:
+    index: int  # position in the pages handed to ``run``
+    page: PageImage
+    attempt: int
+
+
+class _Worker:
+    """One worker process, the task it is on, and the file its standard error goes to."""
+
+    def __init__(self, context, job: Job, memory: int):
+        self.conn, child = context.Pipe()
+        self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the worker, closed by stop()
+        self.process = context.Process(target=_serve, args=(child, job, memory, self.stderr.fileno()), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: _Task | None = None
+        self.since = 0.0
+
+    def give(self, task: _Task) -> None:
+        self.conn.send(task)
+        self.task, self.since = task, time.monotonic()
+
+    def drain(self) -> None:
+        """Log what the worker printed while on its task (libraries' warnings, a dying engine's last words)."""
+        self.stderr.seek(0)
+        printed = self.stderr.read().decode("utf-8", "replace").strip()
+        self.stderr.seek(0)
+        self.stderr.truncate()
+        if printed:
+            page = self.task.page.number if self.task else "-"
+            log.debug("OCR worker %s on page %s printed: %s", self.process.pid, page, printed)
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+        self.stderr.close()
+
+
+def _serve(conn: Connection, job: Job, memory: int, stderr: int) -> None:
+    """A worker's life: read the pages it is given, one at a time, until told to stop."""
+    os.dup2(stderr, 2)
+    faulthandler.enable(sys.stderr)  # a crash's Python traceback, if any, goes to the log with the rest
+    _cap_memory(memory)
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        try:
+            outcome: tuple[str, Any] = ("done", job(task.page, task.attempt))
+        except PageDamaged as e:
+            outcome = (IssueKind.damaged, str(e))
+        except Exception as e:  # OpenCV, Tesseract, memory: the parent decides whether to try again
+            outcome = (IssueKind.ocr_failed, f"{type(e).__name__}: {e}")
+        conn.send(outcome)
+
+
+def _cap_memory(extra: int) -> None:
+    """Let this process's address space grow by ``extra`` bytes beyond what it inherited at the fork: a page
+    that needs more fails alone (MemoryError, or the worker dies) instead of swapping the machine."""
+    with open("/proc/self/statm") as statm:
+        inherited = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = inherited + extra
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
+class PagePool:
+    """``size`` worker processes running ``job``; ``run`` reads a document's pages on them."""
+
+    def __init__(self, job: Job, attempts: int, size: int, memory: int):
+        self.job, self.attempts, self.size, self.memory = job, attempts, size, memory
+        self.context = multiprocessing.get_context("fork")  # workers inherit the loaded word list
+        self.workers: list[_Worker] = []
+        self.lock = threading.Lock()  # one document at a time
+
+    def run(self, pages: list[PageImage], page_timeout: float, document_timeout: float) -> list[Any]:
+        """The job's result for each page, in order, or the ``Failure`` of its last attempt."""
+        with self.lock:
+            return _Run(self, pages, page_timeout, document_timeout).results
+
+    def close(self) -> None:
+        """Stop every worker."""
+        for worker in self.workers:
+            worker.stop()
+        self.workers = []
+
+    def spawn(self) -> _Worker:
+        worker = _Worker(self.context, self.job, self.memory)
+        self.workers.append(worker)
+        return worker
+
+    def replace(self, worker: _Worker) -> None:
+        worker.stop()
+        self.workers.remove(worker)
+        self.spawn()
+
+
+class _Run:
+    """One document's pages through the pool: hand out tasks, collect results, retry or give up."""
+
+    def __init__(self, pool: PagePool, pages: list[PageImage], page_timeout: float, document_timeout: float):
+        self.pool, self.page_timeout = pool, page_timeout
+        self.results: list[Any] = [None] * len(pages)
+        self.waiting = deque(_Task(i, page, 0) for i, page in enumerate(pages))
+        self.deadline = time.monotonic() + document_timeout
+        while len(pool.workers) < min(pool.size, len(pages)):
+            pool.spawn()
+        while self.waiting or self.busy():
+            self.hand_out()
+            if time.monotonic() >= self.deadline:
+                self.out_of_time()
+                break
+            self.collect()
+
+    def busy(self) -> list[_Worker]:
+        return [w for w in self.pool.workers if w.task is not None]
+
+    def hand_out(self) -> None:
+        for worker in list(self.pool.workers):
+            if worker.task is None and self.waiting:
+                task = self.waiting.popleft()
+                try:
+                    worker.give(task)
+                except (BrokenPipeError, ConnectionResetError):  # it died idle: the page was not tried
+                    self.waiting.appendleft(task)
+                    self.pool.replace(worker)
+
+    def collect(self) -> None:
+        """Wait for a result, a death or a deadline, and deal with each."""
+        busy = self.busy()
+        now = time.monotonic()
+        soonest = min([self.deadline, *(w.since + self.page_timeout for w in busy)])
+        ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=max(soonest - now, 0))
+        for worker in busy:
+            task = worker.task
+            assert task is not None
+            if worker.conn in ready or worker.process.sentinel in ready:
+                worker.drain()
+            if worker.conn in ready:
+                try:
+                    status, value = worker.conn.recv()
+                except (EOFError, OSError):  # died while answering
+                    self.failed(worker, IssueKind.crashed)
+                    continue
+                worker.task = None
+                if status == "done":
+                    self.results[task.index] = value
+                else:
+                    self.retry_or_fail(task, Failure(IssueKind(status), value))
+            elif worker.process.sentinel in ready:
+                self.failed(worker, IssueKind.crashed)
+            elif time.monotonic() - worker.since >= self.page_timeout:
+                worker.drain()
+                self.failed(worker, IssueKind.timeout)
+
+    def failed(self, worker: _Worker, kind: IssueKind) -> None:
+        """The worker died or overran: replace it and try its page again or give it up."""
+        task = worker.task
+        assert task is not None
+        self.pool.replace(worker)
+        if kind == IssueKind.crashed:
+            detail = f"the worker died (exit code {worker.process.exitcode})"
+        else:
+            detail = f"over {self.page_timeout:g} s"
+        self.retry_or_fail(task, Failure(kind, detail))
+
+    def retry_or_fail(self, task: _Task, failure: Failure) -> None:
+        log.debug("page %s, attempt %d: %s (%s)", task.page.number, task.attempt + 1, failure.kind, failure.detail)
+        if failure.kind != IssueKind.damaged and task.attempt + 1 < self.pool.attempts:
+            self.waiting.append(_Task(task.index, task.page, task.attempt + 1))
+        else:
+            self.results[task.index] = failure
+
+    def out_of_time(self) -> None:
+        """The document's time is up: pages still being read or waiting fail, their workers replaced."""
+        for worker in self.busy():
+            assert worker.task is not None
+            self.results[worker.task.index] = Failure(IssueKind.out_of_time, "document time limit")
+            self.pool.replace(worker)
+        for task in self.waiting:
+            self.results[task.index] = Failure(IssueKind.out_of_time, "document time limit")
+        self.waiting.clear()

@@ -1,0 +1,182 @@
+"""The OCR engine and its workers, with real Tesseract: the start-up check, a page that crashes,
+hangs or fails at the engine boundary (injected there, the other pages read for real), a TIFF
+with one corrupt page, and a machine without the Vietnamese model."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
+from pipeline.ocr import page as ocr
+from pipeline.ocr import tesseract
+from pipeline.ocr.page_image import PageImage
+from pipeline.read.load import load_document
+from pipeline.settings import settings
+from schemas.document import IssueKind, TextSource
+from tests.conftest import LETTER, render_lines
+
+MARKED_WIDTH_IN = 8.0  # the page the engine fails on is narrower than the others (8.27 in)
+
+
+@pytest.fixture
+def configure(monkeypatch):
+    """Set VANBAN_* variables for this test, with fresh settings, engine check and OCR workers (forked after
+    the test's own patches, so they carry them)."""
+
+    def reset() -> None:
+        ocr.worker_pool(os.getpid()).close()
+        ocr.worker_pool.cache_clear()
+        settings.cache_clear()
+        tesseract.check_engine.cache_clear()
+
+    def apply(**variables: str) -> None:
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        reset()
+
+    reset()
+    yield apply
+    monkeypatch.undo()
+    reset()
+
+
+def three_pages() -> list[PageImage]:
+    return [
+        PageImage(
+            number=n,
+            image=render_lines([line], height_in=1.2, width_in=MARKED_WIDTH_IN if n == 2 else 8.27),
+            dpi=300,
+        )
+        for n, line in enumerate(LETTER[3:6], start=1)
+    ]
+
+
+def engine_failing(monkeypatch, how: str, preparation: str | None = None) -> None:
+    """Make Tesseract misbehave on the marked page only — in every preparation, or only in one (the full
+    preparation hands Tesseract a 1-bit image, the plain one a grey image)."""
+    real = ocr.recognize_words
+
+    def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300):
+        marked = abs(image.width - MARKED_WIDTH_IN * dpi) <= 2
+        wanted = preparation is None or (image.mode == "1") == (preparation == ocr.FULL)
+        if marked and wanted:
+            if how == "crash":
+                os.kill(os.getpid(), signal.SIGSEGV)
+            if how == "hang":
+                time.sleep(3600)
+            raise tesseract.OcrEngineError("injected failure")
+        return real(image, psm=psm, dpi=dpi)
+
+    monkeypatch.setattr(ocr, "recognize_words", recognize_words)
+
+
+@pytest.mark.ocr
+def test_the_engine_check_finds_tesseract_and_the_vietnamese_model():
+    engine = tesseract.check_engine()
+    assert int(engine.version.split(".")[0]) >= 4
+    assert (Path(engine.tessdata) / "vie.traineddata").is_file()
+
+
+@pytest.mark.ocr
+def test_a_page_that_crashes_the_engine_is_read_again_with_plain_preparation(configure, monkeypatch, caplog):
+    engine_failing(monkeypatch, "crash", preparation=ocr.FULL)
+    configure()
+    caplog.set_level("DEBUG", logger="vanban.ocr")
+    pages = ocr.ocr_pages(three_pages())
+    assert [p.text for p in pages] == LETTER[3:6]
+    assert not any(p.issues for p in pages)
+    assert "page 2, attempt 1: crashed" in caplog.text
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize(
+    "how, kind", [("crash", IssueKind.crashed), ("hang", IssueKind.timeout), ("raise", IssueKind.ocr_failed)]
+)
+def test_a_page_the_engine_never_reads_is_kept_empty_with_an_issue_and_the_others_are_read(
+    configure, monkeypatch, how, kind
+):
+    engine_failing(monkeypatch, how)
+    configure(VANBAN_PAGE_TIMEOUT="4")
+    start = time.monotonic()
+    first, second, third = ocr.ocr_pages(three_pages())
+    assert (first.text, third.text) == (LETTER[3], LETTER[5])
+    assert second.text == "" and second.source == TextSource.ocr
+    assert [(i.page, i.kind) for i in second.issues] == [(2, kind)]
+    assert second.issues[0].reason.startswith("trang 2: ")
+    assert time.monotonic() - start < 60
+
+
+@pytest.mark.ocr
+def test_pages_not_read_when_the_documents_time_runs_out_are_kept_empty_with_an_issue(configure, monkeypatch):
+    engine_failing(monkeypatch, "hang")
+    configure(VANBAN_PAGE_TIMEOUT="60", VANBAN_DOCUMENT_TIMEOUT="6", VANBAN_OCR_WORKERS="1")
+    pages = ocr.ocr_pages(three_pages())
+    assert pages[0].text == LETTER[3]
+    assert [i.kind for p in pages[1:] for i in p.issues] == [IssueKind.out_of_time] * 2
+
+
+def corrupt_tiff(path: Path, lines: list[str], bad: int) -> Path:
+    """A multi-page LZW TIFF whose frame ``bad`` (0-based) has its first strip of data garbled."""
+    frames = [render_lines([line], height_in=1.2, dpi=300) for line in lines]
+    frames[0].save(path, save_all=True, append_images=frames[1:], dpi=(300, 300), compression="tiff_lzw")
+    with Image.open(path) as tiff:
+        tiff.seek(bad)
+        offset, length = tiff.tag_v2[273][0], tiff.tag_v2[279][0]  # StripOffsets, StripByteCounts
+    data = bytearray(path.read_bytes())
+    data[offset : offset + length] = bytes((b * 7 + 13) & 0xFF for b in data[offset : offset + length])
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.ocr
+def test_a_tiff_with_one_corrupt_page_keeps_the_others(tmp_path, capfd):
+    doc = load_document(corrupt_tiff(tmp_path / "fax.tif", LETTER[3:6], bad=1))
+    assert [p.text for p in doc.pages] == [LETTER[3], "", LETTER[5]]
+    assert [(i.page, i.kind) for i in doc.issues] == [(2, IssueKind.damaged)]
+    assert "bị hỏng" in doc.issues[0].reason
+    assert doc.text == f"{LETTER[3]}\f\f{LETTER[5]}"
+    assert capfd.readouterr().err == ""  # libtiff's complaint went to the log, not the terminal
+
+
+@pytest.mark.ocr
+def test_a_document_fails_only_when_no_page_can_be_read(tmp_path):
+    path = corrupt_tiff(tmp_path / "fax.tif", LETTER[2:3], bad=0)
+    with pytest.raises(UnreadableDocument, match="không đọc được trang nào: trang 1: ảnh của trang bị hỏng"):
+        load_document(path)
+
+
+def test_without_the_vietnamese_model_a_scan_raises_engine_unavailable_not_unreadable(tmp_path, configure):
+    configure(VANBAN_TESSDATA=str(tmp_path))  # a real folder without vie.traineddata
+    scan = tmp_path / "scan.png"
+    render_lines(LETTER[:1], height_in=1.0).save(scan, dpi=(300, 300))
+    with pytest.raises(OcrEngineUnavailable, match="tesseract-ocr-vie"):
+        load_document(scan)
+    text = tmp_path / "letter.txt"
+    text.write_text("\n".join(LETTER), encoding="utf-8")
+    assert load_document(text).text  # text files need no engine
+
+
+def test_without_the_engine_the_inbox_keeps_its_scans_and_the_watcher_does_not_start(tmp_path, configure):
+    from pipeline.ingest import runner
+    from pipeline.ingest.filer import Filer
+    from pipeline.store.db import Store
+
+    configure(VANBAN_TESSDATA=str(tmp_path / "no-model"))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    scan = inbox / "scan.png"
+    render_lines(LETTER[:1], height_in=1.0).save(scan, dpi=(300, 300))
+    store = Store(f"sqlite:///{tmp_path / 'vanban.db'}")
+    ingestor = runner.Ingestor(store, Filer(tmp_path / "archive", tmp_path / "quarantine"), inbox)
+    with pytest.raises(OcrEngineUnavailable):
+        runner.ingest_one(ingestor, scan)
+    assert scan.exists() and not (tmp_path / "quarantine").exists()
+    with pytest.raises(OcrEngineUnavailable, match="tesseract-ocr-vie"):
+        runner.watch_inbox(inbox, db=store.url, archive=tmp_path / "archive", quarantine=tmp_path / "quarantine")
+    assert scan.exists() and not (tmp_path / "quarantine").exists()
