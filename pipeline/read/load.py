@@ -24,7 +24,7 @@ from pipeline.read import file_type as formats
 from pipeline.read.docx import DocxError, read_docx
 from pipeline.read.pdf import PdfError, read_pdf
 from pipeline.settings import settings
-from pipeline.text import UndecodableText, decode_bytes, tidy_text
+from pipeline.text import UndecodableText, decode_bytes, strip_page_furniture, tidy_text
 from schemas.document import Document, Page, TextSource
 
 A4_INCHES = (8.27, 11.69)
@@ -61,7 +61,7 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
             raise UnreadableDocument(
                 str(path), "unsupported file type: vanban reads PDF, TIFF, PNG, JPEG, Word (.docx) and text files"
             )
-        pages = _ocr_waiting(read, executor)
+        pages = strip_page_furniture(_ocr_waiting(read, executor))
     except (PdfError, DocxError, UndecodableText) as e:
         raise UnreadableDocument(str(path), e.reason) from e
     except OcrEngineError as e:

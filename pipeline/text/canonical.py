@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 
 from pipeline.text.legacy import repair_legacy
+from pipeline.text.pages import furniture_spans
 from pipeline.text.unicode import nfc, place_tone_marks
 from pipeline.text.wraps import join_wrapped_lines
 
@@ -22,13 +23,16 @@ def normalize_text(s: str) -> str:
 
 def tidy_text(s: str) -> str:
     """``normalize_text`` for text whose legacy fonts are already repaired (``decode_bytes``): NFC,
-    '\\n' newlines, no Markdown emphasis markers, traditional tone marks, wrapped lines joined,
-    spaces tidied (TABs kept: tables use them), at most one blank line in a row."""
+    '\\n' newlines, no Markdown emphasis markers, traditional tone marks, page numbers and running
+    headers cut where form feeds join pages, wrapped lines joined, spaces tidied (TABs kept: tables use them), at most one blank line in a row."""
     s = nfc(s).replace("\r\n", "\n").replace("\r", "\n")
     s = s.translate(_INVISIBLE).replace("\u00a0", " ")
     s = _strip_emphasis(s)
     s = place_tone_marks(s)
     s = "\n".join(re.sub(r" {2,}", " ", line).strip(" ") for line in s.split("\n"))
+    if "\f" in s:  # pages of a converted PDF (pdftotext): their page numbers cut sentences
+        pages = s.split("\f")
+        s = "\f".join(p[a:b] for p, (a, b) in zip(pages, furniture_spans(pages)))
     s = join_wrapped_lines(s)
     s = re.sub(r"\n{3,}", "\n\n", s)
     return s.strip("\n")

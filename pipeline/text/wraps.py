@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.text.pages import page_number
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -56,6 +58,8 @@ def line_separator(prev_line: str, next_line: str, full_width: int | None = None
         return "\n"
     if any(p.match(nxt) for p in rules.outline_start):
         return "\n"
+    if page_number(prev) is not None:
+        return "\n"  # a page number printed on a line of its own above the text belongs to no sentence
     if rules.symbol_break.search(prev) and nxt[0].isalnum() and not nxt[0].islower():
         return ""
     end = prev.rstrip(rules.closing_chars)[-1:] or prev[-1]
