@@ -31,7 +31,7 @@ from pipeline.read import limits as declared
 from pipeline.read.docx import DocxError, read_docx
 from pipeline.read.pdf import PdfError, read_pdf
 from pipeline.settings import Settings, settings
-from pipeline.text import decode_bytes, is_syllable, tidy_text
+from pipeline.text import UndecodableText, decode_bytes, is_syllable, strip_page_furniture, tidy_text
 from schemas.document import Document, IssueKind, Page, TextSource
 
 A4_INCHES = (8.27, 11.69)
@@ -69,7 +69,8 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
         declared.check_declared(data, media_type, limits)
         with _library_warnings_to_log():
             pages, encoding_repaired = _read(data, media_type, path, executor, limits)
-    except (PdfError, DocxError, declared.TooLarge) as e:
+        pages = strip_page_furniture(pages)
+    except (PdfError, DocxError, declared.TooLarge, UndecodableText) as e:
         raise UnreadableDocument(str(path), e.reason) from e
     except (UnreadableDocument, OcrEngineUnavailable):
         raise

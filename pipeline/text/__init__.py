@@ -5,14 +5,16 @@ The normalization API is re-exported here, so the one place to normalize is ``pi
 """
 
 from pipeline.text.canonical import normalize_text, tidy_text
-from pipeline.text.legacy import decode_bytes, repair_legacy
+from pipeline.text.legacy import UndecodableText, decode_bytes, repair_legacy
 from pipeline.text.lexicon import is_syllable, lexicon
 from pipeline.text.ocr_repair import correct_ocr_line, normalize_token
+from pipeline.text.pages import strip_page_furniture
 from pipeline.text.unicode import TONES, fold, fold_in_place, nfc, place_tone_marks
 from pipeline.text.wraps import join_wrapped_lines, line_separator
 
 __all__ = [
     "TONES",
+    "UndecodableText",
     "correct_ocr_line",
     "decode_bytes",
     "fold",
@@ -26,5 +28,6 @@ __all__ = [
     "normalize_token",
     "place_tone_marks",
     "repair_legacy",
+    "strip_page_furniture",
     "tidy_text",
 ]

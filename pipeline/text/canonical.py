@@ -4,12 +4,14 @@ no Markdown emphasis or invisible characters, wrapped lines joined, spaces tidie
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from pipeline.text.legacy import repair_legacy
+from pipeline.text.pages import furniture_spans
 from pipeline.text.unicode import nfc, place_tone_marks
 from pipeline.text.wraps import join_wrapped_lines
 
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
+_EMPHASIS_MARK = re.compile(r"(?=(\*\*|__))")  # every place a '**' or '__' starts, overlapping ones too
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -21,13 +23,44 @@ def normalize_text(s: str) -> str:
 
 def tidy_text(s: str) -> str:
     """``normalize_text`` for text whose legacy fonts are already repaired (``decode_bytes``): NFC,
-    '\\n' newlines, no Markdown emphasis markers, traditional tone marks, wrapped lines joined,
-    spaces tidied (TABs kept: tables use them), at most one blank line in a row."""
+    '\\n' newlines, no Markdown emphasis markers, traditional tone marks, page numbers and running
+    headers cut where form feeds join pages, wrapped lines joined, spaces tidied (TABs kept: tables use them), at most one blank line in a row."""
     s = nfc(s).replace("\r\n", "\n").replace("\r", "\n")
     s = s.translate(_INVISIBLE).replace("\u00a0", " ")
-    s = _MD_EMPHASIS.sub(r"\2", s)
+    s = _strip_emphasis(s)
     s = place_tone_marks(s)
     s = "\n".join(re.sub(r" {2,}", " ", line).strip(" ") for line in s.split("\n"))
+    if "\f" in s:  # pages of a converted PDF (pdftotext): their page numbers cut sentences
+        pages = s.split("\f")
+        s = "\f".join(p[a:b] for p, (a, b) in zip(pages, furniture_spans(pages)))
     s = join_wrapped_lines(s)
     s = re.sub(r"\n{3,}", "\n\n", s)
     return s.strip("\n")
+
+
+def _strip_emphasis(s: str) -> str:
+    """Markdown emphasis markers removed: a '**' or '__' before a non-space pairs with the nearest
+    same marker at least one character on that follows a non-space (the pairs a lazy regex from
+    each mark to its closing one finds), found with a sorted list of closing marks
+    instead of a scan to the end of the text from every unpaired mark (quadratic: 20,000 stray
+    '**' took 33 s)."""
+    marks = [m.start() for m in _EMPHASIS_MARK.finditer(s)]
+    if not marks:
+        return s
+    closers: dict[str, list[int]] = {"**": [], "__": []}
+    for j in marks:
+        if j and not s[j - 1].isspace():
+            closers[s[j : j + 2]].append(j)
+    out: list[str] = []
+    pos = 0
+    for i in marks:
+        if i < pos or i + 2 >= len(s) or s[i + 2].isspace():
+            continue
+        candidates = closers[s[i : i + 2]]
+        k = bisect_left(candidates, i + 3)
+        if k < len(candidates):
+            j = candidates[k]
+            out += [s[pos:i], s[i + 2 : j]]
+            pos = j + 2
+    out.append(s[pos:])
+    return "".join(out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,19 +51,22 @@ def _decode_legacy(text: str, name: str) -> str:
 
 
 _EDGE_NON_LETTERS = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+_LATIN1_LETTER = re.compile("[\u00a1-\u00ff]")  # every legacy code has one: other words decode to themselves
 
 
-def _vietnamese_score(text: str) -> int:
-    """Known syllables minus unknown words, over the space-separated words that have non-ASCII
-    characters — the words on which candidate decodings of one text differ. Legacy codes that are
-    not letters ('C«ng') make a word unknown just as well as wrong letters do."""
-    known = lexicon().syllables
-    score = 0
-    for chunk in text.split():
-        word = _EDGE_NON_LETTERS.sub("", chunk)
-        if word and not word.isascii():
-            score += 1 if place_tone_marks(word.lower()) in known else -1
-    return score
+def _word_score(word: str) -> int:
+    """+1 for a known syllable, -1 for an unknown word, 0 for a word without non-ASCII letters."""
+    word = _EDGE_NON_LETTERS.sub("", word)
+    if not word or word.isascii():
+        return 0
+    return 1 if place_tone_marks(word.lower()) in lexicon().syllables else -1
+
+
+def _vietnamese_score(words: Counter[str]) -> int:
+    """Known syllables minus unknown words, over the words that have non-ASCII characters — the words
+    on which candidate decodings of one text differ. Legacy codes that are not letters ('C«ng') make
+    a word unknown just as well as wrong letters do."""
+    return sum(count * _word_score(word) for word, count in words.items())
 
 
 LEGACY_MARGIN = 2  # one word going from unknown (-1) to known (+1): the least evidence to act on
@@ -72,39 +76,135 @@ def repair_legacy(s: str) -> tuple[str, str | None]:
     """Repair text typed in a legacy Vietnamese font (TCVN3/ABC or VNI) and read as Latin-1.
 
     Decides by measurement: the decoding with more valid Vietnamese syllables than the text as it
-    stands wins; Unicode Vietnamese text scores highest as it is and is returned unchanged."""
-    if not any("\u00a1" <= c <= "\u00ff" for c in s):
+    stands wins; Unicode Vietnamese text scores highest as it is and is returned unchanged. Only the
+    distinct words holding a Latin-1 letter are scored (the others read the same in every decoding),
+    so a 30 MB file is judged in seconds."""
+    if not _LATIN1_LETTER.search(s):
         return s, None
-    best, best_name, best_score = s, None, _vietnamese_score(s)
+    words = Counter(w for w in s.split() if _LATIN1_LETTER.search(w))
+    best_name, best_score = None, _vietnamese_score(words)
     for name in ("TCVN3", "VNI"):
-        candidate = _decode_legacy(s, name)
-        score = _vietnamese_score(candidate)
+        decoded: Counter[str] = Counter()
+        for word, count in words.items():
+            decoded[_decode_legacy(word, name)] += count
+        score = _vietnamese_score(decoded)
         if score >= best_score + LEGACY_MARGIN:
-            best, best_name, best_score = candidate, name, score
-    return best, best_name
+            best_name, best_score = name, score
+    return (s, None) if best_name is None else (_decode_legacy(s, best_name), best_name)
+
+
+class UndecodableText(ValueError):
+    """A text file that no encoding reads as Vietnamese; ``reason`` says so in words a clerk understands."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+# A file is refused when more of its characters than this share (and than MAX_DAMAGE_COUNT) come out
+# damaged: a byte cut by `head -c` or flipped on a disk is one damaged character, not a reason to
+# read the whole file in another encoding.
+MAX_DAMAGE_SHARE = 0.01
+MAX_DAMAGE_COUNT = 10
+# Lines not in UTF-8 are read in a legacy encoding only when at least this share of their words with
+# diacritics are then Vietnamese syllables (the seeds in Windows-1258, TCVN3 or VNI: over 0.95).
+MIN_LEGACY_KNOWN_SHARE = 0.5
+_REPLACEMENT = "\ufffd"
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Decode a text file: UTF-8 (BOM or not), UTF-16 (BOM, or unmarked with NUL bytes), Windows-1258,
-    and text in TCVN3/VNI fonts. Returns the NFC text and the legacy encoding repaired, if any."""
+    and text in TCVN3/VNI fonts. Returns the NFC text and what was repaired, if anything: the legacy
+    encoding, or the damaged characters of a UTF-8 file.
+
+    A file that is not valid UTF-8 as a whole is read line by line: lines in UTF-8 stay UTF-8, a line
+    that is mostly UTF-8 keeps its few damaged bytes as U+FFFD, and the other lines are read in the
+    legacy encoding that makes them Vietnamese. A file with much damage, or whose other lines no
+    encoding makes Vietnamese, raises ``UndecodableText``: never a whole file read as Latin-1."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return repair_legacy(nfc(data[3:].decode("utf-8", errors="replace")))
+        return _decode_utf8(data[3:])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return repair_legacy(nfc(data.decode("utf-16", errors="replace")))
+        return _checked(nfc(data.decode("utf-16", errors="replace")), "UTF-16")
     if len(data) >= 4 and data.count(0) >= len(data) // 4:
         even_nuls = data[0::2].count(0)
         odd_nuls = data[1::2].count(0)
         codec = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
-        return repair_legacy(nfc(data.decode(codec, errors="replace")))
+        return _checked(nfc(data.decode(codec, errors="replace")), "UTF-16")
+    return _decode_utf8(data)
+
+
+def _decode_utf8(data: bytes) -> tuple[str, str | None]:
     try:
         return repair_legacy(nfc(data.decode("utf-8")))
     except UnicodeDecodeError:
         pass
-    candidates = [(nfc(data.decode("cp1258", errors="replace")), "Windows-1258")]
+    lines = data.split(b"\n")
+    texts: list[str | None] = [None] * len(lines)
+    legacy: list[int] = []
+    for i, line in enumerate(lines):
+        try:
+            texts[i] = line.decode("utf-8")
+            continue
+        except UnicodeDecodeError:
+            pass
+        replaced = line.decode("utf-8", errors="replace")
+        damaged = replaced.count(_REPLACEMENT)
+        if sum(1 for c in replaced if c > "\x7f") - damaged >= damaged:
+            texts[i] = replaced  # mostly UTF-8: keep what is there, mark what is lost
+        else:
+            legacy.append(i)
+    unicode_part = [i for i, t in enumerate(texts) if t is not None]
+    repaired, legacy_font = repair_legacy(nfc("\n".join(texts[i] or "" for i in unicode_part)))
+    for i, text in zip(unicode_part, repaired.split("\n")):
+        texts[i] = text
+    labels = [legacy_font] if legacy_font else []
+    if legacy:
+        name, decoded = _best_legacy([lines[i] for i in legacy])
+        if decoded is None:
+            if len(legacy) > MAX_DAMAGE_COUNT or len(legacy) > MAX_DAMAGE_SHARE * len(lines):
+                raise UndecodableText(
+                    f"tệp văn bản có {len(legacy)} dòng không đọc được bằng bảng mã nào (UTF-8, "
+                    "Windows-1258, TCVN3, VNI); hãy mở tệp và lưu lại với bảng mã UTF-8"
+                )
+            decoded = [lines[i].decode("utf-8", errors="replace") for i in legacy]
+        else:
+            labels.append(name)
+        for i, text in zip(legacy, decoded):
+            texts[i] = text
+    text, damage = _checked(nfc("\n".join(t or "" for t in texts)), "UTF-8")
+    return text, " + ".join([*labels, *([damage] if damage else [])]) or None
+
+
+def _best_legacy(lines: list[bytes]) -> tuple[str, list[str] | None]:
+    """The legacy encoding whose reading of ``lines`` has the most Vietnamese syllables, and that
+    reading; (name, None) when even the best is not Vietnamese."""
+    joined = b"\n".join(lines)
     try:
-        latin = data.decode("cp1252")
+        latin = joined.decode("cp1252")
     except UnicodeDecodeError:
-        latin = data.decode("latin-1")
-    for name in ("TCVN3", "VNI"):
-        candidates.append((_decode_legacy(latin, name), name))
-    return max(candidates, key=lambda c: _vietnamese_score(c[0]))
+        latin = joined.decode("latin-1")
+    candidates = [("Windows-1258", nfc(joined.decode("cp1258", errors="replace")))]
+    candidates += [(name, _decode_legacy(latin, name)) for name in ("TCVN3", "VNI")]
+    scored = []
+    for name, text in candidates:
+        words = Counter(w for w in text.split() if not w.isascii())
+        scored.append((_vietnamese_score(words), name, text, words))
+    score, name, text, words = max(scored, key=lambda c: c[0])
+    judged = sum(count for word, count in words.items() if _word_score(word))
+    known = (score + judged) / 2  # score = known - unknown over the judged words
+    if not judged or known < MIN_LEGACY_KNOWN_SHARE * judged:
+        return name, None
+    return name, text.split("\n")
+
+
+def _checked(text: str, codec: str) -> tuple[str, str | None]:
+    """``text`` and a note of its damaged characters, if any; too many refuse the file."""
+    damaged = text.count(_REPLACEMENT)
+    if not damaged:
+        return text, None
+    if damaged > MAX_DAMAGE_COUNT and damaged > MAX_DAMAGE_SHARE * sum(1 for c in text if not c.isspace()):
+        raise UndecodableText(
+            f"tệp văn bản bị hỏng: {damaged} ký tự không đọc được theo bảng mã {codec}; "
+            "hãy xin lại bản gốc hoặc lưu lại tệp với bảng mã UTF-8"
+        )
+    return text, f"{codec}, {damaged} damaged character{'s' if damaged > 1 else ''}"

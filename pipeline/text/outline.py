@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.text.pages import page_number
+
 # Markdown decoration before a marker: heading hashes, block quotes, emphasis stuck to the text.
 _DECORATION = re.compile(r"^(?:#{1,6}\s*|>\s*|[*_]{1,3}(?=\S))*")
 
@@ -53,8 +55,6 @@ def _read_marker(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-# A page number the text layer kept as a line of its own ('2', '- 3 -'): not part of any paragraph.
-_PAGE_NUMBER = re.compile(r"[-–—]?\s*\d{1,3}\s*[-–—]?")
 # How a paragraph ends; a line ending otherwise was cut by a wrap ('… Thành ủy Cam Ranh và Thị ủy').
 _PARAGRAPH_END = (".", ";", ":", "!", "?", ")", "”", '"')
 # Shorter lines are headings or letterhead cells that need no full stop ('1. Sở Y tế', 'Hà Nội, ngày …').
@@ -62,8 +62,8 @@ _WRAP_MIN_CHARS = 50
 
 
 def is_page_number(text: str) -> bool:
-    """True for a line that is only a page number ('2', '- 3 -'), which belongs to no paragraph."""
-    return bool(_PAGE_NUMBER.fullmatch(text.strip()))
+    """True for a line that is only a page number ('2', '- 3 -', 'Trang 4'), which belongs to no paragraph."""
+    return page_number(text) is not None
 
 
 def is_caps(text: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.text import outline
-from schemas.document import Document
+from schemas.document import PAGE_SEPARATOR, Document
 from schemas.extraction import Evidence
 
 
@@ -86,12 +86,13 @@ class SegmentedDocument:
         return None
 
     def evidence(self, start: int, end: int) -> Evidence:
-        """Evidence for text[start:end]: page, offsets, the quote and the scan box if OCR'd."""
+        """Evidence for text[start:end]: page, offsets, the quote and the scan box if OCR'd. A page
+        break inside the quote reads as a space (same length, so offsets hold): words on either side
+        of it stay apart ('đề xuất cấp', not 'đề xuấtcấp') and exports take no control character."""
         start, end = max(0, start), min(len(self.text), end)
         page = self.doc.page_at(start)
-        return Evidence(
-            page=page.number, start=start, end=end, quote=self.text[start:end], bbox=self.doc.bbox_of(start, end)
-        )
+        quote = self.text[start:end].replace(PAGE_SEPARATOR, " ")
+        return Evidence(page=page.number, start=start, end=end, quote=quote, bbox=self.doc.bbox_of(start, end))
 
 
 _LINE = re.compile(r"[^\n\f]+")

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline.text.pages import page_number
 
 DATA = Path(__file__).parent / "data"
 
@@ -39,8 +42,10 @@ def _join_rules() -> _JoinRules:
 
 
 def _is_caps_heading(line: str, rules: _JoinRules) -> bool:
+    if len(line) > rules.heading_max_length:
+        return False
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) <= rules.heading_max_length
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def line_separator(prev_line: str, next_line: str, full_width: int | None = None) -> str:
@@ -53,6 +58,8 @@ def line_separator(prev_line: str, next_line: str, full_width: int | None = None
         return "\n"
     if any(p.match(nxt) for p in rules.outline_start):
         return "\n"
+    if page_number(prev) is not None:
+        return "\n"  # a page number printed on a line of its own above the text belongs to no sentence
     if rules.symbol_break.search(prev) and nxt[0].isalnum() and not nxt[0].islower():
         return ""
     end = prev.rstrip(rules.closing_chars)[-1:] or prev[-1]
@@ -153,6 +160,73 @@ def _block_separator(prev: str, nxt: str, width: int | None, rules: _JoinRules) 
     return " " if cut_bullet or full_line else "\n"
 
 
+# A line joined from more than twice this many characters is shown to the join rules as its first
+# and last _VIEW characters: every rule reads a line's start, its end, its length or whether it
+# holds a TAB, and reading the whole of a growing paragraph at each join was quadratic (a 5 MB text
+# took 290 s).
+_VIEW = 200
+
+
+class _OpenLine:
+    """The output line being joined from visual lines, kept as pieces with its head and tail at hand,
+    so that each join costs the length of the joined line, not of the paragraph so far."""
+
+    def __init__(self, first: str):
+        self.pieces = [first]
+        self.length = len(first)
+        self.tab = "\t" in first
+        self.words = len(first.split())
+        self.tail = first[-2 * _VIEW :]  # the last characters of the line so far
+        self.head: str | None = None  # its first _VIEW characters, once no later join can change them
+
+    def join(self, sep: str, line: str) -> None:
+        """Append ``line`` after ``sep`` (trailing spaces of the line so far dropped, as a wrap's are)."""
+        last = self.pieces[-1].rstrip()
+        cut = len(self.pieces[-1]) - len(last)
+        self.pieces[-1] = last
+        self.length -= cut
+        tail = self.tail[: len(self.tail) - cut]
+        if len(tail) < _VIEW < self.length:  # hundreds of trailing spaces: read the tail again
+            tail = _ends(reversed(self.pieces), _VIEW, reverse=True)
+        self.pieces += [sep, line]
+        self.length += len(sep) + len(line)
+        self.tail = (tail + sep + line)[-2 * _VIEW :]
+        self.tab = self.tab or "\t" in line
+        self.words += len(line.split()) - (sep == "")  # '' glues the last word and the first
+
+    def view(self) -> str:
+        """The line as the join rules need it: whole when short, else its head and tail around what
+        the rules could miss in the middle: a TAB, and whether the line has more than three words
+        (a bullet cut after its first words)."""
+        if self.length <= 2 * _VIEW:
+            return "".join(self.pieces)
+        head = self.head or _ends(iter(self.pieces), _VIEW)
+        if self.length - len(self.pieces[-1]) >= _VIEW:
+            self.head = head  # it lies in pieces that no join changes any more
+        tail = self.tail[-_VIEW:]
+        if self.tab and "\t" not in head + tail:
+            middle = "\t"
+        else:
+            middle = "" if self.words <= 3 else " … … … "
+        return head + middle + tail
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def _ends(pieces: Iterator[str], size: int, reverse: bool = False) -> str:
+    """The first ``size`` characters of the pieces joined (the last, when they come reversed)."""
+    taken: list[str] = []
+    count = 0
+    for piece in pieces:
+        part = piece[-(size - count) :] if reverse else piece[: size - count]
+        taken.append(part)
+        count += len(part)
+        if count >= size:
+            break
+    return "".join(taken[::-1] if reverse else taken)
+
+
 def join_wrapped_lines(text: str) -> str:
     """Join the visual lines of wrapped paragraphs. In PDF text with a blank line after every visual
     line (seed 003's shape) a single blank line does not end a paragraph — the line cues decide.
@@ -164,17 +238,19 @@ def join_wrapped_lines(text: str) -> str:
         blank_wraps = _blank_separated_wraps(lines)
         hard_wraps = not blank_wraps and _hard_wrapped_blocks(lines)
         width = _visual_line_width(lines)
-        out: list[str] = []
+        done: list[str] = []  # finished output lines
+        current: _OpenLine | None = None
         pending_blanks = 0
         for line in lines:
             if not line.strip():
                 pending_blanks += 1
                 continue
-            if not out:
-                out.append("\n" * pending_blanks + line if pending_blanks else line)
+            if current is None:
+                done += [""] * pending_blanks
+                current = _OpenLine(line)
                 pending_blanks = 0
                 continue
-            prev = out[-1].rsplit("\n", 1)[-1]
+            prev = current.view()
             if pending_blanks == 0 or (blank_wraps and pending_blanks == 1):
                 sep = line_separator(prev, line, width)
                 if sep == "\n" and hard_wraps and pending_blanks == 0:
@@ -187,13 +263,15 @@ def join_wrapped_lines(text: str) -> str:
                     sep = "\n"
             else:
                 sep = "\n"
-            if sep == "\n" and pending_blanks:
-                sep = "\n" * (pending_blanks + 1)
             if sep in ("", " "):
-                out[-1] = out[-1].rstrip() + sep + line.strip()
+                current.join(sep, line.strip())
             else:
-                out[-1] = out[-1] + sep + line
+                done.append(current.text())
+                done += [""] * pending_blanks
+                current = _OpenLine(line)
             pending_blanks = 0
-        page_text = "".join(out)
-        out_pages.append(page_text + "\n" * pending_blanks if out else page)
+        if current is None:
+            out_pages.append(page)
+        else:
+            out_pages.append("\n".join([*done, current.text()]) + "\n" * pending_blanks)
     return "\f".join(out_pages)
