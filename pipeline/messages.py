@@ -5,9 +5,11 @@ The catalogues are ``data/messages.vi.json`` and ``data/messages.en.json`` (the 
 same ``{placeholders}``); code names a message by its key, never by its words. Machine formats
 (``--json``, Parquet, the database) keep their English codes; what people read goes through ``t``.
 
-The readers below this layer explain an unreadable file in English sentences (``UnreadableDocument``);
-``reason`` turns such a sentence into the current language by matching it against the English
-templates of the ``reason.*`` keys, so a quarantine note and ``vanban status`` read in Vietnamese.
+The readers below this layer explain an unreadable file in English sentences (``UnreadableDocument``),
+and the national-table extractor notes its repairs in English; ``reason`` and ``issue`` turn such
+a sentence into the current language by matching it against the English templates of the
+``reason.*`` and ``issue.*`` keys, so a quarantine note, ``vanban status`` and the report read in
+Vietnamese.
 """
 
 from __future__ import annotations
@@ -62,11 +64,11 @@ def label(group: str, code: object, lang: str | None = None) -> str:
 
 
 @cache
-def _reason_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """The English reason templates as patterns, longest first: '{page}' matches any text."""
+def _patterns(family: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The English templates of a family ('reason.') as patterns, longest first: '{page}' matches any text."""
     patterns = []
     for key, template in catalogue("en").items():
-        if not key.startswith("reason."):
+        if not key.startswith(family):
             continue
         regex = ""
         for literal, field, _, _ in string.Formatter().parse(template):
@@ -80,9 +82,19 @@ def _reason_patterns() -> list[tuple[str, re.Pattern[str]]]:
 def reason(text: str, lang: str | None = None) -> str:
     """A reason stored in English (the readers' and the ledger's) in the current language;
     a sentence the catalogue does not know is shown as it is."""
+    return _from_english(text, "reason.", lang)
+
+
+def issue(text: str, lang: str | None = None) -> str:
+    """A note the national-table extractor wrote in English on a cell it repaired or could not
+    settle, in the current language."""
+    return _from_english(text, "issue.", lang)
+
+
+def _from_english(text: str, family: str, lang: str | None) -> str:
     if (lang or language()) == "en":
         return text
-    for key, pattern in _reason_patterns():
+    for key, pattern in _patterns(family):
         found = pattern.match(text)
         if found:
             return t(key, lang, **{name: _os_words(value, lang) for name, value in found.groupdict().items()})
