@@ -1,5 +1,8 @@
 """The `vanban` command. Each command parses its arguments, calls one pipeline function
-and prints; no business logic lives here."""
+and prints; no business logic lives here. Every sentence it prints comes from the message
+catalogue (``pipeline.messages``): Vietnamese, or English with ``--lang en`` / ``VANBAN_LANG=en``.
+The help is written when this module is imported, so ``--lang`` is read from the command line
+before the commands are declared."""
 
 from __future__ import annotations
 
@@ -13,15 +16,35 @@ from typing import Any, NoReturn
 
 import typer
 
-from pipeline.settings import Settings, configure_prefect
+from pipeline import messages
+from pipeline.messages import t
+from pipeline.settings import Settings, configure_prefect, settings
 
-app = typer.Typer(
-    help="vanban — đọc công văn, nghị quyết, kế hoạch (bản quét hoặc bản điện tử) và trích xuất "
-    "nghĩa vụ, chỉ tiêu, thời hạn.\n\nRead Vietnamese official documents (scans or digital) "
-    "and extract their facts with evidence.",
-    no_args_is_help=True,
-    add_completion=False,
-)
+
+def _language_from(argv: list[str]) -> str | None:
+    """The ``--lang`` given before the command, if any (needed before the help is written)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+_chosen = _language_from(sys.argv[1:])
+if _chosen in messages.LANGUAGES:
+    messages.set_language(_chosen)
+
+app = typer.Typer(help=t("help.app"), no_args_is_help=True, add_completion=False)
+
+
+@app.callback()
+def main(
+    lang: str = typer.Option(None, "--lang", help=t("help.lang"), show_default=False),
+) -> None:
+    """vanban."""
+    if lang is not None and lang not in messages.LANGUAGES:
+        _fail(t("cli.bad_lang", lang=lang, languages=", ".join(messages.LANGUAGES)))
 
 
 def _fail(message: str) -> NoReturn:
@@ -29,10 +52,23 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(code=2)
 
 
-_DB_OPTION = typer.Option(
-    None, "--db", help="SQLAlchemy URL (default: $VANBAN_DB, else sqlite in $VANBAN_HOME, ~/.vanban)"
-)
+_DB_OPTION = typer.Option(None, "--db", help=t("help.db"))
 _DEFAULTS = Settings()  # for --help only: the values in force come from pipeline.settings.settings()
+
+
+def _store(db: str | None, create: bool = False):
+    """The database the command reads (or, with ``create``, may make); a missing or unreachable
+    one is a one-line error naming it, never a traceback and never an empty database made in passing."""
+    from pipeline.store.db import Store, StoreUnavailable, database_url, sqlite_file
+
+    url = database_url(db)
+    path = sqlite_file(url)
+    if create and path is not None and not path.parent.exists() and path.parent != settings().home:
+        _fail(t("cli.db_folder_missing", folder=path.parent))
+    try:
+        return Store(url, create=create)
+    except StoreUnavailable as e:
+        _fail(str(e))
 
 
 def _pipeline(prefect: bool) -> ModuleType:
@@ -48,37 +84,33 @@ def _pipeline(prefect: bool) -> ModuleType:
     return flows
 
 
-@app.command()
-def text(file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or TXT file")) -> None:
-    """Print the document's normalized text; pages are separated by a form feed."""
+def _read(file: Path):
     from pipeline.errors import UnreadableDocument
     from pipeline.read.load import load_document
 
     try:
-        doc = load_document(file)
+        return load_document(file)
     except UnreadableDocument as e:
-        _fail(str(e))
+        _fail(t("cli.unreadable", file=e.path, reason=messages.reason(e.reason)))
+
+
+@app.command(help=t("help.text"))
+def text(file: Path = typer.Argument(..., help=t("help.file"))) -> None:
+    doc = _read(file)
     sys.stdout.write(doc.text)
     if not doc.text.endswith("\n"):
         sys.stdout.write("\n")
 
 
-@app.command()
+@app.command(help=t("help.extract"))
 def extract(
-    file: Path = typer.Argument(..., help="PDF, TIFF/PNG/JPEG, DOCX or TXT file"),
-    as_json: bool = typer.Option(False, "--json", help="print the JSON contract instead of a summary"),
+    file: Path = typer.Argument(..., help=t("help.file")),
+    as_json: bool = typer.Option(False, "--json", help=t("help.extract_json")),
 ) -> None:
-    """Extract the document's facts: metadata, citations, targets, deadlines, wards, obligations."""
     from extractors import extract as run_extractors
-    from pipeline.errors import UnreadableDocument
-    from pipeline.read.load import load_document
     from pipeline.text.segment import segment
 
-    try:
-        doc = load_document(file)
-    except UnreadableDocument as e:
-        _fail(str(e))
-    result = run_extractors(segment(doc))
+    result = run_extractors(segment(_read(file)))
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
@@ -93,10 +125,10 @@ def _progress(paths: list[Path]) -> Iterator[Callable[[Any], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from pipeline.ingest.runner import expand
+    from pipeline.ingest.runner import expand, shown
 
     columns = (
-        TextColumn("ingesting"),
+        TextColumn(t("cli.ingesting")),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -104,71 +136,62 @@ def _progress(paths: list[Path]) -> Iterator[Callable[[Any], None]]:
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         bar = progress.add_task("", total=sum(1 for _ in expand(paths)))
-        yield lambda outcome: progress.update(bar, advance=1, description=outcome.path.name)
+        yield lambda outcome: progress.update(bar, advance=1, description=shown(Path(outcome.path.name)))
 
 
 def _ingest_line(outcome) -> str:
-    facts = ", ".join(f"{n} {kind}" for kind, n in outcome.facts.items() if n)
-    line = f"{outcome.state:<11} {outcome.path}: {outcome.message}"
+    line = outcome.line()
     if outcome.pages:
-        line += f" — {outcome.pages} page(s)" + (f"; {facts}" if facts else "; no facts")
+        facts = ", ".join(f"{n} {t(f'kind.{kind}')}" for kind, n in outcome.facts.items() if n)
+        line += t("cli.pages_facts", pages=outcome.pages, facts=facts or t("cli.no_facts"))
     return line
 
 
-@app.command()
+@app.command(help=t("help.ingest"))
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="files and folders (subfolder names become source tags)"),
+    paths: list[Path] = typer.Argument(..., help=t("help.ingest_paths")),
     db: str = _DB_OPTION,
-    archive: Path = typer.Option(None, help="where originals are filed (default: $VANBAN_HOME/archive)"),
-    quarantine: Path = typer.Option(None, help="where unreadable files go (default: $VANBAN_HOME/quarantine)"),
-    move: bool = typer.Option(False, "--move", help="move originals into the archive instead of copying"),
-    prefect: bool = typer.Option(
-        True, "--prefect/--no-prefect", help="run as a Prefect flow (retries, cache by hash, runs in the UI)"
-    ),
+    archive: Path = typer.Option(None, help=t("help.archive")),
+    quarantine: Path = typer.Option(None, help=t("help.quarantine")),
+    move: bool = typer.Option(False, "--move", help=t("help.move")),
+    prefect: bool = typer.Option(True, "--prefect/--no-prefect", help=t("help.prefect")),
 ) -> None:
-    """Store the facts of files and folders in the database and file their originals."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        _fail(f"no such file or folder: {', '.join(missing)}")
+        _fail(t("cli.no_such_path", paths=", ".join(missing)))
+    store = _store(db, create=True)  # the first ingest makes the database and its home
     ingest_folder = _pipeline(prefect).ingest_folder
     with _progress(paths) as advance:
         outcomes = ingest_folder(
-            paths, db=db, archive=archive, quarantine=quarantine, keep_originals=not move, on_outcome=advance
+            paths, db=store.url, archive=archive, quarantine=quarantine, keep_originals=not move, on_outcome=advance
         )
     for outcome in outcomes:
         typer.echo(_ingest_line(outcome))
     states = [o.state for o in outcomes]
-    typer.echo(", ".join(f"{states.count(s)} {s}" for s in dict.fromkeys(states)) or "no files")
+    typer.echo(", ".join(f"{states.count(s)} {t(f'outcome.{s}')}" for s in dict.fromkeys(states)) or t("cli.no_files"))
 
 
-@app.command()
+@app.command(help=t("help.watch"))
 def watch(
-    inbox: Path = typer.Argument(..., help="the shared folder scanners and clerks drop files into"),
-    archive: Path = typer.Option(
-        None, help="originals after their rows are committed, in YYYY/MM/ (default: $VANBAN_HOME/archive)"
-    ),
-    quarantine: Path = typer.Option(
-        None, help="files that could not be read, each with a .error.txt (default: $VANBAN_HOME/quarantine)"
-    ),
+    inbox: Path = typer.Argument(..., help=t("help.inbox")),
+    archive: Path = typer.Option(None, help=t("help.watch_archive")),
+    quarantine: Path = typer.Option(None, help=t("help.watch_quarantine")),
     db: str = _DB_OPTION,
+    create: bool = typer.Option(False, "--create", help=t("help.create")),
     settle: float | None = typer.Option(
-        None,
-        help=f"seconds a file's size and mtime must stay unchanged (default: {_DEFAULTS.watch_settle:g}, "
-        "or $VANBAN_WATCH_SETTLE)",
-        show_default=False,
+        None, help=t("help.settle", default=f"{_DEFAULTS.watch_settle:g}"), show_default=False
     ),
     rescan: float | None = typer.Option(
-        None,
-        help=f"seconds between full rescans, for shares without events (default: {_DEFAULTS.watch_rescan:g}, "
-        "or $VANBAN_WATCH_RESCAN)",
-        show_default=False,
+        None, help=t("help.rescan", default=f"{_DEFAULTS.watch_rescan:g}"), show_default=False
     ),
-    prefect: bool = typer.Option(True, "--prefect/--no-prefect", help="run as a Prefect flow"),
+    prefect: bool = typer.Option(True, "--prefect/--no-prefect", help=t("help.prefect")),
 ) -> None:
-    """Watch a folder: every file dropped in is stored and archived, or quarantined with its reason."""
     import logging
     import signal
 
+    if not inbox.is_dir():
+        _fail(t("cli.no_inbox", inbox=inbox))
+    store = _store(db, create=create)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S"))
     logger = logging.getLogger("vanban")
@@ -178,187 +201,199 @@ def watch(
     # Stop on SIGTERM as on Ctrl-C, so exit handlers run and Prefect's temporary server stops too.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     watch_inbox = _pipeline(prefect).watch_inbox
-    watch_inbox(inbox, db=db, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
+    watch_inbox(inbox, db=store.url, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
 
 
-@app.command()
-def status(
-    as_json: bool = typer.Option(False, "--json", help="print the counts as JSON"), db: str = _DB_OPTION
-) -> None:
-    """Counts of processed, duplicate, quarantined and pending files, and the last errors."""
+@app.command(help=t("help.status"))
+def status(as_json: bool = typer.Option(False, "--json", help=t("help.status_json")), db: str = _DB_OPTION) -> None:
     from pipeline.ingest.status import status as inbox_status
-    from pipeline.store.db import Store
 
-    result = inbox_status(Store(db))
+    result = inbox_status(_store(db))
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return
+    typer.echo(t("status.database", database=result.database))
+    typer.echo(t("status.home", home=result.home))
     typer.echo(
-        f"processed {result.processed}, duplicates {result.duplicates}, "
-        f"quarantined {result.quarantined}, pending {result.pending}"
+        t(
+            "status.counts",
+            processed=result.processed,
+            duplicates=result.duplicates,
+            quarantined=result.quarantined,
+            pending=result.pending,
+        )
     )
+    typer.echo(t("status.documents", documents=result.documents, copies=result.copies))
+    if result.not_read:
+        why = ", ".join(f"{n} {messages.label('choice', choice)}" for choice, n in sorted(result.not_read.items()))
+        typer.echo(t("status.not_read", n=sum(result.not_read.values()), why=why))
+    if result.stuck:
+        typer.echo(t("status.stuck", n=len(result.stuck)))
+    for stuck in result.stuck:
+        typer.echo(f"  {stuck['at']}  {_shown(stuck['file'])}: {stuck['reason']}")
     if result.last_errors:
-        typer.echo("last errors (UTC):")
+        typer.echo(t("status.last_errors"))
     for error in result.last_errors:
-        typer.echo(f"  {error['at']}  {error['file']}: {error['reason']}")
+        typer.echo(f"  {error['at']}  {_shown(error['file'])}: {error['reason']}")
 
 
-_FORMAT_HELP = "table (terminal), csv, json, xlsx or parquet"
+def _shown(name: str) -> str:
+    from pipeline.ingest.runner import shown
+
+    return shown(Path(name))
 
 
 def _query_options(fmt: str, output: Path | None) -> None:
     from pipeline.store.export import FORMATS
 
     if fmt not in FORMATS:
-        _fail(f"unknown --format {fmt!r}; choose {', '.join(FORMATS)}")
+        _fail(t("export.bad_format", fmt=fmt, formats=", ".join(FORMATS)))
     if fmt in ("xlsx", "parquet") and output is None:
-        _fail(f"--format {fmt} writes a file: add --output FILE")
+        _fail(t("export.needs_output", fmt=fmt))
+
+
+def _filters(**given):
+    from pipeline.store.queries import BadFilter, Filters
+
+    try:
+        return Filters.parse(**given)
+    except BadFilter as e:
+        _fail(str(e))
 
 
 def _show_facts(kind: str, filters, fmt: str, output: Path | None, db: str | None, columns: list[str]) -> None:
     from pipeline.store import export, queries
-    from pipeline.store.db import Store
 
     _query_options(fmt, output)
-    frame = queries.facts(Store(db), kind, filters)
-    export.write(frame, fmt, output, columns=columns, title=kind)
+    frame = queries.facts(_store(db), kind, filters)
+    export.write(frame, fmt, output, columns=columns, title=t(f"kind.{kind}.title"))
+    if output:
+        typer.echo(t("cli.wrote_rows", file=output, n=len(frame)), err=True)
 
 
-_DOCUMENT_OPTION = typer.Option(None, help="số/ký hiệu, file name or document id")
-_PROVINCE_OPTION = typer.Option(None, help="the document's province")
-_FORMAT_OPTION = typer.Option("table", "--format", help=_FORMAT_HELP)
-_OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="file to write")
+_DOCUMENT_OPTION = typer.Option(None, help=t("help.document"))
+_COPY_OPTION = typer.Option(None, "--copy", help=t("help.copy"))
+_PROVINCE_OPTION = typer.Option(None, help=t("help.province"))
+_FORMAT_OPTION = typer.Option("table", "--format", help=t("help.format"))
+_OUTPUT_OPTION = typer.Option(None, "--output", "-o", help=t("help.output"))
+_DATE_HELP = t("help.date")
 
 
-@app.command()
+@app.command(help=t("help.obligations"))
 def obligations(
-    agency: str = typer.Option(None, help="body, any spelling: 'so tu phap' finds 'Sở Tư pháp'"),
-    role: str = typer.Option(None, help="lead (chủ trì), support (phối hợp) or assigned"),
-    due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
-    due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+    agency: str = typer.Option(None, help=t("help.agency")),
+    role: str = typer.Option(None, help=t("help.role")),
+    due_before: str = typer.Option(None, help=_DATE_HELP),
+    due_after: str = typer.Option(None, help=_DATE_HELP),
     document: str = _DOCUMENT_OPTION,
+    copy: int = _COPY_OPTION,
     province: str = _PROVINCE_OPTION,
-    text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
+    text: str = typer.Option(None, "--text", help=t("help.text_task")),
     fmt: str = _FORMAT_OPTION,
     output: Path = _OUTPUT_OPTION,
     db: str = _DB_OPTION,
 ) -> None:
-    """Who must do what, by when: obligations with their evidence."""
-    from pipeline.store.queries import Filters
-
+    filters = _filters(
+        agency=agency,
+        role=role,
+        due_before=due_before,
+        due_after=due_after,
+        document=document,
+        copy=copy,
+        province=province,
+        text=text,
+    )
     _show_facts(
-        "obligations",
-        Filters(
-            agency=agency,
-            role=role,
-            due_before=due_before,
-            due_after=due_after,
-            document=document,
-            province=province,
-            text=text,
-        ),
-        fmt,
-        output,
-        db,
-        ["document", "section", "agency", "role", "due", "task", "page"],
+        "obligations", filters, fmt, output, db, ["document", "section", "agency", "role", "due", "task", "page"]
     )
 
 
-@app.command()
+@app.command(help=t("help.targets"))
 def targets(
-    year: int = typer.Option(None, help="year the target must be reached"),
+    year: int = typer.Option(None, help=t("help.year")),
     document: str = _DOCUMENT_OPTION,
+    copy: int = _COPY_OPTION,
     province: str = _PROVINCE_OPTION,
-    text: str = typer.Option(None, "--text", help="words in the subject (diacritics optional)"),
+    text: str = typer.Option(None, "--text", help=t("help.text_subject")),
     fmt: str = _FORMAT_OPTION,
     output: Path = _OUTPUT_OPTION,
     db: str = _DB_OPTION,
 ) -> None:
-    """Numeric targets (chỉ tiêu) with comparator, value, unit and year."""
-    from pipeline.store.queries import Filters
-
-    _show_facts(
-        "targets",
-        Filters(year=year, document=document, province=province, text=text),
-        fmt,
-        output,
-        db,
-        [
-            "document",
-            "criterion",
-            "subject",
-            "comparator",
-            "value",
-            "value_max",
-            "unit",
-            "year",
-            "change",
-            "recurrence",
-            "page",
-        ],
-    )
+    filters = _filters(year=year, document=document, copy=copy, province=province, text=text)
+    columns = ["document", "criterion", "subject", "comparator", "value", "value_max", "unit", "year"]
+    _show_facts("targets", filters, fmt, output, db, [*columns, "change", "recurrence", "page"])
 
 
-@app.command()
+@app.command(help=t("help.deadlines"))
 def deadlines(
-    due_before: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
-    due_after: str = typer.Option(None, help="YYYY or YYYY-MM-DD"),
+    due_before: str = typer.Option(None, help=_DATE_HELP),
+    due_after: str = typer.Option(None, help=_DATE_HELP),
     document: str = _DOCUMENT_OPTION,
+    copy: int = _COPY_OPTION,
     province: str = _PROVINCE_OPTION,
-    text: str = typer.Option(None, "--text", help="words in the task (diacritics optional)"),
+    text: str = typer.Option(None, "--text", help=t("help.text_task")),
     fmt: str = _FORMAT_OPTION,
     output: Path = _OUTPUT_OPTION,
     db: str = _DB_OPTION,
 ) -> None:
-    """Time-bound commitments, normalized to YYYY, YYYY-MM-DD or yearly --MM-DD."""
-    from pipeline.store.queries import Filters
-
+    filters = _filters(
+        due_before=due_before, due_after=due_after, document=document, copy=copy, province=province, text=text
+    )
     _show_facts(
-        "deadlines",
-        Filters(due_before=due_before, due_after=due_after, document=document, province=province, text=text),
-        fmt,
-        output,
-        db,
-        ["document", "due", "relation", "recurrence", "task", "agencies", "page"],
+        "deadlines", filters, fmt, output, db, ["document", "due", "relation", "recurrence", "task", "agencies", "page"]
     )
 
 
-@app.command()
-def diff(
-    province: str = typer.Option(None, help="only plans of this province or city"),
+@app.command(help=t("help.documents"))
+def documents(
+    versions: bool = typer.Option(False, "--versions", help=t("help.versions")),
     fmt: str = _FORMAT_OPTION,
     output: Path = _OUTPUT_OPTION,
     db: str = _DB_OPTION,
 ) -> None:
-    """Each plan's schedule against the national table, year by year, with a status per row."""
+    from pipeline.store import export, queries
+
+    _query_options(fmt, output)
+    frame = queries.copies(_store(db), every_copy=versions)
+    columns = ["group", "document", "copy", "version", "used", "choice", "reading", "pages", "file"]
+    export.write(frame, fmt, output, columns=columns if versions else [*columns, "copies"], title=t("documents.title"))
+
+
+@app.command(help=t("help.diff"))
+def diff(
+    province: str = typer.Option(None, help=t("help.diff_province")),
+    fmt: str = _FORMAT_OPTION,
+    output: Path = _OUTPUT_OPTION,
+    db: str = _DB_OPTION,
+) -> None:
     from pipeline.analysis import diff as plan_diff
     from pipeline.store import export, queries
-    from pipeline.store.db import Store
 
     _query_options(fmt, output)
-    rows = plan_diff.diff_plans(queries.analysis_frames(Store(db)), province=province)
+    frames = queries.analysis_frames(_store(db))
+    if plan_diff.national_reference(frames["national_targets"], frames["documents"]).empty:
+        _fail(t("cli.no_national_table"))
+    rows = plan_diff.diff_plans(frames, province=province)
     if not rows:
-        _fail("nothing to compare: ingest a national table (e.g. the appendix of Công văn 1116-CV/ĐUCA) and plans")
+        _fail(t("cli.no_plan", province=province))
     frame = plan_diff.diff_table(rows) if fmt == "table" else plan_diff.diff_frame(rows)
-    export.write(frame, fmt, output, title="plans against the national table")
+    export.write(frame, fmt, output, title=t("diff.title"))
 
 
-@app.command()
-def report(html: Path = typer.Option(..., "--html", help="the HTML file to write"), db: str = _DB_OPTION) -> None:
-    """An HTML report: one chart per province (national trajectory against the plan) and the findings."""
+@app.command(help=t("help.report"))
+def report(html: Path = typer.Option(..., "--html", help=t("help.html")), db: str = _DB_OPTION) -> None:
     from pipeline.analysis import diff as plan_diff
     from pipeline.analysis import findings
     from pipeline.analysis import report as html_report
     from pipeline.store import queries
-    from pipeline.store.db import Store
 
-    frames = queries.analysis_frames(Store(db))
+    frames = queries.analysis_frames(_store(db))
     rows, found = plan_diff.diff_plans(frames), findings.all_findings(frames)
     html_report.write(html, rows, found)
-    typer.echo(f"wrote {html}: {len({(r.plan, r.province) for r in rows})} plan(s), {len(found)} finding(s)")
+    typer.echo(t("cli.wrote_report", file=html, plans=len({(r.plan, r.province) for r in rows}), findings=len(found)))
 
 
-bench_app = typer.Typer(help="Benchmarks on samples/ (see docs/benchmarks.md).", no_args_is_help=True)
+bench_app = typer.Typer(help=t("help.bench"), no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 
 
@@ -372,17 +407,16 @@ def _bench_module(name: str) -> Any:
     try:
         return importlib.import_module(f"bench.{name}")
     except ModuleNotFoundError as e:
-        _fail(f"vanban bench cần bản sao mã nguồn và nhóm phụ thuộc 'bench' (pip install -e '.[bench]'): {e}")
+        _fail(t("cli.no_bench", error=e))
 
 
-@bench_app.command("ocr")
+@bench_app.command("ocr", help=t("help.bench_ocr"))
 def bench_ocr(
-    profile: str = typer.Option(None, help="one scan profile on every seed: office, fax, photo, stamped"),
-    limit: int = typer.Option(None, help="only the first N pages of each document"),
-    everything: bool = typer.Option(False, "--all", help="every profile of every seed, every image format"),
-    as_json: bool = typer.Option(False, "--json", help="print JSON instead of the table"),
+    profile: str = typer.Option(None, help=t("help.bench_profile")),
+    limit: int = typer.Option(None, help=t("help.bench_limit")),
+    everything: bool = typer.Option(False, "--all", help=t("help.bench_all")),
+    as_json: bool = typer.Option(False, "--json", help=t("help.bench_json")),
 ) -> None:
-    """OCR accuracy (CER/WER with diacritics) and speed against bare Tesseract, per sample scan."""
     bench = _bench_module("ocr")
 
     try:

@@ -96,7 +96,10 @@ def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None)
             step = ingestor.reject(step, error)
         else:
             step = commit(ingestor, step, document, extraction)
-    return file_original(ingestor, step)
+    try:
+        return file_original(ingestor, step)
+    except OSError as error:  # retries spent: the original waits in the inbox, the reason recorded
+        return ingestor.stuck(step, error)
 
 
 @flow(name="ingest-file")

@@ -63,12 +63,12 @@ def build(store: Store, n_obligations: int, rng: random.Random) -> None:
 
 
 FILTERS = [
-    queries.Filters(agency="so tu phap"),
-    queries.Filters(agency="cong an", role="lead"),
-    queries.Filters(due_before="2025-12-31", due_after="2025"),
-    queries.Filters(province="Khánh Hòa", role="support"),
-    queries.Filters(text="tuyen truyen"),
-    queries.Filters(agency="uy ban nhan dan", due_before="2027"),
+    queries.Filters.parse(agency="so tu phap"),
+    queries.Filters.parse(agency="cong an", role="lead"),
+    queries.Filters.parse(due_before="2025-12-31", due_after="2025"),
+    queries.Filters.parse(province="Khánh Hòa", role="support"),
+    queries.Filters.parse(text="tuyen truyen"),
+    queries.Filters.parse(agency="uy ban nhan dan", due_before="2027"),
 ]
 
 

@@ -42,6 +42,8 @@ class Settings:
     home: Path = field(default=Path("~/.vanban"), metadata=_env("VANBAN_HOME", Path))
     # Any SQLAlchemy URL; None means the embedded SQLite file ``home/vanban.db``.
     database_url: str | None = field(default=None, metadata=_env("VANBAN_DB", str))
+    # The language of every message people read: Vietnamese, or English for the developers.
+    lang: str = field(default="vi", metadata=_env("VANBAN_LANG", str))
 
     # The watched folder: a file is read once its size and mtime have rested ``watch_settle``
     # seconds (scanners and network copies write slowly); the whole folder is rescanned every

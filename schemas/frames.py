@@ -8,7 +8,6 @@ reads the frames from SQL in these columns).
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pandas as pd
 
@@ -46,12 +45,3 @@ DOCUMENT_COLUMNS = [
     "locality",
     "label",
 ]
-
-
-def document_label(number: str | None, path: str, kind: str | None = None, issuer: str | None = None) -> str:
-    """How a document is named in reports: its số/ký hiệu, else its kind and issuer, else its file name."""
-    if number:
-        return number
-    if kind and issuer:
-        return f"{kind} ({issuer})"
-    return Path(path).name

@@ -28,7 +28,9 @@ PERCENT_PLAN = ROOT / "tests" / "data" / "ke_hoach_binh_dinh.txt"
 def store(tmp_path_factory) -> Store:
     home = tmp_path_factory.mktemp("vanban")
     db = Store(f"sqlite:///{home / 'vanban.db'}")
-    outcomes = ingest.ingest_folder([*SAMPLE_TEXTS, EXTRA_PLAN, PERCENT_PLAN], db.url, home / "archive", home / "quarantine")
+    outcomes = ingest.ingest_folder(
+        [*SAMPLE_TEXTS, EXTRA_PLAN, PERCENT_PLAN], db.url, home / "archive", home / "quarantine"
+    )
     assert [o.state for o in outcomes] == ["processed"] * (len(SAMPLE_TEXTS) + 2)
     return db
 
@@ -61,7 +63,7 @@ def test_da_lat_is_partial_scope_with_the_province_remainder(rows):
     row = dalat[2030]
     assert row.locality == "Đà Lạt" and row.status == "partial scope"
     assert (row.plan_count, row.national_count, row.remainder) == (12, 18, 6)
-    assert "12 of 18" in row.note
+    assert row.note == "Đà Lạt gồm 12 trong 18 phường của Lâm Đồng; phần còn lại của tỉnh vẫn phải đạt 6"
     assert dalat[2026].plan_count == 5 and dalat[2026].remainder == 3
 
 
@@ -116,7 +118,7 @@ def test_conflicts_inside_a_document(frames):
     conflict = [f for f in found if f.kind == "target-conflict"]
     assert any("5" in f.message and "6" in f.message for f in conflict)
     duplicated = [f for f in found if f.kind == "criteria-duplicated"]
-    assert any("17 and 18" in f.message for f in duplicated)
+    assert any("tiêu chí 17 và 18 có chỉ tiêu giống hệt nhau" in f.message for f in duplicated)
 
 
 def test_appendix_rows_below_the_letters_own_30_percent_floor(frames):
@@ -127,21 +129,21 @@ def test_appendix_rows_below_the_letters_own_30_percent_floor(frames):
 
 
 def test_obligations_filter_is_diacritic_insensitive(store):
-    frame = queries.facts(store, "obligations", queries.Filters(agency="so tu phap"))
+    frame = queries.facts(store, "obligations", queries.Filters.parse(agency="so tu phap"))
     assert len(frame) >= 1 and set(frame["agency"]) == {"Sở Tư pháp"}
     assert frame["quote"].notna().all() and frame["page"].notna().all()
-    leads = queries.facts(store, "obligations", queries.Filters(role="lead", province="Hà Nội"))
+    leads = queries.facts(store, "obligations", queries.Filters.parse(role="chủ trì", province="Hà Nội"))
     assert len(leads) and set(leads["role"]) == {"lead"}
 
 
 def test_exports_open_with_vietnamese_text_and_dates(store, tmp_path):
-    frame = queries.facts(store, "deadlines", queries.Filters(due_after="2024"))
+    frame = queries.facts(store, "deadlines", queries.Filters.parse(due_after="2024"))
     assert len(frame) and (frame["due"] >= "2024").all()
     export.write(frame, "csv", tmp_path / "d.csv")
     assert (tmp_path / "d.csv").read_bytes().startswith("\ufeff".encode("utf-8"))
     export.write(frame, "xlsx", tmp_path / "d.xlsx")
     back = pd.read_excel(tmp_path / "d.xlsx")
-    assert list(back["task"]) == list(frame["task"])
+    assert list(back["nhiệm vụ"]) == list(frame["task"])
     export.write(frame, "parquet", tmp_path / "d.parquet")
     assert len(pd.read_parquet(tmp_path / "d.parquet")) == len(frame)
     export.write(frame, "json", tmp_path / "d.json")
@@ -179,6 +181,6 @@ def test_national_table_rules_flag_inconsistent_rows():
     )
     doc = pd.Series({"document_id": 1, "label": "1116-CV/ĐUCA"})
     messages = [f.message for f in national_checks.table_findings(table, doc)]
-    assert any("percent is not count / total" in m and "Cao Bằng 2024" in m for m in messages)
-    assert any("cumulative count decreases" in m for m in messages)
-    assert any("does not reach 100%" in m and "Cao Bằng 2026" in m for m in messages)
+    assert any("tỷ lệ không bằng số lượng / tổng số" in m and "Cao Bằng 2024" in m for m in messages)
+    assert any("số lũy kế giảm" in m for m in messages)
+    assert any("năm cuối không đạt 100%" in m and "Cao Bằng 2026" in m for m in messages)

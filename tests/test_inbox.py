@@ -87,9 +87,11 @@ def test_filer_archives_by_month_and_hash_and_never_overwrites(tmp_path):
 def test_quarantine_note_explains_in_plain_words(tmp_path):
     filer = Filer(tmp_path / "archive", tmp_path / "quarantine")
     destination = filer.quarantine_destination(Path("Đắk Lắk/rỗng.pdf"))
-    note = filer.write_reason(destination, Path("Đắk Lắk/rỗng.pdf"), "the file is empty (0 bytes)")
+    note = filer.write_reason(destination, Path("Đắk Lắk/rỗng.pdf"), "tệp rỗng (0 byte)", "the file is empty (0 bytes)")
     assert note.name == "rỗng.pdf.error.txt"
-    assert "Lý do / Reason: the file is empty (0 bytes)" in note.read_text(encoding="utf-8")
+    text = note.read_text(encoding="utf-8")
+    assert text.startswith("Tệp: Đắk Lắk/rỗng.pdf\n") and "Lý do: tệp rỗng (0 byte)\n" in text
+    assert "(English) vanban could not read this file and moved it here unchanged: the file is empty" in text
 
 
 @pytest.fixture
@@ -119,12 +121,13 @@ def test_files_end_processed_duplicate_or_quarantined(setup):
     )
     assert outcomes["bản sao.txt"].state == "duplicate"
     assert outcomes["rỗng.pdf"].state == "quarantined"
-    assert "tệp rỗng" in outcomes["rỗng.pdf"].message
+    assert outcomes["rỗng.pdf"].message == "tệp rỗng (0 byte)"
     assert outcomes["rác.bin"].state == "quarantined"
     assert not list(FileFilter().scan(inbox))
     counts = status(store)
     assert (counts.processed, counts.duplicates, counts.quarantined) == (1, 1, 2)
     assert {e["file"] for e in counts.last_errors} == {"rỗng.pdf", "rác.bin"}
+    assert {e["reason"] for e in counts.last_errors} >= {"tệp rỗng (0 byte)"}
     with store.engine.connect() as conn:
         tag = conn.exec_driver_sql("SELECT source_tag FROM documents").scalar_one()
     assert tag == "Hà Tĩnh"
@@ -221,7 +224,7 @@ def test_a_file_that_keeps_killing_the_reader_is_set_aside(setup, monkeypatch):
         with pytest.raises(Killed):
             ingest_one(Ingestor(store, filer, inbox), path)
     outcome = ingest_one(Ingestor(store, filer, inbox), path)
-    assert outcome.state == "quarantined" and "stopped 3 times" in outcome.message
+    assert outcome.state == "quarantined" and "đã dừng 3 lần" in outcome.message
     assert outcome.state is runner.OutcomeState.QUARANTINED
 
 
@@ -241,7 +244,7 @@ def test_the_number_of_attempts_is_a_setting(setup, monkeypatch):
     with pytest.raises(Killed):
         ingest_one(Ingestor(store, filer, inbox, max_attempts=1), path)
     outcome = ingest_one(Ingestor(store, filer, inbox, max_attempts=1), path)
-    assert "stopped 1 times" in outcome.message
+    assert "đã dừng 1 lần" in outcome.message
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
@@ -251,7 +254,7 @@ def test_unreadable_permissions_are_quarantined(setup):
     path.write_text(LETTER, encoding="utf-8")
     path.chmod(0)
     outcome = ingest_one(Ingestor(store, filer, inbox), path)
-    assert outcome.state == "quarantined" and "permission" in outcome.message
+    assert outcome.state == "quarantined" and "không có quyền đọc" in outcome.message
 
 
 def test_watcher_waits_for_slow_writes_and_ignores_temporary_names(setup):
@@ -286,13 +289,21 @@ def test_settings_come_from_the_environment_once_and_can_be_built_for_a_test(tmp
     assert current.database == f"sqlite:///{tmp_path / 'vanban.db'}"
     assert Settings(home=tmp_path, database_url="sqlite://").database == "sqlite://"
     assert Settings.from_env({}).home == Path("~/.vanban").expanduser()
+    assert (Settings.from_env({}).lang, Settings.from_env({"VANBAN_LANG": "en"}).lang) == ("vi", "en")
     with pytest.raises(ValueError, match="VANBAN_WATCH_RESCAN"):
         Settings.from_env({"VANBAN_WATCH_RESCAN": "half a minute"})
 
 
 def test_states_keep_the_values_stored_in_the_database():
     assert [s.value for s in LedgerState] == ["processing", "processed", "duplicate", "quarantined"]
-    assert [s.value for s in runner.OutcomeState] == ["processed", "duplicate", "quarantined", "unchanged", "vanished"]
+    assert [s.value for s in runner.OutcomeState] == [
+        "processed",
+        "duplicate",
+        "quarantined",
+        "unchanged",
+        "vanished",
+        "stuck",
+    ]
     assert [s for s in LedgerState if s.final] == [
         LedgerState.PROCESSED,
         LedgerState.DUPLICATE,
@@ -311,6 +322,7 @@ def test_only_errors_that_may_pass_are_retried():
     assert not runner.is_transient(PermissionError(13, "denied"))
     assert not runner.is_transient(UnreadableDocument("x.pdf", "the file is empty"))
     assert not runner.is_transient(ValueError("a bug"))
+    assert not runner.is_transient(OSError(36, "File name too long"))  # the same name fails again
 
 
 def test_importing_the_flows_changes_no_environment_and_creates_nothing(tmp_path):

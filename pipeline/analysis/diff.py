@@ -23,6 +23,7 @@ from typing import TypedDict
 import pandas as pd
 
 from extractors import gazetteer
+from pipeline.messages import t
 from pipeline.settings import settings
 from pipeline.text import fold
 from schemas.analysis import DiffRow, Side, Status
@@ -137,25 +138,31 @@ def _plan_commitments(
                 "percent": None,
                 "comparator": "=",
                 "evidence": last,
-                "note": f"ward schedule: {len(upto)} ward(s) by {year}",
+                "note": t("diff.note.schedule", n=len(upto), year=year),
             }
-    program = [t for _, t in plan_targets.iterrows() if _is_program_target(t)]
+    program = [target for _, target in plan_targets.iterrows() if _is_program_target(target)]
     # percent targets first: a figure the same year states as a count ('14/31 Công an phường
     # (45,16%)') wins over its rounded percent
-    for t in sorted(program, key=lambda t: t["unit"] != "%"):
-        year = int(t["year"])
-        if t["unit"] == "%":
-            percent = float(t["value"])
-            count = plain(t.get("count"))
+    for target in sorted(program, key=lambda x: x["unit"] != "%"):
+        year = int(target["year"])
+        if target["unit"] == "%":
+            percent = float(target["value"])
+            count = plain(target.get("count"))
             if count is None and total:
                 count = count_from_percent(percent, total)
-            out[year] = {"count": count, "percent": percent, "comparator": t["comparator"], "evidence": t, "note": None}
+            out[year] = {
+                "count": count,
+                "percent": percent,
+                "comparator": target["comparator"],
+                "evidence": target,
+                "note": None,
+            }
         else:
             out[year] = {
-                "count": int(t["value"]),
+                "count": int(target["value"]),
                 "percent": None,
-                "comparator": t["comparator"],
-                "evidence": t,
+                "comparator": target["comparator"],
+                "evidence": target,
                 "note": None,
             }
     return out
@@ -210,7 +217,7 @@ def _diff_one(
                 status="out of scope",
                 plan_evidence=plan_side,
                 national_evidence=Side.read_at(national_doc["document_id"], national_doc["label"]),
-                note=f"{doc['province']} is not listed in the national table",
+                note=t("diff.note.not_listed", province=doc["province"]),
             )
         ]
     merged = len(former) > 1 or former[0] != doc["province"]
@@ -235,7 +242,7 @@ def _diff_one(
             "national_percent": float(n["national_percent"]),
             "national_evidence": Side.read_at(national_doc["document_id"], national_doc["label"], n),
         }
-        note = f"merged province: {reference}" if merged else None
+        note = t("diff.note.merged", reference=reference) if merged else None
         if plan is None:
             rows.append(DiffRow(**base, **nat, status="not stated", plan_evidence=plan_side, note=note))
             continue
@@ -253,9 +260,13 @@ def _diff_one(
         if partial:
             status = "partial scope"
             remainder = max(nat["national_count"] - (plan_count or 0), 0)
-            note = (
-                f"{doc['locality']} covers {scope_wards} of {nat['national_total']} wards of {reference}; "
-                f"the rest of the province must still deliver {remainder}"
+            note = t(
+                "diff.note.partial",
+                locality=doc["locality"],
+                scope=scope_wards,
+                total=nat["national_total"],
+                reference=reference,
+                remainder=remainder,
             )
         else:
             remainder = None
@@ -291,7 +302,8 @@ def diff_frame(rows: list[DiffRow]) -> pd.DataFrame:
 
 
 def diff_table(rows: list[DiffRow]) -> pd.DataFrame:
-    """The compact view for a terminal: one line per plan and year, figures as text."""
+    """The compact view for a terminal: one line per plan and year, figures as text (the export
+    names the columns and the statuses in the reader's language)."""
 
     def figure(count, total, percent):
         """The national side as 'count/total (percent%)', or '' for a row without one (out of scope)."""
@@ -305,11 +317,11 @@ def diff_table(rows: list[DiffRow]) -> pd.DataFrame:
                 "year": "" if r.year is None else str(r.year),
                 "status": r.status,
                 "national": figure(r.national_count, r.national_total, r.national_percent or 0),
-                "plan figure": ""
+                "plan_figure": ""
                 if r.plan_count is None
                 else f"{r.plan_comparator or ''}{r.plan_count} ({r.plan_percent:g}%)",
-                "Δ wards": "" if r.diff_wards is None else f"{r.diff_wards:+d}",
-                "Δ points": "" if r.diff_points is None else f"{r.diff_points:+.2f}",
+                "diff_wards": "" if r.diff_wards is None else f"{r.diff_wards:+d}",
+                "diff_points": "" if r.diff_points is None else f"{r.diff_points:+.2f}",
                 "remainder": "" if r.remainder is None else str(r.remainder),
                 "reference": r.reference or r.note or "",
             }

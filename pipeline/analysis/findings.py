@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from pipeline.analysis import national_checks
 from pipeline.analysis.diff import RULES
+from pipeline.messages import t
 from pipeline.text import fold
 from schemas.analysis import Finding, Side
 from schemas.frames import plain
@@ -43,14 +44,14 @@ def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list
             continue
         firsts = group.drop_duplicates(["document_id", "issued_on"])
         where = "; ".join(
-            f"{d} in {_label(documents, r.document_id)}"
+            t("finding.date_in", date=d, document=_label(documents, r.document_id))
             for d in dates
             for r in firsts[firsts["issued_on"] == d].itertuples()
         )
         found.append(
             Finding(
                 kind="citation-date-conflict",
-                message=f"{group['number'].iloc[0]} is cited with different dates: {where}",
+                message=t("finding.citation_dates", number=group["number"].iloc[0], where=where),
                 document_ids=sorted({plain(x) for x in group["document_id"]}),
                 evidence=[_where(documents, r) for _, r in firsts.iterrows()],
             )
@@ -64,8 +65,9 @@ def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list
         found.append(
             Finding(
                 kind="citation-number-conflict",
-                message=f"the title “{group['title'].iloc[0]}” is cited under different numbers: "
-                + ", ".join(firsts["number"]),
+                message=t(
+                    "finding.citation_numbers", title=group["title"].iloc[0], numbers=", ".join(firsts["number"])
+                ),
                 document_ids=sorted({plain(x) for x in group["document_id"]}),
                 evidence=[_where(documents, r) for _, r in firsts.iterrows()],
             )
@@ -105,9 +107,13 @@ def target_conflicts(targets: pd.DataFrame, documents: pd.DataFrame) -> list[Fin
                     found.append(
                         Finding(
                             kind="target-conflict",
-                            message=(
-                                f"{_label(documents, doc_id)}: the body sets {b['subject']} at {b['value']:g}{b['unit']}"
-                                f" but criterion {int(c['criterion'])} sets {c['comparator']} {c['value']:g}{c['unit']}"
+                            message=t(
+                                "finding.target_conflict",
+                                document=_label(documents, doc_id),
+                                subject=b["subject"],
+                                value=f"{b['value']:g}{b['unit']}",
+                                criterion=int(c["criterion"]),
+                                criterion_value=f"{c['comparator']} {c['value']:g}{c['unit']}",
                             ),
                             document_ids=[plain(doc_id)],
                             evidence=[_where(documents, b), _where(documents, c)],
@@ -124,8 +130,12 @@ def target_conflicts(targets: pd.DataFrame, documents: pd.DataFrame) -> list[Fin
                 found.append(
                     Finding(
                         kind="criteria-duplicated",
-                        message=f"{_label(documents, doc_id)}: criteria {signatures[signature]} and {number} "
-                        f"are printed with identical targets",
+                        message=t(
+                            "finding.criteria_duplicated",
+                            document=_label(documents, doc_id),
+                            first=signatures[signature],
+                            second=number,
+                        ),
                         document_ids=[plain(doc_id)],
                         evidence=[_where(documents, first), _where(documents, crit.iloc[0])],
                     )

@@ -12,6 +12,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from pipeline.messages import issue, t
 from pipeline.settings import settings
 from schemas.analysis import Finding, Side
 from schemas.frames import plain
@@ -27,18 +28,18 @@ TABLE_RULES = pa.DataFrameSchema(
         "percent": pa.Column(float, pa.Check.in_range(0, 100)),
     },
     checks=[
-        pa.Check(lambda df: df["count"] <= df["wards_total"], error="count exceeds the province's total"),
+        pa.Check(lambda df: df["count"] <= df["wards_total"], error="count-over-total"),
         pa.Check(
             lambda df: (df["count"] / df["wards_total"] * 100 - df["percent"]).abs() <= settings().percent_tolerance,
-            error="percent is not count / total",
+            error="percent-not-ratio",
         ),
         pa.Check(
             lambda df: df.sort_values("year").groupby("province")["count"].diff().fillna(0).reindex(df.index) >= 0,
-            error="cumulative count decreases",
+            error="count-decreases",
         ),
         pa.Check(
             lambda df: df.groupby("province")["year"].transform("max").ne(df["year"]) | df["percent"].ge(100),
-            error="the last year does not reach 100%",
+            error="last-year-short",
         ),
     ],
     coerce=True,
@@ -59,23 +60,25 @@ def table_findings(table: pd.DataFrame, doc: pd.Series) -> list[Finding]:
         cases = errors.failure_cases
         for check, failing in cases.groupby("check"):
             rows = table.loc[[i for i in failing["index"].dropna().unique() if i in table.index]]
-            places = ", ".join(f"{r.province} {r.year}" for r in rows.head(MAX_LISTED).itertuples()) or "whole table"
+            places = ", ".join(f"{r.province} {r.year}" for r in rows.head(MAX_LISTED).itertuples()) or t(
+                "finding.whole_table"
+            )
             if len(rows) > MAX_LISTED:
-                places += f" and {len(rows) - MAX_LISTED} more"
+                places += t("finding.and_more", n=len(rows) - MAX_LISTED)
             found.append(
                 Finding(
                     kind="table-inconsistent",
-                    message=f"{doc['label']}: {check}: {places}",
+                    message=f"{doc['label']}: {t(f'finding.check.{check}')}: {places}",
                     document_ids=[plain(doc["document_id"])],
                     evidence=[_at(doc, r) for _, r in rows.head(5).iterrows()],
                 )
             )
     for _, row in table.iterrows():
-        for issue in row.get("issues") or []:
+        for note in row.get("issues") or []:
             found.append(
                 Finding(
                     kind="table-inconsistent",
-                    message=f"{row['province']} {row['year']}: {issue}",
+                    message=f"{row['province']} {row['year']}: {issue(note)}",
                     document_ids=[plain(doc["document_id"])],
                     evidence=[_at(doc, row)],
                 )
@@ -111,9 +114,14 @@ def floor_findings(table: pd.DataFrame, letter_targets: pd.DataFrame, doc: pd.Se
             found.append(
                 Finding(
                     kind="below-floor",
-                    message=(
-                        f"{r['province']} {year}: {r['percent']:g}% ({int(r['count'])}/{int(r['wards_total'])}) "
-                        f"is below the letter's own floor {op} {value:g}%"
+                    message=t(
+                        "finding.below_floor",
+                        province=r["province"],
+                        year=year,
+                        percent=f"{r['percent']:g}",
+                        count=int(r["count"]),
+                        total=int(r["wards_total"]),
+                        floor=f"{op} {value:g}",
                     ),
                     document_ids=[plain(doc["document_id"])],
                     evidence=[_at(doc, r), _at(doc, floor)],

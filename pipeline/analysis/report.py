@@ -15,6 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from pipeline.messages import label, language, t
 from schemas.analysis import DiffRow, Finding
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -25,7 +26,7 @@ def _chart(rows: list[DiffRow]) -> str:
     years = [r.year for r in rows if r.year is not None]  # the caller charts only rows with a year
     national = [math.nan if r.national_count is None else r.national_count for r in rows]  # a gap, as None was
     fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=100)
-    ax.plot(years, national, marker="o", label=f"Bảng quốc gia ({rows[0].reference})")
+    ax.plot(years, national, marker="o", label=t("report.chart.national", reference=rows[0].reference))
     planned = [(r.year, r.plan_count) for r in rows if r.year is not None and r.plan_count is not None]
     if planned:
         ax.plot(
@@ -33,10 +34,10 @@ def _chart(rows: list[DiffRow]) -> str:
             [c for _, c in planned],
             marker="s",
             linestyle="--",
-            label=f"Kế hoạch {rows[0].plan}",
+            label=t("report.chart.plan", plan=rows[0].plan),
         )
-    ax.set_xlabel("Năm")
-    ax.set_ylabel("Công an phường (lũy kế)")
+    ax.set_xlabel(t("report.chart.year"))
+    ax.set_ylabel(t("report.chart.wards"))
     ax.set_xticks(years)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
@@ -52,10 +53,12 @@ def render(rows: list[DiffRow], findings: list[Finding]) -> str:
     """The report's HTML: one section per (plan, province) run of consecutive diff rows, with a chart when the rows
     have years, then the findings."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    env.globals.update(t=t, label=label, lang=language())
     sections = []
     for (plan, province), grouped in groupby(rows, key=lambda r: (r.plan, r.province)):
         group = list(grouped)
         charted = [r for r in group if r.year is not None]
+        planned = any(r.plan_count is not None for r in group)
         sections.append(
             {
                 "plan": plan,
@@ -64,6 +67,7 @@ def render(rows: list[DiffRow], findings: list[Finding]) -> str:
                 "reference": group[0].reference,
                 "rows": group,
                 "chart": _chart(charted) if charted else None,
+                "no_plan_line": bool(charted) and not planned,
             }
         )
     return env.get_template("report.html").render(sections=sections, findings=findings)

@@ -1,7 +1,9 @@
-"""A readable summary of one extraction, for `vanban extract FILE` without --json."""
+"""A readable summary of one extraction, for `vanban extract FILE` without --json, in the
+reader's language (the facts themselves are quoted as the document wrote them)."""
 
 from __future__ import annotations
 
+from pipeline.messages import label, t
 from schemas.extraction import Extraction
 
 
@@ -9,58 +11,57 @@ def summarize(ex: Extraction) -> str:
     """The plain-text summary ``vanban extract`` prints without ``--json``: the source, the metadata fields found,
     then each kind of fact with its count, one line per fact."""
     d = ex.document
-    lines = [
-        f"{ex.source.path} — {ex.source.pages} page(s)"
-        + (
-            f", OCR (mean confidence {ex.source.ocr_confidence:.0f})"
-            if ex.source.ocr and ex.source.ocr_confidence
-            else ", OCR"
-            if ex.source.ocr
-            else ""
+    source = t("summary.pages", path=ex.source.path, pages=ex.source.pages)
+    if ex.source.ocr:
+        source += (
+            t("summary.ocr_confidence", confidence=f"{ex.source.ocr_confidence:.0f}")
+            if ex.source.ocr_confidence
+            else t("summary.ocr")
         )
-    ]
+    lines = [source]
     head = " ".join(
         x for x in (d.kind, f"số {d.number}" if d.number else None, f"ngày {d.issued_on}" if d.issued_on else None) if x
     )
-    lines.append(head or "(kind and number not found)")
-    for label, value in (
-        ("Issuer", d.issuer),
-        ("Subject", d.subject),
-        ("Place", d.place),
-        ("Recipients", "; ".join(d.recipients) or None),
-        ("Signer", d.signer and ", ".join(x for x in (d.signer.capacity, d.signer.position, d.signer.name) if x)),
+    lines.append(head or t("summary.no_head"))
+    for key, value in (
+        ("issuer", d.issuer),
+        ("subject", d.subject),
+        ("place", d.place),
+        ("recipients", "; ".join(d.recipients) or None),
+        ("signer", d.signer and ", ".join(x for x in (d.signer.capacity, d.signer.position, d.signer.name) if x)),
         (
-            "Jurisdiction",
+            "jurisdiction",
             d.jurisdiction and " / ".join(x for x in (d.jurisdiction.province, d.jurisdiction.locality) if x),
         ),
-        ("Received", d.received and " ".join(x for x in (d.received.number, d.received.on, d.received.by) if x)),
+        ("received", d.received and " ".join(x for x in (d.received.number, d.received.on, d.received.by) if x)),
     ):
         if value:
-            lines.append(f"  {label}: {value}")
-    lines.append(f"Citations ({len(ex.citations)})")
+            lines.append(f"  {t(f'summary.{key}')}: {value}")
+    lines.append(t("summary.count", kind=t("kind.citations.title"), n=len(ex.citations)))
     lines += [f"  {c.kind} {c.number or ''} {c.issued_on or ''} {c.issuer or ''}".rstrip() for c in ex.citations]
-    lines.append(f"Targets ({len(ex.targets)})")
-    for t in ex.targets:
-        value = f"{t.value:g}" + (f"–{t.value_max:g}" if t.value_max is not None else "")
-        when = f" by {t.year}" if t.year else ""
-        lines.append(
-            f"  {t.change or ''} {t.comparator} {value} {t.unit}{when}"
-            f"{' ' + t.recurrence if t.recurrence else ''}: {t.subject}".replace("  ", " ")
-        )
-    lines.append(f"Deadlines ({len(ex.deadlines)})")
-    lines += [f"  {x.relation} {x.due}: {x.task}" for x in ex.deadlines]
-    lines.append(f"Wards ({len(ex.wards)})")
+    lines.append(t("summary.count", kind=t("kind.targets.title"), n=len(ex.targets)))
+    for x in ex.targets:
+        value = f"{x.value:g}" + (f"–{x.value_max:g}" if x.value_max is not None else "")
+        when = t("summary.by_year", year=x.year) if x.year else ""
+        change = label("change", x.change) if x.change else ""
+        recurrence = " " + label("recurrence", x.recurrence) if x.recurrence else ""
+        lines.append(f"  {change} {x.comparator} {value} {x.unit}{when}{recurrence}: {x.subject}".replace("  ", " "))
+    lines.append(t("summary.count", kind=t("kind.deadlines.title"), n=len(ex.deadlines)))
+    lines += [f"  {label('relation', x.relation)} {x.due}: {x.task}" for x in ex.deadlines]
+    lines.append(t("summary.count", kind=t("kind.wards.title"), n=len(ex.wards)))
     lines += [f"  {w.name} ({w.locality or w.province or ''}) {w.year or ''}".rstrip() for w in ex.wards]
-    lines.append(f"Obligations ({len(ex.obligations)})")
+    lines.append(t("summary.count", kind=t("kind.obligations.title"), n=len(ex.obligations)))
     lines += [
-        f"  [{o.section or '-'}] {o.agency} ({o.role}){' due ' + o.due if o.due else ''}: {o.task}"
+        f"  [{o.section or '-'}] {o.agency} ({label('role', o.role)})"
+        + (t("summary.due", due=o.due) if o.due else "")
+        + f": {o.task}"
         for o in ex.obligations
     ]
     if ex.national_targets:
         provinces = {r.province for r in ex.national_targets}
         flagged = sum(1 for r in ex.national_targets if r.issues)
         lines.append(
-            f"National targets: {len(ex.national_targets)} rows, {len(provinces)} provinces"
-            + (f", {flagged} cell(s) not reconciled" if flagged else "")
+            t("summary.national", rows=len(ex.national_targets), provinces=len(provinces))
+            + (t("summary.not_reconciled", n=flagged) if flagged else "")
         )
     return "\n".join(lines)

@@ -13,8 +13,10 @@ that stops a batch or the watcher.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -27,6 +29,7 @@ from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.filer import Filer
 from pipeline.ingest.watcher import Watcher
+from pipeline.messages import reason, reason_en, t
 from pipeline.settings import settings
 from pipeline.store.db import Store
 from pipeline.store.ledger import Entry, Journal, LedgerState
@@ -45,6 +48,7 @@ class OutcomeState(StrEnum):
     QUARANTINED = LedgerState.QUARANTINED.value
     UNCHANGED = "unchanged"  # named again on the command line: already stored, left where it is
     VANISHED = "vanished"  # taken out of the inbox before it could be read: nothing to record
+    STUCK = "stuck"  # decided, but the original could not be filed: it stays in the inbox, the reason in the ledger
 
 
 @dataclass
@@ -58,6 +62,12 @@ class Outcome:
     destination: Path | None = None
     pages: int = 0
     facts: dict[str, int] = field(default_factory=dict)
+    repeated: bool = False  # the same outcome as the last attempt (a stuck file met again): not worth a new log line
+
+    def line(self, name: Path | None = None) -> str:
+        """One line for a person: the state, the file (``name``, else its path) and what became of it."""
+        shown_name = shown(name or self.path)
+        return t("ingest.line", state=t(f"outcome.{self.state}"), name=shown_name, message=self.message)
 
 
 @dataclass(frozen=True)
@@ -113,14 +123,29 @@ def extract_facts(document: Document) -> Extraction:
     return extract(segment(document))
 
 
+# Errors of a name or a place that the same call will meet again: a name too long or illegal
+# there, a read-only or full disk.
+PERMANENT_ERRNOS = {
+    errno.ENAMETOOLONG,
+    errno.EILSEQ,
+    errno.EINVAL,
+    errno.EROFS,
+    errno.ENOSPC,
+    errno.EDQUOT,
+    errno.ELOOP,
+}
+
+
 def is_transient(error: BaseException) -> bool:
     """Whether trying the same step again may help: an I/O error that can pass by itself (a
     share that blinked) or a database that is locked or unreachable — not a bad file, a file
     taken away or a permission refused, and not a bug."""
     if isinstance(error, sa.exc.OperationalError):
         return True
-    permanent = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
-    return isinstance(error, OSError) and not isinstance(error, permanent)
+    permanent = (FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError)
+    if not isinstance(error, OSError) or isinstance(error, permanent):
+        return False
+    return error.errno not in PERMANENT_ERRNOS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,7 +169,7 @@ class Ingestor:
     def unreachable(self, path: Path, error: OSError) -> Decision | Outcome:
         """A file that could not be hashed: gone (nothing to record) or unreadable (quarantined)."""
         if isinstance(error, FileNotFoundError):
-            return Outcome(path, OutcomeState.VANISHED, "the file was taken away before it could be read")
+            return Outcome(path, OutcomeState.VANISHED, t("ingest.vanished"))
         return self._quarantine(path, self._relative(path), None, None, _unreadable_reason(error))
 
     def claim(self, path: Path, sha256: str) -> Job | Decision | Outcome:
@@ -155,7 +180,7 @@ class Ingestor:
         try:
             size = path.stat().st_size
         except FileNotFoundError:
-            return Outcome(path, OutcomeState.VANISHED, "the file was taken away before it could be read")
+            return Outcome(path, OutcomeState.VANISHED, t("ingest.vanished"))
         except OSError as e:
             return self._quarantine(path, relative, sha256, None, _unreadable_reason(e))
         entry = self.journal.unfiled(relative.as_posix(), sha256)
@@ -167,30 +192,18 @@ class Ingestor:
             return self._duplicate(path, relative, sha256, size, known)
         entry = self.journal.start(relative.as_posix(), sha256, size)
         if entry.attempts > self.max_attempts:
-            return self._quarantine(
-                path,
-                relative,
-                sha256,
-                size,
-                (
-                    f"vanban stopped {entry.attempts - 1} times while reading this file (it may be far too large "
-                    "or damaged); it was set aside so the other files can go on"
-                ),
-                entry,
-            )
+            stopped = reason_en("reason.stopped", times=entry.attempts - 1)
+            return self._quarantine(path, relative, sha256, size, stopped, entry)
         return Job(path, relative, sha256, size, entry)
 
     def reject(self, job: Job, error: Exception) -> Decision:
         """Quarantine a file the text layer or the extractors could not handle."""
         if isinstance(error, UnreadableDocument):
-            reason = error.reason
+            why = error.reason
         else:
-            log.error("internal error on %s", job.path, exc_info=error)
-            reason = (
-                f"vanban failed on this file because of an internal error ({type(error).__name__}: "
-                f"{error}); please report it together with this file"
-            )
-        return self._quarantine(job.path, job.relative, job.sha256, job.size, reason, job.entry)
+            log.error(t("log.internal_error", name=shown(job.path)), exc_info=error)
+            why = reason_en("reason.internal", error=f"{type(error).__name__}: {error}")
+        return self._quarantine(job.path, job.relative, job.sha256, job.size, why, job.entry)
 
     def commit(self, job: Job, document: Document, extraction: Extraction) -> Decision:
         """Store the facts and decide the archive path in one transaction.
@@ -217,7 +230,10 @@ class Ingestor:
         )
 
     def file(self, decision: Decision) -> Outcome:
-        """Put the original where its committed entry says (also what a restart does after a crash)."""
+        """Put the original where its committed entry says (also what a restart does after a crash).
+
+        Raises what may pass by itself (a share that blinked), for a retry; ``stuck`` records
+        what does not."""
         destination = self._file(decision.path, decision.entry)
         return Outcome(
             decision.path,
@@ -229,11 +245,25 @@ class Ingestor:
             decision.facts,
         )
 
+    def stuck(self, decision: Decision, error: OSError) -> Outcome:
+        """The original could not be filed: it stays in the inbox, the real reason in the ledger
+        (``vanban status`` lists it) and in the log once; the next file goes on."""
+        why = reason_en("reason.cannot_file", error=_os_error(error), destination=decision.entry.destination or "")
+        repeated = self.journal.not_filed(decision.entry, why)
+        log.debug("cannot file %s", decision.path, exc_info=error)
+        return Outcome(
+            decision.path,
+            OutcomeState.STUCK,
+            t("ingest.stuck", decided=decision.message, reason=reason(why)),
+            decision.entry.document_id,
+            repeated=repeated,
+        )
+
     def _relative(self, path: Path) -> Path:
         return path.relative_to(self.inbox) if path.is_relative_to(self.inbox) else Path(path.name)
 
     def _duplicate(self, path: Path, relative: Path, sha256: str, size: int, document_id: int) -> Decision | Outcome:
-        message = f"already stored as document #{document_id} (same SHA-256): nothing changed"
+        message = t("store.duplicate", id=document_id)
         if self.filer.keep_originals:  # re-running `vanban ingest` on the same files
             return Outcome(path, OutcomeState.UNCHANGED, message, document_id)
         entry = self.journal.start(relative.as_posix(), sha256, size)
@@ -260,14 +290,19 @@ class Ingestor:
         """Put the original where its committed entry says; None when it cannot go there."""
         destination = Path(entry.destination or "")
         if entry.state == LedgerState.QUARANTINED:
-            self.filer.write_reason(destination, Path(entry.path), entry.reason or "")
+            why = entry.reason or ""
+            try:
+                self.filer.write_reason(destination, Path(entry.path), reason(why, "vi"), why)
+            except OSError as e:  # the reason stays in the ledger and in `vanban status`
+                if entry.filing_error is None:  # said once, not at every rescan
+                    log.warning(t("log.note_failed", name=shown(path), error=reason(_os_error(e))))
         placed: Path | None
         try:
             placed = self.filer.place(path, destination)
         except FileNotFoundError:
             if path.exists():
                 raise
-            log.warning("%s was taken away before it could be filed; its rows are kept", path)
+            log.warning(t("log.taken_before_filing", name=shown(path)))
             placed = None
         except OSError:
             if not (self.filer.keep_originals and entry.state == LedgerState.QUARANTINED):
@@ -280,9 +315,9 @@ class Ingestor:
 def _decided(path: Path, entry: Entry) -> Decision:
     """The Decision for an entry whose fate is committed, with the message that says it."""
     message = {
-        LedgerState.PROCESSED: f"stored as document #{entry.document_id}",
-        LedgerState.DUPLICATE: f"duplicate of document #{entry.document_id}: archived, not processed again",
-        LedgerState.QUARANTINED: f"quarantined: {entry.reason}",
+        LedgerState.PROCESSED: t("ingest.decided.processed", id=entry.document_id),
+        LedgerState.DUPLICATE: t("ingest.decided.duplicate", id=entry.document_id),
+        LedgerState.QUARANTINED: reason(entry.reason or ""),
     }[entry.state]
     return Decision(path, entry, message)
 
@@ -295,8 +330,17 @@ def _source_tag(relative: Path) -> str | None:
 
 def _unreadable_reason(e: OSError) -> str:
     if isinstance(e, PermissionError):
-        return "the file cannot be opened: permission denied (ask IT to give vanban read access)"
-    return f"the file cannot be read from disk ({e.strerror or e})"
+        return reason_en("reason.permission")
+    return reason_en("reason.disk", error=_os_error(e))
+
+
+def _os_error(e: OSError) -> str:
+    return e.strerror or str(e)
+
+
+def shown(path: Path) -> str:
+    """A file's name for a log line or a terminal: control characters (a newline in a name) written out."""
+    return "".join(c.encode("unicode_escape").decode() if unicodedata.category(c) == "Cc" else c for c in str(path))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -328,7 +372,10 @@ def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None)
             step = ingestor.reject(step, error)
         else:
             step = ingestor.commit(step, document, extraction)
-    return ingestor.file(step)
+    try:
+        return ingestor.file(step)
+    except OSError as error:  # the original cannot be filed: it waits in the inbox, the reason recorded
+        return ingestor.stuck(step, error)
 
 
 def expand(paths: Iterable[Path], file_filter: FileFilter | None = None) -> Iterator[tuple[Path, Path]]:
@@ -395,10 +442,20 @@ def watch_inbox(
     ingestor = Ingestor(Store(db), filer, inbox)
     ingestor.journal.reconcile()
     ingestor.journal.register_watch()
-    log.info("watching %s (archive: %s, quarantine: %s)", inbox, filer.archive, filer.quarantine)
-    Watcher(inbox, lambda path: _log_outcome(ingest_one(ingestor, path, None)), settle=settle, rescan=rescan).run()
+    log.info(t("log.watching", inbox=inbox, archive=filer.archive, quarantine=filer.quarantine))
 
+    def handle(path: Path) -> None:
+        """One file; whatever goes wrong with it is logged and the watcher goes on (a database
+        that is gone stops it: no file can be recorded then)."""
+        try:
+            outcome = ingest_one(ingestor, path, None)
+        except sa.exc.OperationalError:
+            raise
+        except Exception as error:
+            log.error(t("log.file_failed", name=shown(path), error=f"{type(error).__name__}: {error}"))
+            return
+        if not outcome.repeated:
+            level = logging.WARNING if outcome.state == OutcomeState.STUCK else logging.INFO
+            log.log(level, outcome.line(ingestor._relative(path)))
 
-def _log_outcome(outcome: Outcome) -> Outcome:
-    log.info("%s %s: %s", outcome.state, outcome.path.name, outcome.message)
-    return outcome
+    Watcher(inbox, handle, settle=settle, rescan=rescan).run()

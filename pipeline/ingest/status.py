@@ -1,12 +1,17 @@
-"""What ``vanban status`` shows: the ledger's counts, the last quarantined files and their
-reasons, and the files still waiting in the watched inboxes."""
+"""What ``vanban status`` shows: which database and data directory it reads, the ledger's counts,
+the last quarantined files and their reasons, the files that could not be filed (still in the
+inbox, with why), the files still waiting in the watched inboxes, and the documents with the
+copies that queries do not read — nothing is set aside without a line here saying so."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from pipeline.ingest.file_filter import FileFilter
+from pipeline.messages import reason
+from pipeline.settings import settings
 from pipeline.store.db import Store
 from pipeline.store.ledger import LedgerState
 
@@ -20,21 +25,33 @@ class Status:
     quarantined: int
     pending: int
     last_errors: list[dict[str, str]] = field(default_factory=list)
+    stuck: list[dict[str, str]] = field(default_factory=list)  # decided, but still in the inbox: why
+    database: str = ""
+    home: str = ""
+    documents: int = 0  # documents (each read from one of its copies)
+    copies: int = 0  # files stored
+    not_read: dict[str, int] = field(default_factory=dict)  # copies queries do not read, by why
 
     def as_dict(self) -> dict:
-        """The JSON of ``vanban status --json`` (its keys are a contract with scripts)."""
+        """The JSON of ``vanban status --json`` (its keys are a contract with scripts: add, never rename)."""
         return {
             "processed": self.processed,
             "duplicates": self.duplicates,
             "quarantined": self.quarantined,
             "pending": self.pending,
             "last_errors": self.last_errors,
+            "stuck": self.stuck,
+            "database": self.database,
+            "home": self.home,
+            "documents": self.documents,
+            "copies": self.copies,
+            "copies_not_read": self.not_read,
         }
 
 
 def status(store: Store, last: int = 5) -> Status:
     """Counts from the ledger; pending = files being processed plus files waiting in watched inboxes."""
-    t = store.schema.files
+    t, docs = store.schema.files, store.schema.documents
     with store.engine.connect() as conn:
         counts: dict[str, int] = dict(conn.execute(sa.select(t.c.state, sa.func.count()).group_by(t.c.state)).all())
         errors = conn.execute(
@@ -43,7 +60,13 @@ def status(store: Store, last: int = 5) -> Status:
             .order_by(t.c.id.desc())
             .limit(last)
         ).all()
+        stuck = conn.execute(
+            sa.select(t.c.inbox, t.c.path, t.c.state, t.c.filing_error, t.c.updated_at)
+            .where(t.c.filing_error.is_not(None), t.c.filed.is_(False))
+            .order_by(t.c.id)
+        ).all()
         inboxes = conn.execute(sa.select(store.schema.inboxes.c.path)).scalars().all()
+        copies = conn.execute(sa.select(docs.c.used, docs.c.choice)).all()
     file_filter = FileFilter()
     waiting = sum(1 for inbox in inboxes if Path(inbox).is_dir() for _ in file_filter.scan(Path(inbox)))
     return Status(
@@ -54,10 +77,24 @@ def status(store: Store, last: int = 5) -> Status:
         last_errors=[
             {
                 "file": r.path,
-                "reason": r.reason or "",
+                "reason": reason(r.reason or ""),
                 "moved_to": r.destination or "",
                 "at": r.updated_at.isoformat(timespec="seconds"),
             }
             for r in errors
         ],
+        stuck=[
+            {
+                "file": str(Path(r.inbox) / r.path),
+                "state": r.state,
+                "reason": reason(r.filing_error),
+                "at": r.updated_at.isoformat(timespec="seconds"),
+            }
+            for r in stuck
+        ],
+        database=store.shown_url,
+        home=str(settings().home),
+        documents=sum(1 for used, _ in copies if used),
+        copies=len(copies),
+        not_read=dict(Counter(choice or "" for used, choice in copies if not used)),
     )

@@ -2,7 +2,9 @@
 periodic full rescan (network shares often deliver no inotify events at all); each settled,
 accepted file is handed to the runner one at a time."""
 
+import errno
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -10,6 +12,7 @@ from pathlib import Path
 
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.stability import FileStabilityTracker
+from pipeline.messages import t
 from pipeline.settings import settings
 
 log = logging.getLogger("vanban.inbox")
@@ -41,8 +44,10 @@ class Watcher:
         self._candidates: set[Path] = set()
 
     def run(self) -> None:
-        """Hand files on until ``stop()``; files already waiting in the inbox go first."""
-        self.inbox.mkdir(parents=True, exist_ok=True)
+        """Hand files on until ``stop()``; files already waiting in the inbox go first. A missing
+        inbox is an error (a mistyped share path would otherwise be watched forever, empty)."""
+        if not self.inbox.is_dir():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(self.inbox))
         self._candidates |= set(self.filter.scan(self.inbox))
         last_scan = time.monotonic()
         for changes in self._events():
@@ -72,8 +77,8 @@ class Watcher:
                 raise_interrupt=False,
             )
         except (OSError, RuntimeError) as e:  # no inotify (limits, some network mounts): rescans only
-            log.warning("file events unavailable (%s); rescanning every %.0f s", e, self.rescan)
             self.rescan = min(self.rescan, settings().watch_rescan_without_events)
+            log.warning(t("log.no_events", error=e, seconds=f"{self.rescan:.0f}"))
             while not self.stop_event.wait(self.tick):
                 yield set()
 

@@ -9,29 +9,33 @@ a diacritic-insensitive filter is a plain LIKE, and the columns people filter on
 ``*_fold`` twins with indexes.
 
 SQL stays portable (SQLAlchemy Core, no dialect-specific types); SQLite gets WAL so a watcher
-can write while auditors read. What counts as "the same document" lives here too: the same
-bytes (SHA-256) are never stored twice, and the same số/ký hiệu from the same issuer with
-different bytes is stored as a new version that supersedes the old one.
+can write while auditors read. The same bytes (SHA-256) are never stored twice; each stored file
+is a *copy*, grouped with the other copies of its document and placed in a version by
+``versions`` (which copy queries read, and why, is kept on every row). A database made by an
+older vanban gains the new columns and its copies are grouped when it is opened.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import types
 import typing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
+from pathlib import Path
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from pydantic import BaseModel
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 
+from pipeline.messages import t
 from pipeline.settings import settings
+from pipeline.store import versions
+from pipeline.store.versions import Copy
 from pipeline.text import fold
-from schemas.document import Document, Page
+from schemas.document import PAGE_SEPARATOR, Document, Page
 from schemas.extraction import EVIDENCE_COLUMNS, FACT_MODELS, DocumentMeta, Evidence, Extraction, Source
 
 # Fact kinds with a full-text index on SQLite (auditors filter them by words).
@@ -56,12 +60,29 @@ _INDEXED: dict[str, tuple[str, ...]] = {
 
 def database_url(url: str | None = None) -> str:
     """``url``, else the settings' (``$VANBAN_DB``, else the embedded SQLite file in ``$VANBAN_HOME``)."""
-    if url:
-        return url
-    current = settings()
-    if not current.database_url:
-        current.home.mkdir(parents=True, exist_ok=True)
-    return current.database
+    return url or settings().database
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL (None for memory and for other engines)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def shown_url(url: str) -> str:
+    """The URL as it may be printed: the password hidden."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be used: missing (and not to be created) or unreachable. ``str()`` is the
+    sentence for the user, in the current language."""
+
+
+def _missing(url: str) -> StoreUnavailable:
+    return StoreUnavailable(t("store.missing", url=shown_url(url)))
 
 
 class JSONText(sa.TypeDecorator):
@@ -215,9 +236,16 @@ class Tables:
             sa.Column("schema_version", sa.String(8), nullable=False),
             sa.Column("source_tag", sa.Text),  # inbox subfolder, e.g. the sending province
             sa.Column("version_key", sa.Text, index=True),  # same số/ký hiệu + issuer → same key
+            # The copy's place among the copies of its document (pipeline/store/versions.py).
+            sa.Column("group_id", sa.Integer, index=True),  # the document: the id of its first copy
             sa.Column("version", sa.Integer, nullable=False, default=1),
             sa.Column("supersedes_id", sa.Integer, sa.ForeignKey("documents.id")),
-            sa.Column("latest", sa.Boolean, nullable=False, default=True, index=True),
+            sa.Column("latest", sa.Boolean, nullable=False, default=True, index=True),  # of the current version
+            sa.Column("used", sa.Boolean, index=True),  # the copy queries read
+            sa.Column("copy_role", sa.String(12)),  # best | copy | fragment, inside its version
+            sa.Column("choice", sa.String(12)),  # why it is read or not (a copy.* message)
+            sa.Column("reading", sa.String(12)),  # text-layer | docx | text | ocr
+            sa.Column("words", sa.Integer),  # folded words of its text: how complete it is
             sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
             *[sa.Column(f"{key}_fold", sa.Text, index=True) for key in _FOLDED_KEYS["documents"]],
             sa.Column("search_text", sa.Text, nullable=False, default=""),
@@ -243,6 +271,15 @@ class Tables:
             *[sa.Column(f.column, _sql_type(f.annotation), nullable=f.nullable) for f in self.page_fields],
             sa.UniqueConstraint("document_id", "number"),
         )
+        # A sample of each copy's word triples: finds the document a page image or an excerpt belongs to.
+        self.shingles = sa.Table(
+            "document_shingles",
+            md,
+            sa.Column(
+                "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+            ),
+            sa.Column("hash", sa.BigInteger, nullable=False, index=True),
+        )
         self.facts = {name: _fact_table(name, model, md) for name, model in FACT_MODELS.items()}
         # The inbox ledger: one row per file that arrived, and what became of it.
         self.files = sa.Table(
@@ -258,6 +295,7 @@ class Tables:
             sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id")),
             sa.Column("destination", sa.Text),  # archive or quarantine path, decided at commit
             sa.Column("filed", sa.Boolean, nullable=False, default=False),
+            sa.Column("filing_error", sa.Text),  # why the original could not be filed: it waits in the inbox
             sa.Column("attempts", sa.Integer, nullable=False, default=0),
             sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
             sa.Index("ix_files_inbox_path", "inbox", "path"),
@@ -342,56 +380,80 @@ def _nest(fields: list[_Field], row: Any) -> dict[str, Any]:
 
 
 def version_key(meta: DocumentMeta) -> str | None:
-    """Which documents are versions of one another: the same số/ký hiệu from the same issuer.
-
-    The number alone is not enough: every province's People's Committee issues a "15/KH-UBND".
-    A document whose number is blank (drafts, 'Số - CV/TU') is known by its kind, issuer, date
-    and subject instead, so its scan and its typed copy are versions of one document."""
-    issuer = meta.issuer or (meta.jurisdiction.province if meta.jurisdiction else None) or ""
-    if meta.number:
-        return f"{fold(meta.number)}|{fold(issuer)}"
-    if meta.kind and issuer and meta.subject:
-        words = " ".join(re.findall(r"[a-z0-9]+", fold(meta.subject)))
-        return f"{fold(meta.kind)}|{fold(issuer)}|{meta.issued_on or ''}|{words}"
-    return None
+    """The key of copies that are one document by their header alone: the same số/ký hiệu from
+    the same issuer (every province's People's Committee issues a "15/KH-UBND"). Documents
+    without a number are matched by kind, issuer, date and a similar subject (``versions``)."""
+    issuer = meta.issuer or (meta.jurisdiction.province if meta.jurisdiction else None)
+    return versions.number_key(meta.number, issuer)
 
 
 @dataclass(frozen=True)
 class Saved:
-    """What storing one extraction did."""
+    """What storing one extraction did: a new document, another copy of a known one, a new
+    version of a known one, or nothing (the same bytes)."""
 
     document_id: int
-    status: Literal["stored", "new-version", "duplicate"]
+    status: Literal["stored", "copy", "new-version", "duplicate"]
     version: int = 1
     supersedes_id: int | None = None
+    group_id: int | None = None  # the document this copy belongs to
+    used_id: int | None = None  # the copy its queries read
+    choice: str | None = None  # why this copy is read or not (a copy.* message)
 
     def describe(self) -> str:
-        """One line for the user saying what storing did: stored, a new version superseding an older one, or nothing
-        for a file already stored."""
+        """One line for the user saying what storing did, and which copy of the document is read."""
         if self.status == "duplicate":
-            return f"already stored as document #{self.document_id} (same SHA-256): nothing changed"
-        if self.status == "new-version":
-            return f"stored as document #{self.document_id}, version {self.version} (supersedes #{self.supersedes_id})"
-        return f"stored as document #{self.document_id}"
+            return t("store.duplicate", id=self.document_id)
+        if self.status == "stored":
+            return t("store.stored", id=self.document_id)
+        said = t(
+            f"store.{self.status}",
+            id=self.document_id,
+            group=self.group_id,
+            version=self.version,
+            supersedes=self.supersedes_id,
+        )
+        return f"{said}; {t(f'copy.{self.choice}')}" + (
+            "" if self.used_id == self.document_id else f" (#{self.used_id})"
+        )
 
 
 class Store:
-    """One database of extractions. ``engine`` and ``tables`` are public for query modules."""
+    """One database of extractions. ``engine`` and ``tables`` are public for query modules.
 
-    def __init__(self, url: str | None = None) -> None:
+    ``create``: make the database (and its folder) when it does not exist; otherwise a missing
+    SQLite file is an error (``StoreUnavailable``), never an empty database made in passing."""
+
+    def __init__(self, url: str | None = None, create: bool = True) -> None:
         self.url = database_url(url)
+        path = sqlite_file(self.url)
+        if path is not None and not path.exists():
+            if not create:
+                raise _missing(self.url)
+            path.parent.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = sa.create_engine(self.url)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         self.schema = Tables()
         self.tables: dict[str, sa.Table] = self.schema.by_name()
-        self.schema.metadata.create_all(self.engine)
+        try:
+            self.schema.metadata.create_all(self.engine)
+            _add_missing_columns(self.engine, self.schema.metadata)
+        except sa.exc.OperationalError as e:
+            raise StoreUnavailable(t("store.unreachable", url=shown_url(self.url), error=e.orig)) from e
         self.fulltext = self._create_fulltext() if self.engine.dialect.name == "sqlite" else {}
+        self.regroup()
+
+    @property
+    def shown_url(self) -> str:
+        """The database's URL as it may be printed (``vanban status``)."""
+        return shown_url(self.url)
 
     def _create_fulltext(self) -> dict[str, str]:
         """SQLite FTS5 indexes over the folded text of the fact tables people search, kept in step
-        by triggers: a word filter over 100,000 rows is then an index look-up, not a scan.
-        Other engines fall back to LIKE on the same folded columns (see pipeline/queries.py)."""
+        by triggers: a word filter over 100,000 rows is then an index look-up, not a scan. The
+        columns hold ``fold()``ed text already; ``remove_diacritics 2`` folds whatever tone mark
+        would still reach the index. Other engines fall back to LIKE on the same folded columns."""
         names = {}
         with self.engine.begin() as conn:
             for kind in FULLTEXT_KINDS:
@@ -403,7 +465,8 @@ class Store:
                 new_cols = ", ".join(f"new.{c}" for c in columns)
                 old_cols = ", ".join(f"old.{c}" for c in columns)
                 conn.exec_driver_sql(
-                    f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, content='{kind}', content_rowid='id')"
+                    f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, content='{kind}', "
+                    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
                 )
                 conn.exec_driver_sql(
                     f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {kind} BEGIN "
@@ -429,35 +492,28 @@ class Store:
     def save(
         self, extraction: Extraction, conn: Connection, document: Document | None = None, source_tag: str | None = None
     ) -> Saved:
-        """Insert one document and all its facts inside the caller's transaction.
-
-        The same bytes are never stored twice; a new content under a known số/ký hiệu becomes
-        the latest version and the previous one stays, marked as superseded."""
+        """Insert one copy and all its facts inside the caller's transaction, and place it among
+        the copies of its document (the same bytes are never stored twice)."""
         existing = self.find_by_hash(conn, extraction.source.sha256)
         if existing is not None:
             return Saved(existing, "duplicate")
         docs = self.schema.documents
-        key = version_key(extraction.document)
-        previous = None
-        if key is not None:
-            previous = conn.execute(
-                sa.select(docs.c.id, docs.c.version).where(docs.c.version_key == key, docs.c.latest)
-            ).first()
+        source = extraction.source
+        text_words = versions.words(document.text) if document is not None else None
         values = {f.column: _get(extraction, ("source", *f.path)) for f in _flatten(Source)}
         values |= {f.column: _get(extraction.document, f.path) for f in _flatten(DocumentMeta)}
-        version = previous.version + 1 if previous else 1
         values |= {
             "schema_version": extraction.schema_version,
             "source_tag": source_tag,
-            "version_key": key,
-            "version": version,
-            "supersedes_id": previous.id if previous else None,
+            "version_key": version_key(extraction.document),
+            "version": 1,
             "latest": True,
+            "used": True,
+            "reading": versions.reading_of(source.media_type, source.ocr),
+            "words": None if text_words is None else len(text_words),
             "ingested_at": datetime.now(UTC),
             "search_text": _search_text(extraction.document, _flatten(DocumentMeta)),
         } | _folded("documents", values)
-        if previous:
-            conn.execute(docs.update().where(docs.c.id == previous.id).values(latest=False))
         inserted = conn.execute(docs.insert().values(**values)).inserted_primary_key
         assert inserted is not None  # a single-row INSERT always reports the key it created
         document_id = inserted[0]
@@ -474,9 +530,174 @@ class Store:
                 rows.append(row)
             if rows:
                 conn.execute(table.insert(), rows)
-        if previous:
-            return Saved(document_id, "new-version", version, previous.id)
-        return Saved(document_id, "stored")
+        return self._place(conn, self._copy(conn, document_id, text_words))
+
+    # ------------------------------------------------------------------------------------------
+    # Copies, versions and the copy read
+    # ------------------------------------------------------------------------------------------
+
+    def _copy(self, conn: Connection, document_id: int, text_words: tuple[str, ...] | None = None) -> Copy:
+        """A stored row as ``versions`` sees it (its words read back from its pages when not given)."""
+        docs = self.schema.documents
+        row = conn.execute(sa.select(docs).where(docs.c.id == document_id)).one()
+        if text_words is None:
+            pages = self.schema.pages
+            texts = conn.execute(
+                sa.select(pages.c.text).where(pages.c.document_id == document_id).order_by(pages.c.number)
+            ).scalars()
+            joined = PAGE_SEPARATOR.join(texts)
+            text_words = versions.words(joined) if joined else None
+        return Copy(
+            id=row.id,
+            kind=row.kind,
+            number=row.number,
+            issuer=row.issuer,
+            issued_on=row.issued_on,
+            subject=row.subject,
+            media_type=row.media_type,
+            reading=row.reading or versions.reading_of(row.media_type, row.ocr),
+            pages=row.pages,
+            words=text_words,
+            signature=self._signature(conn, document_id),
+            version=row.version if row.group_id is not None else 0,
+        )
+
+    def _signature(self, conn: Connection, document_id: int) -> frozenset:
+        """The facts that make a copy's content: targets, deadlines, and who must do what."""
+        f = self.schema.facts
+        targets = conn.execute(
+            sa.select(f["targets"].c.value, f["targets"].c.unit, f["targets"].c.year).where(
+                f["targets"].c.document_id == document_id
+            )
+        )
+        dues = conn.execute(sa.select(f["deadlines"].c.due).where(f["deadlines"].c.document_id == document_id))
+        bodies = conn.execute(
+            sa.select(f["obligations"].c.agency_fold, f["obligations"].c.role).where(
+                f["obligations"].c.document_id == document_id
+            )
+        )
+        return frozenset(
+            [("target", *r) for r in targets] + [("due", *r) for r in dues] + [("body", *r) for r in bodies]
+        )
+
+    def _group_of(self, conn: Connection, copy: Copy) -> int | None:
+        """The document ``copy`` is a copy of: by số/ký hiệu and issuer, else by header, else by text."""
+        docs = self.schema.documents
+        grouped = docs.c.group_id.is_not(None) & (docs.c.id != copy.id)
+        key = versions.number_key(copy.number, copy.issuer)
+        if key is not None:
+            found = conn.execute(
+                sa.select(docs.c.group_id).where(grouped, docs.c.version_key == key).order_by(docs.c.id)
+            ).first()
+            if found:
+                return found.group_id
+        if copy.kind and copy.issuer:
+            same = conn.execute(
+                sa.select(docs.c.id, docs.c.group_id)
+                .where(
+                    grouped,
+                    docs.c.kind == copy.kind,
+                    docs.c.issuer_fold == fold(copy.issuer),
+                    docs.c.issued_on.is_(None) if copy.issued_on is None else docs.c.issued_on == copy.issued_on,
+                )
+                .order_by(docs.c.id)
+            ).all()
+            for row in same:
+                other = self._copy(conn, row.id)
+                if versions.same_header(copy, other) and not versions.contradicts(copy, other):
+                    return row.group_id
+        return self._group_by_text(conn, copy)
+
+    def _group_by_text(self, conn: Connection, copy: Copy) -> int | None:
+        """A copy whose header does not name its document (a page image, an excerpt): the
+        document whose text contains it, or that it contains — if no header field contradicts."""
+        if not copy.words:
+            return None
+        sample = versions.shingles(copy.words)
+        needed = max(versions.RULES["candidate_shared_min"], versions.RULES["candidate_shared_share"] * len(sample))
+        if len(sample) < versions.RULES["candidate_shared_min"]:
+            return None
+        sh, docs = self.schema.shingles, self.schema.documents
+        shared = sa.func.count().label("shared")
+        candidates = conn.execute(
+            sa.select(sh.c.document_id, docs.c.group_id, shared)
+            .join(docs, docs.c.id == sh.c.document_id)
+            .where(sh.c.hash.in_(sorted(sample)), docs.c.group_id.is_not(None), docs.c.id != copy.id)
+            .group_by(sh.c.document_id, docs.c.group_id)
+            .having(shared >= needed)
+            .order_by(shared.desc())
+            .limit(5)
+        ).all()
+        best, best_share = None, 0.0
+        for row in candidates:
+            other = self._copy(conn, row.document_id)
+            if versions.contradicts(copy, other):
+                continue
+            share = max(versions.containment(copy, other), versions.containment(other, copy))
+            if share >= versions.RULES["contained_min"] and share > best_share:
+                best, best_share = row.group_id, share
+        return best
+
+    def _place(self, conn: Connection, copy: Copy) -> Saved:
+        """Put ``copy`` in its document's group and version, and decide again which copy of the
+        group queries read (every row of the group is rewritten)."""
+        docs = self.schema.documents
+        if copy.words is not None:
+            sample = versions.shingles(copy.words)
+            if sample:
+                conn.execute(self.schema.shingles.insert(), [{"document_id": copy.id, "hash": h} for h in sample])
+        group_id = self._group_of(conn, copy)
+        members = []
+        if group_id is not None:
+            ids = conn.execute(sa.select(docs.c.id).where(docs.c.group_id == group_id, docs.c.id != copy.id)).scalars()
+            members = [self._copy(conn, i) for i in ids]
+            copy.version = versions.assign_version(copy, members)
+        else:
+            group_id, copy.version = copy.id, 1
+        new_version = copy.version not in {m.version for m in members}
+        placements = versions.arrange([*members, copy])
+        for copy_id, placed in placements.items():
+            conn.execute(
+                docs.update()
+                .where(docs.c.id == copy_id)
+                .values(
+                    group_id=group_id,
+                    version=placed.version,
+                    latest=placed.latest,
+                    used=placed.used,
+                    copy_role=placed.role,
+                    choice=placed.choice,
+                    supersedes_id=placed.supersedes_id,
+                )
+            )
+        mine = placements[copy.id]
+        used_id = next(i for i, p in placements.items() if p.used)
+        if not members:
+            return Saved(copy.id, "stored", group_id=group_id, used_id=used_id, choice=mine.choice)
+        status: Literal["copy", "new-version"] = "new-version" if new_version else "copy"
+        superseded = next((p.supersedes_id for p in placements.values() if p.used), None)
+        return Saved(copy.id, status, mine.version, superseded, group_id, used_id, mine.choice)
+
+    def regroup(self) -> int:
+        """Place the copies an older vanban stored without a group (in the order they arrived);
+        returns how many."""
+        docs = self.schema.documents
+        with self.engine.begin() as conn:
+            waiting = conn.execute(sa.select(docs.c.id).where(docs.c.group_id.is_(None)).order_by(docs.c.id)).scalars()
+            ids = list(waiting)
+            for document_id in ids:
+                copy = self._copy(conn, document_id)
+                conn.execute(
+                    docs.update()
+                    .where(docs.c.id == document_id)
+                    .values(
+                        version_key=versions.number_key(copy.number, copy.issuer),
+                        reading=copy.reading,
+                        words=copy.size if copy.words is not None else None,
+                    )
+                )
+                self._place(conn, copy)
+        return len(ids)
 
     def _insert_evidence(self, conn: Connection, document_id: int, meta: DocumentMeta) -> None:
         rows = [
@@ -533,6 +754,21 @@ class Store:
                 ).scalar_one()
                 for name, table in self.schema.facts.items()
             }
+
+
+def _add_missing_columns(engine: Engine, metadata: sa.MetaData) -> None:
+    """Columns and indexes a newer vanban added to an existing database (all of them nullable)."""
+    inspector = sa.inspect(engine)
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            missing = [c for c in table.columns if c.name not in present]
+            for column in missing:
+                kind = column.type.compile(engine.dialect)
+                conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
+            if missing:
+                for index in table.indexes:
+                    index.create(conn, checkfirst=True)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

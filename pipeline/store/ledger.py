@@ -44,6 +44,7 @@ class Entry:
     document_id: int | None
     destination: str | None
     attempts: int
+    filing_error: str | None = None  # why the original could not be filed (it waits in the inbox)
 
 
 class Journal:
@@ -118,7 +119,20 @@ class Journal:
     def mark_filed(self, entry: Entry) -> None:
         """Record that the original is where its entry says (the last step of a file)."""
         with self.store.begin() as conn:
-            conn.execute(self.table.update().where(self.table.c.id == entry.id).values(filed=True, updated_at=_now()))
+            conn.execute(
+                self.table.update()
+                .where(self.table.c.id == entry.id)
+                .values(filed=True, filing_error=None, updated_at=_now())
+            )
+
+    def not_filed(self, entry: Entry, reason: str) -> bool:
+        """Record why the original could not be filed (it stays in the inbox); True when the
+        same reason was recorded already (the same file met again by a rescan)."""
+        t = self.table
+        with self.store.begin() as conn:
+            before = conn.execute(sa.select(t.c.filing_error).where(t.c.id == entry.id)).scalar()
+            conn.execute(t.update().where(t.c.id == entry.id).values(filing_error=reason, updated_at=_now()))
+        return before == reason
 
     def reconcile(self) -> int:
         """After a crash: entries whose file already left the inbox are filed. Returns how many."""
@@ -144,7 +158,15 @@ class Journal:
 
 def _entry(row) -> Entry:
     return Entry(
-        row.id, row.path, row.sha256, LedgerState(row.state), row.reason, row.document_id, row.destination, row.attempts
+        row.id,
+        row.path,
+        row.sha256,
+        LedgerState(row.state),
+        row.reason,
+        row.document_id,
+        row.destination,
+        row.attempts,
+        row.filing_error,
     )
 
 

@@ -1,135 +1,319 @@
-"""Auditors' queries over the database: obligations, targets and deadlines with filters, and
-the frames the analysts' diff reads. Only the latest version of each document is queried.
+"""Auditors' queries over the database: obligations, targets and deadlines with filters, the
+documents with their copies, and the frames the analysts' diff reads.
 
-Filters on names are diacritic-insensitive (``so tu phap`` finds ``Sở Tư pháp``): they match
-the folded twins and ``search_text`` that the store keeps beside each row.
+One copy per document is read (``documents.used``: the best reading of its current version,
+see ``versions``); every row says which copy its fact came from. Filters are parsed and checked
+before any SQL is built (``Filters.parse``: a date as offices write it, a role in either
+language, an agency by its abbreviation), and one builder turns each filter into its own
+condition with its own bound parameters, so filters combine by narrowing and never by
+overwriting each other. Name filters are diacritic-insensitive: they match the folded twins and
+``search_text`` that the store keeps beside each row.
 """
 
 from __future__ import annotations
 
+import calendar
+import json
 import re
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import sqlalchemy as sa
 
+from extractors.common import load_json
+from pipeline.messages import t
 from pipeline.store.db import Store
 from pipeline.text import fold
 from schemas.extraction import FACT_MODELS
-from schemas.frames import DOCUMENT_COLUMNS, document_label, fact_columns, without_nan
+from schemas.frames import DOCUMENT_COLUMNS, fact_columns, plain, without_nan
 
-# Columns of the documents table a query result shows beside each fact.
+WORDS = json.loads((Path(__file__).parent / "data" / "query_words.json").read_text(encoding="utf-8"))
+
+# Columns of the documents table a query result shows beside each fact: which copy it came from.
 DOCUMENT_CONTEXT = {
     "document_number": "number",
     "document_path": "path",
     "document_kind": "kind",
     "document_issuer": "issuer",
+    "document_issued_on": "issued_on",
     "document_province": "jurisdiction_province",
     "document_locality": "jurisdiction_locality",
+    "document_group": "group_id",
+    "document_version": "version",
+    "document_reading": "reading",
 }
+# What a due's form says about its precision: a day, a month, a year, or a day every year.
+PRECISIONS = {10: "day", 7: "month", 4: "year"}
 
 
-@dataclass
+class BadFilter(ValueError):
+    """A filter value that cannot mean anything; ``str()`` says why, in the current language."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date as a user gives it, which may be a whole month or year: its first and last day."""
+
+    first: date
+    last: date
+
+
+_DATE_FORMS = (
+    (re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"), "day"),
+    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"), "day"),
+    (re.compile(r"(?P<m>\d{1,2})[/.-](?P<y>\d{4})"), "month"),
+    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})"), "month"),
+    (re.compile(r"(?P<y>\d{4})"), "year"),
+)
+
+
+def parse_period(text: str) -> Period:
+    """'31/12/2025', '2025-12-31', '12/2025', '2025-12' or '2025' → the days it spans; anything else,
+    or a day that does not exist, is a ``BadFilter``."""
+    value = text.strip()
+    for pattern, precision in _DATE_FORMS:
+        found = pattern.fullmatch(value)
+        if not found:
+            continue
+        year = int(found["y"])
+        try:
+            if precision == "year":
+                return Period(date(year, 1, 1), date(year, 12, 31))
+            month = int(found["m"])
+            if precision == "month":
+                return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+            day = date(year, month, int(found["d"]))
+            return Period(day, day)
+        except ValueError:
+            break
+    raise BadFilter(t("query.bad_date", value=text))
+
+
+def parse_role(text: str) -> str:
+    """'chủ trì', 'chu tri', 'LEAD' → 'lead'; an unknown role is a ``BadFilter`` naming the known ones."""
+    folded = fold(text)
+    for role, spellings in WORDS["roles"].items():
+        if folded in spellings:
+            return role
+    raise BadFilter(t("query.bad_role", value=text))
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    """The agency lexicon's abbreviations (UBND, HĐND, Sở GD&ĐT…) by their folded form."""
+    return {fold(short): full for short, full in load_json("agencies.json")["abbreviations"].items()}
+
+
+def expand_agency(text: str) -> str:
+    """An agency as the user typed it, its abbreviations spelled out: 'ubnd tp' keeps 'tp', 'UBND' →
+    'Ủy ban nhân dân', 'so gd&dt' → 'so Giáo dục và Đào tạo'."""
+    table = _abbreviations()
+    return " ".join(table.get(fold(word.strip(",.;:()")), word) for word in text.split())
+
+
+@dataclass(frozen=True)
 class Filters:
-    """The auditors' query filters; a None filter is not applied. Name filters are diacritic-insensitive, matching
-    the folded twins the store keeps."""
+    """The auditors' filters, checked; a None filter is not applied."""
 
-    agency: str | None = None  # obligations: body name, any spelling
+    agency: str | None = None  # obligations: body name, any spelling, abbreviations expanded
     role: str | None = None  # obligations: lead / support / assigned
-    due_before: str | None = None  # ISO date or year; recurring (--MM-DD) dues are left out
-    due_after: str | None = None
-    document: str | None = None  # số/ký hiệu, file name or document id
+    due_before: Period | None = None  # the due's last day is on or before the period's last day
+    due_after: Period | None = None  # the due's last day is on or after the period's first day
+    document: str | None = None  # số/ký hiệu, file name of any copy, or the document's id
+    copy: int | None = None  # one copy, read as asked even when another copy is the one read
     province: str | None = None
     text: str | None = None  # words anywhere in the fact's text fields
     year: int | None = None  # targets: the year to reach
 
+    @classmethod
+    def parse(
+        cls,
+        agency: str | None = None,
+        role: str | None = None,
+        due_before: str | None = None,
+        due_after: str | None = None,
+        document: str | None = None,
+        copy: int | None = None,
+        province: str | None = None,
+        text: str | None = None,
+        year: int | None = None,
+    ) -> Filters:
+        """Filters from what a user typed; a value that cannot be understood is a ``BadFilter``."""
+        return cls(
+            agency=expand_agency(agency) if agency else None,
+            role=parse_role(role) if role else None,
+            due_before=parse_period(due_before) if due_before else None,
+            due_after=parse_period(due_after) if due_after else None,
+            document=document or None,
+            copy=copy,
+            province=province or None,
+            text=text or None,
+            year=year,
+        )
+
+
+def _param(name: str, value: Any) -> sa.BindParameter[Any]:
+    """A bound parameter with a name of its own in the statement, however many filters bind one."""
+    return sa.bindparam(name, value, unique=True)
+
 
 def _like(column: sa.ColumnElement, needle: str) -> sa.ColumnElement:
-    return column.like(f"%{fold(needle)}%")
+    return column.like(_param("like", f"%{fold(needle)}%"))
 
 
 def _fulltext_phrase(needle: str) -> str:
     """An FTS5 phrase over folded words; the last word may be unfinished ('so tu pha')."""
-    words = re.findall(r"[a-z0-9]+", fold(needle))
-    return f'"{" ".join(words)}" *' if words else '""'
+    found = re.findall(r"[a-z0-9]+", fold(needle))
+    return f'"{" ".join(found)}" *' if found else '""'
 
 
 def _words_match(store: Store, kind: str, column: str, needle: str) -> sa.ColumnElement:
     """Rows whose ``column`` (a folded column) contains the words of ``needle``: through the
-    full-text index where the store has one, else LIKE."""
+    full-text index where the store has one, else LIKE. Each call binds its own parameter."""
     table = store.schema.facts[kind]
     fts = store.fulltext.get(kind)
     if fts is None:
         return _like(table.c[column], needle)
-    match = sa.text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :phrase").bindparams(
-        phrase=f"{column} : {_fulltext_phrase(needle)}"
+    phrase = _param("phrase", f"{column} : {_fulltext_phrase(needle)}")
+    match: sa.Select[Any] = (
+        sa.select(sa.literal_column("rowid"))
+        .select_from(sa.table(fts))
+        .where(sa.literal_column(fts).op("MATCH")(phrase))
     )
     return table.c.id.in_(match)
 
 
+def due_last_day(due: sa.ColumnElement) -> sa.ColumnElement:
+    """The last day a due allows, as ISO text comparable with a date: '2025' → '2025-12-31',
+    '2025-06' → '2025-06-31' (any day of the month sorts before it), a day as it is."""
+    length = sa.func.length(due)
+    return sa.case((length == 4, due + "-12-31"), (length == 7, due + "-31"), else_=due)
+
+
+def _documents_read(store: Store, f: Filters) -> sa.Select:
+    """The copies whose facts a query shows: the one read of each document, or the copy asked for."""
+    docs = store.schema.documents
+    if f.copy is not None:
+        return sa.select(docs.c.id).where(docs.c.id == _param("copy", f.copy))
+    chosen = sa.select(docs.c.id).where(docs.c.used)
+    if f.document and f.document.isdigit():  # a document id, or the number a số/ký hiệu starts with
+        named = sa.or_(
+            docs.c.group_id == _param("group", int(f.document)),
+            docs.c.number_fold.like(_param("number", f"{f.document}/%")),
+            docs.c.number_fold.like(_param("number", f"{f.document}-%")),
+        )
+        chosen = chosen.where(docs.c.group_id.in_(sa.select(docs.c.group_id).where(named)))
+    elif f.document:
+        named = sa.or_(_like(docs.c.number_fold, f.document), docs.c.path.like(_param("path", f"%{f.document}%")))
+        chosen = chosen.where(docs.c.group_id.in_(sa.select(docs.c.group_id).where(named)))
+    if f.province:
+        chosen = chosen.where(
+            sa.or_(
+                sa.func.lower(docs.c.jurisdiction_province) == _param("province", f.province.lower()),
+                _like(docs.c.search_text, f.province),
+            )
+        )
+    return chosen
+
+
+def conditions(store: Store, kind: str, f: Filters) -> list[sa.ColumnElement]:
+    """The one query builder: each filter that applies to ``kind`` as its own condition."""
+    table = store.schema.facts[kind]
+    out: list[sa.ColumnElement] = [table.c.document_id.in_(_documents_read(store, f))]
+    if f.agency and "agency_fold" in table.c:
+        out.append(_words_match(store, kind, "agency_fold", f.agency))
+    if f.role and "role" in table.c:
+        out.append(table.c.role == _param("role", f.role))
+    if "due" in table.c and (f.due_before or f.due_after):
+        out.append(~table.c.due.like("--%"))  # a day every year is due before and after any date
+        if f.due_before:
+            last = _param("due_before", f.due_before.last.isoformat())
+            out.append(due_last_day(table.c.due) <= last)
+        if f.due_after:
+            first = _param("due_after", f.due_after.first.isoformat())
+            out.append(due_last_day(table.c.due) >= first)
+    if f.year is not None and "year" in table.c:
+        out.append(table.c.year == _param("year", f.year))
+    if f.text:
+        out.append(_words_match(store, kind, "search_text", f.text))
+    return out
+
+
+def precision(due) -> str | None:
+    """A due's precision: 'day', 'month', 'year', or 'yearly' for a day every year."""
+    due = plain(due)
+    if not due:
+        return None
+    return "yearly" if due.startswith("--") else PRECISIONS.get(len(due))
+
+
+def document_label(number, path, kind=None, issuer=None, issued_on=None) -> str:
+    """How a document is named in tables and reports, never blank: its kind and số/ký hiệu, else
+    its kind, issuer and date, else its file name."""
+    number, path, kind, issuer, issued_on = (plain(v) or None for v in (number, path, kind, issuer, issued_on))
+    if number:
+        return t("label.numbered", kind=kind or "", number=number).strip()
+    if kind and issuer:
+        label = t("label.issued_by", kind=kind, issuer=issuer)
+        return t("label.dated", label=label, date=day_shown(issued_on)) if issued_on else label
+    return Path(path).name if path else t("label.unknown")
+
+
+def day_shown(iso: str) -> str:
+    """An ISO date as the language writes it: 28/05/2026 in Vietnamese."""
+    parts = iso.split("-")
+    if len(parts) == 3 and all(parts):
+        return t("label.day", y=parts[0], m=parts[1], d=parts[2])
+    return iso
+
+
 def facts(store: Store, kind: str, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
-    """Rows of one fact kind with their document's number, path and province, filtered."""
+    """Rows of one fact kind, filtered, each with the document (its label, number, province) and the
+    copy its fact was read from (path, reading, version)."""
     f = filters or Filters()
     table, docs = store.schema.facts[kind], store.schema.documents
     wanted = [c for c in fact_columns(kind) if c in table.c]
-    latest = sa.select(docs.c.id).where(docs.c.latest)
-    rows = sa.select(table.c.id, *[table.c[c] for c in wanted]).where(table.c.document_id.in_(latest))
-    if f.agency and "agency_fold" in table.c:
-        rows = rows.where(_words_match(store, kind, "agency_fold", f.agency))
-    if f.role and "role" in table.c:
-        rows = rows.where(table.c.role == f.role)
-    if "due" in table.c and (f.due_before or f.due_after):
-        rows = rows.where(~table.c.due.like("--%"))
-        if f.due_before:
-            rows = rows.where(table.c.due <= f.due_before)
-        if f.due_after:
-            rows = rows.where(table.c.due >= f.due_after)
-    if f.year is not None and "year" in table.c:
-        rows = rows.where(table.c.year == f.year)
-    if f.document or f.province:
-        chosen = latest
-        if f.document:
-            clause = sa.or_(_like(docs.c.number_fold, f.document), docs.c.path.like(f"%{f.document}%"))
-            if f.document.isdigit():
-                clause = sa.or_(clause, docs.c.id == int(f.document))
-            chosen = chosen.where(clause)
-        if f.province:
-            chosen = chosen.where(
-                sa.or_(
-                    sa.func.lower(docs.c.jurisdiction_province) == f.province.lower(),
-                    _like(docs.c.search_text, f.province),
-                )
-            )
-        rows = rows.where(table.c.document_id.in_(chosen))
-    if f.text:
-        rows = rows.where(_words_match(store, kind, "search_text", f.text))
     # insertion order is (document, position), and a LIMIT can stop early on it
-    rows = rows.order_by(table.c.id)
+    rows = sa.select(table.c.id, *[table.c[c] for c in wanted]).where(*conditions(store, kind, f)).order_by(table.c.id)
     if limit:
         rows = rows.limit(limit)
     found = rows.subquery()
     query = (
-        sa.select(*[found.c[c] for c in wanted], *[docs.c[col].label(name) for name, col in DOCUMENT_CONTEXT.items()])
+        sa.select(
+            found.c.id,
+            *[found.c[c] for c in wanted],
+            *[docs.c[col].label(name) for name, col in DOCUMENT_CONTEXT.items()],
+        )
         .join(docs, docs.c.id == found.c.document_id)
         .order_by(found.c.id)
     )
     with store.engine.connect() as conn:
-        frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=[*wanted, *DOCUMENT_CONTEXT])
+        frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=["id", *wanted, *DOCUMENT_CONTEXT])
     frame.insert(
         0,
         "document",
         [
             document_label(*row)
             for row in zip(
-                frame["document_number"], frame["document_path"], frame["document_kind"], frame["document_issuer"]
+                frame["document_number"],
+                frame["document_path"],
+                frame["document_kind"],
+                frame["document_issuer"],
+                frame["document_issued_on"],
             )
         ],
     )
+    if "due" in frame:
+        frame.insert(list(frame.columns).index("due") + 1, "due_precision", frame["due"].map(precision))
     return frame
 
 
 def documents(store: Store) -> pd.DataFrame:
-    """The latest version of every document, in the columns of ``schemas.frames``."""
+    """The copy read of every document, in the columns of ``schemas.frames``."""
     docs = store.schema.documents
     query = (
         sa.select(
@@ -143,20 +327,76 @@ def documents(store: Store) -> pd.DataFrame:
             docs.c.jurisdiction_province.label("province"),
             docs.c.jurisdiction_locality.label("locality"),
         )
-        .where(docs.c.latest)
-        .order_by(docs.c.id)
+        .where(docs.c.used)
+        .order_by(docs.c.group_id)
     )
     with store.engine.connect() as conn:
-        frame = pd.read_sql(query, conn)
-    frame = without_nan(frame)
+        frame = without_nan(pd.read_sql(query, conn))
     frame["label"] = [
-        document_label(*row) for row in zip(frame["number"], frame["path"], frame["kind"], frame["issuer"])
+        document_label(*row)
+        for row in zip(frame["number"], frame["path"], frame["kind"], frame["issuer"], frame["issued_on"])
     ]
     return frame[DOCUMENT_COLUMNS]
 
 
+COPY_COLUMNS = [
+    "group",
+    "document",
+    "copy",
+    "version",
+    "used",
+    "role",
+    "choice",
+    "reading",
+    "pages",
+    "words",
+    "file",
+    "ingested_at",
+]
+
+
+def copies(store: Store, every_copy: bool = False) -> pd.DataFrame:
+    """The documents with their copies: one row per document (the copy read and how many copies
+    it has), or with ``every_copy`` one row per copy, saying which is read and why."""
+    docs = store.schema.documents
+    query = sa.select(docs).order_by(docs.c.group_id, docs.c.version, docs.c.id)
+    if not every_copy:
+        query = query.where(docs.c.used)
+    count = sa.select(docs.c.group_id, sa.func.count().label("n")).group_by(docs.c.group_id)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+        counts: dict[int, int] = {group: n for group, n in conn.execute(count)}
+        named = conn.execute(
+            sa.select(docs.c.group_id, docs.c.number, docs.c.path, docs.c.kind, docs.c.issuer, docs.c.issued_on).where(
+                docs.c.used
+            )
+        ).all()
+    # a document is named after the copy read, whatever copy a row shows
+    labels = {r.group_id: document_label(r.number, r.path, r.kind, r.issuer, r.issued_on) for r in named}
+    records = [
+        {
+            "group": r.group_id,
+            "document": labels.get(r.group_id) or document_label(r.number, r.path, r.kind, r.issuer, r.issued_on),
+            "copy": r.id,
+            "version": r.version,
+            "used": bool(r.used),
+            "role": r.copy_role,
+            "choice": r.choice,
+            "reading": r.reading,
+            "pages": r.pages,
+            "words": r.words,
+            "file": r.path,
+            "ingested_at": r.ingested_at,
+            "copies": counts.get(r.group_id, 1),
+        }
+        for r in rows
+    ]
+    columns = COPY_COLUMNS if every_copy else [*COPY_COLUMNS, "copies"]
+    return pd.DataFrame(records, columns=columns)
+
+
 def analysis_frames(store: Store) -> dict[str, pd.DataFrame]:
-    """Everything the diff and the findings read, from the latest documents."""
+    """Everything the diff and the findings read, from the copy read of each document."""
     frames = {kind: facts(store, kind) for kind in FACT_MODELS}
     frames["documents"] = documents(store)
     return frames

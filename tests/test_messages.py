@@ -1,0 +1,92 @@
+"""The message catalogue: Vietnamese and English say the same things with the same
+placeholders, every key the code asks for exists, and the readers' English reasons reach a
+clerk in Vietnamese."""
+
+from __future__ import annotations
+
+import re
+import string
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from pipeline import messages
+from pipeline.errors import UnreadableDocument
+from pipeline.ingest.runner import OutcomeState
+from pipeline.read.load import load_document
+from pipeline.store import queries
+from pipeline.store.versions import READINGS
+from schemas.analysis import DiffRow, Finding
+from schemas.extraction import FACT_MODELS
+from schemas.frames import fact_columns
+from tests.paths import ROOT
+
+CODE = [ROOT / "cli.py", ROOT / "flows.py", *(ROOT / "pipeline").rglob("*.py"), *(ROOT / "pipeline").rglob("*.html")]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_languages_have_the_same_keys_and_placeholders():
+    vi, en = messages.catalogue("vi"), messages.catalogue("en")
+    assert set(vi) == set(en)
+    assert [k for k in vi if _fields(vi[k]) != _fields(en[k])] == []
+
+
+def test_every_key_the_code_names_exists():
+    named = set()
+    for path in CODE:
+        named |= set(re.findall(r"""\bt\(\s*["']([a-z_.\-]+)["']""", path.read_text(encoding="utf-8")))
+    missing = {k for k in named if not messages.has(k)}
+    assert named and missing == set()
+
+
+def test_every_code_people_see_has_a_name():
+    keys = set(messages.catalogue("vi"))
+    assert {f"outcome.{s}" for s in OutcomeState} <= keys
+    assert {f"kind.{k}" for k in FACT_MODELS} | {f"kind.{k}.title" for k in FACT_MODELS} <= keys
+    assert {f"reading.{r}" for r in READINGS} <= keys
+    choices = {"best", "only", "worse", "fragment", "older", "incomplete"}
+    assert {f"copy.{c}" for c in choices} | {f"choice.{c}" for c in choices} <= keys
+    statuses = DiffRow.model_fields["status"].annotation.__args__
+    assert {f"status.{s}" for s in statuses} <= keys
+    assert {f"finding.{k}" for k in Finding.model_fields["kind"].annotation.__args__} <= keys
+    columns = {c for kind in FACT_MODELS for c in fact_columns(kind)} | set(queries.DOCUMENT_CONTEXT)
+    columns |= {"id", "document", "due_precision", *queries.COPY_COLUMNS, "copies"}
+    assert {f"column.{c}" for c in columns} <= keys
+
+
+def _reason_of(path: Path) -> str:
+    with pytest.raises(UnreadableDocument) as error:
+        load_document(path)
+    return error.value.reason
+
+
+def test_the_readers_reasons_reach_a_clerk_in_vietnamese(tmp_path):
+    archive = BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.txt", "xin chào")
+    files = {
+        "rỗng.pdf": b"",
+        "trắng.txt": b"   \n\n  ",
+        "nén.zip": archive.getvalue(),
+        "hỏng.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 4,
+        "lạ.bin": bytes(range(256)) * 8,
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        english = _reason_of(tmp_path / name)
+        vietnamese = messages.reason(english)
+        assert vietnamese != english, english
+        assert messages.reason(english, "en") == english
+    assert messages.reason("the file is empty (0 bytes)") == "tệp rỗng (0 byte)"
+
+
+def test_a_system_error_inside_a_reason_is_said_in_vietnamese_too():
+    stored = messages.reason_en("reason.cannot_file", destination="/kho/a.pdf", error="File exists")
+    assert stored == "the file could not be moved to /kho/a.pdf (File exists)"
+    assert messages.reason(stored) == "không chuyển được tệp vào /kho/a.pdf (đã có một tệp trùng tên ở đó)"
+    assert messages.reason("something the catalogue never heard of") == "something the catalogue never heard of"
