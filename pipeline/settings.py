@@ -75,7 +75,7 @@ class Settings:
     page_pixel_budget: int = field(default=25_000_000, metadata=_env("VANBAN_PAGE_PIXEL_BUDGET", int))
     # Seconds one page may take in its OCR worker (a page takes 1-3 s, a table page up to ~10 s on two busy
     # cores); past it the worker is stopped and the page tried once more with plainer preparation.
-    page_timeout: float = field(default=120.0, metadata=_env("VANBAN_PAGE_TIMEOUT", float))
+    page_timeout: float = field(default=60.0, metadata=_env("VANBAN_PAGE_TIMEOUT", float))
     # Seconds the pages of one document may take in all; pages not read by then are kept empty, each
     # with an issue, and the rest of the document is stored.
     document_timeout: float = field(default=900.0, metadata=_env("VANBAN_DOCUMENT_TIMEOUT", float))

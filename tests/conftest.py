@@ -132,3 +132,29 @@ def png_header_only(width: int, height: int) -> bytes:
 def letter_image() -> Image.Image:
     """A whole A4 page, as a scanner delivers it."""
     return render_lines(LETTER, height_in=11.69)
+
+
+@pytest.fixture
+def configure(monkeypatch):
+    """Set VANBAN_* variables for one test, with fresh settings, engine check and OCR workers (forked after the
+    test's own patches, so they carry them); everything is reset afterwards."""
+    import os
+
+    from pipeline.ocr import page, tesseract
+    from pipeline.settings import settings
+
+    def reset() -> None:
+        page.worker_pool(os.getpid()).close()
+        page.worker_pool.cache_clear()
+        settings.cache_clear()
+        tesseract.check_engine.cache_clear()
+
+    def apply(**variables: str) -> None:
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        reset()
+
+    reset()
+    yield apply
+    monkeypatch.undo()
+    reset()

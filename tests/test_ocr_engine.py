@@ -17,33 +17,10 @@ from pipeline.ocr import page as ocr
 from pipeline.ocr import tesseract
 from pipeline.ocr.page_image import PageImage
 from pipeline.read.load import load_document
-from pipeline.settings import settings
 from schemas.document import IssueKind, TextSource
 from tests.conftest import LETTER, render_lines
 
 MARKED_WIDTH_IN = 8.0  # the page the engine fails on is narrower than the others (8.27 in)
-
-
-@pytest.fixture
-def configure(monkeypatch):
-    """Set VANBAN_* variables for this test, with fresh settings, engine check and OCR workers (forked after
-    the test's own patches, so they carry them)."""
-
-    def reset() -> None:
-        ocr.worker_pool(os.getpid()).close()
-        ocr.worker_pool.cache_clear()
-        settings.cache_clear()
-        tesseract.check_engine.cache_clear()
-
-    def apply(**variables: str) -> None:
-        for name, value in variables.items():
-            monkeypatch.setenv(name, value)
-        reset()
-
-    reset()
-    yield apply
-    monkeypatch.undo()
-    reset()
 
 
 def three_pages() -> list[PageImage]:

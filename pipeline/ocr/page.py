@@ -10,6 +10,7 @@ preparation reads is kept empty with an issue, and the rest of its document is r
 
 from __future__ import annotations
 
+import atexit
 import os
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,7 +22,7 @@ from PIL import Image
 from pipeline.ocr import reading_order as layout
 from pipeline.ocr import ruled_tables as table_reader
 from pipeline.ocr.page_image import PageDamaged, PageImage
-from pipeline.ocr.preprocess import binarize, preprocess, resample
+from pipeline.ocr.preprocess import binarize, looks_like_noise, preprocess, resample
 from pipeline.ocr.tesseract import TesseractWord, check_engine, recognize_words
 from pipeline.ocr.workers import Failure, PagePool
 from pipeline.settings import settings
@@ -72,7 +73,9 @@ def warm_up() -> None:
 def worker_pool(pid: int) -> PagePool:
     """This process's OCR workers (``pid`` keys the cache: a forked child makes its own)."""
     limits = settings()
-    return PagePool(_attempt, attempts=len(PREPARATIONS), size=limits.ocr_workers, memory=limits.ocr_worker_memory)
+    pool = PagePool(_attempt, attempts=len(PREPARATIONS), size=limits.ocr_workers, memory=limits.ocr_worker_memory)
+    atexit.register(pool.close)
+    return pool
 
 
 def _attempt(page: PageImage, attempt: int) -> Page:
@@ -114,7 +117,8 @@ def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
         text_image = binarize(table_reader.blank_out(gray, grids, strokes))
         tables = table_reader.read_tables(gray, grids, strokes, page.number, 72.0 / dpi)
     to_points = 72.0 / dpi
-    words = recognize_words(text_image, psm=3, dpi=round(dpi)) if min(gray.shape) >= MIN_SIDE_PX else []
+    legible = min(gray.shape) >= MIN_SIDE_PX and not (preparation == FULL and looks_like_noise(text_image, dpi))
+    words = recognize_words(text_image, psm=3, dpi=round(dpi)) if legible else []
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     # Tesseract's own blocks cut a "Nơi nhận" list beside a signature into arbitrary pieces:
     # rebuild the visual lines and let pipeline/layout.py order the columns.

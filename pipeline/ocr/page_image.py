@@ -29,5 +29,7 @@ class PageImage:
             return self.image
         try:
             return self.image()
+        except MemoryError:
+            raise  # the worker's memory cap, not the page's data
         except Exception as e:  # pdfium, libtiff, libjpeg and PIL raise many types on damaged data
             raise PageDamaged(str(e)) from e

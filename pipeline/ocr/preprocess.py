@@ -30,6 +30,11 @@ READ_DPI = 250  # every page is read at this resolution unless it is 140-250 dpi
 UPSCALE_BELOW_DPI = 140  # measured: upscaling helps at 100-120 dpi, hurts at 150-200 dpi
 MAX_SKEW_DEGREES = 5.0
 SPECK_AREA_AT_300_DPI = 6  # pixels: fax specks are 1-5 px; the dot of an 'i' at 10 pt is ~60
+# A prepared page whose ink breaks into more pieces than this per square inch is noise, not print. Measured
+# after binarization: text pages 22-49 (pages of the real scans, the samples' office, fax, photo and stamped
+# renders, 70-dpi letter photos), a portrait photo 47, landscapes 2-5, photos of noise 184-548, on which
+# Tesseract took 10 s to over two minutes a page to read nothing.
+MAX_INK_PIECES_PER_SQUARE_INCH = 120
 
 
 def reading_dpi(width: int, height: int, dpi: float, max_pixels: int) -> float:
@@ -68,6 +73,14 @@ def binarize(gray: np.ndarray) -> Image.Image:
     0.40 → 0.63 %, fax 1.70 → 1.78 %; an adaptive threshold was far worse: photo 8.6 %)."""
     _, paper = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     return Image.fromarray(paper > 0)  # a boolean array becomes a 1-bit image
+
+
+def looks_like_noise(binary: Image.Image, dpi: float) -> bool:
+    """True when the binarized page's ink is in more pieces per square inch than any print
+    (MAX_INK_PIECES_PER_SQUARE_INCH): it is not handed to Tesseract."""
+    ink = np.logical_not(np.asarray(binary)).astype(np.uint8)
+    pieces = cv2.connectedComponents(ink, connectivity=8)[0] - 1
+    return pieces > MAX_INK_PIECES_PER_SQUARE_INCH * ink.shape[0] * ink.shape[1] / dpi / dpi
 
 
 def despeckle(gray: np.ndarray, dpi: float) -> np.ndarray:

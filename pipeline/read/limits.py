@@ -31,7 +31,7 @@ class TooLarge(Exception):
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".") + " MB"
+    return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".").replace(".", ",") + " MB"
 
 
 def check_bytes(size: int, limits: Settings) -> None:
@@ -62,8 +62,8 @@ def check_pages(count: int, limits: Settings) -> None:
     """A PDF's pages or an image file's frames."""
     if count > limits.max_pages:
         raise TooLarge(
-            f"tệp có {count} trang, vượt giới hạn {limits.max_pages} trang cho một văn bản "
-            "(VANBAN_MAX_PAGES); hãy tách thành các tệp nhỏ hơn"
+            f"tệp có hơn {limits.max_pages} trang, vượt giới hạn cho một văn bản (VANBAN_MAX_PAGES); "
+            "hãy tách thành các tệp nhỏ hơn"
         )
 
 

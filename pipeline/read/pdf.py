@@ -119,7 +119,7 @@ def _page_to_ocr(pdf_page, data: bytes, number: int, quality: float) -> PageImag
     smooths its edges (fax text pages 1.90 % CER drawn at 300 dpi, 2.05 % at 200, 1.78 % as scanned)."""
     width, height = pdf_page.get_size()
     limits = settings()
-    limit = (limits.max_page_pixels / max(width * height / 72 / 72, 1e-6)) ** 0.5
+    limit = (limits.page_pixel_budget / max(width * height / 72 / 72, 1e-6)) ** 0.5
     picture, scan_dpi = _scan_picture(pdf_page)
     dpi = min(scan_dpi or float(limits.draw_dpi), float(limits.draw_dpi), limit)
     if picture is not None and scan_dpi <= dpi:
