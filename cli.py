@@ -35,6 +35,22 @@ _chosen = _language_from(sys.argv[1:])
 if _chosen in messages.LANGUAGES:
     messages.set_language(_chosen)
 
+
+def _typer_words() -> None:
+    """Typer's own words in the help and error panels, in the current language (click's 'Usage:'
+    and the '--help' line come from click's gettext and stay English)."""
+    from typer import rich_utils
+
+    rich_utils.OPTIONS_PANEL_TITLE = t("help.panel.options")
+    rich_utils.COMMANDS_PANEL_TITLE = t("help.panel.commands")
+    rich_utils.ARGUMENTS_PANEL_TITLE = t("help.panel.arguments")
+    rich_utils.ERRORS_PANEL_TITLE = t("help.panel.error")
+    rich_utils.DEFAULT_STRING = t("help.panel.default")
+    rich_utils.REQUIRED_LONG_STRING = t("help.panel.required")
+    rich_utils.RICH_HELP = t("help.panel.try")
+
+
+_typer_words()
 app = typer.Typer(help=t("help.app"), no_args_is_help=True, add_completion=False)
 
 

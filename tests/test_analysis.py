@@ -109,7 +109,7 @@ def test_count_from_percent_is_the_count_the_percent_was_rounded_from():
 def test_citation_conflicts_between_documents(frames):
     found = [f for f in findings.all_findings(frames) if f.kind == "citation-date-conflict"]
     twelve = [f for f in found if "12-NQ/TW" in f.message]
-    assert twelve and "2022-03-15" in twelve[0].message and "2022-03-16" in twelve[0].message
+    assert twelve and "15/03/2022" in twelve[0].message and "16/03/2022" in twelve[0].message
     assert len(twelve[0].document_ids) >= 2
 
 

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from pipeline.analysis import national_checks
 from pipeline.analysis.diff import RULES
 from pipeline.messages import t
+from pipeline.store.queries import day_shown
 from pipeline.text import fold
 from schemas.analysis import Finding, Side
 from schemas.frames import plain
@@ -44,7 +45,7 @@ def citation_conflicts(citations: pd.DataFrame, documents: pd.DataFrame) -> list
             continue
         firsts = group.drop_duplicates(["document_id", "issued_on"])
         where = "; ".join(
-            t("finding.date_in", date=d, document=_label(documents, r.document_id))
+            t("finding.date_in", date=day_shown(d), document=_label(documents, r.document_id))
             for d in dates
             for r in firsts[firsts["issued_on"] == d].itertuples()
         )

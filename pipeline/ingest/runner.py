@@ -232,8 +232,8 @@ class Ingestor:
     def file(self, decision: Decision) -> Outcome:
         """Put the original where its committed entry says (also what a restart does after a crash).
 
-        Raises what may pass by itself (a share that blinked), for a retry; ``stuck`` records
-        what does not."""
+        Raises the OSError of a move that failed: the flows retry what may pass by itself (a share
+        that blinked), and ``stuck`` records the last one."""
         destination = self._file(decision.path, decision.entry)
         return Outcome(
             decision.path,

@@ -547,20 +547,9 @@ class Store:
             ).scalars()
             joined = PAGE_SEPARATOR.join(texts)
             text_words = versions.words(joined) if joined else None
-        return Copy(
-            id=row.id,
-            kind=row.kind,
-            number=row.number,
-            issuer=row.issuer,
-            issued_on=row.issued_on,
-            subject=row.subject,
-            media_type=row.media_type,
-            reading=row.reading or versions.reading_of(row.media_type, row.ocr),
-            pages=row.pages,
-            words=text_words,
-            signature=self._signature(conn, document_id),
-            version=row.version if row.group_id is not None else 0,
-        )
+        copy = _header(row)
+        copy.words, copy.signature = text_words, self._signature(conn, document_id)
+        return copy
 
     def _signature(self, conn: Connection, document_id: int) -> frozenset:
         """The facts that make a copy's content: targets, deadlines, and who must do what."""
@@ -584,7 +573,7 @@ class Store:
         """The document ``copy`` is a copy of: by số/ký hiệu and issuer, else by header, else by text."""
         docs = self.schema.documents
         grouped = docs.c.group_id.is_not(None) & (docs.c.id != copy.id)
-        key = versions.number_key(copy.number, copy.issuer)
+        key = conn.execute(sa.select(docs.c.version_key).where(docs.c.id == copy.id)).scalar()
         if key is not None:
             found = conn.execute(
                 sa.select(docs.c.group_id).where(grouped, docs.c.version_key == key).order_by(docs.c.id)
@@ -592,18 +581,16 @@ class Store:
             if found:
                 return found.group_id
         if copy.kind and copy.issuer:
-            same = conn.execute(
-                sa.select(docs.c.id, docs.c.group_id)
-                .where(
-                    grouped,
-                    docs.c.kind == copy.kind,
-                    docs.c.issuer_fold == fold(copy.issuer),
-                    docs.c.issued_on.is_(None) if copy.issued_on is None else docs.c.issued_on == copy.issued_on,
-                )
-                .order_by(docs.c.id)
-            ).all()
-            for row in same:
-                other = self._copy(conn, row.id)
+            query = sa.select(docs).where(
+                grouped,
+                docs.c.kind == copy.kind,
+                docs.c.issuer_fold == fold(copy.issuer),
+                docs.c.issued_on.is_(None) if copy.issued_on is None else docs.c.issued_on == copy.issued_on,
+            )
+            if copy.number:  # another number is another document; a copy whose number was not read may match
+                query = query.where(sa.or_(docs.c.number.is_(None), docs.c.number_fold == fold(copy.number)))
+            for row in conn.execute(query.order_by(docs.c.id)):
+                other = _header(row)
                 if versions.same_header(copy, other) and not versions.contradicts(copy, other):
                     return row.group_id
         return self._group_by_text(conn, copy)
@@ -687,11 +674,12 @@ class Store:
             ids = list(waiting)
             for document_id in ids:
                 copy = self._copy(conn, document_id)
+                row = conn.execute(sa.select(docs).where(docs.c.id == document_id)).one()
                 conn.execute(
                     docs.update()
                     .where(docs.c.id == document_id)
                     .values(
-                        version_key=versions.number_key(copy.number, copy.issuer),
+                        version_key=versions.number_key(row.number, row.issuer or row.jurisdiction_province),
                         reading=copy.reading,
                         words=copy.size if copy.words is not None else None,
                     )
@@ -754,6 +742,23 @@ class Store:
                 ).scalar_one()
                 for name, table in self.schema.facts.items()
             }
+
+
+def _header(row: Any) -> Copy:
+    """A ``documents`` row's header as ``versions`` compares it (no text, no facts)."""
+    return Copy(
+        id=row.id,
+        kind=row.kind,
+        number=row.number,
+        issuer=row.issuer,
+        issued_on=row.issued_on,
+        subject=row.subject,
+        media_type=row.media_type,
+        reading=row.reading or versions.reading_of(row.media_type, row.ocr),
+        pages=row.pages,
+        words=None,
+        version=row.version if row.group_id is not None else 0,
+    )
 
 
 def _add_missing_columns(engine: Engine, metadata: sa.MetaData) -> None:
