@@ -4,6 +4,7 @@ with one corrupt page, and a machine without the Vietnamese model."""
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import time
@@ -69,6 +70,19 @@ def test_a_page_that_crashes_the_engine_is_read_again_with_plain_preparation(con
     assert [p.text for p in pages] == LETTER[3:6]
     assert not any(p.issues for p in pages)
     assert "page 2, attempt 1: crashed" in caplog.text
+
+
+@pytest.mark.ocr
+def test_a_page_that_breaks_the_callers_process_pool_is_read_again_on_the_ocr_workers(configure, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    engine_failing(monkeypatch, "crash", preparation=ocr.FULL)
+    configure()
+    # Forked at its first task, after the patch; pytest's crash report kept off the terminal.
+    with ProcessPoolExecutor(max_workers=2, initializer=faulthandler.disable) as pool:
+        pages = ocr.ocr_pages(three_pages(), executor=pool)
+    assert [p.text for p in pages] == LETTER[3:6]
+    assert not any(p.issues for p in pages)
 
 
 @pytest.mark.ocr

@@ -128,7 +128,7 @@ class PagePool:
     def run(self, pages: list[PageImage], page_timeout: float, document_timeout: float) -> list[Any]:
         """The job's result for each page, in order, or the ``Failure`` of its last attempt."""
         with self.lock:
-            return _Run(self, pages, page_timeout, document_timeout).results
+            return _Run(self, pages, page_timeout, document_timeout).read()
 
     def close(self) -> None:
         """Stop every worker."""
@@ -155,14 +155,17 @@ class _Run:
         self.results: list[Any] = [None] * len(pages)
         self.waiting = deque(_Task(i, page, 0) for i, page in enumerate(pages))
         self.deadline = time.monotonic() + document_timeout
-        while len(pool.workers) < min(pool.size, len(pages)):
-            pool.spawn()
+
+    def read(self) -> list[Any]:
+        while len(self.pool.workers) < min(self.pool.size, len(self.results)):
+            self.pool.spawn()
         while self.waiting or self.busy():
             self.hand_out()
             if time.monotonic() >= self.deadline:
                 self.out_of_time()
                 break
             self.collect()
+        return self.results
 
     def busy(self) -> list[_Worker]:
         return [w for w in self.pool.workers if w.task is not None]
