@@ -118,3 +118,11 @@ def test_real_born_digital_letter_from_quang_ngai_loses_its_page_numbers():
         "được giao.\t\t\t\t\t",
         "các Chương trình mục tiêu quốc gia tại cơ sở.\t\t",
     ]
+
+
+def test_a_bundle_of_one_page_letters_keeps_every_letterhead_and_last_line():
+    letter = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/UBND\nNội dung thư.\nNơi nhận:\n- Lưu: VT\nNguyễn Văn An"
+    )
+    assert kept([letter] * 4) == [letter] * 4

@@ -5,8 +5,9 @@ A page number is a line of its own at a page's top or bottom edge ('2', '- 3 -',
 value is the page's place in the document (or that place shifted the same way on several pages: a
 numbering that starts on the cover). OCR sometimes puts a page number printed above the first line
 into that line ('10 với lực lượng'); it is cut there only when the word boxes show it above the rest
-of the line. A running header or footer is a line repeated at the same edge of most pages (digits
-aside). Patterns and thresholds are data in ``data/page_furniture.json``."""
+of the line. A running header or footer is a short line repeated at the same edge of nearly every
+page (digits aside), on pages that do not open a document (a bundle of letters keeps each letterhead
+and signature). Patterns and thresholds are data in ``data/page_furniture.json``."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ class _Rules:
     running_min_pages: int
     running_min_share: float
     running_max_chars: int
+    running_not_ending: str
+    document_start: tuple[re.Pattern[str], ...]
+    document_start_lines: int
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +49,9 @@ def _rules() -> _Rules:
         d["running_min_pages"],
         d["running_min_share"],
         d["running_max_chars"],
+        d["running_not_ending"],
+        tuple(re.compile(p) for p in d["document_start"]),
+        d["document_start_lines"],
     )
 
 
@@ -80,8 +87,15 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _running_key(line: str) -> str | None:
-    """What a running header or footer repeats on every page: the line folded, numbers aside."""
-    if "\t" in line or len(line) > _rules().running_max_chars or page_number(line) is not None:
+    """What a running header or footer repeats on every page: the line folded, numbers aside (None for
+    a line that cannot be one: a table row, a long line, a sentence's end, a page number)."""
+    rules = _rules()
+    if (
+        "\t" in line
+        or len(line) > rules.running_max_chars
+        or line[-1] in rules.running_not_ending
+        or page_number(line) is not None
+    ):
         return None
     return _DIGITS.sub("#", fold(line))
 
@@ -108,9 +122,16 @@ def furniture_spans(texts: list[str], number_above: list[bool] | None = None) ->
         return value is not None and value - k in shifts
 
     needed = max(rules.running_min_pages, rules.running_min_share * len(texts))
+    starts = [_starts_document(lines) for lines in pages]
     running = []
     for side in (slice(None, edges), slice(-edges, None)):
-        counts = Counter(key for lines in pages for key in {_running_key(line.text) for line in lines[side]} if key)
+        counts = Counter(
+            key
+            for lines, start in zip(pages, starts)
+            if not start
+            for key in {_running_key(line.text) for line in lines[side]}
+            if key
+        )
         running.append({key for key, n in counts.items() if n >= needed})
     top_keys, bottom_keys = running
 
@@ -119,7 +140,8 @@ def furniture_spans(texts: list[str], number_above: list[bool] | None = None) ->
         top, bottom = 0, len(lines)
         for _ in range(edges):
             if top < bottom and (
-                is_number(page_number(lines[top].text), k) or _running_key(lines[top].text) in top_keys
+                is_number(page_number(lines[top].text), k)
+                or (not starts[i] and _running_key(lines[top].text) in top_keys)
             ):
                 top += 1
             if top < bottom and (
@@ -138,6 +160,13 @@ def furniture_spans(texts: list[str], number_above: list[bool] | None = None) ->
         else:
             spans[i] = (lines[top].start, lines[bottom - 1].end)
     return spans
+
+
+def _starts_document(lines: list[_Line]) -> bool:
+    """The page opens a document (its first lines hold the motto): its edges are no running header or
+    footer, and it does not count towards one."""
+    rules = _rules()
+    return any(p.match(line.text) for line in lines[: rules.document_start_lines] for p in rules.document_start)
 
 
 def strip_page_furniture(pages: list[Page]) -> list[Page]:
