@@ -100,12 +100,24 @@ def _pipeline(prefect: bool) -> ModuleType:
     return flows
 
 
+@contextmanager
+def _engine_needed() -> Iterator[None]:
+    """A machine without Tesseract or its Vietnamese model is told so in one line, not a traceback."""
+    from pipeline.errors import OcrEngineUnavailable
+
+    try:
+        yield
+    except OcrEngineUnavailable as e:
+        _fail(str(e))
+
+
 def _read(file: Path):
     from pipeline.errors import UnreadableDocument
     from pipeline.read.load import load_document
 
     try:
-        return load_document(file)
+        with _engine_needed():
+            return load_document(file)
     except UnreadableDocument as e:
         _fail(t("cli.unreadable", file=e.path, reason=messages.reason(e.reason)))
 
@@ -177,7 +189,7 @@ def ingest(
         _fail(t("cli.no_such_path", paths=", ".join(missing)))
     store = _store(db, create=True)  # the first ingest makes the database and its home
     ingest_folder = _pipeline(prefect).ingest_folder
-    with _progress(paths) as advance:
+    with _progress(paths) as advance, _engine_needed():
         outcomes = ingest_folder(
             paths, db=store.url, archive=archive, quarantine=quarantine, keep_originals=not move, on_outcome=advance
         )
@@ -217,7 +229,8 @@ def watch(
     # Stop on SIGTERM as on Ctrl-C, so exit handlers run and Prefect's temporary server stops too.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     watch_inbox = _pipeline(prefect).watch_inbox
-    watch_inbox(inbox, db=store.url, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
+    with _engine_needed():
+        watch_inbox(inbox, db=store.url, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
 
 
 @app.command(help=t("help.status"))

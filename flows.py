@@ -28,6 +28,7 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from pipeline.errors import OcrEngineUnavailable
 from pipeline.ingest import runner
 from pipeline.ingest.runner import Decision, Ingestor, Job, Outcome
 from pipeline.store.db import Store
@@ -92,6 +93,8 @@ def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None)
         try:
             document = read_document(step.path, step.sha256, executor)
             extraction = extract_facts(document)
+        except OcrEngineUnavailable:
+            raise  # the machine cannot OCR: no file is to blame, none is quarantined
         except Exception as error:  # one bad file (or a bug on it) must not stop the others
             step = ingestor.reject(step, error)
         else:

@@ -78,10 +78,8 @@ def test_the_readers_reasons_reach_a_clerk_in_vietnamese(tmp_path):
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
-        english = _reason_of(tmp_path / name)
-        vietnamese = messages.reason(english)
-        assert vietnamese != english, english
-        assert messages.reason(english, "en") == english
+        shown = messages.reason(_reason_of(tmp_path / name))
+        assert any(c in shown for c in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý"), shown
     assert messages.reason("the file is empty (0 bytes)") == "tệp rỗng (0 byte)"
 
 

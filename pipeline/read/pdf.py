@@ -13,6 +13,7 @@ from __future__ import annotations
 # pdfplumber and pypdfium2 are imported inside the functions that use them: `vanban extract` on a
 # text file must not pay their import time.
 import io
+import logging
 import re
 from functools import partial
 
@@ -24,6 +25,8 @@ from pipeline.settings import settings
 from pipeline.text import normalize_text
 from pipeline.text.quality import MIN_TEXT_QUALITY, text_quality
 from schemas.document import Page, Table, TableCell, TextSource
+
+log = logging.getLogger("vanban.read")
 
 # A page that is mostly one picture and carries less text than this is a scan whose text layer is
 # only an overlay (an e-signature stamp "Ký bởi: ... Thời gian ký: ...", a received-stamp number).
@@ -77,7 +80,8 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
     except PdfError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged files
-        raise PdfError(f"the PDF is damaged and its pages cannot be read ({type(e).__name__})") from e
+        log.info("pdf reading failed", exc_info=e)
+        raise PdfError("the PDF is damaged and its pages cannot be read") from e
     finally:
         drawing.close()
     return pages
