@@ -36,12 +36,14 @@ from schemas.extraction import Citation, DocumentMeta
 LOOKBACK = 90  # characters before a number searched for its kind word ('Luật Du lịch số')
 ISSUER_MAX = 90
 TITLE_MAX = 400
+DATED_LEAD_MAX = 120  # characters from a sentence's opening date to the number it dates
 
 
 @dataclass(frozen=True)
 class _Patterns:
     kind_before: re.Pattern[str]
     kind_named_before: re.Pattern[str]
+    kind_named_bare: re.Pattern[str]  # a law named before its number without 'số': 'Luật … tài sản công 15/2017/QH14'
     bare_number: re.Pattern[str]
     date_after: re.Pattern[str]
     issuer_after: re.Pattern[str]
@@ -50,21 +52,28 @@ class _Patterns:
     list_separator: re.Pattern[str]
     own_number_label: re.Pattern[str]
     kinds: dict[str, str]
+    standard: re.Pattern[str]  # on the text: 'QCVN 85:2025/BNNMT', 'TCVN 13592:2022'
+    standards: dict[str, str]  # code prefix → kind
+    dated_lead: re.Pattern[str]  # 'Ngày 12/3/2012, ' opening a sentence
+    dated_verb: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     kinds = {fold(k): k for k in document_kinds()}
-    measures = phrase_alternation(load_json("citations.json")["measure_words"])
+    data = load_json("citations.json")
+    measures = phrase_alternation(data["measure_words"])
     alt = phrase_alternation(kinds)
     date = (
         r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
         r"|ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
     )
+    codes = "|".join(map(re.escape, data["standards"]))
     skip = r"(?:\s*\([^)\n]{0,40}\))?"  # '(khóa XII)' between the parts
     return _Patterns(
         kind_before=re.compile(rf"(?<!\w)({alt})\s+(?:so\s*[:.]?\s*)?$"),
-        kind_named_before=re.compile(rf"(?<!\w)({alt})(?:\s+[^\s\d,;.:()/-]+){{1,7}}?\s+so\s*[:.]?\s*$"),
+        kind_named_before=re.compile(rf"(?<!\w)({alt})(?:\s+[^\s\d,;.:()/-]+,?){{1,9}}?\s+so\s*[:.]?\s*$"),
+        kind_named_bare=re.compile(rf"(?<!\w)({alt})(?:\s+[^\s\d,;.:()/-]+,?){{1,9}}?\s+$"),
         bare_number=re.compile(rf"(?<!\w)({alt})\s+(?:so\s*[:.]?\s*)?(\d{{1,3}})(?![\w/.,%-]|\s*(?:{measures})\b)"),
         date_after=re.compile(rf"\s*[,;]?{skip}\s*,?\s*\(?\s*(?:ban hanh\s+|ky\s+)?(?:{date})(?:\s*\))?"),
         issuer_after=re.compile(rf"\s*,?{skip}\s*,?\s*(?:cua|giua)\s+"),
@@ -75,9 +84,15 @@ def _patterns() -> _Patterns:
             rf"|\s+(?:va|hoac)\s+(?:cac\s+)?(?:{alt})\b"
         ),  # the next citation of a list
         title_after=re.compile(rf"{skip}\s*,?\s*ve\s+"),
-        list_separator=re.compile(r"^\s*(?:,|;|va(?:\s+cac)?|hoac)\s*$"),  # over folded text
+        list_separator=re.compile(r"^\s*(?:,|;|va(?:\s+cac)?|hoac)\s*(?:so\s*[:.]?\s*)?$"),  # '; số', 'và số'
         own_number_label=re.compile(r"(?:^|\n)\s*so\s*[:.]?\s*$"),
         kinds=kinds,
+        standard=re.compile(
+            rf"(?<![\w/])((?:{codes})\s*\d+(?:-\d+)*(?:\s*:\s*\d{{4}})?(?:\s*/\s*[A-ZĐ][A-ZĐ0-9]*)?)(?![\w/])"
+        ),
+        standards=dict(data["standards"]),
+        dated_lead=re.compile(rf"\s*(?:{date})\s*,\s*"),
+        dated_verb=re.compile(rf"\b(?:{phrase_alternation(data['dated_verbs'])})\b"),
     )
 
 
@@ -93,13 +108,39 @@ class _Found:
 
 
 def _candidates(text: str, key: str) -> list[tuple[int, int, str]]:
-    """(start, end, number) of every số/ký hiệu and every bare number written after a kind word."""
-    found = [(m.start(1), m.end(1), clean_number(m.group(1))) for m in DOC_NUMBER.finditer(text)]
+    """(start, end, number) of every số/ký hiệu, every standard's code and every bare number written
+    after a kind word."""
+    found = [_joined_symbol(text, m.start(1), m.end(1)) for m in DOC_NUMBER.finditer(text)]
+    found += [(m.start(1), m.end(1), " ".join(m.group(1).split())) for m in _patterns().standard.finditer(text)]
     taken = [(s, e) for s, e, _ in found]
     for m in _patterns().bare_number.finditer(key):
         if not any(s <= m.start(2) < e for s, e in taken):
             found.append((m.start(2), m.end(2), m.group(2)))
     return sorted(found)
+
+
+def _joined_symbol(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """A symbol whose last part joins two units with '&' ('9086/BNV-CTTN&BĐG', 'LĐTB&XH') read whole."""
+    more = re.match(r"&[A-ZĐ][A-ZĐ0-9]*", text[end:])
+    if more:
+        end += more.end()
+    return start, end, clean_number(text[start:end])
+
+
+def _date_before(key: str, phrase_start: int) -> str | None:
+    """The date a sentence opens with, for the document it says was issued that day: 'Ngày 12/3/2012,
+    Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP …', 'Ngày 28 tháng 10 năm 2025, Chủ tịch … đã ban
+    hành Công văn số 3280/UBND-VX'."""
+    p = _patterns()
+    line_start = key.rfind("\n", 0, phrase_start) + 1
+    m = p.dated_lead.match(key, line_start)
+    if not m or phrase_start - m.end() > DATED_LEAD_MAX:
+        return None
+    between = key[m.end() : phrase_start]
+    if re.search(r"\d", between) or not p.dated_verb.search(between):
+        return None
+    groups = [g for g in m.groups() if g is not None]
+    return iso_date(*groups[:3])
 
 
 def _date(key: str, pos: int) -> tuple[str | None, int]:
@@ -138,16 +179,24 @@ def _title(text: str, key: str, pos: int) -> str | None:
 def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
     """Every cited number with its kind, date, issuer and title; ``own``, the document's number, skipped."""
     text = seg.text
-    key = fold_in_place(text)
+    key = fold_in_place(text).replace("*", " ")  # emphasis marks a web page leaves inside a date
     p = _patterns()
     found: list[_Found] = []
     for start, end, number in _candidates(text, key):
         if own and number == own:
             continue
+        code = next((c for k, c in p.standards.items() if number.startswith(k)), None)
+        if code is not None:
+            issuer, _ = _issuer(text, key, end)
+            found.append(_Found(start, end, number, code, None, issuer, None))
+            continue
         window = key[max(0, start - LOOKBACK) : start]
         kind_word = p.kind_before.search(window) or p.kind_named_before.search(window)
+        if kind_word is None and kind_of_symbol(number) is None and "/" in number:
+            kind_word = p.kind_named_bare.search(window)
         if kind_word is None and p.own_number_label.search(window):
             continue  # the 'Số:' line of the header: the document's own number
+        kind: str | None  # None: neither a kind word nor a symbol says what the cited document is
         if kind_word:
             kind = p.kinds[" ".join(kind_word.group(1).split())]
             phrase_start = start - len(window) + kind_word.start(1)
@@ -159,6 +208,8 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
                 continue
             phrase_start = start
         issued_on, after = _date(key, end)
+        if issued_on is None:
+            issued_on = _date_before(key, phrase_start)
         issuer, after = _issuer(text, key, after)
         title = _title(text, key, after)
         found.append(_Found(phrase_start, max(after, end), number, kind, issued_on, issuer, title))
@@ -169,6 +220,8 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ci
     """One citation per distinct (number, date), first mention as evidence (``meta``: the
     document's metadata when already read, for its own number)."""
     found = _scan(seg, meta.number if meta is not None else document_number(seg))
+    end = _document_end(seg, meta)
+    found = [f for f in found if f.start < end]
     dated_numbers = {fold(f.number) for f in found if f.issued_on}
     seen: dict[tuple[str, str | None], Citation] = {}
     for f in found:
@@ -191,3 +244,24 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ci
             evidence=seg.evidence(f.start, f.end),
         )
     return list(seen.values())
+
+
+def _document_end(seg: SegmentedDocument, meta: DocumentMeta | None) -> int:
+    """Where the document's own text ends: at a line after its signature block that names the document
+    itself by kind and number — a web page's caption ('Quyết định 2003/QĐ-UBND năm 2025 phê duyệt …')
+    after which come the site's own notices; footnotes and appendices sit before it, and an appendix
+    names the document only after 'kèm theo'."""
+    if meta is None or not meta.number or not meta.kind:
+        return len(seg.text)
+    signer = meta.evidence.get("signer")
+    after = signer.end if signer else 0
+    number = r"\s*".join(map(re.escape, fold(meta.number).replace(" ", "")))
+    caption = re.compile(rf"{re.escape(fold(meta.kind))}\s+(?:so\s+)?{number}(?![\w/-])")
+    for line in seg.lines:
+        if line.start <= after:
+            continue
+        key = fold_in_place(line.text)
+        for cell in re.finditer(r"(?:^|\|)[\s*#]*", key):  # a caption may follow a table cell it was glued to
+            if caption.match(key, cell.end()):
+                return line.start + cell.end()
+    return len(seg.text)

@@ -1,10 +1,12 @@
 """Document metadata: what a document says about itself in its header and signature block.
 
-The header of a Vietnamese administrative or party document has a fixed grammar: the letterhead
-(the issuing body, under its parent body), số/ký hiệu, '<Place>, ngày … tháng … năm …', the kind
-title ('KẾ HOẠCH', then the subject) or a 'V/v' line for a letter, 'Kính gửi:'; an incoming stamp
-('Số: 6381 / ĐẾN Ngày: 17.11.22') may sit beside it. The signature block closes the text:
-capacity (T/M, TM., KT.), position, name. Each reader below finds one of those parts.
+The header of a Vietnamese administrative or party document has a fixed grammar: the two-column
+letterhead (the issuing body under its parent body, số/ký hiệu and a letter's V/v line on the left;
+the motto and '<Place>, ngày … tháng … năm …' on the right), rebuilt and cut into cells by
+``extractors.letterhead`` whatever form the text has; then the kind title ('KẾ HOẠCH', then the
+subject, which ends where the first body paragraph starts), 'Kính gửi:'; an incoming stamp ('Số: 6381
+/ ĐẾN Ngày: 17.11.22') may sit beside it. The signature block closes the text: capacity (T/M, TM.,
+KT.), position, name. Each reader below finds one of those parts.
 
 Text copied from portals often loses the letterhead; the issuer is then read from what the
 document still says: a title line 'CỦA BAN THƯỜNG VỤ TỈNH ỦY', the sentence naming the author
@@ -15,49 +17,56 @@ Keywords are matched on the folded twin of the text, so OCR'd headers still read
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from extractors import gazetteer
+from extractors import letterhead as lh_reader
 from extractors.agencies import expand_abbreviations, match_agency
-from extractors.common import (
-    DOC_NUMBER,
-    LONG_DATE,
-    clean_number,
-    document_kinds,
-    find_dates,
-    kind_of_symbol,
-    load_json,
-    phrase_alternation,
-)
+from extractors.common import document_kinds, load_json, phrase_alternation
+from extractors.letterhead import RIGHT, Cell, Letterhead, bare, glued_end, is_caps, is_motto, is_noise, is_upper
 from pipeline.text import fold, fold_in_place, is_syllable
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 
-HEADER_MAX_LINES = 40
-HEADER_LINE_MAX_CHARS = 320  # a longer line is body text, not a header part
+HEADER_LINE_MAX_CHARS = lh_reader.HEADER_LINE_MAX_CHARS
 SIGNATURE_SPAN = 8  # lines from a signing capacity to the signer's name
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
+NAME_MAX_WORDS = 5
+AUTHORITY_LOOKAHEAD = 3  # lines under a one-line title searched for the enacting authority
+AUTHORITY_MAX_WORDS = 12  # an enacting authority's line: a body's name after its head's title
+ADDRESSING_MAX_WORDS = 8  # 'THỦ TƯỚNG CHÍNH PHỦ điện:' under a Công điện's title
+TITLE_MIN_WORDS = 3  # a kind and a title in capitals in one cell; 'CÔNG VĂN ĐẾN' is a stamp
 
 
 @dataclass(frozen=True)
 class _Vocab:
-    mottos: tuple[str, ...]
     openers: re.Pattern[str]  # folded words that open the body: căn cứ, thực hiện …
     kinds: dict[str, str]  # fold(kind) → kind
     phrases: dict[str, tuple[str, ...]]  # fold(phrase) → official casings (Trường, Trưởng), for recasing capitals
     max_phrase_words: int
     units: frozenset[str]  # folded unit words: tinh, thanh pho, huyen …
     named_heads: frozenset[str]  # folded heads that need a name: so, ban, phong …
+    bodies: tuple[str, ...]  # folded bodies that open a name of their own: cong an, uy ban nhan dan …
+    names: frozenset[str]  # folded names a head takes: noi vu, y te …
+    joining_words: tuple[str, ...]  # 'và', 'của' opening a line: the name above goes on
+    joining_words_bare: tuple[str, ...]  # the same, ending a text: ' cua', ' va'
+    ordinals: frozenset[str]  # words a Roman numeral follows: thu, khoa, ky
     committees: dict[str, str]  # fold(committee) → folded unit level it governs: tinh uy → tinh
     local_units: tuple[str, ...]  # folded units that name a local place: tinh, thanh pho, huyen …
     councils: tuple[str, ...]  # folded elected bodies whose name takes the unit: uy ban nhan dan
     positions: tuple[str, ...]
+    core_positions: tuple[str, ...]  # positions without prefix or qualifier (Phó, Thường trực): chu tich, bo truong …
+    position_prefixes: frozenset[str]  # 'Phó' before a position
     national: tuple[str, ...]
     national_heads: tuple[str, ...]
     capacity: re.Pattern[str]
+    capacity_inside: re.Pattern[str]  # a capacity further on in a flattened signature cell
     skip: frozenset[str]
+    marks: frozenset[str]  # HỎA TỐC, KHẨN, DỰ THẢO: printed beside the letterhead, never the issuer
     name_prefix: re.Pattern[str]  # ranks and titles before a signer's name: Đại tá, TS.
     authoring: re.Pattern[str]
 
@@ -85,64 +94,45 @@ def _vocab() -> _Vocab:
     caps = "|".join(re.escape(fold(c)) + (r"\." if len(c) == 1 else r"\.?") for c in data["signing_capacities"])
     verbs = phrase_alternation(data["authoring_verbs"])
     kind_alt = phrase_alternation(kinds)
+    qualifiers = {fold(q) for q in data["position_qualifiers"] + data["position_prefixes"]}
+    positions = tuple(sorted((fold(p) for p in data["positions"]), key=len, reverse=True))
     return _Vocab(
-        mottos=tuple(fold(m) for m in data["national_mottos"]),
-        openers=re.compile(rf"(?:{phrase_alternation(data['body_openers'])})\b"),
+        openers=re.compile(rf"(?:{phrase_alternation(data['body_openers'])})\b|{data['dated_opener']}"),
         kinds=kinds,
         phrases=phrases,
         max_phrase_words=max(len(p.split()) for p in phrases),
         units=units,
         named_heads=frozenset(fold(h) for h in agencies["named_heads"]),
+        bodies=tuple(fold(b) for b in agencies["bodies"]),
+        names=frozenset(fold(n) for n in agencies["names"]),
+        joining_words=tuple(fold(w) + " " for w in data["function_words"]),
+        joining_words_bare=tuple(" " + fold(w) for w in data["function_words"]),
+        ordinals=frozenset(fold(w) for w in data["ordinal_words"]),
         committees=committees,
         local_units=tuple(fold(u) for u in data["local_units"]),
         councils=tuple(fold(c) for c in data["councils"]),
-        positions=tuple(sorted((fold(p) for p in data["positions"]), key=len, reverse=True)),
+        positions=positions,
+        core_positions=tuple(p for p in positions if p not in qualifiers),
+        position_prefixes=frozenset(fold(p) for p in data["position_prefixes"]),
         national=tuple(fold(n) for n in data["national_markers"]),
         national_heads=tuple(fold(h) for h in data["national_heads"]),
-        capacity=re.compile(rf"^({caps})\s*(?=\w)"),
+        capacity=re.compile(rf"^({caps})(?:(?<=\.)\s*|\s+)(?=\w)"),  # 'KT. CHỦ TỊCH', 'TM.ỦY BAN'; not 'KTM'
+        capacity_inside=re.compile(rf"(?<=\s)(?:{caps})(?:(?<=\.)\s*|\s+)(?=\w)"),
         skip=frozenset(fold(s) for s in data["signature_skip"]),
+        marks=frozenset(fold(m) for m in data["letterhead_marks"]),
         name_prefix=re.compile(rf"^(?:(?:{phrase_alternation(data['name_prefixes'])})\s*)+"),
         authoring=re.compile(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?:{kind_alt})\b"),
     )
 
 
 # ----------------------------------------------------------------------------------------------
-# Small readers
+# Recasing names printed in capitals
 # ----------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Cell:
-    """One column of a header line (letterheads are two-column tables: 'ỦY BAN …\\tCỘNG HÒA …')."""
-
-    start: int
-    end: int
-    text: str
-    key: str  # folded twin of text (same length, so offsets agree)
-
-
-def _cells(line: Line) -> list[_Cell]:
-    out = []
-    for m in re.finditer(r"[^\t]+?(?=\t|\s{3,}|$)", line.text):
-        text = m.group().strip()
-        if text:
-            s = line.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
-            out.append(_Cell(s, s + len(text), text, fold_in_place(text)))
-    return out
-
-
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
-def _is_motto(key: str) -> bool:
-    return any(key.startswith(m) for m in _vocab().mottos) or not re.search(r"\w\w", key)
 
 
 def _case_word(w: str, title: bool) -> str:
     """One word of a capitals run: an acronym (THPT, PC08) stays as written."""
-    bare = w.strip(",;.:()")
+    bare = w.strip(",;.:()“”\"'")
     if len(bare) > 1 and (not is_syllable(bare) or not re.search(r"[aeiouy]", fold(bare))):
         return w
     return w[:1].upper() + w[1:].lower() if title else w.lower()
@@ -154,13 +144,20 @@ def recase(text: str) -> str:
     from the agency lexicon; words after a unit or a party committee are a place name, in title case
     (a province spelled as the gazetteer spells it); other words are in sentence case ('SỞ KHOA HỌC
     CÔNG NGHỆ' → 'Sở Khoa học công nghệ')."""
-    if not _is_caps(text):
+    if not is_caps(text):
         return text
     v = _vocab()
-    words = expand_abbreviations(text).split()
+    spaced = re.sub(r"(?<=[^\W\d_])\s*[-–]\s*(?=[^\W\d_])", " - ", text)  # 'LAO ĐỘNG-THƯƠNG BINH'
+    words = expand_abbreviations(spaced).split()
     out: list[str] = []
     i, previous = 0, ""
     while i < len(words):
+        if previous in v.units or previous in v.committees:
+            n, spelled = _province_at(words, i)
+            if n:
+                out.append(spelled)
+                previous, i = "", i + n
+                continue
         n, key = _phrase_at(words, i)
         if n:
             written = " ".join(words[i : i + n])
@@ -182,6 +179,17 @@ def recase(text: str) -> str:
             out.append(" ".join(_case_word(w, first and k == 0) for k, w in enumerate(run)))
         previous, i = "", j
     return " ".join(out)
+
+
+def _province_at(words: list[str], i: int) -> tuple[int, str]:
+    """(length, spelling with any closing stop) of a province named at words[i] after its unit word:
+    'TỈNH HÀ TĨNH' is Hà Tĩnh, not the unit word 'tỉnh' twice."""
+    for n in range(min(4, len(words) - i), 0, -1):
+        written = " ".join(words[i : i + n])
+        province = gazetteer.match_province(written.rstrip(",;.:"))
+        if province and len(province.split()) == n:
+            return n, province + written[len(written.rstrip(",;.:")) :]
+    return 0, ""
 
 
 def _spelling(key: str, written: str) -> str:
@@ -213,152 +221,257 @@ def _word_key(word: str) -> str:
     return re.sub(r"([a-z])\1+", r"\1", key)
 
 
-def _header(seg: SegmentedDocument) -> list[Line]:
-    """The lines before the body: the body opens with a long paragraph, an opener ('Căn cứ',
-    'Thực hiện'), or a numbered outline item."""
+def sentence_case(text: str) -> str:
+    """A title printed in capitals in sentence case, acronyms kept and a province after its unit word
+    spelled as the gazetteer spells it: 'VỀ VIỆC CÔNG NHẬN XÃ MIỀN NÚI TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG' →
+    'Về việc công nhận xã miền núi trên địa bàn tỉnh Lâm Đồng'."""
+    if not is_caps(text):
+        return text
     v = _vocab()
-    out: list[Line] = []
-    for line in seg.lines[:HEADER_MAX_LINES]:
-        key = fold(line.text)
-        if out and (v.openers.match(key) or (line.marker and line.marker not in ("-", "+"))):
+    words = text.split()
+    out = [w if k and _is_ordinal_numeral(w, words[k - 1]) else _case_word(w, k == 0) for k, w in enumerate(words)]
+    for i in range(len(words) - 1):
+        for n in (2, 1):
+            unit = " ".join(fold(w) for w in words[i : i + n])
+            if unit not in v.units or i + n >= len(words):
+                continue
+            for size in (4, 3, 2, 1):
+                run = words[i + n : i + n + size]
+                province = gazetteer.match_province(" ".join(run).strip(",;.:”\"'"))
+                if len(run) == size and province and len(province.split()) == size:
+                    tail = run[-1][len(run[-1].rstrip(",;.:”\"'")) :]
+                    out[i + n : i + n + size] = [*province.split()[:-1], province.split()[-1] + tail]
+                    break
             break
-        if out and len(line.text) > HEADER_LINE_MAX_CHARS:
-            if _glued_end(line.text) <= HEADER_LINE_MAX_CHARS:
-                out.append(line)  # a header line the text layer glued to the first paragraph
-            break
-        out.append(line)
-    return out
+    return " ".join(out)
 
 
-def _glued_end(text: str) -> int:
-    """Where a header line ends when the text layer glued the next part to it (a title line has no
-    final stop): at a body opener written with a capital ('… công nghệ cao Thực hiện Nghị quyết …')
-    or at a run of three words in capitals ('… văn minh đô thị VAN PHÒNG TINH ỦY')."""
-    v = _vocab()
-    key = fold_in_place(text)
-    for m in re.finditer(r"\s(?=\S)", text):
-        i = m.end()
-        if text[i].isupper() and v.openers.match(key, i) and text[i + 1 : i + 2].islower():
-            return m.start()
-        words = text[i:].split(None, 3)[:3]
-        if len(words) == 3 and all(_is_caps(w) for w in words) and not _is_caps(text[: m.start()]):
-            return m.start()
-    return len(text)
+def _is_ordinal_numeral(word: str, before: str) -> bool:
+    """A Roman numeral after an ordinal word ('LẦN THỨ XIV', 'KHÓA XV'), not the syllable 'VI' of 'PHẠM VI'."""
+    return re.fullmatch(r"[IVXLC]+", word.strip(",;.:()“”\"'")) is not None and fold(before) in _vocab().ordinals
 
 
-def _blank_before(seg: SegmentedDocument, line: Line, prev: Line) -> bool:
-    return seg.text.count("\n", prev.end, line.start) > 1 or "\f" in seg.text[prev.end : line.start]
+def _words(text: str) -> str:
+    """A subject's words: one space between them, a web page's emphasis marks dropped even inside a word
+    ('tỉnh **Đồng Tháp **năm', 'chi tiết v**à')."""
+    return " ".join(re.sub(r"\*+", "", text).split())
+
+
+def _blank_before(seg: SegmentedDocument, start: int, prev_end: int) -> bool:
+    return seg.text.count("\n", prev_end, start) > 1 or "\f" in seg.text[prev_end:start]
 
 
 # ----------------------------------------------------------------------------------------------
 # Header parts
 # ----------------------------------------------------------------------------------------------
 
-_NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?\s*(?=[\d./-]|$)")  # 'Số: 12/…', 'Số - CV/TU'; not 'SỞ Y TẾ'
-_PLACE_DATE = re.compile(r"(?<![\w/.-])([^\W\d_][^\d,;:/]{1,39}?)\s*,\s*ngay\b")  # may follow 'Số: …' in one cell
 
-
-def _number(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None, str | None, _Cell | None]:
-    """(number, symbol kind, cell) from the 'Số:' line. A blank number ('Số - CV/TU', 'Số: /KH-UBND')
-    is None but its symbol still names the kind. A bare 'Số: 6381' is a stamp, not the number."""
-    for line in header:
-        for cell in _cells(line):
-            m = _NUMBER_LABEL.match(cell.key)
-            if not m:
-                continue
-            rest = cell.text[m.end() :]
-            if not re.search(r"[A-Za-zĐđ]", rest):
-                continue
-            num = DOC_NUMBER.match(rest.strip())
-            number = clean_number(num.group(1)) if num else None
-            return number, kind_of_symbol(number or rest.replace(".", "")), cell
-    return None, None, None
-
-
-def _place_date(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None, str | None, _Cell | None]:
-    for line in header:
-        for cell in _cells(line):
-            m = _PLACE_DATE.search(cell.key)
-            if not m:
-                continue
-            place = recase(_after_caps_run(cell.text[m.start(1) : m.end(1)].strip()))
-            dates = [d for d in find_dates(cell.text) if d[0] >= m.end(1)]
-            long_form = LONG_DATE.search(cell.key)
-            issued = dates[0][2] if dates and (long_form or dates[0][0] - m.end(1) < 12) else None
-            return place, issued, cell
-    return None, None, None
-
-
-def _kind_title(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None, int, str]:
-    """(kind, index of its title line, what follows the kind on that line)."""
+def _kind_title(lh: Letterhead) -> tuple[str | None, Cell | None, str]:
+    """(kind, its title cell, what follows the kind in that cell). The title is the kind alone
+    ('QUYẾT ĐỊNH', 'CÔNG ĐIỆN'), the kind and a sentence-case subject ('KẾ HOẠCH Triển khai …'), or a
+    title a flattened table put in one cell with its subject ('QUYẾT ĐỊNH VỀ VIỆC CÔNG NHẬN …'); not a
+    stamp ('CÔNG VĂN ĐẾN')."""
     v = _vocab()
-    for i, line in enumerate(header):
-        key = fold(line.text).rstrip(" :")
+    for i, cell in enumerate(lh.cells):
+        if cell.column == RIGHT:
+            continue
+        key = cell.key.rstrip(" :")
+        nxt = lh.cells[i + 1] if i + 1 < len(lh.cells) else None
+        if nxt is not None and nxt.row == cell.row + 1 and f"{key} {nxt.key.rstrip(' :')}" in v.kinds:
+            text = f"{cell.text} {nxt.text}"  # a title a web page broke over two lines: 'QUYẾT' / 'ĐỊNH'
+            return v.kinds[fold(text).rstrip(" :")], Cell(cell.start, nxt.end, text, fold(text), nxt.row), ""
         for kf, kind in sorted(v.kinds.items(), key=lambda kv: -len(kv[0])):
-            if key == kf or (key.startswith(kf + " ") and _is_caps(line.text[: len(kf)])):
-                rest = line.text[len(kf) :].strip(" :")
-                if key == kf or not _is_caps(rest):
-                    return kind, i, rest
-    return None, -1, ""
+            if key == kf:
+                return kind, cell, ""
+            if key.startswith(kf) and is_caps(cell.text[: len(kf)]) and _title_follows(cell.text, len(kf)):
+                rest = cell.text[len(kf) :].strip(" :")
+                if not is_caps(rest) or fold(rest).startswith("ve ") or len(rest.split()) >= TITLE_MIN_WORDS:
+                    return kind, cell, rest
+    return None, None, ""
 
 
-def _after_caps_run(text: str) -> str:
-    """What follows the last run of two or more words in capitals: the place when the text layer
-    glued the letterhead's motto column before it ('… đô thị ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội')."""
-    words = text.split()
-    cut = 0
-    for i in range(1, len(words)):
-        if _is_caps(words[i - 1]) and _is_caps(words[i]) and i + 1 < len(words) and not _is_caps(words[i + 1]):
-            cut = i + 1
-    return " ".join(words[cut:]) if cut else text
+def _title_follows(text: str, at: int) -> bool:
+    """The kind's word ends at ``at``: a space follows, or a subject glued to it ('NGHỊ QUYẾTVề việc …')."""
+    return text[at : at + 1] == " " or (text[at : at + 1].isupper() and text[at + 1 : at + 2].islower())
 
 
-def _subject_line(seg: SegmentedDocument, header: list[Line]) -> tuple[str | None, int, int]:
-    """The 'V/v …' line of a letter, with its wrapped continuation lines."""
-    for i, line in enumerate(header):
-        cells = _cells(line)
-        if cells and cells[0].key.startswith("v/v"):
-            start, end = cells[0].start, cells[0].end
-            for nxt in header[i + 1 :]:
-                if _blank_before(seg, nxt, line) or not nxt.text[:1].islower():
-                    break
-                end, line = nxt.end, nxt
-            end = start + _glued_end(seg.text[start:end])
-            return " ".join(seg.text[start:end].split()), start, end
+def _subject_line(seg: SegmentedDocument, lh: Letterhead) -> tuple[str | None, int, int]:
+    """A letter's 'V/v …' line under its number, with its wrapped lines (in capitals when it is printed
+    in capitals, as under a telegram's title); a 'Về việc …' line in the letterhead's left column says
+    the same."""
+    for i, cell in enumerate(lh.cells):
+        if cell.column == RIGHT or not (
+            cell.key.startswith("v/v") or (cell.row < lh.end and cell.key.startswith("ve viec "))
+        ):
+            continue
+        text, end, prev = cell.text, cell.end, cell
+        upper = is_upper(cell.text)
+        for nxt in lh.cells[i + 1 :]:
+            if nxt.row != prev.row + 1 or nxt.column == RIGHT or _blank_before(seg, nxt.start, prev.end):
+                break
+            if not (is_upper(nxt.text) if upper else nxt.text[:1].islower()) or _ends_title(nxt.text, nxt.key, None):
+                break
+            text, end, prev = f"{text} {nxt.text}", nxt.end, nxt
+        cut = glued_end(text)
+        if cut < len(text) and prev is cell:
+            end = cell.start + cut
+        return _words(text[:cut]), cell.start, end
     return None, -1, -1
 
 
 def _title_subject(
-    seg: SegmentedDocument, header: list[Line], title_index: int, rest: str
-) -> tuple[str | None, int, int, Line | None]:
-    """The title after the kind ('Triển khai Nghị quyết …', 'về xây dựng …'), and the 'CỦA …' line
-    naming the issuer when the title has one."""
-    v = _vocab()
-    title = header[title_index]
+    seg: SegmentedDocument, lh: Letterhead, title: Cell, rest: str, authority: str | None
+) -> tuple[str | None, int, int, _Found[str], _Found[str]]:
+    """The title after the kind ('Triển khai Nghị quyết …', 'VỀ VIỆC KHẨN TRƯƠNG' / 'CHUẨN BỊ …'), and the
+    'CỦA …' line naming the issuer when the title has one. A title in capitals goes on over every line in
+    capitals up to the line of the enacting authority ('ỦY BAN NHÂN DÂN TỈNH X', 'BỘ TRƯỞNG BỘ Y TẾ') or
+    the first line in sentence case; one in sentence case ends at a blank line, a line in capitals or a
+    paragraph. Either ends at a body opener, 'Kính gửi' or an addressing line ('THỦ TƯỚNG CHÍNH PHỦ điện:').
+    Also the body the 'CỦA …' line names, and the enacting authority's line that ends the title."""
+    named: _Found[str] = _Found()
+    enacting: _Found[str] = _Found()
     if rest:
         s = title.start + title.text.index(rest)
-        rest = rest[: _glued_end(rest)]
-        return rest, s, s + len(rest), None
-    issuer_line, start, end, prev = None, -1, -1, title
-    for line in header[title_index + 1 :]:
-        key = fold(line.text)
-        if start < 0 and key.startswith("cua ") and _is_caps(line.text):
-            issuer_line, prev = line, line
+        if fold(rest).startswith("cua ") and is_caps(rest):
+            named, subject_at = _of_line(rest, s)
+            rest, s = (rest[subject_at:], s + subject_at) if subject_at is not None else ("", s)
+    if rest:
+        text = _without_authority(rest[: glued_end(rest)], authority)
+        return sentence_case(_words(text)), s, s + len(text), named, _authority_below(lh, title.row, authority)
+    parts: list[str] = []
+    start = end = prev_end = -1
+    caps = ruled = False
+    for line in lh.lines[title.row + 1 :]:
+        text = bare(line.text)
+        key = fold(text)
+        if is_noise(text):
+            ruled = ruled or (start >= 0 and re.search(r"[-_=]{3,}", text) is not None)  # the rule under a title
             continue
-        if (
-            _is_motto(key)
-            or v.openers.match(key)
-            or key.startswith("kinh gui")
-            or (start >= 0 and (_is_caps(line.text) or _blank_before(seg, line, prev) or _is_paragraph(line.text)))
+        if ruled:
+            if _is_authority(_words(text), fold(_words(text)), authority):
+                enacting = _Found(recase(_without_position(_words(text))), line.start, line.end)
+            break
+        if start < 0 and named.value is None and key.startswith("cua ") and is_caps(text):
+            offset = line.text.index(text)
+            named, subject_at = _of_line(text, line.start + offset)
+            prev_end = line.end
+            if subject_at is None:
+                continue
+            text = text[subject_at:]
+            key = fold(text)
+            line = Line(line.start + offset + subject_at, line.end, text, line.page)
+        if _is_authority(_words(text), fold(_words(text)), authority):
+            enacting = _Found(recase(_without_position(_words(text))), line.start, line.end)
+            break
+        if _ends_title(text, key, authority):
+            break
+        if start >= 0 and (
+            not is_upper(text)
+            if caps
+            else (is_caps(text) or _blank_before(seg, line.start, prev_end) or _is_paragraph(text))
         ):
             break
         if start < 0:
-            start = line.start
-        end, prev = line.end, line
+            start, caps = line.start, is_upper(text)
+        parts.append(text)
+        end = prev_end = line.end
     if start < 0:
-        return None, -1, -1, issuer_line
-    end = start + _glued_end(seg.text[start:end])
-    return " ".join(seg.text[start:end].split()), start, end, issuer_line
+        return None, -1, -1, named, enacting
+    subject = _words(" ".join(parts))
+    subject = _without_authority(subject[: glued_end(subject)], authority)
+    end = start + glued_end(seg.text[start:end])
+    return sentence_case(subject), start, end, named, enacting
+
+
+def _authority_below(lh: Letterhead, row: int, authority: str | None) -> _Found[str]:
+    """The enacting authority's line under a title whose subject shares the title's line."""
+    for cell in [c for r in range(row + 1, row + 1 + AUTHORITY_LOOKAHEAD) for c in lh.row(r)][:AUTHORITY_LOOKAHEAD]:
+        text = _words(cell.text)
+        if _is_authority(text, fold(text), authority):
+            return _Found(recase(_without_position(text)), cell.start, cell.end)
+    return _Found()
+
+
+_NUMBER_AND_DATE = re.compile(
+    r"\s+so\s*:?\s*\S+(?:\s+ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|\s+ngay\s+\S+)?\s*"
+)
+
+
+def _of_line(text: str, start: int) -> tuple[_Found[str], int | None]:
+    """The 'CỦA BAN THƯỜNG VỤ TỈNH ỦY' line under a title (``text`` found at ``start``): the body it names,
+    and where the subject starts in ``text`` when an older title runs on in the same line ('CỦA BỘ XÂY DỰNG
+    SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN …')."""
+    at = fold_in_place(text).index("cua") + len("cua")
+    body = match_agency(text, at)
+    rest_at = body.end if body is not None else len(text)
+    m = _NUMBER_AND_DATE.match(fold_in_place(text), rest_at)
+    if body is None or (m is None and text[rest_at:].strip(" *")):
+        return _Found(recase(text[at:].strip(" *")), start, start + len(text)), None
+    name = recase(text[at : body.end].strip())
+    subject_at = m.end() if m else None
+    if subject_at is not None and not text[subject_at:].strip(" *"):
+        subject_at = None
+    return _Found(name, start + at, start + body.end), subject_at
+
+
+def _without_position(text: str) -> str:
+    """'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X' → 'ỦY BAN NHÂN DÂN TỈNH X': the body its head's title speaks for."""
+    return text[_position_prefix(fold_in_place(text)) :]
+
+
+def _ends_title(text: str, key: str, authority: str | None) -> bool:
+    return (
+        (is_motto(key) and re.search(r"\w\w", key) is not None)
+        or lh_reader.is_opener(text, key)
+        or key.startswith("kinh gui")
+        or (text.endswith(":") and len(text.split()) <= ADDRESSING_MAX_WORDS)
+        or _is_authority(text, key, authority)
+    )
+
+
+def _is_authority(text: str, key: str, authority: str | None) -> bool:
+    """The enacting authority's line under a decision's title: in capitals, the letterhead's body as a
+    whole line (after its head's title: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X', 'BỘ TRƯỞNG BỘ Y TẾ'), or, when
+    the letterhead is lost, a short line that opens with a body ('ỦY BAN THƯỜNG VỤ QUỐC HỘI')."""
+    if not is_caps(text) or len(text.split()) > AUTHORITY_MAX_WORDS:
+        return False
+    words = " ".join(fold(expand_abbreviations(text)).split())
+    rest = words[_position_prefix(words) :]
+    if _position_prefix(words):
+        return (
+            True  # a head's title over its body: 'GIÁM ĐỐC TRUNG TÂM …', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' / 'BẮC NINH'
+        )
+    if authority is not None:
+        return rest == authority or rest.startswith(authority + " ")
+    return _opens_body(rest) or _starts_head(rest)
+
+
+def _position_prefix(words: str) -> int:
+    """Length of a head's title before the body it heads ('chu tich uy ban nhan dan …' → 9), else 0."""
+    for p in _vocab().core_positions:
+        tail = words[len(p) + 1 :]
+        if words.startswith(p + " ") and (_opens_body(tail) or _starts_head(tail)):
+            return len(p) + 1
+    return 0
+
+
+def _without_authority(text: str, authority: str | None) -> str:
+    """A title glued to what follows it, cut where the issuing body is named again: the enacting
+    authority ('… TỈNH LÂM ĐỒNG ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG', with its head's title 'CHỦ TỊCH' before
+    it) or a telegram's addressing line ('… KHU VỰC TRUNG BỘ BỘ XÂY DỰNG điện:')."""
+    if not authority:
+        return text
+    key = fold_in_place(text)
+    name = r"\s+".join(map(re.escape, authority.split()))
+    m = re.search(rf"\s+{name}(?=\s*(?:dien\s*)?:|\s*$)", key)
+    if not m or not text[: m.start()].strip() or key[: m.start()].endswith(_vocab().joining_words_bare):
+        return text  # '… CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH X': the body is the title's own words
+    head = key[: m.start()]
+    for p in _vocab().core_positions:
+        if head.endswith(" " + p) and is_caps(text[m.start() - len(p) : m.start()]):
+            head = head[: -len(p)]
+            break
+    return text[: len(head.rstrip())]
 
 
 _SENTENCE_END = re.compile(r"[.!?…](?:\s+[^\W\d_]|\s*$)")
@@ -371,75 +484,143 @@ def _is_paragraph(text: str) -> bool:
     return text[:1].isupper() and (len(text) > HEADER_LINE_MAX_CHARS or bool(_SENTENCE_END.search(text)))
 
 
-def _recipients(seg: SegmentedDocument, header: list[Line]) -> tuple[list[str], int, int]:
-    for i, line in enumerate(header):
-        key = fold(line.text)
-        if not key.startswith("kinh gui"):
+def _recipients(lh: Letterhead) -> tuple[list[str], int, int]:
+    """'Kính gửi: A; B' or 'Kính gửi:' over a dashed list (table fragments between are passed)."""
+    for i, line in enumerate(lh.lines):
+        text = bare(line.text)
+        if not fold(text).startswith("kinh gui"):
             continue
-        colon = line.text.find(":")
-        rest = line.text[colon + 1 :] if colon >= 0 else line.text[len("kính gửi") :]
-        rest = rest[: _glued_end(rest)]
+        colon = text.find(":")
+        rest = text[colon + 1 :] if colon >= 0 else text[len("kính gửi") :]
+        rest = rest[: glued_end(rest)]
         items = [r for r in re.split(r";|\s-\s|^\s*-", rest) if r.strip(" .,;-")]
         end = line.end
-        for nxt in header[i + 1 :]:
-            if nxt.marker != "-":
+        last = None
+        for nxt in lh.lines[i + 1 :]:
+            if is_noise(nxt.text) and last is None:
+                continue
+            if nxt.marker == "-":
+                items.append(bare(nxt.text))
+                end, last = nxt.end, nxt
+            elif (
+                last is not None and nxt.text[:1].isupper() and not is_noise(nxt.text) and nxt.text.endswith((";", "."))
+            ):
+                items[-1] = f"{items[-1]} {nxt.text}"  # a dashed item wrapped onto the next line
+                end = nxt.end
+            else:
                 break
-            items.append(nxt.text)
-            end = nxt.end
         return [r.strip(" -;,.") for r in items if r.strip(" -;,.")], line.start, end
     return [], -1, -1
 
 
-def _letterhead(
-    seg: SegmentedDocument, header: list[Line], stop: int
-) -> tuple[str | None, int, int, list[tuple[str, int]]]:
-    """The issuing body from the letterhead's capital lines above the number/date/title. A line
-    opening with a unit ('TỈNH LÂM ĐỒNG') completes the one above it. The first body is the parent
-    when there are more ('UBND TỈNH NGHỆ AN' / 'SỞ Y TẾ'); below the parent a line opens a body of
-    its own only with a head ('PHÒNG CSGT'), else it continues the name ('BAN CHỈ ĐẠO XÂY DỰNG' /
-    'CÔNG AN XÃ, PHƯỜNG KIỂU MẪU'). A head without a place takes its parent's scope."""
+def _letterhead(lh: Letterhead, stop: int) -> tuple[str | None, int, int, list[tuple[str, int]], str | None]:
+    """The issuing body from the letterhead's left column, in capitals, above its number (cells before
+    ``stop``). A line continues the name above unless it opens a body of its own: a head ('SỞ Y TẾ',
+    'PHÒNG CSGT') always does; a body ('CÔNG AN TỈNH QUẢNG NINH' under 'BỘ CÔNG AN') or a party committee
+    does under the first name, not under a parent ('BAN CHỈ ĐẠO XÂY DỰNG' / 'CÔNG AN XÃ, PHƯỜNG KIỂU
+    MẪU'); a name wrapped in its narrow column goes on ('BỘ VĂN HÓA, THỂ' / 'THAO' / 'VÀ DU LỊCH',
+    'HỘI ĐỒNG NHÂN' / 'DÂN' / 'THÀNH PHỐ HÀ NỘI'). The first body is the parent when there are more
+    ('UBND TỈNH NGHỆ AN' / 'SỞ Y TẾ'); a head without a place takes its parent's scope. Also the
+    letterhead's lines, and the folded name as printed (the enacting authority repeats it under a title)."""
     v = _vocab()
-    groups: list[list[_Cell]] = []
-    for line in header[:stop]:
-        cells = _cells(line)
-        if not cells:
-            continue
-        cell = cells[0]
-        if not _is_caps(cell.text) or _is_motto(cell.key) or _NUMBER_LABEL.match(cell.key):
+    groups: list[list[Cell]] = []
+    names_cells = [
+        part
+        for cell in lh.cells[:stop]
+        if cell.column != RIGHT and is_caps(cell.text) and not lh_reader.NUMBER_LABEL.match(cell.key)
+        for part in _parent_split(cell)
+    ]
+    for cell in names_cells:
+        if " ".join(cell.key.split()) in v.marks:
             continue
         opens_unit = any(cell.key.startswith(u + " ") for u in v.units) and not _starts_body(cell.key)
-        continues = len(groups) > 1 and not _starts_head(cell.key)
+        if len(groups) > 1:
+            continues = not _starts_head(cell.key)
+        else:
+            above = " ".join(c.text for c in groups[-1]) if groups else ""
+            continues = cell.key.startswith(v.joining_words) or not (
+                _starts_head(cell.key) or _opens_body(cell.key) or _complete_name(above)
+            )
         if groups and (opens_unit or continues or _wrapped(groups[-1][-1].text, cell.text)):
             groups[-1].append(cell)
         else:
             groups.append([cell])
     if not groups:
-        return None, -1, -1, []
+        return None, -1, -1, [], None
     names = [recase(" ".join(c.text for c in g)) for g in groups]
     issuer = names[-1]
     last = groups[-1]
-    if len(names) > 1 and _starts_head(fold(issuer)) and not _has_place(issuer):
+    parent_ok = len(names) > 1 and _is_body(names[-2]) and not _is_national(names[-2])
+    if parent_ok and _starts_head(fold(issuer)) and not _has_place(issuer):
         parent = names[-2]
         unit = re.search(rf"\b(?:{'|'.join(v.local_units)})\b", fold(parent))
         if unit and fold(parent).startswith(v.councils):
             parent = parent[unit.start() :]  # 'Ủy ban nhân dân tỉnh Nghệ An' → 'tỉnh Nghệ An'
         issuer = f"{issuer} {parent}"
-    return issuer, last[0].start, last[-1].end, [(c.text, c.start) for g in groups for c in g]
+    printed = " ".join(fold(expand_abbreviations(" ".join(c.text for c in last))).split())
+    return issuer, last[0].start, last[-1].end, [(c.text, c.start) for g in groups for c in g], printed
+
+
+def _complete_name(text: str) -> bool:
+    """A body's whole name from the lexicon ('CỤC THUẾ', 'ỦY BAN NHÂN DÂN', 'BỘ NỘI VỤ'): a line under it
+    that opens with no unit word names another body ('CỤC THUẾ' / 'THUẾ TỈNH VĨNH LONG')."""
+    v = _vocab()
+    words = expand_abbreviations(text).split()
+    n, key = _phrase_at(words, 0)
+    if not n:
+        return False
+    if n == len(words):
+        return key in v.bodies or key in v.committees
+    m, name = _phrase_at(words, n)
+    return key in v.named_heads and n + m == len(words) and name in v.names
+
+
+def _is_body(name: str) -> bool:
+    """A parent body's name, not a heading of the page above the letterhead."""
+    key = fold(name)
+    return _opens_body(key) or _starts_head(key)
+
+
+def _parent_split(cell: Cell) -> list[Cell]:
+    """A parent body and its unit flattened into one cell ('UBND TỈNH NGHỆ AN SỞ Y TẾ', 'BỘ TÀI CHÍNH
+    TỔNG CỤC THUẾ') cut where the unit's head starts: after a parent that names its place, or after a
+    ministry's whole name."""
+    words = list(re.finditer(r"\S+", cell.text))
+    for j in range(2, len(words)):
+        rest = cell.key[words[j].start() :]
+        if not (_starts_head(rest) or _opens_body(rest)):
+            continue
+        prefix = cell.text[: words[j - 1].end()]
+        named = recase(prefix)
+        national = _is_national(named) and (found := match_agency(prefix, 0)) is not None and found.end >= len(prefix)
+        if _place_of(named) or national:
+            return [
+                lh_reader.part(cell, 0, prefix),
+                lh_reader.part(cell, words[j].start(), cell.text[words[j].start() :]),
+            ]
+    return [cell]
 
 
 def _wrapped(above: str, line: str) -> bool:
     """A capital line that is the tail of a name wrapped in a narrow column: its first word opens no
     known phrase but ends one begun on the line above ('ĐẢNG ỦY CÔNG AN TRUNG' / 'ƯƠNG')."""
     head, tail = above.split(), line.split()
-    if not tail or _phrase_at(tail, 0)[0]:
+    if not tail:
         return False
+    own = _phrase_at(tail, 0)[0]  # a phrase the line opens by itself ('BAN NHÂN DÂN' after 'ỦY' is no 'Ban')
     words = head + tail
-    return any(i + _phrase_at(words, i)[0] > len(head) for i in range(len(head)))
+    return any(i + _phrase_at(words, i)[0] > len(head) + own for i in range(len(head)))
 
 
 def _starts_head(key: str) -> bool:
     """'phong csgt', 'so y te', 'ban chi dao …': a head that needs a name."""
     return any(key.startswith(h + " ") for h in _vocab().named_heads)
+
+
+def _opens_body(key: str) -> bool:
+    """'cong an tinh …', 'uy ban nhan dan …', 'huyen uy …': a body's name of its own."""
+    words = " ".join(fold(expand_abbreviations(key)).split()) + " "
+    return _starts_body(key) or any(words.startswith(b + " ") for b in _vocab().bodies)
 
 
 def _starts_body(key: str) -> bool:
@@ -473,11 +654,12 @@ _STAMP_NUMBER = re.compile(r"^so\b\s*(?:den)?\s*[:.]?\s*(\d{1,7})(?![\w/-])")
 _STAMP_DATE_LINE = re.compile(r"^(?:(?:cong van\s+)?den\b|ngay\b)")
 
 
-def _received(seg: SegmentedDocument, header: list[Line]) -> tuple[Received | None, int, int]:
+def _received(lh: Letterhead) -> tuple[Received | None, int, int]:
     """The incoming stamp: 'ĐẾN Ngày: 17.11.22' or 'CÔNG VĂN ĐẾN / Số: … / Ngày: …' (its parts may
     share a line with other columns), its 'Số' (a bare number, unlike the document's own số/ký
     hiệu) and the receiving office on the line above it."""
-    cells = [_cells(line) for line in header]
+    header = lh.lines
+    cells = [lh.row(i) for i in range(len(header))]
     anchor = next((i for i, row in enumerate(cells) if any(_STAMP_ANCHOR.match(c.key) for c in row)), None)
     if anchor is None:
         return None, -1, -1
@@ -488,14 +670,19 @@ def _received(seg: SegmentedDocument, header: list[Line]) -> tuple[Received | No
             m = _STAMP_NUMBER.match(c.key)
             if m and number is None:
                 number, first, last = m.group(1), min(first, j), max(last, j)
-            dates = find_dates(c.text)
+            dates = lh_reader.find_dates(c.text)
             if dates and on is None and _STAMP_DATE_LINE.match(c.key):
                 on, first, last = dates[0][2], min(first, j), max(last, j)
     if number is None and on is None:
         return None, -1, -1
     office, start = None, header[first].start
     above = cells[first - 1] if first > 0 else []
-    if above and _is_caps(above[0].text) and not _is_motto(above[0].key) and not _NUMBER_LABEL.match(above[0].key):
+    if (
+        above
+        and is_caps(above[0].text)
+        and not is_motto(above[0].key)
+        and not lh_reader.NUMBER_LABEL.match(above[0].key)
+    ):
         office, start = recase(above[0].text), above[0].start
     return Received(number=number, on=on, by=office), start, header[last].end
 
@@ -505,72 +692,204 @@ def _received(seg: SegmentedDocument, header: list[Line]) -> tuple[Received | No
 # ----------------------------------------------------------------------------------------------
 
 
-def _name(cell: _Cell) -> tuple[str, int] | None:
+def _name(cell: Cell) -> tuple[str, int] | None:
     """A signer's name and where it starts: two to five capitalised words, after a rank or title
     ('Đại tá Phạm Văn Hùng'); a name printed in capitals is title-cased."""
     v = _vocab()
+    if v.capacity.match(cell.key):
+        return None  # 'TL. CHỦ TỊCH' is a capacity, not a name in capitals
     prefix = v.name_prefix.match(cell.key)
     skip = prefix.end() if prefix else 0
-    text = cell.text[skip:].strip()
-    if _is_caps(text):
+    text = _rejoined(cell.text[skip:].strip())
+    if is_caps(text):
         if cell.key[skip:].strip().startswith(v.positions):
             return None
         text = " ".join(w[:1] + w[1:].lower() for w in text.split())
     words = text.split()
-    if 2 <= len(words) <= 5 and all(re.fullmatch(r"[^\W\d_]+\.?", w) and w[0].isupper() for w in words):
+    if 2 <= len(words) <= NAME_MAX_WORDS and all(re.fullmatch(r"[^\W\d_]+\.?", w) and w[0].isupper() for w in words):
         return text, cell.end - len(text)
     return None
+
+
+def _rejoined(text: str) -> str:
+    """A word a web page broke into pieces put back ('Đặ ng Văn Minh' → 'Đặng Văn Minh'): a capitalised
+    piece that is no syllable and the lowercase piece after it that makes one."""
+    words = text.split()
+    out: list[str] = []
+    for w in words:
+        if out and w.islower() and out[-1][:1].isupper() and not is_syllable(out[-1]) and is_syllable(out[-1] + w):
+            out[-1] += w
+        else:
+            out.append(w)
+    return " ".join(out)
 
 
 def _signature(seg: SegmentedDocument) -> tuple[Signer | None, int, int]:
     """Capacity lines (T/M …, KT. …), position lines, then the name. Without a capacity line the block
     starts at a position line ('CHỦ TỊCH'). The block after 'Nơi nhận' wins over an earlier one."""
     v = _vocab()
-    cells = [c for line in seg.lines for c in _cells(line)]
+    cells = _signature_cells(seg)
     start_at = next((i for i, c in enumerate(cells) if c.key.startswith("noi nhan")), 0)
     for lo in dict.fromkeys((start_at, 0)):  # from 'Nơi nhận' on, then (if it is not first) from the top
         for i in range(lo, len(cells)):
             c = cells[i]
             if not (
                 v.capacity.match(c.key)
-                or (_is_caps(c.text) and c.key.startswith(v.positions) and len(c.text.split()) <= 6)
+                or (is_caps(c.text) and c.key.startswith(v.positions) and len(c.text.split()) <= 6)
             ):
                 continue
             found = _read_block(cells[i : i + SIGNATURE_SPAN])
             if found:
                 return found
+    return _name_after_recipients(cells[start_at:])
+
+
+def _name_after_recipients(cells: list[Cell]) -> tuple[Signer | None, int, int]:
+    """A printed name right under the recipients list when the capacity and position were lost with the
+    signature's image (a web page keeps 'Trần Thanh Mẫn' alone after '- Chính phủ; - …')."""
+    for c, nxt in itertools.pairwise(cells):
+        if c.text[:1] in "-+•" and (";" in c.text or c.key.lstrip("-+• ").startswith("luu")):
+            name = _name(nxt)
+            if name is not None:
+                return Signer(name=name[0]), name[1], nxt.end
     return None, -1, -1
 
 
-def _read_block(cells: list[_Cell]) -> tuple[Signer, int, int] | None:
+def _signature_cells(seg: SegmentedDocument) -> list[Cell]:
+    """The cells of every line (table pipes, TABs and stray emphasis marks dropped), a signature block
+    that a flattened table put in one cell cut into its lines, and a name wrapped after its first
+    word ('Vũ' / 'Chiến Thắng') joined."""
+    cells = [part for line in seg.lines for c in lh_reader.table_cells(line) for part in _split_signature(c)]
+    out: list[Cell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        if prev is not None and _one_name_word(prev.text) and _name_words(c.text) and len(c.text.split()) < 5:
+            text = f"{prev.text} {c.text}"
+            out[-1] = Cell(prev.start, c.end, text, fold_in_place(text), prev.row)
+        else:
+            out.append(c)
+    return out
+
+
+def _one_name_word(text: str) -> bool:
+    return re.fullmatch(r"[^\W\d_]+", text) is not None and text[0].isupper() and not is_caps(text)
+
+
+def _name_words(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(_one_name_word(w) for w in words)
+
+
+def _split_signature(cell: Cell) -> list[Cell]:
+    """'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Huy Tưởng' (a table row flattened into one
+    cell) → 'TM. ỦY BAN NHÂN DÂN' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH' / 'Nguyễn Huy Tưởng': cut before each
+    capacity, between a capacity and the position under it, and before the name."""
     v = _vocab()
-    capacities: list[str] = []
+    inside = v.capacity_inside.search(cell.key)
+    if not (
+        v.capacity.match(cell.key)
+        or (is_caps(cell.text[:12]) and cell.key.startswith(v.positions))
+        or (inside and is_caps(cell.text[: inside.start()]) and _trailing_name(cell.text) is not None)
+    ):
+        return [cell]
+    cuts = {m.start() for m in v.capacity_inside.finditer(cell.key) if cell.text[m.start()].isupper()}
+    name = _trailing_name(cell.text)
+    if name is not None:
+        cuts.add(name)
+    bounds = sorted({0, len(cell.text), *cuts})
+    for a, b in itertools.pairwise(bounds):
+        cap = v.capacity.match(cell.key[a:b])
+        position = _position_start(cell.key[a + cap.end() : b], a + cap.end()) if cap else None
+        if position is not None:
+            cuts.add(position)
+    if len(cuts) <= 1 and not cuts - {0}:
+        return [cell]
+    out = []
+    bounds = sorted({0, len(cell.text), *cuts})
+    for a, b in itertools.pairwise(bounds):
+        chunk = cell.text[a:b]
+        text = chunk.strip(" ,;")
+        if text:
+            s = cell.start + a + chunk.index(text)
+            out.append(Cell(s, s + len(text), text, fold_in_place(text), cell.row))
+    return out
+
+
+def _trailing_name(text: str) -> int | None:
+    """Where a name printed after the capitals of a flattened signature cell starts (a first word broken
+    into pieces, 'Đặ ng', is one word)."""
+    words = list(re.finditer(r"\S+", text))
+    start = None
+    for count, w in enumerate(reversed(words)):
+        k = len(words) - 1 - count
+        piece = k > 0 and w.group().islower() and _one_name_word(words[k - 1].group() + w.group())
+        if count >= NAME_MAX_WORDS or not (_one_name_word(w.group()) or piece):
+            break
+        start = w.start()
+    if start is None or not text[:start].strip() or not is_caps(text[:start]):
+        return None
+    return start if len(text[start:].split()) >= 2 else None
+
+
+def _position_start(obj: str, offset: int) -> int | None:
+    """Where the signer's position starts after a capacity's object ('CHỦ TỊCH PHÓ CHỦ TỊCH' → at 'PHÓ';
+    'ỦY BAN NHÂN DÂN CHỦ TỊCH' → at 'CHỦ TỊCH'): the last position named after the object, with the
+    'Phó' before it."""
+    v = _vocab()
+    words = list(re.finditer(r"\S+", obj))
+    tokens: list[tuple[int, int, str]] = []  # (first word, word count, folded phrase)
+    i = 0
+    while i < len(words):
+        for p in v.positions:
+            n = len(p.split())
+            if " ".join(w.group().strip(",") for w in words[i : i + n]) == p:
+                tokens.append((i, n, p))
+                i += n
+                break
+        else:
+            i += 1
+    cores = [t for t in tokens if t[2] in v.core_positions and t[0] > 0]
+    if not cores:
+        return None
+    first = cores[-1][0]
+    while first > 1 and fold(words[first - 1].group()) in v.position_prefixes:
+        first -= 1
+    return offset + words[first].start()
+
+
+def _read_block(cells: list[Cell]) -> tuple[Signer, int, int] | None:
+    v = _vocab()
+    capacities: list[tuple[str, str]] = []  # (T/M, KT. …; the body or position signed for, as printed)
     positions: list[str] = []
     for c in cells:
         if c.key in v.skip or c.text[:1] in "-+•" or c.key.startswith(("noi nhan", "luu")):
             continue  # the 'Nơi nhận' column beside the block (two-column layout)
         cap = v.capacity.match(c.key)
         name = _name(c) if capacities or positions else None
-        if cap and _is_caps(c.text):
-            prefix = c.text[: cap.end()].strip()
-            capacities.append(f"{prefix} {recase(c.text[cap.end() :].strip())}")
-        elif name and (positions or not _is_caps(c.text)):
-            return (
-                Signer(
-                    name=name[0],
-                    position=recase(" ".join(positions)) if positions else None,
-                    capacity=capacities[-1] if capacities else None,
-                ),
-                name[1],
-                c.end,
-            )
-        elif _is_caps(c.text) and len(c.text.split()) <= 8:
+        if cap and is_caps(c.text):
+            capacities.append((c.text[: cap.end()].strip(), c.text[cap.end() :].strip()))
+            positions = []
+        elif capacities and not positions and is_caps(c.text) and _continues_capacity(capacities[-1][1], c):
+            capacities[-1] = (capacities[-1][0], f"{capacities[-1][1]} {c.text}")
+        elif name and (positions or not is_caps(c.text)):
+            capacity = f"{capacities[-1][0]} {recase(capacities[-1][1])}" if capacities else None
+            position = recase(" ".join(positions)) if positions else None
+            return Signer(name=name[0], position=position, capacity=capacity), name[1], c.end
+        elif is_caps(c.text) and len(c.text.split()) <= 8:
             positions.append(c.text)
         elif (capacities or positions) and _is_scrawl(c.text):
             continue  # the handwritten signature, OCR'd as a few stray characters
         else:
             return None
     return None
+
+
+def _continues_capacity(capacity: str, cell: Cell) -> bool:
+    """A capacity wrapped onto the next line: after a comma ('KT. BỘ TRƯỞNG,' / 'CHỦ NHIỆM'), or a
+    short tail that is no position ('TM. ỦY BAN NHÂN' / 'DÂN')."""
+    if capacity.endswith(","):
+        return True
+    return len(cell.text.split()) <= 2 and not cell.key.startswith(_vocab().positions)
 
 
 def _is_scrawl(text: str) -> bool:
@@ -590,13 +909,16 @@ def _is_national(name: str) -> bool:
     return any(n in key for n in v.national) or key.startswith(tuple(h + " " for h in v.national_heads))
 
 
-def _jurisdiction(issuer: str | None, context: list[tuple[str, int]]) -> tuple[Jurisdiction, int, int]:
+def _jurisdiction(
+    issuer: str | None, context: list[tuple[str, int]], subject: tuple[str | None, int]
+) -> tuple[Jurisdiction, int, int]:
     """The area the document binds: the issuer's place, else the first province the title and
-    opening name; a national body's document binds no province."""
+    opening name. A national body's document binds no province, unless its subject is about one
+    province alone ('Kết luận của Phó Thủ tướng … làm việc với lãnh đạo tỉnh Phú Thọ')."""
     if issuer:
         found = gazetteer.find_provinces(issuer)
         if not found and _is_national(issuer):
-            return Jurisdiction(), -1, -1
+            return _national_jurisdiction(*subject)
     province, start, end = None, -1, -1
     if issuer and (found := gazetteer.find_provinces(issuer)):
         province = found[0][2]
@@ -610,6 +932,13 @@ def _jurisdiction(issuer: str | None, context: list[tuple[str, int]]) -> tuple[J
         province = _province_of_locality(_place_of(issuer))
     locality = _locality(issuer, province)
     return Jurisdiction(province=province, locality=locality), start, end
+
+
+def _national_jurisdiction(subject: str | None, offset: int) -> tuple[Jurisdiction, int, int]:
+    found = gazetteer.find_provinces(subject) if subject else []
+    if len({name for _, _, name in found}) != 1:
+        return Jurisdiction(), -1, -1
+    return Jurisdiction(province=found[0][2]), offset + found[0][0], offset + found[0][1]
 
 
 def _place_of(issuer: str) -> str | None:
@@ -645,6 +974,8 @@ def _complete(issuer: str, jurisdiction: Jurisdiction) -> str:
     + Khánh Hòa → 'Ban Thường vụ Tỉnh ủy Khánh Hòa'. A body that already names its place is kept."""
     v = _vocab()
     key = fold(issuer)
+    if _place_of(issuer):
+        return issuer  # 'Ủy ban nhân dân tỉnh Hà Tĩnh' ends with 'tinh' folded, but names its place
     level = next((lvl for c, lvl in v.committees.items() if key.endswith(c)), None)
     level = level or next((u for u in v.local_units if key.endswith(" " + u)), None)
     if level is None:
@@ -662,79 +993,100 @@ def _complete(issuer: str, jurisdiction: Jurisdiction) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
+_T = TypeVar("_T")
+
+
 @dataclass
-class _Found:
+class _Found(Generic[_T]):
     """A value read from the document and the span it was read from."""
 
-    value: object = None
+    value: _T | None = None
     start: int = -1
     end: int = -1
 
 
 def _kind_and_subject(
-    seg: SegmentedDocument, header: list[Line], symbol_kind: str | None, number_cell: _Cell | None
-) -> tuple[_Found, _Found, Line | None]:
+    seg: SegmentedDocument, lh: Letterhead, symbol_kind: str | None, number_cell: Cell | None, authority: str | None
+) -> tuple[_Found[str], _Found[str], _Found[str], _Found[str]]:
     """A letter's kind is 'Công văn' by its V/v line; other kinds name themselves in a title line;
-    failing both, the symbol letters of the number tell the kind."""
-    title_kind, title_index, title_rest = _kind_title(seg, header)
-    subject, s_start, s_end = _subject_line(seg, header)
-    issuer_line = None
-    if title_index >= 0:
-        kind = _Found(title_kind, header[title_index].start, header[title_index].end)
+    failing both, the symbol letters of the number tell the kind. Also the body a 'CỦA …' title line
+    names and the enacting authority under the title."""
+    title_kind, title, title_rest = _kind_title(lh)
+    subject, s_start, s_end = _subject_line(seg, lh)
+    named: _Found[str] = _Found()
+    enacting: _Found[str] = _Found()
+    if title is not None:
+        kind = _Found(title_kind, title.start, title.end)
     elif subject is not None:
         kind = _Found(load_json("metadata.json")["subject_kind"], s_start, s_end)
     elif number_cell is not None:
         kind = _Found(symbol_kind, number_cell.start, number_cell.end)
     else:
         kind = _Found()
-    if subject is None and title_index >= 0:
-        subject, s_start, s_end, issuer_line = _title_subject(seg, header, title_index, title_rest)
-    return kind, _Found(subject, s_start, s_end), issuer_line
+    if subject is None and title is not None:
+        subject, s_start, s_end, named, enacting = _title_subject(seg, lh, title, title_rest, authority)
+    return kind, _Found(subject, s_start, s_end), named, enacting
 
 
 def _issuer(
-    seg: SegmentedDocument, header: list[Line], anchors: list[int], issuer_line: Line | None, signer: _Found
-) -> tuple[_Found, str | None, list[tuple[str, int]]]:
+    seg: SegmentedDocument,
+    lh: Letterhead,
+    letterhead: tuple[str | None, int, int, list[tuple[str, int]], str | None],
+    named: _Found[str],
+    enacting: _Found[str],
+    signer: _Found[Signer],
+) -> _Found[str]:
     """The title's 'CỦA BAN THƯỜNG VỤ TỈNH ỦY' line (it names the exact body, the letterhead only its
-    committee), else the letterhead, else the sentence naming the author, else the body a T/M
-    (thay mặt: on behalf of) signature speaks for. Also the letterhead lines, which name the place
-    of a body that does not say it, and the letterhead's body, which may name the place the
-    issuer leaves out."""
-    name, start, end, letterhead_lines = _letterhead(seg, header, min(anchors) if anchors else 0)
-    letterhead = name
-    if issuer_line is not None:
-        name, start, end = recase(issuer_line.text[len("của") :].strip()), issuer_line.start, issuer_line.end
+    committee), else the letterhead, else the enacting authority under the title, else the sentence
+    naming the author, else the body a T/M (thay mặt: on behalf of) signature speaks for."""
+    name, start, end = letterhead[:3]
+    if named.value is not None:
+        name, start, end = named.value, named.start, named.end
+    if name is None and enacting.value is not None:
+        name, start, end = enacting.value, enacting.start, enacting.end
     if name is None:
-        name, start, end = _authoring_sentence(seg.lines[: len(header) + 3])
+        name, start, end = _authoring_sentence(lh.lines + seg.lines[len(lh.lines) : len(lh.lines) + 3])
     capacity = signer.value.capacity if signer.value else None
     if name is None and capacity and fold(capacity).startswith(("tm", "t/m", "t.m")) and len(capacity.split()) > 1:
         name, start, end = capacity.split(None, 1)[1], signer.start, signer.end
-    return _Found(name, start, end), letterhead, letterhead_lines
+    return _Found(name, start, end)
+
+
+def _issuer_stop(lh: Letterhead, number_cell: Cell | None, date_cell: Cell | None) -> int:
+    """The cells the issuer is read from end at the first of the number, the V/v line and the kind
+    title (the left column's parts below the body's name); without them, at the place and date."""
+    _, title, _ = _kind_title(lh)
+    v_v = next((c for c in lh.cells if c.key.startswith("v/v") and c.column != RIGHT), None)
+    index = {id(c): i for i, c in enumerate(lh.cells)}
+    for anchors in ([number_cell, v_v, title], [date_cell]):
+        found = [index[id(c)] for c in anchors if c is not None and id(c) in index]
+        if found:
+            return min(found)
+    return len(lh.cells)
 
 
 def extract(seg: SegmentedDocument) -> DocumentMeta:
-    header = _header(seg)
-    number, symbol_kind, number_cell = _number(seg, header)
-    place, issued_on, date_cell = _place_date(seg, header)
-    kind, subject, issuer_line = _kind_and_subject(seg, header, symbol_kind, number_cell)
-    recipients, r_start, r_end = _recipients(seg, header)
+    """The document's metadata from its header and signature block, each field with the span it was read from as
+    evidence. The issuer falls back on the title line, the authoring sentence or the signing capacity when the
+    letterhead is lost; the jurisdiction comes from the issuer's place, else the letterhead, subject and first lines."""
+    lh = lh_reader.read(seg)
+    number, symbol_kind, number_cell = lh_reader.number(lh)
+    place, issued_on, date_cell = lh_reader.place_date(lh)
+    place = recase(place) if place else None
+    letterhead = _letterhead(lh, _issuer_stop(lh, number_cell, date_cell))
+    kind, subject, named, enacting = _kind_and_subject(seg, lh, symbol_kind, number_cell, letterhead[4])
+    recipients, r_start, r_end = _recipients(lh)
     signer = _Found(*_signature(seg))
-    anchors = [
-        i
-        for i, line in enumerate(header)
-        if any(c and line.start <= c.start <= line.end for c in (number_cell, date_cell))
-        or line.start <= kind.start <= line.end
-        or line.start <= subject.start <= line.end
-    ]
-    issuer, letterhead, letterhead_lines = _issuer(seg, header, anchors, issuer_line, signer)
-    placed = issuer.value if issuer.value and _place_of(issuer.value) else letterhead or issuer.value
+    issuer = _issuer(seg, lh, letterhead, named, enacting, signer)
+    letterhead_name, letterhead_lines = letterhead[0], letterhead[3]
+    placed = issuer.value if issuer.value and _place_of(issuer.value) else letterhead_name or issuer.value
 
     context = letterhead_lines + ([(subject.value, subject.start)] if subject.value else [])
-    context += [(line.text, line.start) for line in seg.lines[len(header) : len(header) + 3]]
-    jurisdiction, j_start, j_end = _jurisdiction(placed, context)
+    context += [(line.text, line.start) for line in seg.lines[len(lh.lines) : len(lh.lines) + 3]]
+    jurisdiction, j_start, j_end = _jurisdiction(placed, context, (subject.value, subject.start))
     if j_start < 0 and jurisdiction.province:
         j_start, j_end = issuer.start, issuer.end
-    received, rc_start, rc_end = _received(seg, header)
+    received, rc_start, rc_end = _received(lh)
 
     spans = {
         "number": (number_cell.start, number_cell.end) if number_cell else (-1, -1),
@@ -766,4 +1118,4 @@ def extract(seg: SegmentedDocument) -> DocumentMeta:
 
 def document_number(seg: SegmentedDocument) -> str | None:
     """The document's own số/ký hiệu (citations leave it out)."""
-    return _number(seg, _header(seg))[0]
+    return lh_reader.number(lh_reader.read(seg))[0]

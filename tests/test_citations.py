@@ -138,3 +138,53 @@ def test_seed_matches_gold(seed):
     for c in got:  # the evidence quotes the citation: its kind word or its number
         assert c.evidence.quote == seg.text[c.evidence.start : c.evidence.end]
         assert c.number.split("/")[0].split("-")[0] in c.evidence.quote
+
+
+def test_sentence_opening_with_its_date_dates_the_document_it_names(tmp_path):
+    """'Ngày 12/3/2012, Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP …': the date comes first."""
+    found = cited(
+        tmp_path,
+        "Ngày 12/3/2012, Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP thông báo kết luận của Phó Thủ tướng.\n\n"
+        "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân tỉnh đã ban hành Công văn số 3280/UBND-VX về việc "
+        "triển khai.\n\nNgày 05/01/2025, Sở Tài chính họp; Kế hoạch số 12/KH-STC được xây dựng sau đó.\n",
+    )
+    assert set(found) == {("87/TB-VPCP", "2012-03-12"), ("3280/UBND-VX", "2025-10-28"), ("12/KH-STC", None)}
+
+
+def test_law_named_with_a_comma_symbol_joined_by_ampersand_and_standards(tmp_path):
+    found = cited(
+        tmp_path,
+        "Căn cứ Luật Trật tự, an toàn giao thông đường bộ số 36/2024/QH15;\n"
+        "Căn cứ Công văn số 9086/BNV-CTTN&BĐG ngày 08 tháng 10 năm* *2025 của Bộ Nội vụ;\n"
+        "Xe ô tô phải đáp ứng quy chuẩn về khí thải (QCVN 85:2025/BNNMT) và mặt cắt đường theo TCVN 13592:2022.\n",
+    )
+    assert set(found) == {
+        ("36/2024/QH15", None),
+        ("9086/BNV-CTTN&BĐG", "2025-10-08"),
+        ("QCVN 85:2025/BNNMT", None),
+        ("TCVN 13592:2022", None),
+    }
+    assert found[("36/2024/QH15", None)].kind == "Luật"
+    assert found[("QCVN 85:2025/BNNMT", None)].kind == "Quy chuẩn kỹ thuật quốc gia"
+
+
+def test_web_page_caption_ends_the_document(tmp_path):
+    """After the signature a web page restates the document by kind and number, then adds its own
+    notices; what they cite is no citation of the document. Footnotes before the caption are."""
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 35/QĐ-BYT\tHà Nội, ngày 02 tháng 01 năm 2025\n\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\n\n"
+        "Căn cứ Nghị định số 42/2025/NĐ-CP ngày 27/02/2025 của Chính phủ;\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính[1].\n\n"
+        "Nơi nhận:\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Văn An\n\n"
+        "[1] Theo Thông báo số 493/TB-VPCP ngày 18/11/2024 của Văn phòng Chính phủ.\n\n"
+        "Quyết định 35/QĐ-BYT năm 2025 công bố thủ tục hành chính\n\n"
+        "Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế bảo vệ dữ liệu cá nhân.\n",
+        encoding="utf-8",
+    )
+    from extractors import metadata
+
+    seg = segment(load_document(path))
+    got = {(c.number, c.issued_on) for c in citations.extract(seg, metadata.extract(seg))}
+    assert got == {("42/2025/NĐ-CP", "2025-02-27"), ("493/TB-VPCP", "2024-11-18")}

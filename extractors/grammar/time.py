@@ -1,0 +1,638 @@
+"""Time expressions of Vietnamese administrative writing: the one reader every extractor uses.
+
+It reads folded text (``fold_in_place``: same length, so offsets are the text's). A mention is
+- a day: 'ngày 15/11/2025', 'ngày 15 tháng 11 năm 2025', 'trước 15/11/2025'; without a year ('trước ngày
+  15/6') it is a day of every year ('--06-15') in a periodic duty, else the next such day after the
+  document's date;
+- a month 'tháng 4/2025', a quarter 'quý II/2025' (due in its last month: 2025-06), a year 'năm 2025', a
+  fiscal year 'năm tài chính 2025'; a school year 'năm học 2024 - 2025' and a part of a year '9 tháng đầu
+  năm 2025' are periods, no due; a month or quarter of a year of the cycle ('trong quý I của năm liền kề')
+  is due on its last day ('--03-31'), one of every year without a day ('tháng 12 hằng năm') is a periodic
+  duty, no due;
+- a range 'từ tháng 3 đến tháng 10 năm 2026', 'Tháng 11 - 12/2025', 'từ ngày 10 đến ngày 15 tháng 12': a
+  window of at most a year is due at its end; a longer span is a period, no due ('từ năm 2024 đến năm
+  2030', '2026-2030'); a start with no dated end is due at its start ('Từ tháng 11/2025 đến khi kết
+  thúc');
+- a list 'vào tháng 4 và tháng 8 năm 2026': two months, the year written once.
+Each carries the relation its word gives ('trước' → before, 'đến/tới' → by, 'trong/vào' → during), a
+recurrence ('yearly' for a day of every year) and its use: a time limit, or a horizon ('tầm nhìn đến năm
+2045'), the planned year a horizon follows ('đến năm 2025, định hướng đến năm 2030'), a period, a baseline
+('so với năm 2020', 'tính đến ngày 31/10/2025', 'sau ngày 30/4/1975'), an effective date ('có hiệu lực kể
+từ ngày …', 'áp dụng từ ngày …'), the date of a cited document ('Quyết định số 03-QĐ/BCĐ ngày 13/8/2025'), a date without a relation word, or a quoted
+title. The vocabulary is ``data/time.json``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+from extractors.common import load_json, phrase_alternation
+from pipeline.text import fold, fold_in_place
+from schemas.extraction import Recurrence, Relation
+
+Kind = Literal["day", "month", "quarter", "year", "school_year", "fiscal_year"]
+Use = Literal["limit", "planned", "period", "horizon", "baseline", "effective", "cited", "date", "quoted"]
+YEAR_KINDS: tuple[Kind, ...] = ("year", "fiscal_year")
+
+_Y = r"((?:19|20)\d{2})"
+_D = r"(\d{1,2})"
+_Q = r"(iv|i{1,3}|[1-4])"
+# a table cell holding only a year ('2025', 'Năm 2025', '2025.'), on the text or its folded twin
+YEAR_CELL = re.compile(rf"\s*(?:n[aă]m\s*)?{_Y}\s*[^\w\s]?\s*", re.IGNORECASE)
+# a day and month without a year, 'ngày 15/6': how a periodic duty dates its reports
+YEARLY_DAY = re.compile(r"ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """One time expression of a folded text, as ``mentions`` reads it."""
+
+    start: int  # offsets into the text searched; the relation word is included ('trước ngày 15/6')
+    end: int
+    kind: Kind  # the grain of its due: a range takes the grain of the end it is due at
+    due: str  # 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', or '--MM-DD' for a day of every year
+    relation: Relation
+    recurrence: Recurrence | None
+    use: Use
+    word: str | None = None  # the relation word (folded, spaces single) when one introduces the time
+
+    @property
+    def year(self) -> int | None:
+        """The calendar year of the due; None for a day of every year."""
+        return int(self.due[:4]) if self.due[:1].isdigit() else None
+
+    @property
+    def prepositioned(self) -> bool:
+        """Introduced by a word such as đến / trong / từ / cuối, not standing bare ('Năm 2025: …')."""
+        return self.word is not None
+
+    def before(self, issued_on: str | None) -> bool:
+        """True when the due lies in a year before the document's: a reported past, not a limit. A plan
+        dates tasks of its own year that its adoption overtook ('Trước ngày 15/11/2025' in a plan of
+        21/11/2025): they stay."""
+        return bool(issued_on and self.year is not None and str(self.year) < issued_on[:4])
+
+    def earlier(self, issued_on: str | None) -> bool:
+        """True when the due lies before the document's date, to the due's own grain ('ngày 20/11/2025' in a
+        letter of 25/11/2025; 'tháng 10/2025' in one of November)."""
+        return bool(issued_on and self.due[:1].isdigit() and self.due < issued_on[: len(self.due)])
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """A time before ranges, lists and context are read: its grain and the parts written."""
+
+    start: int  # where the time starts (after its relation word)
+    end: int
+    grain: str  # day(_only, _bare), month(_bare), quarter, year(_bare, _part), school_year, fiscal_year
+    year: int | None = None
+    month: int | None = None  # a quarter's last month
+    day: int | None = None
+    word: str | None = None
+    word_start: int | None = None
+    reference: bool = False  # a point a condition or a figure refers to ('sau ngày …'), no limit
+    holiday: bool = False  # a named day of every year ('ngày Quốc khánh 2 tháng 9')
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    relations: dict[str, Relation]
+    day_relations: dict[str, Relation]
+    default_relations: dict[str, Relation]
+    relation_before: re.Pattern
+    joint: re.Pattern
+    past_end: re.Pattern
+    list_joint: re.Pattern
+    range_starts: frozenset[str]
+    end_words: frozenset[str]
+    max_window_days: int
+    quarters: dict[str, int]
+    periodic: re.Pattern
+    yearly_after: re.Pattern  # after a day: 'ngày 31 tháng 12 hằng năm'
+    relative_year: re.Pattern  # after a day, month or quarter: 'quý I của năm liền kề'
+    bare_day_words: frozenset[str]
+    not_before_days: frozenset[str]
+    event_start: re.Pattern
+    effective_any: re.Pattern
+    horizon_before: re.Pattern
+    horizon_after: re.Pattern
+    baseline_before: re.Pattern
+    as_of: re.Pattern  # 'tính đến hết ngày 31/10/2025 đạt 72,4%': the date a figure is reported at
+    effective_before: re.Pattern
+    atoms: list[tuple[str, re.Pattern]]
+    opening: re.Pattern
+    label: re.Pattern
+    time_columns: dict[str, Relation]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    d = load_json("time.json")
+    relations = {fold(k): v for k, v in d["relations"].items()}
+    sep = r"\s*[/.\-]\s*"
+    atoms = [
+        ("school_year", rf"\b(?:{phrase_alternation(d['school_year'])})\s+{_Y}\s*[-–]\s*{_Y}(?!\d)"),
+        ("fiscal_year", rf"\b(?:{phrase_alternation(d['fiscal_year'])})\s+{_Y}(?!\d)"),
+        ("day", rf"\bngay\s+{_D}\s+thang\s+{_D}(?:(?:\s*,?\s*nam\s+|\s*/\s*){_Y}(?!\d))?"),
+        ("day", rf"(?<![\w/.,])\b{_D}\s+thang\s+{_D}\s*,?\s*nam\s+{_Y}(?!\d)"),
+        ("day", rf"\bngay\s+{_D}{sep}{_D}(?:{sep}((?:19|20)\d{{2}}|\d{{2}}))?(?![\d/])"),
+        ("day", rf"(?<![\w/.,\-]){_D}\s*([/.\-])\s*{_D}\s*\2\s*{_Y}(?![\d/])"),
+        ("day_bare", rf"(?<![\w/.,%\-]){_D}\s*/\s*{_D}(?![\d/%])"),
+        ("day_only", rf"\bngay\s+{_D}(?![\d/.\-])"),
+        ("holiday", rf"\bngay\s+(?:[^\W\d_]+\s+){{1,6}}?{_D}\s+thang\s+{_D}(?![\d/])(?!\s*,?\s*nam\s+\d)"),
+        ("month", rf"\bthang\s+{_D}(?:\s*[/.\-]\s*|\s*,?\s*nam\s+){_Y}(?!\d)"),
+        ("month", rf"\bthang\s+{_D}(?![\d/])"),
+        ("month_bare", rf"(?<![\w/.,])(?<![a-z]-){_D}\s*/\s*{_Y}(?![\d/])"),
+        ("quarter", rf"\bquy\s+{_Q}(?:\s*[/.\-]\s*|\s+(?:cua\s+)?nam\s+){_Y}(?!\d)"),
+        ("quarter", rf"\bquy\s+{_Q}\b(?!\s*/)"),
+        (
+            "year_part",
+            rf"\b(?:\d{{1,2}}|{phrase_alternation(d['month_counts'])})\s+thang\s+(?:(?:{phrase_alternation(d['year_parts'])})\s+)?(?:cua\s+)?nam\s+{_Y}(?!\d)",
+        ),
+        ("year", rf"\bnam\s+{_Y}(?!\d)(?!\s*/\s*\d)"),
+        ("year_bare", rf"(?<![\w/.,])(?<![a-z]-){_Y}(?![\w/]|[.,]\d)"),
+    ]
+    return _Vocab(
+        relations=relations,
+        day_relations={fold(k): v for k, v in d["day_relations"].items()},
+        default_relations=d["default_relations"],
+        relation_before=re.compile(rf"(?<![\w/\-])({phrase_alternation(relations)})\s+(?:het\s+)?$"),
+        joint=re.compile(
+            rf"(?:\s*(?:cua\s+)?(?:{phrase_alternation(d['relative_years'])}))?\s*(?:{phrase_alternation(d['range_joints'])})\s*(?:het\s+)?"
+        ),
+        past_end=re.compile(rf"\s*(?:{phrase_alternation(d['past_ends'])})(?!\w)"),
+        list_joint=re.compile(rf"\s*(?:{phrase_alternation(d['list_joints'])})\s*"),
+        range_starts=frozenset(fold(w) for w in d["range_starts"]),
+        end_words=frozenset(fold(w) for w in d["range_joints"] if w.strip("-–")),
+        max_window_days=d["max_window_days"],
+        quarters=d["quarters"],
+        periodic=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['periodic_words'])})(?!\w)"),
+        yearly_after=re.compile(rf"\s*,?\s*(?:{phrase_alternation(d['yearly_after'])})(?!\w)"),
+        relative_year=re.compile(rf"\s*,?\s*(?:cua\s+)?(?:{phrase_alternation(d['relative_years'])})(?!\w)"),
+        bare_day_words=frozenset(fold(w) for w in d["bare_day_words"]),
+        not_before_days=frozenset(fold(w) for w in d["not_before_days"]),
+        event_start=re.compile(r"(?<!\w)(?:ke\s+)?tu\s+ngay\s+(\d)?[^;]{0,80}$"),
+        effective_any=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['effective'] + d['events'])})(?!\w)"),
+        horizon_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['horizon'])})\s*(?:den\s+)?(?:het\s+)?$"),
+        horizon_after=re.compile(rf"\s*,?\s*(?:{phrase_alternation(d['horizon'])})(?!\w)"),
+        baseline_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['baseline'])})\s*$"),
+        as_of=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['as_of'])})\s+(?:ngay\s+)?$"),
+        effective_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['effective'])})\s*$"),
+        atoms=[(grain, re.compile(p)) for grain, p in atoms],
+        opening=re.compile(
+            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:(?:{phrase_alternation(d['clause_openers'])})\s*)?[\s,:(]*"
+        ),
+        label=re.compile(
+            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(]*"
+        ),
+        time_columns={fold(k): v for k, v in d["time_columns"].items()},
+    )
+
+
+# the number and symbol of a cited document right before its date: 'số 03-qd/bcd ngay 13/8/2025'
+_CITED = re.compile(r"\d[\w.]*(?:\s*[/\-]\s*[\w.]+)*\s*[/\-]\s*[\w.]*[a-z][\w.]*\s*,?\s*(?:ngay\s*)?$")
+# 'ngày … tháng 01 năm 2025': a date whose day the signer fills in by hand (a dateline), left blank or garbled
+_BLANK_DAY = re.compile(r"\bngay[^\d\n]{0,8}$")
+_LABEL_LEAD = re.compile(r"\W*(?:[a-z]\)\s*)?")
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading atoms
+# ----------------------------------------------------------------------------------------------
+
+
+def _parse(grain: str, m: re.Match, v: _Vocab) -> _Atom | None:
+    """The parts of one matched time, or None when they are no calendar time ('tháng 13')."""
+    g = [x for x in m.groups()]
+    if grain in ("school_year", "fiscal_year", "year", "year_bare", "year_part"):
+        return _Atom(m.start(), m.end(), grain, year=int(g[-1]))
+    if grain == "day" and len(g) == 4:  # '15/11/2025' with its separator group
+        g = [g[0], g[2], g[3]]
+    if grain == "day":
+        day, month, year = int(g[0]), int(g[1]), g[2]
+        y = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
+        if not _valid(day, month, y):
+            return None
+        return _Atom(m.start(), m.end(), grain, year=y, month=month, day=day)
+    if grain == "holiday":  # a named day of every year: 'ngày Thương binh liệt sĩ 27 tháng 7'
+        day, month = int(g[0]), int(g[1])
+        return (
+            _Atom(m.start(), m.end(), "day", month=month, day=day, holiday=True) if _valid(day, month, None) else None
+        )
+    if grain == "day_bare":
+        day, month = int(g[0]), int(g[1])
+        return _Atom(m.start(), m.end(), grain, month=month, day=day) if _valid(day, month, None) else None
+    if grain == "day_only":
+        return _Atom(m.start(), m.end(), grain, day=int(g[0])) if 1 <= int(g[0]) <= 31 else None
+    if grain in ("month", "month_bare"):
+        month = int(g[0])
+        year = int(g[1]) if len(g) > 1 and g[1] else None
+        return _Atom(m.start(), m.end(), grain, year=year, month=month) if 1 <= month <= 12 else None
+    if grain == "quarter":
+        year = int(g[1]) if len(g) > 1 and g[1] else None
+        return _Atom(m.start(), m.end(), grain, year=year, month=v.quarters[g[0]])
+    return None
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: 29/2 is a valid day of every year
+    except ValueError:
+        return False
+    return True
+
+
+def _atoms(folded: str) -> list[_Atom]:
+    """Every time in the text, leftmost-longest, with the relation word before it."""
+    v = _vocab()
+    found: list[_Atom] = []
+    for grain, pattern in v.atoms:
+        for m in pattern.finditer(folded):
+            atom = _parse(grain, m, v)
+            if atom is not None:
+                found.append(atom)
+    found.sort(key=lambda a: (a.start, -a.end))
+    out: list[_Atom] = []
+    for atom in found:
+        if out and atom.start < out[-1].end:
+            continue
+        rel = v.relation_before.search(folded, max(0, atom.start - 30), atom.start)
+        if rel and atom.grain.startswith("day") and " ".join(rel.group(1).split()) in v.not_before_days:
+            atom = replace(atom, reference=True)  # 'sau ngày 30/4/1975' is a condition on a date, no limit
+        elif rel:
+            atom = replace(atom, word=" ".join(rel.group(1).split()), word_start=rel.start())
+        out.append(atom)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Ranges and lists
+# ----------------------------------------------------------------------------------------------
+
+_RANGE_ENDS = {
+    "year_bare": {"year", "year_bare"},
+    "day_bare": {"day", "day_bare"},
+    "day_only": {"day"},
+}
+_BARE_GRAIN = {"year_bare": "year", "month_bare": "month", "day_bare": "day"}
+_BARE_ENDS = {"year_bare": {"year", "year_bare"}, "month_bare": {"month"}, "day_bare": {"day", "day_only", "day_bare"}}
+
+
+def _joins(a: _Atom, b: _Atom, between: str, pattern: re.Pattern) -> bool:
+    """True when ``a`` and ``b`` are the two ends of one range (or two items of one list)."""
+    if not pattern.fullmatch(between):
+        return False
+    if a.grain in _RANGE_ENDS and b.grain not in _RANGE_ENDS[a.grain]:
+        return False
+    if b.grain in _BARE_ENDS and a.grain not in _BARE_ENDS[b.grain]:
+        return False
+    if a.grain == "year_bare" and not re.fullmatch(r"\s*[-–]\s*", between):
+        return False  # '2026-2030'; a bare year is no start otherwise
+    return a.grain not in ("school_year", "fiscal_year") and b.grain not in ("school_year", "fiscal_year")
+
+
+def _filled(a: _Atom, b: _Atom) -> _Atom:
+    """The start of a range or an item of a list with the parts its partner writes once: 'từ ngày 10 đến
+    ngày 15 tháng 12' → the 10th of December; 'tháng 4 và tháng 8 năm 2026' → April 2026."""
+    grain, month = _BARE_GRAIN.get(a.grain, a.grain), a.month
+    if grain == "day_only":
+        grain, month = "day", b.month
+    year = a.year if a.year is not None else b.year
+    if grain == "day" and (month is None or not _valid(a.day or 0, month, year)):
+        return replace(a, grain="day_only")
+    return replace(a, grain=grain, month=month, year=year)
+
+
+def _first_day(a: _Atom) -> date | None:
+    """The first day a time covers (a time of every year's cycle: in the leap year 2000)."""
+    year = a.year or 2000
+    if a.grain == "day" and a.month and a.day:
+        return date(year, a.month, a.day)
+    if a.grain in ("month", "quarter") and a.month:
+        return date(year, a.month - (2 if a.grain == "quarter" else 0), 1)
+    return date(year, 1, 1) if a.grain == "year" and a.year else None
+
+
+def _last_day(a: _Atom) -> date | None:
+    """The last day a time covers."""
+    year = a.year or 2000
+    if a.grain == "day" and a.month and a.day:
+        return date(year, a.month, a.day)
+    if a.grain in ("month", "quarter") and a.month:
+        return date(year, a.month, calendar.monthrange(year, a.month)[1])
+    return date(year, 12, 31) if a.grain == "year" and a.year else None
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A time as read, before its use: the atom its due comes from, where it spans, how it joins."""
+
+    atom: _Atom
+    start: int
+    end: int
+    word: str | None
+    relation: Relation | None = None  # set by a range
+    period: bool = False  # a span longer than a window, or one up to now ('từ năm 2021 đến nay')
+
+
+def _listed(folded: str, a: _Atom, b: _Atom) -> bool:
+    """True when ``b`` is the next item of a list of times of one grain that ``a`` is an item of."""
+    same = a.grain in ("month", "quarter", "day") and _BARE_GRAIN.get(b.grain, b.grain) == a.grain
+    return same and _joins(a, b, folded[a.end : b.word_start or b.start], _vocab().list_joint)
+
+
+def _shared_parts(folded: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Items of a list given what is written once: the year after the last item ('vào tháng 4 và tháng 8
+    năm 2026', 'tháng 3, tháng 6 và tháng 9 năm 2026'), the relation word before the first ('trước ngày
+    15/6 và 15/12')."""
+    atoms = list(atoms)
+    for i in range(len(atoms) - 2, -1, -1):  # right to left, so a year reaches back along the list
+        a, b = atoms[i], atoms[i + 1]
+        if a.year is None and b.year is not None and _listed(folded, a, b):
+            atoms[i] = replace(a, year=b.year)
+    for i in range(len(atoms) - 1):  # left to right, so the word reaches forward
+        a, b = atoms[i], atoms[i + 1]
+        if b.word is None and a.word is not None and _listed(folded, a, b):
+            atoms[i + 1] = replace(b, word=a.word, word_start=b.start)
+    return atoms
+
+
+def _grouped(folded: str, atoms: list[_Atom]) -> list[_Read]:
+    """Ranges merged into one reading ('từ A đến B', 'A - B'); every other time read alone."""
+    v = _vocab()
+    atoms = _shared_parts(folded, atoms)
+    out: list[_Read] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        start = a.word_start if a.word_start is not None else a.start
+        if b is not None and _joins(a, b, folded[a.end : b.start], v.joint):
+            out.append(_range(_filled(a, b), _filled(b, b), start, b.end))
+            i += 2
+            continue
+        past = a.word in v.range_starts and v.past_end.match(folded, a.end) is not None
+        out.append(_Read(a, start, a.end, a.word, period=past))
+        i += 1
+    return out
+
+
+def _range(a: _Atom, b: _Atom, start: int, end: int) -> _Read:
+    """'từ A đến B': due at its end when it is a window; a span longer than a window is a period."""
+    first, last = _first_day(a), _last_day(b)
+    period = first is not None and last is not None and (last - first).days > _vocab().max_window_days
+    return _Read(b, start, end, a.word, "by", period=period)
+
+
+# ----------------------------------------------------------------------------------------------
+# Dues and uses
+# ----------------------------------------------------------------------------------------------
+
+_GRAIN_KIND: dict[str, Kind] = {
+    "day": "day",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "fiscal_year": "fiscal_year",
+    "school_year": "school_year",
+    "year_part": "year",
+}
+
+
+def _due(read: _Read, folded: str, periodic: bool, issued_on: str | None) -> tuple[str, Recurrence | None] | None:
+    """The due of a reading: ISO for a dated time, '--MM-DD' for one of every year's cycle."""
+    a = read.atom
+    if a.grain not in _GRAIN_KIND:
+        return None
+    if a.grain in ("year", "fiscal_year", "school_year", "year_part"):
+        return str(a.year), None
+    if a.year is not None:
+        if a.grain == "day":
+            return f"{a.year}-{a.month:02d}-{a.day:02d}", None
+        return f"{a.year}-{a.month:02d}", None
+    v = _vocab()
+    cycle = v.relative_year.match(folded, read.end) is not None
+    if a.grain == "day":
+        if a.holiday or cycle or periodic or not issued_on or v.yearly_after.match(folded, read.end):
+            return f"--{a.month:02d}-{a.day:02d}", "yearly"
+        day = f"{a.month:02d}-{a.day:02d}"
+        return f"{int(issued_on[:4]) + (day < issued_on[5:10])}-{day}", None
+    if cycle:  # a month of every year without its day ('tháng 12 hằng năm') is a periodic duty, no due
+        last = _last_day(a)
+        assert last is not None  # a month or a quarter always has a last day
+        return f"--{last.month:02d}-{last.day:02d}", "yearly"
+    return None
+
+
+def _use(read: _Read, folded: str) -> Use:
+    """What a time is in its sentence: a limit, or one of the times that set none."""
+    v = _vocab()
+    start, end, a = read.start, read.end, read.atom
+    if folded.count("“", 0, start) > folded.count("”", 0, start) or _closed_after(folded, end):
+        return "quoted"
+    lo = max(0, start - 45)
+    if (read.word is None or read.word in v.range_starts) and v.effective_before.search(folded, lo, start):
+        return "effective"  # 'có hiệu lực kể từ ngày …'; not 'còn hiệu lực trước ngày 30/6/2025'
+    if read.word in v.end_words and _event_span(folded, start):
+        return "effective"  # 'có hiệu lực thi hành kể từ ngày ký đến hết ngày 24/02/2030'
+
+    if a.reference or v.baseline_before.search(folded, lo, start) or v.as_of.search(folded, lo, a.start):
+        return "baseline"
+    if v.horizon_before.search(folded, lo, start):
+        return "horizon"
+    if read.period or a.grain in ("school_year", "year_part"):
+        return "period"
+    if v.horizon_after.match(folded, end):
+        return "planned"
+    if a.grain == "day" and read.word is None and read.relation is None:
+        return "cited" if _CITED.search(folded, lo, start) else "date"
+    if a.grain == "month" and read.word is None and _BLANK_DAY.search(folded, lo, start):
+        return "date"
+    return "limit"
+
+
+def _closed_after(folded: str, end: int) -> bool:
+    """True when a quote that opened before the text searched closes after ``end`` (a title quoted over lines:
+    '… ĐẾN NĂM 2030”')."""
+    closing = folded.find("”", end)
+    return closing >= 0 and folded.rfind("“", end, closing) < 0 and folded.count("“", 0, end) == 0
+
+
+def _event_span(folded: str, start: int) -> bool:
+    """True when the end at ``start`` closes a span of when a rule applies, not a task's due: a span an event
+    opens ('kể từ ngày ký', 'từ ngày Quyết định này có hiệu lực'), or one an effective word introduces ('tính
+    từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày 14 tháng 12')."""
+    v = _vocab()
+    opened = v.event_start.search(folded, max(0, start - 100), start)
+    if opened is None:
+        return False
+    lo = max(0, opened.start() - 45)
+    if v.effective_before.search(folded, lo, opened.start()):
+        return True
+    by_event = opened.group(1) is None  # 'kể từ ngày ký', not 'từ ngày 15 tháng 12'
+    return by_event and v.effective_any.search(folded, lo, start) is not None
+
+
+def _relation(read: _Read) -> Relation:
+    v = _vocab()
+    if read.relation is not None:
+        return read.relation
+    kind = _GRAIN_KIND[read.atom.grain]
+    if read.word is None:
+        return v.default_relations[kind]
+    if kind == "day" and read.word in v.day_relations:
+        return v.day_relations[read.word]
+    return v.relations[read.word]
+
+
+@lru_cache(maxsize=8192)
+def _mentions(folded: str, issued_on: str | None, periodic: bool | None) -> tuple[TimeMention, ...]:
+    v = _vocab()
+    if periodic is None:
+        periodic = v.periodic.search(folded) is not None
+    out = []
+    for read in _grouped(folded, _atoms(folded)):
+        if read.atom.grain == "day_bare":
+            if read.word not in v.bare_day_words:
+                continue  # '10/14', 'từ 2/3 số xã' are shares: a bare day needs a deadline word ('trước 20/9')
+            read = replace(read, atom=replace(read.atom, grain="day"))
+        due = _due(read, folded, periodic, issued_on)
+        if due is None:
+            continue
+        kind = _GRAIN_KIND[read.atom.grain]
+        out.append(
+            TimeMention(read.start, read.end, kind, due[0], _relation(read), due[1], _use(read, folded), read.word)
+        )
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------------------------
+# The API
+# ----------------------------------------------------------------------------------------------
+
+
+def mentions(folded: str, issued_on: str | None = None, periodic: bool | None = None) -> list[TimeMention]:
+    """Every time expression of a folded text, left to right, each with its due, relation, recurrence and
+    use. ``issued_on`` (the document's date) dates a day written without a year outside a periodic duty;
+    ``periodic`` says whether the text is one (None: read it from the text's own words)."""
+    return list(_mentions(folded, issued_on, periodic))
+
+
+def limits(folded: str, issued_on: str | None = None, planned: bool = False) -> list[TimeMention]:
+    """The time limits of a folded text: mentions used as limits (and, with ``planned``, the planned year a
+    horizon follows — no task's limit, but the year of the targets set under it), none in a year before the
+    document's."""
+    uses = ("limit", "planned") if planned else ("limit",)
+    return [m for m in mentions(folded, issued_on) if m.use in uses and not m.before(issued_on)]
+
+
+def years(folded: str, issue_year: int | None = None, planned: bool = False) -> list[TimeMention]:
+    """The years of a folded text that may be a time limit ('đến năm 2025', 'Năm 2024: …'), none before
+    ``issue_year``: not the years of dates, months, periods, horizons, baselines or quoted titles."""
+    issued_on = f"{issue_year}-01-01" if issue_year else None
+    return [m for m in limits(folded, issued_on, planned) if m.kind in YEAR_KINDS]
+
+
+def dated(folded: str) -> list[TimeMention]:
+    """The limits of a folded text finer than a year: a month, a quarter, a day with its relation word
+    ('trong quý II/2024', 'trước ngày 30/11/2025')."""
+    return [m for m in mentions(folded) if m.use == "limit" and m.kind in ("day", "month", "quarter")]
+
+
+_RANK = {"day": 3, "month": 2, "quarter": 2, "year": 1, "fiscal_year": 1}
+
+
+def task_due(text: str, issued_on: str | None = None) -> tuple[str | None, Recurrence | None]:
+    """A task's one due and its recurrence: of the times that date the task (a year cell, a day — a dated
+    one before one of every year —, a month or quarter, a year after a time word), the most specific;
+    several different ones of that rank are a schedule, not a due (None). Cited documents' dates,
+    horizons, periods, baselines and effective dates are no due. 'Hoàn thành trong quý II/2025' →
+    ('2025-06', None); 'báo cáo 06 tháng (trước ngày 15/6), 01 năm (trước ngày 15/12)' → (None, None)."""
+    cell = year_cell(text)
+    if cell:
+        return str(cell), None
+    folded = fold_in_place(text)
+    found = [m for m in mentions(folded, issued_on) if _times_task(m) and not m.before(issued_on)]
+    if not found:
+        return None, None
+    rank = max(_rank(m) for m in found)
+    top = [m for m in found if _rank(m) == rank]
+    if len({(m.due, m.recurrence) for m in top}) > 1 or not any(_dates_task(m, folded) for m in top):
+        return None, None
+    return top[0].due, top[0].recurrence
+
+
+def _times_task(m: TimeMention) -> bool:
+    """A time that may date a task: a limit, or a day without a relation word (a time cell's '30/6/2025')."""
+    return m.kind in _RANK and (m.use == "limit" or (m.use == "date" and m.kind == "day"))
+
+
+def _dates_task(m: TimeMention, folded: str) -> bool:
+    """A bare year inside a task names the year of a thing ('Kế hoạch quan trắc … năm 2026', 'Luật Giáo dục
+    năm 2019'): it dates the task only after a time word or opening it ('Năm 2025: …'); it still makes a
+    schedule of a task with other years ('sơ kết (cuối năm 2023), sơ kết giai đoạn (năm 2025)')."""
+    return m.kind not in YEAR_KINDS or m.prepositioned or opens_clause(folded[: m.start])
+
+
+def _rank(m: TimeMention) -> int:
+    return _RANK[m.kind] + (m.kind == "day" and m.year is not None)
+
+
+def year_cell(text: str) -> int | None:
+    """The year of a table cell that holds nothing else ('2025', 'Năm 2025', 'năm 2025.')."""
+    m = YEAR_CELL.fullmatch(text)
+    return int(m.group(1)) if m else None
+
+
+def label_year(text: str) -> int | None:
+    """The year of a line that is only a label of the list below it ('Năm 2024:', 'a) Trong năm 2024:')."""
+    folded = fold_in_place(text)
+    found = mentions(folded)
+    if len(found) != 1 or found[0].kind != "year":
+        return None
+    m = found[0]
+    if _LABEL_LEAD.fullmatch(folded[: m.start]) and re.fullmatch(r"\s*:?\s*", folded[m.end :]):
+        return m.year
+    return None
+
+
+def time_only(text: str) -> bool:
+    """True when a text (a table cell) holds nothing but a time: 'Năm 2025', 'Quý II/2025', 'Thời hạn:
+    Trước 30/6/2025'."""
+    if year_cell(text):
+        return True
+    folded = fold_in_place(text)
+    found = mentions(folded)
+    return (
+        len(found) == 1
+        and len(folded[: found[0].start].strip()) <= 12
+        and re.fullmatch(r"[\s.;)]*", folded[found[0].end :]) is not None
+    )
+
+
+def opens_clause(folded_lead: str) -> bool:
+    """True when only outline markers and opener words ('phấn đấu', 'Thời gian thực hiện:') stand before a
+    time adverbial: it opens its clause."""
+    return _vocab().opening.fullmatch(folded_lead) is not None
+
+
+def labelled(folded_lead: str) -> bool:
+    """True when a time label ('Thời gian hoàn thành:', 'Thời hạn thực hiện:') and outline markers are all that
+    stand before a time: a line of the text's own schedule, dated however early."""
+    return _vocab().label.fullmatch(folded_lead) is not None
+
+
+def time_column(header: str) -> Relation | None:
+    """The relation a year in a table column gives, by the column's header ('Năm' → during, 'Thời hạn
+    hoàn thành' → by); None for a column that dates nothing."""
+    return _vocab().time_columns.get(fold(header).strip(" .:"))
+
+
+def periodic(folded: str) -> bool:
+    """True when a folded text describes a periodic duty ('định kỳ', 'hằng năm')."""
+    return _vocab().periodic.search(folded) is not None

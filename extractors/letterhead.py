@@ -1,0 +1,539 @@
+"""The letterhead: the two-column table that opens a Vietnamese administrative document (Nghị định
+30/2020/NĐ-CP, Phụ lục I), rebuilt from whichever form the text has, then read once.
+
+    ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH HÀ TĨNH                        Độc lập - Tự do - Hạnh phúc
+    -------                             ---------------
+    Số: 624/KH-UBND                 Hà Tĩnh, ngày 19 tháng 11 năm 2025
+    V/v …
+
+The left column holds the issuing body (under its parent body), số/ký hiệu and a letter's V/v line;
+the right column the national motto (or the Party's) and '<Place>, ngày … tháng … năm …'. The text
+arrives as
+- TAB-separated cells, one table row a line (DOCX, the text layer of a PDF);
+- a markdown pipe table, one row a line ('| ỦY BAN … ------- | CỘNG HÒA … |'), or hard-wrapped into
+  fragments with '|' and '-------' on lines of their own and one cell's words over several lines
+  ('*Thành phố Hồ Chí' / 'Minh, ngày 18 …*') (web pages);
+- one column after the other, or both glued into one line ('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …') (OCR).
+Every line is cut into cells at TABs, pipes and rules; the lines of one pipe cell are joined; a cell
+is cut again where a part of the other column starts inside it (the motto, 'Số:', 'V/v', '<Place>,
+ngày'); what a cell says puts it in its column.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extractors import gazetteer
+from extractors.common import (
+    DOC_NUMBER,
+    clean_number,
+    find_dates,
+    iso_date,
+    kind_of_symbol,
+    load_json,
+    phrase_alternation,
+)
+from pipeline.text import fold, fold_in_place
+from pipeline.text.segment import Line, SegmentedDocument
+
+MOTTO_SEARCH_LINES = 200  # web pages put a portal's summary (Số hiệu, Loại văn bản …) before the letterhead
+MOTTO_CONFIRM_LINES = 15  # a letterhead's 'Số:' or date follows its motto within this many lines
+WALK_BACK_LINES = 12  # the left column above the motto: body name, Số, V/v (OCR reads it first)
+HEADER_MAX_LINES = 40
+HEADER_LINE_MAX_CHARS = 320  # a longer line is body text, not a header part
+PLACE_MAX_WORDS = 6
+PLACE_PIECES = 4  # pieces of a place's first word a web page may leave apart ('Qu ả ng Ngãi')
+
+LEFT, RIGHT = 0, 1
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of the header: its words (markdown marks dropped, the lines of a pipe cell joined by a
+    space), the span it covers, and the header line it starts on."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # folded twin of text (same length, so offsets agree)
+    row: int = 0
+    column: int = LEFT
+    breaks: tuple[tuple[int, int], ...] = ()  # (position in text, offset in the document) of each joined line
+
+    def offset(self, pos: int) -> int:
+        """The document offset of position ``pos`` of the cell's text (its lines joined by one space)."""
+        at = self.start + pos
+        for text_pos, offset in self.breaks:
+            if text_pos <= pos:
+                at = offset + pos - text_pos
+        return at
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The header of a document: its lines from the letterhead to the first body line, and their cells.
+    Cells of rows before ``end`` are the two-column letterhead; from ``end`` on (the kind title,
+    'Kính gửi', a stamp) each line's cells stand alone."""
+
+    lines: list[Line]
+    cells: list[Cell]
+    end: int
+    anchored: bool  # a motto was found: the header starts at the letterhead, not at the top of the text
+    rows: dict[int, list[Cell]] = field(default_factory=dict)
+
+    def row(self, index: int) -> list[Cell]:
+        """The cells that start on header line ``index``."""
+        return self.rows.get(index, [])
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    motto_parts: re.Pattern[str]
+    caps_motto: frozenset[str]  # folded motto parts that count only in capitals ('nước Cộng hòa xã hội …' is body)
+    mottos: tuple[str, ...]
+    openers: re.Pattern[str]
+    kinds: frozenset[str]
+    marks: frozenset[str]  # urgency and draft marks beside the letterhead: HỎA TỐC, KHẨN, DỰ THẢO
+    lookalikes: dict[str, str]  # characters OCR reads for a digit: '{' → 1, 'Š' → 5
+    place_tails: frozenset[str]  # lowercase words inside a place name: (Thành) phố, (Thị) xã
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    data = load_json("metadata.json")
+    parts = sorted((re.findall(r"\w+", fold(p)) for p in data["motto_parts"]), key=len, reverse=True)
+    alternation = "|".join(r"[\s,–—-]+".join(words) for words in parts)
+    return _Vocab(
+        motto_parts=re.compile(rf"(?<!\w)(?:{alternation})"),
+        caps_motto=frozenset(fold(p) for p in data["motto_parts_in_capitals"]),
+        mottos=tuple(_motto_words(fold(m)) for m in data["national_mottos"]),
+        openers=re.compile(rf"(?:{phrase_alternation(data['body_openers'])})\b|{data['dated_opener']}"),
+        kinds=frozenset(fold(k) for k in load_json("document_kinds.json")["kinds"]),
+        marks=frozenset(fold(m) for m in data["letterhead_marks"]),
+        lookalikes={c: d for d, chars in data["digit_lookalikes"].items() for c in chars},
+        place_tails=frozenset(fold(w) for w in data["place_tail_words"]),
+    )
+
+
+def _motto_words(key: str) -> str:
+    """A folded motto's words: 'doc lap - tu do - hanh phuc' and 'doc lap, tu do, hanh phuc' alike."""
+    return re.sub(r"[\s,–—-]+", " ", key).strip(" .")
+
+
+# ----------------------------------------------------------------------------------------------
+# Cells of a line
+# ----------------------------------------------------------------------------------------------
+
+_SEPARATOR = re.compile(r"\t|\s{3,}|\||[-_=–—]{3,}")  # a rule may be glued to the words ('CHÍNH PHỦ___')
+_MARKS = " *#_>"
+
+
+def is_caps(text: str) -> bool:
+    """Printed in capitals: letterhead names, titles, signature positions."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def bare(text: str) -> str:
+    """A line without markdown emphasis, heading marks and table pipes at its ends ('*Căn cứ …*')."""
+    return text.strip(_MARKS + "|").strip()
+
+
+def is_noise(text: str) -> bool:
+    """A line with no word: a table pipe, a rule, stray emphasis marks ('** **', '------- |')."""
+    return not re.search(r"\w", text)
+
+
+def _pieces(line: Line, row: int) -> list[tuple[Cell | None, bool]]:
+    """(cell, closed) for each piece of a line between separators; ``closed`` when a pipe, TAB or
+    rule follows it. A None cell marks a separator with nothing before it."""
+    out: list[tuple[Cell | None, bool]] = []
+    pos = 0
+    for m in [*_SEPARATOR.finditer(line.text), None]:
+        stop = m.start() if m else len(line.text)
+        chunk = line.text[pos:stop]
+        text = chunk.strip(_MARKS)
+        if text and re.search(r"\w", text):
+            s = line.start + pos + chunk.index(text)
+            out.append((Cell(s, s + len(text), text, fold_in_place(text), row), m is not None))
+        elif m is not None:
+            out.append((None, True))
+        if m is not None:
+            pos = m.end()
+    return out
+
+
+def cells_of(line: Line, row: int = 0) -> list[Cell]:
+    """The cells of one line, each cut where another column's part starts inside it."""
+    return [c for piece, _ in _pieces(line, row) if piece for c in _split(piece)]
+
+
+def _split(cell: Cell) -> list[Cell]:
+    """A cell cut before and after a motto part, before 'Số:', 'V/v' and a '<Place>, ngày' inside it:
+    columns glued by OCR or by a flattened table ('Số: 1040/LĐTBXH-NCC V/v hướng dẫn …',
+    'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: /TB-UBND Quảng Ngãi, ngày …')."""
+    cuts: set[int] = set()
+    for s, e in _motto_spans(cell):
+        cuts.update((s, e))
+    for m in re.finditer(r"(?<=\s)(?:v/v\b|so\s*:)", cell.key):
+        if cell.text[m.start()] in "VvS":  # 'Số:', not 'số:' inside a sentence
+            cuts.add(m.start())
+    place = place_start(cell.text, cell.key)
+    if place is not None:
+        cuts.add(place)
+    out: list[Cell] = []
+    bounds = sorted({0, len(cell.text), *cuts})
+    for a, b in itertools.pairwise(bounds):
+        chunk = cell.text[a:b]
+        text = chunk.strip(_MARKS).lstrip(",;").strip(_MARKS)
+        if text and re.search(r"\w", text):
+            out.append(part(cell, a + chunk.index(text), text))
+    return out
+
+
+def part(cell: Cell, pos: int, text: str) -> Cell:
+    """The cell's words ``text`` found at ``pos`` of its text, as a cell with their document span."""
+    breaks = tuple((t - pos, o) for t, o in cell.breaks if pos < t < pos + len(text))
+    start, end = cell.offset(pos), cell.offset(pos + len(text) - 1) + 1
+    return Cell(start, end, text, fold_in_place(text), cell.row, cell.column, breaks)
+
+
+def _motto_spans(cell: Cell) -> list[tuple[int, int]]:
+    """Where a motto or a line of one stands in a cell; 'cộng hòa xã hội …' only in capitals."""
+    v = _vocab()
+    spans = []
+    for m in v.motto_parts.finditer(cell.key):
+        if not _word_ends(cell.text, m.end()):
+            continue
+        words = _motto_words(m.group())
+        if any(words.startswith(c) for c in v.caps_motto) and not is_caps(cell.text[m.start() : m.end()]):
+            continue
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _word_ends(text: str, end: int) -> bool:
+    """A word ends at ``end``: no letter follows, or the next word glued to it ('VIỆT NAMĐộc lập')."""
+    if end >= len(text) or not text[end].isalnum():
+        return True
+    return text[end].isupper() and text[end + 1 : end + 2].islower()
+
+
+def is_motto(key: str) -> bool:
+    """A motto, a line of one, or a rule ('CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '*')."""
+    if not re.search(r"\w\w", key):
+        return True
+    words = _motto_words(key)
+    return any(words.startswith(m) or (len(words.split()) >= 2 and f" {words} " in f" {m} ") for m in _vocab().mottos)
+
+
+def place_start(text: str, key: str) -> int | None:
+    """Where the place of a '<Place>, ngày …' starts inside a cell, when something precedes it: the
+    run of capitalised words (and the lowercase 'phố', 'xã' of 'Thành phố', 'Thị xã') before the comma."""
+    m = re.search(r"\s*,\s*ngay\b", key)
+    if not m:
+        return None
+    start = _place_words_start(text[: m.start()])
+    return start if start and text[:start].strip() else None
+
+
+def _place_words_start(before: str) -> int:
+    """Where the run of a place's words ends ``before`` its comma starts (len(before) when there is none)."""
+    v = _vocab()
+    words = list(re.finditer(r"\S+", before))
+    start = len(before)
+    for count, w in enumerate(reversed(words)):
+        word = w.group()
+        if count >= PLACE_MAX_WORDS or (len(word) > 1 and is_caps(word) and "." not in word):
+            break
+        if not (word[:1].isupper() or fold(word) in v.place_tails):
+            break
+        start = w.start()
+    return start
+
+
+# ----------------------------------------------------------------------------------------------
+# The header and its letterhead
+# ----------------------------------------------------------------------------------------------
+
+
+def read(seg: SegmentedDocument) -> Letterhead:
+    """The header from the letterhead (found by its motto, so a portal's summary or a forwarded note
+    before it is left out) to the body, cut into cells."""
+    anchor = _motto_line(seg)
+    first = _first_line(seg, anchor) if anchor is not None else 0
+    lines = _header(seg, first)
+    end = _letterhead_end(lines)
+    cells = _letterhead_cells(lines[:end], pipes=_has_pipes(lines[:end]))
+    for row in range(end, len(lines)):
+        cells += cells_of(lines[row], row)
+    cells = [_placed(c) for c in cells]
+    rows: dict[int, list[Cell]] = {}
+    for c in cells:
+        rows.setdefault(c.row, []).append(c)
+    return Letterhead(lines, cells, end, anchor is not None, rows)
+
+
+def _motto_line(seg: SegmentedDocument) -> int | None:
+    """The first line holding a motto in capitals (or 'Độc lập - Tự do - Hạnh phúc') that a 'Số' or
+    a date follows: the letterhead's row, not an appendix form or a sentence naming the Republic."""
+    lines = seg.lines[:MOTTO_SEARCH_LINES]
+    for i, line in enumerate(lines):
+        probe = Cell(line.start, line.end, line.text, fold_in_place(line.text))
+        if not _motto_spans(probe):
+            continue
+        if any(_opens_letterhead_part(fold(ln.text)) for ln in lines[i : i + MOTTO_CONFIRM_LINES]):
+            return i
+    return None
+
+
+def _opens_letterhead_part(key: str) -> bool:
+    """'Số: …' or '…, ngày … tháng': what follows a letterhead's motto."""
+    return bool(re.search(r"(?:^|[|\s*])so\s*[:.]?\s*[\d/-]|\bngay\b.{0,12}\bthang\b", key))
+
+
+def _first_line(seg: SegmentedDocument, anchor: int) -> int:
+    """The first line of the letterhead: above the motto's line, the left column's lines (capitals,
+    'Số:', 'V/v' and its wrapped lines, table fragments) back to the first line that is none of them;
+    the column opens with the body's name or the number, not with a V/v line or a wrapped one (a web
+    page's heading repeats the V/v line above the table)."""
+    first = anchor
+    for i in range(anchor - 1, max(-1, anchor - 1 - WALK_BACK_LINES), -1):
+        text = bare(seg.lines[i].text)
+        if not (is_noise(text) or _opens_column(text) or fold(text).startswith("v/v") or text[:1].islower()):
+            break
+        first = i
+    while first < anchor and not _opens_column(bare(seg.lines[first].text)):
+        first += 1
+    return first
+
+
+def _opens_column(text: str) -> bool:
+    """A line of the left column above a V/v line: the body's name in capitals, or 'Số:'."""
+    return (is_caps(text) and len(text.split()) <= 12) or bool(NUMBER_LABEL.match(fold(text)))
+
+
+def _header(seg: SegmentedDocument, first: int) -> list[Line]:
+    """The lines from the letterhead to the body. The body opens with a body opener ('Căn cứ', 'Thực
+    hiện'), a numbered outline item or a long paragraph; table fragments and stray marks are passed."""
+    out: list[Line] = []
+    for line in seg.lines[first:]:
+        if len(out) >= HEADER_MAX_LINES:
+            break
+        text = bare(line.text)
+        key = fold(text)
+        if out and (is_opener(text, key) or (line.marker and line.marker not in ("-", "+", "*") and text[:1] != "|")):
+            break
+        if out and len(line.text) > HEADER_LINE_MAX_CHARS:
+            if glued_end(line.text) <= HEADER_LINE_MAX_CHARS:
+                out.append(line)  # a header line the text layer glued to the first paragraph
+            break
+        out.append(line)
+    return out
+
+
+def is_opener(text: str, key: str) -> bool:
+    """A body paragraph's opening words ('Căn cứ', 'Thực hiện', 'Ngày 14/11/2025, …'); in capitals they
+    open a title line ('THỰC HIỆN CHƯƠNG TRÌNH …'), not the body."""
+    return bool(_vocab().openers.match(key)) and not is_upper(text)
+
+
+def is_upper(text: str) -> bool:
+    """Every letter a capital: a title's line, however short ('Ý' / 'KIẾN CHỈ ĐẠO …')."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def glued_end(text: str) -> int:
+    """Where a header line ends when the text layer glued the next part to it (a title line has no
+    final stop): at a body opener written with a capital ('… công nghệ cao Thực hiện Nghị quyết …',
+    '… thời gian đến Ngày 03/01/2025, Phó Chủ tịch …') or at a run of three words in capitals
+    ('… văn minh đô thị VAN PHÒNG TINH ỦY')."""
+    v = _vocab()
+    key = fold_in_place(text)
+    for m in re.finditer(r"\s(?=\S)", text):
+        i = m.end()
+        if text[i].isupper() and v.openers.match(key, i) and text[i + 1 : i + 2].islower():
+            return m.start()
+        words = text[i:].split(None, 3)[:3]
+        if len(words) == 3 and all(is_caps(w) for w in words) and not is_upper(text[: m.start()]):
+            return m.start()
+    return len(text)
+
+
+def is_kind_title(key: str) -> bool:
+    """A line that is a document kind alone ('QUYẾT ĐỊNH', 'CÔNG ĐIỆN'): the title under the letterhead
+    (also given a title a web page broke over two lines, 'QUYẾT' / 'ĐỊNH', joined)."""
+    return key.strip(" :") in _vocab().kinds
+
+
+def _letterhead_end(lines: list[Line]) -> int:
+    """The first header line after the letterhead: the kind title (or a title line that opens with the
+    kind, or a kind broken over two lines), 'Kính gửi'."""
+    for i, line in enumerate(lines):
+        text = bare(line.text)
+        key = fold(text)
+        after = fold(bare(lines[i + 1].text)) if i + 1 < len(lines) else ""
+        if i and (_opens_with_kind(text, key) or is_kind_title(f"{key} {after}") or key.startswith("kinh gui")):
+            return i
+    return len(lines)
+
+
+def _opens_with_kind(text: str, key: str) -> bool:
+    """A title line: the kind in capitals, alone or before its subject ('QUYẾT ĐỊNH', 'NGHỊ QUYẾTVề việc …')."""
+    for kind in _vocab().kinds:
+        if key.startswith(kind) and is_caps(text[: len(kind)]):
+            nxt = text[len(kind) : len(kind) + 2]
+            if not nxt.strip(" :") or nxt[:1] == " " or (nxt[:1].isupper() and nxt[1:].islower()):
+                return True
+    return False
+
+
+def _has_pipes(lines: list[Line]) -> bool:
+    """A web page's table cut into fragments: '|' lines, rows closed by ' |'."""
+    return any(line.text.strip() == "|" or line.text.rstrip().endswith(" |") for line in lines)
+
+
+def _letterhead_cells(lines: list[Line], pipes: bool) -> list[Cell]:
+    """Cells of the letterhead's lines. In a table cut into fragments a cell ends only at a pipe or a
+    rule, so its lines are joined ('Số:' / '26/2025/QĐ-UBND'), except a block of capitals, which is a
+    body's name over its parent's and is read line by line."""
+    if not pipes:
+        return [c for row, line in enumerate(lines) for c in cells_of(line, row)]
+    out: list[Cell] = []
+    block: list[Cell] = []
+    for row, line in enumerate(lines):
+        for piece, closed in _pieces(line, row):
+            if piece is not None:
+                block.append(piece)
+            if closed:
+                out += _close(block)
+                block = []
+    return out + _close(block)
+
+
+def _close(block: list[Cell]) -> list[Cell]:
+    """The cells of one pipe cell's lines: joined, with where each line starts kept for evidence."""
+    if len(block) > 1 and all(is_caps(c.text) for c in block):
+        return [c for piece in block for c in _split(piece)]
+    if not block:
+        return []
+    text = " ".join(c.text for c in block)
+    breaks, pos = [], 0
+    for c in block:
+        breaks.append((pos, c.start))
+        pos += len(c.text) + 1
+    joined = Cell(block[0].start, block[-1].end, text, fold_in_place(text), block[0].row, breaks=tuple(breaks))
+    return _split(joined)
+
+
+def _placed(cell: Cell) -> Cell:
+    """The cell in its column: the motto and the place and date are the right column."""
+    right = (is_motto(cell.key) and re.search(r"\w\w", cell.key) is not None) or re.search(
+        r",\s*ngay\b", cell.key
+    ) is not None
+    return Cell(cell.start, cell.end, cell.text, cell.key, cell.row, RIGHT if right else LEFT, cell.breaks)
+
+
+# ----------------------------------------------------------------------------------------------
+# Fields read once from the cells
+# ----------------------------------------------------------------------------------------------
+
+NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?\s*(?=[\d./-]|$)")  # 'Số: 12/…', 'Số - CV/TU'; not 'SỞ Y TẾ'
+
+
+def number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
+    """(number, symbol kind, cell) from the 'Số:' cell; a number wrapped onto the next line ('Số:' /
+    '26/2025/QĐ-UBND') is read there. A blank number ('Số - CV/TU', 'Số: /KH-UBND') is None but its
+    symbol still names the kind. A bare 'Số: 6381' is a stamp, not the number."""
+    for i, cell in enumerate(lh.cells):
+        m = NUMBER_LABEL.match(cell.key)
+        if not m:
+            continue
+        rest = cell.text[m.end() :].strip()
+        if not rest and i + 1 < len(lh.cells) and DOC_NUMBER.match(lh.cells[i + 1].text):
+            cell = lh.cells[i + 1]
+            rest = cell.text
+        if not re.search(r"[A-Za-zĐđ]", rest):
+            continue
+        num = DOC_NUMBER.match(rest)
+        found = clean_number(num.group(1)) if num else None
+        return found, kind_of_symbol(found or rest.replace(".", "")), cell
+    return None, None, None
+
+
+def place_date(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
+    """(place, ISO date, cell) from '<Place>, ngày … tháng … năm …'."""
+    for i, cell in enumerate(lh.cells):
+        m = re.search(r"\s*,\s*ngay\b", cell.key)
+        if not m or not re.search(r"\d", cell.key[m.end() :]):
+            continue
+        start = _place_words_start(cell.text[: m.start()])
+        if start >= m.start():
+            continue
+        place = cell.text[start : m.start()].strip()
+        before = cell.text[:start] if start else (lh.cells[i - 1].text if i and lh.cells[i - 1].row == cell.row else "")
+        return _mended_place(place, before), issue_date(cell.text[m.end() - len("ngay") :]), cell
+    return None, None, None
+
+
+def _mended_place(place: str, before: str) -> str:
+    """A province whose first word a web page broke into pieces ('Qu ả ng Ngãi') read whole, when the
+    place alone is no province and the pieces joined make one."""
+    if gazetteer.match_province(place):
+        return place
+    pieces = before.split()
+    for k in range(1, PLACE_PIECES + 1):
+        if len(pieces) < k or not pieces[-k][:1].isupper():
+            continue
+        candidate = "".join(pieces[-k:]) + " " + place
+        found = gazetteer.match_province(candidate)
+        if found and fold(found) == fold(candidate):
+            return found
+    return place
+
+
+def issue_date(text: str) -> str | None:
+    """The date after ', ngày': the long or short form; an OCR slip in the day is repaired when every
+    wrong character is a known look-alike of one digit ('ngày {5 tháng 3' → 15); failing that the
+    month and year, which are certain ('2025-01'). Emphasis marks and a space inside a two-digit number
+    ('tháng** 11**', 'tháng 0 7') are a web page's, not the date's."""
+    text = re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", ""))
+    key = fold_in_place(text)
+    dates = find_dates(text)
+    if dates and dates[0][0] < 12:
+        return dates[0][2]
+    m = re.match(r"\s*(?:ngay\b)?\s*(\S{0,6}?)\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})", key)
+    if m is None:
+        return None
+    day = _repaired_digits(text[m.start(1) : m.end(1)])
+    if day and (iso := iso_date(day, m.group(2), m.group(3))):
+        return iso
+    month = int(m.group(2))
+    return f"{m.group(3)}-{month:02d}" if 1 <= month <= 12 else None
+
+
+def _repaired_digits(token: str) -> str | None:
+    """'{5' → '15', 'l2' → '12': digits, with each non-digit letter or sign read as the one digit it
+    looks like; punctuation OCR adds ('⁄', '.') is dropped. None when anything else is left."""
+    v = _vocab()
+    out = ""
+    for ch in token:
+        if ch.isdigit():
+            out += ch
+        elif ch in v.lookalikes:
+            out += v.lookalikes[ch]
+        elif not ch.isalnum():
+            continue
+        else:
+            return None
+    return out if 1 <= len(out) <= 2 else None
+
+
+def table_cells(line: Line, row: int = 0) -> list[Cell]:
+    """The cells of one line cut at TABs, pipes and rules only (the signature block's columns)."""
+    return [piece for piece, _ in _pieces(line, row) if piece]

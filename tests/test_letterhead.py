@@ -1,0 +1,335 @@
+"""extractors/letterhead.py and the metadata read from it: the two-column letterhead rebuilt from each
+form real documents arrive in — a web page's table cut into fragments after a portal's summary, a
+markdown table row flattened into one line, OCR that glues the columns or slips on the handwritten day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors import letterhead, metadata
+from pipeline.read.load import load_document
+from pipeline.text.segment import segment
+
+
+def seg_of(tmp_path: Path, text: str, name: str = "doc.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return segment(load_document(path))
+
+
+def meta_of(tmp_path: Path, text: str, name: str = "doc.md"):
+    return metadata.extract(seg_of(tmp_path, text, name))
+
+
+# A web page: the portal's summary first, then the letterhead's table hard-wrapped into fragments.
+WEB_PAGE = """|
+|
+**Số hiệu:**
+|
+45/KH-UBND
+|
+**Nơi ban hành:**
+|
+Tỉnh Quảng Trị
+|
+**Tình trạng:**
+|
+Đã biết
+|
+|
+**UBND TỈNH QUẢNG TRỊ
+**
+SỞ Y TẾ
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số:
+45/KH-SYT
+|
+*Thành phố Đông
+Hà, ngày 14 tháng 3 năm 2025*
+|
+
+** **
+
+**KẾ HOẠCH**
+
+TRIỂN
+KHAI TIÊM CHỦNG MỞ RỘNG NĂM 2025 TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ
+
+*Căn cứ Quyết định số 12/QĐ-BYT ngày 05/01/2025 của Bộ Y tế;*
+
+Sở Y tế ban hành Kế hoạch như sau:
+
+**I. MỤC ĐÍCH**
+
+Bảo đảm tiêm chủng đầy đủ cho trẻ em.
+
+|
+Nơi nhận:
+- Bộ Y tế;
+- Lưu: VT.
+|
+KT. GIÁM ĐỐC **
+PHÓ GIÁM ĐỐC
+**Lê
+Thị Minh Hoa
+|
+"""
+
+
+def test_web_page_table_in_fragments_after_a_portal_summary(tmp_path):
+    lh = letterhead.read(seg_of(tmp_path, WEB_PAGE))
+    assert lh.anchored and lh.lines[0].text.startswith("UBND")  # the portal's summary is left out
+    m = meta_of(tmp_path, WEB_PAGE)
+    assert (m.kind, m.number, m.issued_on) == ("Kế hoạch", "45/KH-SYT", "2025-03-14")
+    assert m.place == "Thành phố Đông Hà"  # a place wrapped inside its cell
+    assert m.issuer == "Sở Y tế tỉnh Quảng Trị"
+    assert m.subject == "Triển khai tiêm chủng mở rộng năm 2025 trên địa bàn tỉnh Quảng Trị"
+    assert m.jurisdiction.province == "Quảng Trị"
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Lê Thị Minh Hoa", "Phó Giám đốc", "KT. Giám đốc")
+    assert m.evidence["number"].quote.endswith("45/KH-SYT")
+
+
+FLAT_TABLE = """*Source: https://example.vn/cong-van-12*
+
+# V/v hướng dẫn kiểm tra an toàn thực phẩm
+
+| UBND TỈNH BÌNH ĐỊNH SỞ Y TẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+|---|---|
+| Số: 12/SYT-NVY V/v hướng dẫn kiểm tra an toàn thực phẩm | Bình Định, ngày 05 tháng 02 năm 2013 |
+
+Kính gửi: Các cơ sở y tế trên địa bàn tỉnh
+
+Thực hiện Kế hoạch số 3/KH-UBND ngày 02/01/2013 của UBND tỉnh, Sở Y tế hướng dẫn như sau.
+
+| Nơi nhận: - Như trên; - Lưu: VT. | KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Nam |
+|---|---|
+"""
+
+
+def test_markdown_table_rows_flattened_into_one_line(tmp_path):
+    m = meta_of(tmp_path, FLAT_TABLE)
+    assert (m.kind, m.number, m.issued_on, m.place) == ("Công văn", "12/SYT-NVY", "2013-02-05", "Bình Định")
+    assert m.issuer == "Sở Y tế tỉnh Bình Định"  # parent and unit flattened into one cell
+    assert m.subject == "V/v hướng dẫn kiểm tra an toàn thực phẩm"
+    assert m.evidence["subject"].quote == "V/v hướng dẫn kiểm tra an toàn thực phẩm"
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Trần Văn Nam", "Phó Giám đốc", "KT. Giám đốc")
+
+
+def test_ocr_glued_columns_and_a_misread_handwritten_day(tmp_path):
+    m = meta_of(
+        tmp_path,
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI\nSố: 88 /TB-UBND\n"
+        "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày⁄{Š tháng 3 năm 2025\nTHÔNG BÁO\n"
+        "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Sơn Tịnh\n"
+        "Ngày 10/3/2025, Chủ tịch UBND tỉnh đã làm việc với huyện Sơn Tịnh.\n",
+        "scan.txt",
+    )
+    assert m.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"  # not merged with the motto beside it
+    assert m.number == "88/TB-UBND"
+    assert m.issued_on == "2025-03-15"  # '{' and 'Š' are the only look-alikes of 1 and 5
+    assert m.subject == "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Sơn Tịnh"
+
+
+def test_unreadable_day_keeps_month_and_year():
+    assert letterhead.issue_date(" ngày ?? tháng 11 năm 2024") == "2024-11"
+    assert letterhead.issue_date(" ngày tháng 01 năm 2025") == "2025-01"
+    assert letterhead.issue_date(" ngày 3l tháng 12 năm 2024") == "2024-12-31"
+    assert letterhead.issue_date(" ngày 21 tháng 11 năm 2025") == "2025-11-21"
+
+
+def test_ocr_left_column_read_before_the_motto(tmp_path):
+    """OCR reads the left column first: body, Số, V/v, then the motto and the date."""
+    m = meta_of(
+        tmp_path,
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 299 /UBND-TTHC\nV/v công bố danh mục thủ tục hành chính\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Quảng Ngãi, ngày 15 tháng 01 năm 2025\nKính gửi:\n- Sở Giao thông vận tải;\n"
+        "Thực hiện Quyết định số 1743/QĐ-BGTVT ngày 31/12/2024 của Bộ Giao thông vận tải.\n",
+        "scan.txt",
+    )
+    assert (m.kind, m.number, m.issued_on) == ("Công văn", "299/UBND-TTHC", "2025-01-15")
+    assert m.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert m.subject == "V/v công bố danh mục thủ tục hành chính"
+
+
+TELEGRAM = """|
+**BỘ NÔNG NGHIỆP VÀ MÔI
+TRƯỜNG**
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 15/CĐ-BNNMT
+|
+*Hà Nội, ngày 02 tháng 10 năm 2025*
+|
+**CÔNG ĐIỆN**
+VỀ VIỆC CHỦ ĐỘNG ỨNG PHÓ
+VỚI BÃO SỐ 10 TẠI TỈNH NGHỆ AN
+**BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG điện:**
+- Ủy ban nhân dân tỉnh Nghệ An.
+Bão số 10 đang tiến vào vùng biển tỉnh Nghệ An.
+"""
+
+
+def test_telegram_title_over_lines_up_to_its_addressing_line(tmp_path):
+    m = meta_of(tmp_path, TELEGRAM)
+    assert (m.kind, m.number, m.place) == ("Công điện", "15/CĐ-BNNMT", "Hà Nội")
+    assert m.issuer == "Bộ Nông nghiệp và Môi trường"
+    assert m.subject == "Về việc chủ động ứng phó với bão số 10 tại tỉnh Nghệ An"
+    assert m.jurisdiction.province == "Nghệ An"  # a ministry's telegram about one province
+
+
+def test_national_notice_about_two_provinces_binds_none(tmp_path):
+    m = meta_of(
+        tmp_path,
+        "VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 70/TB-VPCP\tHà Nội, ngày 03 tháng 3 năm 2025\nTHÔNG BÁO\n"
+        "Kết luận của Phó Thủ tướng tại buổi làm việc với tỉnh Gia Lai và tỉnh Kon Tum\n"
+        "Ngày 25 tháng 02 năm 2025, Phó Thủ tướng đã làm việc với hai tỉnh.\n",
+        "doc.txt",
+    )
+    assert m.issuer == "Văn phòng Chính phủ"
+    assert m.jurisdiction.province is None
+
+
+def test_title_glued_to_the_enacting_authority_in_one_cell(tmp_path):
+    m = meta_of(
+        tmp_path,
+        "|\nỦY BAN NHÂN DÂN\nTỈNH GIA LAI\n------- |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n--------------- |\n|\nSố: 301/QĐ-UBND\n|\n"
+        "*Gia Lai, ngày 25 tháng 11 năm 2025* | QUYẾT ĐỊNH VỀ VIỆC CÔNG NHẬN XÃ AN TOÀN KHU "
+        "TRÊN ĐỊA BÀN TỈNH GIA LAI CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH GIA LAI\n"
+        "*Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;*\nQUYẾT ĐỊNH:\n",
+    )
+    assert m.kind == "Quyết định"
+    assert m.subject == "Về việc công nhận xã an toàn khu trên địa bàn tỉnh Gia Lai"
+
+
+def test_urgency_mark_and_page_heading_are_not_the_issuer(tmp_path):
+    m = meta_of(
+        tmp_path,
+        "# V/v khẩn trương báo cáo thiệt hại do mưa lũ\n\n"
+        "HỎA TỐC\nỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ YÊN\tĐộc lập - Tự do - "
+        "Hạnh phúc\nSố: 77/UBND-KT\tPhú Yên, ngày 20 tháng 11 năm 2025\n"
+        "V/v khẩn trương báo cáo thiệt hại do mưa lũ\n\nKính gửi: Các sở, ban, ngành\n\n"
+        "Thực hiện chỉ đạo của Thủ tướng Chính phủ.\n",
+    )
+    assert m.issuer == "Ủy ban nhân dân tỉnh Phú Yên"
+    assert (m.kind, m.subject) == ("Công văn", "V/v khẩn trương báo cáo thiệt hại do mưa lũ")
+
+
+def test_cells_cut_where_the_other_column_starts():
+    line = segment_line("Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024")
+    assert [c.text for c in letterhead.cells_of(line)] == ["Số: /TB-UBND", "Quảng Ngãi, ngày tháng 11 năm 2024"]
+    line = segment_line("| BỘ Y TẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |")
+    cells = letterhead.cells_of(line)
+    assert [c.text for c in cells] == ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert all(line.text[c.start : c.end] == c.text for c in cells)
+
+
+def segment_line(text: str):
+    from pipeline.text.segment import Line
+
+    return Line(0, len(text), text)
+
+
+def test_rules_and_motto_glued_to_the_words(tmp_path):
+    m = meta_of(
+        tmp_path,
+        "CHÍNH PHỦ___ Số: 172/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh "
+        "phúc______ Hà Nội, ngày 30 tháng 6 năm 2025\n\n**NGHỊ ĐỊNH**\n\n**Quy định về xử lý kỷ luật cán bộ**\n\n"
+        "*Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;*\n",
+    )
+    assert (m.issuer, m.number, m.issued_on, m.place) == ("Chính phủ", "172/2025/NĐ-CP", "2025-06-30", "Hà Nội")
+    assert (m.kind, m.subject) == ("Nghị định", "Quy định về xử lý kỷ luật cán bộ")
+
+
+def test_a_body_under_a_ministry_and_a_unit_under_a_department(tmp_path):
+    """A ministry's department names itself alone ('Cục Thuế'); a unit with its own place under a complete
+    name ('CỤC THUẾ' / 'THUẾ TỈNH VĨNH LONG') is the issuer, not the tail of the name above."""
+    header = "\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\nSố: 12/CT-CS\tHà Nội, ngày 20 tháng 11 năm 2025\n"
+    letter = "V/v hướng dẫn chính sách thuế\nKính gửi: Công ty A\n\nCục Thuế nhận được công văn của Công ty.\n"
+    assert meta_of(tmp_path, "BỘ TÀI CHÍNH\nCỤC THUẾ" + header + letter, "a.txt").issuer == "Cục Thuế"
+    assert meta_of(tmp_path, "CỤC THUẾ\nTHUẾ TỈNH VĨNH LONG" + header + letter, "b.txt").issuer == "Thuế tỉnh Vĩnh Long"
+    assert meta_of(tmp_path, "ỦY\nBAN NHÂN DÂN\nTỈNH CAO BẰNG" + header + letter, "c.txt").issuer == (
+        "Ủy ban nhân dân tỉnh Cao Bằng"
+    )
+
+
+def test_title_broken_or_glued_and_dates_with_web_page_slips(tmp_path):
+    m = meta_of(
+        tmp_path,
+        "|\nỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n------- |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n--------------- |\n|\nSố: 80/2025/QĐ-UBND\n|\n"
+        "*Hà Tĩnh, ngày 24 tháng** 0 7** năm 2025*\n|\nQUYẾT\nĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 15/2025/QĐ-UBND\n"
+        "*Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;*\n",
+    )
+    assert (m.kind, m.issued_on) == ("Quyết định", "2025-07-24")
+    assert m.subject == "Bãi bỏ quyết định số 15/2025/QĐ-UBND"
+    m = meta_of(
+        tmp_path,
+        "Số: 1670/NQ-UBTVQH15 |\n|\nNGHỊ QUYẾTVề việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu\n"
+        "------------\nỦY** BAN THƯỜNG VỤ QUỐC HỘI**\n*Căn cứ Hiến pháp;*\n",
+    )
+    assert m.kind == "Nghị quyết"
+    assert m.subject == "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu"
+    assert m.issuer == "Ủy ban Thường vụ Quốc hội"  # the enacting authority, the letterhead being lost
+
+
+def test_older_title_line_naming_body_number_date_and_subject(tmp_path):
+    m = meta_of(
+        tmp_path,
+        "| BỘ XÂY DỰNG ** | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ** |\n|---|---|\n"
+        "| Số: 04/2001/TT-BXD | Hà Nội, ngày 20 tháng 8 năm 2001 |\n\nTHÔNG TƯ\n\n"
+        "CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN HỖ TRỢ CẢI THIỆN NHÀ Ở\n\n"
+        "Căn cứ Nghị định số 36/CP ngày 04/4/1994 của Chính phủ;\n",
+    )
+    assert (m.kind, m.issuer) == ("Thông tư", "Bộ Xây dựng")
+    assert m.subject == "Hướng dẫn hỗ trợ cải thiện nhà ở"
+
+
+def test_signature_flattened_after_a_note_and_a_name_alone_after_the_recipients(tmp_path):
+    m = meta_of(
+        tmp_path,
+        "Điều 3. Các cơ quan chịu trách nhiệm thi hành Thông tư này./.\n\n"
+        "| Nơi nhận: - Lưu: VT. | XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Bá Hoan |\n|---|---|\n",
+    )
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Nguyễn Bá Hoan", "Thứ trưởng", "KT. Bộ trưởng")
+    m = meta_of(
+        tmp_path,
+        "Điều 3. Tổ chức thực hiện Nghị quyết này.\n\n- Chính phủ; - Ban Tổ chức Trung ương; - Lưu: HC, PL.\n\n"
+        "Trần Thanh Mẫn |\n",
+    )
+    assert m.signer.name == "Trần Thanh Mẫn"
+
+
+def test_a_province_code_is_no_signing_capacity(tmp_path):
+    """'KTM' (Kon Tum's code in an appendix table) is not 'KT.' + 'M'."""
+    m = meta_of(tmp_path, "PHỤ LỤC\n\n| 33. | Kon Tum | KTM |\n| 2. | Bắc Kạn | BKN |\n", "t.txt")
+    assert m.signer is None
+
+
+def test_title_naming_the_issuer_and_an_authority_wrapped_over_two_lines(tmp_path):
+    """'… BÃI BỎ CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH X' keeps its last words; the authority under it,
+    'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' / 'HÀ TĨNH', ends the title."""
+    m = meta_of(
+        tmp_path,
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 76/2025/QĐ-UBND\tHà Tĩnh, ngày 21 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "BÃI BỎ CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nHÀ TĨNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+        "t.txt",
+    )
+    assert m.subject == "Bãi bỏ các quyết định của ủy ban nhân dân tỉnh Hà Tĩnh"
