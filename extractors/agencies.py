@@ -8,7 +8,8 @@ folded character per character) so OCR'd text with broken tone marks still match
 stay true; capitalisation, which tells a proper name from running text, is read from the original.
 
 Public API: ``expand_abbreviations(s)``, ``find_agencies(text)``, and for the obligations extractor
-``match_agency(text, pos)`` and ``parse_addressees(text, pos)``.
+``match_agency(text, pos)``, ``parse_addressees(text, pos)``, ``parse_officials(text, start, stop)`` and
+``named(text, start, end)``.
 """
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.common import load_json, phrase_alternation
+from extractors.gazetteer import is_centrally_run_city
 from pipeline.text import fold, fold_in_place, lexicon
 
 
 @dataclass(frozen=True)
 class AgencyMatch:
+    """One body named in a text, with the offsets the grammar read it from; ``head_end`` and the flags let a list
+    share a scope ('UBND các quận và thị xã Sơn Tây') between its members."""
+
     start: int
     end: int
     name: str  # canonical: abbreviations expanded, spacing collapsed
@@ -39,6 +44,7 @@ class _Lexicon:
             rf"(?<!\w)(?:{'|'.join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))})(?!\w)"
         )
         self.courtesy = _alternation(data["courtesy"])
+        self.abbreviation_forms = {fold(a) for a in self.abbreviations}
         abbr = [a for a in self.abbreviations]
         self.bodies = _alternation(
             data["bodies"]
@@ -142,6 +148,9 @@ _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|va))?[\s-]*$")
 _AND = re.compile(r"va")
 _UNIT_NUMBER = re.compile(r"[ \t]+\d{1,2}(?!\d|[/.,-]\d)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
+_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+_NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu chính Viễn thông')
+_TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
 _UNIT_JOIN = re.compile(r",\s*|\s+va\s+")  # 'các quận, huyện và thị xã'
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
@@ -156,6 +165,8 @@ class _Scanner:
         self.folded = folded if folded is not None else fold_in_place(text)
         self.lex = _lexicon()
         self.toned = self.folded != self.text.lower()  # False for a scan that lost its tone marks
+        # an all-capitals title ('II. ĐỀ NGHỊ THƯỜNG TRỰC TỈNH ỦY THANH HÓA …') shows no proper names by case
+        self.caps = not any(c.islower() for c in text)
 
     # -- small readers: each returns the end offset of what it read, or None ---------------------
     def _ws(self, pos: int) -> int:
@@ -167,6 +178,18 @@ class _Scanner:
         m = pattern.match(self.folded, self._ws(pos))
         return m.end() if m else None
 
+    def _body_word(self, pos: int) -> int | None:
+        """A body's own name ('Công an', 'Tỉnh ủy'); an abbreviation counts only in capitals — 'cắt' is no 'CAT'."""
+        end = self._word(self.lex.bodies, pos)
+        start = self._ws(pos)
+        if (
+            end is not None
+            and self.folded[start:end] in self.lex.abbreviation_forms
+            and not self.text[start:end].isupper()
+        ):
+            return None
+        return end
+
     def _literal(self, word: str, pos: int) -> int | None:
         p = self._ws(pos)
         if self.folded.startswith(word, p) and not self.folded[p + len(word) : p + len(word) + 1].isalnum():
@@ -175,6 +198,8 @@ class _Scanner:
 
     def _capitalised_run(self, pos: int, max_words: int = 5) -> int | None:
         """'Nha Trang', 'Hà Nội', 'Kinh tế và Đô thị': capitalised words, joined by 'và' or '-'."""
+        if self.caps:
+            return None
         end, words = None, 0
         p = self._ws(pos)
         while words < max_words:
@@ -210,13 +235,15 @@ class _Scanner:
 
     def _starts_body(self, pos: int) -> bool:
         """Does another body's name begin here ('… Hoằng Hóa và Sở Y tế')?"""
-        return any(self._word(p, pos) is not None for p in (self.lex.bodies, self.lex.named_heads, self.lex.titles))
+        return self._body_word(pos) is not None or any(
+            self._word(p, pos) is not None for p in (self.lex.named_heads, self.lex.titles)
+        )
 
     def _capitalised_word(self, pos: int) -> int | None:
         """'Nhân dân', 'Thanh niên' after 'Báo': a capitalised syllable and the lowercase one that
         completes its word."""
         m = _WORD.match(self.text, self._ws(pos))
-        if not m or not m.group()[0].isupper():
+        if self.caps or not m or not m.group()[0].isupper():
             return None
         nxt = _NEXT_WORD.match(self.text, m.end())
         return nxt.end() if nxt and (m.group().lower(), nxt.group(1)) in lexicon().pairs else None
@@ -236,6 +263,74 @@ class _Scanner:
         ):
             return pos
         return m.end(1)
+
+    def _opens_name(self, pos: int) -> bool:
+        """Does a title, a body, a head or a class word begin here — 'Hiệu lực thi hành' is no member of a list?"""
+        return self._spelled_head(pos) or self._word(self.lex.classes, pos) is not None
+
+    def _spelled_head(self, pos: int) -> bool:
+        """Does a body or head begin here, spelled with its own tone marks when the text has them ('Viễn thông' is
+        no 'Viện')?"""
+        start = self._ws(pos)
+        for pattern in (self.lex.bodies, self.lex.named_heads, self.lex.titles):
+            m = pattern.match(self.folded, start)
+            if m is None:
+                continue
+            proper = _proper_forms()[1].get(" ".join(m.group().split()))
+            if not self.toned or proper is None or self.text[start : m.end()].lower() == proper.lower():
+                return True
+        return False
+
+    def _dashed(self, pos: int) -> int | None:
+        """'- Quản lý' after a name: a second capitalised part joined by a dash ('Kinh tế - Quản lý')."""
+        m = _DASH.match(self.text, pos)
+        if m is None or self._spelled_head(m.end()) or self._word(self.lex.classes, m.end()) is not None:
+            return None  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo' says what the Sở is
+        return self._capitalised_run(m.end()) or self._words_run(m.end())
+
+    def _words_run(self, pos: int) -> int | None:
+        """'Bưu chính| Viễn thông', 'Viễn thông| Quân đội': capitalised words of two syllables each (the second in
+        lowercase), up to a head, a unit or a scope word ('… Viễn thông| Việt Nam')."""
+        end = self._capitalised_word(pos)
+        for _ in range(_NAME_WORDS):
+            if end is None or self._spelled_head(end) or self._unit(end) is not None:
+                break
+            if self._word(self.lex.scope_words, end) is not None:
+                break
+            nxt = self._capitalised_word(end)
+            if nxt is None:
+                break
+            end = nxt
+        return end
+
+    def _lower_tail(self, pos: int) -> int:
+        """'Cục Kết cấu| hạ tầng xây dựng', 'Trung tâm Dịch vụ| việc làm| Thành phố', 'Vụ Tổ chức| cán bộ|;': only the
+        first word of a name after its head is capitalised, so lowercase words go on naming the body up to a
+        separator, a capitalised word or a role word ('tham mưu', 'chủ trì') — but not past a few words, where they
+        are the task itself."""
+        end, p = pos, pos
+        if self.caps:
+            return pos
+        for _ in range(_TAIL_WORDS):
+            m = _NEXT_WORD.match(self.text, p)
+            if not m or not m.group(1)[0].islower() or self.lex.name_breaks.match(self.folded, m.start(1)):
+                break
+            if self._unit(m.start(1)) is not None or self._word(self.lex.qualifiers, m.start(1)) is not None:
+                break  # 'Sở Tư pháp| tỉnh', '… |liên quan': a scope or a qualifier, read after the name
+            end = p = m.end()
+        else:
+            return pos  # five lowercase words and more: a sentence, not a name
+        after = self.text[end : end + 2].lstrip(" \t")
+        nxt = _NEXT_WORD.match(self.text, end)
+        # what a name can end at: the end, a colon or bracket, a capitalised word ('… việc làm| Thành phố');
+        # before ',' '.' ';' the words may as well be a short task ('Sở Tài chính bố trí kinh phí.')
+        closes = (
+            not after
+            or after[0] in ":(/"
+            or (nxt is not None and (nxt.group(1)[0].isupper() or self._unit(nxt.start(1)) is not None))
+        )  # … or a scope ('Trung tâm Kiểm soát| bệnh tật| tỉnh')
+        breaks = nxt is not None and self.lex.name_breaks.match(self.folded, nxt.start(1)) is not None
+        return end if closes or breaks else pos
 
     def _qualifiers(self, pos: int) -> int:
         """'liên quan', 'khác của Thành phố', 'trực thuộc Tỉnh ủy'."""
@@ -262,30 +357,35 @@ class _Scanner:
             return w
         p = self._literal(_PLURAL, pos) or pos
         end = self._unit(p)
-        if end is None or self._word(self.lex.bodies, p) is not None:  # 'Tỉnh ủy' is a body
+        if end is None or self._body_word(p) is not None:  # 'Tỉnh ủy' is a body
             return None
         while True:
             m = _UNIT_JOIN.match(self.folded, end)
             if (
                 not m
                 or (nxt := self._unit(m.end())) is None
-                or self._word(self.lex.bodies, m.end()) is not None
-                or self._capitalised_run(nxt) is not None
+                or self._body_word(m.end()) is not None
+                or (self._capitalised_run(nxt) is not None and m.group().strip() == "va")
             ):
-                break  # 'các quận và thị xã Sơn Tây': a named unit is a body of its own
+                break  # 'các quận và thị xã Sơn Tây': a named unit is a body of its own, 'các xã, phường, đặc khu Lý Sơn' is not
             end = nxt
         if (number := _UNIT_NUMBER.match(self.text, end)) is not None:  # 'Quận 3', 'Phường 12'
             end = number.end()
-        elif (name := self._capitalised_run(end, 3)) is not None and self._word(self.lex.bodies, end) is None:
+        elif (name := self._capitalised_run(end, 3)) is not None and self._body_word(end) is None:
             end = name
         return end
 
     # -- the grammar --------------------------------------------------------------------------
-    def collective(self, pos: int) -> int | None:
-        """'các sở, ban, ngành liên quan', 'Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc'."""
+    def collective(self, pos: int, bare: bool = False) -> int | None:
+        """'các sở, ban, ngành liên quan', 'Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc'; ``bare`` reads a
+        class without its 'các' ('Thủ trưởng cơ quan, đơn vị có liên quan')."""
         p = self._literal(_PLURAL, pos)
+        if p is None and bare and self.text[self._ws(pos) : self._ws(pos) + 1].islower():
+            p = pos  # lowercase: 'Giám đốc Sở Tài chính' names one Sở
         if p is None or (end := self._word(self.lex.classes, p)) is None:
             return None
+        if self.text[self._ws(p) : self._ws(p) + 1].isupper() and self._word(self.lex.names, end) is not None:
+            return None  # 'các Sở Xây dựng' are bodies of one name, not a class
         while True:
             m = _CLASS_JOIN.match(self.folded, end)
             if not m or (nxt := self._word(self.lex.classes, m.end())) is None:
@@ -297,32 +397,60 @@ class _Scanner:
         end = self._qualifiers(end)
         if (s := self._scope(end)) is not None:
             end = self._qualifiers(s)
+        elif (body := self.match(end, allow_collective=False)) is not None and self.text[
+            end : body.start
+        ].strip() == "":
+            end = body.end  # 'các thành viên Ban Chỉ đạo tỉnh': the body the members belong to
         return end
 
     def match(self, pos: int, allow_collective: bool = True) -> AgencyMatch | None:
+        """The body whose name starts at ``pos`` (after spaces), or None: a class of bodies ('các sở, ban, ngành',
+        also after a title), else a body word or a named head with its name, then a nested body, a scope or a
+        capitalised place. ``allow_collective=False`` reads a body nested in another, which is never a class."""
         pos = self._ws(pos)
         if allow_collective and (end := self.collective(pos)) is not None:
             return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
         p = pos
         if (t := self._word(self.lex.titles, p)) is not None:
             p = t
-            if (end := self.collective(p)) is not None:  # 'Thủ trưởng các cơ quan, đơn vị'
+            if (end := self.collective(p, bare=True)) is not None:  # 'Thủ trưởng (các) cơ quan, đơn vị'
                 return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
+            found = self._headed(pos, p, t)
+            first = _WORD.match(self.text, pos)
+            if found is None and first and (second := _NEXT_WORD.match(self.text, first.end())) is not None:
+                # 'Chánh Văn phòng Bộ': the title's own head word opens the body ('Văn phòng Bộ')
+                inner = self.match(second.start(1), allow_collective=False)
+                if inner is not None:
+                    return AgencyMatch(
+                        pos, inner.end, _canonical(self.text[pos : inner.end]), inner.head_end, True, False
+                    )
+            return found
+        return self._headed(pos, p, None)
+
+    def _headed(self, pos: int, p: int, t: int | None) -> AgencyMatch | None:
+        """The body read from ``p`` on — after the title that ends at ``t``, if any — named from ``pos``."""
         if (c := self._literal(_PLURAL, p)) is not None and (
-            self._word(self.lex.bodies, c) is not None or self._word(self.lex.named_heads, c) is not None
+            self._body_word(c) is not None or self._word(self.lex.named_heads, c) is not None
         ):
             p = c
         scoped = False
-        end = self._word(self.lex.bodies, p)
+        end = self._body_word(p)
         h = self._word(self.lex.named_heads, p) if end is None else None
         if end is None and h is None and t is not None and self.folded[pos:t].split()[-1] in self.lex.head_words:
             h = p  # 'Trưởng phòng Tài chính - Kế hoạch': the title ends with the body's head
         if end is None and h is not None:
-            name = self._word(self.lex.names, h) or self._capitalised_run(h) or self._capitalised_word(h)
+            known = self._word(self.lex.names, h)
+            name = known or self._capitalised_run(h) or self._words_run(h)
+            if name is not None and (dashed := self._dashed(name)) is not None:
+                # 'Cục Kinh tế - Quản lý| đầu tư xây dựng', 'Tập đoàn Công nghiệp - Viễn thông Quân đội'
+                known, name = None, dashed
             if name is None:
                 return None
             scoped = True  # 'Sở Y tế' is a whole name: it takes no scope from a list
-            end = self._qualifiers(self._tail_to_colon(name))
+            tail = self._tail_to_colon(name)
+            if tail == name and known is None:
+                tail = self._lower_tail(name)  # 'Cục Kết cấu| hạ tầng xây dựng| tham mưu …'
+            end = self._qualifiers(tail)
         elif end is None:
             return None
         head_end = end
@@ -363,12 +491,18 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
     found, end, joined_by_and = [first], first.end, False
     if first.collective and (listed := _listed_names(sc, first))[0]:
         found, end = listed
+    elif (places := _listed_places(sc, first))[0]:
+        found, end = places
     while True:
-        sep = _SEPARATOR.match(sc.folded, end)
+        aside = _ASIDE.match(text, end)  # 'Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), …': whose it is
+        sep = _SEPARATOR.match(sc.folded, aside.end() if aside else end)
         if not sep:
             break
         q = sc.courtesy(sep.end())
         nxt = sc.match(q)
+        if nxt is None and (bare := sc.collective(q, bare=True)) is not None:
+            # '…, cơ quan thông tấn báo chí và Ủy ban nhân dân xã': a class inside a list needs no 'các'
+            nxt = AgencyMatch(q, bare, _canonical(text[q:bare]), bare, True, True)
         tail = _NAME_TAIL.match(text, q)
         if nxt is None and sep.group().strip() == "va" and tail and text[q : q + 1].isupper():
             prev, run = found[-1], tail.end()  # 'Báo Kinh tế và Đô thị': the 'và' was inside the name
@@ -378,6 +512,19 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
         if nxt is not None and nxt.collective and (listed := _listed_names(sc, nxt))[0]:
             found += listed[0]
             end = listed[1]
+            continue
+        if nxt is not None and (places := _listed_places(sc, nxt))[0]:
+            if sep.group().strip() == "va" and found[-1].end == found[-1].head_end:
+                # 'Bí thư tỉnh ủy và Chủ tịch UBND các tỉnh: Đắk Lắk, Gia Lai': the places go with both
+                prev = found.pop()
+                found += [
+                    AgencyMatch(
+                        prev.start, p.end, _canonical(f"{prev.name} {text[p.start : p.end]}"), p.end, True, False
+                    )
+                    for p in places[0]
+                ]
+            found += places[0]
+            end = places[1]
             continue
         if nxt is None and (place := _shared_unit_place(sc, found[-1], q)) is not None:
             found[-1], nxt = place
@@ -403,12 +550,49 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
     return found, end
 
 
+def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
+    """The members of a list of who executes a decision — 'Chánh Văn phòng Bộ; Vụ trưởng Vụ Tổ chức cán bộ; Cục
+    trưởng Cục Quản lý Khám, chữa bệnh; … và Thủ trưởng các đơn vị có liên quan' — where each member is a title and
+    the body it heads, so a member runs to the next ';' or to the next title after ',' or 'và', commas and
+    lowercase words included. A member the grammar reads whole keeps its reading ('Giám đốc các Sở: Y tế, Tài
+    chính' → two); another is named by its words ('ban ngành thành phố')."""
+    sc = _Scanner(text)
+    out: list[AgencyMatch] = []
+    for a, b in _member_spans(sc, start, stop):
+        found, end = parse_addressees(text[:b], a, sc.folded[:b])
+        if found and not text[end:b].strip(" ,.;:*_"):
+            out += found
+        elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a):
+            out.append(named(text, a, b))  # 'ban ngành thành phố': a name the lexicon reads only the start of
+    return out
+
+
+_MEMBER_WORDS = 24  # syllables: a member of a list of officials longer than this is a sentence, not a name
+_MEMBER_CUT = re.compile(r"\s*(?:;|,|\bva\b)\s*")  # on folded text
+
+
+def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
+    """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows."""
+    cuts: list[tuple[int, int]] = []  # (end of a member, start of the next)
+    for m in _MEMBER_CUT.finditer(sc.folded, start, stop):
+        if m.group().strip() == ";" or sc._word(sc.lex.titles, m.end()) is not None:
+            cuts.append((m.start(), m.end()))
+    bounds = [start] + [x for cut in cuts for x in cut] + [stop]
+    spans = []
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        member = sc.text[a:b].strip(" ,.;:*_")
+        if member:
+            first = sc.text.index(member, a)
+            spans.append((first, first + len(member)))
+    return spans
+
+
 def _shared_unit_place(sc: _Scanner, prev: AgencyMatch, pos: int) -> tuple[AgencyMatch, AgencyMatch] | None:
     """'Công an các thị xã Hòa Thành, Trảng Bàng': a bare place name after a body scoped to 'các <unit>
     <Place>' is another unit of the same kind — 'Công an thị xã Hòa Thành', 'Công an thị xã Trảng Bàng'."""
     plural = sc._literal(_PLURAL, prev.head_end)
     unit_end = sc._unit(plural) if plural is not None else None
-    if prev.collective or unit_end is None or sc._capitalised_run(unit_end, 3) != prev.end:
+    if prev.collective or plural is None or unit_end is None or sc._capitalised_run(unit_end, 3) != prev.end:
         return None
     place = sc._capitalised_run(pos, 3)
     if place is None or sc._starts_body(pos):
@@ -426,23 +610,94 @@ def _shared_unit_place(sc: _Scanner, prev: AgencyMatch, pos: int) -> tuple[Agenc
 
 
 _COLON = re.compile(r"\s*:\s*")
+_ASIDE = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+va\s+")  # on folded text
 
 
 def _listed_names(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:
-    """'Giám đốc các Sở: Y tế, Tài chính' → 'Giám đốc Sở Y tế', 'Giám đốc Sở Tài chính'."""
+    """'Giám đốc các Sở: Y tế, Tài chính' → 'Giám đốc Sở Y tế', 'Giám đốc Sở Tài chính'; 'Các Bộ, cơ quan: Tài
+    chính, Ngoại giao, Tập đoàn Điện lực Việt Nam' → 'Bộ Tài chính', 'Bộ Ngoại giao', 'Tập đoàn Điện lực Việt Nam'."""
     colon = _COLON.match(sc.text, m.end)
     prefix = re.sub(r"(?i)\bcác\s+", "", sc.text[m.start : m.end], count=1)
-    if not colon or not sc.lex.named_heads.search(fold(prefix.split()[-1])):
-        return [], m.end
+    plural = re.search(r"(?i)\bcác\s+(\w+)", sc.text[m.start : m.end])
+    head = plural.group(1) if plural and sc.lex.named_heads.fullmatch(fold(plural.group(1))) else None
+    if not colon or head is None or not sc.text[sc._ws(colon.end()) : sc._ws(colon.end()) + 1].isupper():
+        return [], m.end  # the class's first word heads the names, which are capitalised ('Các Bộ, cơ quan: Tài chính')
+    if not sc.lex.named_heads.fullmatch(fold(prefix.split()[-1])):
+        prefix = prefix[: prefix.index(head) + len(head)]  # 'Các Bộ, cơ quan: Tài chính, …' → 'Bộ Tài chính'
     found, p = [], colon.end()
-    while (name := sc._word(sc.lex.names, p) or sc._capitalised_run(p)) is not None:
-        found.append(AgencyMatch(p, name, _canonical(f"{prefix} {sc.text[p:name]}"), name, True, False))
-        sep = _NAME_SEPARATOR.match(sc.folded, name)
+    while True:
+        known = sc._word(sc.lex.names, p)
+        body = None if known is not None else sc.match(p, allow_collective=False)
+        if body is not None and sc._spelled_head(p):  # '…, Ngoại giao, Tập đoàn Điện lực Việt Nam': a body of its own
+            found.append(body)
+            end = body.end
+        elif (run := known or sc._capitalised_run(p)) is not None:
+            found.append(AgencyMatch(p, run, _canonical(f"{prefix} {sc.text[p:run]}"), run, True, False))
+            end = run
+        else:
+            break
+        sep = _NAME_SEPARATOR.match(sc.folded, end)
         if not sep:
             break
         p = sep.end()
+    title = sc._word(sc.lex.titles, m.start)
+    if found and title is not None and (closing := sc.collective(p)) is not None:
+        # 'Giám đốc các Sở: Nội vụ và các sở, ban, ngành': the title goes with the class that closes the list
+        name = _canonical(f"{sc.text[m.start : title]} {sc.text[p:closing]}")
+        found.append(AgencyMatch(p, closing, name, closing, True, True))
     return found, (found[-1].end if found else m.end)
+
+
+def _listed_places(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:
+    """'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Huế, Đà Nẵng' → 'Chủ tịch Ủy
+    ban nhân dân tỉnh Hà Tĩnh', '… thành phố Huế', '… thành phố Đà Nẵng': a body scoped to several units, then its
+    colon and the places, is one body per place, each with the unit it is (a city run by the centre is a
+    'thành phố')."""
+    colon = _COLON.match(sc.text, m.end)
+    scope = sc.folded[m.head_end : m.end]
+    units = [sc.text[m.head_end + u.start() : m.head_end + u.end()].lower() for u in sc.lex.units.finditer(scope)]
+    if not colon or m.collective or not units or not re.search(rf"(?<!\w){_PLURAL}\s", scope):
+        return [], m.end
+    head = sc.text[m.start : m.head_end]
+    city = next((u for u in units if fold(u) == "thanh pho"), None)
+    found: list[AgencyMatch] = []
+    p = colon.end()
+    while (end := _place_name(sc, p)) is not None:
+        place = sc.text[p:end]
+        unit = city if city and is_centrally_run_city(place) else units[0]
+        found.append(AgencyMatch(p, end, _canonical(f"{head} {unit} {place}"), end, True, False))
+        sep = _NAME_SEPARATOR.match(sc.folded, end)
+        if not sep:
+            break
+        p = sep.end()
+    if len(found) < 2:  # 'UBND các xã, phường: Phối hợp …' — a task after the colon, not a list of places
+        return [], m.end
+    return found, found[-1].end
+
+
+def _place_name(sc: _Scanner, pos: int) -> int | None:
+    """'Huế', 'Đắk Lắk', 'Bà Rịa - Vũng Tàu': capitalised syllables, one or more."""
+    end = None
+    for w in _WORD.finditer(sc.text, sc._ws(pos)):
+        gap = sc.text[end if end is not None else sc._ws(pos) : w.start()]
+        if not w.group()[0].isupper() or (end is not None and gap.strip(" \t-")):
+            break
+        if end is not None and len(gap) > 3:
+            break
+        end = w.end()
+    return end
+
+
+def named(text: str, start: int, end: int, base: AgencyMatch | None = None) -> AgencyMatch:
+    """The body whose whole name is text[start:end] — a heading that only names who acts ('1. Viện Văn hóa,
+    Nghệ thuật, Thể thao và Du lịch Việt Nam', 'Trách nhiệm của đối tượng thực hiện kiểm kê'), read past
+    where the lexicon stops; ``base`` is the body the lexicon read at its start, whose flags it keeps."""
+    name = _canonical(text[start:end])
+    if base is not None:
+        return AgencyMatch(start, end, name, base.head_end, True, base.collective)
+    collective = fold(text[start:end]).startswith(_PLURAL + " ")
+    return AgencyMatch(start, end, name, end, True, collective)
 
 
 def find_agencies(text: str) -> list[tuple[int, int, str]]:

@@ -25,6 +25,9 @@ from pipeline.text.segment import Line, SegmentedDocument
 
 @dataclass(frozen=True)
 class Clause:
+    """One commitment-sized piece of the text (a sentence piece or a table cell), with what reaches it from outside:
+    its sentence start, criteria-table row and enclosing part."""
+
     start: int
     end: int
     line: Line  # the line the clause starts on (section, heading, page)
@@ -37,11 +40,16 @@ class Clause:
 
 @dataclass(frozen=True)
 class ClausedText:
+    """The clauses of one document over a markup-blanked copy of its text and that copy's folded twin, all three
+    sharing ``SegmentedDocument.text`` offsets."""
+
     work: str  # the text with markup blanked, same offsets as seg.text
     folded: str  # fold() of work, same offsets
     clauses: list[Clause]
 
     def text(self, start: int, end: int) -> str:
+        """The text between two offsets with markup blanked and whitespace collapsed: how target subjects,
+        deadline tasks and their bodies are quoted."""
         return " ".join(self.work[start:end].split())
 
 
@@ -233,74 +241,3 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
             clauses.append(Clause(start, end, line, sentence_start, criterion, numeric, in_report, part))
         i = j
     return ClausedText(work, folded, clauses)
-
-
-# ----------------------------------------------------------------------------------------------
-# Years
-# ----------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class YearMention:
-    start: int  # offsets into the text that was searched
-    end: int
-    year: int
-    relation: str  # 'by', 'before' or 'during' (bare 'năm X' is 'during')
-    prepositioned: bool  # introduced by a word such as đến / trong / từ / cuối
-
-
-@lru_cache(maxsize=1)
-def _year_rules() -> dict:
-    data = load_json("clauses.json")["years"]
-    preps = {fold(k): v for k, v in data["prepositions"].items()}
-    return {
-        "preps": preps,
-        "year": re.compile(
-            rf"(?:\b({phrase_alternation(list(data['prepositions']))})\s+)?\bnam\s+(\d{{4}})\b(?!\s*/\s*\d)"
-        ),
-        "range_after": re.compile(r"^\s*[-–]\s*(?:nam\s+)?\d{4}\b|^\s*(?:den|toi)\s+(?:het\s+)?nam\s+\d{4}"),
-        "range_before": re.compile(r"\btu\s+(?:nam\s+)?\d{4}\s*$|\d{4}\s*[-–]\s*$"),
-        "date_before": re.compile(r"\bthang\s*\S{0,12}\s*$"),
-        "horizon_before": re.compile(rf"\b(?:{phrase_alternation(data['horizon'])})\s*(?:den\s+)?(?:het\s+)?$"),
-        "horizon_after": re.compile(rf"^\s*,?\s*(?:{phrase_alternation(data['horizon'])})\b"),
-        "baseline_before": re.compile(rf"\b(?:{phrase_alternation(data['baseline'])})\s*$"),
-        "opening": re.compile(
-            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*"
-            rf"(?:(?:{phrase_alternation(load_json('clauses.json')['clause_openers'])})\s*)?[\s,:(]*"
-        ),
-    }
-
-
-def year_mentions(folded: str, issue_year: int | None = None, with_planned: bool = False) -> list[YearMention]:
-    """Years in a folded piece of text that could be a time limit.
-
-    Left out: years of dates ('tháng 11 năm 2022'), of periods ('từ năm 2024 đến năm 2030',
-    '2026-2030'), of horizons ('tầm nhìn đến năm 2045', '… đến năm 2025, định hướng đến năm 2030'),
-    of baselines ('so với năm 2020'), in quoted titles, and years before the document's own year.
-    ``with_planned`` keeps the planned year a horizon follows ('đến năm 2025, định hướng …'): it is
-    no time limit of a task, but it is the year of the targets set under it.
-    """
-    rules = _year_rules()
-    out: list[YearMention] = []
-    for m in rules["year"].finditer(folded):
-        year = int(m.group(2))
-        before, after = folded[max(0, m.start() - 40) : m.start()], folded[m.end() : m.end() + 40]
-        if (
-            rules["range_after"].search(after)
-            or rules["range_before"].search(before)
-            or rules["date_before"].search(before)
-            or rules["horizon_before"].search(before)
-            or (rules["horizon_after"].search(after) and not with_planned)
-            or rules["baseline_before"].search(before)
-            or folded.count("“", 0, m.start()) > folded.count("”", 0, m.start())
-            or (issue_year and year < issue_year)
-        ):
-            continue
-        prep = re.sub(r"\s+", " ", m.group(1)) if m.group(1) else None
-        out.append(YearMention(m.start(), m.end(), year, rules["preps"].get(prep, "during"), prep is not None))
-    return out
-
-
-def opens_clause(folded_lead: str) -> bool:
-    """True when only outline markers and opener words ('phấn đấu') stand before a time adverbial."""
-    return _year_rules()["opening"].fullmatch(folded_lead) is not None

@@ -20,6 +20,8 @@ DATA = Path(__file__).parent / "data"
 
 @cache
 def load_json(name: str) -> dict:
+    """A data file of ``extractors/data`` parsed, cached for the process: the vocabularies are data, and the rules
+    read them on every document."""
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
@@ -30,15 +32,19 @@ def phrase_alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
-def parse_number(raw: str) -> float:
-    """Vietnamese figures: '4,76' → 4.76 (decimal comma), '1.000' → 1000, '01' → 1."""
+def parse_number(raw: str) -> float | None:
+    """Vietnamese figures: '4,76' → 4.76 (decimal comma), '1.000' → 1000, '01' → 1; None for what
+    only looks like one ('1.2.2', an outline number; '120.8779671287.1' in a damaged PDF's text)."""
     if "," in raw and "." in raw:
         raw = raw.replace(".", "").replace(",", ".")
     elif "," in raw:
         raw = raw.replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
         raw = raw.replace(".", "")
-    return float(raw)
+    try:
+        return float(raw)
+    except ValueError:
+        return None
 
 
 def document_kinds() -> list[str]:
@@ -76,7 +82,7 @@ def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ISO date) for every full date in the text, long or short form."""
     key = fold_in_place(text)
-    found = []
+    found: list[tuple[int, int, str]] = []
     for pattern in (LONG_DATE, SHORT_DATE):
         for m in pattern.finditer(key):
             iso = iso_date(*m.groups())

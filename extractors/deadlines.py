@@ -1,13 +1,15 @@
 """Deadlines: every time-bound commitment — a task with a year, a month or a calendar day.
 
-A year counts when it opens the clause ('Năm 2024: xây dựng …', 'Đến năm 2028, hoàn thành …'),
-when a time word introduces it ('trong năm 2025', '(cuối năm 2023)'), when the clause commits to
-finish or reach something by it, or when a target of the clause must be reached in it. Years of
-dates, periods, horizons and baselines are not time limits (``clauses.year_mentions``). A day
-needs a relation word ('trước ngày 15/12'); without a year it is a day every year ('--12-15')
-when the clause is a periodic duty. Each target whose year comes from its heading is due by it;
-each row of a table with a schedule column ('Năm', 'Thời hạn') is due in that row's year.
-Vocabulary: ``data/deadlines.json``.
+Times are read by the time grammar (``grammar.time``): every day, month and quarter it reads as a
+limit is a due ('trước ngày 15/12', 'Quý II/2025', 'Từ tháng 11/2025 đến khi kết thúc'); dates of cited
+documents, periods, horizons, baselines and effective dates are not. A year counts when it opens the
+clause ('Năm 2024: xây dựng …', 'Đến năm 2028, hoàn thành …'), when a time word introduces it ('trong
+năm 2025', '(cuối năm 2023)'), when the clause commits to finish or reach something by it, or when a
+target of the clause must be reached in it. Each target whose year comes from its heading is due by it,
+and so is each item of a goal list under a dated heading ('2. Mục tiêu cụ thể đến năm 2030' over '-
+Hoàn thành đánh giá hiện trạng …'); each row of a table with a schedule column ('Năm', 'Thời hạn') is
+due in that row's year. A legal basis ('Căn cứ …') and a title line that is nothing but a year ('NĂM
+2026') set no task. Vocabulary: ``data/deadlines.json``.
 """
 
 from __future__ import annotations
@@ -18,58 +20,41 @@ from functools import lru_cache
 
 from extractors import targets as target_rules
 from extractors.agencies import find_agencies
-from extractors.clauses import Clause, ClausedText, claused, opens_clause, year_mentions
-from extractors.common import iso_date, load_json, phrase_alternation
+from extractors.clauses import Clause, ClausedText, claused
+from extractors.common import load_json, phrase_alternation
+from extractors.grammar import time as time_grammar
+from extractors.grammar.time import TimeMention
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
-from schemas.extraction import Deadline, DocumentMeta, Target
+from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
 _DIGIT = re.compile(r"\d")
 _CELL = re.compile(r"[^\t]+")
-# a cell that holds nothing but a time: 'Năm 2025', 'Quý II/2025', 'Trước 30/6/2025'
-_TIME_ONLY = re.compile(r"[\w\s/.\-–,:()]{0,12}\d{1,4}(?:\s*[/.\-]\s*\d{1,4}){0,2}[\s.;)]*")
+_ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
 
 
 @dataclass(frozen=True)
 class _Rules:
-    day: re.Pattern
-    long_day: re.Pattern
-    month: re.Pattern
-    quarter: re.Pattern
-    date_relations: dict[str, str]
-    month_relations: dict[str, str]
     completion: re.Pattern
-    periodic: re.Pattern
+    completion_exact: re.Pattern  # on the lower-cased text: 'đạt' is not 'đất' (land)
+    basis: re.Pattern
     past: re.Pattern
     appraisal: re.Pattern
     recipient: re.Pattern
     ward_unit: re.Pattern
-    quarters: dict[str, int]
-    schedule_columns: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     d = load_json("deadlines.json")
-    rel, mrel = phrase_alternation(d["date_relations"]), phrase_alternation(d["month_relations"])
     return _Rules(
-        day=re.compile(
-            rf"\b({rel})\s+(?:ngay\s+)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})"
-            rf"(?:\s*[/.\-]\s*(\d{{4}}|\d{{2}}))?(?![\d/])"
-        ),
-        long_day=re.compile(rf"\b({rel})\s+ngay\s+(\d{{1,2}})\s+thang\s+(\d{{1,2}})(?:\s+nam\s+(\d{{4}}))?"),
-        month=re.compile(rf"(?<!ngay )(?:\b({mrel})\s+)?\bthang\s+(\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(\d{{4}})\b"),
-        quarter=re.compile(rf"(?:\b({mrel})\s+)?\bquy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|\s+nam\s+)\s*(\d{{4}})\b"),
-        date_relations={fold(k): v for k, v in d["date_relations"].items()},
-        month_relations={fold(k): v for k, v in d["month_relations"].items()},
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
-        periodic=re.compile(rf"\b(?:{phrase_alternation(d['periodic_words'])})\b"),
+        completion_exact=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['completion_words_exact']))})(?!\w)"),
+        basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
         appraisal=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['appraisal_words'])})(?!\w)"),
         recipient=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_words'])})\s*$"),
         ward_unit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['ward_units'])})\s+(?!cac\b|tren\b)\w"),
-        quarters=d["quarters"],
-        schedule_columns={fold(k): v for k, v in d["schedule_columns"].items()},
     )
 
 
@@ -77,91 +62,60 @@ def _rules() -> _Rules:
 class _Due:
     at: int  # offset into the clause where the time expression starts
     due: str
-    relation: str
-    recurrence: str | None = None
+    relation: Relation
+    recurrence: Recurrence | None = None
     inherited: bool = False  # the year of a target read from its heading or sentence, not from the clause
 
 
-def _year_dues(folded: str, clause_targets: list[Target], issue_year: int | None, sentence: str | None) -> list[_Due]:
-    """Years that bind a task: opening the clause, introduced by a time word, with a completion
-    verb ('hoàn thành … đến năm 2028'), or the year a target of the clause must be reached in.
-    A bare 'Năm 2024, …' that appraises ('tình hình … cơ bản ổn định'), or opens a sentence that
-    reports ('… đã kéo giảm'), describes that year: it is no schedule line. ``sentence`` is the
-    clause's sentence when the clause opens it, else None."""
+def _dues(
+    ct: ClausedText, clause: Clause, clause_targets: list[Target], issued_on: str | None, sentence: str | None
+) -> list[_Due]:
+    """The time limits of a clause (``grammar.time``): every day, month and quarter — not one before the
+    document's date unless a time label introduces it ('Thời gian hoàn thành: Trước ngày 15/11/2025' in a plan
+    adopted on 21/11/2025) —, and the years that bind a task (``_binds``)."""
+    folded = ct.folded[clause.start : clause.end]
+    completes = _completes(ct.work[clause.start : clause.end], folded)
+    out = []
+    for m in time_grammar.limits(folded, issued_on):
+        if m.kind not in time_grammar.YEAR_KINDS:
+            if not m.earlier(issued_on) or time_grammar.labelled(folded[: m.start]):
+                out.append(_Due(m.start, m.due, m.relation, m.recurrence))
+        elif not target_rules.in_past_aside(folded, m.start) and _binds(m, folded, completes, clause_targets, sentence):
+            target = next((t for t in clause_targets if t.year == m.year), None)
+            out.append(_Due(m.start, m.due, "by" if target is not None and target.unit == "%" else m.relation))
+    return out
+
+
+def _completes(text: str, folded: str) -> bool:
+    """True when a clause commits to finish or reach something ('hoàn thành', 'đạt')."""
     r = _rules()
+    return r.completion.search(folded) is not None or r.completion_exact.search(text.lower()) is not None
+
+
+def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Target], sentence: str | None) -> bool:
+    """A year binds a task when it opens the clause, is introduced by a time word, comes with a completion
+    verb ('hoàn thành … đến năm 2028'), or is the year a target of the clause must be reached in. A bare
+    'Năm 2024, …' that appraises ('tình hình … cơ bản ổn định'), or opens a sentence that reports ('… đã
+    kéo giảm'), describes that year: it is no schedule line. ``sentence`` is the clause's sentence when the
+    clause opens it, else None."""
+    r = _rules()
+    lead = folded[: m.start]
+    opening = time_grammar.opens_clause(lead)
+    target = any(t.year == m.year for t in clause_targets)
+    if m.relation == "by":
+        return opening or target or completes
+    if m.relation == "before":
+        return True
     described = r.appraisal.search(folded) is not None or (sentence is not None and r.past.search(sentence) is not None)
-    target_years = {t.year: t for t in clause_targets if t.year}
-    out = []
-    for m in year_mentions(folded, issue_year):
-        if target_rules.in_past_aside(folded, m.start):
-            continue
-        lead = folded[: m.start]
-        opening = opens_clause(lead)
-        target = target_years.get(m.year)
-        if m.relation == "by":
-            ok = opening or target is not None or r.completion.search(folded) is not None
-        elif m.relation == "before":
-            ok = True
-        else:
-            ok = m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target is not None
-        if ok:
-            relation = "by" if target is not None and target.unit == "%" else m.relation
-            out.append(_Due(m.start, str(m.year), relation))
-    return out
-
-
-def _day_dues(folded: str, issue_on: str | None) -> list[_Due]:
-    """Days after a relation word; a day without a year is a day every year in a periodic duty,
-    else the next such day after the document's date."""
-    r = _rules()
-    periodic = r.periodic.search(folded) is not None
-    out = []
-    for pattern in (r.day, r.long_day):
-        for m in pattern.finditer(folded):
-            if re.search(r"\btu\s+(?:ngay\s+)?[\d/.\-]*\s*$", folded[: m.start()]):
-                continue  # 'từ ngày … đến ngày …' is a period
-            relation = r.date_relations[re.sub(r"\s+", " ", m.group(1))]
-            day, month, year = m.group(2), m.group(3), m.group(4)
-            if year:
-                iso = iso_date(day, month, year)
-                if iso and (not issue_on or iso >= issue_on):
-                    out.append(_Due(m.start(), iso, relation))
-                continue
-            iso = iso_date(day, month, 2000)  # a leap year: 29/2 is a valid yearly day
-            if not iso:
-                continue
-            if periodic or not issue_on:
-                out.append(_Due(m.start(), "--" + iso[5:], relation, "yearly"))
-            else:
-                year = int(issue_on[:4]) + (iso[5:] < issue_on[5:])
-                out.append(_Due(m.start(), f"{year}{iso[4:]}", relation))
-    return out
-
-
-def _month_dues(folded: str, issue_on: str | None) -> list[_Due]:
-    """'tháng 4/2025' → 2025-04; 'quý II/2024' → 2024-06 (the quarter's last month)."""
-    r = _rules()
-    out = []
-    for m in r.month.finditer(folded):
-        month, year = int(m.group(2)), m.group(3)
-        relation = r.month_relations.get(re.sub(r"\s+", " ", m.group(1) or ""), "during")
-        if 1 <= month <= 12 and not re.search(r"\bngay\s+\d{1,2}\s*$", folded[: m.start()]):
-            out.append(_Due(m.start(), f"{year}-{month:02d}", relation))
-    for m in r.quarter.finditer(folded):
-        relation = r.month_relations.get(re.sub(r"\s+", " ", m.group(1) or ""), "by")
-        out.append(_Due(m.start(), f"{m.group(3)}-{r.quarters[m.group(2)]:02d}", relation))
-    return [d for d in out if not issue_on or d.due >= issue_on[:7]]
-
-
-_BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*")
+    return m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target
 
 
 def _schedule_due(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> _Due | None:
-    """A bare year in a table column headed as a schedule ('Năm', 'Thời hạn'): the row is a task
+    """A year cell in a table column headed as a schedule ('Năm', 'Thời hạn'): the row is a task
     due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3')."""
-    cell = _BARE_YEAR.fullmatch(ct.work[clause.start : clause.end].replace("\t", " "))
+    year = time_grammar.year_cell(ct.work[clause.start : clause.end].replace("\t", " "))
     line = clause.line
-    if not cell or "\t" not in ct.work[line.start : line.end]:
+    if not year or "\t" not in ct.work[line.start : line.end]:
         return None
     index = next((k for k, ln in enumerate(seg.lines) if ln.start == line.start), None)
     header = None
@@ -175,8 +129,8 @@ def _schedule_due(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> _D
     cells = header.text.split("\t") if header else []
     if column >= len(cells):
         return None
-    relation = _rules().schedule_columns.get(fold(cells[column]).strip(" .:"))
-    return _Due(0, cell.group(1), relation) if relation else None
+    relation = time_grammar.time_column(cells[column])
+    return _Due(0, str(year), relation) if relation else None
 
 
 def _bodies(text: str) -> list[str]:
@@ -211,11 +165,86 @@ def _agencies(ct: ClausedText, clause: Clause) -> list[str]:
 def _task(ct: ClausedText, clause: Clause) -> str:
     """The clause; in a task table, where the time is a cell of its own, the whole row."""
     text = re.sub(r"^[\s\-+•*]*(?:(?:[\dIVXL]+|[a-zđ])[.)]\s*)*", "", ct.text(clause.start, clause.end))
-    if _TIME_ONLY.fullmatch(fold(text)) and "\t" in ct.work[clause.line.start : clause.line.end]:
+    if time_grammar.time_only(text) and "\t" in ct.work[clause.line.start : clause.line.end]:
         cells = [ct.text(m.start(), m.end()) for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)]
         text = " | ".join(c for c in cells if c)
     text = text.strip(" ;,.")
     return (text[:1].upper() + text[1:])[:300]
+
+
+def _deadline(seg: SegmentedDocument, ct: ClausedText, clause: Clause, due: _Due, whole_row: bool = False) -> Deadline:
+    """The deadline of one due of a clause, quoted from the line it is read on (a schedule row: the row)."""
+    if whole_row:
+        start, end = clause.line.start, clause.line.end
+    else:
+        start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
+    return Deadline(
+        due=due.due,
+        relation=due.relation,
+        recurrence=due.recurrence,
+        task=_task(ct, clause),
+        agencies=_agencies(ct, clause),
+        evidence=seg.evidence(start, end),
+    )
+
+
+def _clause_dues(
+    ct: ClausedText, clause: Clause, clause_targets: list[Target], issued_on: str | None, sentence: str | None
+) -> list[_Due]:
+    """A clause's dues, left to right, one per due: its own time limits, then the year of each target read
+    from its sentence or heading; a day wins over its own year ('năm 2025 … trước ngày 30/6/2025')."""
+    dues = _dues(ct, clause, clause_targets, issued_on, sentence)
+    seen = {d.due[:4] for d in dues}
+    row = ct.work[clause.line.start : clause.line.end]  # a task table's time cell dates the row itself
+    other_cells = row.replace(ct.work[clause.start : clause.end], "") if "\t" in row else ""
+    for target in clause_targets:  # a year read from the sentence or the heading: one per target
+        if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
+            dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by", inherited=True))
+    specific = {d.due[:4] for d in dues if len(d.due) > 4}
+    out: list[_Due] = []
+    emitted: set[str] = set()
+    for due in sorted(dues, key=lambda d: d.at):
+        if (due.due in emitted and not due.inherited) or due.due in specific:
+            continue
+        emitted.add(due.due)
+        out.append(due)
+    return out
+
+
+def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
+    """A clause that sets no task: one that reports the past ('… đã hoàn thành'), cites a legal basis ('Căn
+    cứ …'), or a title line in capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
+    r = _rules()
+    folded = ct.folded[clause.start : clause.end]
+    line = ct.work[clause.line.start : clause.line.end]
+    return (
+        r.past.search(target_rules.without_past_asides(folded)) is not None
+        or r.basis.match(ct.folded[clause.sentence_start : clause.end]) is not None
+        or ("\t" not in line and line.isupper() and time_grammar.label_year(line) is not None)
+    )
+
+
+def _goal_item_due(ct: ClausedText, clause: Clause, lead_in: Clause | None, issue_year: int | None) -> _Due | None:
+    """An item of a goal list with a year, under its lead-in ('Đến hết năm 2030, phấn đấu đạt được những mục
+    tiêu sau:') or its heading ('2. Mục tiêu cụ thể đến năm 2030'), over '- Hoàn thành đánh giá hiện trạng hạ
+    tầng …': a commitment to reach by that year, read once, on the item's line. A periodic duty under it ('-
+    Hằng năm, các sở báo cáo …') has no calendar day, and an item that opens a list of its own ('- Về môi
+    trường:') leaves the due to its sub-items: no deadline."""
+    heads = [ct.work[lead_in.start : lead_in.end]] if lead_in is not None and lead_in is not clause else []
+    heads += [clause.line.heading] if clause.line.heading else []
+    own = clause.line.text.strip()
+    heading = next((h for h in heads if h.strip() != own and target_rules.goal_heading(h)), None)
+    if heading is None:
+        return None
+    lead = ct.work[clause.line.start : clause.start]
+    if not _ITEM.fullmatch(clause.line.marker or "") or (lead.strip() and not _ITEM.fullmatch(lead)):
+        return None
+    if time_grammar.periodic(ct.folded[clause.sentence_start : clause.end]):
+        return None
+    if ct.work[clause.start : clause.end].rstrip().endswith(":"):
+        return None
+    year = target_rules.heading_year(heading, issue_year)
+    return _Due(0, str(year), "by", inherited=True) if year else None
 
 
 def extract(
@@ -224,8 +253,7 @@ def extract(
     """Every time-bound commitment, one per clause and due; a target's year is a deadline too
     (``found_targets``: ``targets.find``'s pairs when the caller has them already)."""
     ct = claused(seg)
-    issue_year = target_rules.issue_year(meta)
-    issue_on = meta.issued_on if meta and meta.issued_on else None
+    issued_on = meta.issued_on if meta and meta.issued_on else None
     by_clause: dict[int, list[Target]] = {}
     if found_targets is None:
         found_targets = target_rules.find(seg, meta, ct)
@@ -238,65 +266,21 @@ def extract(
     lead_in: Clause | None = None
     for clause in ct.clauses:
         lead_in = target_rules.list_lead_in(ct, clause, lead_in)
-        if clause.numeric_row or clause.in_report:
+        if clause.numeric_row or clause.in_report or _sets_no_task(ct, clause):
             continue
-        folded = ct.folded[clause.start : clause.end]
-        if not _DIGIT.search(folded) or _rules().past.search(target_rules.without_past_asides(folded)):
-            continue
-        scheduled = _schedule_due(seg, ct, clause)
-        if scheduled:
-            line = clause.line
-            found.append(
-                (
-                    clause,
-                    None,
-                    Deadline(
-                        due=scheduled.due,
-                        relation=scheduled.relation,
-                        recurrence=None,
-                        task=_task(ct, clause),
-                        agencies=_agencies(ct, clause),
-                        evidence=seg.evidence(line.start, line.end),
-                    ),
-                )
-            )
-            continue
-        clause_targets = by_clause.get(clause.start, [])
         sentence = None
         if clause.start == clause.sentence_start:
             sentence = target_rules.without_past_asides(ct.folded[clause.start : sentence_end[clause.start]])
-        dues = (
-            _year_dues(folded, clause_targets, issue_year, sentence)
-            + _day_dues(folded, issue_on)
-            + _month_dues(folded, issue_on)
-        )
-        seen = {d.due[:4] for d in dues}
-        row = ct.work[clause.line.start : clause.line.end]  # a task table's time cell dates the row itself
-        other_cells = row.replace(ct.work[clause.start : clause.end], "") if "\t" in row else ""
-        for target in clause_targets:  # a year read from the sentence or the heading: one per target
-            if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
-                dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by", inherited=True))
-        specific = {d.due[:4] for d in dues if len(d.due) > 4}
-        emitted: set[str] = set()
-        for due in sorted(dues, key=lambda d: d.at):
-            if (due.due in emitted and not due.inherited) or due.due in specific:
-                continue  # 'năm 2025 … trước ngày 30/6/2025': the day
-            emitted.add(due.due)
-            start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
-            found.append(
-                (
-                    clause,
-                    lead_in if lead_in is not clause else None,
-                    Deadline(
-                        due=due.due,
-                        relation=due.relation,
-                        recurrence=due.recurrence,
-                        task=_task(ct, clause),
-                        agencies=_agencies(ct, clause),
-                        evidence=seg.evidence(start, end),
-                    ),
-                )
-            )
+        clause_targets = by_clause.get(clause.start, [])
+        dues = _clause_dues(ct, clause, clause_targets, issued_on, sentence)
+        scheduled = None if dues else _schedule_due(seg, ct, clause)
+        if scheduled:
+            found.append((clause, None, _deadline(seg, ct, clause, scheduled, whole_row=True)))
+        elif not dues and not clause_targets:
+            goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta))
+            dues = [goal] if goal else []
+        parent = lead_in if lead_in is not clause else None
+        found += [(clause, parent, _deadline(seg, ct, clause, due)) for due in dues]
     # a list lead-in ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu sau:') or a heading with no target
     # of its own ('2. Mục tiêu đến năm 2025') is no task of its own when its items carry its year
     inherited = {(id(parent), d.due) for _, parent, d in found if parent is not None}

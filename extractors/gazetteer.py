@@ -29,6 +29,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -60,8 +61,20 @@ def _package_dir(package: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+class Era(StrEnum):
+    """Which units a lookup means: those before the 2025 reorganization (63 provinces, with
+    districts) or those after it (34 provinces, no districts). Callers may pass the values
+    ('legacy', '2025'); anything else is an error, not silently the current units."""
+
+    LEGACY = "legacy"
+    CURRENT = "2025"
+
+
 @dataclass(frozen=True)
 class Province:
+    """A province before or after the 2025 reorganization, with its official (GSO) code and whether it is a
+    centrally-run city; ``legacy``/``current`` say which of the two tables list it."""
+
     name: str  # canonical short name: 'Khánh Hòa', 'Hồ Chí Minh', 'Thừa Thiên Huế'
     code: str
     centrally_run: bool
@@ -190,11 +203,11 @@ def match_province(name: str | None) -> str | None:
     return ranked[0][0]
 
 
-def province_names(when: str | None = None) -> list[str]:
+def province_names(when: Era | None = None) -> list[str]:
     """Canonical province names: the 63 before the 2025 merger ('legacy'), the 34 after it
     ('2025'), or every name of either (None)."""
     provinces = _gazetteer().provinces.values()
-    return [p.name for p in provinces if when is None or (p.legacy if when == "legacy" else p.current)]
+    return [p.name for p in provinces if when is None or (p.legacy if Era(when) is Era.LEGACY else p.current)]
 
 
 def is_centrally_run_city(name: str) -> bool:
@@ -230,18 +243,18 @@ def match_locality(name: str | None, province: str | None) -> str | None:
     return _gazetteer().districts.get(canonical, {}).get(UNIT_PREFIX.sub("", compact(name)))
 
 
-def _units(province: str | None, when: str) -> list[Unit]:
+def _units(province: str | None, when: Era) -> list[Unit]:
     canonical = match_province(province) if province else None
     if canonical is None:
         return []
     g = _gazetteer()
-    return (g.current_units if when == "2025" else g.legacy_units).get(canonical, [])
+    return (g.current_units if Era(when) is Era.CURRENT else g.legacy_units).get(canonical, [])
 
 
-def wards_of(locality: str | None, province: str, when: str = "legacy") -> list[Unit]:
+def wards_of(locality: str | None, province: str, when: Era = Era.LEGACY) -> list[Unit]:
     """The ward-level units of a province (and, before 2025, of one of its districts)."""
     units = _units(province, when)
-    if locality and when != "2025":
+    if locality and Era(when) is Era.LEGACY:
         district = match_locality(locality, province)
         units = [u for u in units if u.district == district]
     return units
@@ -272,7 +285,7 @@ def _short_key(short: str) -> str:
     return str(value) if value else UNIT_PREFIX.sub("", compact(short)).lstrip("0") or "0"
 
 
-def find_wards(ward_name: str, locality: str | None, province: str | None, when: str = "legacy") -> list[Unit]:
+def find_wards(ward_name: str, locality: str | None, province: str | None, when: Era = Era.LEGACY) -> list[Unit]:
     """Units whose name matches ``ward_name`` ('Phường 4', 'phường Vĩnh Nguyên', 'Lộc Thọ', 'Phường IV')."""
     key = compact(ward_name)
     kind = key[: len(key) - len(UNIT_PREFIX.sub("", key))]
@@ -285,7 +298,7 @@ def find_wards(ward_name: str, locality: str | None, province: str | None, when:
     return found
 
 
-def closest_ward(ward_name: str, province: str | None, when: str = "legacy") -> Unit | None:
+def closest_ward(ward_name: str, province: str | None, when: Era = Era.LEGACY) -> Unit | None:
     """The one phường of a province clearly nearest a noisy reading of its name (OCR)."""
     short = UNIT_PREFIX.sub("", compact(ward_name))
     units = {compact(u.short): u for u in _units(province, when) if u.kind == "Phường"}
@@ -297,7 +310,7 @@ def closest_ward(ward_name: str, province: str | None, when: str = "legacy") -> 
     return units[ranked[0][0]]
 
 
-def ward_code(ward_name: str, locality: str | None, province: str | None, when: str = "legacy") -> str | None:
+def ward_code(ward_name: str, locality: str | None, province: str | None, when: Era = Era.LEGACY) -> str | None:
     """The official code of a ward (legacy = before the 2025 reorganization, '2025' = after),
     or None when it is not found or is ambiguous (a 'Phường 1' in two cities of a province)."""
     found = find_wards(ward_name, locality, province, when)

@@ -28,16 +28,16 @@ from rapidfuzz import fuzz, process
 
 from extractors import gazetteer
 from extractors.common import load_json, parse_number
+from extractors.grammar.time import year_cell
+from pipeline.settings import settings
 from pipeline.text import fold
 from pipeline.text.segment import SegmentedDocument
 from schemas.extraction import Evidence, NationalTarget
 
 MARKUP = re.compile(r"<[^>]+>|\*+")
-YEAR_CELL = re.compile(r"^(?:năm\s*)?((?:19|20)\d{2})\W?$", re.IGNORECASE)
 INTEGER = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
 PERCENT = re.compile(r"^(\d{1,3}(?:[.,]\d{1,2})?)\s*%?$")
 LETTER = re.compile(r"[^\W\d_]")
-TOLERANCE = 0.0051  # percents are printed rounded half-up to 2 decimals
 
 
 def _rules() -> dict:
@@ -46,6 +46,9 @@ def _rules() -> dict:
 
 @dataclass
 class SourceRow:
+    """One table row as read, before it is parsed: its cells, page and line in the text, so a grid row (OCR'd cell by
+    cell) can still quote the text line it matches."""
+
     cells: list[str]
     page: int
     span: tuple[int, int] | None  # the row's line in the document text
@@ -70,6 +73,8 @@ class Row:
     issues: dict[int, list[str]] = field(default_factory=dict)  # year index (-1: row) → notes
 
     def note(self, y: int, text: str) -> None:
+        """Record an issue for a year column (-1: the whole row); issues end up in ``NationalTarget.issues`` so a
+        reader sees what was repaired or left unreconciled."""
         self.issues.setdefault(y, []).append(text)
 
 
@@ -92,7 +97,7 @@ def _percent(text: str) -> float | None:
     if not m:
         return None
     value = parse_number(m.group(1))
-    return value if 0 <= value <= 100 else None
+    return value if value is not None and 0 <= value <= 100 else None
 
 
 def _is_number(cell: str) -> bool:
@@ -124,7 +129,7 @@ def _expand(cells: list[str]) -> list[str]:
 
 def _header_years(cells: list[str]) -> list[int]:
     """The year columns of a header row: two years or more, and no percents (a data row has them)."""
-    years = [int(m.group(1)) for c in cells if (m := YEAR_CELL.match(c))]
+    years = [year for c in cells if (year := year_cell(c))]
     if len(set(years)) < 2 or sum("%" in c for c in cells) >= 2:
         return []
     return _regular(years)
@@ -160,7 +165,7 @@ def _text_rows(seg: SegmentedDocument) -> list[SourceRow]:
 
 def _grid_rows(seg: SegmentedDocument, text_rows: list[SourceRow]) -> list[SourceRow]:
     """Rows of the ruled-table grids, each tied to its TAB line in the text when there is one."""
-    lines_by_key = {}
+    lines_by_key: dict[tuple[int, str], tuple[int, int] | None] = {}
     for r in text_rows:
         first = next((c for c in r.cells if c), "")
         lines_by_key.setdefault((r.page, gazetteer.compact(first)), r.span)
@@ -235,7 +240,12 @@ def _pct(count: int, total: int) -> float:
 
 
 def _agrees(count: int | None, percent: float | None, total: int | None) -> bool:
-    return bool(total) and count is not None and percent is not None and abs(_pct(count, total) - percent) < TOLERANCE
+    return bool(
+        total
+        and count is not None
+        and percent is not None
+        and abs(_pct(count, total) - percent) < settings().percent_tolerance
+    )
 
 
 def _from_percent(percent: float | None, total: int) -> int | None:
@@ -255,8 +265,9 @@ def _settle_total(row: Row, counts: list[int | None], percents: list[float | Non
             implied = round(c * 100 / p)
             if _agrees(c, p, implied):
                 votes[implied] = votes.get(implied, 0) + 1
-    best = max(votes, key=votes.get) if votes else None
-    if best is not None and best != read and votes[best] >= 2 and votes.get(read, 0) < votes[best]:
+    best = max(votes, key=lambda total: votes[total]) if votes else None
+    read_votes = votes.get(read, 0) if read is not None else 0
+    if best is not None and best != read and votes[best] >= 2 and read_votes < votes[best]:
         row.note(-1, f"repaired: total read '{row.total_read}', the counts and percents give {best}")
         row.total = best
     else:
@@ -280,13 +291,14 @@ def _reconcile(row: Row, years: list[int]) -> None:
         row.unsettled = [True] * n
         return
     sure = [_agrees(c, p, total) for c, p in zip(counts, percents)]
+    confirmed = [c if ok else None for c, ok in zip(counts, sure)]  # a sure pair has both values
     for y in range(n):
         c, p = counts[y], percents[y]
-        if sure[y]:
+        if sure[y] and c is not None:
             row.counts[y], row.percents[y], row.options[y] = c, p, [c]
             continue
-        lo = max([counts[i] for i in range(y) if sure[i]] + [row.counts[i] or 0 for i in range(y)] + [0])
-        hi = min([counts[i] for i in range(y + 1, n) if sure[i]] + [total])
+        lo = max([k for k in confirmed[:y] if k is not None] + [row.counts[i] or 0 for i in range(y)] + [0])
+        hi = min([k for k in confirmed[y + 1 :] if k is not None] + [total])
         raw_c, raw_p = row.read[y]
         if not raw_c and not raw_p:
             if lo == total:
@@ -351,16 +363,16 @@ def _check_sums(rows: list[Row], sum_row: Row, years: list[int]) -> None:
 def _settle_column(rows: list[Row], y: int, year: int, expected: int) -> None:
     """A column that adds up confirms its cells; one that does not is repaired only when its doubt
     is a single cell, since two errors in a column can hide each other."""
-    doubtful = [r for r in rows if r.options[y] is None or len(r.options[y]) > 1]
+    doubtful = [r for r in rows if (options := r.options[y]) is None or len(options) > 1]
     known = sum(r.counts[y] or 0 for r in rows)
     if known == expected and not any(r.unsettled[y] for r in rows):
         return
-    if len(doubtful) == 1 and doubtful[0].total:
+    if len(doubtful) == 1 and (total := doubtful[0].total):
         row = doubtful[0]
         lo = max([c for c in row.counts[:y] if c is not None] + [0])
-        hi = min([c for c in row.counts[y + 1 :] if c is not None] + [row.total])
+        hi = min([c for c in row.counts[y + 1 :] if c is not None] + [total])
         fill = expected - (known - (row.counts[y] or 0))
-        if lo <= fill <= hi and (row.options[y] is None or fill in row.options[y]):
+        if lo <= fill <= hi and ((options := row.options[y]) is None or fill in options):
             if fill != row.counts[y]:
                 row.issues[y] = [
                     (
@@ -368,7 +380,7 @@ def _settle_column(rows: list[Row], y: int, year: int, expected: int) -> None:
                         f"so the column adds up to TỔNG SỐ ({expected})"
                     )
                 ]
-            row.counts[y], row.percents[y], row.unsettled[y] = fill, _pct(fill, row.total), False
+            row.counts[y], row.percents[y], row.unsettled[y] = fill, _pct(fill, total), False
             return
     for row in doubtful or rows:
         row.note(y, f"unreconciled: {year} column adds up to {known}, TỔNG SỐ row says {expected}")
@@ -408,6 +420,9 @@ def _is_sum_row(name: str) -> bool:
 
 
 def extract(seg: SegmentedDocument) -> list[NationalTarget]:
+    """One NationalTarget per province and year of every table whose rows mostly name provinces, after each row is
+    reconciled (percents against counts, monotone counts, the TỔNG SỐ row). A year left unsettled gives no target;
+    its issues go to the province's last target."""
     tables: dict[tuple[int, ...], tuple[list[Row], list[Row]]] = {}
     for row, years in _table_rows(seg):
         rows, sums = tables.setdefault(tuple(years), ([], []))
@@ -428,15 +443,18 @@ def extract(seg: SegmentedDocument) -> list[NationalTarget]:
         for row in rows:
             evidence = _evidence(seg, row.source)
             for y, year in enumerate(years):
-                if row.counts[y] is None or row.total is None:
+                count, percent = row.counts[y], row.percents[y]
+                if count is None or row.total is None:
                     continue
+                # _name_provinces names every row; reconciliation sets a count and its percent together
+                assert row.province is not None and percent is not None
                 out.append(
                     NationalTarget(
                         province=row.province,
                         wards_total=row.total,
                         year=year,
-                        count=row.counts[y],
-                        percent=row.percents[y],
+                        count=count,
+                        percent=percent,
                         carried=row.carried[y],
                         evidence=evidence,
                         issues=row.issues.get(-1, []) + row.issues.get(y, []),

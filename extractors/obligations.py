@@ -1,23 +1,35 @@
-"""Obligations: who must do what, read from the parts of a document that assign tasks.
+"""Obligations: who must do what — one grammar of task assignment in Vietnamese administrative writing.
 
-Where tasks are assigned (CONVENTIONS.md, obligations):
-- the assignment part ('IV. TỔ CHỨC THỰC HIỆN', 'PHÂN CÔNG NHIỆM VỤ'): each top item names one or more
-  bodies ('5. Đài PT-TH Hà Nội, Báo Hà Nội mới'), then its tasks — the rest of the item line, or one
-  task per bullet or paragraph under it. An item that names no body but has sub-items is opened;
-- a list introduced by a directive ('… trân trọng đề nghị Ban Thường vụ các Tỉnh ủy những nội dung
-  sau:'): numbered items that name no body of their own go to the addressee;
-- a directive sentence outside a list ('UBND Thành phố yêu cầu các Sở, ban, ngành … căn cứ …; đồng
-  thời, …'): each addressee gets each task of the sentence;
-- a part of proposals or next tasks ('IV. ĐỀ XUẤT, KIẾN NGHỊ', 'II. NHIỆM VỤ TRONG THỜI GIAN TỚI') or a list
-  of conclusions ('… kết luận như sau:'): numbered items that open with a body ('1. Đề nghị Bộ Nội vụ …',
-  '6. UBND các xã bố trí quỹ đất …'); a topic item names its bodies mid-sentence ('1. Về tuyên truyền:
-  Sở A chủ trì …, Sở B phối hợp …');
-- a decision's article on who executes it ('Điều 3. Chánh Văn phòng …, Giám đốc các Sở: … chịu trách
-  nhiệm thi hành Quyết định này');
-- a task handed to a named body anywhere ('giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế').
-Closing formulas ('Trên đây là Kế hoạch …; yêu cầu …', '… quan tâm phối hợp thực hiện./.') and exhortations
-to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') assign nothing. One obligation per (body, task). The vocabulary is data (``data/obligations.json``); body names come
-from the agency lexicon (extractors/agencies.py).
+An ASSIGNMENT is BODIES + ROLE + TASK (+ DUE). BODIES are read by the agency grammar (extractors/agencies.py:
+lists, shared scopes, 'Giám đốc các Sở: A, B', 'Chủ tịch UBND các tỉnh: X, Y', officials of an executing
+article); ROLE is chủ trì → lead, phối hợp (without chủ trì) → support, otherwise assigned, a task's own verb
+winning over its heading's; the vocabulary is data (``data/obligations.json``). The forms, each read in one
+place of ``_Reader``:
+
+- a body heading over its tasks — '1.4. Ủy ban nhân dân các phường, xã, đặc khu' over '- Tuyên truyền …'
+  bullets, '2. Bộ Xây dựng:' over a) b), 'Điều 5. Nội dung Sở X có trách nhiệm chủ trì' over 1. 2., 'Trách
+  nhiệm của X' (X named even when the lexicon does not know it), 'Đề nghị X'; a heading naming several bodies
+  gives one obligation per body, a class stays one, a class's bracket '(gồm các Sở: …)' its members
+  (``item``, reached from ``assignment_parts``, ``directive_lists`` and ``body_items``);
+- an item that opens with its body and its verb, wherever it stands — a telegram's '3. Bộ Tài chính chủ trì
+  …', a decision's 'Điều 3. Giám đốc Sở Nội vụ có trách nhiệm …' (``body_items``);
+- items under a directive — '… Thủ tướng Chính phủ yêu cầu:' over 1. 2., '… đề nghị:' over (i) (ii)
+  (``directive_lists``), a notice's 'NHIỆM VỤ' part whose items name nobody: the first body the notice is for
+  (``assignment_parts``); a directive sentence 'UBND tỉnh yêu cầu các sở …' (``directive_sentences``);
+- 'X chủ trì, phối hợp với Y …' as a clause in the middle of a content bullet (``role_clauses``);
+- 'Giao X …' anywhere, '(giao X chủ trì)' after a task (``explicit_assignments``);
+- a task with its fields on lines of their own — 'Nội dung thực hiện:', 'Cơ quan chủ trì:', 'Cơ quan phối hợp:',
+  'Cơ quan thực hiện: X chủ trì …; Y …', 'Thời gian thực hiện:' (``task_blocks``);
+- a decision's article on who executes it — 'Điều 3. Chánh Văn phòng …; Giám đốc các Sở: A, B; Chủ tịch …
+  chịu trách nhiệm thi hành Quyết định này', over several lines (``executing_articles``);
+- a table with 'Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành' columns, TAB-separated
+  or as a web page renders it with '|' (``task_tables``, ``pipe_tables``).
+
+The lines are the document's paragraphs made whole again (``_body_lines``): wraps the segmenter kept are
+joined, a plan attached after a decision's 'Nơi nhận' is read, the web page's own text after the document is
+not. Closing formulas, requests that wait on a condition ('nếu có vướng mắc, đề nghị …'), roles that name
+nobody ('Các cơ quan được giao chủ trì …') and exhortations to a whole class assign nothing
+(CONVENTIONS.md, obligations). One obligation per (body, task).
 """
 
 from __future__ import annotations
@@ -27,15 +39,27 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.agencies import AgencyMatch, parse_addressees
-from extractors.common import DOC_NUMBER, find_dates, iso_date, load_json, phrase_alternation
+from extractors.agencies import AgencyMatch, find_agencies, named, parse_addressees, parse_officials
+from extractors.common import DOC_NUMBER, load_json, phrase_alternation
+from extractors.grammar import time as time_grammar
 from pipeline.text import fold, fold_in_place, outline
 from pipeline.text.segment import Line, SegmentedDocument
-from schemas.extraction import DocumentMeta, Obligation
+from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 _BULLET, _SUB_BULLET, _PARAGRAPH = 5, 6, 7
 _HEADER_LINES = 5  # a 'Nơi nhận' this early is a misplaced footer cell, not the end of the body
+_TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bullets
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
+_APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
+
+
+def _aside(rest: str) -> str:
+    """What follows a body's name without its bracket or apposition, which say what it is, not what it does."""
+    return _APPOSITION.sub("", _PARENTHESIS.sub("", rest, count=1), count=1)
+
+
+_BRACKET = re.compile(r"\s*\(\s*")
+_HEADING_TAIL = re.compile(r"(?:\s*\([^)]*\))?[\s:*_]*$")  # '… (bao gồm cả …):' after a heading's name
 
 
 @dataclass(frozen=True)
@@ -60,7 +84,29 @@ class _Vocabulary:
     connective: re.Pattern[str]
     split: re.Pattern[str]
     end_of_body: re.Pattern[str]
+    attachment: re.Pattern[str]
+    page_footer: re.Pattern[str]
+    dangling_words: frozenset[str]
+    topic: re.Pattern[str]
     footnote: re.Pattern[str]
+    fields: tuple[tuple[str, re.Pattern[str]], ...]
+    catch_all: re.Pattern[str]
+    condition: re.Pattern[str]
+    conditional: re.Pattern[str]
+    opener: re.Pattern[str]
+    whose: re.Pattern[str]
+    notice_closing: re.Pattern[str]
+    salutation_in_article: re.Pattern[str]
+    preamble: re.Pattern[str]
+    role_word: re.Pattern[str]
+    helped: re.Pattern[str]
+    lead_clause: re.Pattern[str]
+    directing: re.Pattern[str]
+    not_a_task: re.Pattern[str]
+    enumeration: re.Pattern[str]
+    duty: re.Pattern[str]
+    task_word: re.Pattern[str]
+    defined_role: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +116,9 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(
         heading=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assignment_headings'])})(?!\w)"),
         list_intro=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['list_intros'])})(?!\w)"),
-        section=re.compile(rf"(?:{phrase_alternation(d['assignment_sections'])})(?!\w)"),
+        section=re.compile(
+            rf"(?:(?:{phrase_alternation(d['section_openers'])})\s+)*(?:{phrase_alternation(d['assignment_sections'])})(?!\w)"
+        ),
         closing=re.compile(rf"^\W*(?:{phrase_alternation(d['closing_openings'])})(?!\w)"),
         generic_task=re.compile(rf"^(?:[\s,;.:/]|(?:{phrase_alternation(d['generic_task_words'])})(?!\w))*$"),
         exhortation=re.compile(d["exhortation"]),
@@ -86,7 +134,7 @@ def _vocabulary() -> _Vocabulary:
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
         # the role verb opening a task, after a 'Căn cứ …,' clause (and the body's own name) and adverbs
         role=re.compile(
-            rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s+)*"
+            rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s*,?\s+)*"
             rf"(?P<verb>{phrase_alternation(d['lead'])}|{phrase_alternation(d['support'])})(?!\w)"
         ),
         partners=re.compile(
@@ -98,7 +146,38 @@ def _vocabulary() -> _Vocabulary:
         connective=re.compile(rf"^(?:{phrase_alternation(d['task_connectives'])}),?\s+"),
         split=re.compile(rf"\s*(?:{'|'.join(re.escape(fold(w)) for w in d['split_tasks'])})\s*"),
         end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b"),
+        dangling_words=frozenset(fold(w) for w in d["dangling_words"]),
+        topic=re.compile(rf"(?:{phrase_alternation(d['topic_openers'])})\s"),
+        page_footer=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['page_footer'])})(?!\w)"),
+        attachment=re.compile(rf"^\W*(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
         footnote=re.compile(d["footnote"]),
+        duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
+        enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
+        not_a_task=re.compile(rf"(?:{phrase_alternation(d['not_a_task'])})(?!\w)"),
+        role_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['lead'] + d['support'])})(?!\w)"),
+        directing=re.compile(rf"(?:(?:{adverbs})\s+)*(?:{phrase_alternation(d['directing_verbs'])})(?!\w)"),
+        lead_clause=re.compile(
+            rf";\s*(?:{phrase_alternation(d['lead'])})\s*(?:,|\s+(?:{phrase_alternation(d['partner_links'])})\b)"
+        ),
+        helped=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['helped'])})\s*$"),
+        preamble=re.compile(rf"(?:{phrase_alternation(d['preamble_parts'])})(?!\w)"),
+        salutation_in_article=re.compile(rf"[\s*_]*(?:(?:{phrase_alternation(d['article_salutations'])})\s*:?\s*)?"),
+        notice_closing=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['notice_closings'])})\s+"),
+        whose=re.compile(rf"^(?:{phrase_alternation(d['whose'])})\s*$"),
+        task_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['task_words'])})(?!\w)"),
+        conditional=re.compile(
+            rf"^(?:(?:{phrase_alternation(d['condition_openers'])})[^.;]{{0,60}}?\s|[^,.;]{{0,60}},\s*)?"
+            rf"(?:{phrase_alternation(d['conditions'])})(?!\w)"
+        ),
+        opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
+        condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
+        defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
+        catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
+        # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
+        fields=tuple(
+            (kind, re.compile(rf"(?:{phrase_alternation(names)})(?:\s+[^\W\d_]+){{0,2}}\s*:\s*"))
+            for kind, names in d["task_fields"].items()
+        ),
     )
 
 
@@ -115,26 +194,31 @@ def _role_words() -> tuple[frozenset[str], frozenset[str]]:
 _ROMAN = re.compile(r"^(?:Phần\s+|PHẦN\s+)?[IVXL]+\b")
 
 
+_CHAPTER = re.compile(r"^[*_#\s]*(?:Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]+\b")
+
+
 def _rank(line: Line) -> int:
-    """0 part or article, 1 '1.', 2 '1.1.', 3 '1.1.1.', 4 'a)', 5 '-', 6 '+', 7 a plain paragraph."""
+    """0 part, chapter or article, 1 '1.', 2 '1.1.', 3 '1.1.1.', 4 'a)' or '(i)', 5 '-', 6 '+', 7 a plain
+    paragraph."""
     m = line.marker
     if not m:
-        return _PARAGRAPH
+        return 0 if _CHAPTER.match(line.text) else _PARAGRAPH
     if m.startswith("Điều") or _ROMAN.match(m):
         return 0
     if m[0].isdigit():
         return min(1 + m.rstrip(".)/ ").count("."), 3)
-    if m[0].isalpha():
+    if m[0].isalpha() or m[0] == "(":
         return 4
     return _SUB_BULLET if m == "+" else _BULLET
 
 
 def _body(line: Line) -> str:
     """The line's text without its outline marker."""
-    at = line.text.find(line.marker) if line.marker else -1
-    if at < 0:
+    marker = line.marker
+    at = line.text.find(marker) if marker else -1
+    if not marker or at < 0:
         return line.text
-    return line.text[at + len(line.marker) :].lstrip(" *_")
+    return line.text[at + len(marker) :].lstrip(" *_")
 
 
 def _is_bullet(line: Line) -> bool:
@@ -143,35 +227,154 @@ def _is_bullet(line: Line) -> bool:
 
 def _heads_paragraphs(item: Line, following: list[Line]) -> bool:
     """'2. Sở Tài chính, Sở Nội vụ và Sở Y tế' over 'Chủ trì ….' and 'Bố trí ….': an item line over whole
-    paragraphs is a heading that needs no full stop, not a line cut by a wrap."""
-    if item.marker is None or _is_bullet(item) or len(following) < 2:
+    paragraphs is a heading that needs no full stop, not a line cut by a wrap; so is an article's title over a
+    paragraph that opens a sentence ('Điều 7. Trách nhiệm của các cơ quan' / 'Các cơ quan … có trách nhiệm …')."""
+    if item.marker is None or _is_bullet(item) or not following:
+        return False
+    if item.marker.startswith("Điều") and following[0].text[:1].isupper():
+        return True
+    if len(following) < 2:
         return False
     line, after = following
     return line.text.rstrip().endswith(".") and after.marker is None and after.text[:1].isupper()
 
 
-def _join_wraps(lines: list[Line]) -> list[Line]:
+def _join_wraps(lines: list[Line], text: str) -> list[Line]:
     """The lines with lone page numbers dropped and each paragraph that a scan's wraps (or a page break)
     cut into several lines made whole again, so that an item's bodies and task are read from one line.
     A plain line between two dash bullets is the rest of the bullet above it (a scan broke the line
-    after a sentence: '- Chỉ đạo … 2026-2030.' / 'Tiến độ khởi công …' / '- Căn cứ …').
+    after a sentence: '- Chỉ đạo … 2026-2030.' / 'Tiến độ khởi công …' / '- Căn cứ …'), and a paragraph a
+    page broke goes on past the footnotes at the page's foot.
     The gap between two joined lines reads as spaces, so offsets into the text stay true."""
     lines = [line for line in lines if not outline.is_page_number(line.text)]
+    blocks = _blank_line_paragraphs(lines, text)
     out: list[Line] = []
+    footnotes = _vocabulary().footnote
     for k, line in enumerate(lines):
+        if out and footnotes.match(line.text) and not out[-1].text.rstrip(" *_").endswith(_SENTENCE_END):
+            rest = next((j for j in range(k, len(lines)) if not footnotes.match(lines[j].text)), len(lines))
+            if rest < len(lines) and lines[rest].text[:1].islower():
+                continue  # '… bảo đảm an ninh' / '(1) Theo Quyết định …' / 'chính trị, …': footnotes a page ended on
         between_bullets = (
             bool(out) and _is_bullet(out[-1]) and not line.marker and k + 1 < len(lines) and _is_bullet(lines[k + 1])
         )
-        if out and (
-            (outline.continues(out[-1].text, line.text) and not _heads_paragraphs(out[-1], lines[k : k + 2]))
-            or between_bullets
+        # in text whose paragraphs are blocks, a blank line ends a paragraph unless the next one starts in lowercase
+        across = (
+            blocks and text.count("\n", out[-1].end, line.start) > 1 and not line.text[:1].islower() if out else False
+        )
+        if (
+            out
+            and not _opens_field(line)
+            and (
+                (
+                    outline.continues(out[-1].text, line.text)
+                    and not across
+                    and not _heads_paragraphs(out[-1], lines[k : k + 2])
+                )
+                or between_bullets
+                or _cut_heading(out[-1], line, text, blocks)
+                or _dangles(out[-1], line)
+                or _topic_runs_on(out[-1], line)
+            )
         ):
             prev = out[-1]
-            text = prev.text + " " * (line.start - prev.end) + line.text
-            out[-1] = replace(prev, end=line.end, text=text)
+            joined = prev.text + " " * (line.start - prev.end) + line.text
+            out[-1] = replace(prev, end=line.end, text=joined)
             continue
         out.append(line)
     return out
+
+
+_EMPHASISED_MARKER = re.compile(r"^[*_]{1,3}\s*(\d{1,2}(?:\.\d{1,2}){0,3}\.)\s*[*_]{1,3}\s*(?=\w)")
+_ROMAN_ITEM = re.compile(r"^[*_]*(\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\))\s+(?=\w)")  # '(i)', '(ii)', … '(x)'
+
+
+def _with_marker(line: Line) -> Line:
+    """'**1. **Trên cơ sở …': a number whose emphasis closes after it still opens an item (the outline reader
+    wants a word right after the marker); '(iii) Ủy ban nhân dân tỉnh Đồng Nai chỉ đạo …' is an item of a list
+    numbered in small roman numerals. The section path stays the one the segmenter gave."""
+    m = (_EMPHASISED_MARKER.match(line.text) or _ROMAN_ITEM.match(line.text)) if line.marker is None else None
+    return replace(line, marker=m.group(1)) if m else line
+
+
+_BRACKET_NUMBER = re.compile(r"^[*_]*(\((\d{1,2})\))\s+(?=\w)")
+
+
+def _bracket_numbers(lines: list[Line]) -> list[Line]:
+    """'… tập trung một số nhiệm vụ sau:' over '(1) Huy động …', '(2) …': numbers in brackets that a colon opens and
+    that go on in order (a lost one skipped) are items, not the footnotes that '(1)' also marks."""
+    out: list[Line] = []
+    last: int | None = None  # the number of the last bracketed item of the current list
+    for line in lines:
+        m = _BRACKET_NUMBER.match(line.text) if line.marker is None else None
+        number = int(m.group(2)) if m else None
+        opened = bool(out) and out[-1].text.rstrip(" *_").endswith(":")
+        if number is not None and ((number == 1 and opened) or (last is not None and last < number <= last + 2)):
+            assert m is not None  # a number was read
+            line, last = replace(line, marker=m.group(1)), number
+        elif line.marker is not None and not _BRACKET_NUMBER.match(line.marker + " x"):
+            last = None  # a new item of the outline ends the list
+        out.append(line)
+    return out
+
+
+def _opens_field(line: Line) -> bool:
+    """'Thời gian thực hiện: …', 'Cơ quan chủ trì: …': a task's field is a line of its own, never a wrap."""
+    folded = fold_in_place(_body(line)).lstrip(" *_")
+    return any(label.match(folded) for _, label in _vocabulary().fields)
+
+
+def _blank_line_paragraphs(lines: list[Line], text: str) -> bool:
+    """Text converted from a web page keeps a blank line between paragraphs: most gaps between lines hold one.
+    There a single line break inside a block is a wrap the segmenter kept, not a new paragraph."""
+    gaps = [text.count("\n", a.end, b.start) for a, b in itertools.pairwise(lines)]
+    return len(gaps) >= 10 and sum(g >= 2 for g in gaps) >= 0.5 * len(gaps)
+
+
+_SENTENCE_END = (".", ":", ";", "!", "?")
+
+
+def _cut_heading(prev: Line, line: Line, text: str, blocks: bool) -> bool:
+    """A line whose rest the segmenter kept apart: an article's bare marker ('Điều 10.' / 'Trách nhiệm thực
+    hiện'); an all-capitals title ('IV. TỔ CHỨC' / 'THỰC HIỆN'); and, in text whose paragraphs are blocks, any
+    line with the next line in the same block — a block is one paragraph, whatever its lines end with ('2. Các cơ
+    quan trực thuộc Bộ' / 'Văn hóa, Thể thao và Du lịch', '… ngay từ cơ sở.' / 'Tham mưu chỉ đạo …')."""
+    if line.marker:
+        return False
+    if prev.marker is not None and not _body(prev).strip(" *_"):
+        return True
+    if blocks and text.count("\n", prev.end, line.start) == 1 and not outline.is_caps(line.text):
+        return not outline.is_caps(prev.text)
+    return (
+        prev.marker is not None
+        and not _is_bullet(prev)
+        and not prev.text.rstrip(" *_").endswith(_SENTENCE_END)
+        and outline.is_caps(prev.text)
+        and outline.is_caps(line.text)
+    )
+
+
+def _topic_runs_on(prev: Line, line: Line) -> bool:
+    """'6. Về việc lồng ghép các kiến nghị của tỉnh Điện' / 'Biên vào … có liên quan: Giao Bộ …': a topic item of a
+    notice runs on to its colon, however its line was cut."""
+    return (
+        prev.marker is not None
+        and line.marker is None
+        and not _is_bullet(prev)
+        and not outline.is_caps(prev.text)
+        and ":" not in prev.text
+        and ":" in line.text
+        and bool(_vocabulary().topic.match(fold_in_place(_body(prev))))
+    )
+
+
+def _dangles(prev: Line, line: Line) -> bool:
+    """'a) Phối hợp với Sở Giáo dục và' / 'Đào tạo kiểm tra …': a line that ends on a word which never ends a
+    sentence ('và', 'với', 'của', a comma) goes on in the next line, however short it is."""
+    if line.marker or outline.is_caps(prev.text):
+        return False
+    last = fold_in_place(prev.text.rstrip(" *_")).rsplit(" ", 1)[-1]
+    return last.endswith(",") or last in _vocabulary().dangling_words
 
 
 # ---------------------------------------------------------------------------------------------
@@ -185,9 +388,10 @@ class _Task:
     start: int  # offset of the task text in seg.text
     text: str
     quote_from: int | None = None  # where the evidence starts when it names the body ('1. Sở Y tế chủ trì …')
+    quote_to: int | None = None  # where it ends when the task is read from another line ('Nội dung thực hiện: …')
 
 
-def _role(task: str, heading: str) -> str:
+def _role(task: str, heading: str) -> Role:
     """chủ trì → lead, phối hợp (without chủ trì) → support, otherwise assigned; a task's own verb
     wins over the verb of the heading it sits under."""
     voc, (lead, support) = _vocabulary(), _role_words()
@@ -195,12 +399,40 @@ def _role(task: str, heading: str) -> str:
         m = voc.role.match(fold_in_place(source.strip(" :;,-–")))
         if m:
             return "lead" if fold(m.group("verb")) in lead else "support"
+    if (inner := _inner_role(task)) is not None:
+        return inner
     folded = fold(heading)
     if any(w in folded for w in lead):  # '… Công an tỉnh chủ trì, phối hợp …:' over its bullets
         return "lead"
     if voc.explicit.match(folded) and any(w in folded for w in support):  # 'Cơ quan phối hợp: …'
         return "support"
     return "assigned"
+
+
+def _inner_role(task: str) -> Role | None:
+    """The role a verb further in the opening phrase of a task (before its first comma) gives: 'Tiếp tục phát huy
+    vai trò cơ quan Thường trực chủ trì, phối hợp với Văn phòng Chính phủ …' leads, 'Cử công chức chuyên môn phối
+    hợp tham gia tổ công tác' supports. Not a verb after the first comma, which is one more duty of the body
+    ('Tăng cường …, tích cực phối hợp với Công an các cấp …'), nor a noun ('công tác phối hợp', 'với sự phối hợp
+    của …', which names who helps), nor the verb of those the task directs or sends ('Chỉ đạo các Khu Quản lý
+    đường bộ … phối hợp với …', 'huy động các chuyên gia … đến hiện trường phối hợp, hỗ trợ …')."""
+    folded = fold_in_place(task)
+    opening = re.search(r"[.;:,]|$", folded)
+    assert opening is not None  # '$' always matches
+    voc, (lead, _) = _vocabulary(), _role_words()
+    if voc.lead_clause.search(folded):
+        return "lead"  # '…; chủ trì, phối hợp với các cơ quan …': a clause of the task that opens with the lead verb
+    directing = voc.directing.match(folded.lstrip(" -–*_"))
+    if directing and not voc.role_word.match(folded.lstrip(" -–*_"), directing.end() + 1):
+        return None  # 'Chỉ đạo các Khu Quản lý đường bộ … phối hợp với …': the role of those it directs
+    words = [
+        m
+        for m in voc.role_word.finditer(folded, 0, opening.start())
+        if not voc.helped.search(folded, 0, m.start()) and not re.search(r"(?<!\w)cac\s", folded[: m.start()])
+    ]
+    if any(m.group() in lead for m in words):
+        return "lead"
+    return "support" if words else None
 
 
 def _partners(text: str) -> list[str]:
@@ -214,28 +446,19 @@ def _partners(text: str) -> list[str]:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;.]\s+")
+_CLAUSE_END = re.compile(r"[;.](?=\s|$)")
+_SENTENCE_BREAK = re.compile(r"[;.]\s+")
+_CLAUSE_SEMICOLON = re.compile(r";\s*")
 _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
+_NEXT_LOWER = re.compile(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]")  # a task after the bodies starts with a lowercase verb
 _CITED_DATE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
 # on folded text, so that a scan that lost its tone marks ('truoc ngay 15/6') reads the same
-_DAY_MONTH = re.compile(r"ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
-_BY_YEAR = re.compile(r"(?:den|truoc|trong)\s+nam\s+(\d{4})")
+_DAY_MONTH = time_grammar.YEARLY_DAY
 
 
-def _due(text: str) -> tuple[str | None, str | None]:
-    """The task's due date: one full date, else one 'ngày 15/6' (a day every year, '--06-15'), else
-    one 'đến năm 2030'. Several different ones mean a schedule, not a due date; the date of a cited
-    document ('Quyết định số 7978/QĐ-BCA ngày 27/10/2022') is not a due date."""
-    dates = {iso for start, _, iso in find_dates(text) if not _CITED_DATE.search(text[max(0, start - 40) : start])}
-    if len(dates) == 1:
-        return dates.pop(), None
-    folded = fold_in_place(text)
-    days = {iso[4:] for d, m in _DAY_MONTH.findall(folded) if (iso := iso_date(d, m, 2000))}
-    if not dates and len(days) == 1:
-        return "-" + days.pop(), "yearly"
-    years = set(_BY_YEAR.findall(folded))
-    if not dates and not days and len(years) == 1:
-        return years.pop(), None
-    return None, None
+def _due(text: str) -> tuple[str | None, Recurrence | None]:
+    """The task's due date and recurrence, read by the time grammar (``grammar.time.task_due``)."""
+    return time_grammar.task_due(text)
 
 
 def _clean_task(text: str) -> str:
@@ -244,39 +467,62 @@ def _clean_task(text: str) -> str:
     folded = fold_in_place(text)
     m = _vocabulary().role.match(folded)
     if m:
-        after = _vocabulary().after_role.match(folded, m.end()).end()
+        after_role = _vocabulary().after_role.match(folded, m.end())
+        assert after_role is not None  # every part of the pattern is optional: it always matches
+        after = after_role.end()
         partners, end = parse_addressees(text, after, folded)
         rest = text[end if partners else after :].strip(" ,:")
         text = rest or text
     elif (c := _vocabulary().connective.match(folded)) is not None:
         text = text[c.end() :]
-    text = re.sub(r"\s*\./\.?\s*$|\s*/\s*$", "", text).strip()
+    text = " ".join(re.sub(r"\s*\./\.?\s*$|\s*/\s*$", "", text).split())  # joined lines read as one space
     return text[:1].upper() + text[1:]
 
 
+def _time_line_due(value: str) -> tuple[str | None, Recurrence | None]:
+    """The due of a time line's value: its date, else the year it opens with ('Năm 2025 và các năm tiếp theo')."""
+    due = _due(value)
+    if due[0] is not None:
+        return due
+    year = _YEAR_CELL.match(value.strip(" *_"))
+    return (year.group(1), None) if year else (None, None)
+
+
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
-    """A formula ('nghiêm túc triển khai thực hiện./.') or an exhortation to a whole class ('Các cấp ủy …
-    xác định … là nhiệm vụ trọng tâm') gives no task of its own (CONVENTIONS.md, obligations)."""
+    """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
+    thực hiện, nếu có vướng mắc, đề nghị phản ánh …') or an exhortation to a whole class ('Các cấp ủy … xác định
+    … là nhiệm vụ trọng tâm') gives no task of its own (CONVENTIONS.md, obligations)."""
     folded = fold(task)
     voc = _vocabulary()
-    return bool(voc.generic_task.match(folded)) or (
+    return bool(voc.generic_task.match(folded) or voc.conditional.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
     )
 
 
-def _obligations(seg: SegmentedDocument, bodies: list[AgencyMatch], task: _Task, heading: str) -> list[Obligation]:
+def _obligations(
+    seg: SegmentedDocument,
+    bodies: list[AgencyMatch],
+    task: _Task,
+    heading: str,
+    role: Role | None = None,
+    when: str = "",
+) -> list[Obligation]:
     """One obligation per body for this task; ``heading`` is the item line the task sits under, which
-    gives the role when the task's own wording does not ('… chủ trì, phối hợp …:' over its bullets)."""
+    gives the role when the task's own wording does not ('… chủ trì, phối hợp …:' over its bullets).
+    ``role`` is given when a label says it ('Cơ quan phối hợp: …'); ``when`` is the block's time line
+    ('Thời gian thực hiện: Năm 2025'), read when the task has no date of its own."""
     raw = task.text.strip(" :;,-–")
-    if not raw:
+    if not any(c.isalpha() for c in raw):  # '* *  |': what the conversion left of emphasis and table rules
         return []
     text = _clean_task(raw)
     if _has_no_task(text, bodies):
         return []
-    role = _role(raw, heading)
+    role = role or _role(raw, heading)
     partners = _partners(raw) or (_partners(heading) if role != "assigned" else [])
     due, recurrence = _due(raw)
-    end = min(task.start + len(task.text.rstrip()), task.line.end)
+    if due is None and when:
+        due, recurrence = _time_line_due(when)
+    end = task.quote_to or min(task.start + len(task.text.rstrip()), task.line.end)
     return [
         Obligation(
             agency=b.name,
@@ -301,34 +547,53 @@ class _Reader:
     def __init__(self, seg: SegmentedDocument) -> None:
         self.seg = seg
         self.voc = _vocabulary()
+        self.attachments: set[int] = set()  # start offsets of the lines that open an attachment
         self.lines = self._body_lines()
-        self.ranks = [_rank(line) for line in self.lines]
+        # an attachment is a part of its own: no item before it runs on into it
+        self.ranks = [0 if line.start in self.attachments else _rank(line) for line in self.lines]
         self.used: set[int] = set()  # lines already read as an item or a task
         self.addressee_ends: dict[int, int] = {}  # line index → end of the addressees read there
         self.out: list[Obligation] = []
 
     def _body_lines(self) -> list[Line]:
-        """The lines before the distribution list ('Nơi nhận:'): what comes after assigns nothing, and
-        its bullets ('- Sở Y tế;') would read as tasks of the last item."""
-        lines = self.seg.lines
-        for i, line in enumerate(lines):
-            if i > _HEADER_LINES and self.voc.end_of_body.match(fold_in_place(line.text)):
-                lines = lines[:i]
-                break
-        return _join_wraps(lines)
+        """The lines of the body and of its attachments. A distribution list ('Nơi nhận:') assigns nothing, and its
+        bullets ('- Sở Y tế;') would read as tasks of the last item; but a plan or regulation issued with a decision
+        follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again."""
+        parts: list[list[Line]] = [[]]
+        reading = True
+        for i, line in enumerate(self.seg.lines):
+            folded = fold_in_place(line.text)
+            if i > _HEADER_LINES and self.voc.page_footer.search(folded):
+                break  # the web page's own text after the document ('Văn bản liên quan', 'Bạn vừa bị đăng xuất')
+            if reading and i > _HEADER_LINES and self.voc.end_of_body.match(folded):
+                reading = False
+            elif not reading and self.voc.attachment.match(folded):
+                reading = True
+                parts.append([])
+                self.attachments.add(line.start)
+            if reading:
+                parts[-1].append(line)
+        return _bracket_numbers([_with_marker(line) for part in parts for line in _join_wraps(part, self.seg.text)])
 
     def _is_task_paragraph(self, line: Line) -> bool:
-        """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder, not the
-        closing formula ('Trên đây là Kế hoạch …./.') that follows the last item."""
+        """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder, not a closing
+        formula ('Trên đây là Kế hoạch …./.', 'Văn phòng Chính phủ thông báo để … biết, thực hiện./.')."""
+        folded = fold_in_place(line.text)
         return (
             line.text[:1].isupper()
             and not self.voc.footnote.match(line.text)
-            and not self.voc.closing.match(fold_in_place(line.text))
+            and not self.voc.closing.match(folded)
+            and not self.voc.notice_closing.search(folded)
         )
 
-    def _addressees(self, i: int, text: str, offset: int) -> tuple[list[AgencyMatch], int]:
+    def _addressees(self, i: int, text: str, offset: int, record: bool = True) -> tuple[list[AgencyMatch], int]:
+        """The bodies named at text[offset:] of line i; a class that a role defines ('Các cơ quan, đơn vị được
+        giao chủ trì có trách nhiệm …') names nobody. ``record`` notes them as read, so that 'giao' before them is
+        not read again as an explicit assignment."""
         found, end = parse_addressees(text, offset)
-        if found:
+        if found and all(b.collective for b in found) and self.voc.defined_role.match(fold_in_place(text[end:])):
+            return [], offset
+        if found and record:
             self.addressee_ends[i] = self.lines[i].start + end
         return found, end
 
@@ -346,7 +611,11 @@ class _Reader:
             named, named_end = parse_addressees(body, lead_in.end())
             if not named or body[named_end:].strip(" :"):
                 return  # 'Đối với Công an xã: mỗi năm xây dựng …' is a topic; only a heading of bodies over a) b) c) names who acts
-        bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + (lead_in.end() if lead_in else 0))
+        opener = None if lead_in else self.voc.opener.match(fold_in_place(body))  # 'Trên cơ sở …, các sở …'
+        skip = lead_in or opener
+        bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + (skip.end() if skip else 0))
+        bodies, stop = self._enumerated(line.text, bodies, stop)
+        bodies, stop = self._heading_name(i, bodies, stop, lead_in, end > i + 1)
         directive = self.voc.directive.match(fold_in_place(line.text), stop) if bodies else None
         if directive:  # 'UBND tỉnh giao Sở Y tế …': the addressees are the ones doing it
             named, named_stop = self._addressees(i, line.text, directive.end())
@@ -357,54 +626,168 @@ class _Reader:
             sub = self._sub_items(children)
             if sub and any(self._names_body(k) for k, _ in sub):
                 for k, k_end in sub:
-                    self.item(k, k_end, default, topical)
+                    if k not in self.used:
+                        self.item(k, k_end, default, topical)
                 return
             if self._topic_clauses(i):
+                return
+            if line.text.rstrip(" *_").endswith(":") and any(
+                self._opens_with_body(k) for k in children if self.ranks[k] >= _BULLET
+            ):
+                # '1. Về kiến nghị …:' over 'Các Bộ, cơ quan liên quan … nghiên cứu …': each names who acts
+                self._tasks_under(i, children, [], "", False)
                 return
             if not default or self.voc.directive.match(fold_in_place(body)):
                 return  # 'Đề nghị <a body not in the lexicon> …' is not addressed to the list's addressees
             bodies, stop = default, len(line.text) - len(body)
-        rest = _PARENTHESIS.sub("", line.text[stop:], count=1)  # 'Công an tỉnh (cơ quan thường trực)'
+        # 'Công an tỉnh (cơ quan thường trực)', 'Sở Tài chính - Cơ quan thường trực', '*1.4. Sở Y tế*'
+        rest = _aside(line.text[stop:]).rstrip(" *_")
         inline = (
-            bool(rest.strip(" :;,.-–")) and not rest.rstrip().endswith(":") and not (lead_in and ":" not in rest)
+            bool(rest.strip(" :;,.-–")) and not rest.endswith(":") and not (lead_in and ":" not in rest)
         )  # '1. Trách nhiệm của các cơ quan tham mưu' is a heading
         sub = [] if inline else self._sub_items(children)
         if sub and any(self._names_body(k) for k, _ in sub):
             for k, k_end in sub:  # '1. Trách nhiệm của các sở, ngành' over 'a) Sở Y tế', 'b) Sở Tài chính'
-                self.item(k, k_end, bodies)
+                if k not in self.used:
+                    self.item(k, k_end, bodies)
             return
         if inline:
             self.out += _obligations(self.seg, bodies, _Task(line, line.start + stop, rest, line.start), "")
-        for k in children:
+        self._tasks_under(i, children, bodies, rest, inline)
+
+    def _tasks_under(self, i: int, children: list[int], bodies: list[AgencyMatch], rest: str, inline: bool) -> None:
+        """One task per child line of item i: a bullet, sub-item or paragraph; a child that names its own body
+        ('- Sở Tài chính: bố trí kinh phí') is that body's. A child ending in ':' over deeper lines is a lead-in
+        whose verb gives them their role, not a task ('- Phối hợp hướng dẫn …:' over '+ Sở Xây dựng: hướng dẫn …',
+        'Chủ trì, phối hợp với các cơ quan … tham mưu cho Ủy ban nhân dân các tỉnh:' over a) b) c)); a time field
+        after a task ('Thời hạn hoàn thành: Trước ngày 31/3/2026.') is that task's due — or the due of all the
+        tasks under the lead-in — not a task."""
+        lead_in: str | None = None  # the lead-in the current tasks sit under
+        under_bullet = False  # the lead-in is a '-' bullet over '+' bullets
+        pending = len(self.out)  # the obligations since the last time field or lead-in wait for one
+        for n, k in enumerate(children):
             child = self.lines[k]
+            if self.ranks[k] == _BULLET:
+                lead_in, under_bullet = None, False
+            if self._leads_in(k, children[n + 1] if n + 1 < len(children) else None):
+                lead_in, under_bullet = _body(child), self.ranks[k] == _BULLET
+                self.used.add(k)
+                pending = len(self.out)
+                continue
             if (
-                (self.ranks[k] == _SUB_BULLET and self.ranks[i] != _BULLET)
+                (self.ranks[k] == _SUB_BULLET and self.ranks[i] != _BULLET and not under_bullet)
                 or k in self.used
                 or (inline and self.ranks[k] == _PARAGRAPH)
             ):
                 continue  # under an item that carries its own task, a plain paragraph is a closing remark
+            if (field := self._field(k)) is not None and field[0] == "due":
+                self.used.add(k)
+                self._give_due(range(pending, len(self.out)), child.text[field[1] :])
+                pending = len(self.out)
+                continue
             if self.ranks[k] == _PARAGRAPH and (not self._is_task_paragraph(child) or self._is_directive(k)):
                 continue
             self.used.add(k)
-            text = _body(child)
-            own, own_end = parse_addressees(child.text, len(child.text) - len(text))
-            if own and (
-                child.text[own_end : own_end + 1] == ":"
-                or (
-                    child.text[own_end + 1 : own_end + 2].islower()
-                    and not self.voc.directive.match(fold_in_place(text))
-                )
-            ):
-                # '- Sở Tài chính: bố trí kinh phí' under '1. Các sở, ngành:' — the bullet names who does it;
-                # '- Kiến nghị UBND tỉnh ban hành …' is the heading body's own task
-                self.out += _obligations(
-                    self.seg,
-                    own,
-                    _Task(child, child.start + own_end, child.text[own_end:], child.end - len(text)),
-                    rest,
-                )
-                continue
-            self.out += _obligations(self.seg, bodies, _Task(child, child.end - len(text), text), rest)
+            if lead_in is None:
+                pending = len(self.out)
+            self._child_task(k, bodies, lead_in or rest)
+
+    def _leads_in(self, k: int, nxt: int | None) -> bool:
+        """Does child line k end in ':' over the deeper lines that follow it — a '-' bullet over '+' bullets, a
+        paragraph over lettered items or bullets?"""
+        if nxt is None or not self.lines[k].text.rstrip(" *_").endswith(":") or self.ranks[k] == _SUB_BULLET:
+            return False
+        if self.ranks[k] == _BULLET:
+            return self.ranks[nxt] == _SUB_BULLET
+        return self.ranks[k] == _PARAGRAPH and self.ranks[nxt] < _PARAGRAPH
+
+    def _child_task(self, k: int, bodies: list[AgencyMatch], heading: str) -> None:
+        """The task on child line k, for the body it names or else for the item's ``bodies``."""
+        child = self.lines[k]
+        text = _body(child)
+        own, own_end = self._addressees(k, child.text, len(child.text) - len(text))
+        if own and (
+            child.text[own_end : own_end + 1] == ":"
+            or (
+                child.text[own_end + 1 : own_end + 2].islower()
+                and (not bodies or not self.voc.directive.match(fold_in_place(text)))
+            )
+        ):
+            # '- Sở Tài chính: bố trí kinh phí' under '1. Các sở, ngành:' — the bullet names who does it;
+            # '- Kiến nghị UBND tỉnh ban hành …' is the heading body's own task, 'Giao Bộ Tài chính …' under a
+            # topic is the Bộ's
+            task = _Task(child, child.start + own_end, child.text[own_end:], child.end - len(text))
+            self.out += _obligations(self.seg, own, task, heading)
+            return
+        self.out += _obligations(self.seg, bodies, _Task(child, child.end - len(text), text), heading)
+
+    def _give_due(self, made: range, when: str) -> None:
+        """A time field under a task is its due, for the obligations that have none of their own."""
+        due, recurrence = _time_line_due(when)
+        for n in made:
+            if self.out[n].due is None and due is not None:
+                self.out[n] = self.out[n].model_copy(update={"due": due, "recurrence": recurrence})
+
+    def _enumerated(self, text: str, bodies: list[AgencyMatch], stop: int) -> tuple[list[AgencyMatch], int]:
+        """'1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Công Thương, …)': a class
+        whose bracket lists its members gives each member the class's tasks; without 'gồm' the bracket must hold
+        nothing but two bodies or more."""
+        folded = fold_in_place(text)
+        m = self.voc.enumeration.search(folded, stop) if bodies else None
+        if m is None and bodies and bodies[-1].collective:
+            m = _BRACKET.match(text, stop)  # '… các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …)'
+        between = text[stop : m.start()] if m else ""
+        if m is None or re.search(r"[.;:]", between) or len(between.split()) > 10:
+            return bodies, stop  # the bracket follows the class, or the rest of its name ('… quản lý ngành, lĩnh vực')
+        members, end = parse_addressees(text, m.end())
+        close = text.find(")", end)
+        enumerated = bool(self.voc.enumeration.match(folded, m.start())) or (
+            len(members) > 1 and not text[end:close].strip(" ,.;")
+        )
+        return (members, close + 1) if members and close >= 0 and enumerated else (bodies, stop)
+
+    def _heading_name(
+        self, i: int, bodies: list[AgencyMatch], stop: int, lead_in: re.Match[str] | None, heading: bool
+    ) -> tuple[list[AgencyMatch], int]:
+        """An item that only names who acts, before its colon ('4. Các cơ sở nuôi trồng thủy sản: Theo dõi …') or
+        as a heading over its tasks ('7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng … trên địa bàn tỉnh',
+        '1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam'), names it to there, but for a bracket and an
+        apposition ('Sở Tài chính - Cơ quan thường trực'); after 'Trách nhiệm của' it names the body even when
+        the lexicon does not know it ('1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:')."""
+        text = self.lines[i].text
+        colon = text.find(":", stop)
+        if colon >= 0:
+            end = len(_HEADING_TAIL.sub("", text[: colon + 1]))
+        elif heading:
+            end = len(_HEADING_TAIL.sub("", text))
+        else:
+            return bodies, stop
+        if bodies:
+            rest = text[stop:end]
+            if heading and ";" in rest and not self.voc.task_word.search(fold_in_place(rest)):
+                # '3. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ': one body per member
+                return parse_officials(text, bodies[0].start, end) or bodies, end
+            if not rest.strip() or not self._is_name_tail(rest):
+                return bodies, stop
+            return [*bodies[:-1], named(text, bodies[-1].start, end, bodies[-1])], end
+        if lead_in is None or not self.voc.whose.match(fold_in_place(lead_in.group())):
+            return bodies, stop
+        start = len(text) - len(_body(self.lines[i])) + lead_in.end()
+        phrase = text[start:end]
+        if not phrase.strip() or len(phrase.split()) > 12 or re.search(r"[.;:]", phrase):
+            return bodies, stop  # 'Trách nhiệm của X': X is a name, whatever words it is made of
+        return [named(text, start, end)], end
+
+    def _is_name_tail(self, rest: str) -> bool:
+        """Words that go on naming a body, not a task: no sentence end, no role or duty word, no apposition."""
+        folded = fold_in_place(rest).strip()
+        listed = any(re.search(r"(?:,|\bva)\s*$", fold_in_place(rest[:start])) for start, _, _ in find_agencies(rest))
+        return not (
+            folded[:1] in ("-", "–", "(")
+            or re.search(r"[.;:]", folded)
+            or self.voc.task_word.search(folded)
+            or listed  # '… cấp thành phố và Ủy ban nhân dân xã, phường' goes on to another body
+        )
 
     def _children_end(self, i: int) -> int:
         """End of the lines that sit under line i (deeper in the outline)."""
@@ -420,10 +803,11 @@ class _Reader:
         colon = line.text.find(":", len(line.text) - len(_body(line)))
         if colon < 0:
             return False
-        folded = fold_in_place(line.text)
         clauses: list[tuple[int, list[AgencyMatch], int]] = []  # (start, bodies, end of the bodies)
         for cut in [colon + 1] + [m.end() for m in _CLAUSE_BREAK.finditer(line.text, colon + 1)]:
-            found, stop = parse_addressees(line.text, cut, folded)
+            if clauses and cut < clauses[-1][2]:
+                continue  # 'Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu …': one clause names both
+            found, stop = self._addressees(i, line.text, cut)
             verb = _NEXT_LETTER.match(line.text, stop)
             if found and verb and verb.group(1).islower():  # a body followed by its verb
                 clauses.append((cut, found, stop))
@@ -433,6 +817,31 @@ class _Reader:
                 self.seg, found, _Task(line, line.start + stop, line.text[stop:until], line.start + start), ""
             )
         return bool(clauses)
+
+    def role_clauses(self) -> None:
+        """'X chủ trì, phối hợp với Y …' in the middle of a content bullet or paragraph ('- Giám sát dịch … .
+        Trung tâm Kiểm soát bệnh tật tỉnh chủ trì, phối hợp với …'): a sentence or clause after '.' or ';' that
+        opens with a body and its role verb gives that body the clause as its task (lead for chủ trì, support for
+        phối hợp), Y as partners. An item or bullet that opens so is read where it stands."""
+        for i, line in enumerate(self.lines):
+            if i in self.used or self._in_preamble(i):
+                continue
+            folded = fold_in_place(line.text)
+            at = len(line.text) - len(_body(line))
+            for cut in [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
+                found, stop = parse_addressees(line.text, cut, folded)
+                if (
+                    not found
+                    or not self.voc.role.match(folded[stop:].lstrip(" ,"))
+                    or line.text.rfind("(", 0, cut) > line.text.rfind(")", 0, cut)
+                    or self.voc.directive.search(folded, cut, found[0].start)
+                ):
+                    continue  # a note in brackets ('(giao Sở Y tế chủ trì, …)') is read with its task, 'Giao X …' as such
+                end = _CLAUSE_END.search(line.text, stop)
+                until = end.start() + 1 if end else len(line.text)
+                task = _Task(line, line.start + stop, line.text[stop:until], line.start + cut)
+                self.out += _obligations(self.seg, found, task, "")
+                self.used.add(i)
 
     def _is_directive(self, i: int) -> bool:
         """A paragraph in which a body asks other bodies to act ('UBND Thành phố yêu cầu các Sở …')."""
@@ -462,8 +871,8 @@ class _Reader:
         title = fold_in_place(_body(line)).lstrip(" #*_")
         if self.voc.heading.match(title):
             return "assigning"
-        if (r == 0 or outline.is_caps(line.text)) and self.voc.section.match(title):
-            return "topical"
+        if (r == 0 or outline.is_caps(line.text)) and self.voc.section.match(title) and not self._opens_with_body(i):
+            return "topical"  # 'Điều 12. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh' addresses a body: no topic
         return None
 
     def _part_end(self, i: int) -> int:
@@ -474,16 +883,23 @@ class _Reader:
         return len(self.lines)
 
     def assignment_parts(self) -> None:
+        """Read each assignment part ('IV. TỔ CHỨC THỰC HIỆN', or a topical part such as 'KIẾN NGHỊ') item by item:
+        its top sub-items, else its dash bullets, skipping lines an earlier reader already used."""
         for i in range(len(self.lines)):
             kind = self._assignment_heading(i)
             if kind is None:
                 continue
             end = self._part_end(i)
+            if self._opens_with_body(i):  # 'Điều 15. Trách nhiệm của các cơ quan, đơn vị, địa phương' over its text
+                self.item(i, end, [])
+                continue
+            self.used.add(i)
             indices = list(range(i + 1, end))
             items = self._sub_items(indices) or [(k, k + 1) for k in indices if self.ranks[k] == _BULLET]
+            default = self._notice_addressees()[:1] if kind == "topical" else []
             for k, k_end in items:
                 if k not in self.used:
-                    self.item(k, k_end, [], kind == "topical")
+                    self.item(k, k_end, default, kind == "topical")
 
     def directive_lists(self) -> None:
         """'… đề nghị <addressees> những nội dung sau:' followed by numbered items; 'Trưởng Ban Chỉ đạo kết
@@ -517,6 +933,16 @@ class _Reader:
             for k, k_end in self._sub_items(list(range(i + 1, end))):
                 if k not in self.used:
                     self.item(k, k_end, addressees, not directive)
+
+    def _notice_addressees(self) -> list[AgencyMatch]:
+        """Whom a notice of conclusions is for, from its closing ('Văn phòng Chính phủ thông báo để Ủy ban nhân dân
+        tỉnh Phú Thọ và các Bộ, cơ quan liên quan biết, thực hiện'): the first named body among them does the
+        tasks of its 'NHIỆM VỤ' part that name nobody."""
+        for line in reversed(self.lines):
+            m = self.voc.notice_closing.search(fold_in_place(line.text))
+            if m:  # a class ('các cơ quan, đơn vị, địa phương') is only told, not given the tasks
+                return [b for b in parse_addressees(line.text, m.end())[0] if not b.collective]
+        return []
 
     def _letter_addressees(self) -> list[AgencyMatch]:
         """The bodies after 'Kính gửi:' — on its line or in the bullets under it."""
@@ -562,8 +988,14 @@ class _Reader:
                 continue
             for m in self.voc.directive.finditer(folded):
                 sentence = line.text[line.text.rfind(". ", 0, m.start()) + 1 : m.start()]
-                if folded[m.start() : m.start() + 4] == "giao" or DOC_NUMBER.search(sentence):
-                    continue  # 'giao' is read by explicit_assignments; 'Công văn số 12/UBND … yêu cầu' is reported speech
+                if (
+                    folded[m.start() : m.start() + 4] == "giao"
+                    or DOC_NUMBER.search(sentence)
+                    or self.voc.condition.search(fold_in_place(sentence))
+                ):
+                    # 'giao' is read by explicit_assignments; 'Công văn số 12/UBND … yêu cầu' is reported speech;
+                    # 'nếu có khó khăn, vướng mắc, đề nghị … phản ánh' asks for nothing unless something happens
+                    continue
                 bodies, stop = self._addressees(i, line.text, m.end())
                 if not bodies:
                     continue
@@ -599,32 +1031,105 @@ class _Reader:
         return parts
 
     def executing_articles(self) -> None:
-        """'Điều 3. … Chánh Văn phòng …, Giám đốc các Sở: … chịu trách nhiệm thi hành Quyết định này.'"""
+        """'Điều 3. … Chánh Văn phòng …, Giám đốc các Sở: … chịu trách nhiệm thi hành Quyết định này.' — the
+        clause may run over several lines of the article ('Chánh Văn phòng UBND tỉnh; Giám đốc các sở, ban, ngành;'
+        / 'Chủ tịch UBND các xã, phường … chịu trách nhiệm thi hành …'), from its last numbered item or its start."""
         for i, line in enumerate(self.lines):
             if not (line.marker or "").startswith("Điều"):
                 continue
-            k = i if self.voc.execution.search(fold_in_place(line.text)) else i + 1
-            if (
-                k >= len(self.lines)
-                or not self.voc.execution.search(fold_in_place(self.lines[k].text))
-                or k in self.used
-            ):
+            end = self._part_end(i)
+            k = next((k for k in range(i, end) if self.voc.execution.search(fold_in_place(self.lines[k].text))), None)
+            if k is None or k in self.used:
                 continue
-            text = self.lines[k].text
-            folded = fold_in_place(text)
-            phrase = self.voc.execution.search(folded)
+            first = (
+                k if k == i or self.lines[k].marker else max(j for j in range(i, k) if j == i or self.lines[j].marker)
+            )
+            clause = self.lines[k]
+            if first < k:
+                text = self.seg.text[self.lines[first].start : clause.end].replace("\n", " ").replace("\f", " ")
+                clause = replace(self.lines[first], end=clause.end, text=text)
+            text = clause.text
+            phrase = self.voc.execution.search(fold_in_place(text))
+            assert phrase is not None  # line k holds the phrase, and the clause ends with line k
             stop = text.rfind(". ", 0, phrase.start())
-            sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(self.lines[k])))
-            bodies, stop = self._addressees(k, text, sentence)
+            sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(clause)))
+            opening = self.voc.salutation_in_article.match(fold_in_place(text), sentence)
+            assert opening is not None  # every part of the pattern is optional
+            bodies = parse_officials(text, opening.end(), phrase.start())
             if bodies:
-                self.used.add(k)
-                task = text[phrase.start() :]
-                self.out += _obligations(
-                    self.seg,
-                    bodies,
-                    _Task(self.lines[k], self.lines[k].start + phrase.start(), task, self.lines[k].start + sentence),
-                    "",
-                )
+                self.used.update(range(first, k + 1))
+                task = _Task(clause, clause.start + phrase.start(), text[phrase.start() :], clause.start + sentence)
+                self.out += _obligations(self.seg, bodies, task, "")
+
+    def _field(self, i: int) -> tuple[str, int] | None:
+        """(kind, offset of the value) when line i opens with a task field's label ('- Cơ quan chủ trì: …')."""
+        line = self.lines[i]
+        at = len(line.text) - len(_body(line))
+        folded = fold_in_place(line.text)
+        for kind, label in self.voc.fields:
+            if m := label.match(folded, at):
+                return kind, m.end()
+        return None
+
+    def _block(self, i: int) -> tuple[int | None, int, int]:
+        """(the item line i belongs to, first and last+1 line of that item's lines): the task a field line
+        describes and its sibling fields."""
+        r = self.ranks[i]
+        parent = next((j for j in range(i - 1, -1, -1) if self.ranks[j] < min(r, _PARAGRAPH)), None)
+        if parent is None:
+            return None, i, i + 1
+        end = parent + 1
+        while end < len(self.lines) and self.ranks[end] > self.ranks[parent]:
+            end += 1
+        return parent, parent + 1, end
+
+    def task_blocks(self) -> None:
+        """A task with its fields on lines of their own — '1. Phổ biến Luật Việc làm' over '- Nội dung thực
+        hiện: …', '- Cơ quan chủ trì: Sở Nội vụ, Sở Tài chính.', '- Cơ quan phối hợp: …', '- Thời gian thực
+        hiện: Năm 2025 …': one obligation per body of each role field, with the role its label gives; a
+        'Cơ quan thực hiện:' field gives the bodies of each clause the role of their own verb ('Sở Nội vụ chủ
+        trì …; Sở Tư pháp … chủ động tổ chức …'). The task is the 'Nội dung' field, else the item's own line."""
+        for i in range(len(self.lines)):
+            field = self._field(i)
+            if field is None or field[0] not in ("lead", "assigned", "partners") or i in self.used:
+                continue
+            parent, first, last = self._block(i)
+            siblings = {k: f for k in range(first, last) if (f := self._field(k)) is not None}
+            content = next((k for k, f in siblings.items() if f[0] == "task"), None)
+            timing = next((k for k, f in siblings.items() if f[0] == "due"), None)
+            when = self.lines[timing].text[siblings[timing][1] :] if timing is not None else ""
+            if content is not None:
+                c = self.lines[content]
+                task = _Task(self.lines[i], c.start + siblings[content][1], c.text[siblings[content][1] :])
+            elif parent is not None:
+                p = self.lines[parent]
+                task = _Task(self.lines[i], p.end - len(_body(p)), _body(p))
+            else:
+                continue
+            task = replace(task, quote_from=self.lines[i].start, quote_to=self.lines[i].end)
+            found = self._field_clauses(i, field)
+            for bodies, role in found:
+                self.out += _obligations(self.seg, bodies, task, "", role, when)
+            if found:  # the item line is used up when it was the task
+                self.used.update(k for k in (i, content, timing, parent if content is None else None) if k is not None)
+
+    def _field_clauses(self, i: int, field: tuple[str, int]) -> list[tuple[list[AgencyMatch], Role]]:
+        """The bodies of a role field, clause by clause, each with its role; a catch-all closing a list of named
+        bodies ('…, Sở Tài chính và các cơ quan, đơn vị có liên quan') is only the partners' courtesy."""
+        kind, at = field
+        text = self.lines[i].text
+        folded = fold_in_place(text)
+        given: Role | None = "lead" if kind == "lead" else "support" if kind == "partners" else None
+        starts = [at] + [m.end() for m in _CLAUSE_SEMICOLON.finditer(text, at)]
+        out: list[tuple[list[AgencyMatch], Role]] = []
+        for start, until in zip(starts, [*starts[1:], len(text)], strict=True):
+            bodies, stop = parse_addressees(text[:until], start, folded[:until])
+            if not bodies:
+                continue
+            if len(bodies) > 1 and bodies[-1].collective and self.voc.catch_all.search(fold(bodies[-1].name)):
+                bodies = bodies[:-1]
+            out.append((bodies, given or _role(text[stop:until], "")))
+        return out
 
     def explicit_assignments(self) -> None:
         """'giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế' anywhere in the body."""
@@ -650,8 +1155,10 @@ class _Reader:
                     )
                 elif folded[m.start() : m.start() + 4] == "giao":
                     task = line.text[stop:]
-                    if not _PARENTHESIS.sub("", task, count=1).strip(" :") and i not in self.used:
-                        # '3. Giao Công an tỉnh (Cơ quan Thường trực):' over bullets: the bracket is an alias
+                    names_only = not _NEXT_LOWER.match(task) and not self.voc.task_word.search(fold_in_place(task))
+                    if (not _PARENTHESIS.sub("", task, count=1).strip(" :") or names_only) and i not in self.used:
+                        # '3. Giao Công an tỉnh (Cơ quan Thường trực):' over bullets: the bracket is an alias;
+                        # '1. Giao người đứng đầu …; Chủ tịch UBND các xã …' over bullets names more bodies
                         self.item(i, self._children_end(i), [])
                         break
                     end = re.search(r"(?<=\.)\s", task)
@@ -659,10 +1166,51 @@ class _Reader:
                     self.out += _obligations(
                         self.seg, bodies, _Task(line, line.start + stop, task, line.start + m.start()), ""
                     )
-                else:  # 'Cơ quan chủ trì: X' — the task is what the line or the line above says
+                elif i not in self.used:  # 'Cơ quan chủ trì: X' — the task is what the line or the line above says
                     task = line.text[: m.start()].strip() or (self.lines[i - 1].text if i else "")
                     task = re.sub(r"^[^:]{0,20}:\s*", "", task)  # 'Nội dung: …'
                     self.out += _obligations(self.seg, bodies, _Task(line, line.start, task), m.group())
+
+    def body_items(self) -> None:
+        """An item that opens with the body it gives a task to, wherever it stands: a telegram's '2. Bộ Xây dựng:'
+        over its a) b), '3. Bộ Tài chính chủ trì cùng Bộ Xây dựng …', a regulation's 'Điều 5. Nội dung Sở Dân tộc
+        và Tôn giáo có trách nhiệm chủ trì' over its numbered items, 'Điều 3. Giám đốc Sở Nội vụ có trách nhiệm
+        hướng dẫn …'. The body must be followed by its colon, its verb or — for a heading — nothing more."""
+        for i in range(len(self.lines)):
+            if i in self.used or self.ranks[i] >= _BULLET or self._in_preamble(i) or not self._opens_with_body(i):
+                continue
+            self.item(i, self._part_end(i), [])
+
+    def _in_preamble(self, i: int) -> bool:
+        """Is line i in a part that says why and for whom, not who does what ('I. MỤC ĐÍCH, YÊU CẦU')?"""
+        part = next((j for j in range(i, -1, -1) if self.ranks[j] == 0), None)
+        return part is not None and bool(self.voc.preamble.match(fold_in_place(_body(self.lines[part])).lstrip(" *_#")))
+
+    def _opens_with_body(self, i: int) -> bool:
+        line = self.lines[i]
+        body = _body(line)
+        folded = fold_in_place(body)
+        lead_in = self.voc.item_prefix.match(folded)
+        skip = lead_in or self.voc.opener.match(folded)  # 'Hằng năm, Sở Nội vụ …'
+        offset = len(line.text) - len(body) + (skip.end() if skip else 0)
+        bodies, stop = self._addressees(i, line.text, offset, record=False)
+        if not bodies:
+            return bool(lead_in) and self._heading_name(i, bodies, stop, lead_in, self._part_end(i) > i + 1)[0] != []
+        bodies, stop = self._enumerated(line.text, bodies, stop)
+        after = _aside(line.text[stop:])
+        verb = _NEXT_LETTER.match(after)
+        return bool(
+            after.lstrip(" *_").startswith(":")
+            or not _HEADING_TAIL.sub("", after).strip()
+            or (
+                verb is not None
+                and verb.group(1).islower()
+                and (
+                    self.voc.duty.match(fold_in_place(after).lstrip())
+                    or not self.voc.not_a_task.match(fold_in_place(after).lstrip())
+                )
+            )
+        )
 
     def task_tables(self) -> None:
         """A table of tasks — 'Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian' — one obligation
@@ -678,13 +1226,82 @@ class _Reader:
                 self._table_row(lines[i], columns)
                 i += 1
 
+    def pipe_tables(self) -> None:
+        """A task table converted from a web page: cells between '|', a row between two empty cells, a cell's
+        bullets on lines of their own ('… | Tên thủ tục hành chính | … | Cơ quan thực hiện | | 1 | … | Bổ nhiệm
+        giám định viên … | … | Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh | |'). One obligation per
+        row and body, as in a table whose cells are TAB-separated."""
+        lines = self.seg.lines
+        i = 0
+        while i < len(lines):
+            if lines[i].text.count("|") < 2:
+                i += 1
+                continue
+            last, k = i, i + 1
+            while k < len(lines) and k - last <= _TABLE_GAP:  # a cell's own lines hold no '|'
+                if "|" in lines[k].text:
+                    last = k
+                k += 1
+            self._pipe_table(lines[i].start, lines[last].end)
+            i = last + 1
+
+    def _pipe_table(self, start: int, end: int) -> None:
+        cells = [(start + m.start(), m.group()) for m in re.finditer(r"[^|]+|(?<=\|)(?=\|)", self.seg.text[start:end])]
+        rows: list[list[tuple[int, str]]] = [[]]
+        for at, cell in cells:
+            if cell.strip(" \n\t*_"):
+                rows[-1].append((at, cell))
+            elif rows[-1]:
+                rows.append([])
+        columns: dict[str, int] | None = None
+        width = 0
+        shift: int | None = None
+        for row in rows:
+            if columns is None:
+                columns, width = _columns([c for _, c in row]), len(row)
+                continue
+            if shift is None:  # a header row may carry the table's title in its first cell; the last row, the page
+                shift = max(width - len(row), 0)
+            cell_of = {kind: row[n - shift] for kind, n in columns.items() if 0 <= n - shift < len(row)}
+            self._table_cells(cell_of, "lead" if "lead" in columns else "assigned")
+
+    def _table_cells(self, cells: dict[str, tuple[int, str]], role: Role) -> None:
+        """The obligations of one row, from its cells (offset in the text, text) by column kind."""
+        who = " ".join(cells.get(role, (0, ""))[1].split())
+        at, task = cells.get("task", (0, ""))
+        bodies, _ = parse_addressees(who)
+        if not bodies and who and len(who.split()) <= 24:
+            bodies = parse_officials(who, 0, len(who))  # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'
+        task = " ".join(task.split())
+        if not bodies or not task:
+            return
+        partners = [b.name for b in parse_addressees(" ".join(cells.get("partners", (0, ""))[1].split()))[0]]
+        due, recurrence = _time_line_due(cells.get("due", (0, ""))[1])
+        line = self.seg.line_at(at)
+        first = at + len(cells["task"][1]) - len(cells["task"][1].lstrip())
+        self.out += [
+            Obligation(
+                agency=b.name,
+                role=role,
+                task=_clean_task(task),
+                partners=partners,
+                due=due,
+                recurrence=recurrence,
+                section=line.section if line else None,
+                evidence=self.seg.evidence(first, first + len(cells["task"][1].strip())),
+            )
+            for b in bodies
+        ]
+
     def _table_row(self, line: Line, columns: dict[str, int]) -> None:
         cells = line.text.split("\t")
 
         def cell(kind):
+            """The stripped text of this row's cell in the given column kind, or '' when the table has no such column
+            or the row is short of it."""
             return cells[columns[kind]].strip() if kind in columns and columns[kind] < len(cells) else ""
 
-        role = "lead" if "lead" in columns else "assigned"
+        role: Role = "lead" if "lead" in columns else "assigned"
         bodies, _ = parse_addressees(cell(role))
         task = cell("task")
         if not bodies or not task:
@@ -708,15 +1325,18 @@ class _Reader:
         ]
 
 
-_YEAR_CELL = re.compile(r"(?:năm\s+)?(\d{4})", re.IGNORECASE)
+_YEAR_CELL = time_grammar.YEAR_CELL
 
 
 def _table_columns(text: str) -> dict[str, int] | None:
     """Column index of each kind in a task table's header row, or None when the row is not one."""
-    if "\t" not in text:
-        return None
-    headers = [fold(c) for c in text.split("\t")]
-    kinds = load_json("obligations.json")["table_columns"]
+    return _columns(text.split("\t")) if "\t" in text else None
+
+
+def _columns(cells: list[str]) -> dict[str, int] | None:
+    """Column index of each kind among a header row's cells, or None when they head no task table."""
+    headers = [fold(c).strip(" *_") for c in cells]
+    kinds = load_json("obligations.json")["task_fields"]
     columns: dict[str, int] = {}
     for kind, names in kinds.items():  # lead before partners: 'chủ trì' is not 'phối hợp'
         for n, header in enumerate(headers):
@@ -730,12 +1350,21 @@ def _table_columns(text: str) -> dict[str, int] | None:
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Obligation]:
     """Every obligation of the document, in reading order. ``meta`` is accepted for the common
-    extractor interface; bodies keep the scope words the document gives them ('Công an Thành phố')."""
+    extractor interface; bodies keep the scope words the document gives them ('Công an Thành phố').
+
+    The passes run from the most to the least structured form; a line one pass reads is used up for those
+    after it: tables, task blocks with their fields, assignment parts, executing articles, lists under a
+    directive, items opening with a body anywhere, directive sentences, role clauses inside bullets, and
+    'giao X' wherever it is left."""
     reader = _Reader(seg)
     reader.task_tables()
+    reader.pipe_tables()
+    reader.task_blocks()
     reader.assignment_parts()
     reader.executing_articles()
     reader.directive_lists()
+    reader.body_items()
     reader.directive_sentences()
+    reader.role_clauses()
     reader.explicit_assignments()
     return sorted(reader.out, key=lambda o: o.evidence.start)

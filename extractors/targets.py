@@ -19,14 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
-from extractors.clauses import Clause, ClausedText, YearMention, claused, opens_clause, year_mentions
+from extractors.clauses import Clause, ClausedText, claused
 from extractors.common import DOC_NUMBER, find_dates, load_json, parse_number, phrase_alternation
+from extractors.grammar import time as time_grammar
+from extractors.grammar.time import TimeMention
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import Line, SegmentedDocument
-from schemas.extraction import DocumentMeta, Target
+from schemas.extraction import Change, Comparator, DocumentMeta, Recurrence, Target
 
-_NUM = r"\d+(?:[.,]\d+)*"
+_NUM = r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?"  # 1.000.000 | 4,76; not an outline number 1.2.2
 _RANGE = rf"({_NUM})(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?"
 PERCENT = re.compile(rf"(?<![\w/.,])({_NUM})\s*%?(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?\s*%")
 COUNT = re.compile(rf"(?<![\w/.,%]){_RANGE}(?:\s*/\s*(\d+))?\s+(?=[^\W\d_])")
@@ -37,16 +40,6 @@ _BARE_SUBJECT = re.compile(r"(?:(?:(?:den|trong|vao) )?(?:het )?nam \d{4}|\(khon
 # 'Phấn đấu đến năm 2025 tỷ lệ …': the opening words before a subject read from the left
 _LEAD_OPENING = re.compile(
     r"^(?:phấn đấu|đảm bảo|bảo đảm)?\s*(?:(?:đến|trong|vào)\s+)?(?:hết\s+)?(?:năm\s+\d{4})?[\s,:]*", re.IGNORECASE
-)
-# the year of a month, quarter or due day in the clause: 'trong quý II/2024', 'trước ngày 30/11/2025'
-_DATED_YEAR = re.compile(
-    r"\b(?:thang|quy)\s+[\divx]{1,4}\s*(?:/|\s+nam\s+)\s*(\d{4})\b"
-    r"|\b(?:truoc|den|cham nhat)\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})\b"
-)
-# a due day or month of the clause: 'trước ngày 15/7/2025', 'trong tháng 10/2024'
-_DUE_WITHIN = re.compile(
-    r"\b(?:truoc|den|cham nhat|trong|xong)\s+(?:ngay\s+)?(?:\d{1,2}\s*/\s*\d{1,2}"
-    r"|(?:thang|quy)\s+[\divx]{1,4})\s*/\s*\d{4}\b"
 )
 # a count right after a schedule year: 'Năm 2025: 10 xã'
 _SCHEDULE_LEAD = re.compile(r"\bnam\s+\d{4}\s*[:,]\s*$")
@@ -65,17 +58,22 @@ _NOT_FIGURES = [
 ]
 
 
+_Value = TypeVar("_Value", bound=str)
+
+
 @dataclass(frozen=True)
-class _Phrase:
+class _Phrase(Generic[_Value]):
     pattern: re.Pattern  # matches the phrase at the end of the text before a figure
     exact: bool  # match the raw (lower-cased) text, not the folded one
-    value: str  # comparator or change
+    value: _Value  # comparator or change
 
     def ends(self, folded: str, raw: str) -> re.Match | None:
+        """The match of this phrase ending the text before a figure, on the raw lower-cased text when the phrase
+        needs its exact tone marks, else on the folded text."""
         return self.pattern.search(raw.lower() if self.exact else folded)
 
 
-def _ending(entry: dict, key: str) -> _Phrase:
+def _ending(entry: dict, key: str) -> _Phrase[Any]:
     exact = bool(entry.get("exact"))
     body = re.escape(entry["phrase"].lower()) if exact else phrase_alternation([entry["phrase"]])
     return _Phrase(re.compile(rf"(?<!\w){body}\s*$"), exact, entry[key])
@@ -83,11 +81,11 @@ def _ending(entry: dict, key: str) -> _Phrase:
 
 @dataclass(frozen=True)
 class _Vocab:
-    before: list[_Phrase]  # comparators ending right before the figure
-    after: list[tuple[re.Pattern, str]]  # 'trở lên' after the counted noun phrase
+    before: list[_Phrase[Comparator]]  # comparators ending right before the figure
+    after: list[tuple[re.Pattern, Comparator]]  # 'trở lên' after the counted noun phrase
     after_stop: re.Pattern  # the verb that ends that noun phrase
-    changes: list[_Phrase]
-    implied_changes: list[tuple[re.Pattern, str]]  # a rate subject ('tốc độ tăng trưởng') before a percent
+    changes: list[_Phrase[Change]]
+    implied_changes: list[tuple[re.Pattern, Change]]  # a rate subject ('tốc độ tăng trưởng') before a percent
     fillers: re.Pattern
     cues: re.Pattern
     range_openers: re.Pattern  # 'từ' of 'từ 2 - 3 mô hình', between a cue and its count
@@ -95,10 +93,11 @@ class _Vocab:
     specification: re.Pattern  # 'chiều dài từ' before a count that qualifies a noun
     not_before: re.Pattern
     past: re.Pattern
-    recurrence: list[tuple[re.Pattern, str]]
+    recurrence: list[tuple[re.Pattern, Recurrence]]
     units: list[str]
     scales: list[str]  # 'triệu' of '7,2 triệu lượt': part of the unit
     goal_headings: re.Pattern
+    due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
     trailers: re.Pattern  # comparator words that end a subject read before a figure
     subject_not_after: re.Pattern  # words after a figure that start no noun phrase
 
@@ -133,6 +132,7 @@ def _vocab() -> _Vocab:
         units=sorted(d["units"], key=len, reverse=True),
         scales=[fold(w) for w in d["scale_words"]],
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
+        due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, d['subject_trailers']))}))+\s*$", re.IGNORECASE),
     )
@@ -145,8 +145,8 @@ class _Figure:
     value: float
     value_max: float | None
     unit: str
-    comparator: str = "="
-    change: str | None = None
+    comparator: Comparator = "="
+    change: Change | None = None
     count: int | None = None
     of: int | None = None
 
@@ -172,10 +172,10 @@ def _read_prefix(figure: _Figure, folded: str, raw: str) -> bool:
                 figure.comparator = phrase.value if figure.comparator == "=" else figure.comparator
                 break
         else:
-            for phrase in v.changes:
-                m = phrase.ends(folded, raw)
+            for change in v.changes:
+                m = change.ends(folded, raw)
                 if m:
-                    figure.change = figure.change or phrase.value
+                    figure.change = figure.change or change.value
                     break
             else:
                 m = v.fillers.search(folded)
@@ -231,6 +231,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     masked = _masked(raw)
 
     def free(s: int, e: int) -> bool:
+        """True when the span overlaps none of the clause's dates, document numbers and other digits that are no
+        figure."""
         return not any(ms < e and s < me for ms, me in masked)
 
     out: list[_Figure] = []
@@ -238,13 +240,10 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     for m in percents:
         if not free(*m.span()) or _reports_past(folded, m.start()):
             continue
-        fig = _Figure(
-            clause.start + m.start(),
-            clause.start + m.end(),
-            parse_number(m.group(1)),
-            parse_number(m.group(2)) if m.group(2) else None,
-            "%",
-        )
+        value, value_max = parse_number(m.group(1)), parse_number(m.group(2)) if m.group(2) else None
+        if value is None or (m.group(2) and value_max is None):
+            continue  # digits that are no figure ('1.2.2')
+        fig = _Figure(clause.start + m.start(), clause.start + m.end(), value, value_max, "%")
         _read_prefix(fig, folded[: m.start()], raw[: m.start()])
         fig.change = fig.change or next((c for p, c in v.implied_changes if p.search(folded[: m.start()])), None)
         of = COUNT_OF.match(raw[m.end() :])
@@ -270,19 +269,16 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         lead = folded[: m.start()]
         if v.not_after.match(after) or v.not_before.search(lead) or v.specification.search(lead):
             continue
-        fig = _Figure(
-            clause.start + m.start(),
-            clause.start + m.end(),
-            parse_number(m.group(1)),
-            parse_number(m.group(2)) if m.group(2) else None,
-            _unit(raw[m.end() :]),
-        )
+        value, value_max = parse_number(m.group(1)), parse_number(m.group(2)) if m.group(2) else None
+        if value is None or (m.group(2) and value_max is None):
+            continue  # digits that are no figure ('1.2.2')
+        fig = _Figure(clause.start + m.start(), clause.start + m.end(), value, value_max, _unit(raw[m.end() :]))
         if m.group(3):
             fig.count, fig.of = int(fig.value), int(m.group(3))
         marked = _read_prefix(fig, lead, raw[: m.start()])
         between = ct.folded[previous.end : fig.start] if previous else ""
         joined = previous is not None and len(between) < 80 and re.search(r"(?:,|\bva)\s*$", between) is not None
-        if joined and not marked:
+        if joined and not marked and previous is not None:
             fig.comparator, fig.change = previous.comparator, previous.change
         _read_suffix(fig, after, raw[m.end() :])
         scheduled = _SCHEDULE_LEAD.search(lead) is not None
@@ -291,7 +287,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         counted = goal_bound and fig.unit != "đơn vị" and not raw[m.end() :].lstrip()[len(fig.unit) :].startswith("/")
         if not (marked or joined or scheduled or fig.comparator != "=" or cued or counted):
             continue
-        if fig.of is not None and fig.count > fig.of:
+        if fig.count is not None and fig.of is not None and fig.count > fig.of:
             continue  # '30/4' is a day, not a share
         fig.end = clause.start + m.end() + len(fig.unit) + 1
         out.append(fig)
@@ -311,7 +307,7 @@ def list_lead_in(ct: ClausedText, clause: Clause, current: Clause | None) -> Cla
     if current is None or clause.line.start <= current.end:
         return current
     marker, section, parent = clause.line.marker or "", clause.line.section or "", current.line.section
-    below = bool(parent) and section.startswith(parent + ".")
+    below = bool(parent and section.startswith(parent + "."))
     return current if (marker and _ITEM_MARKER.match(marker)) or below else None
 
 
@@ -322,7 +318,7 @@ def _row_text(ct: ClausedText, clause: Clause) -> str:
     return row if "\t" in row else ct.work[clause.start : clause.end]
 
 
-def recurrence_of(ct: ClausedText, clause: Clause, *heads: Clause | None) -> str | None:
+def recurrence_of(ct: ClausedText, clause: Clause, *heads: Clause | None) -> Recurrence | None:
     """'hằng năm' / 'so với năm trước' in the clause, or a 'Hàng năm, …' opening its sentence or
     its criteria-table row (with its comma: without one it modifies only its own verb,
     'Hằng năm kéo giảm …')."""
@@ -343,20 +339,27 @@ def recurrence_of(ct: ClausedText, clause: Clause, *heads: Clause | None) -> str
     return None
 
 
-def _opening_year(ct: ClausedText, clause: Clause, issue_year: int | None) -> YearMention | None:
+def _opening_year(ct: ClausedText, clause: Clause, issue_year: int | None) -> TimeMention | None:
     """A year that opens the clause ('Đến năm 2025, …', '- Năm 2024: …')."""
     folded = ct.folded[clause.start : clause.end]
-    for mention in year_mentions(folded, issue_year):
-        if opens_clause(folded[: mention.start]):
+    for mention in time_grammar.years(folded, issue_year):
+        if time_grammar.opens_clause(folded[: mention.start]):
             return mention
     return None
+
+
+def _dated_year(folded: str, issue_year: int | None) -> int | None:
+    """The year of the first month, quarter or due day of a text: 'trong quý II/2024', 'trước ngày 30/11/2025';
+    none before the document's year ('được công nhận từ trước ngày 31 tháng 12 năm 1993' in a text of 2012)."""
+    years = (m.year for m in time_grammar.dated(folded) if m.year is not None)
+    return next((y for y in years if not issue_year or y >= issue_year), None)
 
 
 def heading_year(heading: str | None, issue_year: int | None) -> int | None:
     """'2. Mục tiêu cụ thể đến năm 2025': the year a heading sets for the items below it."""
     if not heading:
         return None
-    mentions = year_mentions(fold_in_place(heading), issue_year, with_planned=True)
+    mentions = time_grammar.years(fold_in_place(heading), issue_year, planned=True)
     return mentions[-1].year if mentions else None
 
 
@@ -370,22 +373,22 @@ def _year(
     enclosing: tuple[str, ...] = (),
 ) -> int | None:
     folded = ct.folded[clause.start : clause.end]
-    mentions = [m for m in year_mentions(folded, issue_year, with_planned=True) if not in_past_aside(folded, m.start)]
+    mentions = [m for m in time_grammar.years(folded, issue_year, planned=True) if not in_past_aside(folded, m.start)]
     offset = fig.start - clause.start
     before = [m for m in mentions if m.start < offset]
     if before:
         return before[-1].year
     if mentions:
         return mentions[0].year
-    within = _DATED_YEAR.search(ct.folded[clause.start : clause.end])
+    within = _dated_year(folded, issue_year)
     if within:
-        return int(within.group(1) or within.group(2))
+        return within
     row = ct.folded[clause.line.start : clause.line.end]
     if "\t" in row:  # a task table: the row's time cell
-        dated = _DATED_YEAR.search(row)
+        dated = _dated_year(row, issue_year)
         if dated:
-            return int(dated.group(1) or dated.group(2))
-        mentions = year_mentions(row, issue_year)
+            return dated
+        mentions = time_grammar.years(row, issue_year)
         if mentions:
             return mentions[0].year
     if sentence_head is not None and sentence_head is not clause:
@@ -394,7 +397,7 @@ def _year(
             return opening.year
     if lead_in is not None:
         lead = ct.folded[lead_in.start : lead_in.end]
-        years = [m.year for m in year_mentions(lead, issue_year, with_planned=True) if not in_past_aside(lead, m.start)]
+        years = [m.year for m in time_grammar.years(lead, issue_year, planned=True) if not in_past_aside(lead, m.start)]
         if years:
             return years[0]
     for heading in (clause.line.heading, *enclosing, clause.part):
@@ -443,12 +446,12 @@ def _in_past(ct: ClausedText, clause: Clause, head: Clause | None, fig: _Figure,
     """'Năm 2023, tỷ lệ … đạt 92,3%' in a 2024 plan reports a result, it sets no target."""
     if not issue_year:
         return False
-    own = year_mentions(ct.folded[clause.start : fig.start])
+    own = time_grammar.years(ct.folded[clause.start : fig.start])
     if own:
-        return own[-1].year < issue_year
+        return (own[-1].year or issue_year) < issue_year
     if head is None or head is clause:
         return False
-    return any(m.year < issue_year for m in year_mentions(ct.folded[head.start : head.end]))
+    return any((m.year or issue_year) < issue_year for m in time_grammar.years(ct.folded[head.start : head.end]))
 
 
 def _subject(ct: ClausedText, clause: Clause, fig: _Figure, next_start: int) -> str:
@@ -494,15 +497,28 @@ def evidence_span(seg: SegmentedDocument, ct: ClausedText, clause: Clause, at: i
     return start + lead, end - (len(text) - len(text.rstrip(" \t;,")))
 
 
+def _due_within(folded: str) -> bool:
+    """A clause with its own due day or month, written in figures after a deadline word ('trước ngày
+    15/7/2025', 'trong tháng 10/2024'): the schedule line of a plan, whose counts are targets. A long date
+    ('trước ngày 30 tháng 11 năm 2025') is the style of letters, whose numbers name things ('Ban Chỉ đạo 389')."""
+    words = _vocab().due_words
+    return any(m.word in words and "/" in folded[m.start : m.end] for m in time_grammar.dated(folded))
+
+
+def goal_heading(text: str) -> bool:
+    """True when a heading or lead-in sets goals ('2. Mục tiêu cụ thể đến năm 2030', 'Các chỉ tiêu chủ yếu')."""
+    return _vocab().goal_headings.search(fold(text)) is not None
+
+
 def _goal_bound(ct: ClausedText, clause: Clause, lead_in: Clause | None, above: list[str]) -> bool:
     """A clause that must reach its counts: an item under a goal heading or lead-in ('Mục tiêu
     đến năm 2025', 'Các chỉ tiêu chủ yếu năm 2025'), or one with its own due day or month."""
-    if _DUE_WITHIN.search(ct.folded[clause.start : clause.end]):
+    if _due_within(ct.folded[clause.start : clause.end]):
         return True
     own = ct.work[clause.line.start : clause.line.end].strip()
     texts = [ct.work[lead_in.start : lead_in.end]] if lead_in is not None and lead_in is not clause else []
     texts += [t for t in (clause.line.heading, *above, clause.part) if t and t.strip() != own]
-    return any(_vocab().goal_headings.search(fold(t)) for t in texts)
+    return any(goal_heading(t) for t in texts)
 
 
 def find(
@@ -554,7 +570,9 @@ def find(
                             lead_in if lead_in is not clause else None,
                             tuple(h.text for h in above),
                         ),
-                        recurrence=recurrence_of(ct, clause, head, row_heads.get(clause.criterion)),
+                        recurrence=recurrence_of(
+                            ct, clause, head, row_heads.get(clause.criterion) if clause.criterion is not None else None
+                        ),
                         scope=scope(meta),
                         criterion=clause.criterion,
                         evidence=seg.evidence(start, end),

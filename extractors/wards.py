@@ -19,18 +19,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors import gazetteer
-from extractors.common import find_dates, load_json
-from pipeline.text import fold
+from extractors.common import load_json
+from extractors.grammar import time as time_grammar
+from pipeline.settings import settings
+from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Ward
 
-REORGANIZED_ON = "2025-07-01"  # the 34-province units took effect
 DASHES = {"-", "–"}
 TOKEN = re.compile(r"\d+[A-Za-z]?|[^\W\d_][\w'’]*|[^\w\s]")
-YEAR = re.compile(r"\b(?:năm\s+|(?:quý\s+[IV\d]+|tháng\s+\d{1,2})\s*/\s*)((?:19|20)\d{2})\b", re.IGNORECASE)
-YEAR_LABEL = re.compile(r"^\W*(?:[a-zđ]\)\s*)?(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*:?\s*$", re.IGNORECASE)
 BULLETS = {"-", "–", "—", "+", "•", "*"}
-TABLE_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
+# a year that schedules a ward: not a date's, a baseline's ('so với năm 2020') or an effective date's
+_SCHEDULING = ("limit", "planned", "period", "horizon", "quoted")
 
 
 def _rules() -> dict:
@@ -39,6 +39,9 @@ def _rules() -> dict:
 
 @dataclass
 class Mention:
+    """One list of ward names after the word 'phường' (or in a ward column), with the locality written after it,
+    before the names are resolved in the gazetteer."""
+
     names: list[str]  # 'Vĩnh Nguyên', '4'
     start: int  # offsets into the document text
     end: int
@@ -87,8 +90,9 @@ def _read_name(tokens, i: int) -> tuple[str | None, int]:
     if i >= len(tokens):
         return None, i
     text = tokens[i][2]
-    if text[:1].isdigit():
-        number = int(re.match(r"\d+", text).group())
+    digits = re.match(r"\d+", text)
+    if digits:
+        number = int(digits.group())
         return (f"{number}{text.lstrip('0123456789')}" if number <= rules["max_ward_number"] else None), i + 1
     roman = gazetteer.roman_value(text)
     if roman:
@@ -221,26 +225,27 @@ def _cell_mentions(tokens: list[tuple[int, int, str]]) -> list[Mention]:
 
 
 def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | None) -> tuple[int | None, int]:
-    """The year a mention is scheduled for: the nearest 'năm YYYY' ('Quý II/YYYY', 'tháng 6/YYYY')
-    before it in its line (not inside a date), else the first after it in the same clause, else a year-only table cell,
+    """The year a mention is scheduled for: the nearest 'năm YYYY' ('Quý II/YYYY', 'tháng 6/YYYY', read by
+    ``grammar.time``: not a date's or a baseline's) before it in its line, else the first after it in the same clause, else a year-only table cell,
     else the 'Năm YYYY:' label its list sits under. Returns (year, start of the year's text)."""
-    dates = [(s + line.start, e + line.start) for s, e, _ in find_dates(line.text)]
     years = [
-        (line.start + m.start(), int(m.group(1)))
-        for m in YEAR.finditer(line.text)
-        if not any(s <= line.start + m.start() < e for s, e in dates)
+        (line.start + m.start, m.year)
+        for m in time_grammar.mentions(fold_in_place(line.text))
+        if m.kind in ("year", "fiscal_year", "month", "quarter") and m.year is not None and m.use in _SCHEDULING
     ]
     before = [y for y in years if y[0] < mention.start]
     if before:
         return before[-1][1], before[-1][0]
-    clause_end = re.search(r"[.;]\s|$", seg.text[mention.end : line.end]).start() + mention.end
+    stop = re.search(r"[.;]\s|$", seg.text[mention.end : line.end])
+    assert stop is not None  # '$' always matches
+    clause_end = stop.start() + mention.end
     after = [y for y in years if mention.end <= y[0] < clause_end]
     if after:
         return after[0][1], mention.start
     for cell in line.text.split("\t"):
-        m = TABLE_YEAR.match(cell)
-        if m:
-            return int(m.group(1)), line.start
+        year = time_grammar.year_cell(cell)
+        if year:
+            return year, line.start
     return label, mention.start
 
 
@@ -249,9 +254,9 @@ def _labels(lines: list[Line]) -> list[int | None]:
     (bullets and lettered items keep the label; a numbered heading or another label ends it)."""
     out, label = [], None
     for line in lines:
-        m = YEAR_LABEL.match(line.text)
-        if m:
-            label = int(m.group(1))
+        year = time_grammar.label_year(line.text)
+        if year:
+            label = year
         elif line.marker and line.marker not in BULLETS and not re.fullmatch(r"[a-zđ]\)", line.marker):
             label = None
         out.append(label)
@@ -269,16 +274,16 @@ def _merged_years(lines: list[Line]) -> dict[int, int]:
         if len(cells) < 2:
             column, year = None, None
             continue
-        headers = [c for c, cell in enumerate(cells) if fold(cell).strip(" :") in _rules()["year_headers"]]
+        headers = [c for c, cell in enumerate(cells) if time_grammar.time_column(cell)]
         if headers and not re.search(r"\d", line.text):
             column, width, year = headers[0], len(cells), None
             continue
         if column is None or len(cells) != width:
             column, year = None, None
             continue
-        m = TABLE_YEAR.match(cells[column])
-        if m:
-            year = int(m.group(1))
+        cell_year = time_grammar.year_cell(cells[column])
+        if cell_year:
+            year = cell_year
         elif not cells[column].strip() and year:
             out[index] = year
         else:
@@ -286,19 +291,19 @@ def _merged_years(lines: list[Line]) -> dict[int, int]:
     return out
 
 
-def _when(meta: DocumentMeta | None) -> str | None:
+def _when(meta: DocumentMeta | None) -> gazetteer.Era | None:
     issued = meta.issued_on if meta else None
     if not issued:
         return None
-    return "2025" if issued >= REORGANIZED_ON else "legacy"
+    return gazetteer.Era.CURRENT if issued >= settings().reorganized_on.isoformat() else gazetteer.Era.LEGACY
 
 
-def _resolve(short: str, locality: str | None, province: str, when: str | None, fuzzy: bool = True):
+def _resolve(short: str, locality: str | None, province: str, when: gazetteer.Era | None, fuzzy: bool = True):
     """(unit, known): the gazetteer unit for a ward name, by the document's date (legacy before
     the 2025 reorganization, the new units after; both when the date is unknown) — in its
     locality, else anywhere in the province, else (``fuzzy``) the clearly nearest name (OCR noise).
     ``known`` is False when the province has no ward of that name at all."""
-    periods = [when] if when else ["legacy", "2025"]
+    periods = [when] if when else list(gazetteer.Era)
     for period in periods:
         found = gazetteer.find_wards(f"Phường {short}", locality, province, period)
         if len({u.code for u in found}) == 1:
@@ -323,6 +328,9 @@ def _province_near(line: Line, mention: Mention) -> str | None:
 
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ward]:
+    """Every ward the document names, once per (name, year), with its locality, province and gazetteer code; the
+    jurisdiction in ``meta`` fills in a province or locality the line leaves out. A ward mentioned without a year
+    is dropped when it is also scheduled for one."""
     jurisdiction = meta.jurisdiction if meta else None
     doc_province = gazetteer.match_province(jurisdiction.province) if jurisdiction and jurisdiction.province else None
     doc_locality = jurisdiction.locality if jurisdiction else None

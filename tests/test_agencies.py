@@ -168,3 +168,82 @@ def test_plural_of_a_named_head_with_an_abbreviated_name():
         "các trường trung học cơ sở",
         "các Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
     ]
+
+
+def test_a_name_runs_on_in_lowercase_words_and_after_a_dash():
+    assert match_agency("Cục Kết cấu hạ tầng xây dựng tham mưu việc chỉ đạo").name == "Cục Kết cấu hạ tầng xây dựng"
+    assert match_agency("Cục Kinh tế - Quản lý đầu tư xây dựng").name == "Cục Kinh tế - Quản lý đầu tư xây dựng"
+    assert match_agency("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì").name == "Trung tâm Kiểm soát bệnh tật tỉnh"
+    assert _names("Tập đoàn Công nghiệp - Viễn thông Quân đội, Tập đoàn Bưu chính Viễn thông Việt Nam chủ trì") == [
+        "Tập đoàn Công nghiệp - Viễn thông Quân đội",
+        "Tập đoàn Bưu chính Viễn thông Việt Nam",
+    ]
+    # a dash before a class says what the body is; a short task after a known name is no part of it
+    assert match_agency("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo").name == "Sở Tài chính"
+    assert match_agency("Sở Tài chính bố trí kinh phí.").name == "Sở Tài chính"
+
+
+def test_titles_head_the_body_they_belong_to():
+    assert match_agency("Chánh Văn phòng Bộ; Vụ trưởng").name == "Chánh Văn phòng Bộ"
+    assert match_agency("Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trực tiếp chỉ đạo", 5).name == (
+        "Phó Thủ tướng Chính phủ Trần Hồng Hà"
+    )
+    assert (
+        match_agency("Thủ trưởng cơ quan, đơn vị có liên quan chịu").name == "Thủ trưởng cơ quan, đơn vị có liên quan"
+    )
+
+
+def test_a_list_of_places_after_a_colon_gives_one_body_per_place():
+    assert _names("Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương: Nghệ An, Huế, Hà Tĩnh chủ động") == [
+        "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An",
+        "Chủ tịch Ủy ban nhân dân thành phố Huế",
+        "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh",
+    ]
+    assert _names("Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Bình, Quảng Trị tiếp tục") == [
+        "Bí thư tỉnh ủy Quảng Bình",
+        "Bí thư tỉnh ủy Quảng Trị",
+        "Chủ tịch Ủy ban nhân dân tỉnh Quảng Bình",
+        "Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị",
+    ]
+    # 'UBND các xã, phường: Phối hợp …' is a task after the colon, and 'các xã, phường, đặc khu Lý Sơn' one class
+    assert _names("UBND các xã, phường: Phối hợp với Sở Y tế") == ["Ủy ban nhân dân các xã, phường"]
+    assert _names("Chủ tịch UBND các xã, phường, đặc khu Lý Sơn và các thành viên Ban Chỉ đạo tỉnh chịu") == [
+        "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn",
+        "các thành viên Ban Chỉ đạo tỉnh",
+    ]
+
+
+def test_a_class_listing_its_members_by_name():
+    assert _names("Các Bộ, cơ quan: Tài chính, Ngoại giao, Tập đoàn Điện lực Việt Nam theo chức năng") == [
+        "Bộ Tài chính",
+        "Bộ Ngoại giao",
+        "Tập đoàn Điện lực Việt Nam",
+    ]
+    assert _names("Giám đốc các Sở: Dân tộc và Tôn giáo, Nội vụ và các sở, ban, ngành; Chủ tịch") == [
+        "Giám đốc Sở Dân tộc và Tôn giáo",
+        "Giám đốc Sở Nội vụ",
+        "Giám đốc các sở, ban, ngành",
+    ]
+
+
+def test_a_list_goes_on_past_a_bracket_and_a_class_without_its_cac():
+    assert _names(
+        "Trung tâm Dịch vụ việc làm tỉnh (Sở Nội vụ), cơ quan thông tấn báo chí và Ủy ban nhân dân các xã tổ chức"
+    ) == ["Trung tâm Dịch vụ việc làm tỉnh", "cơ quan thông tấn báo chí", "Ủy ban nhân dân các xã"]
+
+
+def test_officials_of_an_executing_article_are_cut_at_their_titles():
+    from extractors.agencies import parse_officials
+
+    text = "Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Tài chính, Viện trưởng Viện Văn hóa, Nghệ thuật Việt Nam và Thủ trưởng các cơ quan liên quan"
+    assert [b.name for b in parse_officials(text, 0, len(text))] == [
+        "Chánh Văn phòng Bộ",
+        "Vụ trưởng Vụ Kế hoạch, Tài chính",
+        "Viện trưởng Viện Văn hóa, Nghệ thuật Việt Nam",
+        "Thủ trưởng các cơ quan liên quan",
+    ]
+
+
+def test_abbreviations_only_in_capitals_and_no_proper_names_in_a_capitals_title():
+    assert match_agency("cắt tuyến ống") is None  # 'CAT' is Công an tỉnh, 'cắt' is a verb
+    assert _names("ĐỀ NGHỊ THƯỜNG TRỰC TỈNH ỦY THANH HÓA CHỈ ĐẠO THỰC HIỆN") == ["THƯỜNG TRỰC TỈNH ỦY"]

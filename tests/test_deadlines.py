@@ -303,3 +303,104 @@ def test_rows_of_a_schedule_table_are_due_in_their_year(tmp_path):
     )
     assert keys(found) == [("2026", "during", None), ("2027", "during", None)]
     assert found[0].evidence.quote == "1\t2026\tHuyện Đông Sơn\tTHCS Đông Hòa, THCS Đông Tiến"
+
+
+def test_time_lines_of_a_plan_of_tasks(tmp_path):
+    """Invented, in the form of a provincial inventory plan: each task followed by its time line; a day of
+    the plan's own year stays a deadline though the plan was issued after it."""
+    found = read(
+        tmp_path,
+        (
+            "1. Sở Tài chính\n"
+            "- Tham mưu triển khai kế hoạch kiểm kê.\n"
+            "Thời gian hoàn thành: Tháng 11 - 12/2025.\n"
+            "- Thành lập Ban Chỉ đạo cấp xã.\n"
+            "Thời gian hoàn thành: Trước ngày 15/11/2025.\n"
+            "- Đôn đốc các đơn vị cấp dưới thực hiện kiểm kê.\n"
+            "Thời hạn thực hiện: Từ tháng 10/2025 đến khi kết thúc kiểm kê.\n"
+            "- Kiểm kê tài sản do mình quản lý.\n"
+            "Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.\n"
+        ),
+        issued_on="2025-11-21",
+    )
+    assert keys(found) == [
+        ("2025-12", "by", None),
+        ("2025-11-15", "before", None),
+        ("2025-10", "during", None),
+        ("2026-03-31", "by", None),
+    ]
+
+
+def test_a_yearly_cycle_of_windows_and_quarters(tmp_path):
+    found = read(
+        tmp_path,
+        (
+            "a) Hằng năm, các cơ quan, đơn vị gửi báo cáo về Sở Nội vụ từ ngày 10 đến ngày 15 tháng 12;\n"
+            "b) Sở Nội vụ tổng hợp kết quả từ ngày 16 đến ngày 31 tháng 12 hằng năm;\n"
+            "c) Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì rà soát kết quả.\n"
+        ),
+        issued_on="2025-11-05",
+    )
+    assert [(d.due, d.recurrence) for d in found] == [
+        ("--12-15", "yearly"),
+        ("--12-31", "yearly"),
+        ("--03-31", "yearly"),
+    ]
+
+
+def test_titles_legal_bases_and_land_are_no_tasks(tmp_path):
+    found = read(
+        tmp_path,
+        (
+            "KẾ HOẠCH QUAN TRẮC MÔI TRƯỜNG\n"
+            "NĂM 2026\n"
+            "Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 ban hành Chương trình công tác đến cuối năm 2025;\n"
+            "d) Tổng hợp nhu cầu sử dụng đất của mạng lưới cơ sở văn hóa đến năm 2030 dự kiến là 43 ha.\n"
+            "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.\n"
+            "- Sở Tài chính trình phê duyệt kinh phí trong dự toán đầu năm 2026.\n"
+        ),
+        issued_on="2025-10-01",
+    )
+    assert keys(found) == [("2026", "during", None)]
+
+
+def test_items_under_a_dated_goal_heading_are_due_by_its_year(tmp_path):
+    found = read(
+        tmp_path,
+        (
+            "2. Mục tiêu cụ thể đến năm 2030\n"
+            "- Hoàn thành đánh giá hiện trạng hạ tầng giao thông.\n"
+            "- Phấn đấu 100% hồ sơ được quản lý trên môi trường số.\n"
+            "- Hằng năm, các sở báo cáo kết quả thực hiện.\n"
+            "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+            "- Hoàn thiện hệ thống văn bản, cơ chế, chính sách.\n"
+        ),
+        issued_on="2025-10-01",
+    )
+    assert keys(found) == [("2030", "by", None), ("2030", "by", None)]
+
+
+def test_parts_of_a_year_in_a_report_are_no_deadlines(tmp_path):
+    found = read(
+        tmp_path,
+        (
+            "Tổng thu ngân sách nhà nước 10 tháng năm 2025 thực hiện 13.966 tỷ đồng.\n"
+            "Tăng trưởng GRDP 09 tháng đầu năm 2025 đạt 10,22%, vượt kịch bản đề ra.\n"
+        ),
+        issued_on="2025-11-20",
+    )
+    assert found == []
+
+
+def test_items_under_a_dated_goal_lead_in_are_due_by_its_year(tmp_path):
+    found = read(
+        tmp_path,
+        (
+            "2. Mục tiêu cụ thể\n"
+            "Đến hết năm 2030, phấn đấu đạt được những mục tiêu sau:\n"
+            "- Hoàn thiện và triển khai các văn bản hướng dẫn cơ chế, chính sách;\n"
+            "- Đội ngũ giảng viên các cấp được trang bị kiến thức về thiên tai;\n"
+        ),
+        issued_on="2025-10-01",
+    )
+    assert keys(found) == [("2030", "by", None), ("2030", "by", None)]

@@ -501,3 +501,196 @@ a) Đăng tải tài liệu hướng dẫn trên cổng thông tin.
 Mọi vướng mắc liên hệ Sở Y tế để được hướng dẫn./."""
     rows = _rows(text)
     assert [r[0] for r in rows] == ["Phòng Y tế các huyện, thị xã"] * 2
+
+
+def _rows_due(text: str):
+    return [(o.agency, o.role, o.due) for o in _obligations(text)]
+
+
+def test_task_block_fields_give_each_body_its_role_and_the_block_its_due():
+    text = """II. NỘI DUNG
+1. Tập huấn nghiệp vụ bảo hiểm thất nghiệp
+- Nội dung thực hiện: Tổ chức tập huấn cho cán bộ làm công tác việc làm cấp xã.
+- Cơ quan chủ trì: Sở Nội vụ, Sở Tài chính.
+- Cơ quan phối hợp: Bảo hiểm xã hội tỉnh, Ủy ban nhân dân các xã và các cơ quan, đơn vị có liên quan.
+- Thời gian thực hiện: Năm 2026 và các năm tiếp theo.
+2. Kiểm tra việc thi hành Luật Việc làm
+- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch; Sở Tư pháp và các sở, ban, ngành tỉnh chủ động tổ chức kiểm tra."""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Sở Nội vụ", "lead", "2026"),
+        ("Sở Tài chính", "lead", "2026"),
+        ("Bảo hiểm xã hội tỉnh", "support", "2026"),
+        ("Ủy ban nhân dân các xã", "support", "2026"),  # the closing catch-all gets no role of its own
+        ("Sở Nội vụ", "lead", None),
+        ("Sở Tư pháp", "assigned", None),
+        ("các sở, ban, ngành tỉnh", "assigned", None),
+    ]
+    assert got[0].task == "Tổ chức tập huấn cho cán bộ làm công tác việc làm cấp xã."
+    assert got[-1].task == "Kiểm tra việc thi hành Luật Việc làm"
+
+
+def test_a_plan_attached_to_a_decision_is_read_after_the_decisions_distribution_list():
+    text = """QUYẾT ĐỊNH
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm kê tài sản công.
+Điều 2. Giám đốc Sở Tài chính và Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+KT. CHỦ TỊCH
+KẾ HOẠCH
+(Kèm theo Quyết định số 45/QĐ-UBND ngày 03/11/2025 của Ủy ban nhân dân tỉnh)
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính
+- Hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê.
+2. Trách nhiệm của đối tượng thực hiện kiểm kê:
+- Báo cáo kết quả kiểm kê về Sở Tài chính.
+Thời hạn hoàn thành: Trước ngày 31/3/2026."""
+    assert _rows_due(text) == [
+        ("Giám đốc Sở Tài chính", "assigned", None),
+        ("Chủ tịch Ủy ban nhân dân các xã", "assigned", None),
+        ("Sở Tài chính", "assigned", None),
+        ("đối tượng thực hiện kiểm kê", "assigned", "2026-03-31"),  # the time field under a task is its due
+    ]
+
+
+def test_telegram_items_open_with_their_body_and_a_list_of_provinces_is_one_body_each():
+    text = """Thủ tướng Chính phủ yêu cầu:
+1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:
+a) Chỉ đạo các doanh nghiệp bảo hiểm chi trả kịp thời cho người dân.
+b) Kịp thời xử lý các đề xuất của địa phương.
+2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Quảng Ngãi, Đà Nẵng, Gia Lai chủ động, tích cực phối hợp chặt chẽ với Bộ Tài chính bảo đảm quyền lợi của người dân.
+3. Văn phòng Chính phủ theo dõi, đôn đốc thực hiện Công điện này./."""
+    assert _rows(text) == [
+        ("Bộ Tài chính", "lead", "1.a"),
+        ("Bộ Tài chính", "lead", "1.b"),
+        ("Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi", "support", "2"),
+        ("Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng", "support", "2"),  # a city run by the centre
+        ("Chủ tịch Ủy ban nhân dân tỉnh Gia Lai", "support", "2"),
+        ("Văn phòng Chính phủ", "assigned", "3"),
+    ]
+
+
+def test_executing_article_over_several_lines_reads_each_official_as_written():
+    text = """Điều 3.
+Các ông, bà: Chánh Văn phòng Bộ; Vụ trưởng Vụ Kế hoạch, Tài chính; Cục trưởng Cục Quản lý Khám, chữa bệnh;
+Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./."""
+    assert [o.agency for o in _obligations(text)] == [
+        "Chánh Văn phòng Bộ",
+        "Vụ trưởng Vụ Kế hoạch, Tài chính",
+        "Cục trưởng Cục Quản lý Khám, chữa bệnh",
+        "Thủ trưởng các đơn vị có liên quan",
+    ]
+
+
+def test_regulation_articles_name_the_body_whose_items_follow():
+    text = """Chương II
+NỘI DUNG PHỐI HỢP
+Điều 5. Nội dung Sở Văn hóa, Thể thao và Du lịch có trách nhiệm chủ trì
+1. Tham mưu quản lý nhà nước về di sản văn hóa trên địa bàn tỉnh.
+2. Giải quyết các vấn đề cụ thể về tu bổ di tích theo thẩm quyền.
+Điều 6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+1. Vận động Nhân dân chấp hành pháp luật về di sản.
+Điều 7. Trách nhiệm của các cơ quan, đơn vị, địa phương
+Các cơ quan, đơn vị, địa phương có trách nhiệm thực hiện tốt Quy chế này."""
+    assert _rows(text) == [
+        ("Sở Văn hóa, Thể thao và Du lịch", "lead", "Điều 5.1"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "lead", "Điều 5.2"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "assigned", "Điều 6.1"),
+        ("Các cơ quan, đơn vị, địa phương", "assigned", "Điều 7"),
+    ]
+
+
+def test_small_roman_and_bracketed_numbers_are_items():
+    text = """b) Để hoàn thành dự án đúng tiến độ, đề nghị:
+(i) Ủy ban nhân dân tỉnh Bình Định chỉ đạo hoàn thành bàn giao mặt bằng trong tháng 12 năm 2025.
+(ii) Giao Bộ Công Thương hướng dẫn chủ đầu tư các thủ tục cần thiết.
+2. Bộ trưởng Bộ Tài chính chủ trì:
+(1) Rà soát, tổng hợp nhu cầu kinh phí khắc phục hậu quả thiên tai.
+(2) Trình Chính phủ phương án hỗ trợ các địa phương."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Ủy ban nhân dân tỉnh Bình Định", "assigned"),
+        ("Bộ Công Thương", "assigned"),
+        ("Bộ trưởng Bộ Tài chính", "lead"),
+        ("Bộ trưởng Bộ Tài chính", "lead"),
+    ]
+
+
+def test_conditional_requests_and_roles_that_name_nobody_assign_nothing():
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân công.
+2. Sở Nội vụ chịu trách nhiệm theo dõi, đôn đốc việc thực hiện Kế hoạch.
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các sở, ban, ngành kịp thời phản ánh về Sở Nội vụ."""
+    assert _rows(text) == [("Sở Nội vụ", "assigned", "IV.2")]
+
+
+def test_a_bullet_ending_in_a_colon_leads_in_its_plus_bullets():
+    text = """IV. NHIỆM VỤ CỤ THỂ
+1. Các cơ quan tham mưu quản lý ngành (gồm các Sở: Xây dựng, Công Thương)
+- Phối hợp hướng dẫn các địa phương rà soát số liệu kiểm kê:
++ Sở Xây dựng: hướng dẫn kiểm kê tài sản hạ tầng giao thông.
++ Sở Công Thương: hướng dẫn kiểm kê tài sản hạ tầng chợ.
+Thời gian thực hiện: Tháng 12/2025.
+- Cử công chức chuyên môn tham gia tổ công tác kiểm tra."""
+    assert _rows_due(text) == [
+        ("Sở Xây dựng", "support", "2025-12"),
+        ("Sở Công Thương", "support", "2025-12"),
+        ("Sở Xây dựng", "assigned", None),
+        ("Sở Công Thương", "assigned", None),
+    ]
+
+
+def test_notice_tasks_without_a_body_go_to_the_first_body_the_notice_is_for():
+    text = """II. MỘT SỐ NHIỆM VỤ TRONG THỜI GIAN TỚI
+1. Rà soát, xây dựng kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030.
+2. Đẩy nhanh tiến độ các dự án trọng điểm của địa phương.
+III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về kiến nghị liên quan đến tổ chức bộ máy:
+Bộ Nội vụ theo chức năng nhiệm vụ được giao nghiên cứu, xử lý kiến nghị của tỉnh.
+Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Lạng Sơn và các Bộ, cơ quan liên quan biết, thực hiện./."""
+    assert _rows(text) == [
+        ("Ủy ban nhân dân tỉnh Lạng Sơn", "assigned", "II.1"),
+        ("Ủy ban nhân dân tỉnh Lạng Sơn", "assigned", "II.2"),
+        ("Bộ Nội vụ", "assigned", "III.1"),
+    ]
+
+
+def test_the_role_verb_further_in_the_opening_phrase_gives_the_role():
+    text = """2. Bộ Xây dựng:
+a) Tiếp tục phát huy vai trò cơ quan thường trực chủ trì, phối hợp với các bộ rà soát danh mục dự án.
+b) Chỉ đạo các Khu quản lý đường bộ phối hợp với các Sở Xây dựng phân luồng giao thông.
+c) Tăng cường kiểm tra chất lượng công trình, tích cực phối hợp với các địa phương xử lý vi phạm.
+d) Hướng dẫn các địa phương khôi phục giao thông; chủ trì, phối hợp với các cơ quan tổng hợp thiệt hại."""
+    assert [o.role for o in _obligations(text)] == ["lead", "assigned", "assigned", "lead"]
+
+
+def test_a_body_and_its_role_verb_in_the_middle_of_a_content_bullet():
+    text = """III. NỘI DUNG
+- Giám sát dịch bệnh tại cộng đồng. Trung tâm Kiểm soát bệnh tật tỉnh chủ trì, phối hợp với Sở Y tế lấy mẫu xét nghiệm.
+- Tuyên truyền phòng, chống dịch bệnh (giao Sở Y tế chủ trì, các sở, ngành phối hợp)."""
+    got = _obligations(text)
+    assert [(o.agency, o.role) for o in got] == [("Trung tâm Kiểm soát bệnh tật tỉnh", "lead"), ("Sở Y tế", "lead")]
+    assert got[0].partners == ["Sở Y tế"]
+
+
+def test_a_web_pages_table_of_procedures_gives_one_obligation_per_row():
+    text = """2. Danh mục thủ tục hành chính | TT | Tên thủ tục hành chính | Lĩnh vực | Cơ quan thực hiện | | 1 | Cấp giấy phép hoạt động | Y tế | Sở Y tế | | 2 | Thu hồi giấy phép hoạt động | Y tế | Sở Y tế |"""
+    got = _obligations(text)
+    assert [(o.agency, o.task) for o in got] == [
+        ("Sở Y tế", "Cấp giấy phép hoạt động"),
+        ("Sở Y tế", "Thu hồi giấy phép hoạt động"),
+    ]
+
+
+def test_a_bullet_a_page_broke_goes_on_past_the_footnotes():
+    text = """III. NHIỆM VỤ, GIẢI PHÁP
+3. Đảng ủy Công an tỉnh
+- Xây dựng đội ngũ cán bộ Công an xã vững mạnh, kịp thời khen thưởng các tập thể có thành tích trong bảo đảm an ninh
+
+(1) Theo Quyết định số 18/QĐ-TTg ngày 14/02/2026 của Thủ tướng Chính phủ.
+
+chính trị, trật tự an toàn xã hội ở cơ sở.
+- Rà soát tiêu chí xác định địa bàn trọng điểm về an ninh, trật tự."""
+    got = _obligations(text)
+    assert [o.agency for o in got] == ["Đảng ủy Công an tỉnh"] * 2
+    assert got[0].task.endswith("trật tự an toàn xã hội ở cơ sở.")

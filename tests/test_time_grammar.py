@@ -1,0 +1,241 @@
+"""The time grammar (extractors/grammar/time.py): one reader of days, months, quarters, years, ranges and
+their relation words, which deadlines, targets, wards, national targets and obligations all use.
+
+Phrases are those of real plans, letters and decisions (the corpus's 'Thời gian thực hiện: Từ tháng 11/2025
+đến khi kết thúc Tổng kiểm kê', 'Quý I năm 2026', 'trong tháng 12/2025') and invented ones of the same genre.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import deadlines, obligations
+from extractors.grammar import time as tg
+from pipeline.text import fold_in_place
+from pipeline.text.segment import segment
+from schemas.document import Document, Page, TextSource
+from schemas.extraction import DocumentMeta, Jurisdiction
+
+
+def read(text: str, issued_on: str | None = None) -> list[tuple[str, str, str | None, str]]:
+    """(due, relation, recurrence, use) of every time mention of a text."""
+    return [(m.due, m.relation, m.recurrence, m.use) for m in tg.mentions(fold_in_place(text), issued_on)]
+
+
+def limits(text: str, issued_on: str | None = None) -> list[tuple[str, str, str | None]]:
+    return [(m.due, m.relation, m.recurrence) for m in tg.limits(fold_in_place(text), issued_on)]
+
+
+def _segment(text: str):
+    doc = Document(
+        path="t.txt", sha256="0", media_type="text/plain", pages=[Page(number=1, text=text, source=TextSource.plain)]
+    ).with_offsets()
+    return segment(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# One reading for deadlines and obligations
+# ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("Sở Tư pháp chủ trì rà soát văn bản, hoàn thành trong quý II/2025.", "2025-06"),
+        ("Sở Tư pháp chủ trì rà soát văn bản, hoàn thành vào cuối năm 2026.", "2026"),
+        ("Sở Tư pháp chủ trì rà soát văn bản, hoàn thành trước tháng 6/2025.", "2025-06"),
+    ],
+)
+def test_a_deadline_and_the_obligation_of_one_task_have_one_due(sentence, due):
+    text = f"III. TỔ CHỨC THỰC HIỆN\n1. {sentence}\n"
+    meta = DocumentMeta(issued_on="2025-01-10", jurisdiction=Jurisdiction(province="Hà Nội"))
+    [deadline] = deadlines.extract(_segment(text), meta)
+    [obligation] = obligations.extract(_segment(text), meta)
+    assert deadline.due == obligation.due == due
+    assert obligation.agency == "Sở Tư pháp"
+
+
+# ----------------------------------------------------------------------------------------------
+# Grains, relation words, recurrence
+# ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # relation words: trước → before; đến / tới / đến hết / chậm nhất → by or before; trong / vào → during
+        ("trước ngày 15/11/2025", ("2025-11-15", "before", None)),
+        ("chậm nhất ngày 10 tháng 12 năm 2025", ("2025-12-10", "before", None)),
+        ("hoàn thành trước 20/9/2024", ("2024-09-20", "before", None)),
+        ("đến hết năm 2025", ("2025", "by", None)),
+        ("tới năm 2030", ("2030", "by", None)),
+        ("trong năm 2026", ("2026", "during", None)),
+        ("vào đầu năm 2028", ("2028", "during", None)),
+        ("vào ngày 19 tháng 12 năm 2025", ("2025-12-19", "on", None)),
+        ("trong tháng 12/2025", ("2025-12", "during", None)),
+        ("trước tháng 6/2025", ("2025-06", "before", None)),
+        ("tháng 4 năm 2025", ("2025-04", "during", None)),
+        # a quarter is due in its last month, and a bare one is a limit to meet
+        ("Quý I năm 2026", ("2026-03", "by", None)),
+        ("trong quý II/2025", ("2025-06", "during", None)),
+        ("quý 4/2025", ("2025-12", "by", None)),
+        # a fiscal year is a year
+        ("quyết toán ngân sách năm tài chính 2025", ("2025", "during", None)),
+        # a day of every year: without a year in a periodic duty
+        ("Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo", ("--11-30", "before", "yearly")),
+        ("định kỳ trước ngày 01/12 hằng năm", ("--12-01", "before", "yearly")),
+        # a month or quarter of every year's cycle is due on its last day
+        ("c) Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì", ("--03-31", "during", "yearly")),
+        ("trước ngày 31/3 năm sau", ("--03-31", "before", "yearly")),
+    ],
+)
+def test_grains_relations_and_recurrence(text, expected):
+    assert limits(text) == [expected]
+
+
+def test_a_day_without_a_year_outside_a_periodic_duty_is_the_next_such_day():
+    assert limits("Các huyện gửi báo cáo trước ngày 20/11.", "2024-03-12") == [("2024-11-20", "before", None)]
+    assert limits("Các huyện gửi báo cáo trước ngày 20/02.", "2024-03-12") == [("2025-02-20", "before", None)]
+    assert limits("Các huyện gửi báo cáo trước ngày 20/11.") == [("--11-20", "before", "yearly")]
+
+
+# ----------------------------------------------------------------------------------------------
+# Ranges and lists
+# ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a window is due at its end
+        ("Thời gian hoàn thành: Tháng 11 - 12/2025.", ("2025-12", "by", None)),
+        ("Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.", ("2026-03-31", "by", None)),
+        ("thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026", ("2026-10", "by", None)),
+        ("gửi báo cáo về Sở Nội vụ từ ngày 16 đến ngày 31 tháng 12 hằng năm", ("--12-31", "by", "yearly")),
+        # a start with no dated end is due at its start
+        ("Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.", ("2025-11", "during", None)),
+        ("3. Thời gian thực hiện: Từ ngày 01/01/2012.", ("2012-01-01", "during", None)),
+        ("tổ chức thực hiện chấm điểm từ năm 2026.", ("2026", "during", None)),
+        ("c) Kể từ ngày 01 tháng 01 năm 2030: Thực hiện vùng phát thải thấp", ("2030-01-01", "during", None)),
+    ],
+)
+def test_ranges(text, expected):
+    assert limits(text) == [expected]
+
+
+def test_a_list_shares_the_year_written_once_and_the_word_written_first():
+    assert limits("thời gian quan trắc vào tháng 4 và tháng 8 năm 2026") == [
+        ("2026-04", "during", None),
+        ("2026-08", "during", None),
+    ]
+    assert limits("định kỳ báo cáo trước ngày 15/6 và 15/12") == [
+        ("--06-15", "before", "yearly"),
+        ("--12-15", "before", "yearly"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "use"),
+    [
+        ("giai đoạn 2024 - 2030", "horizon"),
+        ("quy hoạch thời kỳ 2021-2030", "horizon"),
+        ("tầm nhìn đến năm 2045", "horizon"),
+        ("từ năm 2024 đến năm 2030", "period"),  # a span longer than a year
+        ("a) Kể từ ngày 01 tháng 7 năm 2026 đến hết ngày 31 tháng 12 năm 2027: Thực hiện thí điểm", "period"),
+        ("Đầu tư công trung hạn 5 năm 2026-2030", "period"),
+        ("Kế hoạch được triển khai từ ngày 01/4/2024 đến ngày 31/12/2025.", "period"),
+        ("từ năm 2021 đến nay", "period"),  # a span up to now: the past
+        ("kế hoạch giáo dục năm học 2024 - 2025", "period"),
+        ("tăng 5% so với năm 2020", "baseline"),
+        ("Giải ngân tính đến hết ngày 31 tháng 10 năm 2025 đạt 72,4%", "baseline"),
+        ("Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.", "effective"),
+        ("1. Thông tư này có hiệu lực thi hành kể từ ngày ký đến hết ngày 24 tháng 02 năm 2030.", "effective"),
+        ("Thời hạn ủy quyền: Từ ngày Quyết định này có hiệu lực thi hành đến hết ngày 31/12/2030", "effective"),
+        ("bảng giá đất để công bố và áp dụng từ ngày 01 tháng 01 năm 2026", "effective"),
+        ("Năm học được tính từ ngày 01 tháng 7 năm trước đến ngày 30 tháng 6 năm sau.", "effective"),
+        ("Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo", "cited"),
+        ("Quyết định số 227/QĐ- TTg ngày 12/3/2024", "cited"),
+        ("Hà Nội, ngày 01 tháng 11 năm 2022", "date"),
+        ("Đề án “Phát triển Thủ đô đến năm 2030”", "quoted"),
+    ],
+)
+def test_times_that_set_no_limit(text, use):
+    [(_, _, _, got)] = read(text)
+    assert got == use
+    assert limits(text) == []
+
+
+def test_periodic_duties_without_a_calendar_day_have_no_due():
+    assert limits("báo cáo trong tháng 12 hằng năm") == []
+    assert limits("Thời gian thực hiện: Từ tháng 3 đến tháng 11 hằng năm.") == []
+    assert limits("Định kỳ hằng quý, sáu tháng, Ban Thường vụ làm việc với các cơ quan chức năng") == []
+
+
+def test_the_planned_year_a_horizon_follows():
+    text = "Quy hoạch trụ sở đến năm 2025, định hướng đến năm 2030, tầm nhìn đến năm 2045"
+    assert [u for *_, u in read(text)] == ["planned", "horizon", "horizon"]
+    assert [m.year for m in tg.years(fold_in_place(text), planned=True)] == [2025]
+    assert tg.years(fold_in_place(text)) == []
+
+
+def test_symbols_and_shares_are_no_times():
+    assert read("Nghị quyết số 24-NQ/TU ngày 23/02/2023") == [("2023-02-23", "on", None, "cited")]  # 'TU' is no 'từ'
+    assert read("tỷ lệ 10/14 xã; Nghị định số 12/2025/NĐ-CP; 250 nhân sự; có từ 2/3 số xã trở lên") == []
+    assert read("báo cáo trước ngày 25 hằng tháng") == []  # a day of every month has no --MM-DD
+
+
+def test_years_before_the_document_are_no_limits():
+    text = "hoàn thành trước ngày 15/3/2022 như đã giao; trước ngày 15/11/2025"
+    assert limits(text, "2025-11-21") == [("2025-11-15", "before", None)]  # its own year stays
+
+
+# ----------------------------------------------------------------------------------------------
+# A task's due, cells and labels
+# ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("task", "due"),
+    [
+        ("Tổ chức tập huấn, hoàn thành trong quý II/2025", ("2025-06", None)),
+        ("Rà soát, hoàn thành trong năm 2025, trước ngày 30/6/2025", ("2025-06-30", None)),  # the most specific
+        ("Thời gian thực hiện: Năm 2025 và các năm tiếp theo.", ("2025", None)),
+        ("2026", ("2026", None)),  # a year cell
+        ("30/6/2025", ("2025-06-30", None)),  # a time cell without a word
+        ("Tổng hợp báo cáo (trước ngày 15/6) hằng năm", ("--06-15", "yearly")),
+        # a schedule is no due
+        ("chấp hành chế độ báo cáo định kỳ 06 tháng (trước ngày 15/6), 01 năm (trước ngày 15/12)", (None, None)),
+        ("tham mưu sơ kết (cuối năm 2023), sơ kết giai đoạn (năm 2025) và tổng kết (năm 2030)", (None, None)),
+        # the date of a cited document, a horizon, the year of a thing's name
+        ("Triển khai Quyết định số 7978/QĐ-BCA ngày 27/10/2022 của Bộ Công an", (None, None)),
+        ("Rà soát, ban hành văn bản hướng dẫn tiêu chí giai đoạn 2024 - 2030", (None, None)),
+        ("Triển khai Kế hoạch quan trắc môi trường nuôi trồng thủy sản năm 2026.", (None, None)),
+        ("đáp ứng trình độ chuẩn theo quy định của Luật Giáo dục năm 2019.", (None, None)),
+    ],
+)
+def test_task_due(task, due):
+    assert tg.task_due(task) == due
+
+
+@pytest.mark.parametrize(
+    ("cell", "year"),
+    [("2025", 2025), ("Năm 2025", 2025), (" năm 2026. ", 2026), ("NĂM 2024", 2024), ("2025*", 2025)],
+)
+def test_year_cells(cell, year):
+    assert tg.year_cell(cell) == year
+
+
+@pytest.mark.parametrize("cell", ["Quý II/2025", "35", "12/2025", "Năm 2025 và 2026", "1000"])
+def test_cells_that_are_not_a_year(cell):
+    assert tg.year_cell(cell) is None
+
+
+def test_labels_time_cells_columns_and_openings():
+    assert tg.label_year("- Năm 2024:") == 2024
+    assert tg.label_year("a) Trong năm 2025:") == 2025
+    assert tg.label_year("- Năm 2024: xây dựng Công an phường 4, 8.") is None
+    assert tg.time_only("Quý II/2025") and tg.time_only("Trước 30/6/2025") and tg.time_only("Năm 2025")
+    assert not tg.time_only("Ban hành quy chế năm 2025")
+    assert tg.time_column("Thời gian thực hiện") == "during" and tg.time_column("Thời hạn hoàn thành") == "by"
+    assert tg.time_column("Đơn vị chủ trì") is None
+    assert tg.opens_clause(fold_in_place("- Phấn đấu ")) and not tg.opens_clause(fold_in_place("Tổ chức "))
