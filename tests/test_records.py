@@ -299,10 +299,10 @@ def test_status_names_the_database_and_the_data_directory(db):
     assert counts["copies_not_read"] == {"fragment": 2, "worse": 4}
 
 
-def _vanban(*args: str, home: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def _vanban(*args: str, home: Path, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
     environ = {**os.environ, "VANBAN_HOME": str(home), **env}
     environ.pop("VANBAN_DB", None)
-    return subprocess.run([VANBAN, *args], env=environ, capture_output=True, text=True, timeout=120)
+    return subprocess.run([VANBAN, *args], env=environ, capture_output=True, text=True, timeout=timeout)
 
 
 def test_a_missing_database_or_inbox_is_an_error_and_nothing_is_created(tmp_path):
@@ -341,7 +341,7 @@ def test_the_main_job_counts_each_document_once(tmp_path):
     """Every sample, scans included, in the order `scripts/run-samples` ingests them."""
     home = tmp_path / "home"
     folders = [str(ROOT / "samples" / f) for f in ("text", "scans", "digital")]
-    done = _vanban("ingest", "--no-prefect", *folders, home=home)
+    done = _vanban("ingest", "--no-prefect", *folders, home=home, timeout=1800)
     assert done.returncode == 0, done.stderr
     db = f"sqlite:///{home / 'vanban.db'}"
     documents = rows(db, "documents")

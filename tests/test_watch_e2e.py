@@ -202,6 +202,7 @@ def start_watcher(inbox: Path, archive: Path, quarantine: Path, env: dict, log) 
             "1.5",
             "--rescan",
             "3",
+            "--create",  # a new data directory: the first start makes its database
         ],
         env=env,
         stdout=log,
