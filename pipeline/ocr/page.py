@@ -16,7 +16,7 @@ from pipeline.ocr.page_image import PageImage
 from pipeline.ocr.preprocess import binarize, preprocess
 from pipeline.ocr.tesseract import TesseractWord, load_engine, recognize_words
 from pipeline.settings import settings
-from pipeline.text import correct_ocr_line, lexicon, line_separator
+from pipeline.text import correct_ocr_line, lexicon, line_separator, syllable_model
 from schemas.document import Page, TextSource, Word
 
 
@@ -33,8 +33,10 @@ def ocr_pages(pages: list[PageImage], executor: Executor | None = None) -> list[
 
 def warm_up() -> None:
     """Load, once and before the workers fork, what every page needs: OCR repair's word list
-    (seconds) and pytesseract, which imports pandas (~1 s per process otherwise)."""
+    (seconds) and syllable model (0.4 s), and pytesseract, which imports pandas (~1 s per process
+    otherwise)."""
     lexicon()
+    syllable_model()
     load_engine()
 
 

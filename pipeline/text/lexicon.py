@@ -1,11 +1,14 @@
 """Vietnamese dictionaries, loaded once and lazily: syllables and syllable pairs from
-underthesea's Viet74K word list, syllable frequencies from wordfreq. They decide which decoding
-of a legacy-font file is Vietnamese and which tone-mark variant an OCR'd word most likely is."""
+underthesea's Viet74K word list, syllable frequencies from wordfreq (which decoding of a
+legacy-font file is Vietnamese, whether a word is a syllable), and the syllable model of real
+administrative texts (which tone-mark variant an OCR'd word most likely is)."""
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import itertools
+import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -13,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.text.unicode import WORD, fold, place_tone_marks
+
+MODEL_PATH = Path(__file__).parent / "data" / "syllable_model.json.gz"
 
 
 @dataclass(frozen=True)
@@ -63,3 +68,36 @@ def is_syllable(word: str) -> bool:
     """True when the word, lower-cased with its tone mark placed the traditional way, is a known Vietnamese syllable:
     how a text layer or a header word is judged to be real Vietnamese."""
     return place_tone_marks(word.lower()) in lexicon().syllables
+
+
+@dataclass(frozen=True)
+class SyllableModel:
+    """Syllable and adjacent-pair counts of real administrative texts (``data/syllable_model.json.gz``,
+    built by ``python -m bench.tone_marks build``): how likely a syllable is after another, which
+    is what tells 'sửa đổi' from 'sửa đối'."""
+
+    unigrams: dict[str, int]
+    pairs: dict[tuple[str, str], int]
+    total: int
+    by_fold: dict[str, tuple[str, ...]]  # fold(syllable) → its variants in the texts
+
+    def probability(self, word: str) -> float:
+        """The syllable's frequency, half a count for one never seen."""
+        return (self.unigrams.get(word, 0) + 0.5) / (self.total + 0.5 * len(self.unigrams))
+
+
+@lru_cache(maxsize=1)
+def syllable_model() -> SyllableModel:
+    """The corpus syllable model, loaded once (0.1 s)."""
+    data = json.loads(gzip.decompress(MODEL_PATH.read_bytes()))
+    unigrams: dict[str, int] = data["unigrams"]
+    pairs = {tuple(key.split(" ")): n for key, n in data["pairs"].items()}
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for syllable in sorted(unigrams, key=unigrams.__getitem__, reverse=True):
+        by_fold[fold(syllable)].append(syllable)
+    return SyllableModel(
+        unigrams,
+        pairs,
+        sum(unigrams.values()),
+        {k: tuple(v) for k, v in by_fold.items()},
+    )
