@@ -1,7 +1,7 @@
 """Vietnamese dictionaries, loaded once and lazily: syllables and syllable pairs from
-underthesea's Viet74K word list, syllable frequencies from wordfreq (which decoding of a
-legacy-font file is Vietnamese, whether a word is a syllable), and the syllable model of real
-administrative texts (which tone-mark variant an OCR'd word most likely is)."""
+underthesea's Viet74K word list and wordfreq's (which decoding of a legacy-font file is
+Vietnamese, whether a word is a syllable), and the syllable model of real administrative texts
+(which tone-mark variant an OCR'd word most likely is)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import gzip
 import importlib.util
 import itertools
 import json
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,11 +22,10 @@ MODEL_PATH = Path(__file__).parent / "data" / "syllable_model.json.gz"
 @dataclass(frozen=True)
 class Lexicon:
     """The dictionaries OCR repair and legacy-font detection consult: known syllables, syllable pairs that form
-    words, frequencies, and the syllables behind each folded spelling."""
+    words, and the syllables behind each folded spelling."""
 
     syllables: frozenset[str]  # known lowercase syllables, traditional tone style
     pairs: frozenset[tuple[str, str]]  # adjacent syllables inside dictionary words
-    zipf: dict[str, float]  # wordfreq 'vi' Zipf frequency of a syllable
     by_fold: dict[str, tuple[str, ...]]  # fold(syllable) → known syllables
 
 
@@ -40,7 +38,8 @@ def _viet74k_path() -> Path:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Syllables and syllable pairs from underthesea's Viet74K word list, frequencies from wordfreq."""
+    """Syllables and syllable pairs from underthesea's Viet74K word list, and the syllables of wordfreq's
+    Vietnamese word list."""
     from wordfreq import get_frequency_dict
 
     syllables: set[str] = set()
@@ -52,16 +51,14 @@ def lexicon() -> Lexicon:
             continue
         syllables.update(parts)
         pairs.update(itertools.pairwise(parts))
-    zipf: dict[str, float] = {}
-    for word, freq in get_frequency_dict("vi").items():
+    for word in get_frequency_dict("vi"):
         word = place_tone_marks(word)
         if WORD.fullmatch(word):
-            zipf[word] = max(zipf.get(word, 0.0), math.log10(freq) + 9)
             syllables.add(word)
     by_fold: dict[str, list[str]] = defaultdict(list)
     for syl in syllables:
         by_fold[fold(syl)].append(syl)
-    return Lexicon(frozenset(syllables), frozenset(pairs), zipf, {k: tuple(v) for k, v in by_fold.items()})
+    return Lexicon(frozenset(syllables), frozenset(pairs), {k: tuple(v) for k, v in by_fold.items()})
 
 
 def is_syllable(word: str) -> bool:
