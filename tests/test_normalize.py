@@ -274,6 +274,19 @@ def test_normalize_token(raw, fixed):
         ("Đảng ủy Công an Trung ương", "Đảng ủy Công an Trung ương"),
         ("bảo vệ ANTO ở cơ sở", "bảo vệ ANTO ở cơ sở"),
         ("tổ chức thi đua khen thưởng", "tổ chức thi đua khen thưởng"),
+        # what Tesseract still confuses on clean scans (the usability review and the issue)
+        ("công tác phòng, chông tội phạm", "công tác phòng, chống tội phạm"),
+        ("tổ chức triên khai thực hiện", "tổ chức triển khai thực hiện"),
+        ("khân trương rà soát", "khẩn trương rà soát"),
+        ("Nghị quyết sô 12-NQ/TW", "Nghị quyết số 12-NQ/TW"),
+        ("cấp có thấm quyền", "cấp có thẩm quyền"),
+        ("sửa đối, bổ sung", "sửa đổi, bổ sung"),
+        ("chuyển đối số", "chuyển đổi số"),
+        ("văn minh đồ thị", "văn minh đô thị"),
+        ("đấy mạnh xây dựng", "đẩy mạnh xây dựng"),
+        ("tố chức", "tổ chức"),
+        ("THẤM QUYỀN", "THẨM QUYỀN"),
+        ("Lê Hồng Sơn", "Lê Hồng Sơn"),
     ],
 )
 def test_correct_ocr_line(line, fixed):
@@ -293,7 +306,8 @@ def test_correct_ocr_line_leaves_clean_seed_text_alone_and_is_fast():
         changed += sum(a != b for a, b in zip(words, out))
         total += len(words)
     elapsed = time.perf_counter() - start
-    assert changed <= total // 2000  # measured: 1 of ~24,000 words (a seed typo)
+    # measured: 11 of 24,043 words, 5 of them typos of the seeds ('VAN PHÒNG', 'LAI CHAU', 'phân đấu')
+    assert changed <= total // 2000
     chars = sum(len(" ".join(w)) for w in lines)
     assert elapsed / (chars / 3000) < 0.05  # < 50 ms per 3,000-character page
 

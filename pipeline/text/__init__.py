@@ -6,7 +6,7 @@ The normalization API is re-exported here, so the one place to normalize is ``pi
 
 from pipeline.text.canonical import normalize_text, tidy_text
 from pipeline.text.legacy import UndecodableText, decode_bytes, repair_legacy
-from pipeline.text.lexicon import is_syllable, lexicon
+from pipeline.text.lexicon import is_syllable, lexicon, syllable_model
 from pipeline.text.ocr_repair import correct_ocr_line, normalize_token
 from pipeline.text.pages import strip_page_furniture
 from pipeline.text.unicode import TONES, fold, fold_in_place, nfc, place_tone_marks
@@ -29,5 +29,6 @@ __all__ = [
     "place_tone_marks",
     "repair_legacy",
     "strip_page_furniture",
+    "syllable_model",
     "tidy_text",
 ]

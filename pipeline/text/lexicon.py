@@ -1,12 +1,14 @@
 """Vietnamese dictionaries, loaded once and lazily: syllables and syllable pairs from
-underthesea's Viet74K word list, syllable frequencies from wordfreq. They decide which decoding
-of a legacy-font file is Vietnamese and which tone-mark variant an OCR'd word most likely is."""
+underthesea's Viet74K word list and wordfreq's (which decoding of a legacy-font file is
+Vietnamese, whether a word is a syllable), and the syllable model of real administrative texts
+(which tone-mark variant an OCR'd word most likely is)."""
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import itertools
-import math
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,15 +16,16 @@ from pathlib import Path
 
 from pipeline.text.unicode import WORD, fold, place_tone_marks
 
+MODEL_PATH = Path(__file__).parent / "data" / "syllable_model.json.gz"
+
 
 @dataclass(frozen=True)
 class Lexicon:
     """The dictionaries OCR repair and legacy-font detection consult: known syllables, syllable pairs that form
-    words, frequencies, and the syllables behind each folded spelling."""
+    words, and the syllables behind each folded spelling."""
 
     syllables: frozenset[str]  # known lowercase syllables, traditional tone style
     pairs: frozenset[tuple[str, str]]  # adjacent syllables inside dictionary words
-    zipf: dict[str, float]  # wordfreq 'vi' Zipf frequency of a syllable
     by_fold: dict[str, tuple[str, ...]]  # fold(syllable) → known syllables
 
 
@@ -35,7 +38,8 @@ def _viet74k_path() -> Path:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Syllables and syllable pairs from underthesea's Viet74K word list, frequencies from wordfreq."""
+    """Syllables and syllable pairs from underthesea's Viet74K word list, and the syllables of wordfreq's
+    Vietnamese word list."""
     from wordfreq import get_frequency_dict
 
     syllables: set[str] = set()
@@ -47,19 +51,50 @@ def lexicon() -> Lexicon:
             continue
         syllables.update(parts)
         pairs.update(itertools.pairwise(parts))
-    zipf: dict[str, float] = {}
-    for word, freq in get_frequency_dict("vi").items():
+    for word in get_frequency_dict("vi"):
         word = place_tone_marks(word)
         if WORD.fullmatch(word):
-            zipf[word] = max(zipf.get(word, 0.0), math.log10(freq) + 9)
             syllables.add(word)
     by_fold: dict[str, list[str]] = defaultdict(list)
     for syl in syllables:
         by_fold[fold(syl)].append(syl)
-    return Lexicon(frozenset(syllables), frozenset(pairs), zipf, {k: tuple(v) for k, v in by_fold.items()})
+    return Lexicon(frozenset(syllables), frozenset(pairs), {k: tuple(v) for k, v in by_fold.items()})
 
 
 def is_syllable(word: str) -> bool:
     """True when the word, lower-cased with its tone mark placed the traditional way, is a known Vietnamese syllable:
     how a text layer or a header word is judged to be real Vietnamese."""
     return place_tone_marks(word.lower()) in lexicon().syllables
+
+
+@dataclass(frozen=True)
+class SyllableModel:
+    """Syllable and adjacent-pair counts of real administrative texts (``data/syllable_model.json.gz``,
+    built by ``python -m bench.tone_marks build``): how likely a syllable is after another, which
+    is what tells 'sửa đổi' from 'sửa đối'."""
+
+    unigrams: dict[str, int]
+    pairs: dict[tuple[str, str], int]
+    total: int
+    by_fold: dict[str, tuple[str, ...]]  # fold(syllable) → its variants in the texts
+
+    def probability(self, word: str) -> float:
+        """The syllable's frequency, half a count for one never seen."""
+        return (self.unigrams.get(word, 0) + 0.5) / (self.total + 0.5 * len(self.unigrams))
+
+
+@lru_cache(maxsize=1)
+def syllable_model() -> SyllableModel:
+    """The corpus syllable model, loaded once (0.1 s)."""
+    data = json.loads(gzip.decompress(MODEL_PATH.read_bytes()))
+    unigrams: dict[str, int] = data["unigrams"]
+    pairs = {tuple(key.split(" ")): n for key, n in data["pairs"].items()}
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for syllable in sorted(unigrams, key=unigrams.__getitem__, reverse=True):
+        by_fold[fold(syllable)].append(syllable)
+    return SyllableModel(
+        unigrams,
+        pairs,
+        sum(unigrams.values()),
+        {k: tuple(v) for k, v in by_fold.items()},
+    )

@@ -1,16 +1,18 @@
 """Repairs of OCR'd words: Latin look-alike characters, stray combining marks, digits read for
-letters, and tone marks chosen among the variants of the same base letters by dictionary and
-frequency (``correct_ocr_line``). Confusion tables are data in ``data/ocr_confusions.json``."""
+letters, and tone marks chosen among the variants of the same base letters by a syllable model of
+real administrative texts (``correct_ocr_line``). Confusion tables are data in
+``data/ocr_confusions.json``; the model is ``data/syllable_model.json.gz``."""
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.text.lexicon import Lexicon, is_syllable, lexicon
+from pipeline.text.lexicon import SyllableModel, is_syllable, lexicon, syllable_model
 from pipeline.text.unicode import TONES, WORD, fold, nfc, place_tone_marks
 
 DATA = Path(__file__).parent / "data"
@@ -55,10 +57,11 @@ def normalize_token(s: str) -> str:
 
 
 _SPLIT = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
-UNKNOWN_ZIPF = 1.0  # a dictionary syllable wordfreq does not list
-PAIR_BONUS = 2.5  # the candidate forms a dictionary word with a neighbour
-MARK_PENALTY = 1.0  # per diacritic the candidate changes
-STRONG_MARGIN = 4.0  # a known word is replaced only when the alternative is this much better
+# The three constants of the tone-mark choice, set on the held-out 'dev' pages of bench.tone_marks
+# (office, fax and photo scans of real texts the model was not built from):
+MARK_COST = 4.0  # log-odds against each diacritic a variant changes: OCR keeps most of a word's marks
+MIN_GAIN = 6.0  # a word changes only when a variant is this much more probable (log: ~400 times)
+PAIR_WEIGHT = 4.0  # how many pair observations the syllable's own frequency counts as, for a pair never seen
 
 
 def _apply_case(template: str, word: str) -> str:
@@ -67,12 +70,6 @@ def _apply_case(template: str, word: str) -> str:
     if template[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
-
-
-def _syllable_score(cand: str, prev: str | None, nxt: str | None, lex: Lexicon) -> float:
-    """Frequency, plus a bonus when the syllable makes a dictionary word with a neighbour (once:
-    chains of overlapping two-syllable words are too easy to find to count twice)."""
-    return lex.zipf.get(cand, UNKNOWN_ZIPF) + (PAIR_BONUS if _in_word(cand, prev, nxt, lex) else 0.0)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -89,24 +86,29 @@ def _mark_distance(a: str, b: str) -> int:
     return dist
 
 
-def _in_word(cand: str, prev: str | None, nxt: str | None, lex: Lexicon) -> bool:
-    return bool((prev and (prev, cand) in lex.pairs) or (nxt and (cand, nxt) in lex.pairs))
-
-
-def _strongly_better(cand: str, word: str, prev: str | None, nxt: str | None, lex: Lexicon) -> bool:
-    """A known syllable is replaced only if it makes no dictionary word with its neighbours, the
-    candidate does, and the candidate's score is clearly higher."""
-    if _in_word(word, prev, nxt, lex) or not _in_word(cand, prev, nxt, lex):
-        return False
-    return _syllable_score(cand, prev, nxt, lex) - _syllable_score(word, prev, nxt, lex) >= STRONG_MARGIN
-
-
 @lru_cache(maxsize=1 << 15)
-def _same_base_letters(word: str) -> tuple[str, ...]:
-    return lexicon().by_fold.get(fold(word), ())
+def _variants(word: str) -> tuple[str, ...]:
+    """The syllables with the same base letters as ``word``: in the corpus model or the dictionary."""
+    key = fold(word)
+    return tuple(dict.fromkeys((*syllable_model().by_fold.get(key, ()), *lexicon().by_fold.get(key, ()))))
 
 
-def _split(word: str) -> tuple[str, str, str]:
+def _log_probability(model: SyllableModel, word: str, prev: str | None, nxt: str | None) -> float:
+    """log P(word | prev) + log P(nxt | word): each pair's count, with the word's own frequency
+    standing in for pairs never seen (weighted as PAIR_WEIGHT observations)."""
+    p = model.probability(word)
+    if prev is not None:
+        p = (model.pairs.get((prev, word), 0) + PAIR_WEIGHT * p) / (model.unigrams.get(prev, 0) + PAIR_WEIGHT)
+    score = math.log(p)
+    if nxt is not None:
+        after = model.probability(nxt)
+        score += math.log(
+            (model.pairs.get((word, nxt), 0) + PAIR_WEIGHT * after) / (model.unigrams.get(word, 0) + PAIR_WEIGHT)
+        )
+    return score
+
+
+def split_word(word: str) -> tuple[str, str, str]:
     """(leading punctuation, core, trailing punctuation) of one OCR word."""
     m = _SPLIT.match(word)
     assert m is not None  # every group may be empty and DOTALL spans newlines: it always matches
@@ -117,28 +119,31 @@ def _split(word: str) -> tuple[str, str, str]:
 def correct_ocr_line(words: list[str]) -> list[str]:
     """Repair Tesseract's diacritic confusions in one line of words (same length out).
 
-    Candidates are the known syllables with the same base letters (fold, then re-expand); each is
-    scored by its frequency and by whether it makes a dictionary word with a neighbour. An unknown
-    word takes the best candidate; a known word changes only on strong evidence. Capitalized words
-    (names) and all-caps abbreviations change only when they are not Vietnamese syllables at all."""
-    lex = lexicon()
-    parts = [_split(normalize_token(w)) for w in words]
+    Each word may become another syllable with the same base letters (chông → chống, thấm → thẩm,
+    đối → đổi), chosen by the corpus syllable model (``lexicon.syllable_model``): how probable the
+    variant is after the word before it and before the word after it, less MARK_COST for each
+    diacritic it changes. A word changes only when the best variant beats the word as read by
+    MIN_GAIN; words broken off by punctuation are judged on their own frequency."""
+    model = syllable_model()
+    parts = [split_word(normalize_token(w)) for w in words]
     cores = [p[1].lower() for p in parts]  # left neighbours are updated as they get corrected
     out = []
     for i, (lead, core, trail) in enumerate(parts):
         low = cores[i]
-        prev = cores[i - 1] if i > 0 and not parts[i - 1][2].strip() and not lead else None
-        nxt = cores[i + 1] if i + 1 < len(parts) and not trail.strip() and not parts[i + 1][0] else None
-        known = low in lex.syllables
-        if (known and (core[:1].isupper() or _in_word(low, prev, nxt, lex))) or not WORD.fullmatch(core):
+        candidates = _variants(low) if WORD.fullmatch(core) else ()
+        if not candidates or candidates == (low,):
             out.append(lead + core + trail)
             continue
-        candidates = _same_base_letters(low)
-        if candidates:
-            best = max(
-                candidates, key=lambda c: _syllable_score(c, prev, nxt, lex) - MARK_PENALTY * _mark_distance(low, c)
-            )
-            if best != low and (not known or _strongly_better(best, low, prev, nxt, lex)):
-                core, cores[i] = _apply_case(core, best), best
+        prev = cores[i - 1] if i > 0 and not parts[i - 1][2].strip() and not lead else None
+        nxt = cores[i + 1] if i + 1 < len(parts) and not trail.strip() and not parts[i + 1][0] else None
+        as_read = _log_probability(model, low, prev, nxt)
+        best, gain = low, 0.0
+        for candidate in candidates:
+            if candidate != low:
+                score = _log_probability(model, candidate, prev, nxt) - MARK_COST * _mark_distance(low, candidate)
+                if score - as_read > gain:
+                    best, gain = candidate, score - as_read
+        if gain >= MIN_GAIN:
+            core, cores[i] = _apply_case(core, best), best
         out.append(lead + core + trail)
     return out
