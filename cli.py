@@ -377,24 +377,34 @@ def _bench_module(name: str) -> Any:
 
 @bench_app.command("ocr")
 def bench_ocr(
-    profile: str = typer.Option(None, help="one scan profile on every seed: office, fax, photo, stamped"),
+    profile: str = typer.Option(
+        None, help="scan profiles on every seed, comma-separated: office, fax, photo, stamped, scan-random, …"
+    ),
     limit: int = typer.Option(None, help="only the first N pages of each document"),
     everything: bool = typer.Option(False, "--all", help="every profile of every seed, every image format"),
+    real: bool = typer.Option(False, "--real", help="the real born-digital corpus PDFs scanned at 100-300 dpi"),
+    digital: bool = typer.Option(True, "--digital/--no-digital", help="the born-digital PDF and DOCX twins"),
+    ocrmypdf: str = typer.Option(None, help="the ocrmypdf executable to compare with (default $OCRMYPDF)"),
     as_json: bool = typer.Option(False, "--json", help="print JSON instead of the table"),
 ) -> None:
-    """OCR accuracy (CER/WER with diacritics) and speed against bare Tesseract, per sample scan."""
+    """OCR accuracy (CER/WER with diacritics) and wall time beside bare Tesseract and OCRmyPDF, per scan."""
     bench = _bench_module("ocr")
 
     try:
-        results = bench.run(
-            profile,
-            limit,
-            everything,
-            progress=None if as_json else lambda r: typer.echo(bench.format_row(r), err=True),
+        typer.echo(
+            bench.report(
+                profile.split(",") if profile else None,
+                limit,
+                everything,
+                real,
+                ocrmypdf,
+                digital,
+                as_json,
+                progress=lambda r: typer.echo(bench.format_row(r), err=True),
+            )
         )
     except ValueError as e:
         _fail(str(e))
-    typer.echo(bench.as_json(results) if as_json else bench.format_table(results))
 
 
 if __name__ == "__main__":
