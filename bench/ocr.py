@@ -42,6 +42,7 @@ from bench.samples import (
     read_ground_truth,
 )
 from pipeline.text import place_tone_marks
+from pipeline.text.pages import furniture_spans
 
 WORKERS = os.cpu_count() or 1
 
@@ -107,6 +108,12 @@ def canonical(text: str) -> str:
 def is_table_page(reference: str) -> bool:
     """Ground truth writes a ruled table's rows with TAB-separated cells."""
     return "\t" in reference
+
+
+def without_furniture(pages: list[str]) -> list[str]:
+    """The pages without their printed page numbers and running headers (``pipeline.text.pages``):
+    vanban leaves them out of its text, so no tool is charged for them, or for keeping them."""
+    return [page[a:b] for page, (a, b) in zip(pages, furniture_spans(pages))]
 
 
 def count_errors(reference: list[str], hypothesis: list[str]) -> Errors:
@@ -217,13 +224,14 @@ def bench_document(
         hypothesis = [p.text for p in doc.pages]
         if kind == "docx":
             hypothesis = ["\n".join(hypothesis)]
+        reference = without_furniture(reference)
         result = Result(sample, kind, len(reference), count_errors(reference, hypothesis), seconds)
         if compare_tesseract:
             texts, result.tesseract_seconds = bare_tesseract(page_images(document, tmp))
-            result.tesseract_errors = count_errors(reference, texts)
+            result.tesseract_errors = count_errors(reference, without_furniture(texts))
         if compare_tesseract and ocrmypdf and document.suffix.lower() == ".pdf":
             texts, result.ocrmypdf_seconds = ocrmypdf_sidecar(document, ocrmypdf, tmp)
-            result.ocrmypdf_errors = count_errors(reference, texts[: len(reference)])
+            result.ocrmypdf_errors = count_errors(reference, without_furniture(texts[: len(reference)]))
     return result
 
 
