@@ -444,20 +444,28 @@ def bench_ocr(
     profile: str = typer.Option(None, help=t("help.bench_profile")),
     limit: int = typer.Option(None, help=t("help.bench_limit")),
     everything: bool = typer.Option(False, "--all", help=t("help.bench_all")),
+    real: bool = typer.Option(False, "--real", help="the real born-digital corpus PDFs scanned at 100-300 dpi"),
+    digital: bool = typer.Option(True, "--digital/--no-digital", help="the born-digital PDF and DOCX twins"),
+    ocrmypdf: str = typer.Option(None, help="the ocrmypdf executable to compare with (default $OCRMYPDF)"),
     as_json: bool = typer.Option(False, "--json", help=t("help.bench_json")),
 ) -> None:
     bench = _bench_module("ocr")
 
     try:
-        results = bench.run(
-            profile,
-            limit,
-            everything,
-            progress=None if as_json else lambda r: typer.echo(bench.format_row(r), err=True),
+        typer.echo(
+            bench.report(
+                profile.split(",") if profile else None,
+                limit,
+                everything,
+                real,
+                ocrmypdf,
+                digital,
+                as_json,
+                progress=lambda r: typer.echo(bench.format_row(r), err=True),
+            )
         )
     except ValueError as e:
         _fail(str(e))
-    typer.echo(bench.as_json(results) if as_json else bench.format_table(results))
 
 
 if __name__ == "__main__":

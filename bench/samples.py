@@ -14,8 +14,9 @@ import hashlib
 import io
 import json
 import re
+import subprocess
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache, lru_cache
 from pathlib import Path
@@ -43,6 +44,9 @@ INK = (22, 22, 22)
 STAMP_INK = (45, 40, 125)  # the incoming ("ĐẾN") stamp's violet ink
 PROFILES = ("office", "fax", "photo", "stamped")
 PROFILE_DPI = {"office": 300, "fax": 200, "photo": 230, "stamped": 300}
+# Degradations nobody here designed page by page: every parameter drawn at random (seeded) for each
+# document, or each page (see ``Degradation``).
+RANDOM_PROFILES = ("scan-random", "fax-random", "photo-random")
 
 
 # ---------------------------------------------------------------- seed text → blocks
@@ -927,6 +931,132 @@ def scan(page: Page, profile: str, seed: int, legend: str = "ỦY BAN NHÂN DÂN
     return {"office": office, "fax": fax, "photo": photo}[profile](image, seed)
 
 
+@dataclass(frozen=True)
+class Degradation:
+    """One document's randomized scanning: what the scanner, fax or phone did to every page."""
+
+    dpi: int  # 100-300: the resolution the pages end up at
+    blur: float  # Gaussian sigma, in pixels of the 300-dpi print
+    noise: float  # sensor noise sigma, grey levels
+    skew: float  # the largest skew of a page, degrees (each page draws its own within it)
+    jpeg: int  # JPEG quality of the saved pages; 0 for 1-bit fax pages
+    dither: bool  # fax: Floyd-Steinberg dithering of the greys instead of one threshold
+    bleed: float  # how dark the back page shows through, 0-1
+    stamps: int  # red seals pressed anywhere on a page, at most
+    perspective: float  # phone: the largest inward shift of a corner, as a share of the page
+    colour: bool  # kept in colour (a stamp, a phone), else grey
+    paper: float = 235.0  # grey level of the paper
+    ink: float = 25.0  # grey level of the ink: a faint toner or a dark paper lowers the contrast
+
+    def describe(self) -> str:
+        return (
+            f"{self.dpi} dpi, paper {self.paper:.0f} ink {self.ink:.0f}, blur {self.blur:.1f}, noise {self.noise:.0f}, "
+            f"skew ±{self.skew:.1f}°, "
+            + (f"JPEG q{self.jpeg}" if self.jpeg else "1-bit" + (" dithered" if self.dither else ""))
+            + (f", bleed-through {self.bleed:.2f}" if self.bleed else "")
+            + (f", up to {self.stamps} stamps" if self.stamps else "")
+            + (f", perspective {self.perspective:.3f}" if self.perspective else "")
+        )
+
+
+def draw_degradation(profile: str, seed: int, dpi: int | None = None) -> Degradation:
+    """A document's degradation in ``profile``, drawn from ``seed`` (``dpi`` imposed when given)."""
+    rng = np.random.default_rng(seed)
+    if profile == "scan-random":
+        stamps = int(rng.integers(0, 3))
+        d = Degradation(
+            dpi=int(rng.integers(10, 31)) * 10,
+            blur=float(rng.uniform(0, 1.6)),
+            noise=float(rng.uniform(0, 10)),
+            skew=float(rng.uniform(0, 3)),
+            jpeg=int(rng.integers(20, 91)),
+            dither=False,
+            bleed=float(rng.uniform(0.03, 0.15)) if rng.random() < 0.5 else 0.0,
+            stamps=stamps,
+            perspective=0.0,
+            colour=stamps > 0,
+        )
+    elif profile == "fax-random":
+        d = Degradation(
+            dpi=int(rng.choice([100, 150, 200])),
+            blur=float(rng.uniform(0, 0.8)),
+            noise=float(rng.uniform(10, 35)),
+            skew=float(rng.uniform(0, 2)),
+            jpeg=0,
+            dither=bool(rng.random() < 0.5),
+            bleed=0.0,
+            stamps=int(rng.integers(0, 2)),
+            perspective=0.0,
+            colour=False,
+        )
+    elif profile == "photo-random":
+        d = Degradation(
+            dpi=int(rng.integers(12, 24)) * 10,
+            blur=float(rng.uniform(0.5, 2.0)),
+            noise=float(rng.uniform(2, 8)),
+            skew=float(rng.uniform(0, 4)),
+            jpeg=int(rng.integers(30, 81)),
+            dither=False,
+            bleed=float(rng.uniform(0, 0.1)),
+            stamps=int(rng.integers(0, 2)),
+            perspective=float(rng.uniform(0.01, 0.05)),
+            colour=True,
+        )
+    else:
+        raise ValueError(f"not a randomized profile: {profile!r}")
+    d = replace(d, paper=float(rng.uniform(200, 245)), ink=float(rng.uniform(10, 90)))
+    return replace(d, dpi=dpi) if dpi else d
+
+
+def degrade(print_300: Image.Image, d: Degradation, seed: int, legend: str = "ỦY BAN NHÂN DÂN") -> Image.Image:
+    """A page printed at 300 dpi, degraded by ``d`` (its page-level draws from ``seed``): stamps,
+    the back page showing through, a phone's perspective and light, skew, blur, resolution, noise,
+    and for a fax one bit per pixel."""
+    rng = np.random.default_rng(seed)
+    arr = d.ink + (d.paper - d.ink) / 255 * np.asarray(print_300.convert("RGB"), dtype=np.float32)
+    h, w = arr.shape[:2]
+    for _ in range(int(rng.integers(0, d.stamps + 1))):
+        size = int(36 * MM * 300 / 72 * rng.uniform(0.9, 1.1))
+        ink = red_stamp(size, legend, int(rng.integers(1 << 30))) * rng.uniform(0.6, 0.9)
+        x0, y0 = int(rng.integers(0, max(1, w - size))), int(rng.integers(0, max(1, h - size)))
+        region = arr[y0 : y0 + size, x0 : x0 + size]
+        region *= 1 - ink[: region.shape[0], : region.shape[1], None] * (1 - np.float32([205, 35, 45]) / 255)
+    if d.bleed:
+        back = cv2.flip(arr, 1)  # the page's reverse side, seen through the paper
+        shift = int(rng.integers(-40, 41))
+        back = np.roll(back, shift, axis=0)
+        arr = arr * (1 - d.bleed * (1 - cv2.GaussianBlur(back, (0, 0), 2.0) / 255))
+    if d.perspective:
+        jitter = lambda: rng.uniform(0.2, 1.0) * d.perspective  # noqa: E731 - one corner's inward shift
+        src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+        dst = np.float32(
+            [
+                [w * jitter(), h * jitter()],
+                [w * (1 - jitter()), h * jitter()],
+                [w * (1 - jitter()), h * (1 - jitter())],
+                [w * jitter(), h * (1 - jitter())],
+            ]
+        )
+        desk = tuple(float(v) for v in rng.uniform(60, 110, 3))
+        arr = cv2.warpPerspective(arr, cv2.getPerspectiveTransform(src, dst), (w, h), borderValue=desk)
+        ramp = np.linspace(rng.uniform(0.65, 0.8), 1.0, w, dtype=np.float32)[None, :, None]
+        arr = arr * (ramp if rng.random() < 0.5 else ramp[:, ::-1])
+    arr = _rotate(arr, rng.uniform(-d.skew, d.skew), (d.paper,) * 3)
+    if d.blur:
+        arr = cv2.GaussianBlur(arr, (0, 0), d.blur)
+    scale = d.dpi / 300
+    arr = cv2.resize(arr, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    arr = cv2.scaleAdd(rng.standard_normal(arr.shape, dtype=np.float32), d.noise, arr)
+    out = cv2.convertScaleAbs(arr)
+    if d.jpeg == 0:
+        grey = Image.fromarray(cv2.cvtColor(out, cv2.COLOR_RGB2GRAY), "L")
+        if d.dither:
+            return grey.convert("1")  # Floyd-Steinberg
+        threshold = (d.paper + d.ink) / 2
+        return grey.point(lambda v: 255 if v > threshold else 0).convert("1", dither=Image.Dither.NONE)
+    return Image.fromarray(out, "RGB") if d.colour else Image.fromarray(cv2.cvtColor(out, cv2.COLOR_RGB2GRAY), "L")
+
+
 # ---------------------------------------------------------------- files
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
@@ -953,6 +1083,9 @@ class Sample:
     def images(self, profile: str) -> list[Image.Image]:
         base = hash_seed(f"{self.name}:{profile}")
         legend = self.legend()
+        if profile in RANDOM_PROFILES:
+            d = draw_degradation(profile, base)
+            return [degrade(rasterize(p, 300), d, base + k, legend) for k, p in enumerate(self.pages())]
         return [scan(p, profile, base + k, legend) for k, p in enumerate(self.pages())]
 
 
@@ -1005,12 +1138,17 @@ def save_pdf(images: list[Image.Image], dpi: int, path: Path, quality: int) -> P
 
 
 def make_scans(sample: Sample, profile: str, out_dir: Path) -> list[Path]:
-    """``<name>.<profile>.pdf`` and its ground truth (page texts in reading order)."""
+    """``<name>.<profile>.pdf`` and its ground truth (page texts in reading order; for a randomized
+    profile also the degradation drawn)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     images = sample.images(profile)
-    dpi = PROFILE_DPI[profile]
-    pdf = save_pdf(images, dpi, out_dir / f"{sample.name}.{profile}.pdf", QUALITY.get(profile, 0))
-    gt = _write_gt(pdf, sample, profile, [p.text for p in sample.pages()], dpi)
+    if profile in RANDOM_PROFILES:
+        d = draw_degradation(profile, hash_seed(f"{sample.name}:{profile}"))
+        dpi, quality, kind = d.dpi, d.jpeg, f"{profile}: {d.describe()}"
+    else:
+        dpi, quality, kind = PROFILE_DPI[profile], QUALITY.get(profile, 0), profile
+    pdf = save_pdf(images, dpi, out_dir / f"{sample.name}.{profile}.pdf", quality)
+    gt = _write_gt(pdf, sample, kind, [p.text for p in sample.pages()], dpi)
     return [pdf, gt]
 
 
@@ -1056,6 +1194,48 @@ def bench_scan(sample_name: str, profile: str) -> Path:
         sample = next(s for s in load_samples() if s.name == sample_name)
         make_scans(sample, profile, BENCH_DIR)
     return pdf
+
+
+REAL_SCANS = SAMPLES_DIR.parent.parent / "shared" / "corpus" / "scans"
+REAL_DPIS = (100, 200, 300)
+
+
+def born_digital_scans(folder: Path = REAL_SCANS) -> list[Path]:
+    """The real PDFs of the corpus that carry a real text layer (Word exports), not just a stamp."""
+    found = []
+    for pdf in sorted(folder.glob("*.pdf")):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        if len(text) > 1000:
+            found.append(pdf)
+    return found
+
+
+def make_real_scan(pdf: Path, dpi: int, out_dir: Path = BENCH_DIR / "real", profile: str = "scan-random") -> Path:
+    """A real born-digital PDF printed and scanned at ``dpi`` with a randomized degradation; its
+    ground truth is its own text layer, page by page, as pdfplumber lays it out (the page content
+    only: pdfium draws no e-signature annotation either)."""
+    import pdfplumber
+    import pypdfium2
+
+    out = out_dir / f"{pdf.stem}.{dpi}dpi.pdf"
+    if out.exists() and ground_truth_path(out).exists():
+        return out
+    out_dir.mkdir(parents=True, exist_ok=True)
+    seed = hash_seed(f"{pdf.name}:{dpi}")
+    d = draw_degradation(profile, seed, dpi)
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        images = [
+            degrade(page.render(scale=300 / 72, may_draw_forms=True).to_pil(), d, seed + k)
+            for k, page in enumerate(document)
+        ]
+    finally:
+        document.close()
+    with pdfplumber.open(pdf) as born_digital:
+        truth = [page.extract_text() or "" for page in born_digital.pages]
+    save_pdf(images, dpi, out, d.jpeg)
+    _write_gt(out, Sample(pdf.stem, ""), f"real scan, {profile}: {d.describe()}", truth, dpi)
+    return out
 
 
 def _job(args: tuple[str, list[Sample], Path]) -> list[Path]:

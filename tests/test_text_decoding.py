@@ -107,3 +107,14 @@ def test_strip_emphasis_pairs_marks_like_the_lazy_regex_in_linear_time():
     start = time.perf_counter()
     assert _strip_emphasis(stray) == stray
     assert time.perf_counter() - start < 2  # measured 0.1 s; the regex took 33 s on a fifth of it
+
+
+def test_utf8_saved_again_after_being_read_as_latin1_is_repaired(tmp_path):
+    clean = SEED_004.decode("utf-8")
+    path = tmp_path / "twice.txt"
+    path.write_bytes(SEED_004.decode("latin-1").encode("utf-8"))  # valid UTF-8, every letter mojibake
+    doc = load_document(path)
+    assert doc.text.startswith("TỈNH ỦY NINH BÌNH") and not MOJIBAKE.search(doc.text)
+    assert doc.encoding_repaired == "UTF-8 read as Windows-1252"
+    assert N.repair_legacy("Tá»\x88NH á»¦Y NINH BÃ\x8cNH") == ("TỈNH ỦY NINH BÌNH", "UTF-8 read as Windows-1252")
+    assert N.repair_legacy(clean) == (clean, None)

@@ -44,7 +44,30 @@ def _uppercase_caps_words(text: str) -> str:
     return "\n".join(lines)
 
 
+# UTF-8 read as Windows-1252 or Latin-1 and saved again ('Tá»\x88NH á»¦Y' for 'TỈNH ỦY'): a lead byte
+# read as Â-ô followed by one to three continuation bytes read as Windows-1252 or Latin-1 characters.
+MOJIBAKE = "UTF-8 read as Windows-1252"
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]{{1,3}}")
+
+
+def _byte(c: str) -> bytes:
+    try:
+        return c.encode("cp1252")
+    except UnicodeEncodeError:
+        return c.encode("latin-1")  # C1 controls: Latin-1 keeps the bytes Windows-1252 leaves undefined
+
+
+def _undo_mojibake(match: re.Match[str]) -> str:
+    try:
+        return b"".join(map(_byte, match.group())).decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+
+
 def _decode_legacy(text: str, name: str) -> str:
+    if name == MOJIBAKE:
+        return _MOJIBAKE_RUN.sub(_undo_mojibake, text)
     pattern, table = _legacy_tables()[name]
     out = pattern.sub(lambda m: table[m.group()], text)
     return _uppercase_caps_words(out) if name == "TCVN3" else out
@@ -73,7 +96,8 @@ LEGACY_MARGIN = 2  # one word going from unknown (-1) to known (+1): the least e
 
 
 def repair_legacy(s: str) -> tuple[str, str | None]:
-    """Repair text typed in a legacy Vietnamese font (TCVN3/ABC or VNI) and read as Latin-1.
+    """Repair text typed in a legacy Vietnamese font (TCVN3/ABC or VNI) and read as Latin-1, or UTF-8
+    that was read as Windows-1252 and saved again ('Tá»\x88NH á»¦Y').
 
     Decides by measurement: the decoding with more valid Vietnamese syllables than the text as it
     stands wins; Unicode Vietnamese text scores highest as it is and is returned unchanged. Only the
@@ -83,14 +107,14 @@ def repair_legacy(s: str) -> tuple[str, str | None]:
         return s, None
     words = Counter(w for w in s.split() if _LATIN1_LETTER.search(w))
     best_name, best_score = None, _vietnamese_score(words)
-    for name in ("TCVN3", "VNI"):
+    for name in ("TCVN3", "VNI", MOJIBAKE):
         decoded: Counter[str] = Counter()
         for word, count in words.items():
             decoded[_decode_legacy(word, name)] += count
         score = _vietnamese_score(decoded)
         if score >= best_score + LEGACY_MARGIN:
             best_name, best_score = name, score
-    return (s, None) if best_name is None else (_decode_legacy(s, best_name), best_name)
+    return (s, None) if best_name is None else (nfc(_decode_legacy(s, best_name)), best_name)
 
 
 class UndecodableText(ValueError):
