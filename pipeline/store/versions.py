@@ -8,11 +8,12 @@ amendment, a corrected re-issue — is a new version). Queries read one copy per
 reading of the current version.
 
 - Copies of one document: the same số/ký hiệu and issuer; or the same kind, issuer and date with
-  subjects that match by similarity (a subject that ran into the body still matches); or a text
-  contained in the document's text when no header field contradicts — a page image, an excerpt —
-  or, the other way round, a text that contains a copy whose header was not read. A text that
-  merely contains a document with a header (a consolidated text containing a decision) is not a
-  copy of it.
+  subjects that match by similarity (a subject that ran into the body or lost its 'V/v' still
+  matches, one that names another province does not); or a text contained in the document's text
+  when no header field contradicts — a page image, an excerpt — or, the other way round, a text
+  that contains a document none of whose copies has a header (pages that arrived first). A
+  document with a header is never a part of a text without one (a decision quoted whole in a
+  consolidated text is not a copy of it).
 - Same version: texts alike beyond OCR's noise, no conflicting date, and — between two exact
   readings — no fact of one replaced by another in the other (a changed target is an amendment,
   a table one reader missed is not).
