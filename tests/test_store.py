@@ -212,6 +212,57 @@ def test_a_fragment_never_supersedes_whichever_arrives_first(store):
     assert _used(store) == {early.document_id: False, full.document_id: True, late.document_id: False}
 
 
+def test_subjects_match_by_similarity_but_not_across_places():
+    from pipeline.store.versions import similar_subject
+
+    base = "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Phú Thọ năm 2025"
+    assert not similar_subject(base, base.replace("Phú Thọ", "Điện Biên"))
+    assert similar_subject(base, "V/v " + base.lower() + ". Trên địa bàn tỉnh hiện có 35 Công an phường")
+    assert similar_subject(base, base.replace("sắp xếp", "sắp xép"))  # a tone mark misread
+    assert similar_subject(base, base.replace("đơn vị", "đơn vi").replace("cấp xã", "cấp xa"))
+    assert similar_subject(base, base.replace("hành chính", "hành chinh").replace("năm", "nam"))
+    assert similar_subject(base, base.replace("sắp xếp", "sắp xcp"))  # one word misread in a long subject
+    assert not similar_subject("Về công tác phòng cháy", "Về công tác phòng dịch")
+
+
+def _save(store, conn, sha: str, text: str, **meta):
+    ex = Extraction(
+        source=Source(path=f"/inbox/{sha[:4]}.txt", sha256=sha, media_type="text/plain", pages=1, ocr=False),
+        document=DocumentMeta(**meta),
+    )
+    return store.save(ex, conn, document_from_text(text))
+
+
+def test_a_page_without_header_joins_its_document_but_a_text_quoting_a_document_does_not(store):
+    body = " ".join(
+        f"Điều {i}. Cơ quan thứ {i} thực hiện nhiệm vụ bảo đảm an ninh trật tự số {i}." for i in range(1, 80)
+    )
+    decision = {"kind": "Quyết định", "subject": "về thực hiện chế độ đối với quân nhân", "issued_on": "2008-10-27"}
+    with store.begin() as conn:
+        page = _save(store, conn, "1" * 64, body[:1500])  # an inner page, no header read
+        whole = _save(store, conn, "2" * 64, "QUYẾT ĐỊNH " + body, **decision)
+        consolidated = _save(store, conn, "3" * 64, "Văn bản hợp nhất. " + body + " Điều 99. " * 200)
+        other_place = _save(
+            store, conn, "4" * 64, body[:2000], kind="Quyết định", subject="về chế độ đối với dân quân tự vệ"
+        )
+    assert (whole.status, whole.group_id, whole.used_id) == ("copy", page.document_id, whole.document_id)
+    assert consolidated.status == "stored"  # it contains the decision, but the decision has a header
+    assert other_place.status == "stored"  # contained, but its subject says it is another document
+
+
+def test_a_document_with_a_header_is_not_a_part_of_a_text_without_one(store):
+    """The consolidated text first, the decision it quotes whole afterwards: two documents."""
+    body = " ".join(
+        f"Điều {i}. Cơ quan thứ {i} thực hiện nhiệm vụ bảo đảm an ninh trật tự số {i}." for i in range(1, 80)
+    )
+    with store.begin() as conn:
+        consolidated = _save(store, conn, "3" * 64, "Văn bản hợp nhất. " + body + " Điều 99. " * 200)
+        decision = _save(store, conn, "2" * 64, body, kind="Quyết định", subject="về chế độ đối với quân nhân")
+        excerpt = _save(store, conn, "5" * 64, body[:1200])  # no header, in both texts: the decision's
+    assert (consolidated.status, decision.status) == ("stored", "stored")
+    assert (excerpt.status, excerpt.group_id) == ("copy", decision.document_id)
+
+
 def test_a_database_made_before_copies_were_grouped_is_grouped_when_opened(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     store = Store(url)

@@ -569,7 +569,7 @@ class Store:
             [("target", *r) for r in targets] + [("due", *r) for r in dues] + [("body", *r) for r in bodies]
         )
 
-    def _group_of(self, conn: Connection, copy: Copy) -> int | None:
+    def _group_of(self, conn: Connection, copy: Copy, sample: set[int]) -> int | None:
         """The document ``copy`` is a copy of: by số/ký hiệu and issuer, else by header, else by text."""
         docs = self.schema.documents
         grouped = docs.c.group_id.is_not(None) & (docs.c.id != copy.id)
@@ -593,47 +593,65 @@ class Store:
                 other = _header(row)
                 if versions.same_header(copy, other) and not versions.contradicts(copy, other):
                     return row.group_id
-        return self._group_by_text(conn, copy)
+        return self._group_by_text(conn, copy, sample)
 
-    def _group_by_text(self, conn: Connection, copy: Copy) -> int | None:
+    def _group_by_text(self, conn: Connection, copy: Copy, sample: set[int]) -> int | None:
         """A copy whose header does not name its document (a page image, an excerpt): the
-        document whose text contains it, or that it contains — if no header field contradicts."""
-        if not copy.words:
-            return None
-        sample = versions.shingles(copy.words)
-        needed = max(versions.RULES["candidate_shared_min"], versions.RULES["candidate_shared_share"] * len(sample))
-        if len(sample) < versions.RULES["candidate_shared_min"]:
+        document whose text contains it, if no header field contradicts; or a document of pages
+        without a header stored before, whose text this one contains. A copy with a header never
+        joins a document none of whose copies has one (the decision quoted whole in a
+        consolidated text stays a document of its own)."""
+        needed = versions.RULES["candidate_shared_min"]
+        if len(sample) < needed:
             return None
         sh, docs = self.schema.shingles, self.schema.documents
         shared = sa.func.count().label("shared")
-        candidates = conn.execute(
-            sa.select(sh.c.document_id, docs.c.group_id, shared)
-            .join(docs, docs.c.id == sh.c.document_id)
+        candidates = conn.execute(  # a few shared triples make a candidate; the texts decide
+            sa.select(docs, shared)
+            .join(sh, docs.c.id == sh.c.document_id)
             .where(sh.c.hash.in_(sorted(sample)), docs.c.group_id.is_not(None), docs.c.id != copy.id)
-            .group_by(sh.c.document_id, docs.c.group_id)
+            .group_by(docs.c.id)
             .having(shared >= needed)
             .order_by(shared.desc())
-            .limit(5)
+            .limit(versions.RULES["candidates_max"])
         ).all()
-        best, best_share = None, 0.0
+        part_of_it, best, best_rank = not (copy.number or copy.subject), None, (0.0, False)
         for row in candidates:
-            other = self._copy(conn, row.document_id)
-            if versions.contradicts(copy, other):
+            other = _header(row)
+            # The sample is a fixed share of the words: far too few shared triples for the smaller
+            # text to be contained in the larger, or a contradicting header, and the texts need not be read.
+            smaller = min(len(sample), (row.words or 0) / versions.RULES["shingle_sample"])
+            if row.shared < versions.RULES["candidate_shared_share"] * smaller or versions.contradicts(copy, other):
                 continue
-            share = max(versions.containment(copy, other), versions.containment(other, copy))
-            if share >= versions.RULES["contained_min"] and share > best_share:
-                best, best_share = row.group_id, share
+            headed = not self._headerless_group(conn, row.group_id)
+            inside = copy.size <= (row.words or 0) and (headed or part_of_it)  # a document with a header is
+            around = not headed  # never a part of a text without one; pages without one are a part of the whole
+            if not (inside or around):
+                continue
+            other = self._copy(conn, row.id)
+            share = versions.containment(copy, other) if inside else 0.0
+            if around:
+                share = max(share, versions.containment(other, copy))
+            if share >= versions.RULES["contained_min"] and (share, headed) > best_rank:
+                best, best_rank = row.group_id, (share, headed)  # on a tie, the document with a header
         return best
+
+    def _headerless_group(self, conn: Connection, group_id: int) -> bool:
+        """No copy of the document has its header read (only pages without one arrived so far)."""
+        docs = self.schema.documents
+        headed = sa.select(docs.c.id).where(
+            docs.c.group_id == group_id, sa.or_(docs.c.number.is_not(None), docs.c.subject.is_not(None))
+        )
+        return conn.execute(headed.limit(1)).first() is None
 
     def _place(self, conn: Connection, copy: Copy) -> Saved:
         """Put ``copy`` in its document's group and version, and decide again which copy of the
         group queries read (every row of the group is rewritten)."""
         docs = self.schema.documents
-        if copy.words is not None:
-            sample = versions.shingles(copy.words)
-            if sample:
-                conn.execute(self.schema.shingles.insert(), [{"document_id": copy.id, "hash": h} for h in sample])
-        group_id = self._group_of(conn, copy)
+        sample = versions.shingles(copy.words) if copy.words else set()
+        if sample:
+            conn.execute(self.schema.shingles.insert(), [{"document_id": copy.id, "hash": h} for h in sample])
+        group_id = self._group_of(conn, copy, sample)
         members = []
         if group_id is not None:
             ids = conn.execute(sa.select(docs.c.id).where(docs.c.group_id == group_id, docs.c.id != copy.id)).scalars()

@@ -8,8 +8,12 @@ amendment, a corrected re-issue — is a new version). Queries read one copy per
 reading of the current version.
 
 - Copies of one document: the same số/ký hiệu and issuer; or the same kind, issuer and date with
-  subjects that match by similarity (a subject that ran into the body still matches); or, for a
-  copy whose header was not read (a page image), a text contained in the document's text.
+  subjects that match by similarity (a subject that ran into the body or lost its 'V/v' still
+  matches, one that names another province does not); or a text contained in the document's text
+  when no header field contradicts — a page image, an excerpt — or, the other way round, a text
+  that contains a document none of whose copies has a header (pages that arrived first). A
+  document with a header is never a part of a text without one (a decision quoted whole in a
+  consolidated text is not a copy of it).
 - Same version: texts alike beyond OCR's noise, no conflicting date, and — between two exact
   readings — no fact of one replaced by another in the other (a changed target is an amendment,
   a table one reader missed is not).
@@ -31,7 +35,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from pipeline.text import fold
@@ -112,10 +115,17 @@ class Placement:
 
 
 def similar_subject(a: str | None, b: str | None) -> bool:
-    """Two subjects that say the same (one may have run on into the body)."""
+    """Two subjects that say the same: the shorter one's folded words found in the longer one, in
+    order (one may have run on into the body, or lost its 'V/v'), a long subject allowing one word
+    misread; two subjects that differ by a place name ('tỉnh Phú Thọ' / 'tỉnh Điện Biên') do not."""
     if not a or not b:
         return False
-    return fuzz.token_set_ratio(" ".join(words(a)), " ".join(words(b))) >= RULES["subject_match_min"]
+    short, long = sorted((words(a), words(b)), key=len)
+    if not short:
+        return False
+    replaced = (Indel.distance(short, long) - (len(long) - len(short))) / 2
+    allowed = RULES["subject_replaced_max"] if len(short) >= RULES["subject_long_words"] else 0
+    return replaced <= allowed
 
 
 def same_header(a: Copy, b: Copy) -> bool:
@@ -130,13 +140,15 @@ def same_header(a: Copy, b: Copy) -> bool:
 
 
 def contradicts(a: Copy, b: Copy) -> bool:
-    """Headers that cannot be one document: different numbers, dates or kinds where both were read,
-    or issuers of which neither names the other."""
+    """Headers that cannot be one document: different numbers, dates, kinds or subjects where both
+    were read, or issuers of which neither names the other."""
     if a.number and b.number and number_key(a.number, "") != number_key(b.number, ""):
         return True
     if a.issued_on and b.issued_on and a.issued_on != b.issued_on:
         return True
     if a.kind and b.kind and a.kind != b.kind:
+        return True
+    if a.subject and b.subject and not similar_subject(a.subject, b.subject):
         return True
     ia, ib = fold(a.issuer or ""), fold(b.issuer or "")
     return bool(ia and ib) and not (ia.startswith(ib) or ib.startswith(ia))
