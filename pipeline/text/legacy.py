@@ -131,7 +131,7 @@ class UndecodableText(ValueError):
 MAX_DAMAGE_SHARE = 0.01
 MAX_DAMAGE_COUNT = 10
 # Lines not in UTF-8 are read in a legacy encoding only when at least this share of their words with
-# diacritics are then Vietnamese syllables (the seeds in Windows-1258, TCVN3 or VNI: over 0.95).
+# diacritics are then Vietnamese syllables (a seed paragraph in Windows-1258, TCVN3 or VNI: all of them).
 MIN_LEGACY_KNOWN_SHARE = 0.5
 _REPLACEMENT = "\ufffd"
 
@@ -148,13 +148,19 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         return _decode_utf8(data[3:])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _checked(nfc(data.decode("utf-16", errors="replace")), "UTF-16")
+        return _utf16(data, "utf-16")
     if len(data) >= 4 and data.count(0) >= len(data) // 4:
         even_nuls = data[0::2].count(0)
         odd_nuls = data[1::2].count(0)
-        codec = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
-        return _checked(nfc(data.decode(codec, errors="replace")), "UTF-16")
+        return _utf16(data, "utf-16-le" if odd_nuls > even_nuls else "utf-16-be")
     return _decode_utf8(data)
+
+
+def _utf16(data: bytes, codec: str) -> tuple[str, str | None]:
+    """UTF-16 (damaged code units as U+FFFD, counted), legacy fonts typed into it repaired."""
+    text, font = repair_legacy(nfc(data.decode(codec, errors="replace")))
+    text, damage = _checked(text, "UTF-16")
+    return text, " + ".join(label for label in (font, damage) if label) or None
 
 
 def _decode_utf8(data: bytes) -> tuple[str, str | None]:
