@@ -75,6 +75,8 @@ def _decode_legacy(text: str, name: str) -> str:
 
 _EDGE_NON_LETTERS = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _LATIN1_LETTER = re.compile("[\u00a1-\u00ff]")  # every legacy code has one: other words decode to themselves
+# A whitespace-separated word holding such a letter, tried only where a word starts (linear).
+_LATIN1_WORD = re.compile("(?<!\\S)[^\\s\u00a1-\u00ff]*[\u00a1-\u00ff]\\S*")
 
 
 def _word_score(word: str) -> int:
@@ -105,7 +107,7 @@ def repair_legacy(s: str) -> tuple[str, str | None]:
     so a 30 MB file is judged in seconds."""
     if not _LATIN1_LETTER.search(s):
         return s, None
-    words = Counter(w for w in s.split() if _LATIN1_LETTER.search(w))
+    words = Counter(m.group() for m in _LATIN1_WORD.finditer(s))
     best_name, best_score = None, _vietnamese_score(words)
     for name in ("TCVN3", "VNI", MOJIBAKE):
         decoded: Counter[str] = Counter()
