@@ -15,6 +15,7 @@ import io
 import json
 import re
 import subprocess
+import tempfile
 import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -1211,30 +1212,28 @@ def born_digital_scans(folder: Path = REAL_SCANS) -> list[Path]:
 
 
 def make_real_scan(pdf: Path, dpi: int, out_dir: Path = BENCH_DIR / "real", profile: str = "scan-random") -> Path:
-    """A real born-digital PDF printed and scanned at ``dpi`` with a randomized degradation; its
-    ground truth is its own text layer, page by page, as pdfplumber lays it out (the page content
-    only: pdfium draws no e-signature annotation either)."""
-    import pdfplumber
-    import pypdfium2
-
+    """A real born-digital PDF printed and scanned at ``dpi`` with a randomized degradation. Poppler
+    both draws it (``pdftoppm``, with the e-signature stamps and the numbers the e-office system
+    wrote in) and gives its ground truth, page by page (``pdftotext``, in reading order: column after
+    column); vanban uses neither."""
     out = out_dir / f"{pdf.stem}.{dpi}dpi.pdf"
     if out.exists() and ground_truth_path(out).exists():
         return out
     out_dir.mkdir(parents=True, exist_ok=True)
     seed = hash_seed(f"{pdf.name}:{dpi}")
     d = draw_degradation(profile, seed, dpi)
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        images = [
-            degrade(page.render(scale=300 / 72, may_draw_forms=True).to_pil(), d, seed + k)
-            for k, page in enumerate(document)
-        ]
-    finally:
-        document.close()
-    with pdfplumber.open(pdf) as born_digital:
-        truth = [page.extract_text() or "" for page in born_digital.pages]
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "300", "-png", str(pdf), f"{tmp}/page"], check=True)
+        prints = sorted(Path(tmp).glob("page-*.png"))
+        images = [degrade(Image.open(page), d, seed + k) for k, page in enumerate(prints)]
+    truth = [
+        subprocess.run(
+            ["pdftotext", "-f", str(k), "-l", str(k), str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        for k in range(1, len(images) + 1)
+    ]
     save_pdf(images, dpi, out, d.jpeg)
-    _write_gt(out, Sample(pdf.stem, ""), f"real scan, {profile}: {d.describe()}", truth, dpi)
+    _write_gt(out, Sample(pdf.stem, ""), f"real scan, {profile}: {d.describe()}", [nfc(t) for t in truth], dpi)
     return out
 
 

@@ -126,3 +126,10 @@ def test_a_bundle_of_one_page_letters_keeps_every_letterhead_and_last_line():
         "Số: 12/UBND\nNội dung thư.\nNơi nhận:\n- Lưu: VT\nNguyễn Văn An"
     )
     assert kept([letter] * 4) == [letter] * 4
+
+
+def test_the_first_page_of_a_document_keeps_a_line_its_other_pages_repeat_as_footer():
+    footer = "Dự thảo lần 2"
+    first = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nNội dung.\n" + footer
+    texts = [first] + [f"Nội dung trang {k}.\n{footer}" for k in range(2, 6)]
+    assert kept(texts) == [first] + [f"Nội dung trang {k}." for k in range(2, 6)]

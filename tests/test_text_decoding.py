@@ -118,3 +118,9 @@ def test_utf8_saved_again_after_being_read_as_latin1_is_repaired(tmp_path):
     assert doc.encoding_repaired == "UTF-8 read as Windows-1252"
     assert N.repair_legacy("Tá»\x88NH á»¦Y NINH BÃ\x8cNH") == ("TỈNH ỦY NINH BÌNH", "UTF-8 read as Windows-1252")
     assert N.repair_legacy(clean) == (clean, None)
+
+
+def test_a_legacy_font_typed_into_a_utf16_file_is_repaired():
+    paragraph = seed_paragraph()
+    text, repaired = N.decode_bytes(legacy_encode(paragraph, "TCVN3").encode("utf-16"))
+    assert repaired == "TCVN3" and text.lower() == paragraph.lower()

@@ -75,6 +75,8 @@ def _decode_legacy(text: str, name: str) -> str:
 
 _EDGE_NON_LETTERS = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _LATIN1_LETTER = re.compile("[\u00a1-\u00ff]")  # every legacy code has one: other words decode to themselves
+# A whitespace-separated word holding such a letter, tried only where a word starts (linear).
+_LATIN1_WORD = re.compile("(?<!\\S)[^\\s\u00a1-\u00ff]*[\u00a1-\u00ff]\\S*")
 
 
 def _word_score(word: str) -> int:
@@ -105,7 +107,7 @@ def repair_legacy(s: str) -> tuple[str, str | None]:
     so a 30 MB file is judged in seconds."""
     if not _LATIN1_LETTER.search(s):
         return s, None
-    words = Counter(w for w in s.split() if _LATIN1_LETTER.search(w))
+    words = Counter(m.group() for m in _LATIN1_WORD.finditer(s))
     best_name, best_score = None, _vietnamese_score(words)
     for name in ("TCVN3", "VNI", MOJIBAKE):
         decoded: Counter[str] = Counter()
@@ -131,7 +133,7 @@ class UndecodableText(ValueError):
 MAX_DAMAGE_SHARE = 0.01
 MAX_DAMAGE_COUNT = 10
 # Lines not in UTF-8 are read in a legacy encoding only when at least this share of their words with
-# diacritics are then Vietnamese syllables (the seeds in Windows-1258, TCVN3 or VNI: over 0.95).
+# diacritics are then Vietnamese syllables (a seed paragraph in Windows-1258, TCVN3 or VNI: all of them).
 MIN_LEGACY_KNOWN_SHARE = 0.5
 _REPLACEMENT = "\ufffd"
 
@@ -148,13 +150,19 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         return _decode_utf8(data[3:])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _checked(nfc(data.decode("utf-16", errors="replace")), "UTF-16")
+        return _utf16(data, "utf-16")
     if len(data) >= 4 and data.count(0) >= len(data) // 4:
         even_nuls = data[0::2].count(0)
         odd_nuls = data[1::2].count(0)
-        codec = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
-        return _checked(nfc(data.decode(codec, errors="replace")), "UTF-16")
+        return _utf16(data, "utf-16-le" if odd_nuls > even_nuls else "utf-16-be")
     return _decode_utf8(data)
+
+
+def _utf16(data: bytes, codec: str) -> tuple[str, str | None]:
+    """UTF-16 (damaged code units as U+FFFD, counted), legacy fonts typed into it repaired."""
+    text, font = repair_legacy(nfc(data.decode(codec, errors="replace")))
+    text, damage = _checked(text, "UTF-16")
+    return text, " + ".join(label for label in (font, damage) if label) or None
 
 
 def _decode_utf8(data: bytes) -> tuple[str, str | None]:

@@ -145,7 +145,8 @@ def furniture_spans(texts: list[str], number_above: list[bool] | None = None) ->
             ):
                 top += 1
             if top < bottom and (
-                is_number(page_number(lines[bottom - 1].text), k) or _running_key(lines[bottom - 1].text) in bottom_keys
+                is_number(page_number(lines[bottom - 1].text), k)
+                or (not starts[i] and _running_key(lines[bottom - 1].text) in bottom_keys)
             ):
                 bottom -= 1
         if top == 0 and bottom == len(lines):
