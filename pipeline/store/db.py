@@ -444,6 +444,37 @@ class Store:
         self.fulltext = self._create_fulltext() if self.engine.dialect.name == "sqlite" else {}
         self.regroup()
 
+    @classmethod
+    def read_only(cls, url: str | None = None) -> Store:
+        """The database opened for reading only (the web app): SQLite through a ``mode=ro`` URI, so
+        no statement of this process can write even by mistake; any other engine in read-only
+        transactions (give it a read-only role too). Nothing is created, migrated or regrouped:
+        a database an older vanban made is read after the next ingest has brought it up to date."""
+        store = cls.__new__(cls)
+        store.url = database_url(url)
+        path = sqlite_file(store.url)
+        if path is not None:
+            if not path.exists():
+                raise _missing(store.url)
+            store.engine = sa.create_engine(
+                f"sqlite:///file:{path.resolve().as_posix()}?mode=ro&uri=true",
+                connect_args={"check_same_thread": False},
+            )
+            sa.event.listen(store.engine, "connect", _sqlite_read_pragmas)
+        elif make_url(store.url).get_backend_name() == "postgresql":
+            options = "-c default_transaction_read_only=on"
+            store.engine = sa.create_engine(store.url, connect_args={"options": options})
+        else:
+            store.engine = sa.create_engine(store.url)
+        store.schema = Tables()
+        store.tables = store.schema.by_name()
+        try:
+            present = set(sa.inspect(store.engine).get_table_names())
+        except sa.exc.OperationalError as e:
+            raise StoreUnavailable(t("store.unreachable", url=shown_url(store.url), error=e.orig)) from e
+        store.fulltext = {kind: f"{kind}_fts" for kind in FULLTEXT_KINDS if f"{kind}_fts" in present}
+        return store
+
     @property
     def shown_url(self) -> str:
         """The database's URL as it may be printed (``vanban status``)."""
@@ -801,4 +832,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_read_pragmas(dbapi_connection, _record) -> None:
+    """A reader waits out the watcher's short write locks and refuses any write of its own."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA query_only=ON")
     cursor.close()
