@@ -98,9 +98,10 @@ def server(home: Path):
         try:
             urllib.request.urlopen(f"{base}/api/openapi.json", timeout=2)
             break
-        except OSError:
+        except OSError as e:
             if process.poll() is not None:
-                raise RuntimeError(process.stdout.read().decode() if process.stdout else "vanban serve stopped")
+                said = process.stdout.read().decode() if process.stdout else ""
+                raise RuntimeError(f"vanban serve stopped: {said}") from e
             time.sleep(0.3)
     yield base
     process.terminate()
@@ -274,6 +275,11 @@ def test_the_web_process_cannot_write(home):
 
 
 def test_the_plan_line_is_not_drawn_across_an_unstated_year():
-    chart = plan_chart([ChartPoint(year=y, national=n, plan=p) for y, n, p in [(2025, 5, 4), (2026, 8, None), (2027, 12, 12), (2028, 15, 15)]])
+    chart = plan_chart(
+        [
+            ChartPoint(year=y, national=n, plan=p)
+            for y, n, p in [(2025, 5, 4), (2026, 8, None), (2027, 12, 12), (2028, 15, 15)]
+        ]
+    )
     assert len(chart.plan_points) == 3 and len(chart.plan_segments) == 1  # 2027-2028 only
     assert len(chart.national_segments) == 3

@@ -9,6 +9,7 @@ styles, no scripts); matplotlib's SVG, which the offline report embeds, styles e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from schemas.web import ChartPoint
 
@@ -56,7 +57,7 @@ def plan_chart(points: list[ChartPoint]) -> Chart:
         points_of = [(x(i), y(v), v) for i, v in enumerate(figures) if v is not None]
         segments = [
             (x(i), y(a), x(i + 1), y(b))
-            for i, (a, b) in enumerate(zip(figures, figures[1:]))
+            for i, (a, b) in enumerate(pairwise(figures))
             if a is not None and b is not None
         ]
         setattr(chart, f"{side}_points", points_of)

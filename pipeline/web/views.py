@@ -50,6 +50,21 @@ PAGE_SIZE_MAX = 500
 FACET_VALUES = 12  # the most frequent agencies shown; roles and years are few
 OTHER_FACTS_MAX = 200  # a document's other facts listed beside one of them
 LEDGER_ROWS = 200  # files of each state listed on the documents page
+# The metadata shown beside a fact (each has a ``web.meta.*`` name in the catalogues).
+DOCUMENT_FIELDS = (
+    "kind",
+    "number",
+    "issued_on",
+    "place",
+    "issuer",
+    "subject",
+    "recipients",
+    "signer_name",
+    "signer_position",
+    "jurisdiction_province",
+    "jurisdiction_locality",
+    "ocr_confidence",
+)
 
 
 class NotFound(LookupError):
@@ -246,15 +261,13 @@ def evidence(store: Store, kind: str, fact_id: int, archive: Path) -> Evidence:
             span=span,
         )
     fact = {c: plain(getattr(row, c)) for c in fact_columns(kind) if c in row._fields}
-    meta_fields = ("kind", "number", "issued_on", "place", "issuer", "subject", "recipients", "signer_name")
-    meta_fields += ("signer_position", "jurisdiction_province", "jurisdiction_locality", "ocr_confidence")
     return Evidence(
         kind=kind,
         id=fact_id,
         fact=fact,
         bbox=tuple(row.bbox) if row.bbox else None,
         page=page,
-        document={name: plain(getattr(doc, name)) for name in meta_fields if name in doc._fields},
+        document={name: plain(getattr(doc, name)) for name in DOCUMENT_FIELDS if name in doc._fields},
         document_label=queries.document_label(doc.number, doc.path, doc.kind, doc.issuer, doc.issued_on),
         read_from=_copy_info(doc, archive, store),
         copies=[_copy_info(r, archive, store) for r in group],
