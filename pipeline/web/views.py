@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -115,35 +115,46 @@ def obligations(
     where = queries.conditions(store, "obligations", filters)
     key = _sort_expression(table, sort)
     limit = max(1, min(limit, PAGE_SIZE_MAX))
-    page = sa.select(
-        table.c.id,
-        table.c.document_id,
-        table.c.agency,
-        table.c.role,
-        table.c.due,
-        table.c.task,
-        table.c.section,
-        table.c.page,
-        table.c.bbox.is_not(None).label("has_box"),
-        key.label("sort_key"),
-        docs.c.number,
-        docs.c.path,
-        docs.c.kind,
-        docs.c.issuer,
-        docs.c.issued_on,
-    ).join(docs, docs.c.id == table.c.document_id)
+    # the page's ids first, from the covering index alone; then the wide rows of those ids only
+    chosen = sa.select(table.c.id, key.label("sort_key")).where(*where)
     if after:
         value, row_id = decode_cursor(after)
         if order == "asc":
-            page = page.where(sa.or_(key > value, sa.and_(key == value, table.c.id > row_id)))
+            chosen = chosen.where(sa.or_(key > value, sa.and_(key == value, table.c.id > row_id)))
         else:
-            page = page.where(sa.or_(key < value, sa.and_(key == value, table.c.id < row_id)))
+            chosen = chosen.where(sa.or_(key < value, sa.and_(key == value, table.c.id < row_id)))
     ordering = (key.asc(), table.c.id.asc()) if order == "asc" else (key.desc(), table.c.id.desc())
-    page = page.where(*where).order_by(*ordering).limit(limit + 1)
+    ids = chosen.order_by(*ordering).limit(limit + 1).subquery()
+    page = (
+        sa.select(
+            table.c.id,
+            table.c.document_id,
+            table.c.agency,
+            table.c.role,
+            table.c.due,
+            table.c.task,
+            table.c.section,
+            table.c.page,
+            table.c.bbox.is_not(None).label("has_box"),
+            ids.c.sort_key,
+            docs.c.number,
+            docs.c.path,
+            docs.c.kind,
+            docs.c.issuer,
+            docs.c.issued_on,
+        )
+        .join(ids, ids.c.id == table.c.id)
+        .join(docs, docs.c.id == table.c.document_id)
+        .order_by(
+            *((ids.c.sort_key.asc(), ids.c.id.asc()) if order == "asc" else (ids.c.sort_key.desc(), ids.c.id.desc()))
+        )
+    )
     with store.engine.connect() as conn:
         found = conn.execute(page).all()
-        total = conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one()
-        counts = _facets(conn, table, where) if facets else {}
+        if facets:
+            total, counts = _facets(conn, table, where)
+        else:
+            total, counts = conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one(), {}
     rows = [
         ObligationRow(
             id=r.id,
@@ -171,30 +182,33 @@ def obligations(
     )
 
 
-def _facets(conn: sa.Connection, table: sa.Table, where: list[sa.ColumnElement]) -> dict[str, list[FacetCount]]:
-    """How many filtered rows each agency (the most frequent), role and due year has."""
-    n = sa.func.count().label("n")
-    year = sa.func.substr(queries.due_last_day(table.c.due), 1, 4)
-    agencies = conn.execute(
-        sa.select(table.c.agency, n)
-        .where(*where, table.c.agency.is_not(None))
-        .group_by(table.c.agency)
-        .order_by(n.desc(), table.c.agency)
-        .limit(FACET_VALUES)
+def _facets(conn: sa.Connection, table: sa.Table, where: list[sa.ColumnElement]) -> tuple[int, dict]:
+    """The number of filtered rows and how many each agency (the most frequent), role and due year
+    has, from one pass over them (a group per agency, role and year, summed here)."""
+    year = sa.case((table.c.due.like("--%"), None), else_=sa.func.substr(queries.due_last_day(table.c.due), 1, 4))
+    # grouped by expressions, so SQLite reads the covering index instead of a one-column index's rows
+    groups = conn.execute(
+        sa.select(table.c.agency_fold.concat(""), table.c.agency, table.c.role.concat(""), year, sa.func.count())
+        .where(*where)
+        .group_by(table.c.agency_fold.concat(""), table.c.role.concat(""), year)
     ).all()
-    roles = conn.execute(
-        sa.select(table.c.role, n).where(*where, table.c.role.is_not(None)).group_by(table.c.role).order_by(n.desc())
-    ).all()
-    years = conn.execute(
-        sa.select(year.label("year"), n)
-        .where(*where, table.c.due.is_not(None), ~table.c.due.like("--%"))
-        .group_by(year)
-        .order_by(year)
-    ).all()
-    return {
-        "agency": [FacetCount(value=v, count=c) for v, c in agencies],
-        "role": [FacetCount(value=v, count=c) for v, c in roles],
-        "year": [FacetCount(value=v, count=c) for v, c in years],
+    total = 0
+    counted: dict[str, Counter] = {"agency": Counter(), "role": Counter(), "year": Counter()}
+    named: dict[str, str] = {}
+    for folded, agency, role, due_year, n in groups:
+        total += n
+        if folded:
+            counted["agency"][folded] += n
+            named.setdefault(folded, agency)
+        if role:
+            counted["role"][role] += n
+        if due_year:
+            counted["year"][due_year] += n
+    agencies = sorted(counted["agency"].items(), key=lambda item: (-item[1], item[0]))[:FACET_VALUES]
+    return total, {
+        "agency": [FacetCount(value=named[k], count=n) for k, n in agencies],
+        "role": [FacetCount(value=k, count=n) for k, n in counted["role"].most_common()],
+        "year": [FacetCount(value=k, count=n) for k, n in sorted(counted["year"].items())],
     }
 
 
