@@ -37,7 +37,10 @@ CASES = [
     ("trang: không lọc, sắp theo hạn", "/"),
     ("trang: trang sau (con trỏ)", None),  # filled in with the first page's cursor
     ("API: cơ quan 'so tu phap'", "/api/obligations?agency=so+tu+phap"),
-    ("API: cơ quan + vai trò + hạn", "/api/obligations?agency=cong+an&role=chu+tri&due_after=2025&due_before=12%2F2027"),
+    (
+        "API: cơ quan + vai trò + hạn",
+        "/api/obligations?agency=cong+an&role=chu+tri&due_after=2025&due_before=12%2F2027",
+    ),
     ("API: không lọc", "/api/obligations"),
 ]
 
