@@ -422,6 +422,22 @@ def report(html: Path = typer.Option(..., "--html", help=t("help.html")), db: st
     typer.echo(t("cli.wrote_report", file=html, plans=len({(r.plan, r.province) for r in rows}), findings=len(found)))
 
 
+@app.command(help=t("help.serve"))
+def serve(
+    host: str = typer.Option("127.0.0.1", help=t("help.host")),
+    port: int = typer.Option(8000, help=t("help.port")),
+    archive: Path = typer.Option(None, help=t("help.serve_archive")),
+    db: str = _DB_OPTION,
+) -> None:
+    from pipeline.store.db import StoreUnavailable
+    from pipeline.web import serve as serve_web
+
+    try:
+        serve_web(host, port, db, archive)
+    except StoreUnavailable as e:
+        _fail(str(e))
+
+
 bench_app = typer.Typer(help=t("help.bench"), no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 

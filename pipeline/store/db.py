@@ -50,6 +50,12 @@ _FOLDED_KEYS: dict[str, tuple[str, ...]] = {
     "national_targets": ("province",),
     "citations": ("number",),
 }
+# Indexes holding every column the web app's obligations list filters, sorts and counts by, so its
+# pages over 100,000 rows read the index alone, never the wide rows (bench/web.py: an unfiltered
+# page's facets 669 ms without it).
+_COVERING: dict[str, tuple[str, ...]] = {
+    "obligations": ("document_id", "role", "due", "agency_fold", "agency"),
+}
 _INDEXED: dict[str, tuple[str, ...]] = {
     "documents": ("kind", "issued_on"),
     "obligations": ("due", "role"),
@@ -208,7 +214,8 @@ def _fact_table(name: str, model: type[BaseModel], metadata: sa.MetaData) -> sa.
         *[sa.Column(f"{key}_fold", sa.Text, index=True) for key in folded],
         sa.Column("search_text", sa.Text, nullable=False, default=""),
     ]
-    return sa.Table(name, metadata, *columns)
+    covering = [sa.Index(f"ix_{name}_covering", *_COVERING[name])] if name in _COVERING else []
+    return sa.Table(name, metadata, *columns, *covering)
 
 
 class Tables:
@@ -443,6 +450,37 @@ class Store:
             raise StoreUnavailable(t("store.unreachable", url=shown_url(self.url), error=e.orig)) from e
         self.fulltext = self._create_fulltext() if self.engine.dialect.name == "sqlite" else {}
         self.regroup()
+
+    @classmethod
+    def read_only(cls, url: str | None = None) -> Store:
+        """The database opened for reading only (the web app): SQLite through a ``mode=ro`` URI, so
+        no statement of this process can write even by mistake; any other engine in read-only
+        transactions (give it a read-only role too). Nothing is created, migrated or regrouped:
+        a database an older vanban made is read after the next ingest has brought it up to date."""
+        store = cls.__new__(cls)
+        store.url = database_url(url)
+        path = sqlite_file(store.url)
+        if path is not None:
+            if not path.exists():
+                raise _missing(store.url)
+            store.engine = sa.create_engine(
+                f"sqlite:///file:{path.resolve().as_posix()}?mode=ro&uri=true",
+                connect_args={"check_same_thread": False},
+            )
+            sa.event.listen(store.engine, "connect", _sqlite_read_pragmas)
+        elif make_url(store.url).get_backend_name() == "postgresql":
+            options = "-c default_transaction_read_only=on"
+            store.engine = sa.create_engine(store.url, connect_args={"options": options})
+        else:
+            store.engine = sa.create_engine(store.url)
+        store.schema = Tables()
+        store.tables = store.schema.by_name()
+        try:
+            present = set(sa.inspect(store.engine).get_table_names())
+        except sa.exc.OperationalError as e:
+            raise StoreUnavailable(t("store.unreachable", url=shown_url(store.url), error=e.orig)) from e
+        store.fulltext = {kind: f"{kind}_fts" for kind in FULLTEXT_KINDS if f"{kind}_fts" in present}
+        return store
 
     @property
     def shown_url(self) -> str:
@@ -780,7 +818,7 @@ def _header(row: Any) -> Copy:
 
 
 def _add_missing_columns(engine: Engine, metadata: sa.MetaData) -> None:
-    """Columns and indexes a newer vanban added to an existing database (all of them nullable)."""
+    """Columns and indexes a newer vanban added to an existing database (all columns nullable)."""
     inspector = sa.inspect(engine)
     with engine.begin() as conn:
         for table in metadata.sorted_tables:
@@ -789,8 +827,9 @@ def _add_missing_columns(engine: Engine, metadata: sa.MetaData) -> None:
             for column in missing:
                 kind = column.type.compile(engine.dialect)
                 conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
-            if missing:
-                for index in table.indexes:
+            present_indexes = {i["name"] for i in inspector.get_indexes(table.name)}
+            for index in table.indexes:
+                if missing or index.name not in present_indexes:
                     index.create(conn, checkfirst=True)
 
 
@@ -801,4 +840,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_read_pragmas(dbapi_connection, _record) -> None:
+    """A reader waits out the watcher's short write locks and refuses any write of its own."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA query_only=ON")
     cursor.close()
