@@ -60,7 +60,7 @@ def main(
 ) -> None:
     """vanban."""
     if lang is not None and lang not in messages.LANGUAGES:
-        _fail(t("cli.bad_lang", lang=lang, languages=", ".join(messages.LANGUAGES)))
+        _fail(t("cli.bad_lang", language=lang, languages=", ".join(messages.LANGUAGES)))
 
 
 def _fail(message: str) -> NoReturn:
@@ -78,10 +78,10 @@ def _store(db: str | None, create: bool = False):
     from pipeline.store.db import Store, StoreUnavailable, database_url, sqlite_file
 
     url = database_url(db)
-    path = sqlite_file(url)
-    if create and path is not None and not path.parent.exists() and path.parent != settings().home:
-        _fail(t("cli.db_folder_missing", folder=path.parent))
     try:
+        path = sqlite_file(url)
+        if create and path is not None and not path.parent.exists() and path.parent != settings().home:
+            _fail(t("cli.db_folder_missing", folder=path.parent))
         return Store(url, create=create)
     except StoreUnavailable as e:
         _fail(str(e))

@@ -310,12 +310,37 @@ def test_a_missing_database_or_inbox_is_an_error_and_nothing_is_created(tmp_path
     for args in (["status"], ["obligations"], ["documents"], ["watch", str(tmp_path / "khongco")]):
         done = _vanban(*args, home=home)
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
-    assert "chưa có cơ sở dữ liệu" in _vanban("status", home=home).stderr
+    said = _vanban("status", home=home).stderr
+    assert said == f"vanban: chưa có cơ sở dữ liệu sqlite:///{home / 'vanban.db'}. Kiểm tra VANBAN_HOME / --db, " + (
+        "hoặc chạy 'vanban ingest' để tạo (với 'watch': thêm --create)\n"
+    )  # the folder's Vietnamese name as it is written, not percent-encoded
     assert "thư mục nhận" in _vanban("watch", str(tmp_path / "khongco"), home=home).stderr
     assert not home.exists() and not (tmp_path / "khongco").exists()
     nowhere = _vanban("obligations", "--db", "sqlite:////nonexistent/x.db", home=home)
     assert nowhere.returncode == 2 and "sqlite:////nonexistent/x.db" in nowhere.stderr
     assert not Path("/nonexistent").exists()
+
+
+def test_a_database_that_cannot_be_opened_is_one_line_naming_it(tmp_path):
+    """A mistyped URL, a file that is not a database, an engine whose driver is not installed: one
+    line naming the database and why, exit 2, never a traceback."""
+    not_a_database = tmp_path / "ghi chú.db"
+    not_a_database.write_text("đây không phải cơ sở dữ liệu", encoding="utf-8")
+    said = {
+        "vanban.db": "'vanban.db' không phải URL cơ sở dữ liệu; viết như sqlite:////",
+        f"sqlite:///{not_a_database}": f"không mở được cơ sở dữ liệu sqlite:///{not_a_database}: ",
+        "mysql://kiemtoan@127.0.0.1/vanban": "chưa cài trình điều khiển cho loại cơ sở dữ liệu đó",
+    }
+    for url, sentence in said.items():
+        for command in (["status"], ["obligations", "--agency", "ubnd"], ["ingest", "--no-prefect", str(NINH_BINH)]):
+            done = _vanban(*command, "--db", url, home=tmp_path / "home")
+            assert done.returncode == 2 and "Traceback" not in done.stderr, (url, command, done.stderr)
+            assert done.stderr.startswith("vanban: ") and done.stderr.count("\n") == 1 and sentence in done.stderr
+    assert not_a_database.read_text(encoding="utf-8") == "đây không phải cơ sở dữ liệu"
+    english = _vanban("--lang", "en", "status", "--db", "vanban.db", home=tmp_path / "home")
+    assert "'vanban.db' is not a database URL" in english.stderr
+    unknown = _vanban("--lang", "fr", "status", home=tmp_path / "home")
+    assert unknown.returncode == 2 and unknown.stderr == "vanban: không có ngôn ngữ 'fr'; chọn vi, en\n"
 
 
 def test_vietnamese_by_default_english_for_developers(db):
