@@ -444,9 +444,9 @@ def bench_ocr(
     profile: str = typer.Option(None, help=t("help.bench_profile")),
     limit: int = typer.Option(None, help=t("help.bench_limit")),
     everything: bool = typer.Option(False, "--all", help=t("help.bench_all")),
-    real: bool = typer.Option(False, "--real", help="the real born-digital corpus PDFs scanned at 100-300 dpi"),
-    digital: bool = typer.Option(True, "--digital/--no-digital", help="the born-digital PDF and DOCX twins"),
-    ocrmypdf: str = typer.Option(None, help="the ocrmypdf executable to compare with (default $OCRMYPDF)"),
+    real: bool = typer.Option(False, "--real", help=t("help.bench_real")),
+    digital: bool = typer.Option(True, "--digital/--no-digital", help=t("help.bench_digital")),
+    ocrmypdf: str = typer.Option(None, help=t("help.bench_ocrmypdf")),
     as_json: bool = typer.Option(False, "--json", help=t("help.bench_json")),
 ) -> None:
     bench = _bench_module("ocr")

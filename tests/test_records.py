@@ -347,6 +347,8 @@ def test_vietnamese_by_default_english_for_developers(db):
     assert "Ví dụ" in _vanban("--help", home=Path("/nonexistent")).stdout
     assert "Ai phải làm gì" in _vanban("obligations", "--help", home=Path("/nonexistent")).stdout
     assert "Who must do what" in _vanban("--lang", "en", "obligations", "--help", home=Path("/nonexistent")).stdout
+    bench = _vanban("bench", "ocr", "--help", home=Path("/nonexistent")).stdout
+    assert "PDF điện tử thật" in bench and "born-digital" not in bench
     english = _vanban("status", "--db", db, home=Path("/nonexistent"), VANBAN_LANG="en").stdout
     assert english.startswith(f"database: {db}\ndata directory: ")
     wrong = _vanban("--lang", "en", "obligations", "--role", "boss", "--db", db, home=Path("/nonexistent"))
