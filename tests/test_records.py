@@ -103,6 +103,28 @@ def test_a_fragment_and_a_page_image_do_not_supersede_the_full_document(db):
     assert "bản không được dùng cho truy vấn" in said and "2 chỉ là một phần văn bản" in said
 
 
+@pytest.mark.ocr
+def test_an_amendment_after_a_scan_is_a_new_version_and_replaces_the_original(tmp_path):
+    """The Ninh Bình letter as text and as a scan (OCR makes the scan the longest copy), then a
+    corrected re-issue moving a milestone from 2028 to 2027: a new version, read from then on;
+    it was taken for one more copy of the original because it was compared with the scan only."""
+    amended = tmp_path / "công văn Ninh Bình sửa đổi.txt"
+    original = NINH_BINH.read_text(encoding="utf-8")
+    amended.write_text(original.replace("Đến năm 2028, hoàn thành", "Đến năm 2027, hoàn thành"), encoding="utf-8")
+    scan = ROOT / "samples" / "scans" / "004_ac113182727c1ec2.office.pdf"
+    home = tmp_path / "home"
+    done = _vanban("ingest", "--no-prefect", str(NINH_BINH), str(scan), str(amended), home=home, timeout=900)
+    assert done.returncode == 0, done.stderr
+    assert "phiên bản 2 của văn bản #1" in done.stdout.splitlines()[2], done.stdout
+    db = f"sqlite:///{home / 'vanban.db'}"
+    copies = {Path(r["file"]).name: r for r in rows(db, "documents", "--versions")}
+    assert (copies[amended.name]["version"], copies[amended.name]["used"]) == (2, True)
+    assert {(copies[name]["version"], copies[name]["choice"]) for name in (NINH_BINH.name, scan.name)} == {(1, "older")}
+    dues = {r["due"] for r in rows(db, "deadlines")}
+    assert "2027" in dues and "2028" not in dues
+    assert "2 thuộc phiên bản cũ" in run(db, "status").stdout
+
+
 def test_every_obligation_is_listed_once_from_the_copy_read(db):
     copies = rows(db, "documents", "--versions")
     used = {r["copy"]: r["group"] for r in copies if r["used"]}
