@@ -60,7 +60,7 @@ def main(
 ) -> None:
     """vanban."""
     if lang is not None and lang not in messages.LANGUAGES:
-        _fail(t("cli.bad_lang", lang=lang, languages=", ".join(messages.LANGUAGES)))
+        _fail(t("cli.bad_lang", language=lang, languages=", ".join(messages.LANGUAGES)))
 
 
 def _fail(message: str) -> NoReturn:
@@ -78,10 +78,10 @@ def _store(db: str | None, create: bool = False):
     from pipeline.store.db import Store, StoreUnavailable, database_url, sqlite_file
 
     url = database_url(db)
-    path = sqlite_file(url)
-    if create and path is not None and not path.parent.exists() and path.parent != settings().home:
-        _fail(t("cli.db_folder_missing", folder=path.parent))
     try:
+        path = sqlite_file(url)
+        if create and path is not None and not path.parent.exists() and path.parent != settings().home:
+            _fail(t("cli.db_folder_missing", folder=path.parent))
         return Store(url, create=create)
     except StoreUnavailable as e:
         _fail(str(e))
@@ -460,9 +460,9 @@ def bench_ocr(
     profile: str = typer.Option(None, help=t("help.bench_profile")),
     limit: int = typer.Option(None, help=t("help.bench_limit")),
     everything: bool = typer.Option(False, "--all", help=t("help.bench_all")),
-    real: bool = typer.Option(False, "--real", help="the real born-digital corpus PDFs scanned at 100-300 dpi"),
-    digital: bool = typer.Option(True, "--digital/--no-digital", help="the born-digital PDF and DOCX twins"),
-    ocrmypdf: str = typer.Option(None, help="the ocrmypdf executable to compare with (default $OCRMYPDF)"),
+    real: bool = typer.Option(False, "--real", help=t("help.bench_real")),
+    digital: bool = typer.Option(True, "--digital/--no-digital", help=t("help.bench_digital")),
+    ocrmypdf: str = typer.Option(None, help=t("help.bench_ocrmypdf")),
     as_json: bool = typer.Option(False, "--json", help=t("help.bench_json")),
 ) -> None:
     bench = _bench_module("ocr")

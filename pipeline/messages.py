@@ -5,11 +5,12 @@ The catalogues are ``data/messages.vi.json`` and ``data/messages.en.json`` (the 
 same ``{placeholders}``); code names a message by its key, never by its words. Machine formats
 (``--json``, Parquet, the database) keep their English codes; what people read goes through ``t``.
 
-The readers below this layer explain an unreadable file in English sentences (``UnreadableDocument``),
-and the national-table extractor notes its repairs in English; ``reason`` and ``issue`` turn such
-a sentence into the current language by matching it against the English templates of the
-``reason.*`` and ``issue.*`` keys, so a quarantine note, ``vanban status`` and the report read in
-Vietnamese.
+A reason is stored as a sentence (the ledger's, a quarantine note's): the readers explain an
+unreadable file with a ``reason.*`` message in the language of the run, the ingest layer stores
+its own reasons in English, and the national-table extractor notes its repairs in English.
+``reason`` and ``issue`` turn such a sentence into the language wanted by matching it against the
+templates of the ``reason.*`` and ``issue.*`` keys of either catalogue, so a quarantine note
+carries the reason in both languages and ``vanban status`` reads in the language asked for.
 """
 
 from __future__ import annotations
@@ -64,10 +65,10 @@ def label(group: str, code: object, lang: str | None = None) -> str:
 
 
 @cache
-def _patterns(family: str) -> list[tuple[str, re.Pattern[str]]]:
-    """The English templates of a family ('reason.') as patterns, longest first: '{page}' matches any text."""
+def _patterns(family: str, lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The templates of a family ('reason.') in ``lang`` as patterns, longest first: '{page}' matches any text."""
     patterns = []
-    for key, template in catalogue("en").items():
+    for key, template in catalogue(lang).items():
         if not key.startswith(family):
             continue
         regex = ""
@@ -80,24 +81,23 @@ def _patterns(family: str) -> list[tuple[str, re.Pattern[str]]]:
 
 
 def reason(text: str, lang: str | None = None) -> str:
-    """A reason stored in English (the readers' and the ledger's) in the current language;
-    a sentence the catalogue does not know is shown as it is."""
-    return _from_english(text, "reason.", lang)
+    """A reason stored in either language (the readers' and the ledger's) in the current language
+    (or ``lang``); a sentence the catalogues do not know is shown as it is."""
+    return _translated(text, "reason.", lang)
 
 
 def issue(text: str, lang: str | None = None) -> str:
     """A note the national-table extractor wrote in English on a cell it repaired or could not
     settle, in the current language."""
-    return _from_english(text, "issue.", lang)
+    return _translated(text, "issue.", lang)
 
 
-def _from_english(text: str, family: str, lang: str | None) -> str:
-    if (lang or language()) == "en":
-        return text
-    for key, pattern in _patterns(family):
-        found = pattern.match(text)
-        if found:
-            return t(key, lang, **{name: _os_words(value, lang) for name, value in found.groupdict().items()})
+def _translated(text: str, family: str, lang: str | None) -> str:
+    for source in LANGUAGES[::-1]:  # English first: most stored sentences are English
+        for key, pattern in _patterns(family, source):
+            found = pattern.match(text)
+            if found:
+                return t(key, lang, **{name: _os_words(value, lang) for name, value in found.groupdict().items()})
     return _os_words(text, lang)
 
 

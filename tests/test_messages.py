@@ -88,3 +88,69 @@ def test_a_system_error_inside_a_reason_is_said_in_vietnamese_too():
     assert stored == "the file could not be moved to /kho/a.pdf (File exists)"
     assert messages.reason(stored) == "không chuyển được tệp vào /kho/a.pdf (đã có một tệp trùng tên ở đó)"
     assert messages.reason("something the catalogue never heard of") == "something the catalogue never heard of"
+
+
+def _hostile_files(folder: Path) -> dict[str, str]:
+    """Files each reader refuses, by name: what the clerk must be told in Vietnamese."""
+    archive = BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.txt", "xin chào")
+    broken_docx = BytesIO()
+    with zipfile.ZipFile(broken_docx, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document")
+    files = {
+        "rỗng.pdf": (b"", "tệp rỗng (0 byte)"),
+        "trắng.txt": (b"   \n\n  ", "tệp văn bản chỉ có khoảng trắng, không có chữ"),
+        "nén.zip": (archive.getvalue(), "đây là tệp nén ZIP, không phải văn bản Word (.docx)"),
+        "lạ.bin": (bytes(range(256)) * 8, "vanban không đọc được loại tệp này"),
+        "hỏng.docx": (broken_docx.getvalue(), "tệp Word bị hỏng"),
+        "cụt.png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "ảnh bị hỏng"),
+    }
+    for name, (data, _) in files.items():
+        (folder / name).write_bytes(data)
+    return {name: said for name, (_, said) in files.items()}
+
+
+def test_every_reader_reason_is_in_the_catalogue_in_both_languages(tmp_path):
+    """A reason written in code rather than in the catalogues reads the same in both languages."""
+    for name, said in _hostile_files(tmp_path).items():
+        raised = _reason_of(tmp_path / name)
+        vietnamese, english = messages.reason(raised, "vi"), messages.reason(raised, "en")
+        assert said in vietnamese and english != vietnamese, (name, vietnamese, english)
+        assert not any(c in english for c in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"), english
+        assert messages.reason(english, "vi") == vietnamese  # a reason stored in English reads back in Vietnamese
+
+
+def test_a_quarantined_file_is_explained_in_vietnamese_and_in_english_through_the_cli(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    vanban = str(Path(sys.executable).parent / "vanban")
+    inbox = tmp_path / "hộp thư"
+    inbox.mkdir()
+    said = _hostile_files(inbox)
+    env = {**os.environ, "VANBAN_HOME": str(tmp_path / "home")}
+    env.pop("VANBAN_DB", None)
+    english = subprocess.run(
+        [vanban, "--lang", "en", "extract", str(inbox / "rỗng.pdf")], env=env, capture_output=True, text=True
+    )
+    assert english.returncode == 2 and english.stderr == f"vanban: {inbox / 'rỗng.pdf'}: the file is empty (0 bytes)\n"
+    done = subprocess.run(
+        [vanban, "ingest", "--no-prefect", "--move", str(inbox)], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    notes = {p.name.removesuffix(".error.txt"): p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.error.txt")}
+    assert set(notes) == set(said)
+    for name, note in notes.items():
+        vietnamese = note.split("\n")[2].removeprefix("Lý do: ")
+        english_line = next(line for line in note.split("\n") if line.startswith("(English) "))
+        reason_en = english_line.split("moved it here unchanged: ", 1)[1]
+        assert said[name] in vietnamese and messages.reason(vietnamese, "en") == reason_en != vietnamese, note
+    status = subprocess.run([vanban, "--lang", "en", "status", "--json"], env=env, capture_output=True, text=True)
+    reasons = {Path(e["file"]).name: e["reason"] for e in json.loads(status.stdout)["last_errors"]}
+    assert reasons["rỗng.pdf"] == "the file is empty (0 bytes)"
+    vietnamese_status = subprocess.run([vanban, "status"], env=env, capture_output=True, text=True).stdout
+    assert "rỗng.pdf: tệp rỗng (0 byte)" in vietnamese_status

@@ -25,10 +25,11 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import unquote
 
 import sqlalchemy as sa
 from pydantic import BaseModel
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 
 from pipeline.messages import t
 from pipeline.settings import settings
@@ -69,17 +70,26 @@ def database_url(url: str | None = None) -> str:
     return url or settings().database
 
 
+def parsed_url(url: str) -> URL:
+    """``url`` parsed; a string that is no SQLAlchemy URL ('--db vanban.db') is ``StoreUnavailable``."""
+    try:
+        return make_url(url)
+    except sa.exc.ArgumentError as e:
+        raise StoreUnavailable(t("store.bad_url", url=url)) from e
+
+
 def sqlite_file(url: str) -> Path | None:
     """The file of an SQLite URL (None for memory and for other engines)."""
-    parsed = make_url(url)
+    parsed = parsed_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
 
 
 def shown_url(url: str) -> str:
-    """The URL as it may be printed: the password hidden."""
-    return make_url(url).render_as_string(hide_password=True)
+    """The URL as it may be printed: the password hidden, a Vietnamese folder name as it is written
+    ('kiểm toán', not 'ki%E1%BB%83m to%C3%A1n')."""
+    return unquote(parsed_url(url).render_as_string(hide_password=True))
 
 
 class StoreUnavailable(Exception):
@@ -438,7 +448,10 @@ class Store:
             if not create:
                 raise _missing(self.url)
             path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = sa.create_engine(self.url)
+        try:
+            self.engine: Engine = sa.create_engine(self.url)
+        except (ImportError, sa.exc.NoSuchModuleError) as e:  # no driver installed for the URL's engine
+            raise StoreUnavailable(t("store.no_driver", url=shown_url(self.url), error=e)) from e
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         self.schema = Tables()
@@ -446,7 +459,7 @@ class Store:
         try:
             self.schema.metadata.create_all(self.engine)
             _add_missing_columns(self.engine, self.schema.metadata)
-        except sa.exc.OperationalError as e:
+        except sa.exc.DatabaseError as e:  # unreachable, refused, or a file that is not a database
             raise StoreUnavailable(t("store.unreachable", url=shown_url(self.url), error=e.orig)) from e
         self.fulltext = self._create_fulltext() if self.engine.dialect.name == "sqlite" else {}
         self.regroup()
