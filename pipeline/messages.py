@@ -5,11 +5,12 @@ The catalogues are ``data/messages.vi.json`` and ``data/messages.en.json`` (the 
 same ``{placeholders}``); code names a message by its key, never by its words. Machine formats
 (``--json``, Parquet, the database) keep their English codes; what people read goes through ``t``.
 
-The readers below this layer explain an unreadable file in English sentences (``UnreadableDocument``),
-and the national-table extractor notes its repairs in English; ``reason`` and ``issue`` turn such
-a sentence into the current language by matching it against the English templates of the
-``reason.*`` and ``issue.*`` keys, so a quarantine note, ``vanban status`` and the report read in
-Vietnamese.
+The readers below this layer explain an unreadable file with a ``reason.*`` key and its facts
+(page numbers, sizes) written as the English sentence (``reason_en``), which the ledger keeps; the
+national-table extractor notes its repairs in English. ``reason`` and ``issue`` turn such a
+sentence into the current language by matching it against the English templates of the
+``reason.*`` and ``issue.*`` keys (a field may itself hold such a sentence), so a quarantine note,
+``vanban status`` and the report read in Vietnamese, or in English with ``VANBAN_LANG=en``.
 """
 
 from __future__ import annotations
@@ -97,7 +98,10 @@ def _from_english(text: str, family: str, lang: str | None) -> str:
     for key, pattern in _patterns(family):
         found = pattern.match(text)
         if found:
-            return t(key, lang, **{name: _os_words(value, lang) for name, value in found.groupdict().items()})
+            # a field may hold a sentence of the family itself ("page 2: {why}"): translated the same way
+            return t(
+                key, lang, **{name: _from_english(value, family, lang) for name, value in found.groupdict().items()}
+            )
     return _os_words(text, lang)
 
 
@@ -108,5 +112,11 @@ def _os_words(text: str, lang: str | None) -> str:
 
 
 def reason_en(key: str, **values: object) -> str:
-    """The English sentence of a reason the ingest layer gives (stored so, shown through ``reason``)."""
+    """The English sentence of a reason a reader or the ingest layer gives (stored so, shown through ``reason``)."""
     return t(key, "en", **values)
+
+
+def page_issue(page: int, kind: str, lang: str | None = None) -> str:
+    """Why page ``page`` could not be read (an ``IssueKind`` code), as people read it: 'trang 2: ảnh của trang bị
+    hỏng…'."""
+    return t("reason.page", lang, page=page, why=t(f"reason.page.{kind}", lang))
