@@ -256,6 +256,10 @@ def status(as_json: bool = typer.Option(False, "--json", help=t("help.status_jso
     if result.not_read:
         why = ", ".join(f"{n} {messages.label('choice', choice)}" for choice, n in sorted(result.not_read.items()))
         typer.echo(t("status.not_read", n=sum(result.not_read.values()), why=why))
+    if result.unread_pages:
+        typer.echo(t("status.unread_pages", n=result.copies_with_unread_pages))
+    for unread in result.unread_pages:
+        typer.echo(f"  #{unread['document']}  {_shown(unread['file'])}: {unread['reason']}")
     if result.stuck:
         typer.echo(t("status.stuck", n=len(result.stuck)))
     for stuck in result.stuck:
@@ -384,7 +388,7 @@ def documents(
 
     _query_options(fmt, output)
     frame = queries.copies(_store(db), every_copy=versions)
-    columns = ["group", "document", "copy", "version", "used", "choice", "reading", "pages", "file"]
+    columns = ["group", "document", "copy", "version", "used", "choice", "reading", "pages", "unread_pages", "file"]
     export.write(frame, fmt, output, columns=columns if versions else [*columns, "copies"], title=t("documents.title"))
 
 

@@ -36,7 +36,7 @@ from pipeline.settings import settings
 from pipeline.store import versions
 from pipeline.store.versions import Copy
 from pipeline.text import fold
-from schemas.document import PAGE_SEPARATOR, Document, Page
+from schemas.document import PAGE_SEPARATOR, Document, Page, PageIssue
 from schemas.extraction import EVIDENCE_COLUMNS, FACT_MODELS, DocumentMeta, Evidence, Extraction, Source
 
 # Fact kinds with a full-text index on SQLite (auditors filter them by words).
@@ -287,6 +287,17 @@ class Tables:
             ),
             *[sa.Column(f.column, _sql_type(f.annotation), nullable=f.nullable) for f in self.page_fields],
             sa.UniqueConstraint("document_id", "number"),
+        )
+        # Pages kept empty because they could not be read (``Source.page_issues``): the rest of the copy was stored.
+        self.page_issue_fields = _flatten(PageIssue)
+        self.page_issues = sa.Table(
+            "page_issues",
+            md,
+            sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+            sa.Column(
+                "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+            ),
+            *[sa.Column(f.column, _sql_type(f.annotation), nullable=f.nullable) for f in self.page_issue_fields],
         )
         # A sample of each copy's word triples: finds the document a page image or an excerpt belongs to.
         self.shingles = sa.Table(
@@ -569,6 +580,15 @@ class Store:
         assert inserted is not None  # a single-row INSERT always reports the key it created
         document_id = inserted[0]
         self._insert_evidence(conn, document_id, extraction.document)
+        if source.page_issues:
+            conn.execute(
+                self.schema.page_issues.insert(),
+                [
+                    {"document_id": document_id}
+                    | {f.column: _get(issue, f.path) for f in self.schema.page_issue_fields}
+                    for issue in source.page_issues
+                ],
+            )
         if document is not None:
             self._insert_pages(conn, document_id, document)
         for name, table in self.schema.facts.items():
@@ -778,6 +798,13 @@ class Store:
             if doc is None:
                 raise KeyError(f"no document #{document_id}")
             source = _nest(_flatten(Source), doc)
+            issues = s.page_issues
+            source["page_issues"] = [
+                _nest(s.page_issue_fields, row)
+                for row in conn.execute(
+                    sa.select(issues).where(issues.c.document_id == document_id).order_by(issues.c.id)
+                )
+            ]
             meta = _nest(_flatten(DocumentMeta), doc)
             meta["evidence"] = {
                 row.field: _evidence_from(row)
