@@ -210,6 +210,7 @@ def bench_document(
 ) -> Result:
     """Read ``document`` with vanban (and with bare Tesseract and OCRmyPDF) and score each against
     its ground truth."""
+    from pipeline.errors import UnreadableDocument
     from pipeline.read.load import load_document
 
     reference = read_ground_truth(document)
@@ -219,9 +220,11 @@ def bench_document(
             document = _first_pages(document, limit, tmp)
             reference = reference[:limit]
         start = time.perf_counter()
-        doc = load_document(document)
+        try:
+            hypothesis = [p.text for p in load_document(document).pages]
+        except UnreadableDocument:  # refused (nothing read on any page): every character is an error
+            hypothesis = [""] * len(reference)
         seconds = time.perf_counter() - start
-        hypothesis = [p.text for p in doc.pages]
         if kind == "docx":
             hypothesis = ["\n".join(hypothesis)]
         reference = without_furniture(reference)

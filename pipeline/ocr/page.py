@@ -106,14 +106,15 @@ def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
     grids: list[table_reader.Grid] = []
     if preparation == PLAIN or min(picture.size) < MIN_SIDE_PX:
         gray, dpi = resample(picture, page.dpi, budget)
+        to_points = _to_points(page, picture, gray)
         text_image = Image.fromarray(gray)
     else:
         gray, dpi = preprocess(picture, page.dpi, budget)
+        to_points = _to_points(page, picture, gray)
         strokes = table_reader.page_strokes(gray, dpi)
         grids = table_reader.find_ruled_tables(strokes)
         text_image = binarize(table_reader.blank_out(gray, grids, strokes))
-        tables = table_reader.read_tables(gray, grids, strokes, page.number, 72.0 / dpi)
-    to_points = 72.0 / dpi
+        tables = table_reader.read_tables(gray, grids, strokes, page.number, to_points)
     legible = min(gray.shape) >= MIN_SIDE_PX and not (preparation == FULL and looks_like_noise(text_image, dpi))
     words = recognize_words(text_image, psm=3, dpi=round(dpi)) if legible else []
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
@@ -125,6 +126,12 @@ def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
     )
     result.quality = page.quality
     return result
+
+
+def _to_points(page: PageImage, picture: Image.Image, gray) -> float:
+    """PDF points per pixel of the prepared page, from the page's declared size: ``dpi`` is the print's
+    resolution, which the ink may have set apart from the page's (word boxes must stay on the page)."""
+    return 72.0 / page.dpi * picture.width / max(gray.shape[1], 1)
 
 
 def _box(word: TesseractWord) -> layout.Box:
