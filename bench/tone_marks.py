@@ -111,12 +111,13 @@ def _ocr_job(job: tuple[str, str, int]) -> dict:
     from bench.samples import PROFILE_DPI, hash_seed, render_pages, scan
     from pipeline.ocr.preprocess import binarize, preprocess
     from pipeline.ocr.tesseract import recognize_words
+    from pipeline.settings import settings
 
     name, profile, k = job
     page = render_pages(_body(CORPUS / name))[k]
     image = scan(page, profile, hash_seed(f"{name}:{profile}") + k)
-    gray, read_dpi = preprocess(image, PROFILE_DPI[profile])
-    words = recognize_words(binarize(gray), psm=3, dpi=round(read_dpi))
+    gray, sizing = preprocess(image, PROFILE_DPI[profile], settings().page_pixel_budget)
+    words = recognize_words(binarize(gray), psm=3, dpi=round(sizing.read_dpi))
     lines = [[w.text for w in group] for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     return {"name": name, "profile": profile, "page": k, "truth": page.text, "lines": lines}
 

@@ -102,6 +102,8 @@ class Page(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     confidence: float | None = None  # mean OCR word confidence on this page
     quality: float | None = None  # Vietnamese-text quality score of the text layer, 0-1
+    ink_dpi: float | None = None  # OCR: the resolution its letters show; None when no rows of letters were found
+    print_dpi: float | None = None  # OCR: the resolution it was sized by (its file's, unless its letters disagree)
     issues: list[PageIssue] = Field(default_factory=list)  # why the page is empty, when it could not be read
 
     @classmethod

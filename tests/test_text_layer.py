@@ -308,8 +308,8 @@ def test_several_images_are_read_in_one_tesseract_run_each_keeping_its_words():
 def test_pages_are_read_at_250_dpi_unless_between_140_and_250(dpi, read_at):
     from pipeline.ocr.preprocess import preprocess
 
-    gray, used = preprocess(render_lines(LETTER[:2], dpi=dpi, height_in=2.0), dpi, max_pixels=25_000_000)
-    assert used == read_at
+    gray, sizing = preprocess(render_lines(LETTER[:2], dpi=dpi, height_in=2.0), dpi, max_pixels=25_000_000)
+    assert sizing.read_dpi == read_at
     assert abs(gray.shape[1] - 8.27 * read_at) <= 1  # the page keeps its size in inches
 
 
@@ -318,8 +318,8 @@ def test_a_page_is_read_within_the_pixel_budget_whatever_its_size_says():
 
     # A 200 x 200-inch page drawn at 25 dpi would be upscaled to 250 dpi: 2.5 gigapixels.
     assert reading_dpi(5000, 5000, 25, max_pixels=25_000_000) == 25
-    gray, used = resample(Image.new("L", (3000, 3000), 255), 30, max_pixels=4_000_000)
-    assert gray.shape == (2000, 2000) and used == 20
+    gray, sizing = resample(Image.new("L", (3000, 3000), 255), 30, max_pixels=4_000_000)
+    assert gray.shape == (2000, 2000) and sizing.read_dpi == 20
 
 
 def test_long_strokes_outside_tables_are_whitened_and_letter_strokes_kept():

@@ -105,18 +105,20 @@ def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
     tables: list[table_reader.ReadTable] = []
     grids: list[table_reader.Grid] = []
     if preparation == PLAIN or min(picture.size) < MIN_SIDE_PX:
-        gray, dpi = resample(picture, page.dpi, budget)
+        gray, sizing = resample(picture, page.dpi, budget)
         to_points = _to_points(page, picture, gray)
         text_image = Image.fromarray(gray)
     else:
-        gray, dpi = preprocess(picture, page.dpi, budget)
+        gray, sizing = preprocess(picture, page.dpi, budget)
         to_points = _to_points(page, picture, gray)
-        strokes = table_reader.page_strokes(gray, dpi)
+        strokes = table_reader.page_strokes(gray, sizing.read_dpi)
         grids = table_reader.find_ruled_tables(strokes)
         text_image = binarize(table_reader.blank_out(gray, grids, strokes))
         tables = table_reader.read_tables(gray, grids, strokes, page.number, to_points)
-    legible = min(gray.shape) >= MIN_SIDE_PX and not (preparation == FULL and looks_like_noise(text_image, dpi))
-    words = recognize_words(text_image, psm=3, dpi=round(dpi)) if legible else []
+    legible = min(gray.shape) >= MIN_SIDE_PX and not (
+        preparation == FULL and looks_like_noise(text_image, sizing.read_dpi)
+    )
+    words = recognize_words(text_image, psm=3, dpi=round(sizing.read_dpi)) if legible else []
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     # Tesseract's own blocks cut a "Nơi nhận" list beside a signature into arbitrary pieces:
     # rebuild the visual lines and let pipeline/layout.py order the columns.
@@ -124,13 +126,13 @@ def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
     result = _assemble(
         page.number, blocks, tables, grids, to_points, width=gray.shape[1] * to_points, height=gray.shape[0] * to_points
     )
-    result.quality = page.quality
+    result.quality, result.ink_dpi, result.print_dpi = page.quality, sizing.ink_dpi, sizing.print_dpi
     return result
 
 
 def _to_points(page: PageImage, picture: Image.Image, gray) -> float:
-    """PDF points per pixel of the prepared page, from the page's declared size: ``dpi`` is the print's
-    resolution, which the ink may have set apart from the page's (word boxes must stay on the page)."""
+    """PDF points per pixel of the prepared page, from the page's declared size: the page was sized by its print's
+    resolution, which the ink may have set apart from the declared one (word boxes must stay on the page)."""
     return 72.0 / page.dpi * picture.width / max(gray.shape[1], 1)
 
 
