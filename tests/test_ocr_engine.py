@@ -136,6 +136,18 @@ def test_a_tiff_with_one_corrupt_page_keeps_the_others(tmp_path, capfd):
 
 
 @pytest.mark.ocr
+def test_libtiffs_complaint_stays_off_the_terminal_in_a_callers_process_pool(tmp_path, capfd):
+    """``vanban ingest`` reads pages on its own process pool, whose processes print on the terminal."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    fax = corrupt_tiff(tmp_path / "fax.tif", LETTER[3:5], bad=0)
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        doc = load_document(fax, executor=pool)
+    assert [p.text for p in doc.pages] == ["", LETTER[4]]
+    assert capfd.readouterr().err == ""  # it printed 'tempfile.tif: Using code not yet in table.'
+
+
+@pytest.mark.ocr
 def test_a_document_fails_only_when_no_page_can_be_read(tmp_path):
     path = corrupt_tiff(tmp_path / "fax.tif", LETTER[2:3], bad=0)
     with pytest.raises(UnreadableDocument) as refused:

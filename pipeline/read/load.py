@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import sys
 import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
@@ -241,10 +243,31 @@ def _image_pages(data: bytes, path: Path, source: Path, limits: Settings) -> lis
 
 def decode_frame(path: str, index: int) -> Image.Image:
     """Frame ``index`` of an image file, grey: decoded in the OCR worker that reads it."""
-    with warnings.catch_warnings(), Image.open(path) as image:
+    with _printed_to_log(), warnings.catch_warnings(), Image.open(path) as image:
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # its size was checked (limits.check_frame)
         image.seek(index)
         return image.convert("L")
+
+
+@contextmanager
+def _printed_to_log() -> Iterator[None]:
+    """What C libraries print on descriptor 2 meanwhile, logged at DEBUG instead of shown on the clerk's terminal:
+    libtiff warns of a damaged LZW strip with 'Using code not yet in table.' through its own handler, which PIL
+    offers no way to replace. OCR workers already send descriptor 2 to the log; ``vanban ingest``'s process pool
+    and an executor a caller gives do not."""
+    sys.stderr.flush()
+    terminal = os.dup(2)
+    with tempfile.TemporaryFile() as printed:
+        os.dup2(printed.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(terminal, 2)
+            os.close(terminal)
+            printed.seek(0)
+            text = printed.read().decode("utf-8", "replace").strip()
+            if text:
+                log.debug("decoding an image printed: %s", text)
 
 
 def _dpi(image: Image.Image) -> float:
