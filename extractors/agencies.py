@@ -151,7 +151,7 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
 _DASH = re.compile(r"[ \t]*[-–][ \t]*")
 _NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu chính Viễn thông')
 _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
-_UNIT_JOIN = re.compile(r",\s*|\s+va\s+")  # 'các quận, huyện và thị xã'
+_UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–][ \t]*")  # 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã'
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
@@ -572,10 +572,16 @@ _MEMBER_CUT = re.compile(r"\s*(?:;|,|\bva\b)\s*")  # on folded text
 
 
 def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
-    """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows."""
+    """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows, or a class closes the list
+    ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan')."""
     cuts: list[tuple[int, int]] = []  # (end of a member, start of the next)
     for m in _MEMBER_CUT.finditer(sc.folded, start, stop):
-        if m.group().strip() == ";" or sc._word(sc.lex.titles, m.end()) is not None:
+        cut = m.group().strip()
+        if (
+            cut == ";"
+            or sc._word(sc.lex.titles, m.end()) is not None
+            or (cut == "va" and sc.collective(m.end()) is not None)
+        ):
             cuts.append((m.start(), m.end()))
     bounds = [start] + [x for cut in cuts for x in cut] + [stop]
     spans = []

@@ -148,7 +148,9 @@ def _vocabulary() -> _Vocabulary:
         end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b"),
         dangling_words=frozenset(fold(w) for w in d["dangling_words"]),
         topic=re.compile(rf"(?:{phrase_alternation(d['topic_openers'])})\s"),
-        page_footer=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['page_footer'])})(?!\w)"),
+        # the web page's headings open their line; the same words inside a sentence ('… và các văn bản liên quan
+        # đến cơ quan …') are the document's own
+        page_footer=re.compile(rf"^\W*(?:{phrase_alternation(d['page_footer'])})(?!\w)"),
         attachment=re.compile(rf"^\W*(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
         footnote=re.compile(d["footnote"]),
         duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
@@ -563,7 +565,7 @@ class _Reader:
         reading = True
         for i, line in enumerate(self.seg.lines):
             folded = fold_in_place(line.text)
-            if i > _HEADER_LINES and self.voc.page_footer.search(folded):
+            if i > _HEADER_LINES and self.voc.page_footer.match(folded):
                 break  # the web page's own text after the document ('Văn bản liên quan', 'Bạn vừa bị đăng xuất')
             if reading and i > _HEADER_LINES and self.voc.end_of_body.match(folded):
                 reading = False
@@ -848,7 +850,10 @@ class _Reader:
         return any(not fold(m.group()).startswith("giao") for m in self._directives(i))
 
     def _names_body(self, i: int) -> bool:
-        return bool(parse_addressees(self.lines[i].text, len(self.lines[i].text) - len(_body(self.lines[i])))[0])
+        """Does item line i name who acts — 'a) Sở Y tế', or after its lead-in, '1. Trách nhiệm của Sở Y tế'?"""
+        text, body = self.lines[i].text, _body(self.lines[i])
+        lead_in = self.voc.item_prefix.match(fold_in_place(body))
+        return bool(parse_addressees(text, len(text) - len(body) + (lead_in.end() if lead_in else 0))[0])
 
     def _sub_items(self, indices: list[int]) -> list[tuple[int, int]]:
         """Top items among the given lines (the lowest rank above a bullet) with their extents."""
@@ -1049,7 +1054,9 @@ class _Reader:
                 text = self.seg.text[self.lines[first].start : clause.end].replace("\n", " ").replace("\f", " ")
                 clause = replace(self.lines[first], end=clause.end, text=text)
             text = clause.text
-            phrase = self.voc.execution.search(fold_in_place(text))
+            # the last phrase: the article's title may hold the same words ('Điều 4. Hiệu lực và trách nhiệm thi
+            # hành' / 'Quyết định này có hiệu lực …')
+            phrase = next(reversed(list(self.voc.execution.finditer(fold_in_place(text)))), None)
             assert phrase is not None  # line k holds the phrase, and the clause ends with line k
             stop = text.rfind(". ", 0, phrase.start())
             sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(clause)))
@@ -1222,8 +1229,9 @@ class _Reader:
             i += 1
             if columns is None:
                 continue
+            table = _TaskTable.read([c for c in lines[i - 1].text.split("\t") if c.strip()])
             while i < len(lines) and "\t" in lines[i].text:
-                self._table_row(lines[i], columns)
+                self._table_row(lines[i], table)
                 i += 1
 
     def pipe_tables(self) -> None:
@@ -1253,20 +1261,18 @@ class _Reader:
                 rows[-1].append((at, cell))
             elif rows[-1]:
                 rows.append([])
-        columns: dict[str, int] | None = None
-        width = 0
-        shift: int | None = None
-        for row in rows:
-            if columns is None:
-                columns, width = _columns([c for _, c in row]), len(row)
-                continue
-            if shift is None:  # a header row may carry the table's title in its first cell; the last row, the page
-                shift = max(width - len(row), 0)
-            cell_of = {kind: row[n - shift] for kind, n in columns.items() if 0 <= n - shift < len(row)}
-            self._table_cells(cell_of, "lead" if "lead" in columns else "assigned")
+        header = next((n for n, row in enumerate(rows) if _columns([c for _, c in row]) is not None), None)
+        if header is None:
+            return
+        table = _TaskTable.read([c for _, c in rows[header]])
+        for row in rows[header + 1 :]:
+            self._table_cells(table.cells(row))
 
-    def _table_cells(self, cells: dict[str, tuple[int, str]], role: Role) -> None:
-        """The obligations of one row, from its cells (offset in the text, text) by column kind."""
+    def _table_cells(self, cells: dict[str, tuple[int, str]]) -> None:
+        """The obligations of one row, from its cells (offset in the text, text) by column kind: one per body of
+        the lead (or executing) column, and one per named body of the partners column — a catch-all there ('cơ
+        quan, địa phương liên quan') is only the lead's courtesy, as on a 'Cơ quan phối hợp:' line."""
+        role: Role = "lead" if "lead" in cells else "assigned"
         who = " ".join(cells.get(role, (0, ""))[1].split())
         at, task = cells.get("task", (0, ""))
         bodies, _ = parse_addressees(who)
@@ -1275,54 +1281,41 @@ class _Reader:
         task = " ".join(task.split())
         if not bodies or not task:
             return
-        partners = [b.name for b in parse_addressees(" ".join(cells.get("partners", (0, ""))[1].split()))[0]]
+        helpers = parse_addressees(" ".join(cells.get("partners", (0, ""))[1].split()))[0]
+        partners = [b.name for b in helpers]
+        supports = [
+            b
+            for b in helpers
+            if not (b.collective and self.voc.catch_all.search(fold(b.name)))
+            and fold(b.name) not in {fold(lead.name) for lead in bodies}
+        ]
         due, recurrence = _time_line_due(cells.get("due", (0, ""))[1])
         line = self.seg.line_at(at)
         first = at + len(cells["task"][1]) - len(cells["task"][1].lstrip())
+        evidence = self.seg.evidence(first, first + len(cells["task"][1].strip()))
+        section = line.section if line else None
         self.out += [
             Obligation(
                 agency=b.name,
-                role=role,
+                role=body_role,
                 task=_clean_task(task),
-                partners=partners,
+                partners=partners if body_role != "support" else [],
                 due=due,
                 recurrence=recurrence,
-                section=line.section if line else None,
-                evidence=self.seg.evidence(first, first + len(cells["task"][1].strip())),
+                section=section,
+                evidence=evidence,
             )
-            for b in bodies
+            for bodies_of_role, body_role in ((bodies, role), (supports, "support"))
+            for b in bodies_of_role
         ]
 
-    def _table_row(self, line: Line, columns: dict[str, int]) -> None:
-        cells = line.text.split("\t")
-
-        def cell(kind):
-            """The stripped text of this row's cell in the given column kind, or '' when the table has no such column
-            or the row is short of it."""
-            return cells[columns[kind]].strip() if kind in columns and columns[kind] < len(cells) else ""
-
-        role: Role = "lead" if "lead" in columns else "assigned"
-        bodies, _ = parse_addressees(cell(role))
-        task = cell("task")
-        if not bodies or not task:
-            return
-        partners = [b.name for b in parse_addressees(cell("partners"))[0]]
-        year = _YEAR_CELL.fullmatch(cell("due"))
-        due, recurrence = (year.group(1), None) if year else _due(cell("due"))
-        start = line.start + line.text.find(task)
-        self.out += [
-            Obligation(
-                agency=b.name,
-                role=role,
-                task=_clean_task(task),
-                partners=partners,
-                due=due,
-                recurrence=recurrence,
-                section=line.section,
-                evidence=self.seg.evidence(start, start + len(task)),
-            )
-            for b in bodies
-        ]
+    def _table_row(self, line: Line, table: _TaskTable) -> None:
+        """A TAB-separated row: its cells with their offsets, read as any other table row."""
+        cells, at = [], line.start
+        for cell in line.text.split("\t"):
+            cells.append((at, cell))
+            at += len(cell) + 1
+        self._table_cells(table.cells([c for c in cells if c[1].strip()]))
 
 
 _YEAR_CELL = time_grammar.YEAR_CELL
@@ -1346,6 +1339,40 @@ def _columns(cells: list[str]) -> dict[str, int] | None:
     if "task" not in columns or not ({"lead", "assigned"} & columns.keys()):
         return None
     return columns
+
+
+_ROW_LABEL = re.compile(r"[*_\s]*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])[.)]?[*_\s]*")
+
+
+@dataclass(frozen=True)
+class _TaskTable:
+    """Where each column kind sits in a task table's rows. A header may open with the table's title ('2. Danh mục
+    thủ tục hành chính | TT | Tên thủ tục …'), so a column's place in a row is counted from the header's first
+    column heading; a row without its number ('| Tiếp nhận … | Sở Y tế |') is one cell short at the front; a row of
+    one or two cells ('I | KIỆN TOÀN CƠ CHẾ CHỈ ĐẠO …') is a group heading with no body in its columns; empty
+    cells at the end of a row (no 'Sản phẩm', no 'Ghi chú') cost nothing."""
+
+    columns: dict[str, int]
+    numbered: bool  # the first column is the row number ('TT', 'STT')
+
+    @classmethod
+    def read(cls, header: list[str]) -> _TaskTable:
+        columns = _columns(header)
+        assert columns is not None  # only a task table's header is read
+        kinds = load_json("obligations.json")["task_fields"]
+        names = [fold(n) for names in kinds.values() for n in names]
+        folded = [fold(c).strip(" *_") for c in header]
+        title = next((n for n, h in enumerate(folded) if h in _NUMBER_HEADERS or any(h.startswith(x) for x in names)), 0)
+        numbered = folded[title] in _NUMBER_HEADERS
+        return cls({kind: n - title for kind, n in columns.items()}, numbered)
+
+    def cells(self, row: list[tuple[int, str]]) -> dict[str, tuple[int, str]]:
+        """The row's cells by column kind."""
+        shift = 1 if self.numbered and row and not _ROW_LABEL.fullmatch(row[0][1]) else 0
+        return {kind: row[n - shift] for kind, n in self.columns.items() if 0 <= n - shift < len(row)}
+
+
+_NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})
 
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Obligation]:
