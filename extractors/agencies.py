@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.common import load_json, phrase_alternation
-from extractors.gazetteer import is_centrally_run_city
+from extractors.gazetteer import is_centrally_run_city, province_names
 from pipeline.text import fold, fold_in_place, lexicon
 
 
@@ -487,11 +487,16 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
     p = sc.courtesy(pos)
     first = sc.match(p)
     if first is None:
-        return [], pos
-    found, end, joined_by_and = [first], first.end, False
-    if first.collective and (listed := _listed_names(sc, first))[0]:
+        found, end = _provinces(sc, p)  # 'Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương …'
+        if not found:
+            return [], pos
+        first = found[0]
+    else:
+        found, end = [first], first.end
+    joined_by_and = False
+    if found == [first] and first.collective and (listed := _listed_names(sc, first))[0]:
         found, end = listed
-    elif (places := _listed_places(sc, first))[0]:
+    elif found == [first] and (places := _listed_places(sc, first))[0]:
         found, end = places
     while True:
         aside = _ASIDE.match(text, end)  # 'Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), …': whose it is
@@ -509,6 +514,11 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             found[-1] = AgencyMatch(prev.start, run, _canonical(text[prev.start : run]), run, prev.scoped, False)
             end = run
             continue
+        prev, level = found[-1], sc._word(sc.lex.scope_words, q)
+        if level is not None and not prev.collective and prev.head_end < prev.end and (nxt is None or nxt.end <= level):
+            # 'Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã': a bare level is the same body at that level
+            name = _canonical(text[prev.start : prev.head_end] + " " + text[sc._ws(q) : level])
+            nxt = AgencyMatch(prev.start, level, name, prev.head_end, True, False)
         if nxt is not None and nxt.collective and (listed := _listed_names(sc, nxt))[0]:
             found += listed[0]
             end = listed[1]
@@ -525,6 +535,10 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
                 ]
             found += places[0]
             end = places[1]
+            continue
+        if nxt is None and found[-1].end == found[-1].head_end and (more := _provinces(sc, q))[0]:
+            found += more[0]  # 'Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai'
+            end = more[1]
             continue
         if nxt is None and (place := _shared_unit_place(sc, found[-1], q)) is not None:
             found[-1], nxt = place
@@ -680,6 +694,40 @@ def _listed_places(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int
     if len(found) < 2:  # 'UBND các xã, phường: Phối hợp …' — a task after the colon, not a list of places
         return [], m.end
     return found, found[-1].end
+
+
+_PROVINCE_UNIT = re.compile(r"(?:cac\s+)?(tinh|thanh pho)(?:\s*:)?\s+")  # on folded text
+
+
+@lru_cache(maxsize=1)
+def _province_forms() -> frozenset[str]:
+    return frozenset(fold(name) for name in province_names())
+
+
+def _provinces(sc: _Scanner, pos: int) -> tuple[list[AgencyMatch], int]:
+    """'Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng', 'Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai', 'Thành phố Hồ Chí
+    Minh, tỉnh Lâm Đồng' at the head of a task: provinces addressed as such, one body per province ('Tỉnh Nghệ An'),
+    each a province of the gazetteer — 'tỉnh' before any other name is a place, not an addressee."""
+    found: list[AgencyMatch] = []
+    unit: str | None = None
+    p = pos
+    while True:
+        start = sc._ws(p)
+        m = _PROVINCE_UNIT.match(sc.folded, start)
+        if m is not None and sc.text[m.start(1) : m.end(1)].lower() in ("tỉnh", "thành phố"):
+            unit, p = sc.text[m.start(1) : m.end(1)].lower(), m.end()
+        elif unit is None or m is not None:
+            break
+        end = _place_name(sc, p)
+        if end is None or fold(sc.text[sc._ws(p) : end]) not in _province_forms():
+            break
+        name = f"{unit[:1].upper()}{unit[1:]} {sc.text[sc._ws(p) : end]}"
+        found.append(AgencyMatch(start, end, _canonical(name), end, True, False))
+        sep = _NAME_SEPARATOR.match(sc.folded, end)
+        if not sep:
+            break
+        p = sep.end()
+    return found, (found[-1].end if found else pos)
 
 
 def _place_name(sc: _Scanner, pos: int) -> int | None:
