@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from extractors import letterhead
 from extractors.agencies import AgencyMatch, find_agencies, named, parse_addressees, parse_officials
 from extractors.common import DOC_NUMBER, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
@@ -151,7 +152,9 @@ def _vocabulary() -> _Vocabulary:
         # the web page's headings open their line; the same words inside a sentence ('… và các văn bản liên quan
         # đến cơ quan …') are the document's own
         page_footer=re.compile(rf"^\W*(?:{phrase_alternation(d['page_footer'])})(?!\w)"),
-        attachment=re.compile(rf"^\W*(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
+        # '(Kèm theo Quyết định số …)' on a line of its own, or in brackets after the attachment's title ('QUY ĐỊNH VỀ
+        # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
+        attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
         footnote=re.compile(d["footnote"]),
         duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
         enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
@@ -196,16 +199,13 @@ def _role_words() -> tuple[frozenset[str], frozenset[str]]:
 _ROMAN = re.compile(r"^(?:Phần\s+|PHẦN\s+)?[IVXL]+\b")
 
 
-_CHAPTER = re.compile(r"^[*_#\s]*(?:Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]+\b")
-
-
 def _rank(line: Line) -> int:
-    """0 part, chapter or article, 1 '1.', 2 '1.1.', 3 '1.1.1.', 4 'a)' or '(i)', 5 '-', 6 '+', 7 a plain
+    """0 part, chapter or article, 1 '1.', 2 '1.1.', 3 '1.1.1.', 4 'a)', '(i)' or '(1)', 5 '-', 6 '+', 7 a plain
     paragraph."""
     m = line.marker
     if not m:
-        return 0 if _CHAPTER.match(line.text) else _PARAGRAPH
-    if m.startswith("Điều") or _ROMAN.match(m):
+        return 0 if outline.opens_chapter(line.text) else _PARAGRAPH  # 'Chương' / 'III' joined from two lines
+    if m.startswith("Điều") or _ROMAN.match(m) or outline.opens_chapter(m):
         return 0
     if m[0].isdigit():
         return min(1 + m.rstrip(".)/ ").count("."), 3)
@@ -283,39 +283,6 @@ def _join_wraps(lines: list[Line], text: str) -> list[Line]:
             joined = prev.text + " " * (line.start - prev.end) + line.text
             out[-1] = replace(prev, end=line.end, text=joined)
             continue
-        out.append(line)
-    return out
-
-
-_EMPHASISED_MARKER = re.compile(r"^[*_]{1,3}\s*(\d{1,2}(?:\.\d{1,2}){0,3}\.)\s*[*_]{1,3}\s*(?=\w)")
-_ROMAN_ITEM = re.compile(r"^[*_]*(\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\))\s+(?=\w)")  # '(i)', '(ii)', … '(x)'
-
-
-def _with_marker(line: Line) -> Line:
-    """'**1. **Trên cơ sở …': a number whose emphasis closes after it still opens an item (the outline reader
-    wants a word right after the marker); '(iii) Ủy ban nhân dân tỉnh Đồng Nai chỉ đạo …' is an item of a list
-    numbered in small roman numerals. The section path stays the one the segmenter gave."""
-    m = (_EMPHASISED_MARKER.match(line.text) or _ROMAN_ITEM.match(line.text)) if line.marker is None else None
-    return replace(line, marker=m.group(1)) if m else line
-
-
-_BRACKET_NUMBER = re.compile(r"^[*_]*(\((\d{1,2})\))\s+(?=\w)")
-
-
-def _bracket_numbers(lines: list[Line]) -> list[Line]:
-    """'… tập trung một số nhiệm vụ sau:' over '(1) Huy động …', '(2) …': numbers in brackets that a colon opens and
-    that go on in order (a lost one skipped) are items, not the footnotes that '(1)' also marks."""
-    out: list[Line] = []
-    last: int | None = None  # the number of the last bracketed item of the current list
-    for line in lines:
-        m = _BRACKET_NUMBER.match(line.text) if line.marker is None else None
-        number = int(m.group(2)) if m else None
-        opened = bool(out) and out[-1].text.rstrip(" *_").endswith(":")
-        if number is not None and ((number == 1 and opened) or (last is not None and last < number <= last + 2)):
-            assert m is not None  # a number was read
-            line, last = replace(line, marker=m.group(1)), number
-        elif line.marker is not None and not _BRACKET_NUMBER.match(line.marker + " x"):
-            last = None  # a new item of the outline ends the list
         out.append(line)
     return out
 
@@ -563,19 +530,24 @@ class _Reader:
         follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again."""
         parts: list[list[Line]] = [[]]
         reading = True
+        header = letterhead.read(self.seg)
+        # a web page's summary of the document before its letterhead repeats the tasks in other words
+        start = header.lines[0].start if header.anchored and header.lines else 0
         for i, line in enumerate(self.seg.lines):
+            if line.start < start:
+                continue
             folded = fold_in_place(line.text)
             if i > _HEADER_LINES and self.voc.page_footer.match(folded):
                 break  # the web page's own text after the document ('Văn bản liên quan', 'Bạn vừa bị đăng xuất')
             if reading and i > _HEADER_LINES and self.voc.end_of_body.match(folded):
                 reading = False
-            elif not reading and self.voc.attachment.match(folded):
+            elif not reading and self.voc.attachment.search(folded):
                 reading = True
                 parts.append([])
                 self.attachments.add(line.start)
             if reading:
                 parts[-1].append(line)
-        return _bracket_numbers([_with_marker(line) for part in parts for line in _join_wraps(part, self.seg.text)])
+        return [line for part in parts for line in _join_wraps(part, self.seg.text)]
 
     def _is_task_paragraph(self, line: Line) -> bool:
         """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder, not a closing
@@ -1229,7 +1201,7 @@ class _Reader:
             i += 1
             if columns is None:
                 continue
-            table = _TaskTable.read([c for c in lines[i - 1].text.split("\t") if c.strip()])
+            table = _TaskTable.read(lines[i - 1].text.split("\t"))
             while i < len(lines) and "\t" in lines[i].text:
                 self._table_row(lines[i], table)
                 i += 1
@@ -1310,12 +1282,13 @@ class _Reader:
         ]
 
     def _table_row(self, line: Line, table: _TaskTable) -> None:
-        """A TAB-separated row: its cells with their offsets, read as any other table row."""
+        """A TAB-separated row: its cells with their offsets (an empty cell keeps its place), read as any other
+        table row."""
         cells, at = [], line.start
         for cell in line.text.split("\t"):
             cells.append((at, cell))
             at += len(cell) + 1
-        self._table_cells(table.cells([c for c in cells if c[1].strip()]))
+        self._table_cells(table.cells(cells))
 
 
 _YEAR_CELL = time_grammar.YEAR_CELL
@@ -1362,7 +1335,9 @@ class _TaskTable:
         kinds = load_json("obligations.json")["task_fields"]
         names = [fold(n) for names in kinds.values() for n in names]
         folded = [fold(c).strip(" *_") for c in header]
-        title = next((n for n, h in enumerate(folded) if h in _NUMBER_HEADERS or any(h.startswith(x) for x in names)), 0)
+        title = next(
+            (n for n, h in enumerate(folded) if h in _NUMBER_HEADERS or any(h.startswith(x) for x in names)), 0
+        )
         numbered = folded[title] in _NUMBER_HEADERS
         return cls({kind: n - title for kind, n in columns.items()}, numbered)
 

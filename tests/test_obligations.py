@@ -223,10 +223,31 @@ def test_appendix_table_of_tasks():
     got = _obligations(text)
     assert [(o.agency, o.role, o.due) for o in got] == [
         ("Công an tỉnh", "lead", "2025"),
+        ("Sở Y tế", "support", "2025"),  # a body the partner column names is given its part (CONVENTIONS, notes-A)
+        ("Sở Công Thương", "support", "2025"),
         ("Sở Y tế", "lead", "2025-06-30"),
         ("Công an tỉnh", "lead", "2025-06-30"),
     ]
     assert got[0].partners == ["Sở Y tế", "Sở Công Thương"] and got[0].evidence.quote == got[0].task
+
+
+def test_web_page_task_table_with_group_rows_and_empty_cells():
+    """A table as a web page renders it: group rows ('I | KIỆN TOÀN …'), a row without its product cell, a partner
+    cell that names a body beside a catch-all, and a lead cell with two bodies."""
+    text = (
+        "| TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm dự kiến |\n"
+        "| | I | KIỆN TOÀN CƠ CHẾ CHỈ ĐẠO | |\n"
+        "| | 1 | Tổ chức lại Ban Chỉ huy cấp tỉnh, cấp xã | Sở Nội vụ; UBND cấp xã | Sở Tài chính và cơ quan, "
+        "địa phương liên quan | Trước ngày 30/11/2025 | Quyết định |\n"
+        "| | 2 | Hướng dẫn thanh toán chi phí khám bệnh | Sở Y tế | Cơ quan, địa phương liên quan | 2025 | |\n"
+    )
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Sở Nội vụ", "lead", "2025-11-30"),
+        ("Ủy ban nhân dân cấp xã", "lead", "2025-11-30"),
+        ("Sở Tài chính", "support", "2025-11-30"),
+        ("Sở Y tế", "lead", "2025"),
+    ]
 
 
 def test_requests_to_the_comrades_go_to_the_letter_addressees():
