@@ -905,11 +905,20 @@ class _Reader:
                 self.ranks[end] < _PARAGRAPH
                 or not self._is_task_paragraph(self.lines[end])
                 or self._under_heading_item(i + 1, end)
+                or self._list_goes_on(i + 1, end)
             ):
                 end += 1
             for k, k_end in self._sub_items(list(range(i + 1, end))):
                 if k not in self.used:
                     self.item(k, k_end, addressees, not directive)
+
+    def _list_goes_on(self, first: int, k: int) -> bool:
+        """Is paragraph k inside the list that starts at line ``first`` — the rest of an item whose number was lost
+        ('(4) Rà soát …' / 'Tổ chức điều phối …' / '(6) Chủ động …'), since an item of a level the list already has
+        comes right after it?"""
+        levels = {self.ranks[j] for j in range(first, k) if 0 < self.ranks[j] < _PARAGRAPH}
+        nxt = next((j for j in range(k + 1, min(k + 3, len(self.lines))) if self.ranks[j] < _PARAGRAPH), None)
+        return nxt is not None and self.ranks[nxt] in levels
 
     def _notice_addressees(self) -> list[AgencyMatch]:
         """Whom a notice of conclusions is for, from its closing ('Văn phòng Chính phủ thông báo để Ủy ban nhân dân
