@@ -15,7 +15,7 @@ Public API: ``expand_abbreviations(s)``, ``find_agencies(text)``, and for the ob
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.common import load_json, phrase_alternation
@@ -551,6 +551,7 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
         found.append(nxt)
         joined_by_and = sep.group().strip(" ,") == "va"
         end = nxt.end
+    found = _shared_body(sc, found)
     last = found[-1]
     if len(found) > 1 and joined_by_and and last.scoped and not last.collective and last.head_end < last.end:
         # 'Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố': the pair shares 'Thành phố'
@@ -702,6 +703,50 @@ _PROVINCE_UNIT = re.compile(r"(?:cac\s+)?(tinh|thanh pho)(?:\s*:)?\s+")  # on fo
 @lru_cache(maxsize=1)
 def _province_forms() -> frozenset[str]:
     return frozenset(fold(name) for name in province_names())
+
+
+def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """'Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân
+    Thành phố': the body a member names with its scope ('đại biểu| Hội đồng nhân dân Thành phố') is the body of the
+    members before it that name it without one (they take the scope) or stop short of it ('các Tổ đại biểu và đại
+    biểu …', they take the body)."""
+    out = list(found)
+    for j in range(1, len(out)):
+        member = out[j]
+        nested = _nested_scoped(sc, member)
+        if nested is None:
+            continue
+        body = fold(sc.text[nested.start : nested.head_end]).strip()
+        scope = sc.text[nested.head_end : nested.end].strip()
+        short = fold(sc.text[member.start : nested.start]).strip()  # 'dai bieu'
+        for n in range(j):
+            name = fold(out[n].name)
+            if name.endswith(body):
+                out[n] = replace(
+                    out[n], name=f"{out[n].name} {scope}", scoped=True
+                )  # 'Thường trực Hội đồng nhân dân' + scope
+            elif n == j - 1 and short and name.endswith(short) and body not in name:
+                whole = _canonical(sc.text[nested.start : nested.end])
+                out[n] = replace(out[n], name=f"{out[n].name} {whole}", scoped=True)
+    return out
+
+
+def _nested_scoped(sc: _Scanner, member: AgencyMatch) -> AgencyMatch | None:
+    """The body with its scope that ends the member's name after a word of its own ('đại biểu| Hội đồng nhân dân
+    Thành phố'), if any."""
+    for word in re.finditer(r"\s+(?=\w)", sc.text[member.start : member.end]):
+        b = sc.match(member.start + word.end(), allow_collective=False)
+        lead = sc.text[member.start : member.start + word.end()].strip()
+        if (
+            b is not None
+            and b.end == member.end
+            and b.head_end < b.end
+            and not b.collective
+            and sc.text[b.start : b.start + 1].isupper()
+            and lead.islower()  # 'đại biểu| Hội đồng …', not 'Ủy| ban Mặt trận …'
+        ):
+            return b
+    return None
 
 
 def _provinces(sc: _Scanner, pos: int) -> tuple[list[AgencyMatch], int]:

@@ -715,3 +715,31 @@ chính trị, trật tự an toàn xã hội ở cơ sở.
     got = _obligations(text)
     assert [o.agency for o in got] == ["Đảng ủy Công an tỉnh"] * 2
     assert got[0].task.endswith("trật tự an toàn xã hội ở cơ sở.")
+
+
+def test_a_web_summary_before_the_letterhead_assigns_nothing():
+    text = (
+        "Công điện 227/CĐ-TTg khắc phục hậu quả mưa lũ\n"
+        "Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai tiếp tục chỉ đạo:\n"
+        "- Huy động các lực lượng tiếp cận các hộ dân bị cô lập.\n"
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 227/CĐ-TTg\nHà Nội, ngày 23 tháng 11 năm 2025\n"
+        "CÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5 hỗ trợ vận chuyển lương thực cho Nhân dân.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [("Bộ trưởng Bộ Quốc phòng", "1")]
+
+
+def test_a_paragraph_between_two_items_of_a_list_does_not_end_it():
+    text = (
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân tỉnh Gia Lai tiếp tục chỉ đạo khắc phục hậu quả, trong đó tập trung một số nhiệm vụ sau:\n"
+        "(1) Huy động các lực lượng tiếp cận các hộ dân bị cô lập.\n"
+        "(2) Rà soát, tổng hợp đầy đủ, chính xác thiệt hại.\n"
+        "Tổ chức điều phối tiếp nhận và phân phối hàng cứu trợ.\n"
+        "(4) Ban hành các chính sách cần thiết theo thẩm quyền.\n"
+        "2. Bộ trưởng Bộ Công an chỉ đạo lực lượng công an địa phương hỗ trợ Nhân dân.\n"
+    )
+    got = [(o.agency, o.task[:12]) for o in _obligations(text)]
+    assert ("Chủ tịch Ủy ban nhân dân tỉnh Gia Lai", "Ban hành các") in got
+    assert ("Bộ trưởng Bộ Công an", "Chỉ đạo lực ") in got
