@@ -577,9 +577,17 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
         found, end = parse_addressees(text[:b], a, sc.folded[:b])
         if found and not text[end:b].strip(" ,.;:*_"):
             out += found
-        elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a):
+        elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a) and not _acts(sc, a, b):
             out.append(named(text, a, b))  # 'ban ngành thành phố': a name the lexicon reads only the start of
     return out
+
+
+_ROLE_WORDS = re.compile(r"\s(?:chu tri|phoi hop|tham muu|co trach nhiem)\b")  # on folded text
+
+
+def _acts(sc: _Scanner, start: int, end: int) -> bool:
+    """Does the member say what someone does ('Bộ trưởng Bộ Nội vụ chủ trì, phối hợp với …') rather than name who?"""
+    return _ROLE_WORDS.search(sc.folded, start, end) is not None
 
 
 _MEMBER_WORDS = 24  # syllables: a member of a list of officials longer than this is a sentence, not a name

@@ -1024,30 +1024,33 @@ class _Reader:
             if not (line.marker or "").startswith("Điều"):
                 continue
             end = self._part_end(i)
-            k = next((k for k in range(i, end) if self.voc.execution.search(fold_in_place(self.lines[k].text))), None)
-            if k is None or k in self.used:
-                continue
-            first = (
-                k if k == i or self.lines[k].marker else max(j for j in range(i, k) if j == i or self.lines[j].marker)
-            )
-            clause = self.lines[k]
-            if first < k:
-                text = self.seg.text[self.lines[first].start : clause.end].replace("\n", " ").replace("\f", " ")
-                clause = replace(self.lines[first], end=clause.end, text=text)
-            text = clause.text
-            # the last phrase: the article's title may hold the same words ('Điều 4. Hiệu lực và trách nhiệm thi
-            # hành' / 'Quyết định này có hiệu lực …')
-            phrase = next(reversed(list(self.voc.execution.finditer(fold_in_place(text)))), None)
-            assert phrase is not None  # line k holds the phrase, and the clause ends with line k
-            stop = text.rfind(". ", 0, phrase.start())
-            sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(clause)))
-            opening = self.voc.salutation_in_article.match(fold_in_place(text), sentence)
-            assert opening is not None  # every part of the pattern is optional
-            bodies = parse_officials(text, opening.end(), phrase.start())
-            if bodies:
-                self.used.update(range(first, k + 1))
-                task = _Task(clause, clause.start + phrase.start(), text[phrase.start() :], clause.start + sentence)
-                self.out += _obligations(self.seg, bodies, task, "")
+            for k in range(i, end):
+                if k not in self.used and self.voc.execution.search(fold_in_place(self.lines[k].text)):
+                    self._executing_clause(i, k)
+
+    def _executing_clause(self, i: int, k: int) -> None:
+        """The clause of article i that ends on line k with its phrase: its officials, each with the phrase's
+        task; a clause whose words name no list of officials ('1. Bộ trưởng Bộ Nội vụ chủ trì, phối hợp …
+        hướng dẫn, kiểm tra việc thi hành Quyết định này') is left to the readers of items."""
+        first = k if k == i or self.lines[k].marker else max(j for j in range(i, k) if j == i or self.lines[j].marker)
+        clause = self.lines[k]
+        if first < k:
+            text = self.seg.text[self.lines[first].start : clause.end].replace("\n", " ").replace("\f", " ")
+            clause = replace(self.lines[first], end=clause.end, text=text)
+        text = clause.text
+        # the last phrase: the article's title may hold the same words ('Điều 4. Hiệu lực và trách nhiệm thi
+        # hành' / 'Quyết định này có hiệu lực …')
+        phrase = next(reversed(list(self.voc.execution.finditer(fold_in_place(text)))), None)
+        assert phrase is not None  # line k holds the phrase, and the clause ends with line k
+        stop = text.rfind(". ", 0, phrase.start())
+        sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(clause)))
+        opening = self.voc.salutation_in_article.match(fold_in_place(text), sentence)
+        assert opening is not None  # every part of the pattern is optional
+        bodies = parse_officials(text, opening.end(), phrase.start())
+        if bodies:
+            self.used.update(range(first, k + 1))
+            task = _Task(clause, clause.start + phrase.start(), text[phrase.start() :], clause.start + sentence)
+            self.out += _obligations(self.seg, bodies, task, "")
 
     def _field(self, i: int) -> tuple[str, int] | None:
         """(kind, offset of the value) when line i opens with a task field's label ('- Cơ quan chủ trì: …')."""

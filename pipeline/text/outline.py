@@ -134,8 +134,8 @@ def parse(lines: list[str]) -> list[Node]:
             in_list = (number == 1 and opened) or (bracket is not None and bracket < number <= bracket + 2)
             bracket = number if in_list else bracket
             found = found if in_list else None  # '(1) Theo Quyết định …': a footnote's number
-        elif found:
-            bracket = None  # another item of the outline ends the list
+        elif found and found[0] not in ("bullet", "roman"):
+            bracket = None  # an item of a higher level ends the list; an item's own bullets do not
         if found:
             level, label, marker = found
             if level in ("article", "part"):
