@@ -1033,6 +1033,8 @@ class _Reader:
         task; a clause whose words name no list of officials ('1. Bộ trưởng Bộ Nội vụ chủ trì, phối hợp …
         hướng dẫn, kiểm tra việc thi hành Quyết định này') is left to the readers of items."""
         first = k if k == i or self.lines[k].marker else max(j for j in range(i, k) if j == i or self.lines[j].marker)
+        if first == i < k and not parse_addressees(_body(self.lines[i]))[0]:
+            first = i + 1  # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member
         clause = self.lines[k]
         if first < k:
             text = self.seg.text[self.lines[first].start : clause.end].replace("\n", " ").replace("\f", " ")
