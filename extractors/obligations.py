@@ -48,6 +48,7 @@ from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 _BULLET, _SUB_BULLET, _PARAGRAPH = 5, 6, 7
+_TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _HEADER_LINES = 5  # a 'Nơi nhận' this early is a misplaced footer cell, not the end of the body
 _TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bullets
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
@@ -1033,7 +1034,9 @@ class _Reader:
         task; a clause whose words name no list of officials ('1. Bộ trưởng Bộ Nội vụ chủ trì, phối hợp …
         hướng dẫn, kiểm tra việc thi hành Quyết định này') is left to the readers of items."""
         first = k if k == i or self.lines[k].marker else max(j for j in range(i, k) if j == i or self.lines[j].marker)
-        if first == i < k and not parse_addressees(_body(self.lines[i]))[0]:
+        title = _body(self.lines[i])
+        is_title = len(title) <= _TITLE_CHARS and not re.search(r"[;:]", title) and not parse_addressees(title)[0]
+        if first == i < k and is_title:
             first = i + 1  # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member
         clause = self.lines[k]
         if first < k:
