@@ -38,14 +38,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "obligations": 0.93,
         "assignments": 0.88,
     },
+    # 40 documents since the fifth session; the 8 added then (notes-F.md) lowered targets and deadlines, whose rules
+    # were not changed with them (docs/benchmarks.md)
     "corpus-dev": {
         "document": 0.97,
         "citations": 0.97,
-        "targets": 0.60,
-        "deadlines": 0.92,
+        "targets": 0.54,
+        "deadlines": 0.89,
         "wards": 0.25,
-        "obligations": 0.87,
-        "assignments": 0.85,
+        "obligations": 0.91,
+        "assignments": 0.89,
     },
     "corpus-holdout": {
         "document": 0.94,
@@ -53,8 +55,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "targets": 0.35,
         "deadlines": 0.80,
         "wards": 0.85,
-        "obligations": 0.55,
-        "assignments": 0.50,
+        "obligations": 0.62,
+        "assignments": 0.58,
     },
     "scans": {
         "document": 0.75,
