@@ -95,10 +95,10 @@ def test_quarantine_note_explains_in_plain_words(tmp_path):
 
 
 @pytest.fixture
-def setup(tmp_path):
+def setup(tmp_path, database_url):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    store = Store(f"sqlite:///{tmp_path / 'vanban.db'}")
+    store = Store(database_url)
     return inbox, store, Filer(tmp_path / "archive", tmp_path / "quarantine")
 
 

@@ -1,0 +1,160 @@
+"""What differs between the engines a store runs on, in this one module; everything else is
+portable SQLAlchemy Core.
+
+- **SQLite** (the embedded default): pragmas on every connection (WAL, so the watcher writes while
+  auditors read), and FTS5 indexes over the folded text of the fact tables people search.
+- **PostgreSQL**: ``pg_trgm`` GIN indexes over the same folded columns, and the same word search
+  written as a regular expression those indexes serve.
+
+Word search means the same on both: the folded words of the needle, in order, each starting a
+word of the folded column, the last one possibly unfinished ('so tu pha' finds 'Sở Tư pháp' but
+not 'Sở Tư lệnh', and 'tu' does not find 'tuan'). ``tests/test_backends.py`` runs the same queries on
+both and compares the rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from pipeline.text import fold
+
+log = logging.getLogger(__name__)
+
+# Fact kinds with a word index (auditors filter them by words), and the folded columns indexed.
+FULLTEXT_KINDS = ("obligations", "targets", "deadlines")
+
+
+def prepare(engine: Engine) -> None:
+    """Settings every new connection of ``engine`` gets."""
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """WAL lets the watcher write while auditors read; the busy timeout waits out short locks."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def words(needle: str) -> list[str]:
+    """The folded words of what a user typed ('Sở Tư pháp,' → ['so', 'tu', 'phap'])."""
+    return re.findall(r"[a-z0-9]+", fold(needle))
+
+
+def create_word_indexes(engine: Engine, tables: dict[str, sa.Table]) -> dict[str, str]:
+    """The word index of each searchable fact table, made when missing: FTS5 on SQLite (the
+    ``<kind>_fts`` names are returned, queries read them), ``pg_trgm`` GIN on PostgreSQL (used by
+    the planner on its own, nothing returned). Other engines search without an index."""
+    if engine.dialect.name == "sqlite":
+        return _create_fts5(engine, tables)
+    if engine.dialect.name == "postgresql":
+        _create_trigram_indexes(engine, tables)
+    return {}
+
+
+def _searched_columns(table: sa.Table) -> list[str]:
+    return [c.name for c in table.columns if c.name.endswith("_fold") or c.name == "search_text"]
+
+
+def _create_fts5(engine: Engine, tables: dict[str, sa.Table]) -> dict[str, str]:
+    """FTS5 over the folded columns, kept in step by triggers: a word filter over 100,000 rows is an
+    index look-up, not a scan. ``remove_diacritics 2`` folds whatever tone mark would still reach it."""
+    names = {}
+    with engine.begin() as conn:
+        for kind in FULLTEXT_KINDS:
+            fts, columns = f"{kind}_fts", _searched_columns(tables[kind])
+            cols = ", ".join(columns)
+            new_cols = ", ".join(f"new.{c}" for c in columns)
+            old_cols = ", ".join(f"old.{c}" for c in columns)
+            conn.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, content='{kind}', "
+                "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+            )
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {kind} BEGIN "
+                f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_cols}); END"
+            )
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {kind} BEGIN "
+                f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_cols}); END"
+            )
+            names[kind] = fts
+    return names
+
+
+def _create_trigram_indexes(engine: Engine, tables: dict[str, sa.Table]) -> None:
+    """Trigram GIN indexes serve the word search's regular expression (and LIKE '%…%'). ``pg_trgm``
+    is a trusted extension: the database's owner may create it. Without it search still works, by scan."""
+    with engine.begin() as conn:
+        present = conn.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").first()
+        if present is None:
+            try:
+                with conn.begin_nested():
+                    conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            except sa.exc.DBAPIError as e:
+                log.warning("pg_trgm unavailable, word filters scan their tables: %s", e.orig)
+                return
+        for kind in FULLTEXT_KINDS:
+            for column in _searched_columns(tables[kind]):
+                conn.exec_driver_sql(
+                    f"CREATE INDEX IF NOT EXISTS ix_{kind}_{column}_trgm ON {kind} USING gin ({column} gin_trgm_ops)"
+                )
+
+
+def words_match(table: sa.Table, column: str, needle: str, fts: str | None) -> sa.ColumnElement[bool]:
+    """Rows whose folded ``column`` holds the words of ``needle`` in order, the last one possibly
+    unfinished: the FTS5 index ``fts`` on SQLite, a regular expression elsewhere."""
+    found = words(needle)
+    if not found:
+        return sa.false()
+    if fts is not None:
+        phrase: sa.BindParameter[str] = sa.bindparam("phrase", f'{column} : "{" ".join(found)}" *', unique=True)
+        match: sa.Select[Any] = (
+            sa.select(sa.literal_column("rowid"))
+            .select_from(sa.table(fts))
+            .where(sa.literal_column(fts).op("MATCH")(phrase))
+        )
+        return table.c.id.in_(match)
+    # FTS5's unicode61 tokens are runs of letters and digits; so are the words here.
+    pattern = "(^|[^[:alnum:]])" + "[^[:alnum:]]+".join(found)
+    return table.c[column].regexp_match(sa.bindparam("words", pattern, unique=True))
+
+
+@contextmanager
+def exclusive(engine: Engine, key: str) -> Iterator[bool]:
+    """Hold a lock on ``key`` across processes and machines while the block runs; yields False
+    when another holder has it. PostgreSQL: a session advisory lock on a connection of its own,
+    released at the end, or by the server when the holder dies (a crashed worker never keeps
+    a file claimed). SQLite serves one machine, whose writers its file lock orders: always True."""
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    number = zlib.crc32(key.encode()) - 2**31  # advisory keys are signed 64-bit; 32 bits are plenty here
+    with engine.connect() as conn:
+        held = conn.execute(sa.select(sa.func.pg_try_advisory_lock(number))).scalar_one()
+        conn.commit()
+        try:
+            yield bool(held)
+        finally:
+            if held:
+                conn.execute(sa.select(sa.func.pg_advisory_unlock(number)))
+                conn.commit()
+
+
+def serialize(conn: Connection, key: str) -> None:
+    """Inside ``conn``'s transaction, wait for any other transaction holding ``key`` to end (PostgreSQL:
+    a transaction advisory lock). On SQLite writers are one at a time already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(zlib.crc32(key.encode()) - 2**31)))
