@@ -153,6 +153,27 @@ def exclusive(engine: Engine, key: str) -> Iterator[bool]:
                 conn.commit()
 
 
+@contextmanager
+def schema_transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction for a schema upgrade, which others opening the store wait for. SQLite: ``BEGIN
+    IMMEDIATE`` takes the write lock first (its driver would otherwise run DDL outside any
+    transaction); PostgreSQL: a transaction advisory lock."""
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            serialize(conn, "vanban schema upgrade")
+            yield conn
+        return
+    with engine.connect() as plain:
+        conn = plain.execution_options(isolation_level="AUTOCOMMIT")  # the driver leaves BEGIN to us
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
+
+
 def serialize(conn: Connection, key: str) -> None:
     """Inside ``conn``'s transaction, wait for any other transaction holding ``key`` to end (PostgreSQL:
     a transaction advisory lock). On SQLite writers are one at a time already."""

@@ -17,6 +17,7 @@ committing). ``tests/test_migrations.py`` fails while the models and the revisio
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ from sqlalchemy.engine import Connection, Engine
 from pipeline.store import dialects
 
 SCRIPTS = Path(__file__).parent
+# Alembic's ``op`` and ``context`` are module globals: one upgrade at a time in a process.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def config(connection: Connection, metadata: sa.MetaData) -> Config:
@@ -41,11 +44,10 @@ def config(connection: Connection, metadata: sa.MetaData) -> Config:
 
 
 def upgrade(engine: Engine, metadata: sa.MetaData) -> None:
-    """Bring the database to the newest revision in one transaction (PostgreSQL's DDL is
-    transactional: a failed upgrade leaves the store as it was)."""
+    """Bring the database to the newest revision in one transaction (DDL is transactional on
+    both engines: a failed upgrade leaves the store as it was), one opener at a time."""
     logging.getLogger("alembic").setLevel(logging.WARNING)  # its progress lines are not for clerks
-    with engine.begin() as conn:
-        dialects.serialize(conn, "vanban schema upgrade")
+    with _ONE_AT_A_TIME, dialects.schema_transaction(engine) as conn:
         command.upgrade(config(conn, metadata), "head")
 
 
