@@ -14,9 +14,9 @@ both and compares the rows.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -134,14 +134,14 @@ def words_match(table: sa.Table, column: str, needle: str, fts: str | None) -> s
 
 @contextmanager
 def exclusive(engine: Engine, key: str) -> Iterator[bool]:
-    """Hold a lock on ``key`` across processes and machines while the block runs; yields False
-    when another holder has it. PostgreSQL: a session advisory lock on a connection of its own,
-    released at the end, or by the server when the holder dies (a crashed worker never keeps
-    a file claimed). SQLite serves one machine, whose writers its file lock orders: always True."""
+    """Hold ``key`` against other workers while the block runs; yields False when another holds it.
+    PostgreSQL: a session advisory lock on a connection of its own, released at the end, or by the
+    server when the holder dies (a crashed worker never keeps a file claimed). An SQLite store
+    has one watcher per inbox (its file lock is for one machine): always True."""
     if engine.dialect.name != "postgresql":
         yield True
         return
-    number = zlib.crc32(key.encode()) - 2**31  # advisory keys are signed 64-bit; 32 bits are plenty here
+    number = _lock_number(key)
     with engine.connect() as conn:
         held = conn.execute(sa.select(sa.func.pg_try_advisory_lock(number))).scalar_one()
         conn.commit()
@@ -178,4 +178,9 @@ def serialize(conn: Connection, key: str) -> None:
     """Inside ``conn``'s transaction, wait for any other transaction holding ``key`` to end (PostgreSQL:
     a transaction advisory lock). On SQLite writers are one at a time already."""
     if conn.dialect.name == "postgresql":
-        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(zlib.crc32(key.encode()) - 2**31)))
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_lock_number(key))))
+
+
+def _lock_number(key: str) -> int:
+    """PostgreSQL's advisory locks are named by a signed 64-bit number."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
