@@ -115,7 +115,10 @@ def _create_trigram_indexes(engine: Engine, tables: dict[str, sa.Table]) -> None
 
 def words_match(table: sa.Table, column: str, needle: str, fts: str | None) -> sa.ColumnElement[bool]:
     """Rows whose folded ``column`` holds the words of ``needle`` in order, the last one possibly
-    unfinished: the FTS5 index ``fts`` on SQLite, a regular expression elsewhere."""
+    unfinished: the FTS5 index ``fts`` on SQLite, a regular expression on PostgreSQL. Tables
+    without a word index (``FULLTEXT_KINDS``) match the folded needle anywhere, on every engine."""
+    if table.name not in FULLTEXT_KINDS:
+        return table.c[column].like(sa.bindparam("like", f"%{fold(needle)}%", unique=True))
     found = words(needle)
     if not found:
         return sa.false()
