@@ -11,7 +11,6 @@ indexes on the other (``pipeline/store/dialects.py``); the rows must not differ.
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -32,9 +31,10 @@ def stores(tmp_path_factory) -> dict[str, Store]:
     read = [(read_document(f, hash_file(f)), f) for f in FILES]
     extracted = [(document, extract_facts(document)) for document, _ in read]
     out = {}
-    with database("sqlite", tmp_path_factory.mktemp("sqlite")) as lite, database(
-        "postgresql", tmp_path_factory.mktemp("pg")
-    ) as pg:
+    with (
+        database("sqlite", tmp_path_factory.mktemp("sqlite")) as lite,
+        database("postgresql", tmp_path_factory.mktemp("pg")) as pg,
+    ):
         for name, url in (("sqlite", lite), ("postgresql", pg)):
             store = Store(url)
             with store.begin() as conn:
