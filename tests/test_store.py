@@ -290,6 +290,14 @@ def test_a_missing_database_is_an_error_unless_it_may_be_created(tmp_path):
     assert (tmp_path / "home" / "vanban.db").exists()
 
 
+def test_an_empty_database_is_not_made_a_store_in_passing(database_url):
+    """SQLite: no file; PostgreSQL: a database without vanban's tables. Both an error until created."""
+    with pytest.raises(StoreUnavailable, match="chưa có cơ sở dữ liệu"):
+        Store(database_url, create=False)
+    Store(database_url, create=True)
+    assert Store(database_url, create=False).document_count() == 0
+
+
 def test_version_key_keeps_issuers_apart():
     assert version_key(DocumentMeta(kind="Kế hoạch")) is None
     a = version_key(DocumentMeta(number="15/KH-UBND", issuer="UBND tỉnh Khánh Hòa"))

@@ -421,7 +421,8 @@ class Store:
     """One database of extractions. ``engine`` and ``tables`` are public for query modules.
 
     ``create``: make the database (and its folder) when it does not exist; otherwise a missing
-    SQLite file is an error (``StoreUnavailable``), never an empty database made in passing."""
+    SQLite file, or a server's database without vanban's tables, is an error (``StoreUnavailable``),
+    never an empty store made in passing."""
 
     def __init__(self, url: str | None = None, create: bool = True) -> None:
         self.url = database_url(url)
@@ -435,6 +436,8 @@ class Store:
         self.schema = Tables()
         self.tables: dict[str, sa.Table] = self.schema.by_name()
         try:
+            if not create and path is None and not migrations.is_store(self.engine):
+                raise _missing(self.url)  # a server's database without vanban's tables is not made one in passing
             migrations.upgrade(self.engine, self.schema.metadata)
         except sa.exc.OperationalError as e:
             raise StoreUnavailable(t("store.unreachable", url=shown_url(self.url), error=e.orig)) from e

@@ -57,6 +57,12 @@ def revision_of(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def is_store(engine: Engine) -> bool:
+    """Whether the database holds a vanban store (of any version)."""
+    with engine.connect() as conn:
+        return sa.inspect(conn).has_table("documents")
+
+
 def differences(engine: Engine, metadata: sa.MetaData) -> list[Any]:
     """What the models declare that the database (at its revision) lacks or has otherwise."""
     with engine.connect() as conn:
