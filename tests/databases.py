@@ -31,11 +31,12 @@ def database(backend: str, folder: Path) -> Iterator[str]:
         pytest.skip(NO_POSTGRES)
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
+    with admin.begin() as conn:  # pg_trgm once, off every store's search path (vanban finds it there)
+        conn.exec_driver_sql("CREATE SCHEMA IF NOT EXISTS extensions")
+        conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions")
         conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema},public"})
+    try:  # the schema alone on the search path: no table of another store is visible
+        url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as conn:

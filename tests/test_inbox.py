@@ -21,7 +21,7 @@ from pipeline.ingest.status import status
 from pipeline.ingest.watcher import Watcher
 from pipeline.settings import Settings
 from pipeline.store.db import Store
-from pipeline.store.ledger import LedgerState
+from pipeline.store.ledger import Journal, LedgerState
 from tests.databases import database
 
 LETTER = (
@@ -342,6 +342,26 @@ def test_importing_the_flows_changes_no_environment_and_creates_nothing(tmp_path
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
     assert not (tmp_path / "home").exists()
+
+
+def test_watchers_starting_at_once_register_their_inbox_once(setup):
+    inbox, store, _ = setup
+    errors: list[BaseException] = []
+
+    def register() -> None:
+        try:
+            Journal(Store(store.url), inbox).register_watch()
+        except BaseException as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=register) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM inboxes").scalar_one() == 1
 
 
 def test_two_workers_on_one_postgresql_store_handle_each_file_once(tmp_path, monkeypatch):

@@ -97,19 +97,24 @@ def _create_fts5(engine: Engine, tables: dict[str, sa.Table]) -> dict[str, str]:
 def _create_trigram_indexes(engine: Engine, tables: dict[str, sa.Table]) -> None:
     """Trigram GIN indexes serve the word search's regular expression (and LIKE '%…%'). ``pg_trgm``
     is a trusted extension: the database's owner may create it. Without it search still works, by scan."""
+    installed_in = (
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"
+    )
     with engine.begin() as conn:
-        present = conn.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").first()
-        if present is None:
+        schema = conn.exec_driver_sql(installed_in).scalar()
+        if schema is None:
             try:
                 with conn.begin_nested():
                     conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
             except sa.exc.DBAPIError as e:
                 log.warning("pg_trgm unavailable, word filters scan their tables: %s", e.orig)
                 return
+            schema = conn.exec_driver_sql(installed_in).scalar()
+        opclass = f'"{schema}".gin_trgm_ops'  # wherever the administrator put it, on the search path or not
         for kind in FULLTEXT_KINDS:
             for column in _searched_columns(tables[kind]):
                 conn.exec_driver_sql(
-                    f"CREATE INDEX IF NOT EXISTS ix_{kind}_{column}_trgm ON {kind} USING gin ({column} gin_trgm_ops)"
+                    f"CREATE INDEX IF NOT EXISTS ix_{kind}_{column}_trgm ON {kind} USING gin ({column} {opclass})"
                 )
 
 

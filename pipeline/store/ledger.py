@@ -160,6 +160,7 @@ class Journal:
         """Remember this inbox as watched, so ``vanban status`` counts the files waiting in it."""
         t = self.store.schema.inboxes
         with self.store.begin() as conn:
+            dialects.serialize(conn, f"watch {self.inbox}")  # two watchers starting at once on PostgreSQL
             conn.execute(t.delete().where(t.c.path == self.inbox))
             conn.execute(t.insert().values(path=self.inbox, watched_at=_now()))
 

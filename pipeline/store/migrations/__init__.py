@@ -60,7 +60,8 @@ def revision_of(engine: Engine) -> str | None:
 def is_store(engine: Engine) -> bool:
     """Whether the database holds a vanban store (of any version)."""
     with engine.connect() as conn:
-        return sa.inspect(conn).has_table("documents")
+        inspector = sa.inspect(conn)
+        return inspector.has_table("documents", schema=inspector.default_schema_name)
 
 
 def differences(engine: Engine, metadata: sa.MetaData) -> list[Any]:

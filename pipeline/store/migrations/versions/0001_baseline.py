@@ -21,15 +21,16 @@ def upgrade() -> None:
     bind = op.get_bind()
     wanted = baseline()
     inspector = sa.inspect(bind)
+    schema = inspector.default_schema_name  # the store's own, not a table visible from another schema
     for table in wanted.sorted_tables:
-        if not inspector.has_table(table.name):
+        if not inspector.has_table(table.name, schema=schema):
             table.create(bind)
             continue
-        present = {c["name"] for c in inspector.get_columns(table.name)}
+        present = {c["name"] for c in inspector.get_columns(table.name, schema=schema)}
         for column in table.columns:
             if column.name not in present:
                 op.add_column(table.name, sa.Column(column.name, column.type))
-        indexes = {i["name"] for i in inspector.get_indexes(table.name)}
+        indexes = {i["name"] for i in inspector.get_indexes(table.name, schema=schema)}
         for index in table.indexes:
             if index.name not in indexes:
                 index.create(bind)
