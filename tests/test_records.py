@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from typer.testing import CliRunner
 
 from cli import app
 from pipeline.store import export, queries
+from tests.databases import BACKENDS, database
 from tests.paths import ROOT
 
 VANBAN = str(Path(sys.executable).parent / "vanban")
@@ -35,20 +37,25 @@ NINH_BINH = ROOT / "samples" / "text" / "004_ac113182727c1ec2.txt"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("home")
     excerpt = home.parent / "trích công văn Ninh Bình.txt"
     excerpt.write_text(NINH_BINH.read_text(encoding="utf-8")[:2500], encoding="utf-8")
     env = {**os.environ, "VANBAN_HOME": str(home)}
     env.pop("VANBAN_DB", None)
     files = [*TEXTS, *DIGITAL, PAGE_IMAGE, excerpt]
-    done = subprocess.run(
-        [VANBAN, "ingest", "--no-prefect", *map(str, files)], env=env, capture_output=True, text=True, timeout=900
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().endswith(f"{len(files)} đã xử lý")
-    return f"sqlite:///{home / 'vanban.db'}"
+    with database(request.param, home) as url:
+        done = subprocess.run(
+            [VANBAN, "ingest", "--no-prefect", "--db", url, *map(str, files)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip().endswith(f"{len(files)} đã xử lý")
+        yield url
 
 
 def run(db: str, *args: str, code: int = 0):
