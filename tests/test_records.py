@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 
 from cli import app
 from pipeline.store import export, queries
+from pipeline.store.db import shown_url
 from tests.databases import BACKENDS, database
 from tests.paths import ROOT
 
@@ -321,7 +322,7 @@ def test_a_failed_export_leaves_the_previous_file_and_no_half_written_one(tmp_pa
 
 def test_status_names_the_database_and_the_data_directory(db):
     said = run(db, "status").stdout.splitlines()
-    assert said[0] == f"cơ sở dữ liệu: {db}" and said[1].startswith("thư mục dữ liệu: ")
+    assert said[0] == f"cơ sở dữ liệu: {shown_url(db)}" and said[1].startswith("thư mục dữ liệu: ")
     counts = json.loads(run(db, "status", "--json").stdout)
     assert {"processed", "duplicates", "quarantined", "pending", "last_errors"} <= set(counts)
     assert (counts["database"], counts["documents"], counts["copies"]) == (db, 5, 11)
@@ -379,7 +380,7 @@ def test_vietnamese_by_default_english_for_developers(db):
     bench = _vanban("bench", "ocr", "--help", home=Path("/nonexistent")).stdout
     assert "PDF điện tử thật" in bench and "born-digital" not in bench
     english = _vanban("status", "--db", db, home=Path("/nonexistent"), VANBAN_LANG="en").stdout
-    assert english.startswith(f"database: {db}\ndata directory: ")
+    assert english.startswith(f"database: {shown_url(db)}\ndata directory: ")
     wrong = _vanban("--lang", "en", "obligations", "--role", "boss", "--db", db, home=Path("/nonexistent"))
     assert "unknown role 'boss'" in wrong.stderr
     table = run(db, "obligations", "--agency", "so tu phap").stdout
