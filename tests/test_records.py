@@ -325,7 +325,7 @@ def test_status_names_the_database_and_the_data_directory(db):
     assert said[0] == f"cơ sở dữ liệu: {shown_url(db)}" and said[1].startswith("thư mục dữ liệu: ")
     counts = json.loads(run(db, "status", "--json").stdout)
     assert {"processed", "duplicates", "quarantined", "pending", "last_errors"} <= set(counts)
-    assert (counts["database"], counts["documents"], counts["copies"]) == (db, 5, 11)
+    assert (counts["database"], counts["documents"], counts["copies"]) == (shown_url(db), 5, 11)
     assert counts["copies_not_read"] == {"fragment": 2, "worse": 4}
 
 
