@@ -43,6 +43,8 @@ _LEAD_OPENING = re.compile(
 )
 # a count right after a schedule year: 'Năm 2025: 10 xã'
 _SCHEDULE_LEAD = re.compile(r"\bnam\s+\d{4}\s*[:,]\s*$")
+# a count whose noun phrase opens a list of what it counts: 'trên 4 ngành công nghiệp chính: dịch vụ cảng, …'
+_ENUMERATES = re.compile(r"[^\W\d_][^,.;:()\d]{0,50}:\s*\S")
 COUNT_OF = re.compile(r"^\s*\(\s*(\d+)\s*/\s*(\d+)\s*\)")
 # a criteria table's row-number or label cell, and the baseline that ends a criterion's name
 _ROW_LABEL = re.compile(r"(?:(?:tiêu chí|chỉ tiêu)\s+)?\d{1,3}\.?", re.IGNORECASE)
@@ -55,6 +57,8 @@ _NOT_FIGURES = [
     re.compile(r"\b(?:năm|tháng|quý)\s+[\dIVX]+(?:\s*/\s*\d{4})?", re.IGNORECASE),
     re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"),
     re.compile(r"^\s*(?:[\dIVXL]+[.)])+\s*|\(\d{1,2}\)"),
+    # a name in quotes: Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ…”, phong trào “500 ngày đêm … 3.000 km”
+    re.compile(r'“[^”\n\t]{1,200}”|"[^"\n\t]{1,200}"'),
 ]
 
 
@@ -100,6 +104,10 @@ class _Vocab:
     due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
     trailers: re.Pattern  # comparator words that end a subject read before a figure
     subject_not_after: re.Pattern  # words after a figure that start no noun phrase
+    not_commitments: tuple[re.Pattern, re.Pattern]  # (folded, exact) words that make a sentence no commitment
+    ratio_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'bằng', 'dự kiến' right before a figure
+    states: re.Pattern  # 'bị': what befell the thing counted
+    past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +143,22 @@ def _vocab() -> _Vocab:
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, d['subject_trailers']))}))+\s*$", re.IGNORECASE),
+        not_commitments=_folded_and_exact(d["not_commitments"], r"(?!\w)"),
+        ratio_words=_folded_and_exact(d["ratio_words"], r"[\s:]*$"),
+        past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
+        states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
+    )
+
+
+def _folded_and_exact(entries: list[dict], tail: str) -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns for a word list: the words matched on folded text, and the 'exact' ones on the lower-cased
+    text with their diacritics (folded, 'cấm' would be the 'cam' of 'cam kết')."""
+    folded = [e["phrase"] for e in entries if not e.get("exact")]
+    exact = [e["phrase"].lower() for e in entries if e.get("exact")]
+    never = r"(?!x)x"
+    return (
+        re.compile(rf"(?<!\w)(?:{phrase_alternation(folded) or never}){tail}"),
+        re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, exact)) or never}){tail}"),
     )
 
 
@@ -216,6 +240,42 @@ def _reports_past(folded: str, at: int) -> bool:
     return _vocab().past.search(without_past_asides(folded[:at])) is not None
 
 
+def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, end: int) -> bool:
+    """True when the figure at ``start:end`` (clause offsets) stands in no commitment: a topic, a sentence
+    that defines, forbids, sets a case, gives the background or permits, a rule's share or an estimate right
+    before it; or, unless a change or an upper bound limits it, a sentence or counted noun phrase saying what
+    befell something (a floor on a damage is no goal, a cap on it is)."""
+    v = _vocab()
+    if _is_topic(ct, clause, start):
+        return True
+    at = clause.start + start
+    since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)  # a ';' ends the predicate before it
+    folded, raw = ct.folded[since:at], ct.work[since:at].lower()
+    (folded_words, exact_words), (folded_ratio, exact_ratio) = v.not_commitments, v.ratio_words
+    if any(
+        p.search(t) for p, t in ((folded_words, folded), (exact_words, raw), (folded_ratio, folded), (exact_ratio, raw))
+    ):
+        return True
+    if fig.change is not None or fig.comparator in ("<", "<="):
+        return False
+    return bool(v.states.search(raw) or v.states.search(_noun_phrase(ct.work[clause.start + end : clause.end].lower())))
+
+
+def _noun_phrase(after: str) -> str:
+    """The words a figure counts, up to the verb or stop that ends them ('ha lúa, hoa màu bị thiệt hại')."""
+    stop = _vocab().after_stop.search(after)
+    return re.split(r"[.;:]", after[: stop.start() if stop else len(after)], maxsplit=1)[0]
+
+
+def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
+    """'2. Về việc hỗ trợ 20 xe ô tô chuyên dùng: Tỉnh căn cứ …': a figure in the topic a reply opens with
+    names the request answered, not a level to reach."""
+    line = ct.folded[clause.line.start : clause.line.end]
+    opening = re.match(r"[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*ve\s", line)
+    colon = line.find(":")
+    return opening is not None and clause.start + start < clause.line.start + (colon if colon >= 0 else len(line))
+
+
 def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[_Figure]:
     """The target figures of one clause, left to right; in a ``goal_bound`` clause a count needs
     no cue, the noun it counts is enough ('Đón 7,2 triệu lượt khách')."""
@@ -240,6 +300,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     for m in percents:
         if not free(*m.span()) or _reports_past(folded, m.start()):
             continue
+        if not goal_bound and v.past_after.match(folded[m.end() :]):
+            continue
         value, value_max = parse_number(m.group(1)), parse_number(m.group(2)) if m.group(2) else None
         if value is None or (m.group(2) and value_max is None):
             continue  # digits that are no figure ('1.2.2')
@@ -259,8 +321,9 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             after_start = m.end() + raw[m.end() :].index(")") + 1
             taken.append((share.start(), m.start()))
         _read_suffix(fig, folded[after_start:], raw[after_start:])
-        out.append(fig)
         taken.append((m.start(), after_start))
+        if not _no_commitment(ct, clause, fig, m.start(), after_start):
+            out.append(fig)
     previous: _Figure | None = None
     for m in counts:
         if not free(*m.span()) or any(s <= m.start() < e for s, e in taken) or _reports_past(folded, m.start()):
@@ -289,6 +352,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             continue
         if fig.count is not None and fig.of is not None and fig.count > fig.of:
             continue  # '30/4' is a day, not a share
+        if _no_commitment(ct, clause, fig, m.start(), m.end()) or _ENUMERATES.match(raw[m.end() :]):
+            continue
         fig.end = clause.start + m.end() + len(fig.unit) + 1
         out.append(fig)
         previous = fig
