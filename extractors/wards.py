@@ -249,6 +249,33 @@ def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | 
     return label, mention.start
 
 
+def _section_headings(lines: list[Line]) -> dict[str, str]:
+    """Outline path → the text of the heading line that opens that section."""
+    out: dict[str, str] = {}
+    for line in lines:
+        if line.marker and line.section:
+            out.setdefault(line.section, line.text)
+    return out
+
+
+def _enclosing(line: Line, headings: dict[str, str]) -> list[str]:
+    """The headings above a line, nearest first: its own section's, then each level up."""
+    path = (line.section or "").split(".")
+    own = [] if line.marker else [headings[line.section]] if line.section in headings else []
+    return own + [headings[p] for k in range(len(path) - 1, 0, -1) if (p := ".".join(path[:k])) in headings]
+
+
+def _heading_year(text: str | None, meta: DocumentMeta | None) -> int | None:
+    """The one year a heading or the document's title sets for what it covers ('b) Mục tiêu cụ thể đến năm 2035',
+    'Kế hoạch quan trắc … năm 2026'): a time limit read by ``grammar.time``, never a period or a horizon
+    ('giai đoạn 2026 – 2030', 'định hướng đến năm 2045'), which schedules no ward for a year."""
+    if not text:
+        return None
+    issued_on = meta.issued_on if meta else None
+    found = [m.year for m in time_grammar.limits(fold_in_place(text), issued_on) if m.kind == "year" and m.year]
+    return found[-1] if len(set(found)) == 1 else None
+
+
 def _labels(lines: list[Line]) -> list[int | None]:
     """For each line, the year of a 'Năm 2024:' label line above it whose list it belongs to
     (bullets and lettered items keep the label; a numbered heading or another label ends it)."""
@@ -338,10 +365,16 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
 
     found: list[tuple[Mention, Line, int | None, int]] = []
     in_tables, merged_years = _table_mentions(seg.lines), _merged_years(seg.lines)
+    headings = _section_headings(seg.lines)
+    title_year = _heading_year(meta.subject if meta else None, meta)
     for index, (line, label) in enumerate(zip(seg.lines, _labels(seg.lines))):
         mentions = _mentions(line) if any(k in line.text.lower() for k in _rules()["keywords"]) else []
         for mention in mentions + in_tables.get(index, []):
             year, start = _year_of(seg, line, mention, merged_years.get(index, label))
+            if year is None:
+                year = (
+                    next((y for h in _enclosing(line, headings) if (y := _heading_year(h, meta))), None) or title_year
+                )
             found.append((mention, line, year, start))
 
     all_names = [n for m, *_ in found for n in m.names]
