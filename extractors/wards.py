@@ -346,6 +346,20 @@ def _resolve(short: str, locality: str | None, province: str, when: gazetteer.Er
     return None, False
 
 
+_NAME_AFTER = re.compile(r"\s+((?:[A-ZĐ][\w'’]*)(?:\s+[A-ZĐ][\w'’]*){0,2})")
+
+
+def _numbered_and_named(after: str, short: str, province: str, when: gazetteer.Era | None, otherwise):
+    """'Phường 1 Bảo Lộc': since 2025 some wards keep a number and add their old city's name. (unit, known,
+    numbered) of that ward when the gazetteer has one of the number with the capitalized words after it, else
+    ``otherwise``."""
+    m = _NAME_AFTER.match(after)
+    if m is None:
+        return otherwise
+    unit, known = _resolve(f"{short} {m.group(1)}", None, province, when, fuzzy=False)
+    return (unit, True, False) if known and unit is not None else otherwise
+
+
 def _province_near(line: Line, mention: Mention) -> str | None:
     """A province named right after the mention ('…, thành phố Nha Trang, tỉnh Khánh Hòa')."""
     for start, _, name in gazetteer.find_provinces(line.text):
@@ -394,11 +408,15 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
         if locality:
             locality = (gazetteer.match_locality(locality, province) if province else None) or _without_kind(locality)
         upper_line = line.text.upper() == line.text
-        for short in mention.names:
+        for k, short in enumerate(mention.names):
             numbered = short[:1].isdigit() or gazetteer.roman_value(short) is not None
             unit, known = (
                 _resolve(short, locality, province, when, fuzzy=not mention.bare) if province else (None, False)
             )
+            if numbered and province and k == len(mention.names) - 1:
+                unit, known, numbered = _numbered_and_named(
+                    seg.text[mention.end : line.end], short, province, when, (unit, known, numbered)
+                )
             if mention.bare and (numbered or not known):
                 continue  # a bare figure in a table is likelier a count; a bare name needs the gazetteer
             if not known and not numbered and (province or upper_line or " " not in short):
