@@ -258,13 +258,11 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
         return True
     if fig.change is not None or fig.comparator in ("<", "<="):
         return False
-    return bool(v.states.search(raw) or v.states.search(_noun_phrase(ct.work[clause.start + end : clause.end].lower())))
-
-
-def _noun_phrase(after: str) -> str:
-    """The words a figure counts, up to the verb or stop that ends them ('ha lúa, hoa màu bị thiệt hại')."""
-    stop = _vocab().after_stop.search(after)
-    return re.split(r"[.;:]", after[: stop.start() if stop else len(after)], maxsplit=1)[0]
+    befell = list(v.states.finditer(raw))
+    if befell and not v.after_stop.search(raw[befell[-1].end() :]):
+        return True  # 'bị suy giảm khả năng lao động từ 81%'
+    rest = ct.work[clause.start + end : clause.end].lower()
+    return bool(v.states.search(rest)) and not v.after_stop.search(rest)  # '80.000 ha lúa bị thiệt hại'
 
 
 def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
