@@ -108,6 +108,10 @@ class _Vocab:
     ratio_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'bằng', 'dự kiến' right before a figure
     states: re.Pattern  # 'bị': what befell the thing counted
     past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
+    goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
+    exact_cues: re.Pattern  # the count cues with their diacritics, ending the text before a figure
+    comparator_tail: re.Pattern  # comparator words ending the text before a figure ('ít nhất', 'từ')
+    subject_verbs: re.Pattern  # a noun phrase then 'được' / 'phải' / 'đạt' after a percent
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +149,12 @@ def _vocab() -> _Vocab:
         trailers=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, d['subject_trailers']))}))+\s*$", re.IGNORECASE),
         not_commitments=_folded_and_exact(d["not_commitments"], r"(?!\w)"),
         ratio_words=_folded_and_exact(d["ratio_words"], r"[\s:]*$"),
+        goal_words=_folded_and_exact(d["goal_words"], r"(?!\w)"),
+        exact_cues=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['count_cues']))})\s*$"),
+        comparator_tail=re.compile(
+            rf"(?:(?<!\w)(?:{phrase_alternation([e['phrase'] for e in d['comparators_before']] + d['range_openers'])})\s*)+$"
+        ),
+        subject_verbs=re.compile(rf"[^.;:()]{{0,80}}?(?<!\w)(?:{phrase_alternation(d['subject_verbs'])})(?!\w)"),
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
     )
@@ -222,6 +232,13 @@ def _read_suffix(figure: _Figure, folded_after: str, raw_after: str) -> None:
             figure.comparator = op
 
 
+def _footnote(ct: ClausedText, at: int, unit: str) -> bool:
+    """'1 Đối với cụm nhiệm vụ, …' at the start of a line: a footnote's or an unpunctuated outline number, not a
+    count (a count's noun is lower case, or a unit of the vocabulary: '15 Công an xã')."""
+    line_start = ct.work.rfind("\n", 0, at) + 1
+    return not ct.work[line_start:at].strip(" \t-+•*") and unit[:1].isupper() and unit not in _vocab().units
+
+
 def _unit(raw_after: str) -> str:
     head = raw_after.lstrip()
     low = fold(head[:40])
@@ -263,6 +280,26 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
         return True  # 'bị suy giảm khả năng lao động từ 81%'
     rest = ct.work[clause.start + end : clause.end].lower()
     return bool(v.states.search(rest)) and not v.after_stop.search(rest)  # '80.000 ha lúa bị thiệt hại'
+
+
+def _committed(ct: ClausedText, clause: Clause, target: Target, goal_bound: bool, at: int, end: int) -> bool:
+    """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence,
+    a change, a goal word before it in its sentence, a task verb right before it ('tổ chức ít nhất 02 đợt'), or a
+    percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
+    rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức trở lên')."""
+    v = _vocab()
+    if goal_bound or clause.criterion is not None or target.year or target.recurrence or target.change:
+        return True
+    since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)
+    lead, raw = ct.folded[since : max(at, clause.start)], ct.work[since : max(at, clause.start)].lower()
+    folded_words, exact_words = v.goal_words
+    if folded_words.search(lead) or exact_words.search(raw):
+        return True
+    bare = raw[: len(v.comparator_tail.sub("", lead))]  # same length: the fold keeps offsets
+    if v.exact_cues.search(bare):
+        return True
+    verb = v.subject_verbs.match(ct.folded[end : clause.end])
+    return target.unit == "%" and verb is not None
 
 
 def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
@@ -334,6 +371,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         if value is None or (m.group(2) and value_max is None):
             continue  # digits that are no figure ('1.2.2')
         fig = _Figure(clause.start + m.start(), clause.start + m.end(), value, value_max, _unit(raw[m.end() :]))
+        if _footnote(ct, clause.start + m.start(), fig.unit):
+            continue
         if m.group(3):
             fig.count, fig.of = int(fig.value), int(m.group(3))
         marked = _read_prefix(fig, lead, raw[: m.start()])
@@ -610,38 +649,36 @@ def find(
         for k, fig in enumerate(figures):
             next_start = figures[k + 1].start if k + 1 < len(figures) else clause.end
             own = _subject(ct, clause, fig, next_start)
-            subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
             start, end = evidence_span(seg, ct, clause, fig.start)
-            out.append(
-                (
+            target = Target(
+                subject=own,
+                comparator=fig.comparator,
+                change=fig.change,
+                value=fig.value,
+                value_max=fig.value_max,
+                unit=fig.unit,
+                count=fig.count,
+                of=fig.of,
+                year=_year(
+                    ct,
                     clause,
-                    Target(
-                        subject=subject,
-                        comparator=fig.comparator,
-                        change=fig.change,
-                        value=fig.value,
-                        value_max=fig.value_max,
-                        unit=fig.unit,
-                        count=fig.count,
-                        of=fig.of,
-                        year=_year(
-                            ct,
-                            clause,
-                            fig,
-                            head,
-                            year0,
-                            lead_in if lead_in is not clause else None,
-                            tuple(h.text for h in above),
-                        ),
-                        recurrence=recurrence_of(
-                            ct, clause, head, row_heads.get(clause.criterion) if clause.criterion is not None else None
-                        ),
-                        scope=scope(meta),
-                        criterion=clause.criterion,
-                        evidence=seg.evidence(start, end),
-                    ),
-                )
+                    fig,
+                    head,
+                    year0,
+                    lead_in if lead_in is not clause else None,
+                    tuple(h.text for h in above),
+                ),
+                recurrence=recurrence_of(
+                    ct, clause, head, row_heads.get(clause.criterion) if clause.criterion is not None else None
+                ),
+                scope=scope(meta),
+                criterion=clause.criterion,
+                evidence=seg.evidence(start, end),
             )
+            if not _committed(ct, clause, target, goal_bound, fig.start, fig.end):
+                continue
+            subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
+            out.append((clause, target.model_copy(update={"subject": subject})))
     return out
 
 
