@@ -91,6 +91,8 @@ def _read_name(tokens, i: int) -> tuple[str | None, int]:
         return None, i
     text = tokens[i][2]
     digits = re.match(r"\d+", text)
+    if digits and i + 1 < len(tokens) and tokens[i + 1][2].lower() in rules["keywords"]:
+        return None, i  # 'gồm 14 phường: 09 phường thuộc …': a count of wards, not Phường 9
     if digits:
         number = int(digits.group())
         return (f"{number}{text.lstrip('0123456789')}" if number <= rules["max_ward_number"] else None), i + 1
