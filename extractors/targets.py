@@ -1,5 +1,12 @@
 """Numeric targets: commitments with an explicit figure to reach, a percent or a count.
 
+A target is a stated quantity to reach by a time, for a subject, so a figure counts only inside a
+commitment: a goal section or criteria table, a year, a recurrence, a change, a goal word or task verb
+before it, a percent opening the subject of 'được'/'phải'. Decrees, fee schedules and standards are
+full of figures that are norms or conditions ('mức thu không quá …', 'từ 15 biên chế trở lên'); and
+no commitment is made by a definition, a prohibition, a case, a permission, an estimate, a damage,
+the topic of a reply or a name in quotes (``_no_commitment``).
+
 A percent in a commitment clause is a target unless the clause reports the past. A count is a
 target only when something marks it as one — a comparator ('ít nhất 02 mô hình'), a change
 ('kéo giảm 1 - 2 vụ'), a target verb ('đạt 22 tiêu chí', 'xây dựng 1 - 2 mô hình') — because

@@ -382,7 +382,8 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
     found: list[tuple[Mention, Line, int | None, int]] = []
     in_tables, merged_years = _table_mentions(seg.lines), _merged_years(seg.lines)
     headings = _section_headings(seg.lines)
-    title_year = _heading_year(meta.subject if meta else None, meta)
+    plan = bool(meta and meta.kind and fold(meta.kind) in {fold(k) for k in _rules()["scheduling_kinds"]})
+    title_year = _heading_year(meta.subject, meta) if plan and meta else None
     for index, (line, label) in enumerate(zip(seg.lines, _labels(seg.lines))):
         mentions = _mentions(line) if any(k in line.text.lower() for k in _rules()["keywords"]) else []
         for mention in mentions + in_tables.get(index, []):

@@ -173,7 +173,7 @@ def test_a_year_cell_merged_over_rows_gives_its_year_to_the_rows_below():
 
 
 def test_a_ward_without_a_year_of_its_own_takes_the_heading_s_or_the_title_s():
-    """The one year of a heading above ('Mục tiêu cụ thể đến năm 2035') or of the title ('… năm 2026'); a
+    """The one year of a heading above ('Mục tiêu cụ thể đến năm 2035') or of a plan's title ('… năm 2026'); a
     period or a horizon in the title schedules nothing."""
     text = "2. Mục tiêu cụ thể đến năm 2035\na) Xây dựng mô hình tại các phường: Sông Trí, Thành Sen."
     got = _wards(text, province="Hà Tĩnh", issued_on="2025-11-19")
@@ -185,7 +185,9 @@ def test_a_ward_without_a_year_of_its_own_takes_the_heading_s_or_the_title_s():
             media_type="text/plain",
             pages=[Page(number=1, text="- Lấy mẫu tại phường Sông Trí.", source=TextSource.plain)],
         ).with_offsets()
-        meta = DocumentMeta(issued_on="2025-11-18", subject=title, jurisdiction=Jurisdiction(province="Hà Tĩnh"))
+        meta = DocumentMeta(
+            issued_on="2025-11-18", kind="Kế hoạch", subject=title, jurisdiction=Jurisdiction(province="Hà Tĩnh")
+        )
         assert [(w.name, w.year) for w in wards.extract(segment(doc), meta)] == [("Phường Sông Trí", year)]
 
 
