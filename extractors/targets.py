@@ -161,7 +161,7 @@ def _vocab() -> _Vocab:
         comparator_tail=re.compile(
             rf"(?:(?<!\w)(?:{phrase_alternation([e['phrase'] for e in d['comparators_before']] + d['range_openers'])})\s*)+$"
         ),
-        subject_verbs=re.compile(rf"[^.;:()]{{0,80}}?(?<!\w)(?:{phrase_alternation(d['subject_verbs'])})(?!\w)"),
+        subject_verbs=re.compile(rf"\)?[^.;:()]{{0,80}}?(?<!\w)(?:{phrase_alternation(d['subject_verbs'])})(?!\w)"),
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
     )
