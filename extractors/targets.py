@@ -119,6 +119,8 @@ class _Vocab:
     exact_cues: re.Pattern  # the count cues with their diacritics, ending the text before a figure
     comparator_tail: re.Pattern  # comparator words ending the text before a figure ('ít nhất', 'từ')
     subject_verbs: re.Pattern  # a noun phrase then 'được' / 'phải' / 'đạt' after a percent
+    indicators: re.Pattern  # 'tỷ lệ', 'chỉ số': an indicator a comparator bounds
+    condition_lead_ins: re.Pattern  # 'các tiêu chí sau:': a list of conditions, not of goals
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +164,8 @@ def _vocab() -> _Vocab:
             rf"(?:(?<!\w)(?:{phrase_alternation([e['phrase'] for e in d['comparators_before']] + d['range_openers'])})\s*)+$"
         ),
         subject_verbs=re.compile(rf"\)?[^.;:()]{{0,80}}?(?<!\w)(?:{phrase_alternation(d['subject_verbs'])})(?!\w)"),
+        condition_lead_ins=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['condition_lead_ins'])})(?!\w)"),
+        indicators=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['indicators'])})(?!\w)"),
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
     )
@@ -289,9 +293,12 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
     return bool(v.states.search(rest)) and not v.after_stop.search(rest)  # '80.000 ha lúa bị thiệt hại'
 
 
-def _committed(ct: ClausedText, clause: Clause, target: Target, goal_bound: bool, at: int, end: int) -> bool:
+def _committed(
+    ct: ClausedText, clause: Clause, target: Target, goal_bound: bool, at: int, end: int, lead_in: Clause | None
+) -> bool:
     """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence,
-    a change, a goal word before it in its sentence, a task verb right before it ('tổ chức ít nhất 02 đợt'), or a
+    a change, a goal word before it in its sentence, an indicator bounded by a comparator ('tỷ lệ tái nghiện không
+    quá 20%'), a task verb right before it ('tổ chức ít nhất 02 đợt'), or a
     percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
     rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức trở lên')."""
     v = _vocab()
@@ -302,6 +309,9 @@ def _committed(ct: ClausedText, clause: Clause, target: Target, goal_bound: bool
     folded_words, exact_words = v.goal_words
     if folded_words.search(lead) or exact_words.search(raw):
         return True
+    conditions = lead_in is not None and v.condition_lead_ins.search(ct.folded[lead_in.start : lead_in.end])
+    if target.unit == "%" and target.comparator != "=" and v.indicators.search(lead) and not conditions:
+        return True  # 'tỷ lệ tái nghiện không quá 20%'
     bare = raw[: len(v.comparator_tail.sub("", lead))]  # same length: the fold keeps offsets
     if v.exact_cues.search(bare):
         return True
@@ -682,7 +692,9 @@ def find(
                 criterion=clause.criterion,
                 evidence=seg.evidence(start, end),
             )
-            if not _committed(ct, clause, target, goal_bound, fig.start, fig.end):
+            if not _committed(
+                ct, clause, target, goal_bound, fig.start, fig.end, lead_in if lead_in is not clause else None
+            ):
                 continue
             subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
             out.append((clause, target.model_copy(update={"subject": subject})))

@@ -460,3 +460,31 @@ def test_figures_outside_a_commitment_are_no_targets(tmp_path, sentence):
 def test_goals_about_what_befell_people_stay_targets(tmp_path, sentence, value, change):
     found = read(tmp_path, f"1. Mục tiêu năm 2025\n- {sentence}\n", issued_on="2025-03-01")
     assert [(t.value, t.change) for t in found] == [(value, change)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Mức thu phí thẩm định là 1.000.000 đồng/phòng, nhưng tổng mức thu không quá 6.000.000 đồng/giấy phép.",
+        "b) Khối lượng công việc yêu cầu phải bố trí từ 15 biên chế công chức trở lên.",
+        "- Các đầu phun được đặt cách nhau không quá 2 m từ phía các gian phòng.",
+        "a) Tỷ lệ phần trăm tính đơn giá thuê đất một năm là từ 0,25% đến 3%.",
+        "1 Đối với cụm nhiệm vụ, liệt kê tên các nhiệm vụ thành phần.",
+    ],
+)
+def test_norms_and_conditions_of_rules_are_no_targets(tmp_path, sentence):
+    """A decree's fee, staffing threshold, safety distance or rate, a footnote number: no commitment to reach."""
+    assert read(tmp_path, f"Điều 3. Quy định chung\n{sentence}\n", issued_on="2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("- Bảo đảm 100% thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình.", 100),
+        ("- Mỗi đơn vị tổ chức ít nhất 02 đợt cao điểm tấn công trấn áp tội phạm.", 2),
+        ("- Tập trung truy bắt đối tượng truy nã; 100% tố giác, tin báo tội phạm được tiếp nhận, xử lý.", 100),
+    ],
+)
+def test_commitments_without_a_year_or_a_goal_heading_stay_targets(tmp_path, sentence, value):
+    found = read(tmp_path, f"3. Nhiệm vụ, giải pháp\n{sentence}\n", issued_on="2025-03-01")
+    assert [t.value for t in found] == [value]

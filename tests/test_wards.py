@@ -194,3 +194,12 @@ def test_a_ward_without_a_year_of_its_own_takes_the_heading_s_or_the_title_s():
 def test_a_numbered_ward_named_after_its_old_city():
     got = _wards("- Phường 1 Bảo Lộc, Phường 2 Bảo Lộc", province="Lâm Đồng", issued_on="2025-11-25")
     assert [w.name for w in got] == ["Phường 1 Bảo Lộc", "Phường 2 Bảo Lộc"]
+
+
+def test_a_count_of_wards_names_none():
+    got = _wards(
+        "7. Khu vực đường Vành đai 2, gồm 14 phường: 09 phường thuộc khu vực đường vành đai 1 và các phường: Láng, Kim Liên.",
+        province="Hà Nội",
+        issued_on="2025-11-26",
+    )
+    assert [w.name for w in got] == ["Phường Láng", "Phường Kim Liên"]
