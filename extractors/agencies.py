@@ -592,13 +592,31 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
     chính' → two); another is named by its words ('ban ngành thành phố')."""
     sc = _Scanner(text)
     out: list[AgencyMatch] = []
-    for a, b in _member_spans(sc, start, stop):
+    spans = _member_spans(sc, start, stop)
+    for n, (a, b) in enumerate(spans):
+        if _bare_title(sc, a, b):
+            # 'Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội': titles in series of one
+            # named body each head it; 'Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ' heads no class of the next
+            nxt = parse_addressees(text[: spans[n + 1][1]], spans[n + 1][0], sc.folded)[0] if n + 1 < len(spans) else []
+            title_end = sc._word(sc.lex.titles, spans[n + 1][0]) if nxt else None
+            if nxt and title_end is not None and not nxt[0].collective and nxt[0].start == spans[n + 1][0]:
+                body = sc.text[sc._ws(title_end) : nxt[0].end]
+                out.append(AgencyMatch(a, b, _canonical(f"{text[a:b]} {body}"), b, True, False))
+            else:
+                out.append(named(text, a, b))
+            continue
         found, end = parse_addressees(text[:b], a, sc.folded[:b])
         if found and not text[end:b].strip(" ,.;:*_"):
             out += found
         elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a) and not _acts(sc, a, b):
             out.append(named(text, a, b))  # 'ban ngành thành phố': a name the lexicon reads only the start of
     return out
+
+
+def _bare_title(sc: _Scanner, start: int, end: int) -> bool:
+    """Is text[start:end] a title alone ('Các Bộ trưởng', 'Chủ tịch Hội đồng quản trị'), naming no body after it?"""
+    p = sc._literal(_PLURAL, start) or start
+    return sc._word(sc.lex.titles, p) == end
 
 
 _ROLE_WORDS = re.compile(r"\s(?:chu tri|phoi hop|tham muu|co trach nhiem)\b")  # on folded text

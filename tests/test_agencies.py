@@ -315,3 +315,18 @@ def test_a_singular_head_before_a_colon_lists_its_names():
         "Giám đốc Sở Lao động - Thương binh và Xã hội",
         "Giám đốc Sở Thông tin và Truyền thông",
     ]
+
+
+def test_titles_in_series_head_one_named_body_but_not_a_class():
+    text = (
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thống đốc Ngân hàng Nhà nước Việt Nam, Chủ tịch Hội đồng"
+        " quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội và Thủ trưởng các cơ quan liên quan"
+    )
+    assert [m.name for m in parse_officials(text, 0, len(text))] == [
+        "Các Bộ trưởng",
+        "Thủ trưởng cơ quan ngang Bộ",
+        "Thống đốc Ngân hàng Nhà nước Việt Nam",
+        "Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội",
+        "Tổng Giám đốc Ngân hàng Chính sách xã hội",
+        "Thủ trưởng các cơ quan liên quan",
+    ]
