@@ -315,8 +315,10 @@ class _Scanner:
             m = _NEXT_WORD.match(self.text, p)
             if not m or not m.group(1)[0].islower() or self.lex.name_breaks.match(self.folded, m.start(1)):
                 break
-            if self._unit(m.start(1)) is not None or self._word(self.lex.qualifiers, m.start(1)) is not None:
-                break  # 'Sở Tư pháp| tỉnh', '… |liên quan': a scope or a qualifier, read after the name
+            if any(self._word(w, m.start(1)) is not None for w in (self.lex.qualifiers, self.lex.scope_words)) or (
+                self._unit(m.start(1)) is not None
+            ):
+                break  # 'Sở Tư pháp| tỉnh', '… |cấp tỉnh', '… |liên quan': a scope or a qualifier, read after the name
             end = p = m.end()
         else:
             return pos  # five lowercase words and more: a sentence, not a name
@@ -327,8 +329,15 @@ class _Scanner:
         closes = (
             not after
             or after[0] in ":(/"
-            or (nxt is not None and (nxt.group(1)[0].isupper() or self._unit(nxt.start(1)) is not None))
-        )  # … or a scope ('Trung tâm Kiểm soát| bệnh tật| tỉnh')
+            or (
+                nxt is not None
+                and (
+                    nxt.group(1)[0].isupper()
+                    or self._unit(nxt.start(1)) is not None
+                    or self._word(self.lex.scope_words, nxt.start(1)) is not None
+                )
+            )
+        )  # … or a scope ('Trung tâm Kiểm soát| bệnh tật| tỉnh', 'Ban Chỉ huy Phòng thủ| dân sự| cấp tỉnh')
         breaks = nxt is not None and self.lex.name_breaks.match(self.folded, nxt.start(1)) is not None
         return end if closes or breaks else pos
 
@@ -444,6 +453,16 @@ class _Scanner:
             if name is not None and (dashed := self._dashed(name)) is not None:
                 # 'Cục Kinh tế - Quản lý| đầu tư xây dựng', 'Tập đoàn Công nghiệp - Viễn thông Quân đội'
                 known, name = None, dashed
+            if known is None and (head := self._word(self.lex.named_heads, h)) is not None and head > (name or h):
+                name = head  # 'Văn phòng Ban Chỉ huy|;': a nested head whose name the text leaves out
+            inner = self.match(h, allow_collective=False) if known is None else None
+            if inner is not None and inner.start == self._ws(h) and (name is None or inner.end > name):
+                # 'Văn phòng| Ban Chỉ huy Phòng thủ dân sự tỉnh': the head's name is a body of its own
+                return AgencyMatch(pos, inner.end, _canonical(self.text[pos : inner.end]), inner.head_end, True, False)
+            colon = _COLON.match(self.text, h)
+            if name is None and colon and self.text[colon.end() : colon.end() + 1].isupper():
+                # 'Giám đốc Sở|: Lao động - Thương binh và Xã hội, Thông tin và Truyền thông': the names follow
+                return AgencyMatch(pos, h, _canonical(self.text[pos:h]), h, True, True)
             if name is None:
                 return None
             scoped = True  # 'Sở Y tế' is a whole name: it takes no scope from a list
@@ -573,13 +592,31 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
     chính' → two); another is named by its words ('ban ngành thành phố')."""
     sc = _Scanner(text)
     out: list[AgencyMatch] = []
-    for a, b in _member_spans(sc, start, stop):
+    spans = _member_spans(sc, start, stop)
+    for n, (a, b) in enumerate(spans):
+        if _bare_title(sc, a, b):
+            # 'Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội': titles in series of one
+            # named body each head it; 'Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ' heads no class of the next
+            nxt = parse_addressees(text[: spans[n + 1][1]], spans[n + 1][0], sc.folded)[0] if n + 1 < len(spans) else []
+            title_end = sc._word(sc.lex.titles, spans[n + 1][0]) if nxt else None
+            if nxt and title_end is not None and not nxt[0].collective and nxt[0].start == spans[n + 1][0]:
+                body = sc.text[sc._ws(title_end) : nxt[0].end]
+                out.append(AgencyMatch(a, b, _canonical(f"{text[a:b]} {body}"), b, True, False))
+            else:
+                out.append(named(text, a, b))
+            continue
         found, end = parse_addressees(text[:b], a, sc.folded[:b])
         if found and not text[end:b].strip(" ,.;:*_"):
             out += found
         elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a) and not _acts(sc, a, b):
             out.append(named(text, a, b))  # 'ban ngành thành phố': a name the lexicon reads only the start of
     return out
+
+
+def _bare_title(sc: _Scanner, start: int, end: int) -> bool:
+    """Is text[start:end] a title alone ('Các Bộ trưởng', 'Chủ tịch Hội đồng quản trị'), naming no body after it?"""
+    p = sc._literal(_PLURAL, start) or start
+    return sc._word(sc.lex.titles, p) == end
 
 
 _ROLE_WORDS = re.compile(r"\s(?:chu tri|phoi hop|tham muu|co trach nhiem)\b")  # on folded text
@@ -650,6 +687,9 @@ def _listed_names(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]
     prefix = re.sub(r"(?i)\bcác\s+", "", sc.text[m.start : m.end], count=1)
     plural = re.search(r"(?i)\bcác\s+(\w+)", sc.text[m.start : m.end])
     head = plural.group(1) if plural and sc.lex.named_heads.fullmatch(fold(plural.group(1))) else None
+    last = sc.text[m.start : m.end].split()[-1]
+    if head is None and m.collective and sc.lex.named_heads.fullmatch(fold(last)):
+        head = last  # 'Giám đốc Sở: Y tế, Tài chính' names its Sở without 'các'
     if not colon or head is None or not sc.text[sc._ws(colon.end()) : sc._ws(colon.end()) + 1].isupper():
         return [], m.end  # the class's first word heads the names, which are capitalised ('Các Bộ, cơ quan: Tài chính')
     if not sc.lex.named_heads.fullmatch(fold(prefix.split()[-1])):

@@ -297,3 +297,36 @@ def test_officials_list_ends_with_a_class():
         "Giám đốc Hợp tác xã dịch vụ điện Quảng Phú",
         "các cơ quan, đơn vị, tổ chức, cá nhân có liên quan",
     ]
+
+
+def test_a_head_named_by_a_body_of_its_own_and_a_body_with_a_level():
+    assert _names("Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh chủ trì") == [
+        "Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh"
+    ]
+    assert _names("Văn phòng Ban Chỉ huy; các sở, ban, ngành") == ["Văn phòng Ban Chỉ huy", "các sở, ban, ngành"]
+    assert _names("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã rà soát") == [
+        "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh",
+        "Ban Chỉ huy Phòng thủ dân sự cấp xã",
+    ]
+
+
+def test_a_singular_head_before_a_colon_lists_its_names():
+    assert _names("Giám đốc Sở: Lao động - Thương binh và Xã hội, Thông tin và Truyền thông; Chủ tịch") == [
+        "Giám đốc Sở Lao động - Thương binh và Xã hội",
+        "Giám đốc Sở Thông tin và Truyền thông",
+    ]
+
+
+def test_titles_in_series_head_one_named_body_but_not_a_class():
+    text = (
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thống đốc Ngân hàng Nhà nước Việt Nam, Chủ tịch Hội đồng"
+        " quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội và Thủ trưởng các cơ quan liên quan"
+    )
+    assert [m.name for m in parse_officials(text, 0, len(text))] == [
+        "Các Bộ trưởng",
+        "Thủ trưởng cơ quan ngang Bộ",
+        "Thống đốc Ngân hàng Nhà nước Việt Nam",
+        "Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội",
+        "Tổng Giám đốc Ngân hàng Chính sách xã hội",
+        "Thủ trưởng các cơ quan liên quan",
+    ]
