@@ -26,6 +26,7 @@ import sqlalchemy as sa
 
 from extractors.common import load_json
 from pipeline.messages import t
+from pipeline.store import dialects
 from pipeline.store.db import Store
 from pipeline.text import fold
 from schemas.extraction import FACT_MODELS
@@ -165,26 +166,9 @@ def _like(column: sa.ColumnElement, needle: str) -> sa.ColumnElement:
     return column.like(_param("like", f"%{fold(needle)}%"))
 
 
-def _fulltext_phrase(needle: str) -> str:
-    """An FTS5 phrase over folded words; the last word may be unfinished ('so tu pha')."""
-    found = re.findall(r"[a-z0-9]+", fold(needle))
-    return f'"{" ".join(found)}" *' if found else '""'
-
-
 def _words_match(store: Store, kind: str, column: str, needle: str) -> sa.ColumnElement:
-    """Rows whose ``column`` (a folded column) contains the words of ``needle``: through the
-    full-text index where the store has one, else LIKE. Each call binds its own parameter."""
-    table = store.schema.facts[kind]
-    fts = store.fulltext.get(kind)
-    if fts is None:
-        return _like(table.c[column], needle)
-    phrase = _param("phrase", f"{column} : {_fulltext_phrase(needle)}")
-    match: sa.Select[Any] = (
-        sa.select(sa.literal_column("rowid"))
-        .select_from(sa.table(fts))
-        .where(sa.literal_column(fts).op("MATCH")(phrase))
-    )
-    return table.c.id.in_(match)
+    """Rows whose folded ``column`` holds the words of ``needle`` (the engine's word index, ``dialects``)."""
+    return dialects.words_match(store.schema.facts[kind], column, needle, store.fulltext.get(kind))
 
 
 def due_last_day(due: sa.ColumnElement) -> sa.ColumnElement:
@@ -208,7 +192,7 @@ def _documents_read(store: Store, f: Filters) -> sa.Select:
         )
         chosen = chosen.where(docs.c.group_id.in_(sa.select(docs.c.group_id).where(named)))
     elif f.document:
-        named = sa.or_(_like(docs.c.number_fold, f.document), docs.c.path.like(_param("path", f"%{f.document}%")))
+        named = sa.or_(_like(docs.c.number_fold, f.document), docs.c.path.ilike(_param("path", f"%{f.document}%")))
         chosen = chosen.where(docs.c.group_id.in_(sa.select(docs.c.group_id).where(named)))
     if f.province:
         chosen = chosen.where(
