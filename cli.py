@@ -242,7 +242,7 @@ def watch(
     try:
         with _engine_needed():
             watch_inbox(inbox, db=store.url, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
-    except KeyboardInterrupt:  # the ledger makes a file cut short safe: it is read again at the next start
+    except KeyboardInterrupt:  # a second Ctrl-C: the file cut short is read again at the next start
         logging.getLogger("vanban").info(t("log.watch_stopped"))
 
 

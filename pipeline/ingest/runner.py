@@ -474,4 +474,7 @@ def watch_inbox(
             level = logging.WARNING if outcome.state == OutcomeState.STUCK else logging.INFO
             log.log(level, outcome.line(ingestor._relative(path)))
 
-    Watcher(inbox, handle, settle=settle, rescan=rescan).run()
+    watcher = Watcher(inbox, handle, settle=settle, rescan=rescan)
+    with watcher.stopping_on_signals():
+        watcher.run()
+    log.info(t("log.watch_stopped"))

@@ -57,11 +57,18 @@ class Child:
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
-    def signal(self, number: int) -> None:
-        """Signal the child's whole process group (its own workers with it)."""
+    def terminate(self) -> None:
+        """Ask the child to stop: its main process only, so that its OCR workers are not killed
+        under a page it still waits for (a page read as empty would be stored as such)."""
         if self.process is not None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, number)
+                self.process.terminate()
+
+    def kill(self) -> None:
+        """Kill the child's whole process group at once: its workers die with it, nothing is committed after."""
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
 
 
 @dataclass
@@ -194,19 +201,18 @@ class Supervisor:
         return True
 
     def _stop_all(self) -> None:
-        """The children that use the server first, then the server: each wave SIGTERM, then SIGKILL
-        after ``grace`` seconds."""
+        """The children that use the server first, then the server: each wave SIGTERM, then
+        SIGKILL to its process groups after at most ``grace`` seconds."""
         log.info(t("service.stopping"))
         for wave in ([c for c in self.unit if c.uses_server], [c for c in self.unit if not c.uses_server]):
             running = [c for c in wave if c.alive()]
             for child in running:
-                child.signal(signal.SIGTERM)
+                child.terminate()
             deadline = time.monotonic() + self.grace
             while any(c.alive() for c in running) and time.monotonic() < deadline:
                 time.sleep(0.05)
             for child in running:
-                if child.alive():
-                    child.signal(signal.SIGKILL)
+                child.kill()  # and whatever it left behind in its group
                 if child.process is not None:
                     child.process.wait()
         log.info(t("service.stopped"))
@@ -214,4 +220,5 @@ class Supervisor:
 
 def serve(plan: Plan) -> int:
     """``vanban server``: the whole unit until stopped; the exit status."""
+    settings().prefect_home.mkdir(parents=True, exist_ok=True)  # Prefect's server keeps its database there
     return Supervisor(children(plan)).run()
