@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.stability import FileStabilityTracker
@@ -77,7 +78,7 @@ class Watcher:
             yield
             return
 
-        def on_signal(number: int, frame: object) -> None:
+        def on_signal(number: int, frame: FrameType | None) -> None:
             if self.stop_event.is_set():
                 signal.default_int_handler(number, frame)
             self.stop()
