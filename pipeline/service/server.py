@@ -63,4 +63,6 @@ def prepare_prefect(use_prefect: bool) -> Mode:
     log.info(t(f"service.mode.{mode}", url=address.removesuffix("/api")))
     if settings().dask_address:
         log.info(t("service.mode.dask", address=settings().dask_address))
+        if mode == Mode.TEMPORARY:  # the workers learn the server's address from the flow: none to learn
+            log.warning(t("service.dask_without_server"))
     return mode
