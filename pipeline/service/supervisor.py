@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
-from pipeline.messages import t
+from pipeline.messages import language, t
 from pipeline.service.server import healthy
 from pipeline.settings import Settings, prefect_environment, settings
 
@@ -107,6 +107,7 @@ def children(plan: Plan, current: Settings | None = None) -> list[Child]:
         **prefect_environment(current),
         "PREFECT_API_URL": api_url,
         "PREFECT_LOGGING_SERVER_LEVEL": "WARNING",
+        "VANBAN_LANG": language(),  # the children speak the language the service was started in
     }
     del environment["PREFECT_SERVER_EPHEMERAL_ENABLED"]
     bin_dir = Path(sys.executable).parent
