@@ -253,7 +253,7 @@ def server(
     quarantine: Path = typer.Option(None, help=t("help.watch_quarantine")),
     db: str = _DB_OPTION,
     create: bool = typer.Option(False, "--create", help=t("help.create")),
-    web: bool = typer.Option(True, "--web/--no-web", help=t("help.no_web")),
+    web: bool = typer.Option(True, "--web/--no-web", help=t("help.web")),
 ) -> None:
     from pipeline.service.supervisor import Plan, serve
 
