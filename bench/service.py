@@ -14,6 +14,7 @@ Everything runs in a throw-away VANBAN_HOME (its own Prefect server on a free po
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import re
@@ -145,6 +146,7 @@ def dask_throughput(pages: list[Path], tmp: Path, workers: int) -> float:
             [BIN / "dask", "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
             env=cluster_env,
             stderr=log,
+            start_new_session=True,
         )
     ]
     time.sleep(2)
@@ -153,6 +155,7 @@ def dask_throughput(pages: list[Path], tmp: Path, workers: int) -> float:
             [BIN / "dask", "worker", address, "--nthreads", "1", "--no-nanny", "--no-dashboard"],
             env=cluster_env,
             stderr=log,
+            start_new_session=True,  # stopped with the OCR processes it forked
         )
         for _ in range(workers)
     ]
@@ -167,7 +170,8 @@ def dask_throughput(pages: list[Path], tmp: Path, workers: int) -> float:
             return _timed_ingest(folder, env | {"VANBAN_DASK_ADDRESS": address}) * len(pages) / (len(pages) - 1)
     finally:
         for process in reversed(processes):
-            process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         log.close()
 
@@ -205,6 +209,8 @@ def report(
             f"| `vanban ingest`, {workers} local Dask worker(s) | {60 * pages / seconds:.1f} | {seconds:.1f} s |"
         )
     lines.append(f"| bare `tesseract -l vie`, two at a time | {60 * pages / tesseract:.1f} | {tesseract:.1f} s |")
+    load = os.getloadavg()[0]
+    lines += ["", f"Load average when it ended: {load:.1f} on {os.cpu_count()} cores."]
     return "\n".join(lines) + "\n"
 
 
