@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 import urllib.error
 import urllib.request
 from enum import StrEnum
@@ -17,8 +18,11 @@ from pipeline.settings import configure_prefect, settings
 
 log = logging.getLogger("vanban.service")
 
-# A health check on the loopback answers in milliseconds; a busy server gets a little more.
+# A health check on the loopback answers in milliseconds; a busy server gets a little more. A
+# server named by ``PREFECT_API_URL`` (the service names its own to the watcher) is given up to
+# ``NAMED_SERVER_PATIENCE`` seconds: on a saturated machine one check can miss a running server.
 HEALTH_TIMEOUT = 1.0
+NAMED_SERVER_PATIENCE = 15.0
 
 
 class Mode(StrEnum):
@@ -38,6 +42,16 @@ def healthy(api_url: str, timeout: float = HEALTH_TIMEOUT) -> bool:
         return False
 
 
+def answers(api_url: str, patience: float) -> bool:
+    """Whether the server answers within ``patience`` seconds (at least one check)."""
+    deadline = time.monotonic() + patience
+    while not healthy(api_url):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.5)
+    return True
+
+
 def server_address() -> str:
     """Where a server would be: ``PREFECT_API_URL`` when set, else ``vanban server``'s address."""
     return os.environ.get("PREFECT_API_URL") or settings().server_url
@@ -53,7 +67,8 @@ def prepare_prefect(use_prefect: bool) -> Mode:
         log.info(t("service.mode.plain"))
         return Mode.PLAIN
     address = server_address()
-    if healthy(address):
+    patience = NAMED_SERVER_PATIENCE if os.environ.get("PREFECT_API_URL") else 0.0
+    if answers(address, patience):
         configure_prefect(api_url=address)
         mode = Mode.SERVER
     else:
