@@ -60,7 +60,7 @@ def main(
 ) -> None:
     """vanban."""
     if lang is not None and lang not in messages.LANGUAGES:
-        _fail(t("cli.bad_lang", lang=lang, languages=", ".join(messages.LANGUAGES)))
+        _fail(t("cli.bad_lang", language=lang, languages=", ".join(messages.LANGUAGES)))
 
 
 def _fail(message: str) -> NoReturn:
@@ -78,10 +78,10 @@ def _store(db: str | None, create: bool = False):
     from pipeline.store.db import Store, StoreUnavailable, database_url, sqlite_file
 
     url = database_url(db)
-    path = sqlite_file(url)
-    if create and path is not None and not path.parent.exists() and path.parent != settings().home:
-        _fail(t("cli.db_folder_missing", folder=path.parent))
     try:
+        path = sqlite_file(url)
+        if create and path is not None and not path.parent.exists() and path.parent != settings().home:
+            _fail(t("cli.db_folder_missing", folder=path.parent))
         return Store(url, create=create)
     except StoreUnavailable as e:
         _fail(str(e))
@@ -290,6 +290,10 @@ def status(as_json: bool = typer.Option(False, "--json", help=t("help.status_jso
     if result.not_read:
         why = ", ".join(f"{n} {messages.label('choice', choice)}" for choice, n in sorted(result.not_read.items()))
         typer.echo(t("status.not_read", n=sum(result.not_read.values()), why=why))
+    if result.unread_pages:
+        typer.echo(t("status.unread_pages", n=result.copies_with_unread_pages))
+    for unread in result.unread_pages:
+        typer.echo(f"  #{unread['document']}  {_shown(unread['file'])}: {unread['reason']}")
     if result.stuck:
         typer.echo(t("status.stuck", n=len(result.stuck)))
     for stuck in result.stuck:
@@ -418,7 +422,7 @@ def documents(
 
     _query_options(fmt, output)
     frame = queries.copies(_store(db), every_copy=versions)
-    columns = ["group", "document", "copy", "version", "used", "choice", "reading", "pages", "file"]
+    columns = ["group", "document", "copy", "version", "used", "choice", "reading", "pages", "unread_pages", "file"]
     export.write(frame, fmt, output, columns=columns if versions else [*columns, "copies"], title=t("documents.title"))
 
 
@@ -456,6 +460,22 @@ def report(html: Path = typer.Option(..., "--html", help=t("help.html")), db: st
     typer.echo(t("cli.wrote_report", file=html, plans=len({(r.plan, r.province) for r in rows}), findings=len(found)))
 
 
+@app.command(help=t("help.serve"))
+def serve(
+    host: str = typer.Option("127.0.0.1", help=t("help.host")),
+    port: int = typer.Option(8000, help=t("help.port")),
+    archive: Path = typer.Option(None, help=t("help.serve_archive")),
+    db: str = _DB_OPTION,
+) -> None:
+    from pipeline.store.db import StoreUnavailable
+    from pipeline.web import serve as serve_web
+
+    try:
+        serve_web(host, port, db, archive)
+    except StoreUnavailable as e:
+        _fail(str(e))
+
+
 bench_app = typer.Typer(help=t("help.bench"), no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 
@@ -478,9 +498,9 @@ def bench_ocr(
     profile: str = typer.Option(None, help=t("help.bench_profile")),
     limit: int = typer.Option(None, help=t("help.bench_limit")),
     everything: bool = typer.Option(False, "--all", help=t("help.bench_all")),
-    real: bool = typer.Option(False, "--real", help="the real born-digital corpus PDFs scanned at 100-300 dpi"),
-    digital: bool = typer.Option(True, "--digital/--no-digital", help="the born-digital PDF and DOCX twins"),
-    ocrmypdf: str = typer.Option(None, help="the ocrmypdf executable to compare with (default $OCRMYPDF)"),
+    real: bool = typer.Option(False, "--real", help=t("help.bench_real")),
+    digital: bool = typer.Option(True, "--digital/--no-digital", help=t("help.bench_digital")),
+    ocrmypdf: str = typer.Option(None, help=t("help.bench_ocrmypdf")),
     as_json: bool = typer.Option(False, "--json", help=t("help.bench_json")),
 ) -> None:
     bench = _bench_module("ocr")

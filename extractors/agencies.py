@@ -15,11 +15,11 @@ Public API: ``expand_abbreviations(s)``, ``find_agencies(text)``, and for the ob
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.common import load_json, phrase_alternation
-from extractors.gazetteer import is_centrally_run_city
+from extractors.gazetteer import is_centrally_run_city, province_names
 from pipeline.text import fold, fold_in_place, lexicon
 
 
@@ -151,7 +151,7 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
 _DASH = re.compile(r"[ \t]*[-–][ \t]*")
 _NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu chính Viễn thông')
 _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
-_UNIT_JOIN = re.compile(r",\s*|\s+va\s+")  # 'các quận, huyện và thị xã'
+_UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–][ \t]*")  # 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã'
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
@@ -487,11 +487,16 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
     p = sc.courtesy(pos)
     first = sc.match(p)
     if first is None:
-        return [], pos
-    found, end, joined_by_and = [first], first.end, False
-    if first.collective and (listed := _listed_names(sc, first))[0]:
+        found, end = _provinces(sc, p)  # 'Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương …'
+        if not found:
+            return [], pos
+        first = found[0]
+    else:
+        found, end = [first], first.end
+    joined_by_and = False
+    if found == [first] and first.collective and (listed := _listed_names(sc, first))[0]:
         found, end = listed
-    elif (places := _listed_places(sc, first))[0]:
+    elif found == [first] and (places := _listed_places(sc, first))[0]:
         found, end = places
     while True:
         aside = _ASIDE.match(text, end)  # 'Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), …': whose it is
@@ -509,6 +514,11 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             found[-1] = AgencyMatch(prev.start, run, _canonical(text[prev.start : run]), run, prev.scoped, False)
             end = run
             continue
+        prev, level = found[-1], sc._word(sc.lex.scope_words, q)
+        if level is not None and not prev.collective and prev.head_end < prev.end and (nxt is None or nxt.end <= level):
+            # 'Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã': a bare level is the same body at that level
+            name = _canonical(text[prev.start : prev.head_end] + " " + text[sc._ws(q) : level])
+            nxt = AgencyMatch(prev.start, level, name, prev.head_end, True, False)
         if nxt is not None and nxt.collective and (listed := _listed_names(sc, nxt))[0]:
             found += listed[0]
             end = listed[1]
@@ -526,6 +536,10 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             found += places[0]
             end = places[1]
             continue
+        if nxt is None and found[-1].end == found[-1].head_end and (more := _provinces(sc, q))[0]:
+            found += more[0]  # 'Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai'
+            end = more[1]
+            continue
         if nxt is None and (place := _shared_unit_place(sc, found[-1], q)) is not None:
             found[-1], nxt = place
         elif nxt is None:
@@ -537,6 +551,7 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
         found.append(nxt)
         joined_by_and = sep.group().strip(" ,") == "va"
         end = nxt.end
+    found = _shared_body(sc, found)
     last = found[-1]
     if len(found) > 1 and joined_by_and and last.scoped and not last.collective and last.head_end < last.end:
         # 'Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố': the pair shares 'Thành phố'
@@ -562,9 +577,17 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
         found, end = parse_addressees(text[:b], a, sc.folded[:b])
         if found and not text[end:b].strip(" ,.;:*_"):
             out += found
-        elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a):
+        elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a) and not _acts(sc, a, b):
             out.append(named(text, a, b))  # 'ban ngành thành phố': a name the lexicon reads only the start of
     return out
+
+
+_ROLE_WORDS = re.compile(r"\s(?:chu tri|phoi hop|tham muu|co trach nhiem)\b")  # on folded text
+
+
+def _acts(sc: _Scanner, start: int, end: int) -> bool:
+    """Does the member say what someone does ('Bộ trưởng Bộ Nội vụ chủ trì, phối hợp với …') rather than name who?"""
+    return _ROLE_WORDS.search(sc.folded, start, end) is not None
 
 
 _MEMBER_WORDS = 24  # syllables: a member of a list of officials longer than this is a sentence, not a name
@@ -572,10 +595,16 @@ _MEMBER_CUT = re.compile(r"\s*(?:;|,|\bva\b)\s*")  # on folded text
 
 
 def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
-    """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows."""
+    """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows, or a class closes the list
+    ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan')."""
     cuts: list[tuple[int, int]] = []  # (end of a member, start of the next)
     for m in _MEMBER_CUT.finditer(sc.folded, start, stop):
-        if m.group().strip() == ";" or sc._word(sc.lex.titles, m.end()) is not None:
+        cut = m.group().strip()
+        if (
+            cut == ";"
+            or sc._word(sc.lex.titles, m.end()) is not None
+            or (cut == "va" and sc.collective(m.end()) is not None)
+        ):
             cuts.append((m.start(), m.end()))
     bounds = [start] + [x for cut in cuts for x in cut] + [stop]
     spans = []
@@ -674,6 +703,84 @@ def _listed_places(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int
     if len(found) < 2:  # 'UBND các xã, phường: Phối hợp …' — a task after the colon, not a list of places
         return [], m.end
     return found, found[-1].end
+
+
+_PROVINCE_UNIT = re.compile(r"(?:cac\s+)?(tinh|thanh pho)(?:\s*:)?\s+")  # on folded text
+
+
+@lru_cache(maxsize=1)
+def _province_forms() -> frozenset[str]:
+    return frozenset(fold(name) for name in province_names())
+
+
+def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """'Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân
+    Thành phố': the body a member names with its scope ('đại biểu| Hội đồng nhân dân Thành phố') is the body of the
+    members before it that name it without one (they take the scope) or stop short of it ('các Tổ đại biểu và đại
+    biểu …', they take the body)."""
+    out = list(found)
+    for j in range(1, len(out)):
+        member = out[j]
+        nested = _nested_scoped(sc, member)
+        if nested is None:
+            continue
+        body = fold(sc.text[nested.start : nested.head_end]).strip()
+        scope = sc.text[nested.head_end : nested.end].strip()
+        short = fold(sc.text[member.start : nested.start]).strip()  # 'dai bieu'
+        for n in range(j):
+            name = fold(out[n].name)
+            if name.endswith(body):
+                out[n] = replace(
+                    out[n], name=f"{out[n].name} {scope}", scoped=True
+                )  # 'Thường trực Hội đồng nhân dân' + scope
+            elif n == j - 1 and short and name.endswith(short) and body not in name:
+                whole = _canonical(sc.text[nested.start : nested.end])
+                out[n] = replace(out[n], name=f"{out[n].name} {whole}", scoped=True)
+    return out
+
+
+def _nested_scoped(sc: _Scanner, member: AgencyMatch) -> AgencyMatch | None:
+    """The body with its scope that ends the member's name after a word of its own ('đại biểu| Hội đồng nhân dân
+    Thành phố'), if any."""
+    for word in re.finditer(r"\s+(?=\w)", sc.text[member.start : member.end]):
+        b = sc.match(member.start + word.end(), allow_collective=False)
+        lead = sc.text[member.start : member.start + word.end()].strip()
+        if (
+            b is not None
+            and b.end == member.end
+            and b.head_end < b.end
+            and not b.collective
+            and sc.text[b.start : b.start + 1].isupper()
+            and lead.islower()  # 'đại biểu| Hội đồng …', not 'Ủy| ban Mặt trận …'
+        ):
+            return b
+    return None
+
+
+def _provinces(sc: _Scanner, pos: int) -> tuple[list[AgencyMatch], int]:
+    """'Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng', 'Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai', 'Thành phố Hồ Chí
+    Minh, tỉnh Lâm Đồng' at the head of a task: provinces addressed as such, one body per province ('Tỉnh Nghệ An'),
+    each a province of the gazetteer — 'tỉnh' before any other name is a place, not an addressee."""
+    found: list[AgencyMatch] = []
+    unit: str | None = None
+    p = pos
+    while True:
+        start = sc._ws(p)
+        m = _PROVINCE_UNIT.match(sc.folded, start)
+        if m is not None and sc.text[m.start(1) : m.end(1)].lower() in ("tỉnh", "thành phố"):
+            unit, p = sc.text[m.start(1) : m.end(1)].lower(), m.end()
+        elif unit is None or m is not None:
+            break
+        end = _place_name(sc, p)
+        if end is None or fold(sc.text[sc._ws(p) : end]) not in _province_forms():
+            break
+        name = f"{unit[:1].upper()}{unit[1:]} {sc.text[sc._ws(p) : end]}"
+        found.append(AgencyMatch(start, end, _canonical(name), end, True, False))
+        sep = _NAME_SEPARATOR.match(sc.folded, end)
+        if not sep:
+            break
+        p = sep.end()
+    return found, (found[-1].end if found else pos)
 
 
 def _place_name(sc: _Scanner, pos: int) -> int | None:

@@ -5,11 +5,13 @@ The catalogues are ``data/messages.vi.json`` and ``data/messages.en.json`` (the 
 same ``{placeholders}``); code names a message by its key, never by its words. Machine formats
 (``--json``, Parquet, the database) keep their English codes; what people read goes through ``t``.
 
-The readers below this layer explain an unreadable file in English sentences (``UnreadableDocument``),
-and the national-table extractor notes its repairs in English; ``reason`` and ``issue`` turn such
-a sentence into the current language by matching it against the English templates of the
-``reason.*`` and ``issue.*`` keys, so a quarantine note, ``vanban status`` and the report read in
-Vietnamese.
+A reason is stored as a sentence (the ledger's, a quarantine note's): the readers and the ingest
+layer write a ``reason.*`` message as its English sentence (``reason_en``), with its facts (page
+numbers, sizes) in it; the national-table extractor notes its repairs in English. ``reason`` and
+``issue`` turn such a sentence into the language wanted by matching it against the templates of the
+``reason.*`` and ``issue.*`` keys of either catalogue (a store written by an older version holds
+Vietnamese reasons; a field may itself hold such a sentence), so a quarantine note carries the
+reason in both languages and ``vanban status`` reads in the language asked for.
 """
 
 from __future__ import annotations
@@ -64,10 +66,10 @@ def label(group: str, code: object, lang: str | None = None) -> str:
 
 
 @cache
-def _patterns(family: str) -> list[tuple[str, re.Pattern[str]]]:
-    """The English templates of a family ('reason.') as patterns, longest first: '{page}' matches any text."""
+def _patterns(family: str, lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The templates of a family ('reason.') in ``lang`` as patterns, longest first: '{page}' matches any text."""
     patterns = []
-    for key, template in catalogue("en").items():
+    for key, template in catalogue(lang).items():
         if not key.startswith(family):
             continue
         regex = ""
@@ -80,24 +82,26 @@ def _patterns(family: str) -> list[tuple[str, re.Pattern[str]]]:
 
 
 def reason(text: str, lang: str | None = None) -> str:
-    """A reason stored in English (the readers' and the ledger's) in the current language;
-    a sentence the catalogue does not know is shown as it is."""
-    return _from_english(text, "reason.", lang)
+    """A reason stored in either language (the readers' and the ledger's) in the current language
+    (or ``lang``); a sentence the catalogues do not know is shown as it is."""
+    return _translated(text, "reason.", lang)
 
 
 def issue(text: str, lang: str | None = None) -> str:
     """A note the national-table extractor wrote in English on a cell it repaired or could not
     settle, in the current language."""
-    return _from_english(text, "issue.", lang)
+    return _translated(text, "issue.", lang)
 
 
-def _from_english(text: str, family: str, lang: str | None) -> str:
-    if (lang or language()) == "en":
-        return text
-    for key, pattern in _patterns(family):
-        found = pattern.match(text)
-        if found:
-            return t(key, lang, **{name: _os_words(value, lang) for name, value in found.groupdict().items()})
+def _translated(text: str, family: str, lang: str | None) -> str:
+    for source in LANGUAGES[::-1]:  # English first: most stored sentences are English
+        for key, pattern in _patterns(family, source):
+            found = pattern.match(text)
+            if found:
+                # a field may hold a sentence of the family itself ("page 2: {why}"): translated the same way
+                fields = {name: _translated(value, family, lang) for name, value in found.groupdict().items()}
+                return t(key, lang, **fields)
+    return _os_words(text, lang)
     return _os_words(text, lang)
 
 
@@ -108,5 +112,11 @@ def _os_words(text: str, lang: str | None) -> str:
 
 
 def reason_en(key: str, **values: object) -> str:
-    """The English sentence of a reason the ingest layer gives (stored so, shown through ``reason``)."""
+    """The English sentence of a reason a reader or the ingest layer gives (stored so, shown through ``reason``)."""
     return t(key, "en", **values)
+
+
+def page_issue(page: int, kind: str, lang: str | None = None) -> str:
+    """Why page ``page`` could not be read (an ``IssueKind`` code), as people read it: 'trang 2: ảnh của trang bị
+    hỏng…'."""
+    return t("reason.page", lang, page=page, why=t(f"reason.page.{kind}", lang))

@@ -11,6 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from pipeline import messages
 from pipeline.errors import UnreadableDocument
@@ -19,6 +20,7 @@ from pipeline.read.load import load_document
 from pipeline.store import queries
 from pipeline.store.versions import READINGS
 from schemas.analysis import DiffRow, Finding
+from schemas.document import IssueKind
 from schemas.extraction import FACT_MODELS
 from schemas.frames import fact_columns
 from tests.paths import ROOT
@@ -39,7 +41,7 @@ def test_both_languages_have_the_same_keys_and_placeholders():
 def test_every_key_the_code_names_exists():
     named = set()
     for path in CODE:
-        named |= set(re.findall(r"""\bt\(\s*["']([a-z_.\-]+)["']""", path.read_text(encoding="utf-8")))
+        named |= set(re.findall(r"""\b(?:t|reason_en)\(\s*["']([a-z_.\-]+)["']""", path.read_text(encoding="utf-8")))
     missing = {k for k in named if not messages.has(k)}
     assert named and missing == set()
 
@@ -51,6 +53,7 @@ def test_every_code_people_see_has_a_name():
     assert {f"reading.{r}" for r in READINGS} <= keys
     choices = {"best", "only", "worse", "fragment", "older", "incomplete"}
     assert {f"copy.{c}" for c in choices} | {f"choice.{c}" for c in choices} <= keys
+    assert {f"reason.page.{k}" for k in IssueKind} <= keys
     statuses = DiffRow.model_fields["status"].annotation.__args__
     assert {f"status.{s}" for s in statuses} <= keys
     assert {f"finding.{k}" for k in Finding.model_fields["kind"].annotation.__args__} <= keys
@@ -88,3 +91,106 @@ def test_a_system_error_inside_a_reason_is_said_in_vietnamese_too():
     assert stored == "the file could not be moved to /kho/a.pdf (File exists)"
     assert messages.reason(stored) == "không chuyển được tệp vào /kho/a.pdf (đã có một tệp trùng tên ở đó)"
     assert messages.reason("something the catalogue never heard of") == "something the catalogue never heard of"
+
+
+def _hostile_files(folder: Path) -> dict[str, str]:
+    """Files each reader refuses, by name: what the clerk must be told in Vietnamese."""
+    archive = BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.txt", "xin chào")
+    broken_docx = BytesIO()
+    with zipfile.ZipFile(broken_docx, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document")
+    files = {
+        "rỗng.pdf": (b"", "tệp rỗng (0 byte)"),
+        "trắng.txt": (b"   \n\n  ", "tệp văn bản chỉ có khoảng trắng"),
+        "nén.zip": (archive.getvalue(), "đây là tệp nén ZIP, không phải tệp Word"),
+        "lạ.bin": (bytes(range(256)) * 8, "không hỗ trợ loại tệp này"),
+        "hỏng.docx": (broken_docx.getvalue(), "tệp Word bị hỏng"),
+        "cụt.png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "ảnh bị hỏng"),
+    }
+    for name, (data, _) in files.items():
+        (folder / name).write_bytes(data)
+    return {name: said for name, (_, said) in files.items()}
+
+
+def test_every_reader_reason_is_in_the_catalogue_in_both_languages(tmp_path):
+    """A reason written in code rather than in the catalogues reads the same in both languages."""
+    for name, said in _hostile_files(tmp_path).items():
+        raised = _reason_of(tmp_path / name)
+        vietnamese, english = messages.reason(raised, "vi"), messages.reason(raised, "en")
+        assert said in vietnamese and english != vietnamese, (name, vietnamese, english)
+        assert not any(c in english for c in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"), english
+        assert messages.reason(english, "vi") == vietnamese  # a reason stored in English reads back in Vietnamese
+
+
+def test_a_quarantined_file_is_explained_in_vietnamese_and_in_english_through_the_cli(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    vanban = str(Path(sys.executable).parent / "vanban")
+    inbox = tmp_path / "hộp thư"
+    inbox.mkdir()
+    said = _hostile_files(inbox)
+    env = {**os.environ, "VANBAN_HOME": str(tmp_path / "home")}
+    env.pop("VANBAN_DB", None)
+    english = subprocess.run(
+        [vanban, "--lang", "en", "extract", str(inbox / "rỗng.pdf")], env=env, capture_output=True, text=True
+    )
+    assert english.returncode == 2 and english.stderr == f"vanban: {inbox / 'rỗng.pdf'}: the file is empty (0 bytes)\n"
+    done = subprocess.run(
+        [vanban, "ingest", "--no-prefect", "--move", str(inbox)], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    notes = {p.name.removesuffix(".error.txt"): p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.error.txt")}
+    assert set(notes) == set(said)
+    for name, note in notes.items():
+        vietnamese = note.split("\n")[2].removeprefix("Lý do: ")
+        english_line = next(line for line in note.split("\n") if line.startswith("(English) "))
+        reason_en = english_line.split("moved it here unchanged: ", 1)[1]
+        assert said[name] in vietnamese and messages.reason(vietnamese, "en") == reason_en != vietnamese, note
+    status = subprocess.run([vanban, "--lang", "en", "status", "--json"], env=env, capture_output=True, text=True)
+    reasons = {Path(e["file"]).name: e["reason"] for e in json.loads(status.stdout)["last_errors"]}
+    assert reasons["rỗng.pdf"] == "the file is empty (0 bytes)"
+    vietnamese_status = subprocess.run([vanban, "status"], env=env, capture_output=True, text=True).stdout
+    assert "rỗng.pdf: tệp rỗng (0 byte)" in vietnamese_status
+
+
+def test_a_readers_reason_carries_its_facts_in_either_language(tmp_path, configure):
+    configure(VANBAN_MAX_PAGES="2")
+    fax = tmp_path / "fax.tif"
+    frames = [Image.new("L", (300, 300), 255) for _ in range(3)]
+    frames[0].save(fax, save_all=True, append_images=frames[1:])
+    stored = _reason_of(fax)
+    assert stored == messages.reason_en("reason.too_many_pages", limit=2)
+    assert messages.reason(stored, "vi").startswith("tệp có hơn 2 trang, vượt giới hạn cho một văn bản")
+    assert messages.reason(stored, "en").startswith("the file has more than 2 pages, over the limit for one document")
+    configure(VANBAN_LANG="en")
+    assert messages.reason(stored) == stored
+
+
+def test_a_reason_inside_a_reason_is_said_in_the_language_too():
+    page = messages.reason_en("reason.page", page=3, why=messages.reason_en("reason.page.timeout"))
+    stored = messages.reason_en("reason.no_page_read", pages=4, first=page)
+    assert stored == (
+        "no page could be read (4 in all); page 3: reading this page took longer than allowed "
+        "(every way of preparing the image was tried)"
+    )
+    assert messages.reason(stored, "vi") == (
+        "không đọc được trang nào (cả 4 trang); trang 3: đọc trang này quá thời gian cho phép "
+        "(đã thử mọi cách xử lý ảnh)"
+    )
+    assert messages.page_issue(3, "timeout", "en") == page
+
+
+def test_a_missing_engine_is_said_in_the_language_chosen(tmp_path, configure):
+    from pipeline.errors import OcrEngineUnavailable
+    from pipeline.ocr.tesseract import check_engine
+
+    for lang, words in (("vi", "Chưa cài dữ liệu tiếng Việt"), ("en", "Vietnamese data (vie.traineddata) is not")):
+        configure(VANBAN_TESSDATA=str(tmp_path), VANBAN_LANG=lang)
+        with pytest.raises(OcrEngineUnavailable, match=re.escape(words)):
+            check_engine()

@@ -103,6 +103,28 @@ def test_a_fragment_and_a_page_image_do_not_supersede_the_full_document(db):
     assert "bản không được dùng cho truy vấn" in said and "2 chỉ là một phần văn bản" in said
 
 
+@pytest.mark.ocr
+def test_an_amendment_after_a_scan_is_a_new_version_and_replaces_the_original(tmp_path):
+    """The Ninh Bình letter as text and as a scan (OCR makes the scan the longest copy), then a
+    corrected re-issue moving a milestone from 2028 to 2027: a new version, read from then on;
+    it was taken for one more copy of the original because it was compared with the scan only."""
+    amended = tmp_path / "công văn Ninh Bình sửa đổi.txt"
+    original = NINH_BINH.read_text(encoding="utf-8")
+    amended.write_text(original.replace("Đến năm 2028, hoàn thành", "Đến năm 2027, hoàn thành"), encoding="utf-8")
+    scan = ROOT / "samples" / "scans" / "004_ac113182727c1ec2.office.pdf"
+    home = tmp_path / "home"
+    done = _vanban("ingest", "--no-prefect", str(NINH_BINH), str(scan), str(amended), home=home, timeout=900)
+    assert done.returncode == 0, done.stderr
+    assert "phiên bản 2 của văn bản #1" in done.stdout.splitlines()[2], done.stdout
+    db = f"sqlite:///{home / 'vanban.db'}"
+    copies = {Path(r["file"]).name: r for r in rows(db, "documents", "--versions")}
+    assert (copies[amended.name]["version"], copies[amended.name]["used"]) == (2, True)
+    assert {(copies[name]["version"], copies[name]["choice"]) for name in (NINH_BINH.name, scan.name)} == {(1, "older")}
+    dues = {r["due"] for r in rows(db, "deadlines")}
+    assert "2027" in dues and "2028" not in dues
+    assert "2 thuộc phiên bản cũ" in run(db, "status").stdout
+
+
 def test_every_obligation_is_listed_once_from_the_copy_read(db):
     copies = rows(db, "documents", "--versions")
     used = {r["copy"]: r["group"] for r in copies if r["used"]}
@@ -310,7 +332,10 @@ def test_a_missing_database_or_inbox_is_an_error_and_nothing_is_created(tmp_path
     for args in (["status"], ["obligations"], ["documents"], ["watch", str(tmp_path / "khongco")]):
         done = _vanban(*args, home=home)
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
-    assert "chưa có cơ sở dữ liệu" in _vanban("status", home=home).stderr
+    said = _vanban("status", home=home).stderr
+    assert said == f"vanban: chưa có cơ sở dữ liệu sqlite:///{home / 'vanban.db'}. Kiểm tra VANBAN_HOME / --db, " + (
+        "hoặc chạy 'vanban ingest' để tạo (với 'watch': thêm --create)\n"
+    )  # the folder's Vietnamese name as it is written, not percent-encoded
     assert "thư mục nhận" in _vanban("watch", str(tmp_path / "khongco"), home=home).stderr
     assert not home.exists() and not (tmp_path / "khongco").exists()
     nowhere = _vanban("obligations", "--db", "sqlite:////nonexistent/x.db", home=home)
@@ -318,10 +343,34 @@ def test_a_missing_database_or_inbox_is_an_error_and_nothing_is_created(tmp_path
     assert not Path("/nonexistent").exists()
 
 
+def test_a_database_that_cannot_be_opened_is_one_line_naming_it(tmp_path):
+    """A mistyped URL, a file that is not a database, an engine whose driver is not installed: one
+    line naming the database and why, exit 2, never a traceback."""
+    not_a_database = tmp_path / "ghi chú.db"
+    not_a_database.write_text("đây không phải cơ sở dữ liệu", encoding="utf-8")
+    said = {
+        "vanban.db": "'vanban.db' không phải URL cơ sở dữ liệu; viết như sqlite:////",
+        f"sqlite:///{not_a_database}": f"không mở được cơ sở dữ liệu sqlite:///{not_a_database}: ",
+        "mysql://kiemtoan@127.0.0.1/vanban": "chưa cài trình điều khiển cho loại cơ sở dữ liệu đó",
+    }
+    for url, sentence in said.items():
+        for command in (["status"], ["obligations", "--agency", "ubnd"], ["ingest", "--no-prefect", str(NINH_BINH)]):
+            done = _vanban(*command, "--db", url, home=tmp_path / "home")
+            assert done.returncode == 2 and "Traceback" not in done.stderr, (url, command, done.stderr)
+            assert done.stderr.startswith("vanban: ") and done.stderr.count("\n") == 1 and sentence in done.stderr
+    assert not_a_database.read_text(encoding="utf-8") == "đây không phải cơ sở dữ liệu"
+    english = _vanban("--lang", "en", "status", "--db", "vanban.db", home=tmp_path / "home")
+    assert "'vanban.db' is not a database URL" in english.stderr
+    unknown = _vanban("--lang", "fr", "status", home=tmp_path / "home")
+    assert unknown.returncode == 2 and unknown.stderr == "vanban: không có ngôn ngữ 'fr'; chọn vi, en\n"
+
+
 def test_vietnamese_by_default_english_for_developers(db):
     assert "Ví dụ" in _vanban("--help", home=Path("/nonexistent")).stdout
     assert "Ai phải làm gì" in _vanban("obligations", "--help", home=Path("/nonexistent")).stdout
     assert "Who must do what" in _vanban("--lang", "en", "obligations", "--help", home=Path("/nonexistent")).stdout
+    bench = _vanban("bench", "ocr", "--help", home=Path("/nonexistent")).stdout
+    assert "PDF điện tử thật" in bench and "born-digital" not in bench
     english = _vanban("status", "--db", db, home=Path("/nonexistent"), VANBAN_LANG="en").stdout
     assert english.startswith(f"database: {db}\ndata directory: ")
     wrong = _vanban("--lang", "en", "obligations", "--role", "boss", "--db", db, home=Path("/nonexistent"))

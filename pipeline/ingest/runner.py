@@ -292,10 +292,12 @@ class Ingestor:
         if entry.state == LedgerState.QUARANTINED:
             why = entry.reason or ""
             try:
-                self.filer.write_reason(destination, Path(entry.path), reason(why, "vi"), why)
+                self.filer.write_reason(destination, Path(entry.path), reason(why, "vi"), reason(why, "en"))
             except OSError as e:  # the reason stays in the ledger and in `vanban status`
                 if entry.filing_error is None:  # said once, not at every rescan
-                    log.warning(t("log.note_failed", name=shown(path), error=reason(_os_error(e))))
+                    log.warning(
+                        t("log.note_failed", name=shown(path), folder=destination.parent, error=reason(_os_error(e)))
+                    )
         placed: Path | None
         try:
             placed = self.filer.place(path, destination)

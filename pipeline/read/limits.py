@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from pipeline.messages import reason_en
 from pipeline.read import file_type as formats
 from pipeline.settings import Settings
 
@@ -23,7 +24,7 @@ DOCX_RATIO_FROM_BYTES = 5_000_000
 
 
 class TooLarge(Exception):
-    """The file exceeds a limit; ``reason`` says which, in words a clerk can act on."""
+    """The file exceeds a limit; ``reason`` says which (a ``reason.*`` sentence with the sizes, see ``messages``)."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -31,25 +32,19 @@ class TooLarge(Exception):
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".").replace(".", ",") + " MB"
+    return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".") + " MB"
 
 
 def check_bytes(size: int, limits: Settings) -> None:
     """Any file: its size on disk, before it is read into memory."""
     if size > limits.max_file_bytes:
-        raise TooLarge(
-            f"tệp nặng {_mb(size)}, vượt giới hạn {_mb(limits.max_file_bytes)} cho một văn bản "
-            "(VANBAN_MAX_FILE_BYTES); hãy tách văn bản hoặc quét lại ở 300 dpi"
-        )
+        raise TooLarge(reason_en("reason.file_too_large", size=_mb(size), limit=_mb(limits.max_file_bytes)))
 
 
 def check_declared(data: bytes, media_type: str | None, limits: Settings) -> None:
     """What the file declares about itself, by type: a text file's bytes, a PDF's pages, a DOCX's members."""
     if media_type == formats.TEXT and len(data) > limits.max_text_bytes:
-        raise TooLarge(
-            f"tệp văn bản thuần nặng {_mb(len(data))}, vượt giới hạn {_mb(limits.max_text_bytes)} "
-            "(VANBAN_MAX_TEXT_BYTES); văn bản hành chính dài nhất đã gặp chưa tới 0,5 MB"
-        )
+        raise TooLarge(reason_en("reason.text_too_large", size=_mb(len(data)), limit=_mb(limits.max_text_bytes)))
     elif media_type == formats.PDF:
         count = _pdf_pages(data)
         if count is not None:
@@ -61,18 +56,16 @@ def check_declared(data: bytes, media_type: str | None, limits: Settings) -> Non
 def check_pages(count: int, limits: Settings) -> None:
     """A PDF's pages or an image file's frames."""
     if count > limits.max_pages:
-        raise TooLarge(
-            f"tệp có hơn {limits.max_pages} trang, vượt giới hạn cho một văn bản (VANBAN_MAX_PAGES); "
-            "hãy tách thành các tệp nhỏ hơn"
-        )
+        raise TooLarge(reason_en("reason.too_many_pages", limit=limits.max_pages))
 
 
 def check_frame(width: int, height: int, limits: Settings) -> None:
     """One frame of an image file, by the size its header declares (a decompression bomb declares a huge one)."""
     if width * height > limits.max_page_pixels:
         raise TooLarge(
-            f"ảnh {width}x{height} điểm quá lớn để là một trang quét (hơn "
-            f"{limits.max_page_pixels // 1_000_000} triệu điểm ảnh); hãy quét lại ở 300 dpi"
+            reason_en(
+                "reason.frame_too_large", width=width, height=height, millions=limits.max_page_pixels // 1_000_000
+            )
         )
 
 
@@ -104,13 +97,8 @@ def _check_docx(data: bytes, limits: Settings) -> None:
         for m in members
         if m.file_size >= DOCX_RATIO_FROM_BYTES and m.file_size > MAX_DOCX_RATIO * max(m.compress_size, 1)
     ]
-    if bomb or total > limits.max_file_bytes:
-        raise TooLarge(
-            f"tệp Word khai báo {_mb(total)} dữ liệu khi giải nén"
-            + (
-                f" (phần {bomb[0].filename} nén {bomb[0].file_size // max(bomb[0].compress_size, 1)} lần)"
-                if bomb
-                else ""
-            )
-            + ": đây là tệp nén bất thường (zip bomb), không phải văn bản Word thật"
-        )
+    if bomb:
+        ratio = bomb[0].file_size // max(bomb[0].compress_size, 1)
+        raise TooLarge(reason_en("reason.docx_bomb", size=_mb(total), member=bomb[0].filename, ratio=ratio))
+    if total > limits.max_file_bytes:
+        raise TooLarge(reason_en("reason.docx_too_large", size=_mb(total), limit=_mb(limits.max_file_bytes)))

@@ -26,6 +26,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
+from pipeline.messages import reason_en
 from pipeline.ocr.page_image import PageImage
 from pipeline.read import file_type as formats
 from pipeline.read import limits as declared
@@ -64,16 +65,12 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
     except declared.TooLarge as e:
         raise UnreadableDocument(str(path), e.reason) from e
     except OSError as e:
-        raise UnreadableDocument(str(path), f"không mở được tệp ({e.strerror or e})") from e
+        raise UnreadableDocument(str(path), reason_en("reason.cannot_open", error=e.strerror or e)) from e
     if not data:
-        raise UnreadableDocument(str(path), "tệp rỗng (0 byte)")
+        raise UnreadableDocument(str(path), reason_en("reason.empty"))
     media_type = formats.detect_media_type(data)
     if media_type is None:
-        raise UnreadableDocument(
-            str(path),
-            "vanban không đọc được loại tệp này: chỉ đọc PDF, TIFF, PNG, JPEG, Word (.docx) và tệp văn bản (.txt); "
-            "tệp Word cũ (.doc) hãy lưu lại thành .docx",
-        )
+        raise UnreadableDocument(str(path), reason_en("reason.unsupported"))
     try:
         declared.check_declared(data, media_type, limits)
         with _library_warnings_to_log():
@@ -85,7 +82,7 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
         raise
     except Exception as e:  # a reader's library failing on data it does not expect: the file, not vanban
         log.warning("reading %s failed", path, exc_info=e)
-        raise UnreadableDocument(str(path), "tệp bị hỏng hoặc không đúng định dạng nên không đọc được") from e
+        raise UnreadableDocument(str(path), reason_en("reason.damaged")) from e
     _refuse_unread(pages, path)
     document = Document(
         path=str(path),
@@ -117,7 +114,7 @@ def _read(
         text, encoding_repaired = decode_bytes(data)
         text = tidy_text(text)
         if not text.strip():
-            raise UnreadableDocument(str(path), "tệp văn bản chỉ có khoảng trắng, không có chữ")
+            raise UnreadableDocument(str(path), reason_en("reason.blank_text"))
         return [Page(number=1, text=text, source=TextSource.plain)], encoding_repaired
     if media_type == formats.DOCX:
         return [read_docx(data)], None
@@ -126,7 +123,7 @@ def _read(
     if media_type in formats.IMAGE_TYPES:
         with tempfile.TemporaryDirectory(prefix="vanban-read-") as scratch:  # the frames' bytes, for the workers
             return _ocr_waiting(_image_pages(data, path, Path(scratch) / "image", limits), executor), None
-    raise UnreadableDocument(str(path), "đây là tệp nén ZIP, không phải văn bản Word (.docx); hãy giải nén trước")
+    raise UnreadableDocument(str(path), reason_en("reason.zip"))
 
 
 @contextmanager
@@ -170,11 +167,11 @@ def _ocr_waiting(pages: Sequence[Page | PageImage], executor: Executor | None) -
 def _refuse_unread(pages: list[Page], path: Path) -> None:
     """A document fails only when no page at all could be read."""
     if not pages:
-        raise UnreadableDocument(str(path), "tệp không có trang nào đọc được (cây trang của PDF bị hỏng)")
+        raise UnreadableDocument(str(path), reason_en("reason.no_pages"))
     if all(page.issues for page in pages):
-        reasons = "; ".join(issue.reason for page in pages[:3] for issue in page.issues)
-        more = f" (và {len(pages) - 3} trang khác)" if len(pages) > 3 else ""
-        raise UnreadableDocument(str(path), f"không đọc được trang nào: {reasons}{more}")
+        first = pages[0].issues[0]
+        why = reason_en("reason.page", page=first.page, why=reason_en(f"reason.page.{first.kind}"))
+        raise UnreadableDocument(str(path), reason_en("reason.no_page_read", pages=len(pages), first=why))
 
 
 def _refuse_non_document(document: Document) -> None:
@@ -184,11 +181,12 @@ def _refuse_non_document(document: Document) -> None:
         return
     confidence, syllables, words = text_evidence(document)
     if not words or (confidence < NOT_TEXT_CONFIDENCE and syllables < NOT_TEXT_SYLLABLES):
-        found = f"đọc được {words} từ, độ tin cậy trung bình {confidence:.0f}/100" if words else "không có chữ nào"
-        raise UnreadableDocument(
-            document.path,
-            f"không phải văn bản: ảnh không có chữ tiếng Việt ({found}); hãy kiểm tra lại tệp hoặc quét lại văn bản",
+        why = (
+            reason_en("reason.not_a_document", words=words, confidence=f"{confidence:.0f}")
+            if words
+            else reason_en("reason.not_a_document_blank")
         )
+        raise UnreadableDocument(document.path, why)
 
 
 def text_evidence(document: Document) -> tuple[float, int, int]:
@@ -213,19 +211,16 @@ def _image_pages(data: bytes, path: Path, source: Path, limits: Settings) -> lis
     that reads it (from a private copy of the bytes, so the file is neither decoded whole here nor copied to
     every worker). Frames are counted and measured from their headers first; a frame whose directory cannot
     be read becomes an empty page with an issue, and ends the file (the frames after it cannot be found)."""
-    from pipeline.ocr.page import ISSUE_REASONS
-
     source.write_bytes(data)
     Image.MAX_IMAGE_PIXELS = limits.max_page_pixels
     try:
         image = Image.open(source)
     except Image.DecompressionBombError as e:  # PIL's own check on the first frame, before ours on every frame
         raise declared.TooLarge(
-            f"ảnh quá lớn để là một trang quét (hơn {limits.max_page_pixels // 1_000_000} triệu điểm ảnh); "
-            "hãy quét lại ở 300 dpi"
+            reason_en("reason.image_too_large", millions=limits.max_page_pixels // 1_000_000)
         ) from e
     except (UnidentifiedImageError, OSError, SyntaxError, TypeError, ValueError) as e:
-        raise UnreadableDocument(str(path), "ảnh bị hỏng hoặc bị cắt cụt nên không giải mã được") from e
+        raise UnreadableDocument(str(path), reason_en("reason.image_damaged")) from e
     pages: list[Page | PageImage] = []
     with image:
         while True:  # frame by frame, not n_frames: a broken directory must cost its page, not the file
@@ -235,8 +230,7 @@ def _image_pages(data: bytes, path: Path, source: Path, limits: Settings) -> lis
             except EOFError:
                 break
             except (OSError, SyntaxError, TypeError, ValueError):  # PIL's ways of saying a directory is broken
-                reason = f"trang {index + 1}: {ISSUE_REASONS[IssueKind.damaged]}"
-                pages.append(Page.unread(index + 1, IssueKind.damaged, reason))
+                pages.append(Page.unread(index + 1, IssueKind.damaged))
                 break  # the frames after it cannot be found
             declared.check_pages(index + 1, limits)
             declared.check_frame(image.width, image.height, limits)

@@ -349,6 +349,7 @@ COPY_COLUMNS = [
     "choice",
     "reading",
     "pages",
+    "unread_pages",
     "words",
     "file",
     "ingested_at",
@@ -357,7 +358,8 @@ COPY_COLUMNS = [
 
 def copies(store: Store, every_copy: bool = False) -> pd.DataFrame:
     """The documents with their copies: one row per document (the copy read and how many copies
-    it has), or with ``every_copy`` one row per copy, saying which is read and why."""
+    it has), or with ``every_copy`` one row per copy, saying which is read and why, and the pages of
+    each that could not be read."""
     docs = store.schema.documents
     query = sa.select(docs).order_by(docs.c.group_id, docs.c.version, docs.c.id)
     if not every_copy:
@@ -366,6 +368,10 @@ def copies(store: Store, every_copy: bool = False) -> pd.DataFrame:
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
         counts: dict[int, int] = {group: n for group, n in conn.execute(count)}
+        issues = store.schema.page_issues
+        unread: dict[int, list[int]] = {}
+        for document_id, page in conn.execute(sa.select(issues.c.document_id, issues.c.page).order_by(issues.c.page)):
+            unread.setdefault(document_id, []).append(page)
         named = conn.execute(
             sa.select(docs.c.group_id, docs.c.number, docs.c.path, docs.c.kind, docs.c.issuer, docs.c.issued_on).where(
                 docs.c.used
@@ -384,6 +390,7 @@ def copies(store: Store, every_copy: bool = False) -> pd.DataFrame:
             "choice": r.choice,
             "reading": r.reading,
             "pages": r.pages,
+            "unread_pages": unread.get(r.id, []),  # kept empty: they could not be read
             "words": r.words,
             "file": r.path,
             "ingested_at": r.ingested_at,

@@ -191,13 +191,17 @@ def _replaced(a: frozenset, b: frozenset) -> bool:
 
 def assign_version(c: Copy, members: list[Copy]) -> int:
     """The version of its group that ``c`` belongs to: the one whose most complete copy it
-    matches best, else a new one."""
+    matches best, else a new one. A complete exact reading is the reference over a longer OCR
+    one (OCR's noise often makes the scan the longest copy), so an amendment's changed facts are
+    held against facts read exactly, not waved through by the OCR tolerance."""
     by_version: dict[int, list[Copy]] = defaultdict(list)
     for m in members:
         by_version[m.version].append(m)
     best, best_similarity = 0, -1.0
     for version, copies in by_version.items():
-        reference = max(copies, key=lambda m: (m.size, -READINGS.index(m.reading)))
+        longest = max(m.size for m in copies)
+        whole = [m for m in copies if m.size >= RULES["fragment_share"] * longest] or copies
+        reference = max(whole, key=lambda m: (m.reading != "ocr", m.size, -READINGS.index(m.reading)))
         kind, similarity = relation(c, reference)
         if kind != "different" and similarity > best_similarity:
             best, best_similarity = version, similarity

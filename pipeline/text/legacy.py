@@ -10,6 +10,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.messages import reason_en
 from pipeline.text.lexicon import lexicon
 from pipeline.text.unicode import WORD, nfc, place_tone_marks
 
@@ -120,7 +121,8 @@ def repair_legacy(s: str) -> tuple[str, str | None]:
 
 
 class UndecodableText(ValueError):
-    """A text file that no encoding reads as Vietnamese; ``reason`` says so in words a clerk understands."""
+    """A text file that no encoding reads as Vietnamese; ``reason`` says so (a ``reason.*`` sentence, see
+    ``messages``)."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -194,10 +196,7 @@ def _decode_utf8(data: bytes) -> tuple[str, str | None]:
         name, decoded = _best_legacy([lines[i] for i in legacy])
         if decoded is None:
             if len(legacy) > MAX_DAMAGE_COUNT or len(legacy) > MAX_DAMAGE_SHARE * len(lines):
-                raise UndecodableText(
-                    f"tệp văn bản có {len(legacy)} dòng không đọc được bằng bảng mã nào (UTF-8, "
-                    "Windows-1258, TCVN3, VNI); hãy mở tệp và lưu lại với bảng mã UTF-8"
-                )
+                raise UndecodableText(reason_en("reason.text_no_encoding", lines=len(legacy)))
             decoded = [lines[i].decode("utf-8", errors="replace") for i in legacy]
         else:
             labels.append(name)
@@ -235,8 +234,5 @@ def _checked(text: str, codec: str) -> tuple[str, str | None]:
     if not damaged:
         return text, None
     if damaged > MAX_DAMAGE_COUNT and damaged > MAX_DAMAGE_SHARE * sum(1 for c in text if not c.isspace()):
-        raise UndecodableText(
-            f"tệp văn bản bị hỏng: {damaged} ký tự không đọc được theo bảng mã {codec}; "
-            "hãy xin lại bản gốc hoặc lưu lại tệp với bảng mã UTF-8"
-        )
+        raise UndecodableText(reason_en("reason.text_damaged", damaged=damaged, codec=codec))
     return text, f"{codec}, {damaged} damaged character{'s' if damaged > 1 else ''}"

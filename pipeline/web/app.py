@@ -1,0 +1,237 @@
+"""The read-only web app (FastAPI + Jinja2 + htmx): the pages and the JSON API under ``/api``.
+
+Both read the same ``views`` functions, so a page shows exactly what its API answer holds. The
+database is opened read-only; every value reaches the page through Jinja's autoescaping (OCR text
+is untrusted); pages load nothing but this app's own files, which the Content-Security-Policy
+enforces; page images and originals are read only from inside the archive (``images``).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+import sqlalchemy as sa
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+from pipeline.messages import label, language, t
+from pipeline.settings import settings
+from pipeline.store import export, queries
+from pipeline.store.db import Store
+from pipeline.web import chart, images, views
+from schemas.web import DocumentsOverview, Evidence, ObligationPage, ProvinceDiff, SortKey, SortOrder
+
+HERE = Path(__file__).parent
+# The app's own files only: no inline script or style, no other origin, no framing.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+EXPORTS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+FILTER_NAMES = ("agency", "role", "due_before", "due_after", "province", "document", "text")
+
+
+@dataclass(frozen=True)
+class ObligationQuery:
+    """The home page's and the API's query string: the filters of ``vanban obligations``, the sort, the cursor."""
+
+    agency: str | None = None
+    role: str | None = None
+    due_before: str | None = None
+    due_after: str | None = None
+    province: str | None = None
+    document: str | None = None
+    text: str | None = None
+    sort: SortKey = "due"
+    order: SortOrder = "asc"
+    after: str | None = None
+
+    def filters(self) -> queries.Filters:
+        """The filters, checked (a value that means nothing is a ``BadFilter``)."""
+        return queries.Filters.parse(**{name: getattr(self, name) for name in FILTER_NAMES})
+
+    def given(self) -> dict[str, str]:
+        """The filters that are set, as they were typed (for links that keep them)."""
+        return {name: value for name in FILTER_NAMES if (value := getattr(self, name))}
+
+
+def _obligation_query(
+    agency: Annotated[str | None, Query(description="cơ quan, không dấu cũng được; viết tắt được mở rộng")] = None,
+    role: Annotated[str | None, Query(description="chủ trì | phối hợp | được giao (lead | support | assigned)")] = None,
+    due_before: Annotated[str | None, Query(description="31/12/2025, 12/2025, 2025")] = None,
+    due_after: Annotated[str | None, Query(description="31/12/2025, 12/2025, 2025")] = None,
+    province: Annotated[str | None, Query()] = None,
+    document: Annotated[str | None, Query(description="số/ký hiệu, tên tệp hoặc mã văn bản")] = None,
+    text: Annotated[str | None, Query(description="từ ngữ trong nhiệm vụ, không dấu cũng được")] = None,
+    sort: SortKey = "due",
+    order: SortOrder = "asc",
+    after: Annotated[str | None, Query(description="con trỏ của trang sau (trường next)")] = None,
+) -> ObligationQuery:
+    return ObligationQuery(agency, role, due_before, due_after, province, document, text, sort, order, after)
+
+
+ObligationParams = Annotated[ObligationQuery, Depends(_obligation_query)]
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
+    env.globals.update(
+        t=t,
+        label=label,
+        lang=language,
+        header=export.header,
+        day=queries.day_shown,
+        plan_chart=chart.plan_chart,
+    )
+    env.filters["query"] = lambda params, **changes: urlencode(
+        {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
+    )
+    return Jinja2Templates(env=env)
+
+
+def create_app(db_url: str | None = None, archive: Path | None = None, cache: Path | None = None) -> FastAPI:
+    """The app over the database at ``db_url`` (opened read-only), showing originals from ``archive``
+    and caching page images in ``cache`` (defaults: the settings' database, archive and home)."""
+    store = Store.read_only(db_url)
+    archive = Path(archive or settings().archive)
+    cache = Path(cache or settings().home / "cache" / "pages")
+    templates = _templates()
+    app = FastAPI(
+        title="vanban",
+        summary=t("web.api_summary"),
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN, which the CSP refuses
+        redoc_url=None,
+    )
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.exception_handler(queries.BadFilter)
+    async def bad_filter(request: Request, error: queries.BadFilter):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(error)}, status_code=400)
+        return _page(request, "error.html", {"message": str(error)}, status_code=400)
+
+    @app.exception_handler(views.NotFound)
+    async def not_found(request: Request, error: views.NotFound):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": t("web.not_found")}, status_code=404)
+        return _page(request, "error.html", {"message": t("web.not_found")}, status_code=404)
+
+    def _page(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {"page": name.removesuffix(".html"), **context}, status_code)
+
+    # ---------------------------------------------------------------------------------- the API
+
+    @app.get("/api/obligations", response_model=ObligationPage, tags=["api"])
+    def api_obligations(
+        q: ObligationParams, limit: Annotated[int, Query(ge=1, le=views.PAGE_SIZE_MAX)] = views.PAGE_SIZE
+    ) -> ObligationPage:
+        """Obligations filtered as by `vanban obligations`, one keyset page with facet counts."""
+        return views.obligations(store, q.filters(), q.sort, q.order, q.after, limit)
+
+    @app.get("/api/evidence/{kind}/{fact_id}", response_model=Evidence, tags=["api"])
+    def api_evidence(kind: str, fact_id: int) -> Evidence:
+        """A fact with its page, its document, its copy and the document's other facts."""
+        return views.evidence(store, kind, fact_id, archive)
+
+    @app.get("/api/documents", response_model=DocumentsOverview, tags=["api"])
+    def api_documents() -> DocumentsOverview:
+        """The inbox ledger by state and every document with its versions and copies."""
+        return views.documents(store, archive)
+
+    @app.get("/api/diff", response_model=ProvinceDiff, tags=["api"])
+    def api_diff(province: str | None = None) -> ProvinceDiff:
+        """The plans of a province against the national trajectory, and the findings about them."""
+        return views.province_diff(store, province)
+
+    # -------------------------------------------------------------------------------- the pages
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, q: ObligationParams) -> HTMLResponse:
+        result = api_obligations(q)
+        return _page(request, "obligations.html", {"q": q, "given": q.given(), "result": result})
+
+    @app.get("/obligations.{fmt}", include_in_schema=False)
+    def download(fmt: str, q: ObligationParams) -> Response:
+        if fmt not in EXPORTS:
+            raise views.NotFound(fmt)
+        frame = views.export_frame(store, q.filters())
+        with tempfile.TemporaryDirectory(prefix="vanban-web-") as folder:
+            path = Path(folder) / f"nghia-vu.{fmt}"
+            export.write(frame, fmt, path, title=t("kind.obligations.title"))
+            data = path.read_bytes()
+        disposition = f'attachment; filename="{path.name}"'
+        return Response(data, media_type=EXPORTS[fmt], headers={"Content-Disposition": disposition})
+
+    @app.get("/evidence/{kind}/{fact_id}", response_class=HTMLResponse, include_in_schema=False)
+    def evidence_page(request: Request, kind: str, fact_id: int) -> HTMLResponse:
+        return _page(request, "evidence.html", {"ev": api_evidence(kind, fact_id)})
+
+    @app.get("/evidence/at/{document_id}", include_in_schema=False)
+    def evidence_at(document_id: int, page: int | None = None, quote: str | None = None) -> RedirectResponse:
+        kind, fact_id = views.fact_at(store, document_id, page, quote)
+        return RedirectResponse(f"/evidence/{kind}/{fact_id}", status_code=303)
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def documents_page(request: Request) -> HTMLResponse:
+        return _page(request, "documents.html", {"overview": api_documents()})
+
+    @app.get("/diff", response_class=HTMLResponse, include_in_schema=False)
+    def diff_page(request: Request, province: str | None = None) -> HTMLResponse:
+        return _page(request, "diff.html", {"diff": api_diff(province)})
+
+    @app.get("/documents/{copy_id}/pages/{number}.png", include_in_schema=False)
+    def page_image(copy_id: int, number: int) -> FileResponse:
+        docs, pages = store.schema.documents, store.schema.pages
+        with store.engine.connect() as conn:
+            doc = conn.execute(sa.select(docs).where(docs.c.id == copy_id)).first()
+            width = conn.execute(
+                sa.select(pages.c.width).where(pages.c.document_id == copy_id, pages.c.number == number)
+            ).scalar()
+        if doc is None or width is None or not images.can_draw(doc.media_type):
+            raise views.NotFound(f"{copy_id}/{number}")
+        original = images.archived_original(store, copy_id, archive)
+        if original is None:
+            raise views.NotFound(f"{copy_id}")
+        png = images.page_png(original, doc.media_type, doc.sha256, number, width, cache)
+        return FileResponse(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
+
+    @app.get("/documents/{copy_id}/original", include_in_schema=False)
+    def original(copy_id: int) -> FileResponse:
+        found = images.archived_original(store, copy_id, archive)
+        if found is None:
+            raise views.NotFound(f"{copy_id}")
+        return FileResponse(found, filename=found.name, content_disposition_type="attachment")
+
+    return app
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, db_url: str | None = None, archive: Path | None = None) -> None:
+    """Serve the app until interrupted (``vanban serve``; a service manager may call this too)."""
+    import uvicorn
+
+    app = create_app(db_url, archive)
+    print(t("web.serving", url=f"http://{host}:{port}/"), flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
