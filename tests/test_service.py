@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -40,6 +41,7 @@ def service_environment(home: Path) -> dict[str, str]:
         VANBAN_HOME=str(home),
         VANBAN_LANG="en",
         VANBAN_SERVER_PORT=str(free_port()),
+        VANBAN_WEB_PORT=str(free_port()),
         VANBAN_WATCH_SETTLE="0.3",
         VANBAN_WATCH_RESCAN="1",
         VANBAN_OCR_WORKERS="1",
@@ -107,6 +109,8 @@ def test_sigterm_mid_ingest_stops_everything_within_5_s_and_a_restart_stores_eve
     with open(log, "w") as out:
         service = subprocess.Popen([VANBAN, "server", str(inbox)], env=env, stdout=out, stderr=out)
     wait_for(lambda: filed(engine) == len(files), service, log, START_TIMEOUT)
+    with urllib.request.urlopen(f"http://127.0.0.1:{env['VANBAN_WEB_PORT']}/", timeout=30) as page:
+        assert page.status == 200  # the web app is part of the unit
     # While it runs, a one-off ingest uses the running server instead of starting its own.
     extra = tmp_path / "công văn thêm.txt"
     extra.write_text(letter(999, "Hà Tĩnh"), encoding="utf-8")

@@ -99,6 +99,21 @@ def _port_open(host: str, port: int) -> Callable[[], bool]:
     return ready
 
 
+def _database_made(url: str) -> Callable[[], bool]:
+    """Ready once the database exists: the watcher with ``--create`` makes it, the web app only reads it."""
+
+    def ready() -> bool:
+        from pipeline.store.db import Store, StoreUnavailable
+
+        try:
+            Store(url, create=False).engine.dispose()
+        except StoreUnavailable:
+            return False
+        return True
+
+    return ready
+
+
 def children(plan: Plan, current: Settings | None = None) -> list[Child]:
     """The processes of the unit, in the order they start."""
     current = current or settings()
@@ -133,11 +148,13 @@ def children(plan: Plan, current: Settings | None = None) -> list[Child]:
         for option, value in (("--archive", plan.archive), ("--quarantine", plan.quarantine), ("--db", plan.database)):
             if value is not None:
                 watch += [option, str(value)]
-        unit.append(Child("watcher", watch + (["--create"] if plan.create else []), environment))
+        ready = _database_made(plan.database or current.database) if plan.create else None
+        unit.append(Child("watcher", watch + (["--create"] if plan.create else []), environment, ready=ready))
     if plan.web and web_available():
-        serve = "import sys; from pipeline.web import serve; serve(sys.argv[1], int(sys.argv[2]), sys.argv[3])"
-        database = plan.database or current.database
-        command = [sys.executable, "-c", serve, current.server_host, str(current.web_port), database]
+        command = [sys.executable, "-m", "cli", "serve", "--host", current.server_host, "--port", str(current.web_port)]
+        for option, value in (("--archive", plan.archive), ("--db", plan.database)):
+            if value is not None:
+                command += [option, str(value)]
         unit.append(Child("web", command, environment, ready=_port_open(current.server_host, current.web_port)))
     return unit
 
