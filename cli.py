@@ -19,7 +19,7 @@ import typer
 
 from pipeline import messages
 from pipeline.messages import t
-from pipeline.settings import Settings, configure_prefect, settings
+from pipeline.settings import Settings, settings
 
 
 def _language_from(argv: list[str]) -> str | None:
@@ -105,16 +105,30 @@ def _store(db: str | None, create: bool = False):
 
 
 def _pipeline(prefect: bool) -> ModuleType:
-    """Where ``ingest_folder`` and ``watch_inbox`` come from: the Prefect flows (Prefect's
-    environment set first, before it is imported) or the same stages as plain calls."""
-    if not prefect:
+    """Where ``ingest_folder`` and ``watch_inbox`` come from: the Prefect flows (on a running
+    server when one answers, Prefect's environment set before it is imported) or the same stages
+    as plain calls. Which of the three it is, is said once on stderr."""
+    from pipeline.service.server import Mode, prepare_prefect
+
+    if prepare_prefect(prefect) == Mode.PLAIN:
         from pipeline.ingest import runner
 
         return runner
-    configure_prefect()
     import flows
 
     return flows
+
+
+def _log_to_stderr() -> None:
+    """vanban's log lines on stderr, with the time (Prefect adds its own root handler: each line once)."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S"))
+    logger = logging.getLogger("vanban")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
 
 
 @contextmanager
@@ -205,6 +219,7 @@ def ingest(
     if missing:
         _fail(t("cli.no_such_path", paths=", ".join(missing)))
     store = _store(db, create=True)  # the first ingest makes the database and its home
+    _log_to_stderr()
     ingest_folder = _pipeline(prefect).ingest_folder
     with _progress(paths) as advance, _engine_needed():
         outcomes = ingest_folder(
@@ -237,17 +252,36 @@ def watch(
     if not inbox.is_dir():
         _fail(t("cli.no_inbox", inbox=inbox))
     store = _store(db, create=create)
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S"))
-    logger = logging.getLogger("vanban")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False  # Prefect adds its own root handler: print each line once
+    _log_to_stderr()
     # Stop on SIGTERM as on Ctrl-C, so exit handlers run and Prefect's temporary server stops too.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     watch_inbox = _pipeline(prefect).watch_inbox
-    with _engine_needed():
-        watch_inbox(inbox, db=store.url, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
+    try:
+        with _engine_needed():
+            watch_inbox(inbox, db=store.url, archive=archive, quarantine=quarantine, settle=settle, rescan=rescan)
+    except KeyboardInterrupt:  # a second Ctrl-C: the file cut short is read again at the next start
+        logging.getLogger("vanban").info(t("log.watch_stopped"))
+
+
+@app.command(help=t("help.server"))
+def server(
+    inbox: Path = typer.Argument(None, help=t("help.server_inbox")),
+    archive: Path = typer.Option(None, help=t("help.watch_archive")),
+    quarantine: Path = typer.Option(None, help=t("help.watch_quarantine")),
+    db: str = _DB_OPTION,
+    create: bool = typer.Option(False, "--create", help=t("help.create")),
+    web: bool = typer.Option(True, "--web/--no-web", help=t("help.web")),
+) -> None:
+    from pipeline.service.supervisor import Plan, serve
+
+    if inbox is not None and not inbox.is_dir():
+        _fail(t("cli.no_inbox", inbox=inbox))
+    _log_to_stderr()
+    plan = Plan(inbox=inbox, archive=archive, quarantine=quarantine, database=db, create=create, web=web)
+    raise typer.Exit(code=serve(plan))
+
+
+app.command("up", help=t("help.server"), hidden=True)(server)
 
 
 @app.command(help=t("help.status"))

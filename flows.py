@@ -7,7 +7,9 @@ own (``runner.ingest_one`` composes the same functions without Prefect).
 
 - ``ingest_file``: one file.
 - ``ingest_folder``: files and folders, one file at a time (the pages of a scan are OCR'd in
-  parallel on one process pool); ``on_outcome`` hears of each file as it is done.
+  parallel on one process pool); ``on_outcome`` hears of each file as it is done. With
+  ``VANBAN_DASK_ADDRESS`` set, the files are tasks on that Dask cluster instead (``ingest_folder_dask``):
+  their paths travel, the workers read them from the shared folders.
 - ``watch_inbox``: the long-running watcher; every settled file is a run of the same tasks.
 
 Tasks retry only what may pass by itself — an I/O error, a locked database — never a bad file or
@@ -31,6 +33,7 @@ from prefect.cache_policies import NO_CACHE
 from pipeline.errors import OcrEngineUnavailable
 from pipeline.ingest import runner
 from pipeline.ingest.runner import Decision, Ingestor, Job, Outcome
+from pipeline.settings import settings
 from pipeline.store.db import Store
 
 TEXT_CACHE_DAYS = 30
@@ -119,8 +122,15 @@ def ingest_file(
     return runner.exclusively(ingest_one, Ingestor(Store(db), filer, path.parent), path, None)
 
 
+# One whole file as one task, for a Dask worker: a worker that dies takes its task with it and the
+# scheduler gives it to another worker, where the ledger's claim makes the second attempt safe.
+ingest_path = task(
+    name="ingest file", retries=2, retry_delay_seconds=2, retry_condition_fn=_transient, cache_policy=NO_CACHE
+)(runner.ingest_path)
+
+
 @flow(name="ingest-folder")
-def ingest_folder(
+def ingest_folder_here(
     paths: list[Path],
     db: str | None = None,
     archive: Path | None = None,
@@ -130,6 +140,46 @@ def ingest_folder(
 ) -> list[Outcome]:
     """Files and folders (subfolders become source tags), each through ``ingest_one``."""
     return runner.ingest_folder(paths, db, archive, quarantine, keep_originals, on_outcome, ingest_one=ingest_one)
+
+
+@flow(name="ingest-folder-dask")
+def ingest_folder_dask(
+    paths: list[Path],
+    db: str | None = None,
+    archive: Path | None = None,
+    quarantine: Path | None = None,
+    keep_originals: bool = True,
+) -> list[Outcome]:
+    """Every file a task on the flow's task runner (a Dask cluster); outcomes in the files' order.
+
+    No ``on_outcome`` here: the flow's parameters travel to the workers with every task, and a
+    progress bar cannot (its lock does not pickle)."""
+    files = list(runner.expand(paths))
+    futures = [ingest_path.submit(file, root, db, archive, quarantine, keep_originals) for root, file in files]
+    return [future.result() for future in futures]
+
+
+def ingest_folder(
+    paths: list[Path],
+    db: str | None = None,
+    archive: Path | None = None,
+    quarantine: Path | None = None,
+    keep_originals: bool = True,
+    on_outcome: Callable[[Outcome], object] | None = None,
+) -> list[Outcome]:
+    """``ingest_folder_here``, or ``ingest_folder_dask`` on the cluster ``VANBAN_DASK_ADDRESS`` names."""
+    address = settings().dask_address
+    if not address:
+        return ingest_folder_here(paths, db, archive, quarantine, keep_originals, on_outcome)
+    from prefect_dask import DaskTaskRunner
+
+    # prefect-dask's runner is typed with its own futures, which Prefect's annotation does not name
+    on_cluster = ingest_folder_dask.with_options(task_runner=DaskTaskRunner(address=address))  # type: ignore[arg-type]
+    outcomes = on_cluster(paths, db, archive, quarantine, keep_originals)
+    for outcome in outcomes:
+        if on_outcome:
+            on_outcome(outcome)
+    return outcomes
 
 
 @flow(name="watch-inbox")

@@ -18,6 +18,7 @@ import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.body import document_span
 from extractors.common import load_json, phrase_alternation
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import Line, SegmentedDocument
@@ -209,7 +210,8 @@ def claused(seg: SegmentedDocument) -> ClausedText:
 def _claused(seg: SegmentedDocument) -> ClausedText:
     work = _rules()["markup"].sub(lambda m: " " * len(m.group()), seg.text)
     folded = fold_in_place(work)
-    lines = [ln for ln in seg.lines if work[ln.start : ln.end].strip()]
+    start, end = document_span(seg)
+    lines = [ln for ln in seg.lines if start <= ln.start < end and work[ln.start : ln.end].strip()]
     labels = _labels(work, folded, lines)
     criteria = _criteria(work, folded, lines, labels)
     numeric_lines = {ln.start for ln in lines if _is_numeric_row(work[ln.start : ln.end])}

@@ -39,8 +39,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors import letterhead
 from extractors.agencies import AgencyMatch, find_agencies, named, parse_addressees, parse_officials
+from extractors.body import HEADER_LINES, document_span
 from extractors.common import DOC_NUMBER, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
 from pipeline.text import fold, fold_in_place, outline
@@ -49,7 +49,6 @@ from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 _BULLET, _SUB_BULLET, _PARAGRAPH = 5, 6, 7
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
-_HEADER_LINES = 5  # a 'Nơi nhận' this early is a misplaced footer cell, not the end of the body
 _TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bullets
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
@@ -87,7 +86,6 @@ class _Vocabulary:
     split: re.Pattern[str]
     end_of_body: re.Pattern[str]
     attachment: re.Pattern[str]
-    page_footer: re.Pattern[str]
     dangling_words: frozenset[str]
     topic: re.Pattern[str]
     footnote: re.Pattern[str]
@@ -150,9 +148,6 @@ def _vocabulary() -> _Vocabulary:
         end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b"),
         dangling_words=frozenset(fold(w) for w in d["dangling_words"]),
         topic=re.compile(rf"(?:{phrase_alternation(d['topic_openers'])})\s"),
-        # the web page's headings open their line; the same words inside a sentence ('… và các văn bản liên quan
-        # đến cơ quan …') are the document's own
-        page_footer=re.compile(rf"^\W*(?:{phrase_alternation(d['page_footer'])})(?!\w)"),
         # '(Kèm theo Quyết định số …)' on a line of its own, or in brackets after the attachment's title ('QUY ĐỊNH VỀ
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
@@ -531,16 +526,12 @@ class _Reader:
         follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again."""
         parts: list[list[Line]] = [[]]
         reading = True
-        header = letterhead.read(self.seg)
-        # a web page's summary of the document before its letterhead repeats the tasks in other words
-        start = header.lines[0].start if header.anchored and header.lines else 0
+        start, end = document_span(self.seg)
         for i, line in enumerate(self.seg.lines):
-            if line.start < start:
+            if not start <= line.start < end:
                 continue
             folded = fold_in_place(line.text)
-            if i > _HEADER_LINES and self.voc.page_footer.match(folded):
-                break  # the web page's own text after the document ('Văn bản liên quan', 'Bạn vừa bị đăng xuất')
-            if reading and i > _HEADER_LINES and self.voc.end_of_body.match(folded):
+            if reading and i > HEADER_LINES and self.voc.end_of_body.match(folded):
                 reading = False
             elif not reading and self.voc.attachment.search(folded):
                 reading = True

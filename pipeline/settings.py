@@ -89,6 +89,20 @@ class Settings:
     # PDF pages are drawn, or their scans taken, at most this fine.
     draw_dpi: int = 300
 
+    # The service (``vanban server``): Prefect's server and UI listen here, on the loopback only by
+    # default (the UI has no login); ``vanban ingest|watch`` look for a running server at this
+    # address when ``PREFECT_API_URL`` is not set.
+    server_host: str = field(default="127.0.0.1", metadata=_env("VANBAN_SERVER_HOST", str))
+    server_port: int = field(default=4200, metadata=_env("VANBAN_SERVER_PORT", int))
+    # The web app's port, when ``pipeline.web`` is installed.
+    web_port: int = field(default=8000, metadata=_env("VANBAN_WEB_PORT", int))
+    # Seconds the service gives each process it started to stop before killing it: everything is
+    # stopped within 5 s of Ctrl-C or SIGTERM (the ledger makes a file cut short safe to redo).
+    stop_grace: float = field(default=2.0, metadata=_env("VANBAN_STOP_GRACE", float))
+    # A Dask scheduler (``tcp://host:8786``): files are ingested as tasks on its workers, which must
+    # see the same paths (inbox, archive, quarantine) and the same database. None: on this machine.
+    dask_address: str | None = field(default=None, metadata=_env("VANBAN_DASK_ADDRESS", str))
+
     # Percent cells are printed rounded to two decimals, so a correct cell is within half a unit
     # of its last place (0.005) of count / total; the extra 0.0001 absorbs float error. One
     # tolerance for the extractor (which repairs misread cells with it) and the national table's
@@ -138,6 +152,11 @@ class Settings:
         return self.home / "cache"
 
     @property
+    def server_url(self) -> str:
+        """Where ``vanban server`` serves Prefect's API (the UI is the same address without ``/api``)."""
+        return f"http://{self.server_host}:{self.server_port}/api"
+
+    @property
     def prefect_home(self) -> Path:
         """Prefect's state beside vanban's own data, so cached text layers live with it."""
         return self.home / "prefect"
@@ -149,24 +168,30 @@ def settings() -> Settings:
     return Settings.from_env()
 
 
-def prefect_environment(current: Settings | None = None) -> dict[str, str]:
+def prefect_environment(current: Settings | None = None, api_url: str | None = None) -> dict[str, str]:
     """Prefect's defaults for vanban (each used only where the variable is not set already).
 
-    Without ``PREFECT_API_URL`` Prefect starts a temporary local server for the process;
-    analytics are off (on SQLite its heartbeat only logs "database is locked"); the first
-    start migrates a fresh database, which on a busy 2-core machine exceeds the 20 s default."""
+    With ``api_url`` (a running server) every flow run is recorded there; without it Prefect
+    starts a temporary local server for the process, whose first start migrates a fresh database
+    (on a busy 2-core machine more than the 20 s default). Analytics and telemetry are off
+    everywhere: the machines of an administration send nothing out (and the temporary server
+    logged "Failed to send telemetry")."""
     current = current or settings()
-    return {
+    environment = {
         "PREFECT_HOME": str(current.prefect_home),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
         "PREFECT_SERVER_EPHEMERAL_ENABLED": "true",
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
         "PREFECT_LOGGING_LEVEL": "WARNING",
     }
+    if api_url:
+        environment["PREFECT_API_URL"] = api_url
+    return environment
 
 
-def configure_prefect(current: Settings | None = None) -> None:
+def configure_prefect(current: Settings | None = None, api_url: str | None = None) -> None:
     """Apply ``prefect_environment`` to this process; call it before importing Prefect (or flows)."""
-    for name, value in prefect_environment(current).items():
+    for name, value in prefect_environment(current, api_url).items():
         os.environ.setdefault(name, value)
     Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)

@@ -488,3 +488,22 @@ def test_norms_and_conditions_of_rules_are_no_targets(tmp_path, sentence):
 def test_commitments_without_a_year_or_a_goal_heading_stay_targets(tmp_path, sentence, value):
     found = read(tmp_path, f"3. Nhiệm vụ, giải pháp\n{sentence}\n", issued_on="2025-03-01")
     assert [t.value for t in found] == [value]
+
+
+def test_the_web_pages_text_around_the_document_sets_no_target(tmp_path):
+    """A web-page conversion: the site's summary above the letterhead and its own text below the
+    document (related documents, the publisher's address, staff) hold figures that are no targets."""
+    text = (
+        "Tóm tắt: kế hoạch phấn đấu đến năm 2030 tỷ lệ hộ dùng nước sạch đạt 99%.\n"
+        "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 15/KH-UBND\tĐộc lập - Tự do - Hạnh phúc\n"
+        "KẾ HOẠCH\n"
+        "I. MỤC TIÊU\n"
+        "Đến năm 2030, tỷ lệ hộ gia đình sử dụng nước sạch đạt 98%.\n"
+        "Nơi nhận:\n"
+        "- Như trên;\n"
+        "VĂN BẢN LIÊN QUAN\n"
+        "Mục tiêu năm nay: đạt 250 nhân sự làm việc trực tuyến, tăng 20% so với năm trước.\n"
+    )
+    found = read(tmp_path, text)
+    assert [(t.value, t.year) for t in found] == [(98.0, 2030)]

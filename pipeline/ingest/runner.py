@@ -390,6 +390,22 @@ def exclusively(ingest_one: IngestOne, ingestor: Ingestor, path: Path, executor:
         return ingest_one(ingestor, path, executor)
 
 
+def ingest_path(
+    path: Path,
+    root: Path,
+    db: str | None = None,
+    archive: Path | None = None,
+    quarantine: Path | None = None,
+    keep_originals: bool = True,
+    ingest_one: IngestOne = ingest_one,
+) -> Outcome:
+    """One file by its path alone, on whichever machine runs it (a Dask worker): only paths and
+    names travel, never images; the worker opens the database and the folders itself, so they
+    must be shared. Its pages are OCR'd on the worker's own process pool."""
+    ingestor = Ingestor(Store(db), make_filer(archive, quarantine, keep_originals), Path(root))
+    return exclusively(ingest_one, ingestor, Path(path), None)
+
+
 def expand(paths: Iterable[Path], file_filter: FileFilter | None = None) -> Iterator[tuple[Path, Path]]:
     """(inbox root, file) for every file named or found under a named folder; a folder is its
     files' root so that its subfolders become source tags."""
@@ -470,4 +486,7 @@ def watch_inbox(
             level = logging.WARNING if outcome.state == OutcomeState.STUCK else logging.INFO
             log.log(level, outcome.line(ingestor._relative(path)))
 
-    Watcher(inbox, handle, settle=settle, rescan=rescan).run()
+    watcher = Watcher(inbox, handle, settle=settle, rescan=rescan)
+    with watcher.stopping_on_signals():
+        watcher.run()
+    log.info(t("log.watch_stopped"))

@@ -5,10 +5,13 @@ accepted file is handed to the runner one at a time."""
 import errno
 import logging
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from pipeline.ingest.file_filter import FileFilter
 from pipeline.ingest.stability import FileStabilityTracker
@@ -62,6 +65,30 @@ class Watcher:
     def stop(self) -> None:
         """Ask ``run`` to return (from another thread or a signal handler)."""
         self.stop_event.set()
+
+    @contextmanager
+    def stopping_on_signals(self) -> Iterator[None]:
+        """Ctrl-C and SIGTERM end the watch once the file in hand is done; a second one interrupts
+        that file too (its ledger entry stays undecided and it is read again at the next start).
+
+        Installed inside the flow, over Prefect's own SIGTERM handler, whose exception could land
+        anywhere (once in an event loop's destructor, where it was swallowed). Signals reach only
+        the main thread; elsewhere nothing is installed."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def on_signal(number: int, frame: FrameType | None) -> None:
+            if self.stop_event.is_set():
+                signal.default_int_handler(number, frame)
+            self.stop()
+
+        previous = {number: signal.signal(number, on_signal) for number in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
     def _events(self) -> Iterator[set]:
         """File events, and an empty batch every ``tick`` so settling files are looked at again."""

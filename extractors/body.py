@@ -1,0 +1,35 @@
+"""Where the document itself is in a text: from its letterhead to the first line a web page adds
+after it. A web-page conversion carries the site's summary of the document above the letterhead
+(its content again, in other words) and, below the document, the site's own text (related
+documents, the publisher's address and staff, advertising), whose figures and bodies are no facts
+of the document. Every extractor that reads the body reads this one span."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors import letterhead
+from extractors.common import load_json, phrase_alternation
+from pipeline.text import fold_in_place
+from pipeline.text.segment import SegmentedDocument
+
+HEADER_LINES = 5  # a footer phrase this early is a misplaced cell of the letterhead, not the document's end
+
+
+@lru_cache(maxsize=1)
+def _page_footer() -> re.Pattern[str]:
+    # the web page's headings open their line; the same words inside a sentence ('… và các văn bản
+    # liên quan đến cơ quan …') are the document's own
+    return re.compile(rf"^\W*(?:{phrase_alternation(load_json('body.json')['page_footer'])})(?!\w)")
+
+
+def document_span(seg: SegmentedDocument) -> tuple[int, int]:
+    """The character offsets [start, end) of the document in ``seg.text``."""
+    header = letterhead.read(seg)
+    start = header.lines[0].start if header.anchored and header.lines else 0
+    footer = _page_footer()
+    for i, line in enumerate(seg.lines):
+        if i > HEADER_LINES and line.start >= start and footer.match(fold_in_place(line.text)):
+            return start, line.start
+    return start, len(seg.text)
