@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import tempfile
+import threading
 import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
@@ -53,6 +54,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 LIBRARIES = ("pdfminer", "PIL")  # loggers whose warnings a clerk must not see
 
 log = logging.getLogger("vanban.read")
+_DESCRIPTOR_2 = threading.Lock()  # held while a decoder's printing is sent to the log (``_printed_to_log``)
 
 
 def load_document(path: str | Path, executor: Executor | None = None, sha256: str | None = None) -> Document:
@@ -254,10 +256,10 @@ def _printed_to_log() -> Iterator[None]:
     """What C libraries print on descriptor 2 meanwhile, logged at DEBUG instead of shown on the clerk's terminal:
     libtiff warns of a damaged LZW strip with 'Using code not yet in table.' through its own handler, which PIL
     offers no way to replace. OCR workers already send descriptor 2 to the log; ``vanban ingest``'s process pool
-    and an executor a caller gives do not."""
+    and an executor a caller gives do not. Descriptor 2 is the process's: one thread at a time swaps it."""
     sys.stderr.flush()
-    terminal = os.dup(2)
-    with tempfile.TemporaryFile() as printed:
+    with _DESCRIPTOR_2, tempfile.TemporaryFile() as printed:
+        terminal = os.dup(2)
         os.dup2(printed.fileno(), 2)
         try:
             yield
