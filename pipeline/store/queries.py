@@ -26,7 +26,7 @@ import sqlalchemy as sa
 
 from extractors.common import load_json
 from pipeline.messages import t
-from pipeline.store.db import Store
+from pipeline.store.db import Store, due_order, sort_keys
 from pipeline.text import fold
 from schemas.extraction import FACT_MODELS
 from schemas.frames import DOCUMENT_COLUMNS, fact_columns, plain, without_nan
@@ -171,9 +171,13 @@ def _fulltext_phrase(needle: str) -> str:
     return f'"{" ".join(found)}" *' if found else '""'
 
 
-def _words_match(store: Store, kind: str, column: str, needle: str) -> sa.ColumnElement:
+def _words_match(store: Store, kind: str, column: str, needle: str, in_index_order: bool) -> sa.ColumnElement:
     """Rows whose ``column`` (a folded column) contains the words of ``needle``: through the
-    full-text index where the store has one, else LIKE. Each call binds its own parameter."""
+    full-text index where the store has one, else LIKE. Each call binds its own parameter.
+
+    The full-text index's row ids drive the query unless ``in_index_order``: then they are a set
+    each row of an order index is tested against (``id + 0`` keeps the engine from looking the
+    ids up one by one in the wide table and sorting them all), so a page's LIMIT stops the walk."""
     table = store.schema.facts[kind]
     fts = store.fulltext.get(kind)
     if fts is None:
@@ -184,14 +188,7 @@ def _words_match(store: Store, kind: str, column: str, needle: str) -> sa.Column
         .select_from(sa.table(fts))
         .where(sa.literal_column(fts).op("MATCH")(phrase))
     )
-    return table.c.id.in_(match)
-
-
-def due_last_day(due: sa.ColumnElement) -> sa.ColumnElement:
-    """The last day a due allows, as ISO text comparable with a date: '2025' → '2025-12-31',
-    '2025-06' → '2025-06-31' (any day of the month sorts before it), a day as it is."""
-    length = sa.func.length(due)
-    return sa.case((length == 4, due + "-12-31"), (length == 7, due + "-31"), else_=due)
+    return (table.c.id + 0 if in_index_order else table.c.id).in_(match)
 
 
 def _documents_read(store: Store, f: Filters) -> sa.Select:
@@ -220,27 +217,63 @@ def _documents_read(store: Store, f: Filters) -> sa.Select:
     return chosen
 
 
-def conditions(store: Store, kind: str, f: Filters) -> list[sa.ColumnElement]:
-    """The one query builder: each filter that applies to ``kind`` as its own condition."""
+def conditions(store: Store, kind: str, f: Filters, in_index_order: bool = False) -> list[sa.ColumnElement]:
+    """The one query builder: each filter that applies to ``kind`` as its own condition.
+    ``in_index_order`` when the rows are read along an order index (``db.sort_keys``) up to a
+    LIMIT, as a keyset page is: word filters then test rows instead of choosing them."""
     table = store.schema.facts[kind]
-    out: list[sa.ColumnElement] = [table.c.document_id.in_(_documents_read(store, f))]
+    # along an order index, the columns its entries hold are tested there, not looked up in an
+    # index of their own (`+ 0`, `|| ''` keep an engine without statistics from choosing that)
+    document_id = table.c.document_id + 0 if in_index_order else table.c.document_id
+    out: list[sa.ColumnElement] = [document_id.in_(_documents_read(store, f))]
     if f.agency and "agency_fold" in table.c:
-        out.append(_words_match(store, kind, "agency_fold", f.agency))
+        out.append(_words_match(store, kind, "agency_fold", f.agency, in_index_order))
     if f.role and "role" in table.c:
-        out.append(table.c.role == _param("role", f.role))
+        role = table.c.role.concat("") if in_index_order else table.c.role
+        out.append(role == _param("role", f.role))
     if "due" in table.c and (f.due_before or f.due_after):
-        out.append(~table.c.due.like("--%"))  # a day every year is due before and after any date
+        # a day every year is due before and after any date; no due is due by no date (NULL is not
+        # LIKE anything), so comparing the order key ('' for none) is comparing the last day
+        out.append(~table.c.due.like("--%"))
         if f.due_before:
             last = _param("due_before", f.due_before.last.isoformat())
-            out.append(due_last_day(table.c.due) <= last)
+            out.append(due_order(table.c.due) <= last)
         if f.due_after:
             first = _param("due_after", f.due_after.first.isoformat())
-            out.append(due_last_day(table.c.due) >= first)
+            out.append(due_order(table.c.due) >= first)
     if f.year is not None and "year" in table.c:
         out.append(table.c.year == _param("year", f.year))
     if f.text:
-        out.append(_words_match(store, kind, "search_text", f.text))
+        out.append(_words_match(store, kind, "search_text", f.text, in_index_order))
     return out
+
+
+def data_version(store: Store) -> tuple:
+    """What changes whenever the facts queries read change, read in a moment from the documents
+    table alone: facts are only ever written with their copy's row, and which copy of a document is
+    read changes ``used``. Results computed for one version can be kept until it changes."""
+    docs = store.schema.documents
+    read = sa.case((docs.c.used, docs.c.id), else_=0)
+    query = sa.select(sa.func.count(), sa.func.max(docs.c.id), sa.func.sum(read), sa.func.sum(read * read))
+    with store.engine.connect() as conn:
+        return tuple(conn.execute(query).one())
+
+
+def obligation_page(
+    store: Store, f: Filters, sort: str, ascending: bool, position: tuple[Any, int] | None, limit: int
+) -> sa.Select:
+    """The ids and sort keys of one keyset page of obligations: up to ``limit`` rows after
+    ``position`` (a sort key and an id) in the order of ``sort`` then id, ascending or not. The rows
+    are walked along the sort's own order index (``db.sort_keys``), filters tested on its entries,
+    so the walk stops after a page instead of sorting every filtered row."""
+    table = store.schema.facts["obligations"]
+    key = sort_keys(table).get(sort, table.c.id)
+    chosen = sa.select(table.c.id, key.label("sort_key")).where(*conditions(store, "obligations", f, True))
+    if position is not None:
+        here, mark = sa.tuple_(key, table.c.id), sa.tuple_(sa.literal(position[0]), sa.literal(position[1]))
+        chosen = chosen.where(here > mark if ascending else here < mark)
+    ordering = (key.asc(), table.c.id.asc()) if ascending else (key.desc(), table.c.id.desc())
+    return chosen.order_by(*ordering).limit(limit)
 
 
 def precision(due) -> str | None:
