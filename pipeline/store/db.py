@@ -60,7 +60,7 @@ _COVERING: dict[str, tuple[str, ...]] = {
 }
 # The orders the web app's obligations list offers, each read from an index of its own, so a keyset
 # page walks the index in order and stops after a page's rows instead of sorting every filtered
-# row (bench/web.py: an unfiltered page 131 ms of sorting 100,000 rows before, under 5 ms after).
+# row (bench/web.py: an unfiltered page's ids 49 ms of sorting 100,000 rows before, under 1 ms after).
 ORDERED_KINDS = ("obligations",)
 
 

@@ -26,6 +26,7 @@ from pipeline.store.db import Store, due_last_day
 from pipeline.store.ledger import LedgerState
 from pipeline.text import fold
 from pipeline.web import images
+from schemas.document import TextSource
 from schemas.extraction import FACT_MODELS
 from schemas.frames import fact_columns, plain
 from schemas.web import (
@@ -264,6 +265,8 @@ def evidence(store: Store, kind: str, fact_id: int, archive: Path) -> Evidence:
             else None
         )
         others = _other_facts(conn, store, doc.id, (kind, fact_id))
+    bbox = tuple(row.bbox) if row.bbox else None
+    original = images.archived_original(store, doc.id, archive)
     page = None
     if page_row is not None:
         span = None
@@ -271,7 +274,9 @@ def evidence(store: Store, kind: str, fact_id: int, archive: Path) -> Evidence:
             length = len(page_row.text)
             start = min(max(row.start - page_row.start, 0), length)
             span = (start, min(max(row.end - page_row.start, start), length))
-        drawable = images.can_draw(doc.media_type) and images.archived_original(store, doc.id, archive) is not None
+        drawable = images.can_draw(doc.media_type) and original is not None
+        if bbox is None and original is not None and row.quote and page_row.source == TextSource.text_layer.value:
+            bbox = images.text_layer_box(original, page_row.number, row.quote)  # a born-digital PDF's page
         page = PageView(
             number=page_row.number,
             width=page_row.width,
@@ -285,7 +290,7 @@ def evidence(store: Store, kind: str, fact_id: int, archive: Path) -> Evidence:
         kind=kind,
         id=fact_id,
         fact=fact,
-        bbox=tuple(row.bbox) if row.bbox else None,
+        bbox=bbox,
         page=page,
         document={name: plain(getattr(doc, name)) for name in DOCUMENT_FIELDS if name in doc._fields},
         document_label=queries.document_label(doc.number, doc.path, doc.kind, doc.issuer, doc.issued_on),
