@@ -269,9 +269,12 @@ def obligation_page(
     table = store.schema.facts["obligations"]
     key = sort_keys(table).get(sort, table.c.id)
     chosen = sa.select(table.c.id, key.label("sort_key")).where(*conditions(store, "obligations", f, True))
-    if position is not None:
-        here, mark = sa.tuple_(key, table.c.id), sa.tuple_(sa.literal(position[0]), sa.literal(position[1]))
-        chosen = chosen.where(here > mark if ascending else here < mark)
+    if position is not None:  # (key, id) past the position, the key's bound apart: a range of the index
+        value, row_id = _param("key", position[0]), _param("id", position[1])
+        if ascending:
+            chosen = chosen.where(key >= value, sa.or_(key > value, table.c.id > row_id))
+        else:
+            chosen = chosen.where(key <= value, sa.or_(key < value, table.c.id < row_id))
     ordering = (key.asc(), table.c.id.asc()) if ascending else (key.desc(), table.c.id.desc())
     return chosen.order_by(*ordering).limit(limit)
 
