@@ -269,14 +269,20 @@ def obligation_page(
     table = store.schema.facts["obligations"]
     key = sort_keys(table).get(sort, table.c.id)
     chosen = sa.select(table.c.id, key.label("sort_key")).where(*conditions(store, "obligations", f, True))
-    if position is not None:  # (key, id) past the position, the key's bound apart: a range of the index
-        value, row_id = _param("key", position[0]), _param("id", position[1])
-        if ascending:
-            chosen = chosen.where(key >= value, sa.or_(key > value, table.c.id > row_id))
-        else:
-            chosen = chosen.where(key <= value, sa.or_(key < value, table.c.id < row_id))
     ordering = (key.asc(), table.c.id.asc()) if ascending else (key.desc(), table.c.id.desc())
-    return chosen.order_by(*ordering).limit(limit)
+    if position is None:
+        return chosen.order_by(*ordering).limit(limit)
+    # past the position: the rows of its key beyond its id, then the rows of the keys beyond it —
+    # two seeks into the index ((key, id), then key), where one condition with OR seeks by the key
+    # alone and walks every row of the position's key first (a quarter of them have no due)
+    value, row_id = _param("key", position[0]), _param("id", position[1])
+    same = chosen.where(key == value, table.c.id > row_id if ascending else table.c.id < row_id)
+    beyond = chosen.where(key > value if ascending else key < value)
+    same = same.order_by(table.c.id.asc() if ascending else table.c.id.desc())  # the key is one value
+    parts = [same.limit(limit).subquery(), beyond.order_by(*ordering).limit(limit).subquery()]
+    both = sa.union_all(*[sa.select(part) for part in parts]).subquery()
+    merged = (both.c.sort_key, both.c.id)
+    return sa.select(both).order_by(*(c.asc() if ascending else c.desc() for c in merged)).limit(limit)
 
 
 def precision(due) -> str | None:
