@@ -156,7 +156,7 @@ def obligations(
     ]
     # a page reached through a cursor has rows on the cursor's side; the far side has more when the LIMIT cut
     after_last = shown[-1] if shown and (backwards or more) else None
-    before_first = shown[0] if shown and (after if not backwards else more) else None
+    before_first = shown[0] if shown and (more if backwards else after is not None) else None
     return ObligationPage(
         rows=rows,
         total=total,
