@@ -6,6 +6,7 @@ before the commands are declared."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -36,18 +37,34 @@ if _chosen in messages.LANGUAGES:
     messages.set_language(_chosen)
 
 
+def _lazy_module(name: str) -> ModuleType:
+    """The module ``name``, executed on its first attribute read (``importlib.util.LazyLoader``)."""
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def _typer_words() -> None:
     """Typer's own words in the help and error panels, in the current language (click's 'Usage:'
-    and the '--help' line come from click's gettext and stay English)."""
-    from typer import rich_utils
-
-    rich_utils.OPTIONS_PANEL_TITLE = t("help.panel.options")
-    rich_utils.COMMANDS_PANEL_TITLE = t("help.panel.commands")
-    rich_utils.ARGUMENTS_PANEL_TITLE = t("help.panel.arguments")
-    rich_utils.ERRORS_PANEL_TITLE = t("help.panel.error")
-    rich_utils.DEFAULT_STRING = t("help.panel.default")
-    rich_utils.REQUIRED_LONG_STRING = t("help.panel.required")
-    rich_utils.RICH_HELP = t("help.panel.try")
+    and the '--help' line come from click's gettext and stay English). Typer imports its rich_utils
+    only to print help or an error; it is set up lazily here so that other commands do not pay the
+    0.2 s of importing rich (the words set now are kept when it loads)."""
+    rich_utils = sys.modules.get("typer.rich_utils") or _lazy_module("typer.rich_utils")
+    words = {
+        "OPTIONS_PANEL_TITLE": "help.panel.options",
+        "COMMANDS_PANEL_TITLE": "help.panel.commands",
+        "ARGUMENTS_PANEL_TITLE": "help.panel.arguments",
+        "ERRORS_PANEL_TITLE": "help.panel.error",
+        "DEFAULT_STRING": "help.panel.default",
+        "REQUIRED_LONG_STRING": "help.panel.required",
+        "RICH_HELP": "help.panel.try",
+    }
+    for name, key in words.items():
+        setattr(rich_utils, name, t(key))
 
 
 _typer_words()
@@ -256,6 +273,10 @@ def status(as_json: bool = typer.Option(False, "--json", help=t("help.status_jso
     if result.not_read:
         why = ", ".join(f"{n} {messages.label('choice', choice)}" for choice, n in sorted(result.not_read.items()))
         typer.echo(t("status.not_read", n=sum(result.not_read.values()), why=why))
+    if result.unread_pages:
+        typer.echo(t("status.unread_pages", n=result.copies_with_unread_pages))
+    for unread in result.unread_pages:
+        typer.echo(f"  #{unread['document']}  {_shown(unread['file'])}: {unread['reason']}")
     if result.stuck:
         typer.echo(t("status.stuck", n=len(result.stuck)))
     for stuck in result.stuck:
@@ -384,7 +405,7 @@ def documents(
 
     _query_options(fmt, output)
     frame = queries.copies(_store(db), every_copy=versions)
-    columns = ["group", "document", "copy", "version", "used", "choice", "reading", "pages", "file"]
+    columns = ["group", "document", "copy", "version", "used", "choice", "reading", "pages", "unread_pages", "file"]
     export.write(frame, fmt, output, columns=columns if versions else [*columns, "copies"], title=t("documents.title"))
 
 
@@ -444,8 +465,6 @@ app.add_typer(bench_app, name="bench")
 
 def _bench_module(name: str) -> Any:
     """A module of ``bench/``, which is tooling in the checkout, not part of the installed package."""
-    import importlib
-
     checkout = Path(__file__).resolve().parent
     if (checkout / "bench" / "__init__.py").is_file() and str(checkout) not in sys.path:
         sys.path.insert(0, str(checkout))

@@ -116,7 +116,7 @@ def ingest_file(
     """One file, its folder as its inbox: stored and archived, or quarantined with its reason."""
     path = Path(path)
     filer = runner.make_filer(archive, quarantine, keep_originals)
-    return ingest_one(Ingestor(Store(db), filer, path.parent), path)
+    return runner.exclusively(ingest_one, Ingestor(Store(db), filer, path.parent), path, None)
 
 
 @flow(name="ingest-folder")

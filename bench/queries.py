@@ -1,6 +1,8 @@
 """Query latency benchmark: filtered obligation queries over a generated database.
 
-    python -m pipeline.bench_queries [--obligations 100000] [--queries 200]
+    python -m bench.queries [--obligations 100000] [--queries 300] [--db URL]
+
+``--db`` builds in the given (empty) database, e.g. PostgreSQL; the default is a temporary SQLite file.
 
 Generates documents whose obligations reuse real agency names and task sentences (the
 obligations of the sample texts, shuffled with other years, roles and provinces), stores
@@ -72,10 +74,10 @@ FILTERS = [
 ]
 
 
-def run(n_obligations: int, n_queries: int) -> dict:
+def run(n_obligations: int, n_queries: int, db: str | None = None) -> dict:
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        store = Store(db or f"sqlite:///{Path(tmp) / 'bench.db'}")
         t0 = time.perf_counter()
         build(store, n_obligations, rng)
         built = time.perf_counter() - t0
@@ -88,6 +90,7 @@ def run(n_obligations: int, n_queries: int) -> dict:
             rows.append(len(frame))
     timings.sort()
     return {
+        "engine": store.engine.dialect.name,
         "obligations": n_obligations,
         "queries": n_queries,
         "build_s": round(built, 1),
@@ -102,8 +105,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--obligations", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--db", help="an empty database to build in (SQLAlchemy URL); default a temporary SQLite file")
     args = parser.parse_args()
-    result = run(args.obligations, args.queries)
+    result = run(args.obligations, args.queries, args.db)
     print("  ".join(f"{k} {v}" for k, v in result.items()))
 
 

@@ -39,6 +39,7 @@ def extract(seg: SegmentedDocument) -> Extraction:
             ocr=source.ocr,
             ocr_confidence=source.ocr_confidence,
             encoding_repaired=source.encoding_repaired,
+            page_issues=source.issues,
         ),
         document=doc._.meta,
         citations=facts(doc, "citations"),

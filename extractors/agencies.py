@@ -15,11 +15,11 @@ Public API: ``expand_abbreviations(s)``, ``find_agencies(text)``, and for the ob
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.common import load_json, phrase_alternation
-from extractors.gazetteer import is_centrally_run_city
+from extractors.gazetteer import is_centrally_run_city, province_names
 from pipeline.text import fold, fold_in_place, lexicon
 
 
@@ -151,7 +151,7 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
 _DASH = re.compile(r"[ \t]*[-–][ \t]*")
 _NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu chính Viễn thông')
 _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
-_UNIT_JOIN = re.compile(r",\s*|\s+va\s+")  # 'các quận, huyện và thị xã'
+_UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–][ \t]*")  # 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã'
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
@@ -315,8 +315,10 @@ class _Scanner:
             m = _NEXT_WORD.match(self.text, p)
             if not m or not m.group(1)[0].islower() or self.lex.name_breaks.match(self.folded, m.start(1)):
                 break
-            if self._unit(m.start(1)) is not None or self._word(self.lex.qualifiers, m.start(1)) is not None:
-                break  # 'Sở Tư pháp| tỉnh', '… |liên quan': a scope or a qualifier, read after the name
+            if any(self._word(w, m.start(1)) is not None for w in (self.lex.qualifiers, self.lex.scope_words)) or (
+                self._unit(m.start(1)) is not None
+            ):
+                break  # 'Sở Tư pháp| tỉnh', '… |cấp tỉnh', '… |liên quan': a scope or a qualifier, read after the name
             end = p = m.end()
         else:
             return pos  # five lowercase words and more: a sentence, not a name
@@ -327,8 +329,15 @@ class _Scanner:
         closes = (
             not after
             or after[0] in ":(/"
-            or (nxt is not None and (nxt.group(1)[0].isupper() or self._unit(nxt.start(1)) is not None))
-        )  # … or a scope ('Trung tâm Kiểm soát| bệnh tật| tỉnh')
+            or (
+                nxt is not None
+                and (
+                    nxt.group(1)[0].isupper()
+                    or self._unit(nxt.start(1)) is not None
+                    or self._word(self.lex.scope_words, nxt.start(1)) is not None
+                )
+            )
+        )  # … or a scope ('Trung tâm Kiểm soát| bệnh tật| tỉnh', 'Ban Chỉ huy Phòng thủ| dân sự| cấp tỉnh')
         breaks = nxt is not None and self.lex.name_breaks.match(self.folded, nxt.start(1)) is not None
         return end if closes or breaks else pos
 
@@ -444,6 +453,16 @@ class _Scanner:
             if name is not None and (dashed := self._dashed(name)) is not None:
                 # 'Cục Kinh tế - Quản lý| đầu tư xây dựng', 'Tập đoàn Công nghiệp - Viễn thông Quân đội'
                 known, name = None, dashed
+            if known is None and (head := self._word(self.lex.named_heads, h)) is not None and head > (name or h):
+                name = head  # 'Văn phòng Ban Chỉ huy|;': a nested head whose name the text leaves out
+            inner = self.match(h, allow_collective=False) if known is None else None
+            if inner is not None and inner.start == self._ws(h) and (name is None or inner.end > name):
+                # 'Văn phòng| Ban Chỉ huy Phòng thủ dân sự tỉnh': the head's name is a body of its own
+                return AgencyMatch(pos, inner.end, _canonical(self.text[pos : inner.end]), inner.head_end, True, False)
+            colon = _COLON.match(self.text, h)
+            if name is None and colon and self.text[colon.end() : colon.end() + 1].isupper():
+                # 'Giám đốc Sở|: Lao động - Thương binh và Xã hội, Thông tin và Truyền thông': the names follow
+                return AgencyMatch(pos, h, _canonical(self.text[pos:h]), h, True, True)
             if name is None:
                 return None
             scoped = True  # 'Sở Y tế' is a whole name: it takes no scope from a list
@@ -487,11 +506,16 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
     p = sc.courtesy(pos)
     first = sc.match(p)
     if first is None:
-        return [], pos
-    found, end, joined_by_and = [first], first.end, False
-    if first.collective and (listed := _listed_names(sc, first))[0]:
+        found, end = _provinces(sc, p)  # 'Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương …'
+        if not found:
+            return [], pos
+        first = found[0]
+    else:
+        found, end = [first], first.end
+    joined_by_and = False
+    if found == [first] and first.collective and (listed := _listed_names(sc, first))[0]:
         found, end = listed
-    elif (places := _listed_places(sc, first))[0]:
+    elif found == [first] and (places := _listed_places(sc, first))[0]:
         found, end = places
     while True:
         aside = _ASIDE.match(text, end)  # 'Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), …': whose it is
@@ -509,6 +533,11 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             found[-1] = AgencyMatch(prev.start, run, _canonical(text[prev.start : run]), run, prev.scoped, False)
             end = run
             continue
+        prev, level = found[-1], sc._word(sc.lex.scope_words, q)
+        if level is not None and not prev.collective and prev.head_end < prev.end and (nxt is None or nxt.end <= level):
+            # 'Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã': a bare level is the same body at that level
+            name = _canonical(text[prev.start : prev.head_end] + " " + text[sc._ws(q) : level])
+            nxt = AgencyMatch(prev.start, level, name, prev.head_end, True, False)
         if nxt is not None and nxt.collective and (listed := _listed_names(sc, nxt))[0]:
             found += listed[0]
             end = listed[1]
@@ -526,6 +555,10 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             found += places[0]
             end = places[1]
             continue
+        if nxt is None and found[-1].end == found[-1].head_end and (more := _provinces(sc, q))[0]:
+            found += more[0]  # 'Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai'
+            end = more[1]
+            continue
         if nxt is None and (place := _shared_unit_place(sc, found[-1], q)) is not None:
             found[-1], nxt = place
         elif nxt is None:
@@ -537,6 +570,7 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
         found.append(nxt)
         joined_by_and = sep.group().strip(" ,") == "va"
         end = nxt.end
+    found = _shared_body(sc, found)
     last = found[-1]
     if len(found) > 1 and joined_by_and and last.scoped and not last.collective and last.head_end < last.end:
         # 'Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố': the pair shares 'Thành phố'
@@ -558,13 +592,39 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
     chính' → two); another is named by its words ('ban ngành thành phố')."""
     sc = _Scanner(text)
     out: list[AgencyMatch] = []
-    for a, b in _member_spans(sc, start, stop):
+    spans = _member_spans(sc, start, stop)
+    for n, (a, b) in enumerate(spans):
+        if _bare_title(sc, a, b):
+            # 'Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội': titles in series of one
+            # named body each head it; 'Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ' heads no class of the next
+            nxt = parse_addressees(text[: spans[n + 1][1]], spans[n + 1][0], sc.folded)[0] if n + 1 < len(spans) else []
+            title_end = sc._word(sc.lex.titles, spans[n + 1][0]) if nxt else None
+            if nxt and title_end is not None and not nxt[0].collective and nxt[0].start == spans[n + 1][0]:
+                body = sc.text[sc._ws(title_end) : nxt[0].end]
+                out.append(AgencyMatch(a, b, _canonical(f"{text[a:b]} {body}"), b, True, False))
+            else:
+                out.append(named(text, a, b))
+            continue
         found, end = parse_addressees(text[:b], a, sc.folded[:b])
         if found and not text[end:b].strip(" ,.;:*_"):
             out += found
-        elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a):
+        elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a) and not _acts(sc, a, b):
             out.append(named(text, a, b))  # 'ban ngành thành phố': a name the lexicon reads only the start of
     return out
+
+
+def _bare_title(sc: _Scanner, start: int, end: int) -> bool:
+    """Is text[start:end] a title alone ('Các Bộ trưởng', 'Chủ tịch Hội đồng quản trị'), naming no body after it?"""
+    p = sc._literal(_PLURAL, start) or start
+    return sc._word(sc.lex.titles, p) == end
+
+
+_ROLE_WORDS = re.compile(r"\s(?:chu tri|phoi hop|tham muu|co trach nhiem)\b")  # on folded text
+
+
+def _acts(sc: _Scanner, start: int, end: int) -> bool:
+    """Does the member say what someone does ('Bộ trưởng Bộ Nội vụ chủ trì, phối hợp với …') rather than name who?"""
+    return _ROLE_WORDS.search(sc.folded, start, end) is not None
 
 
 _MEMBER_WORDS = 24  # syllables: a member of a list of officials longer than this is a sentence, not a name
@@ -572,10 +632,16 @@ _MEMBER_CUT = re.compile(r"\s*(?:;|,|\bva\b)\s*")  # on folded text
 
 
 def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
-    """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows."""
+    """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows, or a class closes the list
+    ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan')."""
     cuts: list[tuple[int, int]] = []  # (end of a member, start of the next)
     for m in _MEMBER_CUT.finditer(sc.folded, start, stop):
-        if m.group().strip() == ";" or sc._word(sc.lex.titles, m.end()) is not None:
+        cut = m.group().strip()
+        if (
+            cut == ";"
+            or sc._word(sc.lex.titles, m.end()) is not None
+            or (cut == "va" and sc.collective(m.end()) is not None)
+        ):
             cuts.append((m.start(), m.end()))
     bounds = [start] + [x for cut in cuts for x in cut] + [stop]
     spans = []
@@ -621,6 +687,9 @@ def _listed_names(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]
     prefix = re.sub(r"(?i)\bcác\s+", "", sc.text[m.start : m.end], count=1)
     plural = re.search(r"(?i)\bcác\s+(\w+)", sc.text[m.start : m.end])
     head = plural.group(1) if plural and sc.lex.named_heads.fullmatch(fold(plural.group(1))) else None
+    last = sc.text[m.start : m.end].split()[-1]
+    if head is None and m.collective and sc.lex.named_heads.fullmatch(fold(last)):
+        head = last  # 'Giám đốc Sở: Y tế, Tài chính' names its Sở without 'các'
     if not colon or head is None or not sc.text[sc._ws(colon.end()) : sc._ws(colon.end()) + 1].isupper():
         return [], m.end  # the class's first word heads the names, which are capitalised ('Các Bộ, cơ quan: Tài chính')
     if not sc.lex.named_heads.fullmatch(fold(prefix.split()[-1])):
@@ -674,6 +743,84 @@ def _listed_places(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int
     if len(found) < 2:  # 'UBND các xã, phường: Phối hợp …' — a task after the colon, not a list of places
         return [], m.end
     return found, found[-1].end
+
+
+_PROVINCE_UNIT = re.compile(r"(?:cac\s+)?(tinh|thanh pho)(?:\s*:)?\s+")  # on folded text
+
+
+@lru_cache(maxsize=1)
+def _province_forms() -> frozenset[str]:
+    return frozenset(fold(name) for name in province_names())
+
+
+def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """'Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân
+    Thành phố': the body a member names with its scope ('đại biểu| Hội đồng nhân dân Thành phố') is the body of the
+    members before it that name it without one (they take the scope) or stop short of it ('các Tổ đại biểu và đại
+    biểu …', they take the body)."""
+    out = list(found)
+    for j in range(1, len(out)):
+        member = out[j]
+        nested = _nested_scoped(sc, member)
+        if nested is None:
+            continue
+        body = fold(sc.text[nested.start : nested.head_end]).strip()
+        scope = sc.text[nested.head_end : nested.end].strip()
+        short = fold(sc.text[member.start : nested.start]).strip()  # 'dai bieu'
+        for n in range(j):
+            name = fold(out[n].name)
+            if name.endswith(body):
+                out[n] = replace(
+                    out[n], name=f"{out[n].name} {scope}", scoped=True
+                )  # 'Thường trực Hội đồng nhân dân' + scope
+            elif n == j - 1 and short and name.endswith(short) and body not in name:
+                whole = _canonical(sc.text[nested.start : nested.end])
+                out[n] = replace(out[n], name=f"{out[n].name} {whole}", scoped=True)
+    return out
+
+
+def _nested_scoped(sc: _Scanner, member: AgencyMatch) -> AgencyMatch | None:
+    """The body with its scope that ends the member's name after a word of its own ('đại biểu| Hội đồng nhân dân
+    Thành phố'), if any."""
+    for word in re.finditer(r"\s+(?=\w)", sc.text[member.start : member.end]):
+        b = sc.match(member.start + word.end(), allow_collective=False)
+        lead = sc.text[member.start : member.start + word.end()].strip()
+        if (
+            b is not None
+            and b.end == member.end
+            and b.head_end < b.end
+            and not b.collective
+            and sc.text[b.start : b.start + 1].isupper()
+            and lead.islower()  # 'đại biểu| Hội đồng …', not 'Ủy| ban Mặt trận …'
+        ):
+            return b
+    return None
+
+
+def _provinces(sc: _Scanner, pos: int) -> tuple[list[AgencyMatch], int]:
+    """'Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng', 'Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai', 'Thành phố Hồ Chí
+    Minh, tỉnh Lâm Đồng' at the head of a task: provinces addressed as such, one body per province ('Tỉnh Nghệ An'),
+    each a province of the gazetteer — 'tỉnh' before any other name is a place, not an addressee."""
+    found: list[AgencyMatch] = []
+    unit: str | None = None
+    p = pos
+    while True:
+        start = sc._ws(p)
+        m = _PROVINCE_UNIT.match(sc.folded, start)
+        if m is not None and sc.text[m.start(1) : m.end(1)].lower() in ("tỉnh", "thành phố"):
+            unit, p = sc.text[m.start(1) : m.end(1)].lower(), m.end()
+        elif unit is None or m is not None:
+            break
+        end = _place_name(sc, p)
+        if end is None or fold(sc.text[sc._ws(p) : end]) not in _province_forms():
+            break
+        name = f"{unit[:1].upper()}{unit[1:]} {sc.text[sc._ws(p) : end]}"
+        found.append(AgencyMatch(start, end, _canonical(name), end, True, False))
+        sep = _NAME_SEPARATOR.match(sc.folded, end)
+        if not sep:
+            break
+        p = sep.end()
+    return found, (found[-1].end if found else pos)
 
 
 def _place_name(sc: _Scanner, pos: int) -> int | None:

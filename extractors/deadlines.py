@@ -38,6 +38,7 @@ class _Rules:
     completion: re.Pattern
     completion_exact: re.Pattern  # on the lower-cased text: 'đạt' is not 'đất' (land)
     basis: re.Pattern
+    cited_commitment: re.Pattern  # 'theo cam kết của Việt Nam tại COP 26 … vào năm 2050'
     past: re.Pattern
     appraisal: re.Pattern
     recipient: re.Pattern
@@ -51,6 +52,7 @@ def _rules() -> _Rules:
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
         completion_exact=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['completion_words_exact']))})(?!\w)"),
         basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
+        cited_commitment=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['cited_commitments'])})(?!\w)"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
         appraisal=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['appraisal_words'])})(?!\w)"),
         recipient=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_words'])})\s*$"),
@@ -213,13 +215,15 @@ def _clause_dues(
 
 def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
     """A clause that sets no task: one that reports the past ('… đã hoàn thành'), cites a legal basis ('Căn
-    cứ …'), or a title line in capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
+    cứ …') or a commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line
+    in capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
     r = _rules()
     folded = ct.folded[clause.start : clause.end]
     line = ct.work[clause.line.start : clause.line.end]
     return (
         r.past.search(target_rules.without_past_asides(folded)) is not None
         or r.basis.match(ct.folded[clause.sentence_start : clause.end]) is not None
+        or r.cited_commitment.search(folded) is not None
         or ("\t" not in line and line.isupper() and time_grammar.label_year(line) is not None)
     )
 

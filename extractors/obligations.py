@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from extractors import letterhead
 from extractors.agencies import AgencyMatch, find_agencies, named, parse_addressees, parse_officials
 from extractors.common import DOC_NUMBER, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
@@ -47,6 +48,7 @@ from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 _BULLET, _SUB_BULLET, _PARAGRAPH = 5, 6, 7
+_TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _HEADER_LINES = 5  # a 'Nơi nhận' this early is a misplaced footer cell, not the end of the body
 _TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bullets
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
@@ -148,8 +150,12 @@ def _vocabulary() -> _Vocabulary:
         end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b"),
         dangling_words=frozenset(fold(w) for w in d["dangling_words"]),
         topic=re.compile(rf"(?:{phrase_alternation(d['topic_openers'])})\s"),
-        page_footer=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['page_footer'])})(?!\w)"),
-        attachment=re.compile(rf"^\W*(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
+        # the web page's headings open their line; the same words inside a sentence ('… và các văn bản liên quan
+        # đến cơ quan …') are the document's own
+        page_footer=re.compile(rf"^\W*(?:{phrase_alternation(d['page_footer'])})(?!\w)"),
+        # '(Kèm theo Quyết định số …)' on a line of its own, or in brackets after the attachment's title ('QUY ĐỊNH VỀ
+        # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
+        attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
         footnote=re.compile(d["footnote"]),
         duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
         enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
@@ -194,16 +200,13 @@ def _role_words() -> tuple[frozenset[str], frozenset[str]]:
 _ROMAN = re.compile(r"^(?:Phần\s+|PHẦN\s+)?[IVXL]+\b")
 
 
-_CHAPTER = re.compile(r"^[*_#\s]*(?:Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]+\b")
-
-
 def _rank(line: Line) -> int:
-    """0 part, chapter or article, 1 '1.', 2 '1.1.', 3 '1.1.1.', 4 'a)' or '(i)', 5 '-', 6 '+', 7 a plain
+    """0 part, chapter or article, 1 '1.', 2 '1.1.', 3 '1.1.1.', 4 'a)', '(i)' or '(1)', 5 '-', 6 '+', 7 a plain
     paragraph."""
     m = line.marker
     if not m:
-        return 0 if _CHAPTER.match(line.text) else _PARAGRAPH
-    if m.startswith("Điều") or _ROMAN.match(m):
+        return 0 if outline.opens_chapter(line.text) else _PARAGRAPH  # 'Chương' / 'III' joined from two lines
+    if m.startswith("Điều") or _ROMAN.match(m) or outline.opens_chapter(m):
         return 0
     if m[0].isdigit():
         return min(1 + m.rstrip(".)/ ").count("."), 3)
@@ -281,39 +284,6 @@ def _join_wraps(lines: list[Line], text: str) -> list[Line]:
             joined = prev.text + " " * (line.start - prev.end) + line.text
             out[-1] = replace(prev, end=line.end, text=joined)
             continue
-        out.append(line)
-    return out
-
-
-_EMPHASISED_MARKER = re.compile(r"^[*_]{1,3}\s*(\d{1,2}(?:\.\d{1,2}){0,3}\.)\s*[*_]{1,3}\s*(?=\w)")
-_ROMAN_ITEM = re.compile(r"^[*_]*(\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\))\s+(?=\w)")  # '(i)', '(ii)', … '(x)'
-
-
-def _with_marker(line: Line) -> Line:
-    """'**1. **Trên cơ sở …': a number whose emphasis closes after it still opens an item (the outline reader
-    wants a word right after the marker); '(iii) Ủy ban nhân dân tỉnh Đồng Nai chỉ đạo …' is an item of a list
-    numbered in small roman numerals. The section path stays the one the segmenter gave."""
-    m = (_EMPHASISED_MARKER.match(line.text) or _ROMAN_ITEM.match(line.text)) if line.marker is None else None
-    return replace(line, marker=m.group(1)) if m else line
-
-
-_BRACKET_NUMBER = re.compile(r"^[*_]*(\((\d{1,2})\))\s+(?=\w)")
-
-
-def _bracket_numbers(lines: list[Line]) -> list[Line]:
-    """'… tập trung một số nhiệm vụ sau:' over '(1) Huy động …', '(2) …': numbers in brackets that a colon opens and
-    that go on in order (a lost one skipped) are items, not the footnotes that '(1)' also marks."""
-    out: list[Line] = []
-    last: int | None = None  # the number of the last bracketed item of the current list
-    for line in lines:
-        m = _BRACKET_NUMBER.match(line.text) if line.marker is None else None
-        number = int(m.group(2)) if m else None
-        opened = bool(out) and out[-1].text.rstrip(" *_").endswith(":")
-        if number is not None and ((number == 1 and opened) or (last is not None and last < number <= last + 2)):
-            assert m is not None  # a number was read
-            line, last = replace(line, marker=m.group(1)), number
-        elif line.marker is not None and not _BRACKET_NUMBER.match(line.marker + " x"):
-            last = None  # a new item of the outline ends the list
         out.append(line)
     return out
 
@@ -561,19 +531,24 @@ class _Reader:
         follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again."""
         parts: list[list[Line]] = [[]]
         reading = True
+        header = letterhead.read(self.seg)
+        # a web page's summary of the document before its letterhead repeats the tasks in other words
+        start = header.lines[0].start if header.anchored and header.lines else 0
         for i, line in enumerate(self.seg.lines):
+            if line.start < start:
+                continue
             folded = fold_in_place(line.text)
-            if i > _HEADER_LINES and self.voc.page_footer.search(folded):
+            if i > _HEADER_LINES and self.voc.page_footer.match(folded):
                 break  # the web page's own text after the document ('Văn bản liên quan', 'Bạn vừa bị đăng xuất')
             if reading and i > _HEADER_LINES and self.voc.end_of_body.match(folded):
                 reading = False
-            elif not reading and self.voc.attachment.match(folded):
+            elif not reading and self.voc.attachment.search(folded):
                 reading = True
                 parts.append([])
                 self.attachments.add(line.start)
             if reading:
                 parts[-1].append(line)
-        return _bracket_numbers([_with_marker(line) for part in parts for line in _join_wraps(part, self.seg.text)])
+        return [line for part in parts for line in _join_wraps(part, self.seg.text)]
 
     def _is_task_paragraph(self, line: Line) -> bool:
         """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder, not a closing
@@ -848,7 +823,10 @@ class _Reader:
         return any(not fold(m.group()).startswith("giao") for m in self._directives(i))
 
     def _names_body(self, i: int) -> bool:
-        return bool(parse_addressees(self.lines[i].text, len(self.lines[i].text) - len(_body(self.lines[i])))[0])
+        """Does item line i name who acts — 'a) Sở Y tế', or after its lead-in, '1. Trách nhiệm của Sở Y tế'?"""
+        text, body = self.lines[i].text, _body(self.lines[i])
+        lead_in = self.voc.item_prefix.match(fold_in_place(body))
+        return bool(parse_addressees(text, len(text) - len(body) + (lead_in.end() if lead_in else 0))[0])
 
     def _sub_items(self, indices: list[int]) -> list[tuple[int, int]]:
         """Top items among the given lines (the lowest rank above a bullet) with their extents."""
@@ -928,11 +906,20 @@ class _Reader:
                 self.ranks[end] < _PARAGRAPH
                 or not self._is_task_paragraph(self.lines[end])
                 or self._under_heading_item(i + 1, end)
+                or self._list_goes_on(i + 1, end)
             ):
                 end += 1
             for k, k_end in self._sub_items(list(range(i + 1, end))):
                 if k not in self.used:
                     self.item(k, k_end, addressees, not directive)
+
+    def _list_goes_on(self, first: int, k: int) -> bool:
+        """Is paragraph k inside the list that starts at line ``first`` — the rest of an item whose number was lost
+        ('(4) Rà soát …' / 'Tổ chức điều phối …' / '(6) Chủ động …'), since an item of a level the list already has
+        comes right after it?"""
+        levels = {self.ranks[j] for j in range(first, k) if 0 < self.ranks[j] < _PARAGRAPH}
+        nxt = next((j for j in range(k + 1, min(k + 3, len(self.lines))) if self.ranks[j] < _PARAGRAPH), None)
+        return nxt is not None and self.ranks[nxt] in levels
 
     def _notice_addressees(self) -> list[AgencyMatch]:
         """Whom a notice of conclusions is for, from its closing ('Văn phòng Chính phủ thông báo để Ủy ban nhân dân
@@ -1038,28 +1025,37 @@ class _Reader:
             if not (line.marker or "").startswith("Điều"):
                 continue
             end = self._part_end(i)
-            k = next((k for k in range(i, end) if self.voc.execution.search(fold_in_place(self.lines[k].text))), None)
-            if k is None or k in self.used:
-                continue
-            first = (
-                k if k == i or self.lines[k].marker else max(j for j in range(i, k) if j == i or self.lines[j].marker)
-            )
-            clause = self.lines[k]
-            if first < k:
-                text = self.seg.text[self.lines[first].start : clause.end].replace("\n", " ").replace("\f", " ")
-                clause = replace(self.lines[first], end=clause.end, text=text)
-            text = clause.text
-            phrase = self.voc.execution.search(fold_in_place(text))
-            assert phrase is not None  # line k holds the phrase, and the clause ends with line k
-            stop = text.rfind(". ", 0, phrase.start())
-            sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(clause)))
-            opening = self.voc.salutation_in_article.match(fold_in_place(text), sentence)
-            assert opening is not None  # every part of the pattern is optional
-            bodies = parse_officials(text, opening.end(), phrase.start())
-            if bodies:
-                self.used.update(range(first, k + 1))
-                task = _Task(clause, clause.start + phrase.start(), text[phrase.start() :], clause.start + sentence)
-                self.out += _obligations(self.seg, bodies, task, "")
+            for k in range(i, end):
+                if k not in self.used and self.voc.execution.search(fold_in_place(self.lines[k].text)):
+                    self._executing_clause(i, k)
+
+    def _executing_clause(self, i: int, k: int) -> None:
+        """The clause of article i that ends on line k with its phrase: its officials, each with the phrase's
+        task; a clause whose words name no list of officials ('1. Bộ trưởng Bộ Nội vụ chủ trì, phối hợp …
+        hướng dẫn, kiểm tra việc thi hành Quyết định này') is left to the readers of items."""
+        first = k if k == i or self.lines[k].marker else max(j for j in range(i, k) if j == i or self.lines[j].marker)
+        title = _body(self.lines[i])
+        is_title = len(title) <= _TITLE_CHARS and not re.search(r"[;:]", title) and not parse_addressees(title)[0]
+        if first == i < k and is_title:
+            first = i + 1  # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member
+        clause = self.lines[k]
+        if first < k:
+            text = self.seg.text[self.lines[first].start : clause.end].replace("\n", " ").replace("\f", " ")
+            clause = replace(self.lines[first], end=clause.end, text=text)
+        text = clause.text
+        # the last phrase: the article's title may hold the same words ('Điều 4. Hiệu lực và trách nhiệm thi
+        # hành' / 'Quyết định này có hiệu lực …')
+        phrase = next(reversed(list(self.voc.execution.finditer(fold_in_place(text)))), None)
+        assert phrase is not None  # line k holds the phrase, and the clause ends with line k
+        stop = text.rfind(". ", 0, phrase.start())
+        sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(clause)))
+        opening = self.voc.salutation_in_article.match(fold_in_place(text), sentence)
+        assert opening is not None  # every part of the pattern is optional
+        bodies = parse_officials(text, opening.end(), phrase.start())
+        if bodies:
+            self.used.update(range(first, k + 1))
+            task = _Task(clause, clause.start + phrase.start(), text[phrase.start() :], clause.start + sentence)
+            self.out += _obligations(self.seg, bodies, task, "")
 
     def _field(self, i: int) -> tuple[str, int] | None:
         """(kind, offset of the value) when line i opens with a task field's label ('- Cơ quan chủ trì: …')."""
@@ -1222,8 +1218,9 @@ class _Reader:
             i += 1
             if columns is None:
                 continue
+            table = _TaskTable.read(lines[i - 1].text.split("\t"))
             while i < len(lines) and "\t" in lines[i].text:
-                self._table_row(lines[i], columns)
+                self._table_row(lines[i], table)
                 i += 1
 
     def pipe_tables(self) -> None:
@@ -1253,20 +1250,18 @@ class _Reader:
                 rows[-1].append((at, cell))
             elif rows[-1]:
                 rows.append([])
-        columns: dict[str, int] | None = None
-        width = 0
-        shift: int | None = None
-        for row in rows:
-            if columns is None:
-                columns, width = _columns([c for _, c in row]), len(row)
-                continue
-            if shift is None:  # a header row may carry the table's title in its first cell; the last row, the page
-                shift = max(width - len(row), 0)
-            cell_of = {kind: row[n - shift] for kind, n in columns.items() if 0 <= n - shift < len(row)}
-            self._table_cells(cell_of, "lead" if "lead" in columns else "assigned")
+        header = next((n for n, row in enumerate(rows) if _columns([c for _, c in row]) is not None), None)
+        if header is None:
+            return
+        table = _TaskTable.read([c for _, c in rows[header]])
+        for row in rows[header + 1 :]:
+            self._table_cells(table.cells(row))
 
-    def _table_cells(self, cells: dict[str, tuple[int, str]], role: Role) -> None:
-        """The obligations of one row, from its cells (offset in the text, text) by column kind."""
+    def _table_cells(self, cells: dict[str, tuple[int, str]]) -> None:
+        """The obligations of one row, from its cells (offset in the text, text) by column kind: one per body of
+        the lead (or executing) column, and one per named body of the partners column — a catch-all there ('cơ
+        quan, địa phương liên quan') is only the lead's courtesy, as on a 'Cơ quan phối hợp:' line."""
+        role: Role = "lead" if "lead" in cells else "assigned"
         who = " ".join(cells.get(role, (0, ""))[1].split())
         at, task = cells.get("task", (0, ""))
         bodies, _ = parse_addressees(who)
@@ -1275,54 +1270,42 @@ class _Reader:
         task = " ".join(task.split())
         if not bodies or not task:
             return
-        partners = [b.name for b in parse_addressees(" ".join(cells.get("partners", (0, ""))[1].split()))[0]]
+        helpers = parse_addressees(" ".join(cells.get("partners", (0, ""))[1].split()))[0]
+        partners = [b.name for b in helpers]
+        supports = [
+            b
+            for b in helpers
+            if not (b.collective and self.voc.catch_all.search(fold(b.name)))
+            and fold(b.name) not in {fold(lead.name) for lead in bodies}
+        ]
         due, recurrence = _time_line_due(cells.get("due", (0, ""))[1])
         line = self.seg.line_at(at)
         first = at + len(cells["task"][1]) - len(cells["task"][1].lstrip())
+        evidence = self.seg.evidence(first, first + len(cells["task"][1].strip()))
+        section = line.section if line else None
         self.out += [
             Obligation(
                 agency=b.name,
-                role=role,
+                role=body_role,
                 task=_clean_task(task),
-                partners=partners,
+                partners=partners if body_role != "support" else [],
                 due=due,
                 recurrence=recurrence,
-                section=line.section if line else None,
-                evidence=self.seg.evidence(first, first + len(cells["task"][1].strip())),
+                section=section,
+                evidence=evidence,
             )
-            for b in bodies
+            for bodies_of_role, body_role in ((bodies, role), (supports, "support"))
+            for b in bodies_of_role
         ]
 
-    def _table_row(self, line: Line, columns: dict[str, int]) -> None:
-        cells = line.text.split("\t")
-
-        def cell(kind):
-            """The stripped text of this row's cell in the given column kind, or '' when the table has no such column
-            or the row is short of it."""
-            return cells[columns[kind]].strip() if kind in columns and columns[kind] < len(cells) else ""
-
-        role: Role = "lead" if "lead" in columns else "assigned"
-        bodies, _ = parse_addressees(cell(role))
-        task = cell("task")
-        if not bodies or not task:
-            return
-        partners = [b.name for b in parse_addressees(cell("partners"))[0]]
-        year = _YEAR_CELL.fullmatch(cell("due"))
-        due, recurrence = (year.group(1), None) if year else _due(cell("due"))
-        start = line.start + line.text.find(task)
-        self.out += [
-            Obligation(
-                agency=b.name,
-                role=role,
-                task=_clean_task(task),
-                partners=partners,
-                due=due,
-                recurrence=recurrence,
-                section=line.section,
-                evidence=self.seg.evidence(start, start + len(task)),
-            )
-            for b in bodies
-        ]
+    def _table_row(self, line: Line, table: _TaskTable) -> None:
+        """A TAB-separated row: its cells with their offsets (an empty cell keeps its place), read as any other
+        table row."""
+        cells, at = [], line.start
+        for cell in line.text.split("\t"):
+            cells.append((at, cell))
+            at += len(cell) + 1
+        self._table_cells(table.cells(cells))
 
 
 _YEAR_CELL = time_grammar.YEAR_CELL
@@ -1346,6 +1329,42 @@ def _columns(cells: list[str]) -> dict[str, int] | None:
     if "task" not in columns or not ({"lead", "assigned"} & columns.keys()):
         return None
     return columns
+
+
+_ROW_LABEL = re.compile(r"[*_\s]*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])[.)]?[*_\s]*")
+
+
+@dataclass(frozen=True)
+class _TaskTable:
+    """Where each column kind sits in a task table's rows. A header may open with the table's title ('2. Danh mục
+    thủ tục hành chính | TT | Tên thủ tục …'), so a column's place in a row is counted from the header's first
+    column heading; a row without its number ('| Tiếp nhận … | Sở Y tế |') is one cell short at the front; a row of
+    one or two cells ('I | KIỆN TOÀN CƠ CHẾ CHỈ ĐẠO …') is a group heading with no body in its columns; empty
+    cells at the end of a row (no 'Sản phẩm', no 'Ghi chú') cost nothing."""
+
+    columns: dict[str, int]
+    numbered: bool  # the first column is the row number ('TT', 'STT')
+
+    @classmethod
+    def read(cls, header: list[str]) -> _TaskTable:
+        columns = _columns(header)
+        assert columns is not None  # only a task table's header is read
+        kinds = load_json("obligations.json")["task_fields"]
+        names = [fold(n) for names in kinds.values() for n in names]
+        folded = [fold(c).strip(" *_") for c in header]
+        title = next(
+            (n for n, h in enumerate(folded) if h in _NUMBER_HEADERS or any(h.startswith(x) for x in names)), 0
+        )
+        numbered = folded[title] in _NUMBER_HEADERS
+        return cls({kind: n - title for kind, n in columns.items()}, numbered)
+
+    def cells(self, row: list[tuple[int, str]]) -> dict[str, tuple[int, str]]:
+        """The row's cells by column kind."""
+        shift = 1 if self.numbered and row and not _ROW_LABEL.fullmatch(row[0][1]) else 0
+        return {kind: row[n - shift] for kind, n in self.columns.items() if 0 <= n - shift < len(row)}
+
+
+_NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})
 
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Obligation]:

@@ -32,13 +32,9 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import registry
-
 from extractors import citations, deadlines, metadata, national_targets, obligations, targets, wards
 from extractors.common import load_json
+from extractors.lean_imports import Doc, Language, Span, blank, registry, underthesea_tokenize
 from pipeline.read.load import document_from_text
 from pipeline.text import fold_in_place
 from pipeline.text.segment import SegmentedDocument, segment
@@ -78,8 +74,7 @@ class SyllableTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
-
+        tokenize = underthesea_tokenize()
         words: list[str] = []
         spaces: list[bool] = []
         pos = 0
@@ -226,7 +221,7 @@ def agency_patterns() -> list[dict]:
 def nlp(words: bool = False) -> Language:
     """The pipeline, built once per process: tokenizer, agency ruler, document, then one component
     per fact kind (targets before deadlines, which reuse its clauses)."""
-    language = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "vanban.underthesea_syllables.v1"}}})
+    language = blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "vanban.underthesea_syllables.v1"}}})
     ruler = language.add_pipe(
         "span_ruler", name="vanban_agencies", config={"spans_key": "agencies", "phrase_matcher_attr": "NORM"}
     )

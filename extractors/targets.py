@@ -1,5 +1,12 @@
 """Numeric targets: commitments with an explicit figure to reach, a percent or a count.
 
+A target is a stated quantity to reach by a time, for a subject, so a figure counts only inside a
+commitment: a goal section or criteria table, a year, a recurrence, a change, a goal word or task verb
+before it, a percent opening the subject of 'được'/'phải'. Decrees, fee schedules and standards are
+full of figures that are norms or conditions ('mức thu không quá …', 'từ 15 biên chế trở lên'); and
+no commitment is made by a definition, a prohibition, a case, a permission, an estimate, a damage,
+the topic of a reply or a name in quotes (``_no_commitment``).
+
 A percent in a commitment clause is a target unless the clause reports the past. A count is a
 target only when something marks it as one — a comparator ('ít nhất 02 mô hình'), a change
 ('kéo giảm 1 - 2 vụ'), a target verb ('đạt 22 tiêu chí', 'xây dựng 1 - 2 mô hình') — because
@@ -43,6 +50,8 @@ _LEAD_OPENING = re.compile(
 )
 # a count right after a schedule year: 'Năm 2025: 10 xã'
 _SCHEDULE_LEAD = re.compile(r"\bnam\s+\d{4}\s*[:,]\s*$")
+# a count whose noun phrase opens a list of what it counts: 'trên 4 ngành công nghiệp chính: dịch vụ cảng, …'
+_ENUMERATES = re.compile(r"[^\W\d_][^,.;:()\d]{0,50}:\s*\S")
 COUNT_OF = re.compile(r"^\s*\(\s*(\d+)\s*/\s*(\d+)\s*\)")
 # a criteria table's row-number or label cell, and the baseline that ends a criterion's name
 _ROW_LABEL = re.compile(r"(?:(?:tiêu chí|chỉ tiêu)\s+)?\d{1,3}\.?", re.IGNORECASE)
@@ -55,6 +64,8 @@ _NOT_FIGURES = [
     re.compile(r"\b(?:năm|tháng|quý)\s+[\dIVX]+(?:\s*/\s*\d{4})?", re.IGNORECASE),
     re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"),
     re.compile(r"^\s*(?:[\dIVXL]+[.)])+\s*|\(\d{1,2}\)"),
+    # a name in quotes: Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ…”, phong trào “500 ngày đêm … 3.000 km”
+    re.compile(r'“[^”\n\t]{1,200}”|"[^"\n\t]{1,200}"'),
 ]
 
 
@@ -100,6 +111,16 @@ class _Vocab:
     due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
     trailers: re.Pattern  # comparator words that end a subject read before a figure
     subject_not_after: re.Pattern  # words after a figure that start no noun phrase
+    not_commitments: tuple[re.Pattern, re.Pattern]  # (folded, exact) words that make a sentence no commitment
+    ratio_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'bằng', 'dự kiến' right before a figure
+    states: re.Pattern  # 'bị': what befell the thing counted
+    past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
+    goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
+    exact_cues: re.Pattern  # the count cues with their diacritics, ending the text before a figure
+    comparator_tail: re.Pattern  # comparator words ending the text before a figure ('ít nhất', 'từ')
+    subject_verbs: re.Pattern  # a noun phrase then 'được' / 'phải' / 'đạt' after a percent
+    indicators: re.Pattern  # 'tỷ lệ', 'chỉ số': an indicator a comparator bounds
+    condition_lead_ins: re.Pattern  # 'các tiêu chí sau:': a list of conditions, not of goals
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +156,30 @@ def _vocab() -> _Vocab:
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, d['subject_trailers']))}))+\s*$", re.IGNORECASE),
+        not_commitments=_folded_and_exact(d["not_commitments"], r"(?!\w)"),
+        ratio_words=_folded_and_exact(d["ratio_words"], r"[\s:]*$"),
+        goal_words=_folded_and_exact(d["goal_words"], r"(?!\w)"),
+        exact_cues=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['count_cues']))})\s*$"),
+        comparator_tail=re.compile(
+            rf"(?:(?<!\w)(?:{phrase_alternation([e['phrase'] for e in d['comparators_before']] + d['range_openers'])})\s*)+$"
+        ),
+        subject_verbs=re.compile(rf"\)?[^.;:()]{{0,80}}?(?<!\w)(?:{phrase_alternation(d['subject_verbs'])})(?!\w)"),
+        condition_lead_ins=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['condition_lead_ins'])})(?!\w)"),
+        indicators=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['indicators'])})(?!\w)"),
+        past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
+        states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
+    )
+
+
+def _folded_and_exact(entries: list[dict], tail: str) -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns for a word list: the words matched on folded text, and the 'exact' ones on the lower-cased
+    text with their diacritics (folded, 'cấm' would be the 'cam' of 'cam kết')."""
+    folded = [e["phrase"] for e in entries if not e.get("exact")]
+    exact = [e["phrase"].lower() for e in entries if e.get("exact")]
+    never = r"(?!x)x"
+    return (
+        re.compile(rf"(?<!\w)(?:{phrase_alternation(folded) or never}){tail}"),
+        re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, exact)) or never}){tail}"),
     )
 
 
@@ -198,6 +243,13 @@ def _read_suffix(figure: _Figure, folded_after: str, raw_after: str) -> None:
             figure.comparator = op
 
 
+def _footnote(ct: ClausedText, at: int, unit: str) -> bool:
+    """'1 Đối với cụm nhiệm vụ, …' at the start of a line: a footnote's or an unpunctuated outline number, not a
+    count (a count's noun is lower case, or a unit of the vocabulary: '15 Công an xã')."""
+    line_start = ct.work.rfind("\n", 0, at) + 1
+    return not ct.work[line_start:at].strip(" \t-+•*") and unit[:1].isupper() and unit not in _vocab().units
+
+
 def _unit(raw_after: str) -> str:
     head = raw_after.lstrip()
     low = fold(head[:40])
@@ -214,6 +266,66 @@ def _reports_past(folded: str, at: int) -> bool:
     """A figure after a past marker reports a result ('đã đạt 92%', '(năm 2024 ước đạt 59,8%)'); a
     closed bracketed remark on the past before it does not make the clause's own figure past."""
     return _vocab().past.search(without_past_asides(folded[:at])) is not None
+
+
+def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, end: int) -> bool:
+    """True when the figure at ``start:end`` (clause offsets) stands in no commitment: a topic, a sentence
+    that defines, forbids, sets a case, gives the background or permits, a rule's share or an estimate right
+    before it; or, unless a change or an upper bound limits it, a sentence or counted noun phrase saying what
+    befell something (a floor on a damage is no goal, a cap on it is)."""
+    v = _vocab()
+    if _is_topic(ct, clause, start):
+        return True
+    at = clause.start + start
+    since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)  # a ';' ends the predicate before it
+    folded, raw = ct.folded[since:at], ct.work[since:at].lower()
+    (folded_words, exact_words), (folded_ratio, exact_ratio) = v.not_commitments, v.ratio_words
+    if any(
+        p.search(t) for p, t in ((folded_words, folded), (exact_words, raw), (folded_ratio, folded), (exact_ratio, raw))
+    ):
+        return True
+    if fig.change is not None or fig.comparator in ("<", "<="):
+        return False
+    befell = list(v.states.finditer(raw))
+    if befell and not v.after_stop.search(raw[befell[-1].end() :]):
+        return True  # 'bị suy giảm khả năng lao động từ 81%'
+    rest = ct.work[clause.start + end : clause.end].lower()
+    return bool(v.states.search(rest)) and not v.after_stop.search(rest)  # '80.000 ha lúa bị thiệt hại'
+
+
+def _committed(
+    ct: ClausedText, clause: Clause, target: Target, goal_bound: bool, at: int, end: int, lead_in: Clause | None
+) -> bool:
+    """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence,
+    a change, a goal word before it in its sentence, an indicator bounded by a comparator ('tỷ lệ tái nghiện không
+    quá 20%'), a task verb right before it ('tổ chức ít nhất 02 đợt'), or a
+    percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
+    rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức trở lên')."""
+    v = _vocab()
+    if goal_bound or clause.criterion is not None or target.year or target.recurrence or target.change:
+        return True
+    since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)
+    lead, raw = ct.folded[since : max(at, clause.start)], ct.work[since : max(at, clause.start)].lower()
+    folded_words, exact_words = v.goal_words
+    if folded_words.search(lead) or exact_words.search(raw):
+        return True
+    conditions = lead_in is not None and v.condition_lead_ins.search(ct.folded[lead_in.start : lead_in.end])
+    if target.unit == "%" and target.comparator != "=" and v.indicators.search(lead) and not conditions:
+        return True  # 'tỷ lệ tái nghiện không quá 20%'
+    bare = raw[: len(v.comparator_tail.sub("", lead))]  # same length: the fold keeps offsets
+    if v.exact_cues.search(bare):
+        return True
+    verb = v.subject_verbs.match(ct.folded[end : clause.end])
+    return target.unit == "%" and verb is not None
+
+
+def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
+    """'2. Về việc hỗ trợ 20 xe ô tô chuyên dùng: Tỉnh căn cứ …': a figure in the topic a reply opens with
+    names the request answered, not a level to reach."""
+    line = ct.folded[clause.line.start : clause.line.end]
+    opening = re.match(r"[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*ve\s", line)
+    colon = line.find(":")
+    return opening is not None and clause.start + start < clause.line.start + (colon if colon >= 0 else len(line))
 
 
 def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[_Figure]:
@@ -240,6 +352,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     for m in percents:
         if not free(*m.span()) or _reports_past(folded, m.start()):
             continue
+        if not goal_bound and v.past_after.match(folded[m.end() :]):
+            continue
         value, value_max = parse_number(m.group(1)), parse_number(m.group(2)) if m.group(2) else None
         if value is None or (m.group(2) and value_max is None):
             continue  # digits that are no figure ('1.2.2')
@@ -259,8 +373,9 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             after_start = m.end() + raw[m.end() :].index(")") + 1
             taken.append((share.start(), m.start()))
         _read_suffix(fig, folded[after_start:], raw[after_start:])
-        out.append(fig)
         taken.append((m.start(), after_start))
+        if not _no_commitment(ct, clause, fig, m.start(), after_start):
+            out.append(fig)
     previous: _Figure | None = None
     for m in counts:
         if not free(*m.span()) or any(s <= m.start() < e for s, e in taken) or _reports_past(folded, m.start()):
@@ -273,6 +388,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         if value is None or (m.group(2) and value_max is None):
             continue  # digits that are no figure ('1.2.2')
         fig = _Figure(clause.start + m.start(), clause.start + m.end(), value, value_max, _unit(raw[m.end() :]))
+        if _footnote(ct, clause.start + m.start(), fig.unit):
+            continue
         if m.group(3):
             fig.count, fig.of = int(fig.value), int(m.group(3))
         marked = _read_prefix(fig, lead, raw[: m.start()])
@@ -289,6 +406,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             continue
         if fig.count is not None and fig.of is not None and fig.count > fig.of:
             continue  # '30/4' is a day, not a share
+        if _no_commitment(ct, clause, fig, m.start(), m.end()) or _ENUMERATES.match(raw[m.end() :]):
+            continue
         fig.end = clause.start + m.end() + len(fig.unit) + 1
         out.append(fig)
         previous = fig
@@ -547,38 +666,38 @@ def find(
         for k, fig in enumerate(figures):
             next_start = figures[k + 1].start if k + 1 < len(figures) else clause.end
             own = _subject(ct, clause, fig, next_start)
-            subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
             start, end = evidence_span(seg, ct, clause, fig.start)
-            out.append(
-                (
+            target = Target(
+                subject=own,
+                comparator=fig.comparator,
+                change=fig.change,
+                value=fig.value,
+                value_max=fig.value_max,
+                unit=fig.unit,
+                count=fig.count,
+                of=fig.of,
+                year=_year(
+                    ct,
                     clause,
-                    Target(
-                        subject=subject,
-                        comparator=fig.comparator,
-                        change=fig.change,
-                        value=fig.value,
-                        value_max=fig.value_max,
-                        unit=fig.unit,
-                        count=fig.count,
-                        of=fig.of,
-                        year=_year(
-                            ct,
-                            clause,
-                            fig,
-                            head,
-                            year0,
-                            lead_in if lead_in is not clause else None,
-                            tuple(h.text for h in above),
-                        ),
-                        recurrence=recurrence_of(
-                            ct, clause, head, row_heads.get(clause.criterion) if clause.criterion is not None else None
-                        ),
-                        scope=scope(meta),
-                        criterion=clause.criterion,
-                        evidence=seg.evidence(start, end),
-                    ),
-                )
+                    fig,
+                    head,
+                    year0,
+                    lead_in if lead_in is not clause else None,
+                    tuple(h.text for h in above),
+                ),
+                recurrence=recurrence_of(
+                    ct, clause, head, row_heads.get(clause.criterion) if clause.criterion is not None else None
+                ),
+                scope=scope(meta),
+                criterion=clause.criterion,
+                evidence=seg.evidence(start, end),
             )
+            if not _committed(
+                ct, clause, target, goal_bound, fig.start, fig.end, lead_in if lead_in is not clause else None
+            ):
+                continue
+            subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
+            out.append((clause, target.model_copy(update={"subject": subject})))
     return out
 
 

@@ -91,6 +91,8 @@ def _read_name(tokens, i: int) -> tuple[str | None, int]:
         return None, i
     text = tokens[i][2]
     digits = re.match(r"\d+", text)
+    if digits and i + 1 < len(tokens) and tokens[i + 1][2].lower() in rules["keywords"]:
+        return None, i  # 'gồm 14 phường: 09 phường thuộc …': a count of wards, not Phường 9
     if digits:
         number = int(digits.group())
         return (f"{number}{text.lstrip('0123456789')}" if number <= rules["max_ward_number"] else None), i + 1
@@ -249,6 +251,33 @@ def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | 
     return label, mention.start
 
 
+def _section_headings(lines: list[Line]) -> dict[str, str]:
+    """Outline path → the text of the heading line that opens that section."""
+    out: dict[str, str] = {}
+    for line in lines:
+        if line.marker and line.section:
+            out.setdefault(line.section, line.text)
+    return out
+
+
+def _enclosing(line: Line, headings: dict[str, str]) -> list[str]:
+    """The headings above a line, nearest first: its own section's, then each level up."""
+    path = (line.section or "").split(".")
+    own = [] if line.marker else [headings[line.section]] if line.section in headings else []
+    return own + [headings[p] for k in range(len(path) - 1, 0, -1) if (p := ".".join(path[:k])) in headings]
+
+
+def _heading_year(text: str | None, meta: DocumentMeta | None) -> int | None:
+    """The one year a heading or the document's title sets for what it covers ('b) Mục tiêu cụ thể đến năm 2035',
+    'Kế hoạch quan trắc … năm 2026'): a time limit read by ``grammar.time``, never a period or a horizon
+    ('giai đoạn 2026 – 2030', 'định hướng đến năm 2045'), which schedules no ward for a year."""
+    if not text:
+        return None
+    issued_on = meta.issued_on if meta else None
+    found = [m.year for m in time_grammar.limits(fold_in_place(text), issued_on) if m.kind == "year" and m.year]
+    return found[-1] if len(set(found)) == 1 else None
+
+
 def _labels(lines: list[Line]) -> list[int | None]:
     """For each line, the year of a 'Năm 2024:' label line above it whose list it belongs to
     (bullets and lettered items keep the label; a numbered heading or another label ends it)."""
@@ -319,6 +348,20 @@ def _resolve(short: str, locality: str | None, province: str, when: gazetteer.Er
     return None, False
 
 
+_NAME_AFTER = re.compile(r"\s+((?:[A-ZĐ][\w'’]*)(?:\s+[A-ZĐ][\w'’]*){0,2})")
+
+
+def _numbered_and_named(after: str, short: str, province: str, when: gazetteer.Era | None, otherwise):
+    """'Phường 1 Bảo Lộc': since 2025 some wards keep a number and add their old city's name. (unit, known,
+    numbered) of that ward when the gazetteer has one of the number with the capitalized words after it, else
+    ``otherwise``."""
+    m = _NAME_AFTER.match(after)
+    if m is None:
+        return otherwise
+    unit, known = _resolve(f"{short} {m.group(1)}", None, province, when, fuzzy=False)
+    return (unit, True, False) if known and unit is not None else otherwise
+
+
 def _province_near(line: Line, mention: Mention) -> str | None:
     """A province named right after the mention ('…, thành phố Nha Trang, tỉnh Khánh Hòa')."""
     for start, _, name in gazetteer.find_provinces(line.text):
@@ -338,10 +381,17 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
 
     found: list[tuple[Mention, Line, int | None, int]] = []
     in_tables, merged_years = _table_mentions(seg.lines), _merged_years(seg.lines)
+    headings = _section_headings(seg.lines)
+    plan = bool(meta and meta.kind and fold(meta.kind) in {fold(k) for k in _rules()["scheduling_kinds"]})
+    title_year = _heading_year(meta.subject, meta) if plan and meta else None
     for index, (line, label) in enumerate(zip(seg.lines, _labels(seg.lines))):
         mentions = _mentions(line) if any(k in line.text.lower() for k in _rules()["keywords"]) else []
         for mention in mentions + in_tables.get(index, []):
             year, start = _year_of(seg, line, mention, merged_years.get(index, label))
+            if year is None:
+                year = (
+                    next((y for h in _enclosing(line, headings) if (y := _heading_year(h, meta))), None) or title_year
+                )
             found.append((mention, line, year, start))
 
     all_names = [n for m, *_ in found for n in m.names]
@@ -361,11 +411,15 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
         if locality:
             locality = (gazetteer.match_locality(locality, province) if province else None) or _without_kind(locality)
         upper_line = line.text.upper() == line.text
-        for short in mention.names:
+        for k, short in enumerate(mention.names):
             numbered = short[:1].isdigit() or gazetteer.roman_value(short) is not None
             unit, known = (
                 _resolve(short, locality, province, when, fuzzy=not mention.bare) if province else (None, False)
             )
+            if numbered and province and k == len(mention.names) - 1:
+                unit, known, numbered = _numbered_and_named(
+                    seg.text[mention.end : line.end], short, province, when, (unit, known, numbered)
+                )
             if mention.bare and (numbered or not known):
                 continue  # a bare figure in a table is likelier a count; a bare name needs the gazetteer
             if not known and not numbered and (province or upper_line or " " not in short):

@@ -5,12 +5,13 @@ The catalogues are ``data/messages.vi.json`` and ``data/messages.en.json`` (the 
 same ``{placeholders}``); code names a message by its key, never by its words. Machine formats
 (``--json``, Parquet, the database) keep their English codes; what people read goes through ``t``.
 
-A reason is stored as a sentence (the ledger's, a quarantine note's): the readers explain an
-unreadable file with a ``reason.*`` message in the language of the run, the ingest layer stores
-its own reasons in English, and the national-table extractor notes its repairs in English.
-``reason`` and ``issue`` turn such a sentence into the language wanted by matching it against the
-templates of the ``reason.*`` and ``issue.*`` keys of either catalogue, so a quarantine note
-carries the reason in both languages and ``vanban status`` reads in the language asked for.
+A reason is stored as a sentence (the ledger's, a quarantine note's): the readers and the ingest
+layer write a ``reason.*`` message as its English sentence (``reason_en``), with its facts (page
+numbers, sizes) in it; the national-table extractor notes its repairs in English. ``reason`` and
+``issue`` turn such a sentence into the language wanted by matching it against the templates of the
+``reason.*`` and ``issue.*`` keys of either catalogue (a store written by an older version holds
+Vietnamese reasons; a field may itself hold such a sentence), so a quarantine note carries the
+reason in both languages and ``vanban status`` reads in the language asked for.
 """
 
 from __future__ import annotations
@@ -97,7 +98,10 @@ def _translated(text: str, family: str, lang: str | None) -> str:
         for key, pattern in _patterns(family, source):
             found = pattern.match(text)
             if found:
-                return t(key, lang, **{name: _os_words(value, lang) for name, value in found.groupdict().items()})
+                # a field may hold a sentence of the family itself ("page 2: {why}"): translated the same way
+                fields = {name: _translated(value, family, lang) for name, value in found.groupdict().items()}
+                return t(key, lang, **fields)
+    return _os_words(text, lang)
     return _os_words(text, lang)
 
 
@@ -108,5 +112,11 @@ def _os_words(text: str, lang: str | None) -> str:
 
 
 def reason_en(key: str, **values: object) -> str:
-    """The English sentence of a reason the ingest layer gives (stored so, shown through ``reason``)."""
+    """The English sentence of a reason a reader or the ingest layer gives (stored so, shown through ``reason``)."""
     return t(key, "en", **values)
+
+
+def page_issue(page: int, kind: str, lang: str | None = None) -> str:
+    """Why page ``page`` could not be read (an ``IssueKind`` code), as people read it: 'trang 2: ảnh của trang bị
+    hỏng…'."""
+    return t("reason.page", lang, page=page, why=t(f"reason.page.{kind}", lang))

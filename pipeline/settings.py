@@ -133,6 +133,11 @@ class Settings:
         return self.home / "quarantine"
 
     @property
+    def cache(self) -> Path:
+        """Tables built from data files (the lexicon, the agency patterns), kept between runs."""
+        return self.home / "cache"
+
+    @property
     def prefect_home(self) -> Path:
         """Prefect's state beside vanban's own data, so cached text layers live with it."""
         return self.home / "prefect"

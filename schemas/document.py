@@ -38,11 +38,11 @@ class IssueKind(StrEnum):
 
 
 class PageIssue(BaseModel):
-    """A page that could not be read, and why in words a clerk can act on (Vietnamese)."""
+    """A page that could not be read, and why as a code: people read it through the message catalogue
+    (``page_issue.<kind>``), in their language; the database and ``--json`` keep the code."""
 
     page: int  # 1-based page number
     kind: IssueKind
-    reason: str
 
 
 class Word(BaseModel):
@@ -105,11 +105,9 @@ class Page(BaseModel):
     issues: list[PageIssue] = Field(default_factory=list)  # why the page is empty, when it could not be read
 
     @classmethod
-    def unread(cls, number: int, kind: IssueKind, reason: str) -> Page:
+    def unread(cls, number: int, kind: IssueKind) -> Page:
         """An empty page standing for one that could not be read, so that the rest of its document is kept."""
-        return cls(
-            number=number, text="", source=TextSource.ocr, issues=[PageIssue(page=number, kind=kind, reason=reason)]
-        )
+        return cls(number=number, text="", source=TextSource.ocr, issues=[PageIssue(page=number, kind=kind)])
 
 
 class Document(BaseModel):

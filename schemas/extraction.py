@@ -12,6 +12,8 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, Field
 
+from schemas.document import PageIssue
+
 SCHEMA_VERSION: Final = "1"
 
 Comparator = Literal[">=", ">", "=", "<=", "<"]
@@ -34,7 +36,8 @@ class Evidence(BaseModel):
 
 class Source(BaseModel):
     """The file the facts were read from: path, hash, type, page count and how the text was obtained (OCR and its
-    confidence, a repaired legacy encoding), so a reader knows how far to trust it."""
+    confidence, a repaired legacy encoding, the pages that could not be read), so a reader knows how far to trust
+    it."""
 
     path: str
     sha256: str
@@ -43,6 +46,7 @@ class Source(BaseModel):
     ocr: bool
     ocr_confidence: float | None = None
     encoding_repaired: str | None = None
+    page_issues: list[PageIssue] = Field(default_factory=list)  # pages kept empty: the rest was read
 
 
 class Signer(BaseModel):

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
+
+from tests.databases import BACKENDS, NO_POSTGRES, PG_URL, database
 
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 
@@ -158,3 +161,17 @@ def configure(monkeypatch):
     yield apply
     monkeypatch.undo()
     reset()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path) -> Iterator[str]:
+    """A new, empty database on each engine the store runs on (tests/databases.py)."""
+    with database(request.param, tmp_path) as url:
+        yield url
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say it loudly when the PostgreSQL half of the suite did not run."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if PG_URL is None and any(NO_POSTGRES in str(r.longrepr) for r in skipped):
+        terminalreporter.write_sep("!", NO_POSTGRES, red=True, bold=True)

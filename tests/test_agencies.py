@@ -1,7 +1,7 @@
 """The agency lexicon: names of bodies found in running text, lists split into bodies, abbreviations
 expanded, OCR'd text without tone marks still read."""
 
-from extractors.agencies import expand_abbreviations, find_agencies, match_agency, parse_addressees
+from extractors.agencies import expand_abbreviations, find_agencies, match_agency, parse_addressees, parse_officials
 
 
 def _names(text: str) -> list[str]:
@@ -247,3 +247,86 @@ def test_officials_of_an_executing_article_are_cut_at_their_titles():
 def test_abbreviations_only_in_capitals_and_no_proper_names_in_a_capitals_title():
     assert match_agency("cắt tuyến ống") is None  # 'CAT' is Công an tỉnh, 'cắt' is a verb
     assert _names("ĐỀ NGHỊ THƯỜNG TRỰC TỈNH ỦY THANH HÓA CHỈ ĐẠO THỰC HIỆN") == ["THƯỜNG TRỰC TỈNH ỦY"]
+
+
+def test_provinces_addressed_by_name_at_the_head_of_a_task():
+    assert _names("Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện") == [
+        "Tỉnh Nghệ An",
+        "Tỉnh Quảng Ngãi",
+        "Tỉnh Cao Bằng",
+    ]
+    assert _names("Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh") == [
+        "Thành phố Hà Nội",
+        "Tỉnh Bắc Ninh",
+        "Tỉnh Gia Lai",
+    ]
+    assert _names("tỉnh Xuân Hòa Mới khẩn trương") == []  # a name the gazetteer does not know is no province
+
+
+def test_a_list_shares_the_body_its_last_member_names():
+    assert _names(
+        "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu "
+        "Hội đồng nhân dân Thành phố giám sát"
+    ) == [
+        "Thường trực Hội đồng nhân dân Thành phố",
+        "các Ban của Hội đồng nhân dân Thành phố",
+        "các Tổ đại biểu Hội đồng nhân dân Thành phố",
+        "đại biểu Hội đồng nhân dân Thành phố",
+    ]
+    assert _names("Ban Dân vận Thành ủy, Ủy ban Mặt trận Tổ quốc thành phố tổ chức") == [
+        "Ban Dân vận Thành ủy",
+        "Ủy ban Mặt trận Tổ quốc thành phố",
+    ]
+
+
+def test_a_bare_level_and_dashed_units_stay_with_their_body():
+    assert _names("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã") == [
+        "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh",
+        "Ban Chỉ huy Phòng thủ dân sự cấp xã",
+    ]
+    assert _names("Kho bạc Nhà nước Thành phố, Kho bạc Nhà nước quận - huyện có nhiệm vụ") == [
+        "Kho bạc Nhà nước Thành phố",
+        "Kho bạc Nhà nước quận - huyện",
+    ]
+
+
+def test_officials_list_ends_with_a_class():
+    text = "Giám đốc Công ty Điện lực Quảng Trị; Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan"
+    assert [b.name for b in parse_officials(text, 0, len(text))] == [
+        "Giám đốc Công ty Điện lực Quảng Trị",
+        "Giám đốc Hợp tác xã dịch vụ điện Quảng Phú",
+        "các cơ quan, đơn vị, tổ chức, cá nhân có liên quan",
+    ]
+
+
+def test_a_head_named_by_a_body_of_its_own_and_a_body_with_a_level():
+    assert _names("Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh chủ trì") == [
+        "Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh"
+    ]
+    assert _names("Văn phòng Ban Chỉ huy; các sở, ban, ngành") == ["Văn phòng Ban Chỉ huy", "các sở, ban, ngành"]
+    assert _names("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã rà soát") == [
+        "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh",
+        "Ban Chỉ huy Phòng thủ dân sự cấp xã",
+    ]
+
+
+def test_a_singular_head_before_a_colon_lists_its_names():
+    assert _names("Giám đốc Sở: Lao động - Thương binh và Xã hội, Thông tin và Truyền thông; Chủ tịch") == [
+        "Giám đốc Sở Lao động - Thương binh và Xã hội",
+        "Giám đốc Sở Thông tin và Truyền thông",
+    ]
+
+
+def test_titles_in_series_head_one_named_body_but_not_a_class():
+    text = (
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thống đốc Ngân hàng Nhà nước Việt Nam, Chủ tịch Hội đồng"
+        " quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội và Thủ trưởng các cơ quan liên quan"
+    )
+    assert [m.name for m in parse_officials(text, 0, len(text))] == [
+        "Các Bộ trưởng",
+        "Thủ trưởng cơ quan ngang Bộ",
+        "Thống đốc Ngân hàng Nhà nước Việt Nam",
+        "Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội",
+        "Tổng Giám đốc Ngân hàng Chính sách xã hội",
+        "Thủ trưởng các cơ quan liên quan",
+    ]

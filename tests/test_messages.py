@@ -11,6 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from pipeline import messages
 from pipeline.errors import UnreadableDocument
@@ -19,6 +20,7 @@ from pipeline.read.load import load_document
 from pipeline.store import queries
 from pipeline.store.versions import READINGS
 from schemas.analysis import DiffRow, Finding
+from schemas.document import IssueKind
 from schemas.extraction import FACT_MODELS
 from schemas.frames import fact_columns
 from tests.paths import ROOT
@@ -39,7 +41,7 @@ def test_both_languages_have_the_same_keys_and_placeholders():
 def test_every_key_the_code_names_exists():
     named = set()
     for path in CODE:
-        named |= set(re.findall(r"""\bt\(\s*["']([a-z_.\-]+)["']""", path.read_text(encoding="utf-8")))
+        named |= set(re.findall(r"""\b(?:t|reason_en)\(\s*["']([a-z_.\-]+)["']""", path.read_text(encoding="utf-8")))
     missing = {k for k in named if not messages.has(k)}
     assert named and missing == set()
 
@@ -51,6 +53,7 @@ def test_every_code_people_see_has_a_name():
     assert {f"reading.{r}" for r in READINGS} <= keys
     choices = {"best", "only", "worse", "fragment", "older", "incomplete"}
     assert {f"copy.{c}" for c in choices} | {f"choice.{c}" for c in choices} <= keys
+    assert {f"reason.page.{k}" for k in IssueKind} <= keys
     statuses = DiffRow.model_fields["status"].annotation.__args__
     assert {f"status.{s}" for s in statuses} <= keys
     assert {f"finding.{k}" for k in Finding.model_fields["kind"].annotation.__args__} <= keys
@@ -101,9 +104,9 @@ def _hostile_files(folder: Path) -> dict[str, str]:
         z.writestr("word/document.xml", "<w:document")
     files = {
         "rỗng.pdf": (b"", "tệp rỗng (0 byte)"),
-        "trắng.txt": (b"   \n\n  ", "tệp văn bản chỉ có khoảng trắng, không có chữ"),
-        "nén.zip": (archive.getvalue(), "đây là tệp nén ZIP, không phải văn bản Word (.docx)"),
-        "lạ.bin": (bytes(range(256)) * 8, "vanban không đọc được loại tệp này"),
+        "trắng.txt": (b"   \n\n  ", "tệp văn bản chỉ có khoảng trắng"),
+        "nén.zip": (archive.getvalue(), "đây là tệp nén ZIP, không phải tệp Word"),
+        "lạ.bin": (bytes(range(256)) * 8, "không hỗ trợ loại tệp này"),
         "hỏng.docx": (broken_docx.getvalue(), "tệp Word bị hỏng"),
         "cụt.png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "ảnh bị hỏng"),
     }
@@ -154,3 +157,40 @@ def test_a_quarantined_file_is_explained_in_vietnamese_and_in_english_through_th
     assert reasons["rỗng.pdf"] == "the file is empty (0 bytes)"
     vietnamese_status = subprocess.run([vanban, "status"], env=env, capture_output=True, text=True).stdout
     assert "rỗng.pdf: tệp rỗng (0 byte)" in vietnamese_status
+
+
+def test_a_readers_reason_carries_its_facts_in_either_language(tmp_path, configure):
+    configure(VANBAN_MAX_PAGES="2")
+    fax = tmp_path / "fax.tif"
+    frames = [Image.new("L", (300, 300), 255) for _ in range(3)]
+    frames[0].save(fax, save_all=True, append_images=frames[1:])
+    stored = _reason_of(fax)
+    assert stored == messages.reason_en("reason.too_many_pages", limit=2)
+    assert messages.reason(stored, "vi").startswith("tệp có hơn 2 trang, vượt giới hạn cho một văn bản")
+    assert messages.reason(stored, "en").startswith("the file has more than 2 pages, over the limit for one document")
+    configure(VANBAN_LANG="en")
+    assert messages.reason(stored) == stored
+
+
+def test_a_reason_inside_a_reason_is_said_in_the_language_too():
+    page = messages.reason_en("reason.page", page=3, why=messages.reason_en("reason.page.timeout"))
+    stored = messages.reason_en("reason.no_page_read", pages=4, first=page)
+    assert stored == (
+        "no page could be read (4 in all); page 3: reading this page took longer than allowed "
+        "(every way of preparing the image was tried)"
+    )
+    assert messages.reason(stored, "vi") == (
+        "không đọc được trang nào (cả 4 trang); trang 3: đọc trang này quá thời gian cho phép "
+        "(đã thử mọi cách xử lý ảnh)"
+    )
+    assert messages.page_issue(3, "timeout", "en") == page
+
+
+def test_a_missing_engine_is_said_in_the_language_chosen(tmp_path, configure):
+    from pipeline.errors import OcrEngineUnavailable
+    from pipeline.ocr.tesseract import check_engine
+
+    for lang, words in (("vi", "Chưa cài dữ liệu tiếng Việt"), ("en", "Vietnamese data (vie.traineddata) is not")):
+        configure(VANBAN_TESSDATA=str(tmp_path), VANBAN_LANG=lang)
+        with pytest.raises(OcrEngineUnavailable, match=re.escape(words)):
+            check_engine()

@@ -223,10 +223,31 @@ def test_appendix_table_of_tasks():
     got = _obligations(text)
     assert [(o.agency, o.role, o.due) for o in got] == [
         ("Công an tỉnh", "lead", "2025"),
+        ("Sở Y tế", "support", "2025"),  # a body the partner column names is given its part (CONVENTIONS, notes-A)
+        ("Sở Công Thương", "support", "2025"),
         ("Sở Y tế", "lead", "2025-06-30"),
         ("Công an tỉnh", "lead", "2025-06-30"),
     ]
     assert got[0].partners == ["Sở Y tế", "Sở Công Thương"] and got[0].evidence.quote == got[0].task
+
+
+def test_web_page_task_table_with_group_rows_and_empty_cells():
+    """A table as a web page renders it: group rows ('I | KIỆN TOÀN …'), a row without its product cell, a partner
+    cell that names a body beside a catch-all, and a lead cell with two bodies."""
+    text = (
+        "| TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm dự kiến |\n"
+        "| | I | KIỆN TOÀN CƠ CHẾ CHỈ ĐẠO | |\n"
+        "| | 1 | Tổ chức lại Ban Chỉ huy cấp tỉnh, cấp xã | Sở Nội vụ; UBND cấp xã | Sở Tài chính và cơ quan, "
+        "địa phương liên quan | Trước ngày 30/11/2025 | Quyết định |\n"
+        "| | 2 | Hướng dẫn thanh toán chi phí khám bệnh | Sở Y tế | Cơ quan, địa phương liên quan | 2025 | |\n"
+    )
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Sở Nội vụ", "lead", "2025-11-30"),
+        ("Ủy ban nhân dân cấp xã", "lead", "2025-11-30"),
+        ("Sở Tài chính", "support", "2025-11-30"),
+        ("Sở Y tế", "lead", "2025"),
+    ]
 
 
 def test_requests_to_the_comrades_go_to_the_letter_addressees():
@@ -694,3 +715,31 @@ chính trị, trật tự an toàn xã hội ở cơ sở.
     got = _obligations(text)
     assert [o.agency for o in got] == ["Đảng ủy Công an tỉnh"] * 2
     assert got[0].task.endswith("trật tự an toàn xã hội ở cơ sở.")
+
+
+def test_a_web_summary_before_the_letterhead_assigns_nothing():
+    text = (
+        "Công điện 227/CĐ-TTg khắc phục hậu quả mưa lũ\n"
+        "Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai tiếp tục chỉ đạo:\n"
+        "- Huy động các lực lượng tiếp cận các hộ dân bị cô lập.\n"
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 227/CĐ-TTg\nHà Nội, ngày 23 tháng 11 năm 2025\n"
+        "CÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5 hỗ trợ vận chuyển lương thực cho Nhân dân.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [("Bộ trưởng Bộ Quốc phòng", "1")]
+
+
+def test_a_paragraph_between_two_items_of_a_list_does_not_end_it():
+    text = (
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân tỉnh Gia Lai tiếp tục chỉ đạo khắc phục hậu quả, trong đó tập trung một số nhiệm vụ sau:\n"
+        "(1) Huy động các lực lượng tiếp cận các hộ dân bị cô lập.\n"
+        "(2) Rà soát, tổng hợp đầy đủ, chính xác thiệt hại.\n"
+        "Tổ chức điều phối tiếp nhận và phân phối hàng cứu trợ.\n"
+        "(4) Ban hành các chính sách cần thiết theo thẩm quyền.\n"
+        "2. Bộ trưởng Bộ Công an chỉ đạo lực lượng công an địa phương hỗ trợ Nhân dân.\n"
+    )
+    got = [(o.agency, o.task[:12]) for o in _obligations(text)]
+    assert ("Chủ tịch Ủy ban nhân dân tỉnh Gia Lai", "Ban hành các") in got
+    assert ("Bộ trưởng Bộ Công an", "Chỉ đạo lực ") in got

@@ -80,3 +80,18 @@ def test_a_letter_out_of_sequence_is_a_misread_number_not_an_item():
     )
     assert [n.marker for n in nodes] == ["4.", None, "5.", "a.", "b.", None]
     assert [n.section for n in nodes] == ["4", "4", "5", "5.a", "5.b", "5.b"]
+
+
+def test_bracketed_items_emphasised_numbers_and_chapters():
+    lines = [
+        "1. Các tỉnh tập trung một số nhiệm vụ sau:",
+        "(1) Huy động lực lượng;",
+        "(2) Bố trí chỗ ở tạm;",
+        "(i) Ủy ban nhân dân tỉnh chỉ đạo …",
+        "**2. **Trên cơ sở kết quả rà soát, Sở Y tế báo cáo.",
+        "Chương II",
+        "(1) Theo Quyết định số 12/QĐ-UBND.",
+    ]
+    nodes = parse(lines)
+    assert [n.marker for n in nodes] == ["1.", "(1)", "(2)", "(i)", "2.", "Chương II", None]
+    assert [n.section for n in nodes[:5]] == ["1", "1", "1", "1", "2"]  # items in brackets keep the path above them

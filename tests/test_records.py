@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from typer.testing import CliRunner
 
 from cli import app
 from pipeline.store import export, queries
+from pipeline.store.db import shown_url
+from tests.databases import BACKENDS, database
 from tests.paths import ROOT
 
 VANBAN = str(Path(sys.executable).parent / "vanban")
@@ -35,20 +38,25 @@ NINH_BINH = ROOT / "samples" / "text" / "004_ac113182727c1ec2.txt"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("home")
     excerpt = home.parent / "trích công văn Ninh Bình.txt"
     excerpt.write_text(NINH_BINH.read_text(encoding="utf-8")[:2500], encoding="utf-8")
     env = {**os.environ, "VANBAN_HOME": str(home)}
     env.pop("VANBAN_DB", None)
     files = [*TEXTS, *DIGITAL, PAGE_IMAGE, excerpt]
-    done = subprocess.run(
-        [VANBAN, "ingest", "--no-prefect", *map(str, files)], env=env, capture_output=True, text=True, timeout=900
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().endswith(f"{len(files)} đã xử lý")
-    return f"sqlite:///{home / 'vanban.db'}"
+    with database(request.param, home) as url:
+        done = subprocess.run(
+            [VANBAN, "ingest", "--no-prefect", "--db", url, *map(str, files)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip().endswith(f"{len(files)} đã xử lý")
+        yield url
 
 
 def run(db: str, *args: str, code: int = 0):
@@ -314,10 +322,10 @@ def test_a_failed_export_leaves_the_previous_file_and_no_half_written_one(tmp_pa
 
 def test_status_names_the_database_and_the_data_directory(db):
     said = run(db, "status").stdout.splitlines()
-    assert said[0] == f"cơ sở dữ liệu: {db}" and said[1].startswith("thư mục dữ liệu: ")
+    assert said[0] == f"cơ sở dữ liệu: {shown_url(db)}" and said[1].startswith("thư mục dữ liệu: ")
     counts = json.loads(run(db, "status", "--json").stdout)
     assert {"processed", "duplicates", "quarantined", "pending", "last_errors"} <= set(counts)
-    assert (counts["database"], counts["documents"], counts["copies"]) == (db, 5, 11)
+    assert (counts["database"], counts["documents"], counts["copies"]) == (shown_url(db), 5, 11)
     assert counts["copies_not_read"] == {"fragment": 2, "worse": 4}
 
 
@@ -372,7 +380,7 @@ def test_vietnamese_by_default_english_for_developers(db):
     bench = _vanban("bench", "ocr", "--help", home=Path("/nonexistent")).stdout
     assert "PDF điện tử thật" in bench and "born-digital" not in bench
     english = _vanban("status", "--db", db, home=Path("/nonexistent"), VANBAN_LANG="en").stdout
-    assert english.startswith(f"database: {db}\ndata directory: ")
+    assert english.startswith(f"database: {shown_url(db)}\ndata directory: ")
     wrong = _vanban("--lang", "en", "obligations", "--role", "boss", "--db", db, home=Path("/nonexistent"))
     assert "unknown role 'boss'" in wrong.stderr
     table = run(db, "obligations", "--agency", "so tu phap").stdout

@@ -426,3 +426,65 @@ def test_ocr_misread_abbreviation_does_not_hide_the_target(tmp_path):
     )
     assert [(t.value, t.unit, t.change, t.recurrence) for t in found] == [(5, "%", "decrease", "yearly")]
     assert "ANTO" in found[0].evidence.quote
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Thương binh bị suy giảm khả năng lao động do thương tật từ 81% trở lên đang hưởng trợ cấp hằng tháng.",
+        "2. Hoàn thành tốt: Là những cơ quan, đơn vị đạt từ 85 điểm đến dưới 95 điểm.",
+        "b) Cấm lưu thông các xe tải có khối lượng toàn bộ trên 3.500 kg trong giờ cao điểm.",
+        "2. Trong trường hợp học trực tuyến, mức học phí bằng 75% mức học phí quy định tại khoản 1.",
+        "- Vốn ngoài ngân sách dự kiến 10%-15% tổng vốn đầu tư.",
+        "3. Về việc hỗ trợ 20 xe ô tô chuyên dùng: Bộ Y tế xem xét, giải quyết theo quy định.",
+        "Mưa lũ làm trên 80.000 ha lúa, hoa màu bị thiệt hại.",
+        "Triển khai Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ nhà ở xã hội” trên địa bàn tỉnh.",
+        "Chỉ số sản xuất công nghiệp tăng 26,94% so với cùng kỳ.",
+        "Đổi mới trên 4 ngành công nghiệp chính: cảng biển, hậu cần, cơ khí, điện tử.",
+    ],
+)
+def test_figures_outside_a_commitment_are_no_targets(tmp_path, sentence):
+    """A class defined, a prohibition, a case of a rule, an estimate, the topic of a reply, a damage, a name in
+    quotes, a result against the same period, a count that opens a list: none sets a level to reach."""
+    assert read(tmp_path, f"1. Nhiệm vụ, giải pháp\n{sentence}\n", issued_on="2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, change",
+    [
+        ("Phấn đấu kéo giảm ít nhất 10% số người bị tai nạn giao thông.", 10, "decrease"),
+        ("Bảo đảm 100% trẻ em bị xâm hại được hỗ trợ, can thiệp kịp thời.", 100, None),
+        ("Tỷ lệ hồ sơ được giải quyết đúng hạn đạt 98% trở lên.", 98, None),
+    ],
+)
+def test_goals_about_what_befell_people_stay_targets(tmp_path, sentence, value, change):
+    found = read(tmp_path, f"1. Mục tiêu năm 2025\n- {sentence}\n", issued_on="2025-03-01")
+    assert [(t.value, t.change) for t in found] == [(value, change)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Mức thu phí thẩm định là 1.000.000 đồng/phòng, nhưng tổng mức thu không quá 6.000.000 đồng/giấy phép.",
+        "b) Khối lượng công việc yêu cầu phải bố trí từ 15 biên chế công chức trở lên.",
+        "- Các đầu phun được đặt cách nhau không quá 2 m từ phía các gian phòng.",
+        "a) Tỷ lệ phần trăm tính đơn giá thuê đất một năm là từ 0,25% đến 3%.",
+        "1 Đối với cụm nhiệm vụ, liệt kê tên các nhiệm vụ thành phần.",
+    ],
+)
+def test_norms_and_conditions_of_rules_are_no_targets(tmp_path, sentence):
+    """A decree's fee, staffing threshold, safety distance or rate, a footnote number: no commitment to reach."""
+    assert read(tmp_path, f"Điều 3. Quy định chung\n{sentence}\n", issued_on="2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("- Bảo đảm 100% thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình.", 100),
+        ("- Mỗi đơn vị tổ chức ít nhất 02 đợt cao điểm tấn công trấn áp tội phạm.", 2),
+        ("- Tập trung truy bắt đối tượng truy nã; 100% tố giác, tin báo tội phạm được tiếp nhận, xử lý.", 100),
+    ],
+)
+def test_commitments_without_a_year_or_a_goal_heading_stay_targets(tmp_path, sentence, value):
+    found = read(tmp_path, f"3. Nhiệm vụ, giải pháp\n{sentence}\n", issued_on="2025-03-01")
+    assert [t.value for t in found] == [value]

@@ -15,6 +15,7 @@ import jiwer
 import pytest
 from PIL import Image
 
+from pipeline import messages
 from pipeline.errors import UnreadableDocument
 from pipeline.ocr.page import PageImage, ocr_page, ocr_pages
 from pipeline.read.load import load_document
@@ -382,11 +383,11 @@ def _truncated_png(path: Path) -> None:
 BAD_INPUTS = {
     "empty": (lambda p: p.write_bytes(b""), "tệp rỗng"),
     "blank_text": (lambda p: p.write_bytes(b" \n\t\n"), "chỉ có khoảng trắng"),
-    "tiny_binary": (lambda p: p.write_bytes(b"\x00\x01\x02"), "không đọc được loại tệp này"),
-    "unsupported": (lambda p: p.write_bytes(bytes(range(256)) * 40), "không đọc được loại tệp này"),
+    "tiny_binary": (lambda p: p.write_bytes(b"\x00\x01\x02"), "không hỗ trợ loại tệp này"),
+    "unsupported": (lambda p: p.write_bytes(bytes(range(256)) * 40), "không hỗ trợ loại tệp này"),
     "zip_not_docx": (lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"), "tệp nén ZIP"),
-    "corrupt_pdf": (_corrupt_pdf, "damaged"),
-    "encrypted_pdf": (_encrypted_pdf, "password-protected"),
+    "corrupt_pdf": (_corrupt_pdf, "bị hỏng"),
+    "encrypted_pdf": (_encrypted_pdf, "mật khẩu"),
     "broken_docx": (_broken_docx, "bị hỏng"),
     "truncated_png": (_truncated_png, "bị hỏng"),
     "decompression_bomb": (lambda p: p.write_bytes(png_header_only(20000, 20000)), "quá lớn"),
@@ -400,7 +401,7 @@ def test_bad_input_raises_unreadable_document_with_a_reason(tmp_path, kind):
     make(path)
     with pytest.raises(UnreadableDocument) as raised:
         load_document(path)
-    assert reason in raised.value.reason
+    assert reason in messages.reason(raised.value.reason, "vi")  # stored in English, shown in Vietnamese
     assert raised.value.path == str(path)
 
 

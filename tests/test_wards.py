@@ -170,3 +170,36 @@ def test_a_year_cell_merged_over_rows_gives_its_year_to_the_rows_below():
         ("Phường Hoài Hảo", 2026),
         ("Phường Tam Quan", None),
     ]
+
+
+def test_a_ward_without_a_year_of_its_own_takes_the_heading_s_or_the_title_s():
+    """The one year of a heading above ('Mục tiêu cụ thể đến năm 2035') or of a plan's title ('… năm 2026'); a
+    period or a horizon in the title schedules nothing."""
+    text = "2. Mục tiêu cụ thể đến năm 2035\na) Xây dựng mô hình tại các phường: Sông Trí, Thành Sen."
+    got = _wards(text, province="Hà Tĩnh", issued_on="2025-11-19")
+    assert [(w.name, w.year) for w in got] == [("Phường Sông Trí", 2035), ("Phường Thành Sen", 2035)]
+    for title, year in (("Kế hoạch quan trắc môi trường năm 2026", 2026), ("Danh sách giai đoạn 2026 – 2030", None)):
+        doc = Document(
+            path="t.txt",
+            sha256="0",
+            media_type="text/plain",
+            pages=[Page(number=1, text="- Lấy mẫu tại phường Sông Trí.", source=TextSource.plain)],
+        ).with_offsets()
+        meta = DocumentMeta(
+            issued_on="2025-11-18", kind="Kế hoạch", subject=title, jurisdiction=Jurisdiction(province="Hà Tĩnh")
+        )
+        assert [(w.name, w.year) for w in wards.extract(segment(doc), meta)] == [("Phường Sông Trí", year)]
+
+
+def test_a_numbered_ward_named_after_its_old_city():
+    got = _wards("- Phường 1 Bảo Lộc, Phường 2 Bảo Lộc", province="Lâm Đồng", issued_on="2025-11-25")
+    assert [w.name for w in got] == ["Phường 1 Bảo Lộc", "Phường 2 Bảo Lộc"]
+
+
+def test_a_count_of_wards_names_none():
+    got = _wards(
+        "7. Khu vực đường Vành đai 2, gồm 14 phường: 09 phường thuộc khu vực đường vành đai 1 và các phường: Láng, Kim Liên.",
+        province="Hà Nội",
+        issued_on="2025-11-26",
+    )
+    assert [w.name for w in got] == ["Phường Láng", "Phường Kim Liên"]

@@ -550,7 +550,8 @@ _RANK = {"day": 3, "month": 2, "quarter": 2, "year": 1, "fiscal_year": 1}
 def task_due(text: str, issued_on: str | None = None) -> tuple[str | None, Recurrence | None]:
     """A task's one due and its recurrence: of the times that date the task (a year cell, a day — a dated
     one before one of every year —, a month or quarter, a year after a time word), the most specific;
-    several different ones of that rank are a schedule, not a due (None). Cited documents' dates,
+    of several calendar days the last, when the task is done (CONVENTIONS: the final time); several years,
+    months or days of every year are a schedule, not a due (None). Cited documents' dates,
     horizons, periods, baselines and effective dates are no due. 'Hoàn thành trong quý II/2025' →
     ('2025-06', None); 'báo cáo 06 tháng (trước ngày 15/6), 01 năm (trước ngày 15/12)' → (None, None)."""
     cell = year_cell(text)
@@ -562,8 +563,14 @@ def task_due(text: str, issued_on: str | None = None) -> tuple[str | None, Recur
         return None, None
     rank = max(_rank(m) for m in found)
     top = [m for m in found if _rank(m) == rank]
-    if len({(m.due, m.recurrence) for m in top}) > 1 or not any(_dates_task(m, folded) for m in top):
+    if not any(_dates_task(m, folded) for m in top):
         return None, None
+    if len({(m.due, m.recurrence) for m in top}) > 1:
+        if any(m.kind != "day" or m.year is None for m in top):
+            return None, None  # milestones ('sơ kết (cuối năm 2023), … (năm 2025)'), days of every year: a schedule
+        # 'sửa chữa nhà … trước ngày 30/11/2025; xây mới … trước ngày 31/01/2026'
+        latest = max(top, key=lambda m: m.due)
+        return latest.due, latest.recurrence
     return top[0].due, top[0].recurrence
 
 

@@ -3,7 +3,7 @@ reader's language (the facts themselves are quoted as the document wrote them)."
 
 from __future__ import annotations
 
-from pipeline.messages import label, t
+from pipeline.messages import label, page_issue, t
 from schemas.extraction import Extraction
 
 
@@ -19,6 +19,7 @@ def summarize(ex: Extraction) -> str:
             else t("summary.ocr")
         )
     lines = [source]
+    lines += [t("summary.unread_page", why=page_issue(i.page, i.kind)) for i in ex.source.page_issues]
     head = " ".join(
         x for x in (d.kind, f"số {d.number}" if d.number else None, f"ngày {d.issued_on}" if d.issued_on else None) if x
     )

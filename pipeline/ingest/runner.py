@@ -49,6 +49,7 @@ class OutcomeState(StrEnum):
     UNCHANGED = "unchanged"  # named again on the command line: already stored, left where it is
     VANISHED = "vanished"  # taken out of the inbox before it could be read: nothing to record
     STUCK = "stuck"  # decided, but the original could not be filed: it stays in the inbox, the reason in the ledger
+    ELSEWHERE = "elsewhere"  # another worker on the same store holds it: left to that worker
 
 
 @dataclass
@@ -380,6 +381,15 @@ def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None)
         return ingestor.stuck(step, error)
 
 
+def exclusively(ingest_one: IngestOne, ingestor: Ingestor, path: Path, executor: Executor | None) -> Outcome:
+    """``ingest_one`` while no other worker on the store holds the file; one held elsewhere is
+    left to its holder (its outcome is not ours to record)."""
+    with ingestor.journal.exclusive(ingestor._relative(Path(path)).as_posix()) as mine:
+        if not mine:
+            return Outcome(Path(path), OutcomeState.ELSEWHERE, t("ingest.elsewhere"))
+        return ingest_one(ingestor, path, executor)
+
+
 def expand(paths: Iterable[Path], file_filter: FileFilter | None = None) -> Iterator[tuple[Path, Path]]:
     """(inbox root, file) for every file named or found under a named folder; a folder is its
     files' root so that its subfolders become source tags."""
@@ -418,7 +428,7 @@ def ingest_folder(
     with ProcessPoolExecutor(max_workers=settings().ocr_workers) as pool:
         for root, file in expand(paths):
             ingestor = ingestors.setdefault(root, Ingestor(store, filer, root))
-            outcomes.append(ingest_one(ingestor, file, pool))
+            outcomes.append(exclusively(ingest_one, ingestor, file, pool))
             if on_outcome:
                 on_outcome(outcomes[-1])
     return outcomes
@@ -450,7 +460,7 @@ def watch_inbox(
         """One file; whatever goes wrong with it is logged and the watcher goes on (a database
         that is gone stops it: no file can be recorded then)."""
         try:
-            outcome = ingest_one(ingestor, path, None)
+            outcome = exclusively(ingest_one, ingestor, path, None)
         except sa.exc.OperationalError:
             raise
         except Exception as error:

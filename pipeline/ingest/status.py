@@ -1,7 +1,8 @@
 """What ``vanban status`` shows: which database and data directory it reads, the ledger's counts,
 the last quarantined files and their reasons, the files that could not be filed (still in the
 inbox, with why), the files still waiting in the watched inboxes, and the documents with the
-copies that queries do not read — nothing is set aside without a line here saying so."""
+copies that queries do not read, and the pages that could not be read in the copies stored — nothing
+is set aside without a line here saying so."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from pipeline.ingest.file_filter import FileFilter
-from pipeline.messages import reason
+from pipeline.messages import page_issue, reason
 from pipeline.settings import settings
 from pipeline.store.db import Store
 from pipeline.store.ledger import LedgerState
@@ -31,6 +32,8 @@ class Status:
     documents: int = 0  # documents (each read from one of its copies)
     copies: int = 0  # files stored
     not_read: dict[str, int] = field(default_factory=dict)  # copies queries do not read, by why
+    unread_pages: list[dict] = field(default_factory=list)  # pages kept empty in the last copies that have any
+    copies_with_unread_pages: int = 0
 
     def as_dict(self) -> dict:
         """The JSON of ``vanban status --json`` (its keys are a contract with scripts: add, never rename)."""
@@ -46,6 +49,8 @@ class Status:
             "documents": self.documents,
             "copies": self.copies,
             "copies_not_read": self.not_read,
+            "unread_pages": self.unread_pages,
+            "copies_with_unread_pages": self.copies_with_unread_pages,
         }
 
 
@@ -67,6 +72,7 @@ def status(store: Store, last: int = 5) -> Status:
         ).all()
         inboxes = conn.execute(sa.select(store.schema.inboxes.c.path)).scalars().all()
         copies = conn.execute(sa.select(docs.c.used, docs.c.choice)).all()
+        unread, partial = _unread_pages(store, conn, last)
     file_filter = FileFilter()
     waiting = sum(1 for inbox in inboxes if Path(inbox).is_dir() for _ in file_filter.scan(Path(inbox)))
     return Status(
@@ -97,4 +103,30 @@ def status(store: Store, last: int = 5) -> Status:
         documents=sum(1 for used, _ in copies if used),
         copies=len(copies),
         not_read=dict(Counter(choice or "" for used, choice in copies if not used)),
+        unread_pages=unread,
+        copies_with_unread_pages=partial,
     )
+
+
+def _unread_pages(store: Store, conn: sa.Connection, last: int) -> tuple[list[dict], int]:
+    """The pages kept empty in the ``last`` copies stored with any (newest first), each with its reason; and how
+    many copies have such pages in all."""
+    issues, docs = store.schema.page_issues, store.schema.documents
+    partial = conn.execute(sa.select(sa.func.count(sa.distinct(issues.c.document_id)))).scalar_one()
+    newest = sa.select(issues.c.document_id).distinct().order_by(issues.c.document_id.desc()).limit(last).subquery()
+    rows = conn.execute(
+        sa.select(issues.c.document_id, issues.c.page, issues.c.kind, docs.c.path)
+        .join(docs, docs.c.id == issues.c.document_id)
+        .where(issues.c.document_id.in_(sa.select(newest.c.document_id)))
+        .order_by(issues.c.document_id.desc(), issues.c.page)
+    ).all()
+    return [
+        {
+            "document": r.document_id,
+            "file": r.path,
+            "page": r.page,
+            "kind": r.kind,
+            "reason": page_issue(r.page, r.kind),
+        }
+        for r in rows
+    ], partial

@@ -11,6 +11,7 @@ preparation reads is kept empty with an issue, and the rest of its document is r
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
@@ -29,20 +30,13 @@ from pipeline.settings import settings
 from pipeline.text import correct_ocr_line, lexicon, line_separator, syllable_model
 from schemas.document import IssueKind, Page, TextSource, Word
 
+log = logging.getLogger("vanban.ocr")
+
 FULL, PLAIN = "full", "plain"
 PREPARATIONS = (FULL, PLAIN)  # attempt k prepares the page the k-th way
 # A picture narrower or shorter than this many pixels holds no line of text (Tesseract needs a few
 # pixels of x-height, and preparing a sliver only raises errors): it is a blank page.
 MIN_SIDE_PX = 8
-
-# What a clerk is told about a page that could not be read (the page number is prepended).
-ISSUE_REASONS = {
-    IssueKind.damaged: "ảnh của trang bị hỏng, không giải mã được; hãy quét lại trang này",
-    IssueKind.ocr_failed: "không nhận dạng được chữ trên trang (đã thử mọi cách xử lý ảnh)",
-    IssueKind.crashed: "bộ nhận dạng chữ dừng đột ngột khi đọc trang này (đã thử mọi cách xử lý ảnh)",
-    IssueKind.timeout: "đọc trang này quá thời gian cho phép (đã thử mọi cách xử lý ảnh)",
-    IssueKind.out_of_time: "trang chưa được đọc vì văn bản đã dùng hết thời gian cho phép",
-}
 
 
 def ocr_pages(pages: list[PageImage], executor: Executor | None = None) -> list[Page]:
@@ -98,8 +92,10 @@ def read_page(page: PageImage) -> Page:
 
 
 def unread_page(number: int, failure: Failure) -> Page:
-    """The empty page standing for one that could not be read, with the reason a clerk is given."""
-    return Page.unread(number, failure.kind, f"trang {number}: {ISSUE_REASONS[failure.kind]}")
+    """The empty page standing for one that could not be read, with the kind of failure (people read it through
+    ``messages.page_issue``); the detail goes to the log."""
+    log.info("page %d kept empty: %s (%s)", number, failure.kind, failure.detail)
+    return Page.unread(number, failure.kind)
 
 
 def ocr_page(page: PageImage, preparation: str = FULL) -> Page:

@@ -26,6 +26,7 @@ from pathlib import Path
 from PIL import Image
 
 from pipeline.errors import OcrEngineUnavailable
+from pipeline.messages import t
 from pipeline.settings import settings
 
 LANGUAGE = "vie"
@@ -78,26 +79,18 @@ def check_engine() -> Engine:
     try:
         import tesserocr
     except ImportError as e:
-        raise OcrEngineUnavailable(
-            f"Không nạp được Tesseract (thư viện tesserocr): {e}. Hãy cài lại môi trường của vanban (scripts/bootstrap)."
-        ) from e
+        raise OcrEngineUnavailable(t("engine.no_library", error=e)) from e
     version = tesserocr.tesseract_version().split()[1]
     if tuple(int(n) for n in re.findall(r"\d+", version)[:2]) < MIN_VERSION:
-        raise OcrEngineUnavailable(f"Tesseract {version} quá cũ: vanban cần Tesseract 4 trở lên.")
+        raise OcrEngineUnavailable(t("engine.too_old", version=version))
     tessdata = _tessdata()
     if tessdata is None:
-        raise OcrEngineUnavailable(
-            "Chưa cài dữ liệu tiếng Việt của Tesseract (vie.traineddata): hãy chạy "
-            "'sudo apt-get install tesseract-ocr-vie' hoặc đặt VANBAN_TESSDATA là thư mục chứa tệp đó."
-        )
+        raise OcrEngineUnavailable(t("engine.no_model"))
     engine = Engine(version=version, tessdata=tessdata)
     try:
         _api(engine)
     except RuntimeError as e:
-        raise OcrEngineUnavailable(
-            f"Tesseract {version} không nạp được mô hình tiếng Việt trong {tessdata}: tệp vie.traineddata "
-            "có thể bị hỏng; hãy cài lại gói tesseract-ocr-vie."
-        ) from e
+        raise OcrEngineUnavailable(t("engine.bad_model", version=version, tessdata=tessdata)) from e
     return engine
 
 

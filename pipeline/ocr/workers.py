@@ -18,7 +18,6 @@ import logging
 import multiprocessing
 import os
 import resource
-import sys
 import tempfile
 import threading
 import time
@@ -88,7 +87,9 @@ class _Worker:
 def _serve(conn: Connection, job: Job, memory: int, stderr: int) -> None:
     """A worker's life: read the pages it is given, one at a time, until told to stop."""
     os.dup2(stderr, 2)
-    faulthandler.enable(sys.stderr)  # a crash's Python traceback, if any, goes to the log with the rest
+    # A crash's Python traceback, if any, goes to the log with the rest: to descriptor 2 itself, as sys.stderr may
+    # be an object without one (a test runner's capture, where enabling on it stopped every worker at start).
+    faulthandler.enable(2)
     _cap_memory(memory)
     while True:
         try:

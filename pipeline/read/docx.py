@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from pipeline.messages import t
+from pipeline.messages import reason_en
 from pipeline.read.pdf import render_table
 from pipeline.text import normalize_text
 from schemas.document import Page, Table, TableCell, TextSource
@@ -36,12 +36,12 @@ def read_docx(data: bytes) -> Page:
     try:
         document = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise DocxError(t("reason.docx_incomplete")) from e
+        raise DocxError(reason_en("reason.docx_incomplete")) from e
     except Exception as e:  # lxml and python-docx raise various types on broken XML
-        raise DocxError(t("reason.docx_xml")) from e
+        raise DocxError(reason_en("reason.docx_damaged")) from e
     body = document.element.body
     if body is None:
-        raise DocxError(t("reason.docx_no_body"))
+        raise DocxError(reason_en("reason.docx_no_body"))
     blocks: list[str] = []
     tables: list[Table] = []
     for element in body.iterchildren():
@@ -55,7 +55,7 @@ def read_docx(data: bytes) -> Page:
             tables.append(table)
             blocks.append(render_table(table))
     if not any(block.strip() for block in blocks):
-        raise DocxError(t("reason.docx_no_text"))
+        raise DocxError(reason_en("reason.docx_no_text"))
     return Page(number=1, text="\n".join(blocks), source=TextSource.plain, tables=tables)
 
 

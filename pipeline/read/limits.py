@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from pipeline.messages import t
+from pipeline.messages import reason_en
 from pipeline.read import file_type as formats
 from pipeline.settings import Settings
 
@@ -24,7 +24,7 @@ DOCX_RATIO_FROM_BYTES = 5_000_000
 
 
 class TooLarge(Exception):
-    """The file exceeds a limit; ``reason`` says which, in words a clerk can act on."""
+    """The file exceeds a limit; ``reason`` says which (a ``reason.*`` sentence with the sizes, see ``messages``)."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -32,19 +32,19 @@ class TooLarge(Exception):
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".").replace(".", ",") + " MB"
+    return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".") + " MB"
 
 
 def check_bytes(size: int, limits: Settings) -> None:
     """Any file: its size on disk, before it is read into memory."""
     if size > limits.max_file_bytes:
-        raise TooLarge(t("reason.file_too_large", size=_mb(size), limit=_mb(limits.max_file_bytes)))
+        raise TooLarge(reason_en("reason.file_too_large", size=_mb(size), limit=_mb(limits.max_file_bytes)))
 
 
 def check_declared(data: bytes, media_type: str | None, limits: Settings) -> None:
     """What the file declares about itself, by type: a text file's bytes, a PDF's pages, a DOCX's members."""
     if media_type == formats.TEXT and len(data) > limits.max_text_bytes:
-        raise TooLarge(t("reason.text_too_large", size=_mb(len(data)), limit=_mb(limits.max_text_bytes)))
+        raise TooLarge(reason_en("reason.text_too_large", size=_mb(len(data)), limit=_mb(limits.max_text_bytes)))
     elif media_type == formats.PDF:
         count = _pdf_pages(data)
         if count is not None:
@@ -56,14 +56,17 @@ def check_declared(data: bytes, media_type: str | None, limits: Settings) -> Non
 def check_pages(count: int, limits: Settings) -> None:
     """A PDF's pages or an image file's frames."""
     if count > limits.max_pages:
-        raise TooLarge(t("reason.too_many_pages", limit=limits.max_pages))
+        raise TooLarge(reason_en("reason.too_many_pages", limit=limits.max_pages))
 
 
 def check_frame(width: int, height: int, limits: Settings) -> None:
     """One frame of an image file, by the size its header declares (a decompression bomb declares a huge one)."""
     if width * height > limits.max_page_pixels:
-        millions = limits.max_page_pixels // 1_000_000
-        raise TooLarge(t("reason.frame_too_large", width=width, height=height, millions=millions))
+        raise TooLarge(
+            reason_en(
+                "reason.frame_too_large", width=width, height=height, millions=limits.max_page_pixels // 1_000_000
+            )
+        )
 
 
 def _pdf_pages(data: bytes) -> int | None:
@@ -94,12 +97,8 @@ def _check_docx(data: bytes, limits: Settings) -> None:
         for m in members
         if m.file_size >= DOCX_RATIO_FROM_BYTES and m.file_size > MAX_DOCX_RATIO * max(m.compress_size, 1)
     ]
-    if bomb or total > limits.max_file_bytes:
-        part = ""
-        if bomb:
-            part = t(
-                "reason_part.docx_bomb",
-                member=bomb[0].filename,
-                ratio=bomb[0].file_size // max(bomb[0].compress_size, 1),
-            )
-        raise TooLarge(t("reason.docx_bomb", size=_mb(total), part=part))
+    if bomb:
+        ratio = bomb[0].file_size // max(bomb[0].compress_size, 1)
+        raise TooLarge(reason_en("reason.docx_bomb", size=_mb(total), member=bomb[0].filename, ratio=ratio))
+    if total > limits.max_file_bytes:
+        raise TooLarge(reason_en("reason.docx_too_large", size=_mb(total), limit=_mb(limits.max_file_bytes)))

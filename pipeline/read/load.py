@@ -26,7 +26,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
-from pipeline.messages import t
+from pipeline.messages import reason_en
 from pipeline.ocr.page_image import PageImage
 from pipeline.read import file_type as formats
 from pipeline.read import limits as declared
@@ -65,12 +65,12 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
     except declared.TooLarge as e:
         raise UnreadableDocument(str(path), e.reason) from e
     except OSError as e:
-        raise UnreadableDocument(str(path), t("reason.cannot_open", error=e.strerror or e)) from e
+        raise UnreadableDocument(str(path), reason_en("reason.cannot_open", error=e.strerror or e)) from e
     if not data:
-        raise UnreadableDocument(str(path), t("reason.empty"))
+        raise UnreadableDocument(str(path), reason_en("reason.empty"))
     media_type = formats.detect_media_type(data)
     if media_type is None:
-        raise UnreadableDocument(str(path), t("reason.unsupported"))
+        raise UnreadableDocument(str(path), reason_en("reason.unsupported"))
     try:
         declared.check_declared(data, media_type, limits)
         with _library_warnings_to_log():
@@ -82,7 +82,7 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
         raise
     except Exception as e:  # a reader's library failing on data it does not expect: the file, not vanban
         log.warning("reading %s failed", path, exc_info=e)
-        raise UnreadableDocument(str(path), t("reason.damaged")) from e
+        raise UnreadableDocument(str(path), reason_en("reason.damaged")) from e
     _refuse_unread(pages, path)
     document = Document(
         path=str(path),
@@ -114,7 +114,7 @@ def _read(
         text, encoding_repaired = decode_bytes(data)
         text = tidy_text(text)
         if not text.strip():
-            raise UnreadableDocument(str(path), t("reason.blank_text"))
+            raise UnreadableDocument(str(path), reason_en("reason.blank_text"))
         return [Page(number=1, text=text, source=TextSource.plain)], encoding_repaired
     if media_type == formats.DOCX:
         return [read_docx(data)], None
@@ -123,7 +123,7 @@ def _read(
     if media_type in formats.IMAGE_TYPES:
         with tempfile.TemporaryDirectory(prefix="vanban-read-") as scratch:  # the frames' bytes, for the workers
             return _ocr_waiting(_image_pages(data, path, Path(scratch) / "image", limits), executor), None
-    raise UnreadableDocument(str(path), t("reason.zip"))
+    raise UnreadableDocument(str(path), reason_en("reason.zip"))
 
 
 @contextmanager
@@ -167,12 +167,11 @@ def _ocr_waiting(pages: Sequence[Page | PageImage], executor: Executor | None) -
 def _refuse_unread(pages: list[Page], path: Path) -> None:
     """A document fails only when no page at all could be read."""
     if not pages:
-        raise UnreadableDocument(str(path), t("reason.no_pages"))
+        raise UnreadableDocument(str(path), reason_en("reason.no_pages"))
     if all(page.issues for page in pages):
-        reasons = "; ".join(issue.reason for page in pages[:3] for issue in page.issues)
-        if len(pages) > 3:
-            reasons = t("reason_part.more_pages", reasons=reasons, n=len(pages) - 3)
-        raise UnreadableDocument(str(path), t("reason.no_page_read", pages=reasons))
+        first = pages[0].issues[0]
+        why = reason_en("reason.page", page=first.page, why=reason_en(f"reason.page.{first.kind}"))
+        raise UnreadableDocument(str(path), reason_en("reason.no_page_read", pages=len(pages), first=why))
 
 
 def _refuse_non_document(document: Document) -> None:
@@ -182,12 +181,12 @@ def _refuse_non_document(document: Document) -> None:
         return
     confidence, syllables, words = text_evidence(document)
     if not words or (confidence < NOT_TEXT_CONFIDENCE and syllables < NOT_TEXT_SYLLABLES):
-        found = (
-            t("reason_part.words_found", words=words, confidence=f"{confidence:.0f}")
+        why = (
+            reason_en("reason.not_a_document", words=words, confidence=f"{confidence:.0f}")
             if words
-            else t("reason_part.no_words")
+            else reason_en("reason.not_a_document_blank")
         )
-        raise UnreadableDocument(document.path, t("reason.not_a_document", found=found))
+        raise UnreadableDocument(document.path, why)
 
 
 def text_evidence(document: Document) -> tuple[float, int, int]:
@@ -212,16 +211,16 @@ def _image_pages(data: bytes, path: Path, source: Path, limits: Settings) -> lis
     that reads it (from a private copy of the bytes, so the file is neither decoded whole here nor copied to
     every worker). Frames are counted and measured from their headers first; a frame whose directory cannot
     be read becomes an empty page with an issue, and ends the file (the frames after it cannot be found)."""
-    from pipeline.ocr.page import ISSUE_REASONS
-
     source.write_bytes(data)
     Image.MAX_IMAGE_PIXELS = limits.max_page_pixels
     try:
         image = Image.open(source)
     except Image.DecompressionBombError as e:  # PIL's own check on the first frame, before ours on every frame
-        raise declared.TooLarge(t("reason.image_too_large", millions=limits.max_page_pixels // 1_000_000)) from e
+        raise declared.TooLarge(
+            reason_en("reason.image_too_large", millions=limits.max_page_pixels // 1_000_000)
+        ) from e
     except (UnidentifiedImageError, OSError, SyntaxError, TypeError, ValueError) as e:
-        raise UnreadableDocument(str(path), t("reason.image_damaged")) from e
+        raise UnreadableDocument(str(path), reason_en("reason.image_damaged")) from e
     pages: list[Page | PageImage] = []
     with image:
         while True:  # frame by frame, not n_frames: a broken directory must cost its page, not the file
@@ -231,8 +230,7 @@ def _image_pages(data: bytes, path: Path, source: Path, limits: Settings) -> lis
             except EOFError:
                 break
             except (OSError, SyntaxError, TypeError, ValueError):  # PIL's ways of saying a directory is broken
-                reason = f"trang {index + 1}: {ISSUE_REASONS[IssueKind.damaged]}"
-                pages.append(Page.unread(index + 1, IssueKind.damaged, reason))
+                pages.append(Page.unread(index + 1, IssueKind.damaged))
                 break  # the frames after it cannot be found
             declared.check_pages(index + 1, limits)
             declared.check_frame(image.width, image.height, limits)

@@ -19,6 +19,7 @@ from functools import partial
 
 from PIL import ImageStat
 
+from pipeline.messages import reason_en
 from pipeline.ocr import reading_order as layout
 from pipeline.ocr.page_image import PageImage
 from pipeline.settings import settings
@@ -81,7 +82,7 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
         raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged files
         log.info("pdf reading failed", exc_info=e)
-        raise PdfError("the PDF is damaged and its pages cannot be read") from e
+        raise PdfError(reason_en("reason.pdf_pages_damaged")) from e
     finally:
         drawing.close()
     return pages
@@ -95,7 +96,7 @@ def render_page(data: bytes, number: int, dpi: float):
     try:
         return pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
     except pypdfium2.PdfiumError as e:
-        raise PdfError(f"page {number} of the PDF is damaged and cannot be drawn") from e
+        raise PdfError(reason_en("reason.pdf_page_damaged", page=number)) from e
     finally:
         pdf.close()
 
@@ -154,7 +155,7 @@ def scanned_picture(data: bytes, number: int, index: int, dpi: float):
         picture = list(pdf[number - 1].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))[index]
         image = picture.get_bitmap(render=False).to_pil().convert("L")
     except pypdfium2.PdfiumError as e:
-        raise PdfError(f"page {number} of the PDF is damaged and cannot be drawn") from e
+        raise PdfError(reason_en("reason.pdf_page_damaged", page=number)) from e
     finally:
         pdf.close()
     return image if ImageStat.Stat(image.reduce(8)).mean[0] >= MIN_PAPER_GREY else render_page(data, number, dpi)
@@ -170,11 +171,11 @@ def _open(data: bytes):
     except pypdfium2.PdfiumError as e:
         message = str(e).lower()
         if "password" in message:
-            raise PdfError("the PDF is password-protected; ask the sender for an unprotected copy") from e
-        raise PdfError("the PDF is damaged or not a real PDF and cannot be opened") from e
+            raise PdfError(reason_en("reason.pdf_password")) from e
+        raise PdfError(reason_en("reason.pdf_damaged")) from e
     if len(pdf) == 0:
         pdf.close()
-        raise PdfError("the PDF has no pages")
+        raise PdfError(reason_en("reason.pdf_no_pages"))
     return pdf
 
 

@@ -8,11 +8,12 @@ page and quote with one join. ``search_text`` holds ``fold()`` of a row's free-t
 a diacritic-insensitive filter is a plain LIKE, and the columns people filter on have
 ``*_fold`` twins with indexes.
 
-SQL stays portable (SQLAlchemy Core, no dialect-specific types); SQLite gets WAL so a watcher
-can write while auditors read. The same bytes (SHA-256) are never stored twice; each stored file
+SQL stays portable (SQLAlchemy Core, no dialect-specific types): SQLite by default, PostgreSQL by
+URL; what differs between them is in ``dialects``. The tables are made and upgraded by the Alembic
+revisions in ``migrations`` when a store is opened. The same bytes (SHA-256) are never stored twice; each stored file
 is a *copy*, grouped with the other copies of its document and placed in a version by
 ``versions`` (which copy queries read, and why, is kept on every row). A database made by an
-older vanban gains the new columns and its copies are grouped when it is opened.
+older vanban is upgraded in place and its copies are grouped when it is opened.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from __future__ import annotations
 import json
 import types
 import typing
-import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -34,14 +34,12 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 
 from pipeline.messages import t
 from pipeline.settings import settings
-from pipeline.store import versions
+from pipeline.store import dialects, migrations, versions
 from pipeline.store.versions import Copy
 from pipeline.text import fold
-from schemas.document import PAGE_SEPARATOR, Document, Page
+from schemas.document import PAGE_SEPARATOR, Document, Page, PageIssue
 from schemas.extraction import EVIDENCE_COLUMNS, FACT_MODELS, DocumentMeta, Evidence, Extraction, Source
 
-# Fact kinds with a full-text index on SQLite (auditors filter them by words).
-FULLTEXT_KINDS = ("obligations", "targets", "deadlines")
 # Free-text fields that hold ISO dates, not words: not worth folding into search_text.
 _DATE_FIELDS = {"due", "issued_on", "on"}
 # Columns people filter on by name: each gets an indexed, folded twin `<field>_fold`.
@@ -264,7 +262,8 @@ def _fact_table(name: str, model: type[BaseModel], metadata: sa.MetaData) -> sa.
     table = sa.Table(name, metadata, *columns, *covering)
     if name in ORDERED_KINDS:  # each order's key, then id, then what the list filters by
         for sort, key in sort_keys(table).items():
-            sa.Index(f"ix_{name}_by_{sort}", key, table.c.id, *[table.c[c] for c in _COVERING[name]])
+            filtered = [table.c[c] for c in _COVERING[name] if table.c[c] is not key]
+            sa.Index(f"ix_{name}_by_{sort}", key, table.c.id, *filtered)
     return table
 
 
@@ -327,6 +326,17 @@ class Tables:
             ),
             *[sa.Column(f.column, _sql_type(f.annotation), nullable=f.nullable) for f in self.page_fields],
             sa.UniqueConstraint("document_id", "number"),
+        )
+        # Pages kept empty because they could not be read (``Source.page_issues``): the rest of the copy was stored.
+        self.page_issue_fields = _flatten(PageIssue)
+        self.page_issues = sa.Table(
+            "page_issues",
+            md,
+            sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+            sa.Column(
+                "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+            ),
+            *[sa.Column(f.column, _sql_type(f.annotation), nullable=f.nullable) for f in self.page_issue_fields],
         )
         # A sample of each copy's word triples: finds the document a page image or an excerpt belongs to.
         self.shingles = sa.Table(
@@ -479,7 +489,8 @@ class Store:
     """One database of extractions. ``engine`` and ``tables`` are public for query modules.
 
     ``create``: make the database (and its folder) when it does not exist; otherwise a missing
-    SQLite file is an error (``StoreUnavailable``), never an empty database made in passing."""
+    SQLite file, or a server's database without vanban's tables, is an error (``StoreUnavailable``),
+    never an empty store made in passing."""
 
     def __init__(self, url: str | None = None, create: bool = True) -> None:
         self.url = database_url(url)
@@ -492,16 +503,17 @@ class Store:
             self.engine: Engine = sa.create_engine(self.url)
         except (ImportError, sa.exc.NoSuchModuleError) as e:  # no driver installed for the URL's engine
             raise StoreUnavailable(t("store.no_driver", url=shown_url(self.url), error=e)) from e
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        dialects.prepare(self.engine)
         self.schema = Tables()
         self.tables: dict[str, sa.Table] = self.schema.by_name()
         try:
-            self.schema.metadata.create_all(self.engine)
-            _add_missing_columns(self.engine, self.schema.metadata)
+            if not create and path is None and not migrations.is_store(self.engine):
+                raise _missing(self.url)  # a server's database without vanban's tables is not made one in passing
+            migrations.upgrade(self.engine, self.schema.metadata)
         except sa.exc.DatabaseError as e:  # unreachable, refused, or a file that is not a database
             raise StoreUnavailable(t("store.unreachable", url=shown_url(self.url), error=e.orig)) from e
-        self.fulltext = self._create_fulltext() if self.engine.dialect.name == "sqlite" else {}
+        # SQLite's FTS5 tables, by fact kind (queries read them); empty on engines searched otherwise
+        self.fulltext = dialects.create_word_indexes(self.engine, self.schema.facts)
         self.regroup()
 
     @classmethod
@@ -532,43 +544,13 @@ class Store:
             present = set(sa.inspect(store.engine).get_table_names())
         except sa.exc.OperationalError as e:
             raise StoreUnavailable(t("store.unreachable", url=shown_url(store.url), error=e.orig)) from e
-        store.fulltext = {kind: f"{kind}_fts" for kind in FULLTEXT_KINDS if f"{kind}_fts" in present}
+        store.fulltext = {kind: f"{kind}_fts" for kind in dialects.FULLTEXT_KINDS if f"{kind}_fts" in present}
         return store
 
     @property
     def shown_url(self) -> str:
         """The database's URL as it may be printed (``vanban status``)."""
         return shown_url(self.url)
-
-    def _create_fulltext(self) -> dict[str, str]:
-        """SQLite FTS5 indexes over the folded text of the fact tables people search, kept in step
-        by triggers: a word filter over 100,000 rows is then an index look-up, not a scan. The
-        columns hold ``fold()``ed text already; ``remove_diacritics 2`` folds whatever tone mark
-        would still reach the index. Other engines fall back to LIKE on the same folded columns."""
-        names = {}
-        with self.engine.begin() as conn:
-            for kind in FULLTEXT_KINDS:
-                table, fts = self.schema.facts[kind], f"{kind}_fts"
-                columns = [
-                    c for c in (*[f"{k}_fold" for k in _FOLDED_KEYS.get(kind, ())], "search_text") if c in table.c
-                ]
-                cols = ", ".join(columns)
-                new_cols = ", ".join(f"new.{c}" for c in columns)
-                old_cols = ", ".join(f"old.{c}" for c in columns)
-                conn.exec_driver_sql(
-                    f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, content='{kind}', "
-                    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
-                )
-                conn.exec_driver_sql(
-                    f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {kind} BEGIN "
-                    f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_cols}); END"
-                )
-                conn.exec_driver_sql(
-                    f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {kind} BEGIN "
-                    f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_cols}); END"
-                )
-                names[kind] = fts
-        return names
 
     def begin(self):
         """A transaction: ``with store.begin() as conn: store.save(..., conn=conn)``."""
@@ -584,7 +566,8 @@ class Store:
         self, extraction: Extraction, conn: Connection, document: Document | None = None, source_tag: str | None = None
     ) -> Saved:
         """Insert one copy and all its facts inside the caller's transaction, and place it among
-        the copies of its document (the same bytes are never stored twice)."""
+        the copies of its document (the same bytes are never stored twice, even by two workers at once)."""
+        dialects.serialize(conn, extraction.source.sha256)
         existing = self.find_by_hash(conn, extraction.source.sha256)
         if existing is not None:
             return Saved(existing, "duplicate")
@@ -609,6 +592,15 @@ class Store:
         assert inserted is not None  # a single-row INSERT always reports the key it created
         document_id = inserted[0]
         self._insert_evidence(conn, document_id, extraction.document)
+        if source.page_issues:
+            conn.execute(
+                self.schema.page_issues.insert(),
+                [
+                    {"document_id": document_id}
+                    | {f.column: _get(issue, f.path) for f in self.schema.page_issue_fields}
+                    for issue in source.page_issues
+                ],
+            )
         if document is not None:
             self._insert_pages(conn, document_id, document)
         for name, table in self.schema.facts.items():
@@ -818,6 +810,13 @@ class Store:
             if doc is None:
                 raise KeyError(f"no document #{document_id}")
             source = _nest(_flatten(Source), doc)
+            issues = s.page_issues
+            source["page_issues"] = [
+                _nest(s.page_issue_fields, row)
+                for row in conn.execute(
+                    sa.select(issues).where(issues.c.document_id == document_id).order_by(issues.c.id)
+                )
+            ]
             meta = _nest(_flatten(DocumentMeta), doc)
             meta["evidence"] = {
                 row.field: _evidence_from(row)
@@ -868,36 +867,6 @@ def _header(row: Any) -> Copy:
         words=None,
         version=row.version if row.group_id is not None else 0,
     )
-
-
-def _add_missing_columns(engine: Engine, metadata: sa.MetaData) -> None:
-    """Columns and indexes a newer vanban added to an existing database (all columns nullable)."""
-    inspector = sa.inspect(engine)
-    with engine.begin() as conn:
-        for table in metadata.sorted_tables:
-            present = {c["name"] for c in inspector.get_columns(table.name)}
-            missing = [c for c in table.columns if c.name not in present]
-            for column in missing:
-                kind = column.type.compile(engine.dialect)
-                conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
-            # reflection leaves out indexes on expressions (the order indexes), saying so each time:
-            # CREATE INDEX IF NOT EXISTS finds them instead
-            with warnings.catch_warnings():
-                warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
-                present_indexes = {i["name"] for i in inspector.get_indexes(table.name)}
-            for index in table.indexes:
-                if missing or index.name not in present_indexes:
-                    conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """WAL lets the watcher write while auditors read; the busy timeout waits out short locks."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
 
 
 def _sqlite_read_pragmas(dbapi_connection, _record) -> None:

@@ -3,6 +3,7 @@ database as the facts. Rows are committed before any file moves, and the decisio
 committed together with its facts, so a watcher killed at any moment and started again finishes
 each file exactly once."""
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -11,6 +12,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from pipeline.store import dialects
 from pipeline.store.db import Store
 
 
@@ -54,6 +56,12 @@ class Journal:
         self.store = store
         self.table = store.schema.files
         self.inbox = str(Path(inbox).resolve())
+
+    def exclusive(self, relative: str) -> AbstractContextManager[bool]:
+        """Hold the file at ``relative`` against other workers on this inbox from claim to filing
+        (True), or learn that one holds it (False): many workers on one PostgreSQL store handle each
+        file once. The hold ends with the block, or with its worker."""
+        return dialects.exclusive(self.store.engine, f"{self.inbox}\0{relative}")
 
     def unfiled(self, relative: str, sha256: str | None) -> Entry | None:
         """The entry of a file that is still in the inbox: being processed, or decided but not yet moved."""
@@ -152,6 +160,7 @@ class Journal:
         """Remember this inbox as watched, so ``vanban status`` counts the files waiting in it."""
         t = self.store.schema.inboxes
         with self.store.begin() as conn:
+            dialects.serialize(conn, f"watch {self.inbox}")  # two watchers starting at once on PostgreSQL
             conn.execute(t.delete().where(t.c.path == self.inbox))
             conn.execute(t.insert().values(path=self.inbox, watched_at=_now()))
 

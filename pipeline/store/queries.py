@@ -26,6 +26,7 @@ import sqlalchemy as sa
 
 from extractors.common import load_json
 from pipeline.messages import t
+from pipeline.store import dialects
 from pipeline.store.db import Store, due_order, sort_keys
 from pipeline.text import fold
 from schemas.extraction import FACT_MODELS
@@ -165,30 +166,11 @@ def _like(column: sa.ColumnElement, needle: str) -> sa.ColumnElement:
     return column.like(_param("like", f"%{fold(needle)}%"))
 
 
-def _fulltext_phrase(needle: str) -> str:
-    """An FTS5 phrase over folded words; the last word may be unfinished ('so tu pha')."""
-    found = re.findall(r"[a-z0-9]+", fold(needle))
-    return f'"{" ".join(found)}" *' if found else '""'
-
-
 def _words_match(store: Store, kind: str, column: str, needle: str, in_index_order: bool) -> sa.ColumnElement:
-    """Rows whose ``column`` (a folded column) contains the words of ``needle``: through the
-    full-text index where the store has one, else LIKE. Each call binds its own parameter.
-
-    The full-text index's row ids drive the query unless ``in_index_order``: then they are a set
-    each row of an order index is tested against (``id + 0`` keeps the engine from looking the
-    ids up one by one in the wide table and sorting them all), so a page's LIMIT stops the walk."""
+    """Rows whose folded ``column`` holds the words of ``needle`` (the engine's word index, ``dialects``);
+    ``in_index_order``: tested on each entry of an order index rather than choosing the rows."""
     table = store.schema.facts[kind]
-    fts = store.fulltext.get(kind)
-    if fts is None:
-        return _like(table.c[column], needle)
-    phrase = _param("phrase", f"{column} : {_fulltext_phrase(needle)}")
-    match: sa.Select[Any] = (
-        sa.select(sa.literal_column("rowid"))
-        .select_from(sa.table(fts))
-        .where(sa.literal_column(fts).op("MATCH")(phrase))
-    )
-    return (table.c.id + 0 if in_index_order else table.c.id).in_(match)
+    return dialects.words_match(table, column, needle, store.fulltext.get(kind), tested=in_index_order)
 
 
 def _documents_read(store: Store, f: Filters) -> sa.Select:
@@ -205,7 +187,7 @@ def _documents_read(store: Store, f: Filters) -> sa.Select:
         )
         chosen = chosen.where(docs.c.group_id.in_(sa.select(docs.c.group_id).where(named)))
     elif f.document:
-        named = sa.or_(_like(docs.c.number_fold, f.document), docs.c.path.like(_param("path", f"%{f.document}%")))
+        named = sa.or_(_like(docs.c.number_fold, f.document), docs.c.path.ilike(_param("path", f"%{f.document}%")))
         chosen = chosen.where(docs.c.group_id.in_(sa.select(docs.c.group_id).where(named)))
     if f.province:
         chosen = chosen.where(
@@ -391,6 +373,7 @@ COPY_COLUMNS = [
     "choice",
     "reading",
     "pages",
+    "unread_pages",
     "words",
     "file",
     "ingested_at",
@@ -399,7 +382,8 @@ COPY_COLUMNS = [
 
 def copies(store: Store, every_copy: bool = False) -> pd.DataFrame:
     """The documents with their copies: one row per document (the copy read and how many copies
-    it has), or with ``every_copy`` one row per copy, saying which is read and why."""
+    it has), or with ``every_copy`` one row per copy, saying which is read and why, and the pages of
+    each that could not be read."""
     docs = store.schema.documents
     query = sa.select(docs).order_by(docs.c.group_id, docs.c.version, docs.c.id)
     if not every_copy:
@@ -408,6 +392,10 @@ def copies(store: Store, every_copy: bool = False) -> pd.DataFrame:
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
         counts: dict[int, int] = {group: n for group, n in conn.execute(count)}
+        issues = store.schema.page_issues
+        unread: dict[int, list[int]] = {}
+        for document_id, page in conn.execute(sa.select(issues.c.document_id, issues.c.page).order_by(issues.c.page)):
+            unread.setdefault(document_id, []).append(page)
         named = conn.execute(
             sa.select(docs.c.group_id, docs.c.number, docs.c.path, docs.c.kind, docs.c.issuer, docs.c.issued_on).where(
                 docs.c.used
@@ -426,6 +414,7 @@ def copies(store: Store, every_copy: bool = False) -> pd.DataFrame:
             "choice": r.choice,
             "reading": r.reading,
             "pages": r.pages,
+            "unread_pages": unread.get(r.id, []),  # kept empty: they could not be read
             "words": r.words,
             "file": r.path,
             "ingested_at": r.ingested_at,

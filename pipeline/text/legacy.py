@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import messages
+from pipeline.messages import reason_en
 from pipeline.text.lexicon import lexicon
 from pipeline.text.unicode import WORD, nfc, place_tone_marks
 
@@ -121,7 +121,8 @@ def repair_legacy(s: str) -> tuple[str, str | None]:
 
 
 class UndecodableText(ValueError):
-    """A text file that no encoding reads as Vietnamese; ``reason`` says so in words a clerk understands."""
+    """A text file that no encoding reads as Vietnamese; ``reason`` says so (a ``reason.*`` sentence, see
+    ``messages``)."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -195,7 +196,7 @@ def _decode_utf8(data: bytes) -> tuple[str, str | None]:
         name, decoded = _best_legacy([lines[i] for i in legacy])
         if decoded is None:
             if len(legacy) > MAX_DAMAGE_COUNT or len(legacy) > MAX_DAMAGE_SHARE * len(lines):
-                raise UndecodableText(messages.t("reason.undecodable", lines=len(legacy)))
+                raise UndecodableText(reason_en("reason.text_no_encoding", lines=len(legacy)))
             decoded = [lines[i].decode("utf-8", errors="replace") for i in legacy]
         else:
             labels.append(name)
@@ -233,5 +234,5 @@ def _checked(text: str, codec: str) -> tuple[str, str | None]:
     if not damaged:
         return text, None
     if damaged > MAX_DAMAGE_COUNT and damaged > MAX_DAMAGE_SHARE * sum(1 for c in text if not c.isspace()):
-        raise UndecodableText(messages.t("reason.damaged_text", damaged=damaged, codec=codec))
+        raise UndecodableText(reason_en("reason.text_damaged", damaged=damaged, codec=codec))
     return text, f"{codec}, {damaged} damaged character{'s' if damaged > 1 else ''}"

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.cache import cached
+from pipeline.text import unicode
 from pipeline.text.unicode import WORD, fold, place_tone_marks
 
 MODEL_PATH = Path(__file__).parent / "data" / "syllable_model.json.gz"
@@ -36,10 +38,23 @@ def _viet74k_path() -> Path:
     return Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
 
 
+def _wordfreq_vietnamese() -> list[Path]:
+    """wordfreq's Vietnamese word lists, found without importing wordfreq (0.3 s)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("wordfreq is needed for its Vietnamese word list", name="wordfreq")
+    return sorted((Path(spec.origin).parent / "data").glob("*_vi.msgpack.gz"))
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Syllables and syllable pairs from underthesea's Viet74K word list, and the syllables of wordfreq's
-    Vietnamese word list."""
+    Vietnamese word list; built once and kept in vanban's cache (0.8 s to build, 0.05 s to load)."""
+    sources = [_viet74k_path(), *_wordfreq_vietnamese(), Path(unicode.__file__)]  # its spelling rules too
+    return cached("lexicon", sources, _build_lexicon)
+
+
+def _build_lexicon() -> Lexicon:
     from wordfreq import get_frequency_dict
 
     syllables: set[str] = set()

@@ -23,13 +23,24 @@ _DECORATION = re.compile(r"^(?:#{1,6}\s*|>\s*|[*_]{1,3}(?=\S))*")
 
 # (level, pattern) from outermost to innermost; the first group is the label.
 # A number is a marker only when a word follows it: '1.000 người', '03/2010/NĐ-CP', '15/12)' are text.
+# A number's emphasis may close after it ('**1. **Trên cơ sở …'). Items numbered in brackets are a level of their own:
+# small roman numerals ('(i) Ủy ban nhân dân tỉnh …') and, when a colon opens them, numbers ('… nhiệm vụ sau:' /
+# '(1) Huy động …' — elsewhere '(1)' marks a footnote). A chapter or section of a regulation ('Chương II', 'Mục 1')
+# heads articles without entering their paths.
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^(Điều\s+\d+)\s*[.:]?\s*")),
+    ("chapter", re.compile(r"^((?:Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]+)\b\s*[.:]?\s*")),
     ("part", re.compile(r"^(?:Phần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.\-–)]\s+|^(?:Phần\s+|PHẦN\s+)?([IVXL]{1,6})\s*/\s+")),
-    ("numbered", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*[.)]|\s*/(?=\s))\s*(?=[^\W\d_]|[\"“(])")),
+    (
+        "numbered",
+        re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*[.)]|\s*/(?=\s))\s*(?:[*_]{1,3}\s*)?(?=[^\W\d_]|[\"“(])"),
+    ),
     ("letter", re.compile(r"^([a-zđ])\s*\)\s*|^([a-zđ])\.\s+(?=[A-ZĐÀ-Ỹ])")),
+    ("roman", re.compile(r"^(\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\))\s+(?=\w)")),
+    ("bracket", re.compile(r"^(\((\d{1,2})\))\s+(?=\w)")),
     ("bullet", re.compile(r"^([\-–—+•*])\s+")),
 ]
+_CLOSING_EMPHASIS = re.compile(r"(?<=[.)/])\s*[*_]+$")
 
 
 @dataclass(frozen=True)
@@ -51,8 +62,15 @@ def _read_marker(text: str) -> tuple[str, str, str] | None:
         m = pattern.match(body)
         if m:
             label = next(g for g in m.groups() if g)
-            return level, label, m.group(0).strip()
+            return level, label, _CLOSING_EMPHASIS.sub("", m.group(0).strip())
     return None
+
+
+def opens_chapter(text: str) -> bool:
+    """'Chương III', 'MỤC 2. …': a chapter or section heading, also when a wrap left its number on the next line and
+    a reader joined the two."""
+    found = _read_marker(text)
+    return found is not None and found[0] == "chapter"
 
 
 # How a paragraph ends; a line ending otherwise was cut by a wrap ('… Thành ủy Cam Ranh và Thị ủy').
@@ -105,10 +123,19 @@ def parse(lines: list[str]) -> list[Node]:
     numbered: list[str] = []  # e.g. ['2', '1'] for 2.1.
     letter: str | None = None
     heading: str | None = None
+    bracket: int | None = None  # the number of the last item of a list numbered in brackets
     nodes: list[Node] = []
-    for text in lines:
+    for n, text in enumerate(lines):
         marker = None
         found = _read_marker(text)
+        if found and found[0] == "bracket":
+            number = int(found[1].strip("()"))
+            opened = n > 0 and lines[n - 1].rstrip(" *_").endswith(":")
+            in_list = (number == 1 and opened) or (bracket is not None and bracket < number <= bracket + 2)
+            bracket = number if in_list else bracket
+            found = found if in_list else None  # '(1) Theo Quyết định …': a footnote's number
+        elif found and found[0] not in ("bullet", "roman"):
+            bracket = None  # an item of a higher level ends the list; an item's own bullets do not
         if found:
             level, label, marker = found
             if level in ("article", "part"):
