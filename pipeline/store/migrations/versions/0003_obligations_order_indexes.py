@@ -22,7 +22,7 @@ DUE = (
     "coalesce(CASE WHEN (length(due) = 4) THEN due || '-12-31' "
     "WHEN (length(due) = 7) THEN due || '-31' ELSE due END, '')"
 )
-ORDERS = {
+ORDERS: dict[str, str | sa.TextClause] = {
     "ix_obligations_by_due": sa.text(DUE),
     "ix_obligations_by_agency": sa.text("coalesce(agency_fold, '')"),
     "ix_obligations_by_role": sa.text("coalesce(role, '')"),
@@ -33,7 +33,7 @@ FILTERED = ["id", "document_id", "role", "due", "agency_fold", "agency"]
 
 def upgrade() -> None:
     for name, key in ORDERS.items():
-        columns = [key, *(c for c in FILTERED if c != key)]
+        columns: list[str | sa.TextClause] = [key, *(c for c in FILTERED if c != key)]
         op.create_index(name, "obligations", columns, unique=False, if_not_exists=True)
 
 
