@@ -40,8 +40,9 @@ class FacetCount(BaseModel):
 
 
 class ObligationPage(BaseModel):
-    """One page of filtered obligations: keyset pagination (``next`` is the cursor of the
-    page after this one, None on the last), the total and the facet counts of all filtered rows."""
+    """One page of filtered obligations: keyset pagination (``next`` is the cursor of the page
+    after this one, None on the last; ``previous`` of the page before, None on the first), the
+    total, and the facet counts of all filtered rows when asked for (``facets=true``)."""
 
     rows: list[ObligationRow]
     total: int
@@ -49,6 +50,7 @@ class ObligationPage(BaseModel):
     sort: SortKey = "due"
     order: SortOrder = "asc"
     facets: dict[str, list[FacetCount]] = Field(default_factory=dict)  # agency, role, year
+    previous: str | None = None
 
 
 class CopyInfo(BaseModel):

@@ -158,6 +158,30 @@ def test_html_report_has_a_chart_per_province_and_the_findings(rows, frames, tmp
     assert "Khánh Hòa" in html and "12-NQ/TW" in html
 
 
+def test_the_report_chart_draws_the_plan_only_where_it_states_a_figure():
+    import re
+
+    from pipeline.analysis import report
+    from schemas.analysis import DiffRow
+
+    rows = [
+        DiffRow(plan_document_id=1, plan="5/KH", province="Lâm Đồng", year=y, status=s, national_count=n, plan_count=p)
+        for y, n, p, s in [
+            (2025, 5, 4, "below"),
+            (2026, 8, None, "not stated"),
+            (2027, 12, 12, "meets"),
+            (2028, 15, 15, "meets"),
+        ]
+    ]
+    svg = report._chart(rows)
+    plan = svg[svg.index('<g id="plan">') :]
+    line = re.search(r'<path d="([^"]+)"', plan)[1]
+    markers = plan[: plan.index('<g id="patch')].count("<use ")
+    # a line 2027-2028 only: 2025 stands alone (a move, no segment), 2026 has no figure
+    assert re.findall(r"[ML]", line) == ["M", "M", "L"]
+    assert markers == 3
+
+
 def test_national_table_rules_flag_inconsistent_rows():
     from pipeline.analysis import national_checks
 

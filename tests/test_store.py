@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline.read.load import document_from_text
+from pipeline.store import queries
 from pipeline.store.db import Store, StoreUnavailable, version_key
 from schemas.extraction import (
     FACT_MODELS,
@@ -135,6 +136,35 @@ def test_every_model_field_has_a_column(store):
 def test_indexes_for_filtered_queries(store):
     indexed = {tuple(c.name for c in ix.columns) for ix in store.tables["obligations"].indexes}
     assert {("document_id",), ("agency_fold",), ("due",), ("role",)} <= indexed
+
+
+def _plan(store, query) -> str:
+    sql = str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as conn:
+        return "\n".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+
+
+@pytest.mark.parametrize("sort", ["due", "agency", "role", "document"])
+def test_a_keyset_page_walks_its_sort_index_instead_of_sorting_every_filtered_row(tmp_path, sort):
+    url = f"sqlite:///{tmp_path / 'vanban.db'}"
+    store = Store(url)
+    with store.begin() as conn:
+        store.save(extraction(), conn)
+    store = Store(url)  # an existing database opens again: the order indexes are found, not made twice
+    filters = queries.Filters.parse(agency="so tu phap", text="ra soat", role="chu tri", due_after="2026")
+    first = _plan(store, queries.obligation_page(store, filters, sort, True, None, 51))
+    # the word filters are a set each index entry is tested against, never the rows looked up one by one
+    assert f"COVERING INDEX ix_obligations_by_{sort}" in first and "TEMP B-TREE" not in first, first
+    assert "INTEGER PRIMARY KEY" not in first, first
+    # a page before a cursor: two seeks from the cursor, (key, id) then key, never a walk from an end
+    cursor = (5 if sort == "document" else "2026-06-30", 5)
+    before = _plan(store, queries.obligation_page(store, filters, sort, False, cursor, 51))
+    seeks = [line for line in before.splitlines() if "obligations USING" in line]
+    assert len(seeks) == 2 and all(f"COVERING INDEX ix_obligations_by_{sort} (" in line for line in seeks), before
+    assert "=? AND id<?)" in seeks[0] and seeks[1].endswith("<?)"), before
+    with store.engine.connect() as conn:
+        page = conn.execute(queries.obligation_page(store, filters, sort, True, None, 51)).all()
+    assert [r.id for r in page] == list(queries.facts(store, "obligations", filters)["id"]) != []
 
 
 def test_round_trip_rebuilds_the_extraction(store):

@@ -30,6 +30,7 @@ from tests.paths import ROOT
 CHROMIUM = Path("/usr/bin/chromium")
 SCAN = "004_ac113182727c1ec2.office.pdf"  # three pages, OCR'd: its facts carry boxes
 TEXTS = ["000_fe763d8399d59be6.txt", "001_efde63602c576959.txt", "003_7fcb1b876ae03934.txt"]
+DIGITAL = "002_00dce9b8d11a3a70.pdf"  # born-digital: a text layer, no OCR, no boxes stored
 HOSTILE = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG TRỊ
 
@@ -77,6 +78,7 @@ def home(tmp_path_factory) -> Path:
     for name in TEXTS:
         shutil.copy(ROOT / "samples" / "text" / name, inbox)
     shutil.copy(ROOT / "samples" / "scans" / SCAN, inbox)
+    shutil.copy(ROOT / "samples" / "digital" / DIGITAL, inbox)
     (inbox / "thu-nghiem.txt").write_text(HOSTILE, encoding="utf-8")
     (inbox / "rỗng.pdf").write_bytes(b"")
     command, env = _vanban(root / "home")
@@ -143,7 +145,7 @@ def _all_ids(server: str, query: str) -> list[int]:
         after = f"&after={found['next']}"
 
 
-def test_a_search_without_diacritics_finds_the_so_tu_phap(page):
+def test_a_search_without_diacritics_finds_the_so_tu_phap(page, server):
     page.goto("/")
     page.fill("input[name=agency]", "so tu phap")
     page.press("input[name=agency]", "Enter")
@@ -151,7 +153,31 @@ def test_a_search_without_diacritics_finds_the_so_tu_phap(page):
     sync_api.expect(page.locator("#obligations td.agency").first).to_have_text("Sở Tư pháp")
     agencies = page.locator("#obligations td.agency").all_inner_texts()
     assert agencies and set(agencies) == {"Sở Tư pháp"}
-    assert "Sở Tư pháp" in page.locator(".facets").inner_text()
+    # the facets follow the rows through htmx, counted over the same filters
+    sync_api.expect(page.locator("#facets section").first).to_contain_text("Sở Tư pháp")
+    facets = _api(server, "/api/obligations?agency=so+tu+phap&facets=true")
+    assert facets["facets"]["agency"][0]["count"] == facets["total"]
+    assert page.errors == []
+
+
+def test_previous_page_leads_back_through_the_pages_the_next_links_showed(page, server):
+    """Keyset pages forward with the next link, then back with the previous link: the same rows,
+    page for page, and no previous link on the first page."""
+    total = _api(server, "/api/obligations?limit=1")["total"]
+    page.goto("/?sort=agency&order=desc")
+    assert page.locator("#previous-page").count() == 0
+    forward = [page.locator("#obligations tbody tr").evaluate_all("rows => rows.map(r => r.dataset.id)")]
+    while page.locator("#next-page").count():
+        page.click("#next-page")
+        page.wait_for_load_state()
+        forward.append(page.locator("#obligations tbody tr").evaluate_all("rows => rows.map(r => r.dataset.id)"))
+    assert len(forward) > 1 and sum(len(rows) for rows in forward) == total
+    backward = [forward[-1]]
+    while page.locator("#previous-page").count():
+        page.click("#previous-page")
+        page.wait_for_load_state()
+        backward.append(page.locator("#obligations tbody tr").evaluate_all("rows => rows.map(r => r.dataset.id)"))
+    assert backward[::-1] == forward
     assert page.errors == []
 
 
@@ -160,9 +186,16 @@ def test_the_evidence_shows_the_box_on_the_page_it_was_read_on(page, server, hom
     fact = next(r for r in boxed if r["page"] and r["page"] > 1)  # not the first page: the page must be chosen
     evidence = _api(server, f"/api/evidence/obligations/{fact['id']}")
     page.goto(f"/evidence/obligations/{fact['id']}")
-    image, box = page.locator("#page-image image"), page.locator("#fact-box")
+    image = page.locator("#page-image image")
     assert page.locator("h2").first.inner_text().endswith(str(fact["page"]))
     assert image.get_attribute("href") == f"/documents/{evidence['read_from']['id']}/pages/{fact['page']}.png"
+    _assert_the_box_frames_the_quote(page, evidence, tmp_path)
+
+
+def _assert_the_box_frames_the_quote(page, evidence: dict, tmp_path: Path) -> None:
+    """The frame drawn over the page image stands where the fact's box is, and Tesseract reads the
+    fact's quote back from inside that box on the drawn page."""
+    image, box = page.locator("#page-image image"), page.locator("#fact-box")
     shown, framed = image.bounding_box(), box.bounding_box()
     x0, y0, x1, y1 = evidence["bbox"]
     width, height = evidence["page"]["width"], evidence["page"]["height"]
@@ -182,6 +215,18 @@ def test_the_evidence_shows_the_box_on_the_page_it_was_read_on(page, server, hom
     read = subprocess.run(["tesseract", str(crop), "-", "-l", "vie"], capture_output=True, text=True, check=True)
     assert fuzz.partial_ratio(fold(evidence["fact"]["quote"]), fold(read.stdout)) > 80
     assert page.errors == []
+
+
+def test_a_born_digital_pdf_shows_the_box_found_from_its_text_layer(page, server, tmp_path):
+    rows = _api(server, f"/api/obligations?document={DIGITAL}&limit=100")["rows"]
+    assert rows and not any(r["has_box"] for r in rows)  # the text layer has no boxes of its own
+    fact = next(r for r in rows if r["page"] and r["page"] > 1)
+    evidence = _api(server, f"/api/evidence/obligations/{fact['id']}")
+    assert evidence["read_from"]["reading"] != "ocr" and evidence["bbox"] is not None
+    page.goto(f"/evidence/obligations/{fact['id']}")
+    image = page.locator("#page-image image")
+    assert image.get_attribute("href") == f"/documents/{evidence['read_from']['id']}/pages/{fact['page']}.png"
+    _assert_the_box_frames_the_quote(page, evidence, tmp_path)
 
 
 def test_a_typed_letter_shows_its_text_with_the_span_marked(page, server):

@@ -27,15 +27,11 @@ def _chart(rows: list[DiffRow]) -> str:
     national = [math.nan if r.national_count is None else r.national_count for r in rows]  # a gap, as None was
     fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=100)
     ax.plot(years, national, marker="o", label=t("report.chart.national", reference=rows[0].reference))
-    planned = [(r.year, r.plan_count) for r in rows if r.year is not None and r.plan_count is not None]
-    if planned:
-        ax.plot(
-            [y for y, _ in planned],
-            [c for _, c in planned],
-            marker="s",
-            linestyle="--",
-            label=t("report.chart.plan", plan=rows[0].plan),
-        )
+    # NaN where the plan states no figure: matplotlib breaks the line there instead of joining the
+    # stated years across it (the web chart draws the same way)
+    planned = [math.nan if r.plan_count is None else r.plan_count for r in rows]
+    if any(r.plan_count is not None for r in rows):
+        ax.plot(years, planned, marker="s", linestyle="--", label=t("report.chart.plan", plan=rows[0].plan), gid="plan")
     ax.set_xlabel(t("report.chart.year"))
     ax.set_ylabel(t("report.chart.wards"))
     ax.set_xticks(years)

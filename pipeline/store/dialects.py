@@ -118,10 +118,16 @@ def _create_trigram_indexes(engine: Engine, tables: dict[str, sa.Table]) -> None
                 )
 
 
-def words_match(table: sa.Table, column: str, needle: str, fts: str | None) -> sa.ColumnElement[bool]:
+def words_match(
+    table: sa.Table, column: str, needle: str, fts: str | None, tested: bool = False
+) -> sa.ColumnElement[bool]:
     """Rows whose folded ``column`` holds the words of ``needle`` in order, the last one possibly
     unfinished: the FTS5 index ``fts`` on SQLite, a regular expression on PostgreSQL. Tables
-    without a word index (``FULLTEXT_KINDS``) match the folded needle anywhere, on every engine."""
+    without a word index (``FULLTEXT_KINDS``) match the folded needle anywhere, on every engine.
+
+    FTS5's row ids choose the rows unless ``tested``: then they are a set each entry of another
+    index is tested against (``id + 0`` keeps SQLite from looking every match's wide row up by id
+    and sorting them all), as a keyset page walking an order index up to its LIMIT wants."""
     if table.name not in FULLTEXT_KINDS:
         return table.c[column].like(sa.bindparam("like", f"%{fold(needle)}%", unique=True))
     found = words(needle)
@@ -134,7 +140,7 @@ def words_match(table: sa.Table, column: str, needle: str, fts: str | None) -> s
             .select_from(sa.table(fts))
             .where(sa.literal_column(fts).op("MATCH")(phrase))
         )
-        return table.c.id.in_(match)
+        return (table.c.id + 0 if tested else table.c.id).in_(match)
     # FTS5's unicode61 tokens are runs of letters and digits; so are the words here.
     pattern = "(^|[^[:alnum:]])" + "[^[:alnum:]]+".join(found)
     return table.c[column].regexp_match(sa.bindparam("words", pattern, unique=True))

@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from extractors.common import load_json
 from pipeline.messages import t
 from pipeline.store import dialects
-from pipeline.store.db import Store
+from pipeline.store.db import Store, due_order, sort_keys
 from pipeline.text import fold
 from schemas.extraction import FACT_MODELS
 from schemas.frames import DOCUMENT_COLUMNS, fact_columns, plain, without_nan
@@ -166,16 +166,11 @@ def _like(column: sa.ColumnElement, needle: str) -> sa.ColumnElement:
     return column.like(_param("like", f"%{fold(needle)}%"))
 
 
-def _words_match(store: Store, kind: str, column: str, needle: str) -> sa.ColumnElement:
-    """Rows whose folded ``column`` holds the words of ``needle`` (the engine's word index, ``dialects``)."""
-    return dialects.words_match(store.schema.facts[kind], column, needle, store.fulltext.get(kind))
-
-
-def due_last_day(due: sa.ColumnElement) -> sa.ColumnElement:
-    """The last day a due allows, as ISO text comparable with a date: '2025' → '2025-12-31',
-    '2025-06' → '2025-06-31' (any day of the month sorts before it), a day as it is."""
-    length = sa.func.length(due)
-    return sa.case((length == 4, due + "-12-31"), (length == 7, due + "-31"), else_=due)
+def _words_match(store: Store, kind: str, column: str, needle: str, in_index_order: bool) -> sa.ColumnElement:
+    """Rows whose folded ``column`` holds the words of ``needle`` (the engine's word index, ``dialects``);
+    ``in_index_order``: tested on each entry of an order index rather than choosing the rows."""
+    table = store.schema.facts[kind]
+    return dialects.words_match(table, column, needle, store.fulltext.get(kind), tested=in_index_order)
 
 
 def _documents_read(store: Store, f: Filters) -> sa.Select:
@@ -204,27 +199,72 @@ def _documents_read(store: Store, f: Filters) -> sa.Select:
     return chosen
 
 
-def conditions(store: Store, kind: str, f: Filters) -> list[sa.ColumnElement]:
-    """The one query builder: each filter that applies to ``kind`` as its own condition."""
+def conditions(store: Store, kind: str, f: Filters, in_index_order: bool = False) -> list[sa.ColumnElement]:
+    """The one query builder: each filter that applies to ``kind`` as its own condition.
+    ``in_index_order`` when the rows are read along an order index (``db.sort_keys``) up to a
+    LIMIT, as a keyset page is: word filters then test rows instead of choosing them."""
     table = store.schema.facts[kind]
-    out: list[sa.ColumnElement] = [table.c.document_id.in_(_documents_read(store, f))]
+    # along an order index, the columns its entries hold are tested there, not looked up in an
+    # index of their own (`+ 0`, `|| ''` keep an engine without statistics from choosing that)
+    document_id = table.c.document_id + 0 if in_index_order else table.c.document_id
+    out: list[sa.ColumnElement] = [document_id.in_(_documents_read(store, f))]
     if f.agency and "agency_fold" in table.c:
-        out.append(_words_match(store, kind, "agency_fold", f.agency))
+        out.append(_words_match(store, kind, "agency_fold", f.agency, in_index_order))
     if f.role and "role" in table.c:
-        out.append(table.c.role == _param("role", f.role))
+        role = table.c.role.concat("") if in_index_order else table.c.role
+        out.append(role == _param("role", f.role))
     if "due" in table.c and (f.due_before or f.due_after):
-        out.append(~table.c.due.like("--%"))  # a day every year is due before and after any date
+        # a day every year is due before and after any date; no due is due by no date (NULL is not
+        # LIKE anything), so comparing the order key ('' for none) is comparing the last day
+        out.append(~table.c.due.like("--%"))
         if f.due_before:
             last = _param("due_before", f.due_before.last.isoformat())
-            out.append(due_last_day(table.c.due) <= last)
+            out.append(due_order(table.c.due) <= last)
         if f.due_after:
             first = _param("due_after", f.due_after.first.isoformat())
-            out.append(due_last_day(table.c.due) >= first)
+            out.append(due_order(table.c.due) >= first)
     if f.year is not None and "year" in table.c:
         out.append(table.c.year == _param("year", f.year))
     if f.text:
-        out.append(_words_match(store, kind, "search_text", f.text))
+        out.append(_words_match(store, kind, "search_text", f.text, in_index_order))
     return out
+
+
+def data_version(store: Store) -> tuple:
+    """What changes whenever the facts queries read change, read in a moment from the documents
+    table alone: facts are only ever written with their copy's row, and which copy of a document is
+    read changes ``used``. Results computed for one version can be kept until it changes."""
+    docs = store.schema.documents
+    read = sa.case((docs.c.used, docs.c.id), else_=0)
+    query = sa.select(sa.func.count(), sa.func.max(docs.c.id), sa.func.sum(read), sa.func.sum(read * read))
+    with store.engine.connect() as conn:
+        return tuple(conn.execute(query).one())
+
+
+def obligation_page(
+    store: Store, f: Filters, sort: str, ascending: bool, position: tuple[Any, int] | None, limit: int
+) -> sa.Select:
+    """The ids and sort keys of one keyset page of obligations: up to ``limit`` rows after
+    ``position`` (a sort key and an id) in the order of ``sort`` then id, ascending or not. The rows
+    are walked along the sort's own order index (``db.sort_keys``), filters tested on its entries,
+    so the walk stops after a page instead of sorting every filtered row."""
+    table = store.schema.facts["obligations"]
+    key = sort_keys(table).get(sort, table.c.id)
+    chosen = sa.select(table.c.id, key.label("sort_key")).where(*conditions(store, "obligations", f, True))
+    ordering = (key.asc(), table.c.id.asc()) if ascending else (key.desc(), table.c.id.desc())
+    if position is None:
+        return chosen.order_by(*ordering).limit(limit)
+    # past the position: the rows of its key beyond its id, then the rows of the keys beyond it —
+    # two seeks into the index ((key, id), then key), where one condition with OR seeks by the key
+    # alone and walks every row of the position's key first (a quarter of them have no due)
+    value, row_id = _param("key", position[0]), _param("id", position[1])
+    same = chosen.where(key == value, table.c.id > row_id if ascending else table.c.id < row_id)
+    beyond = chosen.where(key > value if ascending else key < value)
+    same = same.order_by(table.c.id.asc() if ascending else table.c.id.desc())  # the key is one value
+    parts = [same.limit(limit).subquery(), beyond.order_by(*ordering).limit(limit).subquery()]
+    both = sa.union_all(*[sa.select(part) for part in parts]).subquery()
+    merged = (both.c.sort_key, both.c.id)
+    return sa.select(both).order_by(*(c.asc() if ascending else c.desc() for c in merged)).limit(limit)
 
 
 def precision(due) -> str | None:

@@ -61,6 +61,7 @@ class ObligationQuery:
     sort: SortKey = "due"
     order: SortOrder = "asc"
     after: str | None = None
+    before: str | None = None
 
     def filters(self) -> queries.Filters:
         """The filters, checked (a value that means nothing is a ``BadFilter``)."""
@@ -82,8 +83,9 @@ def _obligation_query(
     sort: SortKey = "due",
     order: SortOrder = "asc",
     after: Annotated[str | None, Query(description="con trỏ của trang sau (trường next)")] = None,
+    before: Annotated[str | None, Query(description="con trỏ của trang trước (trường previous)")] = None,
 ) -> ObligationQuery:
-    return ObligationQuery(agency, role, due_before, due_after, province, document, text, sort, order, after)
+    return ObligationQuery(agency, role, due_before, due_after, province, document, text, sort, order, after, before)
 
 
 ObligationParams = Annotated[ObligationQuery, Depends(_obligation_query)]
@@ -146,10 +148,13 @@ def create_app(db_url: str | None = None, archive: Path | None = None, cache: Pa
 
     @app.get("/api/obligations", response_model=ObligationPage, tags=["api"])
     def api_obligations(
-        q: ObligationParams, limit: Annotated[int, Query(ge=1, le=views.PAGE_SIZE_MAX)] = views.PAGE_SIZE
+        q: ObligationParams,
+        limit: Annotated[int, Query(ge=1, le=views.PAGE_SIZE_MAX)] = views.PAGE_SIZE,
+        facets: Annotated[bool, Query(description="cả số đếm theo cơ quan, vai trò, năm (chậm hơn)")] = False,
     ) -> ObligationPage:
-        """Obligations filtered as by `vanban obligations`, one keyset page with facet counts."""
-        return views.obligations(store, q.filters(), q.sort, q.order, q.after, limit)
+        """Obligations filtered as by `vanban obligations`, one keyset page (forward with `after`,
+        back with `before`), with the facet counts when `facets=true`."""
+        return views.obligations(store, q.filters(), q.sort, q.order, q.after, q.before, limit, facets)
 
     @app.get("/api/evidence/{kind}/{fact_id}", response_model=Evidence, tags=["api"])
     def api_evidence(kind: str, fact_id: int) -> Evidence:
@@ -170,8 +175,13 @@ def create_app(db_url: str | None = None, archive: Path | None = None, cache: Pa
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, q: ObligationParams) -> HTMLResponse:
-        result = api_obligations(q)
+        result = api_obligations(q)  # the facets follow through /facets, loaded by the page
         return _page(request, "obligations.html", {"q": q, "given": q.given(), "result": result})
+
+    @app.get("/facets", response_class=HTMLResponse, include_in_schema=False)
+    def facets_fragment(request: Request, q: ObligationParams) -> HTMLResponse:
+        counts = views.facets(store, q.filters())
+        return _page(request, "facets.html", {"given": q.given(), "facets": counts})
 
     @app.get("/obligations.{fmt}", include_in_schema=False)
     def download(fmt: str, q: ObligationParams) -> Response:

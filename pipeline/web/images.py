@@ -9,18 +9,26 @@ Images are drawn at ``DPI``, so a box in PDF points is ``DPI / 72`` pixels per p
 
 from __future__ import annotations
 
+import io
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import sqlalchemy as sa
 from PIL import Image, ImageSequence
+from rapidfuzz import fuzz
 
 from pipeline.read import file_type
-from pipeline.read.pdf import render_page
+from pipeline.read.pdf import WORD_GAP_EM, render_page
 from pipeline.store.db import Store
 from pipeline.store.ledger import LedgerState
+from pipeline.text import fold
+from schemas.document import Document, Page, TextSource, Word
 
 DPI = 150  # an A4 page 1240 px wide: the box's paragraph is legible, the PNG ~0.3 MB
+# How alike (0-100) a quote and the words of the text layer must be for the words to be its box:
+# the layer's line breaks, hyphens and spacing differ from the normalized text the quote was cut from.
+QUOTE_MATCH = 90
 
 
 def can_draw(media_type: str | None) -> bool:
@@ -78,3 +86,36 @@ def page_png(original: Path, media_type: str, sha256: str, number: int, width_po
     image.save(partial, format="PNG", optimize=False)
     os.replace(partial, cached)
     return cached
+
+
+@lru_cache(maxsize=256)
+def text_layer_box(original: Path, number: int, quote: str) -> tuple[float, float, float, float] | None:
+    """The box of ``quote`` on page ``number`` of a born-digital PDF, from its text layer's word boxes
+    (pdfplumber, in PDF points like OCR's): the words are laid end to end with their offsets, the
+    quote found among them diacritic-insensitively, and the words its span covers united by
+    ``Document.bbox_of``, the mapping OCR'd pages' evidence uses. None when the page has no such
+    words (a scan, or a quote the layer does not hold)."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(original.read_bytes())) as pdf:
+        if not 0 < number <= len(pdf.pages):
+            return None
+        found = pdf.pages[number - 1].extract_words(x_tolerance_ratio=WORD_GAP_EM)
+    words: list[Word] = []
+    offset = 0
+    for w in found:
+        text = fold(w["text"])
+        words.append(
+            Word(text=text, start=offset, end=offset + len(text), bbox=(w["x0"], w["top"], w["x1"], w["bottom"]))
+        )
+        offset += len(text) + 1
+    text = " ".join(w.text for w in words)
+    aligned = fuzz.partial_ratio_alignment(fold(quote), text, score_cutoff=QUOTE_MATCH) if text else None
+    if aligned is None:
+        return None
+    page = Page(number=number, text=text, source=TextSource.text_layer, words=words)
+    return (
+        Document(path=original.name, sha256="", media_type=file_type.PDF, pages=[page])
+        .with_offsets()
+        .bbox_of(aligned.dest_start, aligned.dest_end)
+    )

@@ -11,6 +11,7 @@ import base64
 import binascii
 import json
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,11 @@ from pipeline.analysis import findings as cross_checks
 from pipeline.ingest.status import status as inbox_status
 from pipeline.messages import reason, t
 from pipeline.store import queries
-from pipeline.store.db import Store
+from pipeline.store.db import Store, due_last_day
 from pipeline.store.ledger import LedgerState
 from pipeline.text import fold
 from pipeline.web import images
+from schemas.document import TextSource
 from schemas.extraction import FACT_MODELS
 from schemas.frames import fact_columns, plain
 from schemas.web import (
@@ -50,6 +52,7 @@ PAGE_SIZE_MAX = 500
 FACET_VALUES = 12  # the most frequent agencies shown; roles and years are few
 OTHER_FACTS_MAX = 200  # a document's other facts listed beside one of them
 LEDGER_ROWS = 200  # files of each state listed on the documents page
+COUNTS_KEPT = 256  # filter sets whose total and facets are kept
 # The metadata shown beside a fact (each has a ``web.meta.*`` name in the catalogues).
 DOCUMENT_FIELDS = (
     "kind",
@@ -69,19 +72,6 @@ DOCUMENT_FIELDS = (
 
 class NotFound(LookupError):
     """Nothing of that kind with that id (the API answers 404)."""
-
-
-def _sort_expression(table: sa.Table, sort: SortKey) -> sa.ColumnElement:
-    """What a sort key orders by; never NULL, so a keyset cursor compares with ``=`` and ``>``."""
-    if sort == "due":
-        return sa.func.coalesce(queries.due_last_day(table.c.due), "")
-    if sort == "agency":
-        return sa.func.coalesce(table.c.agency_fold, "")
-    if sort == "role":
-        return sa.func.coalesce(table.c.role, "")
-    if sort == "document":
-        return table.c.document_id
-    return table.c.id
 
 
 def encode_cursor(value: Any, row_id: int) -> str:
@@ -106,25 +96,21 @@ def obligations(
     sort: SortKey = "due",
     order: SortOrder = "asc",
     after: str | None = None,
+    before: str | None = None,
     limit: int = PAGE_SIZE,
-    facets: bool = True,
+    facets: bool = False,
 ) -> ObligationPage:
     """One keyset page of the obligations ``filters`` select (the conditions of ``vanban
-    obligations``), ordered by ``sort`` then id, with the total and the facet counts."""
+    obligations``), ordered by ``sort`` then id: the first, the one after the cursor ``after`` or
+    the one before ``before``; with the total, and the facet counts when asked for."""
     table, docs = store.schema.facts["obligations"], store.schema.documents
-    where = queries.conditions(store, "obligations", filters)
-    key = _sort_expression(table, sort)
     limit = max(1, min(limit, PAGE_SIZE_MAX))
-    # the page's ids first, from the covering index alone; then the wide rows of those ids only
-    chosen = sa.select(table.c.id, key.label("sort_key")).where(*where)
-    if after:
-        value, row_id = decode_cursor(after)
-        if order == "asc":
-            chosen = chosen.where(sa.or_(key > value, sa.and_(key == value, table.c.id > row_id)))
-        else:
-            chosen = chosen.where(sa.or_(key < value, sa.and_(key == value, table.c.id < row_id)))
-    ordering = (key.asc(), table.c.id.asc()) if order == "asc" else (key.desc(), table.c.id.desc())
-    ids = chosen.order_by(*ordering).limit(limit + 1).subquery()
+    backwards = before is not None and after is None  # the page before: walked the other way, then turned
+    ascending = (order == "asc") != backwards
+    cursor = after or before
+    position = decode_cursor(cursor) if cursor else None
+    # the page's ids from the sort's order index; then the wide rows of those ids only
+    ids = queries.obligation_page(store, filters, sort, ascending, position, limit + 1).subquery()
     page = (
         sa.select(
             table.c.id,
@@ -145,16 +131,13 @@ def obligations(
         )
         .join(ids, ids.c.id == table.c.id)
         .join(docs, docs.c.id == table.c.document_id)
-        .order_by(
-            *((ids.c.sort_key.asc(), ids.c.id.asc()) if order == "asc" else (ids.c.sort_key.desc(), ids.c.id.desc()))
-        )
+        .order_by(*((ids.c.sort_key.asc(), ids.c.id.asc()) if ascending else (ids.c.sort_key.desc(), ids.c.id.desc())))
     )
     with store.engine.connect() as conn:
         found = conn.execute(page).all()
-        if facets:
-            total, counts = _facets(conn, table, where)
-        else:
-            total, counts = conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one(), {}
+    total, counts = _counted(store, queries.data_version(store), filters, facets)
+    more = len(found) > limit
+    shown = found[:limit][::-1] if backwards else found[:limit]
     rows = [
         ObligationRow(
             id=r.id,
@@ -169,23 +152,47 @@ def obligations(
             page=r.page,
             has_box=bool(r.has_box),
         )
-        for r in found[:limit]
+        for r in shown
     ]
-    last = found[limit - 1] if len(found) > limit else None
+    # a page reached through a cursor has rows on the cursor's side; the far side has more when the LIMIT cut
+    after_last = shown[-1] if shown and (backwards or more) else None
+    before_first = shown[0] if shown and (more if backwards else after is not None) else None
     return ObligationPage(
         rows=rows,
         total=total,
-        next=encode_cursor(last.sort_key, last.id) if last is not None else None,
+        next=encode_cursor(after_last.sort_key, after_last.id) if after_last is not None else None,
+        previous=encode_cursor(before_first.sort_key, before_first.id) if before_first is not None else None,
         sort=sort,
         order=order,
         facets=counts,
     )
 
 
+def facets(store: Store, filters: queries.Filters) -> dict[str, list[FacetCount]]:
+    """The facet counts of the obligations ``filters`` select: a pass over every filtered row, so
+    the home page loads them after its rows and the API only when asked (``facets=true``)."""
+    return _counted(store, queries.data_version(store), filters, True)[1]
+
+
+@lru_cache(maxsize=COUNTS_KEPT)
+def _counted(
+    store: Store, version: tuple, filters: queries.Filters, with_facets: bool
+) -> tuple[int, dict[str, list[FacetCount]]]:
+    """The number of rows ``filters`` select (and their facets): every filtered row is read, which
+    over 100,000 rows takes longer than a page, so the figures are kept per filter set for as long as
+    the store's data version holds (the next and previous pages, and the facets after the rows)."""
+    table = store.schema.facts["obligations"]
+    where = queries.conditions(store, "obligations", filters)
+    with store.engine.connect() as conn:
+        if with_facets:
+            return _facets(conn, table, where)
+        return conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one(), {}
+
+
 def _facets(conn: sa.Connection, table: sa.Table, where: list[sa.ColumnElement]) -> tuple[int, dict]:
     """The number of filtered rows and how many each agency (the most frequent), role and due year
     has, from one pass over them (a group per agency, role and year, summed here)."""
-    year = sa.case((table.c.due.like("--%"), None), else_=sa.func.substr(queries.due_last_day(table.c.due), 1, 4))
+    year = sa.case((table.c.due.like("--%"), None), else_=sa.func.substr(due_last_day(table.c.due), 1, 4))
     # grouped by expressions, so SQLite reads the covering index instead of a one-column index's rows
     groups = conn.execute(
         sa.select(table.c.agency_fold.concat(""), table.c.agency, table.c.role.concat(""), year, sa.func.count())
@@ -258,6 +265,8 @@ def evidence(store: Store, kind: str, fact_id: int, archive: Path) -> Evidence:
             else None
         )
         others = _other_facts(conn, store, doc.id, (kind, fact_id))
+    bbox = tuple(row.bbox) if row.bbox else None
+    original = images.archived_original(store, doc.id, archive)
     page = None
     if page_row is not None:
         span = None
@@ -265,7 +274,9 @@ def evidence(store: Store, kind: str, fact_id: int, archive: Path) -> Evidence:
             length = len(page_row.text)
             start = min(max(row.start - page_row.start, 0), length)
             span = (start, min(max(row.end - page_row.start, start), length))
-        drawable = images.can_draw(doc.media_type) and images.archived_original(store, doc.id, archive) is not None
+        drawable = images.can_draw(doc.media_type) and original is not None
+        if bbox is None and original is not None and row.quote and page_row.source == TextSource.text_layer.value:
+            bbox = images.text_layer_box(original, page_row.number, row.quote)  # a born-digital PDF's page
         page = PageView(
             number=page_row.number,
             width=page_row.width,
@@ -279,7 +290,7 @@ def evidence(store: Store, kind: str, fact_id: int, archive: Path) -> Evidence:
         kind=kind,
         id=fact_id,
         fact=fact,
-        bbox=tuple(row.bbox) if row.bbox else None,
+        bbox=bbox,
         page=page,
         document={name: plain(getattr(doc, name)) for name in DOCUMENT_FIELDS if name in doc._fields},
         document_label=queries.document_label(doc.number, doc.path, doc.kind, doc.issuer, doc.issued_on),
