@@ -15,9 +15,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("pages", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("ink_dpi", sa.Float(), nullable=True))
-        batch_op.add_column(sa.Column("print_dpi", sa.Float(), nullable=True))
+    inspector = sa.inspect(op.get_bind())
+    present = {c["name"] for c in inspector.get_columns("pages", schema=inspector.default_schema_name)}
+    missing = [name for name in ("ink_dpi", "print_dpi") if name not in present]  # a store made in between has them
+    if missing:
+        with op.batch_alter_table("pages", schema=None) as batch_op:
+            for name in missing:
+                batch_op.add_column(sa.Column(name, sa.Float(), nullable=True))
 
 
 def downgrade() -> None:
