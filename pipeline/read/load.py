@@ -29,7 +29,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
-from pipeline.messages import reason_en
+from pipeline.messages import reason_en, t
 from pipeline.ocr.page_image import PageImage
 from pipeline.read import file_type as formats
 from pipeline.read import limits as declared
@@ -85,7 +85,7 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
     except (UnreadableDocument, OcrEngineUnavailable):
         raise
     except Exception as e:  # a reader's library failing on data it does not expect: the file, not vanban
-        log.warning("reading %s failed", path, exc_info=e)
+        log.warning(t("log.read_failed", name=path), exc_info=e)
         raise UnreadableDocument(str(path), reason_en("reason.damaged")) from e
     _refuse_unread(pages, path)
     document = Document(

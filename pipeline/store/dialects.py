@@ -24,6 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from pipeline.messages import t
 from pipeline.text import fold
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def _create_trigram_indexes(engine: Engine, tables: dict[str, sa.Table]) -> None
                 with conn.begin_nested():
                     conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
             except sa.exc.DBAPIError as e:
-                log.warning("pg_trgm unavailable, word filters scan their tables: %s", e.orig)
+                log.warning(t("log.no_trigram_index", error=e.orig))
                 return
             schema = conn.exec_driver_sql(installed_in).scalar()
         opclass = f'"{schema}".gin_trgm_ops'  # wherever the administrator put it, on the search path or not
