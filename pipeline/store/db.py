@@ -4,8 +4,9 @@ The models are the single source of truth, so the tables are built by walking th
 scalars become columns, nested models (signer, jurisdiction…) are flattened with a prefix,
 lists become JSON text, and every fact row carries its ``document_id`` and the evidence
 columns ``page``/``start``/``end``/``quote``/``bbox`` — any fact leads back to its document,
-page and quote with one join. ``search_text`` holds ``fold()`` of a row's free-text fields so
-a diacritic-insensitive filter is a plain LIKE, and the columns people filter on have
+page and quote with one join. ``search_text`` holds ``fold()`` of a row's free-text fields, which
+a diacritic-insensitive word filter reads through the word index of ``dialects`` (FTS5 on SQLite,
+a trigram-indexed regular expression on PostgreSQL), and the columns people filter on have
 ``*_fold`` twins with indexes.
 
 SQL stays portable (SQLAlchemy Core, no dialect-specific types): SQLite by default, PostgreSQL by
