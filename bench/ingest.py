@@ -162,9 +162,11 @@ def report(t: Throughput, delays: list[tuple[str, float]], settle: float) -> str
 
 
 def record(section: str, path: Path) -> None:
-    """Replace (or add) the Ingestion section of ``path``, leaving the other sections alone."""
+    """Replace (or add) ``section`` of ``path`` — the one its first line names — leaving the other
+    sections alone (``bench.service`` records its own section with this too)."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    heading = section.split("\n", 1)[0]
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(text):
         text = pattern.sub(lambda _: section.rstrip("\n") + "\n\n", text)
     else:

@@ -17,7 +17,6 @@ import argparse
 import contextlib
 import hashlib
 import os
-import re
 import shutil
 import signal
 import socket
@@ -31,6 +30,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from bench.ingest import record
 from bench.ocr import bare_tesseract, page_images
 from bench.samples import SAMPLES_DIR
 
@@ -98,7 +98,7 @@ class _service:
         self.env, self.log, self.inbox = env, log, inbox
 
     def __enter__(self) -> _service:
-        command = [BIN / "vanban", "server", "--no-web", "--create"]
+        command: list[str | Path] = [BIN / "vanban", "server", "--no-web", "--create"]
         if self.inbox is not None:
             command.insert(2, str(self.inbox))
         self.out = open(self.log, "w")
@@ -212,14 +212,6 @@ def report(
     load = os.getloadavg()[0]
     lines += ["", f"Load average when it ended: {load:.1f} on {os.cpu_count()} cores."]
     return "\n".join(lines) + "\n"
-
-
-def record(section: str, path: Path) -> None:
-    """Replace (or add) this section of ``path``, leaving the other sections alone."""
-    text = path.read_text(encoding="utf-8")
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:

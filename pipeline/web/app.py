@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -214,18 +213,7 @@ def create_app(db_url: str | None = None, archive: Path | None = None, cache: Pa
 
     @app.get("/documents/{copy_id}/pages/{number}.png", include_in_schema=False)
     def page_image(copy_id: int, number: int) -> FileResponse:
-        docs, pages = store.schema.documents, store.schema.pages
-        with store.engine.connect() as conn:
-            doc = conn.execute(sa.select(docs).where(docs.c.id == copy_id)).first()
-            width = conn.execute(
-                sa.select(pages.c.width).where(pages.c.document_id == copy_id, pages.c.number == number)
-            ).scalar()
-        if doc is None or width is None or not images.can_draw(doc.media_type):
-            raise views.NotFound(f"{copy_id}/{number}")
-        original = images.archived_original(store, copy_id, archive)
-        if original is None:
-            raise views.NotFound(f"{copy_id}")
-        png = images.page_png(original, doc.media_type, doc.sha256, number, width, cache)
+        png = views.page_image(store, copy_id, number, archive, cache)
         return FileResponse(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
 
     @app.get("/documents/{copy_id}/original", include_in_schema=False)

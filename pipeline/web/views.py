@@ -1,8 +1,9 @@
 """What each page and API answer shows, read from a read-only store: the obligations (filtered by
-the store's one query builder, sorted, a keyset page with facet counts), a fact's evidence, the
-documents and the inbox ledger, and the plans of a province against the national trajectory.
+the store's one query builder, sorted, a keyset page with facet counts), a fact's evidence and its
+page image, the documents and the inbox ledger, and the plans of a province against the national
+trajectory.
 
-Every function returns a model of ``schemas.web``: the API returns it as JSON and the pages render it.
+What the API answers is a model of ``schemas.web``: the API returns it as JSON and the pages render it.
 """
 
 from __future__ import annotations
@@ -311,6 +312,22 @@ def _other_facts(conn: sa.Connection, store: Store, document_id: int, this: tupl
         )
         refs += [FactRef(kind=kind, id=r.id, page=r.page, quote=r.quote) for r in rows if (kind, r.id) != this]
     return refs[:OTHER_FACTS_MAX]
+
+
+def page_image(store: Store, copy_id: int, number: int, archive: Path, cache: Path) -> Path:
+    """The PNG of page ``number`` of a copy, drawn from its archived original (``images``)."""
+    docs, pages = store.schema.documents, store.schema.pages
+    with store.engine.connect() as conn:
+        doc = conn.execute(sa.select(docs).where(docs.c.id == copy_id)).first()
+        width = conn.execute(
+            sa.select(pages.c.width).where(pages.c.document_id == copy_id, pages.c.number == number)
+        ).scalar()
+    if doc is None or width is None or not images.can_draw(doc.media_type):
+        raise NotFound(f"{copy_id}/{number}")
+    original = images.archived_original(store, copy_id, archive)
+    if original is None:
+        raise NotFound(f"{copy_id}")
+    return images.page_png(original, doc.media_type, doc.sha256, number, width, cache)
 
 
 def fact_at(store: Store, document_id: int, page: int | None, quote: str | None) -> tuple[str, int]:
