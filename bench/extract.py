@@ -1,7 +1,7 @@
 """Extraction speed: warm (in one process, text layer to facts) and cold (`vanban extract FILE
 --json` as a new process, imports included) on the sample texts.
 
-    python -m pipeline.bench_extract [--repeat 20]
+    python -m bench.extract [--repeat 20]
 
 Pages are counted as the text's length over 3,000 characters (a typed A4 page), so the warm
 figure per 10 pages is comparable across documents.

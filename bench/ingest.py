@@ -6,7 +6,7 @@ that costs next to `tesseract page.png - -l vie` on the very same page images (t
 one per core, as the text layer runs it), and how long a clerk waits before an auditor sees a
 dropped letter (the watcher's settle time included).
 
-    python -m pipeline.bench_ingest [--scans samples/scans] [--record docs/benchmarks.md]
+    python -m bench.ingest [--scans samples/scans] [--record docs/benchmarks.md]
 
 Everything runs in a throw-away VANBAN_HOME, so the text-layer cache starts empty.
 """
@@ -139,7 +139,7 @@ def report(t: Throughput, delays: list[tuple[str, float]], settle: float) -> str
     lines = [
         SECTION,
         "",
-        f"`python -m pipeline.bench_ingest` — {t.files} sample scans, {t.pages} pages, "
+        f"`python -m bench.ingest` — {t.files} sample scans, {t.pages} pages, "
         f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end, {time.strftime('%Y-%m-%d')}.",
         "",
         "| | pages/min | seconds |",

@@ -4,7 +4,7 @@ Why: vanban must read scans, but the seeds exist only as text. This module lays 
 its paper original (A4, 13 pt Liberation Serif, letterhead and signature block in two columns,
 ruled landscape appendix table), prints the pages to images and degrades them like an office
 scanner, a fax, a phone photo or a stamped copy. Every page keeps the exact text drawn on it in
-reading order (table rows as TAB-separated cells), so pipeline/bench.py can measure OCR error
+reading order (table rows as TAB-separated cells), so bench/ocr.py can measure OCR error
 rates. Everything is seeded: the same seed text always gives the same pages and the same bytes.
 """
 
