@@ -28,6 +28,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from bench.processes import wait_until
 from bench.samples import SAMPLES_DIR
 from pipeline.settings import Settings, configure_prefect, settings
 
@@ -127,12 +128,8 @@ def _scalar(engine: sa.Engine, sql: str, **params) -> int:
         return 0
 
 
-def _wait(ready, process: subprocess.Popen, timeout: float = 600) -> None:
-    deadline = time.perf_counter() + timeout
-    while not ready():
-        if process.poll() is not None or time.perf_counter() > deadline:
-            raise SystemExit("bench_ingest: the watcher stopped or timed out")
-        time.sleep(0.05)
+def _wait(ready, process: subprocess.Popen) -> None:
+    wait_until(ready, process, 600, "bench.ingest")
 
 
 def report(t: Throughput, delays: list[tuple[str, float]], settle: float) -> str:

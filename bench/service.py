@@ -19,7 +19,6 @@ import hashlib
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,17 +31,12 @@ import sqlalchemy as sa
 
 from bench.ingest import record
 from bench.ocr import bare_tesseract, page_images
+from bench.processes import free_port, wait_until
 from bench.samples import SAMPLES_DIR
 
 SECTION = "## Service and Dask"
 BIN = Path(sys.executable).parent
 START_TIMEOUT = 300
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _environment(home: Path, port: int) -> dict[str, str]:
@@ -51,12 +45,8 @@ def _environment(home: Path, port: int) -> dict[str, str]:
     return env
 
 
-def _wait(ready: Callable[[], bool], process: subprocess.Popen, timeout: float = START_TIMEOUT) -> None:
-    deadline = time.monotonic() + timeout
-    while not ready():
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit(f"bench.service: gave up waiting (exit status {process.poll()})")
-        time.sleep(0.05)
+def _wait(ready: Callable[[], object], process: subprocess.Popen) -> None:
+    wait_until(ready, process, START_TIMEOUT, "bench.service")
 
 
 def _timed_ingest(path: Path, env: dict[str, str], *options: str) -> float:
@@ -78,7 +68,7 @@ def _stored(database: Path, sha256: str) -> bool:
 
 def one_text_file(texts: list[Path], tmp: Path, runs: int) -> dict[str, list[float]]:
     """Seconds of ``vanban ingest`` of one text file: temporary server, ``--no-prefect``, service running."""
-    port = _free_port()
+    port = free_port()
     env = _environment(tmp / "home", port)
     files = iter(texts)
     times: dict[str, list[float]] = {"temporary": [], "plain": [], "service": []}
@@ -120,7 +110,7 @@ def watched_scan(page: Path, tmp: Path) -> tuple[float, float, float]:
 
     home, inbox = tmp / "watch-home", tmp / "inbox"
     inbox.mkdir()
-    env = _environment(home, _free_port()) | {"VANBAN_WATCH_SETTLE": "0.5"}
+    env = _environment(home, free_port()) | {"VANBAN_WATCH_SETTLE": "0.5"}
     sha256 = hashlib.sha256(page.read_bytes()).hexdigest()
     with _service(env, tmp / "watch.log", inbox) as service:
         dropped = time.perf_counter()
@@ -137,7 +127,7 @@ def watched_scan(page: Path, tmp: Path) -> tuple[float, float, float]:
 
 def dask_throughput(pages: list[Path], tmp: Path, workers: int) -> float:
     """Seconds of ``vanban ingest`` of the page images on a local scheduler with ``workers`` workers."""
-    port, env = _free_port(), _environment(tmp / f"dask{workers}", _free_port())
+    port, env = free_port(), _environment(tmp / f"dask{workers}", free_port())
     cluster_env = env | {"VANBAN_OCR_WORKERS": "1", "DO_NOT_TRACK": "1"}
     address = f"tcp://127.0.0.1:{port}"
     log = open(tmp / f"dask{workers}.log", "w")  # noqa: SIM115 - closed below

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from bench.processes import free_port
 from pipeline.ingest.runner import ingest_folder
 from pipeline.store.db import Store
 
@@ -86,12 +86,6 @@ def build(folder: Path, rows: int, seed: int = 7) -> str:
     return url
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> tuple[float, bytes]:
     start = time.perf_counter()
     with urllib.request.urlopen(url, timeout=60) as response:
@@ -103,7 +97,7 @@ def measure(db_url: str, repeat: int) -> list[tuple[str, float, float, float]]:
     """(case, first ms, p50 ms, p95 ms) of every case, against `vanban serve` in its own process.
     The first request of a filter set also counts its rows (the total is kept per filter set
     afterwards, as auditors page on), so it is reported apart from the repeated ones."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "VANBAN_HOME": str(Path(tempfile.gettempdir()) / "vanban-bench-web")}
     server = subprocess.Popen(
         [sys.executable, "-m", "cli", "serve", "--port", str(port), "--db", db_url],

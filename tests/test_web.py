@@ -10,7 +10,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 from PIL import Image
 from rapidfuzz import fuzz
 
+from bench.processes import free_port
 from pipeline.store.db import Store
 from pipeline.text import fold
 from pipeline.web.chart import plan_chart
@@ -57,12 +57,6 @@ pytestmark = [
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _vanban(home: Path) -> tuple[list[str], dict[str, str]]:
     env = {**os.environ, "VANBAN_HOME": str(home), "PYTHONPATH": str(ROOT)}
     env.pop("VANBAN_DB", None)
@@ -89,7 +83,7 @@ def home(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(home: Path):
     """`vanban serve` on a free port; its base URL."""
-    port = _free_port()
+    port = free_port()
     command, env = _vanban(home)
     process = subprocess.Popen(
         [*command, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
