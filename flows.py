@@ -33,6 +33,7 @@ from prefect.cache_policies import NO_CACHE
 from pipeline.errors import OcrEngineUnavailable
 from pipeline.ingest import runner
 from pipeline.ingest.runner import Decision, Ingestor, Job, Outcome
+from pipeline.ocr.cluster import ClusterPages
 from pipeline.settings import settings
 from pipeline.store.db import Store
 
@@ -122,8 +123,9 @@ def ingest_file(
     return runner.exclusively(ingest_one, Ingestor(Store(db), filer, path.parent), path, None)
 
 
-# One whole file as one task, for a Dask worker: a worker that dies takes its task with it and the
-# scheduler gives it to another worker, where the ledger's claim makes the second attempt safe.
+# One whole file as one task, for a Dask worker, its pages OCR'd as plain Dask tasks (no Prefect
+# run per page) all over the cluster: a worker that dies takes its tasks with it and the scheduler
+# gives them to another worker, where the ledger's claim makes the second attempt of a file safe.
 ingest_path = task(
     name="ingest file", retries=2, retry_delay_seconds=2, retry_condition_fn=_transient, cache_policy=NO_CACHE
 )(runner.ingest_path)
@@ -150,12 +152,14 @@ def ingest_folder_dask(
     quarantine: Path | None = None,
     keep_originals: bool = True,
 ) -> list[Outcome]:
-    """Every file a task on the flow's task runner (a Dask cluster); outcomes in the files' order.
+    """Every file a task on the flow's task runner (a Dask cluster), each of its pages to OCR a task of
+    the same cluster; the file's task alone writes its rows. Outcomes in the files' order.
 
     No ``on_outcome`` here: the flow's parameters travel to the workers with every task, and a
     progress bar cannot (its lock does not pickle)."""
-    files = list(runner.expand(paths))
-    futures = [ingest_path.submit(file, root, db, archive, quarantine, keep_originals) for root, file in files]
+    files = list(runner.expand(Path(path).absolute() for path in paths))  # the workers' working folder is not ours
+    pages = ClusterPages()
+    futures = [ingest_path.submit(file, root, db, archive, quarantine, keep_originals, pages) for root, file in files]
     return [future.result() for future in futures]
 
 

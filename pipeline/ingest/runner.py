@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -397,13 +398,22 @@ def ingest_path(
     archive: Path | None = None,
     quarantine: Path | None = None,
     keep_originals: bool = True,
+    executor: Executor | None = None,
     ingest_one: IngestOne = ingest_one,
 ) -> Outcome:
     """One file by its path alone, on whichever machine runs it (a Dask worker): only paths and
     names travel, never images; the worker opens the database and the folders itself, so they
-    must be shared. Its pages are OCR'd on the worker's own process pool."""
-    ingestor = Ingestor(Store(db), make_filer(archive, quarantine, keep_originals), Path(root))
-    return exclusively(ingest_one, ingestor, Path(path), None)
+    must be shared. Its pages are OCR'd on ``executor`` (``ClusterPages``: spread over the cluster),
+    else on the worker's own process pool. The store is opened once per worker process, not per file."""
+    ingestor = Ingestor(worker_store(db), make_filer(archive, quarantine, keep_originals), Path(root))
+    return exclusively(ingest_one, ingestor, Path(path), executor)
+
+
+@lru_cache(maxsize=4)
+def worker_store(db: str | None) -> Store:
+    """The store at ``db``, opened once in this process: opening checks and applies the schema's migrations
+    (Alembic), which a worker taking file after file must not pay for every file."""
+    return Store(db)
 
 
 def expand(paths: Iterable[Path], file_filter: FileFilter | None = None) -> Iterator[tuple[Path, Path]]:

@@ -22,6 +22,7 @@ from PIL import Image
 
 from pipeline.ocr import reading_order as layout
 from pipeline.ocr import ruled_tables as table_reader
+from pipeline.ocr.cluster import ClusterPages
 from pipeline.ocr.page_image import PageDamaged, PageImage
 from pipeline.ocr.preprocess import binarize, looks_like_noise, preprocess, resample
 from pipeline.ocr.tesseract import TesseractWord, check_engine, recognize_words
@@ -42,10 +43,13 @@ MIN_SIDE_PX = 8
 def ocr_pages(pages: list[PageImage], executor: Executor | None = None) -> list[Page]:
     """OCR pages in parallel on this process's OCR workers (a deadline per page and per document, a
     crash costs one page) or, when given, on ``executor``; a page nothing could read comes back empty
-    with an issue. ``OcrEngineUnavailable`` before any page when Tesseract or ``vie`` is missing."""
+    with an issue; with ``ClusterPages``, as page tasks of the Dask cluster the caller runs on.
+    ``OcrEngineUnavailable`` before any page when Tesseract or ``vie`` is missing."""
     if not pages:
         return []
     warm_up()
+    if isinstance(executor, ClusterPages):  # each page a task, read on its worker's OCR processes
+        return list(executor.map(read_page_isolated, pages))
     if executor is not None:
         try:
             return list(executor.map(read_page, pages))
@@ -75,6 +79,13 @@ def worker_pool(pid: int) -> PagePool:
 
 def _attempt(page: PageImage, attempt: int) -> Page:
     return ocr_page(page, PREPARATIONS[attempt])
+
+
+def read_page_isolated(page: PageImage) -> Page:
+    """One page on this process's OCR workers, with their deadline and crash isolation: what a Dask worker
+    runs for each page task (Tesseract runs in-process through its C API, so a crash there must not take
+    the cluster worker down with every task it holds)."""
+    return ocr_pages([page])[0]
 
 
 def read_page(page: PageImage) -> Page:

@@ -30,6 +30,7 @@ from PIL import Image, UnidentifiedImageError
 
 from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
 from pipeline.messages import reason_en, t
+from pipeline.ocr.cluster import ClusterPages
 from pipeline.ocr.page_image import PageImage
 from pipeline.read import file_type as formats
 from pipeline.read import limits as declared
@@ -122,9 +123,13 @@ def _read(
         return [Page(number=1, text=text, source=TextSource.plain)], encoding_repaired
     if media_type == formats.DOCX:
         return [read_docx(data)], None
+    # Pages read on other machines are drawn there from the file itself, found in the shared folder.
+    travels = isinstance(executor, ClusterPages)
     if media_type == formats.PDF:
-        return _ocr_waiting(read_pdf(data), executor), None
+        return _ocr_waiting(read_pdf(data, str(path) if travels else None), executor), None
     if media_type in formats.IMAGE_TYPES:
+        if travels:
+            return _ocr_waiting(_image_pages(data, path, path, limits), executor), None
         with tempfile.TemporaryDirectory(prefix="vanban-read-") as scratch:  # the frames' bytes, for the workers
             return _ocr_waiting(_image_pages(data, path, Path(scratch) / "image", limits), executor), None
     raise UnreadableDocument(str(path), reason_en("reason.zip"))
@@ -214,8 +219,10 @@ def _image_pages(data: bytes, path: Path, source: Path, limits: Settings) -> lis
     """Every frame of the image (a fax TIFF has several) with its resolution, to be decoded in the OCR worker
     that reads it (from a private copy of the bytes, so the file is neither decoded whole here nor copied to
     every worker). Frames are counted and measured from their headers first; a frame whose directory cannot
-    be read becomes an empty page with an issue, and ends the file (the frames after it cannot be found)."""
-    source.write_bytes(data)
+    be read becomes an empty page with an issue, and ends the file (the frames after it cannot be found).
+    ``source`` is the file itself when the pages travel to other machines."""
+    if source != path:
+        source.write_bytes(data)
     Image.MAX_IMAGE_PIXELS = limits.max_page_pixels
     try:
         image = Image.open(source)

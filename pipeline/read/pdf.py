@@ -53,8 +53,10 @@ class PdfError(Exception):
         self.reason = reason
 
 
-def read_pdf(data: bytes) -> list[Page | PageImage]:
-    """Each page either as a finished text-layer ``Page`` or as a ``PageImage`` to OCR."""
+def read_pdf(data: bytes, file: str | None = None) -> list[Page | PageImage]:
+    """Each page either as a finished text-layer ``Page`` or as a ``PageImage`` to OCR. With ``file`` (the
+    PDF's path), a page to OCR is drawn from that file instead of carrying the bytes: for pages read on other
+    machines, which find the file in the shared folder."""
     import pdfplumber
 
     drawing = _open(data)
@@ -77,7 +79,7 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
                         )
                     )
                 else:
-                    pages.append(_page_to_ocr(drawing[number - 1], data, number, quality))
+                    pages.append(_page_to_ocr(drawing[number - 1], file or data, number, quality))
     except PdfError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged files
@@ -88,8 +90,9 @@ def read_pdf(data: bytes) -> list[Page | PageImage]:
     return pages
 
 
-def render_page(data: bytes, number: int, dpi: float):
-    """The page as a grey PIL image at ``dpi`` (pdfium: fast and faithful)."""
+def render_page(data: bytes | str, number: int, dpi: float):
+    """The page (of the PDF's bytes, or of the file at that path) as a grey PIL image at ``dpi`` (pdfium: fast
+    and faithful)."""
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(data)
@@ -101,7 +104,7 @@ def render_page(data: bytes, number: int, dpi: float):
         pdf.close()
 
 
-def _page_to_ocr(pdf_page, data: bytes, number: int, quality: float) -> PageImage:
+def _page_to_ocr(pdf_page, data: bytes | str, number: int, quality: float) -> PageImage:
     """The page to OCR at the resolution of the scan it holds (at most 300 dpi, within the pixel
     limit), and from the scanner's own pixels when the page is one upright picture: drawing a
     200-dpi fax at 300 dpi gave Tesseract 2.25 times the pixels, and drawing it even at 200 dpi
@@ -144,7 +147,7 @@ def _scan_picture(page) -> tuple[int | None, float | None]:
     return (index if upright and plain and fills else None), float(round(dpi))
 
 
-def scanned_picture(data: bytes, number: int, index: int, dpi: float):
+def scanned_picture(data: bytes | str, number: int, index: int, dpi: float):
     """The page's scan as its own pixels, grey; drawn instead if those pixels come out mostly dark
     (a picture whose /Decode array inverts it, which raw pixels do not honour)."""
     import pypdfium2
