@@ -6,7 +6,11 @@ one text file); ``vanban server`` keeps one running. The watcher's delay is comp
 OCR of the same page costs alone, and Dask's pages per minute with one and two workers with
 ``tesseract -l vie`` on the very same page images, two at a time.
 
-    python -m bench.service [--runs 2] [--pages 8] [--record docs/benchmarks.md]
+    python -m bench.service [--part all|service|dask] [--runs 2] [--pages 6] [--scans FOLDER]
+                            [--min-pages 3] [--record docs/benchmarks.md]
+
+The Dask part reads two sets: single page images, and a folder of multi-page scanned PDFs (the
+real corpus scans by default), where a file's pages are spread as tasks over the workers.
 
 Everything runs in a throw-away VANBAN_HOME (its own Prefect server on a free port).
 """
@@ -25,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -32,9 +37,10 @@ import sqlalchemy as sa
 from bench.ingest import record
 from bench.ocr import bare_tesseract, page_images
 from bench.processes import free_port, wait_until
-from bench.samples import SAMPLES_DIR
+from bench.samples import REAL_SCANS, SAMPLES_DIR
 
 SECTION = "## Service and Dask"
+DASK_SECTION = "## Dask throughput: pages as tasks"
 BIN = Path(sys.executable).parent
 START_TIMEOUT = 300
 
@@ -125,12 +131,40 @@ def watched_scan(page: Path, tmp: Path) -> tuple[float, float, float]:
     return delay, ocr, bare_tesseract([page])[1]
 
 
-def dask_throughput(pages: list[Path], tmp: Path, workers: int) -> float:
-    """Seconds of ``vanban ingest`` of the page images on a local scheduler with ``workers`` workers."""
-    port, env = free_port(), _environment(tmp / f"dask{workers}", free_port())
+def scanned_folder(scans: Path, tmp: Path, min_pages: int) -> tuple[list[Path], list[Path]]:
+    """The scanned PDFs under ``scans`` (every page to OCR, none with a text layer kept) of ``min_pages``
+    pages or more, and every one of their pages as the PNG picture vanban's OCR starts from (for bare
+    Tesseract on the very same pixels)."""
+    from pipeline.ocr.page_image import PageImage
+    from pipeline.read.pdf import read_pdf
+
+    files, pictures = [], []
+    for pdf in sorted(scans.glob("*.pdf")):
+        pages = read_pdf(pdf.read_bytes())
+        if len(pages) < min_pages or not all(isinstance(page, PageImage) for page in pages):
+            continue
+        files.append(pdf)
+        for page in pages:
+            assert isinstance(page, PageImage)
+            pictures.append(tmp / f"{pdf.stem}-{page.number:03d}.png")
+            page.picture().save(pictures[-1], dpi=(page.dpi, page.dpi))
+    return files, pictures
+
+
+def dask_throughput(files: list[Path], warm: Path, tmp: Path, workers: int) -> float:
+    """Seconds of ``vanban ingest`` of ``files`` (one folder) on a local scheduler with ``workers`` workers,
+    once each worker has loaded what OCR and extraction need and ``warm`` has been ingested (a running
+    cluster is warm: the start of a worker is not the throughput)."""
+    from distributed import Client
+
+    from extractors import nlp
+    from pipeline.ocr.page import warm_up
+
+    name = f"dask{workers}-{len(files)}"
+    port, env = free_port(), _environment(tmp / name, free_port())
     cluster_env = env | {"VANBAN_OCR_WORKERS": "1", "DO_NOT_TRACK": "1"}
     address = f"tcp://127.0.0.1:{port}"
-    log = open(tmp / f"dask{workers}.log", "w")  # noqa: SIM115 - closed below
+    log = open(tmp / f"{name}.log", "w")  # noqa: SIM115 - closed below
     processes = [
         subprocess.Popen(
             [BIN / "dask", "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
@@ -149,15 +183,17 @@ def dask_throughput(pages: list[Path], tmp: Path, workers: int) -> float:
         )
         for _ in range(workers)
     ]
-    folder = tmp / f"pages{workers}"
+    folder = tmp / f"{name}-inbox"
     folder.mkdir()
-    for page in pages:
-        shutil.copy(page, folder / page.name)
+    for file in files:
+        shutil.copy(file, folder / file.name)
     try:
-        with _service(env, tmp / f"dask-service{workers}.log"):
-            _timed_ingest(folder / pages[0].name, env | {"VANBAN_DASK_ADDRESS": address})  # workers warmed up
-            (folder / pages[0].name).unlink()
-            return _timed_ingest(folder, env | {"VANBAN_DASK_ADDRESS": address}) * len(pages) / (len(pages) - 1)
+        with _service(env, tmp / f"{name}-service.log"), Client(address) as client:
+            client.wait_for_workers(workers, timeout=START_TIMEOUT)
+            for worker in client.scheduler_info()["workers"]:
+                client.gather([client.submit(load, workers=[worker], pure=False) for load in (warm_up, nlp)])
+            _timed_ingest(warm, env | {"VANBAN_DASK_ADDRESS": address})
+            return _timed_ingest(folder, env | {"VANBAN_DASK_ADDRESS": address})
     finally:
         for process in reversed(processes):
             with contextlib.suppress(ProcessLookupError):
@@ -166,13 +202,44 @@ def dask_throughput(pages: list[Path], tmp: Path, workers: int) -> float:
         log.close()
 
 
-def report(
-    times: dict[str, list[float]],
-    watch: tuple[float, float, float],
-    dask: dict[int, float],
-    tesseract: float,
-    pages: int,
-) -> str:
+def local_throughput(files: list[Path], warm: Path, tmp: Path) -> float:
+    """Seconds of ingesting ``files`` (one folder) without Dask or Prefect, in this process once ``warm`` is
+    ingested: one machine's OCR process pool (``VANBAN_OCR_WORKERS``, one per core), as a warm watcher has."""
+    from pipeline.ingest.runner import ingest_folder
+
+    folder = tmp / f"local-{len(files)}-inbox"
+    folder.mkdir()
+    for file in files:
+        shutil.copy(file, folder / file.name)
+    db = f"sqlite:///{tmp / f'local-{len(files)}.db'}"
+    archive, quarantine = tmp / "local-archive", tmp / "local-quarantine"
+    ingest_folder([warm], db, archive, quarantine)
+    start = time.perf_counter()
+    ingest_folder([folder], db, archive, quarantine)
+    return time.perf_counter() - start
+
+
+@dataclass
+class Throughput:
+    """One set of pages read every way: seconds for the whole set."""
+
+    label: str
+    files: int
+    pages: int
+    dask: dict[int, float]  # local Dask workers → seconds
+    local: float
+    tesseract: float
+
+
+def throughput(label: str, files: list[Path], pictures: list[Path], warm: Path, tmp: Path) -> Throughput:
+    """The set through 1 and 2 local Dask workers, one warm process without Dask, and bare Tesseract."""
+    tmp.mkdir()
+    dask = {n: dask_throughput(files, warm, tmp, n) for n in (1, 2)}
+    local = local_throughput(files, warm, tmp)
+    return Throughput(label, len(files), len(pictures), dask, local, bare_tesseract(pictures)[1])
+
+
+def report(times: dict[str, list[float]], watch: tuple[float, float, float]) -> str:
     def median(xs: list[float]) -> str:
         return f"{statistics.median(xs):.1f} s ({', '.join(f'{x:.1f}' for x in xs)})"
 
@@ -180,7 +247,7 @@ def report(
     lines = [
         SECTION,
         "",
-        "`python -m bench.service` (2 cores shared with other work; wall seconds, median and each run).",
+        "`python -m bench.service --part service` (2 cores shared with other work; wall seconds, median and each run).",
         "",
         "| `vanban ingest` of one text file | wall |",
         "|---|---|",
@@ -190,35 +257,53 @@ def report(
         "",
         f"Watcher, one-page scan dropped → its rows queryable: {delay:.1f} s with the service running; "
         f"vanban's OCR of that page alone {ocr:.1f} s (ratio {delay / ocr:.2f}), bare `tesseract -l vie` {bare:.1f} s.",
-        "",
-        f"| {pages} page images | pages/min | wall |",
-        "|---|---|---|",
     ]
-    for workers, seconds in sorted(dask.items()):
-        lines.append(
-            f"| `vanban ingest`, {workers} local Dask worker(s) | {60 * pages / seconds:.1f} | {seconds:.1f} s |"
-        )
-    lines.append(f"| bare `tesseract -l vie`, two at a time | {60 * pages / tesseract:.1f} | {tesseract:.1f} s |")
+    return "\n".join(lines) + "\n"
+
+
+def dask_report(sets: list[Throughput], load_before: float) -> str:
+    lines = [
+        DASK_SECTION,
+        "",
+        "`python -m bench.service --part dask` (2 cores shared with other work). Dask: `vanban ingest` of the "
+        "folder with `VANBAN_DASK_ADDRESS` and `vanban server` running, each worker `--nthreads 1` with one OCR "
+        "process, warmed first; each file a task, each of its pages a task. Local: the same folder in one warm "
+        "process without Dask or Prefect (one OCR process per core). Bare: `tesseract -l vie` on the same page "
+        "pictures, two at a time.",
+    ]
+    for found in sets:
+        lines += [
+            "",
+            f"| {found.label}: {found.files} files, {found.pages} pages | pages/min | wall |",
+            "|---|---|---|",
+        ]
+        rows = [(f"`vanban ingest`, {n} local Dask worker(s)", seconds) for n, seconds in sorted(found.dask.items())]
+        rows += [
+            ("one warm process, no Dask", found.local),
+            ("bare `tesseract -l vie`, two at a time", found.tesseract),
+        ]
+        lines += [f"| {what} | {60 * found.pages / seconds:.1f} | {seconds:.1f} s |" for what, seconds in rows]
     load = os.getloadavg()[0]
-    lines += ["", f"Load average when it ended: {load:.1f} on {os.cpu_count()} cores."]
+    lines += [
+        "",
+        f"Load average (1 min): {load_before:.1f} at the start, {load:.1f} at the end, on {os.cpu_count()} cores.",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--part", choices=("all", "service", "dask"), default="all", help="which sections to measure")
     parser.add_argument("--runs", type=int, default=2, help="ingests of one text file per mode")
-    parser.add_argument("--pages", type=int, default=8, help="page images for the Dask throughput")
-    parser.add_argument("--record", type=Path, help="write the section into this Markdown file")
+    parser.add_argument("--pages", type=int, default=6, help="single page images for the Dask throughput")
+    parser.add_argument("--scans", type=Path, default=REAL_SCANS, help="folder of scanned PDFs for the Dask throughput")
+    parser.add_argument("--min-pages", type=int, default=3, help="pages a scanned PDF needs to be in that folder")
+    parser.add_argument("--record", type=Path, help="write the sections into this Markdown file")
     args = parser.parse_args(argv)
-    texts = sorted((SAMPLES_DIR / "text").glob("*.txt"))
+    load_before = os.getloadavg()[0]
+    sections = []
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        copies = []
-        for i in range(3 * args.runs):  # a new file every time: a stored one would be skipped
-            copy = tmp / f"text{i}.txt"
-            copy.write_text(texts[i % len(texts)].read_text(encoding="utf-8") + f"\n{i}\n", encoding="utf-8")
-            copies.append(copy)
-        times = one_text_file(copies, tmp, args.runs)
         images = tmp / "images"
         images.mkdir()
         pages = []
@@ -226,14 +311,31 @@ def main(argv: list[str] | None = None) -> None:
             out = images / scan.stem
             out.mkdir()
             pages += page_images(scan, out)
-        pages = [shutil.copy(p, images / f"{i:03d}.png") for i, p in enumerate(pages[: args.pages])]
-        watch = watched_scan(Path(pages[0]), tmp)
-        dask = {n: dask_throughput([Path(p) for p in pages], tmp, n) for n in (1, 2)}
-        tesseract = bare_tesseract([Path(p) for p in pages])[1]
-    section = report(times, watch, dask, tesseract, len(pages))
-    print(section)
-    if args.record:
-        record(section, args.record)
+        # the page after the set warms the workers up
+        pictures = [Path(shutil.copy(p, images / f"{i:03d}.png")) for i, p in enumerate(pages[: args.pages + 1])]
+        if args.part in ("all", "service"):
+            texts = sorted((SAMPLES_DIR / "text").glob("*.txt"))
+            copies = []
+            for i in range(3 * args.runs):  # a new file every time: a stored one would be skipped
+                copy = tmp / f"text{i}.txt"
+                copy.write_text(texts[i % len(texts)].read_text(encoding="utf-8") + f"\n{i}\n", encoding="utf-8")
+                copies.append(copy)
+            times = one_text_file(copies, tmp, args.runs)
+            sections.append(report(times, watched_scan(pictures[0], tmp)))
+        if args.part in ("all", "dask"):
+            warm, singles = pictures[-1], pictures[:-1]
+            scans = tmp / "scans"
+            scans.mkdir()
+            files, scan_pictures = scanned_folder(args.scans, scans, args.min_pages)
+            sets = [
+                throughput("single page images", singles, singles, warm, tmp / "singles"),
+                throughput(f"scanned PDFs of {args.min_pages}+ pages", files, scan_pictures, warm, tmp / "multi"),
+            ]
+            sections.append(dask_report(sets, load_before))
+    for section in sections:
+        print(section)
+        if args.record:
+            record(section, args.record)
 
 
 if __name__ == "__main__":
