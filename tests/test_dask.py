@@ -1,7 +1,8 @@
 """Ingestion on a real Dask cluster on this machine: a ``dask scheduler`` and two ``dask worker``
-processes (one thread each) started by the test. The folder's facts are the same as a local run's,
-and a worker killed in the middle loses no file: its task goes to the other worker, and the
-ledger's claim makes the second attempt safe."""
+processes (one thread each) started by the test. Each file is a task and each page of a scan a task
+of its own; the folder's facts are the same as a local run's, and a worker killed in the middle
+loses no file: its tasks go to the other worker, and the ledger's claim makes the second attempt
+of a file safe."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from distributed import Client
 
 from tests.test_service import free_port, scan_png, wait_for
 from tests.test_watch_e2e import letter
@@ -131,3 +133,9 @@ def test_a_folder_on_two_dask_workers_matches_the_local_run_and_a_killed_worker_
     said = Counter(line.split()[0] for line in output.splitlines() if str(folder) in line)
     assert set(said) <= {"processed", "unchanged"} and sum(said.values()) == 6, output[-3000:]
     assert contents(home / "vanban.db") == contents(tmp_path / "local" / "vanban.db")
+    # The scans' pages were tasks of their own, read on the workers' OCR processes, not inside their file's task.
+    with Client(address, timeout=60) as client:
+        done = client.run_on_scheduler(
+            lambda dask_scheduler: {t.key for t in dask_scheduler.transition_log if t.finish == "memory"}
+        )
+    assert sum(str(key).startswith("read_page_isolated") for key in done) >= 2, done
