@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--part", choices=("all", "service", "dask"), default="all", help="which sections to measure")
     parser.add_argument("--runs", type=int, default=2, help="ingests of one text file per mode")
-    parser.add_argument("--pages", type=int, default=6, help="single page images for the Dask throughput")
+    parser.add_argument("--pages", type=int, default=6, help="single page images for the Dask throughput (0: none)")
     parser.add_argument("--scans", type=Path, default=REAL_SCANS, help="folder of scanned PDFs for the Dask throughput")
     parser.add_argument("--min-pages", type=int, default=3, help="pages a scanned PDF needs to be in that folder")
     parser.add_argument("--record", type=Path, help="write the sections into this Markdown file")
@@ -330,10 +330,10 @@ def main(argv: list[str] | None = None) -> None:
             scans = tmp / "scans"
             scans.mkdir()
             files, scan_pictures = scanned_folder(args.scans, scans, args.min_pages)
-            sets = [
-                throughput("single page images", singles, singles, warm, tmp / "singles"),
-                throughput(f"scanned PDFs of {args.min_pages}+ pages", files, scan_pictures, warm, tmp / "multi"),
-            ]
+            sets = [throughput("single page images", singles, singles, warm, tmp / "singles")] if singles else []
+            sets.append(
+                throughput(f"scanned PDFs of {args.min_pages}+ pages", files, scan_pictures, warm, tmp / "multi")
+            )
             sections.append(dask_report(sets, load_before))
     for section in sections:
         print(section)
