@@ -59,6 +59,7 @@ from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bullets
+_CELL_LINES = 12  # lines of one cell where each '|' stands on a line of its own: a task wrapped over several lines
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
 
@@ -289,10 +290,13 @@ def _clean_task(text: str) -> str:
 
 
 def _time_line_due(value: str) -> tuple[str | None, Recurrence | None]:
-    """The due of a time line's value: its date, else the year it opens with ('Năm 2025 và các năm tiếp theo')."""
+    """The due of a time line's value: its date, the end of a span of years ('2026-2027'), else the year it opens
+    with ('Năm 2025 và các năm tiếp theo')."""
     due = _due(value)
     if due[0] is not None:
         return due
+    if span_end := time_grammar.year_span_cell(value.strip(" *_")):
+        return str(span_end), None
     year = _YEAR_CELL.match(value.strip(" *_"))
     return (year.group(1), None) if year else (None, None)
 
@@ -1070,11 +1074,13 @@ class _Reader:
         lines = self.seg.lines
         i = 0
         while i < len(lines):
-            if lines[i].text.count("|") < 2:
+            vertical = lines[i].text.strip() == "|"  # a renderer that puts each '|' on a line of its own
+            if lines[i].text.count("|") < 2 and not vertical:
                 i += 1
                 continue
+            gap = _CELL_LINES if vertical else _TABLE_GAP
             last, k = i, i + 1
-            while k < len(lines) and k - last <= _TABLE_GAP:  # a cell's own lines hold no '|'
+            while k < len(lines) and k - last <= gap:  # a cell's own lines hold no '|'
                 if "|" in lines[k].text:
                     last = k
                 k += 1

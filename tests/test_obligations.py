@@ -743,3 +743,22 @@ def test_a_paragraph_between_two_items_of_a_list_does_not_end_it():
     got = [(o.agency, o.task[:12]) for o in _obligations(text)]
     assert ("Chủ tịch Ủy ban nhân dân tỉnh Gia Lai", "Ban hành các") in got
     assert ("Bộ trưởng Bộ Công an", "Chỉ đạo lực ") in got
+
+
+def test_web_page_task_table_with_each_bar_on_a_line_of_its_own():
+    """The same kind of table as another renderer writes it — every '|' alone on its line, a row between two of
+    them, a cell wrapped over several lines — and a span of years in the time column is due by its last year."""
+    text = (
+        "|\n**STT**\n|\n**Tên nhiệm vụ/dự\nán**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n"
+        "**Thời gian triển\nkhai**\n|\n|\n"
+        "1\n|\nXây dựng và ban hành các tiêu chuẩn quốc gia, quy\nchuẩn kỹ thuật về cơ sở dữ liệu số về công trình\n"
+        "hạ tầng, chuẩn kết nối và chia sẻ dữ liệu hạ tầng; áp dụng\nBIM trong toàn bộ vòng đời công trình\n|\n"
+        "Sở Xây dựng\n|\nSở Khoa học và\nCông nghệ\n|\n2026-2027\n|\n|\n"
+        "2\n|\nRà soát các quy định về dữ liệu điện tử\n|\nSở Tư pháp\n|\nCác sở, ngành liên\nquan\n|\n2026\n|\n"
+    )
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Sở Xây dựng", "lead", "2027"),
+        ("Sở Khoa học và Công nghệ", "support", "2027"),
+        ("Sở Tư pháp", "lead", "2026"),
+    ]
