@@ -750,7 +750,8 @@ class _Reader:
                 end += 1
             for k, k_end in self._sub_items(list(range(i + 1, end))):
                 if k not in self.used:
-                    self.item(k, k_end, addressees, not directive)
+                    # a part that says why and for whom ('I. QUAN ĐIỂM, PHẠM VI …') is no task of the addressees
+                    self.item(k, k_end, [] if self._in_preamble(k) else addressees, not directive)
 
     def _list_goes_on(self, first: int, k: int) -> bool:
         """Is paragraph k inside the list that starts at line ``first`` — the rest of an item whose number was lost

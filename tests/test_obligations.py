@@ -762,3 +762,20 @@ def test_web_page_task_table_with_each_bar_on_a_line_of_its_own():
         ("Sở Khoa học và Công nghệ", "support", "2027"),
         ("Sở Tư pháp", "lead", "2026"),
     ]
+
+
+def test_a_directive_lead_in_gives_no_task_in_a_part_that_says_why():
+    """'Chính phủ yêu cầu <bodies> … như sau:' over 'I. QUAN ĐIỂM, PHẠM VI …' and 'II. NHIỆM VỤ …': the viewpoint
+    part's items are principles, not tasks of the addressees."""
+    text = (
+        "Để khắc phục hậu quả thiên tai, Chính phủ yêu cầu các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh "
+        "thực hiện các nhiệm vụ, giải pháp trọng tâm như sau:\n"
+        "I. QUAN ĐIỂM, PHẠM VI VÀ ĐỐI TƯỢNG HỖ TRỢ\n"
+        "1. Quan điểm\n"
+        "a) Ưu tiên cao nhất là bảo vệ tính mạng, sức khỏe và sớm ổn định đời sống nhân dân.\n"
+        "b) Triển khai công tác khắc phục hậu quả với tinh thần chủ động, khẩn trương, kịp thời.\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Bộ Tài chính xuất cấp hàng dự trữ quốc gia để hỗ trợ các địa phương.\n"
+        "2. Rà soát, tổng hợp đầy đủ thiệt hại do thiên tai.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [("Bộ Tài chính", "II.1")]
