@@ -430,7 +430,8 @@ class _Reader:
         bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + (skip.end() if skip else 0))
         bodies, stop = self._enumerated(line.text, bodies, stop)
         bodies, stop = self._heading_name(i, bodies, stop, lead_in, end > i + 1)
-        directive = self.voc.directive.match(fold_in_place(line.text), stop) if bodies else None
+        at = len(line.text) - len(line.text[stop:].lstrip())
+        directive = self.voc.directive.match(fold_in_place(line.text), at) if bodies else None
         if directive:  # 'UBND tỉnh giao Sở Y tế …': the addressees are the ones doing it
             named, named_stop = self._addressees(i, line.text, directive.end())
             if named:

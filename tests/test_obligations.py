@@ -779,3 +779,20 @@ def test_a_directive_lead_in_gives_no_task_in_a_part_that_says_why():
         "2. Rà soát, tổng hợp đầy đủ thiệt hại do thiên tai.\n"
     )
     assert [(o.agency, o.section) for o in _obligations(text)] == [("Bộ Tài chính", "II.1")]
+
+
+def test_an_item_whose_issuer_asks_other_bodies_goes_to_them():
+    """'2. Chính phủ trân trọng đề nghị X, Y …', '3. Ủy ban nhân dân tỉnh yêu cầu Sở Y tế chủ trì …': the body that
+    opens the item only asks; the bodies after the verb act (a class spelled without its hyphen included)."""
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "2. Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị xã hội, "
+        "Hội Chữ thập đỏ Việt Nam, theo nhiệm vụ, quyền hạn của mình chủ động vận động, kêu gọi ủng hộ.\n"
+        "3. Ủy ban nhân dân tỉnh yêu cầu Sở Y tế chủ trì tổ chức khám bệnh.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "assigned"),
+        ("các tổ chức chính trị xã hội", "assigned"),
+        ("Hội Chữ thập đỏ Việt Nam", "assigned"),
+        ("Sở Y tế", "lead"),
+    ]
