@@ -44,15 +44,16 @@ FLOORS: dict[str, dict[str, float]] = {
     # were not changed with them, and the 8 of notes-K.md (no targets in their gold, 46 read) lowered targets
     # again to 0.40: the targets reader is another engineer's work (docs/benchmarks.md). The 10 of notes-L.md (58 in
     # all; an appendix task table, a 69-task Government resolution) took targets 0.73 -> 0.60, deadlines 0.90 -> 0.82,
-    # obligations 0.93 -> 0.89 and assignments 0.92 -> 0.88 with the rules unchanged: room for the grammar's engineer
+    # obligations 0.93 -> 0.89 and assignments 0.92 -> 0.88 with the rules unchanged: room for the grammar's engineer.
+    # The assignment grammar then took them to 0.925 / 0.908 (tables with each '|' on its own line, spans of years)
     "corpus-dev": {
         "document": 0.97,
         "citations": 0.97,
         "targets": 0.58,
         "deadlines": 0.80,
         "wards": 0.44,
-        "obligations": 0.87,
-        "assignments": 0.85,
+        "obligations": 0.91,
+        "assignments": 0.89,
     },
     "corpus-holdout": {
         "document": 0.94,
