@@ -643,7 +643,8 @@ class _Reader:
                 continue
             folded = fold_in_place(line.text)
             at = len(line.text) - len(marker_body(line))
-            for cut in [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
+            opening = [at] if self.ranks[i] == PARAGRAPH else []  # a paragraph of its own that opens so
+            for cut in opening + [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
                 found, stop = parse_addressees(line.text, cut, folded)
                 if (
                     not found
@@ -652,8 +653,18 @@ class _Reader:
                     or self.voc.directive.search(folded, cut, found[0].start)
                 ):
                     continue  # a note in brackets ('(giao Sở Y tế chủ trì, …)') is read with its task, 'Giao X …' as such
-                end = _CLAUSE_END.search(line.text, stop)
-                until = end.start() + 1 if end else len(line.text)
+                if cut == at:  # the paragraph's own task runs on to the clause that names another body
+                    until = next(
+                        (
+                            m.start() + 1
+                            for m in _SENTENCE_BREAK.finditer(line.text, stop)
+                            if parse_addressees(line.text, m.end())[0]
+                        ),
+                        len(line.text),
+                    )
+                else:
+                    end = _CLAUSE_END.search(line.text, stop)
+                    until = end.start() + 1 if end else len(line.text)
                 task = _Task(line, line.start + stop, line.text[stop:until], line.start + cut)
                 self.out += _obligations(self.seg, found, task, "")
                 self.used.add(i)

@@ -796,3 +796,16 @@ def test_an_item_whose_issuer_asks_other_bodies_goes_to_them():
         ("Hội Chữ thập đỏ Việt Nam", "assigned"),
         ("Sở Y tế", "lead"),
     ]
+
+
+def test_a_paragraph_that_opens_with_a_body_and_its_role_is_its_task():
+    """'Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm chủ trì, phối hợp Sở Tư pháp …' as a plain paragraph of an
+    article: the body leads, and its task runs on past a ';' to the report it ends with (and its due)."""
+    text = (
+        "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n"
+        "Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Quốc phòng, Bộ Nội vụ rà soát mô hình tổ chức của "
+        "Mạng lưới quan trắc; báo cáo Thủ tướng Chính phủ trong quý I năm 2026.\n"
+    )
+    assert [(o.agency, o.role, o.due, o.partners) for o in _obligations(text)] == [
+        ("Bộ Khoa học và Công nghệ", "lead", "2026-03", ["Bộ Quốc phòng", "Bộ Nội vụ"])
+    ]
