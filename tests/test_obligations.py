@@ -809,3 +809,15 @@ def test_a_paragraph_that_opens_with_a_body_and_its_role_is_its_task():
     assert [(o.agency, o.role, o.due, o.partners) for o in _obligations(text)] == [
         ("Bộ Khoa học và Công nghệ", "lead", "2026-03", ["Bộ Quốc phòng", "Bộ Nội vụ"])
     ]
+
+
+def test_an_article_cut_after_giao_is_one_paragraph():
+    """'**Điều 2. **Giao' / 'Văn phòng Ủy ban nhân dân tỉnh chủ trì, …': 'giao' never ends a sentence, bold or not."""
+    text = (
+        "**Điều 1. **Công bố kèm theo Quyết định này 14 thủ tục hành chính.\n"
+        "**Điều 2. **Giao\n"
+        "Văn phòng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ cập nhật quy trình.\n"
+    )
+    assert [(o.agency, o.role, o.section) for o in _obligations(text)] == [
+        ("Văn phòng Ủy ban nhân dân tỉnh", "lead", "Điều 2")
+    ]

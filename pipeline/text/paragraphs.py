@@ -212,5 +212,5 @@ def _dangles(prev: Line, line: Line) -> bool:
     sentence ('và', 'với', 'của', a comma) goes on in the next line, however short it is."""
     if line.marker or outline.is_caps(prev.text):
         return False
-    last = fold_in_place(prev.text.rstrip(" *_")).rsplit(" ", 1)[-1]
+    last = fold_in_place(prev.text.rstrip(" *_")).rsplit(" ", 1)[-1].lstrip("*_")  # '**Điều 2. **Giao'
     return last.endswith(",") or last in _cues().dangling_words
