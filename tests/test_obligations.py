@@ -821,3 +821,18 @@ def test_an_article_cut_after_giao_is_one_paragraph():
     assert [(o.agency, o.role, o.section) for o in _obligations(text)] == [
         ("Văn phòng Ủy ban nhân dân tỉnh", "lead", "Điều 2")
     ]
+
+
+def test_a_short_line_cut_after_thuoc_goes_on():
+    """'4. Đề nghị Văn phòng Thành ủy, các cơ quan thuộc' / 'Thành ủy phối hợp …': 'thuộc' needs what it belongs to."""
+    text = (
+        "Điều 3. Tổ chức thực hiện\n"
+        "1. Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết này.\n"
+        "2. Đề nghị Văn phòng Thành ủy, các cơ quan thuộc\n"
+        "Thành ủy phối hợp tổ chức thực hiện Nghị quyết này.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Ủy ban nhân dân Thành phố", "assigned"),
+        ("Văn phòng Thành ủy", "support"),
+        ("các cơ quan thuộc Thành ủy", "support"),
+    ]
