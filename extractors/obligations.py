@@ -83,6 +83,7 @@ class _Vocabulary:
     exhortation: re.Pattern[str]
     execution: re.Pattern[str]
     directive: re.Pattern[str]
+    asking: re.Pattern[str]
     directive_bare: re.Pattern[str]
     directive_to_reader: re.Pattern[str]
     item_prefix: re.Pattern[str]
@@ -130,6 +131,8 @@ def _vocabulary() -> _Vocabulary:
         exhortation=re.compile(d["exhortation"]),
         execution=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['execution_phrases'])})(?!\w)"),
         directive=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s+"),
+        # up to two plain words between a body and its request verb ('thống nhất giao', 'trân trọng đề nghị')
+        asking=re.compile(rf"(?:[a-z]+\s+){{0,2}}?(?:{phrase_alternation(d['directive_verbs'])})\s+"),
         salutation=re.compile(rf"^\W*(?:{phrase_alternation(d['salutation'])})\s*:?\s*"),
         item_prefix=re.compile(rf"(?:{phrase_alternation(d['item_prefixes'])})\s+"),
         directive_to_reader=re.compile(
@@ -431,7 +434,8 @@ class _Reader:
         bodies, stop = self._enumerated(line.text, bodies, stop)
         bodies, stop = self._heading_name(i, bodies, stop, lead_in, end > i + 1)
         at = len(line.text) - len(line.text[stop:].lstrip())
-        directive = self.voc.directive.match(fold_in_place(line.text), at) if bodies else None
+        # 'Hội đồng nhân dân Thành phố (thống nhất) giao Ủy ban nhân dân Thành phố …': the first body only asks
+        directive = self.voc.asking.match(fold_in_place(line.text), at) if bodies else None
         if directive:  # 'UBND tỉnh giao Sở Y tế …': the addressees are the ones doing it
             named, named_stop = self._addressees(i, line.text, directive.end())
             if named:

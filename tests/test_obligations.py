@@ -789,12 +789,14 @@ def test_an_item_whose_issuer_asks_other_bodies_goes_to_them():
         "2. Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị xã hội, "
         "Hội Chữ thập đỏ Việt Nam, theo nhiệm vụ, quyền hạn của mình chủ động vận động, kêu gọi ủng hộ.\n"
         "3. Ủy ban nhân dân tỉnh yêu cầu Sở Y tế chủ trì tổ chức khám bệnh.\n"
+        "4. Hội đồng nhân dân Thành phố thống nhất giao Ủy ban nhân dân Thành phố bố trí nguồn vốn từ ngân sách.\n"
     )
     assert [(o.agency, o.role) for o in _obligations(text)] == [
         ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "assigned"),
         ("các tổ chức chính trị xã hội", "assigned"),
         ("Hội Chữ thập đỏ Việt Nam", "assigned"),
         ("Sở Y tế", "lead"),
+        ("Ủy ban nhân dân Thành phố", "assigned"),
     ]
 
 
