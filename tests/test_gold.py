@@ -61,8 +61,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "targets": 0.44,
         "deadlines": 0.84,
         "wards": 0.85,
-        "obligations": 0.64,
-        "assignments": 0.60,
+        "obligations": 0.65,
+        "assignments": 0.61,
     },
     "scans": {
         "document": 0.75,
