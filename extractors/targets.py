@@ -39,7 +39,8 @@ from schemas.extraction import Change, Comparator, DocumentMeta, Recurrence, Tar
 _NUM = r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?"  # 1.000.000 | 4,76; not an outline number 1.2.2
 _RANGE = rf"({_NUM})(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?"
 PERCENT = re.compile(rf"(?<![\w/.,])({_NUM})\s*%?(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?\s*%")
-COUNT = re.compile(rf"(?<![\w/.,%]){_RANGE}(?:\s*/\s*(\d+))?\s+(?=[^\W\d_])")
+# a count and the noun after it; glued to it ('1.700km') only a unit of the vocabulary, checked by ``_glued``
+COUNT = re.compile(rf"(?<![\w/.,%]){_RANGE}(?:\s*/\s*(\d+))?(\s*)(?=[^\W\d_])")
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # a subject that names no thing ('năm 2025 đạt 85%' after '… năm 2024 đạt 70% số xã …'): reuse the last one
@@ -106,6 +107,7 @@ class _Vocab:
     past: re.Pattern
     recurrence: list[tuple[re.Pattern, Recurrence]]
     units: list[str]
+    not_units: frozenset[str]  # function words that follow a number but count nothing
     scales: list[str]  # 'triệu' of '7,2 triệu lượt': part of the unit
     goal_headings: re.Pattern
     due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
@@ -151,6 +153,7 @@ def _vocab() -> _Vocab:
             (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]
         ],
         units=sorted(d["units"], key=len, reverse=True),
+        not_units=frozenset(fold(w) for w in d["not_units"]),
         scales=[fold(w) for w in d["scale_words"]],
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
         due_words=frozenset(fold(w) for w in d["due_words"]),
@@ -248,6 +251,17 @@ def _footnote(ct: ClausedText, at: int, unit: str) -> bool:
     count (a count's noun is lower case, or a unit of the vocabulary: '15 Công an xã')."""
     line_start = ct.work.rfind("\n", 0, at) + 1
     return not ct.work[line_start:at].strip(" \t-+•*") and unit[:1].isupper() and unit not in _vocab().units
+
+
+def _counts_a_noun(unit: str, glued: bool) -> bool:
+    """True when the word after a count is a noun it counts: not a function word ('Tết dương lịch 2026 và …',
+    'quy hoạch 1/500 theo quy định'), not a capitalised name the number is part of ('Vành đai 3 Thành phố Hồ Chí
+    Minh') unless the vocabulary counts it ('15 Công an xã'), and, glued to the digits, only a unit of the
+    vocabulary ('1.700km', not '19h')."""
+    v = _vocab()
+    if glued or unit[:1].isupper():
+        return unit in v.units
+    return fold(unit.split()[0]) not in v.not_units
 
 
 def _unit(raw_after: str) -> str:
@@ -388,7 +402,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         if value is None or (m.group(2) and value_max is None):
             continue  # digits that are no figure ('1.2.2')
         fig = _Figure(clause.start + m.start(), clause.start + m.end(), value, value_max, _unit(raw[m.end() :]))
-        if _footnote(ct, clause.start + m.start(), fig.unit):
+        if _footnote(ct, clause.start + m.start(), fig.unit) or not _counts_a_noun(fig.unit, glued=not m.group(4)):
             continue
         if m.group(3):
             fig.count, fig.of = int(fig.value), int(m.group(3))
