@@ -116,6 +116,8 @@ class _Vocab:
     not_commitments: tuple[re.Pattern, re.Pattern]  # (folded, exact) words that make a sentence no commitment
     ratio_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'bằng', 'dự kiến' right before a figure
     states: re.Pattern  # 'bị': what befell the thing counted
+    entitlements: re.Pattern  # 'được hỗ trợ': what a rule grants, ending the text before a figure
+    charges: re.Pattern  # 'tiền sử dụng đất', 'học phí': a charge a rule lowers or sets, right after a figure
     past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
     goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
     exact_cues: re.Pattern  # the count cues with their diacritics, ending the text before a figure
@@ -143,7 +145,7 @@ def _vocab() -> _Vocab:
         cues=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['count_cues'])})\s*$"),
         range_openers=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['range_openers'])})\s*$"),
         specification=re.compile(
-            rf"(?<!\w)(?:{phrase_alternation(d['specification_nouns'])})\s+"
+            rf"(?<!\w)(?:{phrase_alternation(d['specification_nouns'])})(?:\s+do\s+[^\W\d][^\d;:.]{{0,40}})?\s+"
             rf"(?:(?:{phrase_alternation(d['range_openers'] + [e['phrase'] for e in d['comparators_before']])})\s+)?$"
         ),
         not_after=re.compile(rf"^(?:{phrase_alternation(d['not_after'])})(?!\w)"),
@@ -170,6 +172,8 @@ def _vocab() -> _Vocab:
         condition_lead_ins=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['condition_lead_ins'])})(?!\w)"),
         indicators=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['indicators'])})(?!\w)"),
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
+        entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
+        charges=re.compile(rf"^\s*(?:{phrase_alternation(d['charges'])})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
     )
 
@@ -298,6 +302,8 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
         p.search(t) for p, t in ((folded_words, folded), (exact_words, raw), (folded_ratio, folded), (exact_ratio, raw))
     ):
         return True
+    if v.entitlements.search(v.comparator_tail.sub("", folded)) or v.charges.match(ct.folded[clause.start + end :]):
+        return True  # 'mỗi năm được cộng thêm 800.000 đồng', 'Giảm 90% tiền sử dụng đất cho các đối tượng'
     if fig.change is not None or fig.comparator in ("<", "<="):
         return False
     befell = list(v.states.finditer(raw))
@@ -364,7 +370,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     out: list[_Figure] = []
     taken: list[tuple[int, int]] = []
     for m in percents:
-        if not free(*m.span()) or _reports_past(folded, m.start()):
+        if not free(*m.span()) or _reports_past(folded, m.start()) or v.specification.search(folded[: m.start()]):
             continue
         if not goal_bound and v.past_after.match(folded[m.end() :]):
             continue
