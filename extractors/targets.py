@@ -117,6 +117,7 @@ class _Vocab:
     ratio_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'bằng', 'dự kiến' right before a figure
     states: re.Pattern  # 'bị': what befell the thing counted
     entitlements: re.Pattern  # 'được hỗ trợ': what a rule grants, ending the text before a figure
+    restatement: re.Pattern  # 'mục tiêu': a goal named again before its figure
     charges: re.Pattern  # 'tiền sử dụng đất', 'học phí': a charge a rule lowers or sets, right after a figure
     past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
     goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
@@ -173,6 +174,7 @@ def _vocab() -> _Vocab:
         indicators=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['indicators'])})(?!\w)"),
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
+        restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
         charges=re.compile(rf"^\s*(?:{phrase_alternation(d['charges'])})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
     )
@@ -337,6 +339,14 @@ def _committed(
         return True
     verb = v.subject_verbs.match(ct.folded[end : clause.end])
     return target.unit == "%" and verb is not None
+
+
+def _restated(ct: ClausedText, clause: Clause, fig: _Figure, emitted: list[_Figure]) -> bool:
+    """True when a count restates by name a goal the document set before: the same number of the same noun, already
+    a target, after 'mục tiêu' in its sentence ('góp phần hoàn thành mục tiêu 3.000 km đường bộ cao tốc')."""
+    if not _vocab().restatement.search(ct.folded[clause.sentence_start : fig.start]):
+        return False
+    return any(e.value == fig.value and fold(e.unit) == fold(fig.unit) for e in emitted)
 
 
 def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
@@ -672,6 +682,7 @@ def find(
     subject = ""
     lead_in: Clause | None = None
     headings = section_headings(seg)
+    emitted: list[_Figure] = []
     for clause in ct.clauses:
         if clause.start == clause.sentence_start:
             head = clause
@@ -714,8 +725,9 @@ def find(
             )
             if not _committed(
                 ct, clause, target, goal_bound, fig.start, fig.end, lead_in if lead_in is not clause else None
-            ):
+            ) or (fig.unit != "%" and _restated(ct, clause, fig, emitted)):
                 continue
+            emitted.append(fig)
             subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
             out.append((clause, target.model_copy(update={"subject": subject})))
     return out
