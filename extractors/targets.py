@@ -118,7 +118,9 @@ class _Vocab:
     states: re.Pattern  # 'bị': what befell the thing counted
     entitlements: re.Pattern  # 'được hỗ trợ': what a rule grants, ending the text before a figure
     restatement: re.Pattern  # 'mục tiêu': a goal named again before its figure
-    charges: re.Pattern  # 'tiền sử dụng đất', 'học phí': a charge a rule lowers or sets, right after a figure
+    rule_rates: re.Pattern  # 'tiền sử dụng đất', 'lần mức chuẩn', 'số phiếu': right after a figure, a rule's rate
+    condition_openers: re.Pattern  # 'nếu' before a figure in its sentence
+    consequence: re.Pattern  # 'thì' after a figure in its sentence: the figure is a condition
     past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
     goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
     exact_cues: re.Pattern  # the count cues with their diacritics, ending the text before a figure
@@ -175,7 +177,9 @@ def _vocab() -> _Vocab:
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
         restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
-        charges=re.compile(rf"^\s*(?:{phrase_alternation(d['charges'])})(?!\w)"),
+        rule_rates=re.compile(rf"^\s*(?:{phrase_alternation(d['rule_rates'])})(?!\w)"),
+        condition_openers=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['condition_openers']))})(?!\w)"),
+        consequence=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['consequence_words']))})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
     )
 
@@ -304,15 +308,34 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
         p.search(t) for p, t in ((folded_words, folded), (exact_words, raw), (folded_ratio, folded), (exact_ratio, raw))
     ):
         return True
-    if v.entitlements.search(v.comparator_tail.sub("", folded)) or v.charges.match(ct.folded[clause.start + end :]):
+    if v.entitlements.search(v.comparator_tail.sub("", folded)) or v.rule_rates.match(ct.folded[clause.start + end :]):
         return True  # 'mỗi năm được cộng thêm 800.000 đồng', 'Giảm 90% tiền sử dụng đất cho các đối tượng'
+    if _per_head_payment(ct.work[clause.start + end :], fig.unit) or _condition(ct.work[clause.start + end :]):
+        return True
     if fig.change is not None or fig.comparator in ("<", "<="):
-        return False
+        return False  # 'nếu có giảm ít nhất 50% so với năm trước': a change is the goal whatever the case
+    if v.condition_openers.search(raw):
+        return True  # 'Hỗ trợ 6.000.000 đồng nếu khoảng cách di chuyển từ 50 km trở lên'
     befell = list(v.states.finditer(raw))
     if befell and not v.after_stop.search(raw[befell[-1].end() :]):
         return True  # 'bị suy giảm khả năng lao động từ 81%'
     rest = ct.work[clause.start + end : clause.end].lower()
     return bool(v.states.search(rest)) and not v.after_stop.search(rest)  # '80.000 ha lúa bị thiệt hại'
+
+
+_SENTENCE_REST = re.compile(r".*?(?:[.;!?](?=\s|$)|\n\s*\n|$)", re.DOTALL)
+
+
+def _condition(rest: str) -> bool:
+    """'Người dự tuyển trả lời đúng từ 50% số câu hỏi trở lên thì được tham dự vòng 2': a figure before 'thì' in
+    its sentence states the condition of a rule, not a level to reach."""
+    m = _SENTENCE_REST.match(rest[:400])
+    return m is not None and _vocab().consequence.search(m.group().lower()) is not None
+
+
+def _per_head_payment(rest: str, unit: str) -> bool:
+    """'Hỗ trợ 3.600.000 đồng/hộ': a sum of money per head or per case is a rule's rate, not a sum to reach."""
+    return fold(unit).endswith("dong") and rest.lstrip()[len(unit) :].lstrip().startswith("/")
 
 
 def _committed(
