@@ -201,6 +201,8 @@ def _clause_dues(
     other_cells = row.replace(ct.work[clause.start : clause.end], "") if "\t" in row else ""
     for target in clause_targets:  # a year read from the sentence or the heading: one per target
         if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
+            if target_rules.vision_year(clause, target.year):
+                continue
             dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by", inherited=True))
     specific = {d.due[:4] for d in dues if len(d.due) > 4}
     out: list[_Due] = []

@@ -110,6 +110,7 @@ class _Vocab:
     not_units: frozenset[str]  # function words that follow a number but count nothing
     scales: list[str]  # 'triệu' of '7,2 triệu lượt': part of the unit
     goal_headings: re.Pattern
+    vision_headings: re.Pattern  # 'c) Tầm nhìn đến năm 2035': a heading that is the horizon itself
     due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
     trailers: re.Pattern  # comparator words that end a subject read before a figure
     subject_not_after: re.Pattern  # words after a figure that start no noun phrase
@@ -160,6 +161,9 @@ def _vocab() -> _Vocab:
         units=sorted(d["units"], key=len, reverse=True),
         not_units=frozenset(fold(w) for w in d["not_units"]),
         scales=[fold(w) for w in d["scale_words"]],
+        vision_headings=re.compile(
+            rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['vision_headings'])})(?!\w)"
+        ),
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
@@ -531,8 +535,15 @@ def heading_year(heading: str | None, issue_year: int | None) -> int | None:
     """'2. Mục tiêu cụ thể đến năm 2025': the year a heading sets for the items below it."""
     if not heading:
         return None
-    mentions = time_grammar.years(fold_in_place(heading), issue_year, planned=True)
-    return mentions[-1].year if mentions else None
+    folded = fold_in_place(heading)
+    mentions = time_grammar.years(folded, issue_year, planned=True)
+    if mentions:
+        return mentions[-1].year
+    if not _vocab().vision_headings.match(folded):
+        return None
+    # 'c) Tầm nhìn đến năm 2035' heads the targets to reach by then: a horizon for tasks, their year for targets
+    horizons = [m.year for m in time_grammar.mentions(folded) if m.use == "horizon" and m.kind in time_grammar.YEAR_KINDS]
+    return horizons[-1] if horizons and (not issue_year or (horizons[-1] or 0) >= issue_year) else None
 
 
 def _year(
@@ -578,6 +589,13 @@ def _year(
             if year:
                 return year
     return None
+
+
+def vision_year(clause: Clause, year: int) -> bool:
+    """True when a target's year is that of the vision heading right above it ('c) Tầm nhìn đến năm 2035'): the
+    year it is reached by, but a horizon, so no deadline (notes-L)."""
+    heading = clause.line.heading or ""
+    return _vocab().vision_headings.match(fold(heading)) is not None and str(year) in heading
 
 
 def section_headings(seg: SegmentedDocument) -> dict[str, Line]:
