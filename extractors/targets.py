@@ -369,11 +369,25 @@ def _committed(
 
 
 def _restated(ct: ClausedText, clause: Clause, fig: _Figure, emitted: list[_Figure]) -> bool:
-    """True when a count restates by name a goal the document set before: the same number of the same noun, already
-    a target, after 'mục tiêu' in its sentence ('góp phần hoàn thành mục tiêu 3.000 km đường bộ cao tốc')."""
-    if not _vocab().restatement.search(ct.folded[clause.sentence_start : fig.start]):
+    """True when a figure restates a goal the document set before: the same number of the same noun, already a
+    target, after 'mục tiêu' in its sentence ('góp phần hoàn thành mục tiêu 3.000 km đường bộ cao tốc'), or the
+    same figure after the same words ('phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 8%' in the lead-in and
+    again in an item). A criterion printed twice is counted twice (CONVENTIONS)."""
+    if clause.criterion is not None:
         return False
-    return any(e.value == fig.value and fold(e.unit) == fold(fig.unit) for e in emitted)
+    same = [e for e in emitted if e.value == fig.value and fold(e.unit) == fold(fig.unit)]
+    if not same:
+        return False
+    if fig.unit != "%" and _vocab().restatement.search(ct.folded[clause.sentence_start : fig.start]):
+        return True
+    return any(_wording(ct, e) == _wording(ct, fig) for e in same)
+
+
+def _wording(ct: ClausedText, fig: _Figure) -> tuple[list[str], list[str]]:
+    """The words around a figure, to tell one printed again in the same words ('Tại địa bàn đô thị: 100% trẻ …'
+    and '… 100% cán bộ …' are two)."""
+    before = re.findall(r"\w+", ct.folded[max(0, fig.start - 120) : fig.start])[-6:]
+    return before, re.findall(r"\w+", ct.folded[fig.end : fig.end + 60])[:3]
 
 
 def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
@@ -766,7 +780,7 @@ def find(
             )
             if not _committed(
                 ct, clause, target, goal_bound, fig.start, fig.end, lead_in if lead_in is not clause else None
-            ) or (fig.unit != "%" and _restated(ct, clause, fig, emitted)):
+            ) or _restated(ct, clause, fig, emitted):
                 continue
             emitted.append(fig)
             subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
