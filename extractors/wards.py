@@ -226,6 +226,25 @@ def _cell_mentions(tokens: list[tuple[int, int, str]]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _address_part() -> re.Pattern:
+    """The last street part of an address before a mention ('số 63 đường Lý Tự Trọng, ', 'đường Lê Lợi, '): an
+    ``address_words`` word, then up to six words, then a comma."""
+    words = "|".join(re.escape(w) for w in sorted(_rules()["address_words"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:{words})\s+((?:[\w/.-]+\s+){{0,5}}[\w/.-]+)\s*,\s*$")
+
+
+def _in_address(text: str, at: int) -> bool:
+    """True when the ward at ``at`` is part of a postal address ('Trung tâm phục vụ hành chính công, số 4 đường
+    Nguyễn Tất Thành, Phường Bà Rịa'): where an office stands, not a ward the document is about. The street part
+    is a number or a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case)."""
+    before = text[max(0, at - 120) : at].replace("\n", " ")
+    cut = max(before.rfind(c) for c in ";:()\t")  # a clause or a table cell of its own
+    m = _address_part().search(before[cut + 1 :])
+    inner = {fold(w) for w in _rules()["address_words"]}
+    return m is not None and all(w[:1].isdigit() or w[:1].isupper() or fold(w) in inner for w in m.group(1).split())
+
+
 def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | None) -> tuple[int | None, int]:
     """The year a mention is scheduled for: the nearest 'năm YYYY' ('Quý II/YYYY', 'tháng 6/YYYY', read by
     ``grammar.time``: not a date's or a baseline's) before it in its line, else the first after it in the same clause, else a year-only table cell,
@@ -387,6 +406,8 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
     for index, (line, label) in enumerate(zip(seg.lines, _labels(seg.lines))):
         mentions = _mentions(line) if any(k in line.text.lower() for k in _rules()["keywords"]) else []
         for mention in mentions + in_tables.get(index, []):
+            if not mention.bare and _in_address(seg.text, mention.start):
+                continue
             year, start = _year_of(seg, line, mention, merged_years.get(index, label))
             if year is None:
                 year = (
