@@ -121,6 +121,8 @@ class _Vocab:
     restatement: re.Pattern  # 'mục tiêu': a goal named again before its figure
     rule_rates: re.Pattern  # 'tiền sử dụng đất', 'lần mức chuẩn', 'số phiếu': right after a figure, a rule's rate
     condition_openers: re.Pattern  # 'nếu' before a figure in its sentence
+    funding_verbs: re.Pattern  # 'hỗ trợ' ending the text before a percent
+    costs: re.Pattern  # 'chi phí', 'kinh phí', 'giá vé': what a funded share is a share of
     consequence: re.Pattern  # 'thì' after a figure in its sentence: the figure is a condition
     past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
     goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
@@ -183,6 +185,8 @@ def _vocab() -> _Vocab:
         restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
         rule_rates=re.compile(rf"^\s*(?:{phrase_alternation(d['rule_rates'])})(?!\w)"),
         condition_openers=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['condition_openers']))})(?!\w)"),
+        funding_verbs=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['funding_verbs'])})\s*$"),
+        costs=re.compile(rf"^\s*(?:{phrase_alternation(d['costs'])})(?!\w)"),
         consequence=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['consequence_words']))})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
     )
@@ -314,7 +318,8 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
         return True
     if v.entitlements.search(v.comparator_tail.sub("", folded)) or v.rule_rates.match(ct.folded[clause.start + end :]):
         return True  # 'mỗi năm được cộng thêm 800.000 đồng', 'Giảm 90% tiền sử dụng đất cho các đối tượng'
-    if _per_head_payment(ct.work[clause.start + end :], fig.unit) or _condition(ct.work[clause.start + end :]):
+    rest = ct.work[clause.start + end :]
+    if _per_head_payment(rest, fig.unit) or _condition(rest) or _cost_share(folded, ct.folded[clause.start + end :]):
         return True
     if fig.change is not None or fig.comparator in ("<", "<="):
         return False  # 'nếu có giảm ít nhất 50% so với năm trước': a change is the goal whatever the case
@@ -337,6 +342,15 @@ def _condition(rest: str) -> bool:
     return m is not None and _vocab().consequence.search(m.group().lower()) is not None
 
 
+def _cost_share(folded_before: str, folded_after: str) -> bool:
+    """'Ngân sách thành phố hỗ trợ 50%', 'hỗ trợ 100% chi phí chuyển trả kết quả': the share of a cost a budget or a
+    policy pays is a rule's rate; 'hỗ trợ 100% hộ nghèo' counts the supported and may be a goal."""
+    v = _vocab()
+    if not v.funding_verbs.search(v.comparator_tail.sub("", folded_before)):
+        return False
+    return v.costs.match(folded_after) is not None or re.match(r"\s*(?:[.;]|$)", folded_after) is not None
+
+
 def _per_head_payment(rest: str, unit: str) -> bool:
     """'Hỗ trợ 3.600.000 đồng/hộ': a sum of money per head or per case is a rule's rate, not a sum to reach."""
     return fold(unit).endswith("dong") and rest.lstrip()[len(unit) :].lstrip().startswith("/")
@@ -353,13 +367,14 @@ def _committed(
     v = _vocab()
     if goal_bound or clause.criterion is not None or target.year or target.recurrence or target.change:
         return True
+    if lead_in is not None and v.condition_lead_ins.search(ct.folded[lead_in.start : lead_in.end]):
+        return False  # 'Tiêu chí phân định xã theo trình độ phát triển:' / '+ Tỷ lệ hộ … dưới 95%'
     since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)
     lead, raw = ct.folded[since : max(at, clause.start)], ct.work[since : max(at, clause.start)].lower()
     folded_words, exact_words = v.goal_words
     if folded_words.search(lead) or exact_words.search(raw):
         return True
-    conditions = lead_in is not None and v.condition_lead_ins.search(ct.folded[lead_in.start : lead_in.end])
-    if target.unit == "%" and target.comparator != "=" and v.indicators.search(lead) and not conditions:
+    if target.unit == "%" and target.comparator != "=" and v.indicators.search(lead):
         return True  # 'tỷ lệ tái nghiện không quá 20%'
     bare = raw[: len(v.comparator_tail.sub("", lead))]  # same length: the fold keeps offsets
     if v.exact_cues.search(bare):
