@@ -402,7 +402,8 @@ def _wording(ct: ClausedText, fig: _Figure) -> tuple[list[str], list[str]]:
     """The words around a figure, to tell one printed again in the same words ('Tại địa bàn đô thị: 100% trẻ …'
     and '… 100% cán bộ …' are two)."""
     before = re.findall(r"\w+", ct.folded[max(0, fig.start - 120) : fig.start])[-6:]
-    return before, re.findall(r"\w+", ct.folded[fig.end : fig.end + 60])[:3]
+    after = re.split(r"[.;|\t\n]", ct.folded[fig.end : fig.end + 60], maxsplit=1)[0]  # its sentence or cell only
+    return before, re.findall(r"\w+", after)[:3]
 
 
 def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
