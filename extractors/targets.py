@@ -662,10 +662,16 @@ def without_past_asides(folded: str) -> str:
     )
 
 
-def _in_past(ct: ClausedText, clause: Clause, head: Clause | None, fig: _Figure, issue_year: int | None) -> bool:
-    """'Năm 2023, tỷ lệ … đạt 92,3%' in a 2024 plan reports a result, it sets no target."""
+def _in_past(
+    ct: ClausedText, clause: Clause, head: Clause | None, fig: _Figure, issue_year: int | None, issued_on: str | None
+) -> bool:
+    """'Năm 2023, tỷ lệ … đạt 92,3%' in a 2024 plan reports a result, it sets no target; so does a figure after a
+    day before the document's ('đến ngày 23/9/2013 mới có 29 tỉnh' in a letter of 23/10/2013)."""
     if not issue_year:
         return False
+    days = [m.due for m in time_grammar.dated(ct.folded[clause.start : fig.start]) if m.kind == "day" and m.year]
+    if issued_on and days and days[-1] < issued_on:
+        return True
     own = time_grammar.years(ct.folded[clause.start : fig.start])
     if own:
         return (own[-1].year or issue_year) < issue_year
@@ -764,7 +770,7 @@ def find(
             continue
         above = enclosing_headings(clause, headings)
         goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above])
-        figures = [f for f in _figures(ct, clause, goal_bound) if not _in_past(ct, clause, head, f, year0)]
+        figures = [f for f in _figures(ct, clause, goal_bound) if not _in_past(ct, clause, head, f, year0, meta.issued_on if meta else None)]
         for k, fig in enumerate(figures):
             next_start = figures[k + 1].start if k + 1 < len(figures) else clause.end
             own = _subject(ct, clause, fig, next_start)
