@@ -323,8 +323,9 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
         return True
     if fig.change is not None or fig.comparator in ("<", "<="):
         return False  # 'nếu có giảm ít nhất 50% so với năm trước': a change is the goal whatever the case
-    if v.condition_openers.search(raw):
-        return True  # 'Hỗ trợ 6.000.000 đồng nếu khoảng cách di chuyển từ 50 km trở lên'
+    sentence_rest = _SENTENCE_REST.match(ct.work[clause.start + end : clause.start + end + 400])
+    if v.condition_openers.search(raw) or (sentence_rest and v.condition_openers.search(sentence_rest.group().lower())):
+        return True  # 'nếu khoảng cách di chuyển từ 50 km trở lên', 'Hỗ trợ 6.000.000 đồng nếu …'
     befell = list(v.states.finditer(raw))
     if befell and not v.after_stop.search(raw[befell[-1].end() :]):
         return True  # 'bị suy giảm khả năng lao động từ 81%'
@@ -343,12 +344,12 @@ def _condition(rest: str) -> bool:
 
 
 def _cost_share(folded_before: str, folded_after: str) -> bool:
-    """'Ngân sách thành phố hỗ trợ 50%', 'hỗ trợ 100% chi phí chuyển trả kết quả': the share of a cost a budget or a
+    """'Ngân sách thành phố hỗ trợ 50%, ngân sách xã …', 'hỗ trợ 100% chi phí chuyển trả kết quả': the share of a cost a budget or a
     policy pays is a rule's rate; 'hỗ trợ 100% hộ nghèo' counts the supported and may be a goal."""
     v = _vocab()
     if not v.funding_verbs.search(v.comparator_tail.sub("", folded_before)):
         return False
-    return v.costs.match(folded_after) is not None or re.match(r"\s*(?:[.;]|$)", folded_after) is not None
+    return v.costs.match(folded_after) is not None or re.match(r"\s*(?:[.;,]|$)", folded_after) is not None
 
 
 def _per_head_payment(rest: str, unit: str) -> bool:
@@ -572,7 +573,9 @@ def heading_year(heading: str | None, issue_year: int | None) -> int | None:
     if not _vocab().vision_headings.match(folded):
         return None
     # 'c) Tầm nhìn đến năm 2035' heads the targets to reach by then: a horizon for tasks, their year for targets
-    horizons = [m.year for m in time_grammar.mentions(folded) if m.use == "horizon" and m.kind in time_grammar.YEAR_KINDS]
+    horizons = [
+        m.year for m in time_grammar.mentions(folded) if m.use == "horizon" and m.kind in time_grammar.YEAR_KINDS
+    ]
     return horizons[-1] if horizons and (not issue_year or (horizons[-1] or 0) >= issue_year) else None
 
 
@@ -770,7 +773,11 @@ def find(
             continue
         above = enclosing_headings(clause, headings)
         goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above])
-        figures = [f for f in _figures(ct, clause, goal_bound) if not _in_past(ct, clause, head, f, year0, meta.issued_on if meta else None)]
+        figures = [
+            f
+            for f in _figures(ct, clause, goal_bound)
+            if not _in_past(ct, clause, head, f, year0, meta.issued_on if meta else None)
+        ]
         for k, fig in enumerate(figures):
             next_start = figures[k + 1].start if k + 1 < len(figures) else clause.end
             own = _subject(ct, clause, fig, next_start)

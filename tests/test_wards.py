@@ -203,3 +203,15 @@ def test_a_count_of_wards_names_none():
         issued_on="2025-11-26",
     )
     assert [w.name for w in got] == ["Phường Láng", "Phường Kim Liên"]
+
+
+def test_a_ward_in_a_postal_address_is_not_named_by_the_document():
+    """Where an office stands ('số 4 đường Nguyễn Tất Thành, Phường Bà Rịa') is no ward the document is about;
+    a ward scheduled in the same text is still read."""
+    text = (
+        "Hồ sơ nộp tại Trung tâm phục vụ hành chính công, số 4 đường Nguyễn Tất Thành, Phường Bà Rịa, "
+        "Thành phố Hồ Chí Minh; hoặc tại Tòa nhà Trung tâm hành chính, đường Lê Lợi, Phường Bình Dương.\n"
+        "Năm 2026: thí điểm tại phường Bến Thành.\n"
+    )
+    got = _wards(text, province="Hồ Chí Minh", issued_on="2025-11-20")
+    assert [(w.name, w.year) for w in got] == [("Phường Bến Thành", 2026)]
