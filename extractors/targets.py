@@ -126,6 +126,7 @@ class _Vocab:
     consequence: re.Pattern  # 'thì' after a figure in its sentence: the figure is a condition
     past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
     goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
+    beneficiary_cue: re.Pattern  # 'hỗ trợ về nhà ở cho khoảng': a task verb, what it gives, 'cho' before a count
     exact_cues: re.Pattern  # the count cues with their diacritics, ending the text before a figure
     comparator_tail: re.Pattern  # comparator words ending the text before a figure ('ít nhất', 'từ')
     subject_verbs: re.Pattern  # a noun phrase then 'được' / 'phải' / 'đạt' after a percent
@@ -173,6 +174,10 @@ def _vocab() -> _Vocab:
         not_commitments=_folded_and_exact(d["not_commitments"], r"(?!\w)"),
         ratio_words=_folded_and_exact(d["ratio_words"], r"[\s:]*$"),
         goal_words=_folded_and_exact(d["goal_words"], r"(?!\w)"),
+        beneficiary_cue=re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, d['count_cues']))})(?!\w)[^,;.:()\d]{{0,60}}\scho"
+            rf"(?:\s+(?:{'|'.join(map(re.escape, d['range_openers'] + [e['phrase'] for e in d['comparators_before']]))}))*\s*$"
+        ),
         exact_cues=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['count_cues']))})\s*$"),
         comparator_tail=re.compile(
             rf"(?:(?<!\w)(?:{phrase_alternation([e['phrase'] for e in d['comparators_before']] + d['range_openers'])})\s*)+$"
@@ -487,7 +492,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             fig.comparator, fig.change = previous.comparator, previous.change
         _read_suffix(fig, after, raw[m.end() :])
         scheduled = _SCHEDULE_LEAD.search(lead) is not None
-        cued = v.cues.search(v.range_openers.sub("", lead))
+        cued = v.cues.search(v.range_openers.sub("", lead)) or v.beneficiary_cue.search(raw[: m.start()].lower())
         # a goal's counted noun is enough; '2 buổi/ngày' is a rate that qualifies, not a count
         counted = goal_bound and fig.unit != "đơn vị" and not raw[m.end() :].lstrip()[len(fig.unit) :].startswith("/")
         if not (marked or joined or scheduled or fig.comparator != "=" or cued or counted):

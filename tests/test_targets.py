@@ -599,3 +599,19 @@ def test_a_count_as_of_a_past_day_is_a_fact(tmp_path):
         "2013-10-23",
     )
     assert [(t.value, t.year) for t in found] == [(200.0, 2013)]
+
+
+def test_a_count_of_those_a_task_is_for(tmp_path):
+    """'hỗ trợ về nhà ở cho khoảng 71.000 hộ': a task verb, what it gives, then 'cho' and whom it is for."""
+    found = read(
+        tmp_path,
+        (
+            "Để hoàn thành việc hỗ trợ về nhà ở cho khoảng 71.000 hộ gia đình người có công trong năm 2013, "
+            "đề nghị các tỉnh đào tạo nghề cho ít nhất 1.000 lao động nông thôn.\n"
+        ),
+        "2013-10-23",
+    )
+    assert [(t.value, t.comparator, t.unit, t.year) for t in found] == [
+        (71000.0, "=", "hộ gia đình", 2013),
+        (1000.0, ">=", "lao động", 2013),
+    ]
