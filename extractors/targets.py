@@ -560,6 +560,14 @@ def _opening_year(ct: ClausedText, clause: Clause, issue_year: int | None) -> Ti
     return None
 
 
+def _reach_by(ct: ClausedText, head: Clause | None, issue_year: int | None) -> bool:
+    """A sentence that opens with a year to reach ('Đến năm 2027, toàn tỉnh có 50 xã đạt chuẩn …', 'Phấn đấu đến
+    hết năm 2026 …'): its counts are goals, as under a goal heading; a year of action ('Năm 2026, lấy 240 mẫu
+    nước') schedules work, whose quantities are no goals."""
+    opening = _opening_year(ct, head, issue_year) if head is not None else None
+    return opening is not None and opening.relation == "by"
+
+
 def _dated_year(folded: str, issue_year: int | None) -> int | None:
     """The year of the first month, quarter or due day of a text: 'trong quý II/2024', 'trước ngày 30/11/2025';
     none before the document's year ('được công nhận từ trước ngày 31 tháng 12 năm 1993' in a text of 2012)."""
@@ -777,7 +785,7 @@ def find(
         if clause.numeric_row or clause.in_report:
             continue
         above = enclosing_headings(clause, headings)
-        goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above])
+        goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above]) or _reach_by(ct, head, year0)
         figures = [
             f
             for f in _figures(ct, clause, goal_bound)

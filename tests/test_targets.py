@@ -615,3 +615,17 @@ def test_a_count_of_those_a_task_is_for(tmp_path):
         (71000.0, "=", "hộ gia đình", 2013),
         (1000.0, ">=", "lao động", 2013),
     ]
+
+
+def test_a_sentence_opening_with_a_year_to_reach_sets_its_counts(tmp_path):
+    """'Đến năm 2027, toàn tỉnh có 50 xã đạt chuẩn': its counts are goals; 'Năm 2026, lấy 240 mẫu nước' schedules
+    work whose quantities are none (notes-B)."""
+    found = read(
+        tmp_path,
+        (
+            "Đến năm 2027, toàn tỉnh có 50 xã đạt chuẩn nông thôn mới nâng cao.\n"
+            "Năm 2026, lấy 240 mẫu nước tại các điểm quan trắc.\n"
+        ),
+        "2025-05-01",
+    )
+    assert [(t.value, t.unit, t.year) for t in found] == [(50.0, "xã", 2027)]
