@@ -637,11 +637,11 @@ def _year(
     return None
 
 
-def vision_year(clause: Clause, year: int) -> bool:
-    """True when a target's year is that of the vision heading right above it ('c) Tầm nhìn đến năm 2035'): the
-    year it is reached by, but a horizon, so no deadline (notes-L)."""
-    heading = clause.line.heading or ""
-    return _vocab().vision_headings.match(fold(heading)) is not None and str(year) in heading
+def vision_year(clause: Clause, year: int, above: tuple[str, ...] = ()) -> bool:
+    """True when a target's year is that of a vision heading over it ('c) Tầm nhìn đến năm 2035', the line's own
+    heading or one of the sections ``above``): the year it is reached by, but a horizon, so no deadline (notes-L)."""
+    v = _vocab()
+    return any(v.vision_headings.match(fold(h)) and str(year) in h for h in (clause.line.heading or "", *above))
 
 
 def section_headings(seg: SegmentedDocument) -> dict[str, Line]:
