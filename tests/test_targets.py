@@ -629,3 +629,19 @@ def test_a_sentence_opening_with_a_year_to_reach_sets_its_counts(tmp_path):
         "2025-05-01",
     )
     assert [(t.value, t.unit, t.year) for t in found] == [(50.0, "xã", 2027)]
+
+
+def test_a_conclusion_notices_general_assessment_reports_the_past(tmp_path):
+    """Part I of a Government Office conclusion notice ('I. ĐÁNH GIÁ CHUNG') is full of results (notes-A, notes-E);
+    the tasks part sets the goals."""
+    found = read(
+        tmp_path,
+        (
+            "I. ĐÁNH GIÁ CHUNG\n"
+            "Tốc độ tăng trưởng GRDP 9 tháng đầu năm 2025 đạt 8,19%; thu ngân sách đạt 104,24% dự toán.\n"
+            "II. NHIỆM VỤ TRỌNG TÂM\n"
+            "1. Phấn đấu tăng trưởng kinh tế năm 2025 đạt trên 8%.\n"
+        ),
+        "2025-11-20",
+    )
+    assert [(t.value, t.year) for t in found] == [(8.0, 2025)]
