@@ -645,3 +645,16 @@ def test_a_conclusion_notices_general_assessment_reports_the_past(tmp_path):
         "2025-11-20",
     )
     assert [(t.value, t.year) for t in found] == [(8.0, 2025)]
+
+
+def test_task_verbs_that_deliver_a_count(tmp_path):
+    found = read(
+        tmp_path,
+        (
+            "Đưa vào sử dụng 3 bệnh viện tuyến tỉnh trong năm 2026.\n"
+            "Xóa 5.000 căn nhà tạm, nhà dột nát trong năm 2026.\n"
+            "Tạo việc làm mới cho 30.000 lao động năm 2026.\n"
+        ),
+        "2025-11-20",
+    )
+    assert [(t.value, t.year) for t in found] == [(3.0, 2026), (5000.0, 2026), (30000.0, 2026)]
