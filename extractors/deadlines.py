@@ -191,7 +191,12 @@ def _deadline(seg: SegmentedDocument, ct: ClausedText, clause: Clause, due: _Due
 
 
 def _clause_dues(
-    ct: ClausedText, clause: Clause, clause_targets: list[Target], issued_on: str | None, sentence: str | None
+    ct: ClausedText,
+    clause: Clause,
+    clause_targets: list[Target],
+    issued_on: str | None,
+    sentence: str | None,
+    above: tuple[str, ...] = (),
 ) -> list[_Due]:
     """A clause's dues, left to right, one per due: its own time limits, then the year of each target read
     from its sentence or heading; a day wins over its own year ('năm 2025 … trước ngày 30/6/2025')."""
@@ -201,6 +206,8 @@ def _clause_dues(
     other_cells = row.replace(ct.work[clause.start : clause.end], "") if "\t" in row else ""
     for target in clause_targets:  # a year read from the sentence or the heading: one per target
         if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
+            if target_rules.vision_year(clause, target.year, above):
+                continue
             dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by", inherited=True))
     specific = {d.due[:4] for d in dues if len(d.due) > 4}
     out: list[_Due] = []
@@ -268,6 +275,7 @@ def extract(
         sentence_end[clause.sentence_start] = max(clause.end, sentence_end.get(clause.sentence_start, 0))
     found: list[tuple[Clause, Clause | None, Deadline]] = []  # (clause, the list it is an item of, deadline)
     lead_in: Clause | None = None
+    headings = target_rules.section_headings(seg)
     for clause in ct.clauses:
         lead_in = target_rules.list_lead_in(ct, clause, lead_in)
         if clause.numeric_row or clause.in_report or _sets_no_task(ct, clause):
@@ -276,7 +284,8 @@ def extract(
         if clause.start == clause.sentence_start:
             sentence = target_rules.without_past_asides(ct.folded[clause.start : sentence_end[clause.start]])
         clause_targets = by_clause.get(clause.start, [])
-        dues = _clause_dues(ct, clause, clause_targets, issued_on, sentence)
+        above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
+        dues = _clause_dues(ct, clause, clause_targets, issued_on, sentence, above)
         scheduled = None if dues else _schedule_due(seg, ct, clause)
         if scheduled:
             found.append((clause, None, _deadline(seg, ct, clause, scheduled, whole_row=True)))
@@ -288,7 +297,6 @@ def extract(
     # a list lead-in ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu sau:') or a heading with no target
     # of its own ('2. Mục tiêu đến năm 2025') is no task of its own when its items carry its year
     inherited = {(id(parent), d.due) for _, parent, d in found if parent is not None}
-    headings = target_rules.section_headings(seg)
     inherited_by_heading = {
         (line.start, d.due) for clause, _, d in found for line in target_rules.enclosing_headings(clause, headings)
     }
