@@ -11,11 +11,9 @@ rebuilt from the word boxes afterwards (``reading_order``), as for a page read w
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from functools import lru_cache
 
 import numpy as np
 from PIL import Image
@@ -61,16 +59,10 @@ def read_in_bands(
         return read(binary)
     tops = [0, *cuts]
     bands = [binary.crop((0, top, binary.width, bottom)) for top, bottom in zip(tops, [*cuts, binary.height])]
-    found = list(_threads(os.getpid(), len(bands)).map(read, bands))
+    with ThreadPoolExecutor(len(bands)) as pool:
+        found = list(pool.map(read, bands))
     words: list[TesseractWord] = []
     for top, band_words in zip(tops, found):
         offset = max((w.block for w in words), default=0)
         words += [replace(w, top=w.top + top, block=w.block + offset) for w in band_words]
     return words
-
-
-@lru_cache(maxsize=4)
-def _threads(pid: int, size: int) -> ThreadPoolExecutor:
-    """This process's band readers (``pid`` keys the cache: a forked worker makes its own), kept from page to page
-    so that each thread loads its Tesseract model once, not once per page."""
-    return ThreadPoolExecutor(size, thread_name_prefix="band")
