@@ -22,7 +22,6 @@ from PIL import Image
 
 from pipeline.ocr import reading_order as layout
 from pipeline.ocr import ruled_tables as table_reader
-from pipeline.ocr.bands import read_in_bands
 from pipeline.ocr.page_image import PageDamaged, PageImage
 from pipeline.ocr.preprocess import binarize, looks_like_noise, preprocess, resample
 from pipeline.ocr.tesseract import TesseractWord, check_engine, recognize_words
@@ -74,8 +73,8 @@ def worker_pool(pid: int) -> PagePool:
     return pool
 
 
-def _attempt(page: PageImage, attempt: int, threads: int) -> Page:
-    return ocr_page(page, PREPARATIONS[attempt], threads)
+def _attempt(page: PageImage, attempt: int) -> Page:
+    return ocr_page(page, PREPARATIONS[attempt])
 
 
 def read_page(page: PageImage) -> Page:
@@ -99,9 +98,8 @@ def unread_page(number: int, failure: Failure) -> Page:
     return Page.unread(number, failure.kind)
 
 
-def ocr_page(page: PageImage, preparation: str = FULL, threads: int = 1) -> Page:
-    """Read one page image: tables cell by cell, the rest as running text (offsets relative to the page), on
-    ``threads`` threads (``bands``) when this page has the cores to itself."""
+def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
+    """Read one page image: tables cell by cell, the rest as running text (offsets relative to the page)."""
     budget = settings().page_pixel_budget
     picture = page.picture()
     tables: list[table_reader.ReadTable] = []
@@ -120,10 +118,7 @@ def ocr_page(page: PageImage, preparation: str = FULL, threads: int = 1) -> Page
     legible = min(gray.shape) >= MIN_SIDE_PX and not (
         preparation == FULL and looks_like_noise(text_image, sizing.read_dpi)
     )
-    dpi = round(sizing.read_dpi)
-    words = (
-        read_in_bands(text_image, dpi, threads, lambda band: recognize_words(band, psm=3, dpi=dpi)) if legible else []
-    )
+    words = recognize_words(text_image, psm=3, dpi=round(sizing.read_dpi)) if legible else []
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     # Tesseract's own blocks cut a "Nơi nhận" list beside a signature into arbitrary pieces:
     # rebuild the visual lines and let pipeline/layout.py order the columns.

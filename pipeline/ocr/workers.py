@@ -23,15 +23,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from pipeline.ocr.page_image import PageDamaged, PageImage
 from schemas.document import IssueKind
 
-# The pieces of work a pool runs: a page read with the preparation of attempt ``k`` on ``threads`` threads.
-Job = Callable[[PageImage, int, int], Any]
+# The pieces of work a pool runs: a page read with the preparation of attempt ``k``.
+Job = Callable[[PageImage, int], Any]
 
 log = logging.getLogger("vanban.ocr")
 
@@ -49,7 +49,6 @@ class _Task:
     index: int  # position in the pages handed to ``run``
     page: PageImage
     attempt: int
-    threads: int = 1  # the document's last page may use every core: the other workers have nothing left to read
 
 
 class _Worker:
@@ -100,7 +99,7 @@ def _serve(conn: Connection, job: Job, memory: int, stderr: int) -> None:
         if task is None:
             return
         try:
-            outcome: tuple[str, Any] = ("done", job(task.page, task.attempt, task.threads))
+            outcome: tuple[str, Any] = ("done", job(task.page, task.attempt))
         except PageDamaged as e:
             outcome = (IssueKind.damaged, str(e))
         except Exception as e:  # OpenCV, Tesseract, memory: the parent decides whether to try again
@@ -176,8 +175,6 @@ class _Run:
         for worker in list(self.pool.workers):
             if worker.task is None and self.waiting:
                 task = self.waiting.popleft()
-                if not self.waiting:  # the last page: read it on every core, the other workers are about to idle
-                    task = replace(task, threads=self.pool.size)
                 try:
                     worker.give(task)
                 except (BrokenPipeError, ConnectionResetError):  # it died idle: the page was not tried
