@@ -304,8 +304,8 @@ def test_several_images_are_read_in_one_tesseract_run_each_keeping_its_words():
         assert cer(line, " ".join(w.text for w in words)) <= 0.05
 
 
-@pytest.mark.parametrize("dpi, read_at", [(300, 200), (600, 200), (230, 200), (200, 200), (150, 150), (100, 250)])
-def test_fine_pages_are_read_at_200_dpi_coarse_ones_upscaled_to_250(dpi, read_at):
+@pytest.mark.parametrize("dpi, read_at", [(300, 250), (600, 250), (200, 200), (150, 150), (100, 250)])
+def test_pages_are_read_at_250_dpi_unless_between_140_and_250(dpi, read_at):
     from pipeline.ocr.preprocess import preprocess
 
     gray, sizing = preprocess(render_lines(LETTER[:2], dpi=dpi, height_in=2.0), dpi, max_pixels=25_000_000)
