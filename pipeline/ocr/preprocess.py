@@ -19,10 +19,7 @@ per profile, each step on and off:
   250 and 200 dpi: CER 0.42 % all three, Tesseract 7 % and 14 % faster; over all the office and
   stamped samples, 250 dpi read better than 300 (text CER office 0.38 → 0.32 %, stamped 0.46 →
   0.44 %) and 10 % faster. Upscaling to 250 instead of 300 dpi: 100 dpi 0.82 → 0.80 %, 120 dpi
-  0.61 → 0.54 %. So pages under 140 dpi are read at UPSCALE_TO_DPI = 250;
-- finer pages are read at READ_DPI = 200 (was 250): Tesseract finds lines in a third fewer pixels, 8 % less
-  of its time, and on 21 pages (office seeds 000 and 004, a real letter at 300 dpi, seed 002's 230-dpi photo)
-  the mean page CER fell 1.42 → 0.77 % (tables included; ``docs/benchmarks.md``, issue 12 speed);
+  0.61 → 0.54 %. So every page is read at READ_DPI = 250 unless it is between 140 and 250 dpi;
 - binarization: an adaptive threshold always hurt (photo 0.36 → 8.6 %); one Otsu threshold on
   the flattened page costs a little accuracy and saves Tesseract ~15 % of its time (``binarize``);
 - despeckling (whitening ink specks of ≤ 6 px at 300 dpi) on the samples' fax profile:
@@ -39,9 +36,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
-READ_DPI = 200  # finer pages are read at this resolution
+READ_DPI = 250  # every page is read at this resolution unless it is 140-250 dpi
 UPSCALE_BELOW_DPI = 140  # measured: upscaling helps at 100-120 dpi, hurts at 150-200 dpi
-UPSCALE_TO_DPI = 250  # coarser pages are upscaled to this one
 MAX_SKEW_DEGREES = 5.0
 SPECK_AREA_AT_300_DPI = 6  # pixels: fax specks are 1-5 px; the dot of an 'i' at 10 pt is ~60
 # A prepared page whose ink breaks into more pieces than this per square inch is noise, not print. Measured
@@ -122,10 +118,10 @@ def print_dpi(gray: np.ndarray, dpi: float) -> tuple[float, float | None]:
 
 
 def reading_dpi(width: int, height: int, dpi: float, max_pixels: int) -> float:
-    """The resolution a page is read at: UPSCALE_TO_DPI when it is coarser than 140 dpi, READ_DPI when it is finer
-    than that, its own otherwise, and never more than ``max_pixels`` whatever its size says (a 200 x 200-inch
-    page upscaled to 250 dpi would be 2.5 gigapixels)."""
-    wanted = UPSCALE_TO_DPI if dpi < UPSCALE_BELOW_DPI else min(dpi, READ_DPI)
+    """The resolution a page is read at: READ_DPI when it is coarser than 140 dpi or finer than READ_DPI, its
+    own otherwise, and never more than ``max_pixels`` whatever its size says (a 200 x 200-inch page
+    upscaled to 250 dpi would be 2.5 gigapixels)."""
+    wanted = READ_DPI if dpi < UPSCALE_BELOW_DPI or dpi > READ_DPI else dpi
     return min(wanted, dpi * (max_pixels / max(width * height, 1)) ** 0.5)
 
 
