@@ -235,16 +235,23 @@ def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
     )
 
 
-def _goal_item_due(ct: ClausedText, clause: Clause, lead_in: Clause | None, issue_year: int | None) -> _Due | None:
+def _goal_item_due(
+    ct: ClausedText, clause: Clause, lead_in: Clause | None, issue_year: int | None, above: tuple[str, ...] = ()
+) -> _Due | None:
     """An item of a goal list with a year, under its lead-in ('Đến hết năm 2030, phấn đấu đạt được những mục
-    tiêu sau:') or its heading ('2. Mục tiêu cụ thể đến năm 2030'), over '- Hoàn thành đánh giá hiện trạng hạ
-    tầng …': a commitment to reach by that year, read once, on the item's line. A periodic duty under it ('-
-    Hằng năm, các sở báo cáo …') has no calendar day, and an item that opens a list of its own ('- Về môi
-    trường:') leaves the due to its sub-items: no deadline."""
+    tiêu sau:') or its heading ('2. Mục tiêu cụ thể đến năm 2030'), or under a dated sub-heading of a goal
+    section ('a) Đến năm 2026' in '2. Mục tiêu cụ thể'; ``above``: the enclosing headings, nearest first),
+    over '- Hoàn thành đánh giá hiện trạng hạ tầng …': a commitment to reach by that year, read once, on the
+    item's line. A periodic duty under it ('- Hằng năm, các sở báo cáo …') has no calendar day, and an item
+    that opens a list of its own ('- Về môi trường:') leaves the due to its sub-items: no deadline."""
     heads = [ct.work[lead_in.start : lead_in.end]] if lead_in is not None and lead_in is not clause else []
     heads += [clause.line.heading] if clause.line.heading else []
     own = clause.line.text.strip()
     heading = next((h for h in heads if h.strip() != own and target_rules.goal_heading(h)), None)
+    sub = clause.line.heading
+    if heading is None and sub and sub.strip() != own and time_grammar.years(fold_in_place(sub), planned=True):
+        # a dated sub-heading of a goal section, not a horizon ('c) Tầm nhìn đến năm 2035')
+        heading = sub if any(target_rules.goal_heading(h) for h in above if h.strip() != sub.strip()) else None
     if heading is None:
         return None
     lead = ct.work[clause.line.start : clause.start]
@@ -290,7 +297,8 @@ def extract(
         if scheduled:
             found.append((clause, None, _deadline(seg, ct, clause, scheduled, whole_row=True)))
         elif not dues and not clause_targets:
-            goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta))
+            above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings))
+            goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta), above)
             dues = [goal] if goal else []
         parent = lead_in if lead_in is not clause else None
         found += [(clause, parent, _deadline(seg, ct, clause, due)) for due in dues]
