@@ -84,7 +84,9 @@ def _dues(
         if m.kind not in time_grammar.YEAR_KINDS:
             if not m.earlier(issued_on) or time_grammar.labelled(folded[: m.start]):
                 out.append(_Due(m.start, m.due, m.relation, m.recurrence))
-        elif not target_rules.in_past_aside(folded, m.start) and _binds(m, folded, completes, clause_targets, sentence_past):
+        elif not target_rules.in_past_aside(folded, m.start) and _binds(
+            m, folded, completes, clause_targets, sentence_past
+        ):
             target = next((t for t in clause_targets if t.year == m.year), None)
             out.append(_Due(m.start, m.due, "by" if target is not None and target.unit == "%" else m.relation))
     return out
@@ -296,6 +298,7 @@ def extract(
     found: list[tuple[Clause, Clause | None, Deadline]] = []  # (clause, the list it is an item of, deadline)
     lead_in: Clause | None = None
     headings = target_rules.section_headings(seg)
+    goal_headed: set[tuple[int, str]] = set()
     for clause in ct.clauses:
         lead_in = target_rules.list_lead_in(ct, clause, lead_in)
         if clause.numeric_row or clause.in_report or _sets_no_task(ct, clause):
@@ -313,12 +316,15 @@ def extract(
             above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings))
             goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta), above)
             dues = [goal] if goal else []
+            own_heading = headings.get(clause.line.section or "")
+            if goal and own_heading is not None and own_heading.start != clause.line.start:
+                goal_headed.add((own_heading.start, goal.due))  # 'a) Đến năm 2026' over its items
         parent = lead_in if lead_in is not clause else None
         found += [(clause, parent, _deadline(seg, ct, clause, due)) for due in dues]
     # a list lead-in ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu sau:') or a heading with no target
     # of its own ('2. Mục tiêu đến năm 2025') is no task of its own when its items carry its year
     inherited = {(id(parent), d.due) for _, parent, d in found if parent is not None}
-    inherited_by_heading = {
+    inherited_by_heading = goal_headed | {
         (line.start, d.due) for clause, _, d in found for line in target_rules.enclosing_headings(clause, headings)
     }
     return [
