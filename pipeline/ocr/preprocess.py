@@ -67,6 +67,10 @@ MIN_LONE_DOT_SHARE = 0.005
 # followed by a 3 x 3 median 10.7 %, by non-local means 6.9 %, thresholded at once at the middle of paper and
 # ink 7.8 %; upscaled twice before smoothing 8.1 %.
 DESCREEN_SIGMA_PX = 1.0
+# Seal ink: OpenCV hues (0-179) up to SEAL_HUES[0] (red) or from SEAL_HUES[1] (violet, magenta, back to red),
+# saturated at least SEAL_MIN_SATURATION of 255 (paper, grey ink and a photo's warm cast are far less).
+SEAL_HUES = (10, 125)
+SEAL_MIN_SATURATION = 60
 ROW_SAMPLE = 800  # pieces whose neighbours are looked for (every k-th of the page's), against all of them
 
 
@@ -140,6 +144,8 @@ def resample(image: Image.Image, dpi: float, max_pixels: int, judge_ink: bool = 
     ``judge_ink``, of ``print_dpi``), and how it was sized: every later step sizes its work by the print's
     ``read_dpi`` (the page's own inches follow from the pixels: ``image.width`` became ``gray.shape[1]``)."""
     gray = np.asarray(image if image.mode == "L" else image.convert("L"))
+    if image.mode == "RGB":
+        gray = without_seal_ink(np.asarray(image), gray)
     if is_dotted(gray):
         gray = descreen(gray)
     judged, ink = print_dpi(gray, dpi) if judge_ink else (dpi, None)
@@ -149,6 +155,16 @@ def resample(image: Image.Image, dpi: float, max_pixels: int, judge_ink: bool = 
         size = (max(round(gray.shape[1] * scale), 1), max(round(gray.shape[0] * scale), 1))
         gray = cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA)
     return gray, Sizing(declared_dpi=dpi, ink_dpi=ink, print_dpi=judged, read_dpi=read_at)
+
+
+def without_seal_ink(rgb: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """The page's grey with the ink of red and violet seals lightened to its brightest channel: a seal is light in
+    its own colour's channel, so what stays dark under it is the black text it was pressed over. Tesseract read
+    the seal's ring and legend between the words it covered, interleaving a page's lines word by word."""
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    hue, saturation, brightest = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    seal = (saturation >= SEAL_MIN_SATURATION) & ((hue <= SEAL_HUES[0]) | (hue >= SEAL_HUES[1]))
+    return np.where(seal, brightest, gray)
 
 
 def is_dotted(gray: np.ndarray) -> bool:
