@@ -204,7 +204,7 @@ class _Scanner:
         p = self._ws(pos)
         while words < max_words:
             m = _WORD.match(self.text, p)
-            if not m or not m.group()[0].isupper() or (words and self._starts_body(p)):
+            if not m or not m.group()[0].isupper() or (words and self._starts_body(p) and not self._in_place(pos, m)):
                 break
             end, words = m.end(), words + 1
             nxt = _NAME_JOIN.match(self.folded, end)
@@ -232,6 +232,10 @@ class _Scanner:
             kept = _TRAILING_JOIN.sub("", self.text[pos:last])
             return pos + len(kept) if kept.strip() and words > 1 else None
         return end
+
+    def _in_place(self, pos: int, word: re.Match[str]) -> bool:
+        """Does ``word`` end a province's name begun at ``pos`` ('Hải| Phòng', where 'Phòng' also opens a body)?"""
+        return fold(" ".join(self.text[self._ws(pos) : word.end()].split())) in _province_forms()
 
     def _starts_body(self, pos: int) -> bool:
         """Does another body's name begin here ('… Hoằng Hóa và Sở Y tế')?"""

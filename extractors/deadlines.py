@@ -40,6 +40,7 @@ class _Rules:
     basis: re.Pattern
     cited_commitment: re.Pattern  # 'theo cam kết của Việt Nam tại COP 26 … vào năm 2050'
     past: re.Pattern
+    past_exact: re.Pattern  # on the lower-cased text: 'đã' is not 'đa' ('tối đa', 'đa dạng')
     appraisal: re.Pattern
     recipient: re.Pattern
     ward_unit: re.Pattern
@@ -54,6 +55,7 @@ def _rules() -> _Rules:
         basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
         cited_commitment=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['cited_commitments'])})(?!\w)"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
+        past_exact=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['past_markers_exact']))})(?!\w)(?!\s+được\b)"),
         appraisal=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['appraisal_words'])})(?!\w)"),
         recipient=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_words'])})\s*$"),
         ward_unit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['ward_units'])})\s+(?!cac\b|tren\b)\w"),
@@ -70,7 +72,7 @@ class _Due:
 
 
 def _dues(
-    ct: ClausedText, clause: Clause, clause_targets: list[Target], issued_on: str | None, sentence: str | None
+    ct: ClausedText, clause: Clause, clause_targets: list[Target], issued_on: str | None, sentence_past: bool
 ) -> list[_Due]:
     """The time limits of a clause (``grammar.time``): every day, month and quarter — not one before the
     document's date unless a time label introduces it ('Thời gian hoàn thành: Trước ngày 15/11/2025' in a plan
@@ -82,7 +84,9 @@ def _dues(
         if m.kind not in time_grammar.YEAR_KINDS:
             if not m.earlier(issued_on) or time_grammar.labelled(folded[: m.start]):
                 out.append(_Due(m.start, m.due, m.relation, m.recurrence))
-        elif not target_rules.in_past_aside(folded, m.start) and _binds(m, folded, completes, clause_targets, sentence):
+        elif not target_rules.in_past_aside(folded, m.start) and _binds(
+            m, folded, completes, clause_targets, sentence_past
+        ):
             target = next((t for t in clause_targets if t.year == m.year), None)
             out.append(_Due(m.start, m.due, "by" if target is not None and target.unit == "%" else m.relation))
     return out
@@ -94,12 +98,12 @@ def _completes(text: str, folded: str) -> bool:
     return r.completion.search(folded) is not None or r.completion_exact.search(text.lower()) is not None
 
 
-def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Target], sentence: str | None) -> bool:
+def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Target], sentence_past: bool) -> bool:
     """A year binds a task when it opens the clause, is introduced by a time word, comes with a completion
     verb ('hoàn thành … đến năm 2028'), or is the year a target of the clause must be reached in. A bare
     'Năm 2024, …' that appraises ('tình hình … cơ bản ổn định'), or opens a sentence that reports ('… đã
-    kéo giảm'), describes that year: it is no schedule line. ``sentence`` is the clause's sentence when the
-    clause opens it, else None."""
+    kéo giảm'), describes that year: it is no schedule line. ``sentence_past``: the clause opens a sentence
+    that reports the past (``_reports_past``)."""
     r = _rules()
     lead = folded[: m.start]
     opening = time_grammar.opens_clause(lead)
@@ -108,7 +112,7 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
         return opening or target or completes
     if m.relation == "before":
         return True
-    described = r.appraisal.search(folded) is not None or (sentence is not None and r.past.search(sentence) is not None)
+    described = r.appraisal.search(folded) is not None or sentence_past
     return m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target
 
 
@@ -191,16 +195,23 @@ def _deadline(seg: SegmentedDocument, ct: ClausedText, clause: Clause, due: _Due
 
 
 def _clause_dues(
-    ct: ClausedText, clause: Clause, clause_targets: list[Target], issued_on: str | None, sentence: str | None
+    ct: ClausedText,
+    clause: Clause,
+    clause_targets: list[Target],
+    issued_on: str | None,
+    sentence_past: bool,
+    above: tuple[str, ...] = (),
 ) -> list[_Due]:
     """A clause's dues, left to right, one per due: its own time limits, then the year of each target read
     from its sentence or heading; a day wins over its own year ('năm 2025 … trước ngày 30/6/2025')."""
-    dues = _dues(ct, clause, clause_targets, issued_on, sentence)
+    dues = _dues(ct, clause, clause_targets, issued_on, sentence_past)
     seen = {d.due[:4] for d in dues}
     row = ct.work[clause.line.start : clause.line.end]  # a task table's time cell dates the row itself
     other_cells = row.replace(ct.work[clause.start : clause.end], "") if "\t" in row else ""
     for target in clause_targets:  # a year read from the sentence or the heading: one per target
         if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
+            if target_rules.vision_year(clause, target.year, above):
+                continue
             dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by", inherited=True))
     specific = {d.due[:4] for d in dues if len(d.due) > 4}
     out: list[_Due] = []
@@ -213,6 +224,17 @@ def _clause_dues(
     return out
 
 
+def _reports_past(ct: ClausedText, start: int, end: int) -> bool:
+    """True when a span reports the past ('… đã kéo giảm', '… năm qua'), bracketed remarks on the past
+    aside; 'đã' is read with its tone mark, since folded it is the 'đa' of 'tối đa' and 'đa dạng'."""
+    r = _rules()
+    folded = target_rules.without_past_asides(ct.folded[start:end])
+    if r.past.search(folded) is not None:
+        return True
+    text = "".join(" " if f == " " else c for c, f in zip(ct.work[start:end].lower(), folded, strict=True))
+    return r.past_exact.search(text) is not None
+
+
 def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
     """A clause that sets no task: one that reports the past ('… đã hoàn thành'), cites a legal basis ('Căn
     cứ …') or a commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line
@@ -221,23 +243,30 @@ def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
     folded = ct.folded[clause.start : clause.end]
     line = ct.work[clause.line.start : clause.line.end]
     return (
-        r.past.search(target_rules.without_past_asides(folded)) is not None
+        _reports_past(ct, clause.start, clause.end)
         or r.basis.match(ct.folded[clause.sentence_start : clause.end]) is not None
         or r.cited_commitment.search(folded) is not None
         or ("\t" not in line and line.isupper() and time_grammar.label_year(line) is not None)
     )
 
 
-def _goal_item_due(ct: ClausedText, clause: Clause, lead_in: Clause | None, issue_year: int | None) -> _Due | None:
+def _goal_item_due(
+    ct: ClausedText, clause: Clause, lead_in: Clause | None, issue_year: int | None, above: tuple[str, ...] = ()
+) -> _Due | None:
     """An item of a goal list with a year, under its lead-in ('Đến hết năm 2030, phấn đấu đạt được những mục
-    tiêu sau:') or its heading ('2. Mục tiêu cụ thể đến năm 2030'), over '- Hoàn thành đánh giá hiện trạng hạ
-    tầng …': a commitment to reach by that year, read once, on the item's line. A periodic duty under it ('-
-    Hằng năm, các sở báo cáo …') has no calendar day, and an item that opens a list of its own ('- Về môi
-    trường:') leaves the due to its sub-items: no deadline."""
+    tiêu sau:') or its heading ('2. Mục tiêu cụ thể đến năm 2030'), or under a dated sub-heading of a goal
+    section ('a) Đến năm 2026' in '2. Mục tiêu cụ thể'; ``above``: the enclosing headings, nearest first),
+    over '- Hoàn thành đánh giá hiện trạng hạ tầng …': a commitment to reach by that year, read once, on the
+    item's line. A periodic duty under it ('- Hằng năm, các sở báo cáo …') has no calendar day, and an item
+    that opens a list of its own ('- Về môi trường:') leaves the due to its sub-items: no deadline."""
     heads = [ct.work[lead_in.start : lead_in.end]] if lead_in is not None and lead_in is not clause else []
     heads += [clause.line.heading] if clause.line.heading else []
     own = clause.line.text.strip()
     heading = next((h for h in heads if h.strip() != own and target_rules.goal_heading(h)), None)
+    sub = clause.line.heading
+    if heading is None and sub and sub.strip() != own and time_grammar.years(fold_in_place(sub), planned=True):
+        # a dated sub-heading of a goal section, not a horizon ('c) Tầm nhìn đến năm 2035')
+        heading = sub if any(target_rules.goal_heading(h) for h in above if h.strip() != sub.strip()) else None
     if heading is None:
         return None
     lead = ct.work[clause.line.start : clause.start]
@@ -268,28 +297,34 @@ def extract(
         sentence_end[clause.sentence_start] = max(clause.end, sentence_end.get(clause.sentence_start, 0))
     found: list[tuple[Clause, Clause | None, Deadline]] = []  # (clause, the list it is an item of, deadline)
     lead_in: Clause | None = None
+    headings = target_rules.section_headings(seg)
+    goal_headed: set[tuple[int, str]] = set()
     for clause in ct.clauses:
         lead_in = target_rules.list_lead_in(ct, clause, lead_in)
         if clause.numeric_row or clause.in_report or _sets_no_task(ct, clause):
             continue
-        sentence = None
-        if clause.start == clause.sentence_start:
-            sentence = target_rules.without_past_asides(ct.folded[clause.start : sentence_end[clause.start]])
+        sentence_past = clause.start == clause.sentence_start and _reports_past(
+            ct, clause.start, sentence_end[clause.start]
+        )
         clause_targets = by_clause.get(clause.start, [])
-        dues = _clause_dues(ct, clause, clause_targets, issued_on, sentence)
+        above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
+        dues = _clause_dues(ct, clause, clause_targets, issued_on, sentence_past, above)
         scheduled = None if dues else _schedule_due(seg, ct, clause)
         if scheduled:
             found.append((clause, None, _deadline(seg, ct, clause, scheduled, whole_row=True)))
         elif not dues and not clause_targets:
-            goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta))
+            above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings))
+            goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta), above)
             dues = [goal] if goal else []
+            own_heading = headings.get(clause.line.section or "")
+            if goal and own_heading is not None and own_heading.start != clause.line.start:
+                goal_headed.add((own_heading.start, goal.due))  # 'a) Đến năm 2026' over its items
         parent = lead_in if lead_in is not clause else None
         found += [(clause, parent, _deadline(seg, ct, clause, due)) for due in dues]
     # a list lead-in ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu sau:') or a heading with no target
     # of its own ('2. Mục tiêu đến năm 2025') is no task of its own when its items carry its year
     inherited = {(id(parent), d.due) for _, parent, d in found if parent is not None}
-    headings = target_rules.section_headings(seg)
-    inherited_by_heading = {
+    inherited_by_heading = goal_headed | {
         (line.start, d.due) for clause, _, d in found for line in target_rules.enclosing_headings(clause, headings)
     }
     return [

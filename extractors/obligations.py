@@ -25,9 +25,9 @@ place of ``_Reader``:
 - a table with 'Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành' columns, TAB-separated
   or as a web page renders it with '|' (``task_tables``, ``pipe_tables``).
 
-The lines are the document's paragraphs made whole again (``_body_lines``): wraps the segmenter kept are
-joined, a plan attached after a decision's 'Nơi nhận' is read, the web page's own text after the document is
-not. Closing formulas, requests that wait on a condition ('nếu có vướng mắc, đề nghị …'), roles that name
+The lines are the document's paragraphs made whole again by the one joining in pipeline/text
+(``SegmentedDocument.paragraphs``, read by ``_body_lines``); a plan attached after a decision's 'Nơi nhận' is
+read, the web page's own text after the document is not. Closing formulas, requests that wait on a condition ('nếu có vướng mắc, đề nghị …'), roles that name
 nobody ('Các cơ quan được giao chủ trì …') and exhortations to a whole class assign nothing
 (CONVENTIONS.md, obligations). One obligation per (body, task).
 """
@@ -44,12 +44,22 @@ from extractors.body import HEADER_LINES, document_span
 from extractors.common import DOC_NUMBER, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
 from pipeline.text import fold, fold_in_place, outline
+from pipeline.text.paragraphs import (
+    BULLET,
+    PARAGRAPH,
+    SUB_BULLET,
+    field_labels,
+    is_footnote,
+    marker_body,
+    rank,
+    task_fields,
+)
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
-_BULLET, _SUB_BULLET, _PARAGRAPH = 5, 6, 7
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bullets
+_CELL_LINES = 12  # lines of one cell where each '|' stands on a line of its own: a task wrapped over several lines
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
 
@@ -73,6 +83,7 @@ class _Vocabulary:
     exhortation: re.Pattern[str]
     execution: re.Pattern[str]
     directive: re.Pattern[str]
+    asking: re.Pattern[str]
     directive_bare: re.Pattern[str]
     directive_to_reader: re.Pattern[str]
     item_prefix: re.Pattern[str]
@@ -86,10 +97,6 @@ class _Vocabulary:
     split: re.Pattern[str]
     end_of_body: re.Pattern[str]
     attachment: re.Pattern[str]
-    dangling_words: frozenset[str]
-    topic: re.Pattern[str]
-    footnote: re.Pattern[str]
-    fields: tuple[tuple[str, re.Pattern[str]], ...]
     catch_all: re.Pattern[str]
     condition: re.Pattern[str]
     conditional: re.Pattern[str]
@@ -124,6 +131,8 @@ def _vocabulary() -> _Vocabulary:
         exhortation=re.compile(d["exhortation"]),
         execution=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['execution_phrases'])})(?!\w)"),
         directive=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s+"),
+        # up to two plain words between a body and its request verb ('thống nhất giao', 'trân trọng đề nghị')
+        asking=re.compile(rf"(?:[a-z]+\s+){{0,2}}?(?:{phrase_alternation(d['directive_verbs'])})\s+"),
         salutation=re.compile(rf"^\W*(?:{phrase_alternation(d['salutation'])})\s*:?\s*"),
         item_prefix=re.compile(rf"(?:{phrase_alternation(d['item_prefixes'])})\s+"),
         directive_to_reader=re.compile(
@@ -146,12 +155,9 @@ def _vocabulary() -> _Vocabulary:
         connective=re.compile(rf"^(?:{phrase_alternation(d['task_connectives'])}),?\s+"),
         split=re.compile(rf"\s*(?:{'|'.join(re.escape(fold(w)) for w in d['split_tasks'])})\s*"),
         end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b"),
-        dangling_words=frozenset(fold(w) for w in d["dangling_words"]),
-        topic=re.compile(rf"(?:{phrase_alternation(d['topic_openers'])})\s"),
         # '(Kèm theo Quyết định số …)' on a line of its own, or in brackets after the attachment's title ('QUY ĐỊNH VỀ
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
-        footnote=re.compile(d["footnote"]),
         duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
         enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
         not_a_task=re.compile(rf"(?:{phrase_alternation(d['not_a_task'])})(?!\w)"),
@@ -175,10 +181,6 @@ def _vocabulary() -> _Vocabulary:
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
-        fields=tuple(
-            (kind, re.compile(rf"(?:{phrase_alternation(names)})(?:\s+[^\W\d_]+){{0,2}}\s*:\s*"))
-            for kind, names in d["task_fields"].items()
-        ),
     )
 
 
@@ -186,160 +188,6 @@ def _vocabulary() -> _Vocabulary:
 def _role_words() -> tuple[frozenset[str], frozenset[str]]:
     d = load_json("obligations.json")
     return frozenset(fold(w) for w in d["lead"]), frozenset(fold(w) for w in d["support"])
-
-
-# ---------------------------------------------------------------------------------------------
-# Outline ranks
-# ---------------------------------------------------------------------------------------------
-
-_ROMAN = re.compile(r"^(?:Phần\s+|PHẦN\s+)?[IVXL]+\b")
-
-
-def _rank(line: Line) -> int:
-    """0 part, chapter or article, 1 '1.', 2 '1.1.', 3 '1.1.1.', 4 'a)', '(i)' or '(1)', 5 '-', 6 '+', 7 a plain
-    paragraph."""
-    m = line.marker
-    if not m:
-        return 0 if outline.opens_chapter(line.text) else _PARAGRAPH  # 'Chương' / 'III' joined from two lines
-    if m.startswith("Điều") or _ROMAN.match(m) or outline.opens_chapter(m):
-        return 0
-    if m[0].isdigit():
-        return min(1 + m.rstrip(".)/ ").count("."), 3)
-    if m[0].isalpha() or m[0] == "(":
-        return 4
-    return _SUB_BULLET if m == "+" else _BULLET
-
-
-def _body(line: Line) -> str:
-    """The line's text without its outline marker."""
-    marker = line.marker
-    at = line.text.find(marker) if marker else -1
-    if not marker or at < 0:
-        return line.text
-    return line.text[at + len(marker) :].lstrip(" *_")
-
-
-def _is_bullet(line: Line) -> bool:
-    return line.marker is not None and _rank(line) in (_BULLET, _SUB_BULLET)
-
-
-def _heads_paragraphs(item: Line, following: list[Line]) -> bool:
-    """'2. Sở Tài chính, Sở Nội vụ và Sở Y tế' over 'Chủ trì ….' and 'Bố trí ….': an item line over whole
-    paragraphs is a heading that needs no full stop, not a line cut by a wrap; so is an article's title over a
-    paragraph that opens a sentence ('Điều 7. Trách nhiệm của các cơ quan' / 'Các cơ quan … có trách nhiệm …')."""
-    if item.marker is None or _is_bullet(item) or not following:
-        return False
-    if item.marker.startswith("Điều") and following[0].text[:1].isupper():
-        return True
-    if len(following) < 2:
-        return False
-    line, after = following
-    return line.text.rstrip().endswith(".") and after.marker is None and after.text[:1].isupper()
-
-
-def _join_wraps(lines: list[Line], text: str) -> list[Line]:
-    """The lines with lone page numbers dropped and each paragraph that a scan's wraps (or a page break)
-    cut into several lines made whole again, so that an item's bodies and task are read from one line.
-    A plain line between two dash bullets is the rest of the bullet above it (a scan broke the line
-    after a sentence: '- Chỉ đạo … 2026-2030.' / 'Tiến độ khởi công …' / '- Căn cứ …'), and a paragraph a
-    page broke goes on past the footnotes at the page's foot.
-    The gap between two joined lines reads as spaces, so offsets into the text stay true."""
-    lines = [line for line in lines if not outline.is_page_number(line.text)]
-    blocks = _blank_line_paragraphs(lines, text)
-    out: list[Line] = []
-    footnotes = _vocabulary().footnote
-    for k, line in enumerate(lines):
-        if out and footnotes.match(line.text) and not out[-1].text.rstrip(" *_").endswith(_SENTENCE_END):
-            rest = next((j for j in range(k, len(lines)) if not footnotes.match(lines[j].text)), len(lines))
-            if rest < len(lines) and lines[rest].text[:1].islower():
-                continue  # '… bảo đảm an ninh' / '(1) Theo Quyết định …' / 'chính trị, …': footnotes a page ended on
-        between_bullets = (
-            bool(out) and _is_bullet(out[-1]) and not line.marker and k + 1 < len(lines) and _is_bullet(lines[k + 1])
-        )
-        # in text whose paragraphs are blocks, a blank line ends a paragraph unless the next one starts in lowercase
-        across = (
-            blocks and text.count("\n", out[-1].end, line.start) > 1 and not line.text[:1].islower() if out else False
-        )
-        if (
-            out
-            and not _opens_field(line)
-            and (
-                (
-                    outline.continues(out[-1].text, line.text)
-                    and not across
-                    and not _heads_paragraphs(out[-1], lines[k : k + 2])
-                )
-                or between_bullets
-                or _cut_heading(out[-1], line, text, blocks)
-                or _dangles(out[-1], line)
-                or _topic_runs_on(out[-1], line)
-            )
-        ):
-            prev = out[-1]
-            joined = prev.text + " " * (line.start - prev.end) + line.text
-            out[-1] = replace(prev, end=line.end, text=joined)
-            continue
-        out.append(line)
-    return out
-
-
-def _opens_field(line: Line) -> bool:
-    """'Thời gian thực hiện: …', 'Cơ quan chủ trì: …': a task's field is a line of its own, never a wrap."""
-    folded = fold_in_place(_body(line)).lstrip(" *_")
-    return any(label.match(folded) for _, label in _vocabulary().fields)
-
-
-def _blank_line_paragraphs(lines: list[Line], text: str) -> bool:
-    """Text converted from a web page keeps a blank line between paragraphs: most gaps between lines hold one.
-    There a single line break inside a block is a wrap the segmenter kept, not a new paragraph."""
-    gaps = [text.count("\n", a.end, b.start) for a, b in itertools.pairwise(lines)]
-    return len(gaps) >= 10 and sum(g >= 2 for g in gaps) >= 0.5 * len(gaps)
-
-
-_SENTENCE_END = (".", ":", ";", "!", "?")
-
-
-def _cut_heading(prev: Line, line: Line, text: str, blocks: bool) -> bool:
-    """A line whose rest the segmenter kept apart: an article's bare marker ('Điều 10.' / 'Trách nhiệm thực
-    hiện'); an all-capitals title ('IV. TỔ CHỨC' / 'THỰC HIỆN'); and, in text whose paragraphs are blocks, any
-    line with the next line in the same block — a block is one paragraph, whatever its lines end with ('2. Các cơ
-    quan trực thuộc Bộ' / 'Văn hóa, Thể thao và Du lịch', '… ngay từ cơ sở.' / 'Tham mưu chỉ đạo …')."""
-    if line.marker:
-        return False
-    if prev.marker is not None and not _body(prev).strip(" *_"):
-        return True
-    if blocks and text.count("\n", prev.end, line.start) == 1 and not outline.is_caps(line.text):
-        return not outline.is_caps(prev.text)
-    return (
-        prev.marker is not None
-        and not _is_bullet(prev)
-        and not prev.text.rstrip(" *_").endswith(_SENTENCE_END)
-        and outline.is_caps(prev.text)
-        and outline.is_caps(line.text)
-    )
-
-
-def _topic_runs_on(prev: Line, line: Line) -> bool:
-    """'6. Về việc lồng ghép các kiến nghị của tỉnh Điện' / 'Biên vào … có liên quan: Giao Bộ …': a topic item of a
-    notice runs on to its colon, however its line was cut."""
-    return (
-        prev.marker is not None
-        and line.marker is None
-        and not _is_bullet(prev)
-        and not outline.is_caps(prev.text)
-        and ":" not in prev.text
-        and ":" in line.text
-        and bool(_vocabulary().topic.match(fold_in_place(_body(prev))))
-    )
-
-
-def _dangles(prev: Line, line: Line) -> bool:
-    """'a) Phối hợp với Sở Giáo dục và' / 'Đào tạo kiểm tra …': a line that ends on a word which never ends a
-    sentence ('và', 'với', 'của', a comma) goes on in the next line, however short it is."""
-    if line.marker or outline.is_caps(prev.text):
-        return False
-    last = fold_in_place(prev.text.rstrip(" *_")).rsplit(" ", 1)[-1]
-    return last.endswith(",") or last in _vocabulary().dangling_words
 
 
 # ---------------------------------------------------------------------------------------------
@@ -445,10 +293,13 @@ def _clean_task(text: str) -> str:
 
 
 def _time_line_due(value: str) -> tuple[str | None, Recurrence | None]:
-    """The due of a time line's value: its date, else the year it opens with ('Năm 2025 và các năm tiếp theo')."""
+    """The due of a time line's value: its date, the end of a span of years ('2026-2027'), else the year it opens
+    with ('Năm 2025 và các năm tiếp theo')."""
     due = _due(value)
     if due[0] is not None:
         return due
+    if span_end := time_grammar.year_span_cell(value.strip(" *_")):
+        return str(span_end), None
     year = _YEAR_CELL.match(value.strip(" *_"))
     return (year.group(1), None) if year else (None, None)
 
@@ -515,13 +366,13 @@ class _Reader:
         self.attachments: set[int] = set()  # start offsets of the lines that open an attachment
         self.lines = self._body_lines()
         # an attachment is a part of its own: no item before it runs on into it
-        self.ranks = [0 if line.start in self.attachments else _rank(line) for line in self.lines]
+        self.ranks = [0 if line.start in self.attachments else rank(line) for line in self.lines]
         self.used: set[int] = set()  # lines already read as an item or a task
         self.addressee_ends: dict[int, int] = {}  # line index → end of the addressees read there
         self.out: list[Obligation] = []
 
     def _body_lines(self) -> list[Line]:
-        """The lines of the body and of its attachments. A distribution list ('Nơi nhận:') assigns nothing, and its
+        """The paragraphs of the body and of its attachments, each part joined apart. A distribution list ('Nơi nhận:') assigns nothing, and its
         bullets ('- Sở Y tế;') would read as tasks of the last item; but a plan or regulation issued with a decision
         follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again."""
         parts: list[list[Line]] = [[]]
@@ -539,7 +390,7 @@ class _Reader:
                 self.attachments.add(line.start)
             if reading:
                 parts[-1].append(line)
-        return [line for part in parts for line in _join_wraps(part, self.seg.text)]
+        return [line for part in parts for line in self.seg.paragraphs(part)]
 
     def _is_task_paragraph(self, line: Line) -> bool:
         """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder, not a closing
@@ -547,7 +398,7 @@ class _Reader:
         folded = fold_in_place(line.text)
         return (
             line.text[:1].isupper()
-            and not self.voc.footnote.match(line.text)
+            and not is_footnote(line.text)
             and not self.voc.closing.match(folded)
             and not self.voc.notice_closing.search(folded)
         )
@@ -571,7 +422,7 @@ class _Reader:
         the line is a heading over its lettered tasks."""
         line = self.lines[i]
         self.used.add(i)
-        body = _body(line)
+        body = marker_body(line)
         lead_in = self.voc.item_prefix.match(fold_in_place(body))  # 'Đối với', 'Trách nhiệm của'
         if lead_in and topical:
             named, named_end = parse_addressees(body, lead_in.end())
@@ -582,7 +433,9 @@ class _Reader:
         bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + (skip.end() if skip else 0))
         bodies, stop = self._enumerated(line.text, bodies, stop)
         bodies, stop = self._heading_name(i, bodies, stop, lead_in, end > i + 1)
-        directive = self.voc.directive.match(fold_in_place(line.text), stop) if bodies else None
+        at = len(line.text) - len(line.text[stop:].lstrip())
+        # 'Hội đồng nhân dân Thành phố (thống nhất) giao Ủy ban nhân dân Thành phố …': the first body only asks
+        directive = self.voc.asking.match(fold_in_place(line.text), at) if bodies else None
         if directive:  # 'UBND tỉnh giao Sở Y tế …': the addressees are the ones doing it
             named, named_stop = self._addressees(i, line.text, directive.end())
             if named:
@@ -598,7 +451,7 @@ class _Reader:
             if self._topic_clauses(i):
                 return
             if line.text.rstrip(" *_").endswith(":") and any(
-                self._opens_with_body(k) for k in children if self.ranks[k] >= _BULLET
+                self._opens_with_body(k) for k in children if self.ranks[k] >= BULLET
             ):
                 # '1. Về kiến nghị …:' over 'Các Bộ, cơ quan liên quan … nghiên cứu …': each names who acts
                 self._tasks_under(i, children, [], "", False)
@@ -633,17 +486,17 @@ class _Reader:
         pending = len(self.out)  # the obligations since the last time field or lead-in wait for one
         for n, k in enumerate(children):
             child = self.lines[k]
-            if self.ranks[k] == _BULLET:
+            if self.ranks[k] == BULLET:
                 lead_in, under_bullet = None, False
             if self._leads_in(k, children[n + 1] if n + 1 < len(children) else None):
-                lead_in, under_bullet = _body(child), self.ranks[k] == _BULLET
+                lead_in, under_bullet = marker_body(child), self.ranks[k] == BULLET
                 self.used.add(k)
                 pending = len(self.out)
                 continue
             if (
-                (self.ranks[k] == _SUB_BULLET and self.ranks[i] != _BULLET and not under_bullet)
+                (self.ranks[k] == SUB_BULLET and self.ranks[i] != BULLET and not under_bullet)
                 or k in self.used
-                or (inline and self.ranks[k] == _PARAGRAPH)
+                or (inline and self.ranks[k] == PARAGRAPH)
             ):
                 continue  # under an item that carries its own task, a plain paragraph is a closing remark
             if (field := self._field(k)) is not None and field[0] == "due":
@@ -651,7 +504,7 @@ class _Reader:
                 self._give_due(range(pending, len(self.out)), child.text[field[1] :])
                 pending = len(self.out)
                 continue
-            if self.ranks[k] == _PARAGRAPH and (not self._is_task_paragraph(child) or self._is_directive(k)):
+            if self.ranks[k] == PARAGRAPH and (not self._is_task_paragraph(child) or self._is_directive(k)):
                 continue
             self.used.add(k)
             if lead_in is None:
@@ -661,16 +514,16 @@ class _Reader:
     def _leads_in(self, k: int, nxt: int | None) -> bool:
         """Does child line k end in ':' over the deeper lines that follow it — a '-' bullet over '+' bullets, a
         paragraph over lettered items or bullets?"""
-        if nxt is None or not self.lines[k].text.rstrip(" *_").endswith(":") or self.ranks[k] == _SUB_BULLET:
+        if nxt is None or not self.lines[k].text.rstrip(" *_").endswith(":") or self.ranks[k] == SUB_BULLET:
             return False
-        if self.ranks[k] == _BULLET:
-            return self.ranks[nxt] == _SUB_BULLET
-        return self.ranks[k] == _PARAGRAPH and self.ranks[nxt] < _PARAGRAPH
+        if self.ranks[k] == BULLET:
+            return self.ranks[nxt] == SUB_BULLET
+        return self.ranks[k] == PARAGRAPH and self.ranks[nxt] < PARAGRAPH
 
     def _child_task(self, k: int, bodies: list[AgencyMatch], heading: str) -> None:
         """The task on child line k, for the body it names or else for the item's ``bodies``."""
         child = self.lines[k]
-        text = _body(child)
+        text = marker_body(child)
         own, own_end = self._addressees(k, child.text, len(child.text) - len(text))
         if own and (
             child.text[own_end : own_end + 1] == ":"
@@ -738,7 +591,7 @@ class _Reader:
             return [*bodies[:-1], named(text, bodies[-1].start, end, bodies[-1])], end
         if lead_in is None or not self.voc.whose.match(fold_in_place(lead_in.group())):
             return bodies, stop
-        start = len(text) - len(_body(self.lines[i])) + lead_in.end()
+        start = len(text) - len(marker_body(self.lines[i])) + lead_in.end()
         phrase = text[start:end]
         if not phrase.strip() or len(phrase.split()) > 12 or re.search(r"[.;:]", phrase):
             return bodies, stop  # 'Trách nhiệm của X': X is a name, whatever words it is made of
@@ -758,7 +611,7 @@ class _Reader:
     def _children_end(self, i: int) -> int:
         """End of the lines that sit under line i (deeper in the outline)."""
         k = i + 1
-        while k < len(self.lines) and self.ranks[k] > self.ranks[i] and self.ranks[k] != _PARAGRAPH:
+        while k < len(self.lines) and self.ranks[k] > self.ranks[i] and self.ranks[k] != PARAGRAPH:
             k += 1
         return k
 
@@ -766,7 +619,7 @@ class _Reader:
         """'1. Về tuyên truyền: Sở A chủ trì …, Sở B phối hợp …' — after the topic, each clause that opens
         with a body and a verb is that body's task. Returns whether any was read."""
         line = self.lines[i]
-        colon = line.text.find(":", len(line.text) - len(_body(line)))
+        colon = line.text.find(":", len(line.text) - len(marker_body(line)))
         if colon < 0:
             return False
         clauses: list[tuple[int, list[AgencyMatch], int]] = []  # (start, bodies, end of the bodies)
@@ -793,8 +646,9 @@ class _Reader:
             if i in self.used or self._in_preamble(i):
                 continue
             folded = fold_in_place(line.text)
-            at = len(line.text) - len(_body(line))
-            for cut in [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
+            at = len(line.text) - len(marker_body(line))
+            opening = [at] if self.ranks[i] == PARAGRAPH else []  # a paragraph of its own that opens so
+            for cut in opening + [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
                 found, stop = parse_addressees(line.text, cut, folded)
                 if (
                     not found
@@ -803,8 +657,18 @@ class _Reader:
                     or self.voc.directive.search(folded, cut, found[0].start)
                 ):
                     continue  # a note in brackets ('(giao Sở Y tế chủ trì, …)') is read with its task, 'Giao X …' as such
-                end = _CLAUSE_END.search(line.text, stop)
-                until = end.start() + 1 if end else len(line.text)
+                if cut == at:  # the paragraph's own task runs on to the clause that names another body
+                    until = next(
+                        (
+                            m.start() + 1
+                            for m in _SENTENCE_BREAK.finditer(line.text, stop)
+                            if parse_addressees(line.text, m.end())[0]
+                        ),
+                        len(line.text),
+                    )
+                else:
+                    end = _CLAUSE_END.search(line.text, stop)
+                    until = end.start() + 1 if end else len(line.text)
                 task = _Task(line, line.start + stop, line.text[stop:until], line.start + cut)
                 self.out += _obligations(self.seg, found, task, "")
                 self.used.add(i)
@@ -815,13 +679,13 @@ class _Reader:
 
     def _names_body(self, i: int) -> bool:
         """Does item line i name who acts — 'a) Sở Y tế', or after its lead-in, '1. Trách nhiệm của Sở Y tế'?"""
-        text, body = self.lines[i].text, _body(self.lines[i])
+        text, body = self.lines[i].text, marker_body(self.lines[i])
         lead_in = self.voc.item_prefix.match(fold_in_place(body))
         return bool(parse_addressees(text, len(text) - len(body) + (lead_in.end() if lead_in else 0))[0])
 
     def _sub_items(self, indices: list[int]) -> list[tuple[int, int]]:
         """Top items among the given lines (the lowest rank above a bullet) with their extents."""
-        ranks = [self.ranks[k] for k in indices if self.ranks[k] < _BULLET]
+        ranks = [self.ranks[k] for k in indices if self.ranks[k] < BULLET]
         if not ranks:
             return []
         top = min(ranks)
@@ -835,9 +699,9 @@ class _Reader:
         NHIỆM VỤ' — not a sentence that merely contains 'tổ chức thực hiện'; 'topical' for a part whose items
         assign when they open with a body ('IV. ĐỀ XUẤT, KIẾN NGHỊ', 'II. NHIỆM VỤ TRONG THỜI GIAN TỚI')."""
         line, r = self.lines[i], self.ranks[i]
-        if len(line.text) > 100 or r in (_BULLET, _SUB_BULLET) or (r == _PARAGRAPH and not outline.is_caps(line.text)):
+        if len(line.text) > 100 or r in (BULLET, SUB_BULLET) or (r == PARAGRAPH and not outline.is_caps(line.text)):
             return None
-        title = fold_in_place(_body(line)).lstrip(" #*_")
+        title = fold_in_place(marker_body(line)).lstrip(" #*_")
         if self.voc.heading.match(title):
             return "assigning"
         if (r == 0 or outline.is_caps(line.text)) and self.voc.section.match(title) and not self._opens_with_body(i):
@@ -847,7 +711,7 @@ class _Reader:
     def _part_end(self, i: int) -> int:
         r = self.ranks[i]
         for k in range(i + 1, len(self.lines)):
-            if (self.ranks[k] <= r and (r < _PARAGRAPH or outline.is_caps(self.lines[k].text))) or self.ranks[k] == 0:
+            if (self.ranks[k] <= r and (r < PARAGRAPH or outline.is_caps(self.lines[k].text))) or self.ranks[k] == 0:
                 return k
         return len(self.lines)
 
@@ -864,7 +728,7 @@ class _Reader:
                 continue
             self.used.add(i)
             indices = list(range(i + 1, end))
-            items = self._sub_items(indices) or [(k, k + 1) for k in indices if self.ranks[k] == _BULLET]
+            items = self._sub_items(indices) or [(k, k + 1) for k in indices if self.ranks[k] == BULLET]
             default = self._notice_addressees()[:1] if kind == "topical" else []
             for k, k_end in items:
                 if k not in self.used:
@@ -877,7 +741,7 @@ class _Reader:
             if (
                 i in self.used
                 or not line.text.rstrip().endswith(":")
-                or self.ranks[i] != _PARAGRAPH
+                or self.ranks[i] != PARAGRAPH
                 or outline.is_caps(line.text)
             ):
                 continue
@@ -894,7 +758,7 @@ class _Reader:
             addressees = (self._directive_addressees(i) or self._letter_addressees()) if directive else []
             end = i + 1
             while end < len(self.lines) and (
-                self.ranks[end] < _PARAGRAPH
+                self.ranks[end] < PARAGRAPH
                 or not self._is_task_paragraph(self.lines[end])
                 or self._under_heading_item(i + 1, end)
                 or self._list_goes_on(i + 1, end)
@@ -902,14 +766,15 @@ class _Reader:
                 end += 1
             for k, k_end in self._sub_items(list(range(i + 1, end))):
                 if k not in self.used:
-                    self.item(k, k_end, addressees, not directive)
+                    # a part that says why and for whom ('I. QUAN ĐIỂM, PHẠM VI …') is no task of the addressees
+                    self.item(k, k_end, [] if self._in_preamble(k) else addressees, not directive)
 
     def _list_goes_on(self, first: int, k: int) -> bool:
         """Is paragraph k inside the list that starts at line ``first`` — the rest of an item whose number was lost
         ('(4) Rà soát …' / 'Tổ chức điều phối …' / '(6) Chủ động …'), since an item of a level the list already has
         comes right after it?"""
-        levels = {self.ranks[j] for j in range(first, k) if 0 < self.ranks[j] < _PARAGRAPH}
-        nxt = next((j for j in range(k + 1, min(k + 3, len(self.lines))) if self.ranks[j] < _PARAGRAPH), None)
+        levels = {self.ranks[j] for j in range(first, k) if 0 < self.ranks[j] < PARAGRAPH}
+        nxt = next((j for j in range(k + 1, min(k + 3, len(self.lines))) if self.ranks[j] < PARAGRAPH), None)
         return nxt is not None and self.ranks[nxt] in levels
 
     def _notice_addressees(self) -> list[AgencyMatch]:
@@ -930,8 +795,10 @@ class _Reader:
                 continue
             found = parse_addressees(line.text, m.end())[0]
             k = i + 1
-            while not line.text[m.end() :].strip() and k < len(self.lines) and self.ranks[k] == _BULLET:
-                found += parse_addressees(self.lines[k].text, len(self.lines[k].text) - len(_body(self.lines[k])))[0]
+            while not line.text[m.end() :].strip() and k < len(self.lines) and self.ranks[k] == BULLET:
+                found += parse_addressees(
+                    self.lines[k].text, len(self.lines[k].text) - len(marker_body(self.lines[k]))
+                )[0]
                 k += 1
             return found
         return []
@@ -939,7 +806,7 @@ class _Reader:
     def _under_heading_item(self, first: int, k: int) -> bool:
         """Is plain paragraph k under an item whose line ends with ':' (a heading over its tasks)?"""
         for j in range(k - 1, first - 1, -1):
-            if self.ranks[j] < _BULLET:
+            if self.ranks[j] < BULLET:
                 return self.lines[j].text.rstrip().endswith(":")
         return False
 
@@ -959,7 +826,7 @@ class _Reader:
             folded = fold_in_place(line.text)
             if (
                 i in self.used
-                or self.ranks[i] != _PARAGRAPH
+                or self.ranks[i] != PARAGRAPH
                 or line.text.rstrip().endswith(":")
                 or self.voc.closing.match(folded)
             ):
@@ -1025,7 +892,7 @@ class _Reader:
         task; a clause whose words name no list of officials ('1. Bộ trưởng Bộ Nội vụ chủ trì, phối hợp …
         hướng dẫn, kiểm tra việc thi hành Quyết định này') is left to the readers of items."""
         first = k if k == i or self.lines[k].marker else max(j for j in range(i, k) if j == i or self.lines[j].marker)
-        title = _body(self.lines[i])
+        title = marker_body(self.lines[i])
         is_title = len(title) <= _TITLE_CHARS and not re.search(r"[;:]", title) and not parse_addressees(title)[0]
         if first == i < k and is_title:
             first = i + 1  # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member
@@ -1039,7 +906,7 @@ class _Reader:
         phrase = next(reversed(list(self.voc.execution.finditer(fold_in_place(text)))), None)
         assert phrase is not None  # line k holds the phrase, and the clause ends with line k
         stop = text.rfind(". ", 0, phrase.start())
-        sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(_body(clause)))
+        sentence = max(stop + 2 if stop >= 0 else 0, len(text) - len(marker_body(clause)))
         opening = self.voc.salutation_in_article.match(fold_in_place(text), sentence)
         assert opening is not None  # every part of the pattern is optional
         bodies = parse_officials(text, opening.end(), phrase.start())
@@ -1051,9 +918,9 @@ class _Reader:
     def _field(self, i: int) -> tuple[str, int] | None:
         """(kind, offset of the value) when line i opens with a task field's label ('- Cơ quan chủ trì: …')."""
         line = self.lines[i]
-        at = len(line.text) - len(_body(line))
+        at = len(line.text) - len(marker_body(line))
         folded = fold_in_place(line.text)
-        for kind, label in self.voc.fields:
+        for kind, label in field_labels():
             if m := label.match(folded, at):
                 return kind, m.end()
         return None
@@ -1062,7 +929,7 @@ class _Reader:
         """(the item line i belongs to, first and last+1 line of that item's lines): the task a field line
         describes and its sibling fields."""
         r = self.ranks[i]
-        parent = next((j for j in range(i - 1, -1, -1) if self.ranks[j] < min(r, _PARAGRAPH)), None)
+        parent = next((j for j in range(i - 1, -1, -1) if self.ranks[j] < min(r, PARAGRAPH)), None)
         if parent is None:
             return None, i, i + 1
         end = parent + 1
@@ -1090,7 +957,7 @@ class _Reader:
                 task = _Task(self.lines[i], c.start + siblings[content][1], c.text[siblings[content][1] :])
             elif parent is not None:
                 p = self.lines[parent]
-                task = _Task(self.lines[i], p.end - len(_body(p)), _body(p))
+                task = _Task(self.lines[i], p.end - len(marker_body(p)), marker_body(p))
             else:
                 continue
             task = replace(task, quote_from=self.lines[i].start, quote_to=self.lines[i].end)
@@ -1134,7 +1001,7 @@ class _Reader:
                 if paren > line.text.rfind(")", 0, m.start()):
                     # '- Tăng cường kiểm tra … (giao Sở Y tế chủ trì)', '… (Cơ quan chủ trì: Sở Y tế)':
                     # the task is what the note is attached to
-                    start = len(line.text) - len(_body(line))
+                    start = len(line.text) - len(marker_body(line))
                     close = line.text.find(")", stop)
                     note = m.group() + line.text[stop : close if close > 0 else len(line.text)]
                     self.out += _obligations(
@@ -1164,18 +1031,20 @@ class _Reader:
         và Tôn giáo có trách nhiệm chủ trì' over its numbered items, 'Điều 3. Giám đốc Sở Nội vụ có trách nhiệm
         hướng dẫn …'. The body must be followed by its colon, its verb or — for a heading — nothing more."""
         for i in range(len(self.lines)):
-            if i in self.used or self.ranks[i] >= _BULLET or self._in_preamble(i) or not self._opens_with_body(i):
+            if i in self.used or self.ranks[i] >= BULLET or self._in_preamble(i) or not self._opens_with_body(i):
                 continue
             self.item(i, self._part_end(i), [])
 
     def _in_preamble(self, i: int) -> bool:
         """Is line i in a part that says why and for whom, not who does what ('I. MỤC ĐÍCH, YÊU CẦU')?"""
         part = next((j for j in range(i, -1, -1) if self.ranks[j] == 0), None)
-        return part is not None and bool(self.voc.preamble.match(fold_in_place(_body(self.lines[part])).lstrip(" *_#")))
+        return part is not None and bool(
+            self.voc.preamble.match(fold_in_place(marker_body(self.lines[part])).lstrip(" *_#"))
+        )
 
     def _opens_with_body(self, i: int) -> bool:
         line = self.lines[i]
-        body = _body(line)
+        body = marker_body(line)
         folded = fold_in_place(body)
         lead_in = self.voc.item_prefix.match(folded)
         skip = lead_in or self.voc.opener.match(folded)  # 'Hằng năm, Sở Nội vụ …'
@@ -1222,11 +1091,13 @@ class _Reader:
         lines = self.seg.lines
         i = 0
         while i < len(lines):
-            if lines[i].text.count("|") < 2:
+            vertical = lines[i].text.strip() == "|"  # a renderer that puts each '|' on a line of its own
+            if lines[i].text.count("|") < 2 and not vertical:
                 i += 1
                 continue
+            gap = _CELL_LINES if vertical else _TABLE_GAP
             last, k = i, i + 1
-            while k < len(lines) and k - last <= _TABLE_GAP:  # a cell's own lines hold no '|'
+            while k < len(lines) and k - last <= gap:  # a cell's own lines hold no '|'
                 if "|" in lines[k].text:
                     last = k
                 k += 1
@@ -1310,7 +1181,7 @@ def _table_columns(text: str) -> dict[str, int] | None:
 def _columns(cells: list[str]) -> dict[str, int] | None:
     """Column index of each kind among a header row's cells, or None when they head no task table."""
     headers = [fold(c).strip(" *_") for c in cells]
-    kinds = load_json("obligations.json")["task_fields"]
+    kinds = task_fields()
     columns: dict[str, int] = {}
     for kind, names in kinds.items():  # lead before partners: 'chủ trì' is not 'phối hợp'
         for n, header in enumerate(headers):
@@ -1340,7 +1211,7 @@ class _TaskTable:
     def read(cls, header: list[str]) -> _TaskTable:
         columns = _columns(header)
         assert columns is not None  # only a task table's header is read
-        kinds = load_json("obligations.json")["task_fields"]
+        kinds = task_fields()
         names = [fold(n) for names in kinds.values() for n in names]
         folded = [fold(c).strip(" *_") for c in header]
         title = next(

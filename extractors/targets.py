@@ -39,7 +39,8 @@ from schemas.extraction import Change, Comparator, DocumentMeta, Recurrence, Tar
 _NUM = r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?"  # 1.000.000 | 4,76; not an outline number 1.2.2
 _RANGE = rf"({_NUM})(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?"
 PERCENT = re.compile(rf"(?<![\w/.,])({_NUM})\s*%?(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?\s*%")
-COUNT = re.compile(rf"(?<![\w/.,%]){_RANGE}(?:\s*/\s*(\d+))?\s+(?=[^\W\d_])")
+# a count and the noun after it; glued to it ('1.700km') only a unit of the vocabulary, checked by ``_glued``
+COUNT = re.compile(rf"(?<![\w/.,%]){_RANGE}(?:\s*/\s*(\d+))?(\s*)(?=[^\W\d_])")
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # a subject that names no thing ('năm 2025 đạt 85%' after '… năm 2024 đạt 70% số xã …'): reuse the last one
@@ -106,16 +107,26 @@ class _Vocab:
     past: re.Pattern
     recurrence: list[tuple[re.Pattern, Recurrence]]
     units: list[str]
+    not_units: frozenset[str]  # function words that follow a number but count nothing
     scales: list[str]  # 'triệu' of '7,2 triệu lượt': part of the unit
     goal_headings: re.Pattern
+    vision_headings: re.Pattern  # 'c) Tầm nhìn đến năm 2035': a heading that is the horizon itself
     due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
     trailers: re.Pattern  # comparator words that end a subject read before a figure
     subject_not_after: re.Pattern  # words after a figure that start no noun phrase
     not_commitments: tuple[re.Pattern, re.Pattern]  # (folded, exact) words that make a sentence no commitment
     ratio_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'bằng', 'dự kiến' right before a figure
     states: re.Pattern  # 'bị': what befell the thing counted
+    entitlements: re.Pattern  # 'được hỗ trợ': what a rule grants, ending the text before a figure
+    restatement: re.Pattern  # 'mục tiêu': a goal named again before its figure
+    rule_rates: re.Pattern  # 'tiền sử dụng đất', 'lần mức chuẩn', 'số phiếu': right after a figure, a rule's rate
+    condition_openers: re.Pattern  # 'nếu' before a figure in its sentence
+    funding_verbs: re.Pattern  # 'hỗ trợ' ending the text before a percent
+    costs: re.Pattern  # 'chi phí', 'kinh phí', 'giá vé': what a funded share is a share of
+    consequence: re.Pattern  # 'thì' after a figure in its sentence: the figure is a condition
     past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
     goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
+    beneficiary_cue: re.Pattern  # 'hỗ trợ về nhà ở cho khoảng': a task verb, what it gives, 'cho' before a count
     exact_cues: re.Pattern  # the count cues with their diacritics, ending the text before a figure
     comparator_tail: re.Pattern  # comparator words ending the text before a figure ('ít nhất', 'từ')
     subject_verbs: re.Pattern  # a noun phrase then 'được' / 'phải' / 'đạt' after a percent
@@ -141,7 +152,7 @@ def _vocab() -> _Vocab:
         cues=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['count_cues'])})\s*$"),
         range_openers=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['range_openers'])})\s*$"),
         specification=re.compile(
-            rf"(?<!\w)(?:{phrase_alternation(d['specification_nouns'])})\s+"
+            rf"(?<!\w)(?:{phrase_alternation(d['specification_nouns'])})(?:\s+do\s+[^\W\d][^\d;:.]{{0,40}})?\s+"
             rf"(?:(?:{phrase_alternation(d['range_openers'] + [e['phrase'] for e in d['comparators_before']])})\s+)?$"
         ),
         not_after=re.compile(rf"^(?:{phrase_alternation(d['not_after'])})(?!\w)"),
@@ -151,7 +162,11 @@ def _vocab() -> _Vocab:
             (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]
         ],
         units=sorted(d["units"], key=len, reverse=True),
+        not_units=frozenset(fold(w) for w in d["not_units"]),
         scales=[fold(w) for w in d["scale_words"]],
+        vision_headings=re.compile(
+            rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['vision_headings'])})(?!\w)"
+        ),
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
@@ -159,6 +174,10 @@ def _vocab() -> _Vocab:
         not_commitments=_folded_and_exact(d["not_commitments"], r"(?!\w)"),
         ratio_words=_folded_and_exact(d["ratio_words"], r"[\s:]*$"),
         goal_words=_folded_and_exact(d["goal_words"], r"(?!\w)"),
+        beneficiary_cue=re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, d['count_cues']))})(?!\w)[^,;.:()\d]{{0,60}}\scho"
+            rf"(?:\s+(?:{'|'.join(map(re.escape, d['range_openers'] + [e['phrase'] for e in d['comparators_before']]))}))*\s*$"
+        ),
         exact_cues=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['count_cues']))})\s*$"),
         comparator_tail=re.compile(
             rf"(?:(?<!\w)(?:{phrase_alternation([e['phrase'] for e in d['comparators_before']] + d['range_openers'])})\s*)+$"
@@ -167,6 +186,13 @@ def _vocab() -> _Vocab:
         condition_lead_ins=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['condition_lead_ins'])})(?!\w)"),
         indicators=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['indicators'])})(?!\w)"),
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
+        entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
+        restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
+        rule_rates=re.compile(rf"^\s*(?:{phrase_alternation(d['rule_rates'])})(?!\w)"),
+        condition_openers=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['condition_openers']))})(?!\w)"),
+        funding_verbs=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['funding_verbs'])})\s*$"),
+        costs=re.compile(rf"^\s*(?:{phrase_alternation(d['costs'])})(?!\w)"),
+        consequence=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['consequence_words']))})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
     )
 
@@ -250,6 +276,17 @@ def _footnote(ct: ClausedText, at: int, unit: str) -> bool:
     return not ct.work[line_start:at].strip(" \t-+•*") and unit[:1].isupper() and unit not in _vocab().units
 
 
+def _counts_a_noun(unit: str, glued: bool) -> bool:
+    """True when the word after a count is a noun it counts: not a function word ('Tết dương lịch 2026 và …',
+    'quy hoạch 1/500 theo quy định'), not a capitalised name the number is part of ('Vành đai 3 Thành phố Hồ Chí
+    Minh') unless the vocabulary counts it ('15 Công an xã'), and, glued to the digits, only a unit of the
+    vocabulary ('1.700km', not '19h')."""
+    v = _vocab()
+    if glued or unit[:1].isupper():
+        return unit in v.units
+    return fold(unit.split()[0]) not in v.not_units
+
+
 def _unit(raw_after: str) -> str:
     head = raw_after.lstrip()
     low = fold(head[:40])
@@ -284,13 +321,45 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
         p.search(t) for p, t in ((folded_words, folded), (exact_words, raw), (folded_ratio, folded), (exact_ratio, raw))
     ):
         return True
+    if v.entitlements.search(v.comparator_tail.sub("", folded)) or v.rule_rates.match(ct.folded[clause.start + end :]):
+        return True  # 'mỗi năm được cộng thêm 800.000 đồng', 'Giảm 90% tiền sử dụng đất cho các đối tượng'
+    rest = ct.work[clause.start + end :]
+    if _per_head_payment(rest, fig.unit) or _condition(rest) or _cost_share(folded, ct.folded[clause.start + end :]):
+        return True
     if fig.change is not None or fig.comparator in ("<", "<="):
-        return False
+        return False  # 'nếu có giảm ít nhất 50% so với năm trước': a change is the goal whatever the case
+    sentence_rest = _SENTENCE_REST.match(ct.work[clause.start + end : clause.start + end + 400])
+    if v.condition_openers.search(raw) or (sentence_rest and v.condition_openers.search(sentence_rest.group().lower())):
+        return True  # 'nếu khoảng cách di chuyển từ 50 km trở lên', 'Hỗ trợ 6.000.000 đồng nếu …'
     befell = list(v.states.finditer(raw))
     if befell and not v.after_stop.search(raw[befell[-1].end() :]):
         return True  # 'bị suy giảm khả năng lao động từ 81%'
     rest = ct.work[clause.start + end : clause.end].lower()
     return bool(v.states.search(rest)) and not v.after_stop.search(rest)  # '80.000 ha lúa bị thiệt hại'
+
+
+_SENTENCE_REST = re.compile(r".*?(?:[.;!?](?=\s|$)|\n\s*\n|$)", re.DOTALL)
+
+
+def _condition(rest: str) -> bool:
+    """'Người dự tuyển trả lời đúng từ 50% số câu hỏi trở lên thì được tham dự vòng 2': a figure before 'thì' in
+    its sentence states the condition of a rule, not a level to reach."""
+    m = _SENTENCE_REST.match(rest[:400])
+    return m is not None and _vocab().consequence.search(m.group().lower()) is not None
+
+
+def _cost_share(folded_before: str, folded_after: str) -> bool:
+    """'Ngân sách thành phố hỗ trợ 50%, ngân sách xã …', 'hỗ trợ 100% chi phí chuyển trả kết quả': the share of a cost a budget or a
+    policy pays is a rule's rate; 'hỗ trợ 100% hộ nghèo' counts the supported and may be a goal."""
+    v = _vocab()
+    if not v.funding_verbs.search(v.comparator_tail.sub("", folded_before)):
+        return False
+    return v.costs.match(folded_after) is not None or re.match(r"\s*(?:[.;,]|$)", folded_after) is not None
+
+
+def _per_head_payment(rest: str, unit: str) -> bool:
+    """'Hỗ trợ 3.600.000 đồng/hộ': a sum of money per head or per case is a rule's rate, not a sum to reach."""
+    return fold(unit).endswith("dong") and rest.lstrip()[len(unit) :].lstrip().startswith("/")
 
 
 def _committed(
@@ -304,19 +373,43 @@ def _committed(
     v = _vocab()
     if goal_bound or clause.criterion is not None or target.year or target.recurrence or target.change:
         return True
+    if lead_in is not None and v.condition_lead_ins.search(ct.folded[lead_in.start : lead_in.end]):
+        return False  # 'Tiêu chí phân định xã theo trình độ phát triển:' / '+ Tỷ lệ hộ … dưới 95%'
     since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)
     lead, raw = ct.folded[since : max(at, clause.start)], ct.work[since : max(at, clause.start)].lower()
     folded_words, exact_words = v.goal_words
     if folded_words.search(lead) or exact_words.search(raw):
         return True
-    conditions = lead_in is not None and v.condition_lead_ins.search(ct.folded[lead_in.start : lead_in.end])
-    if target.unit == "%" and target.comparator != "=" and v.indicators.search(lead) and not conditions:
+    if target.unit == "%" and target.comparator != "=" and v.indicators.search(lead):
         return True  # 'tỷ lệ tái nghiện không quá 20%'
     bare = raw[: len(v.comparator_tail.sub("", lead))]  # same length: the fold keeps offsets
     if v.exact_cues.search(bare):
         return True
     verb = v.subject_verbs.match(ct.folded[end : clause.end])
     return target.unit == "%" and verb is not None
+
+
+def _restated(ct: ClausedText, clause: Clause, fig: _Figure, emitted: list[_Figure]) -> bool:
+    """True when a figure restates a goal the document set before: the same number of the same noun, already a
+    target, after 'mục tiêu' in its sentence ('góp phần hoàn thành mục tiêu 3.000 km đường bộ cao tốc'), or the
+    same figure after the same words ('phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 8%' in the lead-in and
+    again in an item). A criterion printed twice is counted twice (CONVENTIONS)."""
+    if clause.criterion is not None:
+        return False
+    same = [e for e in emitted if e.value == fig.value and fold(e.unit) == fold(fig.unit)]
+    if not same:
+        return False
+    if fig.unit != "%" and _vocab().restatement.search(ct.folded[clause.sentence_start : fig.start]):
+        return True
+    return any(_wording(ct, e) == _wording(ct, fig) for e in same)
+
+
+def _wording(ct: ClausedText, fig: _Figure) -> tuple[list[str], list[str]]:
+    """The words around a figure, to tell one printed again in the same words ('Tại địa bàn đô thị: 100% trẻ …'
+    and '… 100% cán bộ …' are two)."""
+    before = re.findall(r"\w+", ct.folded[max(0, fig.start - 120) : fig.start])[-6:]
+    after = re.split(r"[.;|\t\n]", ct.folded[fig.end : fig.end + 60], maxsplit=1)[0]  # its sentence or cell only
+    return before, re.findall(r"\w+", after)[:3]
 
 
 def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
@@ -350,7 +443,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     out: list[_Figure] = []
     taken: list[tuple[int, int]] = []
     for m in percents:
-        if not free(*m.span()) or _reports_past(folded, m.start()):
+        if not free(*m.span()) or _reports_past(folded, m.start()) or v.specification.search(folded[: m.start()]):
             continue
         if not goal_bound and v.past_after.match(folded[m.end() :]):
             continue
@@ -388,7 +481,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         if value is None or (m.group(2) and value_max is None):
             continue  # digits that are no figure ('1.2.2')
         fig = _Figure(clause.start + m.start(), clause.start + m.end(), value, value_max, _unit(raw[m.end() :]))
-        if _footnote(ct, clause.start + m.start(), fig.unit):
+        if _footnote(ct, clause.start + m.start(), fig.unit) or not _counts_a_noun(fig.unit, glued=not m.group(4)):
             continue
         if m.group(3):
             fig.count, fig.of = int(fig.value), int(m.group(3))
@@ -399,7 +492,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             fig.comparator, fig.change = previous.comparator, previous.change
         _read_suffix(fig, after, raw[m.end() :])
         scheduled = _SCHEDULE_LEAD.search(lead) is not None
-        cued = v.cues.search(v.range_openers.sub("", lead))
+        cued = v.cues.search(v.range_openers.sub("", lead)) or v.beneficiary_cue.search(raw[: m.start()].lower())
         # a goal's counted noun is enough; '2 buổi/ngày' is a rate that qualifies, not a count
         counted = goal_bound and fig.unit != "đơn vị" and not raw[m.end() :].lstrip()[len(fig.unit) :].startswith("/")
         if not (marked or joined or scheduled or fig.comparator != "=" or cued or counted):
@@ -467,6 +560,14 @@ def _opening_year(ct: ClausedText, clause: Clause, issue_year: int | None) -> Ti
     return None
 
 
+def _reach_by(ct: ClausedText, head: Clause | None, issue_year: int | None) -> bool:
+    """A sentence that opens with a year to reach ('Đến năm 2027, toàn tỉnh có 50 xã đạt chuẩn …', 'Phấn đấu đến
+    hết năm 2026 …'): its counts are goals, as under a goal heading; a year of action ('Năm 2026, lấy 240 mẫu
+    nước') schedules work, whose quantities are no goals."""
+    opening = _opening_year(ct, head, issue_year) if head is not None else None
+    return opening is not None and opening.relation == "by"
+
+
 def _dated_year(folded: str, issue_year: int | None) -> int | None:
     """The year of the first month, quarter or due day of a text: 'trong quý II/2024', 'trước ngày 30/11/2025';
     none before the document's year ('được công nhận từ trước ngày 31 tháng 12 năm 1993' in a text of 2012)."""
@@ -478,8 +579,17 @@ def heading_year(heading: str | None, issue_year: int | None) -> int | None:
     """'2. Mục tiêu cụ thể đến năm 2025': the year a heading sets for the items below it."""
     if not heading:
         return None
-    mentions = time_grammar.years(fold_in_place(heading), issue_year, planned=True)
-    return mentions[-1].year if mentions else None
+    folded = fold_in_place(heading)
+    mentions = time_grammar.years(folded, issue_year, planned=True)
+    if mentions:
+        return mentions[-1].year
+    if not _vocab().vision_headings.match(folded):
+        return None
+    # 'c) Tầm nhìn đến năm 2035' heads the targets to reach by then: a horizon for tasks, their year for targets
+    horizons = [
+        m.year for m in time_grammar.mentions(folded) if m.use == "horizon" and m.kind in time_grammar.YEAR_KINDS
+    ]
+    return horizons[-1] if horizons and (not issue_year or (horizons[-1] or 0) >= issue_year) else None
 
 
 def _year(
@@ -527,6 +637,13 @@ def _year(
     return None
 
 
+def vision_year(clause: Clause, year: int, above: tuple[str, ...] = ()) -> bool:
+    """True when a target's year is that of a vision heading over it ('c) Tầm nhìn đến năm 2035', the line's own
+    heading or one of the sections ``above``): the year it is reached by, but a horizon, so no deadline (notes-L)."""
+    v = _vocab()
+    return any(v.vision_headings.match(fold(h)) and str(year) in h for h in (clause.line.heading or "", *above))
+
+
 def section_headings(seg: SegmentedDocument) -> dict[str, Line]:
     """Outline path → the line that opens that section ('Điều 1.2' → '2. Mục tiêu đến năm 2025'),
     so an item can read the headings it sits under."""
@@ -561,10 +678,16 @@ def without_past_asides(folded: str) -> str:
     )
 
 
-def _in_past(ct: ClausedText, clause: Clause, head: Clause | None, fig: _Figure, issue_year: int | None) -> bool:
-    """'Năm 2023, tỷ lệ … đạt 92,3%' in a 2024 plan reports a result, it sets no target."""
+def _in_past(
+    ct: ClausedText, clause: Clause, head: Clause | None, fig: _Figure, issue_year: int | None, issued_on: str | None
+) -> bool:
+    """'Năm 2023, tỷ lệ … đạt 92,3%' in a 2024 plan reports a result, it sets no target; so does a figure after a
+    day before the document's ('đến ngày 23/9/2013 mới có 29 tỉnh' in a letter of 23/10/2013)."""
     if not issue_year:
         return False
+    days = [m.due for m in time_grammar.dated(ct.folded[clause.start : fig.start]) if m.kind == "day" and m.year]
+    if issued_on and days and days[-1] < issued_on:
+        return True
     own = time_grammar.years(ct.folded[clause.start : fig.start])
     if own:
         return (own[-1].year or issue_year) < issue_year
@@ -652,6 +775,7 @@ def find(
     subject = ""
     lead_in: Clause | None = None
     headings = section_headings(seg)
+    emitted: list[_Figure] = []
     for clause in ct.clauses:
         if clause.start == clause.sentence_start:
             head = clause
@@ -661,8 +785,12 @@ def find(
         if clause.numeric_row or clause.in_report:
             continue
         above = enclosing_headings(clause, headings)
-        goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above])
-        figures = [f for f in _figures(ct, clause, goal_bound) if not _in_past(ct, clause, head, f, year0)]
+        goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above]) or _reach_by(ct, head, year0)
+        figures = [
+            f
+            for f in _figures(ct, clause, goal_bound)
+            if not _in_past(ct, clause, head, f, year0, meta.issued_on if meta else None)
+        ]
         for k, fig in enumerate(figures):
             next_start = figures[k + 1].start if k + 1 < len(figures) else clause.end
             own = _subject(ct, clause, fig, next_start)
@@ -694,8 +822,9 @@ def find(
             )
             if not _committed(
                 ct, clause, target, goal_bound, fig.start, fig.end, lead_in if lead_in is not clause else None
-            ):
+            ) or _restated(ct, clause, fig, emitted):
                 continue
+            emitted.append(fig)
             subject = subject if _BARE_SUBJECT.fullmatch(fold(own)) and subject else own
             out.append((clause, target.model_copy(update={"subject": subject})))
     return out

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors import gazetteer
-from extractors.common import load_json
+from extractors.common import find_dates, load_json
 from extractors.grammar import time as time_grammar
 from pipeline.settings import settings
 from pipeline.text import fold, fold_in_place
@@ -226,6 +226,79 @@ def _cell_mentions(tokens: list[tuple[int, int, str]]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _address_part() -> re.Pattern:
+    """The last street part of an address before a mention ('số 63 đường Lý Tự Trọng, ', 'đường Lê Lợi, '): an
+    ``address_words`` word, then up to six words, then a comma."""
+    words = "|".join(re.escape(w) for w in sorted(_rules()["address_words"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:{words})\s+((?:[\w/.-]+\s+){{0,5}}[\w/.-]+)\s*,\s*$")
+
+
+def _in_address(text: str, at: int) -> bool:
+    """True when the ward at ``at`` is part of a postal address ('Trung tâm phục vụ hành chính công, số 4 đường
+    Nguyễn Tất Thành, Phường Bà Rịa'): where an office stands, not a ward the document is about. The street part
+    is a number or a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case)."""
+    before = text[max(0, at - 120) : at].replace("\n", " ")
+    cut = max(before.rfind(c) for c in ";:()\t")  # a clause or a table cell of its own
+    m = _address_part().search(before[cut + 1 :])
+    inner = {fold(w) for w in _rules()["address_words"]}
+    return m is not None and all(w[:1].isdigit() or w[:1].isupper() or fold(w) in inner for w in m.group(1).split())
+
+
+def _continued(seg: SegmentedDocument, index: int, mention: Mention) -> Mention:
+    """A list that runs to the end of its line and on over lines the text left hard-wrapped ('gồm 09 phường: Hai
+    Bà' / 'Trưng, Cửa Nam, …, Ngọc Hà,' / 'Tây Hồ.'): the names of the following lines join it, a name cut by the
+    wrap joined again. Each following line must start with a name and carry no outline marker of its own."""
+    lines, names, end = seg.lines, list(mention.names), mention.end
+    line = lines[index]
+    while index + 1 < len(lines):
+        tail = seg.text[end : line.end].strip()
+        following = lines[index + 1]
+        if tail not in ("", ",", ";") or following.marker or following.start - line.end > 2 or "\t" in following.text:
+            break
+        tokens = _cells(following)[0]
+        if not tokens or not _is_name_word(tokens[0][2]):
+            break
+        j = 0
+        if not tail:  # the last name was cut by the wrap: 'Hai Bà' + 'Trưng'
+            while j < len(tokens) and _is_name_word(tokens[j][2]) and not _starts_kind(tokens, j):
+                j += 1
+            names[-1] = f"{names[-1]} {' '.join(t[2] for t in tokens[:j])}"
+            if j < len(tokens) and fold(tokens[j][2]) in _rules()["separators"]:
+                j += 1
+        more, k = _names(tokens, j)
+        names += more
+        if k == 0:
+            break
+        index, line, end = index + 1, following, tokens[k - 1][1]
+    if len(names) == len(mention.names) and names == mention.names:
+        return mention
+    return Mention(names, mention.start, end, mention.locality, mention.bare)
+
+
+_CROSS_REFERENCE = re.compile(r"\bkhoan\s+(\d+)\s+dieu\s+(\d+)\b")
+
+
+def _referenced_years(lines: list[Line]) -> dict[str, int]:
+    """Outline path → the year a line elsewhere sets for the wards listed there: 'a) Kể từ ngày 01 tháng 7 năm 2026
+    …: thực hiện … thuộc các phường được quy định tại khoản 6 Điều 3' schedules the wards of 'Điều 3.6' from 2026,
+    the first year of its time."""
+    out: dict[str, int] = {}
+    for line in lines:
+        if not any(k in line.text.lower() for k in _rules()["keywords"]):
+            continue
+        folded = fold_in_place(line.text)
+        refs = list(_CROSS_REFERENCE.finditer(folded))
+        if not refs:
+            continue
+        years = [m.year for m in time_grammar.mentions(folded) if m.year and m.start < refs[0].start()]
+        # a period's first day: the grammar dates 'từ ngày 01/7/2026 đến hết ngày 31/12/2027' by its end
+        years += [int(iso[:4]) for start, _, iso in find_dates(line.text) if start < refs[0].start()]
+        for ref in refs if years else []:
+            out.setdefault(f"Điều {ref.group(2)}.{ref.group(1)}", min(years))
+    return out
+
+
 def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | None) -> tuple[int | None, int]:
     """The year a mention is scheduled for: the nearest 'năm YYYY' ('Quý II/YYYY', 'tháng 6/YYYY', read by
     ``grammar.time``: not a date's or a baseline's) before it in its line, else the first after it in the same clause, else a year-only table cell,
@@ -384,13 +457,19 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
     headings = _section_headings(seg.lines)
     plan = bool(meta and meta.kind and fold(meta.kind) in {fold(k) for k in _rules()["scheduling_kinds"]})
     title_year = _heading_year(meta.subject, meta) if plan and meta else None
+    referenced = _referenced_years(seg.lines)
     for index, (line, label) in enumerate(zip(seg.lines, _labels(seg.lines))):
         mentions = _mentions(line) if any(k in line.text.lower() for k in _rules()["keywords"]) else []
+        mentions = [_continued(seg, index, m) for m in mentions]
         for mention in mentions + in_tables.get(index, []):
+            if not mention.bare and _in_address(seg.text, mention.start):
+                continue
             year, start = _year_of(seg, line, mention, merged_years.get(index, label))
             if year is None:
                 year = (
-                    next((y for h in _enclosing(line, headings) if (y := _heading_year(h, meta))), None) or title_year
+                    next((y for h in _enclosing(line, headings) if (y := _heading_year(h, meta))), None)
+                    or referenced.get(line.section or "")
+                    or title_year
                 )
             found.append((mention, line, year, start))
 

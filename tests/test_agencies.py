@@ -330,3 +330,15 @@ def test_titles_in_series_head_one_named_body_but_not_a_class():
         "Tổng Giám đốc Ngân hàng Chính sách xã hội",
         "Thủ trưởng các cơ quan liên quan",
     ]
+
+
+def test_a_province_whose_name_holds_a_body_word_is_read_whole():
+    """'Hải Phòng': 'Phòng' also opens a body ('Phòng Cảnh sát …'), but here it ends the city's name."""
+    found, _ = parse_addressees(
+        "Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh trực tiếp hỗ trợ"
+    )
+    assert [b.name for b in found] == [
+        "Ủy ban nhân dân thành phố Hà Nội",
+        "Ủy ban nhân dân thành phố Hải Phòng",
+        "Ủy ban nhân dân tỉnh Quảng Ninh",
+    ]

@@ -404,3 +404,38 @@ def test_items_under_a_dated_goal_lead_in_are_due_by_its_year(tmp_path):
         issued_on="2025-10-01",
     )
     assert keys(found) == [("2030", "by", None), ("2030", "by", None)]
+
+
+def test_items_under_a_dated_sub_heading_of_a_goal_section(tmp_path):
+    """'a) Đến năm 2026' inside '2. Mục tiêu cụ thể' dates its items; a vision sub-heading is a horizon."""
+    found = read(
+        tmp_path,
+        (
+            "2. Mục tiêu cụ thể\n"
+            "a) Đến năm 2026\n"
+            "- Hoàn thiện khung pháp lý hỗ trợ chuyển đổi số trong quản lý hạ tầng;\n"
+            "- Xây dựng kho dữ liệu mô hình thông tin công trình quốc gia;\n"
+            "b) Đến năm 2030\n"
+            "- Triển khai các nền tảng số dùng chung phục vụ quản lý hạ tầng;\n"
+            "c) Tầm nhìn đến năm 2035\n"
+            "- Hoàn thành chuyển đổi số toàn diện trong quản lý hạ tầng;\n"
+            "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        ),
+        issued_on="2025-11-27",
+        province=None,
+    )
+    assert keys(found) == [("2026", "by", None), ("2026", "by", None), ("2030", "by", None)]
+
+
+def test_the_đa_of_tối_đa_is_not_the_past_marker_đã(tmp_path):
+    """Folded, 'tối đa' reads 'toi da' like 'đã': a task that supports 'tối đa' is still a task."""
+    found = read(
+        tmp_path,
+        (
+            "4. Rà soát thiệt hại; chủ động sử dụng các nguồn lực để hỗ trợ tối đa cho các đối tượng bị thiệt hại,"
+            " hoàn thành trước ngày 30/11/2025.\n"
+            "5. Các địa phương đã hoàn thành việc sửa chữa trước ngày 30/11/2025.\n"
+        ),
+        issued_on="2025-11-23",
+    )
+    assert keys(found) == [("2025-11-30", "before", None)]

@@ -42,24 +42,30 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     # 48 documents since the sixth session; the 8 added then (notes-F.md) lowered targets and deadlines, whose rules
     # were not changed with them, and the 8 of notes-K.md (no targets in their gold, 46 read) lowered targets
-    # again to 0.40: the targets reader is another engineer's work (docs/benchmarks.md)
+    # again to 0.40: the targets reader is another engineer's work (docs/benchmarks.md). The 10 of notes-L.md (58 in
+    # all; an appendix task table, a 69-task Government resolution) took targets 0.73 -> 0.60, deadlines 0.90 -> 0.82,
+    # obligations 0.93 -> 0.89 and assignments 0.92 -> 0.88 with the rules unchanged: room for the grammar's engineer.
+    # The assignment grammar then took them to 0.925 / 0.908 (tables with each '|' on its own line, spans of years);
+    # Branch x11-targets2 (rules of a target, wrapped ward lists, wards scheduled by another article): targets
+    # 0.60 -> 0.86, wards 0.46 -> 0.99, deadlines 0.823 -> 0.826; held out: targets 0.46 -> 0.74, deadlines 0.873 -> 0.870
+    # Branch x11-deadlines (dated sub-headings of a goal section, 'đã' not 'đa'): deadlines 0.826 -> 0.835
     "corpus-dev": {
         "document": 0.97,
         "citations": 0.97,
-        "targets": 0.70,
-        "deadlines": 0.88,
-        "wards": 0.44,
-        "obligations": 0.92,
-        "assignments": 0.90,
+        "targets": 0.84,
+        "deadlines": 0.83,
+        "wards": 0.97,
+        "obligations": 0.91,
+        "assignments": 0.89,
     },
     "corpus-holdout": {
         "document": 0.94,
         "citations": 0.93,
-        "targets": 0.44,
+        "targets": 0.70,
         "deadlines": 0.84,
         "wards": 0.85,
-        "obligations": 0.64,
-        "assignments": 0.60,
+        "obligations": 0.65,
+        "assignments": 0.61,
     },
     "scans": {
         "document": 0.75,

@@ -743,3 +743,98 @@ def test_a_paragraph_between_two_items_of_a_list_does_not_end_it():
     got = [(o.agency, o.task[:12]) for o in _obligations(text)]
     assert ("Chủ tịch Ủy ban nhân dân tỉnh Gia Lai", "Ban hành các") in got
     assert ("Bộ trưởng Bộ Công an", "Chỉ đạo lực ") in got
+
+
+def test_web_page_task_table_with_each_bar_on_a_line_of_its_own():
+    """The same kind of table as another renderer writes it — every '|' alone on its line, a row between two of
+    them, a cell wrapped over several lines — and a span of years in the time column is due by its last year."""
+    text = (
+        "|\n**STT**\n|\n**Tên nhiệm vụ/dự\nán**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n"
+        "**Thời gian triển\nkhai**\n|\n|\n"
+        "1\n|\nXây dựng và ban hành các tiêu chuẩn quốc gia, quy\nchuẩn kỹ thuật về cơ sở dữ liệu số về công trình\n"
+        "hạ tầng, chuẩn kết nối và chia sẻ dữ liệu hạ tầng; áp dụng\nBIM trong toàn bộ vòng đời công trình\n|\n"
+        "Sở Xây dựng\n|\nSở Khoa học và\nCông nghệ\n|\n2026-2027\n|\n|\n"
+        "2\n|\nRà soát các quy định về dữ liệu điện tử\n|\nSở Tư pháp\n|\nCác sở, ngành liên\nquan\n|\n2026\n|\n"
+    )
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Sở Xây dựng", "lead", "2027"),
+        ("Sở Khoa học và Công nghệ", "support", "2027"),
+        ("Sở Tư pháp", "lead", "2026"),
+    ]
+
+
+def test_a_directive_lead_in_gives_no_task_in_a_part_that_says_why():
+    """'Chính phủ yêu cầu <bodies> … như sau:' over 'I. QUAN ĐIỂM, PHẠM VI …' and 'II. NHIỆM VỤ …': the viewpoint
+    part's items are principles, not tasks of the addressees."""
+    text = (
+        "Để khắc phục hậu quả thiên tai, Chính phủ yêu cầu các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh "
+        "thực hiện các nhiệm vụ, giải pháp trọng tâm như sau:\n"
+        "I. QUAN ĐIỂM, PHẠM VI VÀ ĐỐI TƯỢNG HỖ TRỢ\n"
+        "1. Quan điểm\n"
+        "a) Ưu tiên cao nhất là bảo vệ tính mạng, sức khỏe và sớm ổn định đời sống nhân dân.\n"
+        "b) Triển khai công tác khắc phục hậu quả với tinh thần chủ động, khẩn trương, kịp thời.\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Bộ Tài chính xuất cấp hàng dự trữ quốc gia để hỗ trợ các địa phương.\n"
+        "2. Rà soát, tổng hợp đầy đủ thiệt hại do thiên tai.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [("Bộ Tài chính", "II.1")]
+
+
+def test_an_item_whose_issuer_asks_other_bodies_goes_to_them():
+    """'2. Chính phủ trân trọng đề nghị X, Y …', '3. Ủy ban nhân dân tỉnh yêu cầu Sở Y tế chủ trì …': the body that
+    opens the item only asks; the bodies after the verb act (a class spelled without its hyphen included)."""
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "2. Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị xã hội, "
+        "Hội Chữ thập đỏ Việt Nam, theo nhiệm vụ, quyền hạn của mình chủ động vận động, kêu gọi ủng hộ.\n"
+        "3. Ủy ban nhân dân tỉnh yêu cầu Sở Y tế chủ trì tổ chức khám bệnh.\n"
+        "4. Hội đồng nhân dân Thành phố thống nhất giao Ủy ban nhân dân Thành phố bố trí nguồn vốn từ ngân sách.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "assigned"),
+        ("các tổ chức chính trị xã hội", "assigned"),
+        ("Hội Chữ thập đỏ Việt Nam", "assigned"),
+        ("Sở Y tế", "lead"),
+        ("Ủy ban nhân dân Thành phố", "assigned"),
+    ]
+
+
+def test_a_paragraph_that_opens_with_a_body_and_its_role_is_its_task():
+    """'Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm chủ trì, phối hợp Sở Tư pháp …' as a plain paragraph of an
+    article: the body leads, and its task runs on past a ';' to the report it ends with (and its due)."""
+    text = (
+        "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n"
+        "Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Quốc phòng, Bộ Nội vụ rà soát mô hình tổ chức của "
+        "Mạng lưới quan trắc; báo cáo Thủ tướng Chính phủ trong quý I năm 2026.\n"
+    )
+    assert [(o.agency, o.role, o.due, o.partners) for o in _obligations(text)] == [
+        ("Bộ Khoa học và Công nghệ", "lead", "2026-03", ["Bộ Quốc phòng", "Bộ Nội vụ"])
+    ]
+
+
+def test_an_article_cut_after_giao_is_one_paragraph():
+    """'**Điều 2. **Giao' / 'Văn phòng Ủy ban nhân dân tỉnh chủ trì, …': 'giao' never ends a sentence, bold or not."""
+    text = (
+        "**Điều 1. **Công bố kèm theo Quyết định này 14 thủ tục hành chính.\n"
+        "**Điều 2. **Giao\n"
+        "Văn phòng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ cập nhật quy trình.\n"
+    )
+    assert [(o.agency, o.role, o.section) for o in _obligations(text)] == [
+        ("Văn phòng Ủy ban nhân dân tỉnh", "lead", "Điều 2")
+    ]
+
+
+def test_a_short_line_cut_after_thuoc_goes_on():
+    """'4. Đề nghị Văn phòng Thành ủy, các cơ quan thuộc' / 'Thành ủy phối hợp …': 'thuộc' needs what it belongs to."""
+    text = (
+        "Điều 3. Tổ chức thực hiện\n"
+        "1. Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết này.\n"
+        "2. Đề nghị Văn phòng Thành ủy, các cơ quan thuộc\n"
+        "Thành ủy phối hợp tổ chức thực hiện Nghị quyết này.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Ủy ban nhân dân Thành phố", "assigned"),
+        ("Văn phòng Thành ủy", "support"),
+        ("các cơ quan thuộc Thành ủy", "support"),
+    ]

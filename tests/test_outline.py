@@ -95,3 +95,11 @@ def test_bracketed_items_emphasised_numbers_and_chapters():
     nodes = parse(lines)
     assert [n.marker for n in nodes] == ["1.", "(1)", "(2)", "(i)", "2.", "Chương II", None]
     assert [n.section for n in nodes[:5]] == ["1", "1", "1", "1", "2"]  # items in brackets keep the path above them
+
+
+def test_a_lowercase_line_goes_on_after_a_closing_mark():
+    """No sentence starts in lowercase: a wrap after an ellipsis or a quote is the same paragraph."""
+    assert continues(
+        "*làm việc “3 ca, 4 kíp”, “làm việc xuyên ngày nghỉ, ngày lễ, ngày tết”...*", "để hoàn thành các dự án"
+    )
+    assert not continues("Các sở, ngành triển khai thực hiện Kế hoạch này.", "Giao Sở Y tế chủ trì.")

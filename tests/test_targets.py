@@ -507,3 +507,154 @@ def test_the_web_pages_text_around_the_document_sets_no_target(tmp_path):
     )
     found = read(tmp_path, text)
     assert [(t.value, t.year) for t in found] == [(98.0, 2030)]
+
+
+def test_rules_rates_and_conditions_of_a_policy_are_not_targets(tmp_path):
+    """A policy decision's figures say who qualifies and what they get: none is a level to reach."""
+    found = read(
+        tmp_path,
+        (
+            "Điều 3. Mức hỗ trợ\n"
+            "1. Giảm 70% tiền sử dụng đất cho các đối tượng là: thương binh có tỷ lệ tổn thương cơ thể từ 61% trở lên.\n"
+            "2. Người có tỷ lệ suy giảm khả năng lao động do bệnh tật từ 81% trở lên được hỗ trợ 2.000.000 đồng/người.\n"
+            "3. Hộ phải di chuyển chỗ ở thì được hỗ trợ thêm 500.000 đồng cho mỗi khẩu tăng thêm.\n"
+            "4. Ngân sách tỉnh hỗ trợ 50%, ngân sách xã hỗ trợ 40% chi phí xây dựng.\n"
+            "5. Người dự tuyển trả lời đúng từ 50% số câu hỏi trở lên thì được tham dự vòng 2.\n"
+            "6. Hỗ trợ 6.000.000 đồng nếu khoảng cách di chuyển từ 50 km trở lên.\n"
+            "7. Trường hợp đất bị hạn chế khả năng sử dụng thì mức bồi thường không vượt quá 50% giá đất.\n"
+            "8. Thôn đội trưởng được hưởng thêm 100% phụ cấp chức vụ khi kiêm nhiệm.\n"
+        ),
+        "2024-05-10",
+    )
+    assert found == []
+
+
+def test_a_goal_stays_a_target_beside_the_rules(tmp_path):
+    """The same words that mark a rule do not silence a goal: a change is a goal in any case, and
+    'hỗ trợ 100% hộ nghèo' counts the supported."""
+    found = read(
+        tmp_path,
+        (
+            "2. Mục tiêu năm 2025\n"
+            "- Tụ điểm phức tạp về ma túy: nếu có giảm ít nhất 50% so với năm trước.\n"
+            "- Hỗ trợ 100% hộ nghèo có nhu cầu về nhà ở được cải thiện chỗ ở.\n"
+        ),
+        "2025-01-10",
+    )
+    assert [(t.value, t.change, t.year) for t in found] == [(50.0, "decrease", 2025), (100.0, None, 2025)]
+
+
+def test_a_goal_restated_is_one_target(tmp_path):
+    """A goal named again ('hoàn thành mục tiêu 3.000 km') or printed again in the same words is one target; a
+    criterion printed twice is two."""
+    found = read(
+        tmp_path,
+        (
+            "1. Phấn đấu tăng trưởng kinh tế năm 2025 đạt trên 8% và hoàn thành trên 3.000 km đường bộ cao tốc.\n"
+            "2. Bộ Xây dựng đôn đốc các chủ đầu tư, góp phần hoàn thành mục tiêu 3.000 km đường bộ cao tốc.\n"
+            "3. Các bộ, ngành tiếp tục triển khai các giải pháp, phấn đấu tăng trưởng kinh tế năm 2025 đạt trên 8% và "
+            "hoàn thành các chỉ tiêu của năm.\n"
+        ),
+        "2025-03-01",
+    )
+    assert [(t.value, t.unit) for t in found] == [(8.0, "%"), (3000.0, "km")]
+
+
+def test_what_follows_a_count_must_be_a_noun_it_counts(tmp_path):
+    """'2026 và …', '1/500 theo …' and 'Vành đai 3 Thành phố …' count nothing; '1.700km' counts kilometres."""
+    found = read(
+        tmp_path,
+        (
+            "Phấn đấu hoàn thành khoảng 1.700km đường ven biển trong năm 2025, phục vụ dịp Tết dương lịch 2026 và "
+            "Tết Nguyên đán; hoàn thành quy hoạch 1/500 theo quy định và dự án Vành đai 3 Thành phố Hồ Chí Minh.\n"
+        ),
+        "2025-03-01",
+    )
+    assert [(t.value, t.unit, t.year) for t in found] == [(1700.0, "km", 2025)]
+
+
+def test_targets_under_a_vision_heading_take_its_year(tmp_path):
+    """'c) Tầm nhìn đến năm 2035' dates the targets below it; a title ending with a horizon dates none."""
+    found = read(
+        tmp_path,
+        (
+            "I. MỤC TIÊU\n"
+            "1. Mục tiêu chung\n"
+            "Chuyển đổi số giai đoạn 2026 - 2030, tầm nhìn đến năm 2045.\n"
+            "2. Mục tiêu cụ thể\n"
+            "a) Đến năm 2030\n"
+            "- 100% hồ sơ được xử lý trên môi trường điện tử.\n"
+            "b) Tầm nhìn đến năm 2035\n"
+            "- Hoàn thành 100% chuyển đổi số toàn diện trong các hoạt động quản lý.\n"
+        ),
+        "2025-09-01",
+    )
+    assert [(t.value, t.year) for t in found] == [(100.0, 2030), (100.0, 2035)]
+
+
+def test_a_count_as_of_a_past_day_is_a_fact(tmp_path):
+    found = read(
+        tmp_path,
+        "Đến ngày 23/9/2013 mới có 29 tỉnh phê duyệt đề án; đề nghị hoàn thành hỗ trợ cho 200 hộ trước ngày 31/12/2013.\n",
+        "2013-10-23",
+    )
+    assert [(t.value, t.year) for t in found] == [(200.0, 2013)]
+
+
+def test_a_count_of_those_a_task_is_for(tmp_path):
+    """'hỗ trợ về nhà ở cho khoảng 71.000 hộ': a task verb, what it gives, then 'cho' and whom it is for."""
+    found = read(
+        tmp_path,
+        (
+            "Để hoàn thành việc hỗ trợ về nhà ở cho khoảng 71.000 hộ gia đình người có công trong năm 2013, "
+            "đề nghị các tỉnh đào tạo nghề cho ít nhất 1.000 lao động nông thôn.\n"
+        ),
+        "2013-10-23",
+    )
+    assert [(t.value, t.comparator, t.unit, t.year) for t in found] == [
+        (71000.0, "=", "hộ gia đình", 2013),
+        (1000.0, ">=", "lao động", 2013),
+    ]
+
+
+def test_a_sentence_opening_with_a_year_to_reach_sets_its_counts(tmp_path):
+    """'Đến năm 2027, toàn tỉnh có 50 xã đạt chuẩn': its counts are goals; 'Năm 2026, lấy 240 mẫu nước' schedules
+    work whose quantities are none (notes-B)."""
+    found = read(
+        tmp_path,
+        (
+            "Đến năm 2027, toàn tỉnh có 50 xã đạt chuẩn nông thôn mới nâng cao.\n"
+            "Năm 2026, lấy 240 mẫu nước tại các điểm quan trắc.\n"
+        ),
+        "2025-05-01",
+    )
+    assert [(t.value, t.unit, t.year) for t in found] == [(50.0, "xã", 2027)]
+
+
+def test_a_conclusion_notices_general_assessment_reports_the_past(tmp_path):
+    """Part I of a Government Office conclusion notice ('I. ĐÁNH GIÁ CHUNG') is full of results (notes-A, notes-E);
+    the tasks part sets the goals."""
+    found = read(
+        tmp_path,
+        (
+            "I. ĐÁNH GIÁ CHUNG\n"
+            "Tốc độ tăng trưởng GRDP 9 tháng đầu năm 2025 đạt 8,19%; thu ngân sách đạt 104,24% dự toán.\n"
+            "II. NHIỆM VỤ TRỌNG TÂM\n"
+            "1. Phấn đấu tăng trưởng kinh tế năm 2025 đạt trên 8%.\n"
+        ),
+        "2025-11-20",
+    )
+    assert [(t.value, t.year) for t in found] == [(8.0, 2025)]
+
+
+def test_task_verbs_that_deliver_a_count(tmp_path):
+    found = read(
+        tmp_path,
+        (
+            "Đưa vào sử dụng 3 bệnh viện tuyến tỉnh trong năm 2026.\n"
+            "Xóa 5.000 căn nhà tạm, nhà dột nát trong năm 2026.\n"
+            "Tạo việc làm mới cho 30.000 lao động năm 2026.\n"
+        ),
+        "2025-11-20",
+    )
+    assert [(t.value, t.year) for t in found] == [(3.0, 2026), (5000.0, 2026), (30000.0, 2026)]

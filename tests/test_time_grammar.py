@@ -239,3 +239,11 @@ def test_labels_time_cells_columns_and_openings():
     assert tg.time_column("Thời gian thực hiện") == "during" and tg.time_column("Thời hạn hoàn thành") == "by"
     assert tg.time_column("Đơn vị chủ trì") is None
     assert tg.opens_clause(fold_in_place("- Phấn đấu ")) and not tg.opens_clause(fold_in_place("Tổ chức "))
+
+
+@pytest.mark.parametrize(
+    ("cell", "year"),
+    [("2026-2027", 2027), ("Năm 2026 - 2030", 2030), ("2026–2028.", 2028), ("2026", None), ("2030-2026", None)],
+)
+def test_a_span_of_years_in_a_cell_ends_at_its_last_year(cell, year):
+    assert tg.year_span_cell(cell) == year

@@ -203,3 +203,36 @@ def test_a_count_of_wards_names_none():
         issued_on="2025-11-26",
     )
     assert [w.name for w in got] == ["Phường Láng", "Phường Kim Liên"]
+
+
+def test_a_ward_in_a_postal_address_is_not_named_by_the_document():
+    """Where an office stands ('số 4 đường Nguyễn Tất Thành, Phường Bà Rịa') is no ward the document is about;
+    a ward scheduled in the same text is still read."""
+    text = (
+        "Hồ sơ nộp tại Trung tâm phục vụ hành chính công, số 4 đường Nguyễn Tất Thành, Phường Bà Rịa, "
+        "Thành phố Hồ Chí Minh; hoặc tại Tòa nhà Trung tâm hành chính, đường Lê Lợi, Phường Bình Dương.\n"
+        "Năm 2026: thí điểm tại phường Bến Thành.\n"
+    )
+    got = _wards(text, province="Hồ Chí Minh", issued_on="2025-11-20")
+    assert [(w.name, w.year) for w in got] == [("Phường Bến Thành", 2026)]
+
+
+def test_a_wrapped_list_in_one_article_takes_the_year_another_article_gives_it():
+    """A list hard-wrapped inside a name ('Phường Hoàn' / 'Kiếm') goes on over its lines; an article elsewhere that
+    refers to it ('các phường quy định tại khoản 2 Điều 1', from a day of 2027) schedules it from that year."""
+    text = (
+        "Điều 1. Phạm vi\n"
+        "1. Khu vực trung tâm\n"
+        "2. Khu vực hạn chế, gồm 03 phường: Hoàn\n"
+        "Kiếm, Cửa Nam,\n"
+        "Ba Đình.\n"
+        "Điều 2. Lộ trình\n"
+        "a) Kể từ ngày 01 tháng 7 năm 2027 đến hết ngày 31 tháng 12 năm 2028: thực hiện tại các phường được quy định "
+        "tại khoản 2 Điều 1.\n"
+    )
+    got = _wards(text, province="Hà Nội", issued_on="2025-11-20")
+    assert [(w.name, w.year) for w in got] == [
+        ("Phường Hoàn Kiếm", 2027),
+        ("Phường Cửa Nam", 2027),
+        ("Phường Ba Đình", 2027),
+    ]

@@ -596,6 +596,16 @@ def year_cell(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_YEAR_SPAN_CELL = re.compile(rf"\s*(?:n[aă]m\s*)?{_Y}\s*[-–]\s*(?:n[aă]m\s*)?{_Y}\s*[^\w\s]?\s*", re.IGNORECASE)
+
+
+def year_span_cell(text: str) -> int | None:
+    """The last year of a table cell that holds only a span of years ('2026-2027', 'Năm 2026 - 2030'): a task's
+    time column gives the year it is done by (CONVENTIONS: a range's end)."""
+    m = _YEAR_SPAN_CELL.fullmatch(text)
+    return int(m.group(2)) if m and int(m.group(2)) > int(m.group(1)) else None
+
+
 def label_year(text: str) -> int | None:
     """The year of a line that is only a label of the list below it ('Năm 2024:', 'a) Trong năm 2024:')."""
     folded = fold_in_place(text)

@@ -8,6 +8,14 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+GREY_MODES = ("1", "L", "LA", "I", "I;16", "F")
+
+
+def grey_or_colour(image: Image.Image) -> Image.Image:
+    """A page's picture as grey ("L") or, when it has colours, as RGB: colour is kept up to the OCR's
+    preprocessing, which lightens a red or violet seal's ink before the page goes grey."""
+    return image.convert("L" if image.mode in GREY_MODES else "RGB")
+
 
 class PageDamaged(Exception):
     """The page's picture cannot be decoded or drawn: trying other preparation will not help."""

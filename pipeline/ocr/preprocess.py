@@ -1,4 +1,4 @@
-"""A page image made ready for Tesseract: resolution, illumination, specks, skew, binarization.
+"""A page image made ready for Tesseract: seal ink, dot screens, resolution, illumination, specks, skew, binarization.
 
 Preprocessing was chosen by measuring CER (vie, psm 3) on rendered seed pages, two pages
 per profile, each step on and off:
@@ -24,6 +24,12 @@ per profile, each step on and off:
   the flattened page costs a little accuracy and saves Tesseract ~15 % of its time (``binarize``);
 - despeckling (whitening ink specks of ≤ 6 px at 300 dpi) on the samples' fax profile:
   pages 2 and 4 of seed 001 7.05 → 3.35 % and 7.96 → 0.52 % (20 px already erases diacritics);
+- descreening (``is_dotted``, ``descreen``): a 1-bit page dithered by the fax (Floyd-Steinberg) is a screen of
+  lone dots that Otsu, the ink's rows and the noise check all took for noise: 100-dpi pages were refused. A
+  Gaussian of 1 px over the dots first: 23 dithered pages 60.5 → 5.6 % CER (``python -m bench.preprocess_steps
+  descreen``); pages thresholded cleanly have too few lone dots to be touched (smoothing them measured worse);
+- seal ink (``without_seal_ink``, colour pages): a red seal over body text made Tesseract read its ring between
+  the words, interleaving lines; lightened by hue, the stamped profile's sealed pages read 3.11 → 0.67 %;
 - whitening strokes longer than 0.3 in outside tables (fax streaks across a text line made
   Tesseract drop the line): fax page 1 5.5 → 1.4 %, page 5 3.2 → 2.9 %.
 """
@@ -57,6 +63,23 @@ INK_JUDGED_WIDTH_PX = 1200  # a page wider than twice this is judged on every ot
 # an office scan at 70, 100 and 300 dpi, turned by 4 degrees) and 0.00-0.12 on photos of noise, salt and
 # pepper, a landscape and a portrait, whose piece heights say nothing about a resolution.
 MIN_ROW_NEIGHBOURS = 0.5
+# Lone dots of ink (no ink above, below or beside) cover 0.00-0.25 % of a 1-bit fax page thresholded from a
+# clean print (84 pages of the fax and fax-random profiles, 23 renders of seeds and real letters at 100-200 dpi),
+# 0.9-1.1 % of a low-contrast one thresholded under heavy noise (paper 200, ink 90, noise 35) and 8-18 % of a
+# Floyd-Steinberg dithered one (34 pages): above MIN_LONE_DOT_SHARE the page is smoothed before anything else.
+MIN_LONE_DOT_SHARE = 0.005
+# Measured on 23 dithered pages (seeds and real letters, 100-200 dpi; CER of the page read whole): no smoothing
+# 60.5 %, a Gaussian of 0.7 px 26.0 %, 0.85 px 7.8 %, 1.0 px 5.6 %, 1.2 px 10.4 %, 1.5 px 15.9 %; 1.0 px
+# followed by a 3 x 3 median 10.7 %, by non-local means 6.9 %, thresholded at once at the middle of paper and
+# ink 7.8 %; upscaled twice before smoothing 8.1 %.
+DESCREEN_SIGMA_PX = 1.0
+# Seal ink: OpenCV hues (0-179) up to SEAL_HUES[0] (red) or from SEAL_HUES[1] (violet, magenta, back to red),
+# saturated at least SEAL_MIN_SATURATION of 255 (paper, grey ink and a photo's warm cast are far less). Measured
+# with ``python -m bench.preprocess_steps seal`` and not kept: saturation 35 (scan-random seed 002 17.6 -> 2.4 %
+# against 8.0 %, but photo-random seed 000 2.53 -> 2.60 %); lightening only pixels whose brightest channel is at
+# least 128 (scan-random 8.65 -> 4.04 % against 4.74 %, but photo-random 1.25 -> 1.28 % against 1.20 %).
+SEAL_HUES = (10, 125)
+SEAL_MIN_SATURATION = 60
 ROW_SAMPLE = 800  # pieces whose neighbours are looked for (every k-th of the page's), against all of them
 
 
@@ -130,6 +153,10 @@ def resample(image: Image.Image, dpi: float, max_pixels: int, judge_ink: bool = 
     ``judge_ink``, of ``print_dpi``), and how it was sized: every later step sizes its work by the print's
     ``read_dpi`` (the page's own inches follow from the pixels: ``image.width`` became ``gray.shape[1]``)."""
     gray = np.asarray(image if image.mode == "L" else image.convert("L"))
+    if image.mode == "RGB":
+        gray = without_seal_ink(np.asarray(image), gray)
+    if is_dotted(gray):
+        gray = descreen(gray)
     judged, ink = print_dpi(gray, dpi) if judge_ink else (dpi, None)
     read_at = reading_dpi(gray.shape[1], gray.shape[0], judged, max_pixels)
     scale = read_at / judged
@@ -137,6 +164,35 @@ def resample(image: Image.Image, dpi: float, max_pixels: int, judge_ink: bool = 
         size = (max(round(gray.shape[1] * scale), 1), max(round(gray.shape[0] * scale), 1))
         gray = cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA)
     return gray, Sizing(declared_dpi=dpi, ink_dpi=ink, print_dpi=judged, read_dpi=read_at)
+
+
+def without_seal_ink(rgb: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """The page's grey with the ink of red and violet seals lightened to its brightest channel: a seal is light in
+    its own colour's channel, so what stays dark under it is the black text it was pressed over. Tesseract read
+    the seal's ring and legend between the words it covered, interleaving a page's lines word by word."""
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    hue, saturation, brightest = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    seal = (saturation >= SEAL_MIN_SATURATION) & ((hue <= SEAL_HUES[0]) | (hue >= SEAL_HUES[1]))
+    return np.where(seal, brightest, gray)
+
+
+def is_dotted(gray: np.ndarray) -> bool:
+    """True for a black-and-white page strewn with lone dots of ink (no ink above, below or beside them) over
+    more than MIN_LONE_DOT_SHARE of its area: greys dithered into a dot screen, or a fax's noise thresholded
+    into specks. Otsu, the ink's rows and Tesseract see dots there, not letters."""
+    if np.count_nonzero((gray > 0) & (gray < 255)):
+        return False  # grey levels: a scan or a photo, not a page of dots
+    ink = gray < 128
+    padded = np.pad(ink, 1)
+    neighbour = padded[:-2, 1:-1] | padded[2:, 1:-1] | padded[1:-1, :-2] | padded[1:-1, 2:]
+    return bool(np.count_nonzero(ink & ~neighbour) >= MIN_LONE_DOT_SHARE * ink.size)
+
+
+def descreen(gray: np.ndarray) -> np.ndarray:
+    """The greys the dots stand for, back (inverse halftoning): a Gaussian of DESCREEN_SIGMA_PX over the
+    page's own pixels (dithering spreads each pixel's error to its neighbours, whatever the resolution).
+    Every later step then sees grey letters on grey paper, as on a scan."""
+    return cv2.GaussianBlur(gray, (0, 0), DESCREEN_SIGMA_PX)
 
 
 def preprocess(image: Image.Image, dpi: float, max_pixels: int) -> tuple[np.ndarray, Sizing]:

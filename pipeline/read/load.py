@@ -31,7 +31,7 @@ from PIL import Image, UnidentifiedImageError
 from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
 from pipeline.messages import reason_en, t
 from pipeline.ocr.cluster import ClusterPages
-from pipeline.ocr.page_image import PageImage
+from pipeline.ocr.page_image import PageImage, grey_or_colour
 from pipeline.read import file_type as formats
 from pipeline.read import limits as declared
 from pipeline.read.docx import DocxError, read_docx
@@ -251,11 +251,12 @@ def _image_pages(data: bytes, path: Path, source: Path, limits: Settings) -> lis
 
 
 def decode_frame(path: str, index: int) -> Image.Image:
-    """Frame ``index`` of an image file, grey: decoded in the OCR worker that reads it."""
+    """Frame ``index`` of an image file, grey or in colour (``grey_or_colour``): decoded in the OCR worker that
+    reads it."""
     with _printed_to_log(), warnings.catch_warnings(), Image.open(path) as image:
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # its size was checked (limits.check_frame)
         image.seek(index)
-        return image.convert("L")
+        return grey_or_colour(image)
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from PIL import ImageStat
 
 from pipeline.messages import reason_en
 from pipeline.ocr import reading_order as layout
-from pipeline.ocr.page_image import PageImage
+from pipeline.ocr.page_image import PageImage, grey_or_colour
 from pipeline.settings import settings
 from pipeline.text import normalize_text
 from pipeline.text.quality import MIN_TEXT_QUALITY, text_quality
@@ -148,7 +148,7 @@ def _scan_picture(page) -> tuple[int | None, float | None]:
 
 
 def scanned_picture(data: bytes | str, number: int, index: int, dpi: float):
-    """The page's scan as its own pixels, grey; drawn instead if those pixels come out mostly dark
+    """The page's scan as its own pixels, grey or in colour (``grey_or_colour``); drawn instead if those pixels come out mostly dark
     (a picture whose /Decode array inverts it, which raw pixels do not honour)."""
     import pypdfium2
     import pypdfium2.raw as pdfium_c
@@ -156,12 +156,16 @@ def scanned_picture(data: bytes | str, number: int, index: int, dpi: float):
     pdf = pypdfium2.PdfDocument(data)
     try:
         picture = list(pdf[number - 1].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))[index]
-        image = picture.get_bitmap(render=False).to_pil().convert("L")
+        image = grey_or_colour(picture.get_bitmap(render=False).to_pil())
     except pypdfium2.PdfiumError as e:
         raise PdfError(reason_en("reason.pdf_page_damaged", page=number)) from e
     finally:
         pdf.close()
-    return image if ImageStat.Stat(image.reduce(8)).mean[0] >= MIN_PAPER_GREY else render_page(data, number, dpi)
+    return (
+        image
+        if ImageStat.Stat(image.convert("L").reduce(8)).mean[0] >= MIN_PAPER_GREY
+        else render_page(data, number, dpi)
+    )
 
 
 def _open(data: bytes):

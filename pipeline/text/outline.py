@@ -94,11 +94,13 @@ def continues(previous: str, text: str) -> bool:
     """Is ``text`` the rest of the paragraph ``previous``, broken off by a wrap? OCR'd pages keep a break
     where the next line starts with a capital ('… và Thị ủy' / 'Ninh Hòa chủ động …', '… trân trọng đề
     nghị Ban' / 'Thường vụ các Tỉnh ủy những nội dung sau:'), so a capital alone does not start a
-    paragraph: a line that opens no outline item continues a long line that ended mid-sentence."""
+    paragraph: a line that opens no outline item continues a long line that ended mid-sentence. No sentence
+    starts in lowercase, so a lowercase line goes on after a closing mark too ('… ngày lễ, ngày tết”...*' /
+    'để hoàn thành các dự án …')."""
     previous = previous.rstrip(" *_")
     return (
         len(previous) >= _WRAP_MIN_CHARS
-        and not previous.endswith(_PARAGRAPH_END)
+        and (not previous.endswith(_PARAGRAPH_END) or (text[:1].isalpha() and text[:1].islower()))
         and _read_marker(text) is None
         and not is_page_number(text)
         and not is_caps(previous)

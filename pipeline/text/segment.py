@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.text import outline
+from pipeline.text import outline, paragraphs
 from schemas.document import PAGE_SEPARATOR, Document
 from schemas.extraction import Evidence
 
@@ -44,6 +44,12 @@ class SegmentedDocument:
     doc: Document
     text: str
     lines: list[Line] = field(default_factory=list)
+
+    def paragraphs(self, lines: list[Line] | None = None) -> list[Line]:
+        """The paragraphs that wraps, scans and page breaks cut into several lines, made whole again
+        (``paragraphs.join_paragraphs``), of all lines or of one part of them (a body, an attachment): the one
+        joining every reader uses, instead of re-joining wraps itself."""
+        return paragraphs.join_paragraphs(self.lines if lines is None else lines, self.text)
 
     @cached_property
     def sentences(self) -> list[Span]:
