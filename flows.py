@@ -11,6 +11,7 @@ own (``runner.ingest_one`` composes the same functions without Prefect).
   ``VANBAN_DASK_ADDRESS`` set, the files are tasks on that Dask cluster instead (``ingest_folder_dask``):
   their paths travel, the workers read them from the shared folders.
 - ``watch_inbox``: the long-running watcher; every settled file is a run of the same tasks.
+- ``serve_handoff``: the service's worker; every file ``vanban ingest`` hands it, the same tasks.
 
 Tasks retry only what may pass by itself — an I/O error, a locked database — never a bad file or
 a bug; the text layer is cached by the file's SHA-256. Prefect's environment (its home under
@@ -33,6 +34,7 @@ from prefect.cache_policies import NO_CACHE
 from pipeline.errors import OcrEngineUnavailable
 from pipeline.ingest import runner
 from pipeline.ingest.runner import Decision, Ingestor, Job, Outcome
+from pipeline.service import handoff
 from pipeline.settings import settings
 from pipeline.store.db import Store
 
@@ -180,6 +182,13 @@ def ingest_folder(
         if on_outcome:
             on_outcome(outcome)
     return outcomes
+
+
+@flow(name="ingest-service")
+def serve_handoff() -> None:
+    """The service's warm worker: every file ``vanban ingest`` hands it through ``ingest_one``, as
+    tasks of this one long run (a flow run for each command cost 1.5-2 s before the first row)."""
+    handoff.serve(ingest_one=ingest_one)
 
 
 @flow(name="watch-inbox")
