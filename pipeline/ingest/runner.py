@@ -143,8 +143,8 @@ def warm_up(ocr_workers: bool) -> None:
     from pipeline.ocr.page import warm_up as load_ocr_tables
     from pipeline.read.load import document_from_text
 
-    load_ocr_tables()
     extract_facts(document_from_text(WARM_UP.with_suffix(".txt").read_text(encoding="utf-8")))
+    load_ocr_tables()  # OcrEngineUnavailable when the machine has no Tesseract or no ``vie``
     if ocr_workers:
         page = WARM_UP.with_suffix(".png")
         read_document(page, hash_file(page))

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from pipeline import messages
+from pipeline.errors import OcrEngineUnavailable
 from pipeline.messages import t
 from pipeline.settings import settings
 
@@ -162,7 +163,10 @@ def serve(ingest_one: IngestOne, folder: Path | None = None) -> None:
     requests, results = folder / "requests", folder / "results"
     requests.mkdir(parents=True, exist_ok=True)
     results.mkdir(exist_ok=True)
-    runner.warm_up(ocr_workers=False)  # `vanban ingest` reads scans on a pool of its own, forked warm
+    try:
+        runner.warm_up(ocr_workers=False)  # `vanban ingest` reads scans on a pool of its own, forked warm
+    except OcrEngineUnavailable as error:  # text files need no engine; a scan handed over is told why
+        log.warning(str(error))
     for old in results.glob("*.jsonl"):
         if time.time() - old.stat().st_mtime > RESULT_KEEP:
             old.unlink(missing_ok=True)
