@@ -41,8 +41,10 @@ log = logging.getLogger("vanban.service")
 # Seconds between two looks at the results file: a text file's outcome is known within a few
 # tenths of a second, a look costs a stat.
 RESULT_POLL = 0.02
-# How often the worker looks at its spool when no file event comes (events usually come at once).
+# How often the worker looks at its spool when no file event comes (events usually come at once),
+# and lists it whole (a folder without inotify events).
 REQUEST_TICK = 0.1
+REQUEST_RESCAN = 1.0
 # Results left by commands that stopped waiting (Ctrl-C, or a service that died under them) are
 # removed after this many seconds.
 RESULT_KEEP = 86400.0
@@ -202,7 +204,7 @@ def serve(ingest_one: IngestOne, folder: Path | None = None) -> None:
 
     with holding_lock(folder):
         log.info(t("log.worker_ready", spool=folder))
-        watcher = Watcher(requests, answer, settle=0.0, tick=REQUEST_TICK)
+        watcher = Watcher(requests, answer, settle=0.0, rescan=REQUEST_RESCAN, tick=REQUEST_TICK)
         with watcher.stopping_on_signals():
             watcher.run()
 
