@@ -59,9 +59,9 @@ def scan_png(i: int) -> bytes:
     return out.getvalue()
 
 
-def scan_pdf(pages: int) -> bytes:
+def scan_pdf(first: int, pages: int) -> bytes:
     """A scanned letter of several pages: seconds of OCR, long enough to stop the service under it."""
-    images = [scan_png(900 + i) for i in range(pages)]
+    images = [scan_png(first + i) for i in range(pages)]
     frames = [Image.open(io.BytesIO(data)).convert("L") for data in images]
     out = io.BytesIO()
     frames[0].save(out, "PDF", save_all=True, append_images=frames[1:], resolution=150)
@@ -97,6 +97,7 @@ def test_sigterm_mid_ingest_stops_everything_within_5_s_and_a_restart_stores_eve
     inbox.mkdir()
     env = service_environment(home)
     files: dict[str, bytes] = {f"Hà Tĩnh/bản quét {i}.png": scan_png(i) for i in range(2)}
+    files["Hà Tĩnh/bản quét dài.pdf"] = scan_pdf(800, pages=6)  # keeps the warm watcher busy for seconds
     files |= {f"kế hoạch {i}.txt": letter(300 + i, "Hà Tĩnh").encode() for i in range(8)}
     for name, data in files.items():
         (inbox / name).parent.mkdir(exist_ok=True)
@@ -106,11 +107,11 @@ def test_sigterm_mid_ingest_stops_everything_within_5_s_and_a_restart_stores_eve
 
     with open(log, "w") as out:
         service = subprocess.Popen([VANBAN, "server", str(inbox), "--create"], env=env, stdout=out, stderr=out)
-    wait_for(lambda: filed(engine) >= 1 and worker_alive(home / "service"), service, log, START_TIMEOUT)
-    # A scan handed to the worker, and the service stopped under it: the command says so, the
-    # request stays in the spool for the next start.
+    # In the middle of the inbox, a scan handed to the worker (ready before the watcher starts), and
+    # the service stopped under both: the command says so, the request stays in the spool.
     scan = tmp_path / "công văn quét.pdf"
-    scan.write_bytes(scan_pdf(pages=4))
+    scan.write_bytes(scan_pdf(900, pages=4))
+    wait_for(lambda: filed(engine) >= 1 and worker_alive(home / "service"), service, log, START_TIMEOUT)
     handed = subprocess.Popen([VANBAN, "ingest", str(scan)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wait_for(lambda: any((home / "service" / "requests").glob("*.json")), service, log, 60)
     seconds = stop(service)

@@ -144,6 +144,10 @@ def children(plan: Plan, current: Settings | None = None) -> list[Child]:
             uses_server=False,
         )
     ]
+    # The warm worker `vanban ingest` hands its files to (``pipeline.service.handoff``): ready once
+    # it has loaded its models and holds the spool's lock; the watcher starts after it, so that the
+    # two do not load their models at once on a small machine.
+    unit.append(Child("worker", [sys.executable, "-m", "cli", "worker"], environment, ready=handoff.worker_alive))
     if plan.inbox is not None:
         watch = [sys.executable, "-m", "cli", "watch", str(plan.inbox)]
         for option, value in (("--archive", plan.archive), ("--quarantine", plan.quarantine), ("--db", plan.database)):
@@ -151,9 +155,6 @@ def children(plan: Plan, current: Settings | None = None) -> list[Child]:
                 watch += [option, str(value)]
         ready = _database_made(plan.database or current.database) if plan.create else None
         unit.append(Child("watcher", watch + (["--create"] if plan.create else []), environment, ready=ready))
-    # The warm worker `vanban ingest` hands its files to (``pipeline.service.handoff``): ready once
-    # it has loaded its models and holds the spool's lock.
-    unit.append(Child("worker", [sys.executable, "-m", "cli", "worker"], environment, ready=handoff.worker_alive))
     if plan.web and web_available():
         command = [sys.executable, "-m", "cli", "serve", "--host", current.server_host, "--port", str(current.web_port)]
         for option, value in (("--archive", plan.archive), ("--db", plan.database)):
