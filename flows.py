@@ -27,6 +27,7 @@ from concurrent.futures import Executor
 from datetime import timedelta
 from importlib.metadata import version
 from pathlib import Path
+from typing import TypeVar, cast
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -40,6 +41,7 @@ from pipeline.settings import settings
 from pipeline.store.db import Store
 
 TEXT_CACHE_DAYS = 30
+T = TypeVar("T")
 
 
 def _transient(task, task_run, state) -> bool:
@@ -82,11 +84,17 @@ file_original = task(
 )(Ingestor.file)
 
 
+def _unwalked(value: T) -> T:
+    """``value`` ``quote``d, so that Prefect does not walk it looking for futures among a task's
+    inputs (the task receives it unwrapped); typed as the value, which is what the task sees."""
+    return cast(T, quote(value))
+
+
 def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None) -> Outcome:
     """One file, stage by stage, each a task: the order that makes ingestion exactly-once
     (claimed before any work, decided with its facts, moved after the commit).
 
-    The document and its facts are passed ``quote``d: Prefect otherwise walks every word of a
+    The document and its facts are passed ``quote``d (``_unwalked``): Prefect otherwise walks every word of a
     scanned page looking for futures among the task's inputs, before the rows (0.2-0.3 s a page
     for extraction alone, measured)."""
     path = Path(path)
@@ -102,13 +110,13 @@ def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None)
     if isinstance(step, Job):
         try:
             document = read_document(step.path, step.sha256, executor)
-            extraction = extract_facts(quote(document))
+            extraction = extract_facts(_unwalked(document))
         except OcrEngineUnavailable:
             raise  # the machine cannot OCR: no file is to blame, none is quarantined
         except Exception as error:  # one bad file (or a bug on it) must not stop the others
             step = ingestor.reject(step, error)
         else:
-            step = commit(ingestor, step, quote(document), quote(extraction))
+            step = commit(ingestor, step, _unwalked(document), _unwalked(extraction))
     try:
         return file_original(ingestor, step)
     except OSError as error:  # retries spent: the original waits in the inbox, the reason recorded
