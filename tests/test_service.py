@@ -110,7 +110,7 @@ def test_sigterm_mid_ingest_stops_everything_within_5_s_and_a_restart_stores_eve
     # In the middle of the inbox, a scan handed to the worker (ready before the watcher starts), and
     # the service stopped under both: the command says so, the request stays in the spool.
     scan = tmp_path / "công văn quét.pdf"
-    scan.write_bytes(scan_pdf(900, pages=4))
+    scan.write_bytes(scan_pdf(900, pages=12))  # longer than the 2 s the worker is given to stop
     wait_for(lambda: filed(engine) >= 1 and worker_alive(home / "service"), service, log, START_TIMEOUT)
     handed = subprocess.Popen([VANBAN, "ingest", str(scan)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wait_for(lambda: any((home / "service" / "requests").glob("*.json")), service, log, 60)
