@@ -80,9 +80,9 @@ def main(
         _fail(t("cli.bad_lang", language=lang, languages=", ".join(messages.LANGUAGES)))
 
 
-def _fail(message: str) -> NoReturn:
+def _fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"vanban: {message}", err=True)
-    raise typer.Exit(code=2)
+    raise typer.Exit(code=code)
 
 
 _DB_OPTION = typer.Option(None, "--db", help=t("help.db"))
@@ -198,12 +198,36 @@ def _progress(paths: list[Path]) -> Iterator[Callable[[Any], None]]:
         yield lambda outcome: progress.update(bar, advance=1, description=shown(Path(outcome.path.name)))
 
 
-def _ingest_line(outcome) -> str:
-    line = outcome.line()
-    if outcome.pages:
-        facts = ", ".join(f"{n} {t(f'kind.{kind}')}" for kind, n in outcome.facts.items() if n)
-        line += t("cli.pages_facts", pages=outcome.pages, facts=facts or t("cli.no_facts"))
-    return line
+def _outcome_counts(states: list[str]) -> str:
+    return ", ".join(f"{states.count(s)} {t(f'outcome.{s}')}" for s in dict.fromkeys(states)) or t("cli.no_files")
+
+
+def _handed_off(paths: list[Path], db: str | None, archive: Path | None, quarantine: Path | None, move: bool) -> bool:
+    """With the service's worker running (and no Dask cluster named), the files go to it and their
+    lines are printed as it writes them; False when there is no worker to hand them to. Imports
+    neither spaCy nor Prefect: the command costs its own start and the files' work."""
+    import logging
+
+    from pipeline.service import handoff
+
+    if settings().dask_address or not handoff.worker_alive():
+        return False
+    _log_to_stderr()
+    logging.getLogger("vanban").info(t("service.mode.handoff", spool=handoff.spool()))
+    ticket = handoff.submit(handoff.request(paths, db, archive, quarantine, move))
+    states = []
+    try:
+        for record in handoff.outcomes(ticket):
+            if "error" in record:
+                _fail(record["error"])
+            typer.echo(record["line"])
+            states.append(record["state"])
+    except handoff.ServiceGone:
+        _fail(t("cli.service_gone"), code=1)
+    except KeyboardInterrupt:
+        _fail(t("cli.handoff_interrupted"), code=130)
+    typer.echo(_outcome_counts(states))
+    return True
 
 
 @app.command(help=t("help.ingest"))
@@ -218,6 +242,8 @@ def ingest(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail(t("cli.no_such_path", paths=", ".join(missing)))
+    if prefect and _handed_off(paths, db, archive, quarantine, move):
+        return
     store = _store(db, create=True)  # the first ingest makes the database and its home
     _log_to_stderr()
     ingest_folder = _pipeline(prefect).ingest_folder
@@ -226,9 +252,8 @@ def ingest(
             paths, db=store.url, archive=archive, quarantine=quarantine, keep_originals=not move, on_outcome=advance
         )
     for outcome in outcomes:
-        typer.echo(_ingest_line(outcome))
-    states = [o.state for o in outcomes]
-    typer.echo(", ".join(f"{states.count(s)} {t(f'outcome.{s}')}" for s in dict.fromkeys(states)) or t("cli.no_files"))
+        typer.echo(outcome.line_with_facts())
+    typer.echo(_outcome_counts([o.state for o in outcomes]))
 
 
 @app.command(help=t("help.watch"))
@@ -282,6 +307,12 @@ def server(
 
 
 app.command("up", help=t("help.server"), hidden=True)(server)
+
+
+@app.command(help=t("help.worker"), hidden=True)
+def worker() -> None:
+    _log_to_stderr()
+    _pipeline(True).serve_handoff()
 
 
 @app.command(help=t("help.status"))

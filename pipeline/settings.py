@@ -46,14 +46,15 @@ class Settings:
     lang: str = field(default="vi", metadata=_env("VANBAN_LANG", str))
 
     # The watched folder: a file is read once its size and mtime have rested ``watch_settle``
-    # seconds (scanners and network copies write slowly); the whole folder is rescanned every
-    # ``watch_rescan`` seconds (network shares often send no file events), every
+    # seconds since its last write (scanners and network copies write slowly); the whole folder is
+    # rescanned every ``watch_rescan`` seconds (network shares often send no file events), every
     # ``watch_rescan_without_events`` when events are unavailable altogether; settling files are
-    # looked at again every ``watch_tick``.
+    # looked at again every ``watch_tick`` (a look is a stat: 0.5 s made a settled file wait up to
+    # half a second more for nothing).
     watch_settle: float = field(default=2.0, metadata=_env("VANBAN_WATCH_SETTLE", float))
     watch_rescan: float = field(default=30.0, metadata=_env("VANBAN_WATCH_RESCAN", float))
     watch_rescan_without_events: float = field(default=5.0, metadata=_env("VANBAN_WATCH_RESCAN_WITHOUT_EVENTS", float))
-    watch_tick: float = field(default=0.5, metadata=_env("VANBAN_WATCH_TICK", float))
+    watch_tick: float = field(default=0.1, metadata=_env("VANBAN_WATCH_TICK", float))
     # A file that killed the process this many times (out of memory on a giant image…) is quarantined.
     max_attempts: int = field(default=3, metadata=_env("VANBAN_MAX_ATTEMPTS", int))
 

@@ -72,6 +72,53 @@ def test_file_is_stable_only_after_size_and_mtime_rest(tmp_path):
     assert not tracker.is_stable(path)
 
 
+def test_a_file_rests_from_its_last_write_not_from_when_it_was_first_seen(tmp_path):
+    now = [0.0]
+    tracker = FileStabilityTracker(settle=2.0, clock=lambda: now[0])
+    moved_in = tmp_path / "moved in.pdf"  # written ten seconds ago elsewhere, then renamed into the inbox
+    moved_in.write_bytes(b"%PDF-1.7 whole")
+    os.utime(moved_in, ns=(time.time_ns(), time.time_ns() - 10_000_000_000))
+    assert not tracker.is_stable(moved_in)  # one look is not enough
+    assert tracker.is_stable(moved_in)  # the second: no waiting for a rest it has had already
+    future = tmp_path / "clock ahead.pdf"  # another machine's clock: its mtime says nothing
+    future.write_bytes(b"%PDF-1.7")
+    os.utime(future, ns=(time.time_ns(), time.time_ns() + 3600_000_000_000))
+    assert not tracker.is_stable(future)
+    now[0] = 1.9
+    assert not tracker.is_stable(future)
+    now[0] = 2.0
+    assert tracker.is_stable(future)
+    assert FileStabilityTracker(settle=0.0).is_stable(moved_in)  # no settling asked: at the first look
+
+
+def test_a_settled_file_is_handed_on_without_waiting_for_a_tick_or_a_first_look(tmp_path):
+    """The latency of the watched folder: a file moved in whole goes at its second look, well before
+    ``settle``; a file just written goes ``settle`` after its last write, not later."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    handed: dict[str, float] = {}
+    watcher = Watcher(inbox, lambda p: handed.setdefault(p.name, time.monotonic()), settle=1.5, rescan=30, tick=0.1)
+    thread = threading.Thread(target=watcher.run)
+    thread.start()
+    try:
+        time.sleep(0.3)  # watching
+        outside = inbox.parent / "scanned earlier.pdf"
+        outside.write_bytes(b"%PDF-1.7 scanned an hour ago")
+        os.utime(outside, ns=(time.time_ns(), time.time_ns() - 3600_000_000_000))
+        moved = time.monotonic()
+        outside.rename(inbox / outside.name)
+        written = time.monotonic()
+        (inbox / "just written.txt").write_text(LETTER, encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while len(handed) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        watcher.stop()
+        thread.join(timeout=5)
+    assert handed["scanned earlier.pdf"] - moved < 1.0
+    assert 1.5 <= handed["just written.txt"] - written < 2.5
+
+
 def test_filer_archives_by_month_and_hash_and_never_overwrites(tmp_path):
     filer = Filer(tmp_path / "archive", tmp_path / "quarantine")
     when = datetime(2026, 3, 9)

@@ -1,6 +1,7 @@
-"""The service for real: ``vanban server`` (Prefect's server and the watcher as one unit) stopped
-with SIGTERM in the middle of an inbox and started again; every file ends stored exactly once.
-While it runs, ``vanban ingest`` finds the server and records its run there."""
+"""The service for real: ``vanban server`` (Prefect's server, the watcher and the worker as one
+unit) stopped with SIGTERM in the middle of an inbox and of a ``vanban ingest`` handed to it, and
+started again; every file ends stored exactly once. While it runs, ``vanban ingest`` hands its
+files to the service's worker and imports neither spaCy nor Prefect nor OpenCV itself."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from PIL import Image
 
+from pipeline.service.handoff import worker_alive
 from tests.conftest import render_lines
 from tests.test_watch_e2e import letter
 
@@ -56,6 +59,15 @@ def scan_png(i: int) -> bytes:
     return out.getvalue()
 
 
+def scan_pdf(first: int, pages: int) -> bytes:
+    """A scanned letter of several pages: seconds of OCR, long enough to stop the service under it."""
+    images = [scan_png(first + i) for i in range(pages)]
+    frames = [Image.open(io.BytesIO(data)).convert("L") for data in images]
+    out = io.BytesIO()
+    frames[0].save(out, "PDF", save_all=True, append_images=frames[1:], resolution=150)
+    return out.getvalue()
+
+
 def wait_for(predicate, process: subprocess.Popen, log: Path, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -85,6 +97,7 @@ def test_sigterm_mid_ingest_stops_everything_within_5_s_and_a_restart_stores_eve
     inbox.mkdir()
     env = service_environment(home)
     files: dict[str, bytes] = {f"Hà Tĩnh/bản quét {i}.png": scan_png(i) for i in range(2)}
+    files["Hà Tĩnh/bản quét dài.pdf"] = scan_pdf(800, pages=6)  # keeps the warm watcher busy for seconds
     files |= {f"kế hoạch {i}.txt": letter(300 + i, "Hà Tĩnh").encode() for i in range(8)}
     for name, data in files.items():
         (inbox / name).parent.mkdir(exist_ok=True)
@@ -94,8 +107,18 @@ def test_sigterm_mid_ingest_stops_everything_within_5_s_and_a_restart_stores_eve
 
     with open(log, "w") as out:
         service = subprocess.Popen([VANBAN, "server", str(inbox), "--create"], env=env, stdout=out, stderr=out)
-    wait_for(lambda: filed(engine) >= 1, service, log, START_TIMEOUT)
+    # In the middle of the inbox, a scan handed to the worker (ready before the watcher starts), and
+    # the service stopped under both: the command says so, the request stays in the spool.
+    scan = tmp_path / "công văn quét.pdf"
+    scan.write_bytes(scan_pdf(900, pages=12))  # longer than the 2 s the worker is given to stop
+    wait_for(lambda: filed(engine) >= 1 and worker_alive(home / "service"), service, log, START_TIMEOUT)
+    handed = subprocess.Popen([VANBAN, "ingest", str(scan)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_for(lambda: any((home / "service" / "requests").glob("*.json")), service, log, 60)
     seconds = stop(service)
+    _, stderr = handed.communicate(timeout=30)
+    assert handed.returncode == 1, stderr.decode()
+    assert "the service stopped before every file was done" in stderr.decode()
+    assert len(list((home / "service" / "requests").glob("*.json"))) == 1
     first = log.read_text(encoding="utf-8")
     done_before = filed(engine)
     assert service.returncode == 0, first[-3000:]
@@ -108,15 +131,23 @@ def test_sigterm_mid_ingest_stops_everything_within_5_s_and_a_restart_stores_eve
 
     with open(log, "w") as out:
         service = subprocess.Popen([VANBAN, "server", str(inbox)], env=env, stdout=out, stderr=out)
-    wait_for(lambda: filed(engine) == len(files), service, log, START_TIMEOUT)
+    wait_for(lambda: filed(engine) == len(files) + 1, service, log, START_TIMEOUT)  # the inbox and the scan
+    assert not list((home / "service" / "requests").glob("*.json"))  # answered at the start
     with urllib.request.urlopen(f"http://127.0.0.1:{env['VANBAN_WEB_PORT']}/", timeout=30) as page:
         assert page.status == 200  # the web app is part of the unit
-    # While it runs, a one-off ingest uses the running server instead of starting its own.
+    # While it runs, a one-off ingest hands its file to the service's warm worker.
     extra = tmp_path / "công văn thêm.txt"
     extra.write_text(letter(999, "Hà Tĩnh"), encoding="utf-8")
-    ingest = subprocess.run([VANBAN, "ingest", str(extra)], env=env, capture_output=True, text=True, timeout=300)
+    traced = env | {"PYTHONPROFILEIMPORTTIME": "1"}
+    ingest = subprocess.run([VANBAN, "ingest", str(extra)], env=traced, capture_output=True, text=True, timeout=300)
     assert ingest.returncode == 0, ingest.stderr
-    assert "runs recorded on the Prefect server" in ingest.stderr
+    assert "files handed to the service's running worker" in ingest.stderr
+    assert ingest.stdout.splitlines()[0].startswith("processed") and "công văn thêm.txt" in ingest.stdout
+    assert ingest.stdout.splitlines()[-1] == "1 processed"
+    imported = {
+        line.rpartition("|")[2].strip() for line in ingest.stderr.splitlines() if line.startswith("import time")
+    }
+    assert "typer" in imported and not imported & {"spacy", "prefect", "cv2", "sqlalchemy"}
     seconds = stop(service)
     second = log.read_text(encoding="utf-8")
     assert service.returncode == 0 and seconds <= STOP_LIMIT and "Traceback" not in second, second[-3000:]
@@ -125,8 +156,8 @@ def test_sigterm_mid_ingest_stops_everything_within_5_s_and_a_restart_stores_eve
         stored = Counter(conn.execute(sa.text("SELECT sha256 FROM documents")).scalars())
         ledger = conn.execute(sa.text("SELECT sha256, state FROM files")).all()
     expected = {hashlib.sha256(data).hexdigest() for data in files.values()}
-    expected.add(hashlib.sha256(extra.read_bytes()).hexdigest())
+    expected |= {hashlib.sha256(extra.read_bytes()).hexdigest(), hashlib.sha256(scan.read_bytes()).hexdigest()}
     assert stored == Counter(expected)  # every file's rows exactly once
-    assert sorted(state for _, state in ledger) == ["processed"] * (len(files) + 1)
+    assert sorted(state for _, state in ledger) == ["processed"] * (len(files) + 2)
     assert not [p for p in inbox.rglob("*") if p.is_file()]
-    assert len([p for p in (home / "archive").rglob("*") if p.is_file()]) == len(files) + 1  # the extra one copied
+    assert len([p for p in (home / "archive").rglob("*") if p.is_file()]) == len(files) + 2  # the two ingested copied

@@ -1,5 +1,5 @@
-"""``vanban server``: Prefect's server, the watcher and the web app started, watched and stopped
-as one unit.
+"""``vanban server``: Prefect's server, the watcher, the worker ``vanban ingest`` hands its files
+to and the web app started, watched and stopped as one unit.
 
 Each child runs in its own session, so Ctrl-C in the terminal reaches only the supervisor (it
 reached the whole process group before, the temporary server included, and the watcher hung for
@@ -28,6 +28,7 @@ from pathlib import Path
 from types import FrameType
 
 from pipeline.messages import language, t
+from pipeline.service import handoff
 from pipeline.service.server import healthy
 from pipeline.settings import Settings, prefect_environment, settings
 
@@ -143,6 +144,10 @@ def children(plan: Plan, current: Settings | None = None) -> list[Child]:
             uses_server=False,
         )
     ]
+    # The warm worker `vanban ingest` hands its files to (``pipeline.service.handoff``): ready once
+    # it has loaded its models and holds the spool's lock; the watcher starts after it, so that the
+    # two do not load their models at once on a small machine.
+    unit.append(Child("worker", [sys.executable, "-m", "cli", "worker"], environment, ready=handoff.worker_alive))
     if plan.inbox is not None:
         watch = [sys.executable, "-m", "cli", "watch", str(plan.inbox)]
         for option, value in (("--archive", plan.archive), ("--quarantine", plan.quarantine), ("--db", plan.database)):
