@@ -28,8 +28,6 @@ from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
 from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
-_DIGIT = re.compile(r"\d")
-_CELL = re.compile(r"[^\t]+")
 _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
 
 
@@ -117,25 +115,20 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
 
 
 def _schedule_due(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> _Due | None:
-    """A year cell in a table column headed as a schedule ('Năm', 'Thời hạn'): the row is a task
-    due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3')."""
-    year = time_grammar.year_cell(ct.work[clause.start : clause.end].replace("\t", " "))
-    line = clause.line
-    if not year or "\t" not in ct.work[line.start : line.end]:
+    """A year cell ('2026', '2026-2027': its last year) in a table column headed as a schedule ('Năm', 'Thời
+    hạn'): the row is a task due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3'). The row and its
+    header are the table reader's, whichever form the table takes."""
+    cell_text = " ".join(ct.work[clause.start : clause.end].split()).strip(" *_")
+    year = time_grammar.year_cell(cell_text) or time_grammar.year_span_cell(cell_text)
+    found = seg.row_at(clause.start) if year else None
+    if found is None:
         return None
-    index = next((k for k, ln in enumerate(seg.lines) if ln.start == line.start), None)
-    header = None
-    while index and header is None:  # the nearest row above without figures is the header
-        index -= 1
-        row = seg.lines[index].text
-        if "\t" not in row:
-            return None
-        header = None if _DIGIT.search(row) else seg.lines[index]
-    column = ct.work.count("\t", line.start, clause.start)
-    cells = header.text.split("\t") if header else []
-    if column >= len(cells):
+    table, n = found
+    column = next((k for k, c in enumerate(table.rows[n]) if c.start <= clause.start <= c.end), None)
+    header = table.header_of(n)
+    if column is None or header is None:
         return None
-    relation = time_grammar.time_column(cells[column])
+    relation = time_grammar.time_column(" ".join(header[column].text.split()).strip(" *_"))
     return _Due(0, str(year), relation) if relation else None
 
 
@@ -152,27 +145,25 @@ def _bodies(text: str) -> list[str]:
     ]
 
 
-def _agencies(ct: ClausedText, clause: Clause) -> list[str]:
+def _agencies(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> list[str]:
     """The assignee: the body the enclosing outline heading names ('1. Công an tỉnh'), else the
     bodies named in the sentence or, in a task table, in the row's cells."""
     heading = clause.line.heading
     names = _bodies(heading) if heading and heading != ct.work[clause.line.start : clause.line.end].strip() else []
     if not names:
         names = _bodies(ct.text(clause.sentence_start, clause.end))
-    if not names and "\t" in ct.work[clause.line.start : clause.line.end]:  # a task table: the row's cells
-        names = [
-            name
-            for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)
-            for name in _bodies(ct.text(m.start(), m.end()))
-        ]
+    row = seg.row_cells(clause.start)
+    if not names and row:  # a task table: the row's cells
+        names = [name for cell in row for name in _bodies(" ".join(ct.text(cell.start, cell.end).split()))]
     return list(dict.fromkeys(names))
 
 
-def _task(ct: ClausedText, clause: Clause) -> str:
+def _task(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> str:
     """The clause; in a task table, where the time is a cell of its own, the whole row."""
     text = re.sub(r"^[\s\-+•*]*(?:(?:[\dIVXL]+|[a-zđ])[.)]\s*)*", "", ct.text(clause.start, clause.end))
-    if time_grammar.time_only(text) and "\t" in ct.work[clause.line.start : clause.line.end]:
-        cells = [ct.text(m.start(), m.end()) for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)]
+    row = seg.row_cells(clause.start) if time_grammar.time_only(text) else None
+    if row:
+        cells = (" ".join(ct.text(c.start, c.end).split()).strip(" *_") for c in row)
         text = " | ".join(c for c in cells if c)
     text = text.strip(" ;,.")
     return (text[:1].upper() + text[1:])[:300]
@@ -188,13 +179,14 @@ def _deadline(seg: SegmentedDocument, ct: ClausedText, clause: Clause, due: _Due
         due=due.due,
         relation=due.relation,
         recurrence=due.recurrence,
-        task=_task(ct, clause),
-        agencies=_agencies(ct, clause),
+        task=_task(seg, ct, clause),
+        agencies=_agencies(seg, ct, clause),
         evidence=seg.evidence(start, end),
     )
 
 
 def _clause_dues(
+    seg: SegmentedDocument,
     ct: ClausedText,
     clause: Clause,
     clause_targets: list[Target],
@@ -206,8 +198,8 @@ def _clause_dues(
     from its sentence or heading; a day wins over its own year ('năm 2025 … trước ngày 30/6/2025')."""
     dues = _dues(ct, clause, clause_targets, issued_on, sentence_past)
     seen = {d.due[:4] for d in dues}
-    row = ct.work[clause.line.start : clause.line.end]  # a task table's time cell dates the row itself
-    other_cells = row.replace(ct.work[clause.start : clause.end], "") if "\t" in row else ""
+    row = seg.row_cells(clause.start) or ()  # a task table's time cell dates the row itself
+    other_cells = " ".join(ct.work[c.start : c.end] for c in row if not c.start <= clause.start <= c.end)
     for target in clause_targets:  # a year read from the sentence or the heading: one per target
         if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
             if target_rules.vision_year(clause, target.year, above):
@@ -308,7 +300,7 @@ def extract(
         )
         clause_targets = by_clause.get(clause.start, [])
         above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
-        dues = _clause_dues(ct, clause, clause_targets, issued_on, sentence_past, above)
+        dues = _clause_dues(seg, ct, clause, clause_targets, issued_on, sentence_past, above)
         scheduled = None if dues else _schedule_due(seg, ct, clause)
         if scheduled:
             found.append((clause, None, _deadline(seg, ct, clause, scheduled, whole_row=True)))
