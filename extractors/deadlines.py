@@ -26,6 +26,7 @@ from extractors.grammar import time as time_grammar
 from extractors.grammar.time import TimeMention
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
+from pipeline.text.tables import Cell
 from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
 _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
@@ -114,22 +115,43 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
     return m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target
 
 
-def _schedule_due(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> _Due | None:
-    """A year cell ('2026', '2026-2027': its last year) in a table column headed as a schedule ('Năm', 'Thời
-    hạn'): the row is a task due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3'). The row and its
-    header are the table reader's, whichever form the table takes."""
-    cell_text = " ".join(ct.work[clause.start : clause.end].split()).strip(" *_")
-    year = time_grammar.year_cell(cell_text) or time_grammar.year_span_cell(cell_text)
-    found = seg.row_at(clause.start) if year else None
-    if found is None:
-        return None
-    table, n = found
-    column = next((k for k, c in enumerate(table.rows[n]) if c.start <= clause.start <= c.end), None)
-    header = table.header_of(n)
-    if column is None or header is None:
-        return None
-    relation = time_grammar.time_column(" ".join(header[column].text.split()).strip(" *_"))
-    return _Due(0, str(year), relation) if relation else None
+def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell, ...], Cell, _Due]]:
+    """Each year cell ('2026', '2026-2027': its last year) opening in the clause, in a table column headed as a
+    schedule ('Năm', 'Thời hạn'), with its row: the row is a task due then ('1 | 2026 | Thành phố Tây Ninh |
+    Phường 2, Phường 3'). Rows and headers are the table reader's, whichever form the table takes; a clause is
+    one TAB cell, but may run over several cells of a pipe row, which ';' alone cuts."""
+    out = []
+    for table, n, column in seg.cells_in(clause.start, clause.end):
+        row = table.rows[n]
+        text = " ".join(row[column].text.split()).strip(" *_")
+        year = time_grammar.year_cell(text) or time_grammar.year_span_cell(text)
+        header = table.header_of(n) if year else None
+        if header is None or column >= len(header):
+            continue
+        relation = time_grammar.time_column(" ".join(header[column].text.split()).strip(" *_"))
+        if relation:
+            out.append((row, row[column], _Due(row[column].start - clause.start, str(year), relation)))
+    return out
+
+
+def _schedule_deadline(
+    seg: SegmentedDocument, ct: ClausedText, clause: Clause, row: tuple[Cell, ...], due: _Due
+) -> Deadline:
+    """The deadline a schedule cell gives its row, quoted from the row: the row's cells are its task, the
+    bodies the heading or the cells name its agencies."""
+    cells = [" ".join(ct.text(c.start, c.end).split()).strip(" *_") for c in row]
+    heading = clause.line.heading
+    names = _bodies(heading) if heading and heading != ct.work[clause.line.start : clause.line.end].strip() else []
+    names = names or [name for cell in cells for name in _bodies(cell)]
+    task = " | ".join(c for c in cells if c)
+    return Deadline(
+        due=due.due,
+        relation=due.relation,
+        recurrence=due.recurrence,
+        task=(task[:1].upper() + task[1:])[:300],
+        agencies=list(dict.fromkeys(names)),
+        evidence=seg.evidence(row[0].start, row[-1].end),
+    )
 
 
 def _bodies(text: str) -> list[str]:
@@ -169,12 +191,9 @@ def _task(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> str:
     return (text[:1].upper() + text[1:])[:300]
 
 
-def _deadline(seg: SegmentedDocument, ct: ClausedText, clause: Clause, due: _Due, whole_row: bool = False) -> Deadline:
-    """The deadline of one due of a clause, quoted from the line it is read on (a schedule row: the row)."""
-    if whole_row:
-        start, end = clause.line.start, clause.line.end
-    else:
-        start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
+def _deadline(seg: SegmentedDocument, ct: ClausedText, clause: Clause, due: _Due) -> Deadline:
+    """The deadline of one due of a clause, quoted from the line it is read on."""
+    start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
     return Deadline(
         due=due.due,
         relation=due.relation,
@@ -301,10 +320,14 @@ def extract(
         clause_targets = by_clause.get(clause.start, [])
         above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
         dues = _clause_dues(seg, ct, clause, clause_targets, issued_on, sentence_past, above)
-        scheduled = None if dues else _schedule_due(seg, ct, clause)
-        if scheduled:
-            found.append((clause, None, _deadline(seg, ct, clause, scheduled, whole_row=True)))
-        elif not dues and not clause_targets:
+        # a cell the time grammar reads itself ('Quý II/2025', 'Năm 2025') keeps that reading
+        scheduled = [
+            (row, cell, due)
+            for row, cell, due in _schedules(seg, clause)
+            if not any(cell.start <= clause.start + d.at < cell.end for d in dues)
+        ]
+        found += [(clause, None, _schedule_deadline(seg, ct, clause, row, due)) for row, _, due in scheduled]
+        if not dues and not scheduled and not clause_targets:
             above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings))
             goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta), above)
             dues = [goal] if goal else []

@@ -72,6 +72,19 @@ class SegmentedDocument:
         found = self.row_at(offset)
         return found[0].rows[found[1]] if found else None
 
+    def cells_in(self, start: int, end: int) -> list[tuple[Table, int, int]]:
+        """(table, row index, cell index) of each table cell whose text opens in text[start:end]."""
+        out = []
+        for table in self._tables:
+            if table.end < start or table.start >= end:
+                continue
+            for n, row in enumerate(table.rows):
+                for k, cell in enumerate(row):
+                    opens = cell.start + len(cell.text) - len(cell.text.lstrip())
+                    if start <= opens < end:
+                        out.append((table, n, k))
+        return out
+
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentences inside each line (a line is a paragraph once wraps are joined), after its marker."""
