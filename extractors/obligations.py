@@ -55,6 +55,7 @@ from pipeline.text.paragraphs import (
     task_fields,
 )
 from pipeline.text.segment import Line, SegmentedDocument
+from pipeline.text.tables import NUMBER_HEADERS
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
@@ -1161,19 +1162,14 @@ class _TaskTable:
         kinds = task_fields()
         names = [fold(n) for names in kinds.values() for n in names]
         folded = [fold(c).strip(" *_") for c in header]
-        title = next(
-            (n for n, h in enumerate(folded) if h in _NUMBER_HEADERS or any(h.startswith(x) for x in names)), 0
-        )
-        numbered = folded[title] in _NUMBER_HEADERS
+        title = next((n for n, h in enumerate(folded) if h in NUMBER_HEADERS or any(h.startswith(x) for x in names)), 0)
+        numbered = folded[title] in NUMBER_HEADERS
         return cls({kind: n - title for kind, n in columns.items()}, numbered)
 
     def cells(self, row: list[tuple[int, str]]) -> dict[str, tuple[int, str]]:
         """The row's cells by column kind."""
         shift = 1 if self.numbered and row and not _ROW_LABEL.fullmatch(row[0][1]) else 0
         return {kind: row[n - shift] for kind, n in self.columns.items() if 0 <= n - shift < len(row)}
-
-
-_NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})
 
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Obligation]:

@@ -15,10 +15,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from pipeline.text.unicode import fold
+
 TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bullets
 CELL_LINES = 12  # lines of one cell where each '|' stands on a line of its own: a task wrapped over several lines
 _PIPE_CELL = re.compile(r"[^|]+|(?<=\|)(?=\|)")
 _DIGIT = re.compile(r"\d")
+NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})  # a row-number column's header, folded
+
+
+def _fold_cell(text: str) -> str:
+    return fold(" ".join(text.split())).strip(" *_.")
 
 
 class _Line(Protocol):
@@ -54,11 +61,15 @@ class Table:
 
     def header_of(self, row: int) -> tuple[Cell, ...] | None:
         """The header over a row: the nearest row above it with no figure and at least its cells, so a group
-        heading ('II | CHỈ ĐẠO, ĐIỀU HÀNH') between is passed over."""
+        heading ('II | CHỈ ĐẠO, ĐIỀU HÀNH') between is passed over. A web page's first row may carry what stood
+        before the table (the annex title, even the signature) in cells of its own: the header then starts at
+        its row-number column ('STT', 'TT')."""
         width = len(self.rows[row])
         for above in reversed(self.rows[:row]):
-            if len(above) >= width and not any(_DIGIT.search(c.text) for c in above):
-                return above
+            numbers = [k for k, c in enumerate(above) if _fold_cell(c.text) in NUMBER_HEADERS]
+            header = above[numbers[0] :] if numbers else above
+            if len(header) >= width and not any(_DIGIT.search(c.text) for c in header):
+                return header
         return None
 
 
