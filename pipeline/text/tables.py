@@ -29,9 +29,14 @@ def _fold_cell(text: str) -> str:
 
 
 class _Line(Protocol):
-    start: int
-    end: int
-    text: str
+    """What the reader needs of a line: its stripped text and where it sits (``segment.Line``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)
