@@ -77,24 +77,32 @@ def _rules() -> dict:
 
 _CLAUSE_CUT = re.compile(r"[;\t]")  # ';' ends a clause, a TAB ends a table cell
 _NUMERIC_CELL = re.compile(r"^[\d.,%\s]+$")
-_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*\t")
+_ROW_NUMBER = re.compile(r"\s*(\d{1,3})\.?\s*")  # a row's number cell
 # a period after an outline number ('1.', '2.1.', 'II.') or a short capitalised abbreviation ('TP.')
 _NOT_SENTENCE_END = re.compile(r"(?:^\s*[\dIVXL]+(?:\.\d+)*|(?<!\w)[A-ZĐ][A-Za-zĐ]?)$")
 
 
-def _is_numeric_row(text: str) -> bool:
-    """A row of a figures table: mostly numeric cells (TAB-separated), or, where OCR left only
+def _tab_cells(seg: SegmentedDocument, work: str, line: Line) -> list[str] | None:
+    """The cells of a TAB row as the table reader cuts them (their text in ``work``), or None for any other line."""
+    found = seg.row_at(line.start)
+    if found is None or found[0].separator != "\t":
+        return None
+    return [work[c.start : c.end] for c in found[0].rows[found[1]]]
+
+
+def _is_numeric_row(text: str, cells: list[str] | None) -> bool:
+    """A row of a figures table: mostly numeric cells (a TAB row's), or, where OCR left only
     spaces between the cells, mostly numeric words."""
     rules = _rules()
-    cells = [c for c in text.split("\t") if c.strip()] if "\t" in text else text.split()
+    cells = [c for c in cells if c.strip()] if cells else text.split()
     numeric = sum(bool(_NUMERIC_CELL.match(c)) for c in cells)
     return numeric >= rules["row_cells"] and numeric >= rules["row_share"] * len(cells)
 
 
-def _is_criteria_header(row: str) -> bool:
+def _is_criteria_header(row: list[str]) -> bool:
     """'TT | Tiêu chí | Chỉ tiêu': the header of a criteria table whose rows are numbered (a task
     table's 'TT | Nội dung | Thời gian' numbers tasks, not criteria)."""
-    cells = [fold(c).strip(" .") for c in row.split("\t")]
+    cells = [fold(c).strip(" .") for c in row]
     rules = _rules()
     return cells[0] in rules["row_number_headers"] and rules["criteria_header"].search(" ".join(cells[1:])) is not None
 
@@ -125,7 +133,11 @@ def _labels(work: str, folded: str, lines: list[Line]) -> list[list[tuple[int, i
 
 
 def _criteria(
-    work: str, folded: str, lines: list[Line], labels: list[list[tuple[int, int, int]]]
+    work: str,
+    folded: str,
+    lines: list[Line],
+    labels: list[list[tuple[int, int, int]]],
+    rows: list[list[str] | None],
 ) -> list[list[tuple[int, int | None]]]:
     """Per line, the (offset, criterion) points where the governing criterion changes.
 
@@ -146,9 +158,9 @@ def _criteria(
             _rules()["stop"]
         ):
             current = None
-        row = work[line.start : line.end]
-        numbered_table = "\t" in row and (numbered_table or _is_criteria_header(row))
-        row_number = _ROW_NUMBER.match(row) if numbered_table and not labels[i] else None
+        row = rows[i]
+        numbered_table = row is not None and (numbered_table or _is_criteria_header(row))
+        row_number = _ROW_NUMBER.fullmatch(row[0]) if row and numbered_table and not labels[i] else None
         if row_number:  # a numbered row: its TT cell is the criterion of all its cells
             out.append([(line.start, int(row_number.group(1)))])
             current = None
@@ -213,8 +225,9 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
     start, end = document_span(seg)
     lines = [ln for ln in seg.lines if start <= ln.start < end and work[ln.start : ln.end].strip()]
     labels = _labels(work, folded, lines)
-    criteria = _criteria(work, folded, lines, labels)
-    numeric_lines = {ln.start for ln in lines if _is_numeric_row(work[ln.start : ln.end])}
+    rows = [_tab_cells(seg, work, ln) for ln in lines]
+    criteria = _criteria(work, folded, lines, labels, rows)
+    numeric_lines = {ln.start for ln, row in zip(lines, rows) if _is_numeric_row(work[ln.start : ln.end], row)}
     report = _rules()["report"]
     part_is_report, part = False, None
     clauses: list[Clause] = []

@@ -26,10 +26,9 @@ from extractors.grammar import time as time_grammar
 from extractors.grammar.time import TimeMention
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
+from pipeline.text.tables import Cell
 from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
-_DIGIT = re.compile(r"\d")
-_CELL = re.compile(r"[^\t]+")
 _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
 
 
@@ -116,27 +115,43 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
     return m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target
 
 
-def _schedule_due(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> _Due | None:
-    """A year cell in a table column headed as a schedule ('Năm', 'Thời hạn'): the row is a task
-    due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3')."""
-    year = time_grammar.year_cell(ct.work[clause.start : clause.end].replace("\t", " "))
-    line = clause.line
-    if not year or "\t" not in ct.work[line.start : line.end]:
-        return None
-    index = next((k for k, ln in enumerate(seg.lines) if ln.start == line.start), None)
-    header = None
-    while index and header is None:  # the nearest row above without figures is the header
-        index -= 1
-        row = seg.lines[index].text
-        if "\t" not in row:
-            return None
-        header = None if _DIGIT.search(row) else seg.lines[index]
-    column = ct.work.count("\t", line.start, clause.start)
-    cells = header.text.split("\t") if header else []
-    if column >= len(cells):
-        return None
-    relation = time_grammar.time_column(cells[column])
-    return _Due(0, str(year), relation) if relation else None
+def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell, ...], Cell, _Due]]:
+    """Each year cell ('2026', '2026-2027': its last year) opening in the clause, in a table column headed as a
+    schedule ('Năm', 'Thời hạn'), with its row: the row is a task due then ('1 | 2026 | Thành phố Tây Ninh |
+    Phường 2, Phường 3'). Rows and headers are the table reader's, whichever form the table takes; a clause is
+    one TAB cell, but may run over several cells of a pipe row, which ';' alone cuts."""
+    out = []
+    for table, n, column in seg.cells_in(clause.start, clause.end):
+        row = table.rows[n]
+        text = " ".join(row[column].text.split()).strip(" *_")
+        year = time_grammar.year_cell(text) or time_grammar.year_span_cell(text)
+        header = table.header_of(n) if year else None
+        if header is None or column >= len(header):
+            continue
+        relation = time_grammar.time_column(" ".join(header[column].text.split()).strip(" *_"))
+        if relation:
+            out.append((row, row[column], _Due(row[column].start - clause.start, str(year), relation)))
+    return out
+
+
+def _schedule_deadline(
+    seg: SegmentedDocument, ct: ClausedText, clause: Clause, row: tuple[Cell, ...], due: _Due
+) -> Deadline:
+    """The deadline a schedule cell gives its row, quoted from the row: the row's cells are its task, the
+    bodies the heading or the cells name its agencies."""
+    cells = [" ".join(ct.text(c.start, c.end).split()).strip(" *_") for c in row]
+    heading = clause.line.heading
+    names = _bodies(heading) if heading and heading != ct.work[clause.line.start : clause.line.end].strip() else []
+    names = names or [name for cell in cells for name in _bodies(cell)]
+    task = " | ".join(c for c in cells if c)
+    return Deadline(
+        due=due.due,
+        relation=due.relation,
+        recurrence=due.recurrence,
+        task=(task[:1].upper() + task[1:])[:300],
+        agencies=list(dict.fromkeys(names)),
+        evidence=seg.evidence(row[0].start, row[-1].end),
+    )
 
 
 def _bodies(text: str) -> list[str]:
@@ -152,49 +167,45 @@ def _bodies(text: str) -> list[str]:
     ]
 
 
-def _agencies(ct: ClausedText, clause: Clause) -> list[str]:
+def _agencies(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> list[str]:
     """The assignee: the body the enclosing outline heading names ('1. Công an tỉnh'), else the
     bodies named in the sentence or, in a task table, in the row's cells."""
     heading = clause.line.heading
     names = _bodies(heading) if heading and heading != ct.work[clause.line.start : clause.line.end].strip() else []
     if not names:
         names = _bodies(ct.text(clause.sentence_start, clause.end))
-    if not names and "\t" in ct.work[clause.line.start : clause.line.end]:  # a task table: the row's cells
-        names = [
-            name
-            for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)
-            for name in _bodies(ct.text(m.start(), m.end()))
-        ]
+    row = seg.row_cells(clause.start)
+    if not names and row:  # a task table: the row's cells
+        names = [name for cell in row for name in _bodies(" ".join(ct.text(cell.start, cell.end).split()))]
     return list(dict.fromkeys(names))
 
 
-def _task(ct: ClausedText, clause: Clause) -> str:
+def _task(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> str:
     """The clause; in a task table, where the time is a cell of its own, the whole row."""
     text = re.sub(r"^[\s\-+•*]*(?:(?:[\dIVXL]+|[a-zđ])[.)]\s*)*", "", ct.text(clause.start, clause.end))
-    if time_grammar.time_only(text) and "\t" in ct.work[clause.line.start : clause.line.end]:
-        cells = [ct.text(m.start(), m.end()) for m in _CELL.finditer(ct.work, clause.line.start, clause.line.end)]
+    row = seg.row_cells(clause.start) if time_grammar.time_only(text) else None
+    if row:
+        cells = (" ".join(ct.text(c.start, c.end).split()).strip(" *_") for c in row)
         text = " | ".join(c for c in cells if c)
     text = text.strip(" ;,.")
     return (text[:1].upper() + text[1:])[:300]
 
 
-def _deadline(seg: SegmentedDocument, ct: ClausedText, clause: Clause, due: _Due, whole_row: bool = False) -> Deadline:
-    """The deadline of one due of a clause, quoted from the line it is read on (a schedule row: the row)."""
-    if whole_row:
-        start, end = clause.line.start, clause.line.end
-    else:
-        start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
+def _deadline(seg: SegmentedDocument, ct: ClausedText, clause: Clause, due: _Due) -> Deadline:
+    """The deadline of one due of a clause, quoted from the line it is read on."""
+    start, end = target_rules.evidence_span(seg, ct, clause, clause.start + due.at)
     return Deadline(
         due=due.due,
         relation=due.relation,
         recurrence=due.recurrence,
-        task=_task(ct, clause),
-        agencies=_agencies(ct, clause),
+        task=_task(seg, ct, clause),
+        agencies=_agencies(seg, ct, clause),
         evidence=seg.evidence(start, end),
     )
 
 
 def _clause_dues(
+    seg: SegmentedDocument,
     ct: ClausedText,
     clause: Clause,
     clause_targets: list[Target],
@@ -206,8 +217,8 @@ def _clause_dues(
     from its sentence or heading; a day wins over its own year ('năm 2025 … trước ngày 30/6/2025')."""
     dues = _dues(ct, clause, clause_targets, issued_on, sentence_past)
     seen = {d.due[:4] for d in dues}
-    row = ct.work[clause.line.start : clause.line.end]  # a task table's time cell dates the row itself
-    other_cells = row.replace(ct.work[clause.start : clause.end], "") if "\t" in row else ""
+    row = seg.row_cells(clause.start) or ()  # a task table's time cell dates the row itself
+    other_cells = " ".join(ct.work[c.start : c.end] for c in row if not c.start <= clause.start <= c.end)
     for target in clause_targets:  # a year read from the sentence or the heading: one per target
         if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
             if target_rules.vision_year(clause, target.year, above):
@@ -308,11 +319,15 @@ def extract(
         )
         clause_targets = by_clause.get(clause.start, [])
         above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
-        dues = _clause_dues(ct, clause, clause_targets, issued_on, sentence_past, above)
-        scheduled = None if dues else _schedule_due(seg, ct, clause)
-        if scheduled:
-            found.append((clause, None, _deadline(seg, ct, clause, scheduled, whole_row=True)))
-        elif not dues and not clause_targets:
+        dues = _clause_dues(seg, ct, clause, clause_targets, issued_on, sentence_past, above)
+        # a cell the time grammar reads itself ('Quý II/2025', 'Năm 2025') keeps that reading
+        scheduled = [
+            (row, cell, due)
+            for row, cell, due in _schedules(seg, clause)
+            if not any(cell.start <= clause.start + d.at < cell.end for d in dues)
+        ]
+        found += [(clause, None, _schedule_deadline(seg, ct, clause, row, due)) for row, _, due in scheduled]
+        if not dues and not scheduled and not clause_targets:
             above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings))
             goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta), above)
             dues = [goal] if goal else []

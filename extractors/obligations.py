@@ -23,7 +23,7 @@ place of ``_Reader``:
 - a decision's article on who executes it — 'Điều 3. Chánh Văn phòng …; Giám đốc các Sở: A, B; Chủ tịch …
   chịu trách nhiệm thi hành Quyết định này', over several lines (``executing_articles``);
 - a table with 'Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành' columns, TAB-separated
-  or as a web page renders it with '|' (``task_tables``, ``pipe_tables``).
+  or as a web page renders it with '|' (``tables``, rows from ``SegmentedDocument.tables``).
 
 The lines are the document's paragraphs made whole again by the one joining in pipeline/text
 (``SegmentedDocument.paragraphs``, read by ``_body_lines``); a plan attached after a decision's 'Nơi nhận' is
@@ -55,11 +55,10 @@ from pipeline.text.paragraphs import (
     task_fields,
 )
 from pipeline.text.segment import Line, SegmentedDocument
+from pipeline.text.tables import NUMBER_HEADERS
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
-_TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bullets
-_CELL_LINES = 12  # lines of one cell where each '|' stands on a line of its own: a task wrapped over several lines
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
 
@@ -1068,56 +1067,19 @@ class _Reader:
             )
         )
 
-    def task_tables(self) -> None:
-        """A table of tasks — 'Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian' — one obligation
-        per row and body. Appendix tables come after the signature, so all lines are read."""
-        lines = self.seg.lines
-        i = 0
-        while i < len(lines):
-            columns = _table_columns(lines[i].text)
-            i += 1
-            if columns is None:
+    def tables(self) -> None:
+        """A table of tasks — 'Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian' — one obligation per row
+        and body, its rows as the table reader gives them (TAB-separated, or '|' as a web page renders it). The
+        header is the first row whose cells name a task and its body; appendix tables come after the signature,
+        so all tables are read."""
+        for found in self.seg.tables():
+            rows = [[(c.start, c.text) for c in row] for row in found.rows]
+            header = next((n for n, row in enumerate(rows) if _columns([c for _, c in row]) is not None), None)
+            if header is None:
                 continue
-            table = _TaskTable.read(lines[i - 1].text.split("\t"))
-            while i < len(lines) and "\t" in lines[i].text:
-                self._table_row(lines[i], table)
-                i += 1
-
-    def pipe_tables(self) -> None:
-        """A task table converted from a web page: cells between '|', a row between two empty cells, a cell's
-        bullets on lines of their own ('… | Tên thủ tục hành chính | … | Cơ quan thực hiện | | 1 | … | Bổ nhiệm
-        giám định viên … | … | Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh | |'). One obligation per
-        row and body, as in a table whose cells are TAB-separated."""
-        lines = self.seg.lines
-        i = 0
-        while i < len(lines):
-            vertical = lines[i].text.strip() == "|"  # a renderer that puts each '|' on a line of its own
-            if lines[i].text.count("|") < 2 and not vertical:
-                i += 1
-                continue
-            gap = _CELL_LINES if vertical else _TABLE_GAP
-            last, k = i, i + 1
-            while k < len(lines) and k - last <= gap:  # a cell's own lines hold no '|'
-                if "|" in lines[k].text:
-                    last = k
-                k += 1
-            self._pipe_table(lines[i].start, lines[last].end)
-            i = last + 1
-
-    def _pipe_table(self, start: int, end: int) -> None:
-        cells = [(start + m.start(), m.group()) for m in re.finditer(r"[^|]+|(?<=\|)(?=\|)", self.seg.text[start:end])]
-        rows: list[list[tuple[int, str]]] = [[]]
-        for at, cell in cells:
-            if cell.strip(" \n\t*_"):
-                rows[-1].append((at, cell))
-            elif rows[-1]:
-                rows.append([])
-        header = next((n for n, row in enumerate(rows) if _columns([c for _, c in row]) is not None), None)
-        if header is None:
-            return
-        table = _TaskTable.read([c for _, c in rows[header]])
-        for row in rows[header + 1 :]:
-            self._table_cells(table.cells(row))
+            table = _TaskTable.read([c for _, c in rows[header]])
+            for row in rows[header + 1 :]:
+                self._table_cells(table.cells(row))
 
     def _table_cells(self, cells: dict[str, tuple[int, str]]) -> None:
         """The obligations of one row, from its cells (offset in the text, text) by column kind: one per body of
@@ -1160,22 +1122,8 @@ class _Reader:
             for b in bodies_of_role
         ]
 
-    def _table_row(self, line: Line, table: _TaskTable) -> None:
-        """A TAB-separated row: its cells with their offsets (an empty cell keeps its place), read as any other
-        table row."""
-        cells, at = [], line.start
-        for cell in line.text.split("\t"):
-            cells.append((at, cell))
-            at += len(cell) + 1
-        self._table_cells(table.cells(cells))
-
 
 _YEAR_CELL = time_grammar.YEAR_CELL
-
-
-def _table_columns(text: str) -> dict[str, int] | None:
-    """Column index of each kind in a task table's header row, or None when the row is not one."""
-    return _columns(text.split("\t")) if "\t" in text else None
 
 
 def _columns(cells: list[str]) -> dict[str, int] | None:
@@ -1214,19 +1162,14 @@ class _TaskTable:
         kinds = task_fields()
         names = [fold(n) for names in kinds.values() for n in names]
         folded = [fold(c).strip(" *_") for c in header]
-        title = next(
-            (n for n, h in enumerate(folded) if h in _NUMBER_HEADERS or any(h.startswith(x) for x in names)), 0
-        )
-        numbered = folded[title] in _NUMBER_HEADERS
+        title = next((n for n, h in enumerate(folded) if h in NUMBER_HEADERS or any(h.startswith(x) for x in names)), 0)
+        numbered = folded[title] in NUMBER_HEADERS
         return cls({kind: n - title for kind, n in columns.items()}, numbered)
 
     def cells(self, row: list[tuple[int, str]]) -> dict[str, tuple[int, str]]:
         """The row's cells by column kind."""
         shift = 1 if self.numbered and row and not _ROW_LABEL.fullmatch(row[0][1]) else 0
         return {kind: row[n - shift] for kind, n in self.columns.items() if 0 <= n - shift < len(row)}
-
-
-_NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})
 
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Obligation]:
@@ -1238,8 +1181,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     directive, items opening with a body anywhere, directive sentences, role clauses inside bullets, and
     'giao X' wherever it is left."""
     reader = _Reader(seg)
-    reader.task_tables()
-    reader.pipe_tables()
+    reader.tables()
     reader.task_blocks()
     reader.assignment_parts()
     reader.executing_articles()

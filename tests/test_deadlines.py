@@ -439,3 +439,18 @@ def test_the_đa_of_tối_đa_is_not_the_past_marker_đã(tmp_path):
         issued_on="2025-11-23",
     )
     assert keys(found) == [("2025-11-30", "before", None)]
+
+
+def test_time_column_of_a_table_with_each_pipe_on_its_own_line(tmp_path):
+    """Shaped on the corpus's web-page conversions (tn-ec00…, tn-c5d9…): every '|' on a line of its own, a year or
+    a span of years in the time column; a span's task is due in its last year."""
+    found = read(
+        tmp_path,
+        "PHỤ LỤC\n|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Thời gian triển\nkhai**\n|\n|\n"
+        "1\n|\nRà soát các quy định\nvề dữ liệu số\n|\nBộ Xây dựng\n|\n2026\n|\n|\n"
+        "2\n|\nXây dựng tiêu chuẩn quốc gia\n|\nBộ Khoa học và Công nghệ\n|\n2026-2027\n|\n|\n",
+        issued_on="2025-11-27",
+    )
+    assert keys(found) == [("2026", "during", None), ("2027", "during", None)]
+    assert found[1].agencies == ["Bộ Khoa học và Công nghệ"]
+    assert "Xây dựng tiêu chuẩn quốc gia" in found[1].task

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.text import outline, paragraphs
+from pipeline.text.tables import Cell, Table, read_tables, table_at
 from schemas.document import PAGE_SEPARATOR, Document
 from schemas.extraction import Evidence
 
@@ -50,6 +51,39 @@ class SegmentedDocument:
         (``paragraphs.join_paragraphs``), of all lines or of one part of them (a body, an attachment): the one
         joining every reader uses, instead of re-joining wraps itself."""
         return paragraphs.join_paragraphs(self.lines if lines is None else lines, self.text)
+
+    def tables(self) -> list[Table]:
+        """Every table of the text — TAB rows, one-line pipe rows, one-'|'-per-line pipe rows — as rows of cells with
+        their offsets (``tables.read_tables``): the one table reader, so no extractor splits a row itself."""
+        return self._tables
+
+    @cached_property
+    def _tables(self) -> list[Table]:
+        return read_tables(self.text, self.lines)
+
+    def row_at(self, offset: int) -> tuple[Table, int] | None:
+        """The table and the index of its row holding ``offset``, or None outside every table row."""
+        table = table_at(self._tables, offset)
+        row = table.row_at(offset) if table else None
+        return (table, row) if table is not None and row is not None else None
+
+    def row_cells(self, offset: int) -> tuple[Cell, ...] | None:
+        """The cells of the table row holding ``offset``, or None outside every table row."""
+        found = self.row_at(offset)
+        return found[0].rows[found[1]] if found else None
+
+    def cells_in(self, start: int, end: int) -> list[tuple[Table, int, int]]:
+        """(table, row index, cell index) of each table cell whose text opens in text[start:end]."""
+        out = []
+        for table in self._tables:
+            if table.end < start or table.start >= end:
+                continue
+            for n, row in enumerate(table.rows):
+                for k, cell in enumerate(row):
+                    opens = cell.start + len(cell.text) - len(cell.text.lstrip())
+                    if start <= opens < end:
+                        out.append((table, n, k))
+        return out
 
     @cached_property
     def sentences(self) -> list[Span]:

@@ -1,0 +1,138 @@
+"""Tables as the text carries them: rows of cells with their offsets in the text, read once for every extractor.
+
+Three forms reach the text: TAB-separated rows, one row per line (PDF text layers, OCR); markdown pipe rows on
+one line ('| 1 | Lập kế hoạch | Sở Nội vụ | 2026 |'); and web-page conversions that put every '|' on a line of
+its own with a cell's text wrapped over the lines between (312 of the 351 corpus texts). In the pipe forms a row
+ends where two '|' meet with nothing between, so an empty cell is no cell there; a TAB row keeps its empty cells
+in place. Which row is the header, and what each column holds, is for the reader of the table to say.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from pipeline.text.unicode import fold
+
+TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bullets
+CELL_LINES = 12  # lines of one cell where each '|' stands on a line of its own: a task wrapped over several lines
+_PIPE_CELL = re.compile(r"[^|]+|(?<=\|)(?=\|)")
+_DIGIT = re.compile(r"\d")
+NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})  # a row-number column's header, folded
+
+
+def _fold_cell(text: str) -> str:
+    return fold(" ".join(text.split())).strip(" *_.")
+
+
+class _Line(Protocol):
+    """What the reader needs of a line: its stripped text and where it sits (``segment.Line``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its raw text (wraps, emphasis marks and padding kept) and where it sits in the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table's rows of cells, in reading order, and the span of text it covers."""
+
+    start: int
+    end: int
+    rows: tuple[tuple[Cell, ...], ...]
+    separator: str  # '\t' or '|'
+
+    def row_at(self, offset: int) -> int | None:
+        """Index of the row holding ``offset``, or None."""
+        for n, row in enumerate(self.rows):
+            if row and row[0].start <= offset <= row[-1].end:
+                return n
+        return None
+
+    def header_of(self, row: int) -> tuple[Cell, ...] | None:
+        """The header over a row: the nearest row above it with no figure and at least its cells, so a group
+        heading ('II | CHỈ ĐẠO, ĐIỀU HÀNH') between is passed over. A web page's first row may carry what stood
+        before the table (the annex title, even the signature) in cells of its own: the header then starts at
+        its row-number column ('STT', 'TT')."""
+        width = len(self.rows[row])
+        for above in reversed(self.rows[:row]):
+            numbers = [k for k, c in enumerate(above) if _fold_cell(c.text) in NUMBER_HEADERS]
+            header = above[numbers[0] :] if numbers else above
+            if len(header) >= width and not any(_DIGIT.search(c.text) for c in header):
+                return header
+        return None
+
+
+def read_tables(text: str, lines: Sequence[_Line]) -> list[Table]:
+    """Every table of the text, in reading order, from its lines (non-empty, stripped, with offsets)."""
+    return sorted(_tab_tables(lines) + _pipe_tables(text, lines), key=lambda t: t.start)
+
+
+def table_at(tables: Sequence[Table], offset: int) -> Table | None:
+    """The table covering ``offset``, or None."""
+    n = bisect_right([t.start for t in tables], offset) - 1
+    return tables[n] if n >= 0 and offset <= tables[n].end else None
+
+
+def _tab_tables(lines: Sequence[_Line]) -> list[Table]:
+    """Runs of TAB-separated lines, one row per line, an empty cell keeping its place."""
+    out: list[Table] = []
+    run: list[tuple[Cell, ...]] = []
+    for line in [*lines, None]:
+        if line is not None and "\t" in line.text:
+            cells, at = [], line.start
+            for cell in line.text.split("\t"):
+                cells.append(Cell(at, at + len(cell), cell))
+                at += len(cell) + 1
+            run.append(tuple(cells))
+        elif run:
+            out.append(Table(run[0][0].start, run[-1][-1].end, tuple(run), "\t"))
+            run = []
+    return out
+
+
+def _pipe_tables(text: str, lines: Sequence[_Line]) -> list[Table]:
+    """Tables of cells between '|': a table runs while '|' comes back within a few lines (a cell's own bullets
+    hold none; where each '|' stands on a line of its own, a cell may be wrapped over many)."""
+    out: list[Table] = []
+    i = 0
+    while i < len(lines):
+        vertical = lines[i].text.strip() == "|"
+        if lines[i].text.count("|") < 2 and not vertical:
+            i += 1
+            continue
+        gap = CELL_LINES if vertical else TABLE_GAP
+        last, k = i, i + 1
+        while k < len(lines) and k - last <= gap:
+            if "|" in lines[k].text:
+                last = k
+            k += 1
+        out.append(_pipe_table(text, lines[i].start, lines[last].end))
+        i = last + 1
+    return out
+
+
+def _pipe_table(text: str, start: int, end: int) -> Table:
+    """The rows of one pipe table: a row ends at an empty cell ('| |', or '|' twice with only emphasis between)."""
+    rows: list[list[Cell]] = [[]]
+    for m in _PIPE_CELL.finditer(text[start:end]):
+        if m.group().strip(" \n\t*_"):
+            rows[-1].append(Cell(start + m.start(), start + m.end(), m.group()))
+        elif rows[-1]:
+            rows.append([])
+    return Table(start, end, tuple(tuple(r) for r in rows if r), "|")

@@ -1,0 +1,58 @@
+"""The one table reader: rows of cells with their offsets, from TAB rows, one-line pipe rows and one-'|'-per-line
+pipe rows (the web-page conversion of most corpus texts)."""
+
+from pipeline.read.load import load_document
+from pipeline.text.segment import segment
+
+
+def read(tmp_path, text: str):
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return segment(load_document(path))
+
+
+def cells(seg, table):
+    """Each row's cell texts as a reader sees them, after checking every offset points at its cell."""
+    assert all(seg.text[c.start : c.end] == c.text for row in table.rows for c in row)
+    return [[" ".join(c.text.split()).strip("*_ ") for c in row] for row in table.rows]
+
+
+def test_tab_rows_keep_empty_cells_in_place(tmp_path):
+    seg = read(
+        tmp_path,
+        "PHỤ LỤC\nSTT\tNội dung\tCơ quan chủ trì\tThời gian\n1\tLập kế hoạch\t\t2026\nGhi chú: không.\n",
+    )
+    [table] = seg.tables()
+    assert cells(seg, table) == [["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian"], ["1", "Lập kế hoạch", "", "2026"]]
+    assert table.header_of(1) == table.rows[0]
+
+
+def test_one_line_pipe_rows(tmp_path):
+    seg = read(
+        tmp_path,
+        "Danh mục:\n| STT | Nội dung | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Lập kế hoạch | Sở Nội vụ |\n",
+    )
+    [table] = seg.tables()
+    rows = cells(seg, table)
+    assert rows[0] == ["STT", "Nội dung", "Cơ quan chủ trì"]
+    assert ["1", "Lập kế hoạch", "Sở Nội vụ"] in rows
+    row = seg.row_cells(seg.text.index("Sở Nội vụ"))
+    assert row is not None and row[-1].text.strip() == "Sở Nội vụ"
+
+
+def test_one_pipe_per_line_rows_with_wrapped_cells_and_a_group_heading(tmp_path):
+    seg = read(
+        tmp_path,
+        "PHỤ LỤC\n|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Thời gian triển\nkhai**\n|\n|\n"
+        "**I**\n|\n**CƠ CHẾ, CHÍNH SÁCH**\n|\n|\n"
+        "1\n|\nRà soát các quy định\nvề dữ liệu số\n|\nBộ Xây dựng\n|\n2026-2027\n|\n|\n",
+    )
+    [table] = seg.tables()
+    assert cells(seg, table) == [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian triển khai"],
+        ["I", "CƠ CHẾ, CHÍNH SÁCH"],
+        ["1", "Rà soát các quy định về dữ liệu số", "Bộ Xây dựng", "2026-2027"],
+    ]
+    assert table.header_of(2) == table.rows[0]  # the group heading is no header
+    assert seg.row_at(seg.text.index("2026-2027")) == (table, 2)
+    assert seg.row_at(seg.text.index("PHỤ LỤC")) is None
