@@ -118,6 +118,8 @@ def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None)
             step = ingestor.reject(step, error)
         else:
             step = commit(ingestor, step, _unwalked(document), _unwalked(extraction))
+        if isinstance(step, Outcome):  # changed while it was read
+            return step
     try:
         return file_original(ingestor, step)
     except OSError as error:  # retries spent: the original waits in the inbox, the reason recorded

@@ -352,6 +352,7 @@ def test_states_keep_the_values_stored_in_the_database():
         "vanished",
         "stuck",
         "elsewhere",
+        "changed",
     ]
     assert [s for s in LedgerState if s.final] == [
         LedgerState.PROCESSED,

@@ -338,3 +338,54 @@ def _has_ledger(engine: sa.Engine) -> bool:
         return True
     except sa.exc.OperationalError:
         return False
+
+
+def test_files_written_slowly_while_watched_are_stored_once_and_whole(tmp_path):
+    """The watcher reads a file as soon as it appears, before it has rested: a scan and a letter
+    that grow in chunks (a pause shorter than the rest between two) are read early, found
+    changed or not yet readable, and stored once, whole, when they rest; nothing is quarantined."""
+    inbox, archive, quarantine, home = (tmp_path / n for n in ("inbox", "archive", "quarantine", "home"))
+    inbox.mkdir()
+    drop = Drop(inbox)
+    slow = {"máy quét 1.png": _scan_png(1), "công văn chậm.txt": letter(900, "Quảng Ngãi").encode("utf-8")}
+    env = {**os.environ, "VANBAN_HOME": str(home)}
+    env.pop("PREFECT_API_URL", None)
+    env.pop("VANBAN_DB", None)
+    log_path = tmp_path / "watch.log"
+    engine = sa.create_engine(f"sqlite:///{home / 'vanban.db'}")
+    command = [VANBAN, "watch", str(inbox), "--archive", str(archive), "--quarantine", str(quarantine)]
+    command += ["--settle", "1.0", "--rescan", "30", "--create", "--no-prefect"]
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            wait_until(lambda: (home / "vanban.db").exists() and _has_ledger(engine), proc, log_path)
+            time.sleep(1.0)  # watching
+            writers = []
+            for name, data in slow.items():
+                drop.slow[name] = data
+                writers.append(threading.Thread(target=_chunked_writer, args=(inbox / name, data)))
+                writers[-1].start()
+            for w in writers:
+                w.join()
+            wait_until(lambda: finished(engine) >= len(slow) and not inbox_leftovers(inbox), proc, log_path)
+        finally:
+            kill(proc)
+    with engine.connect() as conn:
+        documents = conn.execute(sa.text("SELECT sha256 FROM documents")).scalars().all()
+        ledger = conn.execute(sa.text("SELECT path, sha256, state FROM files")).all()
+    assert sorted(documents) == sorted(_sha(d) for d in slow.values())
+    assert sorted((row.path, row.sha256, row.state) for row in ledger) == sorted(
+        (name, _sha(data), "processed") for name, data in slow.items()
+    )
+    assert not list(quarantine.rglob("*"))
+    assert Counter(_sha(p.read_bytes()) for p in archive.rglob("*") if p.is_file()) == drop.originals()
+
+
+def _chunked_writer(path: Path, data: bytes) -> None:
+    """A scanner writing one page: eight chunks, 0.4 s apart (less than the 1 s rest)."""
+    step = max(1, len(data) // 8)
+    with open(path, "wb") as f:
+        for start in range(0, len(data), step):
+            f.write(data[start : start + step])
+            f.flush()
+            time.sleep(0.4)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import logging
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -51,6 +52,7 @@ class OutcomeState(StrEnum):
     VANISHED = "vanished"  # taken out of the inbox before it could be read: nothing to record
     STUCK = "stuck"  # decided, but the original could not be filed: it stays in the inbox, the reason in the ledger
     ELSEWHERE = "elsewhere"  # another worker on the same store holds it: left to that worker
+    CHANGED = "changed"  # written to while it was read (or, read early, not readable yet): read again once it rests
 
 
 @dataclass
@@ -89,6 +91,7 @@ class Job:
     sha256: str
     size: int
     entry: Entry
+    signature: tuple[int, int] = (0, 0)  # (size, mtime in ns) when claimed: a write since means other bytes
 
 
 @dataclass(frozen=True)
@@ -185,19 +188,31 @@ class Ingestor:
     """The ledger work for files under ``inbox``: claim, reject, commit, file.
 
     Each method is one stage and returns what the next one takes; ``ingest_one`` (here and in
-    ``flows.py``) says in which order."""
+    ``flows.py``) says in which order.
 
-    def __init__(self, store: Store, filer: Filer, inbox: Path, max_attempts: int | None = None) -> None:
+    Facts are kept only if the file did not change while it was read (its size, mtime and hash
+    still those claimed). ``rest`` makes an early reader, for the watcher that reads a file as
+    soon as it appears: its facts are kept once the file has also not been written for ``rest``
+    seconds (a pause between two chunks of a slow copy is no end: waiting out the remainder costs
+    nothing for a scan whose OCR took longer), and a file it cannot read may be half-written: it
+    is left to be read again once it rests, never quarantined."""
+
+    def __init__(
+        self, store: Store, filer: Filer, inbox: Path, max_attempts: int | None = None, rest: float | None = None
+    ) -> None:
         self.store = store
         self.filer = filer
         self.inbox = Path(inbox)
         self.journal = Journal(store, inbox)
         self.max_attempts = settings().max_attempts if max_attempts is None else max_attempts
+        self.rest = rest
 
     def unreachable(self, path: Path, error: OSError) -> Decision | Outcome:
         """A file that could not be hashed: gone (nothing to record) or unreadable (quarantined)."""
         if isinstance(error, FileNotFoundError):
             return Outcome(path, OutcomeState.VANISHED, t("ingest.vanished"))
+        if self.early:
+            return Outcome(path, OutcomeState.CHANGED, t("ingest.changed"))
         return self._quarantine(path, self._relative(path), None, None, _unreadable_reason(error))
 
     def claim(self, path: Path, sha256: str) -> Job | Decision | Outcome:
@@ -206,7 +221,7 @@ class Ingestor:
         a crash) or needs nothing at all."""
         relative = self._relative(path)
         try:
-            size = path.stat().st_size
+            st = path.stat()
         except FileNotFoundError:
             return Outcome(path, OutcomeState.VANISHED, t("ingest.vanished"))
         except OSError as e:
@@ -217,15 +232,18 @@ class Ingestor:
         with self.store.engine.connect() as conn:
             known = self.store.find_by_hash(conn, sha256)
         if known is not None:
-            return self._duplicate(path, relative, sha256, size, known)
-        entry = self.journal.start(relative.as_posix(), sha256, size)
+            return self._duplicate(path, relative, sha256, st.st_size, known)
+        entry = self.journal.start(relative.as_posix(), sha256, st.st_size)
         if entry.attempts > self.max_attempts:
             stopped = reason_en("reason.stopped", times=entry.attempts - 1)
-            return self._quarantine(path, relative, sha256, size, stopped, entry)
-        return Job(path, relative, sha256, size, entry)
+            return self._quarantine(path, relative, sha256, st.st_size, stopped, entry)
+        return Job(path, relative, sha256, st.st_size, entry, (st.st_size, st.st_mtime_ns))
 
-    def reject(self, job: Job, error: Exception) -> Decision:
-        """Quarantine a file the text layer or the extractors could not handle."""
+    def reject(self, job: Job, error: Exception) -> Decision | Outcome:
+        """Quarantine a file the text layer or the extractors could not handle; one that changed
+        meanwhile, or was read early, is left to be read again once it rests."""
+        if self.early or self.changed(job):
+            return self.withdraw(job)
         if isinstance(error, UnreadableDocument):
             why = error.reason
         else:
@@ -233,13 +251,16 @@ class Ingestor:
             why = reason_en("reason.internal", error=f"{type(error).__name__}: {error}")
         return self._quarantine(job.path, job.relative, job.sha256, job.size, why, job.entry)
 
-    def commit(self, job: Job, document: Document, extraction: Extraction) -> Decision:
-        """Store the facts and decide the archive path in one transaction.
+    def commit(self, job: Job, document: Document, extraction: Extraction) -> Decision | Outcome:
+        """Store the facts and decide the archive path in one transaction, unless the file changed
+        while it was read (then nothing is kept, and it is read again once it rests).
 
         Idempotent, so that a retry after a failure past the commit stores nothing twice."""
         decided = self.journal.unfiled(job.relative.as_posix(), job.sha256)
         if decided is not None and decided.state.final:
             return _decided(job.path, decided)
+        if self.changed(job):
+            return self.withdraw(job)
         destination = self.filer.archive_destination(job.path.name, job.sha256)
         stored_path = str(job.path.resolve() if self.filer.keep_originals else destination)
         extraction = extraction.model_copy(
@@ -256,6 +277,32 @@ class Ingestor:
         return Decision(
             job.path, entry, saved.describe(), len(document.pages), self.store.fact_counts(saved.document_id)
         )
+
+    @property
+    def early(self) -> bool:
+        """Whether files are read before they rest (``rest``)."""
+        return self.rest is not None
+
+    def changed(self, job: Job) -> bool:
+        """Whether the file is no longer the bytes claimed: its size or mtime moved, or its bytes
+        hash otherwise (a write within the mtime's resolution). A file taken away meanwhile has no
+        newer bytes: what was read is kept. An early reader first waits until the file's last
+        write is ``rest`` seconds old."""
+        if self.rest is not None:
+            written_ago = time.time() - job.signature[1] / 1e9
+            time.sleep(max(0.0, min(self.rest, self.rest - written_ago)))
+        try:
+            st = job.path.stat()
+            return (st.st_size, st.st_mtime_ns) != job.signature or hash_file(job.path) != job.sha256
+        except FileNotFoundError:
+            return False
+        except OSError:  # unreadable now: met again, it is quarantined with the reason
+            return True
+
+    def withdraw(self, job: Job) -> Outcome:
+        """Forget the claim of bytes that were not the whole file: nothing of them is kept."""
+        self.journal.withdraw(job.entry)
+        return Outcome(job.path, OutcomeState.CHANGED, t("ingest.changed"))
 
     def file(self, decision: Decision) -> Outcome:
         """Put the original where its committed entry says (also what a restart does after a crash).
@@ -402,6 +449,8 @@ def ingest_one(ingestor: Ingestor, path: Path, executor: Executor | None = None)
             step = ingestor.reject(step, error)
         else:
             step = ingestor.commit(step, document, extraction)
+        if isinstance(step, Outcome):  # changed while it was read
+            return step
     try:
         return ingestor.file(step)
     except OSError as error:  # the original cannot be filed: it waits in the inbox, the reason recorded
@@ -506,21 +555,37 @@ def watch_inbox(
     ingestor.journal.register_watch()
     log.info(t("log.watching", inbox=inbox, archive=filer.archive, quarantine=filer.quarantine))
 
-    def handle(path: Path) -> None:
-        """One file; whatever goes wrong with it is logged and the watcher goes on (a database
-        that is gone stops it: no file can be recorded then)."""
+    rest = settings().watch_settle if settle is None else settle
+    early = Ingestor(ingestor.store, filer, inbox, rest=rest)
+
+    def attempt(reader: Ingestor, path: Path) -> bool:
+        """One file; False when it changed while it was read (it is read again once it rests).
+        Whatever goes wrong with it is logged and the watcher goes on (a database that is gone
+        stops it: no file can be recorded then); an early read that fails waits for the rest."""
         try:
-            outcome = exclusively(ingest_one, ingestor, path, None)
+            outcome = exclusively(ingest_one, reader, path, None)
         except sa.exc.OperationalError:
             raise
         except Exception as error:
+            if reader.early:
+                return False
             log.error(t("log.file_failed", name=shown(path), error=f"{type(error).__name__}: {error}"))
-            return
+            return True
+        if outcome.state == OutcomeState.CHANGED:
+            log.debug("%s", outcome.line(ingestor._relative(path)))
+            return False
         if not outcome.repeated:
             level = logging.WARNING if outcome.state == OutcomeState.STUCK else logging.INFO
             log.log(level, outcome.line(ingestor._relative(path)))
+        return True
 
-    watcher = Watcher(inbox, handle, settle=settle, rescan=rescan)
+    watcher = Watcher(
+        inbox,
+        lambda path: attempt(ingestor, path),
+        settle=settle,
+        rescan=rescan,
+        handle_early=lambda path: attempt(early, path),
+    )
     with watcher.stopping_on_signals():
         watcher.run()
     log.info(t("log.watch_stopped"))

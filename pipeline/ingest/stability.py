@@ -5,7 +5,11 @@ The rest is counted from the file's last write as its mtime says, not from when 
 saw it, so a file is ready ``settle`` seconds after its writer stopped (and a file moved in whole
 with an older mtime at its second look), whereas counting from the first look added the detection
 delay and a tick. A file must still look the same twice: a write between two looks starts again.
-A file whose mtime lies in the future (another machine's clock) rests from its first look."""
+A file whose mtime lies in the future (another machine's clock) rests from its first look.
+
+The watcher need not wait for the rest to begin reading: it reads a file at its first look
+(``is_new``) and keeps the result only if the file did not change meanwhile
+(``pipeline.ingest.runner``); the rest decides when a file that did change is read again."""
 
 import time
 from collections.abc import Callable
@@ -27,6 +31,10 @@ class FileStabilityTracker:
         self.clock = clock
         self.wall_clock = wall_clock
         self._seen: dict[Path, tuple[tuple[int, int], float]] = {}
+
+    def is_new(self, path: Path) -> bool:
+        """True until ``path`` has been looked at (``is_stable``) since it appeared."""
+        return path not in self._seen
 
     def is_stable(self, path: Path) -> bool:
         """True once ``path`` has looked the same twice and not been written for ``settle`` seconds

@@ -1,6 +1,8 @@
 """The watched folder, built like Paperless-ngx's consumer: events from ``watchfiles`` plus a
 periodic full rescan (network shares often deliver no inotify events at all); each settled,
-accepted file is handed to the runner one at a time."""
+accepted file is handed to the runner one at a time. With ``handle_early`` a file is offered at
+its first look, before it has rested: the 0.5-2 s of rest are no longer part of every file's delay,
+and only a file that was still being written waits for them."""
 
 import errno
 import logging
@@ -25,8 +27,10 @@ class Watcher:
     """Watches ``inbox`` and hands every settled, accepted file to ``handle`` — one at a time.
 
     ``handle`` must never raise for a bad file (it quarantines); an exception from it is a
-    fault of the system (disk full, database gone) and stops the watcher loudly. ``settle``,
-    ``rescan`` and ``tick`` default to the settings (``watch_*``)."""
+    fault of the system (disk full, database gone) and stops the watcher loudly. ``handle_early``
+    is offered each file at its first look and says whether it took it (True) or the file must
+    rest and go to ``handle`` (False: it changed while it was read). ``settle``, ``rescan`` and
+    ``tick`` default to the settings (``watch_*``)."""
 
     def __init__(
         self,
@@ -36,9 +40,11 @@ class Watcher:
         rescan: float | None = None,
         tick: float | None = None,
         file_filter: FileFilter | None = None,
+        handle_early: Callable[[Path], bool] | None = None,
     ) -> None:
         self.inbox = Path(inbox)
         self.handle = handle
+        self.handle_early = handle_early
         self.filter = file_filter or FileFilter()
         self.tracker = FileStabilityTracker(settle)
         self.rescan = settings().watch_rescan if rescan is None else rescan
@@ -123,7 +129,11 @@ class Watcher:
                 self._candidates.discard(path)
                 self.tracker.forget(path)
                 continue
+            new = self.tracker.is_new(path)
             if self.tracker.is_stable(path):
                 self._candidates.discard(path)
                 self.tracker.forget(path)
                 self.handle(path)
+            elif new and self.handle_early is not None and self.handle_early(path):
+                self._candidates.discard(path)
+                self.tracker.forget(path)

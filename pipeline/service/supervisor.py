@@ -3,9 +3,11 @@ to and the web app started, watched and stopped as one unit.
 
 Each child runs in its own session, so Ctrl-C in the terminal reaches only the supervisor (it
 reached the whole process group before, the temporary server included, and the watcher hung for
-minutes on refused connections). On Ctrl-C or SIGTERM the supervisor stops the children that
-use the server first, then the server, each given ``stop_grace`` seconds before it is killed:
-all within 5 s. A file cut short is safe: its ledger entry is claimed but not decided, and the
+minutes on refused connections). On Ctrl-C or SIGTERM the supervisor stops the children in
+waves (``Child.wave``): the watcher and the worker first, whose runs and events the server must
+still be there to receive; then the web app; then Prefect's server, once nothing sends to it any
+more (stopped while a watcher still recorded task runs, it printed an "Error flushing events"
+traceback). Each wave is given ``stop_grace`` seconds before it is killed, all within 5 s. A file cut short is safe: its ledger entry is claimed but not decided, and the
 watcher reads it again when it starts (``pipeline.ingest.runner``). A child that dies on its own
 ends the unit with exit status 1, so that systemd (``Restart=on-failure``) starts it again whole.
 """
@@ -38,6 +40,7 @@ log = logging.getLogger("vanban.service")
 # first (29 s measured on a busy 2-core machine).
 SERVER_START_TIMEOUT = 180.0
 POLL = 0.2
+RECORDS, READS, SERVES = 0, 1, 2  # the stop waves, in order
 
 
 @dataclass
@@ -48,8 +51,9 @@ class Child:
     command: list[str]
     environment: dict[str, str] = field(default_factory=dict)
     ready: Callable[[], bool] | None = None
-    # Children stopped in the first wave (those that use the server) before the server itself.
-    uses_server: bool = True
+    # The order of stopping: the children that record runs on the server (RECORDS), then those that
+    # only read (READS: the web app), then the server itself (SERVES).
+    wave: int = RECORDS
     process: subprocess.Popen | None = None
 
     def start(self) -> None:
@@ -141,7 +145,7 @@ def children(plan: Plan, current: Settings | None = None) -> list[Child]:
             ],
             {k: v for k, v in environment.items() if k != "PREFECT_API_URL"},
             ready=lambda: healthy(api_url),
-            uses_server=False,
+            wave=SERVES,
         )
     ]
     # The warm worker `vanban ingest` hands its files to (``pipeline.service.handoff``): ready once
@@ -160,7 +164,8 @@ def children(plan: Plan, current: Settings | None = None) -> list[Child]:
         for option, value in (("--archive", plan.archive), ("--db", plan.database)):
             if value is not None:
                 command += [option, str(value)]
-        unit.append(Child("web", command, environment, ready=_port_open(current.server_host, current.web_port)))
+        web_ready = _port_open(current.server_host, current.web_port)
+        unit.append(Child("web", command, environment, ready=web_ready, wave=READS))
     return unit
 
 
@@ -224,11 +229,11 @@ class Supervisor:
         return True
 
     def _stop_all(self) -> None:
-        """The children that use the server first, then the server: each wave SIGTERM, then
-        SIGKILL to its process groups after at most ``grace`` seconds."""
+        """Wave after wave (``Child.wave``): SIGTERM, then SIGKILL to its process groups after at
+        most ``grace`` seconds."""
         log.info(t("service.stopping"))
-        for wave in ([c for c in self.unit if c.uses_server], [c for c in self.unit if not c.uses_server]):
-            running = [c for c in wave if c.alive()]
+        for wave in sorted({c.wave for c in self.unit}):
+            running = [c for c in self.unit if c.wave == wave and c.alive()]
             for child in running:
                 child.terminate()
             deadline = time.monotonic() + self.grace

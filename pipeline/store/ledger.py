@@ -124,6 +124,13 @@ class Journal:
             )
         )
 
+    def withdraw(self, entry: Entry) -> None:
+        """Remove the claim of bytes that are no longer the file's (it changed while it was read):
+        nothing was decided for them, and the file's next bytes get their own entry."""
+        t = self.table
+        with self.store.begin() as conn:
+            conn.execute(t.delete().where(t.c.id == entry.id, t.c.state == LedgerState.PROCESSING))
+
     def mark_filed(self, entry: Entry) -> None:
         """Record that the original is where its entry says (the last step of a file)."""
         with self.store.begin() as conn:
