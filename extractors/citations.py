@@ -23,6 +23,7 @@ from extractors.common import (
     DOC_NUMBER,
     clean_number,
     document_kinds,
+    exact_alternation,
     iso_date,
     kind_of_symbol,
     load_json,
@@ -68,7 +69,7 @@ def _patterns() -> _Patterns:
         r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
         r"|ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
     )
-    codes = "|".join(map(re.escape, data["standards"]))
+    codes = exact_alternation(data["standards"])
     skip = r"(?:\s*\([^)\n]{0,40}\))?"  # '(khóa XII)' between the parts
     return _Patterns(
         kind_before=re.compile(rf"(?<!\w)({alt})\s+(?:so\s*[:.]?\s*)?$"),

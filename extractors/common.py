@@ -28,8 +28,14 @@ def load_json(name: str) -> dict:
 def phrase_alternation(words) -> str:
     """A regex alternation of the folded phrases, longest first, a space matching any white space:
     the one way every extractor turns a word list from its data file into a pattern over folded text."""
-    folded = sorted({fold(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+    return exact_alternation(fold(w) for w in words)
+
+
+def exact_alternation(words) -> str:
+    """A regex alternation of the phrases as written (tone marks kept: 'đã' is not the 'da' of 'tối đa'),
+    longest first, a space matching any white space."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # the same pattern in every process
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def parse_number(raw: str) -> float | None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from extractors import targets as target_rules
 from extractors.agencies import find_agencies
 from extractors.clauses import Clause, ClausedText, claused
-from extractors.common import load_json, phrase_alternation
+from extractors.common import exact_alternation, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
 from extractors.grammar.time import TimeMention
 from pipeline.text import fold, fold_in_place
@@ -50,11 +50,11 @@ def _rules() -> _Rules:
     d = load_json("deadlines.json")
     return _Rules(
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
-        completion_exact=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['completion_words_exact']))})(?!\w)"),
+        completion_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['completion_words_exact'])})(?!\w)"),
         basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
         cited_commitment=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['cited_commitments'])})(?!\w)"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
-        past_exact=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['past_markers_exact']))})(?!\w)(?!\s+được\b)"),
+        past_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['past_markers_exact'])})(?!\w)(?!\s+được\b)"),
         appraisal=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['appraisal_words'])})(?!\w)"),
         recipient=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_words'])})\s*$"),
         ward_unit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['ward_units'])})\s+(?!cac\b|tren\b)\w"),

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from extractors.clauses import Clause, ClausedText, claused
-from extractors.common import DOC_NUMBER, find_dates, load_json, parse_number, phrase_alternation
+from extractors.common import DOC_NUMBER, exact_alternation, find_dates, load_json, parse_number, phrase_alternation
 from extractors.grammar import time as time_grammar
 from extractors.grammar.time import TimeMention
 from pipeline.text import fold, fold_in_place
@@ -142,7 +142,7 @@ def _vocab() -> _Vocab:
         after=[
             (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["op"]) for e in d["comparators_after"]
         ],
-        after_stop=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['after_stop_words']))})(?!\w)"),
+        after_stop=re.compile(rf"(?<!\w)(?:{exact_alternation(d['after_stop_words'])})(?!\w)"),
         changes=[_ending(e, "change") for e in sorted(d["changes"], key=lambda e: -len(e["phrase"]))],
         implied_changes=[
             (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["change"])
@@ -170,15 +170,15 @@ def _vocab() -> _Vocab:
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
-        trailers=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, d['subject_trailers']))}))+\s*$", re.IGNORECASE),
+        trailers=re.compile(rf"(?:\s+(?:{exact_alternation(d['subject_trailers'])}))+\s*$", re.IGNORECASE),
         not_commitments=_folded_and_exact(d["not_commitments"], r"(?!\w)"),
         ratio_words=_folded_and_exact(d["ratio_words"], r"[\s:]*$"),
         goal_words=_folded_and_exact(d["goal_words"], r"(?!\w)"),
         beneficiary_cue=re.compile(
-            rf"(?<!\w)(?:{'|'.join(map(re.escape, d['count_cues']))})(?!\w)[^,;.:()\d]{{0,60}}\scho"
-            rf"(?:\s+(?:{'|'.join(map(re.escape, d['range_openers'] + [e['phrase'] for e in d['comparators_before']]))}))*\s*$"
+            rf"(?<!\w)(?:{exact_alternation(d['count_cues'])})(?!\w)[^,;.:()\d]{{0,60}}\scho"
+            rf"(?:\s+(?:{exact_alternation(d['range_openers'] + [e['phrase'] for e in d['comparators_before']])}))*\s*$"
         ),
-        exact_cues=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['count_cues']))})\s*$"),
+        exact_cues=re.compile(rf"(?<!\w)(?:{exact_alternation(d['count_cues'])})\s*$"),
         comparator_tail=re.compile(
             rf"(?:(?<!\w)(?:{phrase_alternation([e['phrase'] for e in d['comparators_before']] + d['range_openers'])})\s*)+$"
         ),
@@ -189,11 +189,11 @@ def _vocab() -> _Vocab:
         entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
         restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
         rule_rates=re.compile(rf"^\s*(?:{phrase_alternation(d['rule_rates'])})(?!\w)"),
-        condition_openers=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['condition_openers']))})(?!\w)"),
+        condition_openers=re.compile(rf"(?<!\w)(?:{exact_alternation(d['condition_openers'])})(?!\w)"),
         funding_verbs=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['funding_verbs'])})\s*$"),
         costs=re.compile(rf"^\s*(?:{phrase_alternation(d['costs'])})(?!\w)"),
-        consequence=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['consequence_words']))})(?!\w)"),
-        states=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, d['state_words']))})(?!\w)"),
+        consequence=re.compile(rf"(?<!\w)(?:{exact_alternation(d['consequence_words'])})(?!\w)"),
+        states=re.compile(rf"(?<!\w)(?:{exact_alternation(d['state_words'])})(?!\w)"),
     )
 
 
@@ -205,7 +205,7 @@ def _folded_and_exact(entries: list[dict], tail: str) -> tuple[re.Pattern, re.Pa
     never = r"(?!x)x"
     return (
         re.compile(rf"(?<!\w)(?:{phrase_alternation(folded) or never}){tail}"),
-        re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, exact)) or never}){tail}"),
+        re.compile(rf"(?<!\w)(?:{exact_alternation(exact) or never}){tail}"),
     )
 
 
