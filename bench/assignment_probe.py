@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.corpus import CORPUS, corpus_files
 from extractors.agencies import find_agencies, match_agency, parse_addressees
 from extractors.body import document_span
-from extractors.common import load_json, phrase_alternation
+from extractors.common import exact_alternation, load_json, phrase_alternation
 from pipeline.text import fold, fold_in_place
 from pipeline.text.paragraphs import PARAGRAPH, marker_body, rank
 from pipeline.text.segment import Line, SegmentedDocument
@@ -37,10 +37,12 @@ OPENS_WITH_BODY = "<body opens an item>"  # the cue of an item under a task part
 
 @dataclass(frozen=True)
 class _Cues:
-    plain: re.Pattern[str]  # a cue wherever it stands
+    plain: re.Pattern[str]  # a cue wherever it stands; cues keep their tone marks ('giao' is not 'Giáo dục')
     addressed: re.Pattern[str]  # a cue when a body follows it or it opens the paragraph
     task_part: re.Pattern[str]  # the title of a part that assigns tasks
     item_prefix: re.Pattern[str]  # 'Trách nhiệm của', 'Đối với' before the body an item names
+    end_of_body: re.Pattern[str]  # 'Nơi nhận'
+    attachment: re.Pattern[str]  # '(Kèm theo Quyết định số …)'
 
 
 @lru_cache(maxsize=1)
@@ -56,12 +58,14 @@ def _cues() -> _Cues:
         *probe["weak_cues"],
     ]
     return _Cues(
-        plain=re.compile(rf"(?<!\w)(?:{phrase_alternation(plain)})(?!\w)"),
-        addressed=re.compile(rf"(?<!\w)(?:{phrase_alternation(probe['addressed_cues'])})(?!\w)"),
+        plain=re.compile(rf"(?<!\w)(?:{exact_alternation(plain)})(?!\w)", re.IGNORECASE),
+        addressed=re.compile(rf"(?<!\w)(?:{exact_alternation(probe['addressed_cues'])})(?!\w)", re.IGNORECASE),
         task_part=re.compile(
             rf"(?:{phrase_alternation(grammar['assignment_headings'] + grammar['assignment_sections'])})(?!\w)"
         ),
         item_prefix=re.compile(rf"(?:{phrase_alternation(grammar['item_prefixes'])})\s+"),
+        end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(grammar['end_of_body'])})\b"),
+        attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(grammar['attachment_openings'])})(?!\w)"),
     )
 
 
@@ -112,8 +116,8 @@ def _first_cue(line: Line, in_task_part: bool) -> tuple[str, str] | None:
     title = _cues().task_part.match(folded, opening + len(folded[opening:]) - len(folded[opening:].lstrip(" #*_")))
     if title and len(folded) - title.end() < 20 and line.text.rstrip(" *_:")[-1:] != ".":
         return None
-    found = [(m.start(), m.group()) for m in _cues().plain.finditer(folded)]
-    for m in _cues().addressed.finditer(folded):
+    found = [(m.start(), m.group()) for m in _cues().plain.finditer(text)]
+    for m in _cues().addressed.finditer(text):
         if m.start() <= opening or parse_addressees(text, m.end(), folded)[0]:
             found.append((m.start(), m.group()))
     bodies, end = parse_addressees(text, opening, folded)
@@ -121,16 +125,27 @@ def _first_cue(line: Line, in_task_part: bool) -> tuple[str, str] | None:
     if found:
         at, cue = min(found)
         shape = "body" if opens_with_body else "cue" if not text[opening:at].strip(" *_") else "other"
-        return " ".join(cue.split()), shape
+        return " ".join(cue.lower().split()), shape
     if in_task_part and line.marker is not None and opens_with_body and text[end + 1 : end + 2].islower():
         return OPENS_WITH_BODY, "body"
     return None
 
 
 def _body_paragraphs(seg: SegmentedDocument) -> list[Line]:
-    """The document's own paragraphs (not the web page around it), without table rows."""
+    """The document's own paragraphs, as the grammar reads them: not the web page around it, not the distribution
+    list after 'Nơi nhận' (until an attached plan or regulation), not table rows."""
     start, end = document_span(seg)
-    lines = [line for line in seg.lines if start <= line.start < end]
+    lines, reading = [], True
+    for line in seg.lines:
+        if not start <= line.start < end:
+            continue
+        folded = fold_in_place(line.text)
+        if reading and _cues().end_of_body.match(folded):
+            reading = False
+        elif not reading and _cues().attachment.search(folded):
+            reading = True
+        if reading:
+            lines.append(line)
     return [p for p in seg.paragraphs(lines) if seg.row_at(p.start) is None]
 
 
