@@ -159,6 +159,11 @@ def test_decode_windows_1258_with_combining_tones():
         ("các nội dung", "+ Tuyên truyền", "\n"),
         ("ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "\n"),
         ("CỦA BAN THƯỜNG VỤ TỈNH ỦY", "về xây dựng Công an phường", "\n"),
+        # a web page's emphasis left an article's or chapter's word alone on its line (tn-af2a4fc9b3a7aeeb,
+        # tn-44bc41ecfb3f3b21: nine corpus texts of eight issuers; 'Chương' alone in 13 more)
+        ("**Điều", "3.** Chánh Văn phòng Ủy ban nhân dân thành phố Hà Nội; Giám đốc Sở Nội vụ", " "),
+        ("**Chương", "III**", " "),
+        ("**MỤC", "LỤC**", "\n"),
     ],
 )
 def test_line_separator(prev, nxt, sep):

@@ -19,6 +19,8 @@ DATA = Path(__file__).parent / "data"
 @dataclass(frozen=True)
 class _JoinRules:
     outline_start: tuple[re.Pattern[str], ...]
+    part_alone: re.Pattern[str]
+    part_number: re.Pattern[str]
     sentence_end: str
     closing_chars: str
     symbol_break: re.Pattern[str]
@@ -32,6 +34,8 @@ def _join_rules() -> _JoinRules:
     d = json.loads((DATA / "line_joining.json").read_text(encoding="utf-8"))
     return _JoinRules(
         tuple(re.compile(p) for p in d["outline_start"]),
+        re.compile(d["part_alone"]),
+        re.compile(d["part_number"]),
         d["sentence_end"],
         d["closing_chars"],
         re.compile(d["symbol_break"]),
@@ -56,6 +60,8 @@ def line_separator(prev_line: str, next_line: str, full_width: int | None = None
     prev, nxt = prev_line.strip(), next_line.strip()
     if not prev or not nxt or "\t" in prev_line or "\t" in next_line:
         return "\n"
+    if rules.part_alone.match(prev.strip(" *_#")) and rules.part_number.match(nxt.lstrip(" *_")):
+        return " "  # '**Điều' / '3. **Chánh Văn phòng …': the article's number went to the next line
     if any(p.match(nxt) for p in rules.outline_start):
         return "\n"
     if page_number(prev) is not None:
