@@ -111,6 +111,7 @@ class _Vocabulary:
     not_a_task: re.Pattern[str]
     enumeration: re.Pattern[str]
     duty: re.Pattern[str]
+    duty_clause: re.Pattern[str]
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
 
@@ -158,6 +159,9 @@ def _vocabulary() -> _Vocabulary:
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
         duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
+        duty_clause=re.compile(
+            rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)(?!\s+(?:{phrase_alternation(d['answerable_to'])})(?!\w))"
+        ),
         enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
         not_a_task=re.compile(rf"(?:{phrase_alternation(d['not_a_task'])})(?!\w)"),
         role_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['lead'] + d['support'])})(?!\w)"),
@@ -640,7 +644,9 @@ class _Reader:
         """'X chủ trì, phối hợp với Y …' in the middle of a content bullet or paragraph ('- Giám sát dịch … .
         Trung tâm Kiểm soát bệnh tật tỉnh chủ trì, phối hợp với …'): a sentence or clause after '.' or ';' that
         opens with a body and its role verb gives that body the clause as its task (lead for chủ trì, support for
-        phối hợp), Y as partners. An item or bullet that opens so is read where it stands."""
+        phối hợp), Y as partners; so does a body and its duty ('Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm chủ
+        trì …', 'Các cơ sở giáo dục có trách nhiệm tổ chức thu …'), but not whom it answers to ('… chịu trách
+        nhiệm trước Chính phủ về …'). An item or bullet that opens so is read where it stands."""
         for i, line in enumerate(self.lines):
             if i in self.used or self._in_preamble(i):
                 continue
@@ -649,9 +655,10 @@ class _Reader:
             opening = [at] if self.ranks[i] == PARAGRAPH else []  # a paragraph of its own that opens so
             for cut in opening + [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
                 found, stop = parse_addressees(line.text, cut, folded)
+                after = folded[stop:].lstrip(" ,")
                 if (
                     not found
-                    or not self.voc.role.match(folded[stop:].lstrip(" ,"))
+                    or not (self.voc.role.match(after) or self.voc.duty_clause.match(after))
                     or line.text.rfind("(", 0, cut) > line.text.rfind(")", 0, cut)
                     or self.voc.directive.search(folded, cut, found[0].start)
                 ):

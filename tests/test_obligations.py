@@ -838,3 +838,24 @@ def test_a_short_line_cut_after_thuoc_goes_on():
         ("Văn phòng Thành ủy", "support"),
         ("các cơ quan thuộc Thành ủy", "support"),
     ]
+
+
+def test_a_paragraph_that_opens_with_a_body_and_its_duty_is_its_task():
+    """A plain paragraph 'X có trách nhiệm …' gives X the task, its role from the verb after the duty (Quyết định
+    of UBND tỉnh Đồng Nai, tn-640111ea8077e047; Nghị quyết of HĐND thành phố Hà Nội, tn-9124b25553a6c642: the form
+    was left uncovered in 10 corpus texts of 8 issuers, ``bench.assignment_probe``); whom a body answers to
+    ('… chịu trách nhiệm trước Đảng, Chính phủ …', a notice of the Government Office, tn-50f694478a35aefd) is no
+    task."""
+    text = (
+        "**Điều 3. **Sở Tư pháp có trách nhiệm tổ chức niêm yết, công khai các thủ tục hành chính đã được công bố.\n"
+        "Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm chủ trì, phối hợp Sở Tư pháp cập nhật nội dung thủ tục hành "
+        "chính đã được công bố lên Cơ sở dữ liệu quốc gia về thủ tục hành chính.\n"
+        "Các cơ sở giáo dục có trách nhiệm tổ chức thu và trả chứng từ thu tiền cho người học theo chế độ quy định.\n"
+        "Các bộ, cơ quan liên quan chịu trách nhiệm trước Đảng, Chính phủ, Thủ tướng Chính phủ và Nhân dân về tiến "
+        "độ triển khai Dự án.\n"
+    )
+    assert [(o.agency, o.role, o.due, o.partners) for o in _obligations(text)] == [
+        ("Sở Tư pháp", "assigned", None, []),
+        ("Văn phòng Ủy ban nhân dân tỉnh", "lead", None, ["Sở Tư pháp"]),
+        ("Các cơ sở giáo dục", "assigned", None, []),
+    ]
