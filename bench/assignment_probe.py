@@ -27,7 +27,7 @@ from extractors.agencies import find_agencies, match_agency, parse_addressees
 from extractors.body import document_span
 from extractors.common import exact_alternation, load_json, phrase_alternation
 from pipeline.text import fold, fold_in_place
-from pipeline.text.paragraphs import PARAGRAPH, marker_body, rank
+from pipeline.text.paragraphs import BULLET, PARAGRAPH, marker_body, rank
 from pipeline.text.segment import Line, SegmentedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,9 +163,10 @@ def probe_document(path: Path, probe: Probe) -> None:
     paragraphs = _body_paragraphs(seg)
     ranks = [rank(p) for p in paragraphs]
     covered = [any(s < p.end and p.start < e for s, e in spans) for p in paragraphs]
-    # a lead-in ending ':' is covered when the tasks under it are
+    # a lead-in ending ':', or an item heading over deeper lines ('9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh'
+    # over a) b) c)), is covered when the tasks under it are
     for i in reversed(range(len(paragraphs))):
-        if not covered[i] and paragraphs[i].text.rstrip(" *_").endswith(":"):
+        if not covered[i] and (paragraphs[i].text.rstrip(" *_").endswith(":") or ranks[i] < BULLET):
             under = range(i + 1, _lead_in_end(ranks, i))
             covered[i] = any(covered[k] for k in under)
     stack: list[int] = []  # indices of the items above the current paragraph
@@ -197,8 +198,8 @@ def probe_document(path: Path, probe: Probe) -> None:
 
 
 def _lead_in_end(ranks: list[int], i: int) -> int:
-    """End of the lines a lead-in ending ':' stands over: the deeper items of an item, the items (or the one
-    paragraph) after a plain paragraph."""
+    """End of the lines a lead-in stands over: the deeper lines of an item, the items (or the one paragraph) after
+    a plain paragraph ending ':'."""
     k = i + 1
     if ranks[i] == PARAGRAPH and k < len(ranks) and ranks[k] == PARAGRAPH:
         return k + 1
