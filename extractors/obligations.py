@@ -307,6 +307,11 @@ def _time_line_due(value: str) -> tuple[str | None, Recurrence | None]:
     return (year.group(1), None) if year else (None, None)
 
 
+def _is_sentence(rest: str) -> bool:
+    """Do the words after a heading's phrase make it a sentence — words of their own and a full stop or ';'?"""
+    return any(c.isalpha() for c in rest) and rest.rstrip(" *_").endswith((".", ";"))
+
+
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
     thực hiện, nếu có vướng mắc, đề nghị phản ánh …') or an exhortation to a whole class ('Các cấp ủy … xác định
@@ -702,13 +707,15 @@ class _Reader:
     # -- the places where tasks are assigned -------------------------------------------------
     def _assignment_heading(self, i: int) -> str | None:
         """'assigning' for 'IV. TỔ CHỨC THỰC HIỆN', 'Điều 4. Trách nhiệm thực hiện', an unnumbered 'PHÂN CÔNG
-        NHIỆM VỤ' — not a sentence that merely contains 'tổ chức thực hiện'; 'topical' for a part whose items
-        assign when they open with a body ('IV. ĐỀ XUẤT, KIẾN NGHỊ', 'II. NHIỆM VỤ TRONG THỜI GIAN TỚI')."""
+        NHIỆM VỤ' — not a sentence that merely contains 'tổ chức thực hiện', nor a task that opens with it and
+        ends like a sentence ('b) Tổ chức thực hiện việc tiếp nhận văn bản kê khai giá ….' under '1. Cục Đăng kiểm
+        Việt Nam có trách nhiệm:'); 'topical' for a part whose items assign when they open with a body ('IV. ĐỀ
+        XUẤT, KIẾN NGHỊ', 'II. NHIỆM VỤ TRONG THỜI GIAN TỚI')."""
         line, r = self.lines[i], self.ranks[i]
         if len(line.text) > 100 or r in (BULLET, SUB_BULLET) or (r == PARAGRAPH and not outline.is_caps(line.text)):
             return None
         title = fold_in_place(marker_body(line)).lstrip(" #*_")
-        if self.voc.heading.match(title):
+        if (heading := self.voc.heading.match(title)) and not _is_sentence(title[heading.end() :]):
             return "assigning"
         if (r == 0 or outline.is_caps(line.text)) and self.voc.section.match(title) and not self._opens_with_body(i):
             return "topical"  # 'Điều 12. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh' addresses a body: no topic

@@ -859,3 +859,29 @@ def test_a_paragraph_that_opens_with_a_body_and_its_duty_is_its_task():
         ("Văn phòng Ủy ban nhân dân tỉnh", "lead", None, ["Sở Tư pháp"]),
         ("Các cơ sở giáo dục", "assigned", None, []),
     ]
+
+
+def test_a_task_that_opens_with_to_chuc_thuc_hien_is_no_assignment_heading():
+    """'a) Tổ chức thực hiện Thông tư này trên địa bàn tỉnh;' under '2. Ủy ban nhân dân cấp tỉnh:' is the body's task,
+    not a 'TỔ CHỨC THỰC HIỆN' part (Thông tư of Bộ Nông nghiệp và Môi trường, tn-637e9efcc63ab844; four circulars of
+    Bộ Xây dựng, tn-932e83be67d03d47: 'b) Tổ chức thực hiện việc tiếp nhận văn bản kê khai giá …'); a title with no
+    words after the phrase stays a heading."""
+    text = (
+        "Điều 6. Trách nhiệm thi hành\n"
+        "1. Cục Đăng kiểm Việt Nam có trách nhiệm:\n"
+        "a) Tổ chức triển khai thực hiện Thông tư này.\n"
+        "b) Tổ chức thực hiện việc tiếp nhận văn bản kê khai giá theo quy định tại khoản 5 Điều 28 Luật Giá.\n"
+        "2. Ủy ban nhân dân cấp tỉnh:\n"
+        "a) Tổ chức thực hiện Thông tư này trên địa bàn tỉnh;\n"
+        "b) Định kỳ trước ngày 31 tháng 12 hằng năm, gửi Báo cáo kết quả điều tra loài ngoại lai xâm hại trên địa bàn "
+        "tỉnh.\n"
+        "Điều 7. Tổ chức thực hiện.\n"
+        "1. Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan bố trí kinh phí.\n"
+    )
+    assert [(o.agency, o.role, o.due) for o in _obligations(text)] == [
+        ("Cục Đăng kiểm Việt Nam", "assigned", None),
+        ("Cục Đăng kiểm Việt Nam", "assigned", None),
+        ("Ủy ban nhân dân cấp tỉnh", "assigned", None),
+        ("Ủy ban nhân dân cấp tỉnh", "assigned", "--12-31"),
+        ("Sở Tài chính", "lead", None),
+    ]
