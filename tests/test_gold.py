@@ -50,11 +50,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.60 -> 0.86, wards 0.46 -> 0.99, deadlines 0.823 -> 0.826; held out: targets 0.46 -> 0.74, deadlines 0.873 -> 0.870
     # Branch x11-deadlines (dated sub-headings of a goal section, 'đã' not 'đa'): deadlines 0.826 -> 0.835
     # Branch tables-once (one table reader; pipe tables' time columns date their rows): deadlines 0.835 -> 0.932
+    # The 59th document, 144/KH-UBND Bắc Ninh (notes-M.md), is new and unseen by the rules: its 42 targets and 42
+    # deadlines (goals printed in the body and again in an appendix table) took targets 0.864 -> 0.768 and deadlines
+    # 0.932 -> 0.897 with the rules unchanged, so those two floors are the new figures minus 0.01.
     "corpus-dev": {
         "document": 0.97,
         "citations": 0.97,
-        "targets": 0.84,
-        "deadlines": 0.92,
+        "targets": 0.758,
+        "deadlines": 0.887,
         "wards": 0.97,
         "obligations": 0.91,
         "assignments": 0.89,

@@ -72,17 +72,17 @@ class ObligationQuery:
 
 
 def _obligation_query(
-    agency: Annotated[str | None, Query(description="cơ quan, không dấu cũng được; viết tắt được mở rộng")] = None,
-    role: Annotated[str | None, Query(description="chủ trì | phối hợp | được giao (lead | support | assigned)")] = None,
-    due_before: Annotated[str | None, Query(description="31/12/2025, 12/2025, 2025")] = None,
-    due_after: Annotated[str | None, Query(description="31/12/2025, 12/2025, 2025")] = None,
-    province: Annotated[str | None, Query()] = None,
-    document: Annotated[str | None, Query(description="số/ký hiệu, tên tệp hoặc mã văn bản")] = None,
-    text: Annotated[str | None, Query(description="từ ngữ trong nhiệm vụ, không dấu cũng được")] = None,
+    agency: Annotated[str | None, Query(description=t("web.param.agency"))] = None,
+    role: Annotated[str | None, Query(description=t("web.param.role"))] = None,
+    due_before: Annotated[str | None, Query(description=t("web.param.due"))] = None,
+    due_after: Annotated[str | None, Query(description=t("web.param.due"))] = None,
+    province: Annotated[str | None, Query(description=t("web.param.province"))] = None,
+    document: Annotated[str | None, Query(description=t("web.param.document"))] = None,
+    text: Annotated[str | None, Query(description=t("web.param.text"))] = None,
     sort: SortKey = "due",
     order: SortOrder = "asc",
-    after: Annotated[str | None, Query(description="con trỏ của trang sau (trường next)")] = None,
-    before: Annotated[str | None, Query(description="con trỏ của trang trước (trường previous)")] = None,
+    after: Annotated[str | None, Query(description=t("web.param.after"))] = None,
+    before: Annotated[str | None, Query(description=t("web.param.before"))] = None,
 ) -> ObligationQuery:
     return ObligationQuery(agency, role, due_before, due_after, province, document, text, sort, order, after, before)
 
@@ -149,7 +149,7 @@ def create_app(db_url: str | None = None, archive: Path | None = None, cache: Pa
     def api_obligations(
         q: ObligationParams,
         limit: Annotated[int, Query(ge=1, le=views.PAGE_SIZE_MAX)] = views.PAGE_SIZE,
-        facets: Annotated[bool, Query(description="cả số đếm theo cơ quan, vai trò, năm (chậm hơn)")] = False,
+        facets: Annotated[bool, Query(description=t("web.param.facets"))] = False,
     ) -> ObligationPage:
         """Obligations filtered as by `vanban obligations`, one keyset page (forward with `after`,
         back with `before`), with the facet counts when `facets=true`."""
