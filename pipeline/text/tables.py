@@ -56,6 +56,10 @@ class Table:
     end: int
     rows: tuple[tuple[Cell, ...], ...]
     separator: str  # '\t' or '|'
+    # pipe tables: how many empty cells ended each row ('|' twice with nothing between): one where a row simply
+    # ends, one more per empty cell before the next row, so that a reader who knows the header's width can put an
+    # empty cell inside a row back ('| 1 | Lập kế hoạch | Sở Nội vụ | | 2026 |'); TAB rows keep their empty cells
+    breaks: tuple[int, ...] = ()
 
     def row_at(self, offset: int) -> int | None:
         """Index of the row holding ``offset``, or None."""
@@ -129,10 +133,19 @@ def _pipe_tables(text: str, lines: Sequence[_Line]) -> list[Table]:
 
 def _pipe_table(text: str, start: int, end: int) -> Table:
     """The rows of one pipe table: a row ends at an empty cell ('| |', or '|' twice with only emphasis between)."""
-    rows: list[list[Cell]] = [[]]
+    rows: list[tuple[Cell, ...]] = []
+    breaks: list[int] = []
+    row: list[Cell] = []
     for m in _PIPE_CELL.finditer(text[start:end]):
         if m.group().strip(" \n\t*_"):
-            rows[-1].append(Cell(start + m.start(), start + m.end(), m.group()))
-        elif rows[-1]:
-            rows.append([])
-    return Table(start, end, tuple(tuple(r) for r in rows if r), "|")
+            row.append(Cell(start + m.start(), start + m.end(), m.group()))
+        elif row:
+            rows.append(tuple(row))
+            breaks.append(1)
+            row = []
+        elif rows:
+            breaks[-1] += 1
+    if row:
+        rows.append(tuple(row))
+        breaks.append(0)
+    return Table(start, end, tuple(rows), "|", tuple(breaks))
