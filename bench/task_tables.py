@@ -113,6 +113,17 @@ class DocCheck:
         }
 
 
+def _header_in(texts: list[str]) -> tuple[int, dict[str, int]] | None:
+    """(cell the header starts at, column of each kind counted from there) when a row holds a task table's header,
+    from a row-number cell ('STT') or, without one, from its first cell."""
+    starts = [k for k, t in enumerate(texts) if t.casefold() in _NUMBER] or [0]
+    for first in starts:
+        kinds = header_kinds(texts[first:])
+        if kinds is not None:
+            return first, kinds
+    return None
+
+
 def _bodies(text: str) -> list[str]:
     """The bodies a cell names, by the agency reader prose uses, catch-alls excepted."""
     from extractors.agencies import parse_addressees
@@ -145,39 +156,34 @@ def check_document(path: Path) -> DocCheck:
         ):
             out.unseen.append(line.text)
     for table in tables:
-        rows = [[c.text for c in row] for row in table.rows]
-        header = next((n for n, row in enumerate(rows) if header_kinds(row) is not None), None)
-        if header is None:
-            continue
-        cells = rows[header]
-        number = next((k for k, c in enumerate(cells) if _flat(c).casefold() in _NUMBER), None)
-        first = number if number is not None else min(header_kinds(cells).values())  # type: ignore[union-attr]
-        columns = {k: n - first for k, n in header_kinds(cells).items()}  # type: ignore[union-attr]
-        width = len(cells) - first
-        check = TableCheck([_flat(c) for c in cells[first:]], columns, read=False)
-        for n in range(header + 1, len(rows)):
-            row = table.rows[n]
+        check: TableCheck | None = None
+        for row in table.rows:
             texts = [_flat(c.text) for c in row]
-            if header_kinds(texts) is not None or not any(re.search(r"[^\W\d_]", t) for t in texts):
-                continue  # a header again on a new page, a row of column numbers
+            header = _header_in(texts)
+            if header is not None:
+                first, kinds = header
+                check = TableCheck(texts[first:], kinds, read=False)
+                out.task_tables.append(check)
+                continue
+            if check is None or not any(re.search(r"[^\W\d_]", t) for t in texts):
+                continue  # before the first header; a row of column numbers
             if len(texts) <= 2 and (not texts or _LABEL.fullmatch(texts[0])):
                 continue  # a group row: 'I | CÔNG TÁC TUYÊN TRUYỀN'
-            numbered = number is not None
-            if numbered and not _LABEL.fullmatch(texts[0]):
-                texts, row = ["", *texts], (row[0], *row)  # a row without its number
-            if len(texts) != width and not (len(texts) < width and len(texts) > max(columns.values())):
+            cells, width, columns = row, len(check.header), check.columns
+            if _flat(check.header[0]).casefold() in _NUMBER and not _LABEL.fullmatch(texts[0]):
+                texts, cells = ["", *texts], (row[0], *row)  # a row without its number
+            if len(texts) > width or len(texts) <= max(columns.values()):
                 check.irregular.append(" | ".join(t[:40] for t in texts))
                 continue
-            lead = texts[columns["lead" if "lead" in columns else "assigned"]]
             role = "lead" if "lead" in columns else "assigned"
-            partners = texts[columns["partners"]] if "partners" in columns and columns["partners"] < len(texts) else ""
-            leads = _bodies(lead)
+            leads = _bodies(texts[columns[role]])
+            partners = texts[columns["partners"]] if "partners" in columns else ""
             expected = [(b, role) for b in leads] + [
                 (b, "support") for b in _bodies(partners) if b.casefold() not in {x.casefold() for x in leads}
             ]
-            start, end = row[0].start, row[-1].end
+            start, end = cells[0].start, cells[-1].end
             given = [o for o in found if start <= o.evidence.start <= end]
-            due_cell = texts[columns["due"]] if "due" in columns and columns["due"] < len(texts) else ""
+            due_cell = texts[columns["due"]] if "due" in columns else ""
             due = _row_due(due_cell) if due_cell else None
             check.rows.append(
                 RowCheck(
@@ -188,8 +194,8 @@ def check_document(path: Path) -> DocCheck:
                     sum(o.due == due for o in given) if due else 0,
                 )
             )
+    for check in out.task_tables:
         check.read = any(r.found for r in check.rows)
-        out.task_tables.append(check)
     return out
 
 

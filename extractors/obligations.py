@@ -43,7 +43,7 @@ from extractors.agencies import AgencyMatch, find_agencies, named, parse_address
 from extractors.body import HEADER_LINES, document_span
 from extractors.common import DOC_NUMBER, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
-from extractors.task_tables import read_task_tables
+from extractors.task_tables import TaskRow, read_task_tables
 from pipeline.text import fold, fold_in_place, outline
 from pipeline.text.paragraphs import (
     BULLET,
@@ -55,7 +55,6 @@ from pipeline.text.paragraphs import (
     rank,
 )
 from pipeline.text.segment import Line, SegmentedDocument
-from pipeline.text.tables import Cell
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
@@ -1063,15 +1062,18 @@ class _Reader:
             for row in table.rows:
                 self._table_row(row)
 
-    def _table_row(self, cells: dict[str, Cell]) -> None:
+    def _table_row(self, row: TaskRow) -> None:
         """The obligations of one row, from its cells by column kind: one per body of the lead (or executing)
         column, and one per named body of the partners column — a catch-all in either ('cơ quan, địa phương liên
-        quan', 'Các bộ, ngành liên quan') is only the lead's courtesy, as on a 'Cơ quan phối hợp:' line."""
+        quan', 'Các bộ, ngành liên quan') is only the lead's courtesy, as on a 'Cơ quan phối hợp:' line. A body the
+        lexicon does not know is read from a row that opens with its number only, not from text run on after a
+        table ('Bản chính: 01 | Bản sao: 0')."""
+        cells = row.cells
         role: Role = "lead" if "lead" in cells else "assigned"
         who = " ".join(cells[role].text.split())
         task = " ".join(cells["task"].text.split())
         named, _ = parse_addressees(who)
-        if not named and len(who.split()) <= 24:
+        if not named and row.numbered and len(who.split()) <= 24:
             named = parse_officials(who, 0, len(who))  # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'
         bodies = [b for b in named if not (b.collective and is_catch_all(b.name))]
         if not bodies or not task:

@@ -30,7 +30,8 @@ from pipeline.text.tables import Cell, Table
 
 _KIND_ORDER = ("partners", "lead", "due", "assigned", "task")
 _SUB_HEADERS = ("lead", "partners", "assigned", "due")  # what a second header row under a merged heading names
-_ROW_LABEL = re.compile(r"[*_\s]*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])[.)]?[*_\s]*")
+_ROW_LABEL = re.compile(r"[*_\s]*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđA-ZĐ])[.)]?[*_\s]*")
+_GROUP = re.compile(r"[*_\s]*(?:[IVXL]{1,5}|[A-ZĐ])[.)]?[*_\s]*")  # a group row's label: 'I', 'II.', 'A'
 _HEADER_CHARS = 80  # a header cell is a few words; a longer cell is a title or a task
 _CONTINUATION_LINES = 3  # lines between two tables of one (a page number, a running header)
 
@@ -81,35 +82,63 @@ def _columns(headers: Sequence[str]) -> dict[str, int] | None:
 
 
 @dataclass(frozen=True)
+class TaskRow:
+    """One data row: its cells by column kind (an empty cell is absent), and whether it opens with its number — a
+    row that does not, in a numbered table, may be the text a web page ran on after the table."""
+
+    cells: dict[str, Cell]
+    numbered: bool
+
+
+@dataclass(frozen=True)
 class TaskTable:
-    """A task table: its column kinds and its data rows, each row its cells by kind (an empty cell is absent)."""
+    """A task table: its column kinds and its data rows."""
 
     table: Table
     headers: tuple[str, ...]  # the header cells from the row-number column (or the first heading) on
     columns: dict[str, int]
-    rows: tuple[dict[str, Cell], ...]
+    rows: tuple[TaskRow, ...]
 
 
-def _header(rows: Sequence[Sequence[Cell]], n: int) -> tuple[list[str], int] | None:
-    """(header cells from the number column on, rows the header takes) when row n opens a task table's header."""
-    cells = [" ".join(c.text.split()) for c in rows[n]]
-    number = next((k for k, c in enumerate(cells) if _is_number_header(c)), None)
-    if number is None:
-        number = next((k for k, c in enumerate(cells) if column_kind(c) is not None), 0)
-    cells = cells[number:]
+def _header(rows: Sequence[Sequence[Cell]], n: int) -> tuple[int, list[str], int] | None:
+    """(cell the header starts at, header cells from there on, rows the header takes) when row n holds a task
+    table's header: from its row-number column ('STT'), since a web page may glue the annex title and the signature
+    before it, or the last row of the table before ('… | UBND cấp tỉnh | 2. Danh mục … | TT | Mã số TTHC | …')."""
+    row = [" ".join(c.text.split()) for c in rows[n]]
+    starts = [k for k, c in enumerate(row) if _is_number_header(c)]
+    if not starts:
+        starts = [next((k for k, c in enumerate(row) if column_kind(c) is not None), 0)]
     below = [" ".join(c.text.split()) for c in rows[n + 1]] if n + 1 < len(rows) else []
-    if below and all(column_kind(c) in _SUB_HEADERS for c in below):
-        # 'Cơ quan thực hiện' over 'Chủ trì | Phối hợp': the merged heading's columns are the ones under it
-        parent = next((k for k, c in enumerate(cells) if column_kind(c) == "assigned"), None)
-        if len(below) == len(cells):  # a grid keeps the merged cell's place: the row below names its columns
-            merged = [b if column_kind(b) else c for c, b in zip(cells, below, strict=True)]
-        elif parent is not None:
-            merged = cells[:parent] + below + cells[parent + 1 :]
-        else:
-            merged = cells
-        if _columns(merged) is not None and merged != cells:
-            return merged, 2
-    return (cells, 1) if _columns(cells) is not None else None
+    named = [c for c in below if c.strip(" *_")]
+    for start in starts:
+        cells = row[start:]
+        if named and all(column_kind(c) in _SUB_HEADERS for c in named):
+            # 'Cơ quan thực hiện' over 'Chủ trì | Phối hợp': the merged heading's columns are the ones under it
+            parent = next((k for k, c in enumerate(cells) if column_kind(c) == "assigned"), None)
+            if len(below) == len(row):  # a grid keeps the merged cell's place: the row below names its columns
+                merged = [b if column_kind(b) else c for c, b in zip(cells, below[start:], strict=True)]
+            elif parent is not None:
+                merged = cells[:parent] + below + cells[parent + 1 :]
+            else:
+                merged = cells
+            if _columns(merged) is not None and merged != cells:
+                return start, merged, 2
+        if _columns(cells) is not None:
+            return start, cells, 1
+    return None
+
+
+def _part(table: Table, first: int, last: int, cut: int) -> Table:
+    """Rows first..last-1 of a table, and the first ``cut`` cells of row ``last`` (what stands before the next
+    header in its row)."""
+    rows = list(table.rows[first:last])
+    breaks = list(table.breaks[first:last])
+    if cut and last < len(table.rows):
+        rows.append(table.rows[last][:cut])
+        breaks.append(1)
+    start = rows[0][0].start if rows else table.start
+    end = rows[-1][-1].end if rows else start
+    return Table(start, end, tuple(rows), table.separator, tuple(breaks) if table.breaks else ())
 
 
 def _label(cell: Cell) -> bool:
@@ -144,31 +173,41 @@ def _pipe_rows(table: Table, first: int, width: int) -> list[list[Cell | None]]:
     return out
 
 
-def _by_kind(row: Sequence[Cell | None], columns: dict[str, int], numbered: bool) -> dict[str, Cell]:
-    """A row's cells by column kind; a row without its number ('| Tiếp nhận … | Sở Y tế |') is one cell short at the
-    front."""
-    shift = 1 if numbered and row and row[0] is not None and not _label(row[0]) else 0
+def _by_kind(row: Sequence[Cell | None], columns: dict[str, int], shifted: bool) -> dict[str, Cell]:
+    """A row's non-empty cells by column kind; ``shifted``: the row lost its number cell, so every cell stands one
+    place to the left."""
     out = {}
     for kind, n in columns.items():
-        if 0 <= n - shift < len(row) and (cell := row[n - shift]) is not None and cell.text.strip(" \n\t*_"):
+        k = n - shifted
+        if 0 <= k < len(row) and (cell := row[k]) is not None and cell.text.strip(" \n\t*_"):
             out[kind] = cell
     return out
 
 
-def _data_rows(table: Table, first: int, headers: list[str], columns: dict[str, int]) -> tuple[dict[str, Cell], ...]:
+def _data_rows(table: Table, first: int, headers: list[str], columns: dict[str, int]) -> tuple[TaskRow, ...]:
+    """The task rows. A pipe row without its number ('| Tiếp nhận … | Sở Y tế |') is one cell short at the front.
+    In a TAB grid (a PDF's or a Word file's table), a merged cell's text stands in its first row only: a numbered
+    row with no body of its own is given the body of the row above, up to the next group row."""
     numbered = bool(headers) and _is_number_header(headers[0])
-    if table.separator == "|" and numbered:
-        rows = _pipe_rows(table, first, len(headers))
-    else:
-        rows = [list(r) for r in table.rows[first:]]
-    out = []
+    pipe = table.separator == "|"
+    rows = _pipe_rows(table, first, len(headers)) if pipe and numbered else [list(r) for r in table.rows[first:]]
+    out: list[TaskRow] = []
+    above: dict[str, Cell] = {}  # the body cells of the last numbered row of this group
     for row in rows:
         texts = [" ".join(c.text.split()) if c is not None else "" for c in row]
         if _columns(texts) is not None or not any(re.search(r"[^\W\d_]", t) for t in texts):
             continue  # the header printed again on a new page; a row of column numbers
-        cells = _by_kind(row, columns, numbered)
-        if "task" in cells and ({"lead", "assigned"} & cells.keys()):
-            out.append(cells)
+        labelled = bool(row) and row[0] is not None and _label(row[0])
+        cells = _by_kind(row, columns, numbered and pipe and bool(texts[0]) and not labelled)
+        if _GROUP.fullmatch(texts[0] if texts else "") or ("task" in cells and cells["task"].text.isupper()):
+            above = {}  # a group row: 'I | CÔNG TÁC TUYÊN TRUYỀN'
+            continue
+        own = {k: c for k, c in cells.items() if k in ("lead", "assigned")}
+        if not pipe and numbered and labelled and "task" in cells:
+            above = own or above
+            cells = {**cells, **above}
+        if "task" in cells and {"lead", "assigned"} & cells.keys():
+            out.append(TaskRow(cells, not numbered or labelled))
     return tuple(out)
 
 
@@ -188,25 +227,26 @@ def _goes_on(table: Table, previous: TaskTable) -> bool:
 
 
 def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
-    """Every task table among a document's tables, in reading order, a table going on after its header's page
-    read with that header."""
+    """Every task table among a document's tables, in reading order: a table holding several headers (a web page
+    runs an annex's tables together) read part by part, each with its own header, and a table going on after its
+    header's page read with that header."""
     out: list[TaskTable] = []
     previous: TaskTable | None = None
     for table in tables:
-        header = next(((n, h) for n in range(len(table.rows)) if (h := _header(table.rows, n)) is not None), None)
-        if header is not None:
-            n, (headers, taken) = header
+        heads = [(n, h) for n in range(len(table.rows)) if (h := _header(table.rows, n)) is not None]
+        if not heads:
+            if previous is not None and _between(text, previous.table, table) and _goes_on(table, previous):
+                rows = _data_rows(table, 0, list(previous.headers), previous.columns)
+                previous = TaskTable(table, previous.headers, previous.columns, rows)
+                out.append(previous)
+            else:
+                previous = None
+            continue
+        for i, (n, (_, headers, taken)) in enumerate(heads):
+            last, cut = (heads[i + 1][0], heads[i + 1][1][0]) if i + 1 < len(heads) else (len(table.rows), 0)
+            part = _part(table, n + taken, last, cut)
             columns = _columns(headers)
             assert columns is not None  # _header returns only a task table's header
-            found = TaskTable(table, tuple(headers), columns, _data_rows(table, n + taken, headers, columns))
-        elif previous is not None and _between(text, previous.table, table) and _goes_on(table, previous):
-            headers = list(previous.headers)
-            found = TaskTable(
-                table, previous.headers, previous.columns, _data_rows(table, 0, headers, previous.columns)
-            )
-        else:
-            previous = None
-            continue
-        out.append(found)
-        previous = found
+            previous = TaskTable(part, tuple(headers), columns, _data_rows(part, 0, headers, columns))
+            out.append(previous)
     return out
