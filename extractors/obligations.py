@@ -1059,52 +1059,75 @@ class _Reader:
         and body, its rows as the task table reader gives them (``task_tables``: the header, group rows, empty
         cells, a table going on over a page); appendix tables come after the signature, so all tables are read."""
         for table in read_task_tables(self.seg.text, self.seg.tables()):
+            # without a time column, a time in the title dates every row ('… CHỈ TIÊU … ĐẾN NĂM 2030', notes-M)
+            when = time_grammar.task_due(table.title) if "due" not in table.columns else (None, None)
             for row in table.rows:
-                self._table_row(row)
+                self._table_row(row, when)
 
-    def _table_row(self, row: TaskRow) -> None:
+    def _table_row(self, row: TaskRow, when: tuple[str | None, Recurrence | None]) -> None:
         """The obligations of one row, from its cells by column kind: one per body of the lead (or executing)
         column, and one per named body of the partners column — a catch-all in either ('cơ quan, địa phương liên
         quan', 'Các bộ, ngành liên quan') is only the lead's courtesy, as on a 'Cơ quan phối hợp:' line. A body the
         lexicon does not know is read from a row that opens with its number only, not from text run on after a
         table ('Bản chính: 01 | Bản sao: 0')."""
         cells = row.cells
-        role: Role = "lead" if "lead" in cells else "assigned"
-        who = " ".join(cells[role].text.split())
+        column: Role = "lead" if "lead" in cells else "assigned"
         task = " ".join(cells["task"].text.split())
-        named, _ = parse_addressees(who)
-        if not named and row.numbered and len(who.split()) <= 24:
-            named = parse_officials(who, 0, len(who))  # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'
-        bodies = [b for b in named if not (b.collective and is_catch_all(b.name))]
-        if not bodies or not task:
+        due, recurrence = time_grammar.cell_due(cells["due"].text) if "due" in cells else when
+        clauses = self._cell_clauses(" ".join(cells[column].text.split()), column, row.numbered, (due, recurrence))
+        if not clauses or not task:
             return
+        leads = {fold(b.name) for bodies, _, _ in clauses for b in bodies}
         helpers = parse_addressees(" ".join(cells["partners"].text.split()))[0] if "partners" in cells else []
         partners = [b.name for b in helpers]
-        supports = [
-            b
-            for b in helpers
-            if not (b.collective and is_catch_all(b.name)) and fold(b.name) not in {fold(lead.name) for lead in bodies}
-        ]
-        due, recurrence = time_grammar.cell_due(cells["due"].text) if "due" in cells else (None, None)
+        supports = [b for b in helpers if not (b.collective and is_catch_all(b.name)) and fold(b.name) not in leads]
         at, text = cells["task"].start, cells["task"].text
         line = self.seg.line_at(at)
         first = at + len(text) - len(text.lstrip())
         evidence = self.seg.evidence(first, first + len(text.strip()))
-        section = line.section if line else None
         self.out += [
             Obligation(
                 agency=b.name,
-                role=body_role,
+                role=role,
                 task=_clean_task(task),
-                partners=partners if body_role != "support" else [],
-                due=due,
-                recurrence=recurrence,
-                section=section,
+                partners=partners if role != "support" else [],
+                due=when_done[0],
+                recurrence=when_done[1],
+                section=line.section if line else None,
                 evidence=evidence,
             )
-            for bodies_of_role, body_role in ((bodies, role), (supports, "support"))
-            for b in bodies_of_role
+            for bodies, role, when_done in [*clauses, (supports, "support", (due, recurrence))]
+            for b in bodies
         ]
+
+    @staticmethod
+    def _cell_clauses(
+        who: str, column: Role, numbered: bool, when: tuple[str | None, Recurrence | None]
+    ) -> list[tuple[list[AgencyMatch], Role, tuple[str | None, Recurrence | None]]]:
+        """The bodies of a lead or executing cell with their role and due. A cell of several clauses, each naming
+        bodies and what they do ('Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công
+        bố dữ liệu mở hằng năm'), gives each clause's bodies the role of its own verb, and the time of its own
+        words (none for a yearly duty); a cell that only names bodies gives them the column's role."""
+        parts = [p for p in (c.strip() for c in who.split(";")) if p]
+        out = []
+        for part in parts if len(parts) > 1 else [who]:
+            named, stop = parse_addressees(part)
+            if not named and numbered and len(part.split()) <= 24:
+                # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'
+                named, stop = parse_officials(part, 0, len(part)), len(part)
+            bodies = [b for b in named if not (b.collective and is_catch_all(b.name))]
+            if bodies:
+                out.append((bodies, part[stop:].strip(" ,.")))
+        roles = [_role(rest, "") if rest else column for _, rest in out]
+        if len(out) < 2 or not {"lead", "support"} & {r for (_, rest), r in zip(out, roles, strict=True) if rest}:
+            # 'Sở Giáo dục và Đào tạo; Sở Nội vụ; Sở Khoa học và Công nghệ thúc đẩy, theo dõi': one verb for all
+            return [(bodies, column, when) for bodies, _ in out]
+        clauses: list[tuple[list[AgencyMatch], Role, tuple[str | None, Recurrence | None]]] = []
+        for (bodies, rest), role in zip(out, roles, strict=True):
+            own = time_grammar.task_due(rest) if rest else (None, None)
+            due = own if own[0] else (None, None) if rest and time_grammar.periodic(fold(rest)) else when
+            clauses.append((bodies, role, due))
+        return clauses
 
 
 def is_catch_all(name: str) -> bool:

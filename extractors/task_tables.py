@@ -33,7 +33,8 @@ _SUB_HEADERS = ("lead", "partners", "assigned", "due")  # what a second header r
 _ROW_LABEL = re.compile(r"[*_\s]*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđA-ZĐ])[.)]?[*_\s]*")
 _GROUP = re.compile(r"[*_\s]*(?:[IVXL]{1,5}|[A-ZĐ])[.)]?[*_\s]*")  # a group row's label: 'I', 'II.', 'A'
 _HEADER_CHARS = 80  # a header cell is a few words; a longer cell is a title or a task
-_CONTINUATION_LINES = 3  # lines between two tables of one (a page number, a running header)
+_CONTINUATION_LINES = 3  # lines between two tables of one (a page number, a running header); a title's lines
+_TITLE_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class TaskTable:
     headers: tuple[str, ...]  # the header cells from the row-number column (or the first heading) on
     columns: dict[str, int]
     rows: tuple[TaskRow, ...]
+    title: str  # what stands over the header: the annex title ('PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU … ĐẾN NĂM 2030')
 
 
 def _header(rows: Sequence[Sequence[Cell]], n: int) -> tuple[int, list[str], int] | None:
@@ -237,16 +239,23 @@ def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
         if not heads:
             if previous is not None and _between(text, previous.table, table) and _goes_on(table, previous):
                 rows = _data_rows(table, 0, list(previous.headers), previous.columns)
-                previous = TaskTable(table, previous.headers, previous.columns, rows)
+                previous = TaskTable(table, previous.headers, previous.columns, rows, previous.title)
                 out.append(previous)
             else:
                 previous = None
             continue
-        for i, (n, (_, headers, taken)) in enumerate(heads):
+        for i, (n, (start, headers, taken)) in enumerate(heads):
             last, cut = (heads[i + 1][0], heads[i + 1][1][0]) if i + 1 < len(heads) else (len(table.rows), 0)
             part = _part(table, n + taken, last, cut)
             columns = _columns(headers)
             assert columns is not None  # _header returns only a task table's header
-            previous = TaskTable(part, tuple(headers), columns, _data_rows(part, 0, headers, columns))
+            title = table.rows[n][start - 1].text if start else _lines_above(text, table.start) if n == 0 else ""
+            previous = TaskTable(part, tuple(headers), columns, _data_rows(part, 0, headers, columns), title)
             out.append(previous)
     return out
+
+
+def _lines_above(text: str, at: int) -> str:
+    """The few lines over a table: its title."""
+    lines = [line for line in text[max(0, at - _TITLE_CHARS) : at].splitlines() if line.strip(" *_")]
+    return " ".join(line for line in lines[-_CONTINUATION_LINES:] if "|" not in line and "\t" not in line)

@@ -27,17 +27,28 @@ def test_header_kinds_by_the_words_they_contain():
 
 
 def test_a_table_assigning_targets_under_a_chu_tri_column():
-    """Kế hoạch 144/KH-UBND Bắc Ninh, 'PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU': 'TT | Chỉ tiêu | Chủ trì', a group row."""
+    """Kế hoạch 144/KH-UBND Bắc Ninh, 'PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU … ĐẾN NĂM 2030': 'TT | Chỉ tiêu | Chủ trì', a
+    group row, no time column, so the title's year dates each row; a cell of two clauses gives each its own role,
+    and a yearly duty no due (notes-M)."""
     text = (
-        "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ,\nXÃ HỘI SỐ ĐẾN NĂM 2030\n\n"
+        "PHỤ LỤC\n\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ,\nXÃ HỘI SỐ ĐẾN NĂM 2030\n\n"
+        "*(Ban hành kèm theo Kế hoạch số 144/KH-UBND ngày 24 tháng 11 năm 2025 của\nUBND tỉnh Bắc Ninh)*\n\n"
         "|\n**TT**\n|\n**Chỉ tiêu**\n|\n**Chủ trì**\n|\n|\n|\n**I. Kinh\ntế số**\n|\n|\n|\n"
         "1\n|\nKinh tế số chiếm 45% GRDP tỉnh.\n|\nSở Tài chính\n|\n|\n"
         "2\n|\nPhấn đấu mỗi năm phát triển từ\n05 bộ dữ liệu mở chất lượng cao phục vụ phát triển kinh tế số\n|\n"
-        "Sở KH&CN chủ trì hướng dẫn, tổng hợp\n|\n"
+        "Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực\n"
+        "hiện công bố dữ liệu mở hằng năm theo lĩnh vực quản lý.\n|\n|\n"
+        "3\n|\nTỷ trọng đào tạo các ngành STEM trong các cơ sở giáo dục đạt tối thiểu 30%.\n|\n"
+        "Sở Giáo dục và Đào tạo; Sở Nội vụ; Sở Khoa học và Công nghệ thúc đẩy,\ntheo dõi, báo cáo chỉ tiêu\n|\n|\n"
     )
     assert _obligations(text) == [
-        ("Sở Tài chính", "lead", None, []),
-        ("Sở Khoa học và Công nghệ", "lead", None, []),
+        ("Sở Tài chính", "lead", "2030", []),
+        ("Sở Khoa học và Công nghệ", "lead", "2030", []),
+        ("Các sở, ngành", "assigned", None, []),
+        ("Ủy ban nhân dân cấp xã", "assigned", None, []),
+        ("Sở Giáo dục và Đào tạo", "lead", "2030", []),
+        ("Sở Nội vụ", "lead", "2030", []),
+        ("Sở Khoa học và Công nghệ", "lead", "2030", []),
     ]
 
 
