@@ -1072,13 +1072,13 @@ class _Reader:
         table ('Bản chính: 01 | Bản sao: 0')."""
         cells = row.cells
         column: Role = "lead" if "lead" in cells else "assigned"
-        task = " ".join(cells["task"].text.split())
-        due, recurrence = time_grammar.cell_due(cells["due"].text) if "due" in cells else when
-        clauses = self._cell_clauses(" ".join(cells[column].text.split()), column, row.numbered, (due, recurrence))
+        task = row.text("task")
+        due, recurrence = time_grammar.cell_due(row.text("due")) if "due" in cells else when
+        clauses = self._cell_clauses(row.text(column), column, row.numbered, (due, recurrence))
         if not clauses or not task:
             return
         leads = {fold(b.name) for bodies, _, _ in clauses for b in bodies}
-        helpers = parse_addressees(" ".join(cells["partners"].text.split()))[0] if "partners" in cells else []
+        helpers = parse_addressees(row.text("partners"))[0] if "partners" in cells else []
         partners = [b.name for b in helpers]
         supports = [b for b in helpers if not (b.collective and is_catch_all(b.name)) and fold(b.name) not in leads]
         at, text = cells["task"].start, cells["task"].text

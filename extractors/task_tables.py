@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from extractors.common import load_json, phrase_alternation
 from pipeline.text import fold
 from pipeline.text.tables import Cell, Table
+from schemas.document import PAGE_SEPARATOR
 
 _KIND_ORDER = ("partners", "lead", "due", "assigned", "task")
 _SUB_HEADERS = ("lead", "partners", "assigned", "due")  # what a second header row under a merged heading names
@@ -89,6 +90,12 @@ class TaskRow:
 
     cells: dict[str, Cell]
     numbered: bool
+    more: dict[str, str] = field(default_factory=dict)  # the rest of a cell a page break cut, on the next page
+
+    def text(self, kind: str) -> str:
+        """A cell's text by column kind, with what a page break cut of it, as one line."""
+        cell = self.cells.get(kind)
+        return " ".join(f"{cell.text if cell else ''} {self.more.get(kind, '')}".split())
 
 
 @dataclass(frozen=True)
@@ -186,21 +193,29 @@ def _by_kind(row: Sequence[Cell | None], columns: dict[str, int], shifted: bool)
     return out
 
 
-def _data_rows(table: Table, first: int, headers: list[str], columns: dict[str, int]) -> tuple[TaskRow, ...]:
+def _data_rows(text: str, table: Table, headers: Sequence[str], columns: dict[str, int]) -> tuple[TaskRow, ...]:
     """The task rows. A pipe row without its number ('| Tiếp nhận … | Sở Y tế |') is one cell short at the front.
     In a TAB grid (a PDF's or a Word file's table), a merged cell's text stands in its first row only: a numbered
-    row with no body of its own is given the body of the row above, up to the next group row."""
+    row with no body of its own is given the body of the row above, up to the next group row; and a row a page
+    break cut goes on at the top of the next page in a row without a number, whose cells are the rest of its own."""
     numbered = bool(headers) and _is_number_header(headers[0])
     pipe = table.separator == "|"
-    rows = _pipe_rows(table, first, len(headers)) if pipe and numbered else [list(r) for r in table.rows[first:]]
+    rows = _pipe_rows(table, 0, len(headers)) if pipe and numbered else [list(r) for r in table.rows]
     out: list[TaskRow] = []
     above: dict[str, Cell] = {}  # the body cells of the last numbered row of this group
+    end = table.start  # where the last task row ends
     for row in rows:
         texts = [" ".join(c.text.split()) if c is not None else "" for c in row]
         if _columns(texts) is not None or not any(re.search(r"[^\W\d_]", t) for t in texts):
             continue  # the header printed again on a new page; a row of column numbers
         labelled = bool(row) and row[0] is not None and _label(row[0])
         cells = _by_kind(row, columns, numbered and pipe and bool(texts[0]) and not labelled)
+        start = next((c.start for c in row if c is not None), end)
+        if not pipe and out and not texts[0] and PAGE_SEPARATOR in text[end:start]:
+            last = out[-1]
+            more = {k: " ".join(f"{last.more.get(k, '')} {c.text}".split()) for k, c in cells.items()}
+            out[-1] = replace(last, more=more)
+            continue
         if _GROUP.fullmatch(texts[0] if texts else "") or ("task" in cells and cells["task"].text.isupper()):
             above = {}  # a group row: 'I | CÔNG TÁC TUYÊN TRUYỀN'
             continue
@@ -210,6 +225,7 @@ def _data_rows(table: Table, first: int, headers: list[str], columns: dict[str, 
             cells = {**cells, **above}
         if "task" in cells and {"lead", "assigned"} & cells.keys():
             out.append(TaskRow(cells, not numbered or labelled))
+            end = max(c.end for c in row if c is not None)
     return tuple(out)
 
 
@@ -224,7 +240,7 @@ def _goes_on(table: Table, previous: TaskTable) -> bool:
     number and no wider?"""
     width = len(previous.headers)
     if table.separator == "\t":
-        return all(len(row) == len(previous.table.rows[0]) for row in table.rows)
+        return bool(previous.table.rows) and all(len(row) == len(previous.table.rows[0]) for row in table.rows)
     return bool(table.rows) and _label(table.rows[0][0]) and all(len(row) <= width for row in table.rows)
 
 
@@ -238,9 +254,13 @@ def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
         heads = [(n, h) for n in range(len(table.rows)) if (h := _header(table.rows, n)) is not None]
         if not heads:
             if previous is not None and _between(text, previous.table, table) and _goes_on(table, previous):
-                rows = _data_rows(table, 0, list(previous.headers), previous.columns)
-                previous = TaskTable(table, previous.headers, previous.columns, rows, previous.title)
-                out.append(previous)
+                # the table going on over the page: read as one with the part before, under its header
+                before = previous.table
+                breaks = (*before.breaks[:-1], max(1, before.breaks[-1]), *table.breaks) if before.breaks else ()
+                joined = Table(before.start, table.end, before.rows + table.rows, table.separator, breaks)
+                rows = _data_rows(text, joined, previous.headers, previous.columns)
+                previous = replace(previous, table=joined, rows=rows)
+                out[-1] = previous
             else:
                 previous = None
             continue
@@ -250,7 +270,7 @@ def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
             columns = _columns(headers)
             assert columns is not None  # _header returns only a task table's header
             title = table.rows[n][start - 1].text if start else _lines_above(text, table.start) if n == 0 else ""
-            previous = TaskTable(part, tuple(headers), columns, _data_rows(part, 0, headers, columns), title)
+            previous = TaskTable(part, tuple(headers), columns, _data_rows(text, part, headers, columns), title)
             out.append(previous)
     return out
 

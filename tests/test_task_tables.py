@@ -125,3 +125,24 @@ def test_a_merged_lead_cell_of_a_grid_stands_for_every_row_it_spans():
         ("Sở Tài chính", "lead", "2025"),
         ("Sở Tài chính", "lead", "2025"),
     ]
+
+
+def test_a_row_a_page_break_cut_goes_on_at_the_top_of_the_next_page():
+    """Quyết định 2597/QĐ-TTg's row 4 in a PDF grid, cut by the page: the rest of its cells stand in a row without a
+    number on the next page, and belong to it."""
+    first = (
+        "STT\tTên nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian triển khai\n"
+        "4\tThiết lập cơ chế tích hợp, liên thông và khai thác dữ liệu kết cấu hạ tầng\tBộ Xây dựng\t"
+        "Bộ Khoa học và\t2026-\n"
+    )
+    second = (
+        "\tgiữa các hệ thống quản lý hạ tầng của các lĩnh vực xây dựng, giao thông, đô thị\t\tCông nghệ\t2027\n"
+        "5\tThiết lập cơ chế kiểm tra, giám sát và đánh giá hiệu quả thực hiện chuyển đổi số\tBộ Khoa học và "
+        "Công nghệ\tBộ Xây dựng\t2026-2027\n"
+    )
+    got = _obligations(first, second)
+    assert got[:2] == [
+        ("Bộ Xây dựng", "lead", "2027", ["Bộ Khoa học và Công nghệ"]),
+        ("Bộ Khoa học và Công nghệ", "support", "2027", []),
+    ]
+    assert [a for a, *_ in got[2:]] == ["Bộ Khoa học và Công nghệ", "Bộ Xây dựng"]
