@@ -216,10 +216,12 @@ def _data_rows(text: str, table: Table, headers: Sequence[str], columns: dict[st
             more = {k: " ".join(f"{last.more.get(k, '')} {c.text}".split()) for k, c in cells.items()}
             out[-1] = replace(last, more=more)
             continue
-        if _GROUP.fullmatch(texts[0] if texts else "") or ("task" in cells and cells["task"].text.isupper()):
+        own = {k: c for k, c in cells.items() if k in ("lead", "assigned")}
+        if not own and (
+            _GROUP.fullmatch(texts[0] if texts else "") or ("task" in cells and cells["task"].text.isupper())
+        ):
             above = {}  # a group row: 'I | CÔNG TÁC TUYÊN TRUYỀN'
             continue
-        own = {k: c for k, c in cells.items() if k in ("lead", "assigned")}
         if not pipe and numbered and labelled and "task" in cells:
             above = own or above
             cells = {**cells, **above}
