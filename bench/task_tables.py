@@ -39,7 +39,7 @@ _KINDS = (
     ("task", re.compile(r"\b(?:nhiem vu|noi dung|cong viec|hoat dong|thu tuc|tthc|chi tieu|giai phap|de an)\b")),
 )
 _NUMBER = frozenset({"tt", "stt", "so tt", "so thu tu"})
-_LABEL = re.compile(r"(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])[.)]?")
+_LABEL = re.compile(r"(?:(?:\d{1,3}|[IVXL]{1,5})(?:\.\d{1,2})*|[a-zđA-ZĐ])[.)]?")
 _HEADER_CELL_CHARS = 70
 
 
@@ -172,7 +172,8 @@ def check_document(path: Path) -> DocCheck:
             cells, width, columns = row, len(check.header), check.columns
             if _flat(check.header[0]).casefold() in _NUMBER and not _LABEL.fullmatch(texts[0]):
                 texts, cells = ["", *texts], (row[0], *row)  # a row without its number
-            if len(texts) > width or len(texts) <= max(columns.values()):
+            texts, cells = texts[:width], cells[:width]  # what a web page ran on after the last row
+            if len(texts) <= max(columns.values()):
                 check.irregular.append(" | ".join(t[:40] for t in texts))
                 continue
             role = "lead" if "lead" in columns else "assigned"
