@@ -43,6 +43,8 @@ class _Lexicon:
     none: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     number: frozenset[str]
+    abolished: re.Pattern[str]
+    kept: re.Pattern[str]
 
 
 def _normal(text: str) -> str:
@@ -57,6 +59,8 @@ def _lexicon() -> _Lexicon:
         none=re.compile(rf"(?:{phrase_alternation(d['none'])})(?!\w)"),
         kinds=tuple((k, re.compile(rf"(?<!\w)(?:{phrase_alternation(d[k])})(?!\w)")) for k in _KIND_ORDER),
         number=frozenset(_normal(n) for n in d["number"]),
+        abolished=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['abolished'])})(?!\w)"),
+        kept=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['kept'])})(?!\w)"),
     )
 
 
@@ -272,7 +276,10 @@ def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
             columns = _columns(headers)
             assert columns is not None  # _header returns only a task table's header
             title = table.rows[n][start - 1].text if start else _lines_above(text, table.start) if n == 0 else ""
-            previous = TaskTable(part, tuple(headers), columns, _data_rows(text, part, headers, columns), title)
+            # 'Danh mục thủ tục hành chính bị bãi bỏ': a procedure that no longer exists gives its body no task
+            abolished = _lexicon().abolished.search(_normal(title)) and not _lexicon().kept.search(_normal(title))
+            rows = () if abolished else _data_rows(text, part, headers, columns)
+            previous = TaskTable(part, tuple(headers), columns, rows, title)
             out.append(previous)
     return out
 

@@ -146,3 +146,21 @@ def test_a_row_a_page_break_cut_goes_on_at_the_top_of_the_next_page():
         ("Bộ Khoa học và Công nghệ", "support", "2027", []),
     ]
     assert [a for a, *_ in got[2:]] == ["Bộ Khoa học và Công nghệ", "Bộ Xây dựng"]
+
+
+def test_the_list_of_abolished_procedures_assigns_nothing():
+    """Quyết định công bố TTHC of Hà Nội (tn-ca83e768…): the rows under '2. Danh mục thủ tục hành chính bị bãi bỏ'
+    name the body of a procedure that no longer exists, which is no task; a list of procedures in force is read."""
+    listed = (
+        "|\n**STT**\n|\n**Mã TTHC**\n|\n**Tên thủ tục hành chính**\n|\n"
+        "**Tên Văn bản quy định việc bãi bỏ, hủy bỏ thủ tục hành chính**\n|\n**Lĩnh vực**\n|\n"
+        "**Cơ quan thực hiện**\n|\n|\n**A**\n|\n**Thủ tục hành chính cấp\nThành phố**\n|\n|\n"
+        "1\n|\n1.012508\n|\nCấp lại chứng chỉ nghiệp vụ\nchuyên môn về đấu thầu\n|\n"
+        "Luật Đấu thầu số 22/2023/QH15\n|\nĐấu thầu\n|\nSở Tài chính\n|\n"
+    )
+    abolished = (
+        "**2. Danh mục thủ tục hành\nchính bị bãi bỏ thuộc phạm vi chức năng quản lý của UBND thành phố Hà Nội**\n"
+    )
+    in_force = "**1. Danh mục thủ tục hành\nchính được sửa đổi, bổ sung thuộc phạm vi chức năng quản lý của UBND thành phố Hà Nội**\n"
+    assert _obligations(abolished + listed) == []
+    assert _obligations(in_force + listed) == [("Sở Tài chính", "assigned", None, [])]
