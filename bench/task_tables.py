@@ -41,6 +41,7 @@ _KINDS = (
 _NUMBER = frozenset({"tt", "stt", "so tt", "so thu tu"})
 _LABEL = re.compile(r"(?:(?:\d{1,3}|[IVXL]{1,5})(?:\.\d{1,2})*|[a-zđA-ZĐ])[.)]?")
 _HEADER_CELL_CHARS = 70
+_TITLE_CHARS = 300
 
 
 def _flat(text: str) -> str:
@@ -94,6 +95,7 @@ class DocCheck:
     tables: int = 0
     task_tables: list[TableCheck] = field(default_factory=list)
     unseen: list[str] = field(default_factory=list)  # table-like lines outside every table
+    abolished: int = 0  # task tables listing abolished procedures, which assign nothing
 
     def counts(self) -> dict[str, int]:
         rows = [r for t in self.task_tables for r in t.rows]
@@ -109,6 +111,7 @@ class DocCheck:
             "rows_missed": sum(bool(r.missed) for r in rows),
             "timed": sum(r.due is not None for r in named),
             "due_given": sum(r.due is not None and r.dues_found == len(r.found) > 0 for r in named),
+            "abolished": self.abolished,
             "unseen": len(self.unseen),
         }
 
@@ -122,6 +125,16 @@ def _header_in(texts: list[str]) -> tuple[int, dict[str, int]] | None:
         if kinds is not None:
             return first, kinds
     return None
+
+
+def _abolished(before: str) -> bool:
+    """Does the title over a header (from its last 'Danh mục' on) list procedures that no longer exist, and nothing
+    else?"""
+    from pipeline.text import fold
+
+    title = fold(" ".join([line for line in before.splitlines() if line.strip(" |*_")][-3:]))
+    title = title[title.rfind("danh muc") :] if "danh muc" in title else title
+    return "bai bo" in title and not re.search(r"ban hanh|sua doi|bo sung|thay the", title)
 
 
 def _bodies(text: str) -> list[str]:
@@ -163,7 +176,11 @@ def check_document(path: Path) -> DocCheck:
             if header is not None:
                 first, kinds = header
                 check = TableCheck(texts[first:], kinds, read=False)
-                out.task_tables.append(check)
+                if _abolished(seg.text[max(0, row[first].start - _TITLE_CHARS) : row[first].start]):
+                    out.abolished += 1
+                    check = None  # 'Danh mục thủ tục hành chính bị bãi bỏ': no task, read or not
+                else:
+                    out.task_tables.append(check)
                 continue
             if check is None or not any(re.search(r"[^\W\d_]", t) for t in texts):
                 continue  # before the first header; a row of column numbers
@@ -205,7 +222,19 @@ def held_out() -> set[str]:
     return {p.stem for p in HOLDOUT.glob("*.json")}
 
 
-_COLUMNS = ("tables", "task", "rows", "irregular", "named", "expected", "given", "rows_missed", "timed", "due_given")
+_COLUMNS = (
+    "tables",
+    "task",
+    "abolished",
+    "rows",
+    "irregular",
+    "named",
+    "expected",
+    "given",
+    "rows_missed",
+    "timed",
+    "due_given",
+)
 
 
 def report(checks: list[DocCheck]) -> str:
