@@ -5,14 +5,18 @@ one table reader's rows (``SegmentedDocument.tables``), whatever form it came in
 cells name a task column and a lead or executing column (the header lexicon is ``data/task_tables.json``), counted
 from its row-number column, since a web page's first row may carry the annex title and the signature before it; a
 second header row under a merged heading ('Cơ quan thực hiện' over 'Chủ trì | Phối hợp') names the columns under it.
-Then, row by row:
+A table holding several headers (a web page runs an annex's tables together, the next header glued to the last row
+of the one before) is read part by part, each part under its own header, with the title over it. Then, row by row:
 
 - a group row ('I | CÔNG TÁC TUYÊN TRUYỀN'), a header printed again on a new page and a row of column numbers
   give no task;
 - in the pipe forms an empty cell inside a row ends the row for the table reader ('| 1 | … | Sở Y tế | | 2025 |'):
   with the header's width, and a row's number opening each row, the empty cell is put back;
+- in a TAB grid (PDF, Word, OCR), a merged cell stands in its first row only: a numbered row with no body of its own
+  has the body of the row above; a row a page break cut goes on at the top of the next page without its number;
 - a table that follows a task table with nothing but a page's furniture between, and has no header of its own, is
-  the same table going on over the page (or past a cell too long for the reader) and is read with its header.
+  the same table going on over the page and is read with its header;
+- a list of abolished procedures ('Danh mục thủ tục hành chính bị bãi bỏ') gives no task.
 
 Which body, role and due a row gives is the assignment grammar's (``extractors.obligations``).
 """
@@ -35,7 +39,7 @@ _ROW_LABEL = re.compile(r"[*_\s]*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđA-Z�
 _GROUP = re.compile(r"[*_\s]*(?:[IVXL]{1,5}|[A-ZĐ])[.)]?[*_\s]*")  # a group row's label: 'I', 'II.', 'A'
 _HEADER_CHARS = 80  # a header cell is a few words; a longer cell is a title or a task
 _CONTINUATION_LINES = 3  # lines between two tables of one (a page number, a running header); a title's lines
-_TITLE_CHARS = 400
+_TITLE_CHARS = 400  # how far above a table its title is looked for
 
 
 @dataclass(frozen=True)
