@@ -43,6 +43,7 @@ from extractors.agencies import AgencyMatch, find_agencies, named, parse_address
 from extractors.body import HEADER_LINES, document_span
 from extractors.common import DOC_NUMBER, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
+from extractors.task_tables import TaskRow, read_task_tables
 from pipeline.text import fold, fold_in_place, outline
 from pipeline.text.paragraphs import (
     BULLET,
@@ -52,10 +53,8 @@ from pipeline.text.paragraphs import (
     is_footnote,
     marker_body,
     rank,
-    task_fields,
 )
 from pipeline.text.segment import Line, SegmentedDocument
-from pipeline.text.tables import NUMBER_HEADERS
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
@@ -295,18 +294,6 @@ def _clean_task(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _time_line_due(value: str) -> tuple[str | None, Recurrence | None]:
-    """The due of a time line's value: its date, the end of a span of years ('2026-2027'), else the year it opens
-    with ('Năm 2025 và các năm tiếp theo')."""
-    due = _due(value)
-    if due[0] is not None:
-        return due
-    if span_end := time_grammar.year_span_cell(value.strip(" *_")):
-        return str(span_end), None
-    year = _YEAR_CELL.match(value.strip(" *_"))
-    return (year.group(1), None) if year else (None, None)
-
-
 def _is_sentence(rest: str) -> bool:
     """Do the words after a heading's phrase make it a sentence — words of their own and a full stop or ';'?"""
     return any(c.isalpha() for c in rest) and rest.rstrip(" *_").endswith((".", ";"))
@@ -345,7 +332,7 @@ def _obligations(
     partners = _partners(raw) or (_partners(heading) if role != "assigned" else [])
     due, recurrence = _due(raw)
     if due is None and when:
-        due, recurrence = _time_line_due(when)
+        due, recurrence = time_grammar.cell_due(when)
     end = task.quote_to or min(task.start + len(task.text.rstrip()), task.line.end)
     return [
         Obligation(
@@ -550,7 +537,7 @@ class _Reader:
 
     def _give_due(self, made: range, when: str) -> None:
         """A time field under a task is its due, for the obligations that have none of their own."""
-        due, recurrence = _time_line_due(when)
+        due, recurrence = time_grammar.cell_due(when)
         for n in made:
             if self.out[n].due is None and due is not None:
                 self.out[n] = self.out[n].model_copy(update={"due": due, "recurrence": recurrence})
@@ -1083,107 +1070,84 @@ class _Reader:
 
     def tables(self) -> None:
         """A table of tasks — 'Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian' — one obligation per row
-        and body, its rows as the table reader gives them (TAB-separated, or '|' as a web page renders it). The
-        header is the first row whose cells name a task and its body; appendix tables come after the signature,
-        so all tables are read."""
-        for found in self.seg.tables():
-            rows = [[(c.start, c.text) for c in row] for row in found.rows]
-            header = next((n for n, row in enumerate(rows) if _columns([c for _, c in row]) is not None), None)
-            if header is None:
-                continue
-            table = _TaskTable.read([c for _, c in rows[header]])
-            for row in rows[header + 1 :]:
-                self._table_cells(table.cells(row))
+        and body, its rows as the task table reader gives them (``task_tables``: the header, group rows, empty
+        cells, a table going on over a page); appendix tables come after the signature, so all tables are read."""
+        for table in read_task_tables(self.seg.text, self.seg.tables()):
+            # without a time column, a time in the title dates every row ('… CHỈ TIÊU … ĐẾN NĂM 2030', notes-M)
+            when = time_grammar.task_due(table.title) if "due" not in table.columns else (None, None)
+            for row in table.rows:
+                self._table_row(row, when)
 
-    def _table_cells(self, cells: dict[str, tuple[int, str]]) -> None:
-        """The obligations of one row, from its cells (offset in the text, text) by column kind: one per body of
-        the lead (or executing) column, and one per named body of the partners column — a catch-all there ('cơ
-        quan, địa phương liên quan') is only the lead's courtesy, as on a 'Cơ quan phối hợp:' line."""
-        role: Role = "lead" if "lead" in cells else "assigned"
-        who = " ".join(cells.get(role, (0, ""))[1].split())
-        at, task = cells.get("task", (0, ""))
-        bodies, _ = parse_addressees(who)
-        if not bodies and who and len(who.split()) <= 24:
-            bodies = parse_officials(who, 0, len(who))  # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'
-        task = " ".join(task.split())
-        if not bodies or not task:
+    def _table_row(self, row: TaskRow, when: tuple[str | None, Recurrence | None]) -> None:
+        """The obligations of one row, from its cells by column kind: one per body of the lead (or executing)
+        column, and one per named body of the partners column — a catch-all in either ('cơ quan, địa phương liên
+        quan', 'Các bộ, ngành liên quan') is only the lead's courtesy, as on a 'Cơ quan phối hợp:' line. A body the
+        lexicon does not know is read from a row that opens with its number only, not from text run on after a
+        table ('Bản chính: 01 | Bản sao: 0')."""
+        cells = row.cells
+        column: Role = "lead" if "lead" in cells else "assigned"
+        task = row.text("task")
+        due, recurrence = time_grammar.cell_due(row.text("due")) if "due" in cells else when
+        clauses = self._cell_clauses(row.text(column), column, row.numbered, (due, recurrence))
+        if not clauses or not task:
             return
-        helpers = parse_addressees(" ".join(cells.get("partners", (0, ""))[1].split()))[0]
+        leads = {fold(b.name) for bodies, _, _ in clauses for b in bodies}
+        helpers = parse_addressees(row.text("partners"))[0] if "partners" in cells else []
         partners = [b.name for b in helpers]
-        supports = [
-            b
-            for b in helpers
-            if not (b.collective and self.voc.catch_all.search(fold(b.name)))
-            and fold(b.name) not in {fold(lead.name) for lead in bodies}
-        ]
-        due, recurrence = _time_line_due(cells.get("due", (0, ""))[1])
+        supports = [b for b in helpers if not (b.collective and is_catch_all(b.name)) and fold(b.name) not in leads]
+        at, text = cells["task"].start, cells["task"].text
         line = self.seg.line_at(at)
-        first = at + len(cells["task"][1]) - len(cells["task"][1].lstrip())
-        evidence = self.seg.evidence(first, first + len(cells["task"][1].strip()))
-        section = line.section if line else None
+        first = at + len(text) - len(text.lstrip())
+        evidence = self.seg.evidence(first, first + len(text.strip()))
         self.out += [
             Obligation(
                 agency=b.name,
-                role=body_role,
+                role=role,
                 task=_clean_task(task),
-                partners=partners if body_role != "support" else [],
-                due=due,
-                recurrence=recurrence,
-                section=section,
+                partners=partners if role != "support" else [],
+                due=when_done[0],
+                recurrence=when_done[1],
+                section=line.section if line else None,
                 evidence=evidence,
             )
-            for bodies_of_role, body_role in ((bodies, role), (supports, "support"))
-            for b in bodies_of_role
+            for bodies, role, when_done in [*clauses, (supports, "support", (due, recurrence))]
+            for b in bodies
         ]
 
+    @staticmethod
+    def _cell_clauses(
+        who: str, column: Role, numbered: bool, when: tuple[str | None, Recurrence | None]
+    ) -> list[tuple[list[AgencyMatch], Role, tuple[str | None, Recurrence | None]]]:
+        """The bodies of a lead or executing cell with their role and due. A cell of several clauses, each naming
+        bodies and what they do ('Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công
+        bố dữ liệu mở hằng năm'), gives each clause's bodies the role of its own verb, and the time of its own
+        words (none for a yearly duty); a cell that only names bodies gives them the column's role."""
+        parts = [p for p in (c.strip() for c in who.split(";")) if p]
+        out = []
+        for part in parts if len(parts) > 1 else [who]:
+            named, stop = parse_addressees(part)
+            if not named and numbered and len(part.split()) <= 24:
+                # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'
+                named, stop = parse_officials(part, 0, len(part)), len(part)
+            bodies = [b for b in named if not (b.collective and is_catch_all(b.name))]
+            if bodies:
+                out.append((bodies, part[stop:].strip(" ,.")))
+        roles = [_role(rest, "") if rest else column for _, rest in out]
+        if len(out) < 2 or not {"lead", "support"} & {r for (_, rest), r in zip(out, roles, strict=True) if rest}:
+            # 'Sở Giáo dục và Đào tạo; Sở Nội vụ; Sở Khoa học và Công nghệ thúc đẩy, theo dõi': one verb for all
+            return [(bodies, column, when) for bodies, _ in out]
+        clauses: list[tuple[list[AgencyMatch], Role, tuple[str | None, Recurrence | None]]] = []
+        for (bodies, rest), role in zip(out, roles, strict=True):
+            own = time_grammar.task_due(rest) if rest else (None, None)
+            due = own if own[0] else (None, None) if rest and time_grammar.periodic(fold(rest)) else when
+            clauses.append((bodies, role, due))
+        return clauses
 
-_YEAR_CELL = time_grammar.YEAR_CELL
 
-
-def _columns(cells: list[str]) -> dict[str, int] | None:
-    """Column index of each kind among a header row's cells, or None when they head no task table."""
-    headers = [fold(c).strip(" *_") for c in cells]
-    kinds = task_fields()
-    columns: dict[str, int] = {}
-    for kind, names in kinds.items():  # lead before partners: 'chủ trì' is not 'phối hợp'
-        for n, header in enumerate(headers):
-            if n not in columns.values() and any(header.startswith(fold(name)) for name in names):
-                columns[kind] = n
-                break
-    if "task" not in columns or not ({"lead", "assigned"} & columns.keys()):
-        return None
-    return columns
-
-
-_ROW_LABEL = re.compile(r"[*_\s]*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])[.)]?[*_\s]*")
-
-
-@dataclass(frozen=True)
-class _TaskTable:
-    """Where each column kind sits in a task table's rows. A header may open with the table's title ('2. Danh mục
-    thủ tục hành chính | TT | Tên thủ tục …'), so a column's place in a row is counted from the header's first
-    column heading; a row without its number ('| Tiếp nhận … | Sở Y tế |') is one cell short at the front; a row of
-    one or two cells ('I | KIỆN TOÀN CƠ CHẾ CHỈ ĐẠO …') is a group heading with no body in its columns; empty
-    cells at the end of a row (no 'Sản phẩm', no 'Ghi chú') cost nothing."""
-
-    columns: dict[str, int]
-    numbered: bool  # the first column is the row number ('TT', 'STT')
-
-    @classmethod
-    def read(cls, header: list[str]) -> _TaskTable:
-        columns = _columns(header)
-        assert columns is not None  # only a task table's header is read
-        kinds = task_fields()
-        names = [fold(n) for names in kinds.values() for n in names]
-        folded = [fold(c).strip(" *_") for c in header]
-        title = next((n for n, h in enumerate(folded) if h in NUMBER_HEADERS or any(h.startswith(x) for x in names)), 0)
-        numbered = folded[title] in NUMBER_HEADERS
-        return cls({kind: n - title for kind, n in columns.items()}, numbered)
-
-    def cells(self, row: list[tuple[int, str]]) -> dict[str, tuple[int, str]]:
-        """The row's cells by column kind."""
-        shift = 1 if self.numbered and row and not _ROW_LABEL.fullmatch(row[0][1]) else 0
-        return {kind: row[n - shift] for kind, n in self.columns.items() if 0 <= n - shift < len(row)}
+def is_catch_all(name: str) -> bool:
+    """Does a body's name only close a list ('Các bộ, ngành liên quan', 'cơ quan, địa phương có liên quan')? In a
+    task table's columns such a class gives no obligation of its own (CONVENTIONS.md, notes-F, notes-L)."""
+    return bool(_vocabulary().catch_all.search(fold(name)))
 
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Obligation]:

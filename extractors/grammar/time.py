@@ -606,6 +606,19 @@ def year_span_cell(text: str) -> int | None:
     return int(m.group(2)) if m and int(m.group(2)) > int(m.group(1)) else None
 
 
+def cell_due(value: str) -> tuple[str | None, Recurrence | None]:
+    """The due of a time cell or of a time field's value ('Thời gian thực hiện: …'): its date, the end of a span of
+    years ('2026-2027'), else the year it opens with ('Năm 2025 và các năm tiếp theo')."""
+    due = task_due(value)
+    if due[0] is not None:
+        return due
+    value = value.strip(" *_")
+    if span_end := year_span_cell(value):
+        return str(span_end), None
+    year = YEAR_CELL.match(value)
+    return (year.group(1), None) if year else (None, None)
+
+
 def label_year(text: str) -> int | None:
     """The year of a line that is only a label of the list below it ('Năm 2024:', 'a) Trong năm 2024:')."""
     folded = fold_in_place(text)

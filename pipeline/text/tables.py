@@ -21,6 +21,7 @@ TABLE_GAP = 3  # lines without '|' inside a web page's table: a cell's own bulle
 CELL_LINES = 12  # lines of one cell where each '|' stands on a line of its own: a task wrapped over several lines
 _PIPE_CELL = re.compile(r"[^|]+|(?<=\|)(?=\|)")
 _DIGIT = re.compile(r"\d")
+_BLANKS = re.compile(r"[ \t]*")
 NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})  # a row-number column's header, folded
 
 
@@ -56,6 +57,10 @@ class Table:
     end: int
     rows: tuple[tuple[Cell, ...], ...]
     separator: str  # '\t' or '|'
+    # pipe tables: how many empty cells ended each row ('|' twice with nothing between): one where a row simply
+    # ends, one more per empty cell before the next row, so that a reader who knows the header's width can put an
+    # empty cell inside a row back ('| 1 | Lập kế hoạch | Sở Nội vụ | | 2026 |'); TAB rows keep their empty cells
+    breaks: tuple[int, ...] = ()
 
     def row_at(self, offset: int) -> int | None:
         """Index of the row holding ``offset``, or None."""
@@ -80,7 +85,7 @@ class Table:
 
 def read_tables(text: str, lines: Sequence[_Line]) -> list[Table]:
     """Every table of the text, in reading order, from its lines (non-empty, stripped, with offsets)."""
-    return sorted(_tab_tables(lines) + _pipe_tables(text, lines), key=lambda t: t.start)
+    return sorted(_tab_tables(text, lines) + _pipe_tables(text, lines), key=lambda t: t.start)
 
 
 def table_at(tables: Sequence[Table], offset: int) -> Table | None:
@@ -89,21 +94,34 @@ def table_at(tables: Sequence[Table], offset: int) -> Table | None:
     return tables[n] if n >= 0 and offset <= tables[n].end else None
 
 
-def _tab_tables(lines: Sequence[_Line]) -> list[Table]:
-    """Runs of TAB-separated lines, one row per line, an empty cell keeping its place."""
+def _tab_tables(text: str, lines: Sequence[_Line]) -> list[Table]:
+    """Runs of TAB-separated lines, one row per line, an empty cell keeping its place — at the ends of the line too,
+    which the stripped line has lost ('\t\tChủ trì\tPhối hợp\t' under a merged heading)."""
     out: list[Table] = []
     run: list[tuple[Cell, ...]] = []
     for line in [*lines, None]:
-        if line is not None and "\t" in line.text:
-            cells, at = [], line.start
+        lost = _lost_blanks(text, line) if line is not None else ("", "")
+        if line is not None and "\t" in lost[0] + line.text + lost[1]:
+            at = line.start
+            cells = [Cell(at, at, "")] * lost[0].count("\t")
             for cell in line.text.split("\t"):
                 cells.append(Cell(at, at + len(cell), cell))
                 at += len(cell) + 1
+            cells += [Cell(line.end, line.end, "")] * lost[1].count("\t")
             run.append(tuple(cells))
         elif run:
             out.append(Table(run[0][0].start, run[-1][-1].end, tuple(run), "\t"))
             run = []
     return out
+
+
+def _lost_blanks(text: str, line: _Line) -> tuple[str, str]:
+    """The spaces and TABs a stripped line lost at its start and at its end."""
+    start = line.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    end = _BLANKS.match(text, line.end)
+    return text[start : line.start], end.group() if end else ""
 
 
 def _pipe_tables(text: str, lines: Sequence[_Line]) -> list[Table]:
@@ -129,10 +147,19 @@ def _pipe_tables(text: str, lines: Sequence[_Line]) -> list[Table]:
 
 def _pipe_table(text: str, start: int, end: int) -> Table:
     """The rows of one pipe table: a row ends at an empty cell ('| |', or '|' twice with only emphasis between)."""
-    rows: list[list[Cell]] = [[]]
+    rows: list[tuple[Cell, ...]] = []
+    breaks: list[int] = []
+    row: list[Cell] = []
     for m in _PIPE_CELL.finditer(text[start:end]):
         if m.group().strip(" \n\t*_"):
-            rows[-1].append(Cell(start + m.start(), start + m.end(), m.group()))
-        elif rows[-1]:
-            rows.append([])
-    return Table(start, end, tuple(tuple(r) for r in rows if r), "|")
+            row.append(Cell(start + m.start(), start + m.end(), m.group()))
+        elif row:
+            rows.append(tuple(row))
+            breaks.append(1)
+            row = []
+        elif rows:
+            breaks[-1] += 1
+    if row:
+        rows.append(tuple(row))
+        breaks.append(0)
+    return Table(start, end, tuple(rows), "|", tuple(breaks))
