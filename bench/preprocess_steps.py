@@ -2,6 +2,7 @@
 read by ``ocr_page`` with the step and with it replaced by doing nothing.
 
     python -m bench.preprocess_steps descreen            # dithered and thresholded fax renders, 100-200 dpi
+    python -m bench.preprocess_steps descreen PDF... [--limit N]    # the pages of these scans
     python -m bench.preprocess_steps seal PDF... [--limit N]   # the colour pages of these scans
 
 ``descreen`` draws its own pages: each seed's first three pages (at 100, 150 and 200 dpi) and the first page of
@@ -37,7 +38,11 @@ from pipeline.ocr.page import ocr_page, warm_up
 from pipeline.ocr.page_image import PageImage
 from pipeline.text import nfc
 
-STEPS: dict[str, Callable] = {"descreen": lambda gray: gray, "seal": lambda rgb, gray: gray}
+# Each step: the function of ``pipeline.ocr.preprocess`` it is, and what stands in for it when it is off.
+STEPS: dict[str, tuple[str, Callable]] = {
+    "descreen": ("descreen", lambda gray: gray),
+    "seal": ("without_seal_ink", lambda rgb, gray: gray),
+}
 
 
 def fax_pages() -> Iterator[tuple[str, Image.Image, int, str]]:
@@ -69,21 +74,23 @@ def fax_pages() -> Iterator[tuple[str, Image.Image, int, str]]:
                 yield f"{pdf.stem[:12]} {dpi} {'dithered' if dither else 'threshold'}", page, dpi, nfc(truth.stdout)
 
 
-def colour_pages(pdfs: list[Path], limit: int) -> Iterator[tuple[str, PageImage, str]]:
-    """(name, page, truth) of the pages of ``pdfs`` (the first ``limit``) that are in colour."""
+def scanned_pages(pdfs: list[Path], limit: int, colour: bool = False) -> Iterator[tuple[str, PageImage, str]]:
+    """(name, page, truth) of the scanned pages of ``pdfs`` (the first ``limit``), with ``colour`` only those in
+    colour."""
     from pipeline.read.pdf import read_pdf
 
     for pdf in pdfs:
         truth = without_furniture(read_ground_truth(pdf))
         for k, page in enumerate(read_pdf(pdf.read_bytes())[:limit]):
-            if isinstance(page, PageImage) and page.picture().mode == "RGB":
-                yield f"{pdf.name.split('.')[0][:24]} {pdf.name.split('.')[1]} p{k + 1}", page, truth[k]
+            if isinstance(page, PageImage) and (not colour or page.picture().mode == "RGB"):
+                yield f"{pdf.name.split('.')[0][:24]} {pdf.name.split('.')[-2]} p{k + 1}", page, truth[k]
 
 
 def errors(page: PageImage, truth: str, step: str, on: bool) -> tuple[int, int]:
     """Character errors and reference length of the page read with ``step`` on or off."""
     if not on:
-        setattr(preprocess, {"descreen": "descreen", "seal": "without_seal_ink"}[step], STEPS[step])
+        name, nothing = STEPS[step]
+        setattr(preprocess, name, nothing)
     reference, hypothesis = canonical(truth), canonical(ocr_page(page).text)
     chars = jiwer.process_characters(reference, hypothesis or " ")
     return chars.substitutions + chars.deletions + chars.insertions, len(reference)
@@ -95,10 +102,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("pdfs", nargs="*", type=Path)
     parser.add_argument("--limit", type=int, default=100, help="only the first N pages of each PDF")
     args = parser.parse_args(argv)
-    if args.step == "descreen":
-        pages = [(name, PageImage(1, image, dpi), truth) for name, image, dpi, truth in fax_pages()]
+    if args.pdfs:
+        pages = list(scanned_pages(args.pdfs, args.limit, colour=args.step == "seal"))
     else:
-        pages = list(colour_pages(args.pdfs, args.limit))
+        pages = [(name, PageImage(1, image, dpi), truth) for name, image, dpi, truth in fax_pages()]
     warm_up()
     totals: dict[tuple[str, bool], list[int]] = {}
     runs = {}
@@ -107,7 +114,7 @@ def main(argv: list[str] | None = None) -> None:
             runs[on] = list(pool.map(errors, *zip(*[(p, t, args.step, on) for _, p, t in pages])))
     print(f"{'page':40s} {'off':>7s} {'on':>7s}")
     for k, (name, _, _) in enumerate(pages):
-        kind = name.split()[-1] if args.step == "descreen" else name.split()[1]
+        kind = name.split()[-1] if not args.pdfs else name.split()[-2]
         cells = []
         for on in (False, True):
             wrong, length = runs[on][k]

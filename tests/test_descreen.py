@@ -5,7 +5,9 @@ text is lightened on colour pages before they go grey, so Tesseract no longer re
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
+from pathlib import Path
 
 import jiwer
 import numpy as np
@@ -14,11 +16,20 @@ import pytest
 from PIL import Image
 
 from bench.ocr import count_errors, without_furniture
-from bench.samples import Degradation, degrade, read_ground_truth, red_stamp, save_pdf
+from bench.samples import (
+    Degradation,
+    degrade,
+    draw_degradation,
+    hash_seed,
+    read_ground_truth,
+    red_stamp,
+    save_pdf,
+)
 from pipeline.ocr.page import ocr_page
 from pipeline.ocr.page_image import PageImage
-from pipeline.ocr.preprocess import is_dotted, without_seal_ink
+from pipeline.ocr.preprocess import SEAL_MAX_GAIN, is_dotted, without_seal_ink
 from pipeline.read.load import load_document
+from pipeline.text import nfc
 from tests.conftest import LETTER, render_lines
 from tests.paths import ROOT
 
@@ -44,6 +55,9 @@ FAX = Degradation(
 MAX_CER = {100: 0.04, 200: 0.008}
 SEAL_RGB = (205, 35, 45)  # bench.samples' seal red
 SEALED_MAX_CER = 0.02  # measured: 7.19 % CER with the seal read as ink ("12- NG/TWfgày. `s7‹p2"), 0.40 % without
+# The real letter under two seals at 100 dpi: 19.40 % CER with the seal lightened to its brightest channel (its grey
+# ring, upscaled, cut the lines into columns), 9.54 % with it brought up to the paper.
+REAL_SEALED_MAX_CER = 0.14
 
 
 def seed_page_at_300_dpi() -> Image.Image:
@@ -102,10 +116,40 @@ def test_seal_ink_is_lightened_and_the_text_under_it_stays_dark():
     black = rgb.max(axis=2) < 60
     assert red.any() and black.any()
     assert cleaned[red].min() > 150  # the seal's ink is now near the paper
-    assert cleaned[black].max() < 60  # text, under the seal or not, stays as dark as it was
+    # text, under the seal or not, stays dark: at most brought up by the seal's own gain
+    assert cleaned[black].max() < 60 * SEAL_MAX_GAIN
 
 
 @pytest.mark.ocr
 def test_a_letter_under_a_red_seal_is_read_in_order():
     read = ocr_page(PageImage(number=1, image=sealed_letter(), dpi=300))
     assert jiwer.cer(" ".join(LETTER), " ".join(read.text.split())) < SEALED_MAX_CER
+
+
+REAL_LETTER = ROOT / "tests" / "corpus" / "scans" / "vht534.signed_20250510_124908.pdf"
+
+
+def real_letter_under_seals(tmp_path, dpi: int = 100) -> tuple[Path, str]:
+    """The first page of a real born-digital letter drawn by pdfium, scanned at ``dpi`` by the bench's
+    ``scan-random`` draw for it (paper 204, ink 85, blur 1.2, JPEG q56, two red seals across the body text) in a
+    PDF, and the page's own text layer as poppler reads it."""
+    seed = hash_seed(f"{REAL_LETTER.name}:{dpi}")
+    drawn = draw_degradation("scan-random", seed, dpi)
+    pdf = pypdfium2.PdfDocument(REAL_LETTER)
+    try:
+        printed = pdf[0].render(scale=300 / 72).to_pil().convert("RGB")
+    finally:
+        pdf.close()
+    scan = save_pdf([degrade(printed, drawn, seed)], dpi, tmp_path / "sealed.pdf", quality=drawn.jpeg)
+    truth = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(REAL_LETTER), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return scan, nfc(truth)
+
+
+@pytest.mark.ocr
+def test_a_real_letter_under_seals_at_100_dpi_is_read(tmp_path):
+    scan, truth = real_letter_under_seals(tmp_path)
+    page = load_document(scan).pages[0]
+    errors = count_errors(without_furniture([truth]), [page.text])
+    assert errors.char_errors / errors.ref_chars < REAL_SEALED_MAX_CER
