@@ -13,8 +13,8 @@ from __future__ import annotations
 # pdfplumber and pypdfium2 are imported inside the functions that use them: `vanban extract` on a
 # text file must not pay their import time.
 import io
+import itertools
 import logging
-import re
 from functools import partial
 
 from PIL import ImageStat
@@ -62,11 +62,12 @@ def read_pdf(data: bytes, file: str | None = None) -> list[Page | PageImage]:
     drawing = _open(data)
     pages: list[Page | PageImage] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        layer, stamps = _stamps_drawn_in(data)
+        with pdfplumber.open(io.BytesIO(layer)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                text, tables = _text_layer(page, number)
+                text, tables = _text_layer(page, number, stamps.get(number, []))
                 quality = text_quality(text)
-                if quality >= MIN_TEXT_QUALITY and not _overlay_on_scan(page, text):
+                if quality >= MIN_TEXT_QUALITY and not _overlay_on_scan(page, stamps.get(number, [])):
                     pages.append(
                         Page(
                             number=number,
@@ -186,9 +187,60 @@ def _open(data: bytes):
     return pdf
 
 
-def _text_layer(page, number: int) -> tuple[str, list[Table]]:
+def _stamps_drawn_in(data: bytes) -> tuple[bytes, dict[int, list[tuple[float, float, float, float]]]]:
+    """The PDF with what its annotations show drawn into its pages, and the boxes (x0, top, x1, bottom) of
+    those annotations by page number. A document signed in an e-office system gets its number and day
+    stamped by the clerk's signature as widgets over the blanks of 'Số:     /TB-UBND' and 'ngày     tháng'
+    (and the publishing centre's stamp over the letterhead): pdftotext reads them, pdfplumber reads only the
+    page's own content, which left 'Số: /TB-UBND' and 'ngày tháng 01'. pdfium's flattening draws each
+    annotation's normal appearance into the page, as a viewer shows it."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pypdfium2.PdfDocument(data)
+    stamps: dict[int, list[tuple[float, float, float, float]]] = {}
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]  # kept in a name: the page must outlive the raw handle used below
+            try:
+                boxes = _annotation_boxes(page, pdfium_c)
+                if boxes and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS:
+                    stamps[index + 1] = boxes
+            finally:
+                page.close()
+        if not stamps:
+            return data, {}
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue(), stamps
+    finally:
+        pdf.close()
+
+
+def _annotation_boxes(page, pdfium_c) -> list[tuple[float, float, float, float]]:
+    """The page's annotations' boxes, top-left origin in PDF points as pdfplumber measures them."""
+    import ctypes
+
+    height = page.get_height()
+    boxes = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        try:
+            rect = pdfium_c.FS_RECTF()
+            if pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                boxes.append((rect.left, height - max(rect.top, rect.bottom), rect.right, height - min(rect.top, rect.bottom)))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return boxes
+
+
+def _text_layer(page, number: int, stamps: list[tuple[float, float, float, float]] = ()) -> tuple[str, list[Table]]:
     """The page's embedded text: running text normalized, ruled tables rendered row by row (TAB
-    between cells) at the place they occupy on the page."""
+    between cells) at the place they occupy on the page. Inside a stamp's box (``stamps``) space
+    characters are dropped: the page's own blanks under a stamped number ('Số:      /') fell between
+    its digits and cut '11' into '1 1'; the stamp's words stay apart by their gaps."""
+    if stamps:
+        page = page.filter(lambda obj: not (obj.get("text", "x").isspace() and any(_inside(obj, b) for b in stamps)))
     found = page.find_tables()
     tables = [_table(t, number) for t in found]
     outside = page
@@ -238,9 +290,11 @@ def render_table(table: Table) -> str:
     return "\n".join("\t".join(row) for row in table.grid())
 
 
-def _overlay_on_scan(page, text: str) -> bool:
-    """True when the page is a picture covering most of it with only a little text over it."""
-    if len(re.sub(r"\s", "", text)) >= MIN_LAYER_CHARS_ON_SCAN:
+def _overlay_on_scan(page, stamps: list[tuple[float, float, float, float]]) -> bool:
+    """True when the page is a picture covering most of it with only a little text over it; the stamps' own
+    words (``stamps``: signatures, the publishing centre's) are overlays whatever their length."""
+    own = (c for c in page.chars if not c["text"].isspace() and not any(_inside(c, b) for b in stamps))
+    if sum(1 for _ in itertools.islice(own, MIN_LAYER_CHARS_ON_SCAN)) >= MIN_LAYER_CHARS_ON_SCAN:
         return False
     page_area = float(page.width * page.height)
     return any(
