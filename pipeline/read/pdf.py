@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+from collections.abc import Sequence
 from functools import partial
 
 from PIL import ImageStat
@@ -201,10 +202,16 @@ def _stamps_drawn_in(data: bytes) -> tuple[bytes, dict[int, list[tuple[float, fl
     stamps: dict[int, list[tuple[float, float, float, float]]] = {}
     try:
         for index in range(len(pdf)):
-            page = pdf[index]  # kept in a name: the page must outlive the raw handle used below
+            try:
+                page = pdf[index]  # kept in a name: the page must outlive the raw handle used below
+            except pypdfium2.PdfiumError:
+                continue  # a page pdfium cannot load: pdfplumber's reading decides what becomes of it
             try:
                 boxes = _annotation_boxes(page, pdfium_c)
-                if boxes and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS:
+                if (
+                    boxes
+                    and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
+                ):
                     stamps[index + 1] = boxes
             finally:
                 page.close()
@@ -228,13 +235,15 @@ def _annotation_boxes(page, pdfium_c) -> list[tuple[float, float, float, float]]
         try:
             rect = pdfium_c.FS_RECTF()
             if pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
-                boxes.append((rect.left, height - max(rect.top, rect.bottom), rect.right, height - min(rect.top, rect.bottom)))
+                boxes.append(
+                    (rect.left, height - max(rect.top, rect.bottom), rect.right, height - min(rect.top, rect.bottom))
+                )
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return boxes
 
 
-def _text_layer(page, number: int, stamps: list[tuple[float, float, float, float]] = ()) -> tuple[str, list[Table]]:
+def _text_layer(page, number: int, stamps: Sequence[tuple[float, float, float, float]] = ()) -> tuple[str, list[Table]]:
     """The page's embedded text: running text normalized, ruled tables rendered row by row (TAB
     between cells) at the place they occupy on the page. Inside a stamp's box (``stamps``) space
     characters are dropped: the page's own blanks under a stamped number ('Số:      /') fell between
