@@ -245,11 +245,7 @@ def _annotation_boxes(page, pdfium_c) -> list[tuple[float, float, float, float]]
 
 def _text_layer(page, number: int, stamps: Sequence[tuple[float, float, float, float]] = ()) -> tuple[str, list[Table]]:
     """The page's embedded text: running text normalized, ruled tables rendered row by row (TAB
-    between cells) at the place they occupy on the page. Inside a stamp's box (``stamps``) space
-    characters are dropped: the page's own blanks under a stamped number ('Số:      /') fell between
-    its digits and cut '11' into '1 1'; the stamp's words stay apart by their gaps."""
-    if stamps:
-        page = page.filter(lambda obj: not (obj.get("text", "x").isspace() and any(_inside(obj, b) for b in stamps)))
+    between cells) at the place they occupy on the page."""
     found = page.find_tables()
     tables = [_table(t, number) for t in found]
     outside = page
@@ -257,7 +253,7 @@ def _text_layer(page, number: int, stamps: Sequence[tuple[float, float, float, f
         outside = outside.filter(lambda obj, box=t.bbox: not _inside(obj, box))
     pending_tables = sorted(zip((t.bbox[1] for t in found), tables), key=lambda item: item[0])
     chunks: list[str] = []
-    for block in _blocks(outside.extract_words(x_tolerance_ratio=WORD_GAP_EM)):
+    for block in _blocks(_words(outside, stamps)):
         run: list[str] = []
         for top, line in block:
             while pending_tables and pending_tables[0][0] < top:
@@ -267,6 +263,27 @@ def _text_layer(page, number: int, stamps: Sequence[tuple[float, float, float, f
         chunks.append(normalize_text("\n".join(run)))
     chunks.extend(render_table(table) for _, table in pending_tables)
     return "\n".join(c for c in chunks if c), tables
+
+
+def _words(page, stamps: Sequence[tuple[float, float, float, float]]) -> list[dict]:
+    """pdfplumber's words; the characters a stamp drew (``stamps``: in a stamp's box, in a font the page's own
+    text outside every stamp does not use) are made into words of their own, without space characters: a
+    stamped number sits in the letter's own blank ('Số:      /TB-UBND', 'ngày      tháng'), whose spaces fell
+    between its digits ('1 1') and whose words it touched ('ngày24tháng')."""
+    if not stamps:
+        return page.extract_words(x_tolerance_ratio=WORD_GAP_EM)
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for char in page.chars:
+        (inside if any(_inside(char, box) for box in stamps) else outside).add(char["fontname"])
+    fonts = inside - outside
+
+    def drawn_by_stamp(obj: dict) -> bool:
+        return obj.get("fontname") in fonts and any(_inside(obj, box) for box in stamps)
+
+    own = page.filter(lambda obj: not drawn_by_stamp(obj))
+    drawn = page.filter(lambda obj: drawn_by_stamp(obj) and not obj["text"].isspace())
+    return own.extract_words(x_tolerance_ratio=WORD_GAP_EM) + drawn.extract_words(x_tolerance_ratio=WORD_GAP_EM)
 
 
 def _blocks(words: list[dict]) -> list[list[tuple[float, str]]]:
