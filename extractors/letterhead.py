@@ -519,7 +519,8 @@ def issue_date(text: str) -> str | None:
 
 def _repaired_digits(token: str) -> str | None:
     """'{5' → '15', 'l2' → '12': digits, with each non-digit letter or sign read as the one digit it
-    looks like; punctuation OCR adds ('⁄', '.') is dropped. None when anything else is left."""
+    looks like; punctuation OCR adds ('⁄', '.') is dropped. None when anything else is left, and when a
+    lone look-alike is all there is: a '{' alone was a handwritten '04' on a real scan, no '1'."""
     v = _vocab()
     out = ""
     for ch in token:
@@ -531,6 +532,8 @@ def _repaired_digits(token: str) -> str | None:
             continue
         else:
             return None
+    if len(out) == 1 and not any(ch.isdigit() for ch in token):
+        return None
     return out if 1 <= len(out) <= 2 else None
 
 

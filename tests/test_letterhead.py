@@ -142,6 +142,9 @@ def test_unreadable_day_keeps_month_and_year():
     assert letterhead.issue_date(" ngày tháng 01 năm 2025") == "2025-01"
     assert letterhead.issue_date(" ngày 3l tháng 12 năm 2024") == "2024-12-31"
     assert letterhead.issue_date(" ngày 21 tháng 11 năm 2025") == "2025-11-21"
+    # real scans: a handwritten '15' read '{5' is repaired; a handwritten '04' read '{' alone is no day
+    assert letterhead.issue_date(" ngày{5' tháng 01 năm 2025") == "2025-01-15"
+    assert letterhead.issue_date(" ngày {tháng 02 năm 2025") == "2025-02"
 
 
 def test_ocr_left_column_read_before_the_motto(tmp_path):
