@@ -44,6 +44,7 @@ MIN_SCAN_DPI = 50
 # and is not mostly dark (mean grey, 0-255: an inverted picture is drawn instead).
 FULL_PAGE_COVERAGE = 0.98
 MIN_PAPER_GREY = 96
+WHITE_INK = 0.05  # a colour component this close to paper white (CMYK: to no ink) is not seen
 
 
 class PdfError(Exception):
@@ -245,7 +246,8 @@ def _annotation_boxes(page, pdfium_c) -> list[tuple[float, float, float, float]]
 
 def _text_layer(page, number: int, stamps: Sequence[tuple[float, float, float, float]] = ()) -> tuple[str, list[Table]]:
     """The page's embedded text: running text normalized, ruled tables rendered row by row (TAB
-    between cells) at the place they occupy on the page."""
+    between cells) at the place they occupy on the page; only rules a reader sees make a table."""
+    page = page.filter(_visible)
     found = page.find_tables()
     tables = [_table(t, number) for t in found]
     outside = page
@@ -263,6 +265,29 @@ def _text_layer(page, number: int, stamps: Sequence[tuple[float, float, float, f
         chunks.append(normalize_text("\n".join(run)))
     chunks.extend(render_table(table) for _, table in pending_tables)
     return "\n".join(c for c in chunks if c), tables
+
+
+def _visible(obj: dict) -> bool:
+    """Anything but a line or box painted white on the white page: Word draws white borders and white-filled boxes
+    around paragraphs (80 white lines on page 3 of a real People's Committee letter), which pdfplumber took for a
+    table's rules and cut the prose into TAB-separated cells."""
+    if obj.get("object_type") not in ("line", "rect", "curve"):
+        return True
+    painted = [obj.get("stroking_color")] if obj.get("stroke") else []
+    painted += [obj.get("non_stroking_color")] if obj.get("fill") else []
+    return any(not _white(colour) for colour in painted)
+
+
+def _white(colour) -> bool:
+    """A grey, RGB or CMYK colour at paper white (pdfplumber gives a grey's level or a tuple of components; a
+    pattern is no colour)."""
+    if isinstance(colour, int | float):
+        colour = (colour,)
+    if not isinstance(colour, tuple | list) or not colour or not all(isinstance(c, int | float) for c in colour):
+        return False
+    if len(colour) == 4:
+        return all(c <= WHITE_INK for c in colour)
+    return all(c >= 1 - WHITE_INK for c in colour)
 
 
 def _words(page, stamps: Sequence[tuple[float, float, float, float]]) -> list[dict]:
