@@ -441,3 +441,13 @@ def test_the_number_and_day_an_e_signature_stamps_are_part_of_the_text_layer(pat
     lines = document.pages[0].text.splitlines()
     assert document.pages[0].source == TextSource.text_layer
     assert number in lines and date in lines
+
+
+def test_white_paragraph_borders_are_no_table_but_ruled_tables_stay():
+    """A real letter made in Word draws white lines and white boxes around its paragraphs: they are no table rules
+    (its prose came out as TAB-separated cells); the black rules of a born-digital seed's tables still are."""
+    letter = load_document(SCANS / "vht534.signed_20250510_124908.pdf")
+    assert "\t" not in letter.text and not any(page.tables for page in letter.pages)
+    assert "báo cáo Sở Lao động - Thương binh và Xã hội trước" in letter.text
+    seed = load_document(REPO / "samples" / "digital" / "002_00dce9b8d11a3a70.pdf")
+    assert sum(len(page.tables) for page in seed.pages) >= 7
