@@ -7,7 +7,7 @@ Each blank is cut out of the prepared page between its printed labels, as found 
 only the pen's strokes are kept (pieces as tall as a fifth of the cut, none touching its edges: the label's
 colon and the letters the cut clips); and they are read again as one line of digits (``recognize_digits``).
 Measured on the 12 real scans with handwritten blanks in ``../shared/corpus/scans`` (24 blanks): the numbers
-read right went from 3 to 7 of 12, the days from 2 to 6 (docs/benchmarks.md). A reading that is no number
+read right went from 3 to 8 of 12, the days from 2 to 7 (docs/benchmarks.md). A reading that is no number
 (one to five digits) or no day (1-31) leaves the page's own words as they were.
 """
 
@@ -26,7 +26,7 @@ from pipeline.text import fold
 LETTERHEAD_SHARE = 0.35  # the letterhead lies in the top third of the first page
 PADDING_PX = 30  # white around the strokes: Tesseract misreads ink that touches the image's edge
 MIN_STROKE_SHARE = 0.2  # a pen stroke is at least this share of the cut's height; a colon's dots are less
-LABEL_EMS = {"number": 1.1, "day": 1.6}  # the printed label's width in heights of its word, when digits are glued
+LABEL_EMS = {"number": 1.1, "day": 1.6}  # the printed label's width at most, in heights of its word
 NUMBER = re.compile(r"\d{1,5}")
 
 
@@ -78,8 +78,7 @@ def _blank(words: list[TesseractWord], label, closer: str, height: int) -> tuple
 def _cut(label: TesseractWord, closer: TesseractWord, mark: str, ems: float) -> tuple[int, int, int, int]:
     """The blank's box (x0, y0, x1, y1): from the label's printed end to the closer's printed start, a word's
     height above and below the line for the pen's loops."""
-    bare = label.text.rstrip(":").lower()
-    x0 = label.left + label.width if bare in ("số", "ngày") else label.left + round(label.height * ems)
+    x0 = min(label.left + label.width, label.left + round(label.height * ems))  # its box may hold digits too
     at = fold(closer.text).index(mark)
     x1 = closer.left + (round(closer.width * at / len(closer.text)) if at else 0)
     if closer is label:
