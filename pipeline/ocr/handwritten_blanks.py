@@ -7,7 +7,7 @@ Each blank is cut out of the prepared page between its printed labels, as found 
 only the pen's strokes are kept (pieces as tall as a fifth of the cut, none touching its edges: the label's
 colon and the letters the cut clips); and they are read again as one line of digits (``recognize_digits``).
 Measured on the 12 real scans with handwritten blanks in ``../shared/corpus/scans`` (24 blanks): the numbers
-read right went from 3 to 8 of 12, the days from 2 to 7 (docs/benchmarks.md). A reading that is no number
+read right went from 3 to 7 of 12, the days from 2 to 6 (docs/benchmarks.md). A reading that is no number
 (one to five digits) or no day (1-31) leaves the page's own words as they were.
 """
 
