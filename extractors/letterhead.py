@@ -106,7 +106,8 @@ class _Vocab:
 def _vocab() -> _Vocab:
     data = load_json("metadata.json")
     parts = sorted((re.findall(r"\w+", fold(p)) for p in data["motto_parts"]), key=len, reverse=True)
-    alternation = "|".join(r"[\s,–—-]+".join(words) for words in parts)
+    # a text layer may split a word of the motto where its letters are spaced out ('CỘ NG HÒA')
+    alternation = "|".join(r"[\s,–—-]+".join(r"\s?".join(re.escape(c) for c in w) for w in words) for words in parts)
     return _Vocab(
         motto_parts=re.compile(rf"(?<!\w)(?:{alternation})"),
         caps_motto=frozenset(fold(p) for p in data["motto_parts_in_capitals"]),
@@ -228,7 +229,10 @@ def is_motto(key: str) -> bool:
     if not re.search(r"\w\w", key):
         return True
     words = _motto_words(key)
-    return any(words.startswith(m) or (len(words.split()) >= 2 and f" {words} " in f" {m} ") for m in _vocab().mottos)
+    if any(words.startswith(m) or (len(words.split()) >= 2 and f" {words} " in f" {m} ") for m in _vocab().mottos):
+        return True
+    letters = words.replace(" ", "")  # 'co ng hoa xa hoi …': a word the text layer split where its letters are spaced
+    return len(words.split()) >= 3 and any(m.replace(" ", "").startswith(letters) for m in _vocab().mottos)
 
 
 def place_start(text: str, key: str) -> int | None:

@@ -137,6 +137,20 @@ def test_ocr_glued_columns_and_a_misread_handwritten_day(tmp_path):
     assert m.subject == "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Sơn Tịnh"
 
 
+def test_a_motto_word_split_by_the_text_layer(tmp_path):
+    """vht507, a real born-digital letter: pdfplumber splits the spaced-out 'CỘNG' of the motto glued to the body."""
+    m = meta_of(
+        tmp_path,
+        "ỦY BAN NHÂN DÂN CỘ NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 542 /TB-UBND\nQuảng Ngãi, ngày 06 tháng 11 năm 2024\nTHÔNG BÁO\n"
+        "Về việc tham dự Hội nghị đánh giá Chương trình mục tiêu quốc gia\n"
+        "Thực hiện Công văn số 2003/UBDT-VPCTMTQG ngày 01/11/2024 của Ủy ban Dân tộc.\n",
+        "letter.txt",
+    )
+    assert m.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert (m.number, m.issued_on) == ("542/TB-UBND", "2024-11-06")
+
+
 def test_unreadable_day_keeps_month_and_year():
     assert letterhead.issue_date(" ngày ?? tháng 11 năm 2024") == "2024-11"
     assert letterhead.issue_date(" ngày tháng 01 năm 2025") == "2025-01"
