@@ -258,7 +258,10 @@ def _words(text: str) -> str:
 
 
 def _blank_before(seg: SegmentedDocument, start: int, prev_end: int) -> bool:
-    return seg.text.count("\n", prev_end, start) > 1 or "\f" in seg.text[prev_end:start]
+    """A blank line (or a page break) between two lines; a line of OCR specks ('„') between the lines of a
+    scanned title is none."""
+    between = seg.text[prev_end:start]
+    return "\f" in between or any(not line.strip() for line in between.split("\n")[1:-1])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -309,7 +312,11 @@ def _subject_line(seg: SegmentedDocument, lh: Letterhead) -> tuple[str | None, i
         for nxt in lh.cells[i + 1 :]:
             if nxt.row != prev.row + 1 or nxt.column == RIGHT or _blank_before(seg, nxt.start, prev.end):
                 break
-            if not (is_upper(nxt.text) if upper else nxt.text[:1].islower()) or _ends_title(nxt.text, nxt.key, None):
+            # a line ending on 'của', 'và', 'các' goes on whatever the case of the next ('… Nghị định của' / 'Chính phủ')
+            dangling = fold(text).rstrip().endswith(_vocab().joining_words_bare)
+            if not (dangling or (is_upper(nxt.text) if upper else nxt.text[:1].islower())):
+                break
+            if _ends_title(nxt.text, nxt.key, None):
                 break
             text, end, prev = f"{text} {nxt.text}", nxt.end, nxt
         cut = glued_end(text)
