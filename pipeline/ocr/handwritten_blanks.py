@@ -34,7 +34,7 @@ def read_blanks(words: list[TesseractWord], gray: np.ndarray, dpi: float) -> lis
     """``words`` (one page's, in Tesseract's order, boxes in ``gray``'s pixels) with the handwritten number and
     day of the letterhead read again as digits where that reading is a number or a day."""
     height = gray.shape[0]
-    for kind, label, closer in (("number", _is_number_label, "/"), ("day", _is_day_label, "thang")):
+    for kind, label, closer in (("number", _is_number_label, "/"), ("day", _is_dateline_day, "thang")):
         found = _blank(words, label, closer, height)
         if found is None:
             continue
@@ -50,21 +50,28 @@ def read_blanks(words: list[TesseractWord], gray: np.ndarray, dpi: float) -> lis
     return words
 
 
-def _is_number_label(text: str) -> bool:
-    """'Số:', 'Số', or 'Số:83' with the digits glued to it."""
-    return re.match(r"so(?::|$|:?\W?\d)", fold(text)) is not None
+def _is_number_label(words: list[TesseractWord], i: int) -> bool:
+    """'Số:', 'Số', or 'Số:83' with the digits glued to it, opening its line (a citation's 'số 12-NQ/TW' is
+    no blank)."""
+    text = words[i].text
+    return text[:1] == "S" and _opens_line(words, i) and re.match(r"so(?::|$|:?\W?\d)", fold(text)) is not None
 
 
-def _is_day_label(text: str) -> bool:
-    """'ngày', or 'ngày80' with the digits glued to it."""
-    return fold(text).startswith("ngay")
+def _is_dateline_day(words: list[TesseractWord], i: int) -> bool:
+    """'ngày' (or 'ngày80', the digits glued to it) after the place's comma: '<Place>, ngày … tháng'."""
+    return fold(words[i].text).startswith("ngay") and i > 0 and words[i - 1].text.endswith(",")
+
+
+def _opens_line(words: list[TesseractWord], i: int) -> bool:
+    here, before = words[i], words[i - 1] if i else None
+    return before is None or (before.block, before.paragraph, before.line) != (here.block, here.paragraph, here.line)
 
 
 def _blank(words: list[TesseractWord], label, closer: str, height: int) -> tuple[int, int] | None:
     """(label word, closing word) of a blank in the letterhead: the closer ('/' of the symbol, 'tháng') within the
     next three words of the same line."""
     for i, word in enumerate(words):
-        if word.top > height * LETTERHEAD_SHARE or not label(word.text):
+        if word.top > height * LETTERHEAD_SHARE or not label(words, i):
             continue
         for j in range(i, min(i + 4, len(words))):
             other = words[j]
