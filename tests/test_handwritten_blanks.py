@@ -32,3 +32,11 @@ def test_the_handwritten_number_and_day_are_read_as_digits(path, lines):
     text = ocr_page(first).text.splitlines()
     for line in lines:
         assert line in text
+
+
+def test_a_printed_number_and_its_symbol_are_left_as_read():
+    """Seed 002's office scan: 'Số: 177-KH/ThU' is print (a number and the symbol's first part before the slash)."""
+    first = read_pdf(
+        (Path(__file__).resolve().parents[1] / "samples" / "scans" / "002_00dce9b8d11a3a70.office.pdf").read_bytes()
+    )[0]
+    assert any(line.startswith("Số: 177-KH/ThU") for line in ocr_page(first).text.splitlines())

@@ -28,6 +28,9 @@ PADDING_PX = 30  # white around the strokes: Tesseract misreads ink that touches
 MIN_STROKE_SHARE = 0.2  # a pen stroke is at least this share of the cut's height; a colon's dots are less
 LABEL_EMS = {"number": 1.1, "day": 1.6}  # the printed label's width at most, in heights of its word
 NUMBER = re.compile(r"\d{1,5}")
+# print reads at this word confidence or more (the seeds' typed numbers); a pen's digits did not (19-85), but
+# for one wrong '3' for 31 (91)
+PRINTED_CONFIDENCE = 92
 
 
 def read_blanks(words: list[TesseractWord], gray: np.ndarray, dpi: float) -> list[TesseractWord]:
@@ -39,6 +42,8 @@ def read_blanks(words: list[TesseractWord], gray: np.ndarray, dpi: float) -> lis
         if found is None:
             continue
         i, j = found
+        if _printed(words, i, j, closer):
+            continue
         box = _cut(words[i], words[j], closer, LABEL_EMS[kind])
         strokes = _pen_strokes(gray, box)
         if strokes is None:
@@ -60,6 +65,20 @@ def _is_number_label(words: list[TesseractWord], i: int) -> bool:
 def _is_dateline_day(words: list[TesseractWord], i: int) -> bool:
     """'ngày' (or 'ngày80', the digits glued to it) after the place's comma: '<Place>, ngày … tháng'."""
     return fold(words[i].text).startswith("ngay") and i > 0 and words[i - 1].text.endswith(",")
+
+
+def _printed(words: list[TesseractWord], i: int, j: int, mark: str) -> bool:
+    """The blank holds print the page's reading already has: a number and a symbol's first part before the
+    slash ('Số: 177-KH/ThU', 'Số 1116- CV/ĐUCA' of the Party's letters), or digits read with PRINTED_CONFIDENCE."""
+    label = re.match(r"[^\W\d_]+:?", words[i].text)
+    head = words[i].text[label.end() if label else 0 :] if j > i else ""
+    middle = " ".join(w.text for w in words[i + 1 : j])
+    tail = words[j].text[: fold(words[j].text).index(mark)] if j > i else ""
+    slot = " ".join(part for part in (head, middle, tail) if part).strip()
+    if re.fullmatch(r"\d{1,5}\s*-\s*[A-ZĐ][\w-]*", slot):
+        return True
+    confident = all(w.confidence >= PRINTED_CONFIDENCE for w in words[i : j + 1])
+    return bool(re.fullmatch(r"\d{1,5}", slot)) and confident
 
 
 def _opens_line(words: list[TesseractWord], i: int) -> bool:
