@@ -1,7 +1,12 @@
 """Extraction accuracy on the gold sets, scored by the acceptance scorer (a verbatim copy of
 ``../shared/tools/score_extraction.py`` in ``bench/acceptance_scorer.py``).
 
-    python -m bench.gold SET [--verbose] [--keep DIR]      # SET: one of SETS below, or 'all'
+    python -m bench.gold SET [--verbose] [--keep DIR] [--reuse-readings]   # SET: one of SETS below, or 'all'
+
+``--reuse-readings`` keeps each file's reading (the OCR'd ``Document``) in ``<home>/cache/readings``, keyed
+by the file's bytes and by every file of the reading code (``pipeline/read``, ``ocr``, ``text``, the
+document schema), so rules can be tuned on the scans without reading them again; any change to that code
+reads them afresh.
 
 The sets, and how each was made:
   seeds           the five seed texts (samples/text) against tests/gold (the acceptance gold)
@@ -18,7 +23,9 @@ The sets, and how each was made:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,11 +68,43 @@ SETS = {
 }
 
 
-def predict(path: Path) -> dict:
-    """What ``vanban extract PATH --json`` prints, computed in this process."""
-    from extractors import extract_file
+READING_CODE = ("pipeline/read", "pipeline/ocr", "pipeline/text", "schemas/document.py")
 
-    return extract_file(path).model_dump(mode="json")
+
+def _reading_key(path: Path) -> str:
+    """The file's bytes and every file the reading code is made of (data files included)."""
+    digest = hashlib.blake2b(path.read_bytes(), digest_size=16)
+    for part in READING_CODE:
+        root = ROOT / part
+        for source in sorted(root.rglob("*")) if root.is_dir() else [root]:
+            if source.is_file() and "__pycache__" not in source.parts:
+                digest.update(source.relative_to(ROOT).as_posix().encode())
+                digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def read(path: Path, reuse: bool = False):
+    """The file's ``Document``; with ``reuse``, the one kept from an earlier run of the same reading code."""
+    from pipeline.read.load import load_document
+    from pipeline.settings import settings
+
+    if not reuse:
+        return load_document(path)
+    kept = settings().cache / "readings" / f"{_reading_key(path)}.pickle"
+    if kept.exists():
+        return pickle.loads(kept.read_bytes())  # written by this function, in the user's own cache
+    document = load_document(path)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+    return document
+
+
+def predict(path: Path, reuse_readings: bool = False) -> dict:
+    """What ``vanban extract PATH --json`` prints, computed in this process."""
+    from extractors import extract
+    from pipeline.text.segment import segment
+
+    return extract(segment(read(path, reuse_readings))).model_dump(mode="json")
 
 
 @dataclass
@@ -78,13 +117,13 @@ class Score:
     details: list[str]
 
 
-def score(gold_set: GoldSet, keep: Path | None = None) -> Score:
+def score(gold_set: GoldSet, keep: Path | None = None, reuse_readings: bool = False) -> Score:
     """Extract every document of the set and score the predictions against the gold, per kind."""
     totals = {k: [0, 0, 0] for k in scorer.KINDS}
     details: list[str] = []
     for document, gold_path in gold_set.pairs():
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        pred = predict(document)
+        pred = predict(document, reuse_readings)
         if keep:
             (keep / gold_path.name).write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
         for kind in scorer.KINDS:
@@ -123,13 +162,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("set", choices=[*SETS, "all"])
     parser.add_argument("--verbose", action="store_true", help="list every missed and extra fact")
     parser.add_argument("--keep", type=Path, help="write the predictions to this folder")
+    parser.add_argument("--reuse-readings", action="store_true", help="reuse each file's OCR from an earlier run")
     args = parser.parse_args(argv)
     names = list(SETS) if args.set == "all" else [args.set]
     for name in names:
         keep = args.keep / name if args.keep else None
         if keep:
             keep.mkdir(parents=True, exist_ok=True)
-        result = score(SETS[name], keep)
+        result = score(SETS[name], keep, args.reuse_readings)
         if args.verbose:
             print("\n".join(result.details))
         print(format_score(name, result))

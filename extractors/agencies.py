@@ -148,10 +148,11 @@ _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|va))?[\s-]*$")
 _AND = re.compile(r"va")
 _UNIT_NUMBER = re.compile(r"[ \t]+\d{1,2}(?!\d|[/.,-]\d)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
-_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+_DASH = re.compile(r"[ \t]*[-–—][ \t]*")  # OCR reads the hyphen of 'Lao động - Thương binh' as '—' too
 _NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu chính Viễn thông')
 _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
-_UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–][ \t]*")  # 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã'
+# 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã'
+_UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—][ \t]*")
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'

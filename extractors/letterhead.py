@@ -106,7 +106,8 @@ class _Vocab:
 def _vocab() -> _Vocab:
     data = load_json("metadata.json")
     parts = sorted((re.findall(r"\w+", fold(p)) for p in data["motto_parts"]), key=len, reverse=True)
-    alternation = "|".join(r"[\s,–—-]+".join(words) for words in parts)
+    # a text layer may split a word of the motto where its letters are spaced out ('CỘ NG HÒA')
+    alternation = "|".join(r"[\s,–—-]+".join(r"\s?".join(re.escape(c) for c in w) for w in words) for words in parts)
     return _Vocab(
         motto_parts=re.compile(rf"(?<!\w)(?:{alternation})"),
         caps_motto=frozenset(fold(p) for p in data["motto_parts_in_capitals"]),
@@ -228,7 +229,10 @@ def is_motto(key: str) -> bool:
     if not re.search(r"\w\w", key):
         return True
     words = _motto_words(key)
-    return any(words.startswith(m) or (len(words.split()) >= 2 and f" {words} " in f" {m} ") for m in _vocab().mottos)
+    if any(words.startswith(m) or (len(words.split()) >= 2 and f" {words} " in f" {m} ") for m in _vocab().mottos):
+        return True
+    letters = words.replace(" ", "")  # 'co ng hoa xa hoi …': a word the text layer split where its letters are spaced
+    return len(words.split()) >= 3 and any(m.replace(" ", "").startswith(letters) for m in _vocab().mottos)
 
 
 def place_start(text: str, key: str) -> int | None:
@@ -519,7 +523,8 @@ def issue_date(text: str) -> str | None:
 
 def _repaired_digits(token: str) -> str | None:
     """'{5' → '15', 'l2' → '12': digits, with each non-digit letter or sign read as the one digit it
-    looks like; punctuation OCR adds ('⁄', '.') is dropped. None when anything else is left."""
+    looks like; punctuation OCR adds ('⁄', '.') is dropped. None when anything else is left, and when a
+    lone look-alike is all there is: a '{' alone was a handwritten '04' on a real scan, no '1'."""
     v = _vocab()
     out = ""
     for ch in token:
@@ -531,6 +536,8 @@ def _repaired_digits(token: str) -> str | None:
             continue
         else:
             return None
+    if len(out) == 1 and not any(ch.isdigit() for ch in token):
+        return None
     return out if 1 <= len(out) <= 2 else None
 
 

@@ -258,7 +258,10 @@ def _words(text: str) -> str:
 
 
 def _blank_before(seg: SegmentedDocument, start: int, prev_end: int) -> bool:
-    return seg.text.count("\n", prev_end, start) > 1 or "\f" in seg.text[prev_end:start]
+    """A blank line (or a page break) between two lines; a line of OCR specks ('„') between the lines of a
+    scanned title is none."""
+    between = seg.text[prev_end:start]
+    return "\f" in between or any(not line.strip() for line in between.split("\n")[1:-1])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -309,7 +312,11 @@ def _subject_line(seg: SegmentedDocument, lh: Letterhead) -> tuple[str | None, i
         for nxt in lh.cells[i + 1 :]:
             if nxt.row != prev.row + 1 or nxt.column == RIGHT or _blank_before(seg, nxt.start, prev.end):
                 break
-            if not (is_upper(nxt.text) if upper else nxt.text[:1].islower()) or _ends_title(nxt.text, nxt.key, None):
+            # a line ending on 'của', 'và', 'các' goes on whatever the case of the next ('… Nghị định của' / 'Chính phủ')
+            dangling = fold(text).rstrip().endswith(_vocab().joining_words_bare)
+            if not (dangling or (is_upper(nxt.text) if upper else nxt.text[:1].islower())):
+                break
+            if _ends_title(nxt.text, nxt.key, None):
                 break
             text, end, prev = f"{text} {nxt.text}", nxt.end, nxt
         cut = glued_end(text)
@@ -862,10 +869,15 @@ def _read_block(cells: list[Cell]) -> tuple[Signer, int, int] | None:
     capacities: list[tuple[str, str]] = []  # (T/M, KT. …; the body or position signed for, as printed)
     positions: list[str] = []
     for c in cells:
+        name = _name(c) if capacities or positions else None
+        marked = _name_after_mark(c) if (capacities or positions) and name is None else None
+        if marked is not None:
+            capacity = f"{capacities[-1][0]} {recase(capacities[-1][1])}" if capacities else None
+            position = recase(" ".join(positions)) if positions else None
+            return Signer(name=marked[0], position=position, capacity=capacity), marked[1], c.end
         if c.key in v.skip or c.text[:1] in "-+•" or c.key.startswith(("noi nhan", "luu")):
             continue  # the 'Nơi nhận' column beside the block (two-column layout)
         cap = v.capacity.match(c.key)
-        name = _name(c) if capacities or positions else None
         if cap and is_caps(c.text):
             capacities.append((c.text[: cap.end()].strip(), c.text[cap.end() :].strip()))
             positions = []
@@ -890,6 +902,24 @@ def _continues_capacity(capacity: str, cell: Cell) -> bool:
     if capacity.endswith(","):
         return True
     return len(cell.text.split()) <= 2 and not cell.key.startswith(_vocab().positions)
+
+
+def _name_after_mark(cell: Cell) -> tuple[str, int] | None:
+    """A printed name behind what OCR made of the pen's signature on the same line ('_ _yuauL————— _~~—- Trần
+    Hoàng Tuấn') or behind a dash ('- Nguyễn Hoàng Giang'): its last two to five capitalised words, when nothing
+    before them is a Vietnamese word or a list's punctuation (a recipient is '- Sở Tài chính;')."""
+    words = list(re.finditer(r"\S+", cell.text))
+    start = None
+    for count, w in enumerate(reversed(words)):
+        if count >= NAME_MAX_WORDS or not _one_name_word(w.group()):
+            break
+        start = w.start()
+    if start is None or not cell.text[:start].strip() or len(cell.text[start:].split()) < 2:
+        return None
+    head = cell.text[:start]
+    if re.search(r"[;:,]", head) or any(len(t) > 1 and is_syllable(t) for t in re.findall(r"[^\W\d_]+", head)):
+        return None
+    return _name(lh_reader.part(cell, start, cell.text[start:]))
 
 
 def _is_scrawl(text: str) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from extractors import letterhead, metadata
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
+from schemas.document import Document, Page, TextSource
 
 
 def seg_of(tmp_path: Path, text: str, name: str = "doc.md"):
@@ -137,11 +138,55 @@ def test_ocr_glued_columns_and_a_misread_handwritten_day(tmp_path):
     assert m.subject == "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Sơn Tịnh"
 
 
+def test_a_motto_word_split_by_the_text_layer(tmp_path):
+    """vht507, a real born-digital letter: pdfplumber splits the spaced-out 'CỘNG' of the motto glued to the body."""
+    m = meta_of(
+        tmp_path,
+        "ỦY BAN NHÂN DÂN CỘ NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 542 /TB-UBND\nQuảng Ngãi, ngày 06 tháng 11 năm 2024\nTHÔNG BÁO\n"
+        "Về việc tham dự Hội nghị đánh giá Chương trình mục tiêu quốc gia\n"
+        "Thực hiện Công văn số 2003/UBDT-VPCTMTQG ngày 01/11/2024 của Ủy ban Dân tộc.\n",
+        "letter.txt",
+    )
+    assert m.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert (m.number, m.issued_on) == ("542/TB-UBND", "2024-11-06")
+
+
+def ocr_meta(text: str):
+    """The metadata of a page's text as OCR hands it over (no text file's tidying)."""
+    page = Page(number=1, text=text, source=TextSource.ocr)
+    return metadata.extract(
+        segment(Document(path="scan.pdf", sha256="0", media_type="application/pdf", pages=[page]).with_offsets())
+    )
+
+
+def test_a_subject_over_an_ocr_speck_and_a_v_v_line_ending_on_cua():
+    """Real scans (01 TTr, 575 UB): a line of specks OCR read between a title's lines ('„') is no blank line, and
+    a V/v line ending on 'của' goes on to its next line in capitals ('Chính phủ')."""
+    title = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 01 /TTr-UBND\nQuảng Ngãi, ngày 06 tháng 01 năm 2025\nTỜ TRÌNH\nVề việc miễn nhiệm chức danh Ủy viên\n„\n"
+        "Ủy ban nhân dân tỉnh Quảng Ngãi nhiệm kỳ 2021 - 2026\nKính gửi: Hội đồng nhân dân tỉnh\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    )
+    assert title.subject == "Về việc miễn nhiệm chức danh Ủy viên Ủy ban nhân dân tỉnh Quảng Ngãi nhiệm kỳ 2021 - 2026"
+    letter = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 575 /UBND-KTTH\nV/v tham gia ý kiến các dự thảo Nghị định của\nChính phủ\n"
+        "Quảng Ngãi, ngày 04 tháng 02 năm 2025\nKính gửi: Sở Tài chính\n"
+        "Theo đề nghị của Bộ Tài chính tại nội dung các Công văn: Số 1060/BTC-QLGCS ngày 23/01/2025.\n"
+    )
+    assert letter.subject == "V/v tham gia ý kiến các dự thảo Nghị định của Chính phủ"
+
+
 def test_unreadable_day_keeps_month_and_year():
     assert letterhead.issue_date(" ngày ?? tháng 11 năm 2024") == "2024-11"
     assert letterhead.issue_date(" ngày tháng 01 năm 2025") == "2025-01"
     assert letterhead.issue_date(" ngày 3l tháng 12 năm 2024") == "2024-12-31"
     assert letterhead.issue_date(" ngày 21 tháng 11 năm 2025") == "2025-11-21"
+    # real scans: a handwritten '15' read '{5' is repaired; a handwritten '04' read '{' alone is no day
+    assert letterhead.issue_date(" ngày{5' tháng 01 năm 2025") == "2025-01-15"
+    assert letterhead.issue_date(" ngày {tháng 02 năm 2025") == "2025-02"
 
 
 def test_ocr_left_column_read_before_the_motto(tmp_path):

@@ -317,6 +317,24 @@ def test_scanned_signature_scrawl_of_symbols_before_a_page_break(tmp_path):
     assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Lê Hồng Sơn", "Phó Chủ tịch", "KT. Chủ tịch")
 
 
+@pytest.mark.parametrize(
+    ("name_line", "name"),
+    [
+        ("_ _yuauL————— _~~—- Trần Hoàng Tuấn", "Trần Hoàng Tuấn"),  # 239 TTr: the pen's strokes on the name's line
+        ("- Nguyễn Hoàng Giang", "Nguyễn Hoàng Giang"),  # 574 UB: a stroke read as a dash
+    ],
+)
+def test_scanned_name_behind_what_ocr_made_of_the_signature(tmp_path, name_line, name):
+    """Real scans of a People's Committee: the printed name shares its line with the signature's strokes."""
+    m = meta_of(
+        tmp_path,
+        "TỜ TRÌNH\nVề việc bãi bỏ Nghị quyết\nKính đề nghị Thường trực HĐND tỉnh xem xét, chấp thuận./.\n"
+        "Nơi nhận:\n- Như trên;\n- CT, PCT UBND tỉnh;\n- Lưu: VT, KGVX.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+        f"PHÓ CHỦ TỊCH\n{name_line}\n",
+    )
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == (name, "Phó Chủ tịch", "KT. Chủ tịch")
+
+
 def test_scanned_letterhead_wrapped_in_its_column_with_a_doubled_letter(tmp_path):
     """Seed 000 scan: the letterhead column wraps 'TRUNG / ƯƠNG', and OCR reads 'ĐẢNG' as 'ĐÁẢNG'."""
     m = meta_of(

@@ -113,10 +113,12 @@ def test_born_digital_pdf_pages_lose_their_printed_numbers_and_quotes_keep_words
 
 def test_real_born_digital_letter_from_quang_ngai_loses_its_page_numbers():
     doc = load_document(ROOT / "tests" / "corpus" / "scans" / "vht534.signed_20250510_124908.pdf")
-    assert [p.text.split("\n")[0] for p in doc.pages[1:]] == [
-        "Để đẩy nhanh tiến độ triển khai thực hiện 02 Chương trình mục tiêu\t\t",
-        "được giao.\t\t\t\t\t",
-        "các Chương trình mục tiêu quốc gia tại cơ sở.\t\t",
+    # each page opens with its first line of prose, its number gone (the prose is no table since white
+    # paragraph borders are no rules, so the line runs on to the paragraph's end)
+    assert [p.text[:44] for p in doc.pages[1:]] == [
+        "Để đẩy nhanh tiến độ triển khai thực hiện 02",
+        "được giao.\nb) Thường xuyên và tích cực phối ",
+        "các Chương trình mục tiêu quốc gia tại cơ sở",
     ]
 
 

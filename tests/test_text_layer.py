@@ -414,3 +414,40 @@ def test_cli_prints_one_line_and_exits_non_zero_on_bad_input(tmp_path):
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0 and "tệp rỗng" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+SCANS = REPO / "tests" / "corpus" / "scans"
+SHARED_SCANS = REPO.parent / "shared" / "corpus" / "scans"  # the real corpus, beside the checkout
+
+
+@pytest.mark.parametrize(
+    ("path", "number", "date"),
+    [
+        (SCANS / "05.signed_20250517_044750.pdf", "Số: 11 /TB-UBND", "Quảng Ngãi, ngày 08 tháng 01 năm 2025"),
+        (SCANS / "vht534.signed_20250510_124908.pdf", "Số: 565 /TB-UBND", "Quảng Ngãi, ngày 15 tháng 11 năm 2024"),
+        (  # the day's digits touch 'ngày' and 'tháng': words of their own all the same
+            SHARED_SCANS / "bnt - BTTTT - Gop y du thao sua doi bo sung Chuong trinh VTCI.signed_20250510_124909.pdf",
+            "Số: 507 /UBND-KGVX",
+            "Quảng Ngãi, ngày 24 tháng 01 năm 2025",
+        ),
+    ],
+)
+def test_the_number_and_day_an_e_signature_stamps_are_part_of_the_text_layer(path, number, date):
+    """Real letters of a People's Committee: the e-office stamps the number and the day as signature widgets
+    over the letterhead's blanks; the page's own content has 'Số: /TB-UBND' and 'ngày tháng 11'."""
+    if not path.exists():
+        pytest.skip(f"the shared corpus is not beside the checkout ({path.parent})")
+    document = load_document(path)
+    lines = document.pages[0].text.splitlines()
+    assert document.pages[0].source == TextSource.text_layer
+    assert number in lines and date in lines
+
+
+def test_white_paragraph_borders_are_no_table_but_ruled_tables_stay():
+    """A real letter made in Word draws white lines and white boxes around its paragraphs: they are no table rules
+    (its prose came out as TAB-separated cells); the black rules of a born-digital seed's tables still are."""
+    letter = load_document(SCANS / "vht534.signed_20250510_124908.pdf")
+    assert "\t" not in letter.text and not any(page.tables for page in letter.pages)
+    assert "báo cáo Sở Lao động - Thương binh và Xã hội trước" in letter.text
+    seed = load_document(REPO / "samples" / "digital" / "002_00dce9b8d11a3a70.pdf")
+    assert sum(len(page.tables) for page in seed.pages) >= 7

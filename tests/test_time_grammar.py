@@ -156,6 +156,11 @@ def test_a_list_shares_the_year_written_once_and_the_word_written_first():
         ("Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo", "cited"),
         ("Quyết định số 227/QĐ- TTg ngày 12/3/2024", "cited"),
         ("Hà Nội, ngày 01 tháng 11 năm 2022", "date"),
+        ("Quảng Ngãi, ngày tháng 01 năm 2025", "date"),  # the day left blank for the signer's hand
+        # a handwritten day as OCR reads it (real scans of a People's Committee): the dateline, no month's due
+        ("Quảng Ngãi, ngày{5' tháng 01 năm 2025", "date"),
+        ("Quảng Ngãi, ngày80 tháng 12 năm 2024", "date"),
+        ("Quảng Ngãi, ngày 0† tháng 02 năm 2025", "date"),
         ("Đề án “Phát triển Thủ đô đến năm 2030”", "quoted"),
     ],
 )

@@ -196,8 +196,9 @@ def _vocab() -> _Vocab:
 
 # the number and symbol of a cited document right before its date: 'số 03-qd/bcd ngay 13/8/2025'
 _CITED = re.compile(r"\d[\w.]*(?:\s*[/\-]\s*[\w.]+)*\s*[/\-]\s*[\w.]*[a-z][\w.]*\s*,?\s*(?:ngay\s*)?$")
-# 'ngày … tháng 01 năm 2025': a date whose day the signer fills in by hand (a dateline), left blank or garbled
-_BLANK_DAY = re.compile(r"\bngay[^\d\n]{0,8}$")
+# 'ngày … tháng 01 năm 2025': a date whose day the signer fills in by hand (a dateline), left blank or garbled;
+# OCR reads a handwritten day as one short token of digits and signs ('ngày{5'', 'ngày80', 'ngày 0†')
+_BLANK_DAY = re.compile(r"\bngay(?:[^\d\n]{0,8}|[ \t]*\S{1,5}[ \t]*)$")
 _LABEL_LEAD = re.compile(r"\W*(?:[a-z]\)\s*)?")
 
 

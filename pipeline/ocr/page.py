@@ -23,6 +23,7 @@ from PIL import Image
 from pipeline.ocr import reading_order as layout
 from pipeline.ocr import ruled_tables as table_reader
 from pipeline.ocr.cluster import ClusterPages
+from pipeline.ocr.handwritten_blanks import read_blanks
 from pipeline.ocr.page_image import PageDamaged, PageImage
 from pipeline.ocr.preprocess import binarize, looks_like_noise, preprocess, resample
 from pipeline.ocr.tesseract import TesseractWord, check_engine, recognize_words
@@ -130,6 +131,8 @@ def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
         preparation == FULL and looks_like_noise(text_image, sizing.read_dpi)
     )
     words = recognize_words(text_image, psm=3, dpi=round(sizing.read_dpi)) if legible else []
+    if page.number == 1 and words:
+        words = read_blanks(words, gray, sizing.read_dpi)
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     # Tesseract's own blocks cut a "Nơi nhận" list beside a signature into arbitrary pieces:
     # rebuild the visual lines and let pipeline/layout.py order the columns.

@@ -13,8 +13,9 @@ from __future__ import annotations
 # pdfplumber and pypdfium2 are imported inside the functions that use them: `vanban extract` on a
 # text file must not pay their import time.
 import io
+import itertools
 import logging
-import re
+from collections.abc import Sequence
 from functools import partial
 
 from PIL import ImageStat
@@ -43,6 +44,7 @@ MIN_SCAN_DPI = 50
 # and is not mostly dark (mean grey, 0-255: an inverted picture is drawn instead).
 FULL_PAGE_COVERAGE = 0.98
 MIN_PAPER_GREY = 96
+WHITE_INK = 0.05  # a colour component this close to paper white (CMYK: to no ink) is not seen
 
 
 class PdfError(Exception):
@@ -62,11 +64,12 @@ def read_pdf(data: bytes, file: str | None = None) -> list[Page | PageImage]:
     drawing = _open(data)
     pages: list[Page | PageImage] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        layer, stamps = _stamps_drawn_in(data)
+        with pdfplumber.open(io.BytesIO(layer)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                text, tables = _text_layer(page, number)
+                text, tables = _text_layer(page, number, stamps.get(number, []))
                 quality = text_quality(text)
-                if quality >= MIN_TEXT_QUALITY and not _overlay_on_scan(page, text):
+                if quality >= MIN_TEXT_QUALITY and not _overlay_on_scan(page, stamps.get(number, [])):
                     pages.append(
                         Page(
                             number=number,
@@ -186,9 +189,65 @@ def _open(data: bytes):
     return pdf
 
 
-def _text_layer(page, number: int) -> tuple[str, list[Table]]:
+def _stamps_drawn_in(data: bytes) -> tuple[bytes, dict[int, list[tuple[float, float, float, float]]]]:
+    """The PDF with what its annotations show drawn into its pages, and the boxes (x0, top, x1, bottom) of
+    those annotations by page number. A document signed in an e-office system gets its number and day
+    stamped by the clerk's signature as widgets over the blanks of 'Số:     /TB-UBND' and 'ngày     tháng'
+    (and the publishing centre's stamp over the letterhead): pdftotext reads them, pdfplumber reads only the
+    page's own content, which left 'Số: /TB-UBND' and 'ngày tháng 01'. pdfium's flattening draws each
+    annotation's normal appearance into the page, as a viewer shows it."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pypdfium2.PdfDocument(data)
+    stamps: dict[int, list[tuple[float, float, float, float]]] = {}
+    try:
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]  # kept in a name: the page must outlive the raw handle used below
+            except pypdfium2.PdfiumError:
+                continue  # a page pdfium cannot load: pdfplumber's reading decides what becomes of it
+            try:
+                boxes = _annotation_boxes(page, pdfium_c)
+                if (
+                    boxes
+                    and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
+                ):
+                    stamps[index + 1] = boxes
+            finally:
+                page.close()
+        if not stamps:
+            return data, {}
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue(), stamps
+    finally:
+        pdf.close()
+
+
+def _annotation_boxes(page, pdfium_c) -> list[tuple[float, float, float, float]]:
+    """The page's annotations' boxes, top-left origin in PDF points as pdfplumber measures them."""
+    import ctypes
+
+    height = page.get_height()
+    boxes = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        try:
+            rect = pdfium_c.FS_RECTF()
+            if pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                boxes.append(
+                    (rect.left, height - max(rect.top, rect.bottom), rect.right, height - min(rect.top, rect.bottom))
+                )
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return boxes
+
+
+def _text_layer(page, number: int, stamps: Sequence[tuple[float, float, float, float]] = ()) -> tuple[str, list[Table]]:
     """The page's embedded text: running text normalized, ruled tables rendered row by row (TAB
-    between cells) at the place they occupy on the page."""
+    between cells) at the place they occupy on the page; only rules a reader sees make a table."""
+    page = page.filter(_visible)
     found = page.find_tables()
     tables = [_table(t, number) for t in found]
     outside = page
@@ -196,7 +255,7 @@ def _text_layer(page, number: int) -> tuple[str, list[Table]]:
         outside = outside.filter(lambda obj, box=t.bbox: not _inside(obj, box))
     pending_tables = sorted(zip((t.bbox[1] for t in found), tables), key=lambda item: item[0])
     chunks: list[str] = []
-    for block in _blocks(outside.extract_words(x_tolerance_ratio=WORD_GAP_EM)):
+    for block in _blocks(_words(outside, stamps)):
         run: list[str] = []
         for top, line in block:
             while pending_tables and pending_tables[0][0] < top:
@@ -206,6 +265,50 @@ def _text_layer(page, number: int) -> tuple[str, list[Table]]:
         chunks.append(normalize_text("\n".join(run)))
     chunks.extend(render_table(table) for _, table in pending_tables)
     return "\n".join(c for c in chunks if c), tables
+
+
+def _visible(obj: dict) -> bool:
+    """Anything but a line or box painted white on the white page: Word draws white borders and white-filled boxes
+    around paragraphs (80 white lines on page 3 of a real People's Committee letter), which pdfplumber took for a
+    table's rules and cut the prose into TAB-separated cells."""
+    if obj.get("object_type") not in ("line", "rect", "curve"):
+        return True
+    painted = [obj.get("stroking_color")] if obj.get("stroke") else []
+    painted += [obj.get("non_stroking_color")] if obj.get("fill") else []
+    return any(not _white(colour) for colour in painted)
+
+
+def _white(colour) -> bool:
+    """A grey, RGB or CMYK colour at paper white (pdfplumber gives a grey's level or a tuple of components; a
+    pattern is no colour)."""
+    if isinstance(colour, int | float):
+        colour = (colour,)
+    if not isinstance(colour, tuple | list) or not colour or not all(isinstance(c, int | float) for c in colour):
+        return False
+    if len(colour) == 4:
+        return all(c <= WHITE_INK for c in colour)
+    return all(c >= 1 - WHITE_INK for c in colour)
+
+
+def _words(page, stamps: Sequence[tuple[float, float, float, float]]) -> list[dict]:
+    """pdfplumber's words; the characters a stamp drew (``stamps``: in a stamp's box, in a font the page's own
+    text outside every stamp does not use) are made into words of their own, without space characters: a
+    stamped number sits in the letter's own blank ('Số:      /TB-UBND', 'ngày      tháng'), whose spaces fell
+    between its digits ('1 1') and whose words it touched ('ngày24tháng')."""
+    if not stamps:
+        return page.extract_words(x_tolerance_ratio=WORD_GAP_EM)
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for char in page.chars:
+        (inside if any(_inside(char, box) for box in stamps) else outside).add(char["fontname"])
+    fonts = inside - outside
+
+    def drawn_by_stamp(obj: dict) -> bool:
+        return obj.get("fontname") in fonts and any(_inside(obj, box) for box in stamps)
+
+    own = page.filter(lambda obj: not drawn_by_stamp(obj))
+    drawn = page.filter(lambda obj: drawn_by_stamp(obj) and not obj["text"].isspace())
+    return own.extract_words(x_tolerance_ratio=WORD_GAP_EM) + drawn.extract_words(x_tolerance_ratio=WORD_GAP_EM)
 
 
 def _blocks(words: list[dict]) -> list[list[tuple[float, str]]]:
@@ -238,9 +341,11 @@ def render_table(table: Table) -> str:
     return "\n".join("\t".join(row) for row in table.grid())
 
 
-def _overlay_on_scan(page, text: str) -> bool:
-    """True when the page is a picture covering most of it with only a little text over it."""
-    if len(re.sub(r"\s", "", text)) >= MIN_LAYER_CHARS_ON_SCAN:
+def _overlay_on_scan(page, stamps: list[tuple[float, float, float, float]]) -> bool:
+    """True when the page is a picture covering most of it with only a little text over it; the stamps' own
+    words (``stamps``: signatures, the publishing centre's) are overlays whatever their length."""
+    own = (c for c in page.chars if not c["text"].isspace() and not any(_inside(c, b) for b in stamps))
+    if sum(1 for _ in itertools.islice(own, MIN_LAYER_CHARS_ON_SCAN)) >= MIN_LAYER_CHARS_ON_SCAN:
         return False
     page_area = float(page.width * page.height)
     return any(
