@@ -3,7 +3,10 @@
 A commitment in a plan is a clause: a sentence piece between ';' or sentence ends, or one cell of a
 table row. Numbers, years and comparators are bound to the clause they stand in, and a few things
 reach further: an adverbial that opens a sentence ('Hàng năm, …', 'Đến năm 2025, …') governs all
-its clauses, and a criteria table's 'Tiêu chí N' label governs the cells of its row.
+its clauses, and a criteria table's 'Tiêu chí N' label governs the cells of its row. A numbered row of a
+criteria table ('TT | Chỉ tiêu | Chủ trì'), TAB or pipe, has its number as criterion; a pipe row read by the table
+reader also carries the table's title as its caption ('PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU … ĐẾN NĂM 2030'), which
+dates its goals as a heading would. A '|' ends a cell as a TAB does, whatever line the text put it on.
 
 Every clause keeps offsets into ``SegmentedDocument.text``. ``work`` is a same-length copy of the
 text with markup (HTML cell tags, Markdown stars) blanked out, and ``folded`` a same-length
@@ -22,6 +25,7 @@ from extractors.body import document_span
 from extractors.common import load_json, phrase_alternation
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import Line, SegmentedDocument
+from pipeline.text.tables import Cell
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class Clause:
     numeric_row: bool  # a row of a figures table (read by national_targets, not here)
     in_report: bool = False  # under a heading that reports the past ('I. KẾT QUẢ THỰC HIỆN')
     part: str | None = None  # text of the top-level heading above ('II. MỤC TIÊU NĂM 2025')
+    caption: str | None = None  # the title over the criteria table it is a row of ('CÁC CHỈ TIÊU … ĐẾN NĂM 2030')
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ def _rules() -> dict:
         "stop": tuple(data["stop_paragraph_at"]),
         "row_number_headers": {fold(h) for h in data["row_number_headers"]},
         "criteria_header": re.compile(rf"(?<!\w)(?:{phrase_alternation(data['criteria_header_words'])})(?!\w)"),
+        "goal_header": re.compile(rf"(?<!\w)(?:{phrase_alternation(data['goal_table_header_words'])})(?!\w)"),
         "row_cells": data["numeric_row_min_cells"],
         "row_share": data["numeric_row_share"],
         "report": re.compile(
@@ -75,7 +81,9 @@ def _rules() -> dict:
     }
 
 
-_CLAUSE_CUT = re.compile(r"[;\t]")  # ';' ends a clause, a TAB ends a table cell
+_CAPTION_CHARS = 300  # how far back a criteria table's title is read
+_BRACKETED = re.compile(r"\([^()]*\)")
+_CLAUSE_CUT = re.compile(r"[;\t|]")  # ';' ends a clause, a TAB or a '|' ends a table cell
 _NUMERIC_CELL = re.compile(r"^[\d.,%\s]+$")
 _ROW_NUMBER = re.compile(r"\s*(\d{1,3})\.?\s*")  # a row's number cell
 # a period after an outline number ('1.', '2.1.', 'II.') or a short capitalised abbreviation ('TP.')
@@ -105,6 +113,36 @@ def _is_criteria_header(row: list[str]) -> bool:
     cells = [fold(c).strip(" .") for c in row]
     rules = _rules()
     return cells[0] in rules["row_number_headers"] and rules["criteria_header"].search(" ".join(cells[1:])) is not None
+
+
+def _caption(work: str, header: tuple[Cell, ...]) -> str:
+    """The title over a criteria table: the last lines before its header's row-number cell (a web page may have put
+    them, and the signature above them, in cells of the table's first row), bracketed remarks dropped ('(Ban hành
+    kèm theo Kế hoạch số … năm 2025)' dates the plan, not its goals)."""
+    before = work[max(0, header[0].start - _CAPTION_CHARS) : header[0].start]
+    lines = [ln.strip(" |\t") for ln in before.split("\n")]
+    text = " ".join(ln for ln in lines if ln)
+    return " ".join(_BRACKETED.sub(" ", text).split())
+
+
+def _pipe_criteria(seg: SegmentedDocument, work: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, criterion, caption) of each numbered row of a pipe goal table ('| TT | Chỉ tiêu | Chủ trì |'
+    over '| 1 | Kinh tế số chiếm 45% GRDP tỉnh. | Sở Tài chính |'), read by the one table reader, whatever the
+    row's line breaks: its number cell is the criterion of all its cells. TAB rows are read line by line
+    (``_criteria``)."""
+    out = []
+    for table in seg.tables():
+        if table.separator != "|":
+            continue
+        for n, row in enumerate(table.rows):
+            number = _ROW_NUMBER.fullmatch(work[row[0].start : row[0].end])
+            header = table.header_of(n) if number and len(row) > 1 else None
+            if number is None or header is None:
+                continue
+            cells = [work[c.start : c.end] for c in header]
+            if _is_criteria_header(cells) and _rules()["goal_header"].search(fold(" ".join(cells))):
+                out.append((row[0].start, row[-1].end, int(number.group(1)), _caption(work, header)))
+    return out
 
 
 def _starts_paragraph(prev: Line, line: Line, work: str) -> bool:
@@ -188,7 +226,7 @@ def _split(work: str, start: int, end: int, label_cuts: list[int]) -> list[tuple
         if (nxt[:1].isupper() or nxt[:1].isdigit()) and not _NOT_SENTENCE_END.search(before):
             cuts.append((m.end(), True))
     for m in _CLAUSE_CUT.finditer(work, start, end):
-        cuts.append((m.end(), m.group() == "\t"))
+        cuts.append((m.end(), m.group() != ";"))
     pieces, pos, opens = [], start, True
     for cut, new_sentence in sorted(set(cuts)):
         if cut <= pos:
@@ -227,6 +265,8 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
     labels = _labels(work, folded, lines)
     rows = [_tab_cells(seg, work, ln) for ln in lines]
     criteria = _criteria(work, folded, lines, labels, rows)
+    pipe_rows = _pipe_criteria(seg, work)
+    row_starts = [r[0] for r in pipe_rows]
     numeric_lines = {ln.start for ln, row in zip(lines, rows) if _is_numeric_row(work[ln.start : ln.end], row)}
     report = _rules()["report"]
     part_is_report, part = False, None
@@ -253,6 +293,10 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
                     criterion = number
             line = max((ln for ln in para if ln.start <= start), key=lambda ln: ln.start, default=para[0])
             numeric = any(ln.start in numeric_lines for ln in para if ln.start < end and start < ln.end)
-            clauses.append(Clause(start, end, line, sentence_start, criterion, numeric, in_report, part))
+            k = bisect.bisect_right(row_starts, start) - 1
+            row = pipe_rows[k] if k >= 0 and start < pipe_rows[k][1] else None
+            caption = row[3] if row else None
+            criterion = row[2] if row else criterion
+            clauses.append(Clause(start, end, line, sentence_start, criterion, numeric, in_report, part, caption))
         i = j
     return ClausedText(work, folded, clauses)

@@ -16,7 +16,9 @@ count counts is mark enough ('Đón 7,2 triệu lượt khách'); a measure that
 ('tàu có chiều dài từ 15 m trở lên') never is one. Years come from the clause, from an adverbial
 opening the sentence, from the headings above ('Mục tiêu đến năm 2025', at any outline level) or
 from the lead-in of the list the clause is an item of ('Phấn đấu đến hết năm 2025 đạt các chỉ tiêu
-sau:'), never from a bracketed remark on the past ('(năm 2024 ước đạt 59,8%)'). A criteria-table row
+sau:') or from the title of the criteria table its row is in ('PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU … ĐẾN NĂM 2030'),
+never from a bracketed remark on the past ('(năm 2024 ước đạt 59,8%)'). In a goal-bound clause a share
+('Kinh tế số chiếm 45% GRDP tỉnh.') is a level to reach, elsewhere it reports one. A criteria-table row
 is read as a whole: its number or label is the criterion, its cells together give words and cues.
 The vocabulary lives in ``data/targets.json``.
 """
@@ -105,6 +107,7 @@ class _Vocab:
     specification: re.Pattern  # 'chiều dài từ' before a count that qualifies a noun
     not_before: re.Pattern
     past: re.Pattern
+    goal_shares: frozenset[str]  # past markers that state a goal's share in a goal-bound clause ('chiếm')
     recurrence: list[tuple[re.Pattern, Recurrence]]
     units: list[str]
     not_units: frozenset[str]  # function words that follow a number but count nothing
@@ -158,6 +161,7 @@ def _vocab() -> _Vocab:
         not_after=re.compile(rf"^(?:{phrase_alternation(d['not_after'])})(?!\w)"),
         not_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['not_before'])})\s*$"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
+        goal_shares=frozenset(fold(w) for w in d["goal_shares"]),
         recurrence=[
             (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]
         ],
@@ -299,10 +303,13 @@ def _unit(raw_after: str) -> str:
     return m.group() if fold(m.group(1)) in _vocab().scales and m.group(2) else m.group(1)
 
 
-def _reports_past(folded: str, at: int) -> bool:
+def _reports_past(folded: str, at: int, goal_bound: bool) -> bool:
     """A figure after a past marker reports a result ('đã đạt 92%', '(năm 2024 ước đạt 59,8%)'); a
-    closed bracketed remark on the past before it does not make the clause's own figure past."""
-    return _vocab().past.search(without_past_asides(folded[:at])) is not None
+    closed bracketed remark on the past before it does not make the clause's own figure past. In a goal-bound
+    clause a share ('Kinh tế số chiếm 45% GRDP' under 'Phát triển kinh tế số đến năm 2030') is the level to reach."""
+    v = _vocab()
+    markers = (m.group() for m in v.past.finditer(without_past_asides(folded[:at])))
+    return any(not (goal_bound and marker in v.goal_shares) for marker in markers)
 
 
 def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, end: int) -> bool:
@@ -443,7 +450,11 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     out: list[_Figure] = []
     taken: list[tuple[int, int]] = []
     for m in percents:
-        if not free(*m.span()) or _reports_past(folded, m.start()) or v.specification.search(folded[: m.start()]):
+        if (
+            not free(*m.span())
+            or _reports_past(folded, m.start(), goal_bound)
+            or v.specification.search(folded[: m.start()])
+        ):
             continue
         if not goal_bound and v.past_after.match(folded[m.end() :]):
             continue
@@ -471,7 +482,11 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             out.append(fig)
     previous: _Figure | None = None
     for m in counts:
-        if not free(*m.span()) or any(s <= m.start() < e for s, e in taken) or _reports_past(folded, m.start()):
+        if (
+            not free(*m.span())
+            or any(s <= m.start() < e for s, e in taken)
+            or _reports_past(folded, m.start(), goal_bound)
+        ):
             continue
         after = folded[m.end() :]
         lead = folded[: m.start()]
@@ -629,7 +644,7 @@ def _year(
         years = [m.year for m in time_grammar.years(lead, issue_year, planned=True) if not in_past_aside(lead, m.start)]
         if years:
             return years[0]
-    for heading in (clause.line.heading, *enclosing, clause.part):
+    for heading in (clause.line.heading, *enclosing, clause.part, clause.caption):
         if heading and heading != clause.line.text:
             year = heading_year(heading, issue_year)
             if year:
@@ -735,8 +750,8 @@ def evidence_span(seg: SegmentedDocument, ct: ClausedText, clause: Clause, at: i
     if line is not None:
         start, end = max(start, line.start), min(end, line.end)
     text = ct.work[start:end]
-    lead = len(text) - len(text.lstrip(" \t-+•"))
-    return start + lead, end - (len(text) - len(text.rstrip(" \t;,")))
+    lead = len(text) - len(text.lstrip(" \t-+•|"))
+    return start + lead, end - (len(text) - len(text.rstrip(" \t;,|")))
 
 
 def _due_within(folded: str) -> bool:
@@ -759,7 +774,7 @@ def _goal_bound(ct: ClausedText, clause: Clause, lead_in: Clause | None, above: 
         return True
     own = ct.work[clause.line.start : clause.line.end].strip()
     texts = [ct.work[lead_in.start : lead_in.end]] if lead_in is not None and lead_in is not clause else []
-    texts += [t for t in (clause.line.heading, *above, clause.part) if t and t.strip() != own]
+    texts += [t for t in (clause.line.heading, *above, clause.part, clause.caption) if t and t.strip() != own]
     return any(goal_heading(t) for t in texts)
 
 

@@ -454,3 +454,16 @@ def test_time_column_of_a_table_with_each_pipe_on_its_own_line(tmp_path):
     assert keys(found) == [("2026", "during", None), ("2027", "during", None)]
     assert found[1].agencies == ["Bộ Khoa học và Công nghệ"]
     assert "Xây dựng tiêu chuẩn quốc gia" in found[1].task
+
+
+def test_goals_of_an_appendix_table_are_due_by_the_year_of_its_title(tmp_path):
+    # 144/KH-UBND Bắc Ninh (2025): the appendix repeats the goals of part II in a table, one '|' per line
+    text = (
+        "**PHỤ LỤC**\n\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ,\nXÃ HỘI SỐ ĐẾN NĂM 2030\n\n"
+        "*(Ban hành kèm theo Kế hoạch số 144/KH-UBND ngày 24 tháng 11 năm 2025 của\nUBND tỉnh Bắc Ninh)*\n\n"
+        "|\n**TT**\n|\n**Chỉ tiêu**\n|\n**Chủ trì**\n|\n|\n"
+        "1\n|\nKinh tế số chiếm 45% GRDP tỉnh.\n|\nSở Tài chính\n|\n|\n"
+        "5\n|\nKinh phí chi cho nghiên cứu\nphát triển\n(R&D)/GRDP tối thiểu 2%.\n|\nSở Tài chính\n|\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-11-24", province="Bắc Ninh")
+    assert keys(found) == [("2030", "by", None), ("2030", "by", None)]

@@ -658,3 +658,113 @@ def test_task_verbs_that_deliver_a_count(tmp_path):
         "2025-11-20",
     )
     assert [(t.value, t.year) for t in found] == [(3.0, 2026), (5000.0, 2026), (30000.0, 2026)]
+
+
+# 144/KH-UBND Bắc Ninh (2025), as the corpus's web-page conversion prints it: a goal heading over a share, and the
+# appendix that repeats the goals in a table whose every '|' stands on a line of its own, under its title
+BAC_NINH_GOALS = """**II. MỤC TIÊU**
+
+**1. Phát triển
+kinh tế số đến năm 2030**
+
+- Kinh tế số chiếm 45% GRDP tỉnh.
+
+- Tỷ lệ doanh nghiệp có hoạt động
+đổi mới sáng tạo đạt tối thiểu 40%.
+"""
+BAC_NINH_APPENDIX = """**PHỤ LỤC**
+
+PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ,
+XÃ HỘI SỐ ĐẾN NĂM 2030
+
+*(Ban hành kèm theo Kế hoạch số 144/KH-UBND ngày 24 tháng 11 năm 2025 của
+UBND tỉnh Bắc Ninh)*
+
+|
+**TT**
+|
+**Chỉ tiêu**
+|
+**Chủ trì**
+|
+|
+|
+**I. Kinh
+tế số**
+|
+|
+|
+1
+|
+Kinh tế số chiếm 45% GRDP tỉnh.
+|
+Sở Tài chính
+|
+|
+3
+|
+Tỷ lệ doanh nghiệp vừa và nhỏ
+địa phương ứng dụng công nghệ số đạt 60%
+|
+Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu
+|
+|
+4
+|
+Tỷ lệ doanh nghiệp có hoạt động
+đổi mới sáng tạo đạt tối thiểu 40%
+|
+Sở Khoa học và Công nghệ
+|
+"""
+
+
+def test_a_share_under_a_goal_heading_is_a_target(tmp_path):
+    found = read(tmp_path, BAC_NINH_GOALS, issued_on="2025-11-24", province="Bắc Ninh")
+    assert keys(found) == [(45, None, True, "=", None, 2030, None), (40, None, True, ">=", None, 2030, None)]
+
+
+def test_a_share_that_reports_is_no_target(tmp_path):
+    # 2026 budget plan of a province (corpus tn-9b7eebadf7081069), its report part: the shares are results
+    text = (
+        "Tổng sản phẩm trên địa bàn (GRDP) năm 2024 đạt 600.033 tỷ đồng, trong đó: Khu vực nông, lâm nghiệp và "
+        "thuỷ sản chiếm 34,86%, công nghiệp - xây dựng chiếm 24,23% và dịch vụ chiếm 36,49% trong GRDP.\n"
+    )
+    assert read(tmp_path, text, issued_on="2025-07-20") == []
+
+
+def test_goal_table_in_an_appendix_takes_the_year_of_its_title(tmp_path):
+    found = read(tmp_path, BAC_NINH_APPENDIX, issued_on="2025-11-24", province="Bắc Ninh")
+    assert keys(found) == [
+        (45, None, True, "=", None, 2030, None),
+        (60, None, True, "=", None, 2030, None),
+        (40, None, True, ">=", None, 2030, None),
+    ]
+    assert [t.criterion for t in found] == [1, 3, 4]
+    assert [t.evidence.quote for t in found] == [
+        "Kinh tế số chiếm 45% GRDP tỉnh.",
+        "Tỷ lệ doanh nghiệp vừa và nhỏ địa phương ứng dụng công nghệ số đạt 60%",
+        "Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%",
+    ]
+
+
+def test_goals_printed_in_the_body_and_again_in_the_appendix_count_twice(tmp_path):
+    found = read(tmp_path, BAC_NINH_GOALS + "\n" + BAC_NINH_APPENDIX, issued_on="2025-11-24", province="Bắc Ninh")
+    assert [(t.value, t.year, t.criterion) for t in found] == [
+        (45, 2030, None),
+        (40, 2030, None),
+        (45, 2030, 1),
+        (60, 2030, 3),
+        (40, 2030, 4),
+    ]
+
+
+def test_a_standards_classification_table_sets_no_targets(tmp_path):
+    # a national technical regulation on satellite images (corpus tn-c257b50e82ec95ef): the grades are norms
+    text = (
+        "**STT**\n|\n**Chỉ số**\n**Tiêu chí**\n|\n**Ảnh tốt**\n|\n**Ảnh bị ảnh** **hưởng**\n|\n**Ảnh không** **đạt**\n"
+        "|\n|\n1\n|\nĐúng vùng chụp\n|\nLớn hơn 95% bao phủ theo yêu\ncầu\n|\nTừ 50% tới 95% bao phủ theo\nyêu cầu\n|\n"
+        "Nhỏ hơn 50% bao phủ theo yêu\ncầu\n|\n|\n4\n|\nẢnh bị mất dữ liệu, nhiễu\n|\nNhỏ hơn 5% ảnh\n|\nTừ 5% tới 50% ảnh\n"
+        "|\nTrên 50% ảnh\n|\n"
+    )
+    assert read(tmp_path, text, issued_on="2024-06-10") == []
