@@ -42,6 +42,7 @@ class Clause:
     in_report: bool = False  # under a heading that reports the past ('I. KẾT QUẢ THỰC HIỆN')
     part: str | None = None  # text of the top-level heading above ('II. MỤC TIÊU NĂM 2025')
     caption: str | None = None  # the title over the criteria table it is a row of ('CÁC CHỈ TIÊU … ĐẾN NĂM 2030')
+    row_span: tuple[int, int] | None = None  # the pipe goal-table row it is a cell of, from its first cell to its last
 
 
 @dataclass(frozen=True)
@@ -295,8 +296,8 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
             numeric = any(ln.start in numeric_lines for ln in para if ln.start < end and start < ln.end)
             k = bisect.bisect_right(row_starts, start) - 1
             row = pipe_rows[k] if k >= 0 and start < pipe_rows[k][1] else None
-            caption = row[3] if row else None
+            caption, span = (row[3], (row[0], row[1])) if row else (None, None)
             criterion = row[2] if row else criterion
-            clauses.append(Clause(start, end, line, sentence_start, criterion, numeric, in_report, part, caption))
+            clauses.append(Clause(start, end, line, sentence_start, criterion, numeric, in_report, part, caption, span))
         i = j
     return ClausedText(work, folded, clauses)

@@ -59,6 +59,9 @@ COUNT_OF = re.compile(r"^\s*\(\s*(\d+)\s*/\s*(\d+)\s*\)")
 # a criteria table's row-number or label cell, and the baseline that ends a criterion's name
 _ROW_LABEL = re.compile(r"(?:(?:tiêu chí|chỉ tiêu)\s+)?\d{1,3}\.?", re.IGNORECASE)
 _BASELINE_TAIL = re.compile(r"\s+so với\s+.*$", re.IGNORECASE)
+# a goal-table cell that holds nothing but a level: '100%', '≥ 80 %', '1.700'
+_VALUE_CELL = re.compile(rf"[<>≤≥=]?\s*{_NUM}\s*%?")
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")  # a schedule cell, no level
 # the share printed first: '10/14 (71,43%)'
 _SHARE_BEFORE = re.compile(r"(?<![\w/.,])(\d+)\s*/\s*(\d+)\s*\(\s*$")
 # spans that hold digits but no figure: dates, day/month, years, document numbers, outline numbers
@@ -437,6 +440,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         return []
     percents, counts = list(PERCENT.finditer(raw)), list(COUNT.finditer(raw))
     context = raw if clause.criterion is None else _row_text(ct, clause)
+    if _names_the_indicator(ct, clause):
+        return []
     if (not percents and not counts) or len(_WORDS.findall(context)) < 2:
         return []  # a bare figure is a table cell, not a commitment
     folded = ct.folded[clause.start : clause.end]
@@ -538,11 +543,30 @@ def list_lead_in(ct: ClausedText, clause: Clause, current: Clause | None) -> Cla
     return current if (marker and _ITEM_MARKER.match(marker)) or below else None
 
 
-def _row_text(ct: ClausedText, clause: Clause) -> str:
-    """The whole table row a cell clause stands in (its line), or the clause itself outside tables."""
+def _row_span(ct: ClausedText, clause: Clause) -> tuple[int, int] | None:
+    """Where the table row a cell clause stands in runs: a pipe goal table's row as the table reader read it, a TAB
+    row's line; None outside tables."""
+    if clause.row_span is not None:
+        return clause.row_span
     line = clause.line
-    row = ct.work[line.start : line.end]
-    return row if "\t" in row else ct.work[clause.start : clause.end]
+    return (line.start, line.end) if "\t" in ct.work[line.start : line.end] else None
+
+
+def _row_text(ct: ClausedText, clause: Clause) -> str:
+    """The whole table row a cell clause stands in, or the clause itself outside tables."""
+    span = _row_span(ct, clause)
+    return ct.work[span[0] : span[1]] if span else ct.work[clause.start : clause.end]
+
+
+def _names_the_indicator(ct: ClausedText, clause: Clause) -> bool:
+    """True for a cell of a goal-table row whose level stands in a cell of its own ('| 4 | Tỉ lệ cơ quan, tổ chức sử
+    dụng ít nhất 01 ứng dụng AI … | % | 100% | Bộ Khoa học và Công nghệ |'): a figure in the indicator's name
+    says what is measured, the value cell is the target."""
+    span = _row_span(ct, clause) if clause.criterion is not None else None
+    if span is None or _VALUE_CELL.fullmatch(ct.work[clause.start : clause.end].strip(" |\t\n")):
+        return False
+    cells = [c.strip() for c in re.split(r"[|\t]", ct.work[span[0] : span[1]]) if c.strip()]
+    return any(_VALUE_CELL.fullmatch(c) and not _YEAR_CELL.fullmatch(c) for c in cells[1:])  # past the row's number
 
 
 def recurrence_of(ct: ClausedText, clause: Clause, *heads: Clause | None) -> Recurrence | None:
@@ -717,10 +741,10 @@ def _subject(ct: ClausedText, clause: Clause, fig: _Figure, next_start: int) -> 
     after = ct.text(fig.end if fig.unit == "%" else fig.end - len(fig.unit) - 1, next_start)
     after = re.sub(r"^(?:trở lên|trở xuống|/\s*năm)\s*", "", after).strip(" ,.;:)")
     after = re.sub(r"[\s,;]*(?:và|trong đó)?[\s,;]*$", "", after)
-    row = ct.work[clause.line.start : clause.line.end]
-    if clause.criterion is not None and "\t" in row and len(after) < 4:
-        cells = [c.strip() for c in ct.work[clause.line.start : clause.start].split("\t") if c.strip()]
-        named = [c for c in cells if not _ROW_LABEL.fullmatch(c)]
+    span = _row_span(ct, clause)
+    if clause.criterion is not None and span is not None and len(after) < 4:
+        cells = [c.strip() for c in re.split(r"[|\t]", ct.work[span[0] : clause.start]) if c.strip()]
+        named = [c for c in cells if not _ROW_LABEL.fullmatch(c) and _WORDS.search(c)]
         after = _BASELINE_TAIL.sub("", " ".join(" ".join(named).split()))
     if len(after) < 4 or not after[:1].isalpha() or _vocab().subject_not_after.match(fold(after)):
         lead = ct.text(clause.start, fig.start)

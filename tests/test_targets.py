@@ -768,3 +768,19 @@ def test_a_standards_classification_table_sets_no_targets(tmp_path):
         "|\nTrên 50% ảnh\n|\n"
     )
     assert read(tmp_path, text, issued_on="2024-06-10") == []
+
+
+def test_goal_table_with_a_value_column_reads_the_value_not_the_indicators_name(tmp_path):
+    # a Government decision on digital government (corpus tn-2edf5927c71bc4c1), its appendix of indicators
+    text = (
+        "PHỤ LỤC I\nDANH MỤC CÁC CHỈ TIÊU CỤ THỂ\n\n|\n**TT**\n|\n**Chỉ tiêu**\n|\n**Đơn vị**\n|\n**Kết quả**\n|\n"
+        "**Cơ quan chủ trì theo dõi, đánh giá**\n|\n|\n"
+        "3\n|\nTỉ lệ hệ thống thông tin được kết nối, chia sẻ dữ\nliệu qua dịch vụ chia sẻ dữ liệu.\n|\n%\n|\n100%\n|\n"
+        "Bộ Công an\n|\n|\n"
+        "4\n|\nTỉ lệ cơ quan, tổ chức sử dụng ít nhất 01 ứng dụng\nAI để phục vụ công tác chỉ đạo, điều hành.\n|\n%\n|\n"
+        "90%\n|\nBộ Khoa học và\nCông nghệ\n|\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-10-01", province=None)
+    assert keys(found) == [(100, None, True, "=", None, None, None), (90, None, True, "=", None, None, None)]
+    assert [t.criterion for t in found] == [3, 4]
+    assert found[1].subject.startswith("Tỉ lệ cơ quan, tổ chức sử dụng ít nhất 01 ứng dụng AI")
