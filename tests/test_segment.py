@@ -25,3 +25,20 @@ def test_lines_sentences_and_words_are_exact_slices_with_sections(tmp_path):
     assert all(seg.text[w.start : w.end] == w.text for w in words)
     evidence = seg.evidence(words[1].start, words[-1].end)
     assert evidence.page == 1 and evidence.quote.startswith("Phối hợp")
+
+
+def test_a_roman_marker_wrapped_alone_on_its_line_opens_the_heading_below(tmp_path):
+    # a plan of Đồng Tháp (corpus tn-bffd9da6f0d38031) as the web page wraps it: 'III.' alone, its title below
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "**II. MỤC\nTIÊU**\n\n**3. Tầm\nnhìn đến năm 2050**\n\nTài nguyên biển và hải đảo\nđược khai thác hợp lý.\n\n"
+        "**III.\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU**\n\n**3.\nKhai thác, sử dụng bền vững tài nguyên, môi trường biển"
+        " và hải đảo**\n\n- Có ít nhất 02 vùng dự án nuôi thủy sản công nghệ cao.\n",
+        encoding="utf-8",
+    )
+    seg = segment(load_document(path))
+    headings = [(line.section, line.text) for line in seg.lines if line.marker and line.marker != "-"]
+    assert headings[-2:] == [
+        ("III", "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"),
+        ("III.3", "3. Khai thác, sử dụng bền vững tài nguyên, môi trường biển và hải đảo"),
+    ]
