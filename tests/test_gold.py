@@ -54,11 +54,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # deadlines (goals printed in the body and again in an appendix table) took targets 0.864 -> 0.768 and deadlines
     # 0.932 -> 0.897 with the rules unchanged, so those two floors are the new figures minus 0.01.
     # Branch targets (pipe goal tables read by the table reader and dated by their title, a '|' ending a clause, a
-    # share under a goal heading): targets 0.768 -> 0.930, deadlines 0.897 -> 0.944.
+    # share under a goal heading; a roman marker alone on its line opening its heading): targets 0.768 -> 0.941,
+    # deadlines 0.897 -> 0.944.
     "corpus-dev": {
         "document": 0.97,
         "citations": 0.97,
-        "targets": 0.92,
+        "targets": 0.931,
         "deadlines": 0.934,
         "wards": 0.97,
         "obligations": 0.91,
