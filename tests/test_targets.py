@@ -725,12 +725,14 @@ def test_a_share_under_a_goal_heading_is_a_target(tmp_path):
 
 
 def test_a_share_that_reports_is_no_target(tmp_path):
-    # 2026 budget plan of a province (corpus tn-9b7eebadf7081069), its report part: the shares are results
+    # the 2026 budget plan of Cà Mau (corpus tn-9b7eebadf7081069), its assessment of 2025: the shares are results
     text = (
-        "Tổng sản phẩm trên địa bàn (GRDP) năm 2024 đạt 600.033 tỷ đồng, trong đó: Khu vực nông, lâm nghiệp và "
-        "thuỷ sản chiếm 34,86%, công nghiệp - xây dựng chiếm 24,23% và dịch vụ chiếm 36,49% trong GRDP.\n"
+        "- Tốc độ tăng trưởng kinh tế của\ntỉnh năm 2025 ước đạt 8% so cùng kỳ. Cơ cấu kinh tế có sự\n"
+        "chuyển dịch tích cực, tổng giá trị sản phẩm trong tỉnh *(GRDP) *theo giá\n"
+        "hiện hành ước đạt 172.033 tỷ đồng, trong đó: Khu vực nông, lâm nghiệp và thuỷ sản\n"
+        "chiếm 34,86%, công nghiệp - xây dựng chiếm 24,23% và dịch vụ chiếm 36,49% trong\nGRDP.\n"
     )
-    assert read(tmp_path, text, issued_on="2025-07-20") == []
+    assert read(tmp_path, text, issued_on="2025-11-24", province="Cà Mau") == []
 
 
 def test_goal_table_in_an_appendix_takes_the_year_of_its_title(tmp_path):
