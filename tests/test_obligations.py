@@ -885,3 +885,30 @@ def test_a_task_that_opens_with_to_chuc_thuc_hien_is_no_assignment_heading():
         ("Ủy ban nhân dân cấp tỉnh", "assigned", "--12-31"),
         ("Sở Tài chính", "lead", None),
     ]
+
+
+def test_the_units_listed_under_co_cau_to_chuc_are_no_tasks():
+    """A decision on a body's functions lists its units under 'Điều 3. Cơ cấu tổ chức'; 'b) Phòng Tổ chức, Tuyên
+    truyền và Xây dựng lực lượng;' names a unit, it gives it no task (Quyết định of UBND tỉnh Quảng Trị,
+    tn-f48a2691d3f74ec4; of UBND tỉnh Hà Tĩnh, tn-0f98ee482389e59e: 'Phòng Công chứng số 1;'). The article on who
+    executes the decision still gives its entries."""
+    text = (
+        "**Điều 2. Nhiệm vụ, quyền hạn**\n"
+        "16. Thực hiện các nhiệm vụ khác theo quy định của pháp luật và của Giám đốc Sở Nông nghiệp và Môi trường "
+        "giao.\n"
+        "**Điều 3. Cơ cấu tổ chức**\n"
+        "2. Các Phòng chuyên môn, nghiệp vụ thuộc Chi cục gồm:\n"
+        "a) Văn phòng;\n"
+        "b) Phòng Tổ chức, Tuyên truyền và Xây dựng lực lượng;\n"
+        "c) Phòng Quản lý, Bảo vệ rừng và Bảo tồn thiên nhiên;\n"
+        "đ) Phòng Pháp chế và Điều tra, xử lý vi phạm về lâm nghiệp.\n"
+        "3. Các đơn vị sự nghiệp công lập trực thuộc:\n"
+        "Phòng Công chứng số 1;\n"
+        "Trung tâm Trợ giúp pháp lý Nhà nước Hà Tĩnh;\n"
+        "**Điều 4. **Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết "
+        "định này.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "assigned"),
+        ("Giám đốc Sở Nội vụ", "assigned"),
+    ]
