@@ -88,6 +88,7 @@ class _Vocabulary:
     salutation: re.Pattern[str]
     explicit: re.Pattern[str]
     not_before_explicit: re.Pattern[str]
+    request_paper: re.Pattern[str]
     role: re.Pattern[str]
     partners: re.Pattern[str]
     after_role: re.Pattern[str]
@@ -140,6 +141,7 @@ def _vocabulary() -> _Vocabulary:
         directive_bare=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s*:\s*$"),
         explicit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['explicit_markers'])})\s*"),
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
+        request_paper=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['request_papers'])})\s*$"),
         # the role verb opening a task, after a 'Căn cứ …,' clause (and the body's own name) and adverbs
         role=re.compile(
             rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s*,?\s+)*"
@@ -837,9 +839,11 @@ class _Reader:
                     folded[m.start() : m.start() + 4] == "giao"
                     or DOC_NUMBER.search(sentence)
                     or self.voc.condition.search(fold_in_place(sentence))
+                    or self.voc.request_paper.search(folded, 0, m.start())
                 ):
                     # 'giao' is read by explicit_assignments; 'Công văn số 12/UBND … yêu cầu' is reported speech;
-                    # 'nếu có khó khăn, vướng mắc, đề nghị … phản ánh' asks for nothing unless something happens
+                    # 'nếu có khó khăn, vướng mắc, đề nghị … phản ánh' asks for nothing unless something happens;
+                    # 'dự thảo Tờ trình đề nghị UBND tỉnh ban hành …' names a paper, it asks nothing
                     continue
                 bodies, stop = self._addressees(i, line.text, m.end())
                 if not bodies:

@@ -912,3 +912,43 @@ def test_the_units_listed_under_co_cau_to_chuc_are_no_tasks():
         ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "assigned"),
         ("Giám đốc Sở Nội vụ", "assigned"),
     ]
+
+
+def test_the_steps_of_an_internal_procedure_are_no_tasks():
+    """An annexed internal procedure ('Bước thực hiện | Nội dung công việc | Đơn vị thực hiện | Thời gian thực
+    hiện') lists the steps of a case; its rows give no task (Quyết định of UBND tỉnh Cao Bằng, tn-77dca8a7aeea79a1,
+    and two more of Cao Bằng, one each of Hà Tĩnh, Nghệ An, Sơn La and Lai Châu have such tables). The article
+    that gives a body work on the procedures still counts."""
+    text = (
+        "**Điều 2. **Giao Sở Nội vụ chủ trì, phối hợp với Văn phòng Ủy ban nhân dân tỉnh tổ chức hướng dẫn, tập "
+        "huấn chuyên môn, nghiệp vụ về việc tiếp nhận hồ sơ.\n"
+        "**Điều 3. **Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.\n"
+        "**Nơi nhận:**\n- Như Điều 3;\n- Lưu: VT.\n"
+        "QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n"
+        "*(Kèm theo Quyết định số 2028/QĐ-UBND ngày 28 tháng 11 năm 2025 của Chủ tịch Ủy\nban nhân dân tỉnh Cao "
+        "Bằng)*\n"
+        "**I. LĨNH\nVỰC CÔNG CHỨC: 03 QUY TRÌNH.**\n"
+        "**Quy\ntrình số 01**\n"
+        "**1. Quy\ntrình nội bộ giải quyết TTHC: Thi tuyển công chức (Mã TTHC: 1.014111)**\n"
+        "|\n**Bước thực hiện**\n|\n**Nội dung công việc**\n|\n**Đơn vị thực hiện**\n|\n**Thời gian thực hiện**\n|\n"
+        "|\nBước 2\n|\nKiểm tra Phiếu đăng ký dự tuyển;\nThông báo danh sách thí sinh đủ điều kiện, tiêu chuẩn dự "
+        "thi\n|\n- Phòng Tổ chức bộ máy và\nCông chức, viên chức Sở Nội vụ.\n- Hội đồng tuyển dụng.\n|\n45 ngày\n|\n"
+        "|\nBước 3\n|\nTổ chức thi tuyển công chức\n|\n- Sở Nội vụ;\n- Hội đồng tuyển dụng;\n|\n76 ngày\n|\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Sở Nội vụ", "lead"),
+        ("Giám đốc Sở Nội vụ", "assigned"),
+    ]
+
+
+def test_a_paper_named_before_de_nghi_asks_nothing():
+    """'Thẩm định hồ sơ, dự thảo Tờ trình đề nghị UBND ban hành Quyết định …' is a step that drafts a paper whose
+    title is a request; it asks no body of this document to act (Quyết định of UBND tỉnh Lạng Sơn,
+    tn-71153021e3559f5e: 9 such steps). A request the document itself makes still counts."""
+    text = (
+        "Thẩm định hồ sơ, dự thảo Tờ trình đề nghị UBND ban hành Quyết định công nhận và cấp Giấy công nhận hoặc "
+        "Công văn từ chối công nhận Chuyển hồ sơ đến Lãnh đạo Phòng.\n"
+        "Ủy ban nhân dân tỉnh đề nghị Sở Khoa học và Công nghệ rà soát, công bố quy trình nội bộ trước ngày "
+        "31/12/2025.\n"
+    )
+    assert [(o.agency, o.due) for o in _obligations(text)] == [("Sở Khoa học và Công nghệ", "2025-12-31")]
