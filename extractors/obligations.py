@@ -112,6 +112,7 @@ class _Vocabulary:
     enumeration: re.Pattern[str]
     duty: re.Pattern[str]
     duty_clause: re.Pattern[str]
+    accountable: re.Pattern[str]
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
 
@@ -160,6 +161,9 @@ def _vocabulary() -> _Vocabulary:
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
         duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
+        accountable=re.compile(
+            rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+(?:{phrase_alternation(d['answerable_to'])})(?!\w)"
+        ),
         duty_clause=re.compile(
             rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)(?!\s+(?:{phrase_alternation(d['answerable_to'])})(?!\w))"
         ),
@@ -303,11 +307,12 @@ def _is_sentence(rest: str) -> bool:
 
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
-    thực hiện, nếu có vướng mắc, đề nghị phản ánh …') or an exhortation to a whole class ('Các cấp ủy … xác định
-    … là nhiệm vụ trọng tâm') gives no task of its own (CONVENTIONS.md, obligations)."""
+    thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
+    về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
+    task of its own (CONVENTIONS.md, obligations)."""
     folded = fold(task)
     voc = _vocabulary()
-    return bool(voc.generic_task.match(folded) or voc.conditional.match(folded)) or (
+    return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
     )
 

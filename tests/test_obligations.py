@@ -952,3 +952,23 @@ def test_a_paper_named_before_de_nghi_asks_nothing():
         "31/12/2025.\n"
     )
     assert [(o.agency, o.due) for o in _obligations(text)] == [("Sở Khoa học và Công nghệ", "2025-12-31")]
+
+
+def test_an_item_that_only_says_whom_a_body_answers_to_is_no_task():
+    """'1. Chịu trách trước pháp luật và Chủ tịch Ủy ban nhân dân tỉnh về việc thực hiện các nội dung được ủy
+    quyền' (Quyết định of UBND tỉnh Quảng Ngãi, tn-27009faffc98b8aa, printed without 'nhiệm') says whom the body
+    answers to, not what it must do (notes-M); so does 'b) Chịu trách nhiệm trước Trưởng tổ chức hành nghề công
+    chứng về …' (UBND thành phố Hải Phòng, tn-d71b3a48efad6d2c; also Thanh Hóa, Đồng Nai, Hà Tĩnh, Ninh Bình).
+    The items around them are the body's tasks, and 'Chịu trách nhiệm về …' alone stays a duty (the dev gold
+    counts 'Chịu trách nhiệm về thực hiện bảo mật …')."""
+    text = (
+        "**Điều 3.** Giám đốc Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi:\n"
+        "1. Chịu trách trước pháp\nluật và Chủ tịch Ủy ban nhân dân tỉnh về việc thực hiện các nội dung được ủy\n"
+        "quyền theo đúng quy định của pháp luật;\n"
+        "2. Tham mưu thay đổi\ntrình tự, thủ tục, thẩm quyền thực hiện các nhiệm vụ được ủy quyền tại Điều 1.\n"
+        "3. Chịu trách nhiệm về thực hiện bảo mật, bảo đảm an toàn thông tin cơ sở dữ liệu.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("Giám đốc Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi", "Điều 3.2"),
+        ("Giám đốc Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi", "Điều 3.3"),
+    ]
