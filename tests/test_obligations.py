@@ -972,3 +972,26 @@ def test_an_item_that_only_says_whom_a_body_answers_to_is_no_task():
         ("Giám đốc Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi", "Điều 3.2"),
         ("Giám đốc Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi", "Điều 3.3"),
     ]
+
+
+def test_the_powers_an_article_devolves_are_no_tasks():
+    """'Điều 3. Nội dung phân cấp' lists the powers a decision hands down ('a) Quyết định việc nuôi con nuôi …',
+    Quyết định of UBND tỉnh Đồng Nai, tn-208bf7c0b7e8f27c; 'Điều 2. Nội dung phân cấp / 1. Sở Tài chính / a) Giao
+    tài sản bằng hiện vật …', Chủ tịch UBND thành phố Cần Thơ, tn-c2bf5a06388200a0; also Hải Phòng and Đắk Lắk):
+    a power is no task (notes-K on a devolution decision). The article on who executes it still gives tasks."""
+    text = (
+        "**Điều 3. Nội dung phân cấp**\n"
+        "1. Ủy ban nhân dân tỉnh phân cấp thẩm quyền cho Sở Tư pháp tỉnh Đồng Nai ký Quyết định việc nuôi con nuôi "
+        "có yếu tố nước ngoài đối với các trường hợp sau:\n"
+        "a) Quyết định việc nuôi con nuôi có yếu tố nước ngoài đối với trẻ em sống ở cơ sở nuôi dưỡng.\n"
+        "2. Sở Tài chính\n"
+        "a) Giao tài sản bằng hiện vật (trừ trụ sở làm việc, cơ sở hoạt động sự nghiệp) cho các cơ quan, tổ chức, "
+        "đơn vị trên địa bàn thành phố.\n"
+        "**Điều 4. Trách nhiệm thi hành**\n"
+        "1. Sở Tư pháp\n"
+        "a) Chịu trách nhiệm trước pháp luật và Ủy ban nhân dân tỉnh về việc tổ chức thực hiện có hiệu quả.\n"
+        "b) Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan xây dựng và cập nhật quy trình nội bộ thủ tục "
+        "hành chính trên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh để thực hiện đồng bộ, thống "
+        "nhất.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Tư pháp", "lead")]
