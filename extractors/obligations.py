@@ -88,6 +88,7 @@ class _Vocabulary:
     salutation: re.Pattern[str]
     explicit: re.Pattern[str]
     not_before_explicit: re.Pattern[str]
+    request_paper: re.Pattern[str]
     role: re.Pattern[str]
     partners: re.Pattern[str]
     after_role: re.Pattern[str]
@@ -111,6 +112,7 @@ class _Vocabulary:
     enumeration: re.Pattern[str]
     duty: re.Pattern[str]
     duty_clause: re.Pattern[str]
+    accountable: re.Pattern[str]
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
 
@@ -140,6 +142,7 @@ def _vocabulary() -> _Vocabulary:
         directive_bare=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s*:\s*$"),
         explicit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['explicit_markers'])})\s*"),
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
+        request_paper=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['request_papers'])})\s*$"),
         # the role verb opening a task, after a 'Căn cứ …,' clause (and the body's own name) and adverbs
         role=re.compile(
             rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s*,?\s+)*"
@@ -158,6 +161,9 @@ def _vocabulary() -> _Vocabulary:
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
         duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
+        accountable=re.compile(
+            rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+(?:{phrase_alternation(d['answerable_to'])})(?!\w)"
+        ),
         duty_clause=re.compile(
             rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)(?!\s+(?:{phrase_alternation(d['answerable_to'])})(?!\w))"
         ),
@@ -301,11 +307,12 @@ def _is_sentence(rest: str) -> bool:
 
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
-    thực hiện, nếu có vướng mắc, đề nghị phản ánh …') or an exhortation to a whole class ('Các cấp ủy … xác định
-    … là nhiệm vụ trọng tâm') gives no task of its own (CONVENTIONS.md, obligations)."""
+    thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
+    về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
+    task of its own (CONVENTIONS.md, obligations)."""
     folded = fold(task)
     voc = _vocabulary()
-    return bool(voc.generic_task.match(folded) or voc.conditional.match(folded)) or (
+    return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
     )
 
@@ -837,9 +844,11 @@ class _Reader:
                     folded[m.start() : m.start() + 4] == "giao"
                     or DOC_NUMBER.search(sentence)
                     or self.voc.condition.search(fold_in_place(sentence))
+                    or self.voc.request_paper.search(folded, 0, m.start())
                 ):
                     # 'giao' is read by explicit_assignments; 'Công văn số 12/UBND … yêu cầu' is reported speech;
-                    # 'nếu có khó khăn, vướng mắc, đề nghị … phản ánh' asks for nothing unless something happens
+                    # 'nếu có khó khăn, vướng mắc, đề nghị … phản ánh' asks for nothing unless something happens;
+                    # 'dự thảo Tờ trình đề nghị UBND tỉnh ban hành …' names a paper, it asks nothing
                     continue
                 bodies, stop = self._addressees(i, line.text, m.end())
                 if not bodies:

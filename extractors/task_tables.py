@@ -16,7 +16,8 @@ of the one before) is read part by part, each part under its own header, with th
   has the body of the row above; a row a page break cut goes on at the top of the next page without its number;
 - a table that follows a task table with nothing but a page's furniture between, and has no header of its own, is
   the same table going on over the page and is read with its header;
-- a list of abolished procedures ('Danh mục thủ tục hành chính bị bãi bỏ') gives no task.
+- a list of abolished procedures ('Danh mục thủ tục hành chính bị bãi bỏ') gives no task, nor does the internal flow
+  of a procedure, a table with a column of its steps ('Bước thực hiện | Nội dung công việc | Đơn vị thực hiện').
 
 Which body, role and due a row gives is the assignment grammar's (``extractors.obligations``).
 """
@@ -49,6 +50,7 @@ class _Lexicon:
     number: frozenset[str]
     abolished: re.Pattern[str]
     kept: re.Pattern[str]
+    steps: frozenset[str]
 
 
 def _normal(text: str) -> str:
@@ -65,6 +67,7 @@ def _lexicon() -> _Lexicon:
         number=frozenset(_normal(n) for n in d["number"]),
         abolished=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['abolished'])})(?!\w)"),
         kept=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['kept'])})(?!\w)"),
+        steps=frozenset(_normal(s) for s in d["steps"]),
     )
 
 
@@ -282,7 +285,9 @@ def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
             title = table.rows[n][start - 1].text if start else _lines_above(text, table.start) if n == 0 else ""
             # 'Danh mục thủ tục hành chính bị bãi bỏ': a procedure that no longer exists gives its body no task
             abolished = _lexicon().abolished.search(_normal(title)) and not _lexicon().kept.search(_normal(title))
-            rows = () if abolished else _data_rows(text, part, headers, columns)
+            # 'Bước thực hiện | Nội dung công việc | Đơn vị thực hiện': the steps of a procedure, done case by case
+            steps = any(_normal(c.text) in _lexicon().steps for c in table.rows[n][max(start - 1, 0) :])
+            rows = () if abolished or steps else _data_rows(text, part, headers, columns)
             previous = TaskTable(part, tuple(headers), columns, rows, title)
             out.append(previous)
     return out

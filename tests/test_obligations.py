@@ -885,3 +885,113 @@ def test_a_task_that_opens_with_to_chuc_thuc_hien_is_no_assignment_heading():
         ("Ủy ban nhân dân cấp tỉnh", "assigned", "--12-31"),
         ("Sở Tài chính", "lead", None),
     ]
+
+
+def test_the_units_listed_under_co_cau_to_chuc_are_no_tasks():
+    """A decision on a body's functions lists its units under 'Điều 3. Cơ cấu tổ chức'; 'b) Phòng Tổ chức, Tuyên
+    truyền và Xây dựng lực lượng;' names a unit, it gives it no task (Quyết định of UBND tỉnh Quảng Trị,
+    tn-f48a2691d3f74ec4; of UBND tỉnh Hà Tĩnh, tn-0f98ee482389e59e: 'Phòng Công chứng số 1;'). The article on who
+    executes the decision still gives its entries."""
+    text = (
+        "**Điều 2. Nhiệm vụ, quyền hạn**\n"
+        "16. Thực hiện các nhiệm vụ khác theo quy định của pháp luật và của Giám đốc Sở Nông nghiệp và Môi trường "
+        "giao.\n"
+        "**Điều 3. Cơ cấu tổ chức**\n"
+        "2. Các Phòng chuyên môn, nghiệp vụ thuộc Chi cục gồm:\n"
+        "a) Văn phòng;\n"
+        "b) Phòng Tổ chức, Tuyên truyền và Xây dựng lực lượng;\n"
+        "c) Phòng Quản lý, Bảo vệ rừng và Bảo tồn thiên nhiên;\n"
+        "đ) Phòng Pháp chế và Điều tra, xử lý vi phạm về lâm nghiệp.\n"
+        "3. Các đơn vị sự nghiệp công lập trực thuộc:\n"
+        "Phòng Công chứng số 1;\n"
+        "Trung tâm Trợ giúp pháp lý Nhà nước Hà Tĩnh;\n"
+        "**Điều 4. **Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết "
+        "định này.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "assigned"),
+        ("Giám đốc Sở Nội vụ", "assigned"),
+    ]
+
+
+def test_the_steps_of_an_internal_procedure_are_no_tasks():
+    """An annexed internal procedure ('Bước thực hiện | Nội dung công việc | Đơn vị thực hiện | Thời gian thực
+    hiện') lists the steps of a case; its rows give no task (Quyết định of UBND tỉnh Cao Bằng, tn-77dca8a7aeea79a1,
+    and two more of Cao Bằng, one each of Hà Tĩnh, Nghệ An, Sơn La and Lai Châu have such tables). The article
+    that gives a body work on the procedures still counts."""
+    text = (
+        "**Điều 2. **Giao Sở Nội vụ chủ trì, phối hợp với Văn phòng Ủy ban nhân dân tỉnh tổ chức hướng dẫn, tập "
+        "huấn chuyên môn, nghiệp vụ về việc tiếp nhận hồ sơ.\n"
+        "**Điều 3. **Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.\n"
+        "**Nơi nhận:**\n- Như Điều 3;\n- Lưu: VT.\n"
+        "QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n"
+        "*(Kèm theo Quyết định số 2028/QĐ-UBND ngày 28 tháng 11 năm 2025 của Chủ tịch Ủy\nban nhân dân tỉnh Cao "
+        "Bằng)*\n"
+        "**I. LĨNH\nVỰC CÔNG CHỨC: 03 QUY TRÌNH.**\n"
+        "**Quy\ntrình số 01**\n"
+        "**1. Quy\ntrình nội bộ giải quyết TTHC: Thi tuyển công chức (Mã TTHC: 1.014111)**\n"
+        "|\n**Bước thực hiện**\n|\n**Nội dung công việc**\n|\n**Đơn vị thực hiện**\n|\n**Thời gian thực hiện**\n|\n"
+        "|\nBước 2\n|\nKiểm tra Phiếu đăng ký dự tuyển;\nThông báo danh sách thí sinh đủ điều kiện, tiêu chuẩn dự "
+        "thi\n|\n- Phòng Tổ chức bộ máy và\nCông chức, viên chức Sở Nội vụ.\n- Hội đồng tuyển dụng.\n|\n45 ngày\n|\n"
+        "|\nBước 3\n|\nTổ chức thi tuyển công chức\n|\n- Sở Nội vụ;\n- Hội đồng tuyển dụng;\n|\n76 ngày\n|\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Sở Nội vụ", "lead"),
+        ("Giám đốc Sở Nội vụ", "assigned"),
+    ]
+
+
+def test_a_paper_named_before_de_nghi_asks_nothing():
+    """'Thẩm định hồ sơ, dự thảo Tờ trình đề nghị UBND ban hành Quyết định …' is a step that drafts a paper whose
+    title is a request; it asks no body of this document to act (Quyết định of UBND tỉnh Lạng Sơn,
+    tn-71153021e3559f5e: 9 such steps). A request the document itself makes still counts."""
+    text = (
+        "Thẩm định hồ sơ, dự thảo Tờ trình đề nghị UBND ban hành Quyết định công nhận và cấp Giấy công nhận hoặc "
+        "Công văn từ chối công nhận Chuyển hồ sơ đến Lãnh đạo Phòng.\n"
+        "Ủy ban nhân dân tỉnh đề nghị Sở Khoa học và Công nghệ rà soát, công bố quy trình nội bộ trước ngày "
+        "31/12/2025.\n"
+    )
+    assert [(o.agency, o.due) for o in _obligations(text)] == [("Sở Khoa học và Công nghệ", "2025-12-31")]
+
+
+def test_an_item_that_only_says_whom_a_body_answers_to_is_no_task():
+    """'1. Chịu trách trước pháp luật và Chủ tịch Ủy ban nhân dân tỉnh về việc thực hiện các nội dung được ủy
+    quyền' (Quyết định of UBND tỉnh Quảng Ngãi, tn-27009faffc98b8aa, printed without 'nhiệm') says whom the body
+    answers to, not what it must do (notes-M); so does 'b) Chịu trách nhiệm trước Trưởng tổ chức hành nghề công
+    chứng về …' (UBND thành phố Hải Phòng, tn-d71b3a48efad6d2c; also Thanh Hóa, Đồng Nai, Hà Tĩnh, Ninh Bình).
+    The items around them are the body's tasks, and 'Chịu trách nhiệm về …' alone stays a duty (the dev gold
+    counts 'Chịu trách nhiệm về thực hiện bảo mật …')."""
+    text = (
+        "**Điều 3.** Giám đốc Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi:\n"
+        "1. Chịu trách trước pháp\nluật và Chủ tịch Ủy ban nhân dân tỉnh về việc thực hiện các nội dung được ủy\n"
+        "quyền theo đúng quy định của pháp luật;\n"
+        "2. Tham mưu thay đổi\ntrình tự, thủ tục, thẩm quyền thực hiện các nhiệm vụ được ủy quyền tại Điều 1.\n"
+        "3. Chịu trách nhiệm về thực hiện bảo mật, bảo đảm an toàn thông tin cơ sở dữ liệu.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("Giám đốc Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi", "Điều 3.2"),
+        ("Giám đốc Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi", "Điều 3.3"),
+    ]
+
+
+def test_the_powers_an_article_devolves_are_no_tasks():
+    """'Điều 3. Nội dung phân cấp' lists the powers a decision hands down ('a) Quyết định việc nuôi con nuôi …',
+    Quyết định of UBND tỉnh Đồng Nai, tn-208bf7c0b7e8f27c; 'Điều 2. Nội dung phân cấp / 1. Sở Tài chính / a) Giao
+    tài sản bằng hiện vật …', Chủ tịch UBND thành phố Cần Thơ, tn-c2bf5a06388200a0; also Hải Phòng and Đắk Lắk):
+    a power is no task (notes-K on a devolution decision). The article on who executes it still gives tasks."""
+    text = (
+        "**Điều 3. Nội dung phân cấp**\n"
+        "1. Ủy ban nhân dân tỉnh phân cấp thẩm quyền cho Sở Tư pháp tỉnh Đồng Nai ký Quyết định việc nuôi con nuôi "
+        "có yếu tố nước ngoài đối với các trường hợp sau:\n"
+        "a) Quyết định việc nuôi con nuôi có yếu tố nước ngoài đối với trẻ em sống ở cơ sở nuôi dưỡng.\n"
+        "2. Sở Tài chính\n"
+        "a) Giao tài sản bằng hiện vật (trừ trụ sở làm việc, cơ sở hoạt động sự nghiệp) cho các cơ quan, tổ chức, "
+        "đơn vị trên địa bàn thành phố.\n"
+        "**Điều 4. Trách nhiệm thi hành**\n"
+        "1. Sở Tư pháp\n"
+        "a) Chịu trách nhiệm trước pháp luật và Ủy ban nhân dân tỉnh về việc tổ chức thực hiện có hiệu quả.\n"
+        "b) Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan xây dựng và cập nhật quy trình nội bộ thủ tục "
+        "hành chính trên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh để thực hiện đồng bộ, thống "
+        "nhất.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Tư pháp", "lead")]
