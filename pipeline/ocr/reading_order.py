@@ -6,13 +6,23 @@ Vietnamese official documents put two columns side by side at the top (issuing b
 straight across ("Nơi nhận: T/M BAN THƯỜNG VỤ"); this module cuts a line at a gap wider
 than a few letter heights and reads the left column before the right one. Used by the
 text-layer reader (pipeline/pdf.py) and the OCR (pipeline/ocr.py) alike.
+
+On a scan the closing block's gap is often bridged (a seal's ring, an e-signature stamp, a stray
+mark read as "l"), so that rule misses it; when the words' text is given, the block that opens
+with the "Nơi nhận" heading is instead split at its emptiest vertical strip, whole.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
+import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import TypeVar
+
+from pipeline.text import fold
 
 T = TypeVar("T")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -58,12 +68,79 @@ def segments(line: Sequence[T], box: Callable[[T], Box]) -> list[list[T]]:
     return parts
 
 
-def reading_blocks(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list[list[list[T]]]:
+@lru_cache(maxsize=1)
+def _closing_heading() -> re.Pattern[str]:
+    data = json.loads((Path(__file__).parent / "data" / "reading_order.json").read_text(encoding="utf-8"))
+    return re.compile(data["closing_heading"])
+
+
+def closing_block(
+    lines: Sequence[Sequence[T]], box: Callable[[T], Box], text: Callable[[T], str]
+) -> tuple[int, list[list[list[T]]]]:
+    """Where the closing block starts (the index of the line whose first words are the "Nơi nhận"
+    heading; ``len(lines)`` when there is none) and its two columns: the list left, the signature
+    block right, cut at the x where fewest words of the block lie (a seal's or stamp's debris
+    crosses the gap, the text does not), each word going to the side of its centre."""
+    heading = _closing_heading()
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line and heading.match(fold(" ".join(map(text, _first_words(line, box)))))
+        ),
+        len(lines),
+    )
+    words = [w for line in lines[start:] for w in line]
+    if not words:
+        return start, []
+    left_edge = min(box(w)[0] for w in lines[start])
+    right_edge = max(box(w)[2] for w in words)
+    edges = sorted({box(w)[i] for w in words for i in (0, 2) if left_edge < box(w)[i] < right_edge})
+
+    def crossing(x: float) -> int:
+        return sum(1 for w in words if box(w)[0] < x < box(w)[2])
+
+    # candidate cuts: midpoints between neighbouring word edges in the middle of the block's width
+    width = right_edge - left_edge
+    middle = [
+        (a + b) / 2
+        for a, b in itertools.pairwise(edges)
+        if left_edge + 0.25 * width < (a + b) / 2 < right_edge - 0.25 * width
+    ]
+    if not middle:
+        return start, [[list(line) for line in lines[start:]]]
+    cut = min(middle, key=lambda x: (crossing(x), -_free_run(x, edges)))
+    left = [[w for w in line if (box(w)[0] + box(w)[2]) / 2 < cut] for line in lines[start:]]
+    right = [[w for w in line if (box(w)[0] + box(w)[2]) / 2 >= cut] for line in lines[start:]]
+    return start, [column for column in ([ln for ln in left if ln], [ln for ln in right if ln]) if column]
+
+
+def _first_words(line: Sequence[T], box: Callable[[T], Box], count: int = 3) -> list[T]:
+    """The leftmost words of a visual line (its pieces come in the order they were found, not left to right)."""
+    return sorted(line, key=lambda w: box(w)[0])[:count]
+
+
+def _free_run(x: float, edges: Sequence[float]) -> float:
+    """Width of the stretch between the word edges around ``x``: of two equally empty cuts, the one in
+    the wider gap is the gutter."""
+    below = max((e for e in edges if e <= x), default=x)
+    above = min((e for e in edges if e >= x), default=x)
+    return above - below
+
+
+def reading_blocks(
+    lines: Sequence[Sequence[T]], box: Callable[[T], Box], text: Callable[[T], str] | None = None
+) -> list[list[list[T]]]:
     """Lines (top to bottom, each a list of words) regrouped into blocks of lines in reading
     order: running lines stay together; a two-column stretch becomes its left column, then
     its right column. The stretch starts at a line cut in two and lasts while a gutter (an
     x-range no word crosses) remains between the columns and no blank line intervenes;
-    centred columns have ragged edges, so the gutter narrows line by line."""
+    centred columns have ragged edges, so the gutter narrows line by line. With ``text``, the
+    closing block ("Nơi nhận" list | signature) is split by ``closing_block`` instead."""
+    closing: list[list[list[T]]] = []
+    if text is not None:
+        start, closing = closing_block(lines, box, text)
+        lines = lines[:start]
     blocks: list[list[list[T]]] = []
     running: list[list[T]] = []
     cut = [segments(line, box) for line in lines if line]
@@ -111,4 +188,4 @@ def reading_blocks(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> lis
         blocks.extend([left, right])
     if running:
         blocks.append(running)
-    return blocks
+    return blocks + closing
