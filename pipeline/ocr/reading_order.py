@@ -7,9 +7,8 @@ straight across ("Nơi nhận: T/M BAN THƯỜNG VỤ"); this module cuts a line
 than a few letter heights and reads the left column before the right one. Used by the
 text-layer reader (pipeline/pdf.py) and the OCR (pipeline/ocr.py) alike.
 
-On a scan the closing block's gap is often bridged (a seal's ring, an e-signature stamp, a stray
-mark read as "l"), so that rule misses it; when the words' text is given, the block that opens
-with the "Nơi nhận" heading is instead split at its emptiest vertical strip, whole.
+On a scan those gaps are often bridged or too narrow; when the words' text is given, the
+letterhead and the closing block are found by their text and each is cut whole (``genre_blocks``).
 """
 
 from __future__ import annotations
@@ -29,6 +28,9 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 # A gap this many line heights wide inside a line separates two columns (word gaps are ~0.3).
 COLUMN_GAP_EM = 2.5
+# The place and date are looked for this many visual lines below the national motto (issuer and
+# motto take two to four, the number one; a stamp's or seal's debris can add a few).
+LETTERHEAD_LINES = 8
 
 
 def visual_lines(pieces: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list[list[T]]:
@@ -69,63 +71,68 @@ def segments(line: Sequence[T], box: Callable[[T], Box]) -> list[list[T]]:
 
 
 @lru_cache(maxsize=1)
-def _closing_heading() -> re.Pattern[str]:
+def _genre() -> dict[str, re.Pattern[str]]:
+    """The patterns that find a letter's letterhead and closing block (``data/reading_order.json``)."""
     data = json.loads((Path(__file__).parent / "data" / "reading_order.json").read_text(encoding="utf-8"))
-    return re.compile(data["closing_heading"])
+    return {key: re.compile(value) for key, value in data.items() if not key.startswith("_")}
 
 
-def closing_block(
+def genre_blocks(
     lines: Sequence[Sequence[T]], box: Callable[[T], Box], text: Callable[[T], str]
-) -> tuple[int, list[list[list[T]]]]:
-    """Where the closing block starts (the index of the line whose first words are the "Nơi nhận"
-    heading; ``len(lines)`` when there is none) and its two columns: the list left, the signature
-    block right, cut at the x where fewest words of the block lie (a seal's or stamp's debris
-    crosses the gap, the text does not), each word going to the side of its centre."""
-    heading = _closing_heading()
-    start = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line and heading.match(fold(" ".join(map(text, _first_words(line, box)))))
-        ),
-        len(lines),
-    )
-    words = [w for line in lines[start:] for w in line]
-    if not words:
-        return start, []
-    left_edge = min(box(w)[0] for w in lines[start])
-    right_edge = max(box(w)[2] for w in words)
-    edges = sorted({box(w)[i] for w in words for i in (0, 2) if left_edge < box(w)[i] < right_edge})
+) -> list[tuple[int, int, list[list[list[T]]]]]:
+    """The two-column parts of a letter laid out as Nghị định 30/2020/NĐ-CP prescribes, as (first
+    line, line after the last, blocks in reading order): the letterhead, from the national motto's
+    line to the place and date (issuer and number, then motto and date: column after column, as
+    the transcriptions in tests/corpus/scans/truth read it), and the closing block, from the "Nơi nhận" heading to the end of the page (the
+    list, then the signature). On a scan a seal's ring, an e-signature stamp or a stray mark read
+    as "l" bridges their column gap, and a centred issuer can sit closer to the motto than a
+    column gap; so each is cut whole at its emptiest vertical strip (``split_columns``)."""
+    patterns = _genre()
+
+    def folded(line: Sequence[T], count: int | None = None) -> str:
+        return fold(" ".join(text(w) for w in sorted(line, key=lambda w: box(w)[0])[:count]))
+
+    regions: list[tuple[int, int, list[list[list[T]]]]] = []
+    motto = next((i for i, line in enumerate(lines) if patterns["motto"].search(folded(line))), None)
+    if motto is not None:
+        dated = next(
+            (
+                i
+                for i in range(motto, min(motto + LETTERHEAD_LINES, len(lines)))
+                if patterns["date"].search(folded(lines[i]))
+            ),
+            None,
+        )
+        if dated is not None:
+            regions.append((motto, dated + 1, split_columns(lines[motto : dated + 1], box)))
+    after = regions[-1][1] if regions else 0
+    closing = next((i for i in range(after, len(lines)) if patterns["closing"].match(folded(lines[i], 3))), None)
+    if closing is not None:
+        regions.append((closing, len(lines), split_columns(lines[closing:], box)))
+    return regions
+
+
+def split_columns(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list[list[list[T]]]:
+    """Lines of a two-column part as its left column then its right one (either left out when
+    empty), cut at the x in the middle half of the part's width that the fewest words cross (of
+    equally crossed ones, the widest gap's): debris crosses the gutter, the columns' text does not.
+    Each word goes to the side of its centre."""
+    words = [w for line in lines for w in line]
+    left_edge, right_edge = min(box(w)[0] for w in words), max(box(w)[2] for w in words)
+    width = right_edge - left_edge
+    edges = sorted({box(w)[i] for w in words for i in (0, 2)})
+    gaps = [(a, b) for a, b in itertools.pairwise(edges) if abs((a + b) / 2 - left_edge - width / 2) < width / 4]
+    if not gaps:
+        return [[list(line) for line in lines]]
 
     def crossing(x: float) -> int:
         return sum(1 for w in words if box(w)[0] < x < box(w)[2])
 
-    # candidate cuts: midpoints between neighbouring word edges in the middle of the block's width
-    width = right_edge - left_edge
-    middle = [
-        (a + b) / 2
-        for a, b in itertools.pairwise(edges)
-        if left_edge + 0.25 * width < (a + b) / 2 < right_edge - 0.25 * width
-    ]
-    if not middle:
-        return start, [[list(line) for line in lines[start:]]]
-    cut = min(middle, key=lambda x: (crossing(x), -_free_run(x, edges)))
-    left = [[w for w in line if (box(w)[0] + box(w)[2]) / 2 < cut] for line in lines[start:]]
-    right = [[w for w in line if (box(w)[0] + box(w)[2]) / 2 >= cut] for line in lines[start:]]
-    return start, [column for column in ([ln for ln in left if ln], [ln for ln in right if ln]) if column]
-
-
-def _first_words(line: Sequence[T], box: Callable[[T], Box], count: int = 3) -> list[T]:
-    """The leftmost words of a visual line (its pieces come in the order they were found, not left to right)."""
-    return sorted(line, key=lambda w: box(w)[0])[:count]
-
-
-def _free_run(x: float, edges: Sequence[float]) -> float:
-    """Width of the stretch between the word edges around ``x``: of two equally empty cuts, the one in
-    the wider gap is the gutter."""
-    below = max((e for e in edges if e <= x), default=x)
-    above = min((e for e in edges if e >= x), default=x)
-    return above - below
+    a, b = min(gaps, key=lambda gap: (crossing(sum(gap) / 2), gap[0] - gap[1]))
+    cut = (a + b) / 2
+    left = [[w for w in line if box(w)[0] + box(w)[2] < 2 * cut] for line in lines]
+    right = [[w for w in line if box(w)[0] + box(w)[2] >= 2 * cut] for line in lines]
+    return [column for column in ([ln for ln in left if ln], [ln for ln in right if ln]) if column]
 
 
 def reading_blocks(
@@ -135,13 +142,16 @@ def reading_blocks(
     order: running lines stay together; a two-column stretch becomes its left column, then
     its right column. The stretch starts at a line cut in two and lasts while a gutter (an
     x-range no word crosses) remains between the columns and no blank line intervenes;
-    centred columns have ragged edges, so the gutter narrows line by line. With ``text``, the
-    closing block ("Nơi nhận" list | signature) is split by ``closing_block`` instead."""
-    closing: list[list[list[T]]] = []
+    centred columns have ragged edges, so the gutter narrows line by line. With ``text``, a
+    letter's letterhead and closing block are read as ``genre_blocks`` says."""
     if text is not None:
-        start, closing = closing_block(lines, box, text)
-        lines = lines[:start]
-    blocks: list[list[list[T]]] = []
+        blocks: list[list[list[T]]] = []
+        done = 0
+        for start, end, region in genre_blocks(lines, box, text):
+            blocks += reading_blocks(lines[done:start], box) + region
+            done = end
+        return blocks + reading_blocks(lines[done:], box)
+    blocks = []
     running: list[list[T]] = []
     cut = [segments(line, box) for line in lines if line]
 
@@ -188,4 +198,4 @@ def reading_blocks(
         blocks.extend([left, right])
     if running:
         blocks.append(running)
-    return blocks + closing
+    return blocks
