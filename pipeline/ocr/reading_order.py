@@ -82,8 +82,10 @@ def genre_blocks(
 ) -> list[tuple[int, int, list[list[list[T]]]]]:
     """The two-column parts of a letter laid out as Nghị định 30/2020/NĐ-CP prescribes, as (first
     line, line after the last, blocks in reading order): the letterhead, from the national motto's
-    line to the place and date (issuer and number, then motto and date: column after column, as
-    the transcriptions in tests/corpus/scans/truth read it), and the closing block, from the "Nơi nhận" heading to the end of the page (the
+    line to the place and date (issuer and number, then motto and date: column after column, as the
+    hand transcriptions in tests/corpus/scans/truth and the samples' ground truth read it; when the
+    number is not beside the date but below it, down the left column to the number and the subject
+    under it, until a blank line), and the closing block, from the "Nơi nhận" heading to the end of the page (the
     list, then the signature). On a scan a seal's ring, an e-signature stamp or a stray mark read
     as "l" bridges their column gap, and a centred issuer can sit closer to the motto than a
     column gap; so each is cut whole at its emptiest vertical strip (``split_columns``)."""
@@ -103,8 +105,18 @@ def genre_blocks(
             ),
             None,
         )
-        if dated is not None:
-            regions.append((motto, dated + 1, split_columns(lines[motto : dated + 1], box)))
+        cut = column_cut(lines[motto : dated + 1], box) if dated is not None else None
+        if dated is not None and cut is not None:
+            end = dated + 1
+            numbered = any(patterns["number"].match(folded(line, 3)) for line in lines[motto:end])
+            while (  # the left column goes on below the date to the number and the subject (V/v) under it
+                not numbered
+                and end < len(lines)
+                and _on_one_side(lines[end], box, cut)
+                and not _blank_between(lines, end, box)
+            ):
+                end += 1
+            regions.append((motto, end, split_at(lines[motto:end], box, cut)))
     after = regions[-1][1] if regions else 0
     closing = next((i for i in range(after, len(lines)) if patterns["closing"].match(folded(lines[i], 3))), None)
     if closing is not None:
@@ -113,26 +125,44 @@ def genre_blocks(
 
 
 def split_columns(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list[list[list[T]]]:
-    """Lines of a two-column part as its left column then its right one (either left out when
-    empty), cut at the x in the middle half of the part's width that the fewest words cross (of
-    equally crossed ones, the widest gap's): debris crosses the gutter, the columns' text does not.
-    Each word goes to the side of its centre."""
+    """Lines of a two-column part as its left column then its right one (``column_cut``)."""
+    cut = column_cut(lines, box)
+    return [[list(line) for line in lines]] if cut is None else split_at(lines, box, cut)
+
+
+def column_cut(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> float | None:
+    """The x in the middle half of a two-column part's width that the fewest words cross (of equally
+    crossed ones, the middle of the widest gap): debris crosses the gutter, the columns' text does not."""
     words = [w for line in lines for w in line]
     left_edge, right_edge = min(box(w)[0] for w in words), max(box(w)[2] for w in words)
     width = right_edge - left_edge
     edges = sorted({box(w)[i] for w in words for i in (0, 2)})
     gaps = [(a, b) for a, b in itertools.pairwise(edges) if abs((a + b) / 2 - left_edge - width / 2) < width / 4]
     if not gaps:
-        return [[list(line) for line in lines]]
+        return None
 
     def crossing(x: float) -> int:
         return sum(1 for w in words if box(w)[0] < x < box(w)[2])
 
     a, b = min(gaps, key=lambda gap: (crossing(sum(gap) / 2), gap[0] - gap[1]))
-    cut = (a + b) / 2
+    return (a + b) / 2
+
+
+def split_at(lines: Sequence[Sequence[T]], box: Callable[[T], Box], cut: float) -> list[list[list[T]]]:
+    """The left column, then the right one (either left out when empty); each word goes to the side of its centre."""
     left = [[w for w in line if box(w)[0] + box(w)[2] < 2 * cut] for line in lines]
     right = [[w for w in line if box(w)[0] + box(w)[2] >= 2 * cut] for line in lines]
     return [column for column in ([ln for ln in left if ln], [ln for ln in right if ln]) if column]
+
+
+def _on_one_side(line: Sequence[T], box: Callable[[T], Box], cut: float) -> bool:
+    return all(box(w)[2] <= cut for w in line) or all(box(w)[0] >= cut for w in line)
+
+
+def _blank_between(lines: Sequence[Sequence[T]], i: int, box: Callable[[T], Box]) -> bool:
+    """Whether a blank line's height separates line ``i`` from the one above it (as in ``reading_blocks``)."""
+    top, bottom = min(box(w)[1] for w in lines[i]), max(box(w)[3] for w in lines[i])
+    return top - max(box(w)[3] for w in lines[i - 1]) > bottom - top
 
 
 def reading_blocks(
