@@ -83,9 +83,9 @@ def genre_blocks(
     """The two-column parts of a letter laid out as Nghị định 30/2020/NĐ-CP prescribes, as (first
     line, line after the last, blocks in reading order): the letterhead, from the national motto's
     line to the place and date (issuer and number, then motto and date: column after column, as the
-    hand transcriptions in tests/corpus/scans/truth and the samples' ground truth read it; when the
-    number is not beside the date but below it, down the left column to the number and the subject
-    under it, until a blank line), and the closing block, from the "Nơi nhận" heading to the end of the page (the
+    hand transcriptions in tests/corpus/scans/truth and the samples' ground truth read it; unless
+    the number ends the left column there, on down the left column to the number or the end of the
+    subject under it, until a blank line), and the closing block, from the "Nơi nhận" heading to the end of the page (the
     list, then the signature). On a scan a seal's ring, an e-signature stamp or a stray mark read
     as "l" bridges their column gap, and a centred issuer can sit closer to the motto than a
     column gap; so each is cut whole at its emptiest vertical strip (``split_columns``)."""
@@ -108,9 +108,12 @@ def genre_blocks(
         cut = column_cut(lines[motto : dated + 1], box) if dated is not None else None
         if dated is not None and cut is not None:
             end = dated + 1
-            numbered = any(patterns["number"].match(folded(line, 3)) for line in lines[motto:end])
-            while (  # the left column goes on below the date to the number and the subject (V/v) under it
-                not numbered
+            lefts = [
+                left for line in lines[motto:end] if (left := [w for w in line if box(w)[0] + box(w)[2] < 2 * cut])
+            ]
+            closed = bool(lefts) and patterns["number"].match(folded(lefts[-1], 3)) is not None
+            while (  # the left column goes on below the date: the number, or the subject (V/v) under it
+                not closed
                 and end < len(lines)
                 and _on_one_side(lines[end], box, cut)
                 and not _blank_between(lines, end, box)
@@ -156,7 +159,8 @@ def split_at(lines: Sequence[Sequence[T]], box: Callable[[T], Box], cut: float) 
 
 
 def _on_one_side(line: Sequence[T], box: Callable[[T], Box], cut: float) -> bool:
-    return all(box(w)[2] <= cut for w in line) or all(box(w)[0] >= cut for w in line)
+    """Whether the centres of all the line's words are on one side of ``cut`` (where ``split_at`` puts them)."""
+    return len({box(w)[0] + box(w)[2] < 2 * cut for w in line}) == 1
 
 
 def _blank_between(lines: Sequence[Sequence[T]], i: int, box: Callable[[T], Box]) -> bool:
