@@ -5,7 +5,9 @@ Why: the text layer's preprocessing, table reading and OCR repairs are only wort
 they read Vietnamese better than `tesseract page.png - -l vie` does, and faster than the tool a
 user would reach for instead (`ocrmypdf --force-ocr --sidecar`). For each document this prints
 the character and word error rates (with diacritics: both sides NFC, one tone-mark style,
-whitespace collapsed) and the wall time of each tool, with the same two cores: bare Tesseract two
+whitespace collapsed), the CER with the reading order forgiven (``line CER``: each line of the truth
+against its best-matching stretch of vanban's text, so ``CER`` minus it is what blocks read out of
+order cost), and the wall time of each tool, with the same two cores: bare Tesseract two
 pages at a time (OMP_THREAD_LIMIT=1), OCRmyPDF with two jobs.
 
 OCRmyPDF is not a dependency of vanban: install it in a throwaway environment and give its path
@@ -28,6 +30,8 @@ from dataclasses import asdict, astuple, dataclass
 from pathlib import Path
 
 import jiwer
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from bench.samples import (
     DIGITAL_SAMPLES,
@@ -58,6 +62,7 @@ class Errors:
     word_errors: int = 0
     text_ref_chars: int = 0
     text_char_errors: int = 0
+    line_errors: int = 0  # misread characters alone: ``misread_in_lines``
 
     def __add__(self, other: Errors) -> Errors:
         return Errors(*(a + b for a, b in zip(astuple(self), astuple(other))))
@@ -82,6 +87,12 @@ class Result:
     @property
     def text_cer(self) -> float | None:
         return self.errors.text_char_errors / self.errors.text_ref_chars if self.errors.text_ref_chars else None
+
+    @property
+    def line_cer(self) -> float:
+        """CER with the reading order forgiven (``misread_in_lines``): what is left of ``cer`` once the
+        blocks read out of order are put back."""
+        return self.errors.line_errors / max(self.errors.ref_chars, 1)
 
     @property
     def wer(self) -> float:
@@ -116,6 +127,21 @@ def without_furniture(pages: list[str]) -> list[str]:
     return [page[a:b] for page, (a, b) in zip(pages, furniture_spans(pages))]
 
 
+def misread_in_lines(reference: str, hypothesis: str) -> int:
+    """Edits from each line of the reference to its best-matching stretch of the hypothesis (whatever
+    its place): the characters misread or lost, not those read in another order. Junk read where the
+    reference has nothing (a seal's ring, a logo) is not counted either."""
+    hyp = canonical(hypothesis)
+    total = 0
+    for line in reference.split("\n"):
+        ref = canonical(line)
+        if not ref:
+            continue
+        found = fuzz.partial_ratio_alignment(ref, hyp) if hyp else None
+        total += Levenshtein.distance(ref, hyp[found.dest_start : found.dest_end]) if found else len(ref)
+    return total
+
+
 def count_errors(reference: list[str], hypothesis: list[str]) -> Errors:
     """Edit counts page by page when the page counts agree, else over the whole document (which
     then counts as a text page only if none of its pages holds a table)."""
@@ -138,6 +164,7 @@ def count_errors(reference: list[str], hypothesis: list[str]) -> Errors:
             words.substitutions + words.deletions + words.insertions,
             len(ref) if text_page else 0,
             char_errors if text_page else 0,
+            misread_in_lines(raw[0], raw[1]) if hyp else len(ref),
         )
     return total
 
@@ -299,7 +326,7 @@ def run(
 
 
 HEADER = (
-    f"{'document':<22} {'profile':<13} {'pages':>5} {'CER %':>7} {'text CER':>8} {'WER %':>7} "
+    f"{'document':<22} {'profile':<13} {'pages':>5} {'CER %':>7} {'text CER':>8} {'line CER':>8} {'WER %':>7} "
     f"{'tess CER':>8} {'ocrmypdf':>8} {'s/page':>7} {'tess s/p':>8} {'ocrm s/p':>8} {'× tess':>7} {'× ocrm':>7}"
 )
 
@@ -318,7 +345,7 @@ def _ratio(seconds: float, other: float | None, width: int) -> str:
 
 def format_row(r: Result) -> str:
     return (
-        f"{r.sample:<22} {r.kind:<13} {r.pages:>5} {_percent(r.cer, 7)} {_percent(r.text_cer, 8)} "
+        f"{r.sample:<22} {r.kind:<13} {r.pages:>5} {_percent(r.cer, 7)} {_percent(r.text_cer, 8)} {_percent(r.line_cer, 8)} "
         f"{_percent(r.wer, 7)} {_percent(r.tesseract_cer, 8)} {_percent(r.ocrmypdf_cer, 8)} "
         f"{r.seconds / r.pages:>7.2f} {_per_page(r.tesseract_seconds, r.pages, 8)} "
         f"{_per_page(r.ocrmypdf_seconds, r.pages, 8)} {_ratio(r.seconds, r.tesseract_seconds, 7)} "
@@ -367,6 +394,7 @@ def as_json_text(results: list[Result]) -> str:
             | {
                 "cer": r.cer,
                 "text_cer": r.text_cer,
+                "line_cer": r.line_cer,
                 "wer": r.wer,
                 "tesseract_cer": r.tesseract_cer,
                 "ocrmypdf_cer": r.ocrmypdf_cer,

@@ -135,8 +135,8 @@ def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
         words = read_blanks(words, gray, sizing.read_dpi)
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     # Tesseract's own blocks cut a "Nơi nhận" list beside a signature into arbitrary pieces:
-    # rebuild the visual lines and let pipeline/layout.py order the columns.
-    blocks = layout.reading_blocks(layout.visual_lines(pieces, _box), _box)
+    # rebuild the visual lines and let reading_order order the columns.
+    blocks = layout.reading_blocks(layout.visual_lines(pieces, _box), _box, text=lambda w: w.text)
     result = _assemble(
         page.number, blocks, tables, grids, to_points, width=gray.shape[1] * to_points, height=gray.shape[0] * to_points
     )

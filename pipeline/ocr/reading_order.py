@@ -6,19 +6,31 @@ Vietnamese official documents put two columns side by side at the top (issuing b
 straight across ("Nơi nhận: T/M BAN THƯỜNG VỤ"); this module cuts a line at a gap wider
 than a few letter heights and reads the left column before the right one. Used by the
 text-layer reader (pipeline/pdf.py) and the OCR (pipeline/ocr.py) alike.
+
+On a scan those gaps are often bridged or too narrow; when the words' text is given, the
+letterhead and the closing block are found by their text and each is cut whole (``genre_blocks``).
 """
 
 from __future__ import annotations
 
 import itertools
+import json
+import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import TypeVar
+
+from pipeline.text import fold
 
 T = TypeVar("T")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 # A gap this many line heights wide inside a line separates two columns (word gaps are ~0.3).
 COLUMN_GAP_EM = 2.5
+# The place and date are looked for this many visual lines below the national motto (issuer and
+# motto take two to four, the number one; a stamp's or seal's debris can add a few).
+LETTERHEAD_LINES = 8
 
 
 def visual_lines(pieces: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list[list[T]]:
@@ -58,13 +70,122 @@ def segments(line: Sequence[T], box: Callable[[T], Box]) -> list[list[T]]:
     return parts
 
 
-def reading_blocks(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list[list[list[T]]]:
+@lru_cache(maxsize=1)
+def _genre() -> dict[str, re.Pattern[str]]:
+    """The patterns that find a letter's letterhead and closing block (``data/reading_order.json``)."""
+    data = json.loads((Path(__file__).parent / "data" / "reading_order.json").read_text(encoding="utf-8"))
+    return {key: re.compile(value) for key, value in data.items() if not key.startswith("_")}
+
+
+def genre_blocks(
+    lines: Sequence[Sequence[T]], box: Callable[[T], Box], text: Callable[[T], str]
+) -> list[tuple[int, int, list[list[list[T]]]]]:
+    """The two-column parts of a letter laid out as Nghị định 30/2020/NĐ-CP prescribes, as (first
+    line, line after the last, blocks in reading order): the letterhead, from the national motto's
+    line to the place and date (issuer and number, then motto and date: column after column, as the
+    hand transcriptions in tests/corpus/scans/truth and the samples' ground truth read it; unless
+    the number ends the left column there, on down the left column to the number or the end of the
+    subject under it, until a blank line), and the closing block, from the "Nơi nhận" heading to the end of the page (the
+    list, then the signature). On a scan a seal's ring, an e-signature stamp or a stray mark read
+    as "l" bridges their column gap, and a centred issuer can sit closer to the motto than a
+    column gap; so each is cut whole at its emptiest vertical strip (``split_columns``)."""
+    patterns = _genre()
+
+    def folded(line: Sequence[T], count: int | None = None) -> str:
+        return fold(" ".join(text(w) for w in sorted(line, key=lambda w: box(w)[0])[:count]))
+
+    regions: list[tuple[int, int, list[list[list[T]]]]] = []
+    motto = next((i for i, line in enumerate(lines) if patterns["motto"].search(folded(line))), None)
+    if motto is not None:
+        dated = next(
+            (
+                i
+                for i in range(motto, min(motto + LETTERHEAD_LINES, len(lines)))
+                if patterns["date"].search(folded(lines[i]))
+            ),
+            None,
+        )
+        cut = column_cut(lines[motto : dated + 1], box) if dated is not None else None
+        if dated is not None and cut is not None:
+            end = dated + 1
+            lefts = [
+                left for line in lines[motto:end] if (left := [w for w in line if box(w)[0] + box(w)[2] < 2 * cut])
+            ]
+            closed = bool(lefts) and patterns["number"].match(folded(lefts[-1], 3)) is not None
+            while (  # the left column goes on below the date: the number, or the subject (V/v) under it
+                not closed
+                and end < len(lines)
+                and _on_one_side(lines[end], box, cut)
+                and not _blank_between(lines, end, box)
+            ):
+                end += 1
+            regions.append((motto, end, split_at(lines[motto:end], box, cut)))
+    after = regions[-1][1] if regions else 0
+    closing = next((i for i in range(after, len(lines)) if patterns["closing"].match(folded(lines[i], 3))), None)
+    if closing is not None:
+        regions.append((closing, len(lines), split_columns(lines[closing:], box)))
+    return regions
+
+
+def split_columns(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list[list[list[T]]]:
+    """Lines of a two-column part as its left column then its right one (``column_cut``)."""
+    cut = column_cut(lines, box)
+    return [[list(line) for line in lines]] if cut is None else split_at(lines, box, cut)
+
+
+def column_cut(lines: Sequence[Sequence[T]], box: Callable[[T], Box]) -> float | None:
+    """The x in the middle half of a two-column part's width that the fewest words cross (of equally
+    crossed ones, the middle of the widest gap): debris crosses the gutter, the columns' text does not."""
+    words = [w for line in lines for w in line]
+    left_edge, right_edge = min(box(w)[0] for w in words), max(box(w)[2] for w in words)
+    width = right_edge - left_edge
+    edges = sorted({box(w)[i] for w in words for i in (0, 2)})
+    gaps = [(a, b) for a, b in itertools.pairwise(edges) if abs((a + b) / 2 - left_edge - width / 2) < width / 4]
+    if not gaps:
+        return None
+
+    def crossing(x: float) -> int:
+        return sum(1 for w in words if box(w)[0] < x < box(w)[2])
+
+    a, b = min(gaps, key=lambda gap: (crossing(sum(gap) / 2), gap[0] - gap[1]))
+    return (a + b) / 2
+
+
+def split_at(lines: Sequence[Sequence[T]], box: Callable[[T], Box], cut: float) -> list[list[list[T]]]:
+    """The left column, then the right one (either left out when empty); each word goes to the side of its centre."""
+    left = [[w for w in line if box(w)[0] + box(w)[2] < 2 * cut] for line in lines]
+    right = [[w for w in line if box(w)[0] + box(w)[2] >= 2 * cut] for line in lines]
+    return [column for column in ([ln for ln in left if ln], [ln for ln in right if ln]) if column]
+
+
+def _on_one_side(line: Sequence[T], box: Callable[[T], Box], cut: float) -> bool:
+    """Whether the centres of all the line's words are on one side of ``cut`` (where ``split_at`` puts them)."""
+    return len({box(w)[0] + box(w)[2] < 2 * cut for w in line}) == 1
+
+
+def _blank_between(lines: Sequence[Sequence[T]], i: int, box: Callable[[T], Box]) -> bool:
+    """Whether a blank line's height separates line ``i`` from the one above it (as in ``reading_blocks``)."""
+    top, bottom = min(box(w)[1] for w in lines[i]), max(box(w)[3] for w in lines[i])
+    return top - max(box(w)[3] for w in lines[i - 1]) > bottom - top
+
+
+def reading_blocks(
+    lines: Sequence[Sequence[T]], box: Callable[[T], Box], text: Callable[[T], str] | None = None
+) -> list[list[list[T]]]:
     """Lines (top to bottom, each a list of words) regrouped into blocks of lines in reading
     order: running lines stay together; a two-column stretch becomes its left column, then
     its right column. The stretch starts at a line cut in two and lasts while a gutter (an
     x-range no word crosses) remains between the columns and no blank line intervenes;
-    centred columns have ragged edges, so the gutter narrows line by line."""
-    blocks: list[list[list[T]]] = []
+    centred columns have ragged edges, so the gutter narrows line by line. With ``text``, a
+    letter's letterhead and closing block are read as ``genre_blocks`` says."""
+    if text is not None:
+        blocks: list[list[list[T]]] = []
+        done = 0
+        for start, end, region in genre_blocks(lines, box, text):
+            blocks += reading_blocks(lines[done:start], box) + region
+            done = end
+        return blocks + reading_blocks(lines[done:], box)
+    blocks = []
     running: list[list[T]] = []
     cut = [segments(line, box) for line in lines if line]
 
