@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from extractors.common import load_json, phrase_alternation
 from pipeline.text import fold
-from pipeline.text.tables import Cell, Table
+from pipeline.text.tables import NUMBER_HEADERS, Cell, Table
 from schemas.document import PAGE_SEPARATOR
 
 _KIND_ORDER = ("partners", "lead", "due", "assigned", "task")
@@ -47,7 +47,6 @@ _TITLE_CHARS = 400  # how far above a table its title is looked for
 class _Lexicon:
     none: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
-    number: frozenset[str]
     abolished: re.Pattern[str]
     kept: re.Pattern[str]
     steps: frozenset[str]
@@ -64,7 +63,6 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         none=re.compile(rf"(?:{phrase_alternation(d['none'])})(?!\w)"),
         kinds=tuple((k, re.compile(rf"(?<!\w)(?:{phrase_alternation(d[k])})(?!\w)")) for k in _KIND_ORDER),
-        number=frozenset(_normal(n) for n in d["number"]),
         abolished=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['abolished'])})(?!\w)"),
         kept=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['kept'])})(?!\w)"),
         steps=frozenset(_normal(s) for s in d["steps"]),
@@ -81,7 +79,7 @@ def column_kind(header: str) -> str | None:
 
 
 def _is_number_header(cell: str) -> bool:
-    return _normal(cell) in _lexicon().number
+    return _normal(cell) in NUMBER_HEADERS
 
 
 def _columns(headers: Sequence[str]) -> dict[str, int] | None:
