@@ -9,7 +9,7 @@ The reverse, a precision signal: obligations whose body the lexicon does not kno
 
     python -m bench.assignment_probe [--corpus DIR] [--top 40] [--show FORM] [--limit 20]
 
-The held-out gold documents (a file of that stem in tests/corpus/gold/holdout) are skipped unread.
+Documents on the held-out side of the split (``bench.corpus.tuning_files``), golded or not, are skipped unread.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from bench.corpus import CORPUS, corpus_files
+from bench.corpus import CORPUS, tuning_files
 from extractors.agencies import find_agencies, match_agency, parse_addressees
 from extractors.body import document_span
 from extractors.common import exact_alternation, load_json, phrase_alternation
@@ -30,8 +30,6 @@ from pipeline.text import fold, fold_in_place
 from pipeline.text.paragraphs import BULLET, PARAGRAPH, marker_body, rank
 from pipeline.text.segment import Line, SegmentedDocument
 
-ROOT = Path(__file__).resolve().parents[1]
-HELD_OUT = ROOT / "tests" / "corpus" / "gold" / "holdout"
 OPENS_WITH_BODY = "<body opens an item>"  # the cue of an item under a task part that opens with a body and a verb
 
 
@@ -264,11 +262,6 @@ def show(probe: Probe, form: str, limit: int) -> str:
     return "\n\n".join(f"[{p.document} | {p.issuer} | {p.form}]\n{p.text[:500]}" for p in (first + rest)[:limit])
 
 
-def held_out() -> set[str]:
-    """Stems of the held-out gold documents, read from the file names only."""
-    return {p.stem for p in HELD_OUT.iterdir()} if HELD_OUT.is_dir() else set()
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -276,8 +269,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", metavar="FORM", help="print uncovered paragraphs of this form (a prefix)")
     parser.add_argument("--limit", type=int, default=20)
     args = parser.parse_args(argv)
-    skip = held_out()
-    files = [f for f in corpus_files(args.corpus) if f.stem not in skip]
+    files = tuning_files(args.corpus)
     probe = Probe()
     for path in files:
         probe_document(path, probe)

@@ -8,6 +8,7 @@ issuer or any obligation — a generalization signal for the documents that have
 from __future__ import annotations
 
 import argparse
+import hashlib
 import time
 import traceback
 from dataclasses import dataclass
@@ -30,9 +31,30 @@ class Run:
     error: str | None = None
 
 
+MOVED_TO_DEV = ROOT / "tests" / "corpus" / "moved_to_dev.txt"
+
+
 def corpus_files(corpus: Path = CORPUS) -> list[Path]:
     """The corpus documents (``*.md``), in name order."""
     return sorted(corpus.glob("*.md"))
+
+
+def hashes_to_held_out(stem: str) -> bool:
+    """The split rule (tests/corpus/README.md): held out when the SHA-1 of the name starts with 0–7."""
+    return hashlib.sha1(stem.encode()).hexdigest()[0] in "01234567"
+
+
+def moved_to_dev() -> set[str]:
+    """Documents on the held-out side that were tuned on, so belong to development."""
+    lines = MOVED_TO_DEV.read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
+
+
+def tuning_files(corpus: Path = CORPUS) -> list[Path]:
+    """The corpus documents a rule-writer may read: not the held-out side, golded yet or not, so that
+    the next held-out round can be drawn from documents no probe has shown anyone."""
+    moved = moved_to_dev()
+    return [p for p in corpus_files(corpus) if not hashes_to_held_out(p.stem) or p.stem in moved]
 
 
 def run_one(path: Path) -> Run:

@@ -12,8 +12,8 @@ are the table reader's (``SegmentedDocument.tables``); a row that does not line 
 rows run together) is counted as irregular. Lines that look like table rows (several '|', a TAB) outside every table
 the reader returns are counted as unseen.
 
-The documents are ``../shared/corpus/texts`` except the held-out gold documents (every stem with a file in
-``tests/corpus/gold/holdout``), which are never opened.
+The documents are ``../shared/corpus/texts`` except the held-out side of the split, golded or not
+(``bench.corpus.tuning_files``), which is never opened.
 """
 
 from __future__ import annotations
@@ -24,10 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.corpus import CORPUS, corpus_files
-
-ROOT = Path(__file__).resolve().parents[1]
-HOLDOUT = ROOT / "tests" / "corpus" / "gold" / "holdout"
+from bench.corpus import CORPUS, tuning_files
 
 # the probe's own reading of a header cell, folded; first match wins ('Thời gian thực hiện' is a time, not a body)
 _KINDS = (
@@ -217,11 +214,6 @@ def check_document(path: Path) -> DocCheck:
     return out
 
 
-def held_out() -> set[str]:
-    """Stems of the held-out gold documents: never opened by the probe."""
-    return {p.stem for p in HOLDOUT.glob("*.json")}
-
-
 _COLUMNS = (
     "tables",
     "task",
@@ -269,11 +261,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--show", metavar="DOC", help="print the rows of DOC (a file stem) that were missed")
     args = parser.parse_args(argv)
-    skip = held_out()
-    files = [p for p in corpus_files(args.corpus) if p.stem not in skip]
+    files = tuning_files(args.corpus)
     if args.show:
-        if args.show in skip:
-            raise SystemExit(f"{args.show} is a held-out gold document: not opened")
+        if args.show not in {p.stem for p in files}:
+            raise SystemExit(f"{args.show} is on the held-out side: not opened")
         print(show(check_document(args.corpus / f"{args.show}.md")))
         return
     print(report([check_document(p) for p in files]))

@@ -6,6 +6,7 @@ held-out set is scored here too, but its floors were set from its first measurem
 was tuned on it. Real scans run end to end through Tesseract."""
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -56,23 +57,16 @@ FLOORS: dict[str, dict[str, float]] = {
     # Branch targets (pipe goal tables read by the table reader and dated by their title, a '|' ending a clause, a
     # share under a goal heading; a roman marker alone on its line opening its heading): targets 0.768 -> 0.941,
     # deadlines 0.897 -> 0.944.
+    # Held-out round 1 (34 documents) moved here on 2026-12-06 (tests/corpus/moved_to_dev.txt): 93 documents, floors
+    # reset to the figures then minus 0.01 (overall 0.921; round 1 alone had scored 0.829).
     "corpus-dev": {
-        "document": 0.97,
+        "document": 0.98,
         "citations": 0.97,
-        "targets": 0.931,
-        "deadlines": 0.934,
+        "targets": 0.877,
+        "deadlines": 0.921,
         "wards": 0.97,
-        "obligations": 0.91,
-        "assignments": 0.89,
-    },
-    "corpus-holdout": {
-        "document": 0.94,
-        "citations": 0.93,
-        "targets": 0.70,
-        "deadlines": 0.84,
-        "wards": 0.85,
-        "obligations": 0.65,
-        "assignments": 0.61,
+        "obligations": 0.837,
+        "assignments": 0.816,
     },
     # Branch scans (e-signature stamps in the text layer, handwritten number and day read as digits, white
     # paragraph borders no table): document 0.839 -> 0.969, deadlines 0.706 -> 0.875, obligations 0.815 -> 0.829
@@ -98,17 +92,7 @@ def test_each_fact_kind_stays_above_its_floor(name):
     assert below == {}, f"{name}: F1 under the floor: {below}"
 
 
-# Development documents whose name hashes to the held-out side: a round of gold hashed the name with
-# its extension, and the rules were then tuned on them, so they can no longer be held out
-# (tests/corpus/README.md).
-TUNED_ON_BY_MISTAKE = {
-    "cb-file_data_1",
-    "cb-file_data_22",
-    "tn-06690fd4027d01c8",
-    "tn-3bc52886147b6a70",
-    "tn-50f694478a35aefd",
-    "tn-65fe198460ffa9d9",
-}
+MOVED_TO_DEV = Path(__file__).parent / "corpus" / "moved_to_dev.txt"
 
 
 def _held_out_by_rule(name: str) -> bool:
@@ -116,9 +100,11 @@ def _held_out_by_rule(name: str) -> bool:
 
 
 def test_the_corpus_split_follows_the_hash_rule():
-    """Held out exactly when the SHA-1 of the file name without extension starts with 0–7."""
+    """Held out exactly when the SHA-1 of the file name without extension starts with 0–7, except the
+    documents listed as moved to development (tuned on, so no longer held out)."""
     dev = {p.stem for p in SETS["corpus-dev"].gold.glob("*.json")}
     holdout = {p.stem for p in SETS["corpus-holdout"].gold.glob("*.json")}
+    moved = {line for line in MOVED_TO_DEV.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"}
     assert dev.isdisjoint(holdout)
     assert all(_held_out_by_rule(name) for name in holdout)
-    assert {name for name in dev if _held_out_by_rule(name)} == TUNED_ON_BY_MISTAKE
+    assert {name for name in dev if _held_out_by_rule(name)} == moved
