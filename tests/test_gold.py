@@ -5,11 +5,9 @@ The floors sit a little under the figures measured when they were set (docs/benc
 held-out set is scored here too, but its floors were set from its first measurement and no rule
 was tuned on it. Real scans run end to end through Tesseract."""
 
-import hashlib
-from pathlib import Path
-
 import pytest
 
+from bench.corpus import hashes_to_held_out, moved_to_dev
 from bench.gold import SETS, score
 
 FLOORS: dict[str, dict[str, float]] = {
@@ -92,19 +90,11 @@ def test_each_fact_kind_stays_above_its_floor(name):
     assert below == {}, f"{name}: F1 under the floor: {below}"
 
 
-MOVED_TO_DEV = Path(__file__).parent / "corpus" / "moved_to_dev.txt"
-
-
-def _held_out_by_rule(name: str) -> bool:
-    return hashlib.sha1(name.encode()).hexdigest()[0] in "01234567"
-
-
 def test_the_corpus_split_follows_the_hash_rule():
     """Held out exactly when the SHA-1 of the file name without extension starts with 0–7, except the
     documents listed as moved to development (tuned on, so no longer held out)."""
     dev = {p.stem for p in SETS["corpus-dev"].gold.glob("*.json")}
     holdout = {p.stem for p in SETS["corpus-holdout"].gold.glob("*.json")}
-    moved = {line for line in MOVED_TO_DEV.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"}
     assert dev.isdisjoint(holdout)
-    assert all(_held_out_by_rule(name) for name in holdout)
-    assert {name for name in dev if _held_out_by_rule(name)} == moved
+    assert all(hashes_to_held_out(name) for name in holdout)
+    assert {name for name in dev if hashes_to_held_out(name)} == moved_to_dev()
