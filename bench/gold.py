@@ -17,7 +17,9 @@ The sets, and how each was made:
   corpus-holdout  real documents of the same corpus, gold written the same way; never tuned on
                   (the split is by a hash of the file name, fixed before any score was seen)
   scans           real scanned and born-digital PDFs of a provincial People's Committee, end to end
-                  through OCR (tests/corpus/scans)
+                  through OCR (tests/corpus/scans); tuned on
+  scans-holdout   more real scans of the same People's Committee, end to end, gold written by an annotator
+                  who never ran the extractor on them (tests/corpus/scans-holdout); never tuned on
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ SETS = {
         GoldSet("corpus-dev", CORPUS / "texts", CORPUS / "gold" / "dev"),
         GoldSet("corpus-holdout", CORPUS / "texts", CORPUS / "gold" / "holdout"),
         GoldSet("scans", CORPUS / "scans", CORPUS / "scans" / "gold", (".pdf",)),
+        GoldSet("scans-holdout", CORPUS / "scans-holdout", CORPUS / "scans-holdout" / "gold", (".pdf",)),
     )
 }
 
