@@ -239,10 +239,13 @@ def _reports_past(ct: ClausedText, start: int, end: int) -> bool:
     """True when a span reports the past ('… đã kéo giảm', '… năm qua'), bracketed remarks on the past
     aside; 'đã' is read with its tone mark, since folded it is the 'đa' of 'tối đa' and 'đa dạng'."""
     r = _rules()
-    folded = target_rules.without_past_asides(ct.folded[start:end])
+    whole = ct.folded[start:end]
+    folded = target_rules.without_past_asides(whole)
     if r.past.search(folded) is not None:
         return True
-    text = "".join(" " if f == " " else c for c, f in zip(ct.work[start:end].lower(), folded, strict=True))
+    text = ct.work[start:end].lower()
+    if folded != whole:  # the asides blanked in the text too (the fold keeps every other space where it is)
+        text = "".join(" " if f == " " else c for c, f in zip(text, folded, strict=True))
     return r.past_exact.search(text) is not None
 
 

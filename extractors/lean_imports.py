@@ -68,11 +68,20 @@ def _package_initialized_on_use(name: str) -> None:
     sys.modules[name] = package
 
 
-def underthesea_tokenize() -> Callable[..., list[str]]:
-    """underthesea's regex syllable tokenizer (``regex_tokenize.tokenize``)."""
+def underthesea_tokenize() -> Callable[[str], list[str]]:
+    """underthesea's regex syllable tokenizer: the tokens of ``regex_tokenize.tokenize(text,
+    use_token_normalize=False)``, from the same normalization and the same compiled pattern, without
+    the ``groupdict`` that ``tokenize`` runs on every match to name the token's kind and then drops:
+    two thirds of its time (a 330 KB ordinance, 81,000 tokens: 0.49 s → 0.17 s). The winning
+    alternative of the pattern is always a named group around the whole match, so the token is the
+    match."""
     _package_initialized_on_use("underthesea")
     import underthesea.pipeline.text_normalize  # noqa: F401 - first, as underthesea's own __init__ does (circular)
-    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+    from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    def tokenize(text: str) -> list[str]:
+        return [m.group() for m in regex_tokenize.patterns.finditer(normalize_characters_in_text(text))]
 
     return tokenize
 
@@ -80,8 +89,10 @@ def underthesea_tokenize() -> Callable[..., list[str]]:
 _import_spacy()
 
 from spacy import blank  # noqa: E402 - after the stand-ins
+from spacy.attrs import NORM  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import registry  # noqa: E402
+from spacy.vocab import Vocab  # noqa: E402
 
-__all__ = ["Doc", "Language", "Span", "blank", "registry", "underthesea_tokenize"]
+__all__ = ["NORM", "Doc", "Language", "Span", "Vocab", "blank", "registry", "underthesea_tokenize"]

@@ -135,8 +135,8 @@ _MARKS = " *#_>"
 
 def is_caps(text: str) -> bool:
     """Printed in capitals: letterhead names, titles, signature positions."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= 2 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def bare(text: str) -> str:

