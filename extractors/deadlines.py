@@ -243,10 +243,10 @@ def _reports_past(ct: ClausedText, start: int, end: int) -> bool:
     folded = target_rules.without_past_asides(whole)
     if r.past.search(folded) is not None:
         return True
-    text = ct.work[start:end].lower()
+    text = ct.work[start:end]
     if folded != whole:  # the asides blanked in the text too (the fold keeps every other space where it is)
         text = "".join(" " if f == " " else c for c, f in zip(text, folded, strict=True))
-    return r.past_exact.search(text) is not None
+    return r.past_exact.search(text.lower()) is not None
 
 
 def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:

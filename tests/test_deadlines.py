@@ -467,3 +467,13 @@ def test_goals_of_an_appendix_table_are_due_by_the_year_of_its_title(tmp_path):
     )
     found = read(tmp_path, text, issued_on="2025-11-24", province="Bắc Ninh")
     assert keys(found) == [("2030", "by", None), ("2030", "by", None)]
+
+
+def test_a_letter_whose_lower_case_is_longer_beside_a_blanked_aside(tmp_path):
+    """'İ'.lower() is two characters: the aside on the past is blanked before lower-casing, not after."""
+    found = read(
+        tmp_path,
+        "1. Sở Khoa học và Công nghệ chủ trì triển khai nền tảng İOC (năm qua đã thí điểm) hoàn thành trước ngày "
+        "30/6/2025.\n",
+    )
+    assert keys(found) == [("2025-06-30", "before", None)]
