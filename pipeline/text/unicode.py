@@ -43,14 +43,24 @@ def place_tone_marks(s: str) -> str:
     return _NEW_STYLE.sub(_to_traditional, nfc(s))
 
 
-@lru_cache(maxsize=1 << 13)
+# Folds are cached because the rules fold the same headings and lines again and again (a 440 KB ordinance:
+# 32,000 calls, 3,900 distinct strings); only strings up to this length, so that a long-running worker keeps a few
+# MB, not the whole documents it has read.
+_CACHED_CHARS = 4096
+
+
 def fold(s: str) -> str:
-    """Diacritic- and case-insensitive key: 'Sở Tư pháp' → 'so tu phap' (đ → d, spaces collapsed).
-    Cached: the rules fold the same headings and lines again and again (a 440 KB ordinance: 9,600
-    calls, 1 in 10 a new string)."""
+    """Diacritic- and case-insensitive key: 'Sở Tư pháp' → 'so tu phap' (đ → d, spaces collapsed)."""
+    return _fold_cached(s) if len(s) <= _CACHED_CHARS else _fold(s)
+
+
+def _fold(s: str) -> str:
     s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.lower().split())
+
+
+_fold_cached = lru_cache(maxsize=1 << 13)(_fold)
 
 
 def _fold_char(c: str) -> str:
@@ -71,10 +81,12 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 
 
-@lru_cache(maxsize=1 << 13)
 def fold_in_place(text: str) -> str:
     """``fold`` character by character, keeping the length: an offset found in the folded twin
-    ('so 12-nq/tw ngay 16/3/2022') is an offset in ``text``. Matchers search the twin and quote the text.
-    Cached: the extractors fold the same lines again and again (a 440 KB ordinance: 32,000 calls,
-    3,900 distinct strings)."""
+    ('so 12-nq/tw ngay 16/3/2022') is an offset in ``text``. Matchers search the twin and quote the text."""
+    return _fold_in_place_cached(text) if len(text) <= _CACHED_CHARS else text.translate(_FOLD_TABLE)
+
+
+@lru_cache(maxsize=1 << 13)
+def _fold_in_place_cached(text: str) -> str:
     return text.translate(_FOLD_TABLE)
