@@ -99,9 +99,10 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 
 # Số/ký hiệu: 1116-CV/ĐUCA, 12-NQ/TW, 03/2019/NĐ-CP, 16/CT-TTg, 474/BCA-H02, 177-KH/ThU, 5764/QĐ-BCA – V05.
 # A symbol part is capitals and digits with at most one small letter inside (ThU, CTr, QĐi, TTg), so
-# a capitalised word after a dash ('– Ban Bí thư') is not read as part of the symbol. Spaces around
-# separators (OCR, line wraps) are tolerated and removed by clean_number.
-_SYMBOL_PART = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*"
+# a capitalised word after a dash ('– Ban Bí thư') is not read as part of the symbol; a unit's number may
+# follow a dot ('11554/VPCP-V.I', '4814/CCTKV.05-TTKT3'). Spaces around separators (OCR, line wraps) are
+# tolerated and removed by clean_number.
+_SYMBOL_PART = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:\.[A-ZĐ0-9]+(?![a-zđ]))*"
 DOC_NUMBER = re.compile(
     rf"(?<![\w/])(\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*(?:[-/]|\s[–—]\s)\s*{_SYMBOL_PART}){{0,3}})(?![\w])"
 )

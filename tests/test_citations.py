@@ -188,3 +188,21 @@ def test_web_page_caption_ends_the_document(tmp_path):
     seg = segment(load_document(path))
     got = {(c.number, c.issued_on) for c in citations.extract(seg, metadata.extract(seg))}
     assert got == {("42/2025/NĐ-CP", "2025-02-27"), ("493/TB-VPCP", "2024-11-18")}
+
+
+def test_symbol_with_a_dotted_unit(tmp_path):
+    """tn-8018a6f353d60a9e (Văn phòng Chính phủ): 'Văn bản số 6721/VPCP-V.I ngày 19 tháng 7 năm 2025 và số
+    7514/VPCP-V.I ngày 12 tháng 8 năm 2025'; tn-416ea29602e7fef9 (Cục Thuế): 'công văn số 4814/CCTKV.05-TTKT3
+    ngày 30/06/2025'. A full stop ending a sentence is not part of the symbol."""
+    found = cited(
+        tmp_path,
+        "Theo chỉ đạo tại Văn bản số 6721/VPCP-V.I\nngày 19 tháng 7 năm 2025 và số 7514/VPCP-V.I ngày 12 tháng 8 năm "
+        "2025 của Văn phòng Chính phủ. Cục Thuế nhận được công văn số 4814/CCTKV.05-TTKT3 ngày 30/06/2025 của Chi "
+        "Cục Thuế khu vực. Thực hiện Quyết định số 12/QĐ-UBND.Căn cứ tình hình thực tế.\n",
+    )
+    assert list(found) == [
+        ("6721/VPCP-V.I", "2025-07-19"),
+        ("7514/VPCP-V.I", "2025-08-12"),
+        ("4814/CCTKV.05-TTKT3", "2025-06-30"),
+        ("12/QĐ-UBND", None),
+    ]
