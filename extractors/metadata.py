@@ -765,17 +765,25 @@ def _name_after_recipients(cells: list[Cell]) -> tuple[Signer | None, int, int]:
 def _signature_cells(seg: SegmentedDocument) -> list[Cell]:
     """The cells of every line (table pipes, TABs and stray emphasis marks dropped), a signature block
     that a flattened table put in one cell cut into its lines, and a name wrapped after its first
-    word ('Vũ' / 'Chiến Thắng') joined."""
+    word or before its last ('Vũ' / 'Chiến Thắng', 'Lê Tấn' / 'Cận') joined."""
     cells = [part for line in seg.lines for c in lh_reader.table_cells(line) for part in _split_signature(c)]
     out: list[Cell] = []
     for c in cells:
         prev = out[-1] if out else None
-        if prev is not None and _one_name_word(prev.text) and _name_words(c.text) and len(c.text.split()) < 5:
+        if prev is not None and _wrapped_name(prev.text, c.text):
             text = f"{prev.text} {c.text}"
             out[-1] = Cell(prev.start, c.end, text, fold_in_place(text), prev.row)
         else:
             out.append(c)
     return out
+
+
+def _wrapped_name(first: str, second: str) -> bool:
+    """Two lines that are one name cut by a wrap: its first word alone, or its last word alone after two or
+    three (two names of a joint signature, side by side, are longer)."""
+    sizes = (len(first.split()), len(second.split()))
+    wrapped = (sizes[0] == 1 and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
+    return wrapped and _name_words(first) and _name_words(second)
 
 
 def _one_name_word(text: str) -> bool:
@@ -940,15 +948,20 @@ def _is_national(name: str) -> bool:
 
 
 def _jurisdiction(
-    issuer: str | None, context: list[tuple[str, int]], subject: tuple[str | None, int]
+    issuer: str | None,
+    context: list[tuple[str, int]],
+    subject: tuple[str | None, int],
+    recipients: tuple[list[str], int, int],
 ) -> tuple[Jurisdiction, int, int]:
     """The area the document binds: the issuer's place, else the first province the title and
     opening name. A national body's document binds no province, unless its subject is about one
-    province alone ('Kết luận của Phó Thủ tướng … làm việc với lãnh đạo tỉnh Phú Thọ')."""
+    province alone ('Kết luận của Phó Thủ tướng … làm việc với lãnh đạo tỉnh Phú Thọ') or it is sent
+    to the bodies of one province alone ('Kính gửi: Ủy ban nhân dân tỉnh Long An')."""
     if issuer:
         found = gazetteer.find_provinces(issuer)
         if not found and _is_national(issuer):
-            return _national_jurisdiction(*subject)
+            national = _national_jurisdiction(*subject)
+            return national if national[0].province else _addressed_province(*recipients)
     province, start, end = None, -1, -1
     if issuer and (found := gazetteer.find_provinces(issuer)):
         province = found[0][2]
@@ -969,6 +982,15 @@ def _national_jurisdiction(subject: str | None, offset: int) -> tuple[Jurisdicti
     if len({name for _, _, name in found}) != 1:
         return Jurisdiction(), -1, -1
     return Jurisdiction(province=found[0][2]), offset + found[0][0], offset + found[0][1]
+
+
+def _addressed_province(recipients: list[str], start: int, end: int) -> tuple[Jurisdiction, int, int]:
+    """The one province every recipient of a national body's letter belongs to ('Cục Thuế tỉnh Hà Tĩnh');
+    none when a recipient names no province or the recipients name several."""
+    provinces = [{name for _, _, name in gazetteer.find_provinces(r)} for r in recipients]
+    if not provinces or any(len(p) != 1 for p in provinces) or len(set.union(*provinces)) != 1:
+        return Jurisdiction(), -1, -1
+    return Jurisdiction(province=provinces[0].pop()), start, end
 
 
 def _place_of(issuer: str) -> str | None:
@@ -1113,7 +1135,9 @@ def extract(seg: SegmentedDocument) -> DocumentMeta:
 
     context = letterhead_lines + ([(subject.value, subject.start)] if subject.value else [])
     context += [(line.text, line.start) for line in seg.lines[len(lh.lines) : len(lh.lines) + 3]]
-    jurisdiction, j_start, j_end = _jurisdiction(placed, context, (subject.value, subject.start))
+    jurisdiction, j_start, j_end = _jurisdiction(
+        placed, context, (subject.value, subject.start), (recipients, r_start, r_end)
+    )
     if j_start < 0 and jurisdiction.province:
         j_start, j_end = issuer.start, issuer.end
     received, rc_start, rc_end = _received(lh)

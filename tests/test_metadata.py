@@ -367,3 +367,50 @@ def test_place_after_a_glued_motto_column(tmp_path):
         "Kính gửi: Ban Thường vụ các Tỉnh ủy\n\nThực hiện Nghị quyết của Bộ Chính trị.\n",
     )
     assert (m.place, m.issued_on) == ("Hà Nội", "2022-11-01")
+
+
+@pytest.mark.parametrize(
+    "header, recipients, province",
+    [
+        # cb-file_data_33 (Tổng cục Thuế, 1414/TCT-CS), header and recipient line as printed
+        (
+            "| BỘ TÀI CHÍNH TỔNG CỤC THUẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+            "|---|---|\n"
+            "| Số: 1414/TCT-CS V/v hỗ trợ người có công với cách mạng cải thiện nhà ở. | Hà Nội, ngày 04 tháng 05 năm 2013 |\n",
+            "Kính gửi: Cục Thuế tỉnh Hà Tĩnh.",
+            "Hà Tĩnh",
+        ),
+        # cb-file_data_31 (Bộ Lao động - Thương binh và Xã hội, 2864/LĐTBXH-NCC)
+        (
+            "| BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+            "|---|---|\n"
+            "| Số: 2864/LĐTBXH-NCC V/v giải quyết các chế độ chính sách | Hà Nội , ngày 22 tháng 07 năm 2015 |\n",
+            "Kính gửi: Ủy ban nhân dân tỉnh Long An",
+            "Long An",
+        ),
+        # sent to bodies of several provinces: binds none
+        (
+            "| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+            "|---|---|\n"
+            "| Số: 12/BXD-QLN V/v hỗ trợ nhà ở | Hà Nội, ngày 04 tháng 05 năm 2013 |\n",
+            "Kính gửi:\n- Ủy ban nhân dân tỉnh Long An;\n- Ủy ban nhân dân tỉnh Hà Tĩnh.",
+            None,
+        ),
+    ],
+)
+def test_national_letter_to_one_province_binds_it(tmp_path, header, recipients, province):
+    """A ministry's or general department's letter answering one province binds that province (the
+    gold of cb-file_data_31 and cb-file_data_33); a letter to several provinces binds none."""
+    m = meta_of(tmp_path, f"{header}\n{recipients}\n\nTrả lời Công văn của địa phương, Bộ có ý kiến như sau:\n")
+    assert m.jurisdiction.province == province
+    assert not m.issuer or "tỉnh" not in m.issuer.lower()  # the national body is not completed with the province
+
+
+def test_signer_name_wrapped_before_its_last_word(tmp_path):
+    """tn-9063e901ca3fd0c3 (Bộ Tài chính, 17986/BTC-CT): 'Lê Tấn' / 'Cận' is one name; and tn-5d3180cef1d254d0
+    (Bộ Nội vụ): 'Vũ' / 'Chiến Thắng'."""
+    for lines, name in ((["Lê Tấn", "Cận"], "Lê Tấn Cận"), (["Vũ", "Chiến Thắng"], "Vũ Chiến Thắng")):
+        text = "BỘ TÀI CHÍNH\n\nSố: 17986/BTC-CT\n\nHà Nội, ngày 19 tháng 11 năm 2025\n\nNội dung.\n\n"
+        text += "Nơi nhận:\n- Như trên;\n- Lưu: VT, CT (PC)\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n" + "\n".join(lines) + "\n"
+        m = meta_of(tmp_path, text)
+        assert (m.signer.name, m.signer.position) == (name, "Thứ trưởng")
