@@ -36,6 +36,7 @@ _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lett
 class _Rules:
     completion: re.Pattern
     completion_exact: re.Pattern  # on the lower-cased text: 'đạt' is not 'đất' (land)
+    finished_in: re.Pattern  # a completion verb a few words before a bare year: 'hoàn thành năm 2025'
     basis: re.Pattern
     cited_commitment: re.Pattern  # 'theo cam kết của Việt Nam tại COP 26 … vào năm 2050'
     past: re.Pattern
@@ -51,6 +52,7 @@ def _rules() -> _Rules:
     return _Rules(
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
         completion_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['completion_words_exact'])})(?!\w)"),
+        finished_in=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})(?:\s+\w+){{0,4}}\s+$"),
         basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
         cited_commitment=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['cited_commitments'])})(?!\w)"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
@@ -87,7 +89,9 @@ def _dues(
             m, folded, completes, clause_targets, sentence_past
         ):
             target = next((t for t in clause_targets if t.year == m.year), None)
-            out.append(_Due(m.start, m.due, "by" if target is not None and target.unit == "%" else m.relation))
+            finished_by = not m.prepositioned and _rules().finished_in.search(folded[: m.start]) is not None
+            by = finished_by or (target is not None and target.unit == "%")
+            out.append(_Due(m.start, m.due, "by" if by else m.relation))
     return out
 
 
@@ -99,7 +103,8 @@ def _completes(text: str, folded: str) -> bool:
 
 def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Target], sentence_past: bool) -> bool:
     """A year binds a task when it opens the clause, is introduced by a time word, comes with a completion
-    verb ('hoàn thành … đến năm 2028'), or is the year a target of the clause must be reached in. A bare
+    verb ('hoàn thành … đến năm 2028') or stands bare a few words after one ('có kế hoạch hoàn thành năm
+    2025', 'bảo đảm thông xe kỹ thuật năm 2025'), or is the year a target of the clause must be reached in. A bare
     'Năm 2024, …' that appraises ('tình hình … cơ bản ổn định'), or opens a sentence that reports ('… đã
     kéo giảm'), describes that year: it is no schedule line. ``sentence_past``: the clause opens a sentence
     that reports the past (``_reports_past``)."""
@@ -112,7 +117,8 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
     if m.relation == "before":
         return True
     described = r.appraisal.search(folded) is not None or sentence_past
-    return m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target
+    finished_in = r.finished_in.search(lead) is not None and not described
+    return m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target or finished_in
 
 
 def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell, ...], Cell, _Due]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors import deadlines
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
@@ -477,3 +479,30 @@ def test_a_letter_whose_lower_case_is_longer_beside_a_blanked_aside(tmp_path):
         "30/6/2025.\n",
     )
     assert keys(found) == [("2025-06-30", "before", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, due",
+    [
+        (
+            "Giao Bộ trưởng Bộ Xây dựng tháo gỡ các khó khăn, vướng mắc của các dự án Đồng Đăng - Trà Lĩnh, Hữu Nghị - "
+            "Chi Lăng, bảo đảm thông xe kỹ thuật năm 2025 góp phần hoàn thành mục tiêu.",
+            [("2025", "by", None)],
+        ),
+        (
+            "Bộ Quốc phòng chỉ đạo các quân khu hỗ trợ nhằm đẩy nhanh tiến độ thi công các dự án cao tốc có kế hoạch "
+            "hoàn thành năm 2025, đảm bảo hoàn thành mục tiêu.",
+            [("2025", "by", None)],
+        ),
+        (
+            "Tích cực thúc đẩy tăng trưởng kinh tế, phấn đấu tăng trưởng cả nước năm 2025; tạo nền tảng vững chắc.",
+            [("2025", "by", None)],
+        ),
+        ("Hoàn thành việc rà soát các dự án đầu tư công đã được bố trí vốn theo kế hoạch năm 2025.", []),
+    ],
+)
+def test_bare_year_a_few_words_after_a_completion_verb(tmp_path, sentence, due):
+    """tn-50f694478a35aefd (Văn phòng Chính phủ): 'bảo đảm thông xe kỹ thuật năm 2025', 'có kế hoạch hoàn
+    thành năm 2025'; tn-5dbaef1b7c77d06c (Thủ tướng Chính phủ): 'phấn đấu tăng trưởng cả nước năm 2025'. A year
+    far from the verb stays a description."""
+    assert keys(read(tmp_path, f"1. {sentence}\n", issued_on="2025-11-10")) == due
