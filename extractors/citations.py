@@ -5,8 +5,8 @@ A citation in this genre reads '<Kind> [số] <number>[,] [ngày <date>] [của 
 14/02/2026 của Thủ tướng Chính phủ', 'Căn cứ Nghị định số 08/2016/NĐ-CP ngày 25 tháng 01 năm 2016'.
 Every số/ký hiệu in the text is a candidate; its kind is the kind word before it, else the letters
 of its symbol (NQ → Nghị quyết), else the kind of the citation it is listed after ('Nghị quyết số
-12-NQ/TW, 15-NQ/TW'). A bare number counts only right after a kind word and not before a measure
-word ('Đề án 06 của Chính phủ' is a citation, 'Kế hoạch 5 năm' is not). Laws cited by name and
+12-NQ/TW, 15-NQ/TW'). A bare number counts only right after a capitalised kind word and not before a
+measure word ('Đề án 06 của Chính phủ' is a citation, 'Kế hoạch 5 năm' and 'chương trình 135' are not). Laws cited by name and
 date carry no number and are not citations; the document's own number is not one either. One
 entry per distinct (number, date); a mention without a date adds nothing when the same number is
 cited with one.
@@ -110,12 +110,14 @@ class _Found:
 
 def _candidates(text: str, key: str) -> list[tuple[int, int, str]]:
     """(start, end, number) of every số/ký hiệu, every standard's code and every bare number written
-    after a kind word."""
+    after a capitalised kind word or 'số': 'Đề án 06', 'quyết định số 135' name a document, 'đề án 06 của
+    tỉnh' and 'chương trình 135' a scheme by its nickname."""
     found = [_joined_symbol(text, m.start(1), m.end(1)) for m in DOC_NUMBER.finditer(text)]
     found += [(m.start(1), m.end(1), " ".join(m.group(1).split())) for m in _patterns().standard.finditer(text)]
     taken = [(s, e) for s, e, _ in found]
     for m in _patterns().bare_number.finditer(key):
-        if not any(s <= m.start(2) < e for s, e in taken):
+        named = text[m.start(1)].isupper() or "so" in key[m.end(1) : m.start(2)]
+        if named and not any(s <= m.start(2) < e for s, e in taken):
             found.append((m.start(2), m.end(2), m.group(2)))
     return sorted(found)
 

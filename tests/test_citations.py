@@ -206,3 +206,16 @@ def test_symbol_with_a_dotted_unit(tmp_path):
         ("4814/CCTKV.05-TTKT3", "2025-06-30"),
         ("12/QĐ-UBND", None),
     ]
+
+
+def test_bare_number_after_a_lowercase_kind_word_is_a_nickname(tmp_path):
+    """cb-file_data_49 (UBND tỉnh Lai Châu): 'các xã thực hiện chương trình 135 của Chính phủ'; tn-ad5aff6c13929815
+    (UBND tỉnh Bắc Ninh): 'chuyển đổi số và đề án 06 của tỉnh'; tn-ceb89a53c7b93f00 (UBND tỉnh Nghệ An): 'cải cách
+    hành chính và đề án 06 về …'. Seed 003's 'Đề án 06 của Chính phủ' and a lowercase kind with 'số' stay citations."""
+    found = cited(
+        tmp_path,
+        "Ưu tiên các xã thực hiện chương trình 135 của Chính phủ, chuyển đổi số và đề án 06 của tỉnh. Triển khai "
+        "Đề án 06 của Chính phủ về phát triển ứng dụng dữ liệu về dân cư; theo quyết định số 135 của Ủy ban.\n",
+    )
+    assert list(found) == [("06", None), ("135", None)]
+    assert found[("06", None)].evidence.quote.startswith("Đề án 06")
