@@ -9,7 +9,10 @@ becomes the locality. In a schedule table whose column header names the kind ('C
 the column's cells list bare names ('Long Thành Bắc, Hiệp Tân'); those count only when the
 gazetteer knows them as wards of the province, since nothing else in the cell says they are.
 Codes come from the units in force on the document's date: legacy units before the 2025
-reorganization, the new ones after it.
+reorganization, the new ones after it. A resolution that arranges the units ('Về việc sắp xếp các đơn vị
+hành chính cấp xã của tỉnh X năm 2025') names, in its arranging article, the old phường it merges and the new
+ones it forms: each is a ward of the arrangement's year, found among the new units or the old ones of the
+provinces merged into X.
 """
 
 from __future__ import annotations
@@ -553,7 +556,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
         for mention in mentions + in_tables.get(index, []):
             if not mention.bare and _in_address(seg.text, mention.start):
                 continue
-            if arrangement is not None and arranged:
+            if arranged and arrangement is not None:
                 year = None if _kept(seg, line, mention) else arrangement.year
                 found.append((mention, line, year, mention.start, True))
                 continue
