@@ -9,7 +9,10 @@ becomes the locality. In a schedule table whose column header names the kind ('C
 the column's cells list bare names ('Long Thành Bắc, Hiệp Tân'); those count only when the
 gazetteer knows them as wards of the province, since nothing else in the cell says they are.
 Codes come from the units in force on the document's date: legacy units before the 2025
-reorganization, the new ones after it.
+reorganization, the new ones after it. A resolution that arranges the units ('Về việc sắp xếp các đơn vị
+hành chính cấp xã của tỉnh X năm 2025') names, in its arranging article, the old phường it merges and the new
+ones it forms: each is a ward of the arrangement's year, found among the new units or the old ones of the
+provinces merged into X.
 """
 
 from __future__ import annotations
@@ -54,10 +57,21 @@ def _cells(line: Line) -> list[list[tuple[int, int, str]]]:
     cells, pos = [], 0
     for cell in line.text.split("\t"):
         cells.append(
-            [(line.start + pos + m.start(), line.start + pos + m.end(), m.group()) for m in TOKEN.finditer(cell)]
+            [
+                (line.start + pos + m.start() + a, line.start + pos + m.start() + b, m.group()[a:b])
+                for m in TOKEN.finditer(cell)
+                for a, b in _unglued(m.group())
+            ]
         )
         pos += len(cell) + 1
     return cells
+
+
+def _unglued(word: str) -> list[tuple[int, int]]:
+    """The parts of a word that a web conversion glued to the next one, cut where a capital follows a small letter
+    ('phườngNgô', 'phườngBách' in 1669 and 1683/NQ-UBTVQH15): no Vietnamese word has a capital inside."""
+    cuts = [i for i in range(1, len(word)) if word[i].isupper() and word[i - 1].islower()]
+    return list(zip([0, *cuts], [*cuts, len(word)]))
 
 
 def _starts_kind(tokens: list[tuple[int, int, str]], i: int) -> int:
@@ -117,7 +131,18 @@ def _read_name(tokens, i: int) -> tuple[str | None, int]:
         if j > i and tokens[j][0] - tokens[j - 1][1] > 3:
             break  # names do not run across a gap
         j, syllables = j + 1, syllables + 1
+    if _numbered_end(tokens, j):
+        j += 1  # 'phường Đông Hải 1 và phần còn lại của phường Đông Hải 2': one name
     return " ".join(t[2] for t in tokens[i:j]), j
+
+
+def _numbered_end(tokens, j: int) -> bool:
+    """A small number that ends the name before it ('Đông Hải 1', 'Long Phú 1'): right after the name and
+    followed by nothing, a punctuation mark, a separator or a bracket (not a count: 'Lộc Thọ 2 năm')."""
+    if j >= len(tokens) or not re.fullmatch(r"\d{1,2}", tokens[j][2]) or tokens[j][0] - tokens[j - 1][1] != 1:
+        return False
+    following = tokens[j + 1][2] if j + 1 < len(tokens) else "."
+    return not following[:1].isalnum() or fold(following) in _rules()["separators"]
 
 
 def _read_locality(tokens, i: int) -> tuple[str | None, int]:
@@ -215,15 +240,32 @@ def _cell_mentions(tokens: list[tuple[int, int, str]]) -> list[Mention]:
         j = i + 1
         if j < len(tokens) and tokens[j][2] == ":":
             j += 1
-        names, j = _names(tokens, j)
-        if not names:
-            continue
-        end = tokens[j - 1][1]
-        locality, k = _read_locality(tokens, j)
-        if locality:
-            end = tokens[k - 1][1]
-        out.append(Mention(names, start, end, locality))
+        while True:
+            names, j = _names(tokens, j)
+            if not names:
+                break
+            end = tokens[j - 1][1]
+            locality, k = _read_locality(tokens, j)
+            if locality:
+                closed = tokens[j][2] == "(" and k < len(tokens) and tokens[k][2] == ")"
+                end = tokens[k if closed else k - 1][1]
+            out.append(Mention(names, start, end, locality))
+            resumed = _after_bracketed(tokens, j, k) if locality else None
+            if resumed is None:
+                break
+            j, start = resumed, tokens[resumed][0]
     return out
+
+
+def _after_bracketed(tokens: list[tuple[int, int, str]], j: int, k: int) -> int | None:
+    """Where a list goes on after a bracketed locality that names the district of the ward before it ('các phường
+    Đống Đa (thành phố Quy Nhơn), Hải Cảng, Thị Nại và Trần Phú'), or None: the locality opened with '(' and closes
+    with ')', and a separator and a name follow."""
+    if tokens[j][2] != "(" or k + 1 >= len(tokens) or tokens[k][2] != ")":
+        return None
+    if fold(tokens[k + 1][2]) not in _rules()["separators"] or _read_name(tokens, k + 2)[0] is None:
+        return None
+    return k + 2
 
 
 @lru_cache(maxsize=1)
@@ -443,6 +485,54 @@ def _province_near(line: Line, mention: Mention) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Arrangement:
+    """A resolution that arranges ward-level units ('Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Gia Lai
+    năm 2025'): the articles that do it ('Điều 1') and the arrangement's year."""
+
+    articles: frozenset[str]  # top-level outline sections
+    year: int | None
+
+
+def _names_arrangement(text: str) -> bool:
+    folded = fold(text)
+    return any(phrase in folded for phrase in _rules()["arrangement_phrases"])
+
+
+def _arrangement(meta: DocumentMeta | None, headings: dict[str, str]) -> Arrangement | None:
+    """The arrangement a document's title names, with the articles whose heading names it too; None for any other
+    document. Its year is the title's ('… năm 2025'), else the year of issue."""
+    if meta is None or not meta.subject or not _names_arrangement(meta.subject):
+        return None
+    articles = frozenset(s for s, text in headings.items() if "." not in s and _names_arrangement(text))
+    if not articles:
+        return None
+    issued = int(meta.issued_on[:4]) if meta.issued_on else None
+    return Arrangement(articles, _heading_year(meta.subject, meta) or issued)
+
+
+def _kept(seg: SegmentedDocument, line: Line, mention: Mention) -> bool:
+    """The clause before the mention says its units stay as they are ('… và 08 đơn vị hành chính cấp xã không thực
+    hiện sắp xếp là phường Tân Lộc'): no arrangement dates them."""
+    before = seg.text[line.start : mention.start]
+    clause = fold(re.split(r"[.;:]\s", before)[-1])
+    return any(phrase in clause for phrase in _rules()["kept_phrases"])
+
+
+def _resolve_arranged(short: str, locality: str | None, province: str):
+    """(unit, known) for a ward an arrangement names: among the province's units since 2025 (the wards it forms),
+    else among the units before 2025 of every province merged into it (the wards it merges: Bình Định's Quy Nhơn
+    wards in a Gia Lai resolution), exact names before near ones."""
+    olds = gazetteer.provinces_merged_into(province) or [province]
+    places = [(province, gazetteer.Era.CURRENT, None)] + [(old, gazetteer.Era.LEGACY, locality) for old in olds]
+    for fuzzy in (False, True):
+        for place, era, within in places:
+            unit, known = _resolve(short, within, place, era, fuzzy=fuzzy)
+            if known:
+                return unit, True
+    return None, False
+
+
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ward]:
     """Every ward the document names, once per (name, year), with its locality, province and gazetteer code; the
     jurisdiction in ``meta`` fills in a province or locality the line leaves out. A ward mentioned without a year
@@ -452,17 +542,23 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
     doc_locality = jurisdiction.locality if jurisdiction else None
     when = _when(meta)
 
-    found: list[tuple[Mention, Line, int | None, int]] = []
+    found: list[tuple[Mention, Line, int | None, int, bool]] = []
     in_tables, merged_years = _table_mentions(seg.lines), _merged_years(seg.lines)
     headings = _section_headings(seg.lines)
+    arrangement = _arrangement(meta, headings)
     plan = bool(meta and meta.kind and fold(meta.kind) in {fold(k) for k in _rules()["scheduling_kinds"]})
     title_year = _heading_year(meta.subject, meta) if plan and meta else None
     referenced = _referenced_years(seg.lines)
     for index, (line, label) in enumerate(zip(seg.lines, _labels(seg.lines))):
         mentions = _mentions(line) if any(k in line.text.lower() for k in _rules()["keywords"]) else []
         mentions = [_continued(seg, index, m) for m in mentions]
+        arranged = arrangement is not None and (line.section or "").split(".")[0] in arrangement.articles
         for mention in mentions + in_tables.get(index, []):
             if not mention.bare and _in_address(seg.text, mention.start):
+                continue
+            if arranged and arrangement is not None:
+                year = None if _kept(seg, line, mention) else arrangement.year
+                found.append((mention, line, year, mention.start, True))
                 continue
             year, start = _year_of(seg, line, mention, merged_years.get(index, label))
             if year is None:
@@ -471,19 +567,19 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
                     or referenced.get(line.section or "")
                     or title_year
                 )
-            found.append((mention, line, year, start))
+            found.append((mention, line, year, start, False))
 
     all_names = [n for m, *_ in found for n in m.names]
     wards: list[Ward] = []
     seen: set[tuple[str, int | None]] = set()
     inferred: dict[str, str | None] = {}  # province → the locality its wards of this document lie in
-    for mention, line, year, start in found:
-        province = _province_near(line, mention) or doc_province
+    for mention, line, year, start, arranged in found:
+        province = (doc_province if arranged else None) or _province_near(line, mention) or doc_province
         if province is None:
             spans = gazetteer.find_provinces(line.text)
             province = spans[0][2] if spans else None
-        locality = mention.locality or doc_locality
-        if locality is None and province:
+        locality = mention.locality or (None if arranged else doc_locality)
+        if locality is None and province and not arranged:
             if province not in inferred:
                 inferred[province] = gazetteer.locality_of_wards([f"Phường {n}" for n in all_names], province)
             locality = inferred[province]
@@ -492,9 +588,12 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
         upper_line = line.text.upper() == line.text
         for k, short in enumerate(mention.names):
             numbered = short[:1].isdigit() or gazetteer.roman_value(short) is not None
-            unit, known = (
-                _resolve(short, locality, province, when, fuzzy=not mention.bare) if province else (None, False)
-            )
+            if arranged and province:
+                unit, known = _resolve_arranged(short, locality, province)
+            else:
+                unit, known = (
+                    _resolve(short, locality, province, when, fuzzy=not mention.bare) if province else (None, False)
+                )
             if numbered and province and k == len(mention.names) - 1:
                 unit, known, numbered = _numbered_and_named(
                     seg.text[mention.end : line.end], short, province, when, (unit, known, numbered)
@@ -504,7 +603,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
             if not known and not numbered and (province or upper_line or " " not in short):
                 continue  # no ward of the province, a capitalized heading, 'phường Điển hình'
             name = f"Phường {short}" if numbered or not unit else unit.name
-            place = locality or (unit.district if unit else None)
+            place = None if arranged else locality or (unit.district if unit else None)  # arranged: under the province
             key = (gazetteer.compact(name), year)
             if key in seen:
                 continue

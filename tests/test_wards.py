@@ -1,6 +1,7 @@
 """Wards named one by one, with their scheduled year, locality, province and gazetteer code."""
 
 from extractors import wards
+from pipeline.text import tidy_text
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
 from schemas.extraction import DocumentMeta, Jurisdiction
@@ -236,3 +237,117 @@ def test_a_wrapped_list_in_one_article_takes_the_year_another_article_gives_it()
         ("Phường Cửa Nam", 2027),
         ("Phường Ba Đình", 2027),
     ]
+
+
+def _arranged(text: str, province: str, subject: str):
+    """Wards of a text read as the reader hands it on (``tidy_text``: no emphasis marks), in a resolution titled
+    ``subject``."""
+    page = Page(number=1, text=tidy_text(text), source=TextSource.plain)
+    doc = Document(path="t.txt", sha256="0", media_type="text/plain", pages=[page]).with_offsets()
+    meta = DocumentMeta(
+        issued_on="2025-06-16",
+        kind="Nghị quyết",
+        subject=subject,
+        jurisdiction=Jurisdiction(province=province),
+    )
+    return wards.extract(segment(doc), meta)
+
+
+def test_an_arrangement_names_its_old_and_new_phuong_once_each_with_its_year_and_no_locality():
+    """1664/NQ-UBTVQH15 Gia Lai (tn-1662311553c66bda) Điều 1, items 102, 107 and 124 (notes-W): the old phường
+    merged, of Bình Định and Gia Lai before 2025, and the new ones formed; a name on both sides once; xã and thị
+    trấn are no wards; the bracketed old district neither ends the list nor becomes the locality."""
+    text = (
+        "Điều 1. Sắp xếp các đơn vị hành chính cấp xã của tỉnh Gia Lai\n"
+        "102. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các phường Đống Đa (thành phố Quy Nhơn), Hải "
+        "Cảng, Thị Nại và Trần Phú thành phường mới có tên gọi là **phường Quy Nhơn**.\n"
+        "107. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của phường Bình Định, xã Nhơn Khánh và xã Nhơn Phúc "
+        "thành phường mới có tên gọi là **phường Bình Định**.\n"
+        "124. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân của phường Ngô Mây và phường Tây Sơn (thị xã An Khê), "
+        "các phường An Phú, An Phước, An Tân và xã Thành An thành phường mới có tên gọi là **phường An Khê**.\n"
+        "Điều 2. Hiệu lực thi hành"
+    )
+    subject = "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Gia Lai năm 2025"
+    got = _arranged(text, "Gia Lai", subject)
+    assert [w.name for w in got] == [
+        "Phường Đống Đa",
+        "Phường Hải Cảng",
+        "Phường Thị Nại",
+        "Phường Trần Phú",
+        "Phường Quy Nhơn",
+        "Phường Bình Định",
+        "Phường Ngô Mây",
+        "Phường Tây Sơn",
+        "Phường An Phú",
+        "Phường An Phước",
+        "Phường An Tân",
+        "Phường An Khê",
+    ]
+    assert {(w.year, w.locality, w.province) for w in got} == {(2025, None, "Gia Lai")}
+    assert got[0].evidence.quote == "phường Đống Đa (thành phố Quy Nhơn)"
+    # the same lines in a document that arranges nothing: no year, and Quy Nhơn's wards (Bình Định's before 2025,
+    # none of them Gia Lai's then) are no wards of the Gia Lai it names
+    plain = _wards(text, province="Gia Lai", issued_on="2025-06-16")
+    assert {w.year for w in plain} == {None} and "Phường Hải Cảng" not in {w.name for w in plain}
+
+
+def test_an_arrangement_reads_numbered_phuong_and_names_inside_emphasis():
+    """1660/NQ-UBTVQH15 Đắk Lắk (tn-92582856e1434cfb) Điều 1.90: 'Phường 1 … Phường 9' merged, the new name
+    written '**phường**** Tuy Hòa**'."""
+    text = (
+        "Điều 1. Sắp xếp các đơn vị hành chính cấp xã của tỉnh Đắk Lắk\n"
+        "90. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của Phường 1, Phường 2, Phường 4, Phường 5, Phường 7, "
+        "một phần diện tích tự nhiên, quy mô dân số của Phường 9, phần còn lại của xã Hòa An (huyện Phú Hòa) sau khi "
+        "sắp xếp theo quy định tại khoản 64 Điều này thành phường mới có tên gọi là **phường**** Tuy Hòa**."
+    )
+    got = _arranged(text, "Đắk Lắk", "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Đắk Lắk năm 2025")
+    assert [(w.name, w.year) for w in got] == [
+        *((f"Phường {n}", 2025) for n in (1, 2, 4, 5, 7, 9)),
+        ("Phường Tuy Hòa", 2025),
+    ]
+
+
+def test_a_phuong_an_arrangement_keeps_as_it_is_has_no_year():
+    """1668/NQ-UBTVQH15 Cần Thơ (tn-9e001697662f9728) Điều 1.96: the units 'không thực hiện sắp xếp'."""
+    text = (
+        "Điều 1. Sắp xếp các đơn vị hành chính cấp xã của thành phố Cần Thơ\n"
+        "96. Sau khi sắp xếp, thành phố Cần Thơ có 103 đơn vị hành chính cấp xã, gồm 31 phường và 72 xã; trong đó "
+        "có 30 phường, 65 xã hình thành sau sắp xếp quy định tại Điều này và 08 đơn vị hành chính cấp xã không thực "
+        "hiện sắp xếp là phường Tân Lộc, các xã Trường Long, Thạnh Phú."
+    )
+    got = _arranged(text, "Cần Thơ", "Về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Cần Thơ năm 2025")
+    assert [(w.name, w.year) for w in got] == [("Phường Tân Lộc", None)]
+
+
+def test_words_glued_by_a_web_conversion_and_names_that_end_in_a_number():
+    """'phườngHiến Thành' (1669/NQ-UBTVQH15 Hải Phòng, tn-ee18506c3853f01d, Điều 1.41; also 1683 Thái Nguyên), and
+    names ending in a number: 'Đông Hải 1' (the same resolution, Điều 1.21), 'Móng Cái 1, Móng Cái 2' (a Quảng Ninh
+    decision of 2025-11-20 on land compensation, tn-1cde9b907469c65b), where the number used to end the list."""
+    text = (
+        "Điều 1. Sắp xếp các đơn vị hành chính cấp xã của thành phố Hải Phòng\n"
+        "21. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của phường Đông Hải 1 và phần còn lại của phường "
+        "Đông Hải 2, phường Nam Hải sau khi sắp xếp.\n"
+        "41.Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân sốcủa phường Thái Thịnh, phườngHiến Thành vàxã Minh "
+        "Hòathành phường mới có tên gọi là **phường**** Nguyễn Đại Năng**."
+    )
+    got = _arranged(text, "Hải Phòng", "Về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Hải Phòng năm 2025")
+    assert [w.name for w in got] == [
+        "Phường Đông Hải 1",
+        "Phường Đông Hải 2",
+        "Phường Nam Hải",
+        "Phường Thái Thịnh",
+        "Phường Hiến Thành",
+        "Phường Nguyễn Đại Năng",
+    ]
+    got = _wards(
+        "Các phường: Cẩm Phả, Quang Hanh, Cửa Ông, Mông Dương, Móng Cái 1, Móng Cái 2, Móng Cái 3, Uông Bí.",
+        province="Quảng Ninh",
+        issued_on="2025-11-20",
+    )
+    assert [w.name for w in got][4:] == [
+        "Phường Móng Cái 1",
+        "Phường Móng Cái 2",
+        "Phường Móng Cái 3",
+        "Phường Uông Bí",
+    ]
+    assert all(w.gazetteer_code for w in got)
