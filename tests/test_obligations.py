@@ -995,3 +995,25 @@ def test_the_powers_an_article_devolves_are_no_tasks():
         "nhất.\n"
     )
     assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Tư pháp", "lead")]
+
+
+def test_task_fields_set_in_emphasis_as_a_web_page_renders_them():
+    # tn-09daab284f92e2dd (Kế hoạch 141/KH-UBND, UBND tỉnh Bắc Ninh), III.4; the same emphasis on the labels of
+    # tn-1ea5e769bcf16b99 (UBND tỉnh Hà Tĩnh, '**Cơ quan thực hiện: **Sở Y tế')
+    text = """III. NHIỆM VỤ, GIẢI PHÁP
+4. Nâng cao phẩm chất, năng lực cho đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật
+- Tổ chức tập huấn, bồi dưỡng kiến thức, kỹ năng xây dựng pháp luật cho đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật.
+*Đơn vị chủ trì tham mưu thực hiện: *Sở Tư pháp.
+*Đơn vị phối hợp thực hiện: *Sở Nội vụ.
+*Thời gian thực hiện: *Tháng 12/2025.
+- Nâng cao kiến thức, kỹ năng xây dựng pháp luật trong chương trình bồi dưỡng kiến thức, kỹ năng quản lý nhà nước.
+**Đơn vị chủ trì**: Sở Nội vụ.
+*Đơn vị phối hợp: *Sở Tư pháp."""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Sở Tư pháp", "lead", "2025-12"),
+        ("Sở Nội vụ", "support", "2025-12"),
+        ("Sở Nội vụ", "lead", None),
+        ("Sở Tư pháp", "support", None),
+    ]
+    assert got[0].task.startswith("Tổ chức tập huấn")
