@@ -739,7 +739,16 @@ class _Reader:
             default = self._notice_addressees()[:1] if kind == "topical" else []
             for k, k_end in items:
                 if k not in self.used:
-                    self.item(k, k_end, default, kind == "topical")
+                    self.item(k, k_end, self._part_addressees(i + 1, k) or default, kind == "topical")
+
+    def _part_addressees(self, first: int, k: int) -> list[AgencyMatch]:
+        """The bodies a part's lead-in asks to act, for its items after it that name nobody: 'II. NHIỆM VỤ, GIẢI
+        PHÁP TRỌNG TÂM' / 'Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, … trong đó lưu ý một số nội dung trọng
+        tâm sau:' over '1. Đổi mới tư duy …', '2. …'. The nearest such paragraph before item k."""
+        for j in range(k - 1, first - 1, -1):
+            if self.ranks[j] == PARAGRAPH and self.lines[j].text.rstrip(" *_").endswith(":") and self._directives(j):
+                return self._directive_addressees(j)
+        return []
 
     def directive_lists(self) -> None:
         """'… đề nghị <addressees> những nội dung sau:' followed by numbered items; 'Trưởng Ban Chỉ đạo kết

@@ -1017,3 +1017,19 @@ def test_task_fields_set_in_emphasis_as_a_web_page_renders_them():
         ("Sở Tư pháp", "support", None),
     ]
     assert got[0].task.startswith("Tổ chức tập huấn")
+
+
+def test_a_request_leading_into_a_task_part_gives_its_items_to_the_bodies_it_asks():
+    # tn-24701a1c97c8c368 (Thông báo 634/TB-VPCP, Văn phòng Chính phủ), II; the same request over numbered items
+    # outside a titled part is seed 000's
+    text = """II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THỜI GIAN TỚI
+Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo, tập trung thực hiện các nhiệm vụ, giải pháp trên các lĩnh vực trong 02 tháng cuối năm 2025; trong đó lưu ý một số nội dung trọng tâm sau:
+1. Đổi mới tư duy, tầm nhìn phát triển, khai thác tối đa nguồn lực bên trong.
+2. Chú trọng bảo vệ môi trường, phát triển bền vững, tăng trưởng xanh, kinh tế tuần hoàn.
+III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về dự án nạo vét luồng tàu: Bộ Xây dựng khẩn trương rà soát, sớm bàn giao trong năm 2025."""
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("Thường trực Tỉnh ủy", "II.1"),
+        ("Thường trực Tỉnh ủy", "II.2"),
+        ("Bộ Xây dựng", "III.1"),
+    ]
