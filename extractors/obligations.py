@@ -780,7 +780,10 @@ class _Reader:
                 or self._list_goes_on(i + 1, end)
             ):
                 end += 1
-            for k, k_end in self._sub_items(list(range(i + 1, end))):
+            indices = list(range(i + 1, end))
+            # '… đề nghị UBND các xã, phường; các đơn vị … thực hiện …. Cụ thể:' over '- Thường xuyên cập nhật …'
+            items = self._sub_items(indices) or [(k, k + 1) for k in indices if self.ranks[k] == BULLET]
+            for k, k_end in items:
                 if k not in self.used:
                     # a part that says why and for whom ('I. QUAN ĐIỂM, PHẠM VI …') is no task of the addressees
                     self.item(k, k_end, [] if self._in_preamble(k) else addressees, not directive)

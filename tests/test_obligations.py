@@ -1033,3 +1033,14 @@ III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
         ("Thường trực Tỉnh ủy", "II.2"),
         ("Bộ Xây dựng", "III.1"),
     ]
+
+
+def test_a_request_over_dash_bullets_gives_each_bullet_to_each_addressee():
+    # tn-d97b35347d17f96f (Công văn 5095/SGDĐT-CTTTHSSV, Sở GD&ĐT Hà Nội): the same items under a directive as
+    # seed 000's numbered ones, marked with dashes as a part's items may be
+    text = """Nhằm đảm bảo sức khỏe cho học sinh, Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực thuộc thực hiện nghiêm túc theo văn bản chỉ đạo của UBND Thành phố. Cụ thể:
+- Thường xuyên cập nhật thông tin về chất lượng không khí, theo dõi chỉ số VN_AQI tại các trạm quan trắc.
+- Hạn chế các hoạt động ngoài trời cho học sinh trong các khung giờ có chất lượng không khí ở mức “Xấu” trở lên."""
+    got = _obligations(text)
+    assert [o.agency for o in got] == ["Ủy ban nhân dân các xã, phường", "các đơn vị, cơ sở giáo dục trực thuộc"] * 2
+    assert got[2].task.startswith("Hạn chế các hoạt động ngoài trời")
