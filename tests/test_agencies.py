@@ -342,3 +342,19 @@ def test_a_province_whose_name_holds_a_body_word_is_read_whole():
         "Ủy ban nhân dân thành phố Hải Phòng",
         "Ủy ban nhân dân tỉnh Quảng Ninh",
     ]
+
+
+def test_a_bare_title_in_a_series_of_titles_is_one_addressee():
+    # tn-1095764e502a89b8 (Công điện 224/CĐ-TTg, Thủ tướng Chính phủ), item 1; tn-c22591f10eec1dab (Nghị định of
+    # Chính phủ), Điều 72.1: 'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, người đứng đầu tổ chức …'
+    text = (
+        "Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+        "thành phố trực thuộc Trung ương khẩn trương chỉ đạo"
+    )
+    assert _names(text) == [
+        "Bộ trưởng",
+        "Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
+    assert _names("Bộ trưởng Bộ Tài chính chủ trì") == ["Bộ trưởng Bộ Tài chính"]
+    assert _names("Bộ trưởng khẩn trương chỉ đạo") == []  # a title alone, followed by no other, names nobody
