@@ -467,8 +467,10 @@ class _Reader:
             bool(rest.strip(" :;,.-–")) and not rest.endswith(":") and not (lead_in and ":" not in rest)
         )  # '1. Trách nhiệm của các cơ quan tham mưu' is a heading
         sub = [] if inline else self._sub_items(children)
-        if sub and any(self._names_body(k) for k, _ in sub):
-            for k, k_end in sub:  # '1. Trách nhiệm của các sở, ngành' over 'a) Sở Y tế', 'b) Sở Tài chính'
+        if sub and any(self._names_body(k) for k in children if self.ranks[k] < BULLET):
+            # '1. Trách nhiệm của các sở, ngành' over 'a) Sở Y tế', 'b) Sở Tài chính'; also deeper: '2. Các sở, ban,
+            # ngành, địa phương: …' over '2.1. Trách nhiệm chung' (theirs) and '2.2. Trách nhiệm cụ thể' over 'a) Sở Xây dựng'
+            for k, k_end in sub:
                 if k not in self.used:
                     self.item(k, k_end, bodies)
             return

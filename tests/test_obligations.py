@@ -1044,3 +1044,24 @@ def test_a_request_over_dash_bullets_gives_each_bullet_to_each_addressee():
     got = _obligations(text)
     assert [o.agency for o in got] == ["Ủy ban nhân dân các xã, phường", "các đơn vị, cơ sở giáo dục trực thuộc"] * 2
     assert got[2].task.startswith("Hạn chế các hoạt động ngoài trời")
+
+
+def test_bodies_named_under_a_sub_heading_of_a_class_take_its_tasks():
+    # tn-6bac4a0d92da936d (Chỉ thị 010/CT-UBND, UBND tỉnh Đắk Lắk), I.2: the class's heading over '2.1. Trách
+    # nhiệm chung' (the class's tasks) and '2.2. Trách nhiệm cụ thể' over one lettered heading per body
+    text = """I. Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án
+2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, chịu trách nhiệm trước UBND tỉnh các nội dung sau:
+2.1. Trách nhiệm chung
+a) Đánh giá sơ bộ về hiệu quả kinh tế - xã hội của dự án đầu tư.
+2.2. Trách nhiệm cụ thể
+a) Sở Xây dựng
+- Đánh giá sự phù hợp của dự án đầu tư với quy hoạch xây dựng, đô thị.
+- Đánh giá về khả năng đấu nối giao thông của dự án.
+b) Sở Văn hóa, Thể thao và Du lịch
+- Đánh giá về sự phù hợp của dự án đầu tư với yêu cầu bảo vệ, phát huy giá trị của di sản văn hóa."""
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("Các sở, ban, ngành, địa phương", "I.2.1.a"),
+        ("Sở Xây dựng", "I.2.2.a"),
+        ("Sở Xây dựng", "I.2.2.a"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "I.2.2.b"),
+    ]
