@@ -614,6 +614,16 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
             else:
                 out.append(named(text, a, b))
             continue
+        title = sc._word(sc.lex.titles, a)
+        colon = _COLON.match(text, title) if title is not None else None
+        if colon is not None:
+            # 'Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học tỉnh': the title heads
+            # each body its colon lists
+            listed, end = parse_addressees(text[:b], colon.end(), sc.folded[:b])
+            if listed and not text[end:b].strip(" ,.;:*_"):
+                head = text[a:title]
+                out += [AgencyMatch(f.start, f.end, _canonical(f"{head} {f.name}"), f.end, True, False) for f in listed]
+                continue
         found, end = parse_addressees(text[:b], a, sc.folded[:b])
         if found and not text[end:b].strip(" ,.;:*_"):
             out += found

@@ -358,3 +358,18 @@ def test_a_bare_title_in_a_series_of_titles_is_one_addressee():
     ]
     assert _names("Bộ trưởng Bộ Tài chính chủ trì") == ["Bộ trưởng Bộ Tài chính"]
     assert _names("Bộ trưởng khẩn trương chỉ đạo") == []  # a title alone, followed by no other, names nobody
+
+
+def test_a_title_over_a_colon_heads_each_body_listed_after_it():
+    # tn-6e205b75bcc588b5 (Quyết định 2913/QĐ-UBND, UBND tỉnh Hà Tĩnh), Điều 3; the same 'Tổng giám đốc: Đài
+    # truyền hình Việt Nam, …' in the addressees of tn-1095764e502a89b8 (Công điện 224/CĐ-TTg)
+    text = (
+        "Chánh Văn phòng UBND tỉnh; Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học "
+        "tỉnh; Chủ tịch Ủy ban nhân dân cấp xã chịu trách nhiệm thi hành Quyết định này"
+    )
+    assert [b.name for b in parse_officials(text, 0, text.find(" chịu"))] == [
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+        "Giám đốc Trung tâm Phục vụ hành chính công tỉnh",
+        "Giám đốc Trung tâm Công báo - Tin học tỉnh",
+        "Chủ tịch Ủy ban nhân dân cấp xã",
+    ]
