@@ -373,3 +373,12 @@ def test_a_title_over_a_colon_heads_each_body_listed_after_it():
         "Giám đốc Trung tâm Công báo - Tin học tỉnh",
         "Chủ tịch Ủy ban nhân dân cấp xã",
     ]
+
+
+def test_the_land_registration_office_and_its_branches_are_bodies():
+    # tn-994dfbc3967e5ebf (Quy chế phối hợp, UBND tỉnh Nghệ An), Điều 17; tn-50693ea4bb4bda20 (Quy chế, UBND tỉnh
+    # Lai Châu), Điều 3.7
+    assert _names("Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai có trách nhiệm cung cấp") == [
+        "Văn phòng đăng ký đất đai",
+        "Chi nhánh Văn phòng đăng ký đất đai",
+    ]
