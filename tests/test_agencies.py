@@ -382,3 +382,9 @@ def test_the_land_registration_office_and_its_branches_are_bodies():
         "Văn phòng đăng ký đất đai",
         "Chi nhánh Văn phòng đăng ký đất đai",
     ]
+
+
+def test_investors_are_a_class_of_bodies():
+    # tn-ceb89a53c7b93f00 (Kế hoạch 987/KH-UBND, UBND tỉnh Nghệ An), IV.5, a heading over its bullets; the class
+    # is named the same way in tn-50f694478a35aefd and tn-69db23c781b2e9aa
+    assert _names("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") == ["Các chủ đầu tư"]
