@@ -148,6 +148,7 @@ _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|va))?[\s-]*$")
 _AND = re.compile(r"va")
 _UNIT_NUMBER = re.compile(r"[ \t]+\d{1,2}(?!\d|[/.,-]\d)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
+_TITLE_SERIES = re.compile(r"\s*(?:,|;)\s*")  # on folded text: a bare title's comma before the next title
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")  # OCR reads the hyphen of 'Lao động - Thương binh' as '—' too
 _NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu chính Viễn thông')
 _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
@@ -438,6 +439,9 @@ class _Scanner:
                     return AgencyMatch(
                         pos, inner.end, _canonical(self.text[pos : inner.end]), inner.head_end, True, False
                     )
+            if found is None and (sep := _TITLE_SERIES.match(self.folded, t)) and self._starts_body(sep.end()):
+                # 'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …': a title in a series of titles is the officials it names
+                return AgencyMatch(pos, t, _canonical(self.text[pos:t]), t, True, False)
             return found
         return self._headed(pos, p, None)
 
@@ -610,6 +614,16 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
             else:
                 out.append(named(text, a, b))
             continue
+        title = sc._word(sc.lex.titles, a)
+        colon = _COLON.match(text, title) if title is not None else None
+        if colon is not None:
+            # 'Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học tỉnh': the title heads
+            # each body its colon lists
+            listed, end = parse_addressees(text[:b], colon.end(), sc.folded[:b])
+            if listed and not text[end:b].strip(" ,.;:*_"):
+                head = text[a:title]
+                out += [AgencyMatch(f.start, f.end, _canonical(f"{head} {f.name}"), f.end, True, False) for f in listed]
+                continue
         found, end = parse_addressees(text[:b], a, sc.folded[:b])
         if found and not text[end:b].strip(" ,.;:*_"):
             out += found

@@ -467,8 +467,10 @@ class _Reader:
             bool(rest.strip(" :;,.-–")) and not rest.endswith(":") and not (lead_in and ":" not in rest)
         )  # '1. Trách nhiệm của các cơ quan tham mưu' is a heading
         sub = [] if inline else self._sub_items(children)
-        if sub and any(self._names_body(k) for k, _ in sub):
-            for k, k_end in sub:  # '1. Trách nhiệm của các sở, ngành' over 'a) Sở Y tế', 'b) Sở Tài chính'
+        if sub and any(self._names_body(k) for k in children if self.ranks[k] < BULLET):
+            # '1. Trách nhiệm của các sở, ngành' over 'a) Sở Y tế', 'b) Sở Tài chính'; also deeper: '2. Các sở, ban,
+            # ngành, địa phương: …' over '2.1. Trách nhiệm chung' (theirs) and '2.2. Trách nhiệm cụ thể' over 'a) Sở Xây dựng'
+            for k, k_end in sub:
                 if k not in self.used:
                     self.item(k, k_end, bodies)
             return
@@ -739,7 +741,16 @@ class _Reader:
             default = self._notice_addressees()[:1] if kind == "topical" else []
             for k, k_end in items:
                 if k not in self.used:
-                    self.item(k, k_end, default, kind == "topical")
+                    self.item(k, k_end, self._part_addressees(i + 1, k) or default, kind == "topical")
+
+    def _part_addressees(self, first: int, k: int) -> list[AgencyMatch]:
+        """The bodies a part's lead-in asks to act, for its items after it that name nobody: 'II. NHIỆM VỤ, GIẢI
+        PHÁP TRỌNG TÂM' / 'Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, … trong đó lưu ý một số nội dung trọng
+        tâm sau:' over '1. Đổi mới tư duy …', '2. …'. The nearest such paragraph before item k."""
+        for j in range(k - 1, first - 1, -1):
+            if self.ranks[j] == PARAGRAPH and self.lines[j].text.rstrip(" *_").endswith(":") and self._directives(j):
+                return self._directive_addressees(j)
+        return []
 
     def directive_lists(self) -> None:
         """'… đề nghị <addressees> những nội dung sau:' followed by numbered items; 'Trưởng Ban Chỉ đạo kết
@@ -771,7 +782,10 @@ class _Reader:
                 or self._list_goes_on(i + 1, end)
             ):
                 end += 1
-            for k, k_end in self._sub_items(list(range(i + 1, end))):
+            indices = list(range(i + 1, end))
+            # '… đề nghị UBND các xã, phường; các đơn vị … thực hiện …. Cụ thể:' over '- Thường xuyên cập nhật …'
+            items = self._sub_items(indices) or [(k, k + 1) for k in indices if self.ranks[k] == BULLET]
+            for k, k_end in items:
                 if k not in self.used:
                     # a part that says why and for whom ('I. QUAN ĐIỂM, PHẠM VI …') is no task of the addressees
                     self.item(k, k_end, [] if self._in_preamble(k) else addressees, not directive)

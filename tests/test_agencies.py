@@ -342,3 +342,49 @@ def test_a_province_whose_name_holds_a_body_word_is_read_whole():
         "Ủy ban nhân dân thành phố Hải Phòng",
         "Ủy ban nhân dân tỉnh Quảng Ninh",
     ]
+
+
+def test_a_bare_title_in_a_series_of_titles_is_one_addressee():
+    # tn-1095764e502a89b8 (Công điện 224/CĐ-TTg, Thủ tướng Chính phủ), item 1; tn-c22591f10eec1dab (Nghị định of
+    # Chính phủ), Điều 72.1: 'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, người đứng đầu tổ chức …'
+    text = (
+        "Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+        "thành phố trực thuộc Trung ương khẩn trương chỉ đạo"
+    )
+    assert _names(text) == [
+        "Bộ trưởng",
+        "Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
+    assert _names("Bộ trưởng Bộ Tài chính chủ trì") == ["Bộ trưởng Bộ Tài chính"]
+    assert _names("Bộ trưởng khẩn trương chỉ đạo") == []  # a title alone, followed by no other, names nobody
+
+
+def test_a_title_over_a_colon_heads_each_body_listed_after_it():
+    # tn-6e205b75bcc588b5 (Quyết định 2913/QĐ-UBND, UBND tỉnh Hà Tĩnh), Điều 3; the same 'Tổng giám đốc: Đài
+    # truyền hình Việt Nam, …' in the addressees of tn-1095764e502a89b8 (Công điện 224/CĐ-TTg)
+    text = (
+        "Chánh Văn phòng UBND tỉnh; Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học "
+        "tỉnh; Chủ tịch Ủy ban nhân dân cấp xã chịu trách nhiệm thi hành Quyết định này"
+    )
+    assert [b.name for b in parse_officials(text, 0, text.find(" chịu"))] == [
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+        "Giám đốc Trung tâm Phục vụ hành chính công tỉnh",
+        "Giám đốc Trung tâm Công báo - Tin học tỉnh",
+        "Chủ tịch Ủy ban nhân dân cấp xã",
+    ]
+
+
+def test_the_land_registration_office_and_its_branches_are_bodies():
+    # tn-994dfbc3967e5ebf (Quy chế phối hợp, UBND tỉnh Nghệ An), Điều 17; tn-50693ea4bb4bda20 (Quy chế, UBND tỉnh
+    # Lai Châu), Điều 3.7
+    assert _names("Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai có trách nhiệm cung cấp") == [
+        "Văn phòng đăng ký đất đai",
+        "Chi nhánh Văn phòng đăng ký đất đai",
+    ]
+
+
+def test_investors_are_a_class_of_bodies():
+    # tn-ceb89a53c7b93f00 (Kế hoạch 987/KH-UBND, UBND tỉnh Nghệ An), IV.5, a heading over its bullets; the class
+    # is named the same way in tn-50f694478a35aefd and tn-69db23c781b2e9aa
+    assert _names("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") == ["Các chủ đầu tư"]

@@ -995,3 +995,73 @@ def test_the_powers_an_article_devolves_are_no_tasks():
         "nhất.\n"
     )
     assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Tư pháp", "lead")]
+
+
+def test_task_fields_set_in_emphasis_as_a_web_page_renders_them():
+    # tn-09daab284f92e2dd (Kế hoạch 141/KH-UBND, UBND tỉnh Bắc Ninh), III.4; the same emphasis on the labels of
+    # tn-1ea5e769bcf16b99 (UBND tỉnh Hà Tĩnh, '**Cơ quan thực hiện: **Sở Y tế')
+    text = """III. NHIỆM VỤ, GIẢI PHÁP
+4. Nâng cao phẩm chất, năng lực cho đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật
+- Tổ chức tập huấn, bồi dưỡng kiến thức, kỹ năng xây dựng pháp luật cho đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật.
+*Đơn vị chủ trì tham mưu thực hiện: *Sở Tư pháp.
+*Đơn vị phối hợp thực hiện: *Sở Nội vụ.
+*Thời gian thực hiện: *Tháng 12/2025.
+- Nâng cao kiến thức, kỹ năng xây dựng pháp luật trong chương trình bồi dưỡng kiến thức, kỹ năng quản lý nhà nước.
+**Đơn vị chủ trì**: Sở Nội vụ.
+*Đơn vị phối hợp: *Sở Tư pháp."""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Sở Tư pháp", "lead", "2025-12"),
+        ("Sở Nội vụ", "support", "2025-12"),
+        ("Sở Nội vụ", "lead", None),
+        ("Sở Tư pháp", "support", None),
+    ]
+    assert got[0].task.startswith("Tổ chức tập huấn")
+
+
+def test_a_request_leading_into_a_task_part_gives_its_items_to_the_bodies_it_asks():
+    # tn-24701a1c97c8c368 (Thông báo 634/TB-VPCP, Văn phòng Chính phủ), II; the same request over numbered items
+    # outside a titled part is seed 000's
+    text = """II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THỜI GIAN TỚI
+Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo, tập trung thực hiện các nhiệm vụ, giải pháp trên các lĩnh vực trong 02 tháng cuối năm 2025; trong đó lưu ý một số nội dung trọng tâm sau:
+1. Đổi mới tư duy, tầm nhìn phát triển, khai thác tối đa nguồn lực bên trong.
+2. Chú trọng bảo vệ môi trường, phát triển bền vững, tăng trưởng xanh, kinh tế tuần hoàn.
+III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về dự án nạo vét luồng tàu: Bộ Xây dựng khẩn trương rà soát, sớm bàn giao trong năm 2025."""
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("Thường trực Tỉnh ủy", "II.1"),
+        ("Thường trực Tỉnh ủy", "II.2"),
+        ("Bộ Xây dựng", "III.1"),
+    ]
+
+
+def test_a_request_over_dash_bullets_gives_each_bullet_to_each_addressee():
+    # tn-d97b35347d17f96f (Công văn 5095/SGDĐT-CTTTHSSV, Sở GD&ĐT Hà Nội): the same items under a directive as
+    # seed 000's numbered ones, marked with dashes as a part's items may be
+    text = """Nhằm đảm bảo sức khỏe cho học sinh, Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực thuộc thực hiện nghiêm túc theo văn bản chỉ đạo của UBND Thành phố. Cụ thể:
+- Thường xuyên cập nhật thông tin về chất lượng không khí, theo dõi chỉ số VN_AQI tại các trạm quan trắc.
+- Hạn chế các hoạt động ngoài trời cho học sinh trong các khung giờ có chất lượng không khí ở mức “Xấu” trở lên."""
+    got = _obligations(text)
+    assert [o.agency for o in got] == ["Ủy ban nhân dân các xã, phường", "các đơn vị, cơ sở giáo dục trực thuộc"] * 2
+    assert got[2].task.startswith("Hạn chế các hoạt động ngoài trời")
+
+
+def test_bodies_named_under_a_sub_heading_of_a_class_take_its_tasks():
+    # tn-6bac4a0d92da936d (Chỉ thị 010/CT-UBND, UBND tỉnh Đắk Lắk), I.2: the class's heading over '2.1. Trách
+    # nhiệm chung' (the class's tasks) and '2.2. Trách nhiệm cụ thể' over one lettered heading per body
+    text = """I. Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án
+2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, chịu trách nhiệm trước UBND tỉnh các nội dung sau:
+2.1. Trách nhiệm chung
+a) Đánh giá sơ bộ về hiệu quả kinh tế - xã hội của dự án đầu tư.
+2.2. Trách nhiệm cụ thể
+a) Sở Xây dựng
+- Đánh giá sự phù hợp của dự án đầu tư với quy hoạch xây dựng, đô thị.
+- Đánh giá về khả năng đấu nối giao thông của dự án.
+b) Sở Văn hóa, Thể thao và Du lịch
+- Đánh giá về sự phù hợp của dự án đầu tư với yêu cầu bảo vệ, phát huy giá trị của di sản văn hóa."""
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("Các sở, ban, ngành, địa phương", "I.2.1.a"),
+        ("Sở Xây dựng", "I.2.2.a"),
+        ("Sở Xây dựng", "I.2.2.a"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "I.2.2.b"),
+    ]

@@ -51,7 +51,8 @@ def _cues() -> _Cues:
         dangling_words=frozenset(fold(w) for w in d["dangling_words"]),
         topic=re.compile(rf"(?:{_alternation(d['topic_openers'])})\s"),
         fields=tuple(
-            (kind, re.compile(rf"(?:{_alternation(names)})(?:\s+[^\W\d_]+){{0,2}}\s*:\s*"))
+            # a web page may set the label in emphasis: '*Đơn vị phối hợp: *Sở Tư pháp', '**Cơ quan thực hiện**: …'
+            (kind, re.compile(rf"[*_]*(?:{_alternation(names)})(?:\s+[^\W\d_]+){{0,2}}[*_\s]*:[*_\s]*"))
             for kind, names in d["task_fields"].items()
         ),
     )
