@@ -518,7 +518,7 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
     else:
         found, end = [first], first.end
     joined_by_and = False
-    if found == [first] and first.collective and (listed := _listed_names(sc, first))[0]:
+    if found == [first] and first.collective and (listed := _class_members(sc, first))[0]:
         found, end = listed
     elif found == [first] and (places := _listed_places(sc, first))[0]:
         found, end = places
@@ -543,7 +543,7 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             # 'Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã': a bare level is the same body at that level
             name = _canonical(text[prev.start : prev.head_end] + " " + text[sc._ws(q) : level])
             nxt = AgencyMatch(prev.start, level, name, prev.head_end, True, False)
-        if nxt is not None and nxt.collective and (listed := _listed_names(sc, nxt))[0]:
+        if nxt is not None and nxt.collective and (listed := _class_members(sc, nxt))[0]:
             found += listed[0]
             end = listed[1]
             continue
@@ -644,7 +644,7 @@ def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
         cut = m.group().strip()
         if (
             cut == ";"
-            or sc._word(sc.lex.titles, m.end()) is not None
+            or sc._word(sc.lex.titles, sc._literal(_PLURAL, m.end()) or m.end()) is not None  # '…, các Bộ trưởng'
             or (cut == "va" and sc.collective(m.end()) is not None)
         ):
             cuts.append((m.start(), m.end()))
@@ -683,6 +683,40 @@ def _shared_unit_place(sc: _Scanner, prev: AgencyMatch, pos: int) -> tuple[Agenc
 _COLON = re.compile(r"\s*:\s*")
 _ASIDE = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+va\s+")  # on folded text
+
+
+def _class_members(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:
+    """The distinct bodies a class names, if it names several: its listed names, or the classes one title heads."""
+    listed = _listed_names(sc, m)
+    return listed if listed[0] else _titled_classes(sc, m)
+
+
+def _titled_classes(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:
+    """'Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ' → 'Thủ trưởng cơ quan ngang Bộ', 'Thủ trưởng cơ quan
+    thuộc Chính phủ': a title over classes that repeat one class word heads each of them, since each names a kind of
+    its own; 'Thủ trưởng các cơ quan, đơn vị liên quan' (no word repeated) stays one class."""
+    title = sc._word(sc.lex.titles, m.start)
+    if title is None:
+        return [], m.end
+    p = sc._literal(_PLURAL, title) or title
+    starts, ends = [sc._ws(p)], []
+    end = sc._word(sc.lex.classes, p)
+    while end is not None:
+        join = _CLASS_JOIN.match(sc.folded, end)
+        nxt = sc._word(sc.lex.classes, join.end()) if join is not None and join.end() < m.end else None
+        if join is None or nxt is None:
+            break
+        ends.append(end)
+        starts.append(sc._ws(join.end()))
+        end = nxt
+    ends.append(m.end)
+    words = [sc.folded[a : sc._word(sc.lex.classes, a) or a] for a in starts]
+    shortest = min(words, key=len)
+    if len(starts) < 2 or not all(w == shortest or w.startswith(shortest + " ") for w in words):
+        return [], m.end
+    head = sc.text[m.start : title]
+    found = [AgencyMatch(a, b, _canonical(f"{head} {sc.text[a:b]}"), b, True, True) for a, b in zip(starts, ends)]
+    return found, m.end
 
 
 def _listed_names(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:

@@ -342,3 +342,37 @@ def test_a_province_whose_name_holds_a_body_word_is_read_whole():
         "Ủy ban nhân dân thành phố Hải Phòng",
         "Ủy ban nhân dân tỉnh Quảng Ninh",
     ]
+
+
+def test_a_title_over_classes_that_repeat_one_class_word_heads_each_of_them():
+    """cb-file_data_50 (Thủ tướng, Điều 9) and tn-ccb7cba554ea36d2 (Chính phủ, Điều 3): gold counts the
+    title once per class; a class list without a repeated word stays one class."""
+    text = (
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh,"
+        " thành phố trực thuộc Trung ương"
+    )
+    assert [m.name for m in parse_officials(text, 0, len(text))] == [
+        "Các Bộ trưởng",
+        "Thủ trưởng cơ quan ngang Bộ",
+        "Thủ trưởng cơ quan thuộc Chính phủ",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
+    text = "Bộ trưởng Bộ Tài chính và Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan có liên quan"
+    assert [m.name for m in parse_officials(text, 0, len(text))][-2:] == [
+        "Thủ trưởng cơ quan ngang Bộ",
+        "Thủ trưởng cơ quan có liên quan",
+    ]
+    assert _names("Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm") == [
+        "Thủ trưởng các cơ quan, đơn vị có liên quan"
+    ]
+
+
+def test_a_plural_title_after_a_comma_opens_a_member_of_its_own():
+    """tn-7f4621fd812c6ff9 (Điều 4): '… Bộ trưởng Bộ Nội vụ, các Bộ trưởng, Thủ trưởng …'."""
+    text = "Bộ trưởng Bộ Nội vụ, các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan"
+    assert [m.name for m in parse_officials(text, 0, len(text))] == [
+        "Bộ trưởng Bộ Nội vụ",
+        "các Bộ trưởng",
+        "Thủ trưởng cơ quan ngang bộ",
+        "Thủ trưởng cơ quan có liên quan",
+    ]
