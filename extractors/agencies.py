@@ -69,8 +69,17 @@ class _Lexicon:
 
 
 def _abbreviated(bodies: list[str], abbreviations: dict[str, str]) -> list[str]:
-    """Bodies as documents abbreviate them inside a longer name: 'Văn phòng UBND', 'Ủy ban MTTQ'."""
-    return [b.replace(full, a) for b in bodies for a, full in abbreviations.items() if full in b and full != b]
+    """Bodies as documents abbreviate them inside a longer name: 'Văn phòng UBND', 'Ủy ban MTTQ', and with every
+    part abbreviated, 'Văn phòng HĐND - UBND'."""
+    one = [b.replace(full, a) for b in bodies for a, full in abbreviations.items() if full in b and full != b]
+    every = []
+    for b in bodies:
+        short = b
+        for a, full in abbreviations.items():
+            if full != b:
+                short = short.replace(full, a)
+        every.append(short)
+    return one + [s for s in every if s not in bodies and s not in one]
 
 
 def _expands_to_body(full: str, data: dict) -> bool:
@@ -431,10 +440,11 @@ class _Scanner:
                 return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
             found = self._headed(pos, p, t)
             first = _WORD.match(self.text, pos)
-            if found is None and first and (second := _NEXT_WORD.match(self.text, first.end())) is not None:
-                # 'Chánh Văn phòng Bộ': the title's own head word opens the body ('Văn phòng Bộ')
+            if first and (second := _NEXT_WORD.match(self.text, first.end())) is not None:
+                # 'Chánh Văn phòng Bộ': the title's own head word opens the body ('Văn phòng Bộ'), and it wins
+                # when it reads further ('Chánh Văn phòng| Hội đồng nhân dân và Ủy ban nhân dân thành phố')
                 inner = self.match(second.start(1), allow_collective=False)
-                if inner is not None:
+                if inner is not None and (found is None or inner.end > found.end):
                     return AgencyMatch(
                         pos, inner.end, _canonical(self.text[pos : inner.end]), inner.head_end, True, False
                     )

@@ -376,3 +376,15 @@ def test_a_plural_title_after_a_comma_opens_a_member_of_its_own():
         "Thủ trưởng cơ quan ngang bộ",
         "Thủ trưởng cơ quan có liên quan",
     ]
+
+
+def test_the_joint_office_of_the_council_and_the_committee_is_one_body():
+    """tn-be5392d4f50c27a6 (UBND Nghệ An), cb-file_data_46 (UBND TP Hồ Chí Minh), tn-0f98ee482389e59e."""
+    assert _names("Văn phòng HĐND - UBND cấp xã chủ trì tham mưu cho UBND") == [
+        "Văn phòng Hội đồng nhân dân - Ủy ban nhân dân cấp xã"
+    ]
+    text = "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố, Giám đốc Sở Tài chính"
+    assert [m.name for m in parse_officials(text, 0, len(text))] == [
+        "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố",
+        "Giám đốc Sở Tài chính",
+    ]
