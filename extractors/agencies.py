@@ -628,6 +628,14 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
     return out
 
 
+def is_bare_title(text: str) -> bool:
+    """Is the text an official's title alone ('Chánh Văn phòng', 'Các Bộ trưởng'), the opening words of who acts
+    rather than a heading?"""
+    sc = _Scanner(text)
+    start = len(text) - len(text.lstrip(" *_"))
+    return _bare_title(sc, start, len(text.rstrip(" *_:")))
+
+
 def _bare_title(sc: _Scanner, start: int, end: int) -> bool:
     """Is text[start:end] a title alone ('Các Bộ trưởng', 'Chủ tịch Hội đồng quản trị'), naming no body after it?"""
     p = sc._literal(_PLURAL, start) or start

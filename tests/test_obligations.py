@@ -995,3 +995,20 @@ def test_the_powers_an_article_devolves_are_no_tasks():
         "nhất.\n"
     )
     assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Tư pháp", "lead")]
+
+
+def test_an_executing_clause_wrapped_after_the_first_title_keeps_it():
+    """'**Điều 4. **Chánh Văn phòng' / 'UBND tỉnh, Giám đốc Sở …': the hard wrap leaves the title alone on the
+    article's line, which is the clause's first words, not the article's title (tn-46cf026ac548f4bd, UBND Đắk Lắk;
+    tn-adda847abe350742, UBND Quảng Ngãi; tn-b1bac569be973504, UBND Cà Mau; and four more)."""
+    text = (
+        "**Điều 3. **Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "**Điều 4. **Chánh Văn phòng\n"
+        "UBND tỉnh, Giám đốc Sở Công Thương, Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành\n"
+        "Quyết định này./.\n"
+    )
+    assert [o.agency for o in _obligations(text)] == [
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+        "Giám đốc Sở Công Thương",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
