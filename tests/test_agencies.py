@@ -388,3 +388,15 @@ def test_the_joint_office_of_the_council_and_the_committee_is_one_body():
         "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố",
         "Giám đốc Sở Tài chính",
     ]
+
+
+def test_the_national_civil_defence_steering_committee_is_named_whole():
+    """tn-a328fbb46798c2b5 and tn-cfef94bb5eaf59df (Công điện of the Thủ tướng), tn-437c3beb60ae2874 (UBND TP Hồ Chí
+    Minh, 'Ban Chỉ đạo PTDS Quốc gia'): its name runs on in lowercase past 'Ban Chỉ đạo'."""
+    assert _names("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát diễn biến") == [
+        "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
+    ]
+    assert _names("Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia phối hợp với") == [
+        "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
+    ]
+    assert _names("Ban Chỉ đạo PTDS Quốc gia") == ["Ban Chỉ đạo phòng thủ dân sự Quốc gia"]
