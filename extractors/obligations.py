@@ -338,6 +338,10 @@ def _obligations(
     role = role or _role(raw, heading)
     partners = _partners(raw) or (_partners(heading) if role != "assigned" else [])
     due, recurrence = _due(raw)
+    if due is None and task.quote_from is not None and task.quote_from < task.start:
+        # the time that opens the sentence before its bodies dates their task ('Trong năm 2013, Ủy ban nhân dân
+        # các tỉnh … phải …', 'c) Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì …')
+        due, recurrence = _due(seg.text[task.quote_from : task.start])
     if due is None and when:
         due, recurrence = time_grammar.cell_due(when)
     end = task.quote_to or min(task.start + len(task.text.rstrip()), task.line.end)
