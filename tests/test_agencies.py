@@ -400,3 +400,13 @@ def test_the_national_civil_defence_steering_committee_is_named_whole():
         "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
     ]
     assert _names("Ban Chỉ đạo PTDS Quốc gia") == ["Ban Chỉ đạo phòng thủ dân sự Quốc gia"]
+
+
+def test_a_class_named_by_its_trade_keeps_it():
+    """tn-e01d3782fbed0967 (Công điện 227/CĐ-TTg, item 12) and tn-ec00bd6f58be7864 (a task table of the Thủ tướng);
+    'các doanh nghiệp viễn thông' also in plans of provinces (tn-62f25a030c183151, tn-ceb89a53c7b93f00)."""
+    assert _names("Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn") == ["Các cơ quan truyền thông, báo chí"]
+    assert _names("Bộ Khoa học và Công nghệ; các doanh nghiệp viễn thông") == [
+        "Bộ Khoa học và Công nghệ",
+        "các doanh nghiệp viễn thông",
+    ]
