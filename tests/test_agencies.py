@@ -410,3 +410,11 @@ def test_a_class_named_by_its_trade_keeps_it():
         "Bộ Khoa học và Công nghệ",
         "các doanh nghiệp viễn thông",
     ]
+
+
+def test_a_hyphen_written_without_spaces_joins_a_name_as_a_spaced_one():
+    """'các tổ chức chính trị-xã hội' (tn-c5d930a5fc8373cd; also tn-02b9be7711f88c70, tn-27e00d593ec30fac,
+    tn-4e39af96b6891368, tn-c05552433ef48b49): the lexicon's 'chính trị - xã hội' written without its spaces."""
+    assert _names("Các sở, ban, ngành, các tổ chức chính trị-xã hội xây dựng") == [
+        "Các sở, ban, ngành, các tổ chức chính trị-xã hội"
+    ]
