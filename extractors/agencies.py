@@ -69,8 +69,17 @@ class _Lexicon:
 
 
 def _abbreviated(bodies: list[str], abbreviations: dict[str, str]) -> list[str]:
-    """Bodies as documents abbreviate them inside a longer name: 'Văn phòng UBND', 'Ủy ban MTTQ'."""
-    return [b.replace(full, a) for b in bodies for a, full in abbreviations.items() if full in b and full != b]
+    """Bodies as documents abbreviate them inside a longer name: 'Văn phòng UBND', 'Ủy ban MTTQ', and with every
+    part abbreviated, 'Văn phòng HĐND - UBND'."""
+    one = [b.replace(full, a) for b in bodies for a, full in abbreviations.items() if full in b and full != b]
+    every = []
+    for b in bodies:
+        short = b
+        for a, full in abbreviations.items():
+            if full != b:
+                short = short.replace(full, a)
+        every.append(short)
+    return one + [s for s in every if s not in bodies and s not in one]
 
 
 def _expands_to_body(full: str, data: dict) -> bool:
@@ -432,10 +441,11 @@ class _Scanner:
                 return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
             found = self._headed(pos, p, t)
             first = _WORD.match(self.text, pos)
-            if found is None and first and (second := _NEXT_WORD.match(self.text, first.end())) is not None:
-                # 'Chánh Văn phòng Bộ': the title's own head word opens the body ('Văn phòng Bộ')
+            if first and (second := _NEXT_WORD.match(self.text, first.end())) is not None:
+                # 'Chánh Văn phòng Bộ': the title's own head word opens the body ('Văn phòng Bộ'), and it wins
+                # when it reads further ('Chánh Văn phòng| Hội đồng nhân dân và Ủy ban nhân dân thành phố')
                 inner = self.match(second.start(1), allow_collective=False)
-                if inner is not None:
+                if inner is not None and (found is None or inner.end > found.end):
                     return AgencyMatch(
                         pos, inner.end, _canonical(self.text[pos : inner.end]), inner.head_end, True, False
                     )
@@ -522,7 +532,7 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
     else:
         found, end = [first], first.end
     joined_by_and = False
-    if found == [first] and first.collective and (listed := _listed_names(sc, first))[0]:
+    if found == [first] and first.collective and (listed := _class_members(sc, first))[0]:
         found, end = listed
     elif found == [first] and (places := _listed_places(sc, first))[0]:
         found, end = places
@@ -547,7 +557,7 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             # 'Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã': a bare level is the same body at that level
             name = _canonical(text[prev.start : prev.head_end] + " " + text[sc._ws(q) : level])
             nxt = AgencyMatch(prev.start, level, name, prev.head_end, True, False)
-        if nxt is not None and nxt.collective and (listed := _listed_names(sc, nxt))[0]:
+        if nxt is not None and nxt.collective and (listed := _class_members(sc, nxt))[0]:
             found += listed[0]
             end = listed[1]
             continue
@@ -632,6 +642,14 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
     return out
 
 
+def is_bare_title(text: str) -> bool:
+    """Is the text an official's title alone ('Chánh Văn phòng', 'Các Bộ trưởng'), the opening words of who acts
+    rather than a heading?"""
+    sc = _Scanner(text)
+    start = len(text) - len(text.lstrip(" *_"))
+    return _bare_title(sc, start, len(text.rstrip(" *_:")))
+
+
 def _bare_title(sc: _Scanner, start: int, end: int) -> bool:
     """Is text[start:end] a title alone ('Các Bộ trưởng', 'Chủ tịch Hội đồng quản trị'), naming no body after it?"""
     p = sc._literal(_PLURAL, start) or start
@@ -658,7 +676,7 @@ def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
         cut = m.group().strip()
         if (
             cut == ";"
-            or sc._word(sc.lex.titles, m.end()) is not None
+            or sc._word(sc.lex.titles, sc._literal(_PLURAL, m.end()) or m.end()) is not None  # '…, các Bộ trưởng'
             or (cut == "va" and sc.collective(m.end()) is not None)
         ):
             cuts.append((m.start(), m.end()))
@@ -697,6 +715,40 @@ def _shared_unit_place(sc: _Scanner, prev: AgencyMatch, pos: int) -> tuple[Agenc
 _COLON = re.compile(r"\s*:\s*")
 _ASIDE = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+va\s+")  # on folded text
+
+
+def _class_members(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:
+    """The distinct bodies a class names, if it names several: its listed names, or the classes one title heads."""
+    listed = _listed_names(sc, m)
+    return listed if listed[0] else _titled_classes(sc, m)
+
+
+def _titled_classes(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:
+    """'Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ' → 'Thủ trưởng cơ quan ngang Bộ', 'Thủ trưởng cơ quan
+    thuộc Chính phủ': a title over classes that repeat one class word heads each of them, since each names a kind of
+    its own; 'Thủ trưởng các cơ quan, đơn vị liên quan' (no word repeated) stays one class."""
+    title = sc._word(sc.lex.titles, m.start)
+    if title is None:
+        return [], m.end
+    p = sc._literal(_PLURAL, title) or title
+    starts, ends = [sc._ws(p)], []
+    end = sc._word(sc.lex.classes, p)
+    while end is not None:
+        join = _CLASS_JOIN.match(sc.folded, end)
+        nxt = sc._word(sc.lex.classes, join.end()) if join is not None and join.end() < m.end else None
+        if join is None or nxt is None:
+            break
+        ends.append(end)
+        starts.append(sc._ws(join.end()))
+        end = nxt
+    ends.append(m.end)
+    words = [sc.folded[a : sc._word(sc.lex.classes, a) or a] for a in starts]
+    shortest = min(words, key=len)
+    if len(starts) < 2 or not all(w == shortest or w.startswith(shortest + " ") for w in words):
+        return [], m.end
+    head = sc.text[m.start : title]
+    found = [AgencyMatch(a, b, _canonical(f"{head} {sc.text[a:b]}"), b, True, True) for a, b in zip(starts, ends)]
+    return found, m.end
 
 
 def _listed_names(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]:

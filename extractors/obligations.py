@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.agencies import AgencyMatch, find_agencies, named, parse_addressees, parse_officials
+from extractors.agencies import AgencyMatch, find_agencies, is_bare_title, named, parse_addressees, parse_officials
 from extractors.body import HEADER_LINES, document_span
 from extractors.common import DOC_NUMBER, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
@@ -338,6 +338,10 @@ def _obligations(
     role = role or _role(raw, heading)
     partners = _partners(raw) or (_partners(heading) if role != "assigned" else [])
     due, recurrence = _due(raw)
+    if due is None and task.quote_from is not None and task.quote_from < task.start:
+        # the time that opens the sentence before its bodies dates their task ('Trong năm 2013, Ủy ban nhân dân
+        # các tỉnh … phải …', 'c) Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì …')
+        due, recurrence = _due(seg.text[task.quote_from : task.start])
     if due is None and when:
         due, recurrence = time_grammar.cell_due(when)
     end = task.quote_to or min(task.start + len(task.text.rstrip()), task.line.end)
@@ -916,9 +920,16 @@ class _Reader:
         hướng dẫn, kiểm tra việc thi hành Quyết định này') is left to the readers of items."""
         first = k if k == i or self.lines[k].marker else max(j for j in range(i, k) if j == i or self.lines[j].marker)
         title = marker_body(self.lines[i])
-        is_title = len(title) <= _TITLE_CHARS and not re.search(r"[;:]", title) and not parse_addressees(title)[0]
+        is_title = (
+            len(title) <= _TITLE_CHARS
+            and not re.search(r"[;:]", title)
+            and not parse_addressees(title)[0]
+            and not is_bare_title(title)
+        )
         if first == i < k and is_title:
-            first = i + 1  # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member
+            # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member — but 'Điều 4.
+            # Chánh Văn phòng' / 'UBND tỉnh, Giám đốc …' is the clause wrapped after its first words
+            first = i + 1
         clause = self.lines[k]
         if first < k:
             text = self.seg.text[self.lines[first].start : clause.end].replace("\n", " ").replace("\f", " ")

@@ -353,7 +353,8 @@ def test_a_bare_title_in_a_series_of_titles_is_one_addressee():
     )
     assert _names(text) == [
         "Bộ trưởng",
-        "Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+        "Thủ trưởng cơ quan ngang Bộ",  # a title over a repeated class heads each (notes D, G, L, N)
+        "Thủ trưởng cơ quan thuộc Chính phủ",
         "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
     ]
     assert _names("Bộ trưởng Bộ Tài chính chủ trì") == ["Bộ trưởng Bộ Tài chính"]
@@ -388,3 +389,79 @@ def test_investors_are_a_class_of_bodies():
     # tn-ceb89a53c7b93f00 (Kế hoạch 987/KH-UBND, UBND tỉnh Nghệ An), IV.5, a heading over its bullets; the class
     # is named the same way in tn-50f694478a35aefd and tn-69db23c781b2e9aa
     assert _names("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") == ["Các chủ đầu tư"]
+
+
+def test_a_title_over_classes_that_repeat_one_class_word_heads_each_of_them():
+    """cb-file_data_50 (Thủ tướng, Điều 9) and tn-ccb7cba554ea36d2 (Chính phủ, Điều 3): gold counts the
+    title once per class; a class list without a repeated word stays one class."""
+    text = (
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh,"
+        " thành phố trực thuộc Trung ương"
+    )
+    assert [m.name for m in parse_officials(text, 0, len(text))] == [
+        "Các Bộ trưởng",
+        "Thủ trưởng cơ quan ngang Bộ",
+        "Thủ trưởng cơ quan thuộc Chính phủ",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
+    text = "Bộ trưởng Bộ Tài chính và Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan có liên quan"
+    assert [m.name for m in parse_officials(text, 0, len(text))][-2:] == [
+        "Thủ trưởng cơ quan ngang Bộ",
+        "Thủ trưởng cơ quan có liên quan",
+    ]
+    assert _names("Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm") == [
+        "Thủ trưởng các cơ quan, đơn vị có liên quan"
+    ]
+
+
+def test_a_plural_title_after_a_comma_opens_a_member_of_its_own():
+    """tn-7f4621fd812c6ff9 (Điều 4): '… Bộ trưởng Bộ Nội vụ, các Bộ trưởng, Thủ trưởng …'."""
+    text = "Bộ trưởng Bộ Nội vụ, các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan"
+    assert [m.name for m in parse_officials(text, 0, len(text))] == [
+        "Bộ trưởng Bộ Nội vụ",
+        "các Bộ trưởng",
+        "Thủ trưởng cơ quan ngang bộ",
+        "Thủ trưởng cơ quan có liên quan",
+    ]
+
+
+def test_the_joint_office_of_the_council_and_the_committee_is_one_body():
+    """tn-be5392d4f50c27a6 (UBND Nghệ An), cb-file_data_46 (UBND TP Hồ Chí Minh), tn-0f98ee482389e59e."""
+    assert _names("Văn phòng HĐND - UBND cấp xã chủ trì tham mưu cho UBND") == [
+        "Văn phòng Hội đồng nhân dân - Ủy ban nhân dân cấp xã"
+    ]
+    text = "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố, Giám đốc Sở Tài chính"
+    assert [m.name for m in parse_officials(text, 0, len(text))] == [
+        "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố",
+        "Giám đốc Sở Tài chính",
+    ]
+
+
+def test_the_national_civil_defence_steering_committee_is_named_whole():
+    """tn-a328fbb46798c2b5 and tn-cfef94bb5eaf59df (Công điện of the Thủ tướng), tn-437c3beb60ae2874 (UBND TP Hồ Chí
+    Minh, 'Ban Chỉ đạo PTDS Quốc gia'): its name runs on in lowercase past 'Ban Chỉ đạo'."""
+    assert _names("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát diễn biến") == [
+        "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
+    ]
+    assert _names("Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia phối hợp với") == [
+        "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
+    ]
+    assert _names("Ban Chỉ đạo PTDS Quốc gia") == ["Ban Chỉ đạo phòng thủ dân sự Quốc gia"]
+
+
+def test_a_class_named_by_its_trade_keeps_it():
+    """tn-e01d3782fbed0967 (Công điện 227/CĐ-TTg, item 12) and tn-ec00bd6f58be7864 (a task table of the Thủ tướng);
+    'các doanh nghiệp viễn thông' also in plans of provinces (tn-62f25a030c183151, tn-ceb89a53c7b93f00)."""
+    assert _names("Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn") == ["Các cơ quan truyền thông, báo chí"]
+    assert _names("Bộ Khoa học và Công nghệ; các doanh nghiệp viễn thông") == [
+        "Bộ Khoa học và Công nghệ",
+        "các doanh nghiệp viễn thông",
+    ]
+
+
+def test_a_hyphen_written_without_spaces_joins_a_name_as_a_spaced_one():
+    """'các tổ chức chính trị-xã hội' (tn-c5d930a5fc8373cd; also tn-02b9be7711f88c70, tn-27e00d593ec30fac,
+    tn-4e39af96b6891368, tn-c05552433ef48b49): the lexicon's 'chính trị - xã hội' written without its spaces."""
+    assert _names("Các sở, ban, ngành, các tổ chức chính trị-xã hội xây dựng") == [
+        "Các sở, ban, ngành, các tổ chức chính trị-xã hội"
+    ]

@@ -1065,3 +1065,36 @@ b) Sở Văn hóa, Thể thao và Du lịch
         ("Sở Xây dựng", "I.2.2.a"),
         ("Sở Văn hóa, Thể thao và Du lịch", "I.2.2.b"),
     ]
+
+
+def test_an_executing_clause_wrapped_after_the_first_title_keeps_it():
+    """'**Điều 4. **Chánh Văn phòng' / 'UBND tỉnh, Giám đốc Sở …': the hard wrap leaves the title alone on the
+    article's line, which is the clause's first words, not the article's title (tn-46cf026ac548f4bd, UBND Đắk Lắk;
+    tn-adda847abe350742, UBND Quảng Ngãi; tn-b1bac569be973504, UBND Cà Mau; and four more)."""
+    text = (
+        "**Điều 3. **Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "**Điều 4. **Chánh Văn phòng\n"
+        "UBND tỉnh, Giám đốc Sở Công Thương, Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành\n"
+        "Quyết định này./.\n"
+    )
+    assert [o.agency for o in _obligations(text)] == [
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+        "Giám đốc Sở Công Thương",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+
+
+def test_the_time_that_opens_the_sentence_before_its_bodies_dates_their_task():
+    """cb-file_data_40 (Thủ tướng Chính phủ, Điều 7.1), tn-1a434d0a7e14dc93 (UBND TP Cần Thơ, Điều 9.2.c) and
+    cb-file_data_36 (Bộ Xây dựng): the gold gives the task the time said before the body."""
+    text = (
+        "Điều 7. Tổ chức thực hiện\n"
+        "1. Trong năm 2013, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương phải thực hiện cơ bản xong"
+        " việc hỗ trợ về nhà ở cho hộ gia đình người có công với cách mạng.\n"
+        "2. Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị có liên quan"
+        " tiến hành rà soát, đánh giá kết quả chấm điểm.\n"
+    )
+    assert [(o.agency, o.due, o.recurrence) for o in _obligations(text)] == [
+        ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "2013", None),
+        ("Sở Nội vụ", "--03-31", "yearly"),
+    ]
