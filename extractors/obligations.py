@@ -68,6 +68,7 @@ def _aside(rest: str) -> str:
 
 
 _BRACKET = re.compile(r"\s*\(\s*")
+_ITEM_COLON = re.compile(r":(?!\d)")  # an item's colon, not a clock's ('trước 15:00 ngày thứ Sáu')
 _HEADING_TAIL = re.compile(r"(?:\s*\([^)]*\))?[\s:*_]*$")  # '… (bao gồm cả …):' after a heading's name
 
 
@@ -582,7 +583,8 @@ class _Reader:
         apposition ('Sở Tài chính - Cơ quan thường trực'); after 'Trách nhiệm của' it names the body even when
         the lexicon does not know it ('1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:')."""
         text = self.lines[i].text
-        colon = text.find(":", stop)
+        found = _ITEM_COLON.search(text, stop)
+        colon = found.start() if found else -1
         if colon >= 0:
             end = len(_HEADING_TAIL.sub("", text[: colon + 1]))
         elif heading:
@@ -1003,7 +1005,9 @@ class _Reader:
 
     def _field_clauses(self, i: int, field: tuple[str, int]) -> list[tuple[list[AgencyMatch], Role]]:
         """The bodies of a role field, clause by clause, each with its role; a catch-all closing a list of named
-        bodies ('…, Sở Tài chính và các cơ quan, đơn vị có liên quan') is only the partners' courtesy."""
+        bodies ('…, Sở Tài chính và các cơ quan, đơn vị có liên quan'), or a clause of its own in a partners field
+        ('Đơn vị phối hợp: Sở Tư pháp; các cơ quan, đơn vị, địa phương liên quan.'), is only courtesy, as in a task
+        table's partners column."""
         kind, at = field
         text = self.lines[i].text
         folded = fold_in_place(text)
@@ -1014,8 +1018,10 @@ class _Reader:
             bodies, stop = parse_addressees(text[:until], start, folded[:until])
             if not bodies:
                 continue
-            if len(bodies) > 1 and bodies[-1].collective and self.voc.catch_all.search(fold(bodies[-1].name)):
+            if (len(bodies) > 1 or given == "support") and bodies[-1].collective and is_catch_all(bodies[-1].name):
                 bodies = bodies[:-1]
+            if not bodies:
+                continue
             out.append((bodies, given or _role(text[stop:until], "")))
         return out
 

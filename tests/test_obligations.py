@@ -1098,3 +1098,30 @@ def test_the_time_that_opens_the_sentence_before_its_bodies_dates_their_task():
         ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "2013", None),
         ("Sở Nội vụ", "--03-31", "yearly"),
     ]
+
+
+def test_a_catch_all_alone_in_a_partners_field_is_courtesy():
+    # tn-09daab284f92e2dd (Kế hoạch 141/KH-UBND, UBND tỉnh Bắc Ninh), III: 'Đơn vị phối hợp: *Sở Tư pháp; các cơ
+    # quan, đơn vị, địa phương liên quan.'; the same clause alone in tn-6e205b75bcc588b5 (Quyết định 2913/QĐ-UBND,
+    # UBND tỉnh Hà Tĩnh): '- Cơ quan phối hợp: các cơ quan, đơn vị có liên quan trực thuộc Ủy ban nhân dân tỉnh.'
+    text = """III. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát, hoàn thiện thể chế
+- Tổ chức rà soát văn bản quy phạm pháp luật của tỉnh.
+*Đơn vị chủ trì: *Sở Nội vụ.
+*Đơn vị phối hợp: *Sở Tư pháp; các cơ quan, đơn vị, địa phương liên quan.
+- Xây dựng cơ sở dữ liệu văn bản của tỉnh.
+*Đơn vị chủ trì: *Sở Khoa học và Công nghệ.
+*Đơn vị phối hợp: *Các cơ quan, đơn vị liên quan."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Sở Nội vụ", "lead"),
+        ("Sở Tư pháp", "support"),
+        ("Sở Khoa học và Công nghệ", "lead"),
+    ]
+
+
+def test_a_clock_time_is_not_the_colon_that_ends_an_items_body():
+    # tn-5dbaef1b7c77d06c (Công điện 229/CĐ-TTg), item 4: the body was read up to '15' of '15:00'
+    text = """Thủ tướng Chính phủ yêu cầu các Bộ, cơ quan, địa phương thực hiện các nhiệm vụ sau:
+1. Khẩn trương thực hiện quyết liệt, đồng bộ các nhiệm vụ, giải pháp khắc phục hậu quả thiên tai.
+2. Văn phòng Chính phủ hướng dẫn các văn phòng bộ, ngành, địa phương mẫu báo cáo hàng tuần trước 15:00 ngày thứ Sáu hàng tuần và theo dõi, đôn đốc việc thực hiện Công điện này./."""
+    assert [o.agency for o in _obligations(text)][-1] == "Văn phòng Chính phủ"
