@@ -42,3 +42,20 @@ def test_a_roman_marker_wrapped_alone_on_its_line_opens_the_heading_below(tmp_pa
         ("III", "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"),
         ("III.3", "3. Khai thác, sử dụng bền vững tài nguyên, môi trường biển và hải đảo"),
     ]
+
+
+def test_a_line_cut_inside_a_proper_name_goes_on_in_the_next(tmp_path):
+    # tn-8018a6f353d60a9e (Công văn of Văn phòng Chính phủ), item 4: 'Đài Tiếng nói Việt' / 'Nam, Thông tấn xã …';
+    # the same cut in tn-46cf026ac548f4bd (Quyết định 02144/QĐ-UBND, tỉnh Đắk Lắk): 'Giao Sở Công' / 'Thương chủ trì'
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "4. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt\nNam, Thông tấn xã Việt Nam phối hợp tuyên truyền.\n"
+        "**Điều 2. **Giao Sở Công\nThương chủ trì, phối hợp với cơ quan, đơn vị có liên quan rà soát.\n"
+        "5. Sở Tư pháp\nThẩm định văn bản.\n",
+        encoding="utf-8",
+    )
+    seg = segment(load_document(path))
+    texts = [p.text.replace("\n", " ") for p in seg.paragraphs(seg.lines)]
+    assert texts[0].startswith("4. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã")
+    assert "Giao Sở Công Thương chủ trì" in texts[1]
+    assert texts[-2:] == ["5. Sở Tư pháp", "Thẩm định văn bản."]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.text import outline
+from pipeline.text.lexicon import lexicon
 from pipeline.text.unicode import fold, fold_in_place
 
 if TYPE_CHECKING:
@@ -214,4 +215,18 @@ def _dangles(prev: Line, line: Line) -> bool:
     if line.marker or outline.is_caps(prev.text):
         return False
     last = fold_in_place(prev.text.rstrip(" *_")).rsplit(" ", 1)[-1].lstrip("*_")  # '**Điều 2. **Giao'
-    return last.endswith(",") or last in _cues().dangling_words
+    return last.endswith(",") or last in _cues().dangling_words or _cuts_a_name(prev.text, line.text)
+
+
+_LAST_WORD = re.compile(r"(?<!\S)(\w+)[ \t]*$")
+_FIRST_WORD = re.compile(r"^(\w+)(?!\w)")
+
+
+def _cuts_a_name(prev: str, text: str) -> bool:
+    """'4. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt' / 'Nam, Thông tấn xã …': a line that ends on the first
+    capitalised syllable of a word whose second syllable, capitalised too, opens the next line was cut inside a
+    proper name, however short it is."""
+    last, first = _LAST_WORD.search(prev), _FIRST_WORD.match(text)
+    if last is None or first is None or not (last.group(1)[:1].isupper() and first.group(1)[:1].isupper()):
+        return False
+    return (last.group(1).lower(), first.group(1).lower()) in lexicon().pairs
