@@ -1,4 +1,5 @@
-"""A page image made ready for Tesseract: seal ink, dot screens, resolution, illumination, specks, skew, binarization.
+"""A page image made ready for Tesseract: seal ink, dot screens, resolution, illumination, seal rings, specks, skew,
+binarization.
 
 Preprocessing was chosen by measuring CER (vie, psm 3) on rendered seed pages, two pages
 per profile, each step on and off:
@@ -32,6 +33,10 @@ per profile, each step on and off:
   the words, interleaving lines; lightened by hue, the stamped profile's sealed pages read 3.11 → 0.67 %;
   brought up to the paper (divided by the seal's own share of the paper's light), scan-random 2.25 → 0.99 %,
   real letters at 100 dpi 13.44 → 9.73 %, 300 dpi 4.55 → 4.03 %, stamped and photo-random equal;
+- seal rings on faxes (``seal_rings``, ``without_seal_rings``, tuned values in ``data/seal_rings.json``): a seal
+  pressed over body text, grey on a fax, made Tesseract drop the lines beside it; found by its shape (a ring of a
+  seal's size) and whitened where lighter than print: 27 dithered sealed fax renders 11.72 -> 9.08 % CER,
+  fax-random seed 001 p1 11.44 -> 0.26 % (``python -m bench.preprocess_steps ring``); thresholded faxes equal;
 - whitening strokes longer than 0.3 in outside tables (fax streaks across a text line made
   Tesseract drop the line): fax page 1 5.5 → 1.4 %, page 5 3.2 → 2.9 %.
 """
