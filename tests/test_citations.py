@@ -234,3 +234,9 @@ def test_two_papers_joined_by_va_share_the_date_after_the_second(tmp_path):
         ("393/ĐA-CP", "2025-05-09"),
         ("422/BC-UBPLTP15", "2025-06-03"),
     }
+    # cb-file_data_7: the ordinance's own year (2012) is not the decree's date
+    found = cited(
+        tmp_path,
+        "Căn cứ Pháp lệnh số 04/2012/PL-UBTVQH13 và Nghị định số 31/2013/NĐ-CP ngày 09 tháng 4 năm 2013 của Chính phủ;\n",
+    )
+    assert set(found) == {("04/2012/PL-UBTVQH13", None), ("31/2013/NĐ-CP", "2013-04-09")}
