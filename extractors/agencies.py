@@ -623,6 +623,24 @@ def _shared_scope(sc: _Scanner, found: list[AgencyMatch], joined_by_and: bool, b
             out[j] = AgencyMatch(
                 before.start, before.end, f"{before.name} {_canonical(shared)}", before.head_end, True, False
             )
+    return _shared_owner(out)
+
+
+def _shared_owner(found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """'Hội đồng Dân tộc, các Ủy ban của Quốc hội' (Điều 3.3 of the merger resolutions; G writes 'Hội đồng Dân tộc
+    của Quốc hội' where tn-05729ab5 prints it): a bare body of the lexicon just before a member that belongs to a
+    national body ('… của Quốc hội') belongs to it too."""
+    out, lex = list(found), _lexicon()
+    for k in range(len(out) - 1, 0, -1):
+        owner = re.search(r"\s(của\s+(.+))$", out[k].name)
+        if owner is None or not lex.self_scoped.fullmatch(fold(owner.group(2))):
+            continue
+        before = out[k - 1]
+        if before.scoped or before.collective or not lex.bodies.fullmatch(fold(before.name)):
+            continue
+        if lex.self_scoped.match(fold(before.name)):
+            continue
+        out[k - 1] = replace(before, name=f"{before.name} {owner.group(1)}", scoped=True)
     return out
 
 

@@ -491,13 +491,15 @@ def test_a_bare_body_before_a_comma_shares_the_scope_of_the_next():
 
 def test_the_national_assembly_bodies_that_supervise_and_the_provinces_delegation():
     """Điều 3.3 of the merger resolutions (tn-92582856e1434cfb Đắk Lắk, tn-ac8c98d5bbbe2be0 Tây Ninh): the
-    committees 'của Quốc hội' are national, the delegation and its deputies the province's."""
+    council and committees 'của Quốc hội' are national (the council takes the 'của Quốc hội' after the committees,
+    as G writes it from tn-05729ab5), the delegation and its deputies the province's."""
     assert _names(
         "Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Đắk Lắk, "
         "trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát"
     ) == [
-        "Hội đồng Dân tộc",
+        "Hội đồng Dân tộc của Quốc hội",
         "các Ủy ban của Quốc hội",
         "Đoàn đại biểu Quốc hội tỉnh Đắk Lắk",
         "đại biểu Quốc hội tỉnh Đắk Lắk",
     ]
+    assert _names("Chính phủ, các Ủy ban của Quốc hội") == ["Chính phủ", "các Ủy ban của Quốc hội"]
