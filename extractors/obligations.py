@@ -492,8 +492,13 @@ class _Reader:
         lead_in: str | None = None  # the lead-in the current tasks sit under
         under_bullet = False  # the lead-in is a '-' bullet over '+' bullets
         pending = len(self.out)  # the obligations since the last time field or lead-in wait for one
+        case: int | None = None  # the rank of a case's lead-in ('2. Trường hợp …, cụ thể:') whose steps wait on it
         for n, k in enumerate(children):
             child = self.lines[k]
+            if case is not None and case < self.ranks[k] < PARAGRAPH:
+                self.used.add(k)
+                continue  # a step of the case ('a) Trong 03 ngày làm việc, … phải có văn bản …'), notes-M, notes-N
+            case = self._case_lead_in(k, children[n + 1] if n + 1 < len(children) else None)
             if self.ranks[k] == BULLET:
                 lead_in, under_bullet = None, False
             if self._leads_in(k, children[n + 1] if n + 1 < len(children) else None):
@@ -518,6 +523,15 @@ class _Reader:
             if lead_in is None:
                 pending = len(self.out)
             self._child_task(k, bodies, lead_in or rest)
+
+    def _case_lead_in(self, k: int, nxt: int | None) -> int | None:
+        """The rank of child line k when it opens a case over deeper steps ('2. Trường hợp kiến nghị liên quan đến
+        nhiều sở, ban, ngành thì …, cụ thể:' over a) b) c)): the steps wait on the case and, like the case, give
+        no task (CONVENTIONS.md; notes-M, notes-N: 'Trường hợp …' items give none)."""
+        line = self.lines[k]
+        if nxt is None or not line.text.rstrip(" *_").endswith(":") or not self.ranks[k] < self.ranks[nxt] < PARAGRAPH:
+            return None
+        return self.ranks[k] if self.voc.conditional.match(fold_in_place(marker_body(line))) else None
 
     def _leads_in(self, k: int, nxt: int | None) -> bool:
         """Does child line k end in ':' over the deeper lines that follow it — a '-' bullet over '+' bullets, a

@@ -1098,3 +1098,24 @@ def test_the_time_that_opens_the_sentence_before_its_bodies_dates_their_task():
         ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "2013", None),
         ("Sở Nội vụ", "--03-31", "yearly"),
     ]
+
+
+def test_the_steps_of_a_case_give_nothing():
+    """tn-be5392d4f50c27a6 (UBND Nghệ An, Quy chế on voters' petitions, Điều 12): '2. Trường hợp … cụ thể:' opens a
+    case, and its steps a) b) c) wait on it, so neither gives a task (notes-M: 'Trường hợp …' items give none); the
+    standing duty after it counts."""
+    text = (
+        "Điều 12. Trách nhiệm của các sở, ban, ngành\n"
+        "1. Tiếp nhận, phân loại kiến nghị thuộc ngành, lĩnh vực của mình.\n"
+        "2. Trường hợp kiến nghị liên quan đến nhiều sở, ban, ngành thì đơn vị được giao chủ trì phải chủ động,"
+        " phối hợp, theo dõi, đôn đốc việc giải quyết, không để kiến nghị tồn đọng, kéo dài, cụ thể:\n"
+        "a) Trong 03 ngày làm việc, kể từ ngày nhận được kiến nghị, sở, ban, ngành được giao chủ trì phải có văn bản"
+        " gửi đến các cơ quan, đơn vị liên quan đề nghị phối hợp giải quyết;\n"
+        "b) Trong 05 ngày làm việc, kể từ ngày nhận được đề nghị phối hợp thì cơ quan, đơn vị có liên quan phải có"
+        " văn bản giải quyết theo quy định pháp luật;\n"
+        "3. Hướng dẫn, phối hợp, theo dõi, đôn đốc việc giải quyết kiến nghị đã giao cho các cơ quan liên quan.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("các sở, ban, ngành", "Điều 12.1"),
+        ("các sở, ban, ngành", "Điều 12.3"),
+    ]
