@@ -390,13 +390,22 @@ class _Reader:
             folded = fold_in_place(line.text)
             if reading and i > HEADER_LINES and self.voc.end_of_body.match(folded):
                 reading = False
-            elif not reading and self.voc.attachment.search(folded):
+            elif not reading and self._opens_attachment(i):
                 reading = True
                 parts.append([])
                 self.attachments.add(line.start)
             if reading:
                 parts[-1].append(line)
         return [line for part in parts for line in self.seg.paragraphs(part)]
+
+    def _opens_attachment(self, i: int) -> bool:
+        """Does line i open an attachment ('(Kèm theo Quyết định số …)')? Its title may wrap right after 'kèm theo'
+        where the web page's bold kept the lines apart ('*(Ban hành kèm **theo' / 'Quyết định số 25/2016/QĐ-TTg …')."""
+        lines = self.seg.lines
+        folded = fold_in_place(lines[i].text)
+        after = fold_in_place(lines[i + 1].text) if i + 1 < len(lines) else ""
+        m = self.voc.attachment.search(f"{folded} {after}")
+        return m is not None and m.start() < len(folded)
 
     def _is_task_paragraph(self, line: Line) -> bool:
         """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder, not a closing

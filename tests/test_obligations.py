@@ -6,6 +6,7 @@ other provinces and topics in the same genre.
 """
 
 from extractors import obligations
+from pipeline.read.load import load_document
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
 
@@ -1118,4 +1119,32 @@ def test_the_steps_of_a_case_give_nothing():
     assert [(o.agency, o.section) for o in _obligations(text)] == [
         ("các sở, ban, ngành", "Điều 12.1"),
         ("các sở, ban, ngành", "Điều 12.3"),
+    ]
+
+
+def test_an_attachment_whose_title_wraps_after_kem_theo_is_read(tmp_path):
+    """tn-1e6fb98e16a75e3d (Bộ Quốc phòng, the Cam Ranh port regulation issued with 25/2016/QĐ-TTg): the web page's
+    bold kept '*(Ban hành kèm **theo' and 'Quyết định số …' on two lines, so the regulation after the decision's
+    'Nơi nhận' was not read at all."""
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 25/2016/QĐ-TTg\n\nQUYẾT ĐỊNH\n\nBAN HÀNH QUY CHẾ QUẢN LÝ HOẠT ĐỘNG CỦA CẢNG"
+        " QUỐC TẾ CAM RANH\n\n**Điều 1.** Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động của Cảng quốc"
+        " tế Cam Ranh.\n\n**Điều 2.** Quyết định này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2016.\n\n"
+        "**Điều 3.** Các Bộ trưởng, Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa chịu trách nhiệm thi hành Quyết định"
+        " này./.\n\n"
+        "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT.\n\n"
+        "**QUY CHẾ**\n\nQUẢN LÝ HOẠT ĐỘNG CỦA CẢNG QUỐC TẾ CAM RANH\n\n"
+        "*(Ban hành kèm **theo\nQuyết định số 25/2016/QĐ-TTg **ngày 27 tháng **6 năm 2016 của Thủ tướng\n"
+        "Chính phủ)*\n\n"
+        "**Điều 27. Trách nhiệm của\nỦy ban nhân dân tỉnh Khánh Hòa**\n\n"
+        "1. Phối hợp với Bộ Quốc phòng trong công\ntác tiếp đón, quản lý, đảm bảo an ninh, an toàn cho tàu quân sự"
+        " nước ngoài.\n\n"
+        "2. Chỉ đạo các cơ quan chức năng triển khai thực hiện\nQuy chế này.\n"
+    )
+    page = tmp_path / "quy-che.md"  # read as the corpus page is, bold and hard wraps as printed
+    page.write_text(text, encoding="utf-8")
+    got = obligations.extract(segment(load_document(page)), None)
+    assert [(o.agency, o.role) for o in got][-2:] == [
+        ("Ủy ban nhân dân tỉnh Khánh Hòa", "support"),
+        ("Ủy ban nhân dân tỉnh Khánh Hòa", "assigned"),
     ]
