@@ -1148,3 +1148,24 @@ def test_an_attachment_whose_title_wraps_after_kem_theo_is_read(tmp_path):
         ("Ủy ban nhân dân tỉnh Khánh Hòa", "support"),
         ("Ủy ban nhân dân tỉnh Khánh Hòa", "assigned"),
     ]
+
+
+def test_an_article_of_a_body_s_duties_and_powers_gives_its_duties():
+    """'Điều 36. Nhiệm vụ, quyền hạn của Bộ Tài chính' over 1. 2. (tn-e4ddc120fc14463c, Chính phủ 171/2025/NĐ-CP;
+    tn-c22591f10eec1dab, Chính phủ 170/2025/NĐ-CP) and 'Điều 25. Trách nhiệm và quyền hạn của Bộ Quốc phòng'
+    (tn-1e6fb98e16a75e3d, the Cam Ranh port regulation): the body the article is about does each numbered item, as
+    under 'Trách nhiệm của X'."""
+    text = (
+        "Điều 36. Nhiệm vụ, quyền hạn của Bộ Tài chính\n"
+        "1. Tổng hợp, cân đối, bố trí kinh phí đào tạo, bồi dưỡng trong nước và ở nước ngoài trình cấp có thẩm quyền"
+        " phê duyệt; gửi Bộ Nội vụ để theo dõi, thực hiện theo thẩm quyền.\n"
+        "2. Hướng dẫn, kiểm tra việc quản lý, sử dụng kinh phí đào tạo, bồi dưỡng.\n"
+        "Điều 25. Trách nhiệm và quyền hạn của Bộ Quốc phòng\n"
+        "1. Chủ trì, phối hợp với các Bộ, ngành và các cơ quan liên quan để đề xuất nội dung sửa đổi, bổ sung Quy"
+        " chế cho phù hợp với yêu cầu thực tế.\n"
+    )
+    assert [(o.agency, o.role, o.section) for o in _obligations(text)] == [
+        ("Bộ Tài chính", "assigned", "Điều 36.1"),
+        ("Bộ Tài chính", "assigned", "Điều 36.2"),
+        ("Bộ Quốc phòng", "lead", "Điều 25.1"),
+    ]
