@@ -68,6 +68,8 @@ def _aside(rest: str) -> str:
 
 
 _BRACKET = re.compile(r"\s*\(\s*")
+# an appendix's title on a line of its own ('Phụ lục 01', 'PHỤ LỤC II'): a part of its own after the last article
+_APPENDIX = re.compile(r"^[\W_]*phu\s*luc(?:\s+[0-9ivxlcdm]+[a-z]?)?[\W_]*$", re.IGNORECASE)
 _HEADING_TAIL = re.compile(r"(?:\s*\([^)]*\))?[\s:*_]*$")  # '… (bao gồm cả …):' after a heading's name
 
 
@@ -372,7 +374,10 @@ class _Reader:
         self.attachments: set[int] = set()  # start offsets of the lines that open an attachment
         self.lines = self._body_lines()
         # an attachment is a part of its own: no item before it runs on into it
-        self.ranks = [0 if line.start in self.attachments else rank(line) for line in self.lines]
+        self.ranks = [
+            0 if line.start in self.attachments or _APPENDIX.match(fold_in_place(line.text)) else rank(line)
+            for line in self.lines
+        ]
         self.used: set[int] = set()  # lines already read as an item or a task
         self.addressee_ends: dict[int, int] = {}  # line index → end of the addressees read there
         self.out: list[Obligation] = []

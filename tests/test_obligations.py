@@ -1169,3 +1169,19 @@ def test_an_article_of_a_body_s_duties_and_powers_gives_its_duties():
         ("Bộ Tài chính", "assigned", "Điều 36.2"),
         ("Bộ Quốc phòng", "lead", "Điều 25.1"),
     ]
+
+
+def test_an_appendix_after_the_last_article_is_a_part_of_its_own():
+    """tn-548693349b18e8cf (UBND Hải Phòng, Quy định on grading officials): the scoring tables of 'Phụ lục 01' … '03'
+    ran on into the last item of Điều 14, and each of their cells was read as a task of the three officials."""
+    text = (
+        "Điều 14. Trách nhiệm của người đứng đầu cơ quan, đơn vị\n"
+        "1. Trực tiếp chỉ đạo triển khai, thực hiện quy định này.\n"
+        "2. Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân xã, phường xem xét áp dụng Quy định này đối với"
+        " viên chức tại các đơn vị sự nghiệp công lập trực thuộc.\n"
+        "Phụ lục 01\n"
+        "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG\n"
+        "1. Kết quả thực hiện chức trách, nhiệm vụ được giao\n"
+        "2. Không được giao chỉ tiêu thì không đánh giá chấm điểm nội dung này.\n"
+    )
+    assert [o.section for o in _obligations(text)] == ["Điều 14.1", "Điều 14.2", "Điều 14.2"]
