@@ -4,10 +4,13 @@ read by ``ocr_page`` with the step and with it replaced by doing nothing.
     python -m bench.preprocess_steps descreen            # dithered and thresholded fax renders, 100-200 dpi
     python -m bench.preprocess_steps descreen PDF... [--limit N]    # the pages of these scans
     python -m bench.preprocess_steps seal PDF... [--limit N]   # the colour pages of these scans
+    python -m bench.preprocess_steps ring                # sealed fax renders, 100-200 dpi, dithered and thresholded
 
 ``descreen`` draws its own pages: each seed's first three pages (at 100, 150 and 200 dpi) and the first page of
 each real born-digital letter drawn by poppler (at 100 and 200 dpi), degraded with the document's ``fax-random``
-draw forced to Floyd-Steinberg dithering and, for comparison, to a threshold.
+draw forced to Floyd-Steinberg dithering and, for comparison, to a threshold. ``ring`` draws the same prints (each
+seed's first page, each real letter's first page) at 100, 150 and 200 dpi, dithered and thresholded, each with one
+seal pressed where the page's own seed puts it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import jiwer
+import numpy as np
 from PIL import Image
 
 from bench.ocr import canonical, without_furniture
@@ -42,7 +46,36 @@ from pipeline.text import nfc
 STEPS: dict[str, tuple[str, Callable]] = {
     "descreen": ("descreen", lambda gray: gray),
     "seal": ("without_seal_ink", lambda rgb, gray: gray),
+    "ring": ("without_seal_rings", lambda gray, dpi: gray),
 }
+
+
+def first_prints() -> Iterator[tuple[str, Image.Image, str, str]]:
+    """(name, page printed at 300 dpi, truth, seal legend) of each seed's first page and each real letter's."""
+    for sample in load_samples():
+        page = sample.pages()[0]
+        yield sample.name[:3], rasterize(page, 300), page.text, sample.legend()
+    for pdf in born_digital_scans():
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["pdftoppm", "-r", "300", "-f", "1", "-l", "1", "-png", str(pdf), f"{tmp}/p"], check=True)
+            printed = Image.open(next(Path(tmp).glob("p-*.png")))
+            printed.load()
+        truth = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True)
+        yield pdf.stem[:8], printed, nfc(truth.stdout), "ỦY BAN NHÂN DÂN"
+
+
+def sealed_fax_pages() -> Iterator[tuple[str, Image.Image, int, str]]:
+    """(name, page, dpi, truth) of fax renders with one seal each: the document's ``fax-random`` draw with its
+    resolution and dithering forced, and the first page seed from the document's that presses a seal."""
+    for name, printed, truth, legend in first_prints():
+        drawn = draw_degradation("fax-random", hash_seed(f"{name}:sealfax"))
+        for dpi in (100, 150, 200):
+            for dither in (True, False):
+                seed = hash_seed(f"{name}:{dpi}:{dither}")
+                while int(np.random.default_rng(seed).integers(0, 2)) != 1:  # degrade's first draw: how many seals
+                    seed += 1
+                page = degrade(printed, replace(drawn, dpi=dpi, dither=dither, stamps=1), seed, legend)
+                yield f"{name} {dpi} {'dithered' if dither else 'threshold'}", page, dpi, truth
 
 
 def fax_pages() -> Iterator[tuple[str, Image.Image, int, str]]:
@@ -105,7 +138,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.pdfs:
         pages = list(scanned_pages(args.pdfs, args.limit, colour=args.step == "seal"))
     else:
-        pages = [(name, PageImage(1, image, dpi), truth) for name, image, dpi, truth in fax_pages()]
+        drawn = sealed_fax_pages() if args.step == "ring" else fax_pages()
+        pages = [(name, PageImage(1, image, dpi), truth) for name, image, dpi, truth in drawn]
     warm_up()
     totals: dict[tuple[str, bool], list[int]] = {}
     runs = {}

@@ -532,6 +532,7 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
     else:
         found, end = [first], first.end
     joined_by_and = False
+    by_comma: set[int] = set()  # members joined to the one before by a comma, not 'và'
     if found == [first] and first.collective and (listed := _class_members(sc, first))[0]:
         found, end = listed
     elif found == [first] and (places := _listed_places(sc, first))[0]:
@@ -588,19 +589,59 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             nxt = AgencyMatch(prev.start, unit, name, prev.head_end, True, False)
         found.append(nxt)
         joined_by_and = sep.group().strip(" ,") == "va"
+        if sep.group().strip() == ",":
+            by_comma.add(len(found) - 1)
         end = nxt.end
     found = _shared_body(sc, found)
-    last = found[-1]
-    if len(found) > 1 and joined_by_and and last.scoped and not last.collective and last.head_end < last.end:
-        # 'Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố': the pair shares 'Thành phố'
-        shared, before = text[last.head_end : last.end].strip(), found[-2]
-        if any(fold(shared).startswith(fold(u)) for u in load_json("agencies.json")["scope_units"]) and not (
-            before.scoped or before.collective or _lexicon().self_scoped.match(fold(before.name))
+    return _shared_scope(sc, found, joined_by_and, by_comma), end
+
+
+def _shared_scope(sc: _Scanner, found: list[AgencyMatch], joined_by_and: bool, by_comma: set[int]) -> list[AgencyMatch]:
+    """'Viện kiểm sát nhân dân và Tòa án nhân dân Thành phố': the last pair shares 'Thành phố'; 'Hội đồng nhân dân,
+    Ủy ban nhân dân tỉnh Gia Lai, chính quyền địa phương …' (Điều 3 of the 2025 merger resolutions of the Standing
+    Committee): a body of the lexicon named bare before a comma shares the scope of the one after it, as 'HĐND, UBND
+    các tỉnh' does in distribution lists."""
+    out = list(found)
+    units = [fold(u) for u in load_json("agencies.json")["scope_units"]]
+    lex = _lexicon()
+    for k in range(len(out) - 1, 0, -1):
+        scoped = out[k]
+        shared = sc.text[scoped.head_end : scoped.end].strip()
+        if (
+            scoped.collective
+            or scoped.head_end >= scoped.end
+            or not any(fold(shared).removeprefix("cac ").startswith(u) for u in units)
         ):
-            found[-2] = AgencyMatch(
+            continue
+        for j in range(k - 1, -1, -1):
+            before = out[j]
+            if before.scoped or before.collective or lex.self_scoped.match(fold(before.name)):
+                break
+            by_and = j == k - 1 == len(out) - 2 and joined_by_and
+            if not (by_and or (j + 1 in by_comma and lex.bodies.fullmatch(fold(before.name)))):
+                break
+            out[j] = AgencyMatch(
                 before.start, before.end, f"{before.name} {_canonical(shared)}", before.head_end, True, False
             )
-    return found, end
+    return _shared_owner(out)
+
+
+def _shared_owner(found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """'Hội đồng Dân tộc, các Ủy ban của Quốc hội' (Điều 3.3 of the merger resolutions; G writes 'Hội đồng Dân tộc
+    của Quốc hội' where tn-05729ab5 prints it): a bare body of the lexicon just before a member that belongs to a
+    national body ('… của Quốc hội') belongs to it too."""
+    out, lex = list(found), _lexicon()
+    for k in range(len(out) - 1, 0, -1):
+        owner = re.search(r"\s(của\s+(.+))$", out[k].name)
+        if owner is None or not lex.self_scoped.fullmatch(fold(owner.group(2))):
+            continue
+        before = out[k - 1]
+        if before.scoped or before.collective or not lex.bodies.fullmatch(fold(before.name)):
+            continue
+        if lex.self_scoped.match(fold(before.name)):
+            continue
+        out[k - 1] = replace(before, name=f"{before.name} {owner.group(1)}", scoped=True)
+    return out
 
 
 def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
@@ -838,9 +879,11 @@ def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
         body = fold(sc.text[nested.start : nested.head_end]).strip()
         scope = sc.text[nested.head_end : nested.end].strip()
         short = fold(sc.text[member.start : nested.start]).strip()  # 'dai bieu'
+        national = _lexicon().self_scoped.fullmatch(body) is not None
         for n in range(j):
             name = fold(out[n].name)
-            if name.endswith(body):
+            if name.endswith(body) and not (national and " cua " in name):
+                # 'các Ủy ban của Quốc hội' are the national body's, 'Đoàn đại biểu Quốc hội' is the province's
                 out[n] = replace(
                     out[n], name=f"{out[n].name} {scope}", scoped=True
                 )  # 'Thường trực Hội đồng nhân dân' + scope

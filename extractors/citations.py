@@ -15,7 +15,7 @@ cited with one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.agencies import expand_abbreviations
@@ -106,6 +106,7 @@ class _Found:
     issued_on: str | None
     issuer: str | None
     title: str | None
+    at: int  # of the number
 
 
 def _candidates(text: str, key: str) -> list[tuple[int, int, str]]:
@@ -191,7 +192,7 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
         code = next((c for k, c in p.standards.items() if number.startswith(k)), None)
         if code is not None:
             issuer, _ = _issuer(text, key, end)
-            found.append(_Found(start, end, number, code, None, issuer, None))
+            found.append(_Found(start, end, number, code, None, issuer, None, start))
             continue
         window = key[max(0, start - LOOKBACK) : start]
         kind_word = p.kind_before.search(window) or p.kind_named_before.search(window)
@@ -215,8 +216,40 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
             issued_on = _date_before(key, phrase_start)
         issuer, after = _issuer(text, key, after)
         title = _title(text, key, after)
-        found.append(_Found(phrase_start, max(after, end), number, kind, issued_on, issuer, title))
-    return found
+        found.append(_Found(phrase_start, max(after, end), number, kind, issued_on, issuer, title, start))
+    return _shared_dates(key, found)
+
+
+_YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")  # '31/2024/QH15': a year the shared date must not contradict
+# on folded text: 'và' and the second paper's own 'số' or kind word ('và Đề án số', 'và số')
+_PAIRED = re.compile(r"\s*va\s+(?:[^\W\d]+\s+){0,3}so\s*[:.]?\s*")
+
+
+def _issuer_code(number: str) -> str:
+    """The symbol's last part, the issuer's code: 'CP' of '392/TTr-CP', 'QH15' of '31/2024/QH15'."""
+    return re.split(r"[-/]", number)[-1]
+
+
+def _shared_dates(key: str, found: list[_Found]) -> list[_Found]:
+    """'Tờ trình số 392/TTr-CP và Đề án số 393/ĐA-CP ngày 09 tháng 5 năm 2025' (notes-W), 'số 008/CĐ-UBND và số
+    009/CĐ-UBND ngày 19/11/2025' (notes-D): a pair joined by 'và', the second with its own 'số' or kind word and
+    nothing else between them, one issuer's code ending both symbols, share the date printed after the second. A
+    bare list ('217/CĐ-TTg, 218/CĐ-TTg … và 222/CĐ-TTg ngày …') dates its last only (notes-K), and so does a pair
+    whose first number has a year of its own that is not the date's ('Pháp lệnh số 04/2012/PL-UBTVQH13 và Nghị
+    định số 31/2013/NĐ-CP ngày 09 tháng 4 năm 2013')."""
+    out = list(found)
+    for j in range(len(out) - 2, -1, -1):
+        f, g = out[j], out[j + 1]
+        year = _YEAR_IN_NUMBER.search(f.number)
+        if (
+            f.issued_on is None
+            and g.issued_on is not None
+            and _PAIRED.fullmatch(key, f.end, g.at)
+            and (year is None or g.issued_on.startswith(year.group(1)))
+            and _issuer_code(f.number) == _issuer_code(g.number)
+        ):
+            out[j] = replace(f, issued_on=g.issued_on)
+    return out
 
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Citation]:

@@ -39,6 +39,7 @@ class _Rules:
     finished_in: re.Pattern  # a completion verb a few words before a bare year: 'hoàn thành năm 2025'
     basis: re.Pattern
     cited_commitment: re.Pattern  # 'theo cam kết của Việt Nam tại COP 26 … vào năm 2050'
+    condition_end: re.Pattern  # on the lower-cased text after a time: '… trước ngày 01/01/2026 thì …'
     past: re.Pattern
     past_exact: re.Pattern  # on the lower-cased text: 'đã' is not 'đa' ('tối đa', 'đa dạng')
     appraisal: re.Pattern
@@ -55,6 +56,7 @@ def _rules() -> _Rules:
         finished_in=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})(?:\s+\w+){{0,4}}\s+$"),
         basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
         cited_commitment=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['cited_commitments'])})(?!\w)"),
+        condition_end=re.compile(rf"[\s),]*(?:{exact_alternation(d['condition_ends_exact'])})(?!\w)"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
         past_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['past_markers_exact'])})(?!\w)(?!\s+được\b)"),
         appraisal=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['appraisal_words'])})(?!\w)"),
@@ -77,11 +79,15 @@ def _dues(
 ) -> list[_Due]:
     """The time limits of a clause (``grammar.time``): every day, month and quarter — not one before the
     document's date unless a time label introduces it ('Thời gian hoàn thành: Trước ngày 15/11/2025' in a plan
-    adopted on 21/11/2025) —, and the years that bind a task (``_binds``)."""
+    adopted on 21/11/2025) —, and the years that bind a task (``_binds``); none that closes the condition of a
+    rule ('… phát sinh trước ngày 01/01/2026 thì …')."""
     folded = ct.folded[clause.start : clause.end]
     completes = _completes(ct.work[clause.start : clause.end], folded)
+    lower = ct.work[clause.start : clause.end + 12].lower()
     out = []
     for m in time_grammar.limits(folded, issued_on):
+        if _rules().condition_end.match(lower, m.end):
+            continue
         if m.kind not in time_grammar.YEAR_KINDS:
             if not m.earlier(issued_on) or time_grammar.labelled(folded[: m.start]):
                 out.append(_Due(m.start, m.due, m.relation, m.recurrence))

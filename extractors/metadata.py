@@ -45,6 +45,7 @@ TITLE_MIN_WORDS = 3  # a kind and a title in capitals in one cell; 'CÔNG VĂN �
 @dataclass(frozen=True)
 class _Vocab:
     openers: re.Pattern[str]  # folded words that open the body: căn cứ, thực hiện …
+    passage: re.Pattern[str]  # a closing line that dates its passage: 'Nghị quyết này được … thông qua ngày'
     kinds: dict[str, str]  # fold(kind) → kind
     phrases: dict[str, tuple[str, ...]]  # fold(phrase) → official casings (Trường, Trưởng), for recasing capitals
     max_phrase_words: int
@@ -98,6 +99,7 @@ def _vocab() -> _Vocab:
     positions = tuple(sorted((fold(p) for p in data["positions"]), key=len, reverse=True))
     return _Vocab(
         openers=re.compile(rf"(?:{phrase_alternation(data['body_openers'])})\b|{data['dated_opener']}"),
+        passage=re.compile(data["passage_formula"]),
         kinds=kinds,
         phrases=phrases,
         max_phrase_words=max(len(p.split()) for p in phrases),
@@ -1117,6 +1119,17 @@ def _issuer_stop(lh: Letterhead, number_cell: Cell | None, date_cell: Cell | Non
     return len(lh.cells)
 
 
+def _passed_on(seg: SegmentedDocument) -> _Found[str]:
+    """The date of passage in a law's or resolution's closing line, for the national legislature's papers that
+    print no place-date line ('Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm
+    2025', the 2025 merger resolutions); the last such line, as a resolution may quote another's."""
+    for line in reversed(seg.lines):
+        folded = fold_in_place(line.text)
+        if (m := _vocab().passage.search(folded)) is not None and (day := lh_reader.issue_date(line.text[m.end() :])):
+            return _Found(day, line.start + m.end(), line.end)
+    return _Found()
+
+
 def extract(seg: SegmentedDocument) -> DocumentMeta:
     """The document's metadata from its header and signature block, each field with the span it was read from as
     evidence. The issuer falls back on the title line, the authoring sentence or the signing capacity when the
@@ -1124,6 +1137,8 @@ def extract(seg: SegmentedDocument) -> DocumentMeta:
     lh = lh_reader.read(seg)
     number, symbol_kind, number_cell = lh_reader.number(lh)
     place, issued_on, date_cell = lh_reader.place_date(lh)
+    passed = _passed_on(seg) if issued_on is None else _Found[str]()
+    issued_on = issued_on or passed.value
     place = recase(place) if place else None
     letterhead = _letterhead(lh, _issuer_stop(lh, number_cell, date_cell))
     kind, subject, named, enacting = _kind_and_subject(seg, lh, symbol_kind, number_cell, letterhead[4])
@@ -1144,7 +1159,7 @@ def extract(seg: SegmentedDocument) -> DocumentMeta:
 
     spans = {
         "number": (number_cell.start, number_cell.end) if number_cell else (-1, -1),
-        "issued_on": (date_cell.start, date_cell.end) if date_cell else (-1, -1),
+        "issued_on": (date_cell.start, date_cell.end) if date_cell else (passed.start, passed.end),
         "place": (date_cell.start, date_cell.end) if date_cell else (-1, -1),
         "kind": (kind.start, kind.end),
         "subject": (subject.start, subject.end),

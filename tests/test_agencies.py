@@ -465,3 +465,41 @@ def test_a_hyphen_written_without_spaces_joins_a_name_as_a_spaced_one():
     assert _names("Các sở, ban, ngành, các tổ chức chính trị-xã hội xây dựng") == [
         "Các sở, ban, ngành, các tổ chức chính trị-xã hội"
     ]
+
+
+def test_a_bare_body_before_a_comma_shares_the_scope_of_the_next():
+    """Điều 3.1 of the 2025 merger resolutions of the Standing Committee (tn-1662311553c66bda Gia Lai,
+    tn-9e001697662f9728 Cần Thơ); 'HĐND, UBND các tỉnh' of the distribution lists (cb-file_data_13, tn-9a885bb5)."""
+    assert _names(
+        "Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Gia Lai, chính quyền địa phương các đơn vị hành chính "
+        "liên quan đến việc thực hiện sắp xếp và các cơ quan, tổ chức khác có liên quan có trách nhiệm tổ chức thi hành"
+    ) == [
+        "Chính phủ",
+        "Hội đồng nhân dân tỉnh Gia Lai",
+        "Ủy ban nhân dân tỉnh Gia Lai",
+        "chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp",
+        "các cơ quan, tổ chức khác có liên quan",
+    ]
+    assert (
+        _names("HĐND, UBND các tỉnh, thành phố trực thuộc TW;")[0] == "Hội đồng nhân dân các tỉnh, thành phố trực thuộc"
+    )
+    assert _names("Sở Tài chính, Ủy ban nhân dân tỉnh Gia Lai thực hiện") == [
+        "Sở Tài chính",
+        "Ủy ban nhân dân tỉnh Gia Lai",
+    ]
+
+
+def test_the_national_assembly_bodies_that_supervise_and_the_provinces_delegation():
+    """Điều 3.3 of the merger resolutions (tn-92582856e1434cfb Đắk Lắk, tn-ac8c98d5bbbe2be0 Tây Ninh): the
+    council and committees 'của Quốc hội' are national (the council takes the 'của Quốc hội' after the committees,
+    as G writes it from tn-05729ab5), the delegation and its deputies the province's."""
+    assert _names(
+        "Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Đắk Lắk, "
+        "trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát"
+    ) == [
+        "Hội đồng Dân tộc của Quốc hội",
+        "các Ủy ban của Quốc hội",
+        "Đoàn đại biểu Quốc hội tỉnh Đắk Lắk",
+        "đại biểu Quốc hội tỉnh Đắk Lắk",
+    ]
+    assert _names("Chính phủ, các Ủy ban của Quốc hội") == ["Chính phủ", "các Ủy ban của Quốc hội"]

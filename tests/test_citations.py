@@ -219,3 +219,24 @@ def test_bare_number_after_a_lowercase_kind_word_is_a_nickname(tmp_path):
     )
     assert list(found) == [("06", None), ("135", None)]
     assert found[("06", None)].evidence.quote.startswith("Đề án 06")
+
+
+def test_two_papers_joined_by_va_share_the_date_after_the_second(tmp_path):
+    """The 2025 merger resolutions (tn-1662311553c66bda Gia Lai: 392/393, tn-92582856e1434cfb Đắk Lắk: 340/341;
+    notes-W, as D's 393/NQ-CP)."""
+    found = cited(
+        tmp_path,
+        "*Xét đề nghị của Chính phủ tại Tờ trình số 392/TTr-CP và Đề án số 393/ĐA-CP ngày 09 tháng 5 năm 2025, "
+        "Báo cáo thẩm tra số 422/BC-UBPLTP15 ngày 03 tháng 6 năm 2025 của Ủy ban Pháp luật và Tư pháp,*\n",
+    )
+    assert set(found) == {
+        ("392/TTr-CP", "2025-05-09"),
+        ("393/ĐA-CP", "2025-05-09"),
+        ("422/BC-UBPLTP15", "2025-06-03"),
+    }
+    # cb-file_data_7: the ordinance's own year (2012) is not the decree's date
+    found = cited(
+        tmp_path,
+        "Căn cứ Pháp lệnh số 04/2012/PL-UBTVQH13 và Nghị định số 31/2013/NĐ-CP ngày 09 tháng 4 năm 2013 của Chính phủ;\n",
+    )
+    assert set(found) == {("04/2012/PL-UBTVQH13", None), ("31/2013/NĐ-CP", "2013-04-09")}

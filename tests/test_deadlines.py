@@ -506,3 +506,19 @@ def test_bare_year_a_few_words_after_a_completion_verb(tmp_path, sentence, due):
     thành năm 2025'; tn-5dbaef1b7c77d06c (Thủ tướng Chính phủ): 'phấn đấu tăng trưởng cả nước năm 2025'. A year
     far from the verb stays a description."""
     assert keys(read(tmp_path, f"1. {sentence}\n", issued_on="2025-11-10")) == due
+
+
+def test_a_time_that_closes_the_condition_of_a_rule_is_no_deadline(tmp_path):
+    """tn-39db3d8c3cc4571d (Bộ Tài chính, a fee circular) and tn-e4ddc120fc14463c (Chính phủ, a decree on
+    training civil servants): a time right before 'thì' says which cases a rule covers. A duty with its own
+    limit in the same article keeps it."""
+    text = (
+        "3. Đối với các hồ sơ đề nghị cấp, điều chỉnh Giấy phép đủ điều kiện kinh doanh dịch vụ karaoke phát sinh "
+        "trước ngày 01/01/2026 thì việc thu, nộp, quản lý và sử dụng phí thực hiện theo quy định tại Thông tư số "
+        "01/2021/TT-BTC. Đối với các hồ sơ phát sinh từ ngày 01/01/2026 đến hết ngày 04/01/2026 thì mức thu thực "
+        "hiện theo quy định tại Thông tư số 01/2021/TT-BTC.\n"
+        "4. Công chức đã được bổ nhiệm vào chức vụ lãnh đạo, quản lý trước ngày 30 tháng 6 năm 2025 thì không phải "
+        "tham gia chương trình bồi dưỡng kiến thức, kỹ năng quản lý.\n"
+        "5. Các cơ sở đào tạo, bồi dưỡng có trách nhiệm hoàn thành khóa bồi dưỡng trước ngày 31 tháng 12 năm 2025.\n"
+    )
+    assert keys(read(tmp_path, text, issued_on="2025-06-30")) == [("2025-12-31", "before", None)]

@@ -58,15 +58,17 @@ FLOORS: dict[str, dict[str, float]] = {
     # Held-out round 1 (34 documents) moved here on 2026-12-06 (tests/corpus/moved_to_dev.txt): 93 documents, floors
     # reset to the figures then minus 0.01 (overall 0.921; round 1 alone had scored 0.829). Then two commune-merger
     # resolutions of 2025 (notes-W.md: every phường of the arrangement, old and new) took wards 0.984 -> 0.391 with
-    # the rules unchanged: no rule had seen that form.
+    # the rules unchanged: no rule had seen that form. Branches wards2, recall, fields, targets3 (wards 0.994, obligations
+    # 0.892, assignments 0.871); then eight more documents of the kinds held-out round 2 showed weak (notes-X, notes-Y),
+    # unseen by the rules: 103 documents, floors the figures then minus 0.01.
     "corpus-dev": {
-        "document": 0.98,
-        "citations": 0.967,
+        "document": 0.985,
+        "citations": 0.973,
         "targets": 0.877,
         "deadlines": 0.921,
-        "wards": 0.38,
-        "obligations": 0.832,
-        "assignments": 0.812,
+        "wards": 0.984,
+        "obligations": 0.871,
+        "assignments": 0.851,
     },
     # Held-out round 2 (25 documents, notes P–U), floors from its first measurement minus 0.01 (2026-12-06); its
     # 3 targets and 59 wards (one merger resolution) are too few to hold a floor yet.

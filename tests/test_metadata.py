@@ -414,3 +414,23 @@ def test_signer_name_wrapped_before_its_last_word(tmp_path):
         text += "Nơi nhận:\n- Như trên;\n- Lưu: VT, CT (PC)\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n" + "\n".join(lines) + "\n"
         m = meta_of(tmp_path, text)
         assert (m.signer.name, m.signer.position) == (name, "Thứ trưởng")
+
+
+def test_a_resolution_without_a_place_date_line_is_dated_by_its_passage(tmp_path):
+    """The 2025 merger resolutions of the Standing Committee print no 'Hà Nội, ngày …' line: the closing line
+    dates them (tn-1662311553c66bda Gia Lai; tn-a032a58e6ab2f19d Điện Biên, glued 'khóa XVthông qua'). A
+    resolution quoted in its legal bases ('Căn cứ Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025') does not."""
+    text = (
+        "Số: 1664/NQ-UBTVQH15 |\n\n**NGHỊ QUYẾT**\n\n"
+        "**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Gia Lai năm 2025**\n\n"
+        "**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n"
+        "*Căn cứ Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội về sắp xếp đơn vị hành "
+        "chính cấp tỉnh;*\n\n**QUYẾT NGHỊ:**\n\n**Điều 2. Hiệu lực thi hành**\n\n"
+        "1. Nghị quyết này có hiệu lực thi hành từ ngày được thông qua.\n\n"
+        "*Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa "
+        "XV{gap}thông qua ngày 16 tháng** 6** năm 2025.*\n"
+    )
+    for gap in (" ", ""):
+        m = meta_of(tmp_path, text.format(gap=gap))
+        assert (m.number, m.issued_on) == ("1664/NQ-UBTVQH15", "2025-06-16")
+        assert m.evidence["issued_on"].quote.startswith("ngày 16 tháng")

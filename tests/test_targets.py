@@ -786,3 +786,14 @@ def test_goal_table_with_a_value_column_reads_the_value_not_the_indicators_name(
     assert keys(found) == [(100, None, True, "=", None, None, None), (90, None, True, "=", None, None, None)]
     assert [t.criterion for t in found] == [3, 4]
     assert found[1].subject.startswith("Tỉ lệ cơ quan, tổ chức sử dụng ít nhất 01 ứng dụng AI")
+
+
+def test_the_size_of_the_annex_a_decision_adopts_is_no_target(tmp_path):
+    """tn-82483d7fa7f7a186 (Trung tâm Phục vụ hành chính công thành phố Hà Nội) and tn-f7f2733d47a603dc (Ủy ban
+    nhân dân tỉnh Nghệ An): 'giải quyết 02 thủ tục hành chính' counts what the annex holds, a count that
+    describes the text."""
+    text = (
+        "Điều 1. Phê duyệt kèm theo Quyết định này Quy trình nội bộ, Quy trình điện tử giải quyết 02 thủ tục hành "
+        "chính mới ban hành, được sửa đổi, bổ sung lĩnh vực tín ngưỡng, tôn giáo.\n"
+    )
+    assert read(tmp_path, text, issued_on="2025-10-01") == []

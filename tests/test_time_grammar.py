@@ -87,6 +87,9 @@ def test_a_deadline_and_the_obligation_of_one_task_have_one_due(sentence, due):
         # a month or quarter of every year's cycle is due on its last day
         ("c) Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì", ("--03-31", "during", "yearly")),
         ("trước ngày 31/3 năm sau", ("--03-31", "before", "yearly")),
+        # the year of the cycle named by what happens in it (cb-file_data_2, Bộ Tài chính; tn-5fc0868aeac2f15a, Bộ Y tế)
+        ("hoàn thành trước ngày 15 tháng 11 năm hiện hành", ("--11-15", "before", "yearly")),
+        ("chậm nhất là ngày 30 tháng 9 của năm xét tặng", ("--09-30", "before", "yearly")),
     ],
 )
 def test_grains_relations_and_recurrence(text, expected):
