@@ -629,7 +629,7 @@ class _Reader:
             return bodies, stop
         start = len(text) - len(marker_body(self.lines[i])) + lead_in.end()
         phrase = text[start:end]
-        if not phrase.strip() or len(phrase.split()) > 12 or re.search(r"[.;:]", phrase):
+        if not phrase.strip() or len(phrase.split()) > 16 or re.search(r"[.;:]", phrase):
             return bodies, stop  # 'Trách nhiệm của X': X is a name, whatever words it is made of
         return [named(text, start, end)], end
 

@@ -1185,3 +1185,23 @@ def test_an_appendix_after_the_last_article_is_a_part_of_its_own():
         "2. Không được giao chỉ tiêu thì không đánh giá chấm điểm nội dung này.\n"
     )
     assert [o.section for o in _obligations(text)] == ["Điều 14.1", "Điều 14.2", "Điều 14.2"]
+
+
+def test_a_long_name_after_trach_nhiem_cua_names_the_body():
+    """'Điều 10. Trách nhiệm của cơ quan có chức năng quản lý Nhà nước về lĩnh vực xây dựng cấp xã' (tn-994dfbc3967e5ebf,
+    UBND Nghệ An, 16 words) and 'Điều 30. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải
+    quyết TTHC' (tn-639c24e1a9c3f20c, Chủ tịch UBND Ninh Bình, 13 words): a class described at length is still the
+    one the article's duties are given to (notes-N, notes-Y)."""
+    text = (
+        "Điều 10. Trách nhiệm của cơ quan có chức năng quản lý Nhà nước về lĩnh vực xây dựng cấp xã\n"
+        "1. Tiếp nhận và trả lời bằng văn bản các nội dung liên quan thuộc chức năng, nhiệm vụ quản lý của đơn vị.\n"
+        "2. Cung cấp thông tin về hành lang bảo vệ, chỉ giới xây dựng công trình công cộng.\n"
+        "Điều 30. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết TTHC\n"
+        "1. Tổ chức đào tạo, hướng dẫn, hỗ trợ các cơ quan, đơn vị, địa phương trên địa bàn tỉnh quản lý, vận hành"
+        " Hệ thống thông tin giải quyết TTHC tỉnh.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("cơ quan có chức năng quản lý Nhà nước về lĩnh vực xây dựng cấp xã", "Điều 10.1"),
+        ("cơ quan có chức năng quản lý Nhà nước về lĩnh vực xây dựng cấp xã", "Điều 10.2"),
+        ("doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết TTHC", "Điều 30.1"),
+    ]
