@@ -117,6 +117,7 @@ class _Vocabulary:
     accountable: re.Pattern[str]
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
+    given_duty: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +190,7 @@ def _vocabulary() -> _Vocabulary:
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
+        given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
     )
@@ -428,7 +430,13 @@ class _Reader:
         giao chủ trì có trách nhiệm …') names nobody. ``record`` notes them as read, so that 'giao' before them is
         not read again as an explicit assignment."""
         found, end = parse_addressees(text, offset)
-        if found and all(b.collective for b in found) and self.voc.defined_role.match(fold_in_place(text[end:])):
+        after = fold_in_place(text[end:])
+        if (
+            found
+            and all(b.collective for b in found)
+            and self.voc.defined_role.match(after)
+            and not self.voc.given_duty.match(after)
+        ):
             return [], offset
         if found and record:
             self.addressee_ends[i] = self.lines[i].start + end
@@ -1125,6 +1133,7 @@ class _Reader:
                 and verb.group(1).islower()
                 and (
                     self.voc.duty.match(fold_in_place(after).lstrip())
+                    or self.voc.given_duty.match(fold_in_place(after))
                     or not self.voc.not_a_task.match(fold_in_place(after).lstrip())
                 )
             )

@@ -1205,3 +1205,21 @@ def test_a_long_name_after_trach_nhiem_cua_names_the_body():
         ("cơ quan có chức năng quản lý Nhà nước về lĩnh vực xây dựng cấp xã", "Điều 10.2"),
         ("doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết TTHC", "Điều 30.1"),
     ]
+
+
+def test_a_body_given_the_management_of_a_system_has_that_duty():
+    """'1. Văn phòng Ủy ban nhân dân tỉnh được giao quản lý danh bạ …, chịu trách nhiệm cấp mới …'
+    (tn-c5f09c7770858e97, UBND Nghệ An, Quy chế 7.1) and '1. Các sở, ban, ngành được giao quản lý, sử dụng tài khoản …'
+    (tn-639c24e1a9c3f20c, Chủ tịch UBND Ninh Bình, Quy chế 11.1): a standing duty (notes-X, notes-Y), unlike a class
+    that a role defines ('Các cơ quan được giao chủ trì có trách nhiệm …'), which names nobody."""
+    text = (
+        "Điều 11. Quản lý việc cấp, sử dụng tài khoản\n"
+        "1. Các sở, ban, ngành được giao quản lý, sử dụng tài khoản có chức năng quản trị các nội dung bao gồm:"
+        " danh mục TTHC, dịch vụ công trực tuyến.\n"
+        "2. Công an tỉnh được giao quản lý tài khoản có chức năng quản lý, quản trị, phân quyền.\n"
+        "3. Các cơ quan được giao chủ trì có trách nhiệm báo cáo kết quả.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("Các sở, ban, ngành", "Điều 11.1"),
+        ("Công an tỉnh", "Điều 11.2"),
+    ]
