@@ -69,6 +69,8 @@ def _aside(rest: str) -> str:
 
 _BRACKET = re.compile(r"\s*\(\s*")
 _ITEM_COLON = re.compile(r":(?!\d)")  # an item's colon, not a clock's ('trước 15:00 ngày thứ Sáu')
+# an appendix's title on a line of its own ('Phụ lục 01', 'PHỤ LỤC II'): a part of its own after the last article
+_APPENDIX = re.compile(r"^[\W_]*phu\s*luc(?:\s+[0-9ivxlcdm]+[a-z]?)?[\W_]*$", re.IGNORECASE)
 _HEADING_TAIL = re.compile(r"(?:\s*\([^)]*\))?[\s:*_]*$")  # '… (bao gồm cả …):' after a heading's name
 
 
@@ -116,6 +118,7 @@ class _Vocabulary:
     accountable: re.Pattern[str]
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
+    given_duty: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +191,7 @@ def _vocabulary() -> _Vocabulary:
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
+        given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
     )
@@ -373,7 +377,10 @@ class _Reader:
         self.attachments: set[int] = set()  # start offsets of the lines that open an attachment
         self.lines = self._body_lines()
         # an attachment is a part of its own: no item before it runs on into it
-        self.ranks = [0 if line.start in self.attachments else rank(line) for line in self.lines]
+        self.ranks = [
+            0 if line.start in self.attachments or _APPENDIX.match(fold_in_place(line.text)) else rank(line)
+            for line in self.lines
+        ]
         self.used: set[int] = set()  # lines already read as an item or a task
         self.addressee_ends: dict[int, int] = {}  # line index → end of the addressees read there
         self.out: list[Obligation] = []
@@ -391,13 +398,22 @@ class _Reader:
             folded = fold_in_place(line.text)
             if reading and i > HEADER_LINES and self.voc.end_of_body.match(folded):
                 reading = False
-            elif not reading and self.voc.attachment.search(folded):
+            elif not reading and self._opens_attachment(i):
                 reading = True
                 parts.append([])
                 self.attachments.add(line.start)
             if reading:
                 parts[-1].append(line)
         return [line for part in parts for line in self.seg.paragraphs(part)]
+
+    def _opens_attachment(self, i: int) -> bool:
+        """Does line i open an attachment ('(Kèm theo Quyết định số …)')? Its title may wrap right after 'kèm theo'
+        where the web page's bold kept the lines apart ('*(Ban hành kèm **theo' / 'Quyết định số 25/2016/QĐ-TTg …')."""
+        lines = self.seg.lines
+        folded = fold_in_place(lines[i].text)
+        after = fold_in_place(lines[i + 1].text) if i + 1 < len(lines) else ""
+        m = self.voc.attachment.search(f"{folded} {after}")
+        return m is not None and m.start() < len(folded)
 
     def _is_task_paragraph(self, line: Line) -> bool:
         """A plain paragraph that starts a task: capitalised, not a footnote, not a wrap remainder, not a closing
@@ -415,7 +431,13 @@ class _Reader:
         giao chủ trì có trách nhiệm …') names nobody. ``record`` notes them as read, so that 'giao' before them is
         not read again as an explicit assignment."""
         found, end = parse_addressees(text, offset)
-        if found and all(b.collective for b in found) and self.voc.defined_role.match(fold_in_place(text[end:])):
+        after = fold_in_place(text[end:])
+        if (
+            found
+            and all(b.collective for b in found)
+            and self.voc.defined_role.match(after)
+            and not self.voc.given_duty.match(after)
+        ):
             return [], offset
         if found and record:
             self.addressee_ends[i] = self.lines[i].start + end
@@ -493,8 +515,13 @@ class _Reader:
         lead_in: str | None = None  # the lead-in the current tasks sit under
         under_bullet = False  # the lead-in is a '-' bullet over '+' bullets
         pending = len(self.out)  # the obligations since the last time field or lead-in wait for one
+        case: int | None = None  # the rank of a case's lead-in ('2. Trường hợp …, cụ thể:') whose steps wait on it
         for n, k in enumerate(children):
             child = self.lines[k]
+            if case is not None and case < self.ranks[k] < PARAGRAPH:
+                self.used.add(k)
+                continue  # a step of the case ('a) Trong 03 ngày làm việc, … phải có văn bản …'), notes-M, notes-N
+            case = self._case_lead_in(k, children[n + 1] if n + 1 < len(children) else None)
             if self.ranks[k] == BULLET:
                 lead_in, under_bullet = None, False
             if self._leads_in(k, children[n + 1] if n + 1 < len(children) else None):
@@ -519,6 +546,15 @@ class _Reader:
             if lead_in is None:
                 pending = len(self.out)
             self._child_task(k, bodies, lead_in or rest)
+
+    def _case_lead_in(self, k: int, nxt: int | None) -> int | None:
+        """The rank of child line k when it opens a case over deeper steps ('2. Trường hợp kiến nghị liên quan đến
+        nhiều sở, ban, ngành thì …, cụ thể:' over a) b) c)): the steps wait on the case and, like the case, give
+        no task (CONVENTIONS.md; notes-M, notes-N: 'Trường hợp …' items give none)."""
+        line = self.lines[k]
+        if nxt is None or not line.text.rstrip(" *_").endswith(":") or not self.ranks[k] < self.ranks[nxt] < PARAGRAPH:
+            return None
+        return self.ranks[k] if self.voc.conditional.match(fold_in_place(marker_body(line))) else None
 
     def _leads_in(self, k: int, nxt: int | None) -> bool:
         """Does child line k end in ':' over the deeper lines that follow it — a '-' bullet over '+' bullets, a
@@ -603,7 +639,7 @@ class _Reader:
             return bodies, stop
         start = len(text) - len(marker_body(self.lines[i])) + lead_in.end()
         phrase = text[start:end]
-        if not phrase.strip() or len(phrase.split()) > 12 or re.search(r"[.;:]", phrase):
+        if not phrase.strip() or len(phrase.split()) > 16 or re.search(r"[.;:]", phrase):
             return bodies, stop  # 'Trách nhiệm của X': X is a name, whatever words it is made of
         return [named(text, start, end)], end
 
@@ -1103,6 +1139,7 @@ class _Reader:
                 and verb.group(1).islower()
                 and (
                     self.voc.duty.match(fold_in_place(after).lstrip())
+                    or self.voc.given_duty.match(fold_in_place(after))
                     or not self.voc.not_a_task.match(fold_in_place(after).lstrip())
                 )
             )

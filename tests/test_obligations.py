@@ -6,6 +6,7 @@ other provinces and topics in the same genre.
 """
 
 from extractors import obligations
+from pipeline.read.load import load_document
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
 
@@ -1125,3 +1126,127 @@ def test_a_clock_time_is_not_the_colon_that_ends_an_items_body():
 1. Khẩn trương thực hiện quyết liệt, đồng bộ các nhiệm vụ, giải pháp khắc phục hậu quả thiên tai.
 2. Văn phòng Chính phủ hướng dẫn các văn phòng bộ, ngành, địa phương mẫu báo cáo hàng tuần trước 15:00 ngày thứ Sáu hàng tuần và theo dõi, đôn đốc việc thực hiện Công điện này./."""
     assert [o.agency for o in _obligations(text)][-1] == "Văn phòng Chính phủ"
+
+
+def test_the_steps_of_a_case_give_nothing():
+    """tn-be5392d4f50c27a6 (UBND Nghệ An, Quy chế on voters' petitions, Điều 12): '2. Trường hợp … cụ thể:' opens a
+    case, and its steps a) b) c) wait on it, so neither gives a task (notes-M: 'Trường hợp …' items give none); the
+    standing duty after it counts."""
+    text = (
+        "Điều 12. Trách nhiệm của các sở, ban, ngành\n"
+        "1. Tiếp nhận, phân loại kiến nghị thuộc ngành, lĩnh vực của mình.\n"
+        "2. Trường hợp kiến nghị liên quan đến nhiều sở, ban, ngành thì đơn vị được giao chủ trì phải chủ động,"
+        " phối hợp, theo dõi, đôn đốc việc giải quyết, không để kiến nghị tồn đọng, kéo dài, cụ thể:\n"
+        "a) Trong 03 ngày làm việc, kể từ ngày nhận được kiến nghị, sở, ban, ngành được giao chủ trì phải có văn bản"
+        " gửi đến các cơ quan, đơn vị liên quan đề nghị phối hợp giải quyết;\n"
+        "b) Trong 05 ngày làm việc, kể từ ngày nhận được đề nghị phối hợp thì cơ quan, đơn vị có liên quan phải có"
+        " văn bản giải quyết theo quy định pháp luật;\n"
+        "3. Hướng dẫn, phối hợp, theo dõi, đôn đốc việc giải quyết kiến nghị đã giao cho các cơ quan liên quan.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("các sở, ban, ngành", "Điều 12.1"),
+        ("các sở, ban, ngành", "Điều 12.3"),
+    ]
+
+
+def test_an_attachment_whose_title_wraps_after_kem_theo_is_read(tmp_path):
+    """tn-1e6fb98e16a75e3d (Bộ Quốc phòng, the Cam Ranh port regulation issued with 25/2016/QĐ-TTg): the web page's
+    bold kept '*(Ban hành kèm **theo' and 'Quyết định số …' on two lines, so the regulation after the decision's
+    'Nơi nhận' was not read at all."""
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 25/2016/QĐ-TTg\n\nQUYẾT ĐỊNH\n\nBAN HÀNH QUY CHẾ QUẢN LÝ HOẠT ĐỘNG CỦA CẢNG"
+        " QUỐC TẾ CAM RANH\n\n**Điều 1.** Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động của Cảng quốc"
+        " tế Cam Ranh.\n\n**Điều 2.** Quyết định này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2016.\n\n"
+        "**Điều 3.** Các Bộ trưởng, Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa chịu trách nhiệm thi hành Quyết định"
+        " này./.\n\n"
+        "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT.\n\n"
+        "**QUY CHẾ**\n\nQUẢN LÝ HOẠT ĐỘNG CỦA CẢNG QUỐC TẾ CAM RANH\n\n"
+        "*(Ban hành kèm **theo\nQuyết định số 25/2016/QĐ-TTg **ngày 27 tháng **6 năm 2016 của Thủ tướng\n"
+        "Chính phủ)*\n\n"
+        "**Điều 27. Trách nhiệm của\nỦy ban nhân dân tỉnh Khánh Hòa**\n\n"
+        "1. Phối hợp với Bộ Quốc phòng trong công\ntác tiếp đón, quản lý, đảm bảo an ninh, an toàn cho tàu quân sự"
+        " nước ngoài.\n\n"
+        "2. Chỉ đạo các cơ quan chức năng triển khai thực hiện\nQuy chế này.\n"
+    )
+    page = tmp_path / "quy-che.md"  # read as the corpus page is, bold and hard wraps as printed
+    page.write_text(text, encoding="utf-8")
+    got = obligations.extract(segment(load_document(page)), None)
+    assert [(o.agency, o.role) for o in got][-2:] == [
+        ("Ủy ban nhân dân tỉnh Khánh Hòa", "support"),
+        ("Ủy ban nhân dân tỉnh Khánh Hòa", "assigned"),
+    ]
+
+
+def test_an_article_of_a_body_s_duties_and_powers_gives_its_duties():
+    """'Điều 36. Nhiệm vụ, quyền hạn của Bộ Tài chính' over 1. 2. (tn-e4ddc120fc14463c, Chính phủ 171/2025/NĐ-CP;
+    tn-c22591f10eec1dab, Chính phủ 170/2025/NĐ-CP) and 'Điều 25. Trách nhiệm và quyền hạn của Bộ Quốc phòng'
+    (tn-1e6fb98e16a75e3d, the Cam Ranh port regulation): the body the article is about does each numbered item, as
+    under 'Trách nhiệm của X'."""
+    text = (
+        "Điều 36. Nhiệm vụ, quyền hạn của Bộ Tài chính\n"
+        "1. Tổng hợp, cân đối, bố trí kinh phí đào tạo, bồi dưỡng trong nước và ở nước ngoài trình cấp có thẩm quyền"
+        " phê duyệt; gửi Bộ Nội vụ để theo dõi, thực hiện theo thẩm quyền.\n"
+        "2. Hướng dẫn, kiểm tra việc quản lý, sử dụng kinh phí đào tạo, bồi dưỡng.\n"
+        "Điều 25. Trách nhiệm và quyền hạn của Bộ Quốc phòng\n"
+        "1. Chủ trì, phối hợp với các Bộ, ngành và các cơ quan liên quan để đề xuất nội dung sửa đổi, bổ sung Quy"
+        " chế cho phù hợp với yêu cầu thực tế.\n"
+    )
+    assert [(o.agency, o.role, o.section) for o in _obligations(text)] == [
+        ("Bộ Tài chính", "assigned", "Điều 36.1"),
+        ("Bộ Tài chính", "assigned", "Điều 36.2"),
+        ("Bộ Quốc phòng", "lead", "Điều 25.1"),
+    ]
+
+
+def test_an_appendix_after_the_last_article_is_a_part_of_its_own():
+    """tn-548693349b18e8cf (UBND Hải Phòng, Quy định on grading officials): the scoring tables of 'Phụ lục 01' … '03'
+    ran on into the last item of Điều 14, and each of their cells was read as a task of the three officials."""
+    text = (
+        "Điều 14. Trách nhiệm của người đứng đầu cơ quan, đơn vị\n"
+        "1. Trực tiếp chỉ đạo triển khai, thực hiện quy định này.\n"
+        "2. Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân xã, phường xem xét áp dụng Quy định này đối với"
+        " viên chức tại các đơn vị sự nghiệp công lập trực thuộc.\n"
+        "Phụ lục 01\n"
+        "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG\n"
+        "1. Kết quả thực hiện chức trách, nhiệm vụ được giao\n"
+        "2. Không được giao chỉ tiêu thì không đánh giá chấm điểm nội dung này.\n"
+    )
+    assert [o.section for o in _obligations(text)] == ["Điều 14.1", "Điều 14.2", "Điều 14.2"]
+
+
+def test_a_long_name_after_trach_nhiem_cua_names_the_body():
+    """'Điều 10. Trách nhiệm của cơ quan có chức năng quản lý Nhà nước về lĩnh vực xây dựng cấp xã' (tn-994dfbc3967e5ebf,
+    UBND Nghệ An, 16 words) and 'Điều 30. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải
+    quyết TTHC' (tn-639c24e1a9c3f20c, Chủ tịch UBND Ninh Bình, 13 words): a class described at length is still the
+    one the article's duties are given to (notes-N, notes-Y)."""
+    text = (
+        "Điều 10. Trách nhiệm của cơ quan có chức năng quản lý Nhà nước về lĩnh vực xây dựng cấp xã\n"
+        "1. Tiếp nhận và trả lời bằng văn bản các nội dung liên quan thuộc chức năng, nhiệm vụ quản lý của đơn vị.\n"
+        "2. Cung cấp thông tin về hành lang bảo vệ, chỉ giới xây dựng công trình công cộng.\n"
+        "Điều 30. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết TTHC\n"
+        "1. Tổ chức đào tạo, hướng dẫn, hỗ trợ các cơ quan, đơn vị, địa phương trên địa bàn tỉnh quản lý, vận hành"
+        " Hệ thống thông tin giải quyết TTHC tỉnh.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("cơ quan có chức năng quản lý Nhà nước về lĩnh vực xây dựng cấp xã", "Điều 10.1"),
+        ("cơ quan có chức năng quản lý Nhà nước về lĩnh vực xây dựng cấp xã", "Điều 10.2"),
+        ("doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết TTHC", "Điều 30.1"),
+    ]
+
+
+def test_a_body_given_the_management_of_a_system_has_that_duty():
+    """'1. Văn phòng Ủy ban nhân dân tỉnh được giao quản lý danh bạ …, chịu trách nhiệm cấp mới …'
+    (tn-c5f09c7770858e97, UBND Nghệ An, Quy chế 7.1) and '1. Các sở, ban, ngành được giao quản lý, sử dụng tài khoản …'
+    (tn-639c24e1a9c3f20c, Chủ tịch UBND Ninh Bình, Quy chế 11.1): a standing duty (notes-X, notes-Y), unlike a class
+    that a role defines ('Các cơ quan được giao chủ trì có trách nhiệm …'), which names nobody."""
+    text = (
+        "Điều 11. Quản lý việc cấp, sử dụng tài khoản\n"
+        "1. Các sở, ban, ngành được giao quản lý, sử dụng tài khoản có chức năng quản trị các nội dung bao gồm:"
+        " danh mục TTHC, dịch vụ công trực tuyến.\n"
+        "2. Công an tỉnh được giao quản lý tài khoản có chức năng quản lý, quản trị, phân quyền.\n"
+        "3. Các cơ quan được giao chủ trì có trách nhiệm báo cáo kết quả.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("Các sở, ban, ngành", "Điều 11.1"),
+        ("Công an tỉnh", "Điều 11.2"),
+    ]
