@@ -56,12 +56,18 @@ def first_prints() -> Iterator[tuple[str, Image.Image, str, str]]:
         page = sample.pages()[0]
         yield sample.name[:3], rasterize(page, 300), page.text, sample.legend()
     for pdf in born_digital_scans():
-        with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run(["pdftoppm", "-r", "300", "-f", "1", "-l", "1", "-png", str(pdf), f"{tmp}/p"], check=True)
-            printed = Image.open(next(Path(tmp).glob("p-*.png")))
-            printed.load()
-        truth = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True)
-        yield pdf.stem[:8], printed, nfc(truth.stdout), "ỦY BAN NHÂN DÂN"
+        printed, truth = first_page_printed(pdf)
+        yield pdf.stem[:8], printed, truth, "ỦY BAN NHÂN DÂN"
+
+
+def first_page_printed(pdf: Path) -> tuple[Image.Image, str]:
+    """A born-digital PDF's first page printed at 300 dpi by poppler, and its text layer (the exact truth)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "300", "-f", "1", "-l", "1", "-png", str(pdf), f"{tmp}/p"], check=True)
+        printed = Image.open(next(Path(tmp).glob("p-*.png")))
+        printed.load()
+    truth = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return printed, nfc(truth.stdout)
 
 
 def sealed_fax_pages() -> Iterator[tuple[str, Image.Image, int, str]]:
@@ -94,17 +100,13 @@ def fax_pages() -> Iterator[tuple[str, Image.Image, int, str]]:
                     pages[k].text,
                 )
     for pdf in born_digital_scans():
-        with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run(["pdftoppm", "-r", "300", "-f", "1", "-l", "1", "-png", str(pdf), f"{tmp}/p"], check=True)
-            printed = Image.open(next(Path(tmp).glob("p-*.png")))
-            printed.load()
-        truth = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True)
+        printed, truth = first_page_printed(pdf)
         seed = hash_seed(f"{pdf.name}:fax")
         drawn = draw_degradation("fax-random", seed)
         for dpi in (100, 200):
             for dither in (True, False):
                 page = degrade(printed, replace(drawn, dpi=dpi, dither=dither), seed)
-                yield f"{pdf.stem[:12]} {dpi} {'dithered' if dither else 'threshold'}", page, dpi, nfc(truth.stdout)
+                yield f"{pdf.stem[:12]} {dpi} {'dithered' if dither else 'threshold'}", page, dpi, truth
 
 
 def scanned_pages(pdfs: list[Path], limit: int, colour: bool = False) -> Iterator[tuple[str, PageImage, str]]:
