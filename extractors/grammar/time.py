@@ -401,9 +401,12 @@ def _grouped(folded: str, atoms: list[_Atom]) -> list[_Read]:
 
 
 def _range(a: _Atom, b: _Atom, start: int, end: int) -> _Read:
-    """'từ A đến B': due at its end when it is a window; a span longer than a window is a period."""
+    """'từ A đến B': due at its end when it is a window; a span longer than a window is a period, and so is the
+    whole of every year ('từ ngày 01 tháng 01 đến ngày 31 tháng 12 của năm': what a yearly report covers)."""
     first, last = _first_day(a), _last_day(b)
     period = first is not None and last is not None and (last - first).days > _vocab().max_window_days
+    every_year = a.year is None and b.year is None
+    period = period or (every_year and first == date(2000, 1, 1) and last == date(2000, 12, 31))
     return _Read(b, start, end, a.word, "by", period=period)
 
 
