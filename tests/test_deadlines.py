@@ -545,3 +545,17 @@ def test_a_past_marker_that_qualifies_a_noun_leaves_a_firm_limit_standing(tmp_pa
         ("2025-11-30", "before", None),
         ("--11-15", "before", "yearly"),
     ]
+
+
+def test_a_markdown_table_s_rule_does_not_hide_its_time_column(tmp_path):
+    """A one-line pipe table ('| STT | … |' over '|---|---|', as 24 of the tuning texts write their tables, those of
+    the cb-file_data series of many issuers): the header above the rule names the schedule column, so a row's bare
+    year or span of years dates it."""
+    text = (
+        "III. NHIỆM VỤ CỤ THỂ\n"
+        "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Xây dựng quy chế phối hợp | Sở Nội vụ | 2026 - 2027 |\n"
+        "| 2 | Tổ chức tập huấn cho cán bộ | Sở Tư pháp | 2026 |\n"
+    )
+    assert keys(read(tmp_path, text, issued_on="2025-11-20")) == [("2027", "by", None), ("2026", "by", None)]
