@@ -34,9 +34,7 @@ _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lett
 
 @dataclass(frozen=True)
 class _Rules:
-    completion: re.Pattern
     completion_exact: re.Pattern  # on the lower-cased text: 'đạt' is not 'đất' (land)
-    finished_in: re.Pattern  # a completion verb a few words before a bare year: 'hoàn thành năm 2025'
     basis: re.Pattern
     cited_commitment: re.Pattern  # 'theo cam kết của Việt Nam tại COP 26 … vào năm 2050'
     condition_end: re.Pattern  # on the lower-cased text after a time: '… trước ngày 01/01/2026 thì …'
@@ -51,9 +49,7 @@ class _Rules:
 def _rules() -> _Rules:
     d = load_json("deadlines.json")
     return _Rules(
-        completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
         completion_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['completion_words_exact'])})(?!\w)"),
-        finished_in=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})(?:\s+\w+){{0,4}}\s+$"),
         basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
         cited_commitment=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['cited_commitments'])})(?!\w)"),
         condition_end=re.compile(rf"[\s),]*(?:{exact_alternation(d['condition_ends_exact'])})(?!\w)"),
@@ -95,7 +91,7 @@ def _dues(
             m, folded, completes, clause_targets, sentence_past
         ):
             target = next((t for t in clause_targets if t.year == m.year), None)
-            finished_by = not m.prepositioned and _rules().finished_in.search(folded[: m.start]) is not None
+            finished_by = not m.prepositioned and time_grammar.finished_just_before(folded[: m.start])
             by = finished_by or (target is not None and target.unit == "%")
             out.append(_Due(m.start, m.due, "by" if by else m.relation))
     return out
@@ -104,7 +100,7 @@ def _dues(
 def _completes(text: str, folded: str) -> bool:
     """True when a clause commits to finish or reach something ('hoàn thành', 'đạt')."""
     r = _rules()
-    return r.completion.search(folded) is not None or r.completion_exact.search(text.lower()) is not None
+    return bool(time_grammar.completion_verbs(folded)) or r.completion_exact.search(text.lower()) is not None
 
 
 def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Target], sentence_past: bool) -> bool:
@@ -123,7 +119,7 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
     if m.relation == "before":
         return True
     described = r.appraisal.search(folded) is not None or sentence_past
-    finished_in = r.finished_in.search(lead) is not None and not described
+    finished_in = time_grammar.finished_just_before(lead) and not described
     return m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target or finished_in
 
 
@@ -283,7 +279,7 @@ def _ungoverned_limits(ct: ClausedText, clause: Clause, issued_on: str | None) -
         if r.condition_end.match(lower, m.end):
             continue
         lead = folded[: m.start]
-        verbs = [v for v in r.completion.finditer(lead) if not any(0 < v.start() - at <= 4 for at in markers)]
+        verbs = [v for v in time_grammar.completion_verbs(lead) if not any(0 < v.start() - at <= 4 for at in markers)]
         breaks = [lead.rfind(c) for c in ",;:"] + [v.end() for v in verbs]  # not 'đã hoàn thành'
         if not any(max(breaks) < at < m.start for at in markers):
             out.append(_Due(m.start, m.due, m.relation, m.recurrence))

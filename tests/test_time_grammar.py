@@ -277,3 +277,25 @@ def test_the_whole_of_every_year_is_a_period(text, expected):
     """A window of every year from 1 January to 31 December is the year itself: no due. A dated year's window
     stays a schedule line, and 'bắt đầu từ … và kết thúc vào …' is a range like 'từ … đến …'."""
     assert read(text, "2025-11-19") == expected
+
+
+@pytest.mark.parametrize(
+    ("task", "due"),
+    [
+        (  # tn-50f694478a35aefd (Văn phòng Chính phủ, Thông báo 627)
+            "Trực tiếp chỉ đạo tháo gỡ các khó khăn của các dự án Đồng Đăng - Trà Lĩnh, Hữu Nghị - Chi Lăng, bảo đảm "
+            "thông xe kỹ thuật năm 2025 góp phần hoàn thành mục tiêu",
+            ("2025", None),
+        ),
+        (  # tn-5dbaef1b7c77d06c (Thủ tướng Chính phủ, Công điện 229)
+            "Kịp thời hỗ trợ các địa phương bị thiên tai, phấn đấu tăng trưởng cả nước năm 2025 trên 8%",
+            ("2025", None),
+        ),
+        ("Thực hiện Kế hoạch quan trắc môi trường nuôi trồng thủy sản năm 2026", (None, None)),
+        ("Hoàn thành việc rà soát các dự án đầu tư công đã được bố trí vốn theo kế hoạch năm 2025", (None, None)),
+    ],
+)
+def test_a_bare_year_right_after_a_completion_verb_dates_a_task(task, due):
+    """The obligation's due reads the bare year as the deadline does: a few words after a completion verb it is
+    when the thing is finished; farther, or after any other word, it names the year of a thing."""
+    assert tg.task_due(task, "2025-11-18") == due
