@@ -267,7 +267,10 @@ def _ungoverned_limits(ct: ClausedText, clause: Clause, issued_on: str | None) -
     that the marker does not govern: it stands after the limit, or behind a comma or a completion verb of its own
     (not 'đã hoàn thành'), where it qualifies a noun ('các điểm trường bị ngập lũ vừa qua, …, báo cáo Thủ tướng Chính phủ trước ngày 30/11/2025';
     'các giải pháp đã đề ra'; 'dự toán đã giao cho các đơn vị … hoàn thành trước ngày 15 tháng 11'). A marker
-    right before the limit reports or conditions on it ('đã từ trần trước ngày 01 tháng 01 năm 2009')."""
+    right before the limit reports or conditions on it ('đã từ trần trước ngày 01 tháng 01 năm 2009'). Without the
+    document's date no limit can be told from the past, so none stands."""
+    if issued_on is None:
+        return []
     r = _rules()
     folded = ct.folded[clause.start : clause.end]
     lower = ct.work[clause.start : clause.end + 12].lower()
