@@ -868,8 +868,8 @@ def _province_forms() -> frozenset[str]:
 def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
     """'Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân
     Thành phố': the body a member names with its scope ('đại biểu| Hội đồng nhân dân Thành phố') is the body of the
-    members before it that name it without one (they take the scope) or stop short of it ('các Tổ đại biểu và đại
-    biểu …', they take the body)."""
+    members before it that name it without one (they take the scope) or stop short of it ('các Tổ đại biểu và (các)
+    đại biểu …', they take the body)."""
     out = list(found)
     for j in range(1, len(out)):
         member = out[j]
@@ -878,7 +878,8 @@ def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
             continue
         body = fold(sc.text[nested.start : nested.head_end]).strip()
         scope = sc.text[nested.head_end : nested.end].strip()
-        short = fold(sc.text[member.start : nested.start]).strip()  # 'dai bieu'
+        # 'dai bieu'; a plural second member ('các Tổ đại biểu và các đại biểu …') is the same word
+        short = re.sub(r"^(?:cac|nhung)\s+", "", fold(sc.text[member.start : nested.start]).strip())
         national = _lexicon().self_scoped.fullmatch(body) is not None
         for n in range(j):
             name = fold(out[n].name)

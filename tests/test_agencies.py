@@ -273,6 +273,16 @@ def test_a_list_shares_the_body_its_last_member_names():
         "các Tổ đại biểu Hội đồng nhân dân Thành phố",
         "đại biểu Hội đồng nhân dân Thành phố",
     ]
+    # the second member plural: HĐND Hà Nội (tn-27e00d593ec30fac, Điều 6.2) and HĐND thành phố Huế
+    # (tn-0abcf1a5292b31ec, Điều 4.2: 'Tổ đại biểu và các đại biểu Hội đồng nhân dân thành phố trong phạm vi …')
+    assert _names(
+        "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và các đại biểu "
+        "Hội đồng nhân dân Thành phố giám sát chặt chẽ"
+    )[2:] == ["các Tổ đại biểu Hội đồng nhân dân Thành phố", "các đại biểu Hội đồng nhân dân Thành phố"]
+    assert _names(
+        "Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu và các đại biểu Hội đồng nhân dân "
+        "thành phố trong phạm vi"
+    )[2:] == ["Tổ đại biểu Hội đồng nhân dân thành phố", "các đại biểu Hội đồng nhân dân thành phố"]
     assert _names("Ban Dân vận Thành ủy, Ủy ban Mặt trận Tổ quốc thành phố tổ chức") == [
         "Ban Dân vận Thành ủy",
         "Ủy ban Mặt trận Tổ quốc thành phố",
