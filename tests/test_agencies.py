@@ -513,3 +513,16 @@ def test_the_national_assembly_bodies_that_supervise_and_the_provinces_delegatio
         "đại biểu Quốc hội tỉnh Đắk Lắk",
     ]
     assert _names("Chính phủ, các Ủy ban của Quốc hội") == ["Chính phủ", "các Ủy ban của Quốc hội"]
+
+
+def test_the_provincial_tax_offices_of_2025_are_bodies():
+    # 'Thuế tỉnh X' replaced 'Cục Thuế tỉnh X' in 2025: Cục Thuế to all provinces (tn-28219392db3ee2e0) and to one
+    # (tn-1871c6bc374a0bc4), UBND Đắk Lắk's directive (tn-6bac4a0d92da936d, 'e) Thuế tỉnh Đắk Lắk'), UBND Nghệ An
+    # (tn-994dfbc3967e5ebf, '6. Thuế tỉnh Nghệ An, các Thuế cơ sở tỉnh Nghệ An')
+    assert _names("các Thuế tỉnh, thành phố khẩn trương báo cáo") == ["các Thuế tỉnh, thành phố"]
+    assert _names("Thuế tỉnh Đắk Lắk căn cứ hồ sơ thuê đất") == ["Thuế tỉnh Đắk Lắk"]
+    assert _names("Thuế tỉnh Nghệ An, các Thuế cơ sở tỉnh Nghệ An (sau đây") == [
+        "Thuế tỉnh Nghệ An",
+        "các Thuế cơ sở tỉnh Nghệ An",
+    ]
+    assert _names("Cơ quan thuế tỉnh có trách nhiệm") == []  # the tax authorities in general, no office
