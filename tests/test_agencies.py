@@ -526,3 +526,16 @@ def test_the_provincial_tax_offices_of_2025_are_bodies():
         "các Thuế cơ sở tỉnh Nghệ An",
     ]
     assert _names("Cơ quan thuế tỉnh có trách nhiệm") == []  # the tax authorities in general, no office
+
+
+def test_a_series_of_classes_is_a_class_without_cac():
+    # UBND Cần Thơ (tn-a83fffe0, '2. Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường'), UBND Thành phố Hồ Chí
+    # Minh (tn-2f6f80b9), Bộ Nội vụ (tn-5d3180ce, 'đề nghị bộ, ngành, địa phương khẩn trương')
+    assert _names("Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường") == [
+        "Sở, ban, ngành thành phố",
+        "Ủy ban nhân dân xã, phường",
+    ]
+    assert _names("bộ, ngành, địa phương khẩn trương tổng hợp") == ["bộ, ngành, địa phương"]
+    assert _names("Sở Y tế, Sở Tài chính chủ trì") == ["Sở Y tế", "Sở Tài chính"]
+    # other classes in a series are a topic as often as a body ('Tổ chức, cá nhân phải tuân thủ …')
+    assert _names("Tổ chức, cá nhân sử dụng điện phải tuân thủ") == []
