@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from extractors.agencies import AgencyMatch, find_agencies, is_bare_title, named, parse_addressees, parse_officials
 from extractors.body import HEADER_LINES, document_span
-from extractors.common import DOC_NUMBER, load_json, phrase_alternation
+from extractors.common import DOC_NUMBER, exact_alternation, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
 from extractors.task_tables import TaskRow, read_task_tables
 from pipeline.text import fold, fold_in_place, outline
@@ -101,6 +101,7 @@ class _Vocabulary:
     attachment: re.Pattern[str]
     catch_all: re.Pattern[str]
     condition: re.Pattern[str]
+    condition_spelled: re.Pattern[str]
     conditional: re.Pattern[str]
     opener: re.Pattern[str]
     whose: re.Pattern[str]
@@ -190,6 +191,7 @@ def _vocabulary() -> _Vocabulary:
         ),
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
+        condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
@@ -899,7 +901,7 @@ class _Reader:
                 if (
                     folded[m.start() : m.start() + 4] == "giao"
                     or DOC_NUMBER.search(sentence)
-                    or self.voc.condition.search(fold_in_place(sentence))
+                    or self._waits_on_condition(sentence)
                     or self.voc.request_paper.search(folded, 0, m.start())
                 ):
                     # 'giao' is read by explicit_assignments; 'Công văn số 12/UBND … yêu cầu' is reported speech;
@@ -918,6 +920,17 @@ class _Reader:
                         "",
                     )
                 break
+
+    def _waits_on_condition(self, sentence: str) -> bool:
+        """Does the sentence make its request wait on a condition ('nếu có khó khăn, vướng mắc, đề nghị …')? Folded,
+        'nếu' (if) is also the 'nêu' of 'nêu trên' (above): a word with tone marks must be spelled with the
+        condition's own ('… trên cơ sở nguyên tắc … nêu trên, đề nghị bộ, ngành, địa phương khẩn trương …'); a word
+        without any, as a scan that lost them prints it, is read as the condition."""
+        for m in self.voc.condition.finditer(fold_in_place(sentence)):
+            spelled = sentence[m.start() : m.end()]
+            if spelled.lower() == m.group() or self.voc.condition_spelled.fullmatch(spelled):
+                return True
+        return False
 
     def _split(self, text: str, start: int) -> list[tuple[int, str]]:
         """Tasks of one directive sentence: '…; đồng thời, …' starts a second task, and a reporting

@@ -1250,3 +1250,13 @@ def test_a_body_given_the_management_of_a_system_has_that_duty():
         ("Các sở, ban, ngành", "Điều 11.1"),
         ("Công an tỉnh", "Điều 11.2"),
     ]
+
+
+def test_a_request_after_nêu_trên_waits_on_no_condition():
+    # Bộ Nội vụ 5d3180ce: folded, 'nêu trên' (above) reads as 'nếu' (if), which made the request conditional
+    text = """Để việc đề xuất biên chế được triển khai thống nhất, trên cơ sở nguyên tắc và định hướng nêu trên, đề nghị bộ, ngành, địa phương khẩn trương tổng hợp đề xuất biên chế và gửi về Bộ Nội vụ trước ngày 26/11/2025."""
+    assert [(o.agency, o.due) for o in _obligations(text)] == [("bộ, ngành, địa phương", "2025-11-26")]
+    conditional = (
+        """Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các sở, ngành phản ánh về Sở Nội vụ."""
+    )
+    assert _obligations(conditional) == []
