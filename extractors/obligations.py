@@ -697,7 +697,8 @@ class _Reader:
                 continue
             folded = fold_in_place(line.text)
             at = len(line.text) - len(marker_body(line))
-            opening = [at] if self.ranks[i] == PARAGRAPH else []  # a paragraph of its own that opens so
+            # a paragraph of its own, or a content bullet ('- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …'), that opens so
+            opening = [at] if self.ranks[i] in (PARAGRAPH, BULLET, SUB_BULLET) else []
             for cut in opening + [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
                 found, stop = parse_addressees(line.text, cut, folded)
                 after = folded[stop:].lstrip(" ,")

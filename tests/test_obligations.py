@@ -1260,3 +1260,19 @@ def test_a_request_after_nêu_trên_waits_on_no_condition():
         """Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các sở, ngành phản ánh về Sở Nội vụ."""
     )
     assert _obligations(conditional) == []
+
+
+def test_a_content_bullet_that_opens_with_a_body_and_its_role_is_that_body_s():
+    # UBND Đắk Lắk a49ef8a0 (IV.1.c, IV.7): bullets under a topic, not under an assignment part
+    text = """IV. NỘI DUNG TRIỂN KHAI
+1. Công tác vệ sinh môi trường
+c) Tiêu độc, khử trùng môi trường
+- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì chủ động điều phối, cấp hóa chất Cloramin B, máy phun phục vụ công tác xử lý môi trường.
+- Tổ chức các hoạt động phun khử trùng tại các khu vực ngập sâu.
+7. Công tác giám sát, kiểm tra, báo cáo
+- Sở Y tế chủ trì kiểm tra, đôn đốc thực hiện kế hoạch.
+- Khi xuất hiện ca bệnh bất thường, báo cáo ngay về Trung tâm Kiểm soát bệnh tật tỉnh và Sở Y tế."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "lead"),
+        ("Sở Y tế", "lead"),
+    ]
