@@ -1276,3 +1276,12 @@ c) Tiêu độc, khử trùng môi trường
         ("Trung tâm Kiểm soát bệnh tật tỉnh", "lead"),
         ("Sở Y tế", "lead"),
     ]
+
+
+def test_phoi_hop_after_tham_muu_is_the_advised_body_s_role():
+    # UBND Đồng Tháp bffd9da6 (IV.2, IV.4): the Sở advises; the provincial committee is the one that coordinates
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng
+- Tham mưu Ủy ban nhân dân tỉnh phối hợp các bộ, ngành Trung ương xây dựng các dự án, các chương trình phát triển đô thị.
+- Phối hợp với Sở Tài chính bố trí kinh phí thực hiện."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Xây dựng", "assigned"), ("Sở Xây dựng", "support")]
