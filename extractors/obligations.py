@@ -671,12 +671,25 @@ class _Reader:
         if colon < 0:
             return False
         clauses: list[tuple[int, list[AgencyMatch], int]] = []  # (start, bodies, end of the bodies)
+        folded = fold_in_place(line.text)
+        partners = [  # '… phối hợp với Bộ Công an, Bộ Khoa học và Công nghệ thực hiện …': the partners of a clause
+            (m.end(), parse_addressees(line.text, m.end(), folded)[1])
+            for m in self.voc.partners.finditer(folded, colon + 1)
+        ]
         for cut in [colon + 1] + [m.end() for m in _CLAUSE_BREAK.finditer(line.text, colon + 1)]:
-            if clauses and cut < clauses[-1][2]:
+            if (clauses and cut < clauses[-1][2]) or any(a < cut < b for a, b in partners):
                 continue  # 'Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu …': one clause names both
             found, stop = self._addressees(i, line.text, cut)
             verb = _NEXT_LETTER.match(line.text, stop)
-            if found and verb and verb.group(1).islower():  # a body followed by its verb
+            if (
+                found
+                and verb
+                and verb.group(1).islower()
+                and (
+                    not self.voc.not_a_task.match(folded, verb.start(1))
+                    or self.voc.opener.match(folded, verb.start(1))  # 'Các bộ, ngành trên cơ sở …, hoàn thiện …'
+                )
+            ):  # a body followed by its verb; 'Chính phủ đã ban hành …' reports, 'Sở Y tế là …' defines
                 clauses.append((cut, found, stop))
         for n, (start, found, stop) in enumerate(clauses):
             until = clauses[n + 1][0] if n + 1 < len(clauses) else len(line.text)
