@@ -94,6 +94,7 @@ class _Vocabulary:
     request_paper: re.Pattern[str]
     role: re.Pattern[str]
     partners: re.Pattern[str]
+    recipients: re.Pattern[str]
     after_role: re.Pattern[str]
     connective: re.Pattern[str]
     split: re.Pattern[str]
@@ -156,6 +157,7 @@ def _vocabulary() -> _Vocabulary:
         partners=re.compile(
             rf"(?<!\w)(?:{phrase_alternation(d['partner_markers'])})(?:\s*,\s*(?:{phrase_alternation(d['partner_verbs'])}))*\s+"
         ),
+        recipients=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_verbs'])})\s+"),
         after_role=re.compile(
             rf"\s*,?\s*(?:(?:{phrase_alternation(d['partner_markers'])})\s*)?(?:(?:{phrase_alternation(d['partner_links'])})\s+)?"
         ),
@@ -672,9 +674,12 @@ class _Reader:
             return False
         clauses: list[tuple[int, list[AgencyMatch], int]] = []  # (start, bodies, end of the bodies)
         folded = fold_in_place(line.text)
-        partners = [  # '… phối hợp với Bộ Công an, Bộ Khoa học và Công nghệ thực hiện …': the partners of a clause
+        # '… phối hợp với Bộ Công an, Bộ Khoa học và Công nghệ thực hiện …', '… báo cáo Chính phủ, Thủ tướng Chính phủ
+        # trong tháng 12': the partners and recipients of a clause
+        partners = [
             (m.end(), parse_addressees(line.text, m.end(), folded)[1])
-            for m in self.voc.partners.finditer(folded, colon + 1)
+            for pattern in (self.voc.partners, self.voc.recipients)
+            for m in pattern.finditer(folded, colon + 1)
         ]
         for cut in [colon + 1] + [m.end() for m in _CLAUSE_BREAK.finditer(line.text, colon + 1)]:
             if (clauses and cut < clauses[-1][2]) or any(a < cut < b for a, b in partners):

@@ -1289,16 +1289,18 @@ def test_phoi_hop_after_tham_muu_is_the_advised_body_s_role():
 
 def test_a_notice_answers_each_proposal_after_its_colon():
     # VPCP notices of conclusions: abca9704 ('II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ'; 'Chính phủ đã ban hành …'
-    # reports) and 24701a1c (III.4: the partners of 'phối hợp với' are no clause of their own)
+    # reports) and 24701a1c (III.4, III.1: the partners of 'phối hợp với' and the bodies reported to are no clauses)
     text = """II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ
 1. Về đề nghị Bộ Nội vụ tham mưu ban hành các cơ chế, chính sách về tiền lương: Bộ Nội vụ nghiên cứu đề xuất của Ủy ban nhân dân thành phố Đà Nẵng.
 2. Về đề nghị xây dựng cơ sở dữ liệu: Về vấn đề này, Chính phủ đã ban hành Nghị quyết số 214/NQ-CP ngày 23 tháng 7 năm 2025. Các bộ, ngành trên cơ sở nhiệm vụ được giao, hoàn thiện cơ sở dữ liệu quốc gia.
-3. Về dự án kho dầu thô: Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công Thương, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam và các cơ quan liên quan rà soát kỹ các quy hoạch liên quan."""
+3. Về dự án kho dầu thô: Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công Thương, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam và các cơ quan liên quan rà soát kỹ các quy hoạch liên quan.
+4. Về đề nghị sửa đổi Nghị quyết số 66.4/2025/NQ-CP: giao Bộ Nông nghiệp và Môi trường chủ trì nghiên cứu, đề xuất phương án xử lý, báo cáo Chính phủ, Thủ tướng Chính phủ trong tháng 12 năm 2025."""
     got = _obligations(text)
-    assert [(o.agency, o.role) for o in got] == [
-        ("Bộ Nội vụ", "assigned"),
-        ("Các bộ, ngành", "assigned"),
-        ("Ủy ban nhân dân tỉnh Thanh Hóa", "support"),
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Bộ Nội vụ", "assigned", None),
+        ("Các bộ, ngành", "assigned", None),
+        ("Ủy ban nhân dân tỉnh Thanh Hóa", "support", None),
+        ("Bộ Nông nghiệp và Môi trường", "lead", "2025-12"),  # the bodies it reports to are no clause
     ]
     assert got[2].partners == [
         "Bộ Công Thương",
