@@ -10,7 +10,6 @@ import signal
 import time
 from pathlib import Path
 
-import numpy as np
 import pytest
 from PIL import Image
 
@@ -42,7 +41,7 @@ def engine_failing(monkeypatch, how: str, preparation: str | None = None) -> Non
     preparation hands Tesseract a 1-bit image, the plain one a grey image)."""
     real = ocr.recognize_words
 
-    def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300, bands: int = 1):
+    def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300):
         marked = abs(image.width - MARKED_WIDTH_IN * dpi) <= 2
         wanted = preparation is None or (image.mode == "1") == (preparation == ocr.FULL)
         if marked and wanted:
@@ -51,7 +50,7 @@ def engine_failing(monkeypatch, how: str, preparation: str | None = None) -> Non
             if how == "hang":
                 time.sleep(3600)
             raise tesseract.OcrEngineError("injected failure")
-        return real(image, psm=psm, dpi=dpi, bands=bands)
+        return real(image, psm=psm, dpi=dpi)
 
     monkeypatch.setattr(ocr, "recognize_words", recognize_words)
 
@@ -189,26 +188,3 @@ def test_without_the_engine_the_inbox_keeps_its_scans_and_the_watcher_does_not_s
     with pytest.raises(OcrEngineUnavailable, match="tesseract-ocr-vie"):
         runner.watch_inbox(inbox, db=store.url, archive=tmp_path / "archive", quarantine=tmp_path / "quarantine")
     assert scan.exists() and not (tmp_path / "quarantine").exists()
-
-
-@pytest.mark.ocr
-def test_a_page_read_in_bands_on_threads_reads_the_words_it_reads_whole_where_they_are():
-    page = render_lines(LETTER, height_in=6.0)
-    cuts = tesseract.band_cuts(page, 2, 300)
-    assert len(cuts) == 1
-    assert not (np.asarray(page)[cuts[0]] < 128).any()  # cut on a blank row, through no line
-    whole = tesseract.recognize_words(page, psm=3, dpi=300)
-    banded = tesseract.recognize_words(page, psm=3, dpi=300, bands=2)
-    assert [w.text for w in banded] == [w.text for w in whole]
-    boxes = [np.array((w.left, w.top, w.width, w.height)) for w in (*banded, *whole)]
-    assert all(np.abs(a - b).max() <= 2 for a, b in zip(boxes[: len(banded)], boxes[len(banded) :]))  # page pixels
-    assert len({w.block for w in banded if w.top < cuts[0]} & {w.block for w in banded if w.top > cuts[0]}) == 0
-
-
-@pytest.mark.ocr
-def test_a_page_with_no_blank_row_near_its_middle_is_read_whole():
-    page = render_lines(LETTER[:1], height_in=1.0)
-    assert tesseract.band_cuts(page, 2, 300) == []  # one line: every blank row is above or below all the ink
-    dark = Image.new("L", (800, 800), 0)
-    assert tesseract.band_cuts(dark, 2, 300) == []
-    assert tesseract.band_cuts(Image.new("L", (800, 800), 255), 2, 300) == []

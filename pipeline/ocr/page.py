@@ -130,9 +130,7 @@ def ocr_page(page: PageImage, preparation: str = FULL) -> Page:
     legible = min(gray.shape) >= MIN_SIDE_PX and not (
         preparation == FULL and looks_like_noise(text_image, sizing.read_dpi)
     )
-    # In bands, one per OCR worker: a page read while the other workers idle (the last of a document) uses them all.
-    bands = settings().ocr_workers
-    words = recognize_words(text_image, psm=3, dpi=round(sizing.read_dpi), bands=bands) if legible else []
+    words = recognize_words(text_image, psm=3, dpi=round(sizing.read_dpi)) if legible else []
     if page.number == 1 and words:
         words = read_blanks(words, gray, sizing.read_dpi)
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
