@@ -22,6 +22,7 @@ import jiwer
 
 from bench.ocr import canonical, without_furniture
 from bench.samples import bench_scan, born_digital_scans, load_samples, make_real_scan, read_ground_truth
+from schemas.document import Page
 
 # (label, module file ending, function name): the stages of ``pipeline.ocr.page.ocr_page``, in order. Nested stages
 # (the seal ink inside ``resample``) are counted in their own row and in their parent's.
@@ -73,10 +74,23 @@ def stage_seconds(profile: pstats.Stats) -> dict[str, float]:
     return found
 
 
+def profile_page(page) -> tuple[Page, dict[str, float]]:
+    """One ``PageImage`` read by ``ocr_page`` under cProfile: the page, and the process time of each stage and of
+    the whole (``page (all)``)."""
+    from pipeline.ocr.page import ocr_page
+
+    profiler = cProfile.Profile(time.process_time)
+    start = time.process_time()
+    read = profiler.runcall(ocr_page, page)
+    stages = stage_seconds(pstats.Stats(profiler))
+    stages["page (all)"] = time.process_time() - start
+    return read, stages
+
+
 def measure(profiles: list[str], seeds: int, limit: int, real_dpis: list[int]) -> str:
     """Read each page with ``ocr_page`` under cProfile: a table of CPU seconds per page by stage and profile, and
     each profile's CER."""
-    from pipeline.ocr.page import ocr_page, warm_up
+    from pipeline.ocr.page import warm_up
     from pipeline.ocr.page_image import PageImage
     from pipeline.read.pdf import read_pdf
 
@@ -88,11 +102,8 @@ def measure(profiles: list[str], seeds: int, limit: int, real_dpis: list[int]) -
         truth = without_furniture(read_ground_truth(scan))
         for page in read_pdf(scan.read_bytes())[:limit]:
             assert isinstance(page, PageImage)
-            profiler = cProfile.Profile(time.process_time)
-            start = time.process_time()
-            read = profiler.runcall(ocr_page, page)
-            seconds[profile]["page (all)"] += time.process_time() - start
-            for label, value in stage_seconds(pstats.Stats(profiler)).items():
+            read, stages = profile_page(page)
+            for label, value in stages.items():
                 seconds[profile][label] += value
             pages[profile] += 1
             ref, hyp = canonical(truth[page.number - 1]), canonical(read.text)
