@@ -6,6 +6,7 @@ Why: vanban must read a page in well under bare Tesseract's time; what is not re
 only where it costs, and only without paying in CER.
 
     python -m bench.ocr_stages [--profiles office,fax,fax-random] [--seeds 2] [--limit 2] [--real DPI,...]
+                               [--variable NAME=VALUE ...] [--read-dpi DPI]    # a variant, against a run without
 """
 
 from __future__ import annotations
@@ -125,8 +126,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", type=int, default=2, help="the first N seeds of each profile")
     parser.add_argument("--limit", type=int, default=2, help="the first N pages of each scan")
     parser.add_argument("--real", default="", help="also the real letters rendered at these dpi (e.g. 100,300)")
+    parser.add_argument(
+        "--variable", action="append", default=[], help="a Tesseract variable NAME=VALUE for this run (repeatable)"
+    )
+    parser.add_argument("--read-dpi", type=float, help="read the pages at this resolution instead of READ_DPI")
     args = parser.parse_args(argv)
     real = [int(d) for d in args.real.split(",") if d]
+    from pipeline.ocr import preprocess, tesseract
+
+    for assignment in args.variable:  # before warm_up: the workers' Tesseract is made with them
+        name, _, value = assignment.partition("=")
+        tesseract.VARIABLES[name] = value
+    if args.read_dpi:
+        preprocess.READ_DPI = args.read_dpi
     print(measure([p for p in args.profiles.split(",") if p], args.seeds, args.limit, real))
 
 
