@@ -1250,3 +1250,29 @@ def test_a_body_given_the_management_of_a_system_has_that_duty():
         ("Các sở, ban, ngành", "Điều 11.1"),
         ("Công an tỉnh", "Điều 11.2"),
     ]
+
+
+def test_a_numbered_lead_in_over_lettered_tasks_gives_none_of_its_own():
+    """A numbered item ending ':' over lettered tasks only leads in; its items are the tasks (notes-F, notes-Y
+    28.1). Quoted from cb-file_data_1 (UBND TP Hồ Chí Minh 49/2012, Điều 8.3) and tn-be5392d4f50c27a6 (UBND Nghệ An
+    98/2025, Quy chế Điều 11.7). A lead-in over cases ('… đối với các trường hợp sau đây:', tn-1e6fb98e16a75e3d,
+    Điều 23.5) keeps its own task."""
+    text = (
+        "Điều 8. Ủy ban nhân dân phường - xã, thị trấn có nhiệm vụ\n"
+        "2. Trực tiếp quản lý đối tượng, tiền mặt và các khoản chi trợ cấp ưu đãi người có công trên địa bàn.\n"
+        "3. Chỉ đạo cán bộ Lao động - Thương binh và Xã hội:\n"
+        "a) Mở sổ theo dõi và quản lý từng loại đối tượng.\n"
+        "b) Kiểm tra, lập danh sách những đối tượng đã chết, hết tuổi hưởng trợ cấp.\n"
+        "Điều 11. Trách nhiệm của các sở, ban, ngành\n"
+        "7. Thực hiện nghiêm túc việc gửi, công khai kết quả giải quyết kiến nghị cử tri thuộc thẩm quyền như sau:\n"
+        "a) Trong thời hạn 02 ngày làm việc kể từ ngày có kết quả giải quyết, gửi kết quả đến Văn phòng UBND tỉnh;\n"
+        "b) Niêm yết kết quả giải quyết kiến nghị trong 30 ngày tại trụ sở.\n"
+        "Điều 23. Trách nhiệm của Công ty Tân Cảng - Petro Cam Ranh\n"
+        "5. Phối hợp với Cảng vụ Hàng hải Nha Trang từ chối tiếp nhận hoặc đình chỉ hoạt động của các chủ tàu"
+        " đối với các trường hợp sau đây:\n"
+        "a) Khi Cảng quốc tế Cam Ranh không thể tiếp nhận tàu thuyền;\n"
+        "b) Các trường hợp khác theo yêu cầu của Bộ trưởng Bộ Quốc phòng.\n"
+    )
+    sections = [o.section for o in _obligations(text)]
+    assert sections[:5] == ["Điều 8.2", "Điều 8.3.a", "Điều 8.3.b", "Điều 11.7.a", "Điều 11.7.b"]
+    assert "Điều 8.3" not in sections and "Điều 11.7" not in sections and "Điều 23.5" in sections
