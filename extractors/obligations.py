@@ -39,7 +39,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.agencies import AgencyMatch, find_agencies, is_bare_title, named, parse_addressees, parse_officials
+from extractors.agencies import (
+    AgencyMatch,
+    expand_initialisms,
+    find_agencies,
+    is_bare_title,
+    named,
+    parse_addressees,
+    parse_officials,
+)
 from extractors.body import HEADER_LINES, document_span
 from extractors.common import DOC_NUMBER, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
@@ -1257,4 +1265,6 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     reader.directive_sentences()
     reader.role_clauses()
     reader.explicit_assignments()
-    return sorted(reader.out, key=lambda o: o.evidence.start)
+    spelled = expand_initialisms(sorted({o.agency for o in reader.out}), seg.text)
+    out = [o.model_copy(update={"agency": spelled[o.agency]}) if o.agency in spelled else o for o in reader.out]
+    return sorted(out, key=lambda o: o.evidence.start)

@@ -5,7 +5,7 @@ Excerpts: seeds 000 (a central letter with a numbered đề nghị list), 001 (a
 other provinces and topics in the same genre.
 """
 
-from extractors import obligations
+from extractors import agencies, obligations
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
@@ -1276,3 +1276,26 @@ def test_a_numbered_lead_in_over_lettered_tasks_gives_none_of_its_own():
     sections = [o.section for o in _obligations(text)]
     assert sections[:5] == ["Điều 8.2", "Điều 8.3.a", "Điều 8.3.b", "Điều 11.7.a", "Điều 11.7.b"]
     assert "Điều 8.3" not in sections and "Điều 11.7" not in sections and "Điều 23.5" in sections
+
+
+def test_the_documents_own_initialisms_are_spelled_out_in_agencies():
+    """An initialism the document spells out once ('Hệ thống quản lý văn bản và điều hành tỉnh Ninh Bình (gọi tắt là
+    Hệ thống QLVB&ĐH)', UBND Ninh Bình 161/2025, tn-3928ef06a8929828; '… giải quyết thủ tục hành chính (TTHC)',
+    Chủ tịch UBND Ninh Bình 163/2025, tn-639c24e1a9c3f20c; 'Khu công nghiệp (KCN)', tn-ceb89a53c7b93f00 Nghệ An)
+    is expanded in the agency (CONVENTIONS.md: abbreviations expanded); one defined in place is dropped."""
+    text = (
+        "Quy chế quản lý, vận hành và sử dụng Hệ thống quản lý văn bản và điều hành tỉnh Ninh Bình (gọi tắt là"
+        " Hệ thống QLVB&ĐH), Hệ thống thông tin giải quyết thủ tục hành chính (TTHC) tỉnh.\n"
+        "Điều 24. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống QLVB&ĐH\n"
+        "1. Cung cấp dịch vụ Hệ thống QLVB&ĐH đáp ứng đầy đủ các yêu cầu.\n"
+        "Điều 30. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết TTHC\n"
+        "1. Tổ chức đào tạo, hướng dẫn, hỗ trợ cán bộ sử dụng hệ thống.\n"
+    )
+    assert [o.agency for o in _obligations(text)] == [
+        "doanh nghiệp cung cấp dịch vụ Hệ thống quản lý văn bản và điều hành",
+        "doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết thủ tục hành chính",
+    ]
+    in_place = "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh"
+    assert agencies.expand_initialisms([in_place], text + "Trung tâm Phục vụ hành chính công (TTPVHCC)") == {
+        in_place: "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh"
+    }
