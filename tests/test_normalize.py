@@ -342,7 +342,7 @@ def test_hard_wrapped_web_text_joins_bullets_cut_anywhere_and_keeps_headers_apar
 
 def test_a_marker_alone_on_its_line_opens_the_line_after_it():
     """Web pages that put each item's marker on a line of its own ('1.' / 'Trách nhiệm của Bộ Xây dựng', 'a)' /
-    'Tổ chức quản lý …'; Chính phủ's decree on housing funds, tn-c05552433ef48b49; UBND Khánh Hòa's TTHC
+    'Tổ chức quản lý …'; Chính phủ's decree on housing funds, tn-c05552433ef48b49; UBND Phú Thọ's TTHC
     decision tn-04e4130eb91f3242), with 'Điều' / '3.' still one heading."""
     text = (
         "Điều\n3. Trách nhiệm của các bộ, ngành, địa phương\n"
