@@ -984,6 +984,11 @@ class _Reader:
             and not parse_addressees(title)[0]
             and not is_bare_title(title)
         )
+        if is_title and i + 1 <= k:
+            # 'Điều 3. Chánh' / 'Văn phòng, Vụ trưởng Vụ …' (Bộ KH&CN 4001/QĐ-BKHCN): the title's words open a member
+            member = f"{title} {self.lines[i + 1].text}".split(",")[0].split(";")[0]
+            found = parse_addressees(member)[0]
+            is_title = not is_bare_title(member) and not (found and found[0].start == 0 and found[0].end > len(title))
         if first == i < k and is_title:
             # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member — but 'Điều 4.
             # Chánh Văn phòng' / 'UBND tỉnh, Giám đốc …' is the clause wrapped after its first words

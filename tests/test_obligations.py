@@ -1299,3 +1299,37 @@ def test_the_documents_own_initialisms_are_spelled_out_in_agencies():
     assert agencies.expand_initialisms([in_place], text + "Trung tâm Phục vụ hành chính công (TTPVHCC)") == {
         in_place: "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh"
     }
+
+
+def test_a_ministrys_chanh_van_phong_heads_its_own_office():
+    """'Chánh Văn phòng, Cục trưởng Cục …' in a ministry's executing article: the office chief is the ministry's, not
+    the next Cục's (Bộ KH&CN 4001/QĐ-BKHCN, tn-046d4a5b8d446144, where 'Điều 3. Chánh' also wraps before 'Văn
+    phòng'; Bộ NN&MT 5042/QĐ-BNNMT, tn-1796a553dfee88ef; Bộ GD&ĐT 21/2025/TT-BGDĐT, tn-4eb6d4a67b3ff8d9), while a
+    board chair and a general director in series head one bank."""
+    assert [
+        o.agency
+        for o in _obligations(
+            "**Điều 3. **Chánh\nVăn phòng, Vụ trưởng Vụ Khoa học kỹ thuật và công nghệ, Cục trưởng Cục Khởi nghiệp và"
+            " Doanh nghiệp công nghệ và\nThủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định"
+            "\nnày./.\n"
+        )
+    ] == [
+        "Chánh Văn phòng",
+        "Vụ trưởng Vụ Khoa học kỹ thuật và công nghệ",
+        "Cục trưởng Cục Khởi nghiệp và Doanh nghiệp công nghệ",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+    assert [
+        o.agency
+        for o in _obligations(
+            "**Điều 3.**** **Chánh Văn phòng, Cục trưởng Cục Trồng trọt và Bảo vệ thực vật, Thủ trưởng các Vụ, Cục, đơn vị"
+            " có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+        )
+    ][:2] == ["Chánh Văn phòng", "Cục trưởng Cục Trồng trọt và Bảo vệ thực vật"]
+    assert [
+        o.agency
+        for o in _obligations(
+            "Điều 3. Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội chịu trách nhiệm thi hành"
+            " Quyết định này.\n"
+        )
+    ] == ["Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội", "Tổng Giám đốc Ngân hàng Chính sách xã hội"]
