@@ -1333,3 +1333,22 @@ def test_a_ministrys_chanh_van_phong_heads_its_own_office():
             " Quyết định này.\n"
         )
     ] == ["Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội", "Tổng Giám đốc Ngân hàng Chính sách xã hội"]
+
+
+def test_a_date_before_the_documents_year_is_described_not_due():
+    """'… nhà ở (xây dựng trước ngày 01 tháng 7 năm 2006)' (UBND Lai Châu 88/2025, tn-50693ea4bb4bda20, Quy chế
+    6.1.d) and '… vào loại đất ở trước ngày 01/7/2004' (UBND Nghệ An 95/2025, tn-994dfbc3967e5ebf, 13.4) describe
+    the land or house, so the task has no due; a limit in the document's own year stays."""
+    from schemas.extraction import DocumentMeta
+
+    text = (
+        "Điều 6. Trách nhiệm của Ủy ban nhân dân cấp xã\n"
+        "1. Tiếp nhận và trả lời bằng văn bản trong thời hạn không quá 05 ngày làm việc về nội dung: Xác nhận đủ"
+        " điều kiện tồn tại đối với nhà ở (xây dựng trước ngày 01 tháng 7 năm 2006).\n"
+        "2. Báo cáo kết quả rà soát trước ngày 15/12/2025.\n"
+    )
+    doc = Document(
+        path="t.txt", sha256="0", media_type="text/plain", pages=[Page(number=1, text=text, source=TextSource.plain)]
+    ).with_offsets()
+    found = obligations.extract(segment(doc), DocumentMeta(issued_on="2025-11-20"))
+    assert [(o.section, o.due) for o in found] == [("Điều 6.1", None), ("Điều 6.2", "2025-12-15")]
