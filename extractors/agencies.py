@@ -55,6 +55,7 @@ class _Lexicon:
         self.head_words = {fold(h) for h in data["named_heads"] if " " not in h}
         self.names = _alternation(data["names"] + [a for a in abbr if self.abbreviations[a] in data["names"]])
         self.titles = _alternation(data["titles"])
+        self.unit_titles = _alternation(data["unit_titles"])
         # where a name can start: any head, title or 'các' (scanning every word would be 5x slower)
         self.starts = re.compile(
             rf"(?<!\w)(?:{'|'.join(p.pattern for p in (self.bodies, self.named_heads, self.titles))}|cac\s)"
@@ -102,6 +103,71 @@ def expand_abbreviations(s: str) -> str:
     """'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
     table = _lexicon().abbreviations
     return _lexicon().abbreviation_pattern.sub(lambda m: table[m.group()], s)
+
+
+_INITIALISM = re.compile(r"(?<!\w)[A-ZĐ][A-ZĐ&]{2,}(?!\w)")  # 'TTHC', 'QLVB&ĐH', 'LĐTBXH'
+_ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")
+_DEFINED_IN_PLACE = re.compile(r"\s*\(([A-ZĐ][A-ZĐ&]{2,})\)")
+
+
+def _ends_with(text: str, phrase: str) -> bool:
+    return " ".join(fold(text).lower().split()).endswith(" ".join(fold(phrase).lower().split()))
+
+
+_DEFINITION_WINDOW = 300  # characters before the bracket that defines an initialism
+
+
+def _spelled_out(initialism: str, text: str) -> str | None:
+    """The words whose initials spell ``initialism`` ('thủ tục hành chính' for 'TTHC', 'quản lý văn bản và điều hành'
+    for 'QLVB&ĐH'; 'và' stands for '&' or is skipped) just before a bracket that defines it ('… giải quyết thủ tục
+    hành chính (TTHC)', '… điều hành tỉnh Ninh Bình (gọi tắt là Hệ thống QLVB&ĐH)', '… Thương binh và Xã hội (sau
+    đây viết tắt là LĐTBXH)'); None when the document defines it nowhere."""
+    letters = fold(initialism).lower()
+    for bracket in re.finditer(rf"\([^()]{{0,40}}(?<!\w){re.escape(initialism)}\)", text):
+        window_start = max(0, bracket.start() - _DEFINITION_WINDOW)
+        window = text[window_start : bracket.start()]
+        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(fold_in_place(window).lower())]
+        best = None
+        for i, (word, _, _) in enumerate(words):
+            if word[0] != letters[0] or word == "va":
+                continue
+            j, k = 0, i
+            while j < len(letters) and k < len(words):
+                w = words[k][0]
+                if (letters[j] == "&" and w == "va") or (letters[j] != "&" and w[0] == letters[j] and w != "va"):
+                    j += 1
+                elif w != "va":
+                    break
+                k += 1
+            if j == len(letters):
+                best = " ".join(window[words[i][1] : words[k - 1][2]].split())  # the last run before the bracket
+        if best and not best.isupper():
+            return best
+    return None
+
+
+def expand_initialisms(names: list[str], text: str) -> dict[str, str]:
+    """The document's own initialisms in ``names`` ('doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết
+    TTHC', Ninh Bình 163/2025; 'Cán bộ quản trị hệ thống QLVB&ĐH', Ninh Bình 161/2025; 'Phòng LĐTBXH') spelled
+    out as the document defines them ('… giải quyết thủ tục hành chính (TTHC)'): name → expanded name, for the
+    names that have one (CONVENTIONS.md: agencies with abbreviations expanded)."""
+    initialisms = {m.group() for n in names for m in _INITIALISM.finditer(n) if not _ROMAN_NUMERAL.match(m.group())}
+    if not initialisms:
+        return {}
+    spelled = {a: p for a in initialisms if (p := _spelled_out(a, text))}
+    out = {}
+    for name in names:
+        # 'Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh': the initialism defined in place is dropped
+        expanded = _DEFINED_IN_PLACE.sub(
+            lambda m: (
+                "" if m.group(1) in spelled and _ends_with(m.string[: m.start()], spelled[m.group(1)]) else m.group()
+            ),
+            name,
+        )
+        expanded = _INITIALISM.sub(lambda m: spelled.get(m.group(), m.group()), expanded)
+        if expanded != name:
+            out[name] = expanded
+    return out
 
 
 def _canonical(text: str) -> str:
@@ -672,7 +738,13 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
         if _bare_title(sc, a, b):
             # 'Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội': titles in series of one
             # named body each head it; 'Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ' heads no class of the next
-            nxt = parse_addressees(text[: spans[n + 1][1]], spans[n + 1][0], sc.folded)[0] if n + 1 < len(spans) else []
+            # the head of an office or inspectorate ('Chánh Văn phòng, Cục trưởng Cục …') heads the issuer's own
+            own_unit = sc._word(sc.lex.unit_titles, sc._literal(_PLURAL, a) or a) == b
+            nxt = (
+                parse_addressees(text[: spans[n + 1][1]], spans[n + 1][0], sc.folded)[0]
+                if n + 1 < len(spans) and not own_unit
+                else []
+            )
             title_end = sc._word(sc.lex.titles, spans[n + 1][0]) if nxt else None
             if nxt and title_end is not None and not nxt[0].collective and nxt[0].start == spans[n + 1][0]:
                 body = sc.text[sc._ws(title_end) : nxt[0].end]

@@ -39,7 +39,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.agencies import AgencyMatch, find_agencies, is_bare_title, named, parse_addressees, parse_officials
+from extractors.agencies import (
+    AgencyMatch,
+    expand_initialisms,
+    find_agencies,
+    is_bare_title,
+    named,
+    parse_addressees,
+    parse_officials,
+)
 from extractors.body import HEADER_LINES, document_span
 from extractors.common import DOC_NUMBER, exact_alternation, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
@@ -517,6 +525,7 @@ class _Reader:
         after a task ('Thời hạn hoàn thành: Trước ngày 31/3/2026.') is that task's due — or the due of all the
         tasks under the lead-in — not a task."""
         lead_in: str | None = None  # the lead-in the current tasks sit under
+        lead_in_rank: int | None = None  # a numbered lead-in's rank: its tasks end at the next item of its rank
         under_bullet = False  # the lead-in is a '-' bullet over '+' bullets
         pending = len(self.out)  # the obligations since the last time field or lead-in wait for one
         case: int | None = None  # the rank of a case's lead-in ('2. Trường hợp …, cụ thể:') whose steps wait on it
@@ -526,10 +535,11 @@ class _Reader:
                 self.used.add(k)
                 continue  # a step of the case ('a) Trong 03 ngày làm việc, … phải có văn bản …'), notes-M, notes-N
             case = self._case_lead_in(k, children[n + 1] if n + 1 < len(children) else None)
-            if self.ranks[k] == BULLET:
-                lead_in, under_bullet = None, False
+            if self.ranks[k] == BULLET or (lead_in_rank is not None and self.ranks[k] <= lead_in_rank):
+                lead_in, lead_in_rank, under_bullet = None, None, False
             if self._leads_in(k, children[n + 1] if n + 1 < len(children) else None):
                 lead_in, under_bullet = marker_body(child), self.ranks[k] == BULLET
+                lead_in_rank = self.ranks[k] if self.ranks[k] < BULLET else None
                 self.used.add(k)
                 pending = len(self.out)
                 continue
@@ -562,11 +572,21 @@ class _Reader:
 
     def _leads_in(self, k: int, nxt: int | None) -> bool:
         """Does child line k end in ':' over the deeper lines that follow it — a '-' bullet over '+' bullets, a
-        paragraph over lettered items or bullets?"""
+        paragraph over lettered items or bullets, a numbered or lettered item over deeper items that are tasks
+        ('7. Thực hiện nghiêm túc việc gửi, công khai kết quả …, cụ thể như sau:' over a) b) c), Nghệ An
+        98/2025; '3. Chỉ đạo cán bộ Lao động - Thương binh và Xã hội:' over a) b) c), TP HCM 49/2012)? A lead-in
+        over cases ('Trường hợp …', '… đối với các trường hợp sau đây:') keeps its own task (notes-K, notes-M)."""
         if nxt is None or not self.lines[k].text.rstrip(" *_").endswith(":") or self.ranks[k] == SUB_BULLET:
             return False
         if self.ranks[k] == BULLET:
             return self.ranks[nxt] == SUB_BULLET
+        if self.ranks[k] < BULLET:
+            if self.voc.condition.search(fold_in_place(marker_body(self.lines[k]))):
+                return False
+            under = range(nxt, self._children_end(k))
+            return self.ranks[nxt] > self.ranks[k] and any(
+                not self.voc.conditional.match(fold_in_place(marker_body(self.lines[m]))) for m in under
+            )
         return self.ranks[k] == PARAGRAPH and self.ranks[nxt] < PARAGRAPH
 
     def _child_task(self, k: int, bodies: list[AgencyMatch], heading: str) -> None:
@@ -996,6 +1016,11 @@ class _Reader:
             and not parse_addressees(title)[0]
             and not is_bare_title(title)
         )
+        if is_title and i + 1 <= k:
+            # 'Điều 3. Chánh' / 'Văn phòng, Vụ trưởng Vụ …' (Bộ KH&CN 4001/QĐ-BKHCN): the title's words open a member
+            member = f"{title} {self.lines[i + 1].text}".split(",")[0].split(";")[0]
+            found = parse_addressees(member)[0]
+            is_title = not is_bare_title(member) and not (found and found[0].start == 0 and found[0].end > len(title))
         if first == i < k and is_title:
             # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member — but 'Điều 4.
             # Chánh Văn phòng' / 'UBND tỉnh, Giám đốc …' is the clause wrapped after its first words
@@ -1277,4 +1302,15 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     reader.directive_sentences()
     reader.role_clauses()
     reader.explicit_assignments()
-    return sorted(reader.out, key=lambda o: o.evidence.start)
+    spelled = expand_initialisms(sorted({o.agency for o in reader.out}), seg.text)
+    out = [o.model_copy(update={"agency": spelled[o.agency]}) if o.agency in spelled else o for o in reader.out]
+    issued_on = meta.issued_on if meta is not None else None
+    out = [o.model_copy(update={"due": None}) if _reported_past(o.due, issued_on) else o for o in out]
+    return sorted(out, key=lambda o: o.evidence.start)
+
+
+def _reported_past(due: str | None, issued_on: str | None) -> bool:
+    """A due in a year before the document's is a date the task describes, not its limit ('Xác nhận … nhà ở
+    (xây dựng trước ngày 01 tháng 7 năm 2006)', UBND Lai Châu 88/2025; '… vào loại đất ở trước ngày 01/7/2004',
+    UBND Nghệ An 95/2025): the time grammar's rule for limits (``TimeMention.before``)."""
+    return bool(due and issued_on and due[:1].isdigit() and due[:4] < issued_on[:4])

@@ -5,7 +5,7 @@ Excerpts: seeds 000 (a central letter with a numbered đề nghị list), 001 (a
 other provinces and topics in the same genre.
 """
 
-from extractors import obligations
+from extractors import agencies, obligations
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
@@ -1307,3 +1307,105 @@ def test_a_notice_answers_each_proposal_after_its_colon():
         "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
         "các cơ quan liên quan",
     ]
+
+
+def test_a_numbered_lead_in_over_lettered_tasks_gives_none_of_its_own():
+    """A numbered item ending ':' over lettered tasks only leads in; its items are the tasks (notes-F, notes-Y
+    28.1). Quoted from cb-file_data_1 (UBND TP Hồ Chí Minh 49/2012, Điều 8.3) and tn-be5392d4f50c27a6 (UBND Nghệ An
+    98/2025, Quy chế Điều 11.7). A lead-in over cases ('… đối với các trường hợp sau đây:', tn-1e6fb98e16a75e3d,
+    Điều 23.5) keeps its own task."""
+    text = (
+        "Điều 8. Ủy ban nhân dân phường - xã, thị trấn có nhiệm vụ\n"
+        "2. Trực tiếp quản lý đối tượng, tiền mặt và các khoản chi trợ cấp ưu đãi người có công trên địa bàn.\n"
+        "3. Chỉ đạo cán bộ Lao động - Thương binh và Xã hội:\n"
+        "a) Mở sổ theo dõi và quản lý từng loại đối tượng.\n"
+        "b) Kiểm tra, lập danh sách những đối tượng đã chết, hết tuổi hưởng trợ cấp.\n"
+        "Điều 11. Trách nhiệm của các sở, ban, ngành\n"
+        "7. Thực hiện nghiêm túc việc gửi, công khai kết quả giải quyết kiến nghị cử tri thuộc thẩm quyền như sau:\n"
+        "a) Trong thời hạn 02 ngày làm việc kể từ ngày có kết quả giải quyết, gửi kết quả đến Văn phòng UBND tỉnh;\n"
+        "b) Niêm yết kết quả giải quyết kiến nghị trong 30 ngày tại trụ sở.\n"
+        "Điều 23. Trách nhiệm của Công ty Tân Cảng - Petro Cam Ranh\n"
+        "5. Phối hợp với Cảng vụ Hàng hải Nha Trang từ chối tiếp nhận hoặc đình chỉ hoạt động của các chủ tàu"
+        " đối với các trường hợp sau đây:\n"
+        "a) Khi Cảng quốc tế Cam Ranh không thể tiếp nhận tàu thuyền;\n"
+        "b) Các trường hợp khác theo yêu cầu của Bộ trưởng Bộ Quốc phòng.\n"
+    )
+    sections = [o.section for o in _obligations(text)]
+    assert sections[:5] == ["Điều 8.2", "Điều 8.3.a", "Điều 8.3.b", "Điều 11.7.a", "Điều 11.7.b"]
+    assert "Điều 8.3" not in sections and "Điều 11.7" not in sections and "Điều 23.5" in sections
+
+
+def test_the_documents_own_initialisms_are_spelled_out_in_agencies():
+    """An initialism the document spells out once ('Hệ thống quản lý văn bản và điều hành tỉnh Ninh Bình (gọi tắt là
+    Hệ thống QLVB&ĐH)', UBND Ninh Bình 161/2025, tn-3928ef06a8929828; '… giải quyết thủ tục hành chính (TTHC)',
+    Chủ tịch UBND Ninh Bình 163/2025, tn-639c24e1a9c3f20c; 'Khu công nghiệp (KCN)', tn-ceb89a53c7b93f00 Nghệ An)
+    is expanded in the agency (CONVENTIONS.md: abbreviations expanded); one defined in place is dropped."""
+    text = (
+        "Quy chế quản lý, vận hành và sử dụng Hệ thống quản lý văn bản và điều hành tỉnh Ninh Bình (gọi tắt là"
+        " Hệ thống QLVB&ĐH), Hệ thống thông tin giải quyết thủ tục hành chính (TTHC) tỉnh.\n"
+        "Điều 24. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống QLVB&ĐH\n"
+        "1. Cung cấp dịch vụ Hệ thống QLVB&ĐH đáp ứng đầy đủ các yêu cầu.\n"
+        "Điều 30. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết TTHC\n"
+        "1. Tổ chức đào tạo, hướng dẫn, hỗ trợ cán bộ sử dụng hệ thống.\n"
+    )
+    assert [o.agency for o in _obligations(text)] == [
+        "doanh nghiệp cung cấp dịch vụ Hệ thống quản lý văn bản và điều hành",
+        "doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết thủ tục hành chính",
+    ]
+    in_place = "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh"
+    assert agencies.expand_initialisms([in_place], text + "Trung tâm Phục vụ hành chính công (TTPVHCC)") == {
+        in_place: "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh"
+    }
+
+
+def test_a_ministrys_chanh_van_phong_heads_its_own_office():
+    """'Chánh Văn phòng, Cục trưởng Cục …' in a ministry's executing article: the office chief is the ministry's, not
+    the next Cục's (Bộ KH&CN 4001/QĐ-BKHCN, tn-046d4a5b8d446144, where 'Điều 3. Chánh' also wraps before 'Văn
+    phòng'; Bộ NN&MT 5042/QĐ-BNNMT, tn-1796a553dfee88ef; Bộ GD&ĐT 21/2025/TT-BGDĐT, tn-4eb6d4a67b3ff8d9), while a
+    board chair and a general director in series head one bank."""
+    assert [
+        o.agency
+        for o in _obligations(
+            "**Điều 3. **Chánh\nVăn phòng, Vụ trưởng Vụ Khoa học kỹ thuật và công nghệ, Cục trưởng Cục Khởi nghiệp và"
+            " Doanh nghiệp công nghệ và\nThủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định"
+            "\nnày./.\n"
+        )
+    ] == [
+        "Chánh Văn phòng",
+        "Vụ trưởng Vụ Khoa học kỹ thuật và công nghệ",
+        "Cục trưởng Cục Khởi nghiệp và Doanh nghiệp công nghệ",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+    assert [
+        o.agency
+        for o in _obligations(
+            "**Điều 3.**** **Chánh Văn phòng, Cục trưởng Cục Trồng trọt và Bảo vệ thực vật, Thủ trưởng các Vụ, Cục, đơn vị"
+            " có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+        )
+    ][:2] == ["Chánh Văn phòng", "Cục trưởng Cục Trồng trọt và Bảo vệ thực vật"]
+    assert [
+        o.agency
+        for o in _obligations(
+            "Điều 3. Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội chịu trách nhiệm thi hành"
+            " Quyết định này.\n"
+        )
+    ] == ["Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội", "Tổng Giám đốc Ngân hàng Chính sách xã hội"]
+
+
+def test_a_date_before_the_documents_year_is_described_not_due():
+    """'… nhà ở (xây dựng trước ngày 01 tháng 7 năm 2006)' (UBND Lai Châu 88/2025, tn-50693ea4bb4bda20, Quy chế
+    6.1.d) and '… vào loại đất ở trước ngày 01/7/2004' (UBND Nghệ An 95/2025, tn-994dfbc3967e5ebf, 13.4) describe
+    the land or house, so the task has no due; a limit in the document's own year stays."""
+    from schemas.extraction import DocumentMeta
+
+    text = (
+        "Điều 6. Trách nhiệm của Ủy ban nhân dân cấp xã\n"
+        "1. Tiếp nhận và trả lời bằng văn bản trong thời hạn không quá 05 ngày làm việc về nội dung: Xác nhận đủ"
+        " điều kiện tồn tại đối với nhà ở (xây dựng trước ngày 01 tháng 7 năm 2006).\n"
+        "2. Báo cáo kết quả rà soát trước ngày 15/12/2025.\n"
+    )
+    doc = Document(
+        path="t.txt", sha256="0", media_type="text/plain", pages=[Page(number=1, text=text, source=TextSource.plain)]
+    ).with_offsets()
+    found = obligations.extract(segment(doc), DocumentMeta(issued_on="2025-11-20"))
+    assert [(o.section, o.due) for o in found] == [("Điều 6.1", None), ("Điều 6.2", "2025-12-15")]
