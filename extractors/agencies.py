@@ -103,6 +103,67 @@ def expand_abbreviations(s: str) -> str:
     return _lexicon().abbreviation_pattern.sub(lambda m: table[m.group()], s)
 
 
+_INITIALISM = re.compile(r"(?<!\w)[A-ZĐ][A-ZĐ&]{2,}(?!\w)")  # 'TTHC', 'QLVB&ĐH', 'LĐTBXH'
+_ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")
+_DEFINED_IN_PLACE = re.compile(r"\s*\(([A-ZĐ][A-ZĐ&]{2,})\)")
+
+
+def _ends_with(text: str, phrase: str) -> bool:
+    return " ".join(fold(text).lower().split()).endswith(" ".join(fold(phrase).lower().split()))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _spelled_out(initialism: str, text: str, folded: str) -> str | None:
+    """The run of words of the document whose initials spell ``initialism`` ('thủ tục hành chính' for 'TTHC',
+    'quản lý văn bản và điều hành' for 'QLVB&ĐH'; 'và' stands for '&' or is skipped), the most frequent if several,
+    a title's capitals last. ``folded`` is ``text`` folded in place, lowercased."""
+    letters = fold(initialism).lower()
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    found: dict[str, int] = {}
+    for i, (word, start, _) in enumerate(words):
+        if word[0] != letters[0] or word == "va":
+            continue
+        j, k = 0, i
+        while j < len(letters) and k < len(words):
+            w = words[k][0]
+            if (letters[j] == "&" and w == "va") or (letters[j] != "&" and w[0] == letters[j] and w != "va"):
+                j += 1
+            elif w != "va":
+                break
+            k += 1
+        if j == len(letters):
+            phrase = " ".join(text[start : words[k - 1][2]].split())
+            found[phrase] = found.get(phrase, 0) + 1
+    return max(found, key=lambda p: (not p.isupper(), found[p])) if found else None
+
+
+def expand_initialisms(names: list[str], text: str) -> dict[str, str]:
+    """The document's own initialisms in ``names`` ('doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết
+    TTHC', Ninh Bình 163/2025; 'Cán bộ quản trị hệ thống QLVB&ĐH', Ninh Bình 161/2025; 'Phòng LĐTBXH') spelled
+    out as the document writes them once in full ('… giải quyết thủ tục hành chính (TTHC)'): name → expanded
+    name, for the names that have one (CONVENTIONS.md: agencies with abbreviations expanded)."""
+    initialisms = {m.group() for n in names for m in _INITIALISM.finditer(n) if not _ROMAN_NUMERAL.match(m.group())}
+    if not initialisms:
+        return {}
+    folded = fold_in_place(text).lower()
+    spelled = {a: p for a in initialisms if (p := _spelled_out(a, text, folded))}
+    out = {}
+    for name in names:
+        # 'Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh': the initialism defined in place is dropped
+        expanded = _DEFINED_IN_PLACE.sub(
+            lambda m: (
+                "" if m.group(1) in spelled and _ends_with(m.string[: m.start()], spelled[m.group(1)]) else m.group()
+            ),
+            name,
+        )
+        expanded = _INITIALISM.sub(lambda m: spelled.get(m.group(), m.group()), expanded)
+        if expanded != name:
+            out[name] = expanded
+    return out
+
+
 def _canonical(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:")
     return expand_abbreviations(_restore_diacritics(text) if text.isascii() else text)

@@ -39,7 +39,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.agencies import AgencyMatch, find_agencies, is_bare_title, named, parse_addressees, parse_officials
+from extractors.agencies import (
+    AgencyMatch,
+    expand_initialisms,
+    find_agencies,
+    is_bare_title,
+    named,
+    parse_addressees,
+    parse_officials,
+)
 from extractors.body import HEADER_LINES, document_span
 from extractors.common import DOC_NUMBER, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
@@ -513,6 +521,7 @@ class _Reader:
         after a task ('Thời hạn hoàn thành: Trước ngày 31/3/2026.') is that task's due — or the due of all the
         tasks under the lead-in — not a task."""
         lead_in: str | None = None  # the lead-in the current tasks sit under
+        lead_in_rank: int | None = None  # a numbered lead-in's rank: its tasks end at the next item of its rank
         under_bullet = False  # the lead-in is a '-' bullet over '+' bullets
         pending = len(self.out)  # the obligations since the last time field or lead-in wait for one
         case: int | None = None  # the rank of a case's lead-in ('2. Trường hợp …, cụ thể:') whose steps wait on it
@@ -522,10 +531,11 @@ class _Reader:
                 self.used.add(k)
                 continue  # a step of the case ('a) Trong 03 ngày làm việc, … phải có văn bản …'), notes-M, notes-N
             case = self._case_lead_in(k, children[n + 1] if n + 1 < len(children) else None)
-            if self.ranks[k] == BULLET:
-                lead_in, under_bullet = None, False
+            if self.ranks[k] == BULLET or (lead_in_rank is not None and self.ranks[k] <= lead_in_rank):
+                lead_in, lead_in_rank, under_bullet = None, None, False
             if self._leads_in(k, children[n + 1] if n + 1 < len(children) else None):
                 lead_in, under_bullet = marker_body(child), self.ranks[k] == BULLET
+                lead_in_rank = self.ranks[k] if self.ranks[k] < BULLET else None
                 self.used.add(k)
                 pending = len(self.out)
                 continue
@@ -558,11 +568,21 @@ class _Reader:
 
     def _leads_in(self, k: int, nxt: int | None) -> bool:
         """Does child line k end in ':' over the deeper lines that follow it — a '-' bullet over '+' bullets, a
-        paragraph over lettered items or bullets?"""
+        paragraph over lettered items or bullets, a numbered or lettered item over deeper items that are tasks
+        ('7. Thực hiện nghiêm túc việc gửi, công khai kết quả …, cụ thể như sau:' over a) b) c), Nghệ An
+        98/2025; '3. Chỉ đạo cán bộ Lao động - Thương binh và Xã hội:' over a) b) c), TP HCM 49/2012)? A lead-in
+        over cases ('Trường hợp …', '… đối với các trường hợp sau đây:') keeps its own task (notes-K, notes-M)."""
         if nxt is None or not self.lines[k].text.rstrip(" *_").endswith(":") or self.ranks[k] == SUB_BULLET:
             return False
         if self.ranks[k] == BULLET:
             return self.ranks[nxt] == SUB_BULLET
+        if self.ranks[k] < BULLET:
+            if self.voc.condition.search(fold_in_place(marker_body(self.lines[k]))):
+                return False
+            under = range(nxt, self._children_end(k))
+            return self.ranks[nxt] > self.ranks[k] and any(
+                not self.voc.conditional.match(fold_in_place(marker_body(self.lines[m]))) for m in under
+            )
         return self.ranks[k] == PARAGRAPH and self.ranks[nxt] < PARAGRAPH
 
     def _child_task(self, k: int, bodies: list[AgencyMatch], heading: str) -> None:
@@ -1245,4 +1265,6 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     reader.directive_sentences()
     reader.role_clauses()
     reader.explicit_assignments()
-    return sorted(reader.out, key=lambda o: o.evidence.start)
+    spelled = expand_initialisms(sorted({o.agency for o in reader.out}), seg.text)
+    out = [o.model_copy(update={"agency": spelled[o.agency]}) if o.agency in spelled else o for o in reader.out]
+    return sorted(out, key=lambda o: o.evidence.start)

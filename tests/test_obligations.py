@@ -5,7 +5,7 @@ Excerpts: seeds 000 (a central letter with a numbered đề nghị list), 001 (a
 other provinces and topics in the same genre.
 """
 
-from extractors import obligations
+from extractors import agencies, obligations
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
@@ -1250,3 +1250,52 @@ def test_a_body_given_the_management_of_a_system_has_that_duty():
         ("Các sở, ban, ngành", "Điều 11.1"),
         ("Công an tỉnh", "Điều 11.2"),
     ]
+
+
+def test_a_numbered_lead_in_over_lettered_tasks_gives_none_of_its_own():
+    """A numbered item ending ':' over lettered tasks only leads in; its items are the tasks (notes-F, notes-Y
+    28.1). Quoted from cb-file_data_1 (UBND TP Hồ Chí Minh 49/2012, Điều 8.3) and tn-be5392d4f50c27a6 (UBND Nghệ An
+    98/2025, Quy chế Điều 11.7). A lead-in over cases ('… đối với các trường hợp sau đây:', tn-1e6fb98e16a75e3d,
+    Điều 23.5) keeps its own task."""
+    text = (
+        "Điều 8. Ủy ban nhân dân phường - xã, thị trấn có nhiệm vụ\n"
+        "2. Trực tiếp quản lý đối tượng, tiền mặt và các khoản chi trợ cấp ưu đãi người có công trên địa bàn.\n"
+        "3. Chỉ đạo cán bộ Lao động - Thương binh và Xã hội:\n"
+        "a) Mở sổ theo dõi và quản lý từng loại đối tượng.\n"
+        "b) Kiểm tra, lập danh sách những đối tượng đã chết, hết tuổi hưởng trợ cấp.\n"
+        "Điều 11. Trách nhiệm của các sở, ban, ngành\n"
+        "7. Thực hiện nghiêm túc việc gửi, công khai kết quả giải quyết kiến nghị cử tri thuộc thẩm quyền như sau:\n"
+        "a) Trong thời hạn 02 ngày làm việc kể từ ngày có kết quả giải quyết, gửi kết quả đến Văn phòng UBND tỉnh;\n"
+        "b) Niêm yết kết quả giải quyết kiến nghị trong 30 ngày tại trụ sở.\n"
+        "Điều 23. Trách nhiệm của Công ty Tân Cảng - Petro Cam Ranh\n"
+        "5. Phối hợp với Cảng vụ Hàng hải Nha Trang từ chối tiếp nhận hoặc đình chỉ hoạt động của các chủ tàu"
+        " đối với các trường hợp sau đây:\n"
+        "a) Khi Cảng quốc tế Cam Ranh không thể tiếp nhận tàu thuyền;\n"
+        "b) Các trường hợp khác theo yêu cầu của Bộ trưởng Bộ Quốc phòng.\n"
+    )
+    sections = [o.section for o in _obligations(text)]
+    assert sections[:5] == ["Điều 8.2", "Điều 8.3.a", "Điều 8.3.b", "Điều 11.7.a", "Điều 11.7.b"]
+    assert "Điều 8.3" not in sections and "Điều 11.7" not in sections and "Điều 23.5" in sections
+
+
+def test_the_documents_own_initialisms_are_spelled_out_in_agencies():
+    """An initialism the document spells out once ('Hệ thống quản lý văn bản và điều hành tỉnh Ninh Bình (gọi tắt là
+    Hệ thống QLVB&ĐH)', UBND Ninh Bình 161/2025, tn-3928ef06a8929828; '… giải quyết thủ tục hành chính (TTHC)',
+    Chủ tịch UBND Ninh Bình 163/2025, tn-639c24e1a9c3f20c; 'Khu công nghiệp (KCN)', tn-ceb89a53c7b93f00 Nghệ An)
+    is expanded in the agency (CONVENTIONS.md: abbreviations expanded); one defined in place is dropped."""
+    text = (
+        "Quy chế quản lý, vận hành và sử dụng Hệ thống quản lý văn bản và điều hành tỉnh Ninh Bình (gọi tắt là"
+        " Hệ thống QLVB&ĐH), Hệ thống thông tin giải quyết thủ tục hành chính (TTHC) tỉnh.\n"
+        "Điều 24. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống QLVB&ĐH\n"
+        "1. Cung cấp dịch vụ Hệ thống QLVB&ĐH đáp ứng đầy đủ các yêu cầu.\n"
+        "Điều 30. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết TTHC\n"
+        "1. Tổ chức đào tạo, hướng dẫn, hỗ trợ cán bộ sử dụng hệ thống.\n"
+    )
+    assert [o.agency for o in _obligations(text)] == [
+        "doanh nghiệp cung cấp dịch vụ Hệ thống quản lý văn bản và điều hành",
+        "doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết thủ tục hành chính",
+    ]
+    in_place = "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh"
+    assert agencies.expand_initialisms([in_place], text + "Trung tâm Phục vụ hành chính công (TTPVHCC)") == {
+        in_place: "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh"
+    }
