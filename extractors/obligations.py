@@ -20,6 +20,9 @@ place of ``_Reader``:
 - 'Giao X …' anywhere, '(giao X chủ trì)' after a task (``explicit_assignments``);
 - a task with its fields on lines of their own — 'Nội dung thực hiện:', 'Cơ quan chủ trì:', 'Cơ quan phối hợp:',
   'Cơ quan thực hiện: X chủ trì …; Y …', 'Thời gian thực hiện:' (``task_blocks``);
+- a regulation of one body's functions and duties — its article 'Nhiệm vụ và quyền hạn', whose numbered and
+  lettered duties name no body: the body of its position article or of the regulation's title, one obligation per
+  leaf of the outline (``duty_articles``);
 - a decision's article on who executes it — 'Điều 3. Chánh Văn phòng …; Giám đốc các Sở: A, B; Chủ tịch …
   chịu trách nhiệm thi hành Quyết định này', over several lines (``executing_articles``);
 - a table with 'Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành' columns, TAB-separated
@@ -79,6 +82,9 @@ _BRACKET = re.compile(r"\s*\(\s*")
 _ITEM_COLON = re.compile(r":(?!\d)")  # an item's colon, not a clock's ('trước 15:00 ngày thứ Sáu')
 # an appendix's title on a line of its own ('Phụ lục 01', 'PHỤ LỤC II'): a part of its own after the last article
 _APPENDIX = re.compile(r"^[\W_]*phu\s*luc(?:\s+[0-9ivxlcdm]+[a-z]?)?[\W_]*$", re.IGNORECASE)
+# a letter the outline could not read as a marker, its list having opened on the line above ('… văn bản quy phạm
+# pháp luật a) Là đầu mối …' / 'b) Tham mưu …')
+_LOST_LETTER = re.compile(r"^[a-zđ]\)\s+")
 _HEADING_TAIL = re.compile(r"(?:\s*\([^)]*\))?[\s:*_]*$")  # '… (bao gồm cả …):' after a heading's name
 
 
@@ -127,6 +133,12 @@ class _Vocabulary:
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
+    duty_article: re.Pattern[str]
+    position_article: re.Pattern[str]
+    defining: re.Pattern[str]
+    regulation_subject: re.Pattern[str]
+    duty_group: re.Pattern[str]
+    belongs_to: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +213,14 @@ def _vocabulary() -> _Vocabulary:
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
+        duty_article=re.compile(rf"^(?:{phrase_alternation(d['duty_articles'])})[\s.:*_]*$"),
+        position_article=re.compile(rf"^(?:{phrase_alternation(d['position_articles'])})(?!\w)"),
+        defining=re.compile(rf"\s*(?:{phrase_alternation(d['defining'])})(?!\w)"),
+        regulation_subject=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['regulation_subjects'])})(?!\w)[^.;]*?\bcua\s+"
+        ),
+        duty_group=re.compile(rf"^(?:{phrase_alternation(d['duty_groups'])})(?!\w)"),
+        belongs_to=re.compile(rf"\s+(?:{phrase_alternation(d['belongs_to'])})\s"),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
     )
 
@@ -1081,6 +1101,88 @@ class _Reader:
             out.append((bodies, given or _role(text[stop:until], "")))
         return out
 
+    def duty_articles(self) -> None:
+        """A regulation of one body's functions, duties and powers ('Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu
+        tổ chức của Sở Tư pháp', Hà Tĩnh 2979/QĐ-UBND; '… của Chi cục Kiểm lâm', Quảng Trị 39/2025/QĐ-UBND; '… của
+        Trung tâm Phục vụ hành chính công', Cần Thơ): its article 'Nhiệm vụ và quyền hạn' lists standing duties that
+        name no body, and they are the duties of the body the regulation is about (``_regulated_body``). Each leaf of
+        the article's outline is one duty: a numbered, lettered or dashed item with nothing deeper under it, or a
+        paragraph of its own after the first item. An item over deeper ones gives none: a group ('1. Về xây dựng pháp
+        luật') or a lead-in whose words open its items' tasks ('1.1. Trình Ủy ban nhân dân tỉnh' over 'a) Dự thảo
+        nghị quyết …'), notes-D3."""
+        for i, line in enumerate(self.lines):
+            if i in self.used or not (line.marker or "").startswith("Điều"):
+                continue
+            if not self.voc.duty_article.match(fold_in_place(marker_body(line)).strip(" *_#")):
+                continue
+            end = self._part_end(i)
+            first = next((k for k in range(i + 1, end) if self.ranks[k] < PARAGRAPH), end)
+            body = self._regulated_body(i, first)
+            if body is None:
+                continue
+            self.used.update(range(i, first))
+            self._duties(first, end, body)
+
+    def _duties(self, first: int, end: int, body: AgencyMatch) -> None:
+        """One obligation of ``body`` per leaf of lines first..end-1, its task opened by the lead-ins above it."""
+        lead_ins: dict[int, str] = {}  # rank → the words of the lead-in over the items that follow
+        for k in range(first, end):
+            line, r = self.lines[k], self.ranks[k]
+            lead_ins = {depth: words for depth, words in lead_ins.items() if depth < r}
+            text = marker_body(line)
+            if k in self.used or (r == PARAGRAPH and text.rstrip(" *_").endswith(":")):
+                continue
+            self.used.add(k)
+            if k + 1 < end and r < self.ranks[k + 1] < PARAGRAPH:
+                lead_ins[r] = self._lead_in_words(text)
+                continue
+            text = _LOST_LETTER.sub("", text) if r == PARAGRAPH else text
+            opening = " ".join(words for _, words in sorted(lead_ins.items()) if words)
+            if opening and text[1:2].islower():
+                text = f"{opening} {text[:1].lower()}{text[1:]}"
+            elif opening:
+                text = f"{opening} {text}"
+            task = _Task(line, line.end - len(marker_body(line)), text, quote_from=line.start, quote_to=line.end)
+            self.out += _obligations(self.seg, [body], task, opening)
+
+    def _lead_in_words(self, text: str) -> str:
+        """The words of an item over deeper items that open their tasks ('Tham mưu Sở Nông nghiệp và Môi trường trình
+        Ủy ban nhân dân tỉnh:'), or nothing for a group of duties by field ('Về hộ tịch, quốc tịch, nuôi con nuôi') or
+        a list's introduction ('… và thực hiện các nhiệm vụ sau:'), which is the sum of its items."""
+        folded = fold_in_place(text).strip(" *_")
+        if self.voc.duty_group.match(folded) or self.voc.list_intro.search(folded):
+            return ""
+        return text.strip(" *_").rstrip(" :")
+
+    def _regulated_body(self, i: int, first: int) -> AgencyMatch | None:
+        """The body whose duties article i lists: named by the article's own opening paragraph ('Trung tâm Phục vụ
+        hành chính công thành phố thực hiện nhiệm vụ, quyền hạn … như sau:'), else by the position article before it
+        ('Điều 1. Vị trí và chức năng' / '1. Chi cục Kiểm lâm là tổ chức hành chính thuộc Sở …'), else by the words
+        the decision names the regulation by ('Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm vụ, quyền
+        hạn và cơ cấu tổ chức của Sở Tư pháp.')."""
+        for k in range(i + 1, first):
+            found, stop = parse_addressees(self.lines[k].text)
+            if len(found) == 1 and _NEXT_LOWER.match(self.lines[k].text, stop):
+                return found[0]
+        article = next((j for j in range(i - 1, -1, -1) if (self.lines[j].marker or "").startswith("Điều")), None)
+        if article is not None and self.voc.position_article.match(
+            fold_in_place(marker_body(self.lines[article])).strip(" *_#")
+        ):
+            for k in range(article + 1, self._part_end(article)):
+                text = self.lines[k].text
+                found, stop = parse_addressees(text, len(text) - len(marker_body(self.lines[k])))
+                if len(found) == 1 and self.voc.defining.match(fold_in_place(text), stop):
+                    return found[0]
+        for line in self.lines[:i]:
+            folded = fold_in_place(line.text)
+            m = self.voc.regulation_subject.search(folded)
+            if m and not outline.is_caps(line.text) and not DOC_NUMBER.search(line.text, 0, m.start()):
+                found = parse_addressees(line.text, m.end(), folded)[0]
+                if found:  # 'Chi cục Kiểm lâm thuộc Sở Nông nghiệp và Môi trường': the body, not whose it is
+                    owner = self.voc.belongs_to.search(folded, found[0].start, found[0].end)
+                    return named(line.text, found[0].start, owner.start()) if owner else found[0]
+        return None
+
     def explicit_assignments(self) -> None:
         """'giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế' anywhere in the body."""
         for i, line in enumerate(self.lines):
@@ -1252,12 +1354,13 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     extractor interface; bodies keep the scope words the document gives them ('Công an Thành phố').
 
     The passes run from the most to the least structured form; a line one pass reads is used up for those
-    after it: tables, task blocks with their fields, assignment parts, executing articles, lists under a
-    directive, items opening with a body anywhere, directive sentences, role clauses inside bullets, and
-    'giao X' wherever it is left."""
+    after it: tables, task blocks with their fields, the duty article of a body's functions, assignment parts,
+    executing articles, lists under a directive, items opening with a body anywhere, directive sentences, role
+    clauses inside bullets, and 'giao X' wherever it is left."""
     reader = _Reader(seg)
     reader.tables()
     reader.task_blocks()
+    reader.duty_articles()
     reader.assignment_parts()
     reader.executing_articles()
     reader.directive_lists()

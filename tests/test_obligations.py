@@ -1299,3 +1299,65 @@ def test_the_documents_own_initialisms_are_spelled_out_in_agencies():
     assert agencies.expand_initialisms([in_place], text + "Trung tâm Phục vụ hành chính công (TTPVHCC)") == {
         in_place: "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh"
     }
+
+
+def test_the_duties_of_a_regulation_of_functions_are_the_regulated_bodys():
+    """A regulation of one body's functions, duties and powers: its 'Nhiệm vụ và quyền hạn' article names no body,
+    so each leaf duty is the body's that the position article defines (notes-D3); groups ('1. Về xây dựng pháp
+    luật') and lead-ins give none, a lead-in's words open its items' tasks. Quoted from tn-0f98ee482389e59e (UBND Hà
+    Tĩnh 2979/QĐ-UBND, Sở Tư pháp) and tn-f48a2691d3f74ec4 (UBND Quảng Trị 39/2025/QĐ-UBND, Chi cục Kiểm lâm)."""
+    text = (
+        "Điều 1. Vị trí và chức năng\n"
+        "1. Sở Tư pháp là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh; thực hiện chức năng tham mưu.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Về xây dựng pháp luật\n"
+        "1.1. Trình Ủy ban nhân dân tỉnh\n"
+        "a) Dự thảo nghị quyết của Hội đồng nhân dân tỉnh;\n"
+        "b) Dự thảo kế hoạch phát triển, chương trình, biện pháp tổ chức thực hiện;\n"
+        "1.2. Trình Chủ tịch Ủy ban nhân dân tỉnh dự thảo các văn bản thuộc thẩm quyền ban hành.\n"
+        "1.3. Tham mưu Ủy ban nhân dân tỉnh quản lý công tác xây dựng pháp luật và thực hiện các nhiệm vụ sau:\n"
+        "a) Chủ trì, phối hợp với các cơ quan, tổ chức có liên quan lập danh mục nghị quyết;\n"
+        "b) Theo dõi, đôn đốc, kiểm tra việc soạn thảo văn bản quy định chi tiết.\n"
+        "Điều 3. Cơ cấu tổ chức\n"
+        "1. Lãnh đạo Sở có Giám đốc và các Phó Giám đốc.\n"
+    )
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.section) for o in got] == [
+        ("Sở Tư pháp", "assigned", "Điều 2.1.1.a"),
+        ("Sở Tư pháp", "assigned", "Điều 2.1.1.b"),
+        ("Sở Tư pháp", "assigned", "Điều 2.1.2"),
+        ("Sở Tư pháp", "lead", "Điều 2.1.3.a"),
+        ("Sở Tư pháp", "assigned", "Điều 2.1.3.b"),
+    ]
+    assert got[0].task == "Trình Ủy ban nhân dân tỉnh dự thảo nghị quyết của Hội đồng nhân dân tỉnh"
+    assert got[0].evidence.quote.startswith("a) Dự thảo") and got[4].task.startswith("Theo dõi, đôn đốc")
+
+
+def test_the_regulated_body_is_named_by_the_articles_opening_or_the_decisions_words():
+    """Without a position article the body is the one the duty article's opening paragraph names ('Trung tâm Phục vụ
+    hành chính công thành phố thực hiện nhiệm vụ, quyền hạn … cụ thể như sau:', UBND Cần Thơ, tn-1813348fc14ac2b7),
+    or the one the decision names the regulation after ('Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm
+    vụ, quyền hạn và cơ cấu tổ chức của Chi cục Kiểm lâm thuộc Sở …', tn-f48a2691d3f74ec4); a cited decree's
+    'quy định chức năng, nhiệm vụ, quyền hạn … của Bộ Tài chính' names no body of this regulation."""
+    opening = (
+        "Điều 2. Nhiệm vụ, quyền hạn\n"
+        "Trung tâm Phục vụ hành chính công thành phố thực hiện nhiệm vụ, quyền hạn theo quy định, cụ thể như sau:\n"
+        "1. Nhiệm vụ, quyền hạn chung\n"
+        "a) Công khai kịp thời, đầy đủ danh mục thủ tục hành chính;\n"
+        "b) Phối hợp với các cơ quan, đơn vị liên quan để giải quyết thủ tục hành chính;\n"
+        "2. Thực hiện những nhiệm vụ khác do Chủ tịch Ủy ban nhân dân thành phố phân công.\n"
+    )
+    assert _rows(opening) == [
+        ("Trung tâm Phục vụ hành chính công thành phố", "assigned", "Điều 2.1.a"),
+        ("Trung tâm Phục vụ hành chính công thành phố", "support", "Điều 2.1.b"),
+        ("Trung tâm Phục vụ hành chính công thành phố", "assigned", "Điều 2.2"),
+    ]
+    titled = (
+        "Căn cứ Nghị định số 29/2025/NĐ-CP của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức"
+        " của Bộ Tài chính;\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Chi"
+        " cục Kiểm lâm thuộc Sở Nông nghiệp và Môi trường tỉnh Quảng Trị.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Thực hiện đầy đủ chức năng, nhiệm vụ, quyền hạn của kiểm lâm tại địa phương theo quy định.\n"
+    )
+    assert _rows(titled) == [("Chi cục Kiểm lâm", "assigned", "Điều 2.1")]
