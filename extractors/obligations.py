@@ -135,6 +135,7 @@ class _Vocabulary:
     given_duty: re.Pattern[str]
     duty_article: re.Pattern[str]
     position_article: re.Pattern[str]
+    position_label: re.Pattern[str]
     defining: re.Pattern[str]
     regulation_subject: re.Pattern[str]
     duty_group: re.Pattern[str]
@@ -214,7 +215,8 @@ def _vocabulary() -> _Vocabulary:
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
         duty_article=re.compile(rf"^(?:{phrase_alternation(d['duty_articles'])})[\s.:*_]*$"),
-        position_article=re.compile(rf"^(?:{phrase_alternation(d['position_articles'])})(?!\w)"),
+        position_article=re.compile(rf"^(?:{phrase_alternation(d['position_words'])})(?!\w)"),
+        position_label=re.compile(rf"(?:{phrase_alternation(d['position_words'])})(?!\w)[^:.;]{{0,40}}:\s*"),
         defining=re.compile(rf"\s*(?:{phrase_alternation(d['defining'])})(?!\w)"),
         regulation_subject=re.compile(
             rf"(?<!\w)(?:{phrase_alternation(d['regulation_subjects'])})(?!\w)[^.;]*?\bcua\s+"
@@ -1132,6 +1134,10 @@ class _Reader:
             text = marker_body(line)
             if k in self.used or (r == PARAGRAPH and text.rstrip(" *_").endswith(":")):
                 continue
+            if self._defined_body(k) or self.voc.position_label.match(fold_in_place(text)):
+                # '1. Chức năng: Trung tâm … là đơn vị sự nghiệp …' says what the body is, not what it does
+                self.used.update(range(k, self._children_end(k) if r < PARAGRAPH else k + 1))
+                continue
             self.used.add(k)
             if k + 1 < end and r < self.ranks[k + 1] < PARAGRAPH:
                 lead_ins[r] = self._lead_in_words(text)
@@ -1145,6 +1151,32 @@ class _Reader:
             task = _Task(line, line.end - len(marker_body(line)), text, quote_from=line.start, quote_to=line.end)
             self.out += _obligations(self.seg, [body], task, opening)
 
+    def _position_articles(self, i: int) -> list[int]:
+        """Duty article i and the articles before it in the same part that say what the body is or what it does
+        ('Điều 1. Vị trí và chức năng', 'Điều 3. Nhiệm vụ' before 'Điều 4. Quyền hạn'), nearest first."""
+        found = [i]
+        for j in range(i - 1, -1, -1):
+            line = self.lines[j]
+            if not (line.marker or "").startswith("Điều"):
+                if line.start in self.attachments:
+                    break
+                continue
+            title = fold_in_place(marker_body(line)).strip(" *_#")
+            if not (self.voc.position_article.match(title) or self.voc.duty_article.match(title)):
+                break
+            found.append(j)
+        return found
+
+    def _defined_body(self, k: int) -> AgencyMatch | None:
+        """The body line k says what it is of ('1. Sở Tư pháp là cơ quan chuyên môn …', 'Chức năng: Trung tâm … có
+        chức năng tham mưu …'), if it does."""
+        line = self.lines[k]
+        folded = fold_in_place(line.text)
+        at = len(line.text) - len(marker_body(line))
+        label = self.voc.position_label.match(folded, at)
+        found, stop = parse_addressees(line.text, label.end() if label else at, folded)
+        return found[0] if len(found) == 1 and self.voc.defining.match(folded, stop) else None
+
     def _lead_in_words(self, text: str) -> str:
         """The words of an item over deeper items that open their tasks ('Tham mưu Sở Nông nghiệp và Môi trường trình
         Ủy ban nhân dân tỉnh:'), or nothing for a group of duties by field ('Về hộ tịch, quốc tịch, nuôi con nuôi') or
@@ -1156,23 +1188,18 @@ class _Reader:
 
     def _regulated_body(self, i: int, first: int) -> AgencyMatch | None:
         """The body whose duties article i lists: named by the article's own opening paragraph ('Trung tâm Phục vụ
-        hành chính công thành phố thực hiện nhiệm vụ, quyền hạn … như sau:'), else by the position article before it
-        ('Điều 1. Vị trí và chức năng' / '1. Chi cục Kiểm lâm là tổ chức hành chính thuộc Sở …'), else by the words
-        the decision names the regulation by ('Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm vụ, quyền
-        hạn và cơ cấu tổ chức của Sở Tư pháp.')."""
+        hành chính công thành phố thực hiện nhiệm vụ, quyền hạn … như sau:'), else defined in the article or in the
+        position articles before it ('Điều 1. Vị trí và chức năng' / '1. Chi cục Kiểm lâm là tổ chức hành chính thuộc
+        Sở …'), else by the words the decision names the regulation by ('Ban hành kèm theo Quyết định này Quy định
+        chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Tư pháp.')."""
         for k in range(i + 1, first):
             found, stop = parse_addressees(self.lines[k].text)
             if len(found) == 1 and _NEXT_LOWER.match(self.lines[k].text, stop):
                 return found[0]
-        article = next((j for j in range(i - 1, -1, -1) if (self.lines[j].marker or "").startswith("Điều")), None)
-        if article is not None and self.voc.position_article.match(
-            fold_in_place(marker_body(self.lines[article])).strip(" *_#")
-        ):
-            for k in range(article + 1, self._part_end(article)):
-                text = self.lines[k].text
-                found, stop = parse_addressees(text, len(text) - len(marker_body(self.lines[k])))
-                if len(found) == 1 and self.voc.defining.match(fold_in_place(text), stop):
-                    return found[0]
+        for j in self._position_articles(i):
+            for k in range(j + 1, self._part_end(j)):
+                if (defined := self._defined_body(k)) is not None:
+                    return defined
         for line in self.lines[:i]:
             folded = fold_in_place(line.text)
             m = self.voc.regulation_subject.search(folded)

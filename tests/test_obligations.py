@@ -1361,3 +1361,24 @@ def test_the_regulated_body_is_named_by_the_articles_opening_or_the_decisions_wo
         "1. Thực hiện đầy đủ chức năng, nhiệm vụ, quyền hạn của kiểm lâm tại địa phương theo quy định.\n"
     )
     assert _rows(titled) == [("Chi cục Kiểm lâm", "assigned", "Điều 2.1")]
+
+
+def test_a_combined_functions_article_and_a_split_powers_article_read_the_same_body():
+    """The same form with the function inside the duty article ('Điều 2. Chức năng, nhiệm vụ và quyền hạn' / '1. Chức
+    năng: X là …', which says what the body is and gives no duty) and the powers in an article of their own, the
+    wording of the Trung tâm and Chi cục regulations above (tn-1813348fc14ac2b7, tn-f48a2691d3f74ec4) set out the
+    way a public service unit's regulation often is."""
+    text = (
+        "Điều 2. Chức năng, nhiệm vụ và quyền hạn\n"
+        "1. Chức năng: Trung tâm Kiểm soát bệnh tật tỉnh là đơn vị sự nghiệp y tế công lập thuộc Sở Y tế.\n"
+        "2. Nhiệm vụ, quyền hạn:\n"
+        "a) Tham mưu Giám đốc Sở Y tế xây dựng kế hoạch phòng, chống dịch bệnh;\n"
+        "b) Phối hợp với các đơn vị liên quan giám sát dịch bệnh trên địa bàn tỉnh.\n"
+        "Điều 3. Quyền hạn\n"
+        "1. Thực hiện các nhiệm vụ khác do Giám đốc Sở Y tế giao.\n"
+    )
+    assert _rows(text) == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "assigned", "Điều 2.2.a"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "support", "Điều 2.2.b"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "assigned", "Điều 3.1"),
+    ]
