@@ -85,6 +85,8 @@ _APPENDIX = re.compile(r"^[\W_]*phu\s*luc(?:\s+[0-9ivxlcdm]+[a-z]?)?[\W_]*$", re
 # a letter the outline could not read as a marker, its list having opened on the line above ('… văn bản quy phạm
 # pháp luật a) Là đầu mối …' / 'b) Tham mưu …')
 _LOST_LETTER = re.compile(r"^[a-zđ]\)\s+")
+_ASIDE = re.compile(r"\s*\([^)]{0,80}\)")  # '(sau đây gọi tắt là Sở)' after a body's name
+_NAME_WORDS = 16  # words a body's name may run on after what the lexicon knows of it, before 'là …'
 _HEADING_TAIL = re.compile(r"(?:\s*\([^)]*\))?[\s:*_]*$")  # '… (bao gồm cả …):' after a heading's name
 
 
@@ -217,7 +219,7 @@ def _vocabulary() -> _Vocabulary:
         duty_article=re.compile(rf"^(?:{phrase_alternation(d['duty_articles'])})[\s.:*_]*$"),
         position_article=re.compile(rf"^(?:{phrase_alternation(d['position_words'])})(?!\w)"),
         position_label=re.compile(rf"(?:{phrase_alternation(d['position_words'])})(?!\w)[^:.;]{{0,40}}:\s*"),
-        defining=re.compile(rf"\s*(?:{phrase_alternation(d['defining'])})(?!\w)"),
+        defining=re.compile(rf"\s*(?<!\w)(?:{phrase_alternation(d['defining'])})(?!\w)"),
         regulation_subject=re.compile(
             rf"(?<!\w)(?:{phrase_alternation(d['regulation_subjects'])})(?!\w)[^.;]*?\bcua\s+"
         ),
@@ -1123,6 +1125,9 @@ class _Reader:
             if body is None:
                 continue
             self.used.update(range(i, first))
+            for j in self._position_articles(i)[1:]:
+                if not self.voc.duty_article.match(fold_in_place(marker_body(self.lines[j])).strip(" *_#")):
+                    self.used.update(range(j, self._part_end(j)))  # 'Vị trí và chức năng' says what the body is
             self._duties(first, end, body)
 
     def _duties(self, first: int, end: int, body: AgencyMatch) -> None:
@@ -1169,13 +1174,26 @@ class _Reader:
 
     def _defined_body(self, k: int) -> AgencyMatch | None:
         """The body line k says what it is of ('1. Sở Tư pháp là cơ quan chuyên môn …', 'Chức năng: Trung tâm … có
-        chức năng tham mưu …'), if it does."""
+        chức năng tham mưu …', 'Sở Nội vụ (sau đây gọi tắt là Sở) là …'), if it does: the subject is the body's whole
+        name, also when the lexicon knows only its first words ('Ban Quản lý dự án đầu tư xây dựng các công trình
+        dân dụng và công nghiệp tỉnh là đơn vị …')."""
         line = self.lines[k]
         folded = fold_in_place(line.text)
         at = len(line.text) - len(marker_body(line))
         label = self.voc.position_label.match(folded, at)
         found, stop = parse_addressees(line.text, label.end() if label else at, folded)
-        return found[0] if len(found) == 1 and self.voc.defining.match(folded, stop) else None
+        if len(found) != 1:
+            return None
+        aside = _ASIDE.match(line.text, stop)
+        defining = self.voc.defining.search(folded, aside.end() if aside else stop)
+        if defining is None:
+            return None
+        rest = line.text[stop : defining.start()]
+        if aside or not rest.strip():
+            return found[0]
+        if re.search(r"[^\w\s]", rest) or len(rest.split()) > _NAME_WORDS:
+            return None  # 'Sở Tư pháp có tư cách pháp nhân, …; Giám đốc Sở là người đứng đầu': not its subject
+        return named(line.text, found[0].start, defining.start(), found[0])
 
     def _lead_in_words(self, text: str) -> str:
         """The words of an item over deeper items that open their tasks ('Tham mưu Sở Nông nghiệp và Môi trường trình

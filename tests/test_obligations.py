@@ -1382,3 +1382,19 @@ def test_a_combined_functions_article_and_a_split_powers_article_read_the_same_b
         ("Trung tâm Kiểm soát bệnh tật tỉnh", "support", "Điều 2.2.b"),
         ("Trung tâm Kiểm soát bệnh tật tỉnh", "assigned", "Điều 3.1"),
     ]
+
+
+def test_the_position_article_names_the_body_past_its_bracket_and_the_lexicon():
+    """'X (sau đây viết tắt là Y) …' (Chi cục Kiểm lâm, tn-f48a2691d3f74ec4 Điều 1.2) and a name longer than the
+    lexicon knows before 'là' define the body; the position article itself gives no duty, even where its subject
+    reads like a body and a verb ('Ban Quản lý dự án đầu tư …')."""
+    template = (
+        "Điều 1. Vị trí và chức năng\n"
+        "1. {} là đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Trình Ủy ban nhân dân tỉnh kế hoạch đầu tư công trung hạn.\n"
+    )
+    bracketed = template.format("Chi cục Kiểm lâm (sau đây viết tắt là Chi cục)")
+    assert _rows(bracketed) == [("Chi cục Kiểm lâm", "assigned", "Điều 2.1")]
+    long_name = "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"
+    assert _rows(template.format(long_name)) == [(long_name, "assigned", "Điều 2.1")]
