@@ -55,6 +55,7 @@ class _Lexicon:
         self.head_words = {fold(h) for h in data["named_heads"] if " " not in h}
         self.names = _alternation(data["names"] + [a for a in abbr if self.abbreviations[a] in data["names"]])
         self.titles = _alternation(data["titles"])
+        self.unit_titles = _alternation(data["unit_titles"])
         # where a name can start: any head, title or 'các' (scanning every word would be 5x slower)
         self.starts = re.compile(
             rf"(?<!\w)(?:{'|'.join(p.pattern for p in (self.bodies, self.named_heads, self.titles))}|cac\s)"
@@ -718,7 +719,13 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
         if _bare_title(sc, a, b):
             # 'Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội': titles in series of one
             # named body each head it; 'Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ' heads no class of the next
-            nxt = parse_addressees(text[: spans[n + 1][1]], spans[n + 1][0], sc.folded)[0] if n + 1 < len(spans) else []
+            # the head of an office or inspectorate ('Chánh Văn phòng, Cục trưởng Cục …') heads the issuer's own
+            own_unit = sc._word(sc.lex.unit_titles, sc._literal(_PLURAL, a) or a) == b
+            nxt = (
+                parse_addressees(text[: spans[n + 1][1]], spans[n + 1][0], sc.folded)[0]
+                if n + 1 < len(spans) and not own_unit
+                else []
+            )
             title_end = sc._word(sc.lex.titles, spans[n + 1][0]) if nxt else None
             if nxt and title_end is not None and not nxt[0].collective and nxt[0].start == spans[n + 1][0]:
                 body = sc.text[sc._ws(title_end) : nxt[0].end]

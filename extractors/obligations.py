@@ -1008,6 +1008,11 @@ class _Reader:
             and not parse_addressees(title)[0]
             and not is_bare_title(title)
         )
+        if is_title and i + 1 <= k:
+            # 'Điều 3. Chánh' / 'Văn phòng, Vụ trưởng Vụ …' (Bộ KH&CN 4001/QĐ-BKHCN): the title's words open a member
+            member = f"{title} {self.lines[i + 1].text}".split(",")[0].split(";")[0]
+            found = parse_addressees(member)[0]
+            is_title = not is_bare_title(member) and not (found and found[0].start == 0 and found[0].end > len(title))
         if first == i < k and is_title:
             # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member — but 'Điều 4.
             # Chánh Văn phòng' / 'UBND tỉnh, Giám đốc …' is the clause wrapped after its first words
@@ -1415,4 +1420,13 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     reader.explicit_assignments()
     spelled = expand_initialisms(sorted({o.agency for o in reader.out}), seg.text)
     out = [o.model_copy(update={"agency": spelled[o.agency]}) if o.agency in spelled else o for o in reader.out]
+    issued_on = meta.issued_on if meta is not None else None
+    out = [o.model_copy(update={"due": None}) if _reported_past(o.due, issued_on) else o for o in out]
     return sorted(out, key=lambda o: o.evidence.start)
+
+
+def _reported_past(due: str | None, issued_on: str | None) -> bool:
+    """A due in a year before the document's is a date the task describes, not its limit ('Xác nhận … nhà ở
+    (xây dựng trước ngày 01 tháng 7 năm 2006)', UBND Lai Châu 88/2025; '… vào loại đất ở trước ngày 01/7/2004',
+    UBND Nghệ An 95/2025): the time grammar's rule for limits (``TimeMention.before``)."""
+    return bool(due and issued_on and due[:1].isdigit() and due[:4] < issued_on[:4])

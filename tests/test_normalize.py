@@ -338,3 +338,25 @@ def test_hard_wrapped_web_text_joins_bullets_cut_anywhere_and_keeps_headers_apar
     assert "Số: 12/KH-UBND\nHà Tĩnh, ngày" in text  # short header lines stay apart
     assert "Nơi nhận:\n- Như trên;\n- Lưu: VT." in text
     assert "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text
+
+
+def test_a_marker_alone_on_its_line_opens_the_line_after_it():
+    """Web pages that put each item's marker on a line of its own ('1.' / 'Trách nhiệm của Bộ Xây dựng', 'a)' /
+    'Tổ chức quản lý …'; Chính phủ's decree on housing funds, tn-c05552433ef48b49; UBND Phú Thọ's TTHC
+    decision tn-04e4130eb91f3242), with 'Điều' / '3.' still one heading."""
+    text = (
+        "Điều\n3. Trách nhiệm của các bộ, ngành, địa phương\n"
+        "1.\nTrách nhiệm của Bộ Xây dựng\n\n"
+        "a)\nTổ chức quản lý Quỹ nhà ở trung ương;\n\n"
+        "b)\nChủ trì, phối hợp với cơ quan có thẩm quyền trình Thủ tướng Chính phủ;\n"
+        "c)\nBan hành Quy chế tổ chức và hoạt động của Quỹ."
+    )
+    assert N.join_wrapped_lines(text).split("\n") == [
+        "Điều 3. Trách nhiệm của các bộ, ngành, địa phương",
+        "1. Trách nhiệm của Bộ Xây dựng",
+        "",
+        "a) Tổ chức quản lý Quỹ nhà ở trung ương;",
+        "",
+        "b) Chủ trì, phối hợp với cơ quan có thẩm quyền trình Thủ tướng Chính phủ;",
+        "c) Ban hành Quy chế tổ chức và hoạt động của Quỹ.",
+    ]

@@ -1398,3 +1398,56 @@ def test_the_position_article_names_the_body_past_its_bracket_and_the_lexicon():
     assert _rows(bracketed) == [("Chi cục Kiểm lâm", "assigned", "Điều 2.1")]
     long_name = "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"
     assert _rows(template.format(long_name)) == [(long_name, "assigned", "Điều 2.1")]
+
+
+def test_a_ministrys_chanh_van_phong_heads_its_own_office():
+    """'Chánh Văn phòng, Cục trưởng Cục …' in a ministry's executing article: the office chief is the ministry's, not
+    the next Cục's (Bộ KH&CN 4001/QĐ-BKHCN, tn-046d4a5b8d446144, where 'Điều 3. Chánh' also wraps before 'Văn
+    phòng'; Bộ NN&MT 5042/QĐ-BNNMT, tn-1796a553dfee88ef; Bộ GD&ĐT 21/2025/TT-BGDĐT, tn-4eb6d4a67b3ff8d9), while a
+    board chair and a general director in series head one bank."""
+    assert [
+        o.agency
+        for o in _obligations(
+            "**Điều 3. **Chánh\nVăn phòng, Vụ trưởng Vụ Khoa học kỹ thuật và công nghệ, Cục trưởng Cục Khởi nghiệp và"
+            " Doanh nghiệp công nghệ và\nThủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định"
+            "\nnày./.\n"
+        )
+    ] == [
+        "Chánh Văn phòng",
+        "Vụ trưởng Vụ Khoa học kỹ thuật và công nghệ",
+        "Cục trưởng Cục Khởi nghiệp và Doanh nghiệp công nghệ",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+    assert [
+        o.agency
+        for o in _obligations(
+            "**Điều 3.**** **Chánh Văn phòng, Cục trưởng Cục Trồng trọt và Bảo vệ thực vật, Thủ trưởng các Vụ, Cục, đơn vị"
+            " có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+        )
+    ][:2] == ["Chánh Văn phòng", "Cục trưởng Cục Trồng trọt và Bảo vệ thực vật"]
+    assert [
+        o.agency
+        for o in _obligations(
+            "Điều 3. Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội chịu trách nhiệm thi hành"
+            " Quyết định này.\n"
+        )
+    ] == ["Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội", "Tổng Giám đốc Ngân hàng Chính sách xã hội"]
+
+
+def test_a_date_before_the_documents_year_is_described_not_due():
+    """'… nhà ở (xây dựng trước ngày 01 tháng 7 năm 2006)' (UBND Lai Châu 88/2025, tn-50693ea4bb4bda20, Quy chế
+    6.1.d) and '… vào loại đất ở trước ngày 01/7/2004' (UBND Nghệ An 95/2025, tn-994dfbc3967e5ebf, 13.4) describe
+    the land or house, so the task has no due; a limit in the document's own year stays."""
+    from schemas.extraction import DocumentMeta
+
+    text = (
+        "Điều 6. Trách nhiệm của Ủy ban nhân dân cấp xã\n"
+        "1. Tiếp nhận và trả lời bằng văn bản trong thời hạn không quá 05 ngày làm việc về nội dung: Xác nhận đủ"
+        " điều kiện tồn tại đối với nhà ở (xây dựng trước ngày 01 tháng 7 năm 2006).\n"
+        "2. Báo cáo kết quả rà soát trước ngày 15/12/2025.\n"
+    )
+    doc = Document(
+        path="t.txt", sha256="0", media_type="text/plain", pages=[Page(number=1, text=text, source=TextSource.plain)]
+    ).with_offsets()
+    found = obligations.extract(segment(doc), DocumentMeta(issued_on="2025-11-20"))
+    assert [(o.section, o.due) for o in found] == [("Điều 6.1", None), ("Điều 6.2", "2025-12-15")]
