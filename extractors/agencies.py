@@ -113,43 +113,47 @@ def _ends_with(text: str, phrase: str) -> bool:
     return " ".join(fold(text).lower().split()).endswith(" ".join(fold(phrase).lower().split()))
 
 
-_WORD = re.compile(r"\w+")
+_DEFINITION_WINDOW = 300  # characters before the bracket that defines an initialism
 
 
-def _spelled_out(initialism: str, text: str, folded: str) -> str | None:
-    """The run of words of the document whose initials spell ``initialism`` ('thủ tục hành chính' for 'TTHC',
-    'quản lý văn bản và điều hành' for 'QLVB&ĐH'; 'và' stands for '&' or is skipped), the most frequent if several,
-    a title's capitals last. ``folded`` is ``text`` folded in place, lowercased."""
+def _spelled_out(initialism: str, text: str) -> str | None:
+    """The words whose initials spell ``initialism`` ('thủ tục hành chính' for 'TTHC', 'quản lý văn bản và điều hành'
+    for 'QLVB&ĐH'; 'và' stands for '&' or is skipped) just before a bracket that defines it ('… giải quyết thủ tục
+    hành chính (TTHC)', '… điều hành tỉnh Ninh Bình (gọi tắt là Hệ thống QLVB&ĐH)', '… Thương binh và Xã hội (sau
+    đây viết tắt là LĐTBXH)'); None when the document defines it nowhere."""
     letters = fold(initialism).lower()
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
-    found: dict[str, int] = {}
-    for i, (word, start, _) in enumerate(words):
-        if word[0] != letters[0] or word == "va":
-            continue
-        j, k = 0, i
-        while j < len(letters) and k < len(words):
-            w = words[k][0]
-            if (letters[j] == "&" and w == "va") or (letters[j] != "&" and w[0] == letters[j] and w != "va"):
-                j += 1
-            elif w != "va":
-                break
-            k += 1
-        if j == len(letters):
-            phrase = " ".join(text[start : words[k - 1][2]].split())
-            found[phrase] = found.get(phrase, 0) + 1
-    return max(found, key=lambda p: (not p.isupper(), found[p])) if found else None
+    for bracket in re.finditer(rf"\([^()]{{0,40}}(?<!\w){re.escape(initialism)}\)", text):
+        window_start = max(0, bracket.start() - _DEFINITION_WINDOW)
+        window = text[window_start : bracket.start()]
+        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(fold_in_place(window).lower())]
+        best = None
+        for i, (word, _, _) in enumerate(words):
+            if word[0] != letters[0] or word == "va":
+                continue
+            j, k = 0, i
+            while j < len(letters) and k < len(words):
+                w = words[k][0]
+                if (letters[j] == "&" and w == "va") or (letters[j] != "&" and w[0] == letters[j] and w != "va"):
+                    j += 1
+                elif w != "va":
+                    break
+                k += 1
+            if j == len(letters):
+                best = " ".join(window[words[i][1] : words[k - 1][2]].split())  # the last run before the bracket
+        if best and not best.isupper():
+            return best
+    return None
 
 
 def expand_initialisms(names: list[str], text: str) -> dict[str, str]:
     """The document's own initialisms in ``names`` ('doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết
     TTHC', Ninh Bình 163/2025; 'Cán bộ quản trị hệ thống QLVB&ĐH', Ninh Bình 161/2025; 'Phòng LĐTBXH') spelled
-    out as the document writes them once in full ('… giải quyết thủ tục hành chính (TTHC)'): name → expanded
-    name, for the names that have one (CONVENTIONS.md: agencies with abbreviations expanded)."""
+    out as the document defines them ('… giải quyết thủ tục hành chính (TTHC)'): name → expanded name, for the
+    names that have one (CONVENTIONS.md: agencies with abbreviations expanded)."""
     initialisms = {m.group() for n in names for m in _INITIALISM.finditer(n) if not _ROMAN_NUMERAL.match(m.group())}
     if not initialisms:
         return {}
-    folded = fold_in_place(text).lower()
-    spelled = {a: p for a in initialisms if (p := _spelled_out(a, text, folded))}
+    spelled = {a: p for a in initialisms if (p := _spelled_out(a, text))}
     out = {}
     for name in names:
         # 'Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh': the initialism defined in place is dropped
