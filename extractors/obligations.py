@@ -52,7 +52,7 @@ from extractors.agencies import (
     parse_officials,
 )
 from extractors.body import HEADER_LINES, document_span
-from extractors.common import DOC_NUMBER, load_json, phrase_alternation
+from extractors.common import DOC_NUMBER, exact_alternation, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
 from extractors.task_tables import TaskRow, read_task_tables
 from pipeline.text import fold, fold_in_place, outline
@@ -117,6 +117,7 @@ class _Vocabulary:
     attachment: re.Pattern[str]
     catch_all: re.Pattern[str]
     condition: re.Pattern[str]
+    cases: re.Pattern[str]
     conditional: re.Pattern[str]
     opener: re.Pattern[str]
     whose: re.Pattern[str]
@@ -213,6 +214,8 @@ def _vocabulary() -> _Vocabulary:
         ),
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
+        # with their tone marks, on lowercased text: 'nếu' is not 'nêu' ('Ngoài các nhiệm vụ … được nêu tại khoản 1')
+        cases=re.compile(rf"(?<!\w)(?:{exact_alternation(d['conditions'])})(?!\w)"),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
@@ -1118,7 +1121,7 @@ class _Reader:
         the article's outline is one duty: a numbered, lettered or dashed item with nothing deeper under it, or a
         paragraph of its own after the first item. An item over deeper ones gives none: a group ('1. Về xây dựng pháp
         luật') or a lead-in whose words open its items' tasks ('1.1. Trình Ủy ban nhân dân tỉnh' over 'a) Dự thảo
-        nghị quyết …'), notes-D3."""
+        nghị quyết …'), notes-D3; but an item over the cases it applies to is one duty (notes-K, notes-M)."""
         for i, line in enumerate(self.lines):
             if i in self.used or not (line.marker or "").startswith("Điều"):
                 continue
@@ -1150,8 +1153,11 @@ class _Reader:
                 continue
             self.used.add(k)
             if k + 1 < end and r < self.ranks[k + 1] < PARAGRAPH:
-                lead_ins[r] = self._lead_in_words(text)
-                continue
+                if not self.voc.cases.search(text.lower()):
+                    lead_ins[r] = self._lead_in_words(text)
+                    continue
+                # '… thu hồi giấy phép trong các trường hợp sau:' over the cases: one duty, as _leads_in reads it
+                self.used.update(range(k, self._children_end(k)))
             text = _LOST_LETTER.sub("", text) if r == PARAGRAPH else text
             opening = " ".join(words for _, words in sorted(lead_ins.items()) if words)
             if opening and text[1:2].islower():

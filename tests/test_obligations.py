@@ -1451,3 +1451,25 @@ def test_a_date_before_the_documents_year_is_described_not_due():
     ).with_offsets()
     found = obligations.extract(segment(doc), DocumentMeta(issued_on="2025-11-20"))
     assert [(o.section, o.due) for o in found] == [("Điều 6.1", None), ("Điều 6.2", "2025-12-15")]
+
+
+def test_a_duty_over_the_cases_it_applies_to_is_one_duty():
+    """In a duty article, an item over the cases it applies to keeps its own task and its cases give none, as
+    elsewhere (notes-K, notes-M; the lead-in rule of tn-1e6fb98e16a75e3d Điều 23.5, '… đối với các trường hợp sau
+    đây:'); worded after 2979/QĐ-UBND 4.4.e (tn-0f98ee482389e59e)."""
+    text = (
+        "Điều 1. Vị trí và chức năng\n"
+        "1. Sở Tư pháp là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Thu hồi Giấy đăng ký hoạt động của Văn phòng công chứng trong các trường hợp sau đây:\n"
+        "a) Văn phòng công chứng không hoạt động liên tục từ 06 tháng trở lên;\n"
+        "b) Văn phòng công chứng bị giải thể.\n"
+        "2. Cấp, cấp lại thẻ công chứng viên theo quy định.\n"
+        "3. Ngoài các nhiệm vụ được nêu tại khoản 1, khoản 2 Điều này, Sở Tư pháp thực hiện các nhiệm vụ sau:\n"
+        "a) Quản lý hoạt động của các đơn vị sự nghiệp thuộc Sở.\n"
+    )
+    assert _rows(text) == [
+        ("Sở Tư pháp", "assigned", "Điều 2.1"),
+        ("Sở Tư pháp", "assigned", "Điều 2.2"),
+        ("Sở Tư pháp", "assigned", "Điều 2.3.a"),  # 'được nêu' is no 'nếu' (UBND Cần Thơ, tn-1813348fc14ac2b7 2.2)
+    ]
