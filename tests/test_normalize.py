@@ -360,3 +360,13 @@ def test_a_marker_alone_on_its_line_opens_the_line_after_it():
         "b) Chủ trì, phối hợp với cơ quan có thẩm quyền trình Thủ tướng Chính phủ;",
         "c) Ban hành Quy chế tổ chức và hoạt động của Quỹ.",
     ]
+
+
+def test_a_footnote_reference_glued_to_a_word_is_dropped():
+    """Web copies of consolidated texts print footnote references inside names and markers (Bộ Quốc phòng
+    92/VBHN-BQP, tn-8180ae11188469fd: '2. Bộ Nội vụ[6]' / 'chịu trách nhiệm …', 'a[2])'; Bộ LĐTBXH
+    5162/VBHN-BLĐTBXH, cb-file_data_7); the footnote lines themselves stay."""
+    text = "1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính.\na[2]) Đối tượng.\n[4] Bộ Nội vụ."
+    assert N.normalize_text(text) == (
+        "1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ, Bộ Tài chính.\na) Đối tượng.\n[4] Bộ Nội vụ."
+    )
