@@ -64,6 +64,7 @@ class _Lexicon:
         self.unit_forms = {u.lower() for u in data["scope_units"]}
         self.scope_words = _alternation(data["scope_words"])
         self.classes = _alternation(data["classes"])
+        self.bare_series = _alternation(data["bare_series"])
         self.qualifiers = _alternation(data["class_qualifiers"])
         self.self_scoped = _alternation(data["self_scoped"])
         self.name_breaks = re.compile(rf"(?<!\w){_alternation(data['name_breaks']).pattern}")
@@ -231,6 +232,7 @@ _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised f
 _UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—][ \t]*")
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
+_SERIES_COMMA = re.compile(r",\s*")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
 
 
@@ -472,6 +474,8 @@ class _Scanner:
         p = self._literal(_PLURAL, pos)
         if p is None and bare and self.text[self._ws(pos) : self._ws(pos) + 1].islower():
             p = pos  # lowercase: 'Giám đốc Sở Tài chính' names one Sở
+        if p is None and self._class_series(pos):
+            p = pos  # 'Sở, ban, ngành thành phố', 'đề nghị bộ, ngành, địa phương …': a series is a class without 'các'
         if p is None or (end := self._word(self.lex.classes, p)) is None:
             return None
         if self.text[self._ws(p) : self._ws(p) + 1].isupper() and self._word(self.lex.names, end) is not None:
@@ -492,6 +496,17 @@ class _Scanner:
         ].strip() == "":
             end = body.end  # 'các thành viên Ban Chỉ đạo tỉnh': the body the members belong to
         return end
+
+    def _class_series(self, pos: int) -> bool:
+        """Does a series of two classes or more that need no 'các' start here ('Sở, ban, ngành', 'bộ, ngành, địa
+        phương')?"""
+        end, count = pos, 0
+        while (word := self._word(self.lex.bare_series, end)) is not None:
+            end, count = word, count + 1
+            if (m := _SERIES_COMMA.match(self.folded, end)) is None:
+                break
+            end = m.end()
+        return count >= 2
 
     def match(self, pos: int, allow_collective: bool = True) -> AgencyMatch | None:
         """The body whose name starts at ``pos`` (after spaces), or None: a class of bodies ('các sở, ban, ngành',
@@ -940,8 +955,8 @@ def _province_forms() -> frozenset[str]:
 def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
     """'Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân
     Thành phố': the body a member names with its scope ('đại biểu| Hội đồng nhân dân Thành phố') is the body of the
-    members before it that name it without one (they take the scope) or stop short of it ('các Tổ đại biểu và đại
-    biểu …', they take the body)."""
+    members before it that name it without one (they take the scope) or stop short of it ('các Tổ đại biểu và (các)
+    đại biểu …', they take the body)."""
     out = list(found)
     for j in range(1, len(out)):
         member = out[j]
@@ -950,7 +965,8 @@ def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
             continue
         body = fold(sc.text[nested.start : nested.head_end]).strip()
         scope = sc.text[nested.head_end : nested.end].strip()
-        short = fold(sc.text[member.start : nested.start]).strip()  # 'dai bieu'
+        # 'dai bieu'; a plural second member ('các Tổ đại biểu và các đại biểu …') is the same word
+        short = re.sub(r"^(?:cac|nhung)\s+", "", fold(sc.text[member.start : nested.start]).strip())
         national = _lexicon().self_scoped.fullmatch(body) is not None
         for n in range(j):
             name = fold(out[n].name)

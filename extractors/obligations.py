@@ -110,6 +110,7 @@ class _Vocabulary:
     request_paper: re.Pattern[str]
     role: re.Pattern[str]
     partners: re.Pattern[str]
+    recipients: re.Pattern[str]
     after_role: re.Pattern[str]
     connective: re.Pattern[str]
     split: re.Pattern[str]
@@ -117,7 +118,7 @@ class _Vocabulary:
     attachment: re.Pattern[str]
     catch_all: re.Pattern[str]
     condition: re.Pattern[str]
-    cases: re.Pattern[str]
+    condition_spelled: re.Pattern[str]
     conditional: re.Pattern[str]
     opener: re.Pattern[str]
     whose: re.Pattern[str]
@@ -179,6 +180,7 @@ def _vocabulary() -> _Vocabulary:
         partners=re.compile(
             rf"(?<!\w)(?:{phrase_alternation(d['partner_markers'])})(?:\s*,\s*(?:{phrase_alternation(d['partner_verbs'])}))*\s+"
         ),
+        recipients=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_verbs'])})\s+"),
         after_role=re.compile(
             rf"\s*,?\s*(?:(?:{phrase_alternation(d['partner_markers'])})\s*)?(?:(?:{phrase_alternation(d['partner_links'])})\s+)?"
         ),
@@ -214,8 +216,7 @@ def _vocabulary() -> _Vocabulary:
         ),
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
-        # with their tone marks, on lowercased text: 'nếu' is not 'nêu' ('Ngoài các nhiệm vụ … được nêu tại khoản 1')
-        cases=re.compile(rf"(?<!\w)(?:{exact_alternation(d['conditions'])})(?!\w)"),
+        condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
@@ -716,12 +717,28 @@ class _Reader:
         if colon < 0:
             return False
         clauses: list[tuple[int, list[AgencyMatch], int]] = []  # (start, bodies, end of the bodies)
+        folded = fold_in_place(line.text)
+        # '… phối hợp với Bộ Công an, Bộ Khoa học và Công nghệ thực hiện …', '… báo cáo Chính phủ, Thủ tướng Chính phủ
+        # trong tháng 12': the partners and recipients of a clause
+        partners = [
+            (m.end(), parse_addressees(line.text, m.end(), folded)[1])
+            for pattern in (self.voc.partners, self.voc.recipients)
+            for m in pattern.finditer(folded, colon + 1)
+        ]
         for cut in [colon + 1] + [m.end() for m in _CLAUSE_BREAK.finditer(line.text, colon + 1)]:
-            if clauses and cut < clauses[-1][2]:
+            if (clauses and cut < clauses[-1][2]) or any(a < cut < b for a, b in partners):
                 continue  # 'Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu …': one clause names both
             found, stop = self._addressees(i, line.text, cut)
             verb = _NEXT_LETTER.match(line.text, stop)
-            if found and verb and verb.group(1).islower():  # a body followed by its verb
+            if (
+                found
+                and verb
+                and verb.group(1).islower()
+                and (
+                    not self.voc.not_a_task.match(folded, verb.start(1))
+                    or self.voc.opener.match(folded, verb.start(1))  # 'Các bộ, ngành trên cơ sở …, hoàn thiện …'
+                )
+            ):  # a body followed by its verb; 'Chính phủ đã ban hành …' reports, 'Sở Y tế là …' defines
                 clauses.append((cut, found, stop))
         for n, (start, found, stop) in enumerate(clauses):
             until = clauses[n + 1][0] if n + 1 < len(clauses) else len(line.text)
@@ -742,7 +759,8 @@ class _Reader:
                 continue
             folded = fold_in_place(line.text)
             at = len(line.text) - len(marker_body(line))
-            opening = [at] if self.ranks[i] == PARAGRAPH else []  # a paragraph of its own that opens so
+            # a paragraph of its own, or a content bullet ('- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …'), that opens so
+            opening = [at] if self.ranks[i] in (PARAGRAPH, BULLET, SUB_BULLET) else []
             for cut in opening + [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
                 found, stop = parse_addressees(line.text, cut, folded)
                 after = folded[stop:].lstrip(" ,")
@@ -946,7 +964,7 @@ class _Reader:
                 if (
                     folded[m.start() : m.start() + 4] == "giao"
                     or DOC_NUMBER.search(sentence)
-                    or self.voc.condition.search(fold_in_place(sentence))
+                    or self._waits_on_condition(sentence)
                     or self.voc.request_paper.search(folded, 0, m.start())
                 ):
                     # 'giao' is read by explicit_assignments; 'Công văn số 12/UBND … yêu cầu' is reported speech;
@@ -965,6 +983,17 @@ class _Reader:
                         "",
                     )
                 break
+
+    def _waits_on_condition(self, sentence: str) -> bool:
+        """Does the sentence make its request wait on a condition ('nếu có khó khăn, vướng mắc, đề nghị …')? Folded,
+        'nếu' (if) is also the 'nêu' of 'nêu trên' (above): a word with tone marks must be spelled with the
+        condition's own ('… trên cơ sở nguyên tắc … nêu trên, đề nghị bộ, ngành, địa phương khẩn trương …'); a word
+        without any, as a scan that lost them prints it, is read as the condition."""
+        for m in self.voc.condition.finditer(fold_in_place(sentence)):
+            spelled = sentence[m.start() : m.end()]
+            if spelled.lower() == m.group() or self.voc.condition_spelled.fullmatch(spelled):
+                return True
+        return False
 
     def _split(self, text: str, start: int) -> list[tuple[int, str]]:
         """Tasks of one directive sentence: '…; đồng thời, …' starts a second task, and a reporting
@@ -1153,7 +1182,7 @@ class _Reader:
                 continue
             self.used.add(k)
             if k + 1 < end and r < self.ranks[k + 1] < PARAGRAPH:
-                if not self.voc.cases.search(text.lower()):
+                if not self._waits_on_condition(text):
                     lead_ins[r] = self._lead_in_words(text)
                     continue
                 # '… thu hồi giấy phép trong các trường hợp sau:' over the cases: one duty, as _leads_in reads it

@@ -1252,6 +1252,63 @@ def test_a_body_given_the_management_of_a_system_has_that_duty():
     ]
 
 
+def test_a_request_after_nêu_trên_waits_on_no_condition():
+    # Bộ Nội vụ 5d3180ce: folded, 'nêu trên' (above) reads as 'nếu' (if), which made the request conditional
+    text = """Để việc đề xuất biên chế được triển khai thống nhất, trên cơ sở nguyên tắc và định hướng nêu trên, đề nghị bộ, ngành, địa phương khẩn trương tổng hợp đề xuất biên chế và gửi về Bộ Nội vụ trước ngày 26/11/2025."""
+    assert [(o.agency, o.due) for o in _obligations(text)] == [("bộ, ngành, địa phương", "2025-11-26")]
+    conditional = (
+        """Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các sở, ngành phản ánh về Sở Nội vụ."""
+    )
+    assert _obligations(conditional) == []
+
+
+def test_a_content_bullet_that_opens_with_a_body_and_its_role_is_that_body_s():
+    # UBND Đắk Lắk a49ef8a0 (IV.1.c, IV.7): bullets under a topic, not under an assignment part
+    text = """IV. NỘI DUNG TRIỂN KHAI
+1. Công tác vệ sinh môi trường
+c) Tiêu độc, khử trùng môi trường
+- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì chủ động điều phối, cấp hóa chất Cloramin B, máy phun phục vụ công tác xử lý môi trường.
+- Tổ chức các hoạt động phun khử trùng tại các khu vực ngập sâu.
+7. Công tác giám sát, kiểm tra, báo cáo
+- Sở Y tế chủ trì kiểm tra, đôn đốc thực hiện kế hoạch.
+- Khi xuất hiện ca bệnh bất thường, báo cáo ngay về Trung tâm Kiểm soát bệnh tật tỉnh và Sở Y tế."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "lead"),
+        ("Sở Y tế", "lead"),
+    ]
+
+
+def test_phoi_hop_after_tham_muu_is_the_advised_body_s_role():
+    # UBND Đồng Tháp bffd9da6 (IV.2, IV.4): the Sở advises; the provincial committee is the one that coordinates
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng
+- Tham mưu Ủy ban nhân dân tỉnh phối hợp các bộ, ngành Trung ương xây dựng các dự án, các chương trình phát triển đô thị.
+- Phối hợp với Sở Tài chính bố trí kinh phí thực hiện."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Xây dựng", "assigned"), ("Sở Xây dựng", "support")]
+
+
+def test_a_notice_answers_each_proposal_after_its_colon():
+    # VPCP notices of conclusions: abca9704 ('II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ'; 'Chính phủ đã ban hành …'
+    # reports) and 24701a1c (III.4, III.1: the partners of 'phối hợp với' and the bodies reported to are no clauses)
+    text = """II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ
+1. Về đề nghị Bộ Nội vụ tham mưu ban hành các cơ chế, chính sách về tiền lương: Bộ Nội vụ nghiên cứu đề xuất của Ủy ban nhân dân thành phố Đà Nẵng.
+2. Về đề nghị xây dựng cơ sở dữ liệu: Về vấn đề này, Chính phủ đã ban hành Nghị quyết số 214/NQ-CP ngày 23 tháng 7 năm 2025. Các bộ, ngành trên cơ sở nhiệm vụ được giao, hoàn thiện cơ sở dữ liệu quốc gia.
+3. Về dự án kho dầu thô: Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công Thương, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam và các cơ quan liên quan rà soát kỹ các quy hoạch liên quan.
+4. Về đề nghị sửa đổi Nghị quyết số 66.4/2025/NQ-CP: giao Bộ Nông nghiệp và Môi trường chủ trì nghiên cứu, đề xuất phương án xử lý, báo cáo Chính phủ, Thủ tướng Chính phủ trong tháng 12 năm 2025."""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Bộ Nội vụ", "assigned", None),
+        ("Các bộ, ngành", "assigned", None),
+        ("Ủy ban nhân dân tỉnh Thanh Hóa", "support", None),
+        ("Bộ Nông nghiệp và Môi trường", "lead", "2025-12"),  # the bodies it reports to are no clause
+    ]
+    assert got[2].partners == [
+        "Bộ Công Thương",
+        "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
+        "các cơ quan liên quan",
+    ]
+
+
 def test_a_numbered_lead_in_over_lettered_tasks_gives_none_of_its_own():
     """A numbered item ending ':' over lettered tasks only leads in; its items are the tasks (notes-F, notes-Y
     28.1). Quoted from cb-file_data_1 (UBND TP Hồ Chí Minh 49/2012, Điều 8.3) and tn-be5392d4f50c27a6 (UBND Nghệ An
