@@ -20,6 +20,9 @@ place of ``_Reader``:
 - 'Giao X …' anywhere, '(giao X chủ trì)' after a task (``explicit_assignments``);
 - a task with its fields on lines of their own — 'Nội dung thực hiện:', 'Cơ quan chủ trì:', 'Cơ quan phối hợp:',
   'Cơ quan thực hiện: X chủ trì …; Y …', 'Thời gian thực hiện:' (``task_blocks``);
+- a regulation of one body's functions and duties — its article 'Nhiệm vụ và quyền hạn', whose numbered and
+  lettered duties name no body: the body of its position article or of the regulation's title, one obligation per
+  leaf of the outline (``duty_articles``);
 - a decision's article on who executes it — 'Điều 3. Chánh Văn phòng …; Giám đốc các Sở: A, B; Chủ tịch …
   chịu trách nhiệm thi hành Quyết định này', over several lines (``executing_articles``);
 - a table with 'Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành' columns, TAB-separated
@@ -79,6 +82,11 @@ _BRACKET = re.compile(r"\s*\(\s*")
 _ITEM_COLON = re.compile(r":(?!\d)")  # an item's colon, not a clock's ('trước 15:00 ngày thứ Sáu')
 # an appendix's title on a line of its own ('Phụ lục 01', 'PHỤ LỤC II'): a part of its own after the last article
 _APPENDIX = re.compile(r"^[\W_]*phu\s*luc(?:\s+[0-9ivxlcdm]+[a-z]?)?[\W_]*$", re.IGNORECASE)
+# a letter the outline could not read as a marker, its list having opened on the line above ('… văn bản quy phạm
+# pháp luật a) Là đầu mối …' / 'b) Tham mưu …')
+_LOST_LETTER = re.compile(r"^[a-zđ]\)\s+")
+_ASIDE = re.compile(r"\s*\([^)]{0,80}\)")  # '(sau đây gọi tắt là Sở)' after a body's name
+_NAME_WORDS = 16  # words a body's name may run on after what the lexicon knows of it, before 'là …'
 _HEADING_TAIL = re.compile(r"(?:\s*\([^)]*\))?[\s:*_]*$")  # '… (bao gồm cả …):' after a heading's name
 
 
@@ -129,6 +137,13 @@ class _Vocabulary:
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
+    duty_article: re.Pattern[str]
+    position_article: re.Pattern[str]
+    position_label: re.Pattern[str]
+    defining: re.Pattern[str]
+    regulation_subject: re.Pattern[str]
+    duty_group: re.Pattern[str]
+    belongs_to: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +220,15 @@ def _vocabulary() -> _Vocabulary:
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
+        duty_article=re.compile(rf"^(?:{phrase_alternation(d['duty_articles'])})[\s.:*_]*$"),
+        position_article=re.compile(rf"^(?:{phrase_alternation(d['position_words'])})(?!\w)"),
+        position_label=re.compile(rf"(?:{phrase_alternation(d['position_words'])})(?!\w)[^:.;]{{0,40}}:\s*"),
+        defining=re.compile(rf"\s*(?<!\w)(?:{phrase_alternation(d['defining'])})(?!\w)"),
+        regulation_subject=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['regulation_subjects'])})(?!\w)[^.;]*?\bcua\s+"
+        ),
+        duty_group=re.compile(rf"^(?:{phrase_alternation(d['duty_groups'])})(?!\w)"),
+        belongs_to=re.compile(rf"\s+(?:{phrase_alternation(d['belongs_to'])})\s"),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
     )
 
@@ -1118,6 +1142,132 @@ class _Reader:
             out.append((bodies, given or _role(text[stop:until], "")))
         return out
 
+    def duty_articles(self) -> None:
+        """A regulation of one body's functions, duties and powers ('Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu
+        tổ chức của Sở Tư pháp', Hà Tĩnh 2979/QĐ-UBND; '… của Chi cục Kiểm lâm', Quảng Trị 39/2025/QĐ-UBND; '… của
+        Trung tâm Phục vụ hành chính công', Cần Thơ): its article 'Nhiệm vụ và quyền hạn' lists standing duties that
+        name no body, and they are the duties of the body the regulation is about (``_regulated_body``). Each leaf of
+        the article's outline is one duty: a numbered, lettered or dashed item with nothing deeper under it, or a
+        paragraph of its own after the first item. An item over deeper ones gives none: a group ('1. Về xây dựng pháp
+        luật') or a lead-in whose words open its items' tasks ('1.1. Trình Ủy ban nhân dân tỉnh' over 'a) Dự thảo
+        nghị quyết …'), notes-D3; but an item over the cases it applies to is one duty (notes-K, notes-M)."""
+        for i, line in enumerate(self.lines):
+            if i in self.used or not (line.marker or "").startswith("Điều"):
+                continue
+            if not self.voc.duty_article.match(fold_in_place(marker_body(line)).strip(" *_#")):
+                continue
+            end = self._part_end(i)
+            first = next((k for k in range(i + 1, end) if self.ranks[k] < PARAGRAPH), end)
+            body = self._regulated_body(i, first)
+            if body is None:
+                continue
+            self.used.update(range(i, first))
+            for j in self._position_articles(i)[1:]:
+                if not self.voc.duty_article.match(fold_in_place(marker_body(self.lines[j])).strip(" *_#")):
+                    self.used.update(range(j, self._part_end(j)))  # 'Vị trí và chức năng' says what the body is
+            self._duties(first, end, body)
+
+    def _duties(self, first: int, end: int, body: AgencyMatch) -> None:
+        """One obligation of ``body`` per leaf of lines first..end-1, its task opened by the lead-ins above it."""
+        lead_ins: dict[int, str] = {}  # rank → the words of the lead-in over the items that follow
+        for k in range(first, end):
+            line, r = self.lines[k], self.ranks[k]
+            lead_ins = {depth: words for depth, words in lead_ins.items() if depth < r}
+            text = marker_body(line)
+            if k in self.used or (r == PARAGRAPH and text.rstrip(" *_").endswith(":")):
+                continue
+            if self._defined_body(k) or self.voc.position_label.match(fold_in_place(text)):
+                # '1. Chức năng: Trung tâm … là đơn vị sự nghiệp …' says what the body is, not what it does
+                self.used.update(range(k, self._children_end(k) if r < PARAGRAPH else k + 1))
+                continue
+            self.used.add(k)
+            if k + 1 < end and r < self.ranks[k + 1] < PARAGRAPH:
+                if not self._waits_on_condition(text):
+                    lead_ins[r] = self._lead_in_words(text)
+                    continue
+                # '… thu hồi giấy phép trong các trường hợp sau:' over the cases: one duty, as _leads_in reads it
+                self.used.update(range(k, self._children_end(k)))
+            text = _LOST_LETTER.sub("", text) if r == PARAGRAPH else text
+            opening = " ".join(words for _, words in sorted(lead_ins.items()) if words)
+            if opening and text[1:2].islower():
+                text = f"{opening} {text[:1].lower()}{text[1:]}"
+            elif opening:
+                text = f"{opening} {text}"
+            task = _Task(line, line.end - len(marker_body(line)), text, quote_from=line.start, quote_to=line.end)
+            self.out += _obligations(self.seg, [body], task, opening)
+
+    def _position_articles(self, i: int) -> list[int]:
+        """Duty article i and the articles before it in the same part that say what the body is or what it does
+        ('Điều 1. Vị trí và chức năng', 'Điều 3. Nhiệm vụ' before 'Điều 4. Quyền hạn'), nearest first."""
+        found = [i]
+        for j in range(i - 1, -1, -1):
+            line = self.lines[j]
+            if not (line.marker or "").startswith("Điều"):
+                if line.start in self.attachments:
+                    break
+                continue
+            title = fold_in_place(marker_body(line)).strip(" *_#")
+            if not (self.voc.position_article.match(title) or self.voc.duty_article.match(title)):
+                break
+            found.append(j)
+        return found
+
+    def _defined_body(self, k: int) -> AgencyMatch | None:
+        """The body line k says what it is of ('1. Sở Tư pháp là cơ quan chuyên môn …', 'Chức năng: Trung tâm … có
+        chức năng tham mưu …', 'Sở Nội vụ (sau đây gọi tắt là Sở) là …'), if it does: the subject is the body's whole
+        name, also when the lexicon knows only its first words ('Ban Quản lý dự án đầu tư xây dựng các công trình
+        dân dụng và công nghiệp tỉnh là đơn vị …')."""
+        line = self.lines[k]
+        folded = fold_in_place(line.text)
+        at = len(line.text) - len(marker_body(line))
+        label = self.voc.position_label.match(folded, at)
+        found, stop = parse_addressees(line.text, label.end() if label else at, folded)
+        if len(found) != 1:
+            return None
+        aside = _ASIDE.match(line.text, stop)
+        defining = self.voc.defining.search(folded, aside.end() if aside else stop)
+        if defining is None:
+            return None
+        rest = line.text[stop : defining.start()]
+        if aside or not rest.strip():
+            return found[0]
+        if re.search(r"[^\w\s]", rest) or len(rest.split()) > _NAME_WORDS:
+            return None  # 'Sở Tư pháp có tư cách pháp nhân, …; Giám đốc Sở là người đứng đầu': not its subject
+        return named(line.text, found[0].start, defining.start(), found[0])
+
+    def _lead_in_words(self, text: str) -> str:
+        """The words of an item over deeper items that open their tasks ('Tham mưu Sở Nông nghiệp và Môi trường trình
+        Ủy ban nhân dân tỉnh:'), or nothing for a group of duties by field ('Về hộ tịch, quốc tịch, nuôi con nuôi') or
+        a list's introduction ('… và thực hiện các nhiệm vụ sau:'), which is the sum of its items."""
+        folded = fold_in_place(text).strip(" *_")
+        if self.voc.duty_group.match(folded) or self.voc.list_intro.search(folded):
+            return ""
+        return text.strip(" *_").rstrip(" :")
+
+    def _regulated_body(self, i: int, first: int) -> AgencyMatch | None:
+        """The body whose duties article i lists: named by the article's own opening paragraph ('Trung tâm Phục vụ
+        hành chính công thành phố thực hiện nhiệm vụ, quyền hạn … như sau:'), else defined in the article or in the
+        position articles before it ('Điều 1. Vị trí và chức năng' / '1. Chi cục Kiểm lâm là tổ chức hành chính thuộc
+        Sở …'), else by the words the decision names the regulation by ('Ban hành kèm theo Quyết định này Quy định
+        chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Tư pháp.')."""
+        for k in range(i + 1, first):
+            found, stop = parse_addressees(self.lines[k].text)
+            if len(found) == 1 and _NEXT_LOWER.match(self.lines[k].text, stop):
+                return found[0]
+        for j in self._position_articles(i):
+            for k in range(j + 1, self._part_end(j)):
+                if (defined := self._defined_body(k)) is not None:
+                    return defined
+        for line in self.lines[:i]:
+            folded = fold_in_place(line.text)
+            m = self.voc.regulation_subject.search(folded)
+            if m and not outline.is_caps(line.text) and not DOC_NUMBER.search(line.text, 0, m.start()):
+                found = parse_addressees(line.text, m.end(), folded)[0]
+                if found:  # 'Chi cục Kiểm lâm thuộc Sở Nông nghiệp và Môi trường': the body, not whose it is
+                    owner = self.voc.belongs_to.search(folded, found[0].start, found[0].end)
+                    return named(line.text, found[0].start, owner.start()) if owner else found[0]
+        return None
+
     def explicit_assignments(self) -> None:
         """'giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế' anywhere in the body."""
         for i, line in enumerate(self.lines):
@@ -1289,12 +1439,13 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     extractor interface; bodies keep the scope words the document gives them ('Công an Thành phố').
 
     The passes run from the most to the least structured form; a line one pass reads is used up for those
-    after it: tables, task blocks with their fields, assignment parts, executing articles, lists under a
-    directive, items opening with a body anywhere, directive sentences, role clauses inside bullets, and
-    'giao X' wherever it is left."""
+    after it: tables, task blocks with their fields, the duty article of a body's functions, assignment parts,
+    executing articles, lists under a directive, items opening with a body anywhere, directive sentences, role
+    clauses inside bullets, and 'giao X' wherever it is left."""
     reader = _Reader(seg)
     reader.tables()
     reader.task_blocks()
+    reader.duty_articles()
     reader.assignment_parts()
     reader.executing_articles()
     reader.directive_lists()

@@ -1358,6 +1358,105 @@ def test_the_documents_own_initialisms_are_spelled_out_in_agencies():
     }
 
 
+def test_the_duties_of_a_regulation_of_functions_are_the_regulated_bodys():
+    """A regulation of one body's functions, duties and powers: its 'Nhiệm vụ và quyền hạn' article names no body,
+    so each leaf duty is the body's that the position article defines (notes-D3); groups ('1. Về xây dựng pháp
+    luật') and lead-ins give none, a lead-in's words open its items' tasks. Quoted from tn-0f98ee482389e59e (UBND Hà
+    Tĩnh 2979/QĐ-UBND, Sở Tư pháp) and tn-f48a2691d3f74ec4 (UBND Quảng Trị 39/2025/QĐ-UBND, Chi cục Kiểm lâm)."""
+    text = (
+        "Điều 1. Vị trí và chức năng\n"
+        "1. Sở Tư pháp là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh; thực hiện chức năng tham mưu.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Về xây dựng pháp luật\n"
+        "1.1. Trình Ủy ban nhân dân tỉnh\n"
+        "a) Dự thảo nghị quyết của Hội đồng nhân dân tỉnh;\n"
+        "b) Dự thảo kế hoạch phát triển, chương trình, biện pháp tổ chức thực hiện;\n"
+        "1.2. Trình Chủ tịch Ủy ban nhân dân tỉnh dự thảo các văn bản thuộc thẩm quyền ban hành.\n"
+        "1.3. Tham mưu Ủy ban nhân dân tỉnh quản lý công tác xây dựng pháp luật và thực hiện các nhiệm vụ sau:\n"
+        "a) Chủ trì, phối hợp với các cơ quan, tổ chức có liên quan lập danh mục nghị quyết;\n"
+        "b) Theo dõi, đôn đốc, kiểm tra việc soạn thảo văn bản quy định chi tiết.\n"
+        "Điều 3. Cơ cấu tổ chức\n"
+        "1. Lãnh đạo Sở có Giám đốc và các Phó Giám đốc.\n"
+    )
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.section) for o in got] == [
+        ("Sở Tư pháp", "assigned", "Điều 2.1.1.a"),
+        ("Sở Tư pháp", "assigned", "Điều 2.1.1.b"),
+        ("Sở Tư pháp", "assigned", "Điều 2.1.2"),
+        ("Sở Tư pháp", "lead", "Điều 2.1.3.a"),
+        ("Sở Tư pháp", "assigned", "Điều 2.1.3.b"),
+    ]
+    assert got[0].task == "Trình Ủy ban nhân dân tỉnh dự thảo nghị quyết của Hội đồng nhân dân tỉnh"
+    assert got[0].evidence.quote.startswith("a) Dự thảo") and got[4].task.startswith("Theo dõi, đôn đốc")
+
+
+def test_the_regulated_body_is_named_by_the_articles_opening_or_the_decisions_words():
+    """Without a position article the body is the one the duty article's opening paragraph names ('Trung tâm Phục vụ
+    hành chính công thành phố thực hiện nhiệm vụ, quyền hạn … cụ thể như sau:', UBND Cần Thơ, tn-1813348fc14ac2b7),
+    or the one the decision names the regulation after ('Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm
+    vụ, quyền hạn và cơ cấu tổ chức của Chi cục Kiểm lâm thuộc Sở …', tn-f48a2691d3f74ec4); a cited decree's
+    'quy định chức năng, nhiệm vụ, quyền hạn … của Bộ Tài chính' names no body of this regulation."""
+    opening = (
+        "Điều 2. Nhiệm vụ, quyền hạn\n"
+        "Trung tâm Phục vụ hành chính công thành phố thực hiện nhiệm vụ, quyền hạn theo quy định, cụ thể như sau:\n"
+        "1. Nhiệm vụ, quyền hạn chung\n"
+        "a) Công khai kịp thời, đầy đủ danh mục thủ tục hành chính;\n"
+        "b) Phối hợp với các cơ quan, đơn vị liên quan để giải quyết thủ tục hành chính;\n"
+        "2. Thực hiện những nhiệm vụ khác do Chủ tịch Ủy ban nhân dân thành phố phân công.\n"
+    )
+    assert _rows(opening) == [
+        ("Trung tâm Phục vụ hành chính công thành phố", "assigned", "Điều 2.1.a"),
+        ("Trung tâm Phục vụ hành chính công thành phố", "support", "Điều 2.1.b"),
+        ("Trung tâm Phục vụ hành chính công thành phố", "assigned", "Điều 2.2"),
+    ]
+    titled = (
+        "Căn cứ Nghị định số 29/2025/NĐ-CP của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức"
+        " của Bộ Tài chính;\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Chi"
+        " cục Kiểm lâm thuộc Sở Nông nghiệp và Môi trường tỉnh Quảng Trị.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Thực hiện đầy đủ chức năng, nhiệm vụ, quyền hạn của kiểm lâm tại địa phương theo quy định.\n"
+    )
+    assert _rows(titled) == [("Chi cục Kiểm lâm", "assigned", "Điều 2.1")]
+
+
+def test_a_combined_functions_article_and_a_split_powers_article_read_the_same_body():
+    """The same form with the function inside the duty article ('Điều 2. Chức năng, nhiệm vụ và quyền hạn' / '1. Chức
+    năng: X là …', which says what the body is and gives no duty) and the powers in an article of their own, the
+    wording of the Trung tâm and Chi cục regulations above (tn-1813348fc14ac2b7, tn-f48a2691d3f74ec4) set out the
+    way a public service unit's regulation often is."""
+    text = (
+        "Điều 2. Chức năng, nhiệm vụ và quyền hạn\n"
+        "1. Chức năng: Trung tâm Kiểm soát bệnh tật tỉnh là đơn vị sự nghiệp y tế công lập thuộc Sở Y tế.\n"
+        "2. Nhiệm vụ, quyền hạn:\n"
+        "a) Tham mưu Giám đốc Sở Y tế xây dựng kế hoạch phòng, chống dịch bệnh;\n"
+        "b) Phối hợp với các đơn vị liên quan giám sát dịch bệnh trên địa bàn tỉnh.\n"
+        "Điều 3. Quyền hạn\n"
+        "1. Thực hiện các nhiệm vụ khác do Giám đốc Sở Y tế giao.\n"
+    )
+    assert _rows(text) == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "assigned", "Điều 2.2.a"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "support", "Điều 2.2.b"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "assigned", "Điều 3.1"),
+    ]
+
+
+def test_the_position_article_names_the_body_past_its_bracket_and_the_lexicon():
+    """'X (sau đây viết tắt là Y) …' (Chi cục Kiểm lâm, tn-f48a2691d3f74ec4 Điều 1.2) and a name longer than the
+    lexicon knows before 'là' define the body; the position article itself gives no duty, even where its subject
+    reads like a body and a verb ('Ban Quản lý dự án đầu tư …')."""
+    template = (
+        "Điều 1. Vị trí và chức năng\n"
+        "1. {} là đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Trình Ủy ban nhân dân tỉnh kế hoạch đầu tư công trung hạn.\n"
+    )
+    bracketed = template.format("Chi cục Kiểm lâm (sau đây viết tắt là Chi cục)")
+    assert _rows(bracketed) == [("Chi cục Kiểm lâm", "assigned", "Điều 2.1")]
+    long_name = "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"
+    assert _rows(template.format(long_name)) == [(long_name, "assigned", "Điều 2.1")]
+
+
 def test_a_ministrys_chanh_van_phong_heads_its_own_office():
     """'Chánh Văn phòng, Cục trưởng Cục …' in a ministry's executing article: the office chief is the ministry's, not
     the next Cục's (Bộ KH&CN 4001/QĐ-BKHCN, tn-046d4a5b8d446144, where 'Điều 3. Chánh' also wraps before 'Văn
@@ -1409,3 +1508,25 @@ def test_a_date_before_the_documents_year_is_described_not_due():
     ).with_offsets()
     found = obligations.extract(segment(doc), DocumentMeta(issued_on="2025-11-20"))
     assert [(o.section, o.due) for o in found] == [("Điều 6.1", None), ("Điều 6.2", "2025-12-15")]
+
+
+def test_a_duty_over_the_cases_it_applies_to_is_one_duty():
+    """In a duty article, an item over the cases it applies to keeps its own task and its cases give none, as
+    elsewhere (notes-K, notes-M; the lead-in rule of tn-1e6fb98e16a75e3d Điều 23.5, '… đối với các trường hợp sau
+    đây:'); worded after 2979/QĐ-UBND 4.4.e (tn-0f98ee482389e59e)."""
+    text = (
+        "Điều 1. Vị trí và chức năng\n"
+        "1. Sở Tư pháp là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Thu hồi Giấy đăng ký hoạt động của Văn phòng công chứng trong các trường hợp sau đây:\n"
+        "a) Văn phòng công chứng không hoạt động liên tục từ 06 tháng trở lên;\n"
+        "b) Văn phòng công chứng bị giải thể.\n"
+        "2. Cấp, cấp lại thẻ công chứng viên theo quy định.\n"
+        "3. Ngoài các nhiệm vụ được nêu tại khoản 1, khoản 2 Điều này, Sở Tư pháp thực hiện các nhiệm vụ sau:\n"
+        "a) Quản lý hoạt động của các đơn vị sự nghiệp thuộc Sở.\n"
+    )
+    assert _rows(text) == [
+        ("Sở Tư pháp", "assigned", "Điều 2.1"),
+        ("Sở Tư pháp", "assigned", "Điều 2.2"),
+        ("Sở Tư pháp", "assigned", "Điều 2.3.a"),  # 'được nêu' is no 'nếu' (UBND Cần Thơ, tn-1813348fc14ac2b7 2.2)
+    ]
