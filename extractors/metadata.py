@@ -37,6 +37,8 @@ SIGNATURE_SPAN = 8  # lines from a signing capacity to the signer's name
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
 AUTHORITY_LOOKAHEAD = 3  # lines under a one-line title searched for the enacting authority
+SELF_DATE_CHARS = 30  # 'ngày 30 tháng 6 năm 2025' after the document's own number
+PREAMBLE_MAX_LINES = 60  # a normative text's căn cứ lines before its first chapter or article
 AUTHORITY_MAX_WORDS = 12  # an enacting authority's line: a body's name after its head's title
 ADDRESSING_MAX_WORDS = 8  # 'THỦ TƯỚNG CHÍNH PHỦ điện:' under a Công điện's title
 TITLE_MIN_WORDS = 3  # a kind and a title in capitals in one cell; 'CÔNG VĂN ĐẾN' is a stamp
@@ -123,7 +125,7 @@ def _vocab() -> _Vocab:
         skip=frozenset(fold(s) for s in data["signature_skip"]),
         marks=frozenset(fold(m) for m in data["letterhead_marks"]),
         name_prefix=re.compile(rf"^(?:(?:{phrase_alternation(data['name_prefixes'])})\s*)+"),
-        authoring=re.compile(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?:{kind_alt})\b"),
+        authoring=re.compile(rf"(?:^|[,;:]\s*)\**([^,;:*]{{3,90}}?)\s+(?:{verbs})[\s*]+(?:{kind_alt})\b"),
     )
 
 
@@ -646,6 +648,20 @@ def _has_place(name: str) -> bool:
     )
 
 
+def _preamble_close(seg: SegmentedDocument, first: int) -> list[Line]:
+    """The last lines before a normative text's first chapter or article: its enacting formula ('Bộ trưởng
+    Bộ Giáo dục và Đào tạo ban hành Thông tư …', 'Chính phủ ban hành Nghị định …') names the issuer
+    when a web page has lost the letterhead's left column."""
+    lines = seg.lines[first : first + PREAMBLE_MAX_LINES]
+    for i, line in enumerate(lines):
+        if _FIRST_ARTICLE.match(fold_in_place(line.text)):
+            return lines[max(0, i - AUTHORITY_LOOKAHEAD) : i]
+    return []
+
+
+_FIRST_ARTICLE = re.compile(r"^[\W_]*(?:dieu 1|chuong (?:i|1))\b")
+
+
 def _authoring_sentence(lines: list[Line]) -> tuple[str | None, int, int]:
     """'…, Thành ủy Đà Lạt xây dựng Kế hoạch …' → the body before the verb."""
     v = _vocab()
@@ -1100,6 +1116,9 @@ def _issuer(
         name, start, end = enacting.value, enacting.start, enacting.end
     if name is None:
         name, start, end = _authoring_sentence(lh.lines + seg.lines[len(lh.lines) : len(lh.lines) + 3])
+        if name is None:
+            name, start, end = _authoring_sentence(_preamble_close(seg, len(lh.lines)))
+        name = _without_position(name) if name else None
     capacity = signer.value.capacity if signer.value else None
     if name is None and capacity and fold(capacity).startswith(("tm", "t/m", "t.m")) and len(capacity.split()) > 1:
         name, start, end = capacity.split(None, 1)[1], signer.start, signer.end
@@ -1130,6 +1149,19 @@ def _passed_on(seg: SegmentedDocument) -> _Found[str]:
     return _Found()
 
 
+def _dated_self_reference(seg: SegmentedDocument, number: str) -> _Found[str]:
+    """The date the text prints beside its own number when the place-date line is lost: an annex's
+    '(Kèm theo Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ)', a regulation's
+    'ban hành kèm theo Quyết định số … ngày …'."""
+    own = re.compile(r"\s*".join(re.escape(c) for c in number) + r"[\s*]*(?=ngày\b)", re.IGNORECASE)
+    for line in seg.lines:
+        for m in own.finditer(line.text):
+            window = line.text[m.end() : m.end() + SELF_DATE_CHARS]
+            if (day := lh_reader.issue_date(window)) and (year := re.search(r"\d{4}", window)):
+                return _Found(day, line.start + m.start(), line.start + m.end() + year.end())
+    return _Found()
+
+
 def extract(seg: SegmentedDocument) -> DocumentMeta:
     """The document's metadata from its header and signature block, each field with the span it was read from as
     evidence. The issuer falls back on the title line, the authoring sentence or the signing capacity when the
@@ -1138,6 +1170,8 @@ def extract(seg: SegmentedDocument) -> DocumentMeta:
     number, symbol_kind, number_cell = lh_reader.number(lh)
     place, issued_on, date_cell = lh_reader.place_date(lh)
     passed = _passed_on(seg) if issued_on is None else _Found[str]()
+    if issued_on is None and passed.value is None and number:
+        passed = _dated_self_reference(seg, number)
     issued_on = issued_on or passed.value
     place = recase(place) if place else None
     letterhead = _letterhead(lh, _issuer_stop(lh, number_cell, date_cell))

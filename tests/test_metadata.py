@@ -434,3 +434,33 @@ def test_a_resolution_without_a_place_date_line_is_dated_by_its_passage(tmp_path
         m = meta_of(tmp_path, text.format(gap=gap))
         assert (m.number, m.issued_on) == ("1664/NQ-UBTVQH15", "2025-06-16")
         assert m.evidence["issued_on"].quote.startswith("ngày 16 tháng")
+
+
+def test_issuer_from_enacting_formula_when_letterhead_column_is_lost(tmp_path):
+    """tn-4eb6d4a67b3ff8d9 (Thông tư 21/2025/TT-BGDĐT, web page): the left column is gone; the preamble's
+    closing formula, emphasis marks and all, names the issuer without its head's title."""
+    m = meta_of(
+        tmp_path,
+        "| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc |\nSố: 21/2025/TT-BGDĐT |\n|\n\n"
+        "**Quy định chế độ trả tiền lương dạy thêm giờ đối với nhà giáo ****trong các cơ sở giáo dục công lập**\n\n"
+        "*Căn cứ Luật Giáo dục số 43/2019/QH14;*\n\n"
+        "*Theo đề nghị của Cục trưởng Cục Nhà giáo và Cán bộ quản lý giáo dục;*\n\n"
+        "*Bộ trưởng Bộ Giáo dục và Đào tạo ban hành** **Thông tư **quy định chế độ trả tiền lương dạy "
+        "**thêm*** ***giờ đối với nhà giáo trong các cơ sở giáo dục công lập**.*\n\n"
+        "**Điều 1. Phạm vi điều chỉnh**\n\n1. Thông tư này quy định chế độ trả tiền lương dạy thêm giờ.\n",
+    )
+    assert m.issuer == "Bộ Giáo dục và Đào tạo"
+
+
+def test_date_from_own_number_in_annex_when_place_date_is_lost(tmp_path):
+    """tn-c22591f10eec1dab (Nghị định 170/2025/NĐ-CP, web page): no place-date line; the annex prints the
+    decree's own number with its date."""
+    m = meta_of(
+        tmp_path,
+        "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc"
+        "______________________\n|\n\n**NGHỊ ĐỊNH**\n\n**Quy định về tuyển dụng, sử dụng và quản lý công chức**\n\n"
+        "*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*\n\n"
+        "**Điều 1. Phạm vi điều chỉnh**\n\nNghị định này quy định về tuyển dụng, sử dụng và quản lý công chức.\n\n"
+        "**Phụ lục**\n\n*(Kèm theo Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ)*\n",
+    )
+    assert (m.number, m.issued_on) == ("170/2025/NĐ-CP", "2025-06-30")
