@@ -149,6 +149,11 @@ def is_noise(text: str) -> bool:
     return not re.search(r"\w", text)
 
 
+def is_speck(text: str) -> bool:
+    """A line OCR read from a seal's edge, a stamp or dirt: no two letters together ('‡R', 'Ệ ˆ⁄', '„')."""
+    return not re.search(r"[^\W\d_]{2}", text)
+
+
 def _pieces(line: Line, row: int) -> list[tuple[Cell | None, bool]]:
     """(cell, closed) for each piece of a line between separators; ``closed`` when a pipe, TAB or
     rule follows it. A None cell marks a separator with nothing before it."""
@@ -304,11 +309,12 @@ def _first_line(seg: SegmentedDocument, anchor: int) -> int:
     """The first line of the letterhead: above the motto's line, the left column's lines (capitals,
     'Số:', 'V/v' and its wrapped lines, table fragments) back to the first line that is none of them;
     the column opens with the body's name or the number, not with a V/v line or a wrapped one (a web
-    page's heading repeats the V/v line above the table)."""
+    page's heading repeats the V/v line above the table). OCR's specks between them ('‡R' under 'TỈNH CAO BẰNG'
+    on H14, a seal's edge) are passed."""
     first = anchor
     for i in range(anchor - 1, max(-1, anchor - 1 - WALK_BACK_LINES), -1):
         text = bare(seg.lines[i].text)
-        if not (is_noise(text) or _opens_column(text) or fold(text).startswith("v/v") or text[:1].islower()):
+        if not (is_speck(text) or _opens_column(text) or fold(text).startswith("v/v") or text[:1].islower()):
             break
         first = i
     while first < anchor and not _opens_column(bare(seg.lines[first].text)):
@@ -467,6 +473,24 @@ def number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
         num = DOC_NUMBER.match(rest)
         found = clean_number(num.group(1)) if num else None
         return found, kind_of_symbol(found or rest.replace(".", "")), cell
+    return _unlabelled_number(lh)
+
+
+_OCR_LABEL = re.compile(r"^(?:[^\W_]{1,3}\s*[:.]\s*)?")  # what OCR left of 'Số:' ('S6:'), or nothing
+
+
+def _unlabelled_number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
+    """The number of a scan whose 'Số:' OCR misread ('S6: 239 /TTr-UBND') or lost under a seal or the
+    handwritten digits ('239 /TTr-UBND'): a left-column cell of the letterhead that is a số/ký hiệu and
+    nothing else, its symbol naming a kind (so a bare '15/01' or a code is none)."""
+    for cell in lh.cells:
+        if cell.row >= lh.end or cell.column == RIGHT:
+            continue
+        label = _OCR_LABEL.match(cell.text)
+        rest = cell.text[label.end() if label else 0 :].strip()
+        num = DOC_NUMBER.fullmatch(rest)
+        if num and (kind := kind_of_symbol(num.group(1))):
+            return clean_number(num.group(1)), kind, cell
     return None, None, None
 
 
@@ -487,9 +511,10 @@ def place_date(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
 
 def _mended_place(place: str, before: str) -> str:
     """A province whose first word a web page broke into pieces ('Qu ả ng Ngãi') read whole, when the
-    place alone is no province and the pieces joined make one."""
-    if gazetteer.match_province(place):
-        return place
+    place alone is no province and the pieces joined make one; a province's name with an OCR slip in the
+    italic place-date line ('Cúo Băng', H14) spelled as the gazetteer spells it."""
+    if found := gazetteer.match_province(place):
+        return found if _one_slip_per_word(place, found) else place
     pieces = before.split()
     for k in range(1, PLACE_PIECES + 1):
         if len(pieces) < k or not pieces[-k][:1].isupper():
@@ -501,12 +526,22 @@ def _mended_place(place: str, before: str) -> str:
     return place
 
 
+def _one_slip_per_word(read: str, name: str) -> bool:
+    """``read`` is ``name`` with at most one letter wrong in each word, tone marks aside ('Quáng Ngãi',
+    'Cúo Băng' for 'Cao Bằng'); a place written otherwise ('TP. Hồ Chí Minh', 'Huế') is kept as written."""
+    words, names = fold(read).split(), fold(name).split()
+    return len(words) == len(names) and all(
+        len(w) == len(n) and sum(a != b for a, b in zip(w, n, strict=True)) <= 1
+        for w, n in zip(words, names, strict=True)
+    )
+
+
 def issue_date(text: str) -> str | None:
     """The date after ', ngày': the long or short form; an OCR slip in the day is repaired when every
     wrong character is a known look-alike of one digit ('ngày {5 tháng 3' → 15); failing that the
     month and year, which are certain ('2025-01'). Emphasis marks and a space inside a two-digit number
     ('tháng** 11**', 'tháng 0 7') are a web page's, not the date's."""
-    text = re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", ""))
+    text = _mended_year(re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", "")))
     key = fold_in_place(text)
     dates = find_dates(text)
     if dates and dates[0][0] < 12:
@@ -519,6 +554,22 @@ def issue_date(text: str) -> str | None:
         return iso
     month = int(m.group(2))
     return f"{m.group(3)}-{month:02d}" if 1 <= month <= 12 else None
+
+
+_YEAR = re.compile(r"(?i)(n[aă]m)\s*[:.,;]?\s*(\d{1,3})\s(\d{1,3})(?!\d)|(n[aă]m)\s*[:.,;]\s*(?=\d{4})")
+
+
+def _mended_year(text: str) -> str:
+    """A scan's 'năm 20 24' (a space OCR put inside the year) and 'năm: 2024' (a speck after the word) read as
+    'năm 2024'; three or five digits are left alone."""
+
+    def mend(m: re.Match[str]) -> str:
+        if m.group(4):
+            return f"{m.group(4)} "
+        digits = m.group(2) + m.group(3)
+        return f"{m.group(1)} {digits}" if len(digits) == 4 else m.group()
+
+    return _YEAR.sub(mend, text)
 
 
 def _repaired_digits(token: str) -> str | None:

@@ -917,7 +917,8 @@ def _continues_capacity(capacity: str, cell: Cell) -> bool:
 def _name_after_mark(cell: Cell) -> tuple[str, int] | None:
     """A printed name behind what OCR made of the pen's signature on the same line ('_ _yuauL————— _~~—- Trần
     Hoàng Tuấn') or behind a dash ('- Nguyễn Hoàng Giang'): its last two to five capitalised words, when nothing
-    before them is a Vietnamese word or a list's punctuation (a recipient is '- Sở Tài chính;')."""
+    before them is a list's punctuation (a recipient is '- Sở Tài chính;') and what precedes them is strokes,
+    not words (see ``_is_pen_strokes``)."""
     words = list(re.finditer(r"\S+", cell.text))
     start = None
     for count, w in enumerate(reversed(words)):
@@ -927,9 +928,18 @@ def _name_after_mark(cell: Cell) -> tuple[str, int] | None:
     if start is None or not cell.text[:start].strip() or len(cell.text[start:].split()) < 2:
         return None
     head = cell.text[:start]
-    if re.search(r"[;:,]", head) or any(len(t) > 1 and is_syllable(t) for t in re.findall(r"[^\W\d_]+", head)):
+    if re.search(r"[;:,]", head) or not _is_pen_strokes(head):
         return None
     return _name(lh_reader.part(cell, start, cell.text[start:]))
+
+
+def _is_pen_strokes(head: str) -> bool:
+    """What OCR made of a pen's signature before a printed name: no Vietnamese word, or strokes read as rules
+    with a pair of capitals among them that happens to be a syllable ('TY —-': 239 TTr read again after an
+    OCR change, where the first reading had '_~~')."""
+    words = [t for t in re.findall(r"[^\W\d_]+", head) if len(t) > 1 and is_syllable(t)]
+    by_chance = all(len(t) == 2 and t.isupper() for t in words) and re.search(r"[-_=~–—]", head) is not None
+    return not words or by_chance
 
 
 def _is_scrawl(text: str) -> bool:

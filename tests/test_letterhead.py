@@ -187,6 +187,8 @@ def test_unreadable_day_keeps_month_and_year():
     # real scans: a handwritten '15' read '{5' is repaired; a handwritten '04' read '{' alone is no day
     assert letterhead.issue_date(" ngày{5' tháng 01 năm 2025") == "2025-01-15"
     assert letterhead.issue_date(" ngày {tháng 02 năm 2025") == "2025-02"
+    # 53 TB: a handwritten '07', its 7 crossed as Vietnamese hands write it, read '0†'
+    assert letterhead.issue_date(" ngày 0† tháng 02 năm 2025") == "2025-02-07"
 
 
 def test_ocr_left_column_read_before_the_motto(tmp_path):
@@ -378,3 +380,34 @@ def test_title_naming_the_issuer_and_an_authority_wrapped_over_two_lines(tmp_pat
         "t.txt",
     )
     assert m.subject == "Bãi bỏ các quyết định của ủy ban nhân dân tỉnh Hà Tĩnh"
+
+
+def test_ocr_specks_between_the_left_columns_lines_and_a_slipped_place():
+    """H14 (a 1999 decision of UBND tỉnh Cao Bằng, scanned): OCR reads a speck under the body's name ('‡R') and the
+    italic place-date line with slips ('Cúo Băng', 'năm: 1999'); the body's name above the speck is still the
+    issuer, the place is the province the gazetteer knows, and the year is read past the colon."""
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n‡R\nSở: 157 /QĐĐĐ-NĐ-UB\n—_ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n_cCh.9\nCúo Băng, ngày 22 tháng 2 năm: 1999.\nQUYẾT ĐỊNH\n"
+        "Về việc : Giao quyền sử dụng đất ở dân cư\n- Căn cứ Luật đất đai của Chủ tịch nước công bố ngày 24 /7/ 1993;\n"
+    )
+    assert m.issuer == "Ủy ban nhân dân tỉnh Cao Bằng"
+    assert (m.number, m.place, m.issued_on) == ("157/QĐ-NĐ-UB", "Cao Bằng", "1999-02-22")
+
+
+def test_a_number_whose_label_ocr_misread_or_lost():
+    """A scan's 'Số:' read 'S6:', or lost under the handwritten digits (as the 239 TTr and 53 TB numbers are
+    written by hand beside it): the left column's số/ký hiệu is the number, not a line of the issuer's name."""
+    for label in ("S6: ", ""):
+        m = ocr_meta(
+            f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n{label}53 /TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
+            "Về việc thụ lý giải quyết khiếu nại lần hai\nKính gửi: Bà Nguyễn Thị Bích Ngọc\n"
+            "Chủ tịch UBND tỉnh Quảng Ngãi nhận được Đơn ngày 30/9/2024.\n"
+        )
+        assert (m.number, m.issuer) == ("53/TB-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+
+
+def test_a_year_ocr_cut_by_a_space():
+    assert letterhead.issue_date(" ngày 20 tháng 12 năm 20 24") == "2024-12-20"
+    assert letterhead.issue_date(" ngày 20 tháng 12 năm 2024 và 2 3") == "2024-12-20"

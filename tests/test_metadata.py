@@ -321,6 +321,7 @@ def test_scanned_signature_scrawl_of_symbols_before_a_page_break(tmp_path):
     ("name_line", "name"),
     [
         ("_ _yuauL————— _~~—- Trần Hoàng Tuấn", "Trần Hoàng Tuấn"),  # 239 TTr: the pen's strokes on the name's line
+        ("—— _yuauL————— TY —- Trần Hoàng Tuấn", "Trần Hoàng Tuấn"),  # 239 TTr read again: a syllable by chance
         ("- Nguyễn Hoàng Giang", "Nguyễn Hoàng Giang"),  # 574 UB: a stroke read as a dash
     ],
 )
