@@ -50,6 +50,8 @@ class _Vocab:
     phrases: dict[str, tuple[str, ...]]  # fold(phrase) → official casings (Trường, Trưởng), for recasing capitals
     max_phrase_words: int
     units: frozenset[str]  # folded unit words: tinh, thanh pho, huyen …
+    unit_spellings: tuple[str, ...]  # the same with their tone marks: tỉnh, thành phố, huyện …
+    council_words: tuple[str, ...]  # folded words of a council's name that no person's name holds: uy ban
     named_heads: frozenset[str]  # folded heads that need a name: so, ban, phong …
     bodies: tuple[str, ...]  # folded bodies that open a name of their own: cong an, uy ban nhan dan …
     names: frozenset[str]  # folded names a head takes: noi vu, y te …
@@ -104,6 +106,8 @@ def _vocab() -> _Vocab:
         phrases=phrases,
         max_phrase_words=max(len(p.split()) for p in phrases),
         units=units,
+        unit_spellings=tuple(agencies["scope_units"]),
+        council_words=tuple(fold(w) for w in data["council_words"]),
         named_heads=frozenset(fold(h) for h in agencies["named_heads"]),
         bodies=tuple(fold(b) for b in agencies["bodies"]),
         names=frozenset(fold(n) for n in agencies["names"]),
@@ -716,8 +720,19 @@ def _name(cell: Cell) -> tuple[str, int] | None:
         text = " ".join(w[:1] + w[1:].lower() for w in text.split())
     words = text.split()
     if 2 <= len(words) <= NAME_MAX_WORDS and all(re.fullmatch(r"[^\W\d_]+\.?", w) and w[0].isupper() for w in words):
-        return text, cell.end - len(text)
+        return None if _names_a_body(text) else (text, cell.end - len(text))
     return None
+
+
+def _names_a_body(text: str) -> bool:
+    """A body's name, a place or a province where a person's name should be: the seal's ring, or the letterhead
+    of an attachment on the next page, when OCR lost the printed name ('ỦY BAN NHÂN DÀN' / 'THỊ XÃ CAO BẰNG'
+    under H14's signature). Units are compared with their tone marks: 'Quan', 'Phương' are names, 'quận',
+    'phường' places."""
+    key = " ".join(fold(text).split())
+    if any(f" {w} " in f" {key} " for w in _vocab().council_words) or fold(gazetteer.match_province(text) or "") == key:
+        return True
+    return any(text.lower().startswith(u + " ") for u in _vocab().unit_spellings)
 
 
 def _rejoined(text: str) -> str:
