@@ -119,6 +119,7 @@ class _Vocabulary:
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
+    form_blank: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +194,7 @@ def _vocabulary() -> _Vocabulary:
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
+        form_blank=re.compile(d["form_blank"]["pattern"]),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
     )
 
@@ -314,9 +316,12 @@ def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
     thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
     về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
-    task of its own (CONVENTIONS.md, obligations)."""
+    task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
+    tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
+    if voc.form_blank.search(task):
+        return True
     return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
     )

@@ -1250,3 +1250,19 @@ def test_a_body_given_the_management_of_a_system_has_that_duty():
         ("Các sở, ban, ngành", "Điều 11.1"),
         ("Công an tỉnh", "Điều 11.2"),
     ]
+
+
+def test_a_blank_form_attached_to_the_document_assigns_nothing():
+    """A licence template of the Cam Ranh port regulation (tn-1e6fb98e, Khánh Hòa) leaves its bodies blank ('….(2)….'),
+    and the application form attached to a 1999 decision of UBND tỉnh Cao Bằng (the H14 scan) its answer: the
+    lines of a form to fill are no duties, while the decision's own task before them is one."""
+    template = """2. Trách nhiệm của các cơ quan, đơn vị
+a) ....(2).... giải quyết cho người được cấp phép vào, ra Căn cứ quân sự Cam Ranh theo tuyến đường phía Đông.
+b) ....(3).... thông báo kết quả cấp phép cho các tổ chức, cá nhân liên quan.
+"""
+    assert _obligations(template) == []
+    form = """Điều 2. Ủy ban nhân dân thị xã Cao Bằng có nhiệm vụ giải phóng mặt bằng, giao đất theo quy định.
+Đề nghị UBND tỉnh (Giao đất hay không giao đất).............................
+cho ông bà.........
+"""
+    assert [o.agency for o in _obligations(form)] == ["Ủy ban nhân dân thị xã Cao Bằng"]
