@@ -257,7 +257,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ci
     document's metadata when already read, for its own number)."""
     found = _scan(seg, meta.number if meta is not None else document_number(seg))
     end = _document_end(seg, meta)
-    found = [f for f in found if f.start < end]
+    found = _respelled([f for f in found if f.start < end])
     dated_numbers = {fold(f.number) for f in found if f.issued_on}
     seen: dict[tuple[str, str | None], Citation] = {}
     for f in found:
@@ -280,6 +280,19 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ci
             evidence=seg.evidence(f.start, f.end),
         )
     return list(seen.values())
+
+
+def _respelled(found: list[_Found]) -> list[_Found]:
+    """A number whose hyphen was lost ('154/2020/NĐCP': OCR on 239 TTr; a typing slip in tn-1ea5e769,
+    tn-606d5f20) spelled as the document spells it elsewhere with the hyphen, so that one paper is one
+    citation."""
+    spelled: dict[str, str] = {}
+    for f in found:
+        bare = f.number.replace("-", "")
+        best = spelled.get(bare)
+        if best is None or f.number.count("-") > best.count("-"):
+            spelled[bare] = f.number
+    return [replace(f, number=spelled[f.number.replace("-", "")]) for f in found]
 
 
 def _document_end(seg: SegmentedDocument, meta: DocumentMeta | None) -> int:

@@ -240,3 +240,14 @@ def test_two_papers_joined_by_va_share_the_date_after_the_second(tmp_path):
         "Căn cứ Pháp lệnh số 04/2012/PL-UBTVQH13 và Nghị định số 31/2013/NĐ-CP ngày 09 tháng 4 năm 2013 của Chính phủ;\n",
     )
     assert set(found) == {("04/2012/PL-UBTVQH13", None), ("31/2013/NĐ-CP", "2013-04-09")}
+
+
+def test_a_number_whose_hyphen_was_lost_is_the_paper_cited_with_it(tmp_path):
+    """239 TTr (a Quảng Ngãi scan: OCR dropped the hyphen) and tn-1ea5e769 (a web text typed so): 'NĐCP' beside
+    'NĐ-CP' in the same document is one paper, cited once."""
+    got = cited(
+        tmp_path,
+        "Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ sửa đổi, bổ sung một số điều; "
+        "Luật đã được sửa đổi, bổ sung theo Nghị định số 154/2020/NĐCP ngày 31/12/2020 của Chính phủ.\n",
+    )
+    assert list(got) == [("154/2020/NĐ-CP", "2020-12-31")]
