@@ -324,7 +324,7 @@ def _first_line(seg: SegmentedDocument, anchor: int) -> int:
 
 def _opens_column(text: str) -> bool:
     """A line of the left column above a V/v line: the body's name in capitals, or 'Số:'."""
-    return (is_caps(text) and len(text.split()) <= 12) or bool(NUMBER_LABEL.match(fold(text)))
+    return (is_caps(text) and len(text.split()) <= 12) or bool(number_label().match(fold(text)))
 
 
 def _header(seg: SegmentedDocument, first: int) -> list[Line]:
@@ -453,7 +453,13 @@ def _placed(cell: Cell) -> Cell:
 # Fields read once from the cells
 # ----------------------------------------------------------------------------------------------
 
-NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?\s*(?=[\d./-]|$)")  # 'Số: 12/…', 'Số - CV/TU'; not 'SỞ Y TẾ'
+
+@lru_cache(maxsize=1)
+def number_label() -> re.Pattern[str]:
+    """'Số: 12/…', 'Số - CV/TU', and a handwritten number whose digits OCR read as their look-alikes ('Số: {57
+    /QĐ-UB'), on folded text; not 'SỞ Y TẾ'."""
+    alike = re.escape("".join(sorted({fold(c) for c in _vocab().lookalikes})))
+    return re.compile(rf"^so\b\s*[:.]?\s*(?=[\d./-]|$|[\d{alike}]{{1,5}}\s*/)")
 
 
 def number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
@@ -461,10 +467,10 @@ def number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
     '26/2025/QĐ-UBND') is read there. A blank number ('Số - CV/TU', 'Số: /KH-UBND') is None but its
     symbol still names the kind. A bare 'Số: 6381' is a stamp, not the number."""
     for i, cell in enumerate(lh.cells):
-        m = NUMBER_LABEL.match(cell.key)
+        m = number_label().match(cell.key)
         if not m:
             continue
-        rest = cell.text[m.end() :].strip()
+        rest = _mended_number(cell.text[m.end() :].strip())
         if not rest and i + 1 < len(lh.cells) and DOC_NUMBER.match(lh.cells[i + 1].text):
             cell = lh.cells[i + 1]
             rest = cell.text
@@ -474,6 +480,16 @@ def number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
         found = clean_number(num.group(1)) if num else None
         return found, kind_of_symbol(found or rest.replace(".", "")), cell
     return _unlabelled_number(lh)
+
+
+def _mended_number(rest: str) -> str:
+    """'{57 /QĐ-UB' → '157 /QĐ-UB': the digits before the symbol's slash, handwritten on a scan, with each
+    look-alike OCR read for one (as in the day, ``issue_date``) put back."""
+    token = re.match(r"(\S{1,5}?)(?=\s*/)", rest)
+    if token is None or token.group(1).isdigit():
+        return rest
+    digits = _repaired_digits(token.group(1), longest=5)
+    return digits + rest[token.end() :] if digits else rest
 
 
 _OCR_LABEL = re.compile(r"^(?:[^\W_]{1,3}\s*[:.]\s*)?")  # what OCR left of 'Số:' ('S6:'), or nothing
@@ -572,10 +588,10 @@ def _mended_year(text: str) -> str:
     return _YEAR.sub(mend, text)
 
 
-def _repaired_digits(token: str) -> str | None:
-    """'{5' → '15', 'l2' → '12': digits, with each non-digit letter or sign read as the one digit it
-    looks like; punctuation OCR adds ('⁄', '.') is dropped. None when anything else is left, and when a
-    lone look-alike is all there is: a '{' alone was a handwritten '04' on a real scan, no '1'."""
+def _repaired_digits(token: str, longest: int = 2) -> str | None:
+    """'{5' → '15', 'l2' → '12': digits (at most ``longest``), with each non-digit letter or sign read as the
+    one digit it looks like; punctuation OCR adds ('⁄', '.') is dropped. None when anything else is left, and
+    when a lone look-alike is all there is: a '{' alone was a handwritten '04' on a real scan, no '1'."""
     v = _vocab()
     out = ""
     for ch in token:
@@ -589,7 +605,7 @@ def _repaired_digits(token: str) -> str | None:
             return None
     if len(out) == 1 and not any(ch.isdigit() for ch in token):
         return None
-    return out if 1 <= len(out) <= 2 else None
+    return out if 1 <= len(out) <= longest else None
 
 
 def table_cells(line: Line, row: int = 0) -> list[Cell]:

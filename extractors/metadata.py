@@ -540,7 +540,7 @@ def _letterhead(lh: Letterhead, stop: int) -> tuple[str | None, int, int, list[t
     names_cells = [
         part
         for cell in lh.cells[:stop]
-        if cell.column != RIGHT and is_caps(cell.text) and not lh_reader.NUMBER_LABEL.match(cell.key)
+        if cell.column != RIGHT and is_caps(cell.text) and not lh_reader.number_label().match(cell.key)
         for part in _parent_split(cell)
     ]
     for cell in names_cells:
@@ -694,7 +694,7 @@ def _received(lh: Letterhead) -> tuple[Received | None, int, int]:
         above
         and is_caps(above[0].text)
         and not is_motto(above[0].key)
-        and not lh_reader.NUMBER_LABEL.match(above[0].key)
+        and not lh_reader.number_label().match(above[0].key)
     ):
         office, start = recase(above[0].text), above[0].start
     return Received(number=number, on=on, by=office), start, header[last].end

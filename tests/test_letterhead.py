@@ -411,3 +411,17 @@ def test_a_number_whose_label_ocr_misread_or_lost():
 def test_a_year_ocr_cut_by_a_space():
     assert letterhead.issue_date(" ngày 20 tháng 12 năm 20 24") == "2024-12-20"
     assert letterhead.issue_date(" ngày 20 tháng 12 năm 2024 và 2 3") == "2024-12-20"
+
+
+def test_a_handwritten_number_whose_digits_ocr_read_as_look_alikes():
+    """The numbers of the Quảng Ngãi scans (239 TTr, 53 TB, 299 UB, 660 TB) are written by hand beside a printed
+    'Số:', by the hand whose '15' OCR read '{5' in 299's date: the same look-alikes are read back in the number,
+    and the line stays the number, not a line of the issuer's name."""
+    for written in ("{57 /TB-UBND", "l57/TB-UBND"):
+        m = ocr_meta(
+            f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: {written}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
+            "Về việc thụ lý giải quyết khiếu nại lần hai\nKính gửi: Bà Nguyễn Thị Bích Ngọc\n"
+            "Chủ tịch UBND tỉnh Quảng Ngãi nhận được Đơn ngày 30/9/2024.\n"
+        )
+        assert (m.number, m.issuer) == ("157/TB-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
