@@ -43,6 +43,7 @@ from pipeline.text.segment import Line, SegmentedDocument
 MOTTO_SEARCH_LINES = 200  # web pages put a portal's summary (Số hiệu, Loại văn bản …) before the letterhead
 MOTTO_CONFIRM_LINES = 15  # a letterhead's 'Số:' or date follows its motto within this many lines
 WALK_BACK_LINES = 12  # the left column above the motto: body name, Số, V/v (OCR reads it first)
+MISREAD_LINES = 2  # lines of a V/v line OCR misread, passed when the number stands above them
 HEADER_MAX_LINES = 40
 HEADER_LINE_MAX_CHARS = 320  # a longer line is body text, not a header part
 PLACE_MAX_WORDS = 6
@@ -149,6 +150,14 @@ def is_noise(text: str) -> bool:
     return not re.search(r"\w", text)
 
 
+_V_V = r"v\s*[/⁄|]\s*[vy]\b|vv\b"  # folded 'V/v' and what OCR makes of it: 'V⁄v', 'V/y', 'Vv'
+
+
+def opens_v_v(key: str) -> bool:
+    """A letter's 'V/v' (về việc) line, its slash or second letter as OCR may read them (folded text)."""
+    return re.match(_V_V, key) is not None
+
+
 def is_speck(text: str) -> bool:
     """A line OCR read from a seal's edge, a stamp or dirt: no two letters together ('‡R', 'Ệ ˆ⁄', '„')."""
     return not re.search(r"[^\W\d_]{2}", text)
@@ -185,7 +194,7 @@ def _split(cell: Cell) -> list[Cell]:
     cuts: set[int] = set()
     for s, e in _motto_spans(cell):
         cuts.update((s, e))
-    for m in re.finditer(r"(?<=\s)(?:v/v\b|so\s*:)", cell.key):
+    for m in re.finditer(rf"(?<=\s)(?:{_V_V}|so\s*:)", cell.key):
         if cell.text[m.start()] in "VvS":  # 'Số:', not 'số:' inside a sentence
             cuts.add(m.start())
     place = place_start(cell.text, cell.key)
@@ -310,16 +319,23 @@ def _first_line(seg: SegmentedDocument, anchor: int) -> int:
     'Số:', 'V/v' and its wrapped lines, table fragments) back to the first line that is none of them;
     the column opens with the body's name or the number, not with a V/v line or a wrapped one (a web
     page's heading repeats the V/v line above the table). OCR's specks between them ('‡R' under 'TỈNH CAO BẰNG'
-    on H14, a seal's edge) are passed."""
+    on H14, a seal's edge) are passed, and so is a line OCR misread ('V⁄v …' for 'V/v …') when the number's
+    line stands right above it."""
     first = anchor
     for i in range(anchor - 1, max(-1, anchor - 1 - WALK_BACK_LINES), -1):
         text = bare(seg.lines[i].text)
-        if not (is_speck(text) or _opens_column(text) or fold(text).startswith("v/v") or text[:1].islower()):
+        column = is_speck(text) or _opens_column(text) or opens_v_v(fold(text)) or text[:1].islower()
+        if not column and not _number_above(seg, i):
             break
         first = i
     while first < anchor and not _opens_column(bare(seg.lines[first].text)):
         first += 1
     return first
+
+
+def _number_above(seg: SegmentedDocument, i: int) -> bool:
+    """The number's line stands right above line i, so line i is the V/v line OCR misread."""
+    return any(number_label().match(fold(bare(line.text))) for line in seg.lines[max(0, i - MISREAD_LINES) : i])
 
 
 def _opens_column(text: str) -> bool:

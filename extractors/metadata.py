@@ -310,7 +310,7 @@ def _subject_line(seg: SegmentedDocument, lh: Letterhead) -> tuple[str | None, i
     the same."""
     for i, cell in enumerate(lh.cells):
         if cell.column == RIGHT or not (
-            cell.key.startswith("v/v") or (cell.row < lh.end and cell.key.startswith("ve viec "))
+            lh_reader.opens_v_v(cell.key) or (cell.row < lh.end and cell.key.startswith("ve viec "))
         ):
             continue
         text, end, prev = cell.text, cell.end, cell
@@ -1135,7 +1135,7 @@ def _issuer_stop(lh: Letterhead, number_cell: Cell | None, date_cell: Cell | Non
     """The cells the issuer is read from end at the first of the number, the V/v line and the kind
     title (the left column's parts below the body's name); without them, at the place and date."""
     _, title, _ = _kind_title(lh)
-    v_v = next((c for c in lh.cells if c.key.startswith("v/v") and c.column != RIGHT), None)
+    v_v = next((c for c in lh.cells if lh_reader.opens_v_v(c.key) and c.column != RIGHT), None)
     index = {id(c): i for i, c in enumerate(lh.cells)}
     for anchors in ([number_cell, v_v, title], [date_cell]):
         found = [index[id(c)] for c in anchors if c is not None and id(c) in index]

@@ -425,3 +425,18 @@ def test_a_handwritten_number_whose_digits_ocr_read_as_look_alikes():
             "Chủ tịch UBND tỉnh Quảng Ngãi nhận được Đơn ngày 30/9/2024.\n"
         )
         assert (m.number, m.issuer) == ("157/TB-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+
+
+def test_a_v_v_line_ocr_misread_keeps_the_left_column():
+    """OCR reads '/' as the fraction slash '⁄' on the Quảng Ngãi scans (299 UB's date: 'ngày⁄{Š'); a V/v line read
+    'V⁄v' or 'V/y' is still the letter's subject, and a line OCR garbled under the number no longer cuts the
+    number and the issuer's name above it off the letterhead."""
+    for subject_line in ("V⁄v công bố Danh mục TTHC", "V/y công bố Danh mục TTHC", "V/c công bố Danh mục TTHC"):
+        m = ocr_meta(
+            f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 299 /UBND-TTHC\n{subject_line}\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 15 tháng 01 năm 2025\n"
+            "Kính gửi: Sở Giao thông vận tải\nThực hiện nội dung các Quyết định số 1743/QĐ-BGTVT.\n"
+        )
+        assert (m.number, m.issuer) == ("299/UBND-TTHC", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+        if "/c" not in subject_line:
+            assert (m.kind, m.subject) == ("Công văn", subject_line)
