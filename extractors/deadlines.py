@@ -34,9 +34,7 @@ _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lett
 
 @dataclass(frozen=True)
 class _Rules:
-    completion: re.Pattern
     completion_exact: re.Pattern  # on the lower-cased text: 'đạt' is not 'đất' (land)
-    finished_in: re.Pattern  # a completion verb a few words before a bare year: 'hoàn thành năm 2025'
     basis: re.Pattern
     cited_commitment: re.Pattern  # 'theo cam kết của Việt Nam tại COP 26 … vào năm 2050'
     condition_end: re.Pattern  # on the lower-cased text after a time: '… trước ngày 01/01/2026 thì …'
@@ -51,9 +49,7 @@ class _Rules:
 def _rules() -> _Rules:
     d = load_json("deadlines.json")
     return _Rules(
-        completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
         completion_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['completion_words_exact'])})(?!\w)"),
-        finished_in=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})(?:\s+\w+){{0,4}}\s+$"),
         basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
         cited_commitment=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['cited_commitments'])})(?!\w)"),
         condition_end=re.compile(rf"[\s),]*(?:{exact_alternation(d['condition_ends_exact'])})(?!\w)"),
@@ -95,7 +91,7 @@ def _dues(
             m, folded, completes, clause_targets, sentence_past
         ):
             target = next((t for t in clause_targets if t.year == m.year), None)
-            finished_by = not m.prepositioned and _rules().finished_in.search(folded[: m.start]) is not None
+            finished_by = not m.prepositioned and time_grammar.finished_just_before(folded[: m.start])
             by = finished_by or (target is not None and target.unit == "%")
             out.append(_Due(m.start, m.due, "by" if by else m.relation))
     return out
@@ -104,7 +100,7 @@ def _dues(
 def _completes(text: str, folded: str) -> bool:
     """True when a clause commits to finish or reach something ('hoàn thành', 'đạt')."""
     r = _rules()
-    return r.completion.search(folded) is not None or r.completion_exact.search(text.lower()) is not None
+    return bool(time_grammar.completion_verbs(folded)) or r.completion_exact.search(text.lower()) is not None
 
 
 def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Target], sentence_past: bool) -> bool:
@@ -123,7 +119,7 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
     if m.relation == "before":
         return True
     described = r.appraisal.search(folded) is not None or sentence_past
-    finished_in = r.finished_in.search(lead) is not None and not described
+    finished_in = time_grammar.finished_just_before(lead) and not described
     return m.prepositioned or (opening and not described) or lead.rstrip().endswith("(") or target or finished_in
 
 
@@ -247,30 +243,61 @@ def _clause_dues(
     return out
 
 
-def _reports_past(ct: ClausedText, start: int, end: int) -> bool:
-    """True when a span reports the past ('… đã kéo giảm', '… năm qua'), bracketed remarks on the past
-    aside; 'đã' is read with its tone mark, since folded it is the 'đa' of 'tối đa' and 'đa dạng'."""
+def _past_markers(ct: ClausedText, start: int, end: int) -> list[int]:
+    """Where a span's past markers stand ('… đã kéo giảm', '… năm qua'), bracketed remarks on the past aside,
+    as offsets into the span; 'đã' is read with its tone mark, since folded it is the 'đa' of 'tối đa' and 'đa
+    dạng'."""
     r = _rules()
     whole = ct.folded[start:end]
     folded = target_rules.without_past_asides(whole)
-    if r.past.search(folded) is not None:
-        return True
+    found = [m.start() for m in r.past.finditer(folded)]
     text = ct.work[start:end]
     if folded != whole:  # the asides blanked in the text too (the fold keeps every other space where it is)
         text = "".join(" " if f == " " else c for c, f in zip(text, folded, strict=True))
-    return r.past_exact.search(text.lower()) is not None
+    return sorted(found + [m.start() for m in r.past_exact.finditer(text.lower())])
+
+
+def _reports_past(ct: ClausedText, start: int, end: int) -> bool:
+    """True when a span reports the past (``_past_markers``)."""
+    return bool(_past_markers(ct, start, end))
+
+
+def _ungoverned_limits(ct: ClausedText, clause: Clause, issued_on: str | None) -> list[_Due]:
+    """The firm limits ('trước ngày 30/11/2025', not before the document's date) of a clause with a past marker
+    that the marker does not govern: it stands after the limit, or behind a comma or a completion verb of its own
+    (not 'đã hoàn thành'), where it qualifies a noun ('các điểm trường bị ngập lũ vừa qua, …, báo cáo Thủ tướng Chính phủ trước ngày 30/11/2025';
+    'các giải pháp đã đề ra'; 'dự toán đã giao cho các đơn vị … hoàn thành trước ngày 15 tháng 11'). A marker
+    right before the limit reports or conditions on it ('đã từ trần trước ngày 01 tháng 01 năm 2009'). Without the
+    document's date no limit can be told from the past, so none stands."""
+    if issued_on is None:
+        return []
+    r = _rules()
+    folded = ct.folded[clause.start : clause.end]
+    lower = ct.work[clause.start : clause.end + 12].lower()
+    markers = _past_markers(ct, clause.start, clause.end)
+    out = []
+    for m in time_grammar.limits(folded, issued_on):
+        if m.kind in time_grammar.YEAR_KINDS or m.relation != "before" or m.earlier(issued_on):
+            continue
+        if r.condition_end.match(lower, m.end):
+            continue
+        lead = folded[: m.start]
+        verbs = [v for v in time_grammar.completion_verbs(lead) if not any(0 < v.start() - at <= 4 for at in markers)]
+        breaks = [lead.rfind(c) for c in ",;:"] + [v.end() for v in verbs]  # not 'đã hoàn thành'
+        if not any(max(breaks) < at < m.start for at in markers):
+            out.append(_Due(m.start, m.due, m.relation, m.recurrence))
+    return out
 
 
 def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
-    """A clause that sets no task: one that reports the past ('… đã hoàn thành'), cites a legal basis ('Căn
-    cứ …') or a commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line
-    in capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
+    """A clause that sets no task besides the past it may report: one that cites a legal basis ('Căn cứ …') or a
+    commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line in capitals
+    that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
     r = _rules()
     folded = ct.folded[clause.start : clause.end]
     line = ct.work[clause.line.start : clause.line.end]
     return (
-        _reports_past(ct, clause.start, clause.end)
-        or r.basis.match(ct.folded[clause.sentence_start : clause.end]) is not None
+        r.basis.match(ct.folded[clause.sentence_start : clause.end]) is not None
         or r.cited_commitment.search(folded) is not None
         or ("\t" not in line and line.isupper() and time_grammar.label_year(line) is not None)
     )
@@ -328,6 +355,11 @@ def extract(
     for clause in ct.clauses:
         lead_in = target_rules.list_lead_in(ct, clause, lead_in)
         if clause.numeric_row or clause.in_report or _sets_no_task(ct, clause):
+            continue
+        if _reports_past(ct, clause.start, clause.end):  # a past reported; a firm limit it does not govern stays
+            found += [
+                (clause, None, _deadline(seg, ct, clause, due)) for due in _ungoverned_limits(ct, clause, issued_on)
+            ]
             continue
         sentence_past = clause.start == clause.sentence_start and _reports_past(
             ct, clause.start, sentence_end[clause.start]

@@ -206,13 +206,19 @@ def _vocab() -> _Vocab:
 
 def _folded_and_exact(entries: list[dict], tail: str) -> tuple[re.Pattern, re.Pattern]:
     """Two patterns for a word list: the words matched on folded text, and the 'exact' ones on the lower-cased
-    text with their diacritics (folded, 'cấm' would be the 'cam' of 'cam kết')."""
+    text with their diacritics (folded, 'cấm' would be the 'cam' of 'cam kết'); an exact word's ``not_after``
+    words keep it from matching right after them ('có thể', not 'sớm nhất có thể')."""
     folded = [e["phrase"] for e in entries if not e.get("exact")]
-    exact = [e["phrase"].lower() for e in entries if e.get("exact")]
+    exact = [e["phrase"].lower() for e in entries if e.get("exact") and not e.get("not_after")]
+    guarded = [
+        "".join(rf"(?<!{re.escape(w)}\s)" for w in e["not_after"]) + f"(?:{exact_alternation([e['phrase'].lower()])})"
+        for e in entries
+        if e.get("exact") and e.get("not_after")
+    ]
     never = r"(?!x)x"
     return (
         re.compile(rf"(?<!\w)(?:{phrase_alternation(folded) or never}){tail}"),
-        re.compile(rf"(?<!\w)(?:{exact_alternation(exact) or never}){tail}"),
+        re.compile(rf"(?<!\w)(?:{'|'.join([exact_alternation(exact) or never, *guarded])}){tail}"),
     )
 
 

@@ -522,3 +522,40 @@ def test_a_time_that_closes_the_condition_of_a_rule_is_no_deadline(tmp_path):
         "5. Các cơ sở đào tạo, bồi dưỡng có trách nhiệm hoàn thành khóa bồi dưỡng trước ngày 31 tháng 12 năm 2025.\n"
     )
     assert keys(read(tmp_path, text, issued_on="2025-06-30")) == [("2025-12-31", "before", None)]
+
+
+def test_a_past_marker_that_qualifies_a_noun_leaves_a_firm_limit_standing(tmp_path):
+    """tn-e01d3782fbed0967 (Thủ tướng Chính phủ, Công điện 227): 'các điểm trường bị ngập lũ vừa qua, …, báo cáo
+    Thủ tướng Chính phủ trước ngày 30/11/2025'; tn-75a0867a09525909 (Văn phòng Chính phủ): '… hoàn thành xây dựng
+    trước ngày 30 tháng 11 năm 2025 … các giải pháp đã đề ra'; cb-file_data_2 (Bộ Tài chính, Thông tư 101/2018):
+    'Thời gian điều chỉnh dự toán đã giao cho các đơn vị … hoàn thành trước ngày 15 tháng 11 năm hiện hành'. A
+    marker right before the limit still reports or conditions on it, and a past limit stays past."""
+    text = (
+        "1. Bộ Giáo dục và Đào tạo tổng hợp tình hình các điểm trường bị ngập lũ vừa qua, phương án khắc phục cụ "
+        "thể, báo cáo Thủ tướng Chính phủ trước ngày 30/11/2025.\n"
+        "2. Bộ Y tế phấn đấu hoàn thành xây dựng trước ngày 30 tháng 11 năm 2025 và thực hiện hiệu quả các giải "
+        "pháp đã đề ra.\n"
+        "3. Thời gian điều chỉnh dự toán đã giao cho các đơn vị sử dụng ngân sách hoàn thành trước ngày 15 tháng 11 "
+        "năm hiện hành.\n"
+        "4. Thân nhân của người đã từ trần trước ngày 01 tháng 01 năm 2026 được hưởng trợ cấp một lần.\n"
+        "5. Ủy ban nhân dân tỉnh đã hoàn thành việc cập nhật cơ sở dữ liệu trước ngày 30 tháng 10 năm 2025.\n"
+    )
+    assert keys(read(tmp_path, text, issued_on="2025-11-23")) == [
+        ("2025-11-30", "before", None),
+        ("2025-11-30", "before", None),
+        ("--11-15", "before", "yearly"),
+    ]
+
+
+def test_a_markdown_table_s_rule_does_not_hide_its_time_column(tmp_path):
+    """A one-line pipe table ('| STT | … |' over '|---|---|', as 24 of the tuning texts write their tables, those of
+    the cb-file_data series of many issuers): the header above the rule names the schedule column, so a row's bare
+    year or span of years dates it."""
+    text = (
+        "III. NHIỆM VỤ CỤ THỂ\n"
+        "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Xây dựng quy chế phối hợp | Sở Nội vụ | 2026 - 2027 |\n"
+        "| 2 | Tổ chức tập huấn cho cán bộ | Sở Tư pháp | 2026 |\n"
+    )
+    assert keys(read(tmp_path, text, issued_on="2025-11-20")) == [("2027", "by", None), ("2026", "by", None)]

@@ -62,14 +62,17 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.892, assignments 0.871); then eight more documents of the kinds held-out round 2 showed weak (notes-X, notes-Y),
     # unseen by the rules: 103 documents, floors the figures then minus 0.01. Wave 2 (branches precision2, merger2,
     # plans2, duties2): obligations 0.881 -> 0.894, assignments 0.861 -> 0.875, citations 0.983 -> 0.988.
+    # Five more documents unseen by the rules (notes-D3.md: two decisions on a department's functions and duties, a
+    # plan, a delegation, a port regulation; 206 obligations): 108 documents, obligations 0.894 -> 0.862,
+    # assignments 0.875 -> 0.842, deadlines 0.931 -> 0.924, wards 0.994 -> 0.986; floors the figures then minus 0.01.
     "corpus-dev": {
         "document": 0.987,
-        "citations": 0.978,
+        "citations": 0.977,
         "targets": 0.877,
-        "deadlines": 0.921,
-        "wards": 0.984,
-        "obligations": 0.884,
-        "assignments": 0.865,
+        "deadlines": 0.914,
+        "wards": 0.976,
+        "obligations": 0.852,
+        "assignments": 0.832,
     },
     # Held-out round 2 (25 documents, notes P–U), floors from its first measurement minus 0.01 (2026-12-06); its
     # 3 targets and 59 wards (one merger resolution) are too few to hold a floor yet.
@@ -82,14 +85,16 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     # Branch scans (e-signature stamps in the text layer, handwritten number and day read as digits, white
     # paragraph borders no table): document 0.839 -> 0.969, deadlines 0.706 -> 0.875, obligations 0.815 -> 0.829;
-    # the ninth session's grammar work: obligations 0.829 -> 0.871, assignments 0.707 -> 0.800
+    # the ninth session's grammar work: obligations 0.829 -> 0.871, assignments 0.707 -> 0.800. Four more scans unseen
+    # by the rules (239 TTr, 53 TB, bnt, and H14, a 1999 Cao Bằng decision; NOTES.md): 8 documents, document
+    # 0.969 -> 0.880, citations 0.780, deadlines 0.842, obligations 0.750, assignments 0.692; floors those minus 0.01.
     "scans": {
-        "document": 0.95,
-        "citations": 0.90,
+        "document": 0.87,
+        "citations": 0.77,
         "targets": 0.95,
-        "deadlines": 0.85,
-        "obligations": 0.86,
-        "assignments": 0.79,
+        "deadlines": 0.83,
+        "obligations": 0.74,
+        "assignments": 0.68,
     },
 }
 
@@ -109,7 +114,7 @@ def test_the_corpus_split_follows_the_hash_rule():
     """Held out exactly when the SHA-1 of the file name without extension starts with 0–7, except the
     documents listed as moved to development (tuned on, so no longer held out)."""
     dev = {p.stem for p in SETS["corpus-dev"].gold.glob("*.json")}
-    holdout = {p.stem for p in SETS["corpus-holdout"].gold.glob("*.json")}
+    holdout = {p.stem for name in ("corpus-holdout", "corpus-holdout3") for p in SETS[name].gold.glob("*.json")}
     assert dev.isdisjoint(holdout)
     assert all(hashes_to_held_out(name) for name in holdout)
     assert {name for name in dev if hashes_to_held_out(name)} == moved_to_dev()

@@ -38,6 +38,7 @@ def test_one_line_pipe_rows(tmp_path):
     assert ["1", "Lập kế hoạch", "Sở Nội vụ"] in rows
     row = seg.row_cells(seg.text.index("Sở Nội vụ"))
     assert row is not None and row[-1].text.strip() == "Sở Nội vụ"
+    assert table.header_of(2) == table.rows[0]  # the rule under the header ('|---|---|') is no header
 
 
 def test_one_pipe_per_line_rows_with_wrapped_cells_and_a_group_heading(tmp_path):

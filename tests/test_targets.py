@@ -797,3 +797,17 @@ def test_the_size_of_the_annex_a_decision_adopts_is_no_target(tmp_path):
         "chính mới ban hành, được sửa đổi, bổ sung lĩnh vực tín ngưỡng, tôn giáo.\n"
     )
     assert read(tmp_path, text, issued_on="2025-10-01") == []
+
+
+def test_as_soon_as_possible_is_no_permission_and_a_goal_verb_ends_what_befell(tmp_path):
+    """tn-5dbaef1b7c77d06c (Thủ tướng Chính phủ, Công điện 229): 'sớm nhất có thể' is 'as soon as possible' (the
+    form is also in Công điện 223 and 227 and in 161/2025/QĐ-UBND Ninh Bình: 'nhanh nhất có thể', 'tối đa nhất có
+    thể'), not the permission 'có thể'; and 'phấn đấu', like 'đạt', ends the phrase of what befell ('vùng bị bão
+    lũ'). A permission and a damage stay no goals."""
+    text = (
+        "1. Khôi phục sinh kế cho người dân vùng bị bão lũ trong thời gian sớm nhất có thể, đẩy mạnh phục hồi sản "
+        "xuất kinh doanh, trước mắt là phấn đấu tăng trưởng cả nước năm 2025 trên 8%; tạo nền tảng vững chắc.\n"
+        "2. Cơ quan quản lý có thể thay đổi vị trí lấy mẫu trong 01 vùng nuôi.\n"
+        "3. Có 120 hộ bị thiệt hại trên 70% diện tích lúa.\n"
+    )
+    assert keys(read(tmp_path, text, issued_on="2025-11-26")) == [(8.0, None, True, ">", None, 2025, None)]

@@ -255,3 +255,47 @@ def test_labels_time_cells_columns_and_openings():
 )
 def test_a_span_of_years_in_a_cell_ends_at_its_last_year(cell, year):
     assert tg.year_span_cell(cell) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # cb-file_data_7 (Bộ Lao động - Thương binh và Xã hội, 5162/VBHN-BLĐTBXH): a yearly report's span
+            "báo cáo định kỳ hằng năm về số lượng người có công đang quản lý từ ngày 01 tháng 01 đến ngày 31 tháng 12 "
+            "của năm theo Mẫu số 100 gửi Bộ Lao động - Thương binh và Xã hội trước ngày 31 tháng 01 năm sau",
+            [("--12-31", "by", "yearly", "period"), ("--01-31", "before", "yearly", "limit")],
+        ),
+        (  # tn-c05552433ef48b49 (Chính phủ, Nghị định 302/2025): a fiscal year's definition
+            "Năm tài chính của Quỹ bắt đầu từ ngày 01 tháng 01 và kết thúc vào ngày 31 tháng 12.",
+            [("2025-12-31", "by", None, "period")],
+        ),
+        ("Thời gian thực hiện: từ ngày 01/01/2026 đến ngày 31/12/2026.", [("2026-12-31", "by", None, "limit")]),
+        ("tổ chức từ ngày 10 và kết thúc vào ngày 15 tháng 12 năm 2025", [("2025-12-15", "by", None, "limit")]),
+    ],
+)
+def test_the_whole_of_every_year_is_a_period(text, expected):
+    """A window of every year from 1 January to 31 December is the year itself: no due. A dated year's window
+    stays a schedule line, and 'bắt đầu từ … và kết thúc vào …' is a range like 'từ … đến …'."""
+    assert read(text, "2025-11-19") == expected
+
+
+@pytest.mark.parametrize(
+    ("task", "due"),
+    [
+        (  # tn-50f694478a35aefd (Văn phòng Chính phủ, Thông báo 627)
+            "Trực tiếp chỉ đạo tháo gỡ các khó khăn của các dự án Đồng Đăng - Trà Lĩnh, Hữu Nghị - Chi Lăng, bảo đảm "
+            "thông xe kỹ thuật năm 2025 góp phần hoàn thành mục tiêu",
+            ("2025", None),
+        ),
+        (  # tn-5dbaef1b7c77d06c (Thủ tướng Chính phủ, Công điện 229)
+            "Kịp thời hỗ trợ các địa phương bị thiên tai, phấn đấu tăng trưởng cả nước năm 2025 trên 8%",
+            ("2025", None),
+        ),
+        ("Thực hiện Kế hoạch quan trắc môi trường nuôi trồng thủy sản năm 2026", (None, None)),
+        ("Hoàn thành việc rà soát các dự án đầu tư công đã được bố trí vốn theo kế hoạch năm 2025", (None, None)),
+    ],
+)
+def test_a_bare_year_right_after_a_completion_verb_dates_a_task(task, due):
+    """The obligation's due reads the bare year as the deadline does: a few words after a completion verb it is
+    when the thing is finished; farther, or after any other word, it names the year of a thing."""
+    assert tg.task_due(task, "2025-11-18") == due

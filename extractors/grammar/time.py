@@ -128,6 +128,8 @@ class _Vocab:
     opening: re.Pattern
     label: re.Pattern
     time_columns: dict[str, Relation]
+    completion: re.Pattern  # 'hoàn thành', 'bảo đảm', 'phấn đấu'
+    finished_before: re.Pattern  # a completion verb a few words before the end of a text
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +193,8 @@ def _vocab() -> _Vocab:
             rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(]*"
         ),
         time_columns={fold(k): v for k, v in d["time_columns"].items()},
+        completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
+        finished_before=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})(?:\s+\w+){{0,4}}\s+$"),
     )
 
 
@@ -401,9 +405,12 @@ def _grouped(folded: str, atoms: list[_Atom]) -> list[_Read]:
 
 
 def _range(a: _Atom, b: _Atom, start: int, end: int) -> _Read:
-    """'từ A đến B': due at its end when it is a window; a span longer than a window is a period."""
+    """'từ A đến B': due at its end when it is a window; a span longer than a window is a period, and so is the
+    whole of every year ('từ ngày 01 tháng 01 đến ngày 31 tháng 12 của năm': what a yearly report covers)."""
     first, last = _first_day(a), _last_day(b)
     period = first is not None and last is not None and (last - first).days > _vocab().max_window_days
+    every_year = a.year is None and b.year is None
+    period = period or (every_year and first == date(2000, 1, 1) and last == date(2000, 12, 31))
     return _Read(b, start, end, a.word, "by", period=period)
 
 
@@ -599,9 +606,11 @@ def _times_task(m: TimeMention) -> bool:
 
 def _dates_task(m: TimeMention, folded: str) -> bool:
     """A bare year inside a task names the year of a thing ('Kế hoạch quan trắc … năm 2026', 'Luật Giáo dục
-    năm 2019'): it dates the task only after a time word or opening it ('Năm 2025: …'); it still makes a
-    schedule of a task with other years ('sơ kết (cuối năm 2023), sơ kết giai đoạn (năm 2025)')."""
-    return m.kind not in YEAR_KINDS or m.prepositioned or opens_clause(folded[: m.start])
+    năm 2019'): it dates the task only after a time word, opening it ('Năm 2025: …') or a few words after a
+    completion verb ('bảo đảm thông xe kỹ thuật năm 2025'); it still makes a schedule of a task with other years
+    ('sơ kết (cuối năm 2023), sơ kết giai đoạn (năm 2025)')."""
+    lead = folded[: m.start]
+    return m.kind not in YEAR_KINDS or m.prepositioned or opens_clause(lead) or finished_just_before(lead)
 
 
 def _rank(m: TimeMention) -> int:
@@ -667,6 +676,17 @@ def opens_clause(folded_lead: str) -> bool:
     """True when only outline markers and opener words ('phấn đấu', 'Thời gian thực hiện:') stand before a
     time adverbial: it opens its clause."""
     return _vocab().opening.fullmatch(folded_lead) is not None
+
+
+def completion_verbs(folded: str) -> list[re.Match]:
+    """The verbs of a folded text that commit it to finish or reach something ('hoàn thành', 'bảo đảm')."""
+    return list(_vocab().completion.finditer(folded))
+
+
+def finished_just_before(folded_lead: str) -> bool:
+    """True when a completion verb stands a few words before the end of a folded text: the bare year after it
+    is when the thing is finished ('có kế hoạch hoàn thành năm 2025', 'bảo đảm thông xe kỹ thuật năm 2025')."""
+    return _vocab().finished_before.search(folded_lead) is not None
 
 
 def labelled(folded_lead: str) -> bool:

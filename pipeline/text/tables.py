@@ -22,6 +22,7 @@ CELL_LINES = 12  # lines of one cell where each '|' stands on a line of its own:
 _PIPE_CELL = re.compile(r"[^|]+|(?<=\|)(?=\|)")
 _DIGIT = re.compile(r"\d")
 _BLANKS = re.compile(r"[ \t]*")
+_RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")  # a cell of the rule under a markdown table's header: '---', ':---:'
 NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})  # a row-number column's header, folded
 
 
@@ -71,11 +72,13 @@ class Table:
 
     def header_of(self, row: int) -> tuple[Cell, ...] | None:
         """The header over a row: the nearest row above it with no figure and at least its cells, so a group
-        heading ('II | CHỈ ĐẠO, ĐIỀU HÀNH') between is passed over. A web page's first row may carry what stood
-        before the table (the annex title, even the signature) in cells of its own: the header then starts at
-        its row-number column ('STT', 'TT')."""
+        heading ('II | CHỈ ĐẠO, ĐIỀU HÀNH') between is passed over, and so is a markdown table's rule ('|---|---|').
+        A web page's first row may carry what stood before the table (the annex title, even the signature) in
+        cells of its own: the header then starts at its row-number column ('STT', 'TT')."""
         width = len(self.rows[row])
         for above in reversed(self.rows[:row]):
+            if all(_RULE_CELL.fullmatch(c.text) for c in above):
+                continue
             numbers = [k for k, c in enumerate(above) if _fold_cell(c.text) in NUMBER_HEADERS]
             header = above[numbers[0] :] if numbers else above
             if len(header) >= width and not any(_DIGIT.search(c.text) for c in header):
