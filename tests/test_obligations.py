@@ -1266,3 +1266,16 @@ b) ....(3).... thông báo kết quả cấp phép cho các tổ chức, cá nh�
 cho ông bà.........
 """
     assert [o.agency for o in _obligations(form)] == ["Ủy ban nhân dân thị xã Cao Bằng"]
+
+
+def test_a_parts_title_in_capitals_under_a_request_is_no_task():
+    """239 TTr (Quảng Ngãi, a submission): the request's 'cụ thể như sau:' opens the parts of the proposal, whose
+    titles in capitals say what each part is about; the addressee's one task is the request itself."""
+    text = """Kính gửi: Thường trực HĐND tỉnh
+UBND tỉnh đề nghị Thường trực HĐND tỉnh xem xét, chấp thuận chủ trương xây dựng Nghị quyết bãi bỏ Nghị quyết số 24/2013/NQ-HĐND, cụ thể như sau:
+1. SỰ CẦN THIẾT BAN HÀNH NGHỊ QUYẾT
+Ngày 22/11/2023, Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh Quảng Ngãi thời kỳ 2021-2030.
+Kính đề nghị Thường trực HĐND tỉnh xem xét, chấp thuận./.
+"""
+    assert all(not o.task.isupper() for o in _obligations(text))
+    assert {o.agency for o in _obligations(text)} == {"Thường trực Hội đồng nhân dân tỉnh"}
