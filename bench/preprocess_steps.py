@@ -5,8 +5,9 @@ read by ``ocr_page`` with the step and with it replaced by doing nothing.
     python -m bench.preprocess_steps descreen PDF... [--limit N]    # the pages of these scans
     python -m bench.preprocess_steps seal PDF... [--limit N]   # the colour pages of these scans
     python -m bench.preprocess_steps ring                # sealed fax renders, 100-200 dpi, dithered and thresholded
+    python -m bench.preprocess_steps specks              # the descreen renders: lone specks on dithered pages
 
-``descreen`` draws its own pages: each seed's first three pages (at 100, 150 and 200 dpi) and the first page of
+``descreen`` and ``specks`` draw their own pages: each seed's first three pages (at 100, 150 and 200 dpi) and the first page of
 each real born-digital letter drawn by poppler (at 100 and 200 dpi), degraded with the document's ``fax-random``
 draw forced to Floyd-Steinberg dithering and, for comparison, to a threshold. ``ring`` draws the same prints (each
 seed's first page, each real letter's first page) at 100, 150 and 200 dpi, dithered and thresholded, each with one
@@ -47,6 +48,7 @@ STEPS: dict[str, tuple[str, Callable]] = {
     "descreen": ("descreen", lambda gray: gray),
     "seal": ("without_seal_ink", lambda rgb, gray: gray),
     "ring": ("without_seal_rings", lambda gray, dpi: gray),
+    "specks": ("without_lone_specks", lambda gray, dpi: gray),
 }
 
 

@@ -55,6 +55,7 @@ class _Lexicon:
         self.head_words = {fold(h) for h in data["named_heads"] if " " not in h}
         self.names = _alternation(data["names"] + [a for a in abbr if self.abbreviations[a] in data["names"]])
         self.titles = _alternation(data["titles"])
+        self.unit_titles = _alternation(data["unit_titles"])
         # where a name can start: any head, title or 'các' (scanning every word would be 5x slower)
         self.starts = re.compile(
             rf"(?<!\w)(?:{'|'.join(p.pattern for p in (self.bodies, self.named_heads, self.titles))}|cac\s)"
@@ -63,6 +64,7 @@ class _Lexicon:
         self.unit_forms = {u.lower() for u in data["scope_units"]}
         self.scope_words = _alternation(data["scope_words"])
         self.classes = _alternation(data["classes"])
+        self.bare_series = _alternation(data["bare_series"])
         self.qualifiers = _alternation(data["class_qualifiers"])
         self.self_scoped = _alternation(data["self_scoped"])
         self.name_breaks = re.compile(rf"(?<!\w){_alternation(data['name_breaks']).pattern}")
@@ -101,6 +103,71 @@ def expand_abbreviations(s: str) -> str:
     """'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
     table = _lexicon().abbreviations
     return _lexicon().abbreviation_pattern.sub(lambda m: table[m.group()], s)
+
+
+_INITIALISM = re.compile(r"(?<!\w)[A-ZĐ][A-ZĐ&]{2,}(?!\w)")  # 'TTHC', 'QLVB&ĐH', 'LĐTBXH'
+_ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")
+_DEFINED_IN_PLACE = re.compile(r"\s*\(([A-ZĐ][A-ZĐ&]{2,})\)")
+
+
+def _ends_with(text: str, phrase: str) -> bool:
+    return " ".join(fold(text).lower().split()).endswith(" ".join(fold(phrase).lower().split()))
+
+
+_DEFINITION_WINDOW = 300  # characters before the bracket that defines an initialism
+
+
+def _spelled_out(initialism: str, text: str) -> str | None:
+    """The words whose initials spell ``initialism`` ('thủ tục hành chính' for 'TTHC', 'quản lý văn bản và điều hành'
+    for 'QLVB&ĐH'; 'và' stands for '&' or is skipped) just before a bracket that defines it ('… giải quyết thủ tục
+    hành chính (TTHC)', '… điều hành tỉnh Ninh Bình (gọi tắt là Hệ thống QLVB&ĐH)', '… Thương binh và Xã hội (sau
+    đây viết tắt là LĐTBXH)'); None when the document defines it nowhere."""
+    letters = fold(initialism).lower()
+    for bracket in re.finditer(rf"\([^()]{{0,40}}(?<!\w){re.escape(initialism)}\)", text):
+        window_start = max(0, bracket.start() - _DEFINITION_WINDOW)
+        window = text[window_start : bracket.start()]
+        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(fold_in_place(window).lower())]
+        best = None
+        for i, (word, _, _) in enumerate(words):
+            if word[0] != letters[0] or word == "va":
+                continue
+            j, k = 0, i
+            while j < len(letters) and k < len(words):
+                w = words[k][0]
+                if (letters[j] == "&" and w == "va") or (letters[j] != "&" and w[0] == letters[j] and w != "va"):
+                    j += 1
+                elif w != "va":
+                    break
+                k += 1
+            if j == len(letters):
+                best = " ".join(window[words[i][1] : words[k - 1][2]].split())  # the last run before the bracket
+        if best and not best.isupper():
+            return best
+    return None
+
+
+def expand_initialisms(names: list[str], text: str) -> dict[str, str]:
+    """The document's own initialisms in ``names`` ('doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết
+    TTHC', Ninh Bình 163/2025; 'Cán bộ quản trị hệ thống QLVB&ĐH', Ninh Bình 161/2025; 'Phòng LĐTBXH') spelled
+    out as the document defines them ('… giải quyết thủ tục hành chính (TTHC)'): name → expanded name, for the
+    names that have one (CONVENTIONS.md: agencies with abbreviations expanded)."""
+    initialisms = {m.group() for n in names for m in _INITIALISM.finditer(n) if not _ROMAN_NUMERAL.match(m.group())}
+    if not initialisms:
+        return {}
+    spelled = {a: p for a in initialisms if (p := _spelled_out(a, text))}
+    out = {}
+    for name in names:
+        # 'Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh': the initialism defined in place is dropped
+        expanded = _DEFINED_IN_PLACE.sub(
+            lambda m: (
+                "" if m.group(1) in spelled and _ends_with(m.string[: m.start()], spelled[m.group(1)]) else m.group()
+            ),
+            name,
+        )
+        expanded = _INITIALISM.sub(lambda m: spelled.get(m.group(), m.group()), expanded)
+        if expanded != name:
+            out[name] = expanded
+    return out
 
 
 def _canonical(text: str) -> str:
@@ -165,6 +232,7 @@ _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised f
 _UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—][ \t]*")
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
+_SERIES_COMMA = re.compile(r",\s*")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
 
 
@@ -406,6 +474,8 @@ class _Scanner:
         p = self._literal(_PLURAL, pos)
         if p is None and bare and self.text[self._ws(pos) : self._ws(pos) + 1].islower():
             p = pos  # lowercase: 'Giám đốc Sở Tài chính' names one Sở
+        if p is None and self._class_series(pos):
+            p = pos  # 'Sở, ban, ngành thành phố', 'đề nghị bộ, ngành, địa phương …': a series is a class without 'các'
         if p is None or (end := self._word(self.lex.classes, p)) is None:
             return None
         if self.text[self._ws(p) : self._ws(p) + 1].isupper() and self._word(self.lex.names, end) is not None:
@@ -426,6 +496,17 @@ class _Scanner:
         ].strip() == "":
             end = body.end  # 'các thành viên Ban Chỉ đạo tỉnh': the body the members belong to
         return end
+
+    def _class_series(self, pos: int) -> bool:
+        """Does a series of two classes or more that need no 'các' start here ('Sở, ban, ngành', 'bộ, ngành, địa
+        phương')?"""
+        end, count = pos, 0
+        while (word := self._word(self.lex.bare_series, end)) is not None:
+            end, count = word, count + 1
+            if (m := _SERIES_COMMA.match(self.folded, end)) is None:
+                break
+            end = m.end()
+        return count >= 2
 
     def match(self, pos: int, allow_collective: bool = True) -> AgencyMatch | None:
         """The body whose name starts at ``pos`` (after spaces), or None: a class of bodies ('các sở, ban, ngành',
@@ -657,7 +738,13 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
         if _bare_title(sc, a, b):
             # 'Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội': titles in series of one
             # named body each head it; 'Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ' heads no class of the next
-            nxt = parse_addressees(text[: spans[n + 1][1]], spans[n + 1][0], sc.folded)[0] if n + 1 < len(spans) else []
+            # the head of an office or inspectorate ('Chánh Văn phòng, Cục trưởng Cục …') heads the issuer's own
+            own_unit = sc._word(sc.lex.unit_titles, sc._literal(_PLURAL, a) or a) == b
+            nxt = (
+                parse_addressees(text[: spans[n + 1][1]], spans[n + 1][0], sc.folded)[0]
+                if n + 1 < len(spans) and not own_unit
+                else []
+            )
             title_end = sc._word(sc.lex.titles, spans[n + 1][0]) if nxt else None
             if nxt and title_end is not None and not nxt[0].collective and nxt[0].start == spans[n + 1][0]:
                 body = sc.text[sc._ws(title_end) : nxt[0].end]
@@ -868,8 +955,8 @@ def _province_forms() -> frozenset[str]:
 def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
     """'Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân
     Thành phố': the body a member names with its scope ('đại biểu| Hội đồng nhân dân Thành phố') is the body of the
-    members before it that name it without one (they take the scope) or stop short of it ('các Tổ đại biểu và đại
-    biểu …', they take the body)."""
+    members before it that name it without one (they take the scope) or stop short of it ('các Tổ đại biểu và (các)
+    đại biểu …', they take the body)."""
     out = list(found)
     for j in range(1, len(out)):
         member = out[j]
@@ -878,7 +965,8 @@ def _shared_body(sc: _Scanner, found: list[AgencyMatch]) -> list[AgencyMatch]:
             continue
         body = fold(sc.text[nested.start : nested.head_end]).strip()
         scope = sc.text[nested.head_end : nested.end].strip()
-        short = fold(sc.text[member.start : nested.start]).strip()  # 'dai bieu'
+        # 'dai bieu'; a plural second member ('các Tổ đại biểu và các đại biểu …') is the same word
+        short = re.sub(r"^(?:cac|nhung)\s+", "", fold(sc.text[member.start : nested.start]).strip())
         national = _lexicon().self_scoped.fullmatch(body) is not None
         for n in range(j):
             name = fold(out[n].name)

@@ -20,6 +20,9 @@ place of ``_Reader``:
 - 'Giao X …' anywhere, '(giao X chủ trì)' after a task (``explicit_assignments``);
 - a task with its fields on lines of their own — 'Nội dung thực hiện:', 'Cơ quan chủ trì:', 'Cơ quan phối hợp:',
   'Cơ quan thực hiện: X chủ trì …; Y …', 'Thời gian thực hiện:' (``task_blocks``);
+- a regulation of one body's functions and duties — its article 'Nhiệm vụ và quyền hạn', whose numbered and
+  lettered duties name no body: the body of its position article or of the regulation's title, one obligation per
+  leaf of the outline (``duty_articles``);
 - a decision's article on who executes it — 'Điều 3. Chánh Văn phòng …; Giám đốc các Sở: A, B; Chủ tịch …
   chịu trách nhiệm thi hành Quyết định này', over several lines (``executing_articles``);
 - a table with 'Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành' columns, TAB-separated
@@ -39,9 +42,17 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.agencies import AgencyMatch, find_agencies, is_bare_title, named, parse_addressees, parse_officials
+from extractors.agencies import (
+    AgencyMatch,
+    expand_initialisms,
+    find_agencies,
+    is_bare_title,
+    named,
+    parse_addressees,
+    parse_officials,
+)
 from extractors.body import HEADER_LINES, document_span
-from extractors.common import DOC_NUMBER, load_json, phrase_alternation
+from extractors.common import DOC_NUMBER, exact_alternation, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
 from extractors.task_tables import TaskRow, read_task_tables
 from pipeline.text import fold, fold_in_place, outline
@@ -72,6 +83,11 @@ _BRACKET = re.compile(r"\s*\(\s*")
 _ITEM_COLON = re.compile(r":(?!\d)")  # an item's colon, not a clock's ('trước 15:00 ngày thứ Sáu')
 # an appendix's title on a line of its own ('Phụ lục 01', 'PHỤ LỤC II'): a part of its own after the last article
 _APPENDIX = re.compile(r"^[\W_]*phu\s*luc(?:\s+[0-9ivxlcdm]+[a-z]?)?[\W_]*$", re.IGNORECASE)
+# a letter the outline could not read as a marker, its list having opened on the line above ('… văn bản quy phạm
+# pháp luật a) Là đầu mối …' / 'b) Tham mưu …')
+_LOST_LETTER = re.compile(r"^[a-zđ]\)\s+")
+_ASIDE = re.compile(r"\s*\([^)]{0,80}\)")  # '(sau đây gọi tắt là Sở)' after a body's name
+_NAME_WORDS = 16  # words a body's name may run on after what the lexicon knows of it, before 'là …'
 _HEADING_TAIL = re.compile(r"(?:\s*\([^)]*\))?[\s:*_]*$")  # '… (bao gồm cả …):' after a heading's name
 
 
@@ -95,6 +111,7 @@ class _Vocabulary:
     request_paper: re.Pattern[str]
     role: re.Pattern[str]
     partners: re.Pattern[str]
+    recipients: re.Pattern[str]
     after_role: re.Pattern[str]
     connective: re.Pattern[str]
     split: re.Pattern[str]
@@ -102,6 +119,7 @@ class _Vocabulary:
     attachment: re.Pattern[str]
     catch_all: re.Pattern[str]
     condition: re.Pattern[str]
+    condition_spelled: re.Pattern[str]
     conditional: re.Pattern[str]
     opener: re.Pattern[str]
     whose: re.Pattern[str]
@@ -121,6 +139,13 @@ class _Vocabulary:
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
     form_blank: re.Pattern[str]
+    duty_article: re.Pattern[str]
+    position_article: re.Pattern[str]
+    position_label: re.Pattern[str]
+    defining: re.Pattern[str]
+    regulation_subject: re.Pattern[str]
+    duty_group: re.Pattern[str]
+    belongs_to: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +182,7 @@ def _vocabulary() -> _Vocabulary:
         partners=re.compile(
             rf"(?<!\w)(?:{phrase_alternation(d['partner_markers'])})(?:\s*,\s*(?:{phrase_alternation(d['partner_verbs'])}))*\s+"
         ),
+        recipients=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_verbs'])})\s+"),
         after_role=re.compile(
             rf"\s*,?\s*(?:(?:{phrase_alternation(d['partner_markers'])})\s*)?(?:(?:{phrase_alternation(d['partner_links'])})\s+)?"
         ),
@@ -192,10 +218,20 @@ def _vocabulary() -> _Vocabulary:
         ),
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
+        condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
         form_blank=re.compile(d["form_blank"]["pattern"]),
+        duty_article=re.compile(rf"^(?:{phrase_alternation(d['duty_articles'])})[\s.:*_]*$"),
+        position_article=re.compile(rf"^(?:{phrase_alternation(d['position_words'])})(?!\w)"),
+        position_label=re.compile(rf"(?:{phrase_alternation(d['position_words'])})(?!\w)[^:.;]{{0,40}}:\s*"),
+        defining=re.compile(rf"\s*(?<!\w)(?:{phrase_alternation(d['defining'])})(?!\w)"),
+        regulation_subject=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['regulation_subjects'])})(?!\w)[^.;]*?\bcua\s+"
+        ),
+        duty_group=re.compile(rf"^(?:{phrase_alternation(d['duty_groups'])})(?!\w)"),
+        belongs_to=re.compile(rf"\s+(?:{phrase_alternation(d['belongs_to'])})\s"),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
     )
 
@@ -526,6 +562,7 @@ class _Reader:
         after a task ('Thời hạn hoàn thành: Trước ngày 31/3/2026.') is that task's due — or the due of all the
         tasks under the lead-in — not a task."""
         lead_in: str | None = None  # the lead-in the current tasks sit under
+        lead_in_rank: int | None = None  # a numbered lead-in's rank: its tasks end at the next item of its rank
         under_bullet = False  # the lead-in is a '-' bullet over '+' bullets
         pending = len(self.out)  # the obligations since the last time field or lead-in wait for one
         case: int | None = None  # the rank of a case's lead-in ('2. Trường hợp …, cụ thể:') whose steps wait on it
@@ -535,10 +572,11 @@ class _Reader:
                 self.used.add(k)
                 continue  # a step of the case ('a) Trong 03 ngày làm việc, … phải có văn bản …'), notes-M, notes-N
             case = self._case_lead_in(k, children[n + 1] if n + 1 < len(children) else None)
-            if self.ranks[k] == BULLET:
-                lead_in, under_bullet = None, False
+            if self.ranks[k] == BULLET or (lead_in_rank is not None and self.ranks[k] <= lead_in_rank):
+                lead_in, lead_in_rank, under_bullet = None, None, False
             if self._leads_in(k, children[n + 1] if n + 1 < len(children) else None):
                 lead_in, under_bullet = marker_body(child), self.ranks[k] == BULLET
+                lead_in_rank = self.ranks[k] if self.ranks[k] < BULLET else None
                 self.used.add(k)
                 pending = len(self.out)
                 continue
@@ -571,11 +609,21 @@ class _Reader:
 
     def _leads_in(self, k: int, nxt: int | None) -> bool:
         """Does child line k end in ':' over the deeper lines that follow it — a '-' bullet over '+' bullets, a
-        paragraph over lettered items or bullets?"""
+        paragraph over lettered items or bullets, a numbered or lettered item over deeper items that are tasks
+        ('7. Thực hiện nghiêm túc việc gửi, công khai kết quả …, cụ thể như sau:' over a) b) c), Nghệ An
+        98/2025; '3. Chỉ đạo cán bộ Lao động - Thương binh và Xã hội:' over a) b) c), TP HCM 49/2012)? A lead-in
+        over cases ('Trường hợp …', '… đối với các trường hợp sau đây:') keeps its own task (notes-K, notes-M)."""
         if nxt is None or not self.lines[k].text.rstrip(" *_").endswith(":") or self.ranks[k] == SUB_BULLET:
             return False
         if self.ranks[k] == BULLET:
             return self.ranks[nxt] == SUB_BULLET
+        if self.ranks[k] < BULLET:
+            if self.voc.condition.search(fold_in_place(marker_body(self.lines[k]))):
+                return False
+            under = range(nxt, self._children_end(k))
+            return self.ranks[nxt] > self.ranks[k] and any(
+                not self.voc.conditional.match(fold_in_place(marker_body(self.lines[m]))) for m in under
+            )
         return self.ranks[k] == PARAGRAPH and self.ranks[nxt] < PARAGRAPH
 
     def _child_task(self, k: int, bodies: list[AgencyMatch], heading: str) -> None:
@@ -682,12 +730,28 @@ class _Reader:
         if colon < 0:
             return False
         clauses: list[tuple[int, list[AgencyMatch], int]] = []  # (start, bodies, end of the bodies)
+        folded = fold_in_place(line.text)
+        # '… phối hợp với Bộ Công an, Bộ Khoa học và Công nghệ thực hiện …', '… báo cáo Chính phủ, Thủ tướng Chính phủ
+        # trong tháng 12': the partners and recipients of a clause
+        partners = [
+            (m.end(), parse_addressees(line.text, m.end(), folded)[1])
+            for pattern in (self.voc.partners, self.voc.recipients)
+            for m in pattern.finditer(folded, colon + 1)
+        ]
         for cut in [colon + 1] + [m.end() for m in _CLAUSE_BREAK.finditer(line.text, colon + 1)]:
-            if clauses and cut < clauses[-1][2]:
+            if (clauses and cut < clauses[-1][2]) or any(a < cut < b for a, b in partners):
                 continue  # 'Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu …': one clause names both
             found, stop = self._addressees(i, line.text, cut)
             verb = _NEXT_LETTER.match(line.text, stop)
-            if found and verb and verb.group(1).islower():  # a body followed by its verb
+            if (
+                found
+                and verb
+                and verb.group(1).islower()
+                and (
+                    not self.voc.not_a_task.match(folded, verb.start(1))
+                    or self.voc.opener.match(folded, verb.start(1))  # 'Các bộ, ngành trên cơ sở …, hoàn thiện …'
+                )
+            ):  # a body followed by its verb; 'Chính phủ đã ban hành …' reports, 'Sở Y tế là …' defines
                 clauses.append((cut, found, stop))
         for n, (start, found, stop) in enumerate(clauses):
             until = clauses[n + 1][0] if n + 1 < len(clauses) else len(line.text)
@@ -708,7 +772,8 @@ class _Reader:
                 continue
             folded = fold_in_place(line.text)
             at = len(line.text) - len(marker_body(line))
-            opening = [at] if self.ranks[i] == PARAGRAPH else []  # a paragraph of its own that opens so
+            # a paragraph of its own, or a content bullet ('- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …'), that opens so
+            opening = [at] if self.ranks[i] in (PARAGRAPH, BULLET, SUB_BULLET) else []
             for cut in opening + [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
                 found, stop = parse_addressees(line.text, cut, folded)
                 after = folded[stop:].lstrip(" ,")
@@ -912,7 +977,7 @@ class _Reader:
                 if (
                     folded[m.start() : m.start() + 4] == "giao"
                     or DOC_NUMBER.search(sentence)
-                    or self.voc.condition.search(fold_in_place(sentence))
+                    or self._waits_on_condition(sentence)
                     or self.voc.request_paper.search(folded, 0, m.start())
                 ):
                     # 'giao' is read by explicit_assignments; 'Công văn số 12/UBND … yêu cầu' is reported speech;
@@ -931,6 +996,17 @@ class _Reader:
                         "",
                     )
                 break
+
+    def _waits_on_condition(self, sentence: str) -> bool:
+        """Does the sentence make its request wait on a condition ('nếu có khó khăn, vướng mắc, đề nghị …')? Folded,
+        'nếu' (if) is also the 'nêu' of 'nêu trên' (above): a word with tone marks must be spelled with the
+        condition's own ('… trên cơ sở nguyên tắc … nêu trên, đề nghị bộ, ngành, địa phương khẩn trương …'); a word
+        without any, as a scan that lost them prints it, is read as the condition."""
+        for m in self.voc.condition.finditer(fold_in_place(sentence)):
+            spelled = sentence[m.start() : m.end()]
+            if spelled.lower() == m.group() or self.voc.condition_spelled.fullmatch(spelled):
+                return True
+        return False
 
     def _split(self, text: str, start: int) -> list[tuple[int, str]]:
         """Tasks of one directive sentence: '…; đồng thời, …' starts a second task, and a reporting
@@ -977,6 +1053,11 @@ class _Reader:
             and not parse_addressees(title)[0]
             and not is_bare_title(title)
         )
+        if is_title and i + 1 <= k:
+            # 'Điều 3. Chánh' / 'Văn phòng, Vụ trưởng Vụ …' (Bộ KH&CN 4001/QĐ-BKHCN): the title's words open a member
+            member = f"{title} {self.lines[i + 1].text}".split(",")[0].split(";")[0]
+            found = parse_addressees(member)[0]
+            is_title = not is_bare_title(member) and not (found and found[0].start == 0 and found[0].end > len(title))
         if first == i < k and is_title:
             # 'Điều 3. Tổ chức thực hiện' is the article's title, not the clause's first member — but 'Điều 4.
             # Chánh Văn phòng' / 'UBND tỉnh, Giám đốc …' is the clause wrapped after its first words
@@ -1073,6 +1154,132 @@ class _Reader:
                 continue
             out.append((bodies, given or _role(text[stop:until], "")))
         return out
+
+    def duty_articles(self) -> None:
+        """A regulation of one body's functions, duties and powers ('Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu
+        tổ chức của Sở Tư pháp', Hà Tĩnh 2979/QĐ-UBND; '… của Chi cục Kiểm lâm', Quảng Trị 39/2025/QĐ-UBND; '… của
+        Trung tâm Phục vụ hành chính công', Cần Thơ): its article 'Nhiệm vụ và quyền hạn' lists standing duties that
+        name no body, and they are the duties of the body the regulation is about (``_regulated_body``). Each leaf of
+        the article's outline is one duty: a numbered, lettered or dashed item with nothing deeper under it, or a
+        paragraph of its own after the first item. An item over deeper ones gives none: a group ('1. Về xây dựng pháp
+        luật') or a lead-in whose words open its items' tasks ('1.1. Trình Ủy ban nhân dân tỉnh' over 'a) Dự thảo
+        nghị quyết …'), notes-D3; but an item over the cases it applies to is one duty (notes-K, notes-M)."""
+        for i, line in enumerate(self.lines):
+            if i in self.used or not (line.marker or "").startswith("Điều"):
+                continue
+            if not self.voc.duty_article.match(fold_in_place(marker_body(line)).strip(" *_#")):
+                continue
+            end = self._part_end(i)
+            first = next((k for k in range(i + 1, end) if self.ranks[k] < PARAGRAPH), end)
+            body = self._regulated_body(i, first)
+            if body is None:
+                continue
+            self.used.update(range(i, first))
+            for j in self._position_articles(i)[1:]:
+                if not self.voc.duty_article.match(fold_in_place(marker_body(self.lines[j])).strip(" *_#")):
+                    self.used.update(range(j, self._part_end(j)))  # 'Vị trí và chức năng' says what the body is
+            self._duties(first, end, body)
+
+    def _duties(self, first: int, end: int, body: AgencyMatch) -> None:
+        """One obligation of ``body`` per leaf of lines first..end-1, its task opened by the lead-ins above it."""
+        lead_ins: dict[int, str] = {}  # rank → the words of the lead-in over the items that follow
+        for k in range(first, end):
+            line, r = self.lines[k], self.ranks[k]
+            lead_ins = {depth: words for depth, words in lead_ins.items() if depth < r}
+            text = marker_body(line)
+            if k in self.used or (r == PARAGRAPH and text.rstrip(" *_").endswith(":")):
+                continue
+            if self._defined_body(k) or self.voc.position_label.match(fold_in_place(text)):
+                # '1. Chức năng: Trung tâm … là đơn vị sự nghiệp …' says what the body is, not what it does
+                self.used.update(range(k, self._children_end(k) if r < PARAGRAPH else k + 1))
+                continue
+            self.used.add(k)
+            if k + 1 < end and r < self.ranks[k + 1] < PARAGRAPH:
+                if not self._waits_on_condition(text):
+                    lead_ins[r] = self._lead_in_words(text)
+                    continue
+                # '… thu hồi giấy phép trong các trường hợp sau:' over the cases: one duty, as _leads_in reads it
+                self.used.update(range(k, self._children_end(k)))
+            text = _LOST_LETTER.sub("", text) if r == PARAGRAPH else text
+            opening = " ".join(words for _, words in sorted(lead_ins.items()) if words)
+            if opening and text[1:2].islower():
+                text = f"{opening} {text[:1].lower()}{text[1:]}"
+            elif opening:
+                text = f"{opening} {text}"
+            task = _Task(line, line.end - len(marker_body(line)), text, quote_from=line.start, quote_to=line.end)
+            self.out += _obligations(self.seg, [body], task, opening)
+
+    def _position_articles(self, i: int) -> list[int]:
+        """Duty article i and the articles before it in the same part that say what the body is or what it does
+        ('Điều 1. Vị trí và chức năng', 'Điều 3. Nhiệm vụ' before 'Điều 4. Quyền hạn'), nearest first."""
+        found = [i]
+        for j in range(i - 1, -1, -1):
+            line = self.lines[j]
+            if not (line.marker or "").startswith("Điều"):
+                if line.start in self.attachments:
+                    break
+                continue
+            title = fold_in_place(marker_body(line)).strip(" *_#")
+            if not (self.voc.position_article.match(title) or self.voc.duty_article.match(title)):
+                break
+            found.append(j)
+        return found
+
+    def _defined_body(self, k: int) -> AgencyMatch | None:
+        """The body line k says what it is of ('1. Sở Tư pháp là cơ quan chuyên môn …', 'Chức năng: Trung tâm … có
+        chức năng tham mưu …', 'Sở Nội vụ (sau đây gọi tắt là Sở) là …'), if it does: the subject is the body's whole
+        name, also when the lexicon knows only its first words ('Ban Quản lý dự án đầu tư xây dựng các công trình
+        dân dụng và công nghiệp tỉnh là đơn vị …')."""
+        line = self.lines[k]
+        folded = fold_in_place(line.text)
+        at = len(line.text) - len(marker_body(line))
+        label = self.voc.position_label.match(folded, at)
+        found, stop = parse_addressees(line.text, label.end() if label else at, folded)
+        if len(found) != 1:
+            return None
+        aside = _ASIDE.match(line.text, stop)
+        defining = self.voc.defining.search(folded, aside.end() if aside else stop)
+        if defining is None:
+            return None
+        rest = line.text[stop : defining.start()]
+        if aside or not rest.strip():
+            return found[0]
+        if re.search(r"[^\w\s]", rest) or len(rest.split()) > _NAME_WORDS:
+            return None  # 'Sở Tư pháp có tư cách pháp nhân, …; Giám đốc Sở là người đứng đầu': not its subject
+        return named(line.text, found[0].start, defining.start(), found[0])
+
+    def _lead_in_words(self, text: str) -> str:
+        """The words of an item over deeper items that open their tasks ('Tham mưu Sở Nông nghiệp và Môi trường trình
+        Ủy ban nhân dân tỉnh:'), or nothing for a group of duties by field ('Về hộ tịch, quốc tịch, nuôi con nuôi') or
+        a list's introduction ('… và thực hiện các nhiệm vụ sau:'), which is the sum of its items."""
+        folded = fold_in_place(text).strip(" *_")
+        if self.voc.duty_group.match(folded) or self.voc.list_intro.search(folded):
+            return ""
+        return text.strip(" *_").rstrip(" :")
+
+    def _regulated_body(self, i: int, first: int) -> AgencyMatch | None:
+        """The body whose duties article i lists: named by the article's own opening paragraph ('Trung tâm Phục vụ
+        hành chính công thành phố thực hiện nhiệm vụ, quyền hạn … như sau:'), else defined in the article or in the
+        position articles before it ('Điều 1. Vị trí và chức năng' / '1. Chi cục Kiểm lâm là tổ chức hành chính thuộc
+        Sở …'), else by the words the decision names the regulation by ('Ban hành kèm theo Quyết định này Quy định
+        chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Tư pháp.')."""
+        for k in range(i + 1, first):
+            found, stop = parse_addressees(self.lines[k].text)
+            if len(found) == 1 and _NEXT_LOWER.match(self.lines[k].text, stop):
+                return found[0]
+        for j in self._position_articles(i):
+            for k in range(j + 1, self._part_end(j)):
+                if (defined := self._defined_body(k)) is not None:
+                    return defined
+        for line in self.lines[:i]:
+            folded = fold_in_place(line.text)
+            m = self.voc.regulation_subject.search(folded)
+            if m and not outline.is_caps(line.text) and not DOC_NUMBER.search(line.text, 0, m.start()):
+                found = parse_addressees(line.text, m.end(), folded)[0]
+                if found:  # 'Chi cục Kiểm lâm thuộc Sở Nông nghiệp và Môi trường': the body, not whose it is
+                    owner = self.voc.belongs_to.search(folded, found[0].start, found[0].end)
+                    return named(line.text, found[0].start, owner.start()) if owner else found[0]
+        return None
 
     def explicit_assignments(self) -> None:
         """'giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế' anywhere in the body."""
@@ -1245,12 +1452,13 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     extractor interface; bodies keep the scope words the document gives them ('Công an Thành phố').
 
     The passes run from the most to the least structured form; a line one pass reads is used up for those
-    after it: tables, task blocks with their fields, assignment parts, executing articles, lists under a
-    directive, items opening with a body anywhere, directive sentences, role clauses inside bullets, and
-    'giao X' wherever it is left."""
+    after it: tables, task blocks with their fields, the duty article of a body's functions, assignment parts,
+    executing articles, lists under a directive, items opening with a body anywhere, directive sentences, role
+    clauses inside bullets, and 'giao X' wherever it is left."""
     reader = _Reader(seg)
     reader.tables()
     reader.task_blocks()
+    reader.duty_articles()
     reader.assignment_parts()
     reader.executing_articles()
     reader.directive_lists()
@@ -1258,4 +1466,15 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     reader.directive_sentences()
     reader.role_clauses()
     reader.explicit_assignments()
-    return sorted(reader.out, key=lambda o: o.evidence.start)
+    spelled = expand_initialisms(sorted({o.agency for o in reader.out}), seg.text)
+    out = [o.model_copy(update={"agency": spelled[o.agency]}) if o.agency in spelled else o for o in reader.out]
+    issued_on = meta.issued_on if meta is not None else None
+    out = [o.model_copy(update={"due": None}) if _reported_past(o.due, issued_on) else o for o in out]
+    return sorted(out, key=lambda o: o.evidence.start)
+
+
+def _reported_past(due: str | None, issued_on: str | None) -> bool:
+    """A due in a year before the document's is a date the task describes, not its limit ('Xác nhận … nhà ở
+    (xây dựng trước ngày 01 tháng 7 năm 2006)', UBND Lai Châu 88/2025; '… vào loại đất ở trước ngày 01/7/2004',
+    UBND Nghệ An 95/2025): the time grammar's rule for limits (``TimeMention.before``)."""
+    return bool(due and issued_on and due[:1].isdigit() and due[:4] < issued_on[:4])

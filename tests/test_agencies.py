@@ -273,6 +273,16 @@ def test_a_list_shares_the_body_its_last_member_names():
         "các Tổ đại biểu Hội đồng nhân dân Thành phố",
         "đại biểu Hội đồng nhân dân Thành phố",
     ]
+    # the second member plural: HĐND Hà Nội (tn-27e00d593ec30fac, Điều 6.2) and HĐND thành phố Huế
+    # (tn-0abcf1a5292b31ec, Điều 4.2: 'Tổ đại biểu và các đại biểu Hội đồng nhân dân thành phố trong phạm vi …')
+    assert _names(
+        "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và các đại biểu "
+        "Hội đồng nhân dân Thành phố giám sát chặt chẽ"
+    )[2:] == ["các Tổ đại biểu Hội đồng nhân dân Thành phố", "các đại biểu Hội đồng nhân dân Thành phố"]
+    assert _names(
+        "Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu và các đại biểu Hội đồng nhân dân "
+        "thành phố trong phạm vi"
+    )[2:] == ["Tổ đại biểu Hội đồng nhân dân thành phố", "các đại biểu Hội đồng nhân dân thành phố"]
     assert _names("Ban Dân vận Thành ủy, Ủy ban Mặt trận Tổ quốc thành phố tổ chức") == [
         "Ban Dân vận Thành ủy",
         "Ủy ban Mặt trận Tổ quốc thành phố",
@@ -503,3 +513,29 @@ def test_the_national_assembly_bodies_that_supervise_and_the_provinces_delegatio
         "đại biểu Quốc hội tỉnh Đắk Lắk",
     ]
     assert _names("Chính phủ, các Ủy ban của Quốc hội") == ["Chính phủ", "các Ủy ban của Quốc hội"]
+
+
+def test_the_provincial_tax_offices_of_2025_are_bodies():
+    # 'Thuế tỉnh X' replaced 'Cục Thuế tỉnh X' in 2025: Cục Thuế to all provinces (tn-28219392db3ee2e0) and to one
+    # (tn-1871c6bc374a0bc4), UBND Đắk Lắk's directive (tn-6bac4a0d92da936d, 'e) Thuế tỉnh Đắk Lắk'), UBND Nghệ An
+    # (tn-994dfbc3967e5ebf, '6. Thuế tỉnh Nghệ An, các Thuế cơ sở tỉnh Nghệ An')
+    assert _names("các Thuế tỉnh, thành phố khẩn trương báo cáo") == ["các Thuế tỉnh, thành phố"]
+    assert _names("Thuế tỉnh Đắk Lắk căn cứ hồ sơ thuê đất") == ["Thuế tỉnh Đắk Lắk"]
+    assert _names("Thuế tỉnh Nghệ An, các Thuế cơ sở tỉnh Nghệ An (sau đây") == [
+        "Thuế tỉnh Nghệ An",
+        "các Thuế cơ sở tỉnh Nghệ An",
+    ]
+    assert _names("Cơ quan thuế tỉnh có trách nhiệm") == []  # the tax authorities in general, no office
+
+
+def test_a_series_of_classes_is_a_class_without_cac():
+    # UBND Cần Thơ (tn-a83fffe0, '2. Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường'), UBND Thành phố Hồ Chí
+    # Minh (tn-2f6f80b9), Bộ Nội vụ (tn-5d3180ce, 'đề nghị bộ, ngành, địa phương khẩn trương')
+    assert _names("Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường") == [
+        "Sở, ban, ngành thành phố",
+        "Ủy ban nhân dân xã, phường",
+    ]
+    assert _names("bộ, ngành, địa phương khẩn trương tổng hợp") == ["bộ, ngành, địa phương"]
+    assert _names("Sở Y tế, Sở Tài chính chủ trì") == ["Sở Y tế", "Sở Tài chính"]
+    # other classes in a series are a topic as often as a body ('Tổ chức, cá nhân phải tuân thủ …')
+    assert _names("Tổ chức, cá nhân sử dụng điện phải tuân thủ") == []

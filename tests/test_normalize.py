@@ -338,3 +338,35 @@ def test_hard_wrapped_web_text_joins_bullets_cut_anywhere_and_keeps_headers_apar
     assert "Số: 12/KH-UBND\nHà Tĩnh, ngày" in text  # short header lines stay apart
     assert "Nơi nhận:\n- Như trên;\n- Lưu: VT." in text
     assert "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text
+
+
+def test_a_marker_alone_on_its_line_opens_the_line_after_it():
+    """Web pages that put each item's marker on a line of its own ('1.' / 'Trách nhiệm của Bộ Xây dựng', 'a)' /
+    'Tổ chức quản lý …'; Chính phủ's decree on housing funds, tn-c05552433ef48b49; UBND Phú Thọ's TTHC
+    decision tn-04e4130eb91f3242), with 'Điều' / '3.' still one heading."""
+    text = (
+        "Điều\n3. Trách nhiệm của các bộ, ngành, địa phương\n"
+        "1.\nTrách nhiệm của Bộ Xây dựng\n\n"
+        "a)\nTổ chức quản lý Quỹ nhà ở trung ương;\n\n"
+        "b)\nChủ trì, phối hợp với cơ quan có thẩm quyền trình Thủ tướng Chính phủ;\n"
+        "c)\nBan hành Quy chế tổ chức và hoạt động của Quỹ."
+    )
+    assert N.join_wrapped_lines(text).split("\n") == [
+        "Điều 3. Trách nhiệm của các bộ, ngành, địa phương",
+        "1. Trách nhiệm của Bộ Xây dựng",
+        "",
+        "a) Tổ chức quản lý Quỹ nhà ở trung ương;",
+        "",
+        "b) Chủ trì, phối hợp với cơ quan có thẩm quyền trình Thủ tướng Chính phủ;",
+        "c) Ban hành Quy chế tổ chức và hoạt động của Quỹ.",
+    ]
+
+
+def test_a_footnote_reference_glued_to_a_word_is_dropped():
+    """Web copies of consolidated texts print footnote references inside names and markers (Bộ Quốc phòng
+    92/VBHN-BQP, tn-8180ae11188469fd: '2. Bộ Nội vụ[6]' / 'chịu trách nhiệm …', 'a[2])'; Bộ LĐTBXH
+    5162/VBHN-BLĐTBXH, cb-file_data_7); the footnote lines themselves stay."""
+    text = "1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính.\na[2]) Đối tượng.\n[4] Bộ Nội vụ."
+    assert N.normalize_text(text) == (
+        "1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ, Bộ Tài chính.\na) Đối tượng.\n[4] Bộ Nội vụ."
+    )

@@ -5,7 +5,7 @@ Excerpts: seeds 000 (a central letter with a numbered đề nghị list), 001 (a
 other provinces and topics in the same genre.
 """
 
-from extractors import obligations
+from extractors import agencies, obligations
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource
@@ -1249,6 +1249,286 @@ def test_a_body_given_the_management_of_a_system_has_that_duty():
     assert [(o.agency, o.section) for o in _obligations(text)] == [
         ("Các sở, ban, ngành", "Điều 11.1"),
         ("Công an tỉnh", "Điều 11.2"),
+    ]
+
+
+def test_a_request_after_nêu_trên_waits_on_no_condition():
+    # Bộ Nội vụ 5d3180ce: folded, 'nêu trên' (above) reads as 'nếu' (if), which made the request conditional
+    text = """Để việc đề xuất biên chế được triển khai thống nhất, trên cơ sở nguyên tắc và định hướng nêu trên, đề nghị bộ, ngành, địa phương khẩn trương tổng hợp đề xuất biên chế và gửi về Bộ Nội vụ trước ngày 26/11/2025."""
+    assert [(o.agency, o.due) for o in _obligations(text)] == [("bộ, ngành, địa phương", "2025-11-26")]
+    conditional = (
+        """Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các sở, ngành phản ánh về Sở Nội vụ."""
+    )
+    assert _obligations(conditional) == []
+
+
+def test_a_content_bullet_that_opens_with_a_body_and_its_role_is_that_body_s():
+    # UBND Đắk Lắk a49ef8a0 (IV.1.c, IV.7): bullets under a topic, not under an assignment part
+    text = """IV. NỘI DUNG TRIỂN KHAI
+1. Công tác vệ sinh môi trường
+c) Tiêu độc, khử trùng môi trường
+- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì chủ động điều phối, cấp hóa chất Cloramin B, máy phun phục vụ công tác xử lý môi trường.
+- Tổ chức các hoạt động phun khử trùng tại các khu vực ngập sâu.
+7. Công tác giám sát, kiểm tra, báo cáo
+- Sở Y tế chủ trì kiểm tra, đôn đốc thực hiện kế hoạch.
+- Khi xuất hiện ca bệnh bất thường, báo cáo ngay về Trung tâm Kiểm soát bệnh tật tỉnh và Sở Y tế."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "lead"),
+        ("Sở Y tế", "lead"),
+    ]
+
+
+def test_phoi_hop_after_tham_muu_is_the_advised_body_s_role():
+    # UBND Đồng Tháp bffd9da6 (IV.2, IV.4): the Sở advises; the provincial committee is the one that coordinates
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng
+- Tham mưu Ủy ban nhân dân tỉnh phối hợp các bộ, ngành Trung ương xây dựng các dự án, các chương trình phát triển đô thị.
+- Phối hợp với Sở Tài chính bố trí kinh phí thực hiện."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Xây dựng", "assigned"), ("Sở Xây dựng", "support")]
+
+
+def test_a_notice_answers_each_proposal_after_its_colon():
+    # VPCP notices of conclusions: abca9704 ('II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ'; 'Chính phủ đã ban hành …'
+    # reports) and 24701a1c (III.4, III.1: the partners of 'phối hợp với' and the bodies reported to are no clauses)
+    text = """II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ
+1. Về đề nghị Bộ Nội vụ tham mưu ban hành các cơ chế, chính sách về tiền lương: Bộ Nội vụ nghiên cứu đề xuất của Ủy ban nhân dân thành phố Đà Nẵng.
+2. Về đề nghị xây dựng cơ sở dữ liệu: Về vấn đề này, Chính phủ đã ban hành Nghị quyết số 214/NQ-CP ngày 23 tháng 7 năm 2025. Các bộ, ngành trên cơ sở nhiệm vụ được giao, hoàn thiện cơ sở dữ liệu quốc gia.
+3. Về dự án kho dầu thô: Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công Thương, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam và các cơ quan liên quan rà soát kỹ các quy hoạch liên quan.
+4. Về đề nghị sửa đổi Nghị quyết số 66.4/2025/NQ-CP: giao Bộ Nông nghiệp và Môi trường chủ trì nghiên cứu, đề xuất phương án xử lý, báo cáo Chính phủ, Thủ tướng Chính phủ trong tháng 12 năm 2025."""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Bộ Nội vụ", "assigned", None),
+        ("Các bộ, ngành", "assigned", None),
+        ("Ủy ban nhân dân tỉnh Thanh Hóa", "support", None),
+        ("Bộ Nông nghiệp và Môi trường", "lead", "2025-12"),  # the bodies it reports to are no clause
+    ]
+    assert got[2].partners == [
+        "Bộ Công Thương",
+        "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
+        "các cơ quan liên quan",
+    ]
+
+
+def test_a_numbered_lead_in_over_lettered_tasks_gives_none_of_its_own():
+    """A numbered item ending ':' over lettered tasks only leads in; its items are the tasks (notes-F, notes-Y
+    28.1). Quoted from cb-file_data_1 (UBND TP Hồ Chí Minh 49/2012, Điều 8.3) and tn-be5392d4f50c27a6 (UBND Nghệ An
+    98/2025, Quy chế Điều 11.7). A lead-in over cases ('… đối với các trường hợp sau đây:', tn-1e6fb98e16a75e3d,
+    Điều 23.5) keeps its own task."""
+    text = (
+        "Điều 8. Ủy ban nhân dân phường - xã, thị trấn có nhiệm vụ\n"
+        "2. Trực tiếp quản lý đối tượng, tiền mặt và các khoản chi trợ cấp ưu đãi người có công trên địa bàn.\n"
+        "3. Chỉ đạo cán bộ Lao động - Thương binh và Xã hội:\n"
+        "a) Mở sổ theo dõi và quản lý từng loại đối tượng.\n"
+        "b) Kiểm tra, lập danh sách những đối tượng đã chết, hết tuổi hưởng trợ cấp.\n"
+        "Điều 11. Trách nhiệm của các sở, ban, ngành\n"
+        "7. Thực hiện nghiêm túc việc gửi, công khai kết quả giải quyết kiến nghị cử tri thuộc thẩm quyền như sau:\n"
+        "a) Trong thời hạn 02 ngày làm việc kể từ ngày có kết quả giải quyết, gửi kết quả đến Văn phòng UBND tỉnh;\n"
+        "b) Niêm yết kết quả giải quyết kiến nghị trong 30 ngày tại trụ sở.\n"
+        "Điều 23. Trách nhiệm của Công ty Tân Cảng - Petro Cam Ranh\n"
+        "5. Phối hợp với Cảng vụ Hàng hải Nha Trang từ chối tiếp nhận hoặc đình chỉ hoạt động của các chủ tàu"
+        " đối với các trường hợp sau đây:\n"
+        "a) Khi Cảng quốc tế Cam Ranh không thể tiếp nhận tàu thuyền;\n"
+        "b) Các trường hợp khác theo yêu cầu của Bộ trưởng Bộ Quốc phòng.\n"
+    )
+    sections = [o.section for o in _obligations(text)]
+    assert sections[:5] == ["Điều 8.2", "Điều 8.3.a", "Điều 8.3.b", "Điều 11.7.a", "Điều 11.7.b"]
+    assert "Điều 8.3" not in sections and "Điều 11.7" not in sections and "Điều 23.5" in sections
+
+
+def test_the_documents_own_initialisms_are_spelled_out_in_agencies():
+    """An initialism the document spells out once ('Hệ thống quản lý văn bản và điều hành tỉnh Ninh Bình (gọi tắt là
+    Hệ thống QLVB&ĐH)', UBND Ninh Bình 161/2025, tn-3928ef06a8929828; '… giải quyết thủ tục hành chính (TTHC)',
+    Chủ tịch UBND Ninh Bình 163/2025, tn-639c24e1a9c3f20c; 'Khu công nghiệp (KCN)', tn-ceb89a53c7b93f00 Nghệ An)
+    is expanded in the agency (CONVENTIONS.md: abbreviations expanded); one defined in place is dropped."""
+    text = (
+        "Quy chế quản lý, vận hành và sử dụng Hệ thống quản lý văn bản và điều hành tỉnh Ninh Bình (gọi tắt là"
+        " Hệ thống QLVB&ĐH), Hệ thống thông tin giải quyết thủ tục hành chính (TTHC) tỉnh.\n"
+        "Điều 24. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống QLVB&ĐH\n"
+        "1. Cung cấp dịch vụ Hệ thống QLVB&ĐH đáp ứng đầy đủ các yêu cầu.\n"
+        "Điều 30. Trách nhiệm của doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết TTHC\n"
+        "1. Tổ chức đào tạo, hướng dẫn, hỗ trợ cán bộ sử dụng hệ thống.\n"
+    )
+    assert [o.agency for o in _obligations(text)] == [
+        "doanh nghiệp cung cấp dịch vụ Hệ thống quản lý văn bản và điều hành",
+        "doanh nghiệp cung cấp dịch vụ Hệ thống thông tin giải quyết thủ tục hành chính",
+    ]
+    in_place = "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh"
+    assert agencies.expand_initialisms([in_place], text + "Trung tâm Phục vụ hành chính công (TTPVHCC)") == {
+        in_place: "Bộ phận tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh"
+    }
+
+
+def test_the_duties_of_a_regulation_of_functions_are_the_regulated_bodys():
+    """A regulation of one body's functions, duties and powers: its 'Nhiệm vụ và quyền hạn' article names no body,
+    so each leaf duty is the body's that the position article defines (notes-D3); groups ('1. Về xây dựng pháp
+    luật') and lead-ins give none, a lead-in's words open its items' tasks. Quoted from tn-0f98ee482389e59e (UBND Hà
+    Tĩnh 2979/QĐ-UBND, Sở Tư pháp) and tn-f48a2691d3f74ec4 (UBND Quảng Trị 39/2025/QĐ-UBND, Chi cục Kiểm lâm)."""
+    text = (
+        "Điều 1. Vị trí và chức năng\n"
+        "1. Sở Tư pháp là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh; thực hiện chức năng tham mưu.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Về xây dựng pháp luật\n"
+        "1.1. Trình Ủy ban nhân dân tỉnh\n"
+        "a) Dự thảo nghị quyết của Hội đồng nhân dân tỉnh;\n"
+        "b) Dự thảo kế hoạch phát triển, chương trình, biện pháp tổ chức thực hiện;\n"
+        "1.2. Trình Chủ tịch Ủy ban nhân dân tỉnh dự thảo các văn bản thuộc thẩm quyền ban hành.\n"
+        "1.3. Tham mưu Ủy ban nhân dân tỉnh quản lý công tác xây dựng pháp luật và thực hiện các nhiệm vụ sau:\n"
+        "a) Chủ trì, phối hợp với các cơ quan, tổ chức có liên quan lập danh mục nghị quyết;\n"
+        "b) Theo dõi, đôn đốc, kiểm tra việc soạn thảo văn bản quy định chi tiết.\n"
+        "Điều 3. Cơ cấu tổ chức\n"
+        "1. Lãnh đạo Sở có Giám đốc và các Phó Giám đốc.\n"
+    )
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.section) for o in got] == [
+        ("Sở Tư pháp", "assigned", "Điều 2.1.1.a"),
+        ("Sở Tư pháp", "assigned", "Điều 2.1.1.b"),
+        ("Sở Tư pháp", "assigned", "Điều 2.1.2"),
+        ("Sở Tư pháp", "lead", "Điều 2.1.3.a"),
+        ("Sở Tư pháp", "assigned", "Điều 2.1.3.b"),
+    ]
+    assert got[0].task == "Trình Ủy ban nhân dân tỉnh dự thảo nghị quyết của Hội đồng nhân dân tỉnh"
+    assert got[0].evidence.quote.startswith("a) Dự thảo") and got[4].task.startswith("Theo dõi, đôn đốc")
+
+
+def test_the_regulated_body_is_named_by_the_articles_opening_or_the_decisions_words():
+    """Without a position article the body is the one the duty article's opening paragraph names ('Trung tâm Phục vụ
+    hành chính công thành phố thực hiện nhiệm vụ, quyền hạn … cụ thể như sau:', UBND Cần Thơ, tn-1813348fc14ac2b7),
+    or the one the decision names the regulation after ('Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm
+    vụ, quyền hạn và cơ cấu tổ chức của Chi cục Kiểm lâm thuộc Sở …', tn-f48a2691d3f74ec4); a cited decree's
+    'quy định chức năng, nhiệm vụ, quyền hạn … của Bộ Tài chính' names no body of this regulation."""
+    opening = (
+        "Điều 2. Nhiệm vụ, quyền hạn\n"
+        "Trung tâm Phục vụ hành chính công thành phố thực hiện nhiệm vụ, quyền hạn theo quy định, cụ thể như sau:\n"
+        "1. Nhiệm vụ, quyền hạn chung\n"
+        "a) Công khai kịp thời, đầy đủ danh mục thủ tục hành chính;\n"
+        "b) Phối hợp với các cơ quan, đơn vị liên quan để giải quyết thủ tục hành chính;\n"
+        "2. Thực hiện những nhiệm vụ khác do Chủ tịch Ủy ban nhân dân thành phố phân công.\n"
+    )
+    assert _rows(opening) == [
+        ("Trung tâm Phục vụ hành chính công thành phố", "assigned", "Điều 2.1.a"),
+        ("Trung tâm Phục vụ hành chính công thành phố", "support", "Điều 2.1.b"),
+        ("Trung tâm Phục vụ hành chính công thành phố", "assigned", "Điều 2.2"),
+    ]
+    titled = (
+        "Căn cứ Nghị định số 29/2025/NĐ-CP của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức"
+        " của Bộ Tài chính;\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Chi"
+        " cục Kiểm lâm thuộc Sở Nông nghiệp và Môi trường tỉnh Quảng Trị.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Thực hiện đầy đủ chức năng, nhiệm vụ, quyền hạn của kiểm lâm tại địa phương theo quy định.\n"
+    )
+    assert _rows(titled) == [("Chi cục Kiểm lâm", "assigned", "Điều 2.1")]
+
+
+def test_a_combined_functions_article_and_a_split_powers_article_read_the_same_body():
+    """The same form with the function inside the duty article ('Điều 2. Chức năng, nhiệm vụ và quyền hạn' / '1. Chức
+    năng: X là …', which says what the body is and gives no duty) and the powers in an article of their own, the
+    wording of the Trung tâm and Chi cục regulations above (tn-1813348fc14ac2b7, tn-f48a2691d3f74ec4) set out the
+    way a public service unit's regulation often is."""
+    text = (
+        "Điều 2. Chức năng, nhiệm vụ và quyền hạn\n"
+        "1. Chức năng: Trung tâm Kiểm soát bệnh tật tỉnh là đơn vị sự nghiệp y tế công lập thuộc Sở Y tế.\n"
+        "2. Nhiệm vụ, quyền hạn:\n"
+        "a) Tham mưu Giám đốc Sở Y tế xây dựng kế hoạch phòng, chống dịch bệnh;\n"
+        "b) Phối hợp với các đơn vị liên quan giám sát dịch bệnh trên địa bàn tỉnh.\n"
+        "Điều 3. Quyền hạn\n"
+        "1. Thực hiện các nhiệm vụ khác do Giám đốc Sở Y tế giao.\n"
+    )
+    assert _rows(text) == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "assigned", "Điều 2.2.a"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "support", "Điều 2.2.b"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "assigned", "Điều 3.1"),
+    ]
+
+
+def test_the_position_article_names_the_body_past_its_bracket_and_the_lexicon():
+    """'X (sau đây viết tắt là Y) …' (Chi cục Kiểm lâm, tn-f48a2691d3f74ec4 Điều 1.2) and a name longer than the
+    lexicon knows before 'là' define the body; the position article itself gives no duty, even where its subject
+    reads like a body and a verb ('Ban Quản lý dự án đầu tư …')."""
+    template = (
+        "Điều 1. Vị trí và chức năng\n"
+        "1. {} là đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Trình Ủy ban nhân dân tỉnh kế hoạch đầu tư công trung hạn.\n"
+    )
+    bracketed = template.format("Chi cục Kiểm lâm (sau đây viết tắt là Chi cục)")
+    assert _rows(bracketed) == [("Chi cục Kiểm lâm", "assigned", "Điều 2.1")]
+    long_name = "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"
+    assert _rows(template.format(long_name)) == [(long_name, "assigned", "Điều 2.1")]
+
+
+def test_a_ministrys_chanh_van_phong_heads_its_own_office():
+    """'Chánh Văn phòng, Cục trưởng Cục …' in a ministry's executing article: the office chief is the ministry's, not
+    the next Cục's (Bộ KH&CN 4001/QĐ-BKHCN, tn-046d4a5b8d446144, where 'Điều 3. Chánh' also wraps before 'Văn
+    phòng'; Bộ NN&MT 5042/QĐ-BNNMT, tn-1796a553dfee88ef; Bộ GD&ĐT 21/2025/TT-BGDĐT, tn-4eb6d4a67b3ff8d9), while a
+    board chair and a general director in series head one bank."""
+    assert [
+        o.agency
+        for o in _obligations(
+            "**Điều 3. **Chánh\nVăn phòng, Vụ trưởng Vụ Khoa học kỹ thuật và công nghệ, Cục trưởng Cục Khởi nghiệp và"
+            " Doanh nghiệp công nghệ và\nThủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định"
+            "\nnày./.\n"
+        )
+    ] == [
+        "Chánh Văn phòng",
+        "Vụ trưởng Vụ Khoa học kỹ thuật và công nghệ",
+        "Cục trưởng Cục Khởi nghiệp và Doanh nghiệp công nghệ",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+    assert [
+        o.agency
+        for o in _obligations(
+            "**Điều 3.**** **Chánh Văn phòng, Cục trưởng Cục Trồng trọt và Bảo vệ thực vật, Thủ trưởng các Vụ, Cục, đơn vị"
+            " có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+        )
+    ][:2] == ["Chánh Văn phòng", "Cục trưởng Cục Trồng trọt và Bảo vệ thực vật"]
+    assert [
+        o.agency
+        for o in _obligations(
+            "Điều 3. Chủ tịch Hội đồng quản trị, Tổng Giám đốc Ngân hàng Chính sách xã hội chịu trách nhiệm thi hành"
+            " Quyết định này.\n"
+        )
+    ] == ["Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội", "Tổng Giám đốc Ngân hàng Chính sách xã hội"]
+
+
+def test_a_date_before_the_documents_year_is_described_not_due():
+    """'… nhà ở (xây dựng trước ngày 01 tháng 7 năm 2006)' (UBND Lai Châu 88/2025, tn-50693ea4bb4bda20, Quy chế
+    6.1.d) and '… vào loại đất ở trước ngày 01/7/2004' (UBND Nghệ An 95/2025, tn-994dfbc3967e5ebf, 13.4) describe
+    the land or house, so the task has no due; a limit in the document's own year stays."""
+    from schemas.extraction import DocumentMeta
+
+    text = (
+        "Điều 6. Trách nhiệm của Ủy ban nhân dân cấp xã\n"
+        "1. Tiếp nhận và trả lời bằng văn bản trong thời hạn không quá 05 ngày làm việc về nội dung: Xác nhận đủ"
+        " điều kiện tồn tại đối với nhà ở (xây dựng trước ngày 01 tháng 7 năm 2006).\n"
+        "2. Báo cáo kết quả rà soát trước ngày 15/12/2025.\n"
+    )
+    doc = Document(
+        path="t.txt", sha256="0", media_type="text/plain", pages=[Page(number=1, text=text, source=TextSource.plain)]
+    ).with_offsets()
+    found = obligations.extract(segment(doc), DocumentMeta(issued_on="2025-11-20"))
+    assert [(o.section, o.due) for o in found] == [("Điều 6.1", None), ("Điều 6.2", "2025-12-15")]
+
+
+def test_a_duty_over_the_cases_it_applies_to_is_one_duty():
+    """In a duty article, an item over the cases it applies to keeps its own task and its cases give none, as
+    elsewhere (notes-K, notes-M; the lead-in rule of tn-1e6fb98e16a75e3d Điều 23.5, '… đối với các trường hợp sau
+    đây:'); worded after 2979/QĐ-UBND 4.4.e (tn-0f98ee482389e59e)."""
+    text = (
+        "Điều 1. Vị trí và chức năng\n"
+        "1. Sở Tư pháp là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh.\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n"
+        "1. Thu hồi Giấy đăng ký hoạt động của Văn phòng công chứng trong các trường hợp sau đây:\n"
+        "a) Văn phòng công chứng không hoạt động liên tục từ 06 tháng trở lên;\n"
+        "b) Văn phòng công chứng bị giải thể.\n"
+        "2. Cấp, cấp lại thẻ công chứng viên theo quy định.\n"
+        "3. Ngoài các nhiệm vụ được nêu tại khoản 1, khoản 2 Điều này, Sở Tư pháp thực hiện các nhiệm vụ sau:\n"
+        "a) Quản lý hoạt động của các đơn vị sự nghiệp thuộc Sở.\n"
+    )
+    assert _rows(text) == [
+        ("Sở Tư pháp", "assigned", "Điều 2.1"),
+        ("Sở Tư pháp", "assigned", "Điều 2.2"),
+        ("Sở Tư pháp", "assigned", "Điều 2.3.a"),  # 'được nêu' is no 'nếu' (UBND Cần Thơ, tn-1813348fc14ac2b7 2.2)
     ]
 
 

@@ -15,6 +15,9 @@ _EMPHASIS_MARK = re.compile(r"(?=(\*\*|__))")  # every place a '**' or '__' star
 # one bold span closed and the next opened at once ('**phường**** Tuy Hòa**', '**xã**** Ea ****Knuếc**'): web
 # conversions write these inside names, and pairing the four marks one by one leaves two of them in the text
 _ADJACENT_BOLD = re.compile(r"(?<!\*)\*{4}(?!\*)")
+# a footnote's reference glued to the word it notes ('Bộ Nội vụ[6]', 'ngày 22/3/2021[4].', 'a[2])'): web copies of
+# consolidated texts (VBHN) print them inside names, dates and item markers; the footnotes themselves stay
+_FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W_])\[\d{1,3}\]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -26,11 +29,12 @@ def normalize_text(s: str) -> str:
 
 def tidy_text(s: str) -> str:
     """``normalize_text`` for text whose legacy fonts are already repaired (``decode_bytes``): NFC,
-    '\\n' newlines, no Markdown emphasis markers, traditional tone marks, page numbers and running
+    '\\n' newlines, no Markdown emphasis markers nor footnote references glued to a word, traditional tone marks, page numbers and running
     headers cut where form feeds join pages, wrapped lines joined, spaces tidied (TABs kept: tables use them), at most one blank line in a row."""
     s = nfc(s).replace("\r\n", "\n").replace("\r", "\n")
     s = s.translate(_INVISIBLE).replace("\u00a0", " ")
     s = _strip_emphasis(s)
+    s = _FOOTNOTE_REFERENCE.sub("", s)
     s = place_tone_marks(s)
     s = "\n".join(re.sub(r" {2,}", " ", line).strip(" ") for line in s.split("\n"))
     if "\f" in s:  # pages of a converted PDF (pdftotext): their page numbers cut sentences

@@ -137,7 +137,7 @@ def _is_numbered_heading(line: str, rules: _JoinRules) -> bool:
 
 def _is_bare_marker(line: str, rules: _JoinRules) -> bool:
     """'1.4.', '-', 'a)' alone on a line: the wrap came right after the marker."""
-    body = line.strip(" *_#")
+    body = line.strip(" *_#") + " "  # the item patterns want the space after 'a)', '(1)'
     return any((m := p.match(body)) is not None and not body[m.end() :].strip() for p in rules.outline_start[1:6])
 
 
@@ -257,7 +257,11 @@ def join_wrapped_lines(text: str) -> str:
                 pending_blanks = 0
                 continue
             prev = current.view()
-            if pending_blanks == 0 or (blank_wraps and pending_blanks == 1):
+            if pending_blanks == 0 and _is_bare_marker(prev, _join_rules()) and not _TABLE_FRAGMENT.search(line):
+                sep = " "  # '1.' / 'Trách nhiệm của Bộ Xây dựng', 'a)' / 'Tổ chức quản lý …': cut after its marker
+            elif _is_bare_marker(line, _join_rules()) and not _join_rules().part_alone.match(prev.strip(" *_#")):
+                sep = "\n"  # 'b)' alone opens the next item, whatever the line before ends with ('Điều' / '3.' aside)
+            elif pending_blanks == 0 or (blank_wraps and pending_blanks == 1):
                 sep = line_separator(prev, line, width)
                 if sep == "\n" and hard_wraps and pending_blanks == 0:
                     sep = _block_separator(prev, line, width, _join_rules())
