@@ -15,6 +15,7 @@ cited with one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -131,20 +132,27 @@ def _joined_symbol(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, clean_number(text[start:end])
 
 
-def _date_before(key: str, phrase_start: int) -> str | None:
+def _date_before(key: str, phrase_start: int, paragraph_start: int) -> str | None:
     """The date a sentence opens with, for the document it says was issued that day: 'Ngày 12/3/2012,
     Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP …', 'Ngày 28 tháng 10 năm 2025, Chủ tịch … đã ban
-    hành Công văn số 3280/UBND-VX'."""
+    hành Công văn số 3280/UBND-VX', 'Ngày 16/7/2012, Ủy ban Thường vụ Quốc hội khóa 13 đã ban hành Pháp lệnh số
+    04/2012/UBTVQH13' (cb-file_data_38), 'Ngày 22/11/2023, Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh … thời kỳ
+    2021-2030 … tại Quyết định số 1456/QĐ-TTg' (239 TTr, its sentence wrapped over two printed lines). The
+    sentence opens its paragraph (``paragraph_start``: wraps joined); another date or number between them
+    dates nothing."""
     p = _patterns()
-    line_start = key.rfind("\n", 0, phrase_start) + 1
-    m = p.dated_lead.match(key, line_start)
+    m = p.dated_lead.match(key, paragraph_start)
     if not m or phrase_start - m.end() > DATED_LEAD_MAX:
         return None
     between = key[m.end() : phrase_start]
-    if re.search(r"\d", between) or not p.dated_verb.search(between):
+    if _OTHER_DATE_OR_NUMBER.search(between) or not p.dated_verb.search(between):
         return None
     groups = [g for g in m.groups() if g is not None]
     return iso_date(*groups[:3])
+
+
+# a date, a day or a số/ký hiệu between a sentence's opening date and the number: the date is not this paper's
+_OTHER_DATE_OR_NUMBER = re.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d|\bngay\s+\d|\d\s*/\s*[^\W\d]|\bso\s*:?\s*\d")
 
 
 def _date(key: str, pos: int) -> tuple[str | None, int]:
@@ -186,6 +194,7 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
     key = fold_in_place(text).replace("*", " ")  # emphasis marks a web page leaves inside a date
     p = _patterns()
     found: list[_Found] = []
+    starts = [0, *(line.start for line in seg.paragraphs())]
     for start, end, number in _candidates(text, key):
         if own and number == own:
             continue
@@ -213,7 +222,7 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
             phrase_start = start
         issued_on, after = _date(key, end)
         if issued_on is None:
-            issued_on = _date_before(key, phrase_start)
+            issued_on = _date_before(key, phrase_start, starts[bisect_right(starts, phrase_start) - 1])
         issuer, after = _issuer(text, key, after)
         title = _title(text, key, after)
         found.append(_Found(phrase_start, max(after, end), number, kind, issued_on, issuer, title, start))
@@ -257,7 +266,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ci
     document's metadata when already read, for its own number)."""
     found = _scan(seg, meta.number if meta is not None else document_number(seg))
     end = _document_end(seg, meta)
-    found = [f for f in found if f.start < end]
+    found = _respelled([f for f in found if f.start < end])
     dated_numbers = {fold(f.number) for f in found if f.issued_on}
     seen: dict[tuple[str, str | None], Citation] = {}
     for f in found:
@@ -280,6 +289,19 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ci
             evidence=seg.evidence(f.start, f.end),
         )
     return list(seen.values())
+
+
+def _respelled(found: list[_Found]) -> list[_Found]:
+    """A number whose hyphen was lost ('154/2020/NĐCP': OCR on 239 TTr; a typing slip in tn-1ea5e769,
+    tn-606d5f20) spelled as the document spells it elsewhere with the hyphen, so that one paper is one
+    citation."""
+    spelled: dict[str, str] = {}
+    for f in found:
+        bare = f.number.replace("-", "")
+        best = spelled.get(bare)
+        if best is None or f.number.count("-") > best.count("-"):
+            spelled[bare] = f.number
+    return [replace(f, number=spelled[f.number.replace("-", "")]) for f in found]
 
 
 def _document_end(seg: SegmentedDocument, meta: DocumentMeta | None) -> int:

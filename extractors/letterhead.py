@@ -43,6 +43,7 @@ from pipeline.text.segment import Line, SegmentedDocument
 MOTTO_SEARCH_LINES = 200  # web pages put a portal's summary (Số hiệu, Loại văn bản …) before the letterhead
 MOTTO_CONFIRM_LINES = 15  # a letterhead's 'Số:' or date follows its motto within this many lines
 WALK_BACK_LINES = 12  # the left column above the motto: body name, Số, V/v (OCR reads it first)
+MISREAD_LINES = 2  # lines of a V/v line OCR misread, passed when the number stands above them
 HEADER_MAX_LINES = 40
 HEADER_LINE_MAX_CHARS = 320  # a longer line is body text, not a header part
 PLACE_MAX_WORDS = 6
@@ -149,6 +150,19 @@ def is_noise(text: str) -> bool:
     return not re.search(r"\w", text)
 
 
+_V_V = r"v\s*[/⁄|]\s*[vy]\b|vv\b"  # folded 'V/v' and what OCR makes of it: 'V⁄v', 'V/y', 'Vv'
+
+
+def opens_v_v(key: str) -> bool:
+    """A letter's 'V/v' (về việc) line, its slash or second letter as OCR may read them (folded text)."""
+    return re.match(_V_V, key) is not None
+
+
+def is_speck(text: str) -> bool:
+    """A line OCR read from a seal's edge, a stamp or dirt: no two letters together ('‡R', 'Ệ ˆ⁄', '„')."""
+    return not re.search(r"[^\W\d_]{2}", text)
+
+
 def _pieces(line: Line, row: int) -> list[tuple[Cell | None, bool]]:
     """(cell, closed) for each piece of a line between separators; ``closed`` when a pipe, TAB or
     rule follows it. A None cell marks a separator with nothing before it."""
@@ -180,7 +194,7 @@ def _split(cell: Cell) -> list[Cell]:
     cuts: set[int] = set()
     for s, e in _motto_spans(cell):
         cuts.update((s, e))
-    for m in re.finditer(r"(?<=\s)(?:v/v\b|so\s*:)", cell.key):
+    for m in re.finditer(rf"(?<=\s)(?:{_V_V}|so\s*:)", cell.key):
         if cell.text[m.start()] in "VvS":  # 'Số:', not 'số:' inside a sentence
             cuts.add(m.start())
     place = place_start(cell.text, cell.key)
@@ -304,11 +318,14 @@ def _first_line(seg: SegmentedDocument, anchor: int) -> int:
     """The first line of the letterhead: above the motto's line, the left column's lines (capitals,
     'Số:', 'V/v' and its wrapped lines, table fragments) back to the first line that is none of them;
     the column opens with the body's name or the number, not with a V/v line or a wrapped one (a web
-    page's heading repeats the V/v line above the table)."""
+    page's heading repeats the V/v line above the table). OCR's specks between them ('‡R' under 'TỈNH CAO BẰNG'
+    on H14, a seal's edge) are passed, and so is a line OCR misread ('V⁄v …' for 'V/v …') when the number's
+    line stands right above it."""
     first = anchor
     for i in range(anchor - 1, max(-1, anchor - 1 - WALK_BACK_LINES), -1):
         text = bare(seg.lines[i].text)
-        if not (is_noise(text) or _opens_column(text) or fold(text).startswith("v/v") or text[:1].islower()):
+        column = is_speck(text) or _opens_column(text) or opens_v_v(fold(text)) or text[:1].islower()
+        if not column and not _number_above(seg, i):
             break
         first = i
     while first < anchor and not _opens_column(bare(seg.lines[first].text)):
@@ -316,9 +333,14 @@ def _first_line(seg: SegmentedDocument, anchor: int) -> int:
     return first
 
 
+def _number_above(seg: SegmentedDocument, i: int) -> bool:
+    """The number's line stands right above line i, so line i is the V/v line OCR misread."""
+    return any(number_label().match(fold(bare(line.text))) for line in seg.lines[max(0, i - MISREAD_LINES) : i])
+
+
 def _opens_column(text: str) -> bool:
     """A line of the left column above a V/v line: the body's name in capitals, or 'Số:'."""
-    return (is_caps(text) and len(text.split()) <= 12) or bool(NUMBER_LABEL.match(fold(text)))
+    return (is_caps(text) and len(text.split()) <= 12) or bool(number_label().match(fold(text)))
 
 
 def _header(seg: SegmentedDocument, first: int) -> list[Line]:
@@ -447,7 +469,13 @@ def _placed(cell: Cell) -> Cell:
 # Fields read once from the cells
 # ----------------------------------------------------------------------------------------------
 
-NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?\s*(?=[\d./-]|$)")  # 'Số: 12/…', 'Số - CV/TU'; not 'SỞ Y TẾ'
+
+@lru_cache(maxsize=1)
+def number_label() -> re.Pattern[str]:
+    """'Số: 12/…', 'Số - CV/TU', and a handwritten number whose digits OCR read as their look-alikes ('Số: {57
+    /QĐ-UB'), on folded text; not 'SỞ Y TẾ'."""
+    alike = re.escape("".join(sorted({fold(c) for c in _vocab().lookalikes})))
+    return re.compile(rf"^so\b\s*[:.]?\s*(?=[\d./-]|$|[\d{alike}]{{1,5}}\s*/)")
 
 
 def number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
@@ -455,10 +483,10 @@ def number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
     '26/2025/QĐ-UBND') is read there. A blank number ('Số - CV/TU', 'Số: /KH-UBND') is None but its
     symbol still names the kind. A bare 'Số: 6381' is a stamp, not the number."""
     for i, cell in enumerate(lh.cells):
-        m = NUMBER_LABEL.match(cell.key)
+        m = number_label().match(cell.key)
         if not m:
             continue
-        rest = cell.text[m.end() :].strip()
+        rest = _mended_number(cell.text[m.end() :].strip())
         if not rest and i + 1 < len(lh.cells) and DOC_NUMBER.match(lh.cells[i + 1].text):
             cell = lh.cells[i + 1]
             rest = cell.text
@@ -467,6 +495,34 @@ def number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
         num = DOC_NUMBER.match(rest)
         found = clean_number(num.group(1)) if num else None
         return found, kind_of_symbol(found or rest.replace(".", "")), cell
+    return _unlabelled_number(lh)
+
+
+def _mended_number(rest: str) -> str:
+    """'{57 /QĐ-UB' → '157 /QĐ-UB': the digits before the symbol's slash, handwritten on a scan, with each
+    look-alike OCR read for one (as in the day, ``issue_date``) put back."""
+    token = re.match(r"(\S{1,5}?)(?=\s*/)", rest)
+    if token is None or token.group(1).isdigit():
+        return rest
+    digits = _repaired_digits(token.group(1), longest=5)
+    return digits + rest[token.end() :] if digits else rest
+
+
+_OCR_LABEL = re.compile(r"^(?:[^\W_]{1,3}\s*[:.]\s*)?")  # what OCR left of 'Số:' ('S6:'), or nothing
+
+
+def _unlabelled_number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
+    """The number of a scan whose 'Số:' OCR misread ('S6: 239 /TTr-UBND') or lost under a seal or the
+    handwritten digits ('239 /TTr-UBND'): a left-column cell of the letterhead that is a số/ký hiệu and
+    nothing else, its symbol naming a kind (so a bare '15/01' or a code is none)."""
+    for cell in lh.cells:
+        if cell.row >= lh.end or cell.column == RIGHT:
+            continue
+        label = _OCR_LABEL.match(cell.text)
+        rest = cell.text[label.end() if label else 0 :].strip()
+        num = DOC_NUMBER.fullmatch(rest)
+        if num and (kind := kind_of_symbol(num.group(1))):
+            return clean_number(num.group(1)), kind, cell
     return None, None, None
 
 
@@ -487,9 +543,10 @@ def place_date(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
 
 def _mended_place(place: str, before: str) -> str:
     """A province whose first word a web page broke into pieces ('Qu ả ng Ngãi') read whole, when the
-    place alone is no province and the pieces joined make one."""
-    if gazetteer.match_province(place):
-        return place
+    place alone is no province and the pieces joined make one; a province's name with an OCR slip in the
+    italic place-date line ('Cúo Băng', H14) spelled as the gazetteer spells it."""
+    if found := gazetteer.match_province(place):
+        return found if _one_slip_per_word(place, found) else place
     pieces = before.split()
     for k in range(1, PLACE_PIECES + 1):
         if len(pieces) < k or not pieces[-k][:1].isupper():
@@ -501,12 +558,22 @@ def _mended_place(place: str, before: str) -> str:
     return place
 
 
+def _one_slip_per_word(read: str, name: str) -> bool:
+    """``read`` is ``name`` with at most one letter wrong in each word, tone marks aside ('Quáng Ngãi',
+    'Cúo Băng' for 'Cao Bằng'); a place written otherwise ('TP. Hồ Chí Minh', 'Huế') is kept as written."""
+    words, names = fold(read).split(), fold(name).split()
+    return len(words) == len(names) and all(
+        len(w) == len(n) and sum(a != b for a, b in zip(w, n, strict=True)) <= 1
+        for w, n in zip(words, names, strict=True)
+    )
+
+
 def issue_date(text: str) -> str | None:
     """The date after ', ngày': the long or short form; an OCR slip in the day is repaired when every
     wrong character is a known look-alike of one digit ('ngày {5 tháng 3' → 15); failing that the
     month and year, which are certain ('2025-01'). Emphasis marks and a space inside a two-digit number
     ('tháng** 11**', 'tháng 0 7') are a web page's, not the date's."""
-    text = re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", ""))
+    text = _mended_year(re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", "")))
     key = fold_in_place(text)
     dates = find_dates(text)
     if dates and dates[0][0] < 12:
@@ -521,10 +588,26 @@ def issue_date(text: str) -> str | None:
     return f"{m.group(3)}-{month:02d}" if 1 <= month <= 12 else None
 
 
-def _repaired_digits(token: str) -> str | None:
-    """'{5' → '15', 'l2' → '12': digits, with each non-digit letter or sign read as the one digit it
-    looks like; punctuation OCR adds ('⁄', '.') is dropped. None when anything else is left, and when a
-    lone look-alike is all there is: a '{' alone was a handwritten '04' on a real scan, no '1'."""
+_YEAR = re.compile(r"(?i)(n[aă]m)\s*[:.,;]?\s*(\d{1,3})\s(\d{1,3})(?!\d)|(n[aă]m)\s*[:.,;]\s*(?=\d{4})")
+
+
+def _mended_year(text: str) -> str:
+    """A scan's 'năm 20 24' (a space OCR put inside the year) and 'năm: 2024' (a speck after the word) read as
+    'năm 2024'; three or five digits are left alone."""
+
+    def mend(m: re.Match[str]) -> str:
+        if m.group(4):
+            return f"{m.group(4)} "
+        digits = m.group(2) + m.group(3)
+        return f"{m.group(1)} {digits}" if len(digits) == 4 else m.group()
+
+    return _YEAR.sub(mend, text)
+
+
+def _repaired_digits(token: str, longest: int = 2) -> str | None:
+    """'{5' → '15', 'l2' → '12': digits (at most ``longest``), with each non-digit letter or sign read as the
+    one digit it looks like; punctuation OCR adds ('⁄', '.') is dropped. None when anything else is left, and
+    when a lone look-alike is all there is: a '{' alone was a handwritten '04' on a real scan, no '1'."""
     v = _vocab()
     out = ""
     for ch in token:
@@ -538,7 +621,7 @@ def _repaired_digits(token: str) -> str | None:
             return None
     if len(out) == 1 and not any(ch.isdigit() for ch in token):
         return None
-    return out if 1 <= len(out) <= 2 else None
+    return out if 1 <= len(out) <= longest else None
 
 
 def table_cells(line: Line, row: int = 0) -> list[Cell]:

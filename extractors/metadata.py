@@ -52,6 +52,8 @@ class _Vocab:
     phrases: dict[str, tuple[str, ...]]  # fold(phrase) → official casings (Trường, Trưởng), for recasing capitals
     max_phrase_words: int
     units: frozenset[str]  # folded unit words: tinh, thanh pho, huyen …
+    unit_spellings: tuple[str, ...]  # the same with their tone marks: tỉnh, thành phố, huyện …
+    council_words: tuple[str, ...]  # folded words of a council's name that no person's name holds: uy ban
     named_heads: frozenset[str]  # folded heads that need a name: so, ban, phong …
     bodies: tuple[str, ...]  # folded bodies that open a name of their own: cong an, uy ban nhan dan …
     names: frozenset[str]  # folded names a head takes: noi vu, y te …
@@ -106,6 +108,8 @@ def _vocab() -> _Vocab:
         phrases=phrases,
         max_phrase_words=max(len(p.split()) for p in phrases),
         units=units,
+        unit_spellings=tuple(agencies["scope_units"]),
+        council_words=tuple(fold(w) for w in data["council_words"]),
         named_heads=frozenset(fold(h) for h in agencies["named_heads"]),
         bodies=tuple(fold(b) for b in agencies["bodies"]),
         names=frozenset(fold(n) for n in agencies["names"]),
@@ -308,7 +312,7 @@ def _subject_line(seg: SegmentedDocument, lh: Letterhead) -> tuple[str | None, i
     the same."""
     for i, cell in enumerate(lh.cells):
         if cell.column == RIGHT or not (
-            cell.key.startswith("v/v") or (cell.row < lh.end and cell.key.startswith("ve viec "))
+            lh_reader.opens_v_v(cell.key) or (cell.row < lh.end and cell.key.startswith("ve viec "))
         ):
             continue
         text, end, prev = cell.text, cell.end, cell
@@ -538,7 +542,7 @@ def _letterhead(lh: Letterhead, stop: int) -> tuple[str | None, int, int, list[t
     names_cells = [
         part
         for cell in lh.cells[:stop]
-        if cell.column != RIGHT and is_caps(cell.text) and not lh_reader.NUMBER_LABEL.match(cell.key)
+        if cell.column != RIGHT and is_caps(cell.text) and not lh_reader.number_label().match(cell.key)
         for part in _parent_split(cell)
     ]
     for cell in names_cells:
@@ -706,7 +710,7 @@ def _received(lh: Letterhead) -> tuple[Received | None, int, int]:
         above
         and is_caps(above[0].text)
         and not is_motto(above[0].key)
-        and not lh_reader.NUMBER_LABEL.match(above[0].key)
+        and not lh_reader.number_label().match(above[0].key)
     ):
         office, start = recase(above[0].text), above[0].start
     return Received(number=number, on=on, by=office), start, header[last].end
@@ -732,8 +736,19 @@ def _name(cell: Cell) -> tuple[str, int] | None:
         text = " ".join(w[:1] + w[1:].lower() for w in text.split())
     words = text.split()
     if 2 <= len(words) <= NAME_MAX_WORDS and all(re.fullmatch(r"[^\W\d_]+\.?", w) and w[0].isupper() for w in words):
-        return text, cell.end - len(text)
+        return None if _names_a_body(text) else (text, cell.end - len(text))
     return None
+
+
+def _names_a_body(text: str) -> bool:
+    """A body's name, a place or a province where a person's name should be: the seal's ring, or the letterhead
+    of an attachment on the next page, when OCR lost the printed name ('ỦY BAN NHÂN DÀN' / 'THỊ XÃ CAO BẰNG'
+    under H14's signature). Units are compared with their tone marks: 'Quan', 'Phương' are names, 'quận',
+    'phường' places."""
+    key = " ".join(fold(text).split())
+    if any(f" {w} " in f" {key} " for w in _vocab().council_words) or fold(gazetteer.match_province(text) or "") == key:
+        return True
+    return any(text.lower().startswith(u + " ") for u in _vocab().unit_spellings)
 
 
 def _rejoined(text: str) -> str:
@@ -933,7 +948,8 @@ def _continues_capacity(capacity: str, cell: Cell) -> bool:
 def _name_after_mark(cell: Cell) -> tuple[str, int] | None:
     """A printed name behind what OCR made of the pen's signature on the same line ('_ _yuauL————— _~~—- Trần
     Hoàng Tuấn') or behind a dash ('- Nguyễn Hoàng Giang'): its last two to five capitalised words, when nothing
-    before them is a Vietnamese word or a list's punctuation (a recipient is '- Sở Tài chính;')."""
+    before them is a list's punctuation (a recipient is '- Sở Tài chính;') and what precedes them is strokes,
+    not words (see ``_is_pen_strokes``)."""
     words = list(re.finditer(r"\S+", cell.text))
     start = None
     for count, w in enumerate(reversed(words)):
@@ -943,9 +959,18 @@ def _name_after_mark(cell: Cell) -> tuple[str, int] | None:
     if start is None or not cell.text[:start].strip() or len(cell.text[start:].split()) < 2:
         return None
     head = cell.text[:start]
-    if re.search(r"[;:,]", head) or any(len(t) > 1 and is_syllable(t) for t in re.findall(r"[^\W\d_]+", head)):
+    if re.search(r"[;:,]", head) or not _is_pen_strokes(head):
         return None
     return _name(lh_reader.part(cell, start, cell.text[start:]))
+
+
+def _is_pen_strokes(head: str) -> bool:
+    """What OCR made of a pen's signature before a printed name: no Vietnamese word, or strokes read as rules
+    with a pair of capitals among them that happens to be a syllable ('TY —-': 239 TTr read again after an
+    OCR change, where the first reading had '_~~')."""
+    words = [t for t in re.findall(r"[^\W\d_]+", head) if len(t) > 1 and is_syllable(t)]
+    by_chance = all(len(t) == 2 and t.isupper() for t in words) and re.search(r"[-_=~–—]", head) is not None
+    return not words or by_chance
 
 
 def _is_scrawl(text: str) -> bool:
@@ -1129,7 +1154,7 @@ def _issuer_stop(lh: Letterhead, number_cell: Cell | None, date_cell: Cell | Non
     """The cells the issuer is read from end at the first of the number, the V/v line and the kind
     title (the left column's parts below the body's name); without them, at the place and date."""
     _, title, _ = _kind_title(lh)
-    v_v = next((c for c in lh.cells if c.key.startswith("v/v") and c.column != RIGHT), None)
+    v_v = next((c for c in lh.cells if lh_reader.opens_v_v(c.key) and c.column != RIGHT), None)
     index = {id(c): i for i, c in enumerate(lh.cells)}
     for anchors in ([number_cell, v_v, title], [date_cell]):
         found = [index[id(c)] for c in anchors if c is not None and id(c) in index]

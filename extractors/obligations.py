@@ -68,6 +68,7 @@ from pipeline.text.paragraphs import (
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
+TITLE_MIN_LETTERS = 8  # a task in capitals this long is a part's title; a shorter one may be an acronym
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
@@ -137,6 +138,7 @@ class _Vocabulary:
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
+    form_blank: re.Pattern[str]
     duty_article: re.Pattern[str]
     position_article: re.Pattern[str]
     position_label: re.Pattern[str]
@@ -220,6 +222,7 @@ def _vocabulary() -> _Vocabulary:
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
+        form_blank=re.compile(d["form_blank"]["pattern"]),
         duty_article=re.compile(rf"^(?:{phrase_alternation(d['duty_articles'])})[\s.:*_]*$"),
         position_article=re.compile(rf"^(?:{phrase_alternation(d['position_words'])})(?!\w)"),
         position_label=re.compile(rf"(?:{phrase_alternation(d['position_words'])})(?!\w)[^:.;]{{0,40}}:\s*"),
@@ -346,13 +349,23 @@ def _is_sentence(rest: str) -> bool:
     return any(c.isalpha() for c in rest) and rest.rstrip(" *_").endswith((".", ";"))
 
 
+def _is_title(task: str) -> bool:
+    """A part's title in capitals ('1. SỰ CẦN THIẾT BAN HÀNH NGHỊ QUYẾT' under a submission's 'đề nghị Thường trực
+    HĐND tỉnh xem xét, chấp thuận …, cụ thể như sau:', 239 TTr): what the part is about, not a task."""
+    letters = [c for c in task if c.isalpha()]
+    return len(letters) >= TITLE_MIN_LETTERS and all(c.isupper() for c in letters)
+
+
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
     thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
     về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
-    task of its own (CONVENTIONS.md, obligations)."""
+    task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
+    tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
+    if voc.form_blank.search(task) or _is_title(task):
+        return True
     return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
     )

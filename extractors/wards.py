@@ -276,11 +276,22 @@ def _address_part() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?i:{words})\s+((?:[\w/.-]+\s+){{0,5}}[\w/.-]+)\s*,\s*$")
 
 
+@lru_cache(maxsize=1)
+def _address_label() -> re.Pattern:
+    """'Địa chỉ:', 'Trụ sở:' opening the address a ward is part of (``address_labels``)."""
+    labels = "|".join(re.escape(w) for w in _rules()["address_labels"])
+    return re.compile(rf"(?<!\w)(?i:{labels})\s*:")
+
+
 def _in_address(text: str, at: int) -> bool:
     """True when the ward at ``at`` is part of a postal address ('Trung tâm phục vụ hành chính công, số 4 đường
     Nguyễn Tất Thành, Phường Bà Rịa'): where an office stands, not a ward the document is about. The street part
-    is a number or a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case)."""
+    is a number or a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case); or an
+    'Địa chỉ:' label opens the clause ('Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ')."""
     before = text[max(0, at - 120) : at].replace("\n", " ")
+    stops = [m.end() for m in re.finditer(r"[;\t|)]|\.\s", before)]  # the clause: after a stop, a cell, a bracket
+    if _address_label().search(before[stops[-1] if stops else 0 :]):
+        return True
     cut = max(before.rfind(c) for c in ";:()\t")  # a clause or a table cell of its own
     m = _address_part().search(before[cut + 1 :])
     inner = {fold(w) for w in _rules()["address_words"]}

@@ -240,3 +240,26 @@ def test_two_papers_joined_by_va_share_the_date_after_the_second(tmp_path):
         "Căn cứ Pháp lệnh số 04/2012/PL-UBTVQH13 và Nghị định số 31/2013/NĐ-CP ngày 09 tháng 4 năm 2013 của Chính phủ;\n",
     )
     assert set(found) == {("04/2012/PL-UBTVQH13", None), ("31/2013/NĐ-CP", "2013-04-09")}
+
+
+def test_a_number_whose_hyphen_was_lost_is_the_paper_cited_with_it(tmp_path):
+    """239 TTr (a Quảng Ngãi scan: OCR dropped the hyphen) and tn-1ea5e769 (a web text typed so): 'NĐCP' beside
+    'NĐ-CP' in the same document is one paper, cited once."""
+    got = cited(
+        tmp_path,
+        "Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ sửa đổi, bổ sung một số điều; "
+        "Luật đã được sửa đổi, bổ sung theo Nghị định số 154/2020/NĐCP ngày 31/12/2020 của Chính phủ.\n",
+    )
+    assert list(got) == [("154/2020/NĐ-CP", "2020-12-31")]
+
+
+def test_a_sentences_opening_date_dates_the_paper_it_records_across_wraps_and_years(tmp_path):
+    """cb-file_data_38 (Bộ LĐTBXH): 'khóa 13' between the date and the number is no other date; 239 TTr (a Quảng Ngãi
+    scan): the sentence is wrapped over two printed lines, holds the plan's years, and records an approval."""
+    got = cited(
+        tmp_path,
+        "Ngày 16/7/2012, Ủy ban Thường vụ Quốc hội khóa 13 đã ban hành Pháp lệnh số 04/2012/UBTVQH13 sửa đổi.\n\n"
+        "Ngày 22/11/2023, Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh Quảng\nNgãi thời kỳ 2021-2030, tầm nhìn đến "
+        "năm 2050 tại Quyết định số 1456/QĐ-TTg; theo đó, nội dung quy hoạch du lịch tỉnh đã được tích hợp.\n",
+    )
+    assert set(got) == {("04/2012/UBTVQH13", "2012-07-16"), ("1456/QĐ-TTg", "2023-11-22")}

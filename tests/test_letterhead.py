@@ -187,6 +187,8 @@ def test_unreadable_day_keeps_month_and_year():
     # real scans: a handwritten '15' read '{5' is repaired; a handwritten '04' read '{' alone is no day
     assert letterhead.issue_date(" ngày{5' tháng 01 năm 2025") == "2025-01-15"
     assert letterhead.issue_date(" ngày {tháng 02 năm 2025") == "2025-02"
+    # 53 TB: a handwritten '07', its 7 crossed as Vietnamese hands write it, read '0†'
+    assert letterhead.issue_date(" ngày 0† tháng 02 năm 2025") == "2025-02-07"
 
 
 def test_ocr_left_column_read_before_the_motto(tmp_path):
@@ -378,3 +380,63 @@ def test_title_naming_the_issuer_and_an_authority_wrapped_over_two_lines(tmp_pat
         "t.txt",
     )
     assert m.subject == "Bãi bỏ các quyết định của ủy ban nhân dân tỉnh Hà Tĩnh"
+
+
+def test_ocr_specks_between_the_left_columns_lines_and_a_slipped_place():
+    """H14 (a 1999 decision of UBND tỉnh Cao Bằng, scanned): OCR reads a speck under the body's name ('‡R') and the
+    italic place-date line with slips ('Cúo Băng', 'năm: 1999'); the body's name above the speck is still the
+    issuer, the place is the province the gazetteer knows, and the year is read past the colon."""
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n‡R\nSở: 157 /QĐĐĐ-NĐ-UB\n—_ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n_cCh.9\nCúo Băng, ngày 22 tháng 2 năm: 1999.\nQUYẾT ĐỊNH\n"
+        "Về việc : Giao quyền sử dụng đất ở dân cư\n- Căn cứ Luật đất đai của Chủ tịch nước công bố ngày 24 /7/ 1993;\n"
+    )
+    assert m.issuer == "Ủy ban nhân dân tỉnh Cao Bằng"
+    assert (m.number, m.place, m.issued_on) == ("157/QĐ-NĐ-UB", "Cao Bằng", "1999-02-22")
+
+
+def test_a_number_whose_label_ocr_misread_or_lost():
+    """A scan's 'Số:' read 'S6:', or lost under the handwritten digits (as the 239 TTr and 53 TB numbers are
+    written by hand beside it): the left column's số/ký hiệu is the number, not a line of the issuer's name."""
+    for label in ("S6: ", ""):
+        m = ocr_meta(
+            f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n{label}53 /TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
+            "Về việc thụ lý giải quyết khiếu nại lần hai\nKính gửi: Bà Nguyễn Thị Bích Ngọc\n"
+            "Chủ tịch UBND tỉnh Quảng Ngãi nhận được Đơn ngày 30/9/2024.\n"
+        )
+        assert (m.number, m.issuer) == ("53/TB-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+
+
+def test_a_year_ocr_cut_by_a_space():
+    assert letterhead.issue_date(" ngày 20 tháng 12 năm 20 24") == "2024-12-20"
+    assert letterhead.issue_date(" ngày 20 tháng 12 năm 2024 và 2 3") == "2024-12-20"
+
+
+def test_a_handwritten_number_whose_digits_ocr_read_as_look_alikes():
+    """The numbers of the Quảng Ngãi scans (239 TTr, 53 TB, 299 UB, 660 TB) are written by hand beside a printed
+    'Số:', by the hand whose '15' OCR read '{5' in 299's date: the same look-alikes are read back in the number,
+    and the line stays the number, not a line of the issuer's name."""
+    for written in ("{57 /TB-UBND", "l57/TB-UBND"):
+        m = ocr_meta(
+            f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: {written}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
+            "Về việc thụ lý giải quyết khiếu nại lần hai\nKính gửi: Bà Nguyễn Thị Bích Ngọc\n"
+            "Chủ tịch UBND tỉnh Quảng Ngãi nhận được Đơn ngày 30/9/2024.\n"
+        )
+        assert (m.number, m.issuer) == ("157/TB-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+
+
+def test_a_v_v_line_ocr_misread_keeps_the_left_column():
+    """OCR reads '/' as the fraction slash '⁄' on the Quảng Ngãi scans (299 UB's date: 'ngày⁄{Š'); a V/v line read
+    'V⁄v' or 'V/y' is still the letter's subject, and a line OCR garbled under the number no longer cuts the
+    number and the issuer's name above it off the letterhead."""
+    for subject_line in ("V⁄v công bố Danh mục TTHC", "V/y công bố Danh mục TTHC", "V/c công bố Danh mục TTHC"):
+        m = ocr_meta(
+            f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 299 /UBND-TTHC\n{subject_line}\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 15 tháng 01 năm 2025\n"
+            "Kính gửi: Sở Giao thông vận tải\nThực hiện nội dung các Quyết định số 1743/QĐ-BGTVT.\n"
+        )
+        assert (m.number, m.issuer) == ("299/UBND-TTHC", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+        if "/c" not in subject_line:
+            assert (m.kind, m.subject) == ("Công văn", subject_line)

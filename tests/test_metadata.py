@@ -321,6 +321,7 @@ def test_scanned_signature_scrawl_of_symbols_before_a_page_break(tmp_path):
     ("name_line", "name"),
     [
         ("_ _yuauL————— _~~—- Trần Hoàng Tuấn", "Trần Hoàng Tuấn"),  # 239 TTr: the pen's strokes on the name's line
+        ("—— _yuauL————— TY —- Trần Hoàng Tuấn", "Trần Hoàng Tuấn"),  # 239 TTr read again: a syllable by chance
         ("- Nguyễn Hoàng Giang", "Nguyễn Hoàng Giang"),  # 574 UB: a stroke read as a dash
     ],
 )
@@ -434,6 +435,24 @@ def test_a_resolution_without_a_place_date_line_is_dated_by_its_passage(tmp_path
         m = meta_of(tmp_path, text.format(gap=gap))
         assert (m.number, m.issued_on) == ("1664/NQ-UBTVQH15", "2025-06-16")
         assert m.evidence["issued_on"].quote.startswith("ngày 16 tháng")
+
+
+def test_a_body_read_where_the_signers_name_was_lost_is_no_name(tmp_path):
+    """H14 (UBND tỉnh Cao Bằng, 1999, scanned): OCR lost the printed name under the seal, and the next line is the
+    letterhead of the attached submission; a council's name or a place is nobody's name. With the name printed,
+    a seal's ring read between the position and the name is passed over."""
+    block = (
+        "Nơi nhận:\n- Như điều 3 “Để thi hành”\n- Lưu VT-Nb lệ?”\nTM UBND TÌNE\n_K/T CHỦ TỊCH\n;” PHÓ. CHỦ TỊCH\n"
+        "X\n\n@\nỦY BAN NHÂN DÀN\nTHỊ XÃ CAO BẰNG\nCONG HOA XÃ HỘI CHỦ NGHA vIỆT NAM\n"
+    )
+    m = meta_of(tmp_path, "QUYẾT ĐỊNH\nVề việc giao quyền sử dụng đất ở\nĐiều 1. Nay giao đất.\n" + block)
+    assert m.signer is None
+    m = meta_of(
+        tmp_path,
+        "CHỈ THỊ\nVề việc phòng cháy\nThời gian qua, công tác phòng cháy đạt kết quả.\nNơi nhận:\n- Lưu: VT.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNHÂN DÂN TỈNH\nTrần Hoàng Tuấn\n",
+    )
+    assert m.signer.name == "Trần Hoàng Tuấn"
 
 
 def test_issuer_from_enacting_formula_when_letterhead_column_is_lost(tmp_path):

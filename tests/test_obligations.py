@@ -1530,3 +1530,32 @@ def test_a_duty_over_the_cases_it_applies_to_is_one_duty():
         ("Sở Tư pháp", "assigned", "Điều 2.2"),
         ("Sở Tư pháp", "assigned", "Điều 2.3.a"),  # 'được nêu' is no 'nếu' (UBND Cần Thơ, tn-1813348fc14ac2b7 2.2)
     ]
+
+
+def test_a_blank_form_attached_to_the_document_assigns_nothing():
+    """A licence template of the Cam Ranh port regulation (tn-1e6fb98e, Khánh Hòa) leaves its bodies blank ('….(2)….'),
+    and the application form attached to a 1999 decision of UBND tỉnh Cao Bằng (the H14 scan) its answer: the
+    lines of a form to fill are no duties, while the decision's own task before them is one."""
+    template = """2. Trách nhiệm của các cơ quan, đơn vị
+a) ....(2).... giải quyết cho người được cấp phép vào, ra Căn cứ quân sự Cam Ranh theo tuyến đường phía Đông.
+b) ....(3).... thông báo kết quả cấp phép cho các tổ chức, cá nhân liên quan.
+"""
+    assert _obligations(template) == []
+    form = """Điều 2. Ủy ban nhân dân thị xã Cao Bằng có nhiệm vụ giải phóng mặt bằng, giao đất theo quy định.
+Đề nghị UBND tỉnh (Giao đất hay không giao đất).............................
+cho ông bà.........
+"""
+    assert [o.agency for o in _obligations(form)] == ["Ủy ban nhân dân thị xã Cao Bằng"]
+
+
+def test_a_parts_title_in_capitals_under_a_request_is_no_task():
+    """239 TTr (Quảng Ngãi, a submission): the request's 'cụ thể như sau:' opens the parts of the proposal, whose
+    titles in capitals say what each part is about; the addressee's one task is the request itself."""
+    text = """Kính gửi: Thường trực HĐND tỉnh
+UBND tỉnh đề nghị Thường trực HĐND tỉnh xem xét, chấp thuận chủ trương xây dựng Nghị quyết bãi bỏ Nghị quyết số 24/2013/NQ-HĐND, cụ thể như sau:
+1. SỰ CẦN THIẾT BAN HÀNH NGHỊ QUYẾT
+Ngày 22/11/2023, Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh Quảng Ngãi thời kỳ 2021-2030.
+Kính đề nghị Thường trực HĐND tỉnh xem xét, chấp thuận./.
+"""
+    assert all(not o.task.isupper() for o in _obligations(text))
+    assert {o.agency for o in _obligations(text)} == {"Thường trực Hội đồng nhân dân tỉnh"}

@@ -351,3 +351,16 @@ def test_words_glued_by_a_web_conversion_and_names_that_end_in_a_number():
         "Phường Uông Bí",
     ]
     assert all(w.gazetteer_code for w in got)
+
+
+def test_a_ward_after_an_address_label_is_where_someone_is():
+    """'Địa chỉ:' opens an address whatever its street part looks like: 'Số 398 - Đường Trần Phú - phường Việt Trì'
+    (tn-04e4130e, Phú Thọ), '(Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ, Tỉnh Quảng Ngãi)' (tn-0bc7bfa8, Quảng Ngãi);
+    a ward the text schedules is still read."""
+    text = (
+        "Cơ sở 1: Địa chỉ: Số 398 - Đường Trần Phú - phường Việt Trì, tỉnh Phú Thọ.\n"
+        "Bà Nguyễn Thị Mỹ Hằng (Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ, Tỉnh Quảng Ngãi).\n"
+        "Năm 2026: thí điểm tại phường Bến Thành, Thành phố Hồ Chí Minh.\n"
+    )
+    got = _wards(text, province="Hồ Chí Minh", issued_on="2025-11-20")
+    assert [(w.name, w.year) for w in got] == [("Phường Bến Thành", 2026)]
