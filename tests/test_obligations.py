@@ -1307,3 +1307,20 @@ def test_a_notice_answers_each_proposal_after_its_colon():
         "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
         "các cơ quan liên quan",
     ]
+
+
+def test_the_lead_verb_opening_a_later_clause_gives_the_role():
+    # tn-05729ab54fc07c39 (Nghị quyết, Chính phủ) and tn-62f25a030c183151 (Kế hoạch, UBND tỉnh Đắk Lắk)
+    text = (
+        "TỔ CHỨC THỰC HIỆN\n"
+        "1. Giao Bộ Nông nghiệp và Môi trường làm chủ Chương trình, chịu trách nhiệm chủ trì xây dựng, hoàn thiện"
+        " hồ sơ, trình cấp có thẩm quyền phê duyệt quyết định đầu tư.\n"
+        "2. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: Thực hiện vai trò cơ quan thường trực Ban Vận động cấp tỉnh;"
+        " chủ trì vận động tổ chức, cá nhân trong và ngoài tỉnh ủng hộ nhu yếu phẩm.\n"
+        "3. Sở Tài chính: Tổng hợp báo cáo; phối hợp với Sở Xây dựng kiểm tra tiến độ.\n"
+    )
+    assert [(a, r) for a, r, _ in _rows(text)] == [
+        ("Bộ Nông nghiệp và Môi trường", "lead"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead"),
+        ("Sở Tài chính", "assigned"),  # a later 'phối hợp' is one more duty, the gold's plain task
+    ]
