@@ -607,7 +607,7 @@ class _Reader:
         folded = fold_in_place(text)
         m = self.voc.enumeration.search(folded, stop) if bodies else None
         if m is None and bodies and bodies[-1].collective:
-            m = _BRACKET.match(text, stop)  # '… các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …)'
+            m = _BRACKET.search(text, stop)  # '… các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …)'
         between = text[stop : m.start()] if m else ""
         if m is None or re.search(r"[.;:]", between) or len(between.split()) > 10:
             return bodies, stop  # the bracket follows the class, or the rest of its name ('… quản lý ngành, lĩnh vực')

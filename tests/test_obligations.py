@@ -1324,3 +1324,15 @@ def test_the_lead_verb_opening_a_later_clause_gives_the_role():
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead"),
         ("Sở Tài chính", "assigned"),  # a later 'phối hợp' is one more duty, the gold's plain task
     ]
+
+
+def test_a_class_named_with_its_qualifiers_and_its_members_in_a_bracket_gives_each_member_the_task():
+    # tn-6bac4a0d92da936d (Chỉ thị, UBND tỉnh Đắk Lắk); with 'gồm' the same form is in tn-4e39af96b6891368 (Quảng Ngãi)
+    text = """I. TRÁCH NHIỆM PHỐI HỢP
+1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):
+a) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ và hợp lệ của hồ sơ."""
+    assert [a for a, _, _ in _rows(text)] == [
+        "Sở Tài chính",
+        "Ban quản lý Khu Kinh tế Phú Yên",
+        "Ban Quản lý các Khu công nghiệp tỉnh",
+    ]
