@@ -227,6 +227,7 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
 _TITLE_SERIES = re.compile(r"\s*(?:,|;)\s*")  # on folded text: a bare title's comma before the next title
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")  # OCR reads the hyphen of 'Lao động - Thương binh' as '—' too
 _NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu chính Viễn thông')
+_BRIDGE_WORDS = 2  # lowercase words inside a capitalised name ('Khu Nông nghiệp ứng dụng Công nghệ cao')
 _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
 # 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã'
 _UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—][ \t]*")
@@ -286,6 +287,7 @@ class _Scanner:
             if not m or not m.group()[0].isupper() or (words and self._starts_body(p) and not self._in_place(pos, m)):
                 break
             end, words = m.end(), words + 1
+            end = self._completed_word(m, end)
             nxt = _NAME_JOIN.match(self.folded, end)
             if not nxt:
                 break
@@ -304,6 +306,8 @@ class _Scanner:
         opens_word = (self.text[last:end].lower(), after.group(1)) in pairs and not (
             later and (after.group(1), later.group(1).lower()) in pairs
         )
+        if words > 1 and opens_word and (later is None or later.group(1)[0].isupper()):
+            return after.end()  # '… Viễn thông Quân đội|,': the word the last syllable opens ends the name
         if words == 1 or opens_word:
             # 'tỉnh Vận động …', 'Thành ủy Nha Trang Chủ trì …': a capitalised word that opens a
             # lowercase word ('vận động', 'chủ trì') begins the sentence after the name — but in
@@ -311,6 +315,40 @@ class _Scanner:
             kept = _TRAILING_JOIN.sub("", self.text[pos:last])
             return pos + len(kept) if kept.strip() and words > 1 else None
         return end
+
+    def _completed_word(self, word: re.Match[str], end: int) -> int:
+        """'Khu Kinh tế| Phú Yên', 'Trung tâm Công nghệ thông tin và Truyền thông': the lowercase syllable that
+        completes a capitalised one is inside the name when another capitalised word, not a body of its own, goes
+        on after it; before lowercase words ('Thành ủy Nha Trang Chủ trì …') it opens the sentence instead."""
+        after = _NEXT_WORD.match(self.text, word.end())
+        if (
+            after is None
+            or not after.group(1)[0].islower()
+            or (word.group().lower(), after.group(1)) not in lexicon().pairs
+        ):
+            return end
+        p = after.end()
+        for _ in range(_BRIDGE_WORDS):  # 'Khu Nông nghiệp| ứng dụng| Công nghệ cao': a few lowercase words between
+            lower = _NEXT_WORD.match(self.text, p)
+            if (
+                lower is None
+                or not lower.group(1)[0].islower()
+                or self.lex.name_breaks.match(self.folded, lower.start(1))
+            ):
+                break
+            p = lower.end()
+        join = _NAME_JOIN.match(self.folded, p)
+        later = _WORD.match(self.text, join.end()) if join else None
+        if later is None or not later.group()[0].isupper() or self._starts_body(later.start()):
+            return end
+        return p
+
+    def _spans_words(self, start: int, end: int) -> bool:
+        """Does a name run on through lowercase words to a later capitalised one ('Công ty Cổ phần siêu thị Sài
+        Gòn', 'Học viện Chính trị quốc gia Hồ Chí Minh')? Such a name is whole: the lowercase words after it
+        are the task ('… Sài Gòn| liên hệ với …')."""
+        cases = [w.group()[0].isupper() for w in _WORD.finditer(self.text, start, end)]
+        return any(not c for c in cases) and cases.count(True) >= 2 and cases[-1]
 
     def _in_place(self, pos: int, word: re.Match[str]) -> bool:
         """Does ``word`` end a province's name begun at ``pos`` ('Hải| Phòng', where 'Phòng' also opens a body)?"""
@@ -567,8 +605,11 @@ class _Scanner:
                 return None
             scoped = True  # 'Sở Y tế' is a whole name: it takes no scope from a list
             tail = self._tail_to_colon(name)
-            if tail == name and known is None:
-                tail = self._lower_tail(name)  # 'Cục Kết cấu| hạ tầng xây dựng| tham mưu …'
+            if tail == name and known is None and not self._spans_words(h, name):
+                # 'Cục Kết cấu| hạ tầng xây dựng| tham mưu …', 'Quỹ Đền| ơn đáp nghĩa'
+                tail = self._lower_tail(name)
+                if tail > name and not self._starts_body(tail) and (more := self._capitalised_run(tail, 4)):
+                    tail = more  # 'Ban quản lý Khu Nông nghiệp| ứng dụng| Công nghệ cao Phú Yên'
             end = self._qualifiers(tail)
         elif end is None:
             return None

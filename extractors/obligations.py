@@ -204,7 +204,8 @@ def _vocabulary() -> _Vocabulary:
         role_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['lead'] + d['support'])})(?!\w)"),
         directing=re.compile(rf"(?:(?:{adverbs})\s+)*(?:{phrase_alternation(d['directing_verbs'])})(?!\w)"),
         lead_clause=re.compile(
-            rf";\s*(?:{phrase_alternation(d['lead'])})\s*(?:,|\s+(?:{phrase_alternation(d['partner_links'])})\b)"
+            rf"[,;.]\s*(?:(?:{adverbs})\s*,?\s+)*(?:(?:{phrase_alternation(d['role_clause_openers'])})\s+)?"
+            rf"(?:{phrase_alternation(d['lead'])})(?!\w)"
         ),
         helped=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['helped'])})\s*$"),
         preamble=re.compile(rf"(?:{phrase_alternation(d['preamble_parts'])})(?!\w)"),
@@ -285,8 +286,11 @@ def _inner_role(task: str) -> Role | None:
     opening = re.search(r"[.;:,]|$", folded)
     assert opening is not None  # '$' always matches
     voc, (lead, _) = _vocabulary(), _role_words()
-    if voc.lead_clause.search(folded):
-        return "lead"  # '…; chủ trì, phối hợp với các cơ quan …': a clause of the task that opens with the lead verb
+    if voc.lead_clause.search(folded, opening.start()):
+        # a later clause of the task that opens with the lead verb ('…; chủ trì, phối hợp với các cơ quan …', '…;
+        # chủ trì vận động tổ chức, cá nhân …', '…, chịu trách nhiệm chủ trì xây dựng …'): CONVENTIONS.md, chủ trì →
+        # lead; a later 'phối hợp' is one more duty of the body, which the gold reads as its plain task
+        return "lead"
     directing = voc.directing.match(folded.lstrip(" -–*_"))
     if directing and not voc.role_word.match(folded.lstrip(" -–*_"), directing.end() + 1):
         return None  # 'Chỉ đạo các Khu Quản lý đường bộ … phối hợp với …': the role of those it directs
@@ -660,7 +664,7 @@ class _Reader:
         folded = fold_in_place(text)
         m = self.voc.enumeration.search(folded, stop) if bodies else None
         if m is None and bodies and bodies[-1].collective:
-            m = _BRACKET.match(text, stop)  # '… các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …)'
+            m = _BRACKET.search(text, stop)  # '… các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …)'
         between = text[stop : m.start()] if m else ""
         if m is None or re.search(r"[.;:]", between) or len(between.split()) > 10:
             return bodies, stop  # the bracket follows the class, or the rest of its name ('… quản lý ngành, lĩnh vực')

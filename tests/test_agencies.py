@@ -539,3 +539,31 @@ def test_a_series_of_classes_is_a_class_without_cac():
     assert _names("Sở Y tế, Sở Tài chính chủ trì") == ["Sở Y tế", "Sở Tài chính"]
     # other classes in a series are a topic as often as a body ('Tổ chức, cá nhân phải tuân thủ …')
     assert _names("Tổ chức, cá nhân sử dụng điện phải tuân thủ") == []
+
+
+def test_a_proper_name_runs_on_through_its_lowercase_syllables_to_a_later_capitalised_word():
+    # tn-6bac4a0d92da936d (Chỉ thị, UBND tỉnh Đắk Lắk)
+    text = (
+        "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý Khu Nông nghiệp"
+        " ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):"
+    )
+    assert [b.name for b in parse_addressees(text, text.index("(") + 1)[0]] == [
+        "Sở Tài chính",
+        "Ban quản lý Khu Kinh tế Phú Yên",
+        "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên",
+        "Ban Quản lý các Khu công nghiệp tỉnh",
+    ]
+    # tn-e4ddc120fc14463c (Nghị định, Chính phủ); tn-77de8d61b741c666 (Công văn, Thuế tỉnh Phú Thọ)
+    assert _names("Học viện Chính trị quốc gia Hồ Chí Minh tổ chức bồi dưỡng các chương trình sau:") == [
+        "Học viện Chính trị quốc gia Hồ Chí Minh"
+    ]
+    assert _names("Công ty Cổ phần siêu thị Sài Gòn liên hệ với Thuế tỉnh Phú Thọ") == [
+        "Công ty Cổ phần siêu thị Sài Gòn"
+    ]
+    # a capitalised word before a lowercase task opens the sentence (tn-24701a1c97c8c368, Thông báo, VPCP)
+    assert _names("Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam làm việc cụ thể với công ty") == [
+        "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"
+    ]
+    assert _names("Trưởng Ban Quản lý Quỹ Đền ơn đáp nghĩa cấp tỉnh có trách nhiệm") == [
+        "Trưởng Ban Quản lý Quỹ Đền ơn đáp nghĩa cấp tỉnh"
+    ]

@@ -1559,3 +1559,32 @@ Kính đề nghị Thường trực HĐND tỉnh xem xét, chấp thuận./.
 """
     assert all(not o.task.isupper() for o in _obligations(text))
     assert {o.agency for o in _obligations(text)} == {"Thường trực Hội đồng nhân dân tỉnh"}
+
+
+def test_the_lead_verb_opening_a_later_clause_gives_the_role():
+    # tn-05729ab54fc07c39 (Nghị quyết, Chính phủ) and tn-62f25a030c183151 (Kế hoạch, UBND tỉnh Đắk Lắk)
+    text = (
+        "TỔ CHỨC THỰC HIỆN\n"
+        "1. Giao Bộ Nông nghiệp và Môi trường làm chủ Chương trình, chịu trách nhiệm chủ trì xây dựng, hoàn thiện"
+        " hồ sơ, trình cấp có thẩm quyền phê duyệt quyết định đầu tư.\n"
+        "2. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: Thực hiện vai trò cơ quan thường trực Ban Vận động cấp tỉnh;"
+        " chủ trì vận động tổ chức, cá nhân trong và ngoài tỉnh ủng hộ nhu yếu phẩm.\n"
+        "3. Sở Tài chính: Tổng hợp báo cáo; phối hợp với Sở Xây dựng kiểm tra tiến độ.\n"
+    )
+    assert [(a, r) for a, r, _ in _rows(text)] == [
+        ("Bộ Nông nghiệp và Môi trường", "lead"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead"),
+        ("Sở Tài chính", "assigned"),  # a later 'phối hợp' is one more duty, the gold's plain task
+    ]
+
+
+def test_a_class_named_with_its_qualifiers_and_its_members_in_a_bracket_gives_each_member_the_task():
+    # tn-6bac4a0d92da936d (Chỉ thị, UBND tỉnh Đắk Lắk); with 'gồm' the same form is in tn-4e39af96b6891368 (Quảng Ngãi)
+    text = """I. TRÁCH NHIỆM PHỐI HỢP
+1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):
+a) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ và hợp lệ của hồ sơ."""
+    assert [a for a, _, _ in _rows(text)] == [
+        "Sở Tài chính",
+        "Ban quản lý Khu Kinh tế Phú Yên",
+        "Ban Quản lý các Khu công nghiệp tỉnh",
+    ]

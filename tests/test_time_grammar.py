@@ -299,3 +299,20 @@ def test_a_bare_year_right_after_a_completion_verb_dates_a_task(task, due):
     """The obligation's due reads the bare year as the deadline does: a few words after a completion verb it is
     when the thing is finished; farther, or after any other word, it names the year of a thing."""
     assert tg.task_due(task, "2025-11-18") == due
+
+
+def test_a_bare_year_right_after_the_noun_of_a_years_plan_is_the_tasks_due():
+    # tn-826ed569ec2ddaa1 and tn-98be6e047028fade (Thông báo, Văn phòng Chính phủ, to Đắk Lắk and Phú Thọ)
+    assert tg.task_due(
+        "Đẩy mạnh giải ngân đầu tư công, quyết tâm giải ngân 100% kế hoạch vốn năm 2025 đã được giao"
+    ) == (
+        "2025",
+        None,
+    )
+    assert tg.task_due(
+        "Tập trung lãnh đạo, chỉ đạo để hoàn thành cao nhất các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm"
+        " 2025, trong đó phấn đấu tăng trưởng kinh tế vượt mục tiêu"
+    ) == ("2025", None)
+    # with other words between, the year names a paper
+    assert tg.task_due("Xây dựng Kế hoạch quan trắc môi trường năm 2026") == (None, None)
+    assert tg.task_due("Tổ chức thực hiện Luật Giáo dục năm 2019") == (None, None)

@@ -130,6 +130,7 @@ class _Vocab:
     time_columns: dict[str, Relation]
     completion: re.Pattern  # 'hoàn thành', 'bảo đảm', 'phấn đấu'
     finished_before: re.Pattern  # a completion verb a few words before the end of a text
+    plan_of_year: re.Pattern  # a noun of a year's programme of work at the end of a text
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +196,12 @@ def _vocab() -> _Vocab:
         time_columns={fold(k): v for k, v in d["time_columns"].items()},
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
         finished_before=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})(?:\s+\w+){{0,4}}\s+$"),
+        plan_of_year=re.compile(
+            r"(?<!\w)"
+            + "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in d["plan_references"])
+            + rf"(?:{phrase_alternation(d['plan_nouns'])})(?:\s+{phrase_alternation(d['plan_qualifiers'])})?"
+            + r"(?:\s+nam)?\s+$"
+        ),
     )
 
 
@@ -607,10 +614,17 @@ def _times_task(m: TimeMention) -> bool:
 def _dates_task(m: TimeMention, folded: str) -> bool:
     """A bare year inside a task names the year of a thing ('Kế hoạch quan trắc … năm 2026', 'Luật Giáo dục
     năm 2019'): it dates the task only after a time word, opening it ('Năm 2025: …') or a few words after a
-    completion verb ('bảo đảm thông xe kỹ thuật năm 2025'); it still makes a schedule of a task with other years
+    completion verb ('bảo đảm thông xe kỹ thuật năm 2025') or right after the noun of a year's plan ('kế hoạch vốn
+    năm 2025'); it still makes a schedule of a task with other years
     ('sơ kết (cuối năm 2023), sơ kết giai đoạn (năm 2025)')."""
     lead = folded[: m.start]
-    return m.kind not in YEAR_KINDS or m.prepositioned or opens_clause(lead) or finished_just_before(lead)
+    return (
+        m.kind not in YEAR_KINDS
+        or m.prepositioned
+        or opens_clause(lead)
+        or finished_just_before(lead)
+        or plans_the_year(lead)
+    )
 
 
 def _rank(m: TimeMention) -> int:
@@ -687,6 +701,15 @@ def finished_just_before(folded_lead: str) -> bool:
     """True when a completion verb stands a few words before the end of a folded text: the bare year after it
     is when the thing is finished ('có kế hoạch hoàn thành năm 2025', 'bảo đảm thông xe kỹ thuật năm 2025')."""
     return _vocab().finished_before.search(folded_lead) is not None
+
+
+def plans_the_year(folded_lead: str) -> bool:
+    """True when a noun of a year's programme of work closes a folded text: the bare year after it is the year
+    the task is done in ('giải ngân 100% kế hoạch vốn năm 2025', 'bố trí vốn … trong kế hoạch 2013', 'hoàn
+    thành … các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm 2025'), not the name of a paper ('Kế hoạch
+    quan trắc … năm 2026', 'Luật Giáo dục năm 2019'), where other words stand between, nor the plan a thing was
+    done under ('… đã được bố trí vốn theo kế hoạch năm 2025')."""
+    return _vocab().plan_of_year.search(folded_lead) is not None
 
 
 def labelled(folded_lead: str) -> bool:
