@@ -138,6 +138,7 @@ class _Vocab:
     subject_verbs: re.Pattern  # a noun phrase then 'được' / 'phải' / 'đạt' after a percent
     indicators: re.Pattern  # 'tỷ lệ', 'chỉ số': an indicator a comparator bounds
     condition_lead_ins: re.Pattern  # 'các tiêu chí sau:': a list of conditions, not of goals
+    rule_kinds: frozenset[str]  # 'Nghị định', 'Thông tư': kinds whose figures without a time are norms
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +202,7 @@ def _vocab() -> _Vocab:
         costs=re.compile(rf"^\s*(?:{phrase_alternation(d['costs'])})(?!\w)"),
         consequence=re.compile(rf"(?<!\w)(?:{exact_alternation(d['consequence_words'])})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{exact_alternation(d['state_words'])})(?!\w)"),
+        rule_kinds=frozenset(d["rule_kinds"]),
     )
 
 
@@ -379,7 +381,14 @@ def _per_head_payment(rest: str, unit: str) -> bool:
 
 
 def _committed(
-    ct: ClausedText, clause: Clause, target: Target, goal_bound: bool, at: int, end: int, lead_in: Clause | None
+    ct: ClausedText,
+    clause: Clause,
+    target: Target,
+    goal_bound: bool,
+    at: int,
+    end: int,
+    lead_in: Clause | None,
+    kind: str | None = None,
 ) -> bool:
     """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence,
     a change, a goal word before it in its sentence, an indicator bounded by a comparator ('tỷ lệ tái nghiện không
@@ -387,11 +396,15 @@ def _committed(
     percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
     rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức trở lên')."""
     v = _vocab()
-    if goal_bound or clause.criterion is not None or target.year or target.recurrence or target.change:
+    if goal_bound or clause.criterion is not None or target.year or target.recurrence:
+        return True
+    since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)
+    if kind in v.rule_kinds and not v.goal_headings.search(ct.folded[since : max(at, clause.start)]):
+        return False  # 'Các khoản chi … không được vượt quá 5% tổng số thu hằng năm' in a decree: a norm
+    if target.change:
         return True
     if lead_in is not None and v.condition_lead_ins.search(ct.folded[lead_in.start : lead_in.end]):
         return False  # 'Tiêu chí phân định xã theo trình độ phát triển:' / '+ Tỷ lệ hộ … dưới 95%'
-    since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)
     lead, raw = ct.folded[since : max(at, clause.start)], ct.work[since : max(at, clause.start)].lower()
     folded_words, exact_words = v.goal_words
     if folded_words.search(lead) or exact_words.search(raw):
@@ -866,7 +879,14 @@ def find(
                 evidence=seg.evidence(start, end),
             )
             if not _committed(
-                ct, clause, target, goal_bound, fig.start, fig.end, lead_in if lead_in is not clause else None
+                ct,
+                clause,
+                target,
+                goal_bound,
+                fig.start,
+                fig.end,
+                lead_in if lead_in is not clause else None,
+                meta.kind if meta else None,
             ) or _restated(ct, clause, fig, emitted):
                 continue
             emitted.append(fig)

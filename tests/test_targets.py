@@ -12,11 +12,16 @@ from schemas.extraction import DocumentMeta, Jurisdiction
 
 
 def read(
-    tmp_path, text: str, issued_on: str | None = None, province: str | None = "Khánh Hòa", locality: str | None = None
+    tmp_path,
+    text: str,
+    issued_on: str | None = None,
+    province: str | None = "Khánh Hòa",
+    locality: str | None = None,
+    kind: str | None = None,
 ):
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
-    meta = DocumentMeta(issued_on=issued_on, jurisdiction=Jurisdiction(province=province, locality=locality))
+    meta = DocumentMeta(kind=kind, issued_on=issued_on, jurisdiction=Jurisdiction(province=province, locality=locality))
     return targets.extract(segment(load_document(path)), meta)
 
 
@@ -811,3 +816,40 @@ def test_as_soon_as_possible_is_no_permission_and_a_goal_verb_ends_what_befell(t
         "3. Có 120 hộ bị thiệt hại trên 70% diện tích lúa.\n"
     )
     assert keys(read(tmp_path, text, issued_on="2025-11-26")) == [(8.0, None, True, ">", None, 2025, None)]
+
+
+# Decree cb-file_data_7 (Chính phủ), resolution tn-0abcf1a5292b3 (HĐND thành phố Huế), decree tn-c22591f10eec1
+# (Chính phủ): figures of rules, with no time to reach them by
+RULE_FIGURES = (
+    "1. Các khoản chi tại khoản này không được vượt quá 5% tổng số thu của Quỹ Đền ơn đáp nghĩa từng cấp.\n"
+    "2. Ngân sách thành phố hỗ trợ 50%;\n"
+    "ngân sách xã/phường hỗ trợ 40% và các nguồn xã hội hoá khác là 10%.\n"
+    "3. Nguyên tắc giới thiệu và lựa chọn: Mỗi thành viên tham dự hội nghị giới thiệu 01 người cho 01 vị trí chức vụ.\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["Nghị định", "Nghị quyết", "Quyết định"])
+def test_figures_of_a_rule_making_kind_without_a_time_are_norms(tmp_path, kind):
+    assert read(tmp_path, RULE_FIGURES, issued_on="2025-06-30", kind=kind) == []
+
+
+def test_a_rule_making_kind_keeps_goals_with_a_time_or_a_goal_word(tmp_path):
+    found = read(
+        tmp_path,
+        RULE_FIGURES
+        + "4. Phấn đấu 100% hồ sơ được giải quyết đúng hạn.\n"
+        + "5. Tỷ lệ hộ nghèo giảm 1,5% mỗi năm; đến năm 2030 tỷ lệ che phủ rừng đạt 47%.\n",
+        issued_on="2025-06-30",
+        kind="Nghị quyết",
+    )
+    assert [(t.value, t.year, t.recurrence) for t in found] == [
+        (100, None, None),
+        (1.5, None, "yearly"),
+        (47, 2030, None),
+    ]
+
+
+def test_a_plan_keeps_figures_without_a_time(tmp_path):
+    text = "Hỗ trợ 100% hộ nghèo có nhu cầu được vay vốn.\n"
+    assert [t.value for t in read(tmp_path, text, kind="Kế hoạch")] == [100]
+    assert read(tmp_path, text, kind="Quyết định") == []
