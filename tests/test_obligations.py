@@ -605,6 +605,18 @@ Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Q
     ]
 
 
+def test_executing_article_addressed_with_a_slash_or_one_word_reads_its_first_official():
+    """tn-5fc0868aeac2f15a (Bộ Y tế, 2025) writes 'Các Ông/bà:', H14 (Ủy ban nhân dân tỉnh Cao Bằng, 1999, a
+    typewritten scan) 'Các ông:'; the address is no part of the first official's title."""
+    for salutation in ("Điều 3.\nCác Ông/bà:", "Điều 3: Các ông:"):
+        text = f"{salutation} Chánh Văn phòng Bộ; Cục trưởng Cục Quản lý Y, Dược cổ truyền chịu trách nhiệm thi hành "
+        text += "Quyết định này./."
+        assert [o.agency for o in _obligations(text)] == [
+            "Chánh Văn phòng Bộ",
+            "Cục trưởng Cục Quản lý Y, Dược cổ truyền",
+        ], salutation
+
+
 def test_regulation_articles_name_the_body_whose_items_follow():
     text = """Chương II
 NỘI DUNG PHỐI HỢP
