@@ -617,6 +617,18 @@ def test_executing_article_addressed_with_a_slash_or_one_word_reads_its_first_of
         ], salutation
 
 
+def test_a_body_named_with_an_en_or_em_dash_is_one_body():
+    """cb-file_data_49 (Cao Bằng) prints 'Sở Lao động – Thương binh và Xã hội' with an en dash; the OCR of 660 TB
+    (a Quảng Ngãi scan) reads its hyphen as an em dash. 'và' inside the name splits nothing."""
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Lao động — Thương binh và Xã hội chịu trách nhiệm hướng dẫn, theo dõi việc triển khai thực hiện.
+2. Sở Lao động – Thương binh và Xã hội chủ trì phối hợp cùng chính quyền địa phương tổ chức di chuyển."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Sở Lao động — Thương binh và Xã hội", "assigned"),
+        ("Sở Lao động – Thương binh và Xã hội", "lead"),
+    ]
+
+
 def test_regulation_articles_name_the_body_whose_items_follow():
     text = """Chương II
 NỘI DUNG PHỐI HỢP
