@@ -155,8 +155,27 @@ def _date_before(key: str, phrase_start: int, paragraph_start: int) -> str | Non
 _OTHER_DATE_OR_NUMBER = re.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d|\bngay\s+\d|\d\s*/\s*[^\W\d]|\bso\s*:?\s*\d")
 
 
-def _date(key: str, pos: int) -> tuple[str | None, int]:
+# a stop before a word in lower case: a comma the OCR read as a stop ('số : 88/CP. ngày 17/8/1994. số 60/CP. ngày
+# 05/7/1994', H14 as read; printed '88/CP, ngày …, số 60/CP, ngày'), the sentence going on
+_MISREAD_COMMA = re.compile(r"[ \t]*\.[ \t]*(?=[^\W\d_])")
+
+
+def _past_misread_comma(text: str, pos: int) -> int:
+    """Where the sentence goes on after a stop the OCR read for a comma, or ``pos`` when it does not."""
+    m = _MISREAD_COMMA.match(text, pos)
+    return m.end() if m and text[m.end()].islower() else pos
+
+
+def _separator(text: str, key: str, end: int, start: int) -> str:
+    """The folded words between two numbers of a list, a stop the OCR read for a comma read as the comma."""
+    going_on = _past_misread_comma(text, end)
+    return key[end:start] if going_on == end else ", " + key[going_on:start]
+
+
+def _date(text: str, key: str, pos: int) -> tuple[str | None, int]:
     m = _patterns().date_after.match(key, pos, pos + 80)
+    if not m and (going_on := _past_misread_comma(text, pos)) != pos:
+        m = _patterns().date_after.match(key, going_on, going_on + 80)
     if not m:
         return None, pos
     groups = [g for g in m.groups() if g is not None]
@@ -215,12 +234,12 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
             phrase_start = start - len(window) + kind_word.start(1)
         else:
             kind = kind_of_symbol(number)
-            if found and p.list_separator.match(key[found[-1].end : start]):
+            if found and p.list_separator.match(_separator(text, key, found[-1].end, start)):
                 kind = kind or found[-1].kind
             if kind is None:
                 continue
             phrase_start = start
-        issued_on, after = _date(key, end)
+        issued_on, after = _date(text, key, end)
         if issued_on is None:
             issued_on = _date_before(key, phrase_start, starts[bisect_right(starts, phrase_start) - 1])
         issuer, after = _issuer(text, key, after)

@@ -34,9 +34,9 @@ def phrase_alternation(words) -> str:
 def exact_alternation(words) -> str:
     """A regex alternation of the phrases as written (tone marks kept: 'đã' is not the 'da' of 'tối đa'),
     longest first, a space matching any white space and a spaced hyphen a hyphen, spaced or not ('chính trị - xã
-    hội' is also written 'chính trị-xã hội')."""
+    hội' is also written 'chính trị-xã hội'), or an en or em dash ('Lao động – Thương binh', and OCR's '—')."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))  # the same pattern in every process
-    return "|".join(re.escape(w).replace(r"\ \-\ ", r"\s*-\s*").replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(re.escape(w).replace(r"\ \-\ ", r"\s*[-–—]\s*").replace(r"\ ", r"\s+") for w in ordered)
 
 
 def parse_number(raw: str) -> float | None:

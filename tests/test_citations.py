@@ -263,3 +263,21 @@ def test_a_sentences_opening_date_dates_the_paper_it_records_across_wraps_and_ye
         "năm 2050 tại Quyết định số 1456/QĐ-TTg; theo đó, nội dung quy hoạch du lịch tỉnh đã được tích hợp.\n",
     )
     assert set(got) == {("04/2012/UBTVQH13", "2012-07-16"), ("1456/QĐ-TTg", "2023-11-22")}
+
+
+def test_a_stop_the_ocr_read_for_a_comma_before_a_lower_case_word_keeps_the_date_and_the_list(tmp_path):
+    """H14 (Cao Bằng, 1999, typewritten scan) as the OCR reads it: the printed '88/CP, ngày 17/8/1994, số 60/CP,
+    ngày …' has each comma read as a stop; a stop before a capital still ends the sentence."""
+    got = cited(
+        tmp_path,
+        "- Căn cứ Luật đất đai và các Nghị định dưới luật của Hội đồng Chính phủ số : 88/CP. ngày 17/8/1994. số "
+        "60/CP. ngày 05/7/1994 về quyền sở hữu nhà ở.\n\n"
+        "- Căn cứ quy hoạch chi tiết đã được UBND tỉnh phê duyệt số 204/UB-QĐ-NĐ. ngày 09/6/1992.\n\n"
+        "Thực hiện Công văn số 12/UBND-KT. Ngày 05/3/2024, Sở Tài chính đã có báo cáo.\n",
+    )
+    assert set(got) == {
+        ("88/CP", "1994-08-17"),
+        ("60/CP", "1994-07-05"),
+        ("204/UB-QĐ-NĐ", "1992-06-09"),
+        ("12/UBND-KT", None),
+    }

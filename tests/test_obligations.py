@@ -605,6 +605,30 @@ Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Q
     ]
 
 
+def test_executing_article_addressed_with_a_slash_or_one_word_reads_its_first_official():
+    """tn-5fc0868aeac2f15a (Bộ Y tế, 2025) writes 'Các Ông/bà:', H14 (Ủy ban nhân dân tỉnh Cao Bằng, 1999, a
+    typewritten scan) 'Các ông:'; the address is no part of the first official's title."""
+    for salutation in ("Điều 3.\nCác Ông/bà:", "Điều 3: Các ông:"):
+        text = f"{salutation} Chánh Văn phòng Bộ; Cục trưởng Cục Quản lý Y, Dược cổ truyền chịu trách nhiệm thi hành "
+        text += "Quyết định này./."
+        assert [o.agency for o in _obligations(text)] == [
+            "Chánh Văn phòng Bộ",
+            "Cục trưởng Cục Quản lý Y, Dược cổ truyền",
+        ], salutation
+
+
+def test_a_body_named_with_an_en_or_em_dash_is_one_body():
+    """cb-file_data_49 (Cao Bằng) prints 'Sở Lao động – Thương binh và Xã hội' with an en dash; the OCR of 660 TB
+    (a Quảng Ngãi scan) reads its hyphen as an em dash. 'và' inside the name splits nothing."""
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Lao động — Thương binh và Xã hội chịu trách nhiệm hướng dẫn, theo dõi việc triển khai thực hiện.
+2. Sở Lao động – Thương binh và Xã hội chủ trì phối hợp cùng chính quyền địa phương tổ chức di chuyển."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Sở Lao động — Thương binh và Xã hội", "assigned"),
+        ("Sở Lao động – Thương binh và Xã hội", "lead"),
+    ]
+
+
 def test_regulation_articles_name_the_body_whose_items_follow():
     text = """Chương II
 NỘI DUNG PHỐI HỢP
