@@ -14,6 +14,7 @@ warmed on another one: the repeats of a warm run meet the lines they have folded
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import resource
 import statistics
 import subprocess
@@ -62,12 +63,23 @@ def cold_seconds(path: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def bytecode_cached() -> bool:
+    """Whether the installed spaCy has its compiled bytecode. uv installs none unless asked
+    (``scripts/bootstrap`` asks); where nothing can write ``__pycache__`` either
+    (``PYTHONDONTWRITEBYTECODE``, a read-only install) every cold start compiles some 600 modules,
+    1.1 CPU s of the 2.6 measured on seed 003 (docs/benchmarks.md, coldstart)."""
+    spec = importlib.util.find_spec("spacy")
+    return bool(spec and spec.origin and Path(importlib.util.cache_from_source(spec.origin)).exists())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     samples = sorted(SAMPLES.glob("*.txt"))
     extract(segment(document_from_text(WARM_UP)))  # load dictionaries, compile patterns
+    if not bytecode_cached():
+        print("spaCy's bytecode is not cached: the cold figures include compiling its modules (scripts/bootstrap)")
     print(
         f"{'sample':28} {'pages':>5} {'warm s':>7} {'warm s/10 pages':>15} {'warm cpu s':>10} "
         f"{'first cpu s':>11} {'cold s':>7} {'cold cpu s':>10}"

@@ -16,6 +16,15 @@ class UnreadableDocument(Exception):
         self.reason = reason
 
 
+class ReaderRefusal(Exception):
+    """A reader (PDF, Word) refuses the file; ``reason`` says why in words a clerk understands. Here, not beside
+    each reader, so that ``load_document`` can catch it without importing every reader for a text file."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 class OcrEngineUnavailable(RuntimeError):
     """Tesseract or its ``vie`` model is missing or broken on this machine: a fault of the installation, not of a
     file, so a scan that meets it must stay in the inbox rather than be quarantined. The message is Vietnamese."""

@@ -11,19 +11,16 @@ from __future__ import annotations
 import io
 import zipfile
 
+from pipeline.errors import ReaderRefusal
 from pipeline.messages import reason_en
 from pipeline.read.pdf import render_table
 from pipeline.text import normalize_text
 from schemas.document import Page, Table, TableCell, TextSource
 
 
-class DocxError(Exception):
+class DocxError(ReaderRefusal):
     """The Word file cannot be opened; ``reason`` says why in words a clerk understands (``load_document`` turns it
     into ``UnreadableDocument``)."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def read_docx(data: bytes) -> Page:

@@ -25,20 +25,22 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, UnidentifiedImageError
-
-from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
+from pipeline.errors import OcrEngineUnavailable, ReaderRefusal, UnreadableDocument
 from pipeline.messages import reason_en, t
-from pipeline.ocr.cluster import ClusterPages
-from pipeline.ocr.page_image import PageImage, grey_or_colour
 from pipeline.read import file_type as formats
 from pipeline.read import limits as declared
-from pipeline.read.docx import DocxError, read_docx
-from pipeline.read.pdf import PdfError, read_pdf
 from pipeline.settings import Settings, settings
 from pipeline.text import UndecodableText, decode_bytes, is_syllable, strip_page_furniture, tidy_text
 from schemas.document import Document, IssueKind, Page, TextSource
+
+# The readers of PDF, Word and image files (PIL, the OCR's page layout) are imported by file type, in
+# ``_read``: a text file, what a cold `vanban extract` reads most, needs none of them.
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from pipeline.ocr.page_image import PageImage
 
 A4_INCHES = (8.27, 11.69)
 # What OCR read is not a document when it read no word at all, or when its mean word confidence is under
@@ -81,7 +83,7 @@ def load_document(path: str | Path, executor: Executor | None = None, sha256: st
         with _library_warnings_to_log():
             pages, encoding_repaired = _read(data, media_type, path, executor, limits)
         pages = strip_page_furniture(pages)
-    except (PdfError, DocxError, declared.TooLarge, UndecodableText) as e:
+    except (ReaderRefusal, declared.TooLarge, UndecodableText) as e:
         raise UnreadableDocument(str(path), e.reason) from e
     except (UnreadableDocument, OcrEngineUnavailable):
         raise
@@ -122,10 +124,16 @@ def _read(
             raise UnreadableDocument(str(path), reason_en("reason.blank_text"))
         return [Page(number=1, text=text, source=TextSource.plain)], encoding_repaired
     if media_type == formats.DOCX:
+        from pipeline.read.docx import read_docx
+
         return [read_docx(data)], None
+    from pipeline.ocr.cluster import ClusterPages
+
     # Pages read on other machines are drawn there from the file itself, found in the shared folder.
     travels = isinstance(executor, ClusterPages)
     if media_type == formats.PDF:
+        from pipeline.read.pdf import read_pdf
+
         return _ocr_waiting(read_pdf(data, str(path) if travels else None), executor), None
     if media_type in formats.IMAGE_TYPES:
         if travels:
@@ -164,6 +172,8 @@ class _Forward(logging.Handler):
 
 def _ocr_waiting(pages: Sequence[Page | PageImage], executor: Executor | None) -> list[Page]:
     """OCR the pages that are still pictures (in parallel) and put them back in page order."""
+    from pipeline.ocr.page_image import PageImage
+
     waiting = [p for p in pages if isinstance(p, PageImage)]
     if not waiting:
         return [p for p in pages if isinstance(p, Page)]  # every page is read already
@@ -221,6 +231,10 @@ def _image_pages(data: bytes, path: Path, source: Path, limits: Settings) -> lis
     every worker). Frames are counted and measured from their headers first; a frame whose directory cannot
     be read becomes an empty page with an issue, and ends the file (the frames after it cannot be found).
     ``source`` is the file itself when the pages travel to other machines."""
+    from PIL import Image, UnidentifiedImageError
+
+    from pipeline.ocr.page_image import PageImage
+
     if source != path:
         source.write_bytes(data)
     Image.MAX_IMAGE_PIXELS = limits.max_page_pixels
@@ -253,6 +267,10 @@ def _image_pages(data: bytes, path: Path, source: Path, limits: Settings) -> lis
 def decode_frame(path: str, index: int) -> Image.Image:
     """Frame ``index`` of an image file, grey or in colour (``grey_or_colour``): decoded in the OCR worker that
     reads it."""
+    from PIL import Image
+
+    from pipeline.ocr.page_image import grey_or_colour
+
     with _printed_to_log(), warnings.catch_warnings(), Image.open(path) as image:
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # its size was checked (limits.check_frame)
         image.seek(index)

@@ -20,6 +20,7 @@ from functools import partial
 
 from PIL import ImageStat
 
+from pipeline.errors import ReaderRefusal
 from pipeline.messages import reason_en
 from pipeline.ocr import reading_order as layout
 from pipeline.ocr.page_image import PageImage, grey_or_colour
@@ -47,12 +48,8 @@ MIN_PAPER_GREY = 96
 WHITE_INK = 0.05  # a colour component this close to paper white (CMYK: to no ink) is not seen
 
 
-class PdfError(Exception):
+class PdfError(ReaderRefusal):
     """The PDF cannot be opened; ``reason`` says why in words a clerk understands."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def read_pdf(data: bytes, file: str | None = None) -> list[Page | PageImage]:
