@@ -10,10 +10,7 @@ A cold ``vanban extract`` spent most of its time importing (``python -X importti
 - ``underthesea/__init__.py`` imports every pipeline it has (classification and its model fetcher
   with requests, language detection, the agent) before its regex tokenizer can be reached: 0.35 s.
   The package is made without running its ``__init__`` until one of its names is read
-  (``from underthesea import word_tokenize`` still works, in the same module object). Its
-  tokenizer's module loads a two-entry character map with joblib (0.15 s more: asyncio, loky,
-  psutil): the pattern and the map are kept in vanban's cache, and underthesea is imported only
-  when its files change.
+  (``from underthesea import word_tokenize`` still works, in the same module object).
 
 When spaCy or underthesea were imported before, they are left as they are.
 """
@@ -21,16 +18,10 @@ When spaCy or underthesea were imported before, they are left as they are.
 from __future__ import annotations
 
 import importlib.util
-import re
 import sys
-import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
-from pathlib import Path
 from types import ModuleType
 from typing import Any
-
-from pipeline.cache import cached
 
 
 def _spacy_info(*args: Any, **kwargs: Any) -> Any:
@@ -77,51 +68,20 @@ def _package_initialized_on_use(name: str) -> None:
     sys.modules[name] = package
 
 
-def _underthesea_rules() -> tuple[re.Pattern[str], dict[str, str]]:
-    """underthesea's syllable pattern and its character map ('ð' → 'đ'), from its own modules."""
-    _package_initialized_on_use("underthesea")
-    import underthesea.pipeline.text_normalize  # noqa: F401 - first, as underthesea's own __init__ does (circular)
-    from underthesea.pipeline.text_normalize.text_normalizer import character_map
-    from underthesea.pipeline.word_tokenize import regex_tokenize
-
-    return regex_tokenize.patterns, dict(character_map)
-
-
-def _underthesea_rule_files() -> list[Path]:
-    """The files ``_underthesea_rules`` reads, found without importing underthesea."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("No module named 'underthesea'", name="underthesea")
-    pipeline = Path(next(iter(spec.submodule_search_locations))) / "pipeline"
-    return sorted(
-        [
-            pipeline / "word_tokenize" / "regex_tokenize.py",
-            pipeline / "text_normalize" / "character_normalize.py",
-            pipeline / "text_normalize" / "text_normalizer.py",
-            *(pipeline / "text_normalize").glob("*.bin"),
-        ]
-    )
-
-
-@lru_cache(maxsize=1)
 def underthesea_tokenize() -> Callable[[str], list[str]]:
     """underthesea's regex syllable tokenizer: the tokens of ``regex_tokenize.tokenize(text,
-    use_token_normalize=False)``, from the same normalization (NFC, then its character map, as
-    ``normalize_characters_in_text``) and the same pattern, without the ``groupdict`` that
-    ``tokenize`` runs on every match to name the token's kind and then drops: two thirds of its time
-    (a 330 KB ordinance, 81,000 tokens: 0.49 s → 0.17 s). The winning alternative of the pattern is
-    always a named group around the whole match, so the token is the match.
-
-    The pattern and the map are kept in vanban's cache (``pipeline.cache``, keyed by underthesea's
-    files): importing ``regex_tokenize`` loads the two-entry map with joblib, whose import (asyncio,
-    loky, psutil) cost 0.15 s of a cold ``vanban extract``."""
-    pattern, characters = cached("underthesea-syllables", _underthesea_rule_files(), _underthesea_rules)
+    use_token_normalize=False)``, from the same normalization and the same compiled pattern, without
+    the ``groupdict`` that ``tokenize`` runs on every match to name the token's kind and then drops:
+    two thirds of its time (a 330 KB ordinance, 81,000 tokens: 0.49 s → 0.17 s). The winning
+    alternative of the pattern is always a named group around the whole match, so the token is the
+    match."""
+    _package_initialized_on_use("underthesea")
+    import underthesea.pipeline.text_normalize  # noqa: F401 - first, as underthesea's own __init__ does (circular)
+    from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+    from underthesea.pipeline.word_tokenize import regex_tokenize
 
     def tokenize(text: str) -> list[str]:
-        text = unicodedata.normalize("NFC", text)
-        for character, standard in characters.items():
-            text = text.replace(character, standard)
-        return [m.group() for m in pattern.finditer(text)]
+        return [m.group() for m in regex_tokenize.patterns.finditer(normalize_characters_in_text(text))]
 
     return tokenize
 

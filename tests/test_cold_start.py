@@ -1,6 +1,5 @@
 """A cold ``vanban extract`` imports only what extraction runs: not the database, the flows, the frames
-or the charts, nor rich (help and errors only), spaCy's command line, underthesea (its tokenizer's rules
-cached) or wordfreq once the lexicon is cached, nor the PDF, Word and image readers for a text file.
+or the charts, nor rich (help and errors only), spaCy's command line, underthesea's models or wordfreq once the lexicon is cached.
 Times are in docs/benchmarks.md: a timed test would fail on a busy machine, not on a regression."""
 
 from __future__ import annotations
@@ -33,14 +32,8 @@ NOT_ON_THE_EXTRACT_PATH = (
     "spacy.cli",
     "weasel",
     "wordfreq",
-    "underthesea",
-    "joblib",  # and psutil, asyncio: underthesea's character map is read with it
-    "psutil",
+    "underthesea.pipeline.classification",
     "rich",
-    "PIL",
-    "pipeline.ocr",
-    "pipeline.read.pdf",
-    "pipeline.read.docx",
 )
 
 
@@ -61,7 +54,7 @@ def _modules_of_a_cold_extract(home) -> set[str]:
 def test_extract_imports_no_database_flows_frames_or_unused_nlp(tmp_path):
     _modules_of_a_cold_extract(tmp_path)  # the first run builds the cached tables
     modules = _modules_of_a_cold_extract(tmp_path)
-    assert "spacy" in modules and "pipeline.read.load" in modules
+    assert "spacy" in modules and "underthesea.pipeline.word_tokenize.regex_tokenize" in modules
     loaded = sorted(
         m for m in modules if any(m == name or m.startswith(f"{name}.") for name in NOT_ON_THE_EXTRACT_PATH)
     )
@@ -78,30 +71,3 @@ print(callable(spacy.cli.download), callable(spacy.info), word_tokenize("Sở T�
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert done.stdout.strip() == "True True ['Sở', 'Tư pháp', 'chủ trì']"
-
-
-# underthesea's own tokens of a seed (and of the two characters its map rewrites) beside the cached tokenizer's.
-_CACHED_AND_UNDERTHESEA_TOKENS = """
-import json, sys
-from pathlib import Path
-from extractors.lean_imports import underthesea_tokenize
-text = Path(sys.argv[1]).read_text(encoding="utf-8") + " Ðồng Nai, ðiều 3"
-ours = underthesea_tokenize()(text)
-from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
-print(json.dumps([ours == tokenize(text, use_token_normalize=False), len(ours), ours[-4:]]))
-"""
-
-
-def test_the_cached_tokenizer_gives_underthesea_s_tokens(tmp_path):
-    env = {**os.environ, "VANBAN_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    for _ in ("cache built", "cache read"):
-        done = subprocess.run(
-            [sys.executable, "-c", _CACHED_AND_UNDERTHESEA_TOKENS, str(SEEDS[0])],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
-        same, count, last = json.loads(done.stdout)
-        assert same and count > 1000
-        assert last == ["Nai", ",", "điều", "3"]  # 'ð' is read as 'đ', as underthesea does
