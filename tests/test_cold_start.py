@@ -1,5 +1,5 @@
 """A cold ``vanban extract`` imports only what extraction runs: not the database, the flows, the frames
-or the charts, nor rich (help and errors only), spaCy's command line, underthesea's models or wordfreq once the lexicon is cached.
+or the charts, nor rich (help and errors only), the PDF, Word and image readers (imported by file type), spaCy's command line, underthesea's models or wordfreq once the lexicon is cached.
 Times are in docs/benchmarks.md: a timed test would fail on a busy machine, not on a regression."""
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ NOT_ON_THE_EXTRACT_PATH = (
     "wordfreq",
     "underthesea.pipeline.classification",
     "rich",
+    "PIL",
+    "pipeline.ocr",
+    "pipeline.read.pdf",
+    "pipeline.read.docx",
 )
 
 
