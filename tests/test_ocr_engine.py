@@ -27,11 +27,11 @@ from tests.conftest import LETTER, render_lines
 MARKED_WIDTH_IN = 8.0  # the page the engine fails on is narrower than the others (8.27 in)
 
 
-def three_pages() -> list[PageImage]:
+def three_pages(marked: int = 2) -> list[PageImage]:
     return [
         PageImage(
             number=n,
-            image=render_lines([line], height_in=1.2, width_in=MARKED_WIDTH_IN if n == 2 else 8.27),
+            image=render_lines([line], height_in=1.2, width_in=MARKED_WIDTH_IN if n == marked else 8.27),
             dpi=300,
         )
         for n, line in enumerate(LETTER[3:6], start=1)
@@ -109,9 +109,9 @@ def test_a_page_the_engine_never_reads_is_kept_empty_with_an_issue_and_the_other
 def test_pages_not_read_when_the_documents_time_runs_out_are_kept_empty_with_an_issue(configure, monkeypatch):
     engine_failing(monkeypatch, "hang")
     configure(VANBAN_PAGE_TIMEOUT="60", VANBAN_DOCUMENT_TIMEOUT="6", VANBAN_OCR_WORKERS="1")
-    pages = ocr.ocr_pages(three_pages())
-    assert pages[0].text == LETTER[3]
-    assert [i.kind for p in pages[1:] for i in p.issues] == [IssueKind.out_of_time] * 2
+    pages = ocr.ocr_pages(three_pages(marked=1))  # handed out last page first: page 3 read, 1 hangs, 2 waits
+    assert pages[2].text == LETTER[5]
+    assert [i.kind for p in pages[:2] for i in p.issues] == [IssueKind.out_of_time] * 2
 
 
 def corrupt_tiff(path: Path, lines: list[str], bad: int) -> Path:
