@@ -10,6 +10,7 @@ import signal
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -18,6 +19,7 @@ from pipeline.errors import OcrEngineUnavailable, UnreadableDocument
 from pipeline.ocr import page as ocr
 from pipeline.ocr import tesseract
 from pipeline.ocr.page_image import PageImage
+from pipeline.ocr.workers import hand_out_order
 from pipeline.read.load import load_document
 from schemas.document import IssueKind, TextSource
 from tests.conftest import LETTER, render_lines
@@ -25,11 +27,11 @@ from tests.conftest import LETTER, render_lines
 MARKED_WIDTH_IN = 8.0  # the page the engine fails on is narrower than the others (8.27 in)
 
 
-def three_pages() -> list[PageImage]:
+def three_pages(marked: int = 2) -> list[PageImage]:
     return [
         PageImage(
             number=n,
-            image=render_lines([line], height_in=1.2, width_in=MARKED_WIDTH_IN if n == 2 else 8.27),
+            image=render_lines([line], height_in=1.2, width_in=MARKED_WIDTH_IN if n == marked else 8.27),
             dpi=300,
         )
         for n, line in enumerate(LETTER[3:6], start=1)
@@ -41,7 +43,7 @@ def engine_failing(monkeypatch, how: str, preparation: str | None = None) -> Non
     preparation hands Tesseract a 1-bit image, the plain one a grey image)."""
     real = ocr.recognize_words
 
-    def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300):
+    def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300, bands: int = 1):
         marked = abs(image.width - MARKED_WIDTH_IN * dpi) <= 2
         wanted = preparation is None or (image.mode == "1") == (preparation == ocr.FULL)
         if marked and wanted:
@@ -50,7 +52,7 @@ def engine_failing(monkeypatch, how: str, preparation: str | None = None) -> Non
             if how == "hang":
                 time.sleep(3600)
             raise tesseract.OcrEngineError("injected failure")
-        return real(image, psm=psm, dpi=dpi)
+        return real(image, psm=psm, dpi=dpi, bands=bands)
 
     monkeypatch.setattr(ocr, "recognize_words", recognize_words)
 
@@ -107,9 +109,9 @@ def test_a_page_the_engine_never_reads_is_kept_empty_with_an_issue_and_the_other
 def test_pages_not_read_when_the_documents_time_runs_out_are_kept_empty_with_an_issue(configure, monkeypatch):
     engine_failing(monkeypatch, "hang")
     configure(VANBAN_PAGE_TIMEOUT="60", VANBAN_DOCUMENT_TIMEOUT="6", VANBAN_OCR_WORKERS="1")
-    pages = ocr.ocr_pages(three_pages())
-    assert pages[0].text == LETTER[3]
-    assert [i.kind for p in pages[1:] for i in p.issues] == [IssueKind.out_of_time] * 2
+    pages = ocr.ocr_pages(three_pages(marked=1))  # handed out last page first: page 3 read, 1 hangs, 2 waits
+    assert pages[2].text == LETTER[5]
+    assert [i.kind for p in pages[:2] for i in p.issues] == [IssueKind.out_of_time] * 2
 
 
 def corrupt_tiff(path: Path, lines: list[str], bad: int) -> Path:
@@ -188,3 +190,44 @@ def test_without_the_engine_the_inbox_keeps_its_scans_and_the_watcher_does_not_s
     with pytest.raises(OcrEngineUnavailable, match="tesseract-ocr-vie"):
         runner.watch_inbox(inbox, db=store.url, archive=tmp_path / "archive", quarantine=tmp_path / "quarantine")
     assert scan.exists() and not (tmp_path / "quarantine").exists()
+
+
+@pytest.mark.ocr
+def test_a_page_read_in_bands_on_threads_reads_the_words_it_reads_whole_where_they_are():
+    page = render_lines(LETTER, height_in=6.0)
+    cuts = tesseract.band_cuts(page, 2, 300)
+    assert len(cuts) == 1
+    assert not (np.asarray(page)[cuts[0]] < 128).any()  # cut on a blank row, through no line
+    whole = tesseract.recognize_words(page, psm=3, dpi=300)
+    banded = tesseract.recognize_words(page, psm=3, dpi=300, bands=2)
+    assert [w.text for w in banded] == [w.text for w in whole]
+    boxes = [np.array((w.left, w.top, w.width, w.height)) for w in (*banded, *whole)]
+    assert all(np.abs(a - b).max() <= 2 for a, b in zip(boxes[: len(banded)], boxes[len(banded) :]))  # page pixels
+    assert len({w.block for w in banded if w.top < cuts[0]} & {w.block for w in banded if w.top > cuts[0]}) == 0
+
+
+@pytest.mark.ocr
+def test_a_page_with_no_blank_row_near_its_middle_is_read_whole():
+    page = render_lines(LETTER[:1], height_in=1.0)
+    assert tesseract.band_cuts(page, 2, 300) == []  # one line: every blank row is above or below all the ink
+    dark = Image.new("L", (800, 800), 0)
+    assert tesseract.band_cuts(dark, 2, 300) == []
+    assert tesseract.band_cuts(Image.new("L", (800, 800), 255), 2, 300) == []
+
+
+@pytest.mark.ocr
+def test_a_page_whose_lower_half_holds_a_seal_is_read_whole():
+    page = render_lines(LETTER, height_in=6.0)
+    assert tesseract.band_cuts(page, 2, 300)
+    sealed = page.copy()
+    sealed.paste(0, (1500, 1300, 1900, 1750))  # an inked block 1.5 in tall under the text: a seal, a signature
+    assert tesseract.band_cuts(sealed, 2, 300) == []
+
+
+def test_the_last_page_goes_first_and_the_page_of_a_short_last_round_gets_the_idle_workers_threads():
+    pages = [PageImage(number=n, image=Image.new("L", (10, 10), 255), dpi=300) for n in range(1, 6)]
+    order = hand_out_order(pages, workers=2)
+    assert [t.page.number for t in order] == [5, 1, 2, 3, 4]
+    assert [t.threads for t in order] == [1, 1, 1, 1, 2]
+    assert [t.threads for t in hand_out_order(pages[:4], workers=2)] == [1, 1, 1, 1]  # no short round, no idle core
+    assert [t.threads for t in hand_out_order(pages[:1], workers=2)] == [2]  # a one-page letter

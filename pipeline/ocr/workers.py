@@ -30,8 +30,8 @@ from typing import Any
 from pipeline.ocr.page_image import PageDamaged, PageImage
 from schemas.document import IssueKind
 
-# The pieces of work a pool runs: a page read with the preparation of attempt ``k``.
-Job = Callable[[PageImage, int], Any]
+# The pieces of work a pool runs: a page read with the preparation of attempt ``k`` on ``threads`` threads.
+Job = Callable[[PageImage, int, int], Any]
 
 log = logging.getLogger("vanban.ocr")
 
@@ -49,6 +49,20 @@ class _Task:
     index: int  # position in the pages handed to ``run``
     page: PageImage
     attempt: int
+    threads: int = 1  # more for a page read while other workers would idle (``hand_out_order``)
+
+
+def hand_out_order(pages: list[PageImage], workers: int) -> list[_Task]:
+    """The pages in the order they are handed out: the last first (a letter's signature and seal page, which is read
+    whole), then the rest in order. When the pages do not divide among the workers, the pages of the last, short
+    round would leave workers idle: each is read on the threads of the idle ones."""
+    indexes = [len(pages) - 1, *range(len(pages) - 1)] if pages else []
+    tail = len(pages) % workers
+    tasks = []
+    for position, i in enumerate(indexes):
+        in_tail = tail and position >= len(pages) - tail
+        tasks.append(_Task(i, pages[i], 0, workers // tail if in_tail else 1))
+    return tasks
 
 
 class _Worker:
@@ -99,7 +113,7 @@ def _serve(conn: Connection, job: Job, memory: int, stderr: int) -> None:
         if task is None:
             return
         try:
-            outcome: tuple[str, Any] = ("done", job(task.page, task.attempt))
+            outcome: tuple[str, Any] = ("done", job(task.page, task.attempt, task.threads))
         except PageDamaged as e:
             outcome = (IssueKind.damaged, str(e))
         except Exception as e:  # OpenCV, Tesseract, memory: the parent decides whether to try again
@@ -154,7 +168,7 @@ class _Run:
     def __init__(self, pool: PagePool, pages: list[PageImage], page_timeout: float, document_timeout: float):
         self.pool, self.page_timeout = pool, page_timeout
         self.results: list[Any] = [None] * len(pages)
-        self.waiting = deque(_Task(i, page, 0) for i, page in enumerate(pages))
+        self.waiting = deque(hand_out_order(pages, pool.size))
         self.deadline = time.monotonic() + document_timeout
 
     def read(self) -> list[Any]:
