@@ -18,6 +18,8 @@ The sets, and how each was made:
                   (the split is by a hash of the file name, fixed before any score was seen)
   corpus-holdout3 round 3 of the held-out side: documents nobody on the team had read, measured once at
                   the end of the session that wrote them
+  corpus-holdout4 round 4, drawn the same way a session later: measured on the main of that session's start,
+                  before its tuning, and at its end
   scans           real scanned and born-digital PDFs of a provincial People's Committee, end to end
                   through OCR (tests/corpus/scans); tuned on
   scans-holdout   more real scans of the same People's Committee, end to end, gold written by an annotator
@@ -68,6 +70,7 @@ SETS = {
         GoldSet("corpus-dev", CORPUS / "texts", CORPUS / "gold" / "dev"),
         GoldSet("corpus-holdout", CORPUS / "texts", CORPUS / "gold" / "holdout"),
         GoldSet("corpus-holdout3", CORPUS / "texts", CORPUS / "gold" / "holdout3"),
+        GoldSet("corpus-holdout4", CORPUS / "texts", CORPUS / "gold" / "holdout4"),
         GoldSet("scans", CORPUS / "scans", CORPUS / "scans" / "gold", (".pdf",)),
         GoldSet("scans-holdout", CORPUS / "scans-holdout", CORPUS / "scans-holdout" / "gold", (".pdf",)),
     )
