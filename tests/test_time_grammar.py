@@ -338,3 +338,22 @@ def test_a_labelled_line_of_nothing_but_a_span_of_years_is_due_at_its_end(text, 
     """A schedule line that holds only a span of years dates the task to the span's last year, as a schedule
     column's '2026-2027' cell does (CONVENTIONS: a range's end); a planning horizon stays none."""
     assert read(text, "2025-11-19") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tn-1095764e502a89b8 (Thủ tướng Chính phủ, Công điện)
+        "Từ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01 tháng, thời gian rất gấp, để bảo đảm công tác chuẩn bị",
+        # tn-50f694478a35aefd (Văn phòng Chính phủ, Thông báo)
+        "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng, một số dự án hiện còn nhiều khó khăn",
+    ],
+)
+def test_the_time_left_before_a_time_is_no_limit(text):
+    """A countdown measures the time left before a day or a year; it sets no task's due."""
+    assert [use for *_, use in read(text, "2025-11-19")] == ["period"]
+    assert tg.limits(fold_in_place(text), "2025-11-19") == []
+    # a limit followed by other words stays one
+    assert limits("hoàn thành trước ngày 30/12/2025, còn lại chuyển sang năm sau", "2025-11-19") == [
+        ("2025-12-30", "before", None)
+    ]

@@ -107,6 +107,7 @@ class _Vocab:
     relation_before: re.Pattern
     joint: re.Pattern
     past_end: re.Pattern
+    time_left: re.Pattern  # after a time: 'chỉ còn 01 tháng', the time left before it
     list_joint: re.Pattern
     range_starts: frozenset[str]
     end_words: frozenset[str]
@@ -169,6 +170,9 @@ def _vocab() -> _Vocab:
             rf"(?:\s*(?:cua\s+)?(?:{phrase_alternation(d['relative_years'])}))?\s*(?:{phrase_alternation(d['range_joints'])})\s*(?:het\s+)?"
         ),
         past_end=re.compile(rf"\s*(?:{phrase_alternation(d['past_ends'])})(?!\w)"),
+        time_left=re.compile(
+            rf"\s*,?\s*(?:{phrase_alternation(d['time_left'])})\s+(?:\d+|mot|hai|ba|vai)\s+(?:ngay|tuan|thang|nam)(?!\w)"
+        ),
         list_joint=re.compile(rf"\s*(?:{phrase_alternation(d['list_joints'])})\s*"),
         range_starts=frozenset(fold(w) for w in d["range_starts"]),
         end_words=frozenset(fold(w) for w in d["range_joints"] if w.strip("-–")),
@@ -480,6 +484,8 @@ def _use(read: _Read, folded: str) -> Use:
         return "horizon"
     if (read.period and not _scheduled_span(read, folded)) or a.grain in ("school_year", "year_part"):
         return "period"
+    if v.time_left.match(folded, end):
+        return "period"  # 'Từ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01 tháng': the time left, no due
     if v.horizon_after.match(folded, end):
         return "planned"
     if a.grain == "day" and read.word is None and read.relation is None:
