@@ -30,6 +30,7 @@ from pipeline.text.tables import Cell
 from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
 _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
+_MAIN_SUBJECT = re.compile(r",\s+(\w)")  # the comma before a main clause, when its first letter is a capital
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _rules() -> _Rules:
     d = load_json("deadlines.json")
     return _Rules(
         completion_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['completion_words_exact'])})(?!\w)"),
-        basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
+        basis=re.compile(rf"[\W\d]*(?:[a-z][.)]\s*)?(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
         cited_commitment=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['cited_commitments'])})(?!\w)"),
         condition_end=re.compile(rf"[\s),]*(?:{exact_alternation(d['condition_ends_exact'])})(?!\w)"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
@@ -124,7 +125,7 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
 
 
 def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell, ...], Cell, _Due]]:
-    """Each year cell ('2026', '2026-2027': its last year) opening in the clause, in a table column headed as a
+    """Each year cell ('2026', '2026-2027': its last year; 'Tháng 12 hằng năm': '--12-31' yearly) opening in the clause, in a table column headed as a
     schedule ('Năm', 'Thời hạn'), with its row: the row is a task due then ('1 | 2026 | Thành phố Tây Ninh |
     Phường 2, Phường 3'). Rows and headers are the table reader's, whichever form the table takes; a clause is
     one TAB cell, but may run over several cells of a pipe row, which ';' alone cuts."""
@@ -133,12 +134,14 @@ def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell,
         row = table.rows[n]
         text = " ".join(row[column].text.split()).strip(" *_")
         year = time_grammar.year_cell(text) or time_grammar.year_span_cell(text)
-        header = table.header_of(n) if year else None
-        if header is None or column >= len(header):
+        due = str(year) if year else time_grammar.yearly_cell(text)  # 'Tháng 12 hằng năm': every year's cycle
+        header = table.header_of(n) if due else None
+        if due is None or header is None or column >= len(header):
             continue
         relation = time_grammar.time_column(" ".join(header[column].text.split()).strip(" *_"))
         if relation:
-            out.append((row, row[column], _Due(row[column].start - clause.start, str(year), relation)))
+            recurrence: Recurrence | None = "yearly" if due.startswith("--") else None
+            out.append((row, row[column], _Due(row[column].start - clause.start, due, relation, recurrence)))
     return out
 
 
@@ -289,15 +292,29 @@ def _ungoverned_limits(ct: ClausedText, clause: Clause, issued_on: str | None) -
     return out
 
 
+def _basis_end(ct: ClausedText, clause: Clause) -> int:
+    """How far into a clause the legal basis its sentence opens with runs, 0 without one: to the comma before the
+    main clause's subject, a capitalised name ('c) Căn cứ kết quả thực hiện Nghị quyết trong năm 2026, Ủy ban nhân
+    dân Thành phố đánh giá …'; '2. Căn cứ dự toán được giao, Bộ LĐTBXH phân bổ … trước ngày 25 tháng 12 năm
+    trước'), else to the clause's end ('Căn cứ Quyết định số … ban hành Chương trình … đến cuối năm 2025;')."""
+    if _rules().basis.match(ct.folded[clause.sentence_start : clause.end]) is None:
+        return 0
+    opening = ct.work[clause.sentence_start : clause.end]
+    subject = next((m for m in _MAIN_SUBJECT.finditer(opening) if m.group(1).isupper()), None)
+    if subject is None:
+        return clause.end - clause.start
+    return max(0, clause.sentence_start + subject.start() - clause.start)
+
+
 def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
-    """A clause that sets no task besides the past it may report: one that cites a legal basis ('Căn cứ …') or a
-    commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line in capitals
-    that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
+    """A clause that sets no task besides the past it may report: one that lies in a legal basis ('Căn cứ …'), or
+    cites a commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line in
+    capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
     r = _rules()
     folded = ct.folded[clause.start : clause.end]
     line = ct.work[clause.line.start : clause.line.end]
     return (
-        r.basis.match(ct.folded[clause.sentence_start : clause.end]) is not None
+        _basis_end(ct, clause) >= clause.end - clause.start
         or r.cited_commitment.search(folded) is not None
         or ("\t" not in line and line.isupper() and time_grammar.label_year(line) is not None)
     )
@@ -366,7 +383,10 @@ def extract(
         )
         clause_targets = by_clause.get(clause.start, [])
         above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
-        dues = _clause_dues(seg, ct, clause, clause_targets, issued_on, sentence_past, above)
+        basis = _basis_end(ct, clause)  # a time in the legal basis a sentence opens with dates no task
+        dues = [
+            d for d in _clause_dues(seg, ct, clause, clause_targets, issued_on, sentence_past, above) if d.at >= basis
+        ]
         # a cell the time grammar reads itself ('Quý II/2025', 'Năm 2025') keeps that reading
         scheduled = [
             (row, cell, due)

@@ -559,3 +559,37 @@ def test_a_markdown_table_s_rule_does_not_hide_its_time_column(tmp_path):
         "| 2 | Tổ chức tập huấn cho cán bộ | Sở Tư pháp | 2026 |\n"
     )
     assert keys(read(tmp_path, text, issued_on="2025-11-20")) == [("2027", "by", None), ("2026", "by", None)]
+
+
+def test_a_time_in_the_legal_basis_a_sentence_opens_with_dates_no_task(tmp_path):
+    found = read(
+        tmp_path,
+        (
+            # tn-27e00d593ec30fac (Hội đồng nhân dân thành phố Hà Nội, Nghị quyết): a lettered item
+            "c) Căn cứ kết quả thực hiện Nghị quyết trong năm 2026, Ủy ban nhân dân Thành phố đánh giá tác động và xây "
+            "dựng nghị quyết chi thu nhập tăng thêm.\n"
+            # cb-file_data_2 (Bộ Tài chính, Thông tư 101/2018/TT-BTC): the main clause after the basis sets the task
+            "2. Căn cứ dự toán được giao, Bộ LĐTBXH phân bổ và giao dự toán cho các Sở LĐTBXH chi tiết nhiệm vụ chi "
+            "trước ngày 25 tháng 12 năm trước.\n"
+            # a preamble line is basis to its end
+            "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/01/2025 ban hành Chương trình hành động đến cuối năm 2025;\n"
+        ),
+        "2025-11-20",
+    )
+    assert keys(found) == [("--12-25", "before", "yearly")]
+
+
+def test_a_time_cell_of_a_month_every_year_dates_its_row(tmp_path):
+    """The row of tn-c5d930a5fc8373cd (Ủy ban nhân dân tỉnh Nghệ An, Kế hoạch 980/KH-UBND) whose time cell reads
+    'Tháng 12 hằng năm', in a table of the same columns."""
+    found = read(
+        tmp_path,
+        (
+            "STT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành\n"
+            "4\tRà soát, tổng hợp danh mục các công trình phòng thủ dân sự chuyên dụng\tBan Chỉ huy Phòng thủ dân sự"
+            " cấp tỉnh\tTháng 12 hằng năm\n"
+            "5\tHướng dẫn phương pháp, trình tự thống kê\tSở Tài chính\tNăm 2026\n"
+        ),
+        issued_on="2025-11-18",
+    )
+    assert keys(found) == [("--12-31", "during", "yearly"), ("2026", "during", None)]

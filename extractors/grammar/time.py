@@ -107,6 +107,7 @@ class _Vocab:
     relation_before: re.Pattern
     joint: re.Pattern
     past_end: re.Pattern
+    time_left: re.Pattern  # after a time: 'chỉ còn 01 tháng', the time left before it
     list_joint: re.Pattern
     range_starts: frozenset[str]
     end_words: frozenset[str]
@@ -169,6 +170,9 @@ def _vocab() -> _Vocab:
             rf"(?:\s*(?:cua\s+)?(?:{phrase_alternation(d['relative_years'])}))?\s*(?:{phrase_alternation(d['range_joints'])})\s*(?:het\s+)?"
         ),
         past_end=re.compile(rf"\s*(?:{phrase_alternation(d['past_ends'])})(?!\w)"),
+        time_left=re.compile(
+            rf"\s*,?\s*(?:{phrase_alternation(d['time_left'])})\s+(?:\d+|mot|hai|ba|vai)\s+(?:ngay|tuan|thang|nam)(?!\w)"
+        ),
         list_joint=re.compile(rf"\s*(?:{phrase_alternation(d['list_joints'])})\s*"),
         range_starts=frozenset(fold(w) for w in d["range_starts"]),
         end_words=frozenset(fold(w) for w in d["range_joints"] if w.strip("-–")),
@@ -191,7 +195,7 @@ def _vocab() -> _Vocab:
             rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:(?:{phrase_alternation(d['clause_openers'])})\s*)?[\s,:(]*"
         ),
         label=re.compile(
-            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(]*"
+            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(*]*"
         ),
         time_columns={fold(k): v for k, v in d["time_columns"].items()},
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
@@ -211,6 +215,9 @@ _CITED = re.compile(r"\d[\w.]*(?:\s*[/\-]\s*[\w.]+)*\s*[/\-]\s*[\w.]*[a-z][\w.]*
 # OCR reads a handwritten day as one short token of digits and signs ('ngày{5'', 'ngày80', 'ngày 0†')
 _BLANK_DAY = re.compile(r"\bngay(?:[^\d\n]{0,8}|[ \t]*\S{1,5}[ \t]*)$")
 _LABEL_LEAD = re.compile(r"\W*(?:[a-z]\)\s*)?")
+# the end of a line, with the next item's marker a wrapped text may leave after it ('… hằng năm b.')
+_LINE_END = re.compile(r"[\s.;*]*(?:(?<!\w)[a-z\d][.)])?[\s*]*")
+_MARKERS = re.compile(r"[\s\-+•(*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*[\s*]*")  # outline markers, bullets, emphasis
 
 
 # ----------------------------------------------------------------------------------------------
@@ -454,7 +461,9 @@ def _due(read: _Read, folded: str, periodic: bool, issued_on: str | None) -> tup
             return f"--{a.month:02d}-{a.day:02d}", "yearly"
         day = f"{a.month:02d}-{a.day:02d}"
         return f"{int(issued_on[:4]) + (day < issued_on[5:10])}-{day}", None
-    if cycle:  # a month of every year without its day ('tháng 12 hằng năm') is a periodic duty, no due
+    # a month of every year without its day ('tháng 12 hằng năm') is a periodic duty, no due, unless it is all a
+    # schedule line or a time cell holds: then, as a month of the cycle, it is due on its last day
+    if cycle or _yearly_schedule(read, folded):
         last = _last_day(a)
         assert last is not None  # a month or a quarter always has a last day
         return f"--{last.month:02d}-{last.day:02d}", "yearly"
@@ -477,8 +486,10 @@ def _use(read: _Read, folded: str) -> Use:
         return "baseline"
     if v.horizon_before.search(folded, lo, start):
         return "horizon"
-    if read.period or a.grain in ("school_year", "year_part"):
+    if (read.period and not _scheduled_span(read, folded)) or a.grain in ("school_year", "year_part"):
         return "period"
+    if v.time_left.match(folded, end):
+        return "period"  # 'Từ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01 tháng': the time left, no due
     if v.horizon_after.match(folded, end):
         return "planned"
     if a.grain == "day" and read.word is None and read.relation is None:
@@ -486,6 +497,28 @@ def _use(read: _Read, folded: str) -> Use:
     if a.grain == "month" and read.word is None and _BLANK_DAY.search(folded, lo, start):
         return "date"
     return "limit"
+
+
+def _yearly_schedule(read: _Read, folded: str) -> bool:
+    """True when a month of every year, or a window of months ending in one, is all a line of the text's own
+    schedule or a time cell holds ('Tháng 12 hằng năm' in a task table's time column; 'Thời gian thực hiện: Từ
+    tháng 3 đến tháng 11 hằng năm.'). In a sentence ('chi trả 6 tháng một lần (vào tháng 01 và tháng 7 hàng
+    năm)') it is a periodic duty without a calendar day."""
+    v = _vocab()
+    every_year = v.yearly_after.match(folded, read.end)
+    if every_year is None or _LINE_END.fullmatch(folded, every_year.end()) is None:
+        return False
+    return v.label.fullmatch(folded, 0, read.start) is not None or _MARKERS.fullmatch(folded, 0, read.start) is not None
+
+
+def _scheduled_span(read: _Read, folded: str) -> bool:
+    """True when a span of years is all a line of the text's own schedule holds ('Thời gian thực hiện: Từ năm
+    2026 - 2030.', 'Lộ trình thực hiện: Năm 2025 - 2026.'): the task runs to its last year, as in a schedule
+    column (``year_span_cell``). A span in a sentence, or one that opens a roadmap of its own year lines
+    ('Thời gian thực hiện: từ năm 2024 đến năm 2030, theo lộ trình cụ thể như sau:'), is a period."""
+    v = _vocab()
+    labelled_line = v.label.fullmatch(folded, 0, read.start) and _LINE_END.fullmatch(folded, read.end)
+    return read.atom.grain == "year" and read.relation == "by" and labelled_line is not None
 
 
 def _closed_after(folded: str, end: int) -> bool:
@@ -645,6 +678,12 @@ def year_span_cell(text: str) -> int | None:
     time column gives the year it is done by (CONVENTIONS: a range's end)."""
     m = _YEAR_SPAN_CELL.fullmatch(text)
     return int(m.group(2)) if m and int(m.group(2)) > int(m.group(1)) else None
+
+
+def yearly_cell(text: str) -> str | None:
+    """The due of a table cell that holds only a month of every year ('Tháng 12 hằng năm' → '--12-31')."""
+    found = [m for m in mentions(fold_in_place(text)) if m.use == "limit"]
+    return found[0].due if len(found) == 1 and found[0].kind == "month" and found[0].recurrence == "yearly" else None
 
 
 def cell_due(value: str) -> tuple[str | None, Recurrence | None]:
