@@ -125,7 +125,7 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
 
 
 def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell, ...], Cell, _Due]]:
-    """Each year cell ('2026', '2026-2027': its last year; 'Tháng 12 hằng năm': '--12-31' yearly) opening in the clause, in a table column headed as a
+    """Each year cell ('2026', '2026-2027': its last year) opening in the clause, in a table column headed as a
     schedule ('Năm', 'Thời hạn'), with its row: the row is a task due then ('1 | 2026 | Thành phố Tây Ninh |
     Phường 2, Phường 3'). Rows and headers are the table reader's, whichever form the table takes; a clause is
     one TAB cell, but may run over several cells of a pipe row, which ';' alone cuts."""
@@ -134,14 +134,12 @@ def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell,
         row = table.rows[n]
         text = " ".join(row[column].text.split()).strip(" *_")
         year = time_grammar.year_cell(text) or time_grammar.year_span_cell(text)
-        due = str(year) if year else time_grammar.yearly_cell(text)  # 'Tháng 12 hằng năm': every year's cycle
-        header = table.header_of(n) if due else None
-        if due is None or header is None or column >= len(header):
+        header = table.header_of(n) if year else None
+        if header is None or column >= len(header):
             continue
         relation = time_grammar.time_column(" ".join(header[column].text.split()).strip(" *_"))
         if relation:
-            recurrence: Recurrence | None = "yearly" if due.startswith("--") else None
-            out.append((row, row[column], _Due(row[column].start - clause.start, due, relation, recurrence)))
+            out.append((row, row[column], _Due(row[column].start - clause.start, str(year), relation)))
     return out
 
 

@@ -577,19 +577,3 @@ def test_a_time_in_the_legal_basis_a_sentence_opens_with_dates_no_task(tmp_path)
         "2025-11-20",
     )
     assert keys(found) == [("--12-25", "before", "yearly")]
-
-
-def test_a_time_cell_of_a_month_every_year_dates_its_row(tmp_path):
-    """The row of tn-c5d930a5fc8373cd (Ủy ban nhân dân tỉnh Nghệ An, Kế hoạch 980/KH-UBND) whose time cell reads
-    'Tháng 12 hằng năm', in a table of the same columns."""
-    found = read(
-        tmp_path,
-        (
-            "STT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành\n"
-            "4\tRà soát, tổng hợp danh mục các công trình phòng thủ dân sự chuyên dụng\tBan Chỉ huy Phòng thủ dân sự"
-            " cấp tỉnh\tTháng 12 hằng năm\n"
-            "5\tHướng dẫn phương pháp, trình tự thống kê\tSở Tài chính\tNăm 2026\n"
-        ),
-        issued_on="2025-11-18",
-    )
-    assert keys(found) == [("--12-31", "during", "yearly"), ("2026", "during", None)]

@@ -215,9 +215,7 @@ _CITED = re.compile(r"\d[\w.]*(?:\s*[/\-]\s*[\w.]+)*\s*[/\-]\s*[\w.]*[a-z][\w.]*
 # OCR reads a handwritten day as one short token of digits and signs ('ngày{5'', 'ngày80', 'ngày 0†')
 _BLANK_DAY = re.compile(r"\bngay(?:[^\d\n]{0,8}|[ \t]*\S{1,5}[ \t]*)$")
 _LABEL_LEAD = re.compile(r"\W*(?:[a-z]\)\s*)?")
-# the end of a line, with the next item's marker a wrapped text may leave after it ('… hằng năm b.')
-_LINE_END = re.compile(r"[\s.;*]*(?:(?<!\w)[a-z\d][.)])?[\s*]*")
-_MARKERS = re.compile(r"[\s\-+•(*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*[\s*]*")  # outline markers, bullets, emphasis
+_LINE_END = re.compile(r"[\s.;*]*")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -461,9 +459,7 @@ def _due(read: _Read, folded: str, periodic: bool, issued_on: str | None) -> tup
             return f"--{a.month:02d}-{a.day:02d}", "yearly"
         day = f"{a.month:02d}-{a.day:02d}"
         return f"{int(issued_on[:4]) + (day < issued_on[5:10])}-{day}", None
-    # a month of every year without its day ('tháng 12 hằng năm') is a periodic duty, no due, unless it is all a
-    # schedule line or a time cell holds: then, as a month of the cycle, it is due on its last day
-    if cycle or _yearly_schedule(read, folded):
+    if cycle:  # a month of every year without its day ('tháng 12 hằng năm') is a periodic duty, no due
         last = _last_day(a)
         assert last is not None  # a month or a quarter always has a last day
         return f"--{last.month:02d}-{last.day:02d}", "yearly"
@@ -497,18 +493,6 @@ def _use(read: _Read, folded: str) -> Use:
     if a.grain == "month" and read.word is None and _BLANK_DAY.search(folded, lo, start):
         return "date"
     return "limit"
-
-
-def _yearly_schedule(read: _Read, folded: str) -> bool:
-    """True when a month of every year, or a window of months ending in one, is all a line of the text's own
-    schedule or a time cell holds ('Tháng 12 hằng năm' in a task table's time column; 'Thời gian thực hiện: Từ
-    tháng 3 đến tháng 11 hằng năm.'). In a sentence ('chi trả 6 tháng một lần (vào tháng 01 và tháng 7 hàng
-    năm)') it is a periodic duty without a calendar day."""
-    v = _vocab()
-    every_year = v.yearly_after.match(folded, read.end)
-    if every_year is None or _LINE_END.fullmatch(folded, every_year.end()) is None:
-        return False
-    return v.label.fullmatch(folded, 0, read.start) is not None or _MARKERS.fullmatch(folded, 0, read.start) is not None
 
 
 def _scheduled_span(read: _Read, folded: str) -> bool:
@@ -678,12 +662,6 @@ def year_span_cell(text: str) -> int | None:
     time column gives the year it is done by (CONVENTIONS: a range's end)."""
     m = _YEAR_SPAN_CELL.fullmatch(text)
     return int(m.group(2)) if m and int(m.group(2)) > int(m.group(1)) else None
-
-
-def yearly_cell(text: str) -> str | None:
-    """The due of a table cell that holds only a month of every year ('Tháng 12 hằng năm' → '--12-31')."""
-    found = [m for m in mentions(fold_in_place(text)) if m.use == "limit"]
-    return found[0].due if len(found) == 1 and found[0].kind == "month" and found[0].recurrence == "yearly" else None
 
 
 def cell_due(value: str) -> tuple[str | None, Recurrence | None]:
