@@ -500,7 +500,8 @@ def _is_paragraph(text: str) -> bool:
 
 
 def _recipients(lh: Letterhead) -> tuple[list[str], int, int]:
-    """'Kính gửi: A; B' or 'Kính gửi:' over a dashed list (table fragments between are passed)."""
+    """'Kính gửi: A; B' or 'Kính gửi:' over a dashed list (table fragments between are passed), each name without
+    the emphasis marks a web page left around it."""
     for i, line in enumerate(lh.lines):
         text = bare(line.text)
         if not fold(text).startswith("kinh gui"):
@@ -524,7 +525,9 @@ def _recipients(lh: Letterhead) -> tuple[list[str], int, int]:
                 end = nxt.end
             else:
                 break
-        return [r.strip(" -;,.") for r in items if r.strip(" -;,.")], line.start, end
+        # the bold that closes after the label ('**Kính gửi: **Thuế tỉnh Gia Lai.') is no part of a name
+        names = [bare(r).strip(" -;,.") for r in items]
+        return [r for r in names if r], line.start, end
     return [], -1, -1
 
 

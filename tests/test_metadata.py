@@ -483,3 +483,23 @@ def test_date_from_own_number_in_annex_when_place_date_is_lost(tmp_path):
         "**Phụ lục**\n\n*(Kèm theo Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ)*\n",
     )
     assert (m.number, m.issued_on) == ("170/2025/NĐ-CP", "2025-06-30")
+
+
+def test_recipients_without_the_emphasis_a_web_page_left_around_them(tmp_path):
+    """The bold that closes after the label ('**Kính gửi: **Thuế' / 'tỉnh Gia Lai.', Cục Thuế 5467/CT-CS,
+    tn-25b682f1; '**Kính gửi: **Bộ Nông nghiệp và Môi trường.', Văn phòng Chính phủ 11306/VPCP-NN, tn-1a814c71)
+    and a table's pipe before a dashed list ('Kính gửi: | - Bộ Tài chính; - Bộ Kế hoạch và Đầu tư |', Bộ Lao động -
+    Thương binh và Xã hội, cb-file_data_36) are no part of the names."""
+    letter = (
+        "**BỘ TÀI CHÍNH**\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 5467/CT-CS\n*V/v chính sách tiền thuê đất*\n|\n"
+        "*Hà Nội, ngày 24 tháng 11 năm 2025*\n|\n**Kính gửi: **Thuế\ntỉnh Gia Lai.\n"
+        "Cục Thuế nhận được công văn số 286/GLA-CNTK ngày 23/07/2025 của Thuế tỉnh Gia Lai về chính sách tiền thuê đất.\n"
+    )
+    assert meta_of(tmp_path, letter).recipients == ["Thuế tỉnh Gia Lai"]
+    listed = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 1234/LĐTBXH-KHTC\nHà Nội, ngày 05 tháng 4 năm 2011\n"
+        "Kính gửi: | - Bộ Tài chính; - Bộ Kế hoạch và Đầu tư |\n\n"
+        "Bộ Lao động - Thương binh và Xã hội đề nghị hai Bộ xem xét, bố trí kinh phí năm 2011.\n"
+    )
+    assert meta_of(tmp_path, listed).recipients == ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"]
