@@ -391,8 +391,9 @@ def _obligations(
     if not any(c.isalpha() for c in raw):  # '* *  |': what the conversion left of emphasis and table rules
         return []
     text = _clean_task(raw)
-    if _has_no_task(text, bodies):
-        return []
+    end = task.quote_to or min(task.start + len(task.text.rstrip()), task.line.end)
+    if _has_no_task(text, bodies) or _vocabulary().form_blank.search(seg.text[task.line.start : end]):
+        return []  # a blank in the bodies' place too ('… và ông (bà) ……… chịu trách nhiệm thi hành quyết định này')
     role = role or _role(raw, heading)
     partners = _partners(raw) or (_partners(heading) if role != "assigned" else [])
     due, recurrence = _due(raw)
@@ -402,7 +403,6 @@ def _obligations(
         due, recurrence = _due(seg.text[task.quote_from : task.start])
     if due is None and when:
         due, recurrence = time_grammar.cell_due(when)
-    end = task.quote_to or min(task.start + len(task.text.rstrip()), task.line.end)
     return [
         Obligation(
             agency=b.name,

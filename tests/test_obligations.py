@@ -1572,6 +1572,22 @@ cho ông bà.........
     assert [o.agency for o in _obligations(form)] == ["Ủy ban nhân dân thị xã Cao Bằng"]
 
 
+def test_a_blank_in_the_bodies_place_makes_a_sentence_a_forms():
+    """A template leaves blank whom it names, not only what it asks: the decision template at the end of Nghị định
+    170/2025/NĐ-CP of the Chính phủ (tn-c22591f1, 'Mẫu số 3') and the submission template of Bộ Y tế 3621/QĐ-BYT
+    (tn-5fc0868a). Neither is a duty of the document; a real executing article is still one."""
+    template = """**Điều 2.** Chế độ bảo hiểm xã hội đối với ông (bà)……….. do Bảo hiểm khu vực giải quyết theo quy định.
+**Điều 3.** Thủ trưởng các cơ quan, đơn vị có liên quan và ông (bà) ……… chịu trách nhiệm thi hành quyết định này./.
+"""
+    assert _obligations(template) == []
+    submission = """Hội đồng ……… kính đề nghị Bộ trưởng Bộ Y tế, Hội đồng xét tặng giải thưởng Hải Thượng Lãn Ông cấp Bộ Y tế xem
+xét, quyết định.
+"""
+    assert _obligations(submission) == []
+    article = "**Điều 3.** Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+    assert [o.agency for o in _obligations(article)] == ["Thủ trưởng các cơ quan, đơn vị có liên quan"]
+
+
 def test_a_parts_title_in_capitals_under_a_request_is_no_task():
     """239 TTr (Quảng Ngãi, a submission): the request's 'cụ thể như sau:' opens the parts of the proposal, whose
     titles in capitals say what each part is about; the addressee's one task is the request itself."""
