@@ -121,6 +121,7 @@ class _Vocabulary:
     condition: re.Pattern[str]
     condition_spelled: re.Pattern[str]
     conditional: re.Pattern[str]
+    case_topic: re.Pattern[str]
     opener: re.Pattern[str]
     whose: re.Pattern[str]
     notice_closing: re.Pattern[str]
@@ -220,6 +221,12 @@ def _vocabulary() -> _Vocabulary:
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
         condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
+        # 'Đối với kiến nghị … thì …': a case, then what is done in it; on the text as written, since folded 'thì'
+        # is also the 'thị' of 'thị xã'
+        case_topic=re.compile(
+            rf"^\W*(?:{exact_alternation(d['case_topics'])})\s[^.;:]{{0,250}}?[\s,](?:{exact_alternation(d['case_consequence'])})\s",
+            re.IGNORECASE,
+        ),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
@@ -362,13 +369,14 @@ def _is_title(task: str) -> bool:
 
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
-    thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
+    thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được
+    giải quyết … nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), whom a body answers to ('Chịu trách nhiệm trước pháp luật
     về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
     task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
     tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
-    if voc.form_blank.search(task) or _is_title(task):
+    if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task):
         return True
     return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))

@@ -1612,3 +1612,23 @@ a) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ v
         "Ban quản lý Khu Kinh tế Phú Yên",
         "Ban Quản lý các Khu công nghiệp tỉnh",
     ]
+
+
+def test_a_case_opened_by_doi_voi_and_thi_gives_nothing():
+    """'Đối với <case> … thì <what is done>' is a case like 'Trường hợp …' (notes-F, notes-M: cases give none):
+    tn-be5392d4f50c27a6 (UBND Nghệ An, Quy chế on voters' petitions, Điều 7.3) and cb-file_data_7 (Bộ Lao động -
+    Thương binh và Xã hội, 5162/VBHN, 'Đối với trường hợp con từ đủ 18 tuổi …'). The standing duty before it counts,
+    and an item that opens with 'Đối với' and no 'thì' is not touched."""
+    text = (
+        "Điều 7. Trách nhiệm của các Sở, ban, ngành cấp tỉnh\n"
+        "1. Phối hợp với Văn phòng UBND tỉnh phân loại, làm rõ nội dung kiến nghị có liên quan đến chức năng,"
+        " nhiệm vụ của mình.\n"
+        "2. Đối với kiến nghị đã được giải quyết đúng quy định pháp luật nhưng cử tri vẫn tiếp tục kiến nghị thì"
+        " trong thời hạn 10 ngày làm việc kê từ ngày nhận được kiến nghị, các sở, ban, ngành phải có văn bản thông"
+        " báo đến cử tri kiến nghị, đồng thời báo cáo UBND tỉnh.\n"
+        "3. Đối với trường hợp con từ đủ 18 tuổi trở lên bị khuyết tật nặng, khuyết tật đặc biệt nặng thì cấp"
+        " giấy giới thiệu theo Mẫu số 38 đến Hội đồng giám định y khoa cấp tỉnh.\n"
+    )
+    assert [(o.agency, o.role, o.section) for o in _obligations(text)] == [
+        ("các Sở, ban, ngành cấp tỉnh", "support", "Điều 7.1"),
+    ]
