@@ -1632,3 +1632,22 @@ def test_a_case_opened_by_doi_voi_and_thi_gives_nothing():
     assert [(o.agency, o.role, o.section) for o in _obligations(text)] == [
         ("các Sở, ban, ngành cấp tỉnh", "support", "Điều 7.1"),
     ]
+
+
+def test_a_periodic_opener_before_the_role_verb():
+    """A period that opens the task before its role verb ('Định kỳ hàng tháng, phối hợp …', tn-994dfbc3967e5ebf,
+    UBND Nghệ An 95/2025, Quy chế 11.6) leaves the verb its role; 'Hằng năm,' is the same opener
+    (tn-639c24e1a9c3f20c, Chủ tịch UBND Ninh Bình 163/2025, Quy chế 24.3: `support` in the gold)."""
+    text = (
+        "Điều 24. Trách nhiệm của Công an tỉnh\n"
+        "1. Chủ trì bảo đảm các điều kiện kết nối giữa Hệ thống thông tin giải quyết TTHC của tỉnh và Cơ sở dữ"
+        " liệu quốc gia về dân cư.\n"
+        "2. Hằng năm, phối hợp với Sở Khoa học và Công nghệ, Trung tâm Phục vụ hành chính công tỉnh thực hiện rà"
+        " quét, rà soát các điều kiện đảm bảo an toàn, an ninh thông tin đối với Hệ thống.\n"
+        "3. Định kỳ hàng tháng, phối hợp với Văn phòng đăng ký đất đai kiểm tra, đối chiếu hồ sơ.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Công an tỉnh", "lead"),
+        ("Công an tỉnh", "support"),
+        ("Công an tỉnh", "support"),
+    ]
