@@ -122,6 +122,7 @@ class _Vocabulary:
     condition_spelled: re.Pattern[str]
     conditional: re.Pattern[str]
     case_topic: re.Pattern[str]
+    exemption: re.Pattern[str]
     opener: re.Pattern[str]
     whose: re.Pattern[str]
     notice_closing: re.Pattern[str]
@@ -221,6 +222,7 @@ def _vocabulary() -> _Vocabulary:
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
         condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
+        exemption=re.compile(rf"^\W*(?:{phrase_alternation(d['exemptions'])})(?!\w)"),
         # 'Đối với kiến nghị … thì …': a case, then what is done in it; on the text as written, since folded 'thì'
         # is also the 'thị' of 'thị xã'
         case_topic=re.compile(
@@ -370,13 +372,16 @@ def _is_title(task: str) -> bool:
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
     thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được
-    giải quyết … nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), whom a body answers to ('Chịu trách nhiệm trước pháp luật
+    giải quyết … nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), what a body is not liable for
+    ('Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
     về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
     task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
     tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
     if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task):
+        return True
+    if voc.exemption.match(folded):
         return True
     return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))

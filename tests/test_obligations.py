@@ -1651,3 +1651,16 @@ def test_a_periodic_opener_before_the_role_verb():
         ("Công an tỉnh", "support"),
         ("Công an tỉnh", "support"),
     ]
+
+
+def test_what_a_body_is_not_liable_for_is_no_task():
+    """'X không chịu trách nhiệm do/về …' exempts a body and gives it nothing to do: tn-994dfbc3967e5ebf (UBND Nghệ
+    An 95/2025, Quy chế 7.3 and 8.3, none in the gold); the same exemption is written of the Hội đồng tuyển dụng in
+    tn-c22591f10eec1dab (Chính phủ). The duty before it counts."""
+    text = (
+        "Điều 7. Trách nhiệm của Văn phòng đăng ký đất đai\n"
+        "1. Kiểm tra, hướng dẫn Chi nhánh Văn phòng đăng ký đất đai trong việc thực hiện cấp Giấy chứng nhận.\n"
+        "2. Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp không cung cấp kịp thời"
+        " các văn bản, hồ sơ có liên quan.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [("Văn phòng đăng ký đất đai", "Điều 7.1")]
