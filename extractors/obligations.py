@@ -303,6 +303,13 @@ def _inner_role(task: str) -> Role | None:
     directing = voc.directing.match(folded.lstrip(" -–*_"))
     if directing and not voc.role_word.match(folded.lstrip(" -–*_"), directing.end() + 1):
         return None  # 'Chỉ đạo các Khu Quản lý đường bộ … phối hợp với …': the role of those it directs
+    sentence_end = re.search(r"[.;]|$", folded)
+    assert sentence_end is not None  # '$' always matches
+    duty = voc.duty_clause.search(folded, 0, sentence_end.start())
+    if duty and (verb := voc.role.match(folded[duty.end() :].lstrip())):
+        # the words the body's name left behind, then its duty ('… và các sở, ban, ngành quản lý quy hoạch theo
+        # chức năng, nhiệm vụ được giao có trách nhiệm phối hợp công bố …'): the verb of the duty is its role
+        return "lead" if verb.group("verb") in lead else "support"
     words = [
         m
         for m in voc.role_word.finditer(folded, 0, opening.start())

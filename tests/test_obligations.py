@@ -1664,3 +1664,21 @@ def test_what_a_body_is_not_liable_for_is_no_task():
         " các văn bản, hồ sơ có liên quan.\n"
     )
     assert [(o.agency, o.section) for o in _obligations(text)] == [("Văn phòng đăng ký đất đai", "Điều 7.1")]
+
+
+def test_the_verb_after_the_duty_phrase_gives_the_role():
+    """When the words that qualify a class stay before 'có trách nhiệm', the verb after it is the role:
+    tn-6bac4a0d92da936d (UBND Đắk Lắk, II.1 '… và các Sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ
+    được giao có trách nhiệm phối hợp công bố …', `support` in the gold); the same order in tn-637e9efcc63ab844
+    (Bộ Nông nghiệp và Môi trường, 'theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp') and cb-file_data_7
+    (Bộ LĐTBXH, 'Trong thời gian 02 ngày làm việc …, có trách nhiệm phối hợp với Ủy ban nhân dân cấp xã …')."""
+    text = (
+        "II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư\n"
+        "1. Sở Tài chính, Sở Xây dựng và các Sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được giao có"
+        " trách nhiệm phối hợp công bố đầy đủ, công khai thông tin về quy hoạch, danh mục dự án thu hút đầu tư.\n"
+    )
+    assert {(o.agency, o.role) for o in _obligations(text)} == {
+        ("Sở Tài chính", "support"),
+        ("Sở Xây dựng", "support"),
+        ("các Sở, ban, ngành", "support"),
+    }
