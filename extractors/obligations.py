@@ -154,6 +154,7 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     d = load_json("obligations.json")
     prefixes, adverbs = phrase_alternation(d["task_prefixes"]), phrase_alternation(d["adverbs"])
+    duties = phrase_alternation(d["duty_phrases"])
     return _Vocabulary(
         heading=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assignment_headings'])})(?!\w)"),
         list_intro=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['list_intros'])})(?!\w)"),
@@ -176,9 +177,13 @@ def _vocabulary() -> _Vocabulary:
         explicit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['explicit_markers'])})\s*"),
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
         request_paper=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['request_papers'])})\s*$"),
-        # the role verb opening a task, after a 'Căn cứ …,' clause (and the body's own name) and adverbs
+        # the role verb opening a task, after a 'Căn cứ …,' clause whose further parts are short nouns ('Căn cứ chức
+        # năng, nhiệm vụ, quyền hạn được giao,', 'Trên cơ sở đề xuất của các sở, ban, ngành, đoàn thể,'; not '…, hoàn
+        # thiện cơ sở dữ liệu quốc gia trong ngành, lĩnh vực …, phối hợp'), the body's own name, which holds no duty
+        # ('có trách nhiệm triển khai … và tăng cường phối hợp' is not a name) and adverbs
         role=re.compile(
-            rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s*,?\s+)*"
+            rf"^(?:(?:{prefixes})\b[^,;.]*(?:,[^,;.]{{1,30}}){{0,4}}?,\s*(?:(?:(?!{duties})[^,;.]){{0,60}}?\s)?)?"
+            rf"(?:(?:{adverbs})\s*,?\s+)*"
             rf"(?P<verb>{phrase_alternation(d['lead'])}|{phrase_alternation(d['support'])})(?!\w)"
         ),
         partners=re.compile(

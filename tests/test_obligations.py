@@ -1682,3 +1682,27 @@ def test_the_verb_after_the_duty_phrase_gives_the_role():
         ("Sở Xây dựng", "support"),
         ("các Sở, ban, ngành", "support"),
     }
+
+
+def test_a_phoi_hop_deep_in_the_sentence_after_a_can_cu_clause_is_not_the_role():
+    """The 'Căn cứ / Trên cơ sở …,' clause before a role verb is a few short nouns ('Căn cứ theo chức năng, nhiệm
+    vụ, quyền hạn được giao, chủ động phối hợp với Sở Y tế …', tn-a83fffe08d7aeed7: support), not the task's first
+    duties: 'Các bộ, ngành trên cơ sở nhiệm vụ được giao …, hoàn thiện cơ sở dữ liệu quốc gia trong ngành, lĩnh vực
+    …, phối hợp với Bộ Công an …' (tn-abca9704d4c889cd, Văn phòng Chính phủ) and '… căn cứ chức năng, nhiệm vụ được
+    giao, có trách nhiệm triển khai thực hiện và tăng cường phối hợp …' (tn-6bac4a0d92da936d, UBND Đắk Lắk III.1)
+    are `assigned` in the gold (phối hợp not at the head)."""
+    text = (
+        "III. Tổ chức thực hiện\n"
+        "1. Thủ trưởng các Sở, ban, ngành căn cứ chức năng, nhiệm vụ được giao, có trách nhiệm triển khai thực hiện"
+        " và tăng cường phối hợp đảm bảo thực hiện đồng bộ, hiệu quả.\n"
+        "2. Các bộ, ngành trên cơ sở nhiệm vụ được giao tại các văn bản nêu trên, hoàn thiện cơ sở dữ liệu quốc gia"
+        " trong ngành, lĩnh vực thuộc phạm vi quản lý, phối hợp với Bộ Công an thực hiện kết nối, tích hợp các cơ sở"
+        " dữ liệu quốc gia.\n"
+        "3. Các sở, ban, ngành căn cứ theo chức năng, nhiệm vụ, quyền hạn được giao, chủ động phối hợp với Sở Y tế"
+        " trong việc tổ chức triển khai thực hiện Kế hoạch.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Thủ trưởng các Sở, ban, ngành", "assigned"),
+        ("Các bộ, ngành", "assigned"),
+        ("Các sở, ban, ngành", "support"),
+    ]
