@@ -122,6 +122,7 @@ class _Vocabulary:
     condition_spelled: re.Pattern[str]
     conditional: re.Pattern[str]
     case_topic: re.Pattern[str]
+    case_list: re.Pattern[str]
     exemption: re.Pattern[str]
     opener: re.Pattern[str]
     whose: re.Pattern[str]
@@ -227,6 +228,7 @@ def _vocabulary() -> _Vocabulary:
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
         condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
+        case_list=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['case_lists'])})[\s*_]*:[\s*_]*$"),
         exemption=re.compile(rf"^\W*(?:{phrase_alternation(d['exemptions'])})(?!\w)"),
         # 'Đối với kiến nghị … thì …': a case, then what is done in it; on the text as written, since folded 'thì'
         # is also the 'thị' of 'thị xã'
@@ -630,11 +632,14 @@ class _Reader:
     def _case_lead_in(self, k: int, nxt: int | None) -> int | None:
         """The rank of child line k when it opens a case over deeper steps ('2. Trường hợp kiến nghị liên quan đến
         nhiều sở, ban, ngành thì …, cụ thể:' over a) b) c)): the steps wait on the case and, like the case, give
-        no task (CONVENTIONS.md; notes-M, notes-N: 'Trường hợp …' items give none)."""
+        no task (CONVENTIONS.md; notes-M, notes-N: 'Trường hợp …' items give none). A task done 'in the following
+        cases' ('5. Phối hợp với Cảng vụ Hàng hải … đối với các trường hợp sau đây:' over a) b) c), tn-1e6f) keeps
+        its own task, and its items, which name the cases, give none."""
         line = self.lines[k]
         if nxt is None or not line.text.rstrip(" *_").endswith(":") or not self.ranks[k] < self.ranks[nxt] < PARAGRAPH:
             return None
-        return self.ranks[k] if self.voc.conditional.match(fold_in_place(marker_body(line))) else None
+        folded = fold_in_place(marker_body(line))
+        return self.ranks[k] if self.voc.conditional.match(folded) or self.voc.case_list.search(folded) else None
 
     def _leads_in(self, k: int, nxt: int | None) -> bool:
         """Does child line k end in ':' over the deeper lines that follow it — a '-' bullet over '+' bullets, a

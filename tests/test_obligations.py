@@ -1706,3 +1706,27 @@ def test_a_phoi_hop_deep_in_the_sentence_after_a_can_cu_clause_is_not_the_role()
         ("Các bộ, ngành", "assigned"),
         ("Các sở, ban, ngành", "support"),
     ]
+
+
+def test_the_items_of_a_task_done_in_the_following_cases_give_nothing():
+    """tn-1e6fb98e16a75e3d (Bộ Quốc phòng, Quy chế Cảng quốc tế Cam Ranh, Điều 23.5): '5. Phối hợp với Cảng vụ …
+    đối với các trường hợp sau đây:' is one `support` task; its a) b) c) name the cases (notes-D3: '5's items a–c
+    name cases, not tasks, so 5 is one'). The same lead-in over cases: cb-file_data_18 ('… đối với các trường hợp
+    sau:'), tn-c22591f10eec1dab ('… trong các trường hợp sau đây:')."""
+    text = (
+        "Điều 23. Trách nhiệm của Giám đốc Công ty Tân Cảng - Petro Cam Ranh\n"
+        "4. Tổ chức quản lý, khai thác cầu cảng theo đúng quy định.\n"
+        "5. Phối hợp với Cảng vụ Hàng hải Nha Trang từ chối tiếp nhận hoặc đình chỉ hoạt động của các chủ tàu, tổ"
+        " chức, cá nhân trong khu vực Cảng quốc tế Cam Ranh theo quy định của pháp luật đối với các trường hợp sau"
+        " đây:\n"
+        "a) Khi Cảng quốc tế Cam Ranh không thể tiếp nhận tàu thuyền và cung cấp các dịch vụ theo yêu cầu của các"
+        " chủ tàu;\n"
+        "b) Có nguy cơ gây mất an toàn, an ninh, ô nhiễm môi trường hoặc sức khỏe của cộng đồng;\n"
+        "c) Các trường hợp khác theo yêu cầu của Bộ trưởng Bộ Quốc phòng.\n"
+        "6. Tổ chức tuyên truyền, phổ biến, thông tin về hoạt động của Cảng.\n"
+    )
+    assert [(o.role, o.section) for o in _obligations(text)] == [
+        ("assigned", "Điều 23.4"),
+        ("support", "Điều 23.5"),
+        ("assigned", "Điều 23.6"),
+    ]
