@@ -59,3 +59,27 @@ def test_a_line_cut_inside_a_proper_name_goes_on_in_the_next(tmp_path):
     assert texts[0].startswith("4. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã")
     assert "Giao Sở Công Thương chủ trì" in texts[1]
     assert texts[-2:] == ["5. Sở Tư pháp", "Thẩm định văn bản."]
+
+
+def test_a_marker_ocr_misread_is_put_back_on_scanned_pages_only():
+    # '~' for a dash bullet, '€)' for 'c)' (tn-6bac4a0d92da936d faxed; H14, UBND Cao Bằng 1999, scanned): the same
+    # length, so every offset holds; a text layer keeps what it says
+    from schemas.document import Document, Page, TextSource
+
+    text = "a) Sở Tài chính\nb) Sở Xây dựng\n~ Đánh giá quy hoạch;\n~- Đánh giá nhu cầu;\n€) Sở Địa chính hướng dẫn:"
+    pages = {s: [Page(number=1, text=text, source=s)] for s in (TextSource.ocr, TextSource.plain)}
+    scanned = segment(
+        Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages[TextSource.ocr]).with_offsets()
+    )
+    typed = segment(
+        Document(path="t.txt", sha256="0", media_type="text/plain", pages=pages[TextSource.plain]).with_offsets()
+    )
+    assert [(line.marker, line.text) for line in scanned.lines] == [
+        ("a)", "a) Sở Tài chính"),
+        ("b)", "b) Sở Xây dựng"),
+        ("-", "- Đánh giá quy hoạch;"),
+        ("-", "- Đánh giá nhu cầu;"),
+        ("c)", "c) Sở Địa chính hướng dẫn:"),
+    ]
+    assert all(scanned.text[line.start : line.end] == line.text for line in scanned.lines)
+    assert len(scanned.text) == len(text) and typed.text == text

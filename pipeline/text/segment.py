@@ -15,7 +15,7 @@ from functools import cached_property
 
 from pipeline.text import outline, paragraphs
 from pipeline.text.tables import Cell, Table, read_tables, table_at
-from schemas.document import PAGE_SEPARATOR, Document
+from schemas.document import PAGE_SEPARATOR, Document, TextSource
 from schemas.extraction import Evidence
 
 
@@ -151,9 +151,26 @@ class SegmentedDocument:
 _LINE = re.compile(r"[^\n\f]+")
 
 
+def _mended_markers(doc: Document) -> str:
+    """The document's text with the outline markers OCR misread on its scanned pages put back
+    (``outline.mend_ocr_marker``, same length: every offset into the document's text holds)."""
+    text, pieces, done = doc.text, [], 0
+    for page in doc.pages:
+        if page.source != TextSource.ocr:
+            continue
+        for m in _LINE.finditer(text, page.start, page.end):
+            head = m.start() + len(m.group()) - len(m.group().lstrip())
+            line = text[head : m.end()]
+            mended = outline.mend_ocr_marker(line)
+            if mended != line:
+                pieces += [text[done:head], mended]
+                done = m.end()
+    return "".join(pieces) + text[done:]
+
+
 def segment(doc: Document) -> SegmentedDocument:
     """Cut the document's normalized text into lines with their page and outline section."""
-    text = doc.text
+    text = _mended_markers(doc)
     raw: list[tuple[int, int, str, int]] = []
     for page in doc.pages:
         for m in _LINE.finditer(text, page.start, page.end):
