@@ -83,3 +83,38 @@ def test_a_marker_ocr_misread_is_put_back_on_scanned_pages_only():
     ]
     assert all(scanned.text[line.start : line.end] == line.text for line in scanned.lines)
     assert len(scanned.text) == len(text) and typed.text == text
+
+
+def test_a_scanned_line_that_stops_short_of_the_margin_ends_its_paragraph():
+    # tn-2f6f80b9918e52de (Kế hoạch, UBND TP Hồ Chí Minh) rendered and scanned (bench.samples 'scan-random'): item 3's
+    # title has no full stop and stops at x=255 of a column ending at x≈548, so the paragraph under it is not its
+    # rest; a line that runs to the margin was wrapped and goes on (239 TTr, 299 UB and 53 TB of UBND Quảng Ngãi
+    # joined their subject, 'Kính gửi' and first paragraph the same way)
+    from schemas.document import Document, Page, TextSource, Word
+
+    def page(item_right: float) -> Document:
+        rows = [
+            ("2. Tổ chức tập huấn, bồi dưỡng, hướng dẫn chuyên môn, nghiệp vụ cho cán bộ làm công tác việc", 548),
+            ("- Thời gian thực hiện: Năm 2025 và các năm tiếp theo, theo kế hoạch của từng cơ quan, đơn vị.", 546),
+            (
+                "3. Xây dựng các văn bản quy phạm pháp luật quy định chi tiết các nội dung được giao trong Luật Việc làm",
+                item_right,
+            ),
+            ("Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát, tham mưu ban hành văn bản.", 395),
+            (
+                "4. Tổ chức kiểm tra việc thi hành Luật Việc làm và các văn bản quy phạm pháp luật quy định chi tiết",
+                547,
+            ),
+            ("- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng của mình.", 549),
+        ]
+        text, words = "\n".join(r[0] for r in rows), []
+        for k, (line, right) in enumerate(rows):
+            start = text.index(line)
+            words.append(Word(text=line, start=start, end=start + len(line), bbox=(114, 20 * k, right, 20 * k + 12)))
+        pages = [Page(number=1, text=text, source=TextSource.ocr, words=words)]
+        return Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages).with_offsets()
+
+    short = [p.text[:12] for p in segment(page(255)).paragraphs()]
+    assert short == ["2. Tổ chức t", "- Thời gian ", "3. Xây dựng ", "Sở, ban, ngà", "4. Tổ chức k", "- Cơ quan th"]
+    wrapped = [p.text[:12] for p in segment(page(545)).paragraphs()]
+    assert wrapped == ["2. Tổ chức t", "- Thời gian ", "3. Xây dựng ", "4. Tổ chức k", "- Cơ quan th"]

@@ -117,12 +117,13 @@ def _heads_paragraphs(item: Line, following: list[Line]) -> bool:
     return line.text.rstrip().endswith(".") and after.marker is None and after.text[:1].isupper()
 
 
-def join_paragraphs(lines: list[Line], text: str) -> list[Line]:
+def join_paragraphs(lines: list[Line], text: str, short_ends: frozenset[int] = frozenset()) -> list[Line]:
     """The lines with lone page numbers dropped and each paragraph that a scan's wraps (or a page break)
     cut into several lines made whole again, so that an item's bodies and task are read from one line.
     A plain line between two dash bullets is the rest of the bullet above it (a scan broke the line
     after a sentence: '- Chỉ đạo … 2026-2030.' / 'Tiến độ khởi công …' / '- Căn cứ …'), and a paragraph a
-    page broke goes on past the footnotes at the page's foot.
+    page broke goes on past the footnotes at the page's foot. A scanned line that ends short of the right margin
+    (``short_ends``: the ends of such lines) was not wrapped, so the line after it opens a paragraph of its own.
     The gap between two joined lines reads as spaces, so offsets into the text stay true."""
     lines = [line for line in lines if not outline.is_page_number(line.text)]
     blocks = _blank_line_paragraphs(lines, text)
@@ -145,6 +146,7 @@ def join_paragraphs(lines: list[Line], text: str) -> list[Line]:
             and (
                 (
                     outline.continues(out[-1].text, line.text)
+                    and out[-1].end not in short_ends
                     and not across
                     and not _heads_paragraphs(out[-1], lines[k : k + 2])
                 )

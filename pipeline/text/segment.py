@@ -51,7 +51,11 @@ class SegmentedDocument:
         """The paragraphs that wraps, scans and page breaks cut into several lines, made whole again
         (``paragraphs.join_paragraphs``), of all lines or of one part of them (a body, an attachment): the one
         joining every reader uses, instead of re-joining wraps itself."""
-        return paragraphs.join_paragraphs(self.lines if lines is None else lines, self.text)
+        return paragraphs.join_paragraphs(self.lines if lines is None else lines, self.text, self._short_line_ends)
+
+    @cached_property
+    def _short_line_ends(self) -> frozenset[int]:
+        return short_line_ends(self.doc, self.lines)
 
     def tables(self) -> list[Table]:
         """Every table of the text — TAB rows, one-line pipe rows, one-'|'-per-line pipe rows — as rows of cells with
@@ -149,6 +153,34 @@ class SegmentedDocument:
 
 
 _LINE = re.compile(r"[^\n\f]+")
+
+
+SHORT_LINE_GAP = 0.12  # share of the column's width a scanned line's last word stops short of the right margin
+
+
+def short_line_ends(doc: Document, lines: list[Line]) -> frozenset[int]:
+    """The ends of the OCR'd lines whose last word stops well short of their page's right margin: a line the
+    layout did not wrap, so the paragraph (or a heading without a full stop: '3. Xây dựng các văn bản … Luật Việc
+    làm' over 'Sở, ban, ngành … có trách nhiệm …') ends there, whatever letter the next line opens with. The
+    margin is where most long lines of the page end; text layers have no boxes and give none."""
+    ends: set[int] = set()
+    for page in doc.pages:
+        if page.source != TextSource.ocr or not page.words:
+            continue
+        right_of = {w.end: w.bbox[2] for w in page.words}
+        left_of = {w.start: w.bbox[0] for w in page.words}
+        on_page = [line for line in lines if page.start <= line.start < page.end]
+        rights = sorted(right_of[line.end] for line in on_page if line.end in right_of)
+        lefts = sorted(left_of[line.start] for line in on_page if line.start in left_of)
+        if len(rights) < 5 or not lefts:
+            continue
+        margin, indent = rights[int(0.9 * (len(rights) - 1))], lefts[len(lefts) // 10]
+        ends |= {
+            line.end
+            for line in on_page
+            if line.end in right_of and margin - right_of[line.end] > SHORT_LINE_GAP * (margin - indent)
+        }
+    return frozenset(ends)
 
 
 def _mended_markers(doc: Document) -> str:
