@@ -118,3 +118,28 @@ def test_a_scanned_line_that_stops_short_of_the_margin_ends_its_paragraph():
     assert short == ["2. Tổ chức t", "- Thời gian ", "3. Xây dựng ", "Sở, ban, ngà", "4. Tổ chức k", "- Cơ quan th"]
     wrapped = [p.text[:12] for p in segment(page(545)).paragraphs()]
     assert wrapped == ["2. Tổ chức t", "- Thời gian ", "3. Xây dựng ", "4. Tổ chức k", "- Cơ quan th"]
+
+
+def test_a_scanned_item_line_that_runs_to_the_margin_goes_on_over_the_paragraph_under_it():
+    # 05 (Thông báo, UBND Quảng Ngãi) printed and scanned at 200 and 300 dpi (bench.samples.make_real_scan): item 3 is
+    # cut after 'Ban' at the margin, and its rest, ending in a full stop over another paragraph, read as a paragraph
+    # under a heading, so its 'trước ngày 20/02/2025' dated no task; tn-6bac4a0d92da936d (UBND Đắk Lắk) and
+    # tn-50f694478a35aefd (Văn phòng Chính phủ) faxed cut their items 'đ)' and 'h)' the same way
+    from schemas.document import Document, Page, TextSource, Word
+
+    rows = [
+        ("Sau khi nghe các cơ quan, đơn vị báo cáo, Phó Chủ tịch UBND tỉnh kết luận và chỉ đạo như sau:", 332),
+        ("3. Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị liên quan rà soát Ban Chỉ đạo, Ban", 538),
+        ("Kiểm soát của Công ty, tham mưu kiện toàn. Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.", 534),
+        ("Nay, thông báo kết luận và chỉ đạo của Phó Chủ tịch UBND tỉnh để các cơ quan triển khai thực hiện./.", 539),
+        ("Trường hợp không đảm bảo điều kiện cổ phần hóa thì phối hợp với các cơ quan, đơn vị liên quan nghiên", 538),
+        ("cứu, đề xuất cấp thẩm quyền hướng xử lý, đảm bảo việc thực hiện theo quy định của pháp luật hiện hành.", 537),
+    ]
+    text, words = "\n".join(r[0] for r in rows), []
+    for k, (line, right) in enumerate(rows):
+        start = text.index(line)
+        words.append(Word(text=line, start=start, end=start + len(line), bbox=(100, 20 * k, right, 20 * k + 12)))
+    pages = [Page(number=1, text=text, source=TextSource.ocr, words=words)]
+    doc = Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages).with_offsets()
+    item = [p for p in segment(doc).paragraphs() if p.marker == "3."]
+    assert len(item) == 1 and item[0].text.endswith("trước ngày 20/02/2025.")

@@ -51,11 +51,11 @@ class SegmentedDocument:
         """The paragraphs that wraps, scans and page breaks cut into several lines, made whole again
         (``paragraphs.join_paragraphs``), of all lines or of one part of them (a body, an attachment): the one
         joining every reader uses, instead of re-joining wraps itself."""
-        return paragraphs.join_paragraphs(self.lines if lines is None else lines, self.text, self._short_line_ends)
+        return paragraphs.join_paragraphs(self.lines if lines is None else lines, self.text, self._layout_line_ends)
 
     @cached_property
-    def _short_line_ends(self) -> frozenset[int]:
-        return short_line_ends(self.doc, self.lines)
+    def _layout_line_ends(self) -> dict[int, bool]:
+        return layout_line_ends(self.doc, self.lines)
 
     def tables(self) -> list[Table]:
         """Every table of the text — TAB rows, one-line pipe rows, one-'|'-per-line pipe rows — as rows of cells with
@@ -156,14 +156,17 @@ _LINE = re.compile(r"[^\n\f]+")
 
 
 SHORT_LINE_GAP = 0.12  # share of the column's width a scanned line's last word stops short of the right margin
+FULL_LINE_GAP = 0.03  # … and at most this share when the line runs to the margin
 
 
-def short_line_ends(doc: Document, lines: list[Line]) -> frozenset[int]:
-    """The ends of the OCR'd lines whose last word stops well short of their page's right margin: a line the
-    layout did not wrap, so the paragraph (or a heading without a full stop: '3. Xây dựng các văn bản … Luật Việc
-    làm' over 'Sở, ban, ngành … có trách nhiệm …') ends there, whatever letter the next line opens with. The
-    margin is where most long lines of the page end; text layers have no boxes and give none."""
-    ends: set[int] = set()
+def layout_line_ends(doc: Document, lines: list[Line]) -> dict[int, bool]:
+    """For the OCR'd lines whose end the word boxes tell, whether the layout wrapped them: True for a line whose
+    last word reaches the right margin (its sentence goes on in the next line, even when the line is an item's
+    first: '1. Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ' / 'Quảng Ngãi tiếp thu …'), False for one
+    that stops well short of it (the paragraph, or a heading without a full stop, ends there: '3. Xây dựng các
+    văn bản … Luật Việc làm' over 'Sở, ban, ngành … có trách nhiệm …'), whatever letter the next line opens with.
+    The margin is where most lines of the page end; text layers have no boxes and give none."""
+    ends: dict[int, bool] = {}
     for page in doc.pages:
         if page.source != TextSource.ocr or not page.words:
             continue
@@ -175,12 +178,12 @@ def short_line_ends(doc: Document, lines: list[Line]) -> frozenset[int]:
         if len(rights) < 5 or not lefts:
             continue
         margin, indent = rights[int(0.9 * (len(rights) - 1))], lefts[len(lefts) // 10]
-        ends |= {
-            line.end
-            for line in on_page
-            if line.end in right_of and margin - right_of[line.end] > SHORT_LINE_GAP * (margin - indent)
-        }
-    return frozenset(ends)
+        for line in on_page:
+            if line.end in right_of:
+                gap = (margin - right_of[line.end]) / max(margin - indent, 1.0)
+                if gap > SHORT_LINE_GAP or gap <= FULL_LINE_GAP:
+                    ends[line.end] = gap <= FULL_LINE_GAP
+    return ends
 
 
 def _mended_markers(doc: Document) -> str:
