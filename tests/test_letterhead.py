@@ -440,3 +440,19 @@ def test_a_v_v_line_ocr_misread_keeps_the_left_column():
         assert (m.number, m.issuer) == ("299/UBND-TTHC", "Ủy ban nhân dân tỉnh Quảng Ngãi")
         if "/c" not in subject_line:
             assert (m.kind, m.subject) == ("Công văn", subject_line)
+
+
+def test_a_v_v_line_wrapped_after_a_word_that_ends_no_sentence():
+    """bnt 507/UBND-KGVX (UBND Quảng Ngãi) printed and scanned at 100, 200 and 300 dpi: the narrow left column wraps
+    the V/v line after 'về', before a capital, and the subject lost its last line."""
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 507 /UBND-KGVX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 24 tháng 01 năm 2025\n"
+        "V/v góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của\nQuyết định số 2269/QĐ-TTg về\n"
+        "Chương trình cung cấp dịch vụ viễn thông công ích\nKính gửi: Sở Thông tin và Truyền thông\n"
+        "Theo đề nghị của Bộ Thông tin và Truyền thông tại Công văn số 202/BTTTT-KHTC ngày 21/01/2025.\n"
+    )
+    assert m.subject == (
+        "V/v góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của Quyết định số 2269/QĐ-TTg về "
+        "Chương trình cung cấp dịch vụ viễn thông công ích"
+    )

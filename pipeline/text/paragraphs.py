@@ -219,8 +219,14 @@ def _dangles(prev: Line, line: Line) -> bool:
     sentence ('và', 'với', 'của', a comma) goes on in the next line, however short it is."""
     if line.marker or outline.is_caps(prev.text):
         return False
-    last = fold_in_place(prev.text.rstrip(" *_")).rsplit(" ", 1)[-1].lstrip("*_")  # '**Điều 2. **Giao'
-    return last.endswith(",") or last in _cues().dangling_words or _cuts_a_name(prev.text, line.text)
+    return ends_on_dangling_word(prev.text) or _cuts_a_name(prev.text, line.text)
+
+
+def ends_on_dangling_word(text: str) -> bool:
+    """The text ends on a word which never ends a sentence ('và', 'với', 'của', 'về', a comma), so a line cut there
+    goes on in the next: '… Quyết định số 2269/QĐ-TTg về' / 'Chương trình cung cấp dịch vụ …'."""
+    last = fold_in_place(text.rstrip(" *_")).rsplit(" ", 1)[-1].lstrip("*_")  # '**Điều 2. **Giao'
+    return last.endswith(",") or last in _cues().dangling_words
 
 
 _LAST_WORD = re.compile(r"(?<!\S)(\w+)[ \t]*$")
