@@ -42,6 +42,7 @@ from pipeline.text.segment import Line, SegmentedDocument
 
 MOTTO_SEARCH_LINES = 200  # web pages put a portal's summary (Số hiệu, Loại văn bản …) before the letterhead
 MOTTO_CONFIRM_LINES = 15  # a letterhead's 'Số:' or date follows its motto within this many lines
+NUMBER_ABOVE_LINES = 3  # … or, on a scan read column after column, its 'Số:' stands this close above the motto
 WALK_BACK_LINES = 12  # the left column above the motto: body name, Số, V/v (OCR reads it first)
 MISREAD_LINES = 2  # lines of a V/v line OCR misread, passed when the number stands above them
 HEADER_MAX_LINES = 40
@@ -298,13 +299,17 @@ def read(seg: SegmentedDocument) -> Letterhead:
 
 def _motto_line(seg: SegmentedDocument) -> int | None:
     """The first line holding a motto in capitals (or 'Độc lập - Tự do - Hạnh phúc') that a 'Số' or
-    a date follows: the letterhead's row, not an appendix form or a sentence naming the Republic."""
+    a date follows: the letterhead's row, not an appendix form or a sentence naming the Republic. OCR reads the
+    left column first, so the 'Số:' right above the motto confirms it too, when the date line under it was
+    garbled ('Quảng Ngãi, ngày “Ã thông TÌ năm 2024')."""
     lines = seg.lines[:MOTTO_SEARCH_LINES]
     for i, line in enumerate(lines):
         probe = Cell(line.start, line.end, line.text, fold_in_place(line.text))
         if not _motto_spans(probe):
             continue
         if any(_opens_letterhead_part(fold(ln.text)) for ln in lines[i : i + MOTTO_CONFIRM_LINES]):
+            return i
+        if any(number_label().match(fold(bare(ln.text))) for ln in lines[max(0, i - NUMBER_ABOVE_LINES) : i]):
             return i
     return None
 

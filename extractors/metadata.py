@@ -29,6 +29,7 @@ from extractors.agencies import expand_abbreviations, match_agency
 from extractors.common import document_kinds, load_json, phrase_alternation
 from extractors.letterhead import RIGHT, Cell, Letterhead, bare, glued_end, is_caps, is_motto, is_noise, is_upper
 from pipeline.text import fold, fold_in_place, is_syllable
+from pipeline.text.paragraphs import ends_on_dangling_word
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 
@@ -320,8 +321,8 @@ def _subject_line(seg: SegmentedDocument, lh: Letterhead) -> tuple[str | None, i
         for nxt in lh.cells[i + 1 :]:
             if nxt.row != prev.row + 1 or nxt.column == RIGHT or _blank_before(seg, nxt.start, prev.end):
                 break
-            # a line ending on 'của', 'và', 'các' goes on whatever the case of the next ('… Nghị định của' / 'Chính phủ')
-            dangling = fold(text).rstrip().endswith(_vocab().joining_words_bare)
+            # a line ending on 'của', 'và', 'về' goes on whatever the case of the next ('… Nghị định của' / 'Chính phủ')
+            dangling = ends_on_dangling_word(text) or fold(text).rstrip().endswith(_vocab().joining_words_bare)
             if not (dangling or (is_upper(nxt.text) if upper else nxt.text[:1].islower())):
                 break
             if _ends_title(nxt.text, nxt.key, None):

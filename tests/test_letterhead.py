@@ -440,3 +440,37 @@ def test_a_v_v_line_ocr_misread_keeps_the_left_column():
         assert (m.number, m.issuer) == ("299/UBND-TTHC", "Ủy ban nhân dân tỉnh Quảng Ngãi")
         if "/c" not in subject_line:
             assert (m.kind, m.subject) == ("Công văn", subject_line)
+
+
+def test_a_v_v_line_wrapped_after_a_word_that_ends_no_sentence():
+    """bnt 507/UBND-KGVX (UBND Quảng Ngãi) printed and scanned at 100, 200 and 300 dpi: the narrow left column wraps
+    the V/v line after 'về', before a capital, and the subject lost its last line."""
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 507 /UBND-KGVX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 24 tháng 01 năm 2025\n"
+        "V/v góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của\nQuyết định số 2269/QĐ-TTg về\n"
+        "Chương trình cung cấp dịch vụ viễn thông công ích\nKính gửi: Sở Thông tin và Truyền thông\n"
+        "Theo đề nghị của Bộ Thông tin và Truyền thông tại Công văn số 202/BTTTT-KHTC ngày 21/01/2025.\n"
+    )
+    assert m.subject == (
+        "V/v góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của Quyết định số 2269/QĐ-TTg về "
+        "Chương trình cung cấp dịch vụ viễn thông công ích"
+    )
+
+
+def test_a_motto_confirmed_by_the_number_above_it_when_the_date_line_is_garbled():
+    """vht534 565/TB-UBND (UBND Quảng Ngãi) printed and faxed at 200 dpi (bench.samples.make_real_scan), as the OCR
+    reads it: the e-office stamp's lines first, then the left column, the motto, and a date line whose 'tháng'
+    and handwritten day and month are garbled; the 'Số:' right above the motto confirms the letterhead (so does
+    tn-98be6e047028fade's, Văn phòng Chính phủ faxed at 100 dpi, 'Hà Nội ngày 24 thủng 11 nằm 2025')."""
+    m = ocr_meta(
+        "đi TẠI BẢO TRUNG VÀ TÂM TÍN HỌC CÔNG\n— citchtfe quangngal.gov.vn\nZ7 1§,.11.2024 07:25:14\n*07:00\n"
+        "ÚY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 35 /TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày “Ã thông TÌ năm 2024\nTHÔNG BÁO\n"
+        "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên tại cuộc họp nghe báo cáo tiến độ triển khai thực hiện 02\n"
+        "Chương trình MTQG: Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi\n"
+        "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Võ Phiên chủ trì cuộc họp.\n"
+    )
+    assert (m.kind, m.number, m.place) == ("Thông báo", "35/TB-UBND", "Quảng Ngãi")
+    assert m.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert m.subject.startswith("Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên")

@@ -1630,6 +1630,7 @@ a) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ v
     ]
 
 
+<<<<<<< HEAD
 def test_a_case_opened_by_doi_voi_and_thi_gives_nothing():
     """'Đối với <case> … thì <what is done>' is a case like 'Trường hợp …' (notes-F, notes-M: cases give none):
     tn-be5392d4f50c27a6 (UBND Nghệ An, Quy chế on voters' petitions, Điều 7.3) and cb-file_data_7 (Bộ Lao động -
@@ -1745,4 +1746,32 @@ def test_the_items_of_a_task_done_in_the_following_cases_give_nothing():
         ("assigned", "Điều 23.4"),
         ("support", "Điều 23.5"),
         ("assigned", "Điều 23.6"),
+=======
+def test_scan_dash_bullets_read_as_tildes_and_a_c_read_as_a_euro_sign():
+    # tn-6bac4a0d92da936d (Chỉ thị, UBND Đắk Lắk) rendered and faxed (bench.samples 'fax-random'), as the OCR reads
+    # it: '- Đánh giá …' read '~ Đánh giá …' or '~- Đánh giá …', 'c)' read '€)' (so is H14's 'c)', UBND Cao Bằng);
+    # without the marker the heading 'b) Sở Khoa học và Công nghệ' and its first task were one line
+    got = _scan(
+        """I. Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án
+2.2. Trách nhiệm cụ thể
+Ngoài các trách nhiệm chung nêu trên, một số đơn vị và địa phương còn có trách nhiệm có ý kiến thẩm định cụ thể một số nội dung sau:
+a) Sở Xây dựng
+- Đánh giá về khả năng đấu nối giao thông của dự án.
+b) Sở Khoa học và Công nghệ
+~ Đánh giá về công nghệ sử dụng trong dự án đầu tư đối với dự án thuộc diện thẩm định hoặc lấy ý kiến về công nghệ.
+€) Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh
+- Đánh giá sự phù hợp của dự án đầu tư với lĩnh vực an ninh, quốc phòng, biên giới, hải đảo;
+~ Đánh giá việc đáp ứng các điều kiện và các nội dung khác thuộc lĩnh vực quản lý.
+d) UBND các xã, phường
+~- Đánh giá hiện trạng sử dụng đất; nguồn gốc đất, đối tượng sử dụng đất."""
+    )
+    assert [(o.agency, o.section, o.task[:20]) for o in got] == [
+        ("Sở Xây dựng", "I.2.2.a", "Đánh giá về khả năng"),
+        ("Sở Khoa học và Công nghệ", "I.2.2.b", "Đánh giá về công ngh"),
+        ("Công an tỉnh", "I.2.2.c", "Đánh giá sự phù hợp "),
+        ("Bộ Chỉ huy Quân sự tỉnh", "I.2.2.c", "Đánh giá sự phù hợp "),
+        ("Công an tỉnh", "I.2.2.c", "Đánh giá việc đáp ứn"),
+        ("Bộ Chỉ huy Quân sự tỉnh", "I.2.2.c", "Đánh giá việc đáp ứn"),
+        ("Ủy ban nhân dân các xã, phường", "I.2.2.d", "Đánh giá hiện trạng "),
+>>>>>>> scan5
     ]

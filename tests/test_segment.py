@@ -59,3 +59,87 @@ def test_a_line_cut_inside_a_proper_name_goes_on_in_the_next(tmp_path):
     assert texts[0].startswith("4. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã")
     assert "Giao Sở Công Thương chủ trì" in texts[1]
     assert texts[-2:] == ["5. Sở Tư pháp", "Thẩm định văn bản."]
+
+
+def test_a_marker_ocr_misread_is_put_back_on_scanned_pages_only():
+    # '~' for a dash bullet, '€)' for 'c)' (tn-6bac4a0d92da936d faxed; H14, UBND Cao Bằng 1999, scanned): the same
+    # length, so every offset holds; a text layer keeps what it says
+    from schemas.document import Document, Page, TextSource
+
+    text = "a) Sở Tài chính\nb) Sở Xây dựng\n~ Đánh giá quy hoạch;\n~- Đánh giá nhu cầu;\n€) Sở Địa chính hướng dẫn:"
+    pages = {s: [Page(number=1, text=text, source=s)] for s in (TextSource.ocr, TextSource.plain)}
+    scanned = segment(
+        Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages[TextSource.ocr]).with_offsets()
+    )
+    typed = segment(
+        Document(path="t.txt", sha256="0", media_type="text/plain", pages=pages[TextSource.plain]).with_offsets()
+    )
+    assert [(line.marker, line.text) for line in scanned.lines] == [
+        ("a)", "a) Sở Tài chính"),
+        ("b)", "b) Sở Xây dựng"),
+        ("-", "- Đánh giá quy hoạch;"),
+        ("-", "- Đánh giá nhu cầu;"),
+        ("c)", "c) Sở Địa chính hướng dẫn:"),
+    ]
+    assert all(scanned.text[line.start : line.end] == line.text for line in scanned.lines)
+    assert len(scanned.text) == len(text) and typed.text == text
+
+
+def test_a_scanned_line_that_stops_short_of_the_margin_ends_its_paragraph():
+    # tn-2f6f80b9918e52de (Kế hoạch, UBND TP Hồ Chí Minh) rendered and scanned (bench.samples 'scan-random'): item 3's
+    # title has no full stop and stops at x=255 of a column ending at x≈548, so the paragraph under it is not its
+    # rest; a line that runs to the margin was wrapped and goes on (239 TTr, 299 UB and 53 TB of UBND Quảng Ngãi
+    # joined their subject, 'Kính gửi' and first paragraph the same way)
+    from schemas.document import Document, Page, TextSource, Word
+
+    def page(item_right: float) -> Document:
+        rows = [
+            ("2. Tổ chức tập huấn, bồi dưỡng, hướng dẫn chuyên môn, nghiệp vụ cho cán bộ làm công tác việc", 548),
+            ("- Thời gian thực hiện: Năm 2025 và các năm tiếp theo, theo kế hoạch của từng cơ quan, đơn vị.", 546),
+            (
+                "3. Xây dựng các văn bản quy phạm pháp luật quy định chi tiết các nội dung được giao trong Luật Việc làm",
+                item_right,
+            ),
+            ("Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát, tham mưu ban hành văn bản.", 395),
+            (
+                "4. Tổ chức kiểm tra việc thi hành Luật Việc làm và các văn bản quy phạm pháp luật quy định chi tiết",
+                547,
+            ),
+            ("- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng của mình.", 549),
+        ]
+        text, words = "\n".join(r[0] for r in rows), []
+        for k, (line, right) in enumerate(rows):
+            start = text.index(line)
+            words.append(Word(text=line, start=start, end=start + len(line), bbox=(114, 20 * k, right, 20 * k + 12)))
+        pages = [Page(number=1, text=text, source=TextSource.ocr, words=words)]
+        return Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages).with_offsets()
+
+    short = [p.text[:12] for p in segment(page(255)).paragraphs()]
+    assert short == ["2. Tổ chức t", "- Thời gian ", "3. Xây dựng ", "Sở, ban, ngà", "4. Tổ chức k", "- Cơ quan th"]
+    wrapped = [p.text[:12] for p in segment(page(545)).paragraphs()]
+    assert wrapped == ["2. Tổ chức t", "- Thời gian ", "3. Xây dựng ", "4. Tổ chức k", "- Cơ quan th"]
+
+
+def test_a_scanned_item_line_that_runs_to_the_margin_goes_on_over_the_paragraph_under_it():
+    # 05 (Thông báo, UBND Quảng Ngãi) printed and scanned at 200 and 300 dpi (bench.samples.make_real_scan): item 3 is
+    # cut after 'Ban' at the margin, and its rest, ending in a full stop over another paragraph, read as a paragraph
+    # under a heading, so its 'trước ngày 20/02/2025' dated no task; tn-6bac4a0d92da936d (UBND Đắk Lắk) and
+    # tn-50f694478a35aefd (Văn phòng Chính phủ) faxed cut their items 'đ)' and 'h)' the same way
+    from schemas.document import Document, Page, TextSource, Word
+
+    rows = [
+        ("Sau khi nghe các cơ quan, đơn vị báo cáo, Phó Chủ tịch UBND tỉnh kết luận và chỉ đạo như sau:", 332),
+        ("3. Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị liên quan rà soát Ban Chỉ đạo, Ban", 538),
+        ("Kiểm soát của Công ty, tham mưu kiện toàn. Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.", 534),
+        ("Nay, thông báo kết luận và chỉ đạo của Phó Chủ tịch UBND tỉnh để các cơ quan triển khai thực hiện./.", 539),
+        ("Trường hợp không đảm bảo điều kiện cổ phần hóa thì phối hợp với các cơ quan, đơn vị liên quan nghiên", 538),
+        ("cứu, đề xuất cấp thẩm quyền hướng xử lý, đảm bảo việc thực hiện theo quy định của pháp luật hiện hành.", 537),
+    ]
+    text, words = "\n".join(r[0] for r in rows), []
+    for k, (line, right) in enumerate(rows):
+        start = text.index(line)
+        words.append(Word(text=line, start=start, end=start + len(line), bbox=(100, 20 * k, right, 20 * k + 12)))
+    pages = [Page(number=1, text=text, source=TextSource.ocr, words=words)]
+    doc = Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages).with_offsets()
+    item = [p for p in segment(doc).paragraphs() if p.marker == "3."]
+    assert len(item) == 1 and item[0].text.endswith("trước ngày 20/02/2025.")

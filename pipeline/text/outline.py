@@ -8,13 +8,17 @@ PDF often keeps Markdown heading and emphasis marks ('### III. TỔ CHỨC THỰ
 they are skipped before the marker is read, and ``Node.marker`` is the marker as printed
 ('III.'), so ``line.text.find(marker)`` locates it. A letter out of sequence ('o.' after item 4) is an
 OCR'd digit, not an item. ``continues`` and ``is_page_number`` tell a scan's wrapped or page-broken
-paragraph from a new one, for readers that need whole paragraphs.
+paragraph from a new one, for readers that need whole paragraphs. ``mend_ocr_marker`` puts back a marker OCR
+misread ('~' for '-', '€)' for 'c)') on a scanned page's line.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from pipeline.text.pages import page_number
 
@@ -41,6 +45,25 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bullet", re.compile(r"^([\-–—+•*])\s+")),
 ]
 _CLOSING_EMPHASIS = re.compile(r"(?<=[.)/])\s*[*_]+$")
+_CONFUSIONS = Path(__file__).parent / "data" / "ocr_confusions.json"
+
+
+@cache
+def _marker_lookalikes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    patterns = json.loads(_CONFUSIONS.read_text(encoding="utf-8"))["marker_lookalikes"]["patterns"]
+    return tuple((re.compile(p), r) for p, r in patterns)
+
+
+def mend_ocr_marker(line: str) -> str:
+    """``line`` (stripped) with the outline marker OCR misread at its head put back, at the same length so that
+    offsets hold: '~ Đánh giá …' → '- Đánh giá …' (a dash bullet read as a tilde on faxed and scanned pages),
+    '€) Sở Xây dựng …' → 'c) Sở Xây dựng …'. Without the marker the line is read as the rest of the line above, and
+    an agency heading loses the tasks under it."""
+    for pattern, replacement in _marker_lookalikes():
+        m = pattern.match(line)
+        if m:
+            return line[: m.start()] + replacement + line[m.end() :]
+    return line
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -117,12 +118,15 @@ def _heads_paragraphs(item: Line, following: list[Line]) -> bool:
     return line.text.rstrip().endswith(".") and after.marker is None and after.text[:1].isupper()
 
 
-def join_paragraphs(lines: list[Line], text: str) -> list[Line]:
+def join_paragraphs(lines: list[Line], text: str, wrapped: Mapping[int, bool] | None = None) -> list[Line]:
     """The lines with lone page numbers dropped and each paragraph that a scan's wraps (or a page break)
     cut into several lines made whole again, so that an item's bodies and task are read from one line.
     A plain line between two dash bullets is the rest of the bullet above it (a scan broke the line
     after a sentence: '- Chỉ đạo … 2026-2030.' / 'Tiến độ khởi công …' / '- Căn cứ …'), and a paragraph a
-    page broke goes on past the footnotes at the page's foot.
+    page broke goes on past the footnotes at the page's foot. On a scan the word boxes say more than the words
+    (``wrapped``: a line's end → whether the layout wrapped it, ``segment.layout_line_ends``): a line that runs
+    to the margin goes on in the next, even as an item's first line over a paragraph; one that stops short of
+    it ends its paragraph.
     The gap between two joined lines reads as spaces, so offsets into the text stay true."""
     lines = [line for line in lines if not outline.is_page_number(line.text)]
     blocks = _blank_line_paragraphs(lines, text)
@@ -139,14 +143,15 @@ def join_paragraphs(lines: list[Line], text: str) -> list[Line]:
         across = (
             blocks and text.count("\n", out[-1].end, line.start) > 1 and not line.text[:1].islower() if out else False
         )
+        layout = wrapped.get(out[-1].end) if out and wrapped else None
         if (
             out
             and not _opens_field(line)
             and (
                 (
                     outline.continues(out[-1].text, line.text)
-                    and not across
-                    and not _heads_paragraphs(out[-1], lines[k : k + 2])
+                    and layout is not False
+                    and (layout or (not across and not _heads_paragraphs(out[-1], lines[k : k + 2])))
                 )
                 or between_bullets
                 or _cut_heading(out[-1], line, text, blocks)
@@ -214,8 +219,14 @@ def _dangles(prev: Line, line: Line) -> bool:
     sentence ('và', 'với', 'của', a comma) goes on in the next line, however short it is."""
     if line.marker or outline.is_caps(prev.text):
         return False
-    last = fold_in_place(prev.text.rstrip(" *_")).rsplit(" ", 1)[-1].lstrip("*_")  # '**Điều 2. **Giao'
-    return last.endswith(",") or last in _cues().dangling_words or _cuts_a_name(prev.text, line.text)
+    return ends_on_dangling_word(prev.text) or _cuts_a_name(prev.text, line.text)
+
+
+def ends_on_dangling_word(text: str) -> bool:
+    """The text ends on a word which never ends a sentence ('và', 'với', 'của', 'về', a comma), so a line cut there
+    goes on in the next: '… Quyết định số 2269/QĐ-TTg về' / 'Chương trình cung cấp dịch vụ …'."""
+    last = fold_in_place(text.rstrip(" *_")).rsplit(" ", 1)[-1].lstrip("*_")  # '**Điều 2. **Giao'
+    return last.endswith(",") or last in _cues().dangling_words
 
 
 _LAST_WORD = re.compile(r"(?<!\S)(\w+)[ \t]*$")

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from pipeline.text import outline, paragraphs
 from pipeline.text.tables import Cell, Table, read_tables, table_at
-from schemas.document import PAGE_SEPARATOR, Document
+from schemas.document import PAGE_SEPARATOR, Document, TextSource
 from schemas.extraction import Evidence
 
 
@@ -51,7 +51,11 @@ class SegmentedDocument:
         """The paragraphs that wraps, scans and page breaks cut into several lines, made whole again
         (``paragraphs.join_paragraphs``), of all lines or of one part of them (a body, an attachment): the one
         joining every reader uses, instead of re-joining wraps itself."""
-        return paragraphs.join_paragraphs(self.lines if lines is None else lines, self.text)
+        return paragraphs.join_paragraphs(self.lines if lines is None else lines, self.text, self._layout_line_ends)
+
+    @cached_property
+    def _layout_line_ends(self) -> dict[int, bool]:
+        return layout_line_ends(self.doc, self.lines)
 
     def tables(self) -> list[Table]:
         """Every table of the text — TAB rows, one-line pipe rows, one-'|'-per-line pipe rows — as rows of cells with
@@ -151,9 +155,57 @@ class SegmentedDocument:
 _LINE = re.compile(r"[^\n\f]+")
 
 
+SHORT_LINE_GAP = 0.12  # share of the column's width a scanned line's last word stops short of the right margin
+FULL_LINE_GAP = 0.03  # … and at most this share when the line runs to the margin
+
+
+def layout_line_ends(doc: Document, lines: list[Line]) -> dict[int, bool]:
+    """For the OCR'd lines whose end the word boxes tell, whether the layout wrapped them: True for a line whose
+    last word reaches the right margin (its sentence goes on in the next line, even when the line is an item's
+    first: '1. Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ' / 'Quảng Ngãi tiếp thu …'), False for one
+    that stops well short of it (the paragraph, or a heading without a full stop, ends there: '3. Xây dựng các
+    văn bản … Luật Việc làm' over 'Sở, ban, ngành … có trách nhiệm …'), whatever letter the next line opens with.
+    The margin is where most lines of the page end; text layers have no boxes and give none."""
+    ends: dict[int, bool] = {}
+    for page in doc.pages:
+        if page.source != TextSource.ocr or not page.words:
+            continue
+        right_of = {w.end: w.bbox[2] for w in page.words}
+        left_of = {w.start: w.bbox[0] for w in page.words}
+        on_page = [line for line in lines if page.start <= line.start < page.end]
+        rights = sorted(right_of[line.end] for line in on_page if line.end in right_of)
+        lefts = sorted(left_of[line.start] for line in on_page if line.start in left_of)
+        if len(rights) < 5 or not lefts:
+            continue
+        margin, indent = rights[int(0.9 * (len(rights) - 1))], lefts[len(lefts) // 10]
+        for line in on_page:
+            if line.end in right_of:
+                gap = (margin - right_of[line.end]) / max(margin - indent, 1.0)
+                if gap > SHORT_LINE_GAP or gap <= FULL_LINE_GAP:
+                    ends[line.end] = gap <= FULL_LINE_GAP
+    return ends
+
+
+def _mended_markers(doc: Document) -> str:
+    """The document's text with the outline markers OCR misread on its scanned pages put back
+    (``outline.mend_ocr_marker``, same length: every offset into the document's text holds)."""
+    text, pieces, done = doc.text, [], 0
+    for page in doc.pages:
+        if page.source != TextSource.ocr:
+            continue
+        for m in _LINE.finditer(text, page.start, page.end):
+            head = m.start() + len(m.group()) - len(m.group().lstrip())
+            line = text[head : m.end()]
+            mended = outline.mend_ocr_marker(line)
+            if mended != line:
+                pieces += [text[done:head], mended]
+                done = m.end()
+    return "".join(pieces) + text[done:]
+
+
 def segment(doc: Document) -> SegmentedDocument:
     """Cut the document's normalized text into lines with their page and outline section."""
-    text = doc.text
+    text = _mended_markers(doc)
     raw: list[tuple[int, int, str, int]] = []
     for page in doc.pages:
         for m in _LINE.finditer(text, page.start, page.end):
