@@ -1630,7 +1630,6 @@ a) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ v
     ]
 
 
-<<<<<<< HEAD
 def test_a_case_opened_by_doi_voi_and_thi_gives_nothing():
     """'Đối với <case> … thì <what is done>' is a case like 'Trường hợp …' (notes-F, notes-M: cases give none):
     tn-be5392d4f50c27a6 (UBND Nghệ An, Quy chế on voters' petitions, Điều 7.3) and cb-file_data_7 (Bộ Lao động -
@@ -1746,7 +1745,9 @@ def test_the_items_of_a_task_done_in_the_following_cases_give_nothing():
         ("assigned", "Điều 23.4"),
         ("support", "Điều 23.5"),
         ("assigned", "Điều 23.6"),
-=======
+    ]
+
+
 def test_scan_dash_bullets_read_as_tildes_and_a_c_read_as_a_euro_sign():
     # tn-6bac4a0d92da936d (Chỉ thị, UBND Đắk Lắk) rendered and faxed (bench.samples 'fax-random'), as the OCR reads
     # it: '- Đánh giá …' read '~ Đánh giá …' or '~- Đánh giá …', 'c)' read '€)' (so is H14's 'c)', UBND Cao Bằng);
@@ -1773,5 +1774,4 @@ d) UBND các xã, phường
         ("Công an tỉnh", "I.2.2.c", "Đánh giá việc đáp ứn"),
         ("Bộ Chỉ huy Quân sự tỉnh", "I.2.2.c", "Đánh giá việc đáp ứn"),
         ("Ủy ban nhân dân các xã, phường", "I.2.2.d", "Đánh giá hiện trạng "),
->>>>>>> scan5
     ]
