@@ -567,3 +567,27 @@ def test_a_proper_name_runs_on_through_its_lowercase_syllables_to_a_later_capita
     assert _names("Trưởng Ban Quản lý Quỹ Đền ơn đáp nghĩa cấp tỉnh có trách nhiệm") == [
         "Trưởng Ban Quản lý Quỹ Đền ơn đáp nghĩa cấp tỉnh"
     ]
+
+
+def test_a_body_told_apart_by_its_number_keeps_it():
+    # VPCP 11554/VPCP-V.I (tn-8018a6f353d60a9e, '5. Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường …'),
+    # Bộ Xây dựng's telegram (tn-a8e9e9675ab618ee, '5. Ban Quản lý Dự án 85 khẩn trương tiếp tục chủ trì …'), UBND
+    # Bắc Ninh's plan (tn-ad5aff6c13929815, '12. Ngân hàng nhà nước khu vực XII')
+    assert _names("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường kiểm tra") == [
+        "Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia"
+    ]
+    assert _names("Ban Quản lý Dự án 85 khẩn trương tiếp tục chủ trì") == ["Ban Quản lý Dự án 85"]
+    assert _names("Ngân hàng nhà nước khu vực XII chủ động triển khai") == ["Ngân hàng nhà nước khu vực XII"]
+    assert _names("Sở Y tế, Ban Chỉ đạo 35 tỉnh phối hợp") == ["Sở Y tế", "Ban Chỉ đạo 35 tỉnh"]
+    # a count or a period after a name is no number of the body
+    assert _names("Sở Tài chính 02 bản để theo dõi") == ["Sở Tài chính"]
+    assert _names("Ban Chỉ đạo 2021-2025 của tỉnh") == ["Ban Chỉ đạo"]
+
+
+def test_a_dash_before_a_title_says_what_else_the_official_is():
+    # VPCP 11554/VPCP-V.I (tn-8018a6f353d60a9e): '3. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389
+    # quốc gia tập trung lãnh đạo …'; a dash between two parts of one name stays ('Sở Lao động - Thương binh và Xã hội')
+    assert _names("Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia tập trung") == [
+        "Bộ trưởng Bộ Tài chính"
+    ]
+    assert _names("Sở Lao động - Thương binh và Xã hội chủ trì") == ["Sở Lao động - Thương binh và Xã hội"]

@@ -1612,3 +1612,20 @@ a) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ v
         "Ban quản lý Khu Kinh tế Phú Yên",
         "Ban Quản lý các Khu công nghiệp tỉnh",
     ]
+
+
+def test_an_item_of_a_body_told_apart_by_its_number_is_its_task():
+    # VPCP 11554/VPCP-V.I (tn-8018a6f353d60a9e) and Bộ Xây dựng's telegram on the Trung Bộ floods (tn-a8e9e9675ab618ee):
+    # the number after the name stopped the body before its verb, and the items gave nobody a task
+    text = """Phó Thủ tướng Chính phủ Bùi Thanh Sơn - Trưởng Ban Chỉ đạo 389 quốc gia có ý kiến như sau:
+3. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia tập trung lãnh đạo, chỉ đạo các đơn vị liên quan khẩn trương thực hiện một số nhiệm vụ sau:
+3.1. Hoàn thiện Kế hoạch cao điểm chống buôn lậu, gian lận thương mại và hàng giả; báo cáo Phó Thủ tướng Chính phủ trước ngày 30 tháng 11 năm 2025.
+3.2. Khẩn trương hoàn thành việc tổng kết, đánh giá việc thực hiện Chỉ thị số 30/CT-TTg ngày 30 tháng 9 năm 2014 của Thủ tướng Chính phủ.
+5. Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường kiểm tra, đôn đốc các cơ quan, lực lượng chức năng.
+6. Ban Quản lý Dự án 85 khẩn trương tiếp tục chủ trì, phối hợp với Sở Xây dựng Lâm Đồng khảo sát, lập phương án kỹ thuật tối ưu."""
+    assert [(a, r) for a, r, _ in _rows(text)] == [
+        ("Bộ trưởng Bộ Tài chính", "assigned"),
+        ("Bộ trưởng Bộ Tài chính", "assigned"),
+        ("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia", "assigned"),
+        ("Ban Quản lý Dự án 85", "lead"),
+    ]
