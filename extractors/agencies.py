@@ -863,16 +863,28 @@ _MEMBER_WORDS = 24  # syllables: a member of a list of officials longer than thi
 _MEMBER_CUT = re.compile(r"\s*(?:;|,|\bva\b)\s*")  # on folded text
 
 
+def _closing_class(sc: _Scanner, pos: int) -> bool:
+    """Does a class that closes a list start at pos: with its 'các' ('và các cơ quan, đơn vị …'), or a series of
+    classes without it ('và tổ chức, cá nhân có liên quan') — but not one class word, which is a member of the class
+    before it ('các tổ chức, hội, đoàn thể và cá nhân có liên quan')."""
+    if sc.collective(pos) is not None:
+        return True
+    end = sc.collective(pos, bare=True)
+    return end is not None and "," in sc.text[pos:end]
+
+
 def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
     """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows, or a class closes the list
-    ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan')."""
+    ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan'), also
+    without its 'các' ('… Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và cơ quan, tổ chức cá nhân
+    liên quan', Bộ Quốc phòng; '… Thủ trưởng các cơ quan, đơn vị và tổ chức, cá nhân có liên quan')."""
     cuts: list[tuple[int, int]] = []  # (end of a member, start of the next)
     for m in _MEMBER_CUT.finditer(sc.folded, start, stop):
         cut = m.group().strip()
         if (
             cut == ";"
             or sc._word(sc.lex.titles, sc._literal(_PLURAL, m.end()) or m.end()) is not None  # '…, các Bộ trưởng'
-            or (cut == "va" and sc.collective(m.end()) is not None)
+            or (cut == "va" and _closing_class(sc, m.end()))
         ):
             cuts.append((m.start(), m.end()))
     bounds = [start] + [x for cut in cuts for x in cut] + [stop]

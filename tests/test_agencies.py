@@ -591,3 +591,24 @@ def test_a_dash_before_a_title_says_what_else_the_official_is():
         "Bộ trưởng Bộ Tài chính"
     ]
     assert _names("Sở Lao động - Thương binh và Xã hội chủ trì") == ["Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_a_series_of_classes_after_va_closes_a_list_of_officials_without_its_cac():
+    # Bộ Quốc phòng (tn-1e6fb98e16a75e3d): '… Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và cơ
+    # quan, tổ chức cá nhân liên quan chịu trách nhiệm thi hành'; a provincial decision (tn-46cf026ac548f4bd): '…
+    # Thủ trưởng các cơ quan, đơn vị và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành'
+    text = "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và cơ quan, tổ chức cá nhân liên quan"
+    assert [b.name for b in parse_officials(text, 0, len(text))] == [
+        "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+        "cơ quan, tổ chức cá nhân liên quan",
+    ]
+    text = "Chánh Văn phòng UBND tỉnh, Thủ trưởng các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
+    assert [b.name for b in parse_officials(text, 0, len(text))][-2:] == [
+        "Thủ trưởng các cơ quan, đơn vị",
+        "tổ chức, cá nhân có liên quan",
+    ]
+    # one class word after 'và' is a member of the class before it (UBND TP. Hồ Chí Minh, tn-437c3beb60ae2874)
+    text = "Chủ tịch Ủy ban nhân dân các phường, xã, đặc khu và các tổ chức, hội, đoàn thể và cá nhân có liên quan"
+    assert [b.name for b in parse_officials(text, 0, len(text))][
+        -1
+    ] == "các tổ chức, hội, đoàn thể và cá nhân có liên quan"
