@@ -1629,3 +1629,31 @@ def test_an_item_of_a_body_told_apart_by_its_number_is_its_task():
         ("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia", "assigned"),
         ("Ban Quản lý Dự án 85", "lead"),
     ]
+
+
+def test_an_adverbial_clause_over_commas_before_the_bodies_an_item_opens_with():
+    # UBND tỉnh Đắk Lắk's directive 010/CT-UBND (tn-6bac4a0d92da936d), the purpose clause before the bodies
+    text = """II. TRÁCH NHIỆM PHỐI HỢP
+5. Để nâng cao hiệu lực, hiệu quả quản lý nhà nước về đầu tư, tăng cường công tác đánh giá, kiểm tra và giám sát các dự án đầu tư, các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng, nhiệm vụ, thẩm quyền quy định triển khai thực hiện những nội dung sau:
+a) Thực hiện đầy đủ, nghiêm túc các quy định của pháp luật về đầu tư, doanh nghiệp, đất đai.
+b) Định kỳ đánh giá tình hình hoạt động của các dự án đầu tư theo lĩnh vực, địa bàn được giao."""
+    assert [a for a, _, _ in _rows(text)] == ["các Sở, ngành", "Ủy ban nhân dân cấp xã", "các đơn vị có liên quan"] * 2
+    # a Nghị quyết of a provincial HĐND (tn-0abcf1a5292b31ec): 'Trên cơ sở …' over a comma of its own, in a bullet;
+    # Bộ Nông nghiệp và Môi trường's circular (tn-637e9efcc63ab844): 'Căn cứ …' likewise, in a lettered item
+    text = """Điều 3. Trình tự hỗ trợ
+- Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân xã/phường, trong 05 ngày làm việc, Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính trình Ủy ban nhân dân thành phố phê duyệt, phân bổ kinh phí hỗ trợ.
+a) Căn cứ báo cáo kết quả điều tra của Sở Nông nghiệp và Môi trường và các cơ quan chuyên môn của Bộ Nông nghiệp và Môi trường, Cục Bảo tồn thiên nhiên và Đa dạng sinh học lập Báo cáo xác định nguy cơ xâm hại của loài ngoại lai."""
+    assert [(a, r) for a, r, _ in _rows(text)] == [
+        ("Sở Khoa học và Công nghệ", "lead"),
+        ("Cục Bảo tồn thiên nhiên và Đa dạng sinh học", "assigned"),
+    ]
+    # 'Đề nghị …' is no purpose clause: folded, 'để' and 'đề' are one word
+    assert [
+        a
+        for a, _, _ in _rows(
+            "II. TỔ CHỨC THỰC HIỆN\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các đoàn thể tỉnh tuyên truyền, vận động đoàn viên."
+        )
+    ] == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "các đoàn thể tỉnh",
+    ]
