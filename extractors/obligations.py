@@ -324,6 +324,9 @@ _CLAUSE_COMMA = re.compile(r",\s*")
 _OPENER_CHARS = 300  # an adverbial clause before the body an item opens with runs no longer than this
 _CLAUSE_END = re.compile(r"[;.](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"[;.]\s+")
+# where a clause that names who acts may open: after a sentence, or after a topic's colon ('3. Về tập huấn, hướng
+# dẫn: Sở Khoa học và Công nghệ có trách nhiệm chủ trì …')
+_CLAUSE_OPENING = re.compile(r"[;.:]\s+")
 _CLAUSE_SEMICOLON = re.compile(r";\s*")
 _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 _NEXT_LOWER = re.compile(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]")  # a task after the bodies starts with a lowercase verb
@@ -786,7 +789,7 @@ class _Reader:
             opening = [at] if self.ranks[i] in (PARAGRAPH, BULLET, SUB_BULLET) else []
             if opening and (skip := self._opener_end(marker_body(line))):
                 opening.append(at + skip)  # '- Trên cơ sở …, Sở Khoa học và Công nghệ chủ trì …'
-            for cut in opening + [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
+            for cut in opening + [m.end() for m in _CLAUSE_OPENING.finditer(line.text, at)]:
                 found, stop = parse_addressees(line.text, cut, folded)
                 after = folded[stop:].lstrip(" ,")
                 if (

@@ -1657,3 +1657,15 @@ a) Căn cứ báo cáo kết quả điều tra của Sở Nông nghiệp và Mô
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
         "các đoàn thể tỉnh",
     ]
+
+
+def test_a_body_and_its_duty_after_a_topic_or_a_case_and_its_colon():
+    # UBND tỉnh Ninh Bình's Quy chế (tn-3928ef06a8929828, also tn-639c24e1a9c3f20c): an item outside the parts that
+    # assign, its topic then its colon; the Chính phủ's decree on people with merit (cb-file_data_7): a case, its colon
+    text = """Điều 25. Chuyển đổi hệ thống
+3. Về tập huấn, hướng dẫn: Sở Khoa học và Công nghệ có trách nhiệm chủ trì, phối hợp với các đơn vị liên quan tổ chức các lớp tập huấn.
+Đối với các cơ sở nuôi dưỡng, điều dưỡng người có công do địa phương quản lý: Sở Lao động - Thương binh và Xã hội có trách nhiệm lập và tổng hợp dự toán kinh phí."""
+    assert [(a, r) for a, r, _ in _rows(text)] == [
+        ("Sở Khoa học và Công nghệ", "lead"),
+        ("Sở Lao động - Thương binh và Xã hội", "assigned"),
+    ]
