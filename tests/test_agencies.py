@@ -612,3 +612,14 @@ def test_a_series_of_classes_after_va_closes_a_list_of_officials_without_its_cac
     assert [b.name for b in parse_officials(text, 0, len(text))][
         -1
     ] == "các tổ chức, hội, đoàn thể và cá nhân có liên quan"
+
+
+def test_the_provinces_and_centrally_run_cities_as_a_class_that_acts():
+    # Thủ tướng's decision on housing for people with merit (cb-file_data_40) and the Chính phủ's decree on people
+    # with merit (cb-file_data_7): 'Điều 4. Chi phí quản lý / 1. Các tỉnh, thành phố trực thuộc Trung ương sử dụng …'
+    assert _names("Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương") == [
+        "Các tỉnh, thành phố trực thuộc Trung ương"
+    ]
+    assert _names("Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương chỉ đạo") == [
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    ]
