@@ -1669,3 +1669,12 @@ def test_a_body_and_its_duty_after_a_topic_or_a_case_and_its_colon():
         ("Sở Khoa học và Công nghệ", "lead"),
         ("Sở Lao động - Thương binh và Xã hội", "assigned"),
     ]
+
+
+def test_a_body_that_must_do_something_has_a_duty():
+    # UBND TP. Hồ Chí Minh's Quy chế on the funds for people with merit (cb-file_data_1), a paragraph after an item;
+    # the same 'X phải …' opens items of VPCP 11554/VPCP-V.I ('2. Các lực lượng chức năng phải liên tục ra quân …')
+    text = """Điều 5. Kiểm tra
+1. Ủy ban nhân dân phường - xã, thị trấn báo cáo Ủy ban nhân dân quận - huyện và Sở Lao động - Thương binh và Xã hội xem xét, xử lý theo quy định pháp luật.
+Phòng Lao động - Thương binh và Xã hội quận - huyện phải thực hiện kiểm tra việc thực hiện chính sách ưu đãi người có công."""
+    assert ("Phòng Lao động - Thương binh và Xã hội quận - huyện", "assigned") in [(a, r) for a, r, _ in _rows(text)]
