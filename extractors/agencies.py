@@ -68,6 +68,8 @@ class _Lexicon:
         self.qualifiers = _alternation(data["class_qualifiers"])
         self.self_scoped = _alternation(data["self_scoped"])
         self.name_breaks = re.compile(rf"(?<!\w){_alternation(data['name_breaks']).pattern}")
+        self.numbered_head = re.compile(rf"(?<!\w)(?:{_alternation(data['numbered_heads']).pattern})[ \t]*$")
+        self.area_words = _alternation(data["area_words"])
 
 
 def _abbreviated(bodies: list[str], abbreviations: dict[str, str]) -> list[str]:
@@ -223,6 +225,9 @@ _NAME_JOIN = re.compile(r"\s+(?:va\s+|-\s+)?|-")  # between the words of a prope
 _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|va))?[\s-]*$")
 _AND = re.compile(r"va")
 _UNIT_NUMBER = re.compile(r"[ \t]+\d{1,2}(?!\d|[/.,-]\d)")
+# a body's number ('Ban Chỉ đạo 389', 'khu vực XII'), not a date, a document number or a count ('02 bản')
+_DESIGNATOR = re.compile(r"[ \t]+(?:\d{1,4}|[IVXLC]{1,7})(?![\w/]|[.,-]\d)")
+_DEPUTY = re.compile(r"(?:pho[ \t]+)?")  # on folded text: 'Phó' before a title ('Phó Trưởng ban')
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
 _TITLE_SERIES = re.compile(r"\s*(?:,|;)\s*")  # on folded text: a bare title's comma before the next title
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")  # OCR reads the hyphen of 'Lao động - Thương binh' as '—' too
@@ -405,8 +410,16 @@ class _Scanner:
     def _dashed(self, pos: int) -> int | None:
         """'- Quản lý' after a name: a second capitalised part joined by a dash ('Kinh tế - Quản lý')."""
         m = _DASH.match(self.text, pos)
-        if m is None or self._spelled_head(m.end()) or self._word(self.lex.classes, m.end()) is not None:
-            return None  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo' says what the Sở is
+        deputy = _DEPUTY.match(self.folded, m.end()) if m is not None else None
+        if (
+            m is None
+            or self._spelled_head(m.end())
+            or self._word(self.lex.classes, m.end()) is not None
+            or self._word(self.lex.titles, deputy.end() if deputy else m.end()) is not None
+        ):
+            # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo' says what the Sở is, 'Bộ trưởng Bộ Tài chính - Phó
+            # Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia' what else the minister is
+            return None
         return self._capitalised_run(m.end()) or self._words_run(m.end())
 
     def _words_run(self, pos: int) -> int | None:
@@ -461,6 +474,18 @@ class _Scanner:
         )  # … or a scope ('Trung tâm Kiểm soát| bệnh tật| tỉnh', 'Ban Chỉ huy Phòng thủ| dân sự| cấp tỉnh')
         breaks = nxt is not None and self.lex.name_breaks.match(self.folded, nxt.start(1)) is not None
         return end if closes or breaks else pos
+
+    def _designator(self, pos: int) -> int:
+        """The number that tells a body apart, read with its name: after a name of ``numbered_heads`` ('Ban Chỉ đạo
+        389', 'Ban Quản lý Dự án 85', 'Quân khu 5'), or after an area word of any body ('Ngân hàng Nhà nước khu vực
+        XII'); else ``pos``. A count after a name ('gửi Sở Tài chính 02 bản') is none."""
+        start = pos
+        if (area := self._word(self.lex.area_words, pos)) is not None:
+            pos = area
+        elif not self.lex.numbered_head.search(self.folded, max(0, pos - 40), pos):
+            return start
+        number = _DESIGNATOR.match(self.text, pos)
+        return number.end() if number is not None else start
 
     def _qualifiers(self, pos: int) -> int:
         """'liên quan', 'khác của Thành phố', 'trực thuộc Tỉnh ủy'."""
@@ -613,6 +638,7 @@ class _Scanner:
             end = self._qualifiers(tail)
         elif end is None:
             return None
+        end = self._designator(end)
         head_end = end
         nested = self.match(end, allow_collective=False)
         if nested is not None and nested.start == self._ws(end):
@@ -837,16 +863,28 @@ _MEMBER_WORDS = 24  # syllables: a member of a list of officials longer than thi
 _MEMBER_CUT = re.compile(r"\s*(?:;|,|\bva\b)\s*")  # on folded text
 
 
+def _closing_class(sc: _Scanner, pos: int) -> bool:
+    """Does a class that closes a list start at pos: with its 'các' ('và các cơ quan, đơn vị …'), or a series of
+    classes without it ('và tổ chức, cá nhân có liên quan') — but not one class word, which is a member of the class
+    before it ('các tổ chức, hội, đoàn thể và cá nhân có liên quan')."""
+    if sc.collective(pos) is not None:
+        return True
+    end = sc.collective(pos, bare=True)
+    return end is not None and "," in sc.text[pos:end]
+
+
 def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
     """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows, or a class closes the list
-    ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan')."""
+    ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan'), also
+    without its 'các' ('… Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và cơ quan, tổ chức cá nhân
+    liên quan', Bộ Quốc phòng; '… Thủ trưởng các cơ quan, đơn vị và tổ chức, cá nhân có liên quan')."""
     cuts: list[tuple[int, int]] = []  # (end of a member, start of the next)
     for m in _MEMBER_CUT.finditer(sc.folded, start, stop):
         cut = m.group().strip()
         if (
             cut == ";"
             or sc._word(sc.lex.titles, sc._literal(_PLURAL, m.end()) or m.end()) is not None  # '…, các Bộ trưởng'
-            or (cut == "va" and sc.collective(m.end()) is not None)
+            or (cut == "va" and _closing_class(sc, m.end()))
         ):
             cuts.append((m.start(), m.end()))
     bounds = [start] + [x for cut in cuts for x in cut] + [stop]

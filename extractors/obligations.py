@@ -125,6 +125,8 @@ class _Vocabulary:
     case_list: re.Pattern[str]
     exemption: re.Pattern[str]
     opener: re.Pattern[str]
+    opener_word: re.Pattern[str]
+    long_opener: re.Pattern[str]
     whose: re.Pattern[str]
     notice_closing: re.Pattern[str]
     salutation_in_article: re.Pattern[str]
@@ -226,6 +228,9 @@ def _vocabulary() -> _Vocabulary:
             rf"(?:{phrase_alternation(d['conditions'])})(?!\w)"
         ),
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
+        opener_word=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)"),
+        # on the text as written: folded, 'để' is also the 'đề' of 'đề nghị'
+        long_opener=re.compile(rf"(?:{exact_alternation(d['long_openers'])})(?!\w)", re.IGNORECASE),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
         condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
         case_list=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['case_lists'])})[\s*_]*:[\s*_]*$"),
@@ -338,8 +343,13 @@ def _partners(text: str) -> list[str]:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;.]\s+")
+_CLAUSE_COMMA = re.compile(r",\s*")
+_OPENER_CHARS = 300  # an adverbial clause before the body an item opens with runs no longer than this
 _CLAUSE_END = re.compile(r"[;.](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"[;.]\s+")
+# where a clause that names who acts may open: after a sentence, or after a topic's colon ('3. Về tập huấn, hướng
+# dẫn: Sở Khoa học và Công nghệ có trách nhiệm chủ trì …')
+_CLAUSE_OPENING = re.compile(r"[;.:]\s+")
 _CLAUSE_SEMICOLON = re.compile(r";\s*")
 _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 _NEXT_LOWER = re.compile(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]")  # a task after the bodies starts with a lowercase verb
@@ -537,9 +547,8 @@ class _Reader:
             named, named_end = parse_addressees(body, lead_in.end())
             if not named or body[named_end:].strip(" :"):
                 return  # 'Đối với Công an xã: mỗi năm xây dựng …' is a topic; only a heading of bodies over a) b) c) names who acts
-        opener = None if lead_in else self.voc.opener.match(fold_in_place(body))  # 'Trên cơ sở …, các sở …'
-        skip = lead_in or opener
-        bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + (skip.end() if skip else 0))
+        skip = lead_in.end() if lead_in else self._opener_end(body)  # 'Trên cơ sở …, các sở …'
+        bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + skip)
         bodies, stop = self._enumerated(line.text, bodies, stop)
         bodies, stop = self._heading_name(i, bodies, stop, lead_in, end > i + 1)
         at = len(line.text) - len(line.text[stop:].lstrip())
@@ -808,7 +817,9 @@ class _Reader:
             at = len(line.text) - len(marker_body(line))
             # a paragraph of its own, or a content bullet ('- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …'), that opens so
             opening = [at] if self.ranks[i] in (PARAGRAPH, BULLET, SUB_BULLET) else []
-            for cut in opening + [m.end() for m in _SENTENCE_BREAK.finditer(line.text, at)]:
+            if opening and (skip := self._opener_end(marker_body(line))):
+                opening.append(at + skip)  # '- Trên cơ sở …, Sở Khoa học và Công nghệ chủ trì …'
+            for cut in opening + [m.end() for m in _CLAUSE_OPENING.finditer(line.text, at)]:
                 found, stop = parse_addressees(line.text, cut, folded)
                 after = folded[stop:].lstrip(" ,")
                 if (
@@ -1372,13 +1383,39 @@ class _Reader:
             self.voc.preamble.match(fold_in_place(marker_body(self.lines[part])).lstrip(" *_#"))
         )
 
+    def _opener_end(self, body: str) -> int:
+        """Where the body an item opens with starts after an adverbial clause ('Hằng năm, Sở Nội vụ …'), or 0. The
+        clause may run over commas of its own up to the body and its verb: 'a) Căn cứ số vốn được phân bổ từ ngân sách
+        trung ương, vốn ngân sách địa phương và các nguồn vốn huy động hợp pháp khác, Ủy ban nhân dân cấp tỉnh phân bổ
+        …' (Thủ tướng, 22/2013/QĐ-TTg), '- Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân tỉnh,
+        Sở Khoa học và Công nghệ chủ trì …' (HĐND tỉnh), '5. Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp
+        xã … triển khai thực hiện những nội dung sau:' (UBND Đắk Lắk)."""
+        folded = fold_in_place(body)
+        lead = len(body) - len(body.lstrip(" *_"))
+        if (short := self.voc.opener.match(folded, lead)) is not None:
+            return short.end()
+        if not (self.voc.opener_word.match(folded, lead) or self.voc.long_opener.match(body, lead)):
+            return 0
+        for comma in _CLAUSE_COMMA.finditer(body, lead, lead + _OPENER_CHARS):
+            found, stop = parse_addressees(body, comma.end(), folded)
+            verb = _NEXT_LETTER.match(body, stop)
+            if (
+                found
+                and found[0].start == comma.end()
+                and verb is not None
+                and verb.group(1).islower()
+                and not self.voc.not_a_task.match(folded, verb.start(1))
+            ):
+                return comma.end()
+        return 0
+
     def _opens_with_body(self, i: int) -> bool:
         line = self.lines[i]
         body = marker_body(line)
         folded = fold_in_place(body)
         lead_in = self.voc.item_prefix.match(folded)
-        skip = lead_in or self.voc.opener.match(folded)  # 'Hằng năm, Sở Nội vụ …'
-        offset = len(line.text) - len(body) + (skip.end() if skip else 0)
+        skip = lead_in.end() if lead_in else self._opener_end(body)  # 'Hằng năm, Sở Nội vụ …'
+        offset = len(line.text) - len(body) + skip
         bodies, stop = self._addressees(i, line.text, offset, record=False)
         if not bodies:
             return bool(lead_in) and self._heading_name(i, bodies, stop, lead_in, self._part_end(i) > i + 1)[0] != []

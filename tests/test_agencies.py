@@ -567,3 +567,59 @@ def test_a_proper_name_runs_on_through_its_lowercase_syllables_to_a_later_capita
     assert _names("Trưởng Ban Quản lý Quỹ Đền ơn đáp nghĩa cấp tỉnh có trách nhiệm") == [
         "Trưởng Ban Quản lý Quỹ Đền ơn đáp nghĩa cấp tỉnh"
     ]
+
+
+def test_a_body_told_apart_by_its_number_keeps_it():
+    # VPCP 11554/VPCP-V.I (tn-8018a6f353d60a9e, '5. Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường …'),
+    # Bộ Xây dựng's telegram (tn-a8e9e9675ab618ee, '5. Ban Quản lý Dự án 85 khẩn trương tiếp tục chủ trì …'), UBND
+    # Bắc Ninh's plan (tn-ad5aff6c13929815, '12. Ngân hàng nhà nước khu vực XII')
+    assert _names("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường kiểm tra") == [
+        "Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia"
+    ]
+    assert _names("Ban Quản lý Dự án 85 khẩn trương tiếp tục chủ trì") == ["Ban Quản lý Dự án 85"]
+    assert _names("Ngân hàng nhà nước khu vực XII chủ động triển khai") == ["Ngân hàng nhà nước khu vực XII"]
+    assert _names("Sở Y tế, Ban Chỉ đạo 35 tỉnh phối hợp") == ["Sở Y tế", "Ban Chỉ đạo 35 tỉnh"]
+    # a count or a period after a name is no number of the body
+    assert _names("Sở Tài chính 02 bản để theo dõi") == ["Sở Tài chính"]
+    assert _names("Ban Chỉ đạo 2021-2025 của tỉnh") == ["Ban Chỉ đạo"]
+
+
+def test_a_dash_before_a_title_says_what_else_the_official_is():
+    # VPCP 11554/VPCP-V.I (tn-8018a6f353d60a9e): '3. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389
+    # quốc gia tập trung lãnh đạo …'; a dash between two parts of one name stays ('Sở Lao động - Thương binh và Xã hội')
+    assert _names("Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia tập trung") == [
+        "Bộ trưởng Bộ Tài chính"
+    ]
+    assert _names("Sở Lao động - Thương binh và Xã hội chủ trì") == ["Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_a_series_of_classes_after_va_closes_a_list_of_officials_without_its_cac():
+    # Bộ Quốc phòng (tn-1e6fb98e16a75e3d): '… Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và cơ
+    # quan, tổ chức cá nhân liên quan chịu trách nhiệm thi hành'; a provincial decision (tn-46cf026ac548f4bd): '…
+    # Thủ trưởng các cơ quan, đơn vị và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành'
+    text = "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và cơ quan, tổ chức cá nhân liên quan"
+    assert [b.name for b in parse_officials(text, 0, len(text))] == [
+        "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+        "cơ quan, tổ chức cá nhân liên quan",
+    ]
+    text = "Chánh Văn phòng UBND tỉnh, Thủ trưởng các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
+    assert [b.name for b in parse_officials(text, 0, len(text))][-2:] == [
+        "Thủ trưởng các cơ quan, đơn vị",
+        "tổ chức, cá nhân có liên quan",
+    ]
+    # one class word after 'và' is a member of the class before it (UBND TP. Hồ Chí Minh, tn-437c3beb60ae2874)
+    text = "Chủ tịch Ủy ban nhân dân các phường, xã, đặc khu và các tổ chức, hội, đoàn thể và cá nhân có liên quan"
+    assert [b.name for b in parse_officials(text, 0, len(text))][
+        -1
+    ] == "các tổ chức, hội, đoàn thể và cá nhân có liên quan"
+
+
+def test_the_provinces_and_centrally_run_cities_as_a_class_that_acts():
+    # Thủ tướng's decision on housing for people with merit (cb-file_data_40) and the Chính phủ's decree on people
+    # with merit (cb-file_data_7): 'Điều 4. Chi phí quản lý / 1. Các tỉnh, thành phố trực thuộc Trung ương sử dụng …'
+    assert _names("Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương") == [
+        "Các tỉnh, thành phố trực thuộc Trung ương"
+    ]
+    assert _names("Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương chỉ đạo") == [
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    ]

@@ -1775,3 +1775,69 @@ d) UBND các xã, phường
         ("Bộ Chỉ huy Quân sự tỉnh", "I.2.2.c", "Đánh giá việc đáp ứn"),
         ("Ủy ban nhân dân các xã, phường", "I.2.2.d", "Đánh giá hiện trạng "),
     ]
+
+
+def test_an_item_of_a_body_told_apart_by_its_number_is_its_task():
+    # VPCP 11554/VPCP-V.I (tn-8018a6f353d60a9e) and Bộ Xây dựng's telegram on the Trung Bộ floods (tn-a8e9e9675ab618ee):
+    # the number after the name stopped the body before its verb, and the items gave nobody a task
+    text = """Phó Thủ tướng Chính phủ Bùi Thanh Sơn - Trưởng Ban Chỉ đạo 389 quốc gia có ý kiến như sau:
+3. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia tập trung lãnh đạo, chỉ đạo các đơn vị liên quan khẩn trương thực hiện một số nhiệm vụ sau:
+3.1. Hoàn thiện Kế hoạch cao điểm chống buôn lậu, gian lận thương mại và hàng giả; báo cáo Phó Thủ tướng Chính phủ trước ngày 30 tháng 11 năm 2025.
+3.2. Khẩn trương hoàn thành việc tổng kết, đánh giá việc thực hiện Chỉ thị số 30/CT-TTg ngày 30 tháng 9 năm 2014 của Thủ tướng Chính phủ.
+5. Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường kiểm tra, đôn đốc các cơ quan, lực lượng chức năng.
+6. Ban Quản lý Dự án 85 khẩn trương tiếp tục chủ trì, phối hợp với Sở Xây dựng Lâm Đồng khảo sát, lập phương án kỹ thuật tối ưu."""
+    assert [(a, r) for a, r, _ in _rows(text)] == [
+        ("Bộ trưởng Bộ Tài chính", "assigned"),
+        ("Bộ trưởng Bộ Tài chính", "assigned"),
+        ("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia", "assigned"),
+        ("Ban Quản lý Dự án 85", "lead"),
+    ]
+
+
+def test_an_adverbial_clause_over_commas_before_the_bodies_an_item_opens_with():
+    # UBND tỉnh Đắk Lắk's directive 010/CT-UBND (tn-6bac4a0d92da936d), the purpose clause before the bodies
+    text = """II. TRÁCH NHIỆM PHỐI HỢP
+5. Để nâng cao hiệu lực, hiệu quả quản lý nhà nước về đầu tư, tăng cường công tác đánh giá, kiểm tra và giám sát các dự án đầu tư, các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng, nhiệm vụ, thẩm quyền quy định triển khai thực hiện những nội dung sau:
+a) Thực hiện đầy đủ, nghiêm túc các quy định của pháp luật về đầu tư, doanh nghiệp, đất đai.
+b) Định kỳ đánh giá tình hình hoạt động của các dự án đầu tư theo lĩnh vực, địa bàn được giao."""
+    assert [a for a, _, _ in _rows(text)] == ["các Sở, ngành", "Ủy ban nhân dân cấp xã", "các đơn vị có liên quan"] * 2
+    # a Nghị quyết of a provincial HĐND (tn-0abcf1a5292b31ec): 'Trên cơ sở …' over a comma of its own, in a bullet;
+    # Bộ Nông nghiệp và Môi trường's circular (tn-637e9efcc63ab844): 'Căn cứ …' likewise, in a lettered item
+    text = """Điều 3. Trình tự hỗ trợ
+- Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân xã/phường, trong 05 ngày làm việc, Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính trình Ủy ban nhân dân thành phố phê duyệt, phân bổ kinh phí hỗ trợ.
+a) Căn cứ báo cáo kết quả điều tra của Sở Nông nghiệp và Môi trường và các cơ quan chuyên môn của Bộ Nông nghiệp và Môi trường, Cục Bảo tồn thiên nhiên và Đa dạng sinh học lập Báo cáo xác định nguy cơ xâm hại của loài ngoại lai."""
+    assert [(a, r) for a, r, _ in _rows(text)] == [
+        ("Sở Khoa học và Công nghệ", "lead"),
+        ("Cục Bảo tồn thiên nhiên và Đa dạng sinh học", "assigned"),
+    ]
+    # 'Đề nghị …' is no purpose clause: folded, 'để' and 'đề' are one word
+    assert [
+        a
+        for a, _, _ in _rows(
+            "II. TỔ CHỨC THỰC HIỆN\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các đoàn thể tỉnh tuyên truyền, vận động đoàn viên."
+        )
+    ] == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "các đoàn thể tỉnh",
+    ]
+
+
+def test_a_body_and_its_duty_after_a_topic_or_a_case_and_its_colon():
+    # UBND tỉnh Ninh Bình's Quy chế (tn-3928ef06a8929828, also tn-639c24e1a9c3f20c): an item outside the parts that
+    # assign, its topic then its colon; the Chính phủ's decree on people with merit (cb-file_data_7): a case, its colon
+    text = """Điều 25. Chuyển đổi hệ thống
+3. Về tập huấn, hướng dẫn: Sở Khoa học và Công nghệ có trách nhiệm chủ trì, phối hợp với các đơn vị liên quan tổ chức các lớp tập huấn.
+Đối với các cơ sở nuôi dưỡng, điều dưỡng người có công do địa phương quản lý: Sở Lao động - Thương binh và Xã hội có trách nhiệm lập và tổng hợp dự toán kinh phí."""
+    assert [(a, r) for a, r, _ in _rows(text)] == [
+        ("Sở Khoa học và Công nghệ", "lead"),
+        ("Sở Lao động - Thương binh và Xã hội", "assigned"),
+    ]
+
+
+def test_a_body_that_must_do_something_has_a_duty():
+    # UBND TP. Hồ Chí Minh's Quy chế on the funds for people with merit (cb-file_data_1), a paragraph after an item;
+    # the same 'X phải …' opens items of VPCP 11554/VPCP-V.I ('2. Các lực lượng chức năng phải liên tục ra quân …')
+    text = """Điều 5. Kiểm tra
+1. Ủy ban nhân dân phường - xã, thị trấn báo cáo Ủy ban nhân dân quận - huyện và Sở Lao động - Thương binh và Xã hội xem xét, xử lý theo quy định pháp luật.
+Phòng Lao động - Thương binh và Xã hội quận - huyện phải thực hiện kiểm tra việc thực hiện chính sách ưu đãi người có công."""
+    assert ("Phòng Lao động - Thương binh và Xã hội quận - huyện", "assigned") in [(a, r) for a, r, _ in _rows(text)]
