@@ -65,6 +65,7 @@ class _Lexicon:
         self.scope_words = _alternation(data["scope_words"])
         self.classes = _alternation(data["classes"])
         self.bare_series = _alternation(data["bare_series"])
+        self.unjoined_classes = _alternation(data["unjoined_classes"])
         self.qualifiers = _alternation(data["class_qualifiers"])
         self.self_scoped = _alternation(data["self_scoped"])
         self.name_breaks = re.compile(rf"(?<!\w){_alternation(data['name_breaks']).pattern}")
@@ -235,6 +236,7 @@ _UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—][ \t]*")
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _SERIES_COMMA = re.compile(r",\s*")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
+_SPACE = re.compile(r"\s+")
 
 
 class _Scanner:
@@ -521,7 +523,10 @@ class _Scanner:
         while True:
             m = _CLASS_JOIN.match(self.folded, end)
             if not m or (nxt := self._word(self.lex.classes, m.end())) is None:
-                break
+                # 'các tổ chức cá nhân có liên quan': a class that ends a series with its comma left out
+                m = _SPACE.match(self.folded, end)
+                if not m or (nxt := self._word(self.lex.unjoined_classes, m.end())) is None:
+                    break
             body = self.match(m.end(), allow_collective=False)
             if body is not None and body.scoped and self.text[body.start : body.start + 1].isupper():
                 break  # 'các cơ quan, Công an tỉnh': a named body ends the class, 'các chi bộ, đảng bộ cơ sở' does not

@@ -567,3 +567,15 @@ def test_a_proper_name_runs_on_through_its_lowercase_syllables_to_a_later_capita
     assert _names("Trưởng Ban Quản lý Quỹ Đền ơn đáp nghĩa cấp tỉnh có trách nhiệm") == [
         "Trưởng Ban Quản lý Quỹ Đền ơn đáp nghĩa cấp tỉnh"
     ]
+
+
+def test_a_person_class_closes_a_series_whose_comma_was_left_out():
+    # cb-file_data_22 (Quyết định công bố TTHC, UBND tỉnh Hà Giang), Điều 2
+    text = "UBND các xã, phường, thị trấn và các tổ chức cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này."
+    assert _names(text) == ["Ủy ban nhân dân các xã, phường, thị trấn", "các tổ chức cá nhân có liên quan"]
+    # tn-1e6fb98e16a75e3d (Quyết định, Bộ Quốc phòng), Điều 3
+    text = "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và cơ quan, tổ chức cá nhân liên quan chịu"
+    assert _names(text) == [
+        "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+        "cơ quan, tổ chức cá nhân liên quan",
+    ]
