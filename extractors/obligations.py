@@ -1389,7 +1389,7 @@ class _Reader:
         column: Role = "lead" if "lead" in cells else "assigned"
         task = row.text("task")
         due, recurrence = time_grammar.cell_due(row.text("due")) if "due" in cells else when
-        clauses = self._cell_clauses(row.text(column), column, row.numbered, (due, recurrence))
+        clauses = self._cell_clauses(row.clauses(column), column, row.numbered, (due, recurrence))
         if not clauses or not task:
             return
         leads = {fold(b.name) for bodies, _, _ in clauses for b in bodies}
@@ -1427,8 +1427,8 @@ class _Reader:
         out = []
         for part in parts if len(parts) > 1 else [who]:
             named, stop = parse_addressees(part)
-            if not named and numbered and len(part.split()) <= 24:
-                # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'
+            if not named and numbered and len(part.split()) <= 24 and ":" not in part:
+                # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'; not a field's label ('Cơ quan thực hiện: …')
                 named, stop = parse_officials(part, 0, len(part)), len(part)
             bodies = [b for b in named if not (b.collective and is_catch_all(b.name))]
             if bodies:

@@ -579,3 +579,8 @@ def test_a_person_class_closes_a_series_whose_comma_was_left_out():
         "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
         "cơ quan, tổ chức cá nhân liên quan",
     ]
+    # tn-6e205b75bcc588b5 (Quyết định công bố TTHC nội bộ, UBND tỉnh Hà Tĩnh), a 'Cơ quan thực hiện' cell
+    assert _names("Sở Nông nghiệp và Môi trường, các sở ngành liên quan") == [
+        "Sở Nông nghiệp và Môi trường",
+        "các sở ngành liên quan",
+    ]

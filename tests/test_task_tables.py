@@ -164,3 +164,22 @@ def test_the_list_of_abolished_procedures_assigns_nothing():
     in_force = "**1. Danh mục thủ tục hành\nchính được sửa đổi, bổ sung thuộc phạm vi chức năng quản lý của UBND thành phố Hà Nội**\n"
     assert _obligations(abolished + listed) == []
     assert _obligations(in_force + listed) == [("Sở Tài chính", "assigned", None, [])]
+
+
+def test_a_bulleted_body_cell_and_a_ditto_row():
+    """Quyết định 2913/QĐ-UBND Hà Tĩnh (công bố TTHC nội bộ), Phần I: the 'Cơ quan thực hiện' cell lists its bodies
+    as dashed lines, the row below says 'Như trên'; 'các sở ngành liên quan' closes the list (notes-M)."""
+    text = (
+        "DANH MỤC TTHC NỘI BỘ\n\n|\n**TT**\n|\n**Tên thủ tục hành chính**\n|\n**Lĩnh vực**\n|\n"
+        "**Cơ quan thực hiện**\n|\n**Căn cứ pháp lý**\n|\n|\n"
+        "1\n|\nBan hành kế hoạch xử lý, cải\ntạo và phục hồi ô nhiễm môi trường đất đặc biệt nghiêm trọng\n|\n"
+        "Môi trường\n|\n- Sở Nông nghiệp và Môi trường,\ncác sở ngành liên quan;\n- Chủ tịch UBND tỉnh\n|\n"
+        "- Luật Bảo vệ môi trường năm\n2020;\n|\n|\n"
+        "2\n|\nXây dựng kế hoạch xử lý, cải\ntạo và phục hồi ô nhiễm môi trường đất đặc biệt nghiêm trọng\n|\n"
+        "Như trên\n|\nNhư trên\n|\n- Luật Bảo vệ môi trường\nnăm2020;\n|\n"
+    )
+    bodies = [
+        ("Sở Nông nghiệp và Môi trường", "assigned", None, []),
+        ("Chủ tịch Ủy ban nhân dân tỉnh", "assigned", None, []),
+    ]
+    assert _obligations(text) == bodies + bodies
