@@ -1612,3 +1612,20 @@ a) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ v
         "Ban quản lý Khu Kinh tế Phú Yên",
         "Ban Quản lý các Khu công nghiệp tỉnh",
     ]
+
+
+def test_the_description_of_an_administrative_procedure_assigns_nothing():
+    # Bộ Nông nghiệp và Môi trường (tn-1796a553dfee88ef) and UBND tỉnh Hà Tĩnh (tn-6e205b75bcc588b5): the steps of a
+    # published procedure say how a case is handled; the next article assigns again (notes-M, notes-N)
+    text = """Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ.
+**2. Ban hành Danh mục loài cây
+trồng thuộc các loại cây lâu năm được chứng nhận quyền sở hữu trên địa bàn tỉnh**
+a) Trình tự thực hiện:
+- Bước 1: Ủy ban nhân dân tỉnh, thành phố trực thuộc
+Trung ương giao Sở Nông nghiệp và Môi trường chủ trì xây dựng Danh mục loài cây
+trồng thuộc các loại cây lâu năm được chứng nhận quyền sở hữu trên địa bàn tỉnh.
+**1.6. Cơ quan giải quyết TTHC:**
+Ban Chỉ huy Phòng thủ dân sự cấp
+xã phối hợp với Ủy ban nhân dân cấp xã nơi xảy ra sự cố trực tiếp xác minh sự cố.
+Điều 2. Giao Sở Nông nghiệp và Môi trường chủ trì cập nhật thủ tục hành chính lên Cơ sở dữ liệu quốc gia."""
+    assert _rows(text) == [("Sở Nông nghiệp và Môi trường", "lead", "Điều 2")]
