@@ -462,8 +462,8 @@ class _Reader:
                 reading, describing = True, False
                 parts.append([])
                 self.attachments.add(line.start)
-            if describing and (line.marker or "").startswith("Điều"):
-                describing = False
+            if describing and re.fullmatch(r"Điều \S+\.", line.marker or ""):
+                describing = False  # 'Điều 3.' opens an article; 'Điều 54 Luật …' is a wrapped citation
             describing = describing or bool(self.voc.procedure_field.match(folded.lower()))
             if reading and not describing:
                 parts[-1].append(line)

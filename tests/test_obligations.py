@@ -1615,7 +1615,8 @@ a) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ v
 
 
 def test_the_description_of_an_administrative_procedure_assigns_nothing():
-    # Bộ Nông nghiệp và Môi trường (tn-1796a553dfee88ef) and UBND tỉnh Hà Tĩnh (tn-6e205b75bcc588b5): the steps of a
+    # Bộ Nông nghiệp và Môi trường (tn-1796a553dfee88ef), UBND tỉnh Hà Tĩnh (tn-6e205b75bcc588b5), Bộ KH&CN
+    # (tn-046d4a5b8d446144, a form's heading after a wrapped 'Điều 54 Luật …' citation): the steps of a
     # published procedure say how a case is handled; the next article assigns again (notes-M, notes-N)
     text = """Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ.
 **2. Ban hành Danh mục loài cây
@@ -1627,5 +1628,9 @@ trồng thuộc các loại cây lâu năm được chứng nhận quyền sở 
 **1.6. Cơ quan giải quyết TTHC:**
 Ban Chỉ huy Phòng thủ dân sự cấp
 xã phối hợp với Ủy ban nhân dân cấp xã nơi xảy ra sự cố trực tiếp xác minh sự cố.
+- Căn cứ pháp lý:
+Điều 54 Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025.
+**8. Các tổ chức phối hợp/đồng
+tài trợ thực hiện nhiệm vụ (nếu có)**
 Điều 2. Giao Sở Nông nghiệp và Môi trường chủ trì cập nhật thủ tục hành chính lên Cơ sở dữ liệu quốc gia."""
     assert _rows(text) == [("Sở Nông nghiệp và Môi trường", "lead", "Điều 2")]
