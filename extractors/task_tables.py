@@ -18,7 +18,8 @@ of the one before) is read part by part, each part under its own header, with th
   the same table going on over the page and is read with its header;
 - a body cell that says 'Như trên' has the bodies of the row above;
 - a list of abolished procedures ('Danh mục thủ tục hành chính bị bãi bỏ') gives no task, nor does the internal flow
-  of a procedure, a table with a column of its steps ('Bước thực hiện | Nội dung công việc | Đơn vị thực hiện').
+  of a procedure, a table with a column of its steps ('Bước thực hiện | Nội dung công việc | Đơn vị thực hiện'),
+  whatever the column's header, when every row is named by its step ('Bước 1').
 
 Which body, role and due a row gives is the assignment grammar's (``extractors.obligations``).
 """
@@ -42,6 +43,7 @@ _GROUP = re.compile(r"[*_\s]*(?:[IVXL]{1,5}|[A-ZĐ])[.)]?[*_\s]*")  # a group ro
 _HEADER_CHARS = 80  # a header cell is a few words; a longer cell is a title or a task
 _CONTINUATION_LINES = 3  # lines between two tables of one (a page number, a running header); a title's lines
 _TITLE_CHARS = 400  # how far above a table its title is looked for
+_STEP = re.compile(r"[*_\s]*buoc\s*\d+[*_\s:.]*$")  # folded: a step's number standing for its task ('Bước 1')
 _BULLET_LINE = re.compile(r"(?m)^[ \t*_]*[-+•][ \t]+")  # '- Sở Nông nghiệp và Môi trường;' opening a cell's line
 
 
@@ -301,6 +303,8 @@ def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
             # 'Bước thực hiện | Nội dung công việc | Đơn vị thực hiện': the steps of a procedure, done case by case
             steps = any(_normal(c.text) in _lexicon().steps for c in table.rows[n][max(start - 1, 0) :])
             rows = () if abolished or steps else _data_rows(text, part, headers, columns)
+            if rows and all(_STEP.match(fold(row.text("task"))) for row in rows):
+                rows = ()  # 'Thứ tự công việc | … | Trách nhiệm thực hiện': rows named 'Bước 1', 'Bước 2' are steps too
             previous = TaskTable(part, tuple(headers), columns, rows, title)
             out.append(previous)
     return out

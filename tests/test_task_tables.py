@@ -183,3 +183,25 @@ def test_a_bulleted_body_cell_and_a_ditto_row():
         ("Chủ tịch Ủy ban nhân dân tỉnh", "assigned", None, []),
     ]
     assert _obligations(text) == bodies + bodies
+
+
+def test_rows_named_by_their_step_are_a_procedures_internal_flow():
+    """Quyết định 2022/QĐ-UBND Cao Bằng (tn-8bb6ac57ee7b4c5d), Phụ lục 2, 'Quy trình nội bộ': the steps' column is
+    headed 'Thứ tự công việc', and each row is a step done when a case comes in, no task; the same rows under a
+    list's own task column are read."""
+    head = (
+        "|\n**Thứ tự công việc**\n|\n**Nội dung công việc**\n|\n**Trách nhiệm thực hiện**\n|\n"
+        "**Thời gian thực hiện**\n|\n|\n"
+    )
+    rows = (
+        "Bước 1\n|\nKiểm tra, xem xét tính chính xác, đầy đủ của hồ sơ\n|\n"
+        "Bộ phận tiếp nhận và trả kết quả Sở Y tế\n|\n0,5 ngày làm việc\n|\n|\n"
+        "Bước 6\n|\nVào sổ văn bản, đóng dấu, chuyển kết quả cho TTPVHCC\n|\nBộ phận Văn thư Sở Y tế\n|\n"
+        "0,5 ngày làm việc\n|\n"
+    )
+    assert _obligations(head + rows) == []
+    named = rows.replace("Bước 1", "Kiểm tra hồ sơ").replace("Bước 6", "Vào sổ văn bản")
+    assert [agency for agency, *_ in _obligations(head + named)] == [
+        "Bộ phận tiếp nhận và trả kết quả Sở Y tế",
+        "Bộ phận Văn thư Sở Y tế",
+    ]
