@@ -484,9 +484,14 @@ class _Scanner:
         return end if " ".join(self.text[start:end].lower().split()) in self.lex.unit_forms else None
 
     def _scope(self, pos: int) -> int | None:
-        """'tỉnh', 'Thành phố', 'các quận, huyện, thị xã', 'thị xã Sơn Tây', 'Trung ương', 'các cấp'."""
+        """'tỉnh', 'Thành phố', 'các quận, huyện, thị xã', 'thị xã Sơn Tây', 'Trung ương', 'các cấp', and the area a
+        scope word ranges over ('Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội')."""
         if (w := self._word(self.lex.scope_words, pos)) is not None:
-            return w
+            return self._unit_scope(w) or w
+        return self._unit_scope(pos)
+
+    def _unit_scope(self, pos: int) -> int | None:
+        """'tỉnh', 'các quận, huyện, thị xã', 'thị xã Sơn Tây', 'Phường 12'."""
         p = self._literal(_PLURAL, pos) or pos
         end = self._unit(p)
         if end is None or self._body_word(p) is not None:  # 'Tỉnh ủy' is a body

@@ -584,3 +584,15 @@ def test_a_person_class_closes_a_series_whose_comma_was_left_out():
         "Sở Nông nghiệp và Môi trường",
         "các sở ngành liên quan",
     ]
+
+
+def test_a_scope_word_keeps_the_area_it_ranges_over():
+    # HĐND thành phố Hà Nội, Nghị quyết 55/2025 (tn-02b9be7711f88c70) and 57/2025 (tn-f20b8af669b140e9), Điều on
+    # who executes: the Front 'các cấp' of the city is one body with its area
+    assert _names("Đề nghị Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội tham gia giám sát") == [
+        "Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội"
+    ]
+    assert _names("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam các cấp Thành phố phối hợp tuyên truyền") == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp Thành phố"
+    ]
+    assert _names("Công an các cấp, các ngành chức năng") == ["Công an các cấp", "các ngành chức năng"]
