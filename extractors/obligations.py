@@ -51,7 +51,7 @@ from extractors.agencies import (
     parse_addressees,
     parse_officials,
 )
-from extractors.body import HEADER_LINES, document_span
+from extractors.body import HEADER_LINES, document_span, procedure_descriptions
 from extractors.common import DOC_NUMBER, exact_alternation, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
 from extractors.task_tables import TaskRow, read_task_tables
@@ -116,7 +116,6 @@ class _Vocabulary:
     connective: re.Pattern[str]
     split: re.Pattern[str]
     end_of_body: re.Pattern[str]
-    procedure_field: re.Pattern[str]
     attachment: re.Pattern[str]
     catch_all: re.Pattern[str]
     condition: re.Pattern[str]
@@ -190,10 +189,6 @@ def _vocabulary() -> _Vocabulary:
         connective=re.compile(rf"^(?:{phrase_alternation(d['task_connectives'])}),?\s+"),
         split=re.compile(rf"\s*(?:{'|'.join(re.escape(fold(w)) for w in d['split_tasks'])})\s*"),
         end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b"),
-        procedure_field=re.compile(
-            rf"^[\W\d_]*(?:[a-z][.)]\s*)?(?:{phrase_alternation(d['procedure_fields'])})"
-            r"(?:\s+(?:tthc|thu tuc hanh chinh))?(?:,?\s*bao gom)?[\s:*_.]*$"
-        ),
         # '(Kèm theo Quyết định số …)' on a line of its own, or in brackets after the attachment's title ('QUY ĐỊNH VỀ
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
@@ -448,10 +443,11 @@ class _Reader:
         bullets ('- Sở Y tế;') would read as tasks of the last item; but a plan or regulation issued with a decision
         follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again. The
         description of an administrative procedure ('1.1. Trình tự thực hiện:' … 'Cơ quan giải quyết: …') says how
-        a case is handled, and assigns nothing up to the next article or attachment."""
+        a case is handled, and assigns nothing (``body.procedure_descriptions``)."""
         parts: list[list[Line]] = [[]]
-        reading, describing = True, False
+        reading = True
         start, end = document_span(self.seg)
+        described = procedure_descriptions(self.seg)
         for i, line in enumerate(self.seg.lines):
             if not start <= line.start < end:
                 continue
@@ -459,13 +455,10 @@ class _Reader:
             if reading and i > HEADER_LINES and self.voc.end_of_body.match(folded):
                 reading = False
             elif not reading and self._opens_attachment(i):
-                reading, describing = True, False
+                reading = True
                 parts.append([])
                 self.attachments.add(line.start)
-            if describing and re.fullmatch(r"Điều \S+\.", line.marker or ""):
-                describing = False  # 'Điều 3.' opens an article; 'Điều 54 Luật …' is a wrapped citation
-            describing = describing or bool(self.voc.procedure_field.match(folded.lower()))
-            if reading and not describing:
+            if reading and not any(a <= line.start < b for a, b in described):
                 parts[-1].append(line)
         return [line for part in parts for line in self.seg.paragraphs(part)]
 
