@@ -1634,3 +1634,14 @@ xã phối hợp với Ủy ban nhân dân cấp xã nơi xảy ra sự cố tr�
 tài trợ thực hiện nhiệm vụ (nếu có)**
 Điều 2. Giao Sở Nông nghiệp và Môi trường chủ trì cập nhật thủ tục hành chính lên Cơ sở dữ liệu quốc gia."""
     assert _rows(text) == [("Sở Nông nghiệp và Môi trường", "lead", "Điều 2")]
+
+
+def test_a_plans_part_ends_a_procedure_description():
+    # a plan has no articles: its next part ('IV. TỔ CHỨC THỰC HIỆN') ends the steps it describes
+    text = """KẾ HOẠCH
+III. NỘI DUNG
+2. Trình tự thực hiện:
+Bước 1: Ủy ban nhân dân cấp xã lập danh sách gửi Sở Y tế.
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế chủ trì, phối hợp với các cơ quan liên quan tổ chức thực hiện Kế hoạch."""
+    assert _rows(text) == [("Sở Y tế", "lead", "IV.1")]
