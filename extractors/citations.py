@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.agencies import expand_abbreviations
+from extractors.agencies import expand_abbreviations, match_agency
 from extractors.common import (
     DOC_NUMBER,
     clean_number,
@@ -80,9 +80,8 @@ def _patterns() -> _Patterns:
         date_after=re.compile(rf"\s*[,;]?{skip}\s*,?\s*\(?\s*(?:ban hanh\s+|ky\s+)?(?:{date})(?:\s*\))?"),
         issuer_after=re.compile(rf"\s*,?{skip}\s*,?\s*(?:cua|giua)\s+"),
         issuer_end=re.compile(
-            r"\s+(?:ve|ban hanh|quy dinh|huong dan|phe duyet|thong qua|sua doi|tai|theo|nham|doi voi"
-            r"|trong|da|duoc|khoa|nhiem ky|va cac|cung)\b"
-            r"|\s*[;,.:“”\"()\n\t…]|$"
+            rf"\s+(?P<word>{phrase_alternation(data['issuer_stop_words'])})\b"
+            r"|\s*[;,.:“”\"()\n\t…|]|$"
             rf"|\s+(?:va|hoac)\s+(?:cac\s+)?(?:{alt})\b"
         ),  # the next citation of a list
         title_after=re.compile(rf"{skip}\s*,?\s*ve\s+"),
@@ -187,10 +186,45 @@ def _issuer(text: str, key: str, pos: int) -> tuple[str | None, int]:
     m = p.issuer_after.match(key, pos, pos + 60)
     if not m:
         return None, pos
-    end = p.issuer_end.search(key, m.end(), min(len(key), m.end() + ISSUER_MAX))
-    stop = end.start() if end else min(len(key), m.end() + ISSUER_MAX)
+    limit = min(len(key), m.end() + ISSUER_MAX)
+    end = _issuer_stop(text, key, m.end(), limit)
+    stop = end.start() if end else limit
+    if end is not None and "\n" in key[end.start() : end.end()]:
+        stop = _wrapped_name_end(text, key, m.end(), stop, limit)
     name = " ".join(text[m.end() : stop].split()).strip(" ,;")
     return (expand_abbreviations(name) or None), stop if name else pos
+
+
+def _issuer_stop(text: str, key: str, start: int, limit: int) -> re.Match[str] | None:
+    """The first stop after an issuer's name. A stop word is one only when written as itself (``issuer_stop_words``):
+    folded, the 'Tài' of 'Bộ Tài chính' is the 'tại' that ends a name, the 'Khoa' of 'Bộ Khoa học và Công nghệ' the
+    'khóa' of a party congress ('… của Bộ Tài chính' in letters of Cục Thuế, HĐND Hà Nội, UBND Hà Tĩnh, Cục Hải quan)."""
+    pattern, words = _patterns().issuer_end, _issuer_stop_words()
+    end = pattern.search(key, start, limit)
+    while end is not None and end.group("word") and _written(text, end) not in words:
+        end = pattern.search(key, end.end(), limit)
+    return end
+
+
+def _written(text: str, m: re.Match[str]) -> str:
+    """The words a match over the folded text covers, as the text writes them, in lower case, spaced by one space."""
+    return " ".join(text[m.start() : m.end()].lower().split())
+
+
+@lru_cache(maxsize=1)
+def _issuer_stop_words() -> frozenset[str]:
+    return frozenset(load_json("citations.json")["issuer_stop_words"])
+
+
+def _wrapped_name_end(text: str, key: str, start: int, stop: int, limit: int) -> int:
+    """Where an issuer's name ends when its line ended inside it ('… của Bộ' / 'Tài chính quy định:', 'của Bộ Tài' /
+    'chính'): at the end of the body the agency lexicon reads across the line break, or at the next stop of the
+    words after it; a line that ends after a whole name ('của Chính phủ' / 'Quy định …') still ends it."""
+    body = match_agency(text.replace("\n", " "), start)
+    if body is None or body.end <= stop:
+        return stop
+    end = _issuer_stop(text, key.replace("\n", " "), stop, limit)
+    return min(body.end, end.start() if end else limit)
 
 
 def _title(text: str, key: str, pos: int) -> str | None:

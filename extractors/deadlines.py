@@ -30,6 +30,7 @@ from pipeline.text.tables import Cell
 from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
 _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
+_MAIN_SUBJECT = re.compile(r",\s+(\w)")  # the comma before a main clause, when its first letter is a capital
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _rules() -> _Rules:
     d = load_json("deadlines.json")
     return _Rules(
         completion_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['completion_words_exact'])})(?!\w)"),
-        basis=re.compile(rf"[\W\d]*(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
+        basis=re.compile(rf"[\W\d]*(?:[a-z][.)]\s*)?(?:{phrase_alternation(d['basis_openers'])})(?!\w)"),
         cited_commitment=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['cited_commitments'])})(?!\w)"),
         condition_end=re.compile(rf"[\s),]*(?:{exact_alternation(d['condition_ends_exact'])})(?!\w)"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
@@ -289,15 +290,29 @@ def _ungoverned_limits(ct: ClausedText, clause: Clause, issued_on: str | None) -
     return out
 
 
+def _basis_end(ct: ClausedText, clause: Clause) -> int:
+    """How far into a clause the legal basis its sentence opens with runs, 0 without one: to the comma before the
+    main clause's subject, a capitalised name ('c) Căn cứ kết quả thực hiện Nghị quyết trong năm 2026, Ủy ban nhân
+    dân Thành phố đánh giá …'; '2. Căn cứ dự toán được giao, Bộ LĐTBXH phân bổ … trước ngày 25 tháng 12 năm
+    trước'), else to the clause's end ('Căn cứ Quyết định số … ban hành Chương trình … đến cuối năm 2025;')."""
+    if _rules().basis.match(ct.folded[clause.sentence_start : clause.end]) is None:
+        return 0
+    opening = ct.work[clause.sentence_start : clause.end]
+    subject = next((m for m in _MAIN_SUBJECT.finditer(opening) if m.group(1).isupper()), None)
+    if subject is None:
+        return clause.end - clause.start
+    return max(0, clause.sentence_start + subject.start() - clause.start)
+
+
 def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
-    """A clause that sets no task besides the past it may report: one that cites a legal basis ('Căn cứ …') or a
-    commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line in capitals
-    that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
+    """A clause that sets no task besides the past it may report: one that lies in a legal basis ('Căn cứ …'), or
+    cites a commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line in
+    capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
     r = _rules()
     folded = ct.folded[clause.start : clause.end]
     line = ct.work[clause.line.start : clause.line.end]
     return (
-        r.basis.match(ct.folded[clause.sentence_start : clause.end]) is not None
+        _basis_end(ct, clause) >= clause.end - clause.start
         or r.cited_commitment.search(folded) is not None
         or ("\t" not in line and line.isupper() and time_grammar.label_year(line) is not None)
     )
@@ -366,7 +381,10 @@ def extract(
         )
         clause_targets = by_clause.get(clause.start, [])
         above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
-        dues = _clause_dues(seg, ct, clause, clause_targets, issued_on, sentence_past, above)
+        basis = _basis_end(ct, clause)  # a time in the legal basis a sentence opens with dates no task
+        dues = [
+            d for d in _clause_dues(seg, ct, clause, clause_targets, issued_on, sentence_past, above) if d.at >= basis
+        ]
         # a cell the time grammar reads itself ('Quý II/2025', 'Năm 2025') keeps that reading
         scheduled = [
             (row, cell, due)

@@ -500,7 +500,8 @@ def _is_paragraph(text: str) -> bool:
 
 
 def _recipients(lh: Letterhead) -> tuple[list[str], int, int]:
-    """'Kính gửi: A; B' or 'Kính gửi:' over a dashed list (table fragments between are passed)."""
+    """'Kính gửi: A; B' or 'Kính gửi:' over a dashed list (table fragments between are passed), each name without
+    the emphasis marks a web page left around it."""
     for i, line in enumerate(lh.lines):
         text = bare(line.text)
         if not fold(text).startswith("kinh gui"):
@@ -511,7 +512,8 @@ def _recipients(lh: Letterhead) -> tuple[list[str], int, int]:
         items = [r for r in re.split(r";|\s-\s|^\s*-", rest) if r.strip(" .,;-")]
         end = line.end
         last = None
-        for nxt in lh.lines[i + 1 :]:
+        for j in range(i + 1, len(lh.lines)):
+            nxt = lh.lines[j]
             if is_noise(nxt.text) and last is None:
                 continue
             if nxt.marker == "-":
@@ -519,13 +521,30 @@ def _recipients(lh: Letterhead) -> tuple[list[str], int, int]:
                 end, last = nxt.end, nxt
             elif (
                 last is not None and nxt.text[:1].isupper() and not is_noise(nxt.text) and nxt.text.endswith((";", "."))
-            ):
-                items[-1] = f"{items[-1]} {nxt.text}"  # a dashed item wrapped onto the next line
+            ) or (items and _name_wraps_onto(items[-1], nxt, lh.lines[j + 1] if j + 1 < len(lh.lines) else None)):
+                items[-1] = f"{items[-1]} {nxt.text}"  # a name wrapped onto the next line
                 end = nxt.end
             else:
                 break
-        return [r.strip(" -;,.") for r in items if r.strip(" -;,.")], line.start, end
+        # the bold that closes after the label ('**Kính gửi: **Thuế tỉnh Gia Lai.') is no part of a name
+        names = [bare(r).strip(" -;,.") for r in items]
+        return [r for r in names if r], line.start, end
     return [], -1, -1
+
+
+_WRAPPED_NAME_WORDS = 6  # the rest of a recipient's name on the next line; a longer line is the body
+
+
+def _name_wraps_onto(name: str, nxt: Line, after: Line | None) -> bool:
+    """Does a recipient's name that has no stop yet go on in line ``nxt``? The page wrapped it ('Kính gửi: Công ty
+    TNHH' / 'Bao bì Kỹ thuật cao Riches.', Cục Hải quan 39209/CHQ-GSQL; '- Thuế thành phố Hải' / 'Phòng' / '- Công ty
+    BOT …', Cục Thuế 5662/CT-CS): a few words that end with a stop, or before the next dashed item."""
+    rest = bare(nxt.text)
+    if nxt.marker or is_noise(rest) or ":" in rest or bare(name).endswith((".", ";", ",", ":")):
+        return False  # a label ('Nơi nhận:') opens a part of its own
+    if not 0 < len(rest.split()) <= _WRAPPED_NAME_WORDS:
+        return False
+    return rest.endswith((".", ";")) or (after is not None and after.marker == "-")
 
 
 def _letterhead(lh: Letterhead, stop: int) -> tuple[str | None, int, int, list[tuple[str, int]], str | None]:

@@ -121,6 +121,9 @@ class _Vocabulary:
     condition: re.Pattern[str]
     condition_spelled: re.Pattern[str]
     conditional: re.Pattern[str]
+    case_topic: re.Pattern[str]
+    case_list: re.Pattern[str]
+    exemption: re.Pattern[str]
     opener: re.Pattern[str]
     whose: re.Pattern[str]
     notice_closing: re.Pattern[str]
@@ -152,6 +155,7 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     d = load_json("obligations.json")
     prefixes, adverbs = phrase_alternation(d["task_prefixes"]), phrase_alternation(d["adverbs"])
+    duties = phrase_alternation(d["duty_phrases"])
     return _Vocabulary(
         heading=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assignment_headings'])})(?!\w)"),
         list_intro=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['list_intros'])})(?!\w)"),
@@ -174,9 +178,13 @@ def _vocabulary() -> _Vocabulary:
         explicit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['explicit_markers'])})\s*"),
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
         request_paper=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['request_papers'])})\s*$"),
-        # the role verb opening a task, after a 'Căn cứ …,' clause (and the body's own name) and adverbs
+        # the role verb opening a task, after a 'Căn cứ …,' clause whose further parts are short nouns ('Căn cứ chức
+        # năng, nhiệm vụ, quyền hạn được giao,', 'Trên cơ sở đề xuất của các sở, ban, ngành, đoàn thể,'; not '…, hoàn
+        # thiện cơ sở dữ liệu quốc gia trong ngành, lĩnh vực …, phối hợp'), the body's own name, which holds no duty
+        # ('có trách nhiệm triển khai … và tăng cường phối hợp' is not a name) and adverbs
         role=re.compile(
-            rf"^(?:(?:{prefixes})\b[^;.]*?,\s*(?:[^,;.]{{0,60}}?\s)?)?(?:(?:{adverbs})\s*,?\s+)*"
+            rf"^(?:(?:{prefixes})\b[^,;.]*(?:,[^,;.]{{1,30}}){{0,4}}?,\s*(?:(?:(?!{duties})[^,;.]){{0,60}}?\s)?)?"
+            rf"(?:(?:{adverbs})\s*,?\s+)*"
             rf"(?P<verb>{phrase_alternation(d['lead'])}|{phrase_alternation(d['support'])})(?!\w)"
         ),
         partners=re.compile(
@@ -220,6 +228,14 @@ def _vocabulary() -> _Vocabulary:
         opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
         condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
         condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
+        case_list=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['case_lists'])})[\s*_]*:[\s*_]*$"),
+        exemption=re.compile(rf"^\W*(?:{phrase_alternation(d['exemptions'])})(?!\w)"),
+        # 'Đối với kiến nghị … thì …': a case, then what is done in it; on the text as written, since folded 'thì'
+        # is also the 'thị' of 'thị xã'
+        case_topic=re.compile(
+            rf"^\W*(?:{exact_alternation(d['case_topics'])})\s[^.;:]{{0,250}}?[\s,](?:{exact_alternation(d['case_consequence'])})\s",
+            re.IGNORECASE,
+        ),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
@@ -294,6 +310,13 @@ def _inner_role(task: str) -> Role | None:
     directing = voc.directing.match(folded.lstrip(" -–*_"))
     if directing and not voc.role_word.match(folded.lstrip(" -–*_"), directing.end() + 1):
         return None  # 'Chỉ đạo các Khu Quản lý đường bộ … phối hợp với …': the role of those it directs
+    sentence_end = re.search(r"[.;]|$", folded)
+    assert sentence_end is not None  # '$' always matches
+    duty = voc.duty_clause.search(folded, 0, sentence_end.start())
+    if duty and (verb := voc.role.match(folded[duty.end() :].lstrip())):
+        # the words the body's name left behind, then its duty ('… và các sở, ban, ngành quản lý quy hoạch theo
+        # chức năng, nhiệm vụ được giao có trách nhiệm phối hợp công bố …'): the verb of the duty is its role
+        return "lead" if verb.group("verb") in lead else "support"
     words = [
         m
         for m in voc.role_word.finditer(folded, 0, opening.start())
@@ -362,13 +385,17 @@ def _is_title(task: str) -> bool:
 
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
-    thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
+    thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được
+    giải quyết … nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), what a body is not liable for
+    ('Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
     về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
     task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
     tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
-    if voc.form_blank.search(task) or _is_title(task):
+    if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task):
+        return True
+    if voc.exemption.match(folded):
         return True
     return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
@@ -391,8 +418,9 @@ def _obligations(
     if not any(c.isalpha() for c in raw):  # '* *  |': what the conversion left of emphasis and table rules
         return []
     text = _clean_task(raw)
-    if _has_no_task(text, bodies):
-        return []
+    end = task.quote_to or min(task.start + len(task.text.rstrip()), task.line.end)
+    if _has_no_task(text, bodies) or _vocabulary().form_blank.search(seg.text[task.line.start : end]):
+        return []  # a blank in the bodies' place too ('… và ông (bà) ……… chịu trách nhiệm thi hành quyết định này')
     role = role or _role(raw, heading)
     partners = _partners(raw) or (_partners(heading) if role != "assigned" else [])
     due, recurrence = _due(raw)
@@ -402,7 +430,6 @@ def _obligations(
         due, recurrence = _due(seg.text[task.quote_from : task.start])
     if due is None and when:
         due, recurrence = time_grammar.cell_due(when)
-    end = task.quote_to or min(task.start + len(task.text.rstrip()), task.line.end)
     return [
         Obligation(
             agency=b.name,
@@ -608,11 +635,14 @@ class _Reader:
     def _case_lead_in(self, k: int, nxt: int | None) -> int | None:
         """The rank of child line k when it opens a case over deeper steps ('2. Trường hợp kiến nghị liên quan đến
         nhiều sở, ban, ngành thì …, cụ thể:' over a) b) c)): the steps wait on the case and, like the case, give
-        no task (CONVENTIONS.md; notes-M, notes-N: 'Trường hợp …' items give none)."""
+        no task (CONVENTIONS.md; notes-M, notes-N: 'Trường hợp …' items give none). A task done 'in the following
+        cases' ('5. Phối hợp với Cảng vụ Hàng hải … đối với các trường hợp sau đây:' over a) b) c), tn-1e6f) keeps
+        its own task, and its items, which name the cases, give none."""
         line = self.lines[k]
         if nxt is None or not line.text.rstrip(" *_").endswith(":") or not self.ranks[k] < self.ranks[nxt] < PARAGRAPH:
             return None
-        return self.ranks[k] if self.voc.conditional.match(fold_in_place(marker_body(line))) else None
+        folded = fold_in_place(marker_body(line))
+        return self.ranks[k] if self.voc.conditional.match(folded) or self.voc.case_list.search(folded) else None
 
     def _leads_in(self, k: int, nxt: int | None) -> bool:
         """Does child line k end in ':' over the deeper lines that follow it — a '-' bullet over '+' bullets, a

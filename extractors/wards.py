@@ -270,10 +270,13 @@ def _after_bracketed(tokens: list[tuple[int, int, str]], j: int, k: int) -> int 
 
 @lru_cache(maxsize=1)
 def _address_part() -> re.Pattern:
-    """The last street part of an address before a mention ('số 63 đường Lý Tự Trọng, ', 'đường Lê Lợi, '): an
-    ``address_words`` word, then up to six words, then a comma."""
+    """The last street part of an address before a mention ('số 63 đường Lý Tự Trọng, ', 'đường Lê Lợi - '): an
+    ``address_words`` word, or a house number at the head of the clause ('244 Điện Biên Phủ, '), then up to six
+    words, then a comma or a dash."""
     words = "|".join(re.escape(w) for w in sorted(_rules()["address_words"], key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?i:{words})\s+((?:[\w/.-]+\s+){{0,5}}[\w/.-]+)\s*,\s*$")
+    return re.compile(
+        rf"(?:(?<!\w)(?i:{words})\s+|^\s*\d+[\w/]*\s+(?=[^\W\d_]))((?:[\w/.-]+\s+){{0,5}}[\w/.-]+)\s*[,–-]\s*$"
+    )
 
 
 @lru_cache(maxsize=1)

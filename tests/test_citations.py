@@ -281,3 +281,40 @@ def test_a_stop_the_ocr_read_for_a_comma_before_a_lower_case_word_keeps_the_date
         ("204/UB-QĐ-NĐ", "1992-06-09"),
         ("12/UBND-KT", None),
     }
+
+
+def test_an_issuers_name_is_not_cut_by_a_word_that_folds_to_a_stop(tmp_path):
+    """Folded, the 'Tài' of 'Bộ Tài chính' is the 'tại' that ends an issuer, and the 'Khoa' of 'Bộ Khoa học và Công
+    nghệ' the 'khóa' of a party congress: stop words stop only when written as themselves ('Thông tư số
+    103/2014/TT-BTC ngày 06/08/2014 của Bộ Tài chính quy định', Cục Thuế 5662/CT-CS; '… của Bộ Tài nguyên và Môi
+    trường', UBND Hà Tĩnh 74/2025/QĐ-UBND; '… của Bộ trưởng Bộ Khoa học và Công nghệ', UBND Đắk Lắk 02125/QĐ-UBND)."""
+    found = cited(
+        tmp_path,
+        "Tại khoản 7 Điều 7 Thông tư số 103/2014/TT-BTC ngày 06/08/2014 của Bộ Tài chính quy định:\n"
+        "Căn cứ Thông tư số 02/2022/TT-BTNMT ngày 10/01/2022 của Bộ Tài nguyên và Môi trường về quản lý chất thải;\n"
+        "Căn cứ Quyết định số 3212/QĐ-BKHCN ngày 17/10/2025 của Bộ trưởng Bộ Khoa học và Công nghệ về việc công bố;\n"
+        "Căn cứ Quyết định số 20/2023/QĐ-UBND ngày 21/8/2023 của Ủy ban nhân dân tỉnh tại kỳ họp thứ 10;\n",
+    )
+    assert found[("103/2014/TT-BTC", "2014-08-06")].issuer == "Bộ Tài chính"
+    assert found[("02/2022/TT-BTNMT", "2022-01-10")].issuer == "Bộ Tài nguyên và Môi trường"
+    assert found[("3212/QĐ-BKHCN", "2025-10-17")].issuer == "Bộ trưởng Bộ Khoa học và Công nghệ"
+    assert found[("20/2023/QĐ-UBND", "2023-08-21")].issuer == "Ủy ban nhân dân tỉnh"
+
+
+def test_an_issuers_name_goes_on_over_the_line_it_was_wrapped_at(tmp_path):
+    """A title in capitals wrapped inside the issuer's name ('… NGÀY 03/4/2023 CỦA CHÍNH' / 'PHỦ PHÊ DUYỆT …', UBND
+    Đồng Nai, tn-bffd9da6; '… CỦA HỘI ĐỒNG NHÂN DÂN TỈNH' / 'THỪA THIÊN HUẾ (NAY THÀNH PHỐ HUẾ)', HĐND Huế 37/2025):
+    the name the agency lexicon reads across the break; a line that ends after a whole name still ends it."""
+    found = cited(
+        tmp_path,
+        "KẾ HOẠCH\n"
+        "THỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP NGÀY 03/4/2023 CỦA CHÍNH\n"
+        "PHỦ PHÊ DUYỆT CHIẾN LƯỢC KHAI THÁC, SỬ DỤNG BỀN VỮNG TÀI NGUYÊN\n"
+        "NGHỊ QUYẾT SỐ 20/2023/NQ-HĐND NGÀY 21 THÁNG 8 NĂM 2023 CỦA HỘI ĐỒNG NHÂN DÂN TỈNH\n"
+        "THỪA THIÊN HUẾ (NAY THÀNH PHỐ HUẾ)\n"
+        "Căn cứ Nghị định số 168/2017/NĐ-CP ngày 31/12/2017 của Chính phủ\n"
+        "Quy định chi tiết một số điều của Luật Du lịch;\n",
+    )
+    assert found[("48/NQ-CP", "2023-04-03")].issuer == "CHÍNH PHỦ"
+    assert found[("20/2023/NQ-HĐND", "2023-08-21")].issuer == "HỘI ĐỒNG NHÂN DÂN TỈNH THỪA THIÊN HUẾ"
+    assert found[("168/2017/NĐ-CP", "2017-12-31")].issuer == "Chính phủ"

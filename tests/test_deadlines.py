@@ -561,6 +561,24 @@ def test_a_markdown_table_s_rule_does_not_hide_its_time_column(tmp_path):
     assert keys(read(tmp_path, text, issued_on="2025-11-20")) == [("2027", "by", None), ("2026", "by", None)]
 
 
+def test_a_time_in_the_legal_basis_a_sentence_opens_with_dates_no_task(tmp_path):
+    found = read(
+        tmp_path,
+        (
+            # tn-27e00d593ec30fac (Hội đồng nhân dân thành phố Hà Nội, Nghị quyết): a lettered item
+            "c) Căn cứ kết quả thực hiện Nghị quyết trong năm 2026, Ủy ban nhân dân Thành phố đánh giá tác động và xây "
+            "dựng nghị quyết chi thu nhập tăng thêm.\n"
+            # cb-file_data_2 (Bộ Tài chính, Thông tư 101/2018/TT-BTC): the main clause after the basis sets the task
+            "2. Căn cứ dự toán được giao, Bộ LĐTBXH phân bổ và giao dự toán cho các Sở LĐTBXH chi tiết nhiệm vụ chi "
+            "trước ngày 25 tháng 12 năm trước.\n"
+            # a preamble line is basis to its end
+            "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/01/2025 ban hành Chương trình hành động đến cuối năm 2025;\n"
+        ),
+        "2025-11-20",
+    )
+    assert keys(found) == [("--12-25", "before", "yearly")]
+
+
 def test_the_description_of_an_administrative_procedure_sets_no_deadline(tmp_path):
     # Bộ Nông nghiệp và Môi trường, công bố TTHC nội bộ (tn-1796a553dfee88ef): a step of the published procedure is
     # when a case is handled, no time-bound task of the decision; the next article's schedule line is one

@@ -483,3 +483,125 @@ def test_date_from_own_number_in_annex_when_place_date_is_lost(tmp_path):
         "**Phụ lục**\n\n*(Kèm theo Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ)*\n",
     )
     assert (m.number, m.issued_on) == ("170/2025/NĐ-CP", "2025-06-30")
+
+
+def test_recipients_without_the_emphasis_a_web_page_left_around_them(tmp_path):
+    """The bold that closes after the label ('**Kính gửi: **Thuế' / 'tỉnh Gia Lai.', Cục Thuế 5467/CT-CS,
+    tn-25b682f1; '**Kính gửi: **Bộ Nông nghiệp và Môi trường.', Văn phòng Chính phủ 11306/VPCP-NN, tn-1a814c71)
+    and a table's pipe before a dashed list ('Kính gửi: | - Bộ Tài chính; - Bộ Kế hoạch và Đầu tư |',
+    cb-file_data_36 of Bộ Xây dựng 2214/BXD-QLN) are no part of the names."""
+    letter = (
+        "**BỘ TÀI CHÍNH**\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 5467/CT-CS\n*V/v chính sách tiền thuê đất*\n|\n"
+        "*Hà Nội, ngày 24 tháng 11 năm 2025*\n|\n**Kính gửi: **Thuế\ntỉnh Gia Lai.\n"
+        "Cục Thuế nhận được công văn số 286/GLA-CNTK ngày 23/07/2025 của Thuế tỉnh Gia Lai về chính sách tiền thuê đất.\n"
+    )
+    assert meta_of(tmp_path, letter).recipients == ["Thuế tỉnh Gia Lai"]
+    listed = (
+        "BỘ XÂY DỰNG\nSố: 2214/BXD-QLN\nHà Nội, ngày 05 tháng 4 năm 2011\n"
+        "Kính gửi: | - Bộ Tài chính; - Bộ Kế hoạch và Đầu tư |\n\n"
+        "Bộ Xây dựng đề nghị hai Bộ xem xét, bố trí kinh phí năm 2011.\n"
+    )
+    assert meta_of(tmp_path, listed).recipients == ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"]
+
+
+def test_a_recipients_name_wrapped_onto_the_next_line_goes_on(tmp_path):
+    """A name the page wrapped goes on over a few words that end with a stop or come before the next dashed item:
+    'Kính gửi: Công ty TNHH' / 'Bao bì Kỹ thuật cao Riches.' (Cục Hải quan 39209/CHQ-GSQL, tn-e7f60026), '- Thuế thành
+    phố Hải' / 'Phòng' / '- Công ty BOT TNHH Điện lực Jaks Hải Dương.' (Cục Thuế 5662/CT-CS, tn-416ea296); the body's
+    first line does not ('Kính gửi: Thuế' / 'thành phố Hồ Chí Minh' / 'Cục Thuế nhận được Công văn số …', 5615/CT-CS)."""
+    customs = """BỘ TÀI CHÍNH
+**CỤC HẢI QUAN**
+--------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 39209/CHQ-GSQL
+*V/v hướng dẫn thủ
+tục hải quan*
+|
+*Hà Nội, ngày 01 tháng 12 năm 2025*
+|
+**Kính
+gửi:** Công ty TNHH
+Bao bì Kỹ thuật cao Riches.
+*(đ/c: Đường 2, KCN
+Long Bình (Amata), P. Long Bình, TP. Biên Hoà, Tỉnh Đồng Nai)*
+Trả lời công văn số 09/HDTLMM/2025
+ngày 06/11/2025 của Công ty TNHH Bao bì Kỹ thuật cao Riches Việt Nam về đề nghị
+hướng dẫn xử lý chuyển loại hình máy móc thiết bị cũ để thanh lý, Cục Hải quan
+có ý kiến như sau:
+Do nội dung công văn không nêu cụ
+thể hình thức nhập khẩu, chính sách thuế đã áp dụng đối với hàng hóa nhập đầu
+tư tạo tài sản cố định nên Cục Hải quan chưa đủ cơ sở trả lời.
+"""
+    assert meta_of(tmp_path, customs).recipients == ["Công ty TNHH Bao bì Kỹ thuật cao Riches"]
+    tax = """BỘ
+TÀI CHÍNH
+CỤC THUẾ
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số:
+5662/CT-CS
+*V/v chính sách thuế*
+|
+*Hà Nội, ngày 01 tháng 12 năm 2025*
+|
+|
+**Kính gửi:**
+|
+- Thuế thành phố Hải
+Phòng
+- Công ty BOT TNHH Điện lực Jaks Hải Dương.
+(Địa
+chỉ: *thôn Thái Mông, xã Nam An Phụ, thành phố Hải Phòng)*
+|
+Cục Thuế nhận được công văn số 4814/CCTKV.05-TTKT3 ngày 30/06/2025 của Chi Cục Thuế
+Khu vực V (nay là Thuế thành phố Hải Phòng) và công văn số JHDPC/2025/276 ngày
+5/9/2025 của Công ty TNHH Điện lực Jaks Hải Dương về chính sách thuế nhà thầu đối
+với các khoản chi phí phát sinh trong hợp đồng
+vay vốn nước ngoài. Về vấn đề này, Cục Thuế có ý kiến như sau:
+"""
+    assert meta_of(tmp_path, tax).recipients == ["Thuế thành phố Hải Phòng", "Công ty BOT TNHH Điện lực Jaks Hải Dương"]
+    body = """BỘ TÀI CHÍNH
+**CỤC THUẾ**
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 5615/CT-CS
+*V/v Mẫu tờ khai liên quan đến thực hiện Nghị
+quyết số 98/2023/QH15*
+|
+*Hà Nội, ngày 28
+tháng 11 năm 2025*
+|
+**Kính gửi:** Thuế
+thành phố Hồ Chí Minh
+Cục Thuế nhận được Công văn số 3374/CCTKV02-NVDTPC
+ngày 30/6/2025 của Chi cục Thuế khu vực II (nay là Thuế thành phố Hồ Chí Minh)
+về việc mẫu biểu triển khai thực hiện Nghị quyết số 98/2023/QH15 ngày
+24/6/2023. Về vấn đề này, Cục Thuế có ý kiến như sau:
+- Khoản 1 Điều 8 Nghị quyết số
+98/2023/QH15 về việc miễn thuế thu nhập doanh nghiệp, thuế thu nhập cá nhân
+đối với hoạt động đổi mới sáng tạo và khởi nghiệp trong các lĩnh vực ưu tiên của
+Thành phố có quy định:
+“Điều 8. Về quản lý khoa học và công nghệ, đổi mới
+sáng tạo
+1. Việc hỗ trợ hoạt động đổi mới sáng tạo và khởi
+nghiệp trong các lĩnh vực ưu tiên của Thành phố được quy định như sau:
+"""
+    assert meta_of(tmp_path, body).recipients == ["Thuế thành phố Hồ Chí Minh"]

@@ -1572,6 +1572,22 @@ cho ông bà.........
     assert [o.agency for o in _obligations(form)] == ["Ủy ban nhân dân thị xã Cao Bằng"]
 
 
+def test_a_blank_in_the_bodies_place_makes_a_sentence_a_forms():
+    """A template leaves blank whom it names, not only what it asks: the decision template at the end of Nghị định
+    170/2025/NĐ-CP of the Chính phủ (tn-c22591f1, 'Mẫu số 3') and the submission template of Bộ Y tế 3621/QĐ-BYT
+    (tn-5fc0868a). Neither is a duty of the document; a real executing article is still one."""
+    template = """**Điều 2.** Chế độ bảo hiểm xã hội đối với ông (bà)……….. do Bảo hiểm khu vực giải quyết theo quy định.
+**Điều 3.** Thủ trưởng các cơ quan, đơn vị có liên quan và ông (bà) ……… chịu trách nhiệm thi hành quyết định này./.
+"""
+    assert _obligations(template) == []
+    submission = """Hội đồng ……… kính đề nghị Bộ trưởng Bộ Y tế, Hội đồng xét tặng giải thưởng Hải Thượng Lãn Ông cấp Bộ Y tế xem
+xét, quyết định.
+"""
+    assert _obligations(submission) == []
+    article = "**Điều 3.** Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+    assert [o.agency for o in _obligations(article)] == ["Thủ trưởng các cơ quan, đơn vị có liên quan"]
+
+
 def test_a_parts_title_in_capitals_under_a_request_is_no_task():
     """239 TTr (Quảng Ngãi, a submission): the request's 'cụ thể như sau:' opens the parts of the proposal, whose
     titles in capitals say what each part is about; the addressee's one task is the request itself."""
@@ -1611,6 +1627,124 @@ a) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ v
         "Sở Tài chính",
         "Ban quản lý Khu Kinh tế Phú Yên",
         "Ban Quản lý các Khu công nghiệp tỉnh",
+    ]
+
+
+def test_a_case_opened_by_doi_voi_and_thi_gives_nothing():
+    """'Đối với <case> … thì <what is done>' is a case like 'Trường hợp …' (notes-F, notes-M: cases give none):
+    tn-be5392d4f50c27a6 (UBND Nghệ An, Quy chế on voters' petitions, Điều 7.3) and cb-file_data_7 (Bộ Lao động -
+    Thương binh và Xã hội, 5162/VBHN, 'Đối với trường hợp con từ đủ 18 tuổi …'). The standing duty before it counts,
+    and an item that opens with 'Đối với' and no 'thì' is not touched."""
+    text = (
+        "Điều 7. Trách nhiệm của các Sở, ban, ngành cấp tỉnh\n"
+        "1. Phối hợp với Văn phòng UBND tỉnh phân loại, làm rõ nội dung kiến nghị có liên quan đến chức năng,"
+        " nhiệm vụ của mình.\n"
+        "2. Đối với kiến nghị đã được giải quyết đúng quy định pháp luật nhưng cử tri vẫn tiếp tục kiến nghị thì"
+        " trong thời hạn 10 ngày làm việc kê từ ngày nhận được kiến nghị, các sở, ban, ngành phải có văn bản thông"
+        " báo đến cử tri kiến nghị, đồng thời báo cáo UBND tỉnh.\n"
+        "3. Đối với trường hợp con từ đủ 18 tuổi trở lên bị khuyết tật nặng, khuyết tật đặc biệt nặng thì cấp"
+        " giấy giới thiệu theo Mẫu số 38 đến Hội đồng giám định y khoa cấp tỉnh.\n"
+    )
+    assert [(o.agency, o.role, o.section) for o in _obligations(text)] == [
+        ("các Sở, ban, ngành cấp tỉnh", "support", "Điều 7.1"),
+    ]
+
+
+def test_a_periodic_opener_before_the_role_verb():
+    """A period that opens the task before its role verb ('Định kỳ hàng tháng, phối hợp …', tn-994dfbc3967e5ebf,
+    UBND Nghệ An 95/2025, Quy chế 11.6) leaves the verb its role; 'Hằng năm,' is the same opener
+    (tn-639c24e1a9c3f20c, Chủ tịch UBND Ninh Bình 163/2025, Quy chế 24.3: `support` in the gold)."""
+    text = (
+        "Điều 24. Trách nhiệm của Công an tỉnh\n"
+        "1. Chủ trì bảo đảm các điều kiện kết nối giữa Hệ thống thông tin giải quyết TTHC của tỉnh và Cơ sở dữ"
+        " liệu quốc gia về dân cư.\n"
+        "2. Hằng năm, phối hợp với Sở Khoa học và Công nghệ, Trung tâm Phục vụ hành chính công tỉnh thực hiện rà"
+        " quét, rà soát các điều kiện đảm bảo an toàn, an ninh thông tin đối với Hệ thống.\n"
+        "3. Định kỳ hàng tháng, phối hợp với Văn phòng đăng ký đất đai kiểm tra, đối chiếu hồ sơ.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Công an tỉnh", "lead"),
+        ("Công an tỉnh", "support"),
+        ("Công an tỉnh", "support"),
+    ]
+
+
+def test_what_a_body_is_not_liable_for_is_no_task():
+    """'X không chịu trách nhiệm do/về …' exempts a body and gives it nothing to do: tn-994dfbc3967e5ebf (UBND Nghệ
+    An 95/2025, Quy chế 7.3 and 8.3, none in the gold); the same exemption is written of the Hội đồng tuyển dụng in
+    tn-c22591f10eec1dab (Chính phủ). The duty before it counts."""
+    text = (
+        "Điều 7. Trách nhiệm của Văn phòng đăng ký đất đai\n"
+        "1. Kiểm tra, hướng dẫn Chi nhánh Văn phòng đăng ký đất đai trong việc thực hiện cấp Giấy chứng nhận.\n"
+        "2. Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp không cung cấp kịp thời"
+        " các văn bản, hồ sơ có liên quan.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [("Văn phòng đăng ký đất đai", "Điều 7.1")]
+
+
+def test_the_verb_after_the_duty_phrase_gives_the_role():
+    """When the words that qualify a class stay before 'có trách nhiệm', the verb after it is the role:
+    tn-6bac4a0d92da936d (UBND Đắk Lắk, II.1 '… và các Sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ
+    được giao có trách nhiệm phối hợp công bố …', `support` in the gold); the same order in tn-637e9efcc63ab844
+    (Bộ Nông nghiệp và Môi trường, 'theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp') and cb-file_data_7
+    (Bộ LĐTBXH, 'Trong thời gian 02 ngày làm việc …, có trách nhiệm phối hợp với Ủy ban nhân dân cấp xã …')."""
+    text = (
+        "II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư\n"
+        "1. Sở Tài chính, Sở Xây dựng và các Sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được giao có"
+        " trách nhiệm phối hợp công bố đầy đủ, công khai thông tin về quy hoạch, danh mục dự án thu hút đầu tư.\n"
+    )
+    assert {(o.agency, o.role) for o in _obligations(text)} == {
+        ("Sở Tài chính", "support"),
+        ("Sở Xây dựng", "support"),
+        ("các Sở, ban, ngành", "support"),
+    }
+
+
+def test_a_phoi_hop_deep_in_the_sentence_after_a_can_cu_clause_is_not_the_role():
+    """The 'Căn cứ / Trên cơ sở …,' clause before a role verb is a few short nouns ('Căn cứ theo chức năng, nhiệm
+    vụ, quyền hạn được giao, chủ động phối hợp với Sở Y tế …', tn-a83fffe08d7aeed7: support), not the task's first
+    duties: 'Các bộ, ngành trên cơ sở nhiệm vụ được giao …, hoàn thiện cơ sở dữ liệu quốc gia trong ngành, lĩnh vực
+    …, phối hợp với Bộ Công an …' (tn-abca9704d4c889cd, Văn phòng Chính phủ) and '… căn cứ chức năng, nhiệm vụ được
+    giao, có trách nhiệm triển khai thực hiện và tăng cường phối hợp …' (tn-6bac4a0d92da936d, UBND Đắk Lắk III.1)
+    are `assigned` in the gold (phối hợp not at the head)."""
+    text = (
+        "III. Tổ chức thực hiện\n"
+        "1. Thủ trưởng các Sở, ban, ngành căn cứ chức năng, nhiệm vụ được giao, có trách nhiệm triển khai thực hiện"
+        " và tăng cường phối hợp đảm bảo thực hiện đồng bộ, hiệu quả.\n"
+        "2. Các bộ, ngành trên cơ sở nhiệm vụ được giao tại các văn bản nêu trên, hoàn thiện cơ sở dữ liệu quốc gia"
+        " trong ngành, lĩnh vực thuộc phạm vi quản lý, phối hợp với Bộ Công an thực hiện kết nối, tích hợp các cơ sở"
+        " dữ liệu quốc gia.\n"
+        "3. Các sở, ban, ngành căn cứ theo chức năng, nhiệm vụ, quyền hạn được giao, chủ động phối hợp với Sở Y tế"
+        " trong việc tổ chức triển khai thực hiện Kế hoạch.\n"
+    )
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Thủ trưởng các Sở, ban, ngành", "assigned"),
+        ("Các bộ, ngành", "assigned"),
+        ("Các sở, ban, ngành", "support"),
+    ]
+
+
+def test_the_items_of_a_task_done_in_the_following_cases_give_nothing():
+    """tn-1e6fb98e16a75e3d (Bộ Quốc phòng, Quy chế Cảng quốc tế Cam Ranh, Điều 23.5): '5. Phối hợp với Cảng vụ …
+    đối với các trường hợp sau đây:' is one `support` task; its a) b) c) name the cases (notes-D3: '5's items a–c
+    name cases, not tasks, so 5 is one'). The same lead-in over cases: cb-file_data_18 ('… đối với các trường hợp
+    sau:'), tn-c22591f10eec1dab ('… trong các trường hợp sau đây:')."""
+    text = (
+        "Điều 23. Trách nhiệm của Giám đốc Công ty Tân Cảng - Petro Cam Ranh\n"
+        "4. Tổ chức quản lý, khai thác cầu cảng theo đúng quy định.\n"
+        "5. Phối hợp với Cảng vụ Hàng hải Nha Trang từ chối tiếp nhận hoặc đình chỉ hoạt động của các chủ tàu, tổ"
+        " chức, cá nhân trong khu vực Cảng quốc tế Cam Ranh theo quy định của pháp luật đối với các trường hợp sau"
+        " đây:\n"
+        "a) Khi Cảng quốc tế Cam Ranh không thể tiếp nhận tàu thuyền và cung cấp các dịch vụ theo yêu cầu của các"
+        " chủ tàu;\n"
+        "b) Có nguy cơ gây mất an toàn, an ninh, ô nhiễm môi trường hoặc sức khỏe của cộng đồng;\n"
+        "c) Các trường hợp khác theo yêu cầu của Bộ trưởng Bộ Quốc phòng.\n"
+        "6. Tổ chức tuyên truyền, phổ biến, thông tin về hoạt động của Cảng.\n"
+    )
+    assert [(o.role, o.section) for o in _obligations(text)] == [
+        ("assigned", "Điều 23.4"),
+        ("support", "Điều 23.5"),
+        ("assigned", "Điều 23.6"),
     ]
 
 

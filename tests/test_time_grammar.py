@@ -316,3 +316,44 @@ def test_a_bare_year_right_after_the_noun_of_a_years_plan_is_the_tasks_due():
     # with other words between, the year names a paper
     assert tg.task_due("Xây dựng Kế hoạch quan trắc môi trường năm 2026") == (None, None)
     assert tg.task_due("Tổ chức thực hiện Luật Giáo dục năm 2019") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tn-d5ffa6afac124d52 (Ủy ban nhân dân tỉnh Đắk Lắk, Kế hoạch quan trắc môi trường nuôi trồng thủy sản)
+        ("3. Thời gian thực hiện: **Từ năm 2026 - 2030.", [("2030", "by", None, "limit")]),
+        # tn-8c306b6991495e34 (Ủy ban nhân dân tỉnh Đồng Nai, Quyết định đơn giản hóa thủ tục hành chính)
+        ("1.4. Lộ trình thực hiện: *Năm 2025 - 2026.", [("2026", "by", None, "limit")]),
+        # a span that opens a roadmap of its own year lines, or stands in a sentence, stays a period
+        (
+            "2. Thời gian thực hiện: từ năm 2024 đến năm 2030, theo lộ trình cụ thể như sau:",
+            [("2030", "by", None, "period")],
+        ),
+        ("Triển khai các nhiệm vụ từ năm 2026 - 2030.", [("2030", "by", None, "period")]),
+        ("Thời gian thực hiện: giai đoạn 2026 - 2030.", [("2030", "by", None, "horizon")]),
+    ],
+)
+def test_a_labelled_line_of_nothing_but_a_span_of_years_is_due_at_its_end(text, expected):
+    """A schedule line that holds only a span of years dates the task to the span's last year, as a schedule
+    column's '2026-2027' cell does (CONVENTIONS: a range's end); a planning horizon stays none."""
+    assert read(text, "2025-11-19") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tn-1095764e502a89b8 (Thủ tướng Chính phủ, Công điện)
+        "Từ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01 tháng, thời gian rất gấp, để bảo đảm công tác chuẩn bị",
+        # tn-50f694478a35aefd (Văn phòng Chính phủ, Thông báo)
+        "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng, một số dự án hiện còn nhiều khó khăn",
+    ],
+)
+def test_the_time_left_before_a_time_is_no_limit(text):
+    """A countdown measures the time left before a day or a year; it sets no task's due."""
+    assert [use for *_, use in read(text, "2025-11-19")] == ["period"]
+    assert tg.limits(fold_in_place(text), "2025-11-19") == []
+    # a limit followed by other words stays one
+    assert limits("hoàn thành trước ngày 30/12/2025, còn lại chuyển sang năm sau", "2025-11-19") == [
+        ("2025-12-30", "before", None)
+    ]

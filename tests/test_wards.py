@@ -364,3 +364,24 @@ def test_a_ward_after_an_address_label_is_where_someone_is():
     )
     got = _wards(text, province="Hồ Chí Minh", issued_on="2025-11-20")
     assert [(w.name, w.year) for w in got] == [("Phường Bến Thành", 2026)]
+
+
+def test_a_ward_after_a_lot_a_hamlet_a_square_or_a_house_number_is_an_address():
+    """The street parts of real addresses that are not 'số …' or 'đường …': a lot in an industrial zone ('(Lô D1,
+    D2, KCN Đình Trám, Phường Nếnh, tỉnh Bắc Ninh)', Cục Thuế 5470/CT-CS), the label's abbreviation ('(đ/c: KCN
+    Đồng Văn 11, Phường Duy Hà, tỉnh Ninh Bình)', Cục Hải quan 38162/CHQ-GSQL), a hamlet ('khóm 10, phường Bạc
+    Liêu, tỉnh Cà Mau', UBND Cà Mau 01779/QĐ-UBND), a square ('Quảng trường 3/2, phường Bắc Giang', UBND Bắc Ninh
+    1521/QĐ-UBND), parts cut by dashes ('Số 485 đường Trần Hưng Đạo - phường Hòa Bình- tỉnh Phú Thọ', UBND Phú Thọ
+    1805/QĐ-UBND) and a house number heading its clause ('(244 Điện Biên Phủ, Phường Xuân Hòa, Thành phố Hồ Chí
+    Minh)', UBND TP Hồ Chí Minh 2848/QĐ-UBND); a ward the text schedules is still read."""
+    text = (
+        "Kính gửi: Công ty TNHH CORNERSTONE VINA. (Lô D1, D2, KCN Đình Trám, Phường Nếnh, tỉnh Bắc Ninh)\n"
+        "Kính gửi: Công ty TNHH Minebea. *(đ/c: KCN Đồng Văn 11, Phường Duy Hà, tỉnh Ninh Bình)*\n"
+        "điểm tiếp nhận 2: đường Nguyễn Văn Linh, khóm 10, phường Bạc Liêu, tỉnh Cà Mau)\n"
+        "Khu liên cơ quan, Quảng trường 3/2, phường Bắc Giang, tỉnh Bắc Ninh\n"
+        "- Cơ sở 3: Số 485 đường Trần Hưng Đạo - phường Hòa Bình- tỉnh Phú Thọ: ĐT: 0218 3868 689\n"
+        "- Bộ phận Một cửa tại Sở Khoa học và Công nghệ (244 Điện Biên Phủ, Phường Xuân Hòa, Thành phố Hồ Chí Minh).\n"
+        "Năm 2026: thí điểm tại phường Bến Thành, Thành phố Hồ Chí Minh.\n"
+    )
+    got = _wards(text, province="Hồ Chí Minh", issued_on="2025-11-20")
+    assert [(w.name, w.year) for w in got] == [("Phường Bến Thành", 2026)]

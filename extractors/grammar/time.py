@@ -107,6 +107,7 @@ class _Vocab:
     relation_before: re.Pattern
     joint: re.Pattern
     past_end: re.Pattern
+    time_left: re.Pattern  # after a time: 'chỉ còn 01 tháng', the time left before it
     list_joint: re.Pattern
     range_starts: frozenset[str]
     end_words: frozenset[str]
@@ -169,6 +170,9 @@ def _vocab() -> _Vocab:
             rf"(?:\s*(?:cua\s+)?(?:{phrase_alternation(d['relative_years'])}))?\s*(?:{phrase_alternation(d['range_joints'])})\s*(?:het\s+)?"
         ),
         past_end=re.compile(rf"\s*(?:{phrase_alternation(d['past_ends'])})(?!\w)"),
+        time_left=re.compile(
+            rf"\s*,?\s*(?:{phrase_alternation(d['time_left'])})\s+(?:\d+|mot|hai|ba|vai)\s+(?:ngay|tuan|thang|nam)(?!\w)"
+        ),
         list_joint=re.compile(rf"\s*(?:{phrase_alternation(d['list_joints'])})\s*"),
         range_starts=frozenset(fold(w) for w in d["range_starts"]),
         end_words=frozenset(fold(w) for w in d["range_joints"] if w.strip("-–")),
@@ -191,7 +195,7 @@ def _vocab() -> _Vocab:
             rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:(?:{phrase_alternation(d['clause_openers'])})\s*)?[\s,:(]*"
         ),
         label=re.compile(
-            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(]*"
+            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(*]*"
         ),
         time_columns={fold(k): v for k, v in d["time_columns"].items()},
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
@@ -211,6 +215,7 @@ _CITED = re.compile(r"\d[\w.]*(?:\s*[/\-]\s*[\w.]+)*\s*[/\-]\s*[\w.]*[a-z][\w.]*
 # OCR reads a handwritten day as one short token of digits and signs ('ngày{5'', 'ngày80', 'ngày 0†')
 _BLANK_DAY = re.compile(r"\bngay(?:[^\d\n]{0,8}|[ \t]*\S{1,5}[ \t]*)$")
 _LABEL_LEAD = re.compile(r"\W*(?:[a-z]\)\s*)?")
+_LINE_END = re.compile(r"[\s.;*]*")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -477,8 +482,10 @@ def _use(read: _Read, folded: str) -> Use:
         return "baseline"
     if v.horizon_before.search(folded, lo, start):
         return "horizon"
-    if read.period or a.grain in ("school_year", "year_part"):
+    if (read.period and not _scheduled_span(read, folded)) or a.grain in ("school_year", "year_part"):
         return "period"
+    if v.time_left.match(folded, end):
+        return "period"  # 'Từ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01 tháng': the time left, no due
     if v.horizon_after.match(folded, end):
         return "planned"
     if a.grain == "day" and read.word is None and read.relation is None:
@@ -486,6 +493,16 @@ def _use(read: _Read, folded: str) -> Use:
     if a.grain == "month" and read.word is None and _BLANK_DAY.search(folded, lo, start):
         return "date"
     return "limit"
+
+
+def _scheduled_span(read: _Read, folded: str) -> bool:
+    """True when a span of years is all a line of the text's own schedule holds ('Thời gian thực hiện: Từ năm
+    2026 - 2030.', 'Lộ trình thực hiện: Năm 2025 - 2026.'): the task runs to its last year, as in a schedule
+    column (``year_span_cell``). A span in a sentence, or one that opens a roadmap of its own year lines
+    ('Thời gian thực hiện: từ năm 2024 đến năm 2030, theo lộ trình cụ thể như sau:'), is a period."""
+    v = _vocab()
+    labelled_line = v.label.fullmatch(folded, 0, read.start) and _LINE_END.fullmatch(folded, read.end)
+    return read.atom.grain == "year" and read.relation == "by" and labelled_line is not None
 
 
 def _closed_after(folded: str, end: int) -> bool:
