@@ -65,6 +65,7 @@ class _Lexicon:
         self.scope_words = _alternation(data["scope_words"])
         self.classes = _alternation(data["classes"])
         self.bare_series = _alternation(data["bare_series"])
+        self.unjoined_classes = _alternation(data["unjoined_classes"])
         self.qualifiers = _alternation(data["class_qualifiers"])
         self.self_scoped = _alternation(data["self_scoped"])
         self.name_breaks = re.compile(rf"(?<!\w){_alternation(data['name_breaks']).pattern}")
@@ -240,6 +241,7 @@ _UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—][ \t]*")
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _SERIES_COMMA = re.compile(r",\s*")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
+_SPACE = re.compile(r"\s+")
 
 
 class _Scanner:
@@ -507,9 +509,14 @@ class _Scanner:
         return end if " ".join(self.text[start:end].lower().split()) in self.lex.unit_forms else None
 
     def _scope(self, pos: int) -> int | None:
-        """'tỉnh', 'Thành phố', 'các quận, huyện, thị xã', 'thị xã Sơn Tây', 'Trung ương', 'các cấp'."""
+        """'tỉnh', 'Thành phố', 'các quận, huyện, thị xã', 'thị xã Sơn Tây', 'Trung ương', 'các cấp', and the area a
+        scope word ranges over ('Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội')."""
         if (w := self._word(self.lex.scope_words, pos)) is not None:
-            return w
+            return self._unit_scope(w) or w
+        return self._unit_scope(pos)
+
+    def _unit_scope(self, pos: int) -> int | None:
+        """'tỉnh', 'các quận, huyện, thị xã', 'thị xã Sơn Tây', 'Phường 12'."""
         p = self._literal(_PLURAL, pos) or pos
         end = self._unit(p)
         if end is None or self._body_word(p) is not None:  # 'Tỉnh ủy' is a body
@@ -546,7 +553,10 @@ class _Scanner:
         while True:
             m = _CLASS_JOIN.match(self.folded, end)
             if not m or (nxt := self._word(self.lex.classes, m.end())) is None:
-                break
+                # 'các tổ chức cá nhân có liên quan': a class that ends a series with its comma left out
+                m = _SPACE.match(self.folded, end)
+                if not m or (nxt := self._word(self.lex.unjoined_classes, m.end())) is None:
+                    break
             body = self.match(m.end(), allow_collective=False)
             if body is not None and body.scoped and self.text[body.start : body.start + 1].isupper():
                 break  # 'các cơ quan, Công an tỉnh': a named body ends the class, 'các chi bộ, đảng bộ cơ sở' does not

@@ -24,6 +24,38 @@ def _page_footer() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:{phrase_alternation(load_json('body.json')['page_footer'])})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _procedure_field() -> re.Pattern[str]:
+    fields = phrase_alternation(load_json("body.json")["procedure_fields"])
+    return re.compile(
+        rf"^[\W\d_]*(?:[a-z][.)]\s*)?(?:{fields})(?:\s+(?:tthc|thu tuc hanh chinh))?(?:,?\s*bao gom)?[\s:*_.]*$"
+    )
+
+
+_ARTICLE = re.compile(r"Điều \S+\.")  # 'Điều 3.' opens an article; 'Điều 54 Luật …' is a wrapped citation
+_PART = re.compile(r"(?:Phần\s+|PHẦN\s+)?[IVXL]+\.?")  # 'IV. TỔ CHỨC THỰC HIỆN' of a plan, 'II. LĨNH VỰC …' of a list
+_ATTACHMENT = re.compile(r"^[\W_]*(?:\(\W*(?:[Bb]an hanh\s+)?[Kk]em theo|PHU LUC\b)")  # folded, case kept (PHỤ LỤC)
+
+
+def procedure_descriptions(seg: SegmentedDocument) -> list[tuple[int, int]]:
+    """The character spans [start, end) of the descriptions of administrative procedures that a decision publishing
+    them carries: from a field label ('a) Trình tự thực hiện:') to the next article, part ('II. …') or attachment. What they say
+    happens when a case comes in; the obligations, deadlines and targets extractors read nothing there."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for line in seg.lines:
+        folded = fold_in_place(line.text)
+        marker = line.marker or ""
+        if start is not None and (_ARTICLE.fullmatch(marker) or _PART.fullmatch(marker) or _ATTACHMENT.match(folded)):
+            spans.append((start, line.start))
+            start = None
+        if start is None and _procedure_field().match(folded.lower()):
+            start = line.start
+    if start is not None:
+        spans.append((start, len(seg.text)))
+    return spans
+
+
 def document_span(seg: SegmentedDocument) -> tuple[int, int]:
     """The character offsets [start, end) of the document in ``seg.text``."""
     header = letterhead.read(seg)

@@ -21,7 +21,7 @@ import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.body import document_span
+from extractors.body import document_span, procedure_descriptions
 from extractors.common import load_json, phrase_alternation
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import Line, SegmentedDocument
@@ -43,6 +43,7 @@ class Clause:
     part: str | None = None  # text of the top-level heading above ('II. MỤC TIÊU NĂM 2025')
     caption: str | None = None  # the title over the criteria table it is a row of ('CÁC CHỈ TIÊU … ĐẾN NĂM 2030')
     row_span: tuple[int, int] | None = None  # the pipe goal-table row it is a cell of, from its first cell to its last
+    in_procedure: bool = False  # in the description of an administrative procedure (``body.procedure_descriptions``)
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,7 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
     row_starts = [r[0] for r in pipe_rows]
     numeric_lines = {ln.start for ln, row in zip(lines, rows) if _is_numeric_row(work[ln.start : ln.end], row)}
     report = _rules()["report"]
+    described = procedure_descriptions(seg)
     part_is_report, part = False, None
     clauses: list[Clause] = []
     i = 0
@@ -298,6 +300,9 @@ def _claused(seg: SegmentedDocument) -> ClausedText:
             row = pipe_rows[k] if k >= 0 and start < pipe_rows[k][1] else None
             caption, span = (row[3], (row[0], row[1])) if row else (None, None)
             criterion = row[2] if row else criterion
-            clauses.append(Clause(start, end, line, sentence_start, criterion, numeric, in_report, part, caption, span))
+            procedure = any(a <= start < b for a, b in described)
+            clauses.append(
+                Clause(start, end, line, sentence_start, criterion, numeric, in_report, part, caption, span, procedure)
+            )
         i = j
     return ClausedText(work, folded, clauses)

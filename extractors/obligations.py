@@ -51,7 +51,7 @@ from extractors.agencies import (
     parse_addressees,
     parse_officials,
 )
-from extractors.body import HEADER_LINES, document_span
+from extractors.body import HEADER_LINES, document_span, procedure_descriptions
 from extractors.common import DOC_NUMBER, exact_alternation, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
 from extractors.task_tables import TaskRow, read_task_tables
@@ -478,10 +478,13 @@ class _Reader:
     def _body_lines(self) -> list[Line]:
         """The paragraphs of the body and of its attachments, each part joined apart. A distribution list ('Nơi nhận:') assigns nothing, and its
         bullets ('- Sở Y tế;') would read as tasks of the last item; but a plan or regulation issued with a decision
-        follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again."""
+        follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again. The
+        description of an administrative procedure ('1.1. Trình tự thực hiện:' … 'Cơ quan giải quyết: …') says how
+        a case is handled, and assigns nothing (``body.procedure_descriptions``)."""
         parts: list[list[Line]] = [[]]
         reading = True
         start, end = document_span(self.seg)
+        described = procedure_descriptions(self.seg)
         for i, line in enumerate(self.seg.lines):
             if not start <= line.start < end:
                 continue
@@ -492,7 +495,7 @@ class _Reader:
                 reading = True
                 parts.append([])
                 self.attachments.add(line.start)
-            if reading:
+            if reading and not any(a <= line.start < b for a, b in described):
                 parts[-1].append(line)
         return [line for part in parts for line in self.seg.paragraphs(part)]
 
@@ -1456,7 +1459,7 @@ class _Reader:
         column: Role = "lead" if "lead" in cells else "assigned"
         task = row.text("task")
         due, recurrence = time_grammar.cell_due(row.text("due")) if "due" in cells else when
-        clauses = self._cell_clauses(row.text(column), column, row.numbered, (due, recurrence))
+        clauses = self._cell_clauses(row.clauses(column), column, row.numbered, (due, recurrence))
         if not clauses or not task:
             return
         leads = {fold(b.name) for bodies, _, _ in clauses for b in bodies}
@@ -1494,8 +1497,8 @@ class _Reader:
         out = []
         for part in parts if len(parts) > 1 else [who]:
             named, stop = parse_addressees(part)
-            if not named and numbered and len(part.split()) <= 24:
-                # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'
+            if not named and numbered and len(part.split()) <= 24 and ":" not in part:
+                # 'Cơ quan chuyên môn y tế thuộc Ủy ban nhân dân cấp tỉnh'; not a field's label ('Cơ quan thực hiện: …')
                 named, stop = parse_officials(part, 0, len(part)), len(part)
             bodies = [b for b in named if not (b.collective and is_catch_all(b.name))]
             if bodies:

@@ -840,7 +840,7 @@ def find(
         lead_in = list_lead_in(ct, clause, lead_in)
         if clause.criterion is not None:
             row_heads.setdefault(clause.criterion, clause)
-        if clause.numeric_row or clause.in_report:
+        if clause.numeric_row or clause.in_report or clause.in_procedure:
             continue
         above = enclosing_headings(clause, headings)
         goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above]) or _reach_by(ct, head, year0)

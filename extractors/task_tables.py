@@ -16,8 +16,10 @@ of the one before) is read part by part, each part under its own header, with th
   has the body of the row above; a row a page break cut goes on at the top of the next page without its number;
 - a table that follows a task table with nothing but a page's furniture between, and has no header of its own, is
   the same table going on over the page and is read with its header;
+- a body cell that says 'Như trên' has the bodies of the row above;
 - a list of abolished procedures ('Danh mục thủ tục hành chính bị bãi bỏ') gives no task, nor does the internal flow
-  of a procedure, a table with a column of its steps ('Bước thực hiện | Nội dung công việc | Đơn vị thực hiện').
+  of a procedure, a table with a column of its steps ('Bước thực hiện | Nội dung công việc | Đơn vị thực hiện'),
+  whatever the column's header, when every row is named by its step ('Bước 1').
 
 Which body, role and due a row gives is the assignment grammar's (``extractors.obligations``).
 """
@@ -41,6 +43,8 @@ _GROUP = re.compile(r"[*_\s]*(?:[IVXL]{1,5}|[A-ZĐ])[.)]?[*_\s]*")  # a group ro
 _HEADER_CHARS = 80  # a header cell is a few words; a longer cell is a title or a task
 _CONTINUATION_LINES = 3  # lines between two tables of one (a page number, a running header); a title's lines
 _TITLE_CHARS = 400  # how far above a table its title is looked for
+_STEP = re.compile(r"[*_\s]*buoc\s*\d+[*_\s:.]*$")  # folded: a step's number standing for its task ('Bước 1')
+_BULLET_LINE = re.compile(r"(?m)^[ \t*_]*[-+•][ \t]+")  # '- Sở Nông nghiệp và Môi trường;' opening a cell's line
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class _Lexicon:
     abolished: re.Pattern[str]
     kept: re.Pattern[str]
     steps: frozenset[str]
+    ditto: frozenset[str]
 
 
 def _normal(text: str) -> str:
@@ -66,6 +71,7 @@ def _lexicon() -> _Lexicon:
         abolished=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['abolished'])})(?!\w)"),
         kept=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['kept'])})(?!\w)"),
         steps=frozenset(_normal(s) for s in d["steps"]),
+        ditto=frozenset(_normal(s) for s in d["ditto"]),
     )
 
 
@@ -105,6 +111,13 @@ class TaskRow:
         """A cell's text by column kind, with what a page break cut of it, as one line."""
         cell = self.cells.get(kind)
         return " ".join(f"{cell.text if cell else ''} {self.more.get(kind, '')}".split())
+
+    def clauses(self, kind: str) -> str:
+        """A cell's text as one line, each of its bulleted lines ('- Sở Nông nghiệp và Môi trường, các sở ngành liên
+        quan;\n- Chủ tịch UBND tỉnh') a clause of its own, after a ';' and without its dash."""
+        cell = self.cells.get(kind)
+        bulleted = _BULLET_LINE.sub("; ", cell.text) if cell else ""
+        return " ".join(f"{bulleted} {self.more.get(kind, '')}".split()).strip("; ")
 
 
 @dataclass(frozen=True)
@@ -226,6 +239,10 @@ def _data_rows(text: str, table: Table, headers: Sequence[str], columns: dict[st
             out[-1] = replace(last, more=more)
             continue
         own = {k: c for k, c in cells.items() if k in ("lead", "assigned")}
+        if out and own and all(_normal(c.text) in _lexicon().ditto for c in own.values()):
+            # 'Như trên': the bodies of the row above
+            own = {k: out[-1].cells[k] for k in own if k in out[-1].cells}
+            cells = {**cells, **own}
         if not own and (
             _GROUP.fullmatch(texts[0] if texts else "") or ("task" in cells and cells["task"].text.isupper())
         ):
@@ -286,6 +303,8 @@ def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
             # 'Bước thực hiện | Nội dung công việc | Đơn vị thực hiện': the steps of a procedure, done case by case
             steps = any(_normal(c.text) in _lexicon().steps for c in table.rows[n][max(start - 1, 0) :])
             rows = () if abolished or steps else _data_rows(text, part, headers, columns)
+            if rows and all(_STEP.match(fold(row.text("task"))) for row in rows):
+                rows = ()  # 'Thứ tự công việc | … | Trách nhiệm thực hiện': rows named 'Bước 1', 'Bước 2' are steps too
             previous = TaskTable(part, tuple(headers), columns, rows, title)
             out.append(previous)
     return out

@@ -623,3 +623,32 @@ def test_the_provinces_and_centrally_run_cities_as_a_class_that_acts():
     assert _names("Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương chỉ đạo") == [
         "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
     ]
+
+
+def test_a_person_class_closes_a_series_whose_comma_was_left_out():
+    # cb-file_data_22 (Quyết định công bố TTHC, UBND tỉnh Hà Giang), Điều 2
+    text = "UBND các xã, phường, thị trấn và các tổ chức cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này."
+    assert _names(text) == ["Ủy ban nhân dân các xã, phường, thị trấn", "các tổ chức cá nhân có liên quan"]
+    # tn-1e6fb98e16a75e3d (Quyết định, Bộ Quốc phòng), Điều 3
+    text = "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và cơ quan, tổ chức cá nhân liên quan chịu"
+    assert _names(text) == [
+        "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+        "cơ quan, tổ chức cá nhân liên quan",
+    ]
+    # tn-6e205b75bcc588b5 (Quyết định công bố TTHC nội bộ, UBND tỉnh Hà Tĩnh), a 'Cơ quan thực hiện' cell
+    assert _names("Sở Nông nghiệp và Môi trường, các sở ngành liên quan") == [
+        "Sở Nông nghiệp và Môi trường",
+        "các sở ngành liên quan",
+    ]
+
+
+def test_a_scope_word_keeps_the_area_it_ranges_over():
+    # HĐND thành phố Hà Nội, Nghị quyết 55/2025 (tn-02b9be7711f88c70) and 57/2025 (tn-f20b8af669b140e9), Điều on
+    # who executes: the Front 'các cấp' of the city is one body with its area
+    assert _names("Đề nghị Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội tham gia giám sát") == [
+        "Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội"
+    ]
+    assert _names("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam các cấp Thành phố phối hợp tuyên truyền") == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp Thành phố"
+    ]
+    assert _names("Công an các cấp, các ngành chức năng") == ["Công an các cấp", "các ngành chức năng"]

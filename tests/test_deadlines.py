@@ -577,3 +577,16 @@ def test_a_time_in_the_legal_basis_a_sentence_opens_with_dates_no_task(tmp_path)
         "2025-11-20",
     )
     assert keys(found) == [("--12-25", "before", "yearly")]
+
+
+def test_the_description_of_an_administrative_procedure_sets_no_deadline(tmp_path):
+    # Bộ Nông nghiệp và Môi trường, công bố TTHC nội bộ (tn-1796a553dfee88ef): a step of the published procedure is
+    # when a case is handled, no time-bound task of the decision; the next article's schedule line is one
+    text = """Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ.
+**1. Ban hành Kế hoạch chuyển đổi cơ cấu cây trồng**
+a) Trình tự thực hiện:
+Chủ tịch Ủy ban nhân dân cấp tỉnh ban hành Kế hoạch chuyển đổi cơ cấu cây trồng; thời gian ban hành trước
+ngày 30 tháng 11 năm trước của năm kế hoạch.
+Điều 2. Sở Nông nghiệp và Môi trường hoàn thành việc cập nhật trước ngày 15 tháng 12 năm 2025.
+"""
+    assert keys(read(tmp_path, text, "2025-11-20")) == [("2025-12-15", "before", None)]

@@ -370,3 +370,12 @@ def test_a_footnote_reference_glued_to_a_word_is_dropped():
     assert N.normalize_text(text) == (
         "1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ, Bộ Tài chính.\na) Đối tượng.\n[4] Bộ Nội vụ."
     )
+
+
+def test_cyrillic_look_alikes_inside_a_document_number_are_latin():
+    # HĐND thành phố Huế 35/2025 (tn-ed309a99382e6b4c) and UBND tỉnh Hà Tĩnh (tn-f08ec790b7b2c9c5) print 'CP' in
+    # Cyrillic; a word wholly in another script is left as it is, and offsets keep
+    text = "Nghị quyết số 66/NQ-\u0421\u0420 ngày 26/3/2025; Nghị định 58/2024/NĐ-C\u0420; Москва"
+    tidied = N.tidy_text(text)
+    assert tidied == "Nghị quyết số 66/NQ-CP ngày 26/3/2025; Nghị định 58/2024/NĐ-CP; Москва"
+    assert len(tidied) == len(text)

@@ -1841,3 +1841,36 @@ def test_a_body_that_must_do_something_has_a_duty():
 1. Ủy ban nhân dân phường - xã, thị trấn báo cáo Ủy ban nhân dân quận - huyện và Sở Lao động - Thương binh và Xã hội xem xét, xử lý theo quy định pháp luật.
 Phòng Lao động - Thương binh và Xã hội quận - huyện phải thực hiện kiểm tra việc thực hiện chính sách ưu đãi người có công."""
     assert ("Phòng Lao động - Thương binh và Xã hội quận - huyện", "assigned") in [(a, r) for a, r, _ in _rows(text)]
+
+
+def test_the_description_of_an_administrative_procedure_assigns_nothing():
+    # Bộ Nông nghiệp và Môi trường (tn-1796a553dfee88ef), UBND tỉnh Hà Tĩnh (tn-6e205b75bcc588b5), Bộ KH&CN
+    # (tn-046d4a5b8d446144, a form's heading after a wrapped 'Điều 54 Luật …' citation): the steps of a
+    # published procedure say how a case is handled; the next article assigns again (notes-M, notes-N)
+    text = """Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ.
+**2. Ban hành Danh mục loài cây
+trồng thuộc các loại cây lâu năm được chứng nhận quyền sở hữu trên địa bàn tỉnh**
+a) Trình tự thực hiện:
+- Bước 1: Ủy ban nhân dân tỉnh, thành phố trực thuộc
+Trung ương giao Sở Nông nghiệp và Môi trường chủ trì xây dựng Danh mục loài cây
+trồng thuộc các loại cây lâu năm được chứng nhận quyền sở hữu trên địa bàn tỉnh.
+**1.6. Cơ quan giải quyết TTHC:**
+Ban Chỉ huy Phòng thủ dân sự cấp
+xã phối hợp với Ủy ban nhân dân cấp xã nơi xảy ra sự cố trực tiếp xác minh sự cố.
+- Căn cứ pháp lý:
+Điều 54 Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025.
+**8. Các tổ chức phối hợp/đồng
+tài trợ thực hiện nhiệm vụ (nếu có)**
+Điều 2. Giao Sở Nông nghiệp và Môi trường chủ trì cập nhật thủ tục hành chính lên Cơ sở dữ liệu quốc gia."""
+    assert _rows(text) == [("Sở Nông nghiệp và Môi trường", "lead", "Điều 2")]
+
+
+def test_a_plans_part_ends_a_procedure_description():
+    # a plan has no articles: its next part ('IV. TỔ CHỨC THỰC HIỆN') ends the steps it describes
+    text = """KẾ HOẠCH
+III. NỘI DUNG
+2. Trình tự thực hiện:
+Bước 1: Ủy ban nhân dân cấp xã lập danh sách gửi Sở Y tế.
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế chủ trì, phối hợp với các cơ quan liên quan tổ chức thực hiện Kế hoạch."""
+    assert _rows(text) == [("Sở Y tế", "lead", "IV.1")]

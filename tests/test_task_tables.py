@@ -164,3 +164,44 @@ def test_the_list_of_abolished_procedures_assigns_nothing():
     in_force = "**1. Danh mục thủ tục hành\nchính được sửa đổi, bổ sung thuộc phạm vi chức năng quản lý của UBND thành phố Hà Nội**\n"
     assert _obligations(abolished + listed) == []
     assert _obligations(in_force + listed) == [("Sở Tài chính", "assigned", None, [])]
+
+
+def test_a_bulleted_body_cell_and_a_ditto_row():
+    """Quyết định 2913/QĐ-UBND Hà Tĩnh (công bố TTHC nội bộ), Phần I: the 'Cơ quan thực hiện' cell lists its bodies
+    as dashed lines, the row below says 'Như trên'; 'các sở ngành liên quan' closes the list (notes-M)."""
+    text = (
+        "DANH MỤC TTHC NỘI BỘ\n\n|\n**TT**\n|\n**Tên thủ tục hành chính**\n|\n**Lĩnh vực**\n|\n"
+        "**Cơ quan thực hiện**\n|\n**Căn cứ pháp lý**\n|\n|\n"
+        "1\n|\nBan hành kế hoạch xử lý, cải\ntạo và phục hồi ô nhiễm môi trường đất đặc biệt nghiêm trọng\n|\n"
+        "Môi trường\n|\n- Sở Nông nghiệp và Môi trường,\ncác sở ngành liên quan;\n- Chủ tịch UBND tỉnh\n|\n"
+        "- Luật Bảo vệ môi trường năm\n2020;\n|\n|\n"
+        "2\n|\nXây dựng kế hoạch xử lý, cải\ntạo và phục hồi ô nhiễm môi trường đất đặc biệt nghiêm trọng\n|\n"
+        "Như trên\n|\nNhư trên\n|\n- Luật Bảo vệ môi trường\nnăm2020;\n|\n"
+    )
+    bodies = [
+        ("Sở Nông nghiệp và Môi trường", "assigned", None, []),
+        ("Chủ tịch Ủy ban nhân dân tỉnh", "assigned", None, []),
+    ]
+    assert _obligations(text) == bodies + bodies
+
+
+def test_rows_named_by_their_step_are_a_procedures_internal_flow():
+    """Quyết định 2022/QĐ-UBND Cao Bằng (tn-8bb6ac57ee7b4c5d), Phụ lục 2, 'Quy trình nội bộ': the steps' column is
+    headed 'Thứ tự công việc', and each row is a step done when a case comes in, no task; the same rows under a
+    list's own task column are read."""
+    head = (
+        "|\n**Thứ tự công việc**\n|\n**Nội dung công việc**\n|\n**Trách nhiệm thực hiện**\n|\n"
+        "**Thời gian thực hiện**\n|\n|\n"
+    )
+    rows = (
+        "Bước 1\n|\nKiểm tra, xem xét tính chính xác, đầy đủ của hồ sơ\n|\n"
+        "Bộ phận tiếp nhận và trả kết quả Sở Y tế\n|\n0,5 ngày làm việc\n|\n|\n"
+        "Bước 6\n|\nVào sổ văn bản, đóng dấu, chuyển kết quả cho TTPVHCC\n|\nBộ phận Văn thư Sở Y tế\n|\n"
+        "0,5 ngày làm việc\n|\n"
+    )
+    assert _obligations(head + rows) == []
+    named = rows.replace("Bước 1", "Kiểm tra hồ sơ").replace("Bước 6", "Vào sổ văn bản")
+    assert [agency for agency, *_ in _obligations(head + named)] == [
+        "Bộ phận tiếp nhận và trả kết quả Sở Y tế",
+        "Bộ phận Văn thư Sở Y tế",
+    ]

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 
 from pipeline.text.legacy import repair_legacy
+from pipeline.text.ocr_repair import repair_mixed_script
 from pipeline.text.pages import furniture_spans
 from pipeline.text.unicode import nfc, place_tone_marks
 from pipeline.text.wraps import join_wrapped_lines
@@ -29,10 +30,11 @@ def normalize_text(s: str) -> str:
 
 def tidy_text(s: str) -> str:
     """``normalize_text`` for text whose legacy fonts are already repaired (``decode_bytes``): NFC,
-    '\\n' newlines, no Markdown emphasis markers nor footnote references glued to a word, traditional tone marks, page numbers and running
+    '\\n' newlines, Cyrillic look-alikes inside Latin tokens put back in Latin ('NQ-СР'), no Markdown emphasis markers
+    nor footnote references glued to a word, traditional tone marks, page numbers and running
     headers cut where form feeds join pages, wrapped lines joined, spaces tidied (TABs kept: tables use them), at most one blank line in a row."""
     s = nfc(s).replace("\r\n", "\n").replace("\r", "\n")
-    s = s.translate(_INVISIBLE).replace("\u00a0", " ")
+    s = repair_mixed_script(s.translate(_INVISIBLE).replace("\u00a0", " "))
     s = _strip_emphasis(s)
     s = _FOOTNOTE_REFERENCE.sub("", s)
     s = place_tone_marks(s)

@@ -24,6 +24,24 @@ def _confusions() -> tuple[dict[int, str], dict[str, str]]:
     return str.maketrans(d["lookalikes"]), d["digit_for_letter"]
 
 
+# a token holding a Cyrillic or Greek letter, and one holding a Latin letter or a digit
+_FOREIGN_TOKEN = re.compile(r"\S*[\u0370-\u03ff\u0400-\u04ff]\S*")
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def repair_mixed_script(text: str) -> str:
+    """The Cyrillic and Greek look-alikes of a token that also holds Latin letters or digits put back in Latin
+    ('66/NQ-СР' with a Cyrillic 'СР', copied from a file whose font mapped them so: HĐND thành phố Huế 35/2025,
+    UBND tỉnh Hà Tĩnh), one character for one so that offsets keep; a token wholly in another script is left."""
+    lookalikes = _confusions()[0]
+
+    def latin(m: re.Match[str]) -> str:
+        token = m.group()
+        return token.translate(lookalikes) if _LATIN_OR_DIGIT.search(token) else token
+
+    return _FOREIGN_TOKEN.sub(latin, text)
+
+
 def _strip_stray_marks(word: str) -> str:
     """Combining marks NFC could not attach (a mark on a consonant, a second tone) are OCR noise."""
     out: list[str] = []
