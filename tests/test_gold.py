@@ -65,23 +65,17 @@ FLOORS: dict[str, dict[str, float]] = {
     # Five more documents unseen by the rules (notes-D3.md: two decisions on a department's functions and duties, a
     # plan, a delegation, a port regulation; 206 obligations): 108 documents, obligations 0.894 -> 0.862,
     # assignments 0.875 -> 0.842, deadlines 0.931 -> 0.924, wards 0.994 -> 0.986; floors the figures then minus 0.01.
+    # Eleventh session: wave 1 (deadl5, review5, roles5, scan5, obl5, tthc5) 0.944 -> 0.950; then held-out round 2
+    # (25 documents, notes P–U, 0.687 there) moved here: 133 documents, targets 0.839, deadlines 0.871, obligations
+    # 0.895, assignments 0.885, overall 0.923; floors those minus 0.01.
     "corpus-dev": {
         "document": 0.987,
-        "citations": 0.977,
-        "targets": 0.877,
-        "deadlines": 0.914,
-        "wards": 0.976,
-        "obligations": 0.852,
-        "assignments": 0.832,
-    },
-    # Held-out round 2 (25 documents, notes P–U), floors from its first measurement minus 0.01 (2026-12-06); its
-    # 3 targets and 59 wards (one merger resolution) are too few to hold a floor yet.
-    "corpus-holdout": {
-        "document": 0.985,
-        "citations": 0.984,
-        "deadlines": 0.445,
-        "obligations": 0.625,
-        "assignments": 0.607,
+        "citations": 0.981,
+        "targets": 0.829,
+        "deadlines": 0.861,
+        "wards": 0.973,
+        "obligations": 0.885,
+        "assignments": 0.875,
     },
     # Held-out round 3 (16 documents, notes-R3.md and notes-R3b.md), floors from its first measurement minus 0.01
     # (2026-12-07, 0.825 before the session's tuning); its 3 deadlines are too few to hold a floor.
@@ -133,7 +127,7 @@ def test_the_corpus_split_follows_the_hash_rule():
     """Held out exactly when the SHA-1 of the file name without extension starts with 0–7, except the
     documents listed as moved to development (tuned on, so no longer held out)."""
     dev = {p.stem for p in SETS["corpus-dev"].gold.glob("*.json")}
-    holdout = {p.stem for name in ("corpus-holdout", "corpus-holdout3", "corpus-holdout4") for p in SETS[name].gold.glob("*.json")}
+    holdout = {p.stem for name in ("corpus-holdout3", "corpus-holdout4") for p in SETS[name].gold.glob("*.json")}
     assert dev.isdisjoint(holdout)
     assert all(hashes_to_held_out(name) for name in holdout)
     assert {name for name in dev if hashes_to_held_out(name)} == moved_to_dev()
