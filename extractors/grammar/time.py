@@ -192,7 +192,7 @@ def _vocab() -> _Vocab:
         effective_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['effective'])})\s*$"),
         atoms=[(grain, re.compile(p), _opening_word(p)) for grain, p in atoms],
         opening=re.compile(
-            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:(?:{phrase_alternation(d['clause_openers'])})\s*)?[\s,:(]*"
+            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:(?:{phrase_alternation(d['clause_openers'] + d['time_labels'])})\s*)?[\s,:(]*"
         ),
         label=re.compile(
             rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(*]*"
