@@ -157,7 +157,8 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     d = load_json("obligations.json")
     prefixes, adverbs = phrase_alternation(d["task_prefixes"]), phrase_alternation(d["adverbs"])
-    duties = phrase_alternation(d["duty_phrases"])
+    duties, answerable = phrase_alternation(d["duty_phrases"]), phrase_alternation(d["answerable_to"])
+    openers, conditions = phrase_alternation(d["openers"]), phrase_alternation(d["conditions"])
     return _Vocabulary(
         heading=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assignment_headings'])})(?!\w)"),
         list_intro=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['list_intros'])})(?!\w)"),
@@ -202,13 +203,9 @@ def _vocabulary() -> _Vocabulary:
         # '(Kèm theo Quyết định số …)' on a line of its own, or in brackets after the attachment's title ('QUY ĐỊNH VỀ
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
-        duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
-        accountable=re.compile(
-            rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+(?:{phrase_alternation(d['answerable_to'])})(?!\w)"
-        ),
-        duty_clause=re.compile(
-            rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)(?!\s+(?:{phrase_alternation(d['answerable_to'])})(?!\w))"
-        ),
+        duty=re.compile(rf"(?:{duties})(?!\w)"),
+        accountable=re.compile(rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+(?:{answerable})(?!\w)"),
+        duty_clause=re.compile(rf"(?:{duties})(?!\w)(?!\s+(?:{answerable})(?!\w))"),
         enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
         not_a_task=re.compile(rf"(?:{phrase_alternation(d['not_a_task'])})(?!\w)"),
         role_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['lead'] + d['support'])})(?!\w)"),
@@ -225,13 +222,13 @@ def _vocabulary() -> _Vocabulary:
         task_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['task_words'])})(?!\w)"),
         conditional=re.compile(
             rf"^(?:(?:{phrase_alternation(d['condition_openers'])})[^.;]{{0,60}}?\s|[^,.;]{{0,60}},\s*)?"
-            rf"(?:{phrase_alternation(d['conditions'])})(?!\w)"
+            rf"(?:{conditions})(?!\w)"
         ),
-        opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
-        opener_word=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)"),
+        opener=re.compile(rf"(?:{openers})(?!\w)[^,.;:]{{0,60}},\s*"),
+        opener_word=re.compile(rf"(?:{openers})(?!\w)"),
         # on the text as written: folded, 'để' is also the 'đề' of 'đề nghị'
         long_opener=re.compile(rf"(?:{exact_alternation(d['long_openers'])})(?!\w)", re.IGNORECASE),
-        condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
+        condition=re.compile(rf"(?<!\w)(?:{conditions})(?!\w)"),
         condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
         case_list=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['case_lists'])})[\s*_]*:[\s*_]*$"),
         exemption=re.compile(rf"^\W*(?:{phrase_alternation(d['exemptions'])})(?!\w)"),
