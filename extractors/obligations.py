@@ -296,10 +296,12 @@ def _role(task: str, heading: str) -> Role:
 def _inner_role(task: str) -> Role | None:
     """The role a verb further in the opening phrase of a task (before its first comma) gives: 'Tiếp tục phát huy
     vai trò cơ quan Thường trực chủ trì, phối hợp với Văn phòng Chính phủ …' leads, 'Cử công chức chuyên môn phối
-    hợp tham gia tổ công tác' supports. Not a verb after the first comma, which is one more duty of the body
-    ('Tăng cường …, tích cực phối hợp với Công an các cấp …'), nor a noun ('công tác phối hợp', 'với sự phối hợp
-    của …', which names who helps), nor the verb of those the task directs or sends ('Chỉ đạo các Khu Quản lý
-    đường bộ … phối hợp với …', 'huy động các chuyên gia … đến hiện trường phối hợp, hỗ trợ …')."""
+    hợp tham gia tổ công tác' supports; so does the verb after a duty phrase in its first sentence, when the body's
+    name left words before it ('… theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp công bố …'). Not a
+    verb after the first comma, which is one more duty of the body ('Tăng cường …, tích cực phối hợp với Công an các
+    cấp …'), nor a noun ('công tác phối hợp', 'với sự phối hợp của …', which names who helps), nor the verb of those
+    the task directs or sends ('Chỉ đạo các Khu Quản lý đường bộ … phối hợp với …', 'huy động các chuyên gia … đến
+    hiện trường phối hợp, hỗ trợ …')."""
     folded = fold_in_place(task)
     opening = re.search(r"[.;:,]|$", folded)
     assert opening is not None  # '$' always matches
