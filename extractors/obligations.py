@@ -396,15 +396,13 @@ def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
     thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được
     giải quyết … nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), what a body is not liable for
-    ('Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
-    về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
+    ('Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to
+    ('Chịu trách nhiệm trước pháp luật về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
     task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
     tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
-    if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task):
-        return True
-    if voc.exemption.match(folded):
+    if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task) or voc.exemption.match(folded):
         return True
     return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
