@@ -229,6 +229,7 @@ _AND = re.compile(r"va")
 _UNIT_NUMBER = re.compile(r"[ \t]+\d{1,2}(?!\d|[/.,-]\d)")
 # a body's number ('Ban Chỉ đạo 389', 'khu vực XII'), not a date, a document number or a count ('02 bản')
 _DESIGNATOR = re.compile(r"[ \t]+(?:\d{1,4}|[IVXLC]{1,7})(?![\w/]|[.,-]\d)")
+_NUMBERED_HEAD_CHARS = 40  # how far back from a name's end a ``numbered_heads`` name may start
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
 _TITLE_SERIES = re.compile(r"\s*(?:,|;)\s*")  # on folded text: a bare title's comma before the next title
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")  # OCR reads the hyphen of 'Lao động - Thương binh' as '—' too
@@ -484,7 +485,7 @@ class _Scanner:
         start = pos
         if (area := self._word(self.lex.area_words, pos)) is not None:
             pos = area
-        elif not self.lex.numbered_head.search(self.folded, max(0, pos - 40), pos):
+        elif not self.lex.numbered_head.search(self.folded, max(0, pos - _NUMBERED_HEAD_CHARS), pos):
             return start
         number = _DESIGNATOR.match(self.text, pos)
         return number.end() if number is not None else start
