@@ -173,7 +173,8 @@ def _vocab() -> _Vocab:
         ),
         past_end=re.compile(rf"\s*(?:{phrase_alternation(d['past_ends'])})(?!\w)"),
         time_left=re.compile(
-            rf"\s*,?\s*(?:{phrase_alternation(d['time_left'])})\s+(?:\d+|mot|hai|ba|vai)\s+(?:ngay|tuan|thang|nam)(?!\w)"
+            rf"\s*,?\s*(?:{phrase_alternation(d['time_left'])})\s+(?:\d+|{phrase_alternation(d['time_left_counts'])})"
+            rf"\s+(?:{phrase_alternation(d['time_left_units'])})(?!\w)"
         ),
         list_joint=re.compile(rf"\s*(?:{phrase_alternation(d['list_joints'])})\s*"),
         range_starts=frozenset(fold(w) for w in d["range_starts"]),
