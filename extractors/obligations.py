@@ -736,7 +736,9 @@ class _Reader:
             if heading and ";" in rest and not self.voc.task_word.search(fold_in_place(rest)):
                 # '3. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ': one body per member
                 return parse_officials(text, bodies[0].start, end) or bodies, end
-            if not rest.strip() or not self._is_name_tail(rest):
+            if not rest.strip() or not (
+                self._is_name_tail(rest) or (heading and colon < 0 and self._defines_class(bodies, rest))
+            ):
                 return bodies, stop
             return [*bodies[:-1], named(text, bodies[-1].start, end, bodies[-1])], end
         if lead_in is None or not self.voc.whose.match(fold_in_place(lead_in.group())):
@@ -746,6 +748,20 @@ class _Reader:
         if not phrase.strip() or len(phrase.split()) > 16 or re.search(r"[.;:]", phrase):
             return bodies, stop  # 'Trách nhiệm của X': X is a name, whatever words it is made of
         return [named(text, start, end)], end
+
+    def _defines_class(self, bodies: list[AgencyMatch], rest: str) -> bool:
+        """Does a heading over its items name a class by what its members do ('2. Các Sở, ngành chủ trì, quản lý,
+        tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình', UBND Cần Thơ; notes-D,
+        notes-E: 'Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản' is one class)? Its words after the class are
+        no sentence, no duty ('có nhiệm vụ'), no aside and more than a formula ('phối hợp thực hiện')."""
+        folded = fold_in_place(rest).strip(" *_")
+        return (
+            all(b.collective for b in bodies)
+            and folded[:1].isalpha()
+            and not re.search(r"[.;:()/]", folded)
+            and not self.voc.duty.match(folded)
+            and not self.voc.generic_task.match(folded)
+        )
 
     def _is_name_tail(self, rest: str) -> bool:
         """Words that go on naming a body, not a task: no sentence end, no role or duty word, no apposition."""

@@ -1841,3 +1841,18 @@ def test_a_body_that_must_do_something_has_a_duty():
 1. Ủy ban nhân dân phường - xã, thị trấn báo cáo Ủy ban nhân dân quận - huyện và Sở Lao động - Thương binh và Xã hội xem xét, xử lý theo quy định pháp luật.
 Phòng Lao động - Thương binh và Xã hội quận - huyện phải thực hiện kiểm tra việc thực hiện chính sách ưu đãi người có công."""
     assert ("Phòng Lao động - Thương binh và Xã hội quận - huyện", "assigned") in [(a, r) for a, r, _ in _rows(text)]
+
+
+def test_a_heading_names_a_class_by_what_its_members_do():
+    # Kế hoạch 160/KH-UBND of UBND thành phố Cần Thơ (tn-5d99697f14bcf68a), VI.2: 'chủ trì' names the class, it gives
+    # no role (notes-D, notes-E: 'Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản' is one class)
+    text = """VI. TỔ CHỨC THỰC HIỆN
+2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình
+- Phê duyệt kế hoạch giám sát, đánh giá; tổng hợp kết quả thực hiện dự án.
+- Báo cáo kết quả thực hiện đối với các dự án gửi Sở Nông nghiệp và Môi trường tổng hợp.
+3. Các sở, ban, ngành phối hợp thực hiện
+- Báo cáo kết quả gửi Sở Nông nghiệp và Môi trường."""
+    rows = [(o.agency, o.role) for o in _obligations(text)]
+    whole = "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình"
+    assert rows[:2] == [(whole, "assigned"), (whole, "assigned")]
+    assert rows[2][0] == "Các sở, ban, ngành"  # a formula after the class is its role, not its name
