@@ -420,9 +420,7 @@ class _Scanner:
             # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo' says what the Sở is, 'Bộ trưởng Bộ Tài chính - Phó
             # Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia' what else the minister is
             return None
-        # the longer reading: 'Viễn thông| Quân đội' goes on as words of two syllables past 'Viễn thông'
-        ends = [e for e in (self._capitalised_run(m.end()), self._words_run(m.end())) if e is not None]
-        return max(ends) if ends else None
+        return self._capitalised_run(m.end()) or self._words_run(m.end())
 
     def _words_run(self, pos: int) -> int | None:
         """'Bưu chính| Viễn thông', 'Viễn thông| Quân đội': capitalised words of two syllables each (the second in
@@ -438,18 +436,6 @@ class _Scanner:
                 break
             end = nxt
         return end
-
-    def listed_name(self, pos: int) -> int | None:
-        """A name after its class's colon ('các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân
-        đội'), read as the name after a head is: capitalised words, or words of two syllables, a dashed second part
-        and a closing scope word ('Việt Nam', 'quốc gia')."""
-        end = self._capitalised_run(pos) or self._words_run(pos)
-        if end is None:
-            return None
-        if (dashed := self._dashed(end)) is not None:
-            end = dashed
-        scope = self._word(self.lex.scope_words, end)
-        return scope if scope is not None and self.text[self._ws(end)].isupper() else end
 
     def _lower_tail(self, pos: int) -> int:
         """'Cục Kết cấu| hạ tầng xây dựng', 'Trung tâm Dịch vụ| việc làm| Thành phố', 'Vụ Tổ chức| cán bộ|;': only the
@@ -977,9 +963,8 @@ def _listed_names(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]
     chính, Ngoại giao, Tập đoàn Điện lực Việt Nam' → 'Bộ Tài chính', 'Bộ Ngoại giao', 'Tập đoàn Điện lực Việt Nam'."""
     colon = _COLON.match(sc.text, m.end)
     prefix = re.sub(r"(?i)\bcác\s+", "", sc.text[m.start : m.end], count=1)
-    plural = re.search(r"(?i)\bcác\s+", sc.text[m.start : m.end])
-    head_end = sc._word(sc.lex.named_heads, m.start + plural.end()) if plural else None
-    head = sc.text[m.start + plural.end() : head_end] if plural and head_end else None  # 'Sở', 'Tập đoàn'
+    plural = re.search(r"(?i)\bcác\s+(\w+)", sc.text[m.start : m.end])
+    head = plural.group(1) if plural and sc.lex.named_heads.fullmatch(fold(plural.group(1))) else None
     last = sc.text[m.start : m.end].split()[-1]
     if head is None and m.collective and sc.lex.named_heads.fullmatch(fold(last)):
         head = last  # 'Giám đốc Sở: Y tế, Tài chính' names its Sở without 'các'
@@ -994,7 +979,7 @@ def _listed_names(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int]
         if body is not None and sc._spelled_head(p):  # '…, Ngoại giao, Tập đoàn Điện lực Việt Nam': a body of its own
             found.append(body)
             end = body.end
-        elif (run := known or sc.listed_name(p)) is not None:
+        elif (run := known or sc._capitalised_run(p)) is not None:
             found.append(AgencyMatch(p, run, _canonical(f"{prefix} {sc.text[p:run]}"), run, True, False))
             end = run
         else:

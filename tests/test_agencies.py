@@ -226,20 +226,6 @@ def test_a_class_listing_its_members_by_name():
     ]
 
 
-def test_a_class_of_two_syllable_heads_lists_names_of_two_syllable_words():
-    # Thông báo 634/TB-VPCP (tn-24701a1c97c8c368), item 9: the head is 'Tập đoàn', the names are read as after a head
-    assert _names(
-        "đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức triển khai"
-    ) == [
-        "Tập đoàn Bưu chính Viễn thông Việt Nam",
-        "Tập đoàn Công nghiệp - Viễn thông Quân đội",
-    ]
-    assert _names("Các Tổng công ty: Đường sắt Việt Nam, Cảng hàng không Việt Nam chủ động") == [
-        "Tổng công ty Đường sắt Việt Nam",
-        "Tổng công ty Cảng hàng không Việt Nam",
-    ]
-
-
 def test_a_list_goes_on_past_a_bracket_and_a_class_without_its_cac():
     assert _names(
         "Trung tâm Dịch vụ việc làm tỉnh (Sở Nội vụ), cơ quan thông tấn báo chí và Ủy ban nhân dân các xã tổ chức"
