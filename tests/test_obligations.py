@@ -1856,3 +1856,13 @@ def test_a_heading_names_a_class_by_what_its_members_do():
     whole = "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình"
     assert rows[:2] == [(whole, "assigned"), (whole, "assigned")]
     assert rows[2][0] == "Các sở, ban, ngành"  # a formula after the class is its role, not its name
+
+
+def test_a_class_named_by_its_role_before_its_duty():
+    # Quyết định 123/2025/QĐ-CTUBND, Chủ tịch UBND thành phố Huế (tn-e598d95fb5f390a4), Điều 8.3: notes-E
+    text = """Điều 8. Tổ chức thực hiện
+3. Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản có trách nhiệm thực hiện chế độ báo cáo về tài sản.
+4. Các sở, ban, ngành chủ trì, phối hợp với Sở Tài chính hướng dẫn thực hiện."""
+    rows = [(o.agency, o.role) for o in _obligations(text)]
+    assert rows[0] == ("Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản", "assigned")
+    assert rows[1] == ("Các sở, ban, ngành", "lead")  # a role with its partners, no duty after it: the class's own role
