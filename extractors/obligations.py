@@ -69,6 +69,7 @@ from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 TITLE_MIN_LETTERS = 8  # a task in capitals this long is a part's title; a shorter one may be an acronym
+_ROLE_OBJECT_WORDS = 5  # syllables of a role's object inside a class's name ('chủ trì| quản lý tài sản')
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
@@ -722,6 +723,8 @@ class _Reader:
         apposition ('Sở Tài chính - Cơ quan thường trực'); after 'Trách nhiệm của' it names the body even when
         the lexicon does not know it ('1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:')."""
         text = self.lines[i].text
+        if bodies and (defined := self._class_by_role(text, bodies, stop)) is not None:
+            return [*bodies[:-1], named(text, bodies[-1].start, defined, bodies[-1])], defined
         found = _ITEM_COLON.search(text, stop)
         colon = found.start() if found else -1
         if colon >= 0:
@@ -735,7 +738,9 @@ class _Reader:
             if heading and ";" in rest and not self.voc.task_word.search(fold_in_place(rest)):
                 # '3. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ': one body per member
                 return parse_officials(text, bodies[0].start, end) or bodies, end
-            if not rest.strip() or not self._is_name_tail(rest):
+            if not rest.strip() or not (
+                self._is_name_tail(rest) or (heading and colon < 0 and self._defines_class(bodies, rest))
+            ):
                 return bodies, stop
             return [*bodies[:-1], named(text, bodies[-1].start, end, bodies[-1])], end
         if lead_in is None or not self.voc.whose.match(fold_in_place(lead_in.group())):
@@ -745,6 +750,46 @@ class _Reader:
         if not phrase.strip() or len(phrase.split()) > 16 or re.search(r"[.;:]", phrase):
             return bodies, stop  # 'Trách nhiệm của X': X is a name, whatever words it is made of
         return [named(text, start, end)], end
+
+    def _class_by_role(self, text: str, bodies: list[AgencyMatch], stop: int) -> int | None:
+        """Where a class named by the role its members play ends, before the duty it is given: '3. Các cơ quan, tổ
+        chức, đơn vị chủ trì quản lý tài sản| có trách nhiệm thực hiện chế độ báo cáo …' (Quyết định 123/2025/QĐ-CTUBND,
+        Chủ tịch UBND thành phố Huế; notes-E: 'chủ trì' is part of the class name, the role is assigned). The role
+        verb and a few lowercase words of its object, then the duty phrase; else None."""
+        folded = fold_in_place(text)
+        role = self.voc.role_word.match(folded, self._skip_spaces(text, stop))
+        if not all(b.collective for b in bodies) or role is None:
+            return None
+        p = role.end()
+        for _ in range(_ROLE_OBJECT_WORDS + 1):
+            word = _NEXT_LETTER.match(text, p)
+            if word is None or not word.group(1).islower():
+                return None
+            if self.voc.duty_clause.match(folded, word.start(1)):
+                return len(text[:p].rstrip())
+            nxt = re.match(r"[ \t]*[^\W\d_]+", text[p:])
+            if nxt is None:
+                return None
+            p += nxt.end()
+        return None
+
+    @staticmethod
+    def _skip_spaces(text: str, pos: int) -> int:
+        return pos + len(text[pos:]) - len(text[pos:].lstrip(" \t"))
+
+    def _defines_class(self, bodies: list[AgencyMatch], rest: str) -> bool:
+        """Does a heading over its items name a class by what its members do ('2. Các Sở, ngành chủ trì, quản lý,
+        tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình', UBND Cần Thơ; notes-D,
+        notes-E: 'Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản' is one class)? Its words after the class are
+        no sentence, no duty ('có nhiệm vụ'), no aside and more than a formula ('phối hợp thực hiện')."""
+        folded = fold_in_place(rest).strip(" *_")
+        return (
+            all(b.collective for b in bodies)
+            and folded[:1].isalpha()
+            and not re.search(r"[.;:()/]", folded)
+            and not self.voc.duty.match(folded)
+            and not self.voc.generic_task.match(folded)
+        )
 
     def _is_name_tail(self, rest: str) -> bool:
         """Words that go on naming a body, not a task: no sentence end, no role or duty word, no apposition."""
