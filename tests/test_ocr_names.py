@@ -1,0 +1,37 @@
+"""Agency names and assignment cues OCR misread by one letter, put back on scanned pages only."""
+
+from extractors.ocr_names import mend_names, mend_ocr_names
+from pipeline.text.segment import segment
+from schemas.document import Document, Page, TextSource
+
+
+def test_one_letter_of_a_long_name_or_cue_is_put_back():
+    # tn-09daab284f92e2dd (UBND Bắc Ninh) faxed: 'Đơn vị chủ trì: Sử Tư pháp.'; tn-2f6f80b9918e52de (UBND TP HCM)
+    # scanned: '- Cơ quan thực biện: Sở Nội vụ, …'; vht534 (UBND Quảng Ngãi) faxed at 200 dpi; tn-98be6e047028fade (VPCP)
+    text = (
+        "Đơn vị chủ trì: Sử Tư pháp.\n- Cơ quan thực biện: Sở Nội vụ, các sở\n"
+        "Sở Nông nghiệp và Phải triển nông thôn, Ủy ban phân dân tỉnh Phú Thọ"
+    )
+    assert mend_names(text) == (
+        "Đơn vị chủ trì: Sở Tư pháp.\n- Cơ quan thực hiện: Sở Nội vụ, các sở\n"
+        "Sở Nông nghiệp và Phát triển nông thôn, Ủy ban nhân dân tỉnh Phú Thọ"
+    )
+
+
+def test_words_that_name_no_body_stay():
+    # tn-5d99697f14bcf68a scanned: '- Các tổ chức và cá nhân liên quan' (a function word, not 'Cục'); running text in
+    # lower case; a body of the lexicon as printed ('Bộ Tư pháp' is no slip of 'Sở Tư pháp')
+    text = "- Các tổ chức và cá nhân liên quan\nlịch sử tư pháp\nBộ Tư pháp và Phòng Tư pháp"
+    assert mend_names(text) == text
+
+
+def test_only_ocr_pages_are_mended():
+    text = "Giao Sử Tư pháp chủ trì thẩm định."
+    docs = {
+        s: Document(path="t", sha256="0", media_type="application/pdf", pages=[Page(number=1, text=text, source=s)])
+        for s in (TextSource.ocr, TextSource.text_layer)
+    }
+    scanned = mend_ocr_names(segment(docs[TextSource.ocr].with_offsets()))
+    assert scanned.text == "Giao Sở Tư pháp chủ trì thẩm định." and scanned.lines[0].text == scanned.text
+    born_digital = segment(docs[TextSource.text_layer].with_offsets())
+    assert mend_ocr_names(born_digital) is born_digital
