@@ -6,7 +6,8 @@ OCR'd page that differs from a phrase of the lexicon (``agencies.json``: bodies,
 ``obligations.json``: the explicit markers) in one letter of one word, all other words equal on the folded text, gets
 that word of the lexicon. Only long phrases (three words or more) are mended, so the words around the slip are its
 evidence; a word is replaced only by one of its own length (offsets hold), and only when one phrase is closest to
-it. Born-digital and typed pages are left as they are.
+it, and only when the lexicon's word goes with the printed words around it at least as well as the printed one
+(pair counts of the syllable model): 'THỦ TỤC XÂY DỰNG' stays. Born-digital and typed pages are left as they are.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from rapidfuzz.distance import Hamming, Levenshtein
 
 from extractors.common import load_json
 from pipeline.text import fold
+from pipeline.text.lexicon import syllable_model
 from pipeline.text.segment import SegmentedDocument
+from pipeline.text.unicode import place_tone_marks
 from schemas.document import TextSource
 
 MIN_WORDS = 3  # a phrase of fewer words gives too little context to call a word a slip
@@ -101,11 +104,29 @@ def mend_names(text: str) -> str:
             if fix is not None:
                 i, word = fix
                 slip = words[j + i]
-                if slip.start() >= done:
+                if slip.start() >= done and _fits(text, words, j + i, word):
                     out += [text[done : slip.start()], _cased(slip.group(), word)]
                     done = slip.end()
                 break
     return "".join(out) + text[done:]
+
+
+def _fits(text: str, words: list[re.Match[str]], k: int, word: str) -> bool:
+    """Whether the lexicon's ``word`` goes with the words printed around word ``k`` at least as well as the printed
+    word does, by the pair counts of real administrative texts: 'THỦ TỤC XÂY DỰNG' is no slip of 'Cục Xây dựng'
+    ('thủ tục' is a word), 'Phải triển' is one of 'Phát triển'."""
+    pairs = syllable_model().pairs
+    before = words[k - 1].group().lower() if k and not text[words[k - 1].end() : words[k].start()].strip() else None
+    after = (
+        words[k + 1].group().lower()
+        if k + 1 < len(words) and not text[words[k].end() : words[k + 1].start()].strip()
+        else None
+    )
+
+    def seen(w: str) -> int:
+        return pairs.get((before or "", w), 0) + pairs.get((w, after or ""), 0)
+
+    return seen(word.lower()) >= seen(place_tone_marks(words[k].group().lower()))
 
 
 def _slip(

@@ -20,8 +20,12 @@ def test_one_letter_of_a_long_name_or_cue_is_put_back():
 
 def test_words_that_name_no_body_stay():
     # tn-5d99697f14bcf68a scanned: '- Các tổ chức và cá nhân liên quan' (a function word, not 'Cục'); running text in
-    # lower case; a body of the lexicon as printed ('Bộ Tư pháp' is no slip of 'Sở Tư pháp')
-    text = "- Các tổ chức và cá nhân liên quan\nlịch sử tư pháp\nBộ Tư pháp và Phòng Tư pháp"
+    # lower case; a body of the lexicon as printed ('Bộ Tư pháp' is no slip of 'Sở Tư pháp'); a word that goes with the
+    # word before it (239_TTr, UBND Quảng Ngãi, scanned: 'V. TRÌNH TỰ, THỦ TỤC XÂY DỰNG NGHỊ QUYẾT', not 'Cục Xây dựng')
+    text = (
+        "- Các tổ chức và cá nhân liên quan\nlịch sử tư pháp\nBộ Tư pháp và Phòng Tư pháp\n"
+        "V. TRÌNH TỰ, THỦ TỤC XÂY DỰNG NGHỊ QUYẾT"
+    )
     assert mend_names(text) == text
 
 
