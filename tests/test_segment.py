@@ -105,15 +105,16 @@ def test_a_lettered_marker_read_as_a_slashed_o_is_put_back():
 
 
 def test_words_and_dates_ocr_broke_are_put_back_at_the_same_length_on_scanned_pages_only():
-    # bnt_BTTTT (Sở TT&TT) printed at 200 dpi: '(rước ngày 10/02/2025)'; 05 and vht534 (UBND Quảng Ngãi) at 100 dpi:
+    # bnt_BTTTT (Sở TT&TT) printed at 300 dpi: '(rước ngày 10/02/2025)', at 100 and 200 dpi: '(ước ngày 10/02/2025)';
+    # 05 and vht534 (UBND Quảng Ngãi) at 100 dpi:
     # 'ngày 29/1 1/2022', 'Ngày 12/1 1/2024.'; a share 'từ 2/3 số xã' stays
     text = (
-        "theo quy định (rước ngày 10/02/2025).\nQuyết định số 1479/QĐ-TTg ngày 29/1 1/2022 của Thủ tướng\n"
+        "theo quy định (rước ngày 10/02/2025).\nquy định (ước ngày 10/02/2025).\nQuyết định số 1479/QĐ-TTg ngày 29/1 1/2022 của Thủ tướng\n"
         "Ngày 12/1 1/2024. tại trụ sở; từ 2/3 số xã"
     )
     scanned, typed = _scanned_and_typed(text)
     assert scanned.text == (
-        "theo quy định trước ngày 10/02/2025).\nQuyết định số 1479/QĐ-TTg ngày  29/11/2022 của Thủ tướng\n"
+        "theo quy định trước ngày 10/02/2025).\nquy định trước ngày 10/02/2025.\nQuyết định số 1479/QĐ-TTg ngày  29/11/2022 của Thủ tướng\n"
         "Ngày  12/11/2024. tại trụ sở; từ 2/3 số xã"
     )
     assert typed.text == text

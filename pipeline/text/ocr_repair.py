@@ -32,8 +32,9 @@ def _slips() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def mend_slips(text: str) -> str:
     """OCR'd ``text`` with the slips of ``ocr_confusions.json`` ``slips`` put back, each at the same length so that
-    offsets hold: '(rước ngày 10/02/2025)' → 'trước ngày 10/02/2025)' (the deadline's word), 'ngày 29/1 1/2022' →
-    'ngày  29/11/2022' (a date, not a share '29/1')."""
+    offsets outside a mend hold: '(rước ngày 10/02/2025)' → 'trước ngày 10/02/2025)' (the deadline's word),
+    '(ước ngày 10/02/2025)' → 'trước ngày 10/02/2025', 'ngày 29/1 1/2022' → 'ngày  29/11/2022' (a date, not a
+    share '29/1')."""
     for pattern, replacement in _slips():
         text = pattern.sub(partial(_same_length, replacement), text)
     return text
