@@ -7,7 +7,10 @@ OCR'd page that differs from a phrase of the lexicon (``agencies.json``: bodies,
 that word of the lexicon. Only long phrases (three words or more) are mended, so the words around the slip are its
 evidence; a word is replaced only by one of its own length (offsets hold), and only when one phrase is closest to
 it, and only when the lexicon's word goes with the printed words around it at least as well as the printed one
-(pair counts of the syllable model): 'THỦ TỤC XÂY DỰNG' stays. Born-digital and typed pages are left as they are.
+(pair counts of the syllable model): 'THỦ TỤC XÂY DỰNG' stays. A phrase matched already through a tone slip (the
+folded words equal) is written as the lexicon writes it ('Bạn Dân tộc tỉnh' → 'Ban Dân tộc tỉnh', 'Phố Thủ tướng'
+→ 'Phó Thủ tướng'), under the same check, so the agency's name is right. Born-digital and typed pages are left as
+they are.
 """
 
 from __future__ import annotations
@@ -51,11 +54,16 @@ def _phrases() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[_Key, list[tuple[str, tuple[str, ...]]]], frozenset[tuple[str, ...]], frozenset[int]]:
+def _index() -> tuple[
+    dict[_Key, list[tuple[str, tuple[str, ...]]]],
+    dict[tuple[str, ...], set[tuple[tuple[str, ...], tuple[str, ...]]]],
+    frozenset[int],
+]:
     """For each phrase long enough, a key per word (that word left open) → the phrase's word there and its
-    separators; the phrases' folded words themselves; the phrase lengths in words."""
+    separators; the phrases' folded words → their words as the lexicon writes them (lower case) and separators; the
+    phrase lengths in words."""
     by_key: dict[_Key, list[tuple[str, tuple[str, ...]]]] = {}
-    whole: set[tuple[str, ...]] = set()
+    whole: dict[tuple[str, ...], set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for phrase in _phrases():
         words = [m.group() for m in _WORD.finditer(phrase)]
         folded = tuple(fold(w) for w in words)
@@ -64,10 +72,10 @@ def _index() -> tuple[dict[_Key, list[tuple[str, tuple[str, ...]]]], frozenset[t
         gaps = tuple(
             _gap(phrase[a.end() : b.start()]) for a, b in zip(_WORD.finditer(phrase), list(_WORD.finditer(phrase))[1:])
         )
-        whole.add(folded)
+        whole.setdefault(folded, set()).add((tuple(place_tone_marks(w.lower()) for w in words), gaps))
         for i, word in enumerate(words):
             by_key.setdefault((i, _blank(folded, i)), []).append((word, gaps))
-    return by_key, frozenset(whole), frozenset(len(k[1]) for k in by_key)
+    return by_key, whole, frozenset(len(k[1]) for k in by_key)
 
 
 def _blank(words: tuple[str, ...], i: int) -> tuple[str, ...]:
@@ -97,9 +105,20 @@ def mend_names(text: str) -> str:
             if j + n > len(words) or unknown[j + n] - unknown[j] > 1:
                 continue
             window = tuple(folded[j : j + n])
-            if window in whole:
-                continue
             gaps = tuple(_gap(text[a.end() : b.start()]) for a, b in zip(words[j : j + n], words[j + 1 : j + n]))
+            if window in whole:
+                written = {w for w, want_gaps in whole[window] if want_gaps == gaps}
+                if len(written) == 1:  # a tone slip in a name matched already: the name as the lexicon writes it
+                    for k, word in zip(range(j, j + n), next(iter(written))):
+                        printed = words[k]
+                        if (
+                            printed.start() >= done
+                            and place_tone_marks(printed.group().lower()) != word
+                            and _fits(text, words, k, word)
+                        ):
+                            out += [text[done : printed.start()], _cased(printed.group(), word)]
+                            done = printed.end()
+                continue
             fix = _slip(window, gaps, words[j : j + n], by_key)
             if fix is not None:
                 i, word = fix

@@ -39,3 +39,13 @@ def test_only_ocr_pages_are_mended():
     assert scanned.text == "Giao Sở Tư pháp chủ trì thẩm định." and scanned.lines[0].text == scanned.text
     born_digital = segment(docs[TextSource.text_layer].with_offsets())
     assert mend_ocr_names(born_digital) is born_digital
+
+
+def test_a_name_matched_through_a_tone_slip_is_written_as_the_lexicon_writes_it():
+    # vht534 (UBND Quảng Ngãi) faxed at 200 dpi: 'Bạn Dân tộc tỉnh'; tn-826ed569ec2ddaa1 scanned, tn-98be6e047028fade
+    # (VPCP) faxed: 'Phố Thủ tướng'; H14 (UBND Cao Bằng, 1999) scanned: 'Ủy ban nhàn đần thị xã'; not across a stop
+    # (tn-24701a1c97c8c368: 'chuyển đổi số; xây dựng' is no 'Sở Xây dựng')
+    text = "Xã hội, Bạn Dân tộc tỉnh theo\nTrước đó, Phố Thủ tướng đã\na) Ủy ban nhàn đần thị xã\nđổi số; xây dựng"
+    assert mend_names(text) == (
+        "Xã hội, Ban Dân tộc tỉnh theo\nTrước đó, Phó Thủ tướng đã\na) Ủy ban nhân dân thị xã\nđổi số; xây dựng"
+    )
