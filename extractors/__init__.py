@@ -24,11 +24,12 @@ def extract_file(path: str | Path, executor: Executor | None = None, sha256: str
 
 
 def extract(seg: SegmentedDocument) -> Extraction:
-    """The contract object for one segmented document: the spaCy pipeline (``nlp()``) runs every
-    extractor as a component, and its span groups are read back into the contract's lists."""
+    """The contract object for one segmented document: agency names OCR misread put back (``ocr_names``), then
+    the spaCy pipeline (``nlp()``) runs every extractor as a component, and its span groups are read back into the contract's lists."""
+    from extractors.ocr_names import mend_ocr_names
     from extractors.spacy_pipeline import facts, run
 
-    doc = run(seg)
+    doc = run(mend_ocr_names(seg))
     source = seg.doc
     return Extraction(
         source=Source(

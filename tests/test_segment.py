@@ -95,6 +95,41 @@ def test_a_marker_ocr_misread_is_put_back_on_scanned_pages_only():
     assert len(scanned.text) == len(text) and typed.text == text
 
 
+def _scanned_and_typed(text: str):
+    from schemas.document import Document, Page, TextSource
+
+    def seg(source, media_type):
+        page = Page(number=1, text=text, source=source)
+        return segment(Document(path="t", sha256="0", media_type=media_type, pages=[page]).with_offsets())
+
+    return seg(TextSource.ocr, "application/pdf"), seg(TextSource.plain, "text/plain")
+
+
+def test_a_lettered_marker_read_as_a_slashed_o_is_put_back():
+    # tn-50f694478a35aefd (VPCP) faxed at 100-200 dpi: 'ø) Về thi đua khen thưởng …' for 'g)'
+    scanned, typed = _scanned_and_typed(
+        "a) Bộ Tài chính hướng dẫn.\ne) Bộ Quốc phòng khẩn trương hoàn thiện hồ sơ.\nø) Về thi đua khen thưởng"
+    )
+    assert [line.marker for line in scanned.lines] == ["a)", "e)", "g)"]
+    assert typed.text.endswith("ø) Về thi đua khen thưởng")
+
+
+def test_words_and_dates_ocr_broke_are_put_back_at_the_same_length_on_scanned_pages_only():
+    # bnt_BTTTT (Sở TT&TT) printed at 300 dpi: '(rước ngày 10/02/2025)', at 100 and 200 dpi: '(ước ngày 10/02/2025)';
+    # 05 and vht534 (UBND Quảng Ngãi) at 100 dpi:
+    # 'ngày 29/1 1/2022', 'Ngày 12/1 1/2024.'; a share 'từ 2/3 số xã' stays
+    text = (
+        "theo quy định (rước ngày 10/02/2025).\nquy định (ước ngày 10/02/2025).\nQuyết định số 1479/QĐ-TTg ngày 29/1 1/2022 của Thủ tướng\n"
+        "Ngày 12/1 1/2024. tại trụ sở; từ 2/3 số xã"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == (
+        "theo quy định trước ngày 10/02/2025).\nquy định trước ngày 10/02/2025.\nQuyết định số 1479/QĐ-TTg ngày  29/11/2022 của Thủ tướng\n"
+        "Ngày  12/11/2024. tại trụ sở; từ 2/3 số xã"
+    )
+    assert typed.text == text
+
+
 def test_a_scanned_line_that_stops_short_of_the_margin_ends_its_paragraph():
     # tn-2f6f80b9918e52de (Kế hoạch, UBND TP Hồ Chí Minh) rendered and scanned (bench.samples 'scan-random'): item 3's
     # title has no full stop and stops at x=255 of a column ending at x≈548, so the paragraph under it is not its

@@ -9,7 +9,7 @@ import json
 import math
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from pipeline.text.lexicon import SyllableModel, is_syllable, lexicon, syllable_model
@@ -40,6 +40,27 @@ def repair_mixed_script(text: str) -> str:
         return token.translate(lookalikes) if _LATIN_OR_DIGIT.search(token) else token
 
     return _FOREIGN_TOKEN.sub(latin, text)
+
+
+@lru_cache(maxsize=1)
+def _slips() -> tuple[tuple[re.Pattern[str], str], ...]:
+    d = json.loads((DATA / "ocr_confusions.json").read_text(encoding="utf-8"))
+    return tuple((re.compile(p), r) for p, r in d["slips"]["patterns"])
+
+
+def mend_slips(text: str) -> str:
+    """OCR'd ``text`` with the slips of ``ocr_confusions.json`` ``slips`` put back, each at the same length so that
+    offsets outside a mend hold: '(rước ngày 10/02/2025)' → 'trước ngày 10/02/2025)' (the deadline's word),
+    '(ước ngày 10/02/2025)' → 'trước ngày 10/02/2025', 'ngày 29/1 1/2022' → 'ngày  29/11/2022' (a date, not a
+    share '29/1')."""
+    for pattern, replacement in _slips():
+        text = pattern.sub(partial(_same_length, replacement), text)
+    return text
+
+
+def _same_length(replacement: str, m: re.Match[str]) -> str:
+    mended = m.expand(replacement)
+    return mended if len(mended) == len(m[0]) else m[0]
 
 
 def _strip_stray_marks(word: str) -> str:

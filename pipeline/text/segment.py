@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.text import outline, paragraphs
+from pipeline.text import ocr_repair, outline, paragraphs
 from pipeline.text.tables import Cell, Table, read_tables, table_at
 from schemas.document import PAGE_SEPARATOR, Document, TextSource
 from schemas.extraction import Evidence
@@ -186,10 +186,15 @@ def layout_line_ends(doc: Document, lines: list[Line]) -> dict[int, bool]:
     return ends
 
 
-def _mended_markers(doc: Document) -> str:
-    """The document's text with the outline markers OCR misread on its scanned pages put back
-    (``outline.mend_ocr_marker``, same length: every offset into the document's text holds)."""
-    text, pieces, done = doc.text, [], 0
+def _mended_ocr(doc: Document) -> str:
+    """The document's text with the slips OCR made on its scanned pages put back: words and dates
+    (``ocr_repair.mend_slips``) and outline markers (``outline.mend_ocr_marker``), each at the same length, so every
+    offset into the document's text holds."""
+    text = doc.text
+    for page in doc.pages:
+        if page.source == TextSource.ocr:
+            text = text[: page.start] + ocr_repair.mend_slips(text[page.start : page.end]) + text[page.end :]
+    pieces, done = [], 0
     for page in doc.pages:
         if page.source != TextSource.ocr:
             continue
@@ -205,7 +210,7 @@ def _mended_markers(doc: Document) -> str:
 
 def segment(doc: Document) -> SegmentedDocument:
     """Cut the document's normalized text into lines with their page and outline section."""
-    text = _mended_markers(doc)
+    text = _mended_ocr(doc)
     raw: list[tuple[int, int, str, int]] = []
     for page in doc.pages:
         for m in _LINE.finditer(text, page.start, page.end):
