@@ -125,22 +125,29 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
 
 
 def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell, ...], Cell, _Due]]:
-    """Each year cell ('2026', '2026-2027': its last year) opening in the clause, in a table column headed as a
-    schedule ('Năm', 'Thời hạn'), with its row: the row is a task due then ('1 | 2026 | Thành phố Tây Ninh |
-    Phường 2, Phường 3'). Rows and headers are the table reader's, whichever form the table takes; a clause is
-    one TAB cell, but may run over several cells of a pipe row, which ';' alone cuts."""
+    """Each time cell opening in the clause ('2026', '2026-2027': its last year; 'Tháng 6/2025', 'Quý II/2026'),
+    in a table column headed as a schedule ('Năm', 'Thời hạn', 'Thời gian phổ biến'), with its row: the row is a
+    task due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3'), however early, as it is the text's own
+    schedule. Rows and headers are the table reader's, whichever form the table takes; a clause is one TAB
+    cell, but may run over several cells of a pipe row, which ';' alone cuts."""
     out = []
     for table, n, column in seg.cells_in(clause.start, clause.end):
         row = table.rows[n]
-        text = " ".join(row[column].text.split()).strip(" *_")
-        year = time_grammar.year_cell(text) or time_grammar.year_span_cell(text)
-        header = table.header_of(n) if year else None
-        if header is None or column >= len(header):
+        due = _time_cell(row[column])
+        header = table.header_of(n) if due else None
+        if due is None or header is None or column >= len(header):
             continue
         relation = time_grammar.time_column(" ".join(header[column].text.split()).strip(" *_"))
         if relation:
-            out.append((row, row[column], _Due(row[column].start - clause.start, str(year), relation)))
+            out.append((row, row[column], _Due(row[column].start - clause.start, due, relation)))
     return out
+
+
+def _time_cell(cell: Cell) -> str | None:
+    """The due of a cell that holds one time and nothing else."""
+    text = " ".join(cell.text.split()).strip(" *_")
+    timed = time_grammar.time_only(text) or time_grammar.year_span_cell(text)
+    return time_grammar.cell_due(text)[0] if timed else None
 
 
 def _schedule_deadline(

@@ -737,8 +737,14 @@ def labelled(folded_lead: str) -> bool:
 
 def time_column(header: str) -> Relation | None:
     """The relation a year in a table column gives, by the column's header ('Năm' → during, 'Thời hạn
-    hoàn thành' → by); None for a column that dates nothing."""
-    return _vocab().time_columns.get(fold(header).strip(" .:"))
+    hoàn thành' → by), or by the longest header of two words or more it opens with ('Thời gian phổ biến',
+    'Thời gian gửi báo cáo' → during); None for a column that dates nothing."""
+    columns = _vocab().time_columns
+    folded = " ".join(fold(header).strip(" .:").split())
+    if folded in columns:
+        return columns[folded]
+    opening = [k for k in columns if " " in k and folded.startswith(k + " ")]
+    return columns[max(opening, key=len)] if opening else None
 
 
 def periodic(folded: str) -> bool:
