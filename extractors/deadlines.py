@@ -26,7 +26,7 @@ from extractors.grammar import time as time_grammar
 from extractors.grammar.time import TimeMention
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
-from pipeline.text.tables import Cell
+from pipeline.text.tables import Cell, Table
 from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
 _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
@@ -128,7 +128,8 @@ def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell,
     """Each time cell opening in the clause ('2026', '2026-2027': its last year; 'Tháng 6/2025', 'Quý II/2026'),
     in a table column headed as a schedule ('Năm', 'Thời hạn', 'Thời gian phổ biến'), with its row: the row is a
     task due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3'), however early, as it is the text's own
-    schedule. Rows and headers are the table reader's, whichever form the table takes; a clause is one TAB
+    schedule; a pipe row that simply ends before that column lost its cell to the row above (a merged cell the
+    page conversion kept once) and takes its time. Rows and headers are the table reader's, whichever form the table takes; a clause is one TAB
     cell, but may run over several cells of a pipe row, which ';' alone cuts."""
     out = []
     for table, n, column in seg.cells_in(clause.start, clause.end):
@@ -140,7 +141,31 @@ def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell,
         relation = time_grammar.time_column(" ".join(header[column].text.split()).strip(" *_"))
         if relation:
             out.append((row, row[column], _Due(row[column].start - clause.start, due, relation)))
+    for table, n, column in seg.cells_in(clause.start, clause.end):
+        short = table.separator == "|" and column == 0 and n < len(table.breaks) and table.breaks[n] == 1
+        merged = _merged_due(table, n) if short else None
+        if merged:
+            row = table.rows[n]
+            out.append((row, row[0], _Due(row[0].start - clause.start, merged[0], merged[1])))
     return out
+
+
+def _merged_due(table: Table, n: int) -> tuple[str, Relation] | None:
+    """The time a pipe row that simply ends before its header's schedule column takes from the nearest longer
+    row above under the same header: the page conversion kept a merged cell only in its first row."""
+    row = table.rows[n]
+    header = table.header_of(n)
+    if header is None or len(row) < 2:
+        return None
+    columns = [k for k in range(len(row), len(header)) if time_grammar.time_column(header[k].text.strip(" *_"))]
+    for above in range(n - 1, -1, -1) if columns else ():
+        cells = table.rows[above]
+        if len(cells) < len(row) or table.header_of(above) != header:
+            return None
+        due = _time_cell(cells[columns[0]]) if len(cells) > columns[0] else None
+        if due:
+            return due, time_grammar.time_column(header[columns[0]].text.strip(" *_")) or "during"
+    return None
 
 
 def _time_cell(cell: Cell) -> str | None:

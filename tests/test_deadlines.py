@@ -592,9 +592,10 @@ ngày 30 tháng 11 năm trước của năm kế hoạch.
     assert keys(read(tmp_path, text, "2025-11-20")) == [("2025-12-15", "before", None)]
 
 
-def test_month_cells_of_a_schedule_column(tmp_path):
+def test_month_cells_of_a_schedule_column_and_merged_cells_lost_by_the_page(tmp_path):
     """tn-295bcce4a429a236 (Bộ Nội vụ, Lịch phổ biến thông tin thống kê năm 2026, issued 26/11/2025): a month
-    in a column headed 'Thời gian phổ biến' dates its row though it lies before the text's date (printed so)."""
+    in a column headed 'Thời gian phổ biến' dates its row though it lies before the text's date (printed so), and
+    a row that simply ends before that column lost its merged cell to the row above and takes its month."""
     found = read(
         tmp_path,
         (
@@ -602,9 +603,10 @@ def test_month_cells_of_a_schedule_column(tmp_path):
             "**Thời gian phổ biến**\n|\n**Hình thức phổ biến**\n|\n**Đơn vị chịu trách nhiệm phổ biến**\n|\n|\n"
             "*1*\n|\nSố đơn vị hành chính\n|\nChính thức\n|\nTháng 6/2025\n|\n"
             "Cổng thông tin điện tử Bộ Nội vụ\n|\nVụ Chính quyền địa phương\n|\n|\n"
+            "*2*\n|\nSố đại biểu Hội đồng nhân dân\n|\nChính thức\n|\n|\n"
             "*11*\n|\nSố người lao động được hỗ trợ\n|\nChính thức\n|\nTháng 3/2026\n|\n"
             "Cổng thông tin điện tử Bộ Nội vụ\n|\nCục Việc làm\n|\n|\n"
         ),
         issued_on="2025-11-26",
     )
-    assert sorted(d.due for d in found) == ["2025-06", "2026-03"]
+    assert sorted(d.due for d in found) == ["2025-06", "2025-06", "2026-03"]
