@@ -26,7 +26,7 @@ from extractors.grammar import time as time_grammar
 from extractors.grammar.time import TimeMention
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
-from pipeline.text.tables import Cell, Table
+from pipeline.text.tables import NUMBER_HEADERS, Cell, Table
 from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
 _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
@@ -336,10 +336,11 @@ def _basis_end(ct: ClausedText, clause: Clause) -> int:
     return max(0, clause.sentence_start + subject.start() - clause.start)
 
 
-def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
+def _sets_no_task(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> bool:
     """A clause that sets no task besides the past it may report: one that lies in a legal basis ('Căn cứ …'), or
     cites a commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line in
-    capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
+    capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026'), or a column header of a table ('STT | Nội
+    dung | Năm 2026 | Năm 2027'), which names what the column holds."""
     r = _rules()
     folded = ct.folded[clause.start : clause.end]
     line = ct.work[clause.line.start : clause.line.end]
@@ -347,7 +348,17 @@ def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
         _basis_end(ct, clause) >= clause.end - clause.start
         or r.cited_commitment.search(folded) is not None
         or ("\t" not in line and line.isupper() and time_grammar.label_year(line) is not None)
+        or _in_header_row(seg, clause.start)
     )
+
+
+def _in_header_row(seg: SegmentedDocument, at: int) -> bool:
+    """True when ``at`` lies in a table's header row: after its row-number header ('STT', 'TT'), or in a row of
+    several years alone, one per column ('Năm 2026 | Năm 2027 | Năm 2028' under 'Dự kiến 03 năm kế hoạch')."""
+    row = seg.row_cells(at) or ()
+    numbers = [c.start for c in row if fold(c.text).strip(" *_.:") in NUMBER_HEADERS]
+    years = [c for c in row if time_grammar.year_cell(" ".join(c.text.split()).strip(" *_"))]
+    return (bool(numbers) and at >= numbers[0]) or len(years) >= 2
 
 
 def _goal_item_due(
@@ -401,7 +412,7 @@ def extract(
     goal_headed: set[tuple[int, str]] = set()
     for clause in ct.clauses:
         lead_in = target_rules.list_lead_in(ct, clause, lead_in)
-        if clause.numeric_row or clause.in_report or clause.in_procedure or _sets_no_task(ct, clause):
+        if clause.numeric_row or clause.in_report or clause.in_procedure or _sets_no_task(seg, ct, clause):
             continue
         if _reports_past(ct, clause.start, clause.end):  # a past reported; a firm limit it does not govern stays
             found += [

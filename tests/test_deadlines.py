@@ -610,3 +610,22 @@ def test_month_cells_of_a_schedule_column_and_merged_cells_lost_by_the_page(tmp_
         issued_on="2025-11-26",
     )
     assert sorted(d.due for d in found) == ["2025-06", "2025-06", "2026-03"]
+
+
+def test_years_heading_the_columns_of_a_figures_table_are_no_schedule(tmp_path):
+    """tn-9b7eebadf7081069 (Ủy ban nhân dân tỉnh Cà Mau, Kế hoạch tài chính - NSNN 03 năm 2026 - 2028, Mẫu biểu
+    số 02): 'Năm 2026 | Năm 2027 | Năm 2028' name the columns of figures under 'Dự kiến 03 năm kế hoạch', and
+    the header row that opens with 'STT' names columns too; neither dates a task."""
+    found = read(
+        tmp_path,
+        (
+            "|\n**STT**\n|\n**Nội dung**\n|\n**Năm hiện hành 2025**\n|\n**Dự kiến 03 năm kế hoạch**\n|\n|\n"
+            "**Dự toán TTg giao**\n|\n**Dự toán HĐND tỉnh quyết định**\n|\n**Đánh giá thực hiện**\n|\n"
+            "**Năm 2026**\n|\n**Năm 2027**\n|\n**Năm 2028**\n|\n|\n"
+            "*A*\n|\n*B*\n|\n*1*\n|\n*2*\n|\n*3*\n|\n*4*\n|\n*5*\n|\n*6*\n|\n|\n"
+            "I\n|\nTHU NỘI ĐỊA\n|\n10.052.700\n|\n10.052.700\n|\n11.080.000\n|\n11.132.000\n|\n13.000.000\n|\n"
+            "14.600.000\n|\n|\n"
+        ),
+        issued_on="2025-11-24",
+    )
+    assert found == []
