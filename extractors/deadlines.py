@@ -412,7 +412,12 @@ def extract(
     goal_headed: set[tuple[int, str]] = set()
     for clause in ct.clauses:
         lead_in = target_rules.list_lead_in(ct, clause, lead_in)
-        if clause.numeric_row or clause.in_report or clause.in_procedure or _sets_no_task(seg, ct, clause):
+        if (
+            clause.numeric_row
+            or target_rules.reports(ct, clause)
+            or clause.in_procedure
+            or _sets_no_task(seg, ct, clause)
+        ):
             continue
         if _reports_past(ct, clause.start, clause.end):  # a past reported; a firm limit it does not govern stays
             found += [
