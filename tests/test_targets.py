@@ -871,3 +871,21 @@ def test_a_level_still_to_reach_inside_a_report_on_the_current_year(tmp_path):
         province="Cà Mau",
     )
     assert [(t.value, t.unit, t.year) for t in found] == [(100.0, "%", 2025)]
+
+
+def test_figures_under_a_forecast_heading_are_no_targets(tmp_path):
+    """tn-9b7eebadf7081069 (Ủy ban nhân dân tỉnh Cà Mau, Kế hoạch tài chính - ngân sách nhà nước 03 năm 2026 -
+    2028): the indicators under 'II. DỰ BÁO …' are the forecast the budget is built on, not a body's goals."""
+    found = read(
+        tmp_path,
+        (
+            "**II. DỰ BÁO\nCÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 03 NĂM 2026 - 2028, CƠ CẤU THU, CHI VÀ KHUNG CÂN\n"
+            "ĐỐI NGÂN SÁCH TỔNG THỂ CỦA ĐỊA PHƯƠNG 03 NĂM 2026 - 2028**\n\n"
+            "**1. Dự báo\ncác chỉ tiêu kinh tế - xã hội đến năm 2026**\n\n"
+            "- Tổng vốn đầu tư xã hội đạt\nkhoảng 270.000 tỷ đồng.\n\n"
+            "- Giải quyết việc làm cho khoảng\n59.000 người.\n"
+        ),
+        issued_on="2025-11-24",
+        province="Cà Mau",
+    )
+    assert found == []
