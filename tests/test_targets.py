@@ -889,3 +889,12 @@ def test_figures_under_a_forecast_heading_are_no_targets(tmp_path):
         province="Cà Mau",
     )
     assert found == []
+    task_heading = read(
+        tmp_path,
+        (
+            "**II. DỰ BÁO, CẢNH BÁO THIÊN TAI**\n\n**1. Nội dung**\n\n"
+            "- Đến năm 2030, 100% người dân được cảnh báo sớm thiên tai.\n"
+        ),
+        issued_on="2025-11-24",
+    )
+    assert [(t.value, t.year) for t in task_heading] == [(100.0, 2030)]
