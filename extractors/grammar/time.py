@@ -107,6 +107,7 @@ class _Vocab:
     relation_before: re.Pattern
     joint: re.Pattern
     past_end: re.Pattern
+    event_end: re.Pattern  # after a range's start: 'đến trước ngày Nghị định này có hiệu lực', a period of cases
     time_left: re.Pattern  # after a time: 'chỉ còn 01 tháng', the time left before it
     list_joint: re.Pattern
     range_starts: frozenset[str]
@@ -170,6 +171,10 @@ def _vocab() -> _Vocab:
             rf"(?:\s*(?:cua\s+)?(?:{phrase_alternation(d['relative_years'])}))?\s*(?:{phrase_alternation(d['range_joints'])})\s*(?:het\s+)?"
         ),
         past_end=re.compile(rf"\s*(?:{phrase_alternation(d['past_ends'])})(?!\w)"),
+        event_end=re.compile(
+            rf"\s*(?:{phrase_alternation(d['event_ends'])})(?!\w)[^\d;.]{{0,80}}?"
+            rf"(?<!\w)(?:{phrase_alternation(d['effective'])})(?!\w)"
+        ),
         time_left=re.compile(
             rf"\s*,?\s*(?:{phrase_alternation(d['time_left'])})\s+(?:\d+|mot|hai|ba|vai)\s+(?:ngay|tuan|thang|nam)(?!\w)"
         ),
@@ -410,7 +415,7 @@ def _grouped(folded: str, atoms: list[_Atom]) -> list[_Read]:
             out.append(_range(_filled(a, b), _filled(b, b), start, b.end))
             i += 2
             continue
-        past = a.word in v.range_starts and v.past_end.match(folded, a.end) is not None
+        past = a.word in v.range_starts and any(p.match(folded, a.end) for p in (v.past_end, v.event_end))
         out.append(_Read(a, start, a.end, a.word, period=past))
         i += 1
     return out
