@@ -26,7 +26,7 @@ from extractors.grammar import time as time_grammar
 from extractors.grammar.time import TimeMention
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
-from pipeline.text.tables import Cell
+from pipeline.text.tables import NUMBER_HEADERS, Cell, Table
 from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
 _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
@@ -125,22 +125,54 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
 
 
 def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell, ...], Cell, _Due]]:
-    """Each year cell ('2026', '2026-2027': its last year) opening in the clause, in a table column headed as a
-    schedule ('Năm', 'Thời hạn'), with its row: the row is a task due then ('1 | 2026 | Thành phố Tây Ninh |
-    Phường 2, Phường 3'). Rows and headers are the table reader's, whichever form the table takes; a clause is
-    one TAB cell, but may run over several cells of a pipe row, which ';' alone cuts."""
+    """Each time cell opening in the clause ('2026', '2026-2027': its last year; 'Tháng 6/2025', 'Quý II/2026'),
+    in a table column headed as a schedule ('Năm', 'Thời hạn', 'Thời gian phổ biến'), with its row: the row is a
+    task due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3'), however early, as it is the text's own
+    schedule; a pipe row that simply ends before that column lost its cell to the row above (a merged cell the
+    page conversion kept once) and takes its time. Rows and headers are the table reader's, whichever form the table takes; a clause is one TAB
+    cell, but may run over several cells of a pipe row, which ';' alone cuts."""
     out = []
     for table, n, column in seg.cells_in(clause.start, clause.end):
         row = table.rows[n]
-        text = " ".join(row[column].text.split()).strip(" *_")
-        year = time_grammar.year_cell(text) or time_grammar.year_span_cell(text)
-        header = table.header_of(n) if year else None
-        if header is None or column >= len(header):
+        due = _time_cell(row[column])
+        header = table.header_of(n) if due else None
+        if due is None or header is None or column >= len(header):
             continue
         relation = time_grammar.time_column(" ".join(header[column].text.split()).strip(" *_"))
         if relation:
-            out.append((row, row[column], _Due(row[column].start - clause.start, str(year), relation)))
+            out.append((row, row[column], _Due(row[column].start - clause.start, due, relation)))
+    for table, n, column in seg.cells_in(clause.start, clause.end):
+        short = table.separator == "|" and column == 0 and n < len(table.breaks) and table.breaks[n] == 1
+        merged = _merged_due(table, n) if short else None
+        if merged:
+            row = table.rows[n]
+            out.append((row, row[0], _Due(row[0].start - clause.start, merged[0], merged[1])))
     return out
+
+
+def _merged_due(table: Table, n: int) -> tuple[str, Relation] | None:
+    """The time a pipe row that simply ends before its header's schedule column takes from the nearest longer
+    row above under the same header: the page conversion kept a merged cell only in its first row."""
+    row = table.rows[n]
+    header = table.header_of(n)
+    if header is None or len(row) < 2:
+        return None
+    columns = [k for k in range(len(row), len(header)) if time_grammar.time_column(header[k].text.strip(" *_"))]
+    for above in range(n - 1, -1, -1) if columns else ():
+        cells = table.rows[above]
+        if len(cells) < len(row) or table.header_of(above) != header:
+            return None
+        due = _time_cell(cells[columns[0]]) if len(cells) > columns[0] else None
+        if due:
+            return due, time_grammar.time_column(header[columns[0]].text.strip(" *_")) or "during"
+    return None
+
+
+def _time_cell(cell: Cell) -> str | None:
+    """The due of a cell that holds one time and nothing else."""
+    text = " ".join(cell.text.split()).strip(" *_")
+    timed = time_grammar.time_only(text) or time_grammar.year_span_cell(text)
+    return time_grammar.cell_due(text)[0] if timed else None
 
 
 def _schedule_deadline(
@@ -304,10 +336,11 @@ def _basis_end(ct: ClausedText, clause: Clause) -> int:
     return max(0, clause.sentence_start + subject.start() - clause.start)
 
 
-def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
+def _sets_no_task(seg: SegmentedDocument, ct: ClausedText, clause: Clause) -> bool:
     """A clause that sets no task besides the past it may report: one that lies in a legal basis ('Căn cứ …'), or
     cites a commitment already made ('theo cam kết của Việt Nam tại COP 26 … vào năm 2050'), or a title line in
-    capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026')."""
+    capitals that is nothing but a year ('KẾ HOẠCH … / NĂM 2026'), or a column header of a table ('STT | Nội
+    dung | Năm 2026 | Năm 2027'), which names what the column holds."""
     r = _rules()
     folded = ct.folded[clause.start : clause.end]
     line = ct.work[clause.line.start : clause.line.end]
@@ -315,7 +348,17 @@ def _sets_no_task(ct: ClausedText, clause: Clause) -> bool:
         _basis_end(ct, clause) >= clause.end - clause.start
         or r.cited_commitment.search(folded) is not None
         or ("\t" not in line and line.isupper() and time_grammar.label_year(line) is not None)
+        or _in_header_row(seg, clause.start)
     )
+
+
+def _in_header_row(seg: SegmentedDocument, at: int) -> bool:
+    """True when ``at`` lies in a table's header row: after its row-number header ('STT', 'TT'), or in a row of
+    several years alone, one per column ('Năm 2026 | Năm 2027 | Năm 2028' under 'Dự kiến 03 năm kế hoạch')."""
+    row = seg.row_cells(at) or ()
+    numbers = [c.start for c in row if fold(c.text).strip(" *_.:") in NUMBER_HEADERS]
+    years = [c for c in row if time_grammar.year_cell(" ".join(c.text.split()).strip(" *_"))]
+    return (bool(numbers) and at >= numbers[0]) or len(years) >= 2
 
 
 def _goal_item_due(
@@ -369,7 +412,12 @@ def extract(
     goal_headed: set[tuple[int, str]] = set()
     for clause in ct.clauses:
         lead_in = target_rules.list_lead_in(ct, clause, lead_in)
-        if clause.numeric_row or clause.in_report or clause.in_procedure or _sets_no_task(ct, clause):
+        if (
+            clause.numeric_row
+            or target_rules.reports(ct, clause)
+            or clause.in_procedure
+            or _sets_no_task(seg, ct, clause)
+        ):
             continue
         if _reports_past(ct, clause.start, clause.end):  # a past reported; a firm limit it does not govern stays
             found += [

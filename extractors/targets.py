@@ -125,6 +125,7 @@ class _Vocab:
     states: re.Pattern  # 'bị': what befell the thing counted
     entitlements: re.Pattern  # 'được hỗ trợ': what a rule grants, ending the text before a figure
     restatement: re.Pattern  # 'mục tiêu': a goal named again before its figure
+    strivings: re.Pattern  # 'phấn đấu': a level still to reach, in a clause under a report heading
     rule_rates: re.Pattern  # 'tiền sử dụng đất', 'lần mức chuẩn', 'số phiếu': right after a figure, a rule's rate
     condition_openers: re.Pattern  # 'nếu' before a figure in its sentence
     funding_verbs: re.Pattern  # 'hỗ trợ' ending the text before a percent
@@ -196,6 +197,7 @@ def _vocab() -> _Vocab:
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
         restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
+        strivings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['strivings'])})(?!\w)"),
         rule_rates=re.compile(rf"^\s*(?:{phrase_alternation(d['rule_rates'])})(?!\w)"),
         condition_openers=re.compile(rf"(?<!\w)(?:{exact_alternation(d['condition_openers'])})(?!\w)"),
         funding_verbs=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['funding_verbs'])})\s*$"),
@@ -805,6 +807,13 @@ def _due_within(folded: str) -> bool:
     return any(m.word in words and "/" in folded[m.start : m.end] for m in time_grammar.dated(folded))
 
 
+def reports(ct: ClausedText, clause: Clause) -> bool:
+    """True when a clause under a report heading reports a result: not when it strives for a level still to
+    reach before the period ends ('Chi đầu tư … phấn đấu đạt 100% kế hoạch' under 'Tình hình thực hiện … năm
+    2025')."""
+    return clause.in_report and _vocab().strivings.search(ct.folded[clause.start : clause.end]) is None
+
+
 def goal_heading(text: str) -> bool:
     """True when a heading or lead-in sets goals ('2. Mục tiêu cụ thể đến năm 2030', 'Các chỉ tiêu chủ yếu')."""
     return _vocab().goal_headings.search(fold(text)) is not None
@@ -840,7 +849,7 @@ def find(
         lead_in = list_lead_in(ct, clause, lead_in)
         if clause.criterion is not None:
             row_heads.setdefault(clause.criterion, clause)
-        if clause.numeric_row or clause.in_report or clause.in_procedure:
+        if clause.numeric_row or reports(ct, clause) or clause.in_procedure:
             continue
         above = enclosing_headings(clause, headings)
         goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above]) or _reach_by(ct, head, year0)

@@ -590,3 +590,42 @@ ngày 30 tháng 11 năm trước của năm kế hoạch.
 Điều 2. Sở Nông nghiệp và Môi trường hoàn thành việc cập nhật trước ngày 15 tháng 12 năm 2025.
 """
     assert keys(read(tmp_path, text, "2025-11-20")) == [("2025-12-15", "before", None)]
+
+
+def test_month_cells_of_a_schedule_column_and_merged_cells_lost_by_the_page(tmp_path):
+    """tn-295bcce4a429a236 (Bộ Nội vụ, Lịch phổ biến thông tin thống kê năm 2026, issued 26/11/2025): a month
+    in a column headed 'Thời gian phổ biến' dates its row though it lies before the text's date (printed so), and
+    a row that simply ends before that column lost its merged cell to the row above and takes its month."""
+    found = read(
+        tmp_path,
+        (
+            "|\n**STT**\n|\n**Tên thông tin thống kê**\n|\n**Mức độ hoàn chỉnh của thông tin**\n|\n"
+            "**Thời gian phổ biến**\n|\n**Hình thức phổ biến**\n|\n**Đơn vị chịu trách nhiệm phổ biến**\n|\n|\n"
+            "*1*\n|\nSố đơn vị hành chính\n|\nChính thức\n|\nTháng 6/2025\n|\n"
+            "Cổng thông tin điện tử Bộ Nội vụ\n|\nVụ Chính quyền địa phương\n|\n|\n"
+            "*2*\n|\nSố đại biểu Hội đồng nhân dân\n|\nChính thức\n|\n|\n"
+            "*11*\n|\nSố người lao động được hỗ trợ\n|\nChính thức\n|\nTháng 3/2026\n|\n"
+            "Cổng thông tin điện tử Bộ Nội vụ\n|\nCục Việc làm\n|\n|\n"
+        ),
+        issued_on="2025-11-26",
+    )
+    assert sorted(d.due for d in found) == ["2025-06", "2025-06", "2026-03"]
+
+
+def test_years_heading_the_columns_of_a_figures_table_are_no_schedule(tmp_path):
+    """tn-9b7eebadf7081069 (Ủy ban nhân dân tỉnh Cà Mau, Kế hoạch tài chính - NSNN 03 năm 2026 - 2028, Mẫu biểu
+    số 02): 'Năm 2026 | Năm 2027 | Năm 2028' name the columns of figures under 'Dự kiến 03 năm kế hoạch', and
+    the header row that opens with 'STT' names columns too; neither dates a task."""
+    found = read(
+        tmp_path,
+        (
+            "|\n**STT**\n|\n**Nội dung**\n|\n**Năm hiện hành 2025**\n|\n**Dự kiến 03 năm kế hoạch**\n|\n|\n"
+            "**Dự toán TTg giao**\n|\n**Dự toán HĐND tỉnh quyết định**\n|\n**Đánh giá thực hiện**\n|\n"
+            "**Năm 2026**\n|\n**Năm 2027**\n|\n**Năm 2028**\n|\n|\n"
+            "*A*\n|\n*B*\n|\n*1*\n|\n*2*\n|\n*3*\n|\n*4*\n|\n*5*\n|\n*6*\n|\n|\n"
+            "I\n|\nTHU NỘI ĐỊA\n|\n10.052.700\n|\n10.052.700\n|\n11.080.000\n|\n11.132.000\n|\n13.000.000\n|\n"
+            "14.600.000\n|\n|\n"
+        ),
+        issued_on="2025-11-24",
+    )
+    assert found == []

@@ -853,3 +853,48 @@ def test_a_plan_keeps_figures_without_a_time(tmp_path):
     text = "Hỗ trợ 100% hộ nghèo có nhu cầu được vay vốn.\n"
     assert [t.value for t in read(tmp_path, text, kind="Kế hoạch")] == [100]
     assert read(tmp_path, text, kind="Quyết định") == []
+
+
+def test_a_level_still_to_reach_inside_a_report_on_the_current_year(tmp_path):
+    """tn-9b7eebadf7081069 (Ủy ban nhân dân tỉnh Cà Mau, issued 24/11/2025): under 'I. TÌNH HÌNH THỰC HIỆN DỰ
+    TOÁN NGÂN SÁCH NĂM 2025' the estimates are results, but 'phấn đấu đạt 100% kế hoạch' is still to reach."""
+    found = read(
+        tmp_path,
+        (
+            "**I. TÌNH HÌNH THỰC HIỆN DỰ TOÁN NGÂN SÁCH NHÀ NƯỚC NĂM 2025**\n\n"
+            "*a) Chi đầu tư phát triển: *Ước\nthực hiện cả năm 5.817,196 tỷ đồng/5.937,440 tỷ đồng, đạt 97,97% kế "
+            "hoạch; cụ\nthể:\n\n"
+            "- Chi đầu tư từ nguồn vốn xây dựng\ncơ bản tập trung phấn đấu đạt 100% kế hoạch.\n\n"
+            "- Chi đầu tư từ nguồn thu tiền\nsử dụng đất 560 tỷ đồng/690 tỷ đồng, ước đạt 81,16% kế hoạch.\n"
+        ),
+        issued_on="2025-11-24",
+        province="Cà Mau",
+    )
+    assert [(t.value, t.unit, t.year) for t in found] == [(100.0, "%", 2025)]
+
+
+def test_figures_under_a_forecast_heading_are_no_targets(tmp_path):
+    """tn-9b7eebadf7081069 (Ủy ban nhân dân tỉnh Cà Mau, Kế hoạch tài chính - ngân sách nhà nước 03 năm 2026 -
+    2028): the indicators under 'II. DỰ BÁO …' are the forecast the budget is built on, not a body's goals."""
+    found = read(
+        tmp_path,
+        (
+            "**II. DỰ BÁO\nCÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 03 NĂM 2026 - 2028, CƠ CẤU THU, CHI VÀ KHUNG CÂN\n"
+            "ĐỐI NGÂN SÁCH TỔNG THỂ CỦA ĐỊA PHƯƠNG 03 NĂM 2026 - 2028**\n\n"
+            "**1. Dự báo\ncác chỉ tiêu kinh tế - xã hội đến năm 2026**\n\n"
+            "- Tổng vốn đầu tư xã hội đạt\nkhoảng 270.000 tỷ đồng.\n\n"
+            "- Giải quyết việc làm cho khoảng\n59.000 người.\n"
+        ),
+        issued_on="2025-11-24",
+        province="Cà Mau",
+    )
+    assert found == []
+    task_heading = read(
+        tmp_path,
+        (
+            "**II. DỰ BÁO, CẢNH BÁO THIÊN TAI**\n\n**1. Nội dung**\n\n"
+            "- Đến năm 2030, 100% người dân được cảnh báo sớm thiên tai.\n"
+        ),
+        issued_on="2025-11-24",
+    )
+    assert [(t.value, t.year) for t in task_heading] == [(100.0, 2030)]

@@ -357,3 +357,18 @@ def test_the_time_left_before_a_time_is_no_limit(text):
     assert limits("hoàn thành trước ngày 30/12/2025, còn lại chuyển sang năm sau", "2025-11-19") == [
         ("2025-12-30", "before", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tn-4ea650b6faa46d71 (Chính phủ, a decree on the militia)
+        "Trường hợp dân quân còn đang phục vụ trong đơn vị dân quân thường trực trong khoảng thời gian từ ngày 01 "
+        "tháng 7 năm 2020 đến trước ngày Nghị định này có hiệu lực thi hành, nếu chưa được đóng",
+        # tn-fcd40850adc894a0 (Quốc hội, a law on land)
+        "được cơ quan nhà nước có thẩm quyền bàn giao đất trên thực tế từ ngày 01 tháng 01 năm 2005 đến trước ngày "
+        "Luật này có hiệu lực thi hành thì chính sách thu tiền sử dụng đất",
+    ],
+)
+def test_a_span_from_a_date_up_to_an_effective_day_is_a_period_of_cases(text):
+    assert tg.limits(fold_in_place(text)) == []

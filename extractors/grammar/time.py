@@ -109,6 +109,7 @@ class _Vocab:
     relation_before: re.Pattern
     joint: re.Pattern
     past_end: re.Pattern
+    event_end: re.Pattern  # after a range's start: 'đến trước ngày Nghị định này có hiệu lực', a period of cases
     time_left: re.Pattern  # after a time: 'chỉ còn 01 tháng', the time left before it
     list_joint: re.Pattern
     range_starts: frozenset[str]
@@ -172,6 +173,10 @@ def _vocab() -> _Vocab:
             rf"(?:\s*(?:cua\s+)?(?:{phrase_alternation(d['relative_years'])}))?\s*(?:{phrase_alternation(d['range_joints'])})\s*(?:het\s+)?"
         ),
         past_end=re.compile(rf"\s*(?:{phrase_alternation(d['past_ends'])})(?!\w)"),
+        event_end=re.compile(
+            rf"\s*(?:{phrase_alternation(d['event_ends'])})(?!\w)[^\d;.]{{0,80}}?"
+            rf"(?<!\w)(?:{phrase_alternation(d['effective'])})(?!\w)"
+        ),
         time_left=re.compile(
             rf"\s*,?\s*(?:{phrase_alternation(d['time_left'])})\s+(?:\d+|{phrase_alternation(d['time_left_counts'])})"
             rf"\s+(?:{phrase_alternation(d['time_left_units'])})(?!\w)"
@@ -411,7 +416,7 @@ def _grouped(folded: str, atoms: list[_Atom]) -> list[_Read]:
             out.append(_range(_filled(a, b), _filled(b, b), start, b.end))
             i += 2
             continue
-        past = a.word in v.range_starts and v.past_end.match(folded, a.end) is not None
+        past = a.word in v.range_starts and any(p.match(folded, a.end) for p in (v.past_end, v.event_end))
         out.append(_Read(a, start, a.end, a.word, period=past))
         i += 1
     return out
@@ -738,8 +743,14 @@ def labelled(folded_lead: str) -> bool:
 
 def time_column(header: str) -> Relation | None:
     """The relation a year in a table column gives, by the column's header ('Năm' → during, 'Thời hạn
-    hoàn thành' → by); None for a column that dates nothing."""
-    return _vocab().time_columns.get(fold(header).strip(" .:"))
+    hoàn thành' → by), or by the longest header of two words or more it opens with ('Thời gian phổ biến',
+    'Thời gian gửi báo cáo' → during); None for a column that dates nothing."""
+    columns = _vocab().time_columns
+    folded = " ".join(fold(header).strip(" .:").split())
+    if folded in columns:
+        return columns[folded]
+    opening = [k for k in columns if " " in k and folded.startswith(k + " ")]
+    return columns[max(opening, key=len)] if opening else None
 
 
 def periodic(folded: str) -> bool:
