@@ -497,7 +497,18 @@ class _Scanner:
                 pos = s
             elif (body := self.match(pos, allow_collective=False)) is not None:
                 pos = body.end
+            elif (owner := self._bare_owner(pos)) is not None:
+                pos = owner
         return pos
+
+    def _bare_owner(self, pos: int) -> int | None:
+        """The issuer's own body named by its bare capitalised head after a qualifier: 'đơn vị sự nghiệp thuộc Bộ'
+        (Bộ Tư pháp, 23/2025/TT-BTP), 'các đơn vị trực thuộc Sở' (a Sở's plan), 'đơn vị sự nghiệp thuộc Cục'."""
+        start = self._ws(pos)
+        end = self._word(self.lex.self_scoped, pos)
+        if end is None and (m := _WORD.match(self.folded, start)) is not None and m.group() in self.lex.head_words:
+            end = m.end()
+        return end if end is not None and self.text[start : start + 1].isupper() else None
 
     def _unit(self, pos: int) -> int | None:
         """An administrative unit word. Folded, 'quan' is both 'quận' and the 'quan' of 'quan tâm': a
