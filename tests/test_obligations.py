@@ -1874,3 +1874,20 @@ Bước 1: Ủy ban nhân dân cấp xã lập danh sách gửi Sở Y tế.
 IV. TỔ CHỨC THỰC HIỆN
 1. Sở Y tế chủ trì, phối hợp với các cơ quan liên quan tổ chức thực hiện Kế hoạch."""
     assert _rows(text) == [("Sở Y tế", "lead", "IV.1")]
+
+
+def test_a_title_over_a_class_heads_each_body_its_colon_lists_and_they_execute_on_the_decision():
+    # UBND tỉnh Bắc Ninh, 456/QĐ-UBND Điều 3 (the phrase also closes UBND Hải Phòng's Điều 3 of 2025)
+    text = """QUYẾT ĐỊNH:
+Điều 1. Ban hành Danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước lĩnh vực xây dựng.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, Sở Tài chính, Uỷ ban nhân dân cấp xã, các cơ quan, đơn vị có liên quan căn cứ Quyết định thi hành./."""
+    got = _obligations(text)
+    assert [o.agency for o in got] == [
+        "Thủ trưởng Văn phòng Ủy ban nhân dân tỉnh",
+        "Thủ trưởng Sở Xây dựng",
+        "Thủ trưởng Sở Tài chính",
+        "Thủ trưởng Uỷ ban nhân dân cấp xã",  # as printed; the document text is normalized upstream
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+    assert {o.task for o in got} == {"Căn cứ Quyết định thi hành"}
