@@ -106,7 +106,7 @@ def test_a_lowercase_line_goes_on_after_a_closing_mark():
 
 
 def test_an_article_reference_wrapped_to_the_line_head_is_no_article():
-    """HĐND Hà Nội 79/2025/NQ-HĐND Điều 8.1.c; UBND Nghệ An's amending decision ('… quy định tại khoản 3' /
+    """HĐND Hà Nội 79/2025/NQ-HĐND Điều 8.1.c; UBND Quảng Ninh 97/2025/QĐ-UBND ('… quy định tại khoản 3' /
     'Điều 16 Nghị định số 62/2025/NĐ-CP …'); HĐND Hà Nội's low-emission zones ('… tiêu chí quy định tại' /
     'Điều 4 và …'). A real article heading keeps its marker."""
     lines = [
