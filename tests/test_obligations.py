@@ -1891,3 +1891,14 @@ Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, Sở T
         "Thủ trưởng các cơ quan, đơn vị có liên quan",
     ]
     assert {o.task for o in got} == {"Căn cứ Quyết định thi hành"}
+
+
+def test_an_article_that_allocates_a_competence_assigns_no_task_to_the_bodies_it_names():
+    # Bộ Tư pháp 23/2025/TT-BTP Điều 10 (its Chương II-III), as HĐND Hà Nội 71/2025 Điều 9 'Thẩm quyền lập, thẩm
+    # định, phê duyệt …'; an article of 'Thẩm quyền, trình tự …' (UBND Hà Nội's rating rules) keeps its tasks
+    text = """Điều 10. Thẩm quyền xử lý kỷ luật
+1. Cục trưởng quyết định kỷ luật đối với Lãnh đạo cấp Phòng và tương đương thuộc Cục.
+2. Người đứng đầu đơn vị sự nghiệp thuộc Bộ nhóm 1, nhóm 2 quyết định kỷ luật đối với Lãnh đạo cấp Phòng.
+Điều 11. Thẩm quyền, trình tự, thời gian đánh giá, xếp loại
+1. Sở Nội vụ tổng hợp kết quả tự chấm điểm, báo cáo Ủy ban nhân dân thành phố."""
+    assert _rows(text) == [("Sở Nội vụ", "assigned", "Điều 11.1")]
