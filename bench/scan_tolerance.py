@@ -8,7 +8,7 @@ read badly.
 
 Only development documents: corpus texts of ``tests/corpus/gold/dev`` (``bench.corpus.tuning_files``) and the
 born-digital PDFs of ``tests/corpus/scans`` (never the held-out scans). Each PDF's OCR is kept
-(``bench.gold.read`` with ``reuse``), so a rule change re-runs in seconds.
+(``bench.gold.predict`` with ``reuse_readings``), so a rule change re-runs in seconds.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.corpus import CORPUS, tuning_files
-from bench.gold import read
+from bench.gold import predict
 from bench.samples import Sample, born_digital_scans, draw_degradation, hash_seed, make_real_scan, save_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,13 +118,6 @@ def compare(reference: dict, scanned: dict, label: str, totals: Counter[tuple]) 
         totals[kind, "extra"] += sum(n for k, n in extra.items() if k[0] == kind)
 
 
-def _extraction(path: Path) -> dict:
-    from extractors import extract
-    from pipeline.text.segment import segment
-
-    return extract(segment(read(path, reuse=True))).model_dump(mode="json")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("what", choices=("texts", "letters"))
@@ -132,8 +125,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", default="scan-random", choices=("scan-random", "fax-random"))
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    from extractors import extract_file
-
     totals: Counter[tuple] = Counter()
     if args.what == "texts":
         allowed = {p.stem for p in tuning_files()}
@@ -141,14 +132,14 @@ def main(argv: list[str] | None = None) -> None:
             if name not in allowed:
                 raise SystemExit(f"{name}: not a tuning file")
             pdf = render_text(name, args.profile, args.out / "texts")
-            reference = extract_file(CORPUS / f"{name}.md").model_dump(mode="json")
-            compare(reference, _extraction(pdf), pdf.name, totals)
+            reference = predict(CORPUS / f"{name}.md")
+            compare(reference, predict(pdf, reuse_readings=True), pdf.name, totals)
     else:
         for letter in born_digital_scans(DEV_SCANS):
-            reference = _extraction(letter)
+            reference = predict(letter, reuse_readings=True)
             for dpi, profile in LETTER_PRINTS:
                 pdf = make_real_scan(letter, dpi, args.out / "letters" / profile, profile)
-                compare(reference, _extraction(pdf), pdf.name, totals)
+                compare(reference, predict(pdf, reuse_readings=True), pdf.name, totals)
     for kind in sorted({k[0] for k in totals}):
         ref, lost, extra = (totals[kind, w] for w in ("reference", "lost", "extra"))
         print(f"{kind:12} reference {ref:4}  lost {lost:4}  extra {extra:4}")

@@ -71,6 +71,8 @@ class _Lexicon:
         self.name_breaks = re.compile(rf"(?<!\w){_alternation(data['name_breaks']).pattern}")
         self.numbered_head = re.compile(rf"(?<!\w)(?:{_alternation(data['numbered_heads']).pattern})[ \t]*$")
         self.area_words = _alternation(data["area_words"])
+        # 'Phó' before a title ('Phó Trưởng ban'): the signer's grammar reads the same words
+        self.deputy = re.compile(rf"(?:{phrase_alternation(load_json('metadata.json')['position_prefixes'])})[ \t]+")
 
 
 def _abbreviated(bodies: list[str], abbreviations: dict[str, str]) -> list[str]:
@@ -228,7 +230,7 @@ _AND = re.compile(r"va")
 _UNIT_NUMBER = re.compile(r"[ \t]+\d{1,2}(?!\d|[/.,-]\d)")
 # a body's number ('Ban Chỉ đạo 389', 'khu vực XII'), not a date, a document number or a count ('02 bản')
 _DESIGNATOR = re.compile(r"[ \t]+(?:\d{1,4}|[IVXLC]{1,7})(?![\w/]|[.,-]\d)")
-_DEPUTY = re.compile(r"(?:pho[ \t]+)?")  # on folded text: 'Phó' before a title ('Phó Trưởng ban')
+_NUMBERED_HEAD_CHARS = 40  # how far back from a name's end a ``numbered_heads`` name may start
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]\w*)")
 _TITLE_SERIES = re.compile(r"\s*(?:,|;)\s*")  # on folded text: a bare title's comma before the next title
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")  # OCR reads the hyphen of 'Lao động - Thương binh' as '—' too
@@ -412,10 +414,11 @@ class _Scanner:
     def _dashed(self, pos: int) -> int | None:
         """'- Quản lý' after a name: a second capitalised part joined by a dash ('Kinh tế - Quản lý')."""
         m = _DASH.match(self.text, pos)
-        deputy = _DEPUTY.match(self.folded, m.end()) if m is not None else None
+        if m is None:
+            return None
+        deputy = self.lex.deputy.match(self.folded, m.end())
         if (
-            m is None
-            or self._spelled_head(m.end())
+            self._spelled_head(m.end())
             or self._word(self.lex.classes, m.end()) is not None
             or self._word(self.lex.titles, deputy.end() if deputy else m.end()) is not None
         ):
@@ -484,7 +487,7 @@ class _Scanner:
         start = pos
         if (area := self._word(self.lex.area_words, pos)) is not None:
             pos = area
-        elif not self.lex.numbered_head.search(self.folded, max(0, pos - 40), pos):
+        elif not self.lex.numbered_head.search(self.folded, max(0, pos - _NUMBERED_HEAD_CHARS), pos):
             return start
         number = _DESIGNATOR.match(self.text, pos)
         return number.end() if number is not None else start

@@ -50,6 +50,7 @@ class _Patterns:
     date_after: re.Pattern[str]
     issuer_after: re.Pattern[str]
     issuer_end: re.Pattern[str]
+    issuer_stop_words: frozenset[str]  # as written, in lower case: a folded match of one is a stop only so
     title_after: re.Pattern[str]
     list_separator: re.Pattern[str]
     own_number_label: re.Pattern[str]
@@ -84,6 +85,7 @@ def _patterns() -> _Patterns:
             r"|\s*[;,.:“”\"()\n\t…|]|$"
             rf"|\s+(?:va|hoac)\s+(?:cac\s+)?(?:{alt})\b"
         ),  # the next citation of a list
+        issuer_stop_words=frozenset(data["issuer_stop_words"]),
         title_after=re.compile(rf"{skip}\s*,?\s*ve\s+"),
         list_separator=re.compile(r"^\s*(?:,|;|va(?:\s+cac)?|hoac)\s*(?:so\s*[:.]?\s*)?$"),  # '; số', 'và số'
         own_number_label=re.compile(r"(?:^|\n)\s*so\s*[:.]?\s*$"),
@@ -199,7 +201,8 @@ def _issuer_stop(text: str, key: str, start: int, limit: int) -> re.Match[str] |
     """The first stop after an issuer's name. A stop word is one only when written as itself (``issuer_stop_words``):
     folded, the 'Tài' of 'Bộ Tài chính' is the 'tại' that ends a name, the 'Khoa' of 'Bộ Khoa học và Công nghệ' the
     'khóa' of a party congress ('… của Bộ Tài chính' in letters of Cục Thuế, HĐND Hà Nội, UBND Hà Tĩnh, Cục Hải quan)."""
-    pattern, words = _patterns().issuer_end, _issuer_stop_words()
+    p = _patterns()
+    pattern, words = p.issuer_end, p.issuer_stop_words
     end = pattern.search(key, start, limit)
     while end is not None and end.group("word") and _written(text, end) not in words:
         end = pattern.search(key, end.end(), limit)
@@ -209,11 +212,6 @@ def _issuer_stop(text: str, key: str, start: int, limit: int) -> re.Match[str] |
 def _written(text: str, m: re.Match[str]) -> str:
     """The words a match over the folded text covers, as the text writes them, in lower case, spaced by one space."""
     return " ".join(text[m.start() : m.end()].lower().split())
-
-
-@lru_cache(maxsize=1)
-def _issuer_stop_words() -> frozenset[str]:
-    return frozenset(load_json("citations.json")["issuer_stop_words"])
 
 
 def _wrapped_name_end(text: str, key: str, start: int, stop: int, limit: int) -> int:

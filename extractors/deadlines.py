@@ -30,7 +30,7 @@ from pipeline.text.tables import Cell
 from schemas.extraction import Deadline, DocumentMeta, Recurrence, Relation, Target
 
 _ITEM = re.compile(r"\s*(?:[-–—+•*]|[a-zđ][.)]?)\s*")  # a bullet or lettered item marker
-_MAIN_SUBJECT = re.compile(r",\s+(\w)")  # the comma before a main clause, when its first letter is a capital
+_MAIN_SUBJECT = re.compile(r",\s+(\w)")  # a comma and the next word's first letter (a capital opens a main clause)
 
 
 @dataclass(frozen=True)

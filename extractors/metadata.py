@@ -513,8 +513,8 @@ def _recipients(lh: Letterhead) -> tuple[list[str], int, int]:
         items = [r for r in re.split(r";|\s-\s|^\s*-", rest) if r.strip(" .,;-")]
         end = line.end
         last = None
-        for j in range(i + 1, len(lh.lines)):
-            nxt = lh.lines[j]
+        for j, nxt in enumerate(lh.lines[i + 1 :], start=i + 1):
+            after = lh.lines[j + 1] if j + 1 < len(lh.lines) else None
             if is_noise(nxt.text) and last is None:
                 continue
             if nxt.marker == "-":
@@ -522,7 +522,7 @@ def _recipients(lh: Letterhead) -> tuple[list[str], int, int]:
                 end, last = nxt.end, nxt
             elif (
                 last is not None and nxt.text[:1].isupper() and not is_noise(nxt.text) and nxt.text.endswith((";", "."))
-            ) or (items and _name_wraps_onto(items[-1], nxt, lh.lines[j + 1] if j + 1 < len(lh.lines) else None)):
+            ) or (items and _name_wraps_onto(items[-1], nxt, after)):
                 items[-1] = f"{items[-1]} {nxt.text}"  # a name wrapped onto the next line
                 end = nxt.end
             else:

@@ -69,6 +69,7 @@ from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 TITLE_MIN_LETTERS = 8  # a task in capitals this long is a part's title; a shorter one may be an acronym
+_ROLE_OBJECT_WORDS = 5  # syllables of a role's object inside a class's name ('chủ trì| quản lý tài sản')
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
@@ -157,7 +158,8 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     d = load_json("obligations.json")
     prefixes, adverbs = phrase_alternation(d["task_prefixes"]), phrase_alternation(d["adverbs"])
-    duties = phrase_alternation(d["duty_phrases"])
+    duties, answerable = phrase_alternation(d["duty_phrases"]), phrase_alternation(d["answerable_to"])
+    openers, conditions = phrase_alternation(d["openers"]), phrase_alternation(d["conditions"])
     return _Vocabulary(
         heading=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assignment_headings'])})(?!\w)"),
         list_intro=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['list_intros'])})(?!\w)"),
@@ -202,13 +204,9 @@ def _vocabulary() -> _Vocabulary:
         # '(Kèm theo Quyết định số …)' on a line of its own, or in brackets after the attachment's title ('QUY ĐỊNH VỀ
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
-        duty=re.compile(rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)"),
-        accountable=re.compile(
-            rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+(?:{phrase_alternation(d['answerable_to'])})(?!\w)"
-        ),
-        duty_clause=re.compile(
-            rf"(?:{phrase_alternation(d['duty_phrases'])})(?!\w)(?!\s+(?:{phrase_alternation(d['answerable_to'])})(?!\w))"
-        ),
+        duty=re.compile(rf"(?:{duties})(?!\w)"),
+        accountable=re.compile(rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+(?:{answerable})(?!\w)"),
+        duty_clause=re.compile(rf"(?:{duties})(?!\w)(?!\s+(?:{answerable})(?!\w))"),
         enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
         not_a_task=re.compile(rf"(?:{phrase_alternation(d['not_a_task'])})(?!\w)"),
         role_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['lead'] + d['support'])})(?!\w)"),
@@ -228,13 +226,13 @@ def _vocabulary() -> _Vocabulary:
         task_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['task_words'])})(?!\w)"),
         conditional=re.compile(
             rf"^(?:(?:{phrase_alternation(d['condition_openers'])})[^.;]{{0,60}}?\s|[^,.;]{{0,60}},\s*)?"
-            rf"(?:{phrase_alternation(d['conditions'])})(?!\w)"
+            rf"(?:{conditions})(?!\w)"
         ),
-        opener=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)[^,.;:]{{0,60}},\s*"),
-        opener_word=re.compile(rf"(?:{phrase_alternation(d['openers'])})(?!\w)"),
+        opener=re.compile(rf"(?:{openers})(?!\w)[^,.;:]{{0,60}},\s*"),
+        opener_word=re.compile(rf"(?:{openers})(?!\w)"),
         # on the text as written: folded, 'để' is also the 'đề' of 'đề nghị'
         long_opener=re.compile(rf"(?:{exact_alternation(d['long_openers'])})(?!\w)", re.IGNORECASE),
-        condition=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['conditions'])})(?!\w)"),
+        condition=re.compile(rf"(?<!\w)(?:{conditions})(?!\w)"),
         condition_spelled=re.compile(exact_alternation(d["conditions"]), re.IGNORECASE),
         case_list=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['case_lists'])})[\s*_]*:[\s*_]*$"),
         exemption=re.compile(rf"^\W*(?:{phrase_alternation(d['exemptions'])})(?!\w)"),
@@ -302,10 +300,12 @@ def _role(task: str, heading: str) -> Role:
 def _inner_role(task: str) -> Role | None:
     """The role a verb further in the opening phrase of a task (before its first comma) gives: 'Tiếp tục phát huy
     vai trò cơ quan Thường trực chủ trì, phối hợp với Văn phòng Chính phủ …' leads, 'Cử công chức chuyên môn phối
-    hợp tham gia tổ công tác' supports. Not a verb after the first comma, which is one more duty of the body
-    ('Tăng cường …, tích cực phối hợp với Công an các cấp …'), nor a noun ('công tác phối hợp', 'với sự phối hợp
-    của …', which names who helps), nor the verb of those the task directs or sends ('Chỉ đạo các Khu Quản lý
-    đường bộ … phối hợp với …', 'huy động các chuyên gia … đến hiện trường phối hợp, hỗ trợ …')."""
+    hợp tham gia tổ công tác' supports; so does the verb after a duty phrase in its first sentence, when the body's
+    name left words before it ('… theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp công bố …'). Not a
+    verb after the first comma, which is one more duty of the body ('Tăng cường …, tích cực phối hợp với Công an các
+    cấp …'), nor a noun ('công tác phối hợp', 'với sự phối hợp của …', which names who helps), nor the verb of those
+    the task directs or sends ('Chỉ đạo các Khu Quản lý đường bộ … phối hợp với …', 'huy động các chuyên gia … đến
+    hiện trường phối hợp, hỗ trợ …')."""
     folded = fold_in_place(task)
     opening = re.search(r"[.;:,]|$", folded)
     assert opening is not None  # '$' always matches
@@ -356,7 +356,6 @@ _CLAUSE_OPENING = re.compile(r"[;.:]\s+")
 _CLAUSE_SEMICOLON = re.compile(r";\s*")
 _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 _NEXT_LOWER = re.compile(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]")  # a task after the bodies starts with a lowercase verb
-_CITED_DATE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
 # on folded text, so that a scan that lost its tone marks ('truoc ngay 15/6') reads the same
 _DAY_MONTH = time_grammar.YEARLY_DAY
 
@@ -400,15 +399,13 @@ def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
     thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được
     giải quyết … nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), what a body is not liable for
-    ('Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to ('Chịu trách nhiệm trước pháp luật
-    về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
+    ('Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to
+    ('Chịu trách nhiệm trước pháp luật về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
     task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
     tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
-    if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task):
-        return True
-    if voc.exemption.match(folded):
+    if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task) or voc.exemption.match(folded):
         return True
     return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
@@ -729,6 +726,8 @@ class _Reader:
         apposition ('Sở Tài chính - Cơ quan thường trực'); after 'Trách nhiệm của' it names the body even when
         the lexicon does not know it ('1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:')."""
         text = self.lines[i].text
+        if bodies and (defined := self._class_by_role(text, bodies, stop)) is not None:
+            return [*bodies[:-1], named(text, bodies[-1].start, defined, bodies[-1])], defined
         found = _ITEM_COLON.search(text, stop)
         colon = found.start() if found else -1
         if colon >= 0:
@@ -742,7 +741,9 @@ class _Reader:
             if heading and ";" in rest and not self.voc.task_word.search(fold_in_place(rest)):
                 # '3. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ': one body per member
                 return parse_officials(text, bodies[0].start, end) or bodies, end
-            if not rest.strip() or not self._is_name_tail(rest):
+            if not rest.strip() or not (
+                self._is_name_tail(rest) or (heading and colon < 0 and self._defines_class(bodies, rest))
+            ):
                 return bodies, stop
             return [*bodies[:-1], named(text, bodies[-1].start, end, bodies[-1])], end
         if lead_in is None or not self.voc.whose.match(fold_in_place(lead_in.group())):
@@ -752,6 +753,46 @@ class _Reader:
         if not phrase.strip() or len(phrase.split()) > 16 or re.search(r"[.;:]", phrase):
             return bodies, stop  # 'Trách nhiệm của X': X is a name, whatever words it is made of
         return [named(text, start, end)], end
+
+    def _class_by_role(self, text: str, bodies: list[AgencyMatch], stop: int) -> int | None:
+        """Where a class named by the role its members play ends, before the duty it is given: '3. Các cơ quan, tổ
+        chức, đơn vị chủ trì quản lý tài sản| có trách nhiệm thực hiện chế độ báo cáo …' (Quyết định 123/2025/QĐ-CTUBND,
+        Chủ tịch UBND thành phố Huế; notes-E: 'chủ trì' is part of the class name, the role is assigned). The role
+        verb and a few lowercase words of its object, then the duty phrase; else None."""
+        folded = fold_in_place(text)
+        role = self.voc.role_word.match(folded, self._skip_spaces(text, stop))
+        if not all(b.collective for b in bodies) or role is None:
+            return None
+        p = role.end()
+        for _ in range(_ROLE_OBJECT_WORDS + 1):
+            word = _NEXT_LETTER.match(text, p)
+            if word is None or not word.group(1).islower():
+                return None
+            if self.voc.duty_clause.match(folded, word.start(1)):
+                return len(text[:p].rstrip())
+            nxt = re.match(r"[ \t]*[^\W\d_]+", text[p:])
+            if nxt is None:
+                return None
+            p += nxt.end()
+        return None
+
+    @staticmethod
+    def _skip_spaces(text: str, pos: int) -> int:
+        return pos + len(text[pos:]) - len(text[pos:].lstrip(" \t"))
+
+    def _defines_class(self, bodies: list[AgencyMatch], rest: str) -> bool:
+        """Does a heading over its items name a class by what its members do ('2. Các Sở, ngành chủ trì, quản lý,
+        tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình', UBND Cần Thơ; notes-D,
+        notes-E: 'Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản' is one class)? Its words after the class are
+        no sentence, no duty ('có nhiệm vụ'), no aside and more than a formula ('phối hợp thực hiện')."""
+        folded = fold_in_place(rest).strip(" *_")
+        return (
+            all(b.collective for b in bodies)
+            and folded[:1].isalpha()
+            and not re.search(r"[.;:()/]", folded)
+            and not self.voc.duty.match(folded)
+            and not self.voc.generic_task.match(folded)
+        )
 
     def _is_name_tail(self, rest: str) -> bool:
         """Words that go on naming a body, not a task: no sentence end, no role or duty word, no apposition."""

@@ -1876,6 +1876,31 @@ IV. TỔ CHỨC THỰC HIỆN
     assert _rows(text) == [("Sở Y tế", "lead", "IV.1")]
 
 
+def test_a_heading_names_a_class_by_what_its_members_do():
+    # Kế hoạch 160/KH-UBND of UBND thành phố Cần Thơ (tn-5d99697f14bcf68a), VI.2: 'chủ trì' names the class, it gives
+    # no role (notes-D, notes-E: 'Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản' is one class)
+    text = """VI. TỔ CHỨC THỰC HIỆN
+2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình
+- Phê duyệt kế hoạch giám sát, đánh giá; tổng hợp kết quả thực hiện dự án.
+- Báo cáo kết quả thực hiện đối với các dự án gửi Sở Nông nghiệp và Môi trường tổng hợp.
+3. Các sở, ban, ngành phối hợp thực hiện
+- Báo cáo kết quả gửi Sở Nông nghiệp và Môi trường."""
+    rows = [(o.agency, o.role) for o in _obligations(text)]
+    whole = "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình"
+    assert rows[:2] == [(whole, "assigned"), (whole, "assigned")]
+    assert rows[2][0] == "Các sở, ban, ngành"  # a formula after the class is its role, not its name
+
+
+def test_a_class_named_by_its_role_before_its_duty():
+    # Quyết định 123/2025/QĐ-CTUBND, Chủ tịch UBND thành phố Huế (tn-e598d95fb5f390a4), Điều 8.3: notes-E
+    text = """Điều 8. Tổ chức thực hiện
+3. Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản có trách nhiệm thực hiện chế độ báo cáo về tài sản.
+4. Các sở, ban, ngành chủ trì, phối hợp với Sở Tài chính hướng dẫn thực hiện."""
+    rows = [(o.agency, o.role) for o in _obligations(text)]
+    assert rows[0] == ("Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản", "assigned")
+    assert rows[1] == ("Các sở, ban, ngành", "lead")  # a role with its partners, no duty after it: the class's own role
+
+
 def test_a_title_over_a_class_heads_each_body_its_colon_lists_and_they_execute_on_the_decision():
     # UBND tỉnh Bắc Ninh, 456/QĐ-UBND Điều 3 (the phrase also closes UBND Hải Phòng's Điều 3 of 2025)
     text = """QUYẾT ĐỊNH:

@@ -2,6 +2,18 @@
 
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
+from schemas.document import Document, Page, TextSource, Word
+
+
+def _scanned_page(rows: list[tuple[str, float]], left: float) -> Document:
+    """A one-page OCR'd document of ``rows`` (line, x of its last word's right edge), one word box per line, all
+    starting at x ``left``: what ``segment.layout_line_ends`` reads a line's end from."""
+    text, words = "\n".join(r[0] for r in rows), []
+    for k, (line, right) in enumerate(rows):
+        start = text.index(line)
+        words.append(Word(text=line, start=start, end=start + len(line), bbox=(left, 20 * k, right, 20 * k + 12)))
+    pages = [Page(number=1, text=text, source=TextSource.ocr, words=words)]
+    return Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages).with_offsets()
 
 
 def test_lines_sentences_and_words_are_exact_slices_with_sections(tmp_path):
@@ -64,8 +76,6 @@ def test_a_line_cut_inside_a_proper_name_goes_on_in_the_next(tmp_path):
 def test_a_marker_ocr_misread_is_put_back_on_scanned_pages_only():
     # '~' for a dash bullet, '€)' for 'c)' (tn-6bac4a0d92da936d faxed; H14, UBND Cao Bằng 1999, scanned): the same
     # length, so every offset holds; a text layer keeps what it says
-    from schemas.document import Document, Page, TextSource
-
     text = "a) Sở Tài chính\nb) Sở Xây dựng\n~ Đánh giá quy hoạch;\n~- Đánh giá nhu cầu;\n€) Sở Địa chính hướng dẫn:"
     pages = {s: [Page(number=1, text=text, source=s)] for s in (TextSource.ocr, TextSource.plain)}
     scanned = segment(
@@ -90,8 +100,6 @@ def test_a_scanned_line_that_stops_short_of_the_margin_ends_its_paragraph():
     # title has no full stop and stops at x=255 of a column ending at x≈548, so the paragraph under it is not its
     # rest; a line that runs to the margin was wrapped and goes on (239 TTr, 299 UB and 53 TB of UBND Quảng Ngãi
     # joined their subject, 'Kính gửi' and first paragraph the same way)
-    from schemas.document import Document, Page, TextSource, Word
-
     def page(item_right: float) -> Document:
         rows = [
             ("2. Tổ chức tập huấn, bồi dưỡng, hướng dẫn chuyên môn, nghiệp vụ cho cán bộ làm công tác việc", 548),
@@ -107,12 +115,7 @@ def test_a_scanned_line_that_stops_short_of_the_margin_ends_its_paragraph():
             ),
             ("- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng của mình.", 549),
         ]
-        text, words = "\n".join(r[0] for r in rows), []
-        for k, (line, right) in enumerate(rows):
-            start = text.index(line)
-            words.append(Word(text=line, start=start, end=start + len(line), bbox=(114, 20 * k, right, 20 * k + 12)))
-        pages = [Page(number=1, text=text, source=TextSource.ocr, words=words)]
-        return Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages).with_offsets()
+        return _scanned_page(rows, left=114)
 
     short = [p.text[:12] for p in segment(page(255)).paragraphs()]
     assert short == ["2. Tổ chức t", "- Thời gian ", "3. Xây dựng ", "Sở, ban, ngà", "4. Tổ chức k", "- Cơ quan th"]
@@ -125,8 +128,6 @@ def test_a_scanned_item_line_that_runs_to_the_margin_goes_on_over_the_paragraph_
     # cut after 'Ban' at the margin, and its rest, ending in a full stop over another paragraph, read as a paragraph
     # under a heading, so its 'trước ngày 20/02/2025' dated no task; tn-6bac4a0d92da936d (UBND Đắk Lắk) and
     # tn-50f694478a35aefd (Văn phòng Chính phủ) faxed cut their items 'đ)' and 'h)' the same way
-    from schemas.document import Document, Page, TextSource, Word
-
     rows = [
         ("Sau khi nghe các cơ quan, đơn vị báo cáo, Phó Chủ tịch UBND tỉnh kết luận và chỉ đạo như sau:", 332),
         ("3. Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị liên quan rà soát Ban Chỉ đạo, Ban", 538),
@@ -135,11 +136,5 @@ def test_a_scanned_item_line_that_runs_to_the_margin_goes_on_over_the_paragraph_
         ("Trường hợp không đảm bảo điều kiện cổ phần hóa thì phối hợp với các cơ quan, đơn vị liên quan nghiên", 538),
         ("cứu, đề xuất cấp thẩm quyền hướng xử lý, đảm bảo việc thực hiện theo quy định của pháp luật hiện hành.", 537),
     ]
-    text, words = "\n".join(r[0] for r in rows), []
-    for k, (line, right) in enumerate(rows):
-        start = text.index(line)
-        words.append(Word(text=line, start=start, end=start + len(line), bbox=(100, 20 * k, right, 20 * k + 12)))
-    pages = [Page(number=1, text=text, source=TextSource.ocr, words=words)]
-    doc = Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages).with_offsets()
-    item = [p for p in segment(doc).paragraphs() if p.marker == "3."]
+    item = [p for p in segment(_scanned_page(rows, left=100)).paragraphs() if p.marker == "3."]
     assert len(item) == 1 and item[0].text.endswith("trước ngày 20/02/2025.")

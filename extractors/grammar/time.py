@@ -42,6 +42,8 @@ YEAR_KINDS: tuple[Kind, ...] = ("year", "fiscal_year")
 _Y = r"((?:19|20)\d{2})"
 _D = r"(\d{1,2})"
 _Q = r"(iv|i{1,3}|[1-4])"
+# the bullets and outline markers before a line's first word ('- a) ', 'II. 1. '), on folded text
+_OUTLINE_LEAD = r"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*"
 # a table cell holding only a year ('2025', 'Năm 2025', '2025.'), on the text or its folded twin
 YEAR_CELL = re.compile(rf"\s*(?:n[aă]m\s*)?{_Y}\s*[^\w\s]?\s*", re.IGNORECASE)
 # a day and month without a year, 'ngày 15/6': how a periodic duty dates its reports
@@ -171,7 +173,8 @@ def _vocab() -> _Vocab:
         ),
         past_end=re.compile(rf"\s*(?:{phrase_alternation(d['past_ends'])})(?!\w)"),
         time_left=re.compile(
-            rf"\s*,?\s*(?:{phrase_alternation(d['time_left'])})\s+(?:\d+|mot|hai|ba|vai)\s+(?:ngay|tuan|thang|nam)(?!\w)"
+            rf"\s*,?\s*(?:{phrase_alternation(d['time_left'])})\s+(?:\d+|{phrase_alternation(d['time_left_counts'])})"
+            rf"\s+(?:{phrase_alternation(d['time_left_units'])})(?!\w)"
         ),
         list_joint=re.compile(rf"\s*(?:{phrase_alternation(d['list_joints'])})\s*"),
         range_starts=frozenset(fold(w) for w in d["range_starts"]),
@@ -192,11 +195,9 @@ def _vocab() -> _Vocab:
         effective_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['effective'])})\s*$"),
         atoms=[(grain, re.compile(p), _opening_word(p)) for grain, p in atoms],
         opening=re.compile(
-            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:(?:{phrase_alternation(d['clause_openers'])})\s*)?[\s,:(]*"
+            rf"{_OUTLINE_LEAD}(?:(?:{phrase_alternation(d['clause_openers'] + d['time_labels'])})\s*)?[\s,:(]*"
         ),
-        label=re.compile(
-            rf"[\s\-+•(]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(*]*"
-        ),
+        label=re.compile(rf"{_OUTLINE_LEAD}(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(*]*"),
         time_columns={fold(k): v for k, v in d["time_columns"].items()},
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
         finished_before=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})(?:\s+\w+){{0,4}}\s+$"),
