@@ -500,7 +500,18 @@ class _Scanner:
                 pos = s
             elif (body := self.match(pos, allow_collective=False)) is not None:
                 pos = body.end
+            elif (owner := self._bare_owner(pos)) is not None:
+                pos = owner
         return pos
+
+    def _bare_owner(self, pos: int) -> int | None:
+        """The issuer's own body named by its bare capitalised head after a qualifier: 'đơn vị sự nghiệp thuộc Bộ'
+        (Bộ Tư pháp, 23/2025/TT-BTP), 'các đơn vị trực thuộc Sở' (a Sở's plan), 'đơn vị sự nghiệp thuộc Cục'."""
+        start = self._ws(pos)
+        end = self._word(self.lex.self_scoped, pos)
+        if end is None and (m := _WORD.match(self.folded, start)) is not None and m.group() in self.lex.head_words:
+            end = m.end()
+        return end if end is not None and self.text[start : start + 1].isupper() else None
 
     def _unit(self, pos: int) -> int | None:
         """An administrative unit word. Folded, 'quan' is both 'quận' and the 'quan' of 'quan tâm': a
@@ -833,7 +844,7 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
                 out.append(named(text, a, b))
             continue
         title = sc._word(sc.lex.titles, a)
-        colon = _COLON.match(text, title) if title is not None else None
+        colon = _COLON.match(text, _titled_class_end(sc, title)) if title is not None else None
         if colon is not None:
             # 'Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học tỉnh': the title heads
             # each body its colon lists
@@ -848,6 +859,23 @@ def parse_officials(text: str, start: int, stop: int) -> list[AgencyMatch]:
         elif len(text[a:b].split()) <= _MEMBER_WORDS and sc._opens_name(a) and not _acts(sc, a, b):
             out.append(named(text, a, b))  # 'ban ngành thành phố': a name the lexicon reads only the start of
     return out
+
+
+def _titled_class_end(sc: _Scanner, title: int) -> int:
+    """Where the class a title heads before its colon ends ('Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây
+    dựng, …', UBND Bắc Ninh 456/QĐ-UBND), as 'Giám đốc: Trung tâm …' heads the bodies listed; the title's end if
+    none."""
+    plural = sc._literal(_PLURAL, title)
+    if plural is None:
+        return title
+    end = sc._word(sc.lex.classes, plural)
+    while (
+        end is not None
+        and (join := _CLASS_JOIN.match(sc.folded, end))
+        and (nxt := sc._word(sc.lex.classes, join.end()))
+    ):
+        end = nxt
+    return end if end is not None else title
 
 
 def is_bare_title(text: str) -> bool:

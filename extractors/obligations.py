@@ -216,7 +216,10 @@ def _vocabulary() -> _Vocabulary:
             rf"(?:{phrase_alternation(d['lead'])})(?!\w)"
         ),
         helped=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['helped'])})\s*$"),
-        preamble=re.compile(rf"(?:{phrase_alternation(d['preamble_parts'])})(?!\w)"),
+        preamble=re.compile(
+            rf"(?:{phrase_alternation(d['preamble_parts'])})(?!\w)"
+            rf"|(?:{phrase_alternation(d['competence_articles'])})\s+(?!va\b)(?=[^\W\d_])"
+        ),
         salutation_in_article=re.compile(rf"[\s*_]*(?:(?:{phrase_alternation(d['article_salutations'])})\s*:?\s*)?"),
         notice_closing=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['notice_closings'])})\s+"),
         whose=re.compile(rf"^(?:{phrase_alternation(d['whose'])})\s*$"),
@@ -1421,7 +1424,8 @@ class _Reader:
             self.item(i, self._part_end(i), [])
 
     def _in_preamble(self, i: int) -> bool:
-        """Is line i in a part that says why and for whom, not who does what ('I. MỤC ĐÍCH, YÊU CẦU')?"""
+        """Is line i in a part that says why and for whom, not who does what ('I. MỤC ĐÍCH, YÊU CẦU'), or in an
+        article that allocates a competence ('Điều 10. Thẩm quyền xử lý kỷ luật')?"""
         part = next((j for j in range(i, -1, -1) if self.ranks[j] == 0), None)
         return part is not None and bool(
             self.voc.preamble.match(fold_in_place(marker_body(self.lines[part])).lstrip(" *_#"))

@@ -652,3 +652,17 @@ def test_a_scope_word_keeps_the_area_it_ranges_over():
         "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp Thành phố"
     ]
     assert _names("Công an các cấp, các ngành chức năng") == ["Công an các cấp", "các ngành chức năng"]
+
+
+def test_a_class_owned_by_the_issuers_bare_head_keeps_it():
+    # Bộ Tư pháp, 23/2025/TT-BTP Điều 14.3; UBND tỉnh Hà Tĩnh, 624/KH-UBND V.8
+    assert _names("Người đứng đầu đơn vị sự nghiệp thuộc Bộ quản lý hồ sơ giấy và hồ sơ điện tử") == [
+        "Người đứng đầu đơn vị sự nghiệp thuộc Bộ"
+    ]
+    assert _names("Thủ trưởng các đơn vị thuộc Bộ được phân cấp có trách nhiệm")[0].startswith(
+        "Thủ trưởng các đơn vị thuộc Bộ"
+    )
+    assert _names("Các sở, cơ quan trực thuộc Sở và các cơ quan liên quan trong phạm vi")[0] == (
+        "Các sở, cơ quan trực thuộc Sở"
+    )
+    assert _names("các đơn vị trực thuộc Sở Y tế thực hiện") == ["các đơn vị trực thuộc Sở Y tế"]

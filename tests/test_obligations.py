@@ -1899,3 +1899,31 @@ def test_a_class_named_by_its_role_before_its_duty():
     rows = [(o.agency, o.role) for o in _obligations(text)]
     assert rows[0] == ("Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản", "assigned")
     assert rows[1] == ("Các sở, ban, ngành", "lead")  # a role with its partners, no duty after it: the class's own role
+
+
+def test_a_title_over_a_class_heads_each_body_its_colon_lists_and_they_execute_on_the_decision():
+    # UBND tỉnh Bắc Ninh, 456/QĐ-UBND Điều 3 (the phrase also closes UBND Hải Phòng's Điều 3 of 2025)
+    text = """QUYẾT ĐỊNH:
+Điều 1. Ban hành Danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước lĩnh vực xây dựng.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, Sở Tài chính, Uỷ ban nhân dân cấp xã, các cơ quan, đơn vị có liên quan căn cứ Quyết định thi hành./."""
+    got = _obligations(text)
+    assert [o.agency for o in got] == [
+        "Thủ trưởng Văn phòng Ủy ban nhân dân tỉnh",
+        "Thủ trưởng Sở Xây dựng",
+        "Thủ trưởng Sở Tài chính",
+        "Thủ trưởng Uỷ ban nhân dân cấp xã",  # as printed; the document text is normalized upstream
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+    assert {o.task for o in got} == {"Căn cứ Quyết định thi hành"}
+
+
+def test_an_article_that_allocates_a_competence_assigns_no_task_to_the_bodies_it_names():
+    # Bộ Tư pháp 23/2025/TT-BTP Điều 10 (its Chương II-III), as HĐND Hà Nội 71/2025 Điều 9 'Thẩm quyền lập, thẩm
+    # định, phê duyệt …'; an article of 'Thẩm quyền, trình tự …' (UBND Hà Nội's rating rules) keeps its tasks
+    text = """Điều 10. Thẩm quyền xử lý kỷ luật
+1. Cục trưởng quyết định kỷ luật đối với Lãnh đạo cấp Phòng và tương đương thuộc Cục.
+2. Người đứng đầu đơn vị sự nghiệp thuộc Bộ nhóm 1, nhóm 2 quyết định kỷ luật đối với Lãnh đạo cấp Phòng.
+Điều 11. Thẩm quyền, trình tự, thời gian đánh giá, xếp loại
+1. Sở Nội vụ tổng hợp kết quả tự chấm điểm, báo cáo Ủy ban nhân dân thành phố."""
+    assert _rows(text) == [("Sở Nội vụ", "assigned", "Điều 11.1")]

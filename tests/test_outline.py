@@ -103,3 +103,32 @@ def test_a_lowercase_line_goes_on_after_a_closing_mark():
         "*làm việc “3 ca, 4 kíp”, “làm việc xuyên ngày nghỉ, ngày lễ, ngày tết”...*", "để hoàn thành các dự án"
     )
     assert not continues("Các sở, ngành triển khai thực hiện Kế hoạch này.", "Giao Sở Y tế chủ trì.")
+
+
+def test_an_article_reference_wrapped_to_the_line_head_is_no_article():
+    """HĐND Hà Nội 79/2025/NQ-HĐND Điều 8.1.c; UBND Quảng Ninh 97/2025/QĐ-UBND ('… quy định tại khoản 3' /
+    'Điều 16 Nghị định số 62/2025/NĐ-CP …'); HĐND Hà Nội's low-emission zones ('… tiêu chí quy định tại' /
+    'Điều 4 và …'). A real article heading keeps its marker."""
+    lines = [
+        "**Điều 8. Tổ chức thực hiện**",
+        "1. Giao Ủy ban nhân dân Thành phố:",
+        "a) Chỉ đạo Ủy ban nhân dân cấp xã: Rà soát, phê duyệt danh sách cơ sở theo địa bàn quản lý; bố trí",
+        "quỹ đất, phê duyệt kế hoạch, phương án di chuyển đối với các cơ sở quy định tại",
+        "Điều 6 của Nghị quyết này;",
+        "b) Chỉ đạo Sở Xây dựng hướng dẫn Ủy ban nhân dân cấp xã (theo quy định tại khoản 3",
+        "Điều 16 Nghị định số 62/2025/NĐ-CP ngày 4/3/2025 của Chính phủ)",
+        "Điều 9. Hiệu lực thi hành",
+    ]
+    nodes = parse(lines)
+    assert [n.section for n in nodes] == [
+        "Điều 8",
+        "Điều 8.1",
+        "Điều 8.1.a",
+        "Điều 8.1.a",
+        "Điều 8.1.a",
+        "Điều 8.1.b",
+        "Điều 8.1.b",
+        "Điều 9",
+    ]
+    assert continues(lines[3], lines[4])
+    assert not continues("Quyết định này có hiệu lực kể từ ngày ký.", "Điều 3. Chánh Văn phòng")

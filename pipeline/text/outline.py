@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.text.pages import page_number
+from pipeline.text.wraps import is_wrapped_reference
 
 # Markdown decoration before a marker: heading hashes, block quotes, emphasis stuck to the text.
 _DECORATION = re.compile(r"^(?:#{1,6}\s*|>\s*|[*_]{1,3}(?=\S))*")
@@ -124,7 +125,7 @@ def continues(previous: str, text: str) -> bool:
     return (
         len(previous) >= _WRAP_MIN_CHARS
         and (not previous.endswith(_PARAGRAPH_END) or (text[:1].isalpha() and text[:1].islower()))
-        and _read_marker(text) is None
+        and (_read_marker(text) is None or is_wrapped_reference(previous, text))
         and not is_page_number(text)
         and not is_caps(previous)
         and not is_caps(text)
@@ -153,6 +154,8 @@ def parse(lines: list[str]) -> list[Node]:
     for n, text in enumerate(lines):
         marker = None
         found = _read_marker(text)
+        if found and found[0] in ("article", "chapter") and n > 0 and is_wrapped_reference(lines[n - 1], text):
+            found = None  # '… quy định tại' / 'Điều 6 của Nghị quyết này;': a reference the wrap put at the head
         if found and found[0] == "bracket":
             number = int(found[1].strip("()"))
             opened = n > 0 and lines[n - 1].rstrip(" *_").endswith(":")

@@ -19,6 +19,8 @@ DATA = Path(__file__).parent / "data"
 @dataclass(frozen=True)
 class _JoinRules:
     outline_start: tuple[re.Pattern[str], ...]
+    reference_start: re.Pattern[str]
+    reference_lead: re.Pattern[str]
     part_alone: re.Pattern[str]
     part_number: re.Pattern[str]
     sentence_end: str
@@ -34,6 +36,8 @@ def _join_rules() -> _JoinRules:
     d = json.loads((DATA / "line_joining.json").read_text(encoding="utf-8"))
     return _JoinRules(
         tuple(re.compile(p) for p in d["outline_start"]),
+        re.compile(d["reference_start"]),
+        re.compile(d["reference_lead"]),
         re.compile(d["part_alone"]),
         re.compile(d["part_number"]),
         d["sentence_end"],
@@ -62,6 +66,8 @@ def line_separator(prev_line: str, next_line: str, full_width: int | None = None
         return "\n"
     if rules.part_alone.match(prev.strip(" *_#")) and rules.part_number.match(nxt.lstrip(" *_")):
         return " "  # '**Điều' / '3. **Chánh Văn phòng …': the article's number went to the next line
+    if is_wrapped_reference(prev, nxt):
+        return " "  # '… quy định tại' / 'Điều 6 của Nghị quyết này;': a reference, not an article
     if any(p.match(nxt) for p in rules.outline_start):
         return "\n"
     if page_number(prev) is not None:
@@ -139,6 +145,18 @@ def _is_bare_marker(line: str, rules: _JoinRules) -> bool:
     """'1.4.', '-', 'a)' alone on a line: the wrap came right after the marker."""
     body = line.strip(" *_#") + " "  # the item patterns want the space after 'a)', '(1)'
     return any((m := p.match(body)) is not None and not body[m.end() :].strip() for p in rules.outline_start[1:6])
+
+
+def is_wrapped_reference(prev: str, nxt: str) -> bool:
+    """Does ``nxt`` open with a reference to an article ('Điều 6 của Nghị quyết này', HĐND Hà Nội 79/2025;
+    'Điều 10 Thông tư số 28/2012/TT-BKHCN' after '… quy định tại khoản 2', Bộ KH&CN) cut from the line above?"""
+    rules = _join_rules()
+    prev, nxt = prev.strip(), nxt.strip()
+    if not rules.reference_start.match(nxt) and not (
+        rules.outline_start[0].match(nxt) and rules.reference_lead.search(prev.rstrip(" *_"))
+    ):
+        return False
+    return prev.rstrip(" *_")[-1:] not in rules.sentence_end and not _TABLE_FRAGMENT.search(prev)
 
 
 def _block_separator(prev: str, nxt: str, width: int | None, rules: _JoinRules) -> str:
