@@ -472,6 +472,7 @@ class _Reader:
             for line in self.lines
         ]
         self.used: set[int] = set()  # lines already read as an item or a task
+        self.own_requests: set[int] = set()  # lines where a body asks another as one of its duties: the asker's task
         self.addressee_ends: dict[int, int] = {}  # line index → end of the addressees read there
         self.out: list[Obligation] = []
 
@@ -537,14 +538,25 @@ class _Reader:
         return found, end
 
     # -- an item and what sits under it ------------------------------------------------------
-    def item(self, i: int, end: int, default: list[AgencyMatch], topical: bool = False) -> None:
+    def item(self, i: int, end: int, default: list[AgencyMatch], topical: bool = False, owned: bool = False) -> None:
         """Item line i with its children i+1..end-1: the bodies it names (or the list's addressees),
         the task on its own line, and one task per bullet, sub-item or paragraph under it. In a
         ``topical`` part (KIẾN NGHỊ, NHIỆM VỤ) 'Đối với X:' names who acts only when X is a body and
-        the line is a heading over its lettered tasks."""
+        the line is a heading over its lettered tasks. ``owned``: the item is one of the lettered duties of
+        ``default``, the body its heading names, so an item asking another body is that body's own task ('a) Đề
+        nghị Sở Tư pháp cấp, khóa … tài khoản' under '2. Trách nhiệm của Trưởng các tổ chức hành nghề công chứng',
+        UBND Hải Phòng 211/2025; 'd) Giao Sở Xây dựng là cơ quan thường trực …' under 'Ủy ban nhân dân các tỉnh …
+        có trách nhiệm:', Thủ tướng 22/2013; '2. Đề nghị Chi nhánh Văn phòng đăng ký đất đai cung cấp …' under a
+        land office's duties), as a directive of a letter's list would not be."""
         line = self.lines[i]
         self.used.add(i)
         body = marker_body(line)
+        if owned and default and self.voc.directive.match(fold_in_place(body)):
+            self.own_requests.add(i)
+            # its role is its own, not the one it gives: 'Giao Sở Tài chính chủ trì …' is assigned (notes-P)
+            self.out += _obligations(self.seg, default, _Task(line, line.end - len(body), body), "", "assigned")
+            self._tasks_under(i, list(range(i + 1, end)), default, body, True)
+            return
         lead_in = self.voc.item_prefix.match(fold_in_place(body))  # 'Đối với', 'Trách nhiệm của'
         if lead_in and topical:
             named, named_end = parse_addressees(body, lead_in.end())
@@ -591,7 +603,7 @@ class _Reader:
             # ngành, địa phương: …' over '2.1. Trách nhiệm chung' (theirs) and '2.2. Trách nhiệm cụ thể' over 'a) Sở Xây dựng'
             for k, k_end in sub:
                 if k not in self.used:
-                    self.item(k, k_end, bodies)
+                    self.item(k, k_end, bodies, owned=True)
             return
         if inline:
             self.out += _obligations(self.seg, bodies, _Task(line, line.start + stop, rest, line.start), "")
@@ -1332,6 +1344,8 @@ class _Reader:
     def explicit_assignments(self) -> None:
         """'giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế' anywhere in the body."""
         for i, line in enumerate(self.lines):
+            if i in self.own_requests:
+                continue  # 'd) Giao Sở Xây dựng …' among the duties of UBND tỉnh is UBND tỉnh's alone (notes-D, cb-40)
             folded = fold_in_place(line.text)
             for m in self.voc.explicit.finditer(folded):
                 if m.start() < self.addressee_ends.get(i, -1) - line.start or self.voc.not_before_explicit.search(

@@ -1874,3 +1874,34 @@ Bước 1: Ủy ban nhân dân cấp xã lập danh sách gửi Sở Y tế.
 IV. TỔ CHỨC THỰC HIỆN
 1. Sở Y tế chủ trì, phối hợp với các cơ quan liên quan tổ chức thực hiện Kế hoạch."""
     assert _rows(text) == [("Sở Y tế", "lead", "IV.1")]
+
+
+def test_a_body_asking_another_among_its_own_duties_keeps_the_task():
+    # UBND Hải Phòng 211/2025 (tn-d71b3a48efad6d2c, Quy chế Điều 23.2) and Thủ tướng 22/2013/QĐ-TTg (cb-file_data_40,
+    # Điều 8.2.d–đ, notes-D): 'Đề nghị X …' or 'Giao X …' among the lettered duties of the body the heading names
+    # is that body's task, role assigned, and gives X nothing
+    text = """**Điều 23. Trách nhiệm của Hội
+Công chứng viên thành phố, các tổ chức hành nghề công chứng và cá nhân có liên
+quan**
+
+2. Trách nhiệm của Trưởng các tổ chức hành nghề công chứng
+
+a) Đề nghị Sở Tư pháp cấp, khóa hoặc thay đổi tài
+khoản cho công chứng viên, nhân viên của tổ chức mình.
+
+b) Đảm bảo điều kiện (trang thiết bị, mạng internet
+và các điều kiện khác) cho việc vận hành Cơ sở dữ liệu tại đơn vị mình.
+"""
+    assert _rows(text) == [
+        ("Trưởng các tổ chức hành nghề công chứng", "assigned", s) for s in ("Điều 23.2.a", "Điều 23.2.b")
+    ]
+    text = """Điều 8. Tổ chức thực hiện
+
+2. Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+
+a) Chỉ đạo công tác lập dự toán, quản lý, cấp phát, thanh toán, quyết toán nguồn vốn hỗ trợ theo hướng dẫn của Bộ Tài chính;
+
+b) Giao Sở Xây dựng là cơ quan thường trực của tỉnh để triển khai thực hiện chính sách theo quy định tại Quyết định này;
+"""
+    province = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    assert _rows(text) == [(province, "assigned", "Điều 8.2.a"), (province, "assigned", "Điều 8.2.b")]
