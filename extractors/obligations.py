@@ -143,6 +143,8 @@ class _Vocabulary:
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
+    functional: re.Pattern[str]
+    not_functional: re.Pattern[str]
     form_blank: re.Pattern[str]
     duty_article: re.Pattern[str]
     position_article: re.Pattern[str]
@@ -243,6 +245,12 @@ def _vocabulary() -> _Vocabulary:
         ),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
+        # folded: the functional head, its description (no punctuation, a dozen words at most), then its duty
+        functional=re.compile(
+            rf"\s*(?:{phrase_alternation(d['functional_heads'])})(?:\s+[^\W\d_]+){{1,12}}?"
+            rf"(?=\s+(?:{phrase_alternation(d['functional_duties'])})\s)"
+        ),
+        not_functional=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['not_functional'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
         form_blank=re.compile(d["form_blank"]["pattern"]),
         duty_article=re.compile(rf"^(?:{phrase_alternation(d['duty_articles'])})[\s.:*_]*$"),
@@ -525,6 +533,8 @@ class _Reader:
         giao chủ trì có trách nhiệm …') names nobody. ``record`` notes them as read, so that 'giao' before them is
         not read again as an explicit assignment."""
         found, end = parse_addressees(text, offset)
+        if not found and (functional := self._functional_body(text, offset)) is not None:
+            found, end = [functional], functional.end
         after = fold_in_place(text[end:])
         if (
             found
@@ -536,6 +546,21 @@ class _Reader:
         if found and record:
             self.addressee_ends[i] = self.lines[i].start + end
         return found, end
+
+    def _functional_body(self, text: str, offset: int) -> AgencyMatch | None:
+        """A body named by what it does, with no 'các', opening its sentence before its duty: '2. Đơn vị cung cấp
+        dịch vụ đăng kiểm có trách nhiệm kê khai …' (price rules of Bộ Xây dựng and of provinces, tn-2ff4, tn-932e,
+        tn-875c), '3. Cơ sở giáo dục công lập chất lượng cao có trách nhiệm quản lý …' (HĐND Hà Nội 59/2025), '2. Cơ
+        quan, đơn vị thực hiện nội dung chi …' is not one (a class series: the agency grammar's). A person, a role
+        ('Cơ quan chủ trì …'), a class a role defines ('… được giao …') or a case names nobody."""
+        folded = fold_in_place(text)
+        m = self.voc.functional.match(folded, offset)
+        if m is None:
+            return None
+        start = offset + len(folded[offset : m.end()]) - len(folded[offset : m.end()].lstrip())
+        if not text[start : start + 1].isupper() or self.voc.not_functional.search(folded, start, m.end()):
+            return None
+        return named(text, start, m.end())
 
     # -- an item and what sits under it ------------------------------------------------------
     def item(self, i: int, end: int, default: list[AgencyMatch], topical: bool = False, owned: bool = False) -> None:

@@ -1905,3 +1905,23 @@ b) Giao Sở Xây dựng là cơ quan thường trực của tỉnh để triể
 """
     province = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
     assert _rows(text) == [(province, "assigned", "Điều 8.2.a"), (province, "assigned", "Điều 8.2.b")]
+
+
+def test_a_body_named_by_what_it_does_opens_its_duty():
+    # Bộ Xây dựng 38/2025/TT-BXD (tn-2ff42266d5aa9fd1, also 36/2025 and tn-932e83be67d03d47) and HĐND Hà Nội 59/2025
+    # (tn-9124b25553a6c642, 3.3): a functional body with no 'các' before 'có trách nhiệm' is the one who acts; a role
+    # ('Cơ quan chủ trì', tn-994dfbc3967e5ebf) or a class with its persons names nobody
+    text = """Điều 4. Tổ chức thực hiện
+
+2. Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ đăng kiểm phương tiện thủy nội địa theo quy định pháp luật về giá.
+
+3. Cơ sở giáo dục công lập chất lượng cao có trách nhiệm quản lý các nguồn kinh phí đảm bảo nguyên tắc dân chủ, công khai minh bạch.
+
+4. Cơ quan chủ trì có trách nhiệm tổng hợp đầy đủ nội dung cuộc họp hoặc buổi kiểm tra thực địa bằng văn bản.
+
+5. Tổ chức, cá nhân có trách nhiệm phân loại chất thải rắn sinh hoạt tại nguồn.
+"""
+    assert _rows(text) == [
+        ("Đơn vị cung cấp dịch vụ đăng kiểm", "assigned", "Điều 4.2"),
+        ("Cơ sở giáo dục công lập chất lượng cao", "assigned", "Điều 4.3"),
+    ]
