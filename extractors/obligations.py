@@ -144,6 +144,7 @@ class _Vocabulary:
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
     functional: re.Pattern[str]
+    issuing: re.Pattern[str]
     not_functional: re.Pattern[str]
     form_blank: re.Pattern[str]
     duty_article: re.Pattern[str]
@@ -249,6 +250,9 @@ def _vocabulary() -> _Vocabulary:
         functional=re.compile(
             rf"\s*(?:{phrase_alternation(d['functional_heads'])})(?:\s+[^\W\d_]+){{1,12}}?"
             rf"(?=\s+(?:{phrase_alternation(d['functional_duties'])})\s)"
+        ),
+        issuing=re.compile(
+            rf"ban hanh\s+(?:va\s+[^\W\d_]+\s+)?(?:{phrase_alternation(d['issued_instruments'])})(?!\w)"
         ),
         not_functional=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['not_functional'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
@@ -359,6 +363,7 @@ _SENTENCE_BREAK = re.compile(r"[;.]\s+")
 # dẫn: Sở Khoa học và Công nghệ có trách nhiệm chủ trì …')
 _CLAUSE_OPENING = re.compile(r"[;.:]\s+")
 _CLAUSE_SEMICOLON = re.compile(r";\s*")
+_ISSUED = re.compile(r"(?<!\w)(?:số|ngày)(?!\w)|\d+/\d+")  # 'ban hành Kế hoạch số 12/KH-SYT ngày …': a past act
 _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 _NEXT_LOWER = re.compile(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]")  # a task after the bodies starts with a lowercase verb
 _CITED_DATE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
@@ -1474,9 +1479,19 @@ class _Reader:
                     self.voc.duty.match(fold_in_place(after).lstrip())
                     or self.voc.given_duty.match(fold_in_place(after))
                     or not self.voc.not_a_task.match(fold_in_place(after).lstrip())
+                    or self._issues(after)
                 )
             )
         )
+
+    def _issues(self, after: str) -> bool:
+        """Is the rest of an item a body's task to issue an instrument ('4. Ủy ban nhân dân Thành phố ban hành quy định
+        chi tiết quy trình …', HĐND Hà Nội 70/2025; '4. Ủy ban nhân dân cấp tỉnh ban hành quy chế quản lý công trình
+        ghi công liệt sĩ', Nghị định 131/2021), not the report of one issued ('… ban hành Kế hoạch số 12/KH-SYT ngày
+        …': its number or its date in the clause)?"""
+        text = after.lstrip()
+        clause = re.split(r"[.;:]", text, maxsplit=1)[0]
+        return bool(self.voc.issuing.match(fold_in_place(text))) and not _ISSUED.search(clause)
 
     def tables(self) -> None:
         """A table of tasks — 'Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian' — one obligation per row

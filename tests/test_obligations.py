@@ -1925,3 +1925,18 @@ def test_a_body_named_by_what_it_does_opens_its_duty():
         ("Đơn vị cung cấp dịch vụ đăng kiểm", "assigned", "Điều 4.2"),
         ("Cơ sở giáo dục công lập chất lượng cao", "assigned", "Điều 4.3"),
     ]
+
+
+def test_a_body_told_to_issue_an_instrument_is_given_a_task_a_reported_act_is_not():
+    # HĐND Hà Nội 70/2025 (tn-5f041f5e6645b117, 5.1 and 7.4) and Nghị định 131/2021 (cb-file_data_7, '4. Ủy ban nhân
+    # dân cấp tỉnh ban hành quy chế quản lý công trình ghi công liệt sĩ'): 'X ban hành <instrument>' is X's task;
+    # with the instrument's number or date it reports what was issued
+    text = """Điều 5. Thực hiện ủy thác vốn ngân sách
+
+1. Ủy ban nhân dân Thành phố ban hành Quyết định ủy thác nguồn vốn ngân sách cho Quỹ đầu tư phát triển Thành phố để thực hiện nhiệm vụ ủy thác.
+
+2. Sở Y tế ban hành Kế hoạch số 12/KH-SYT ngày 05/3/2025 về phòng, chống dịch bệnh.
+
+4. Ủy ban nhân dân Thành phố ban hành quy định chi tiết quy trình thực hiện dự án theo quy định tại khoản 2 Điều này.
+"""
+    assert _rows(text) == [("Ủy ban nhân dân Thành phố", "assigned", s) for s in ("Điều 5.1", "Điều 5.4")]
