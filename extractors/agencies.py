@@ -69,6 +69,7 @@ class _Lexicon:
         self.qualifiers = _alternation(data["class_qualifiers"])
         self.self_scoped = _alternation(data["self_scoped"])
         self.name_breaks = re.compile(rf"(?<!\w){_alternation(data['name_breaks']).pattern}")
+        self.mission_heads = {fold(h) for h in data["mission_heads"]}
         self.numbered_head = re.compile(rf"(?<!\w)(?:{_alternation(data['numbered_heads']).pattern})[ \t]*$")
         self.area_words = _alternation(data["area_words"])
         # 'Phó' before a title ('Phó Trưởng ban'): the signer's grammar reads the same words
@@ -237,6 +238,7 @@ _DASH = re.compile(r"[ \t]*[-–—][ \t]*")  # OCR reads the hyphen of 'Lao đ�
 _NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu chính Viễn thông')
 _BRIDGE_WORDS = 2  # lowercase words inside a capitalised name ('Khu Nông nghiệp ứng dụng Công nghệ cao')
 _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
+_MISSION_WORDS = 7  # lowercase words of a mission before its scope ('Ban Chỉ đạo| thi hành án dân sự| tỉnh')
 # 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã'
 _UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—][ \t]*")
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
@@ -480,6 +482,28 @@ class _Scanner:
         breaks = nxt is not None and self.lex.name_breaks.match(self.folded, nxt.start(1)) is not None
         return end if closes or breaks else pos
 
+    def _mission(self, start: int, pos: int) -> int:
+        """The lowercase mission that names a body of ``mission_heads`` (text[start:pos]) up to the scope that closes
+        it, with that scope: 'Ban Chỉ đạo| phát triển du lịch| các địa phương' (Ban Chỉ đạo Nhà nước về Du lịch
+        170/2025), 'Ban chỉ đạo| phòng thủ dân sự| quốc gia' (Thủ tướng's telegrams); else ``pos``: with no scope
+        the words are the body's task ('Ban Chỉ đạo| kiểm tra các …')."""
+        if " ".join(self.folded[self._ws(start) : pos].split()) not in self.lex.mission_heads:
+            return pos
+        p = pos
+        for _ in range(_MISSION_WORDS):
+            m = _NEXT_WORD.match(self.text, p)
+            if not m or not m.group(1)[0].islower():
+                return pos
+            at = m.start(1)
+            plural = self._literal(_PLURAL, at)
+            scope = self._scope(at) or (self._word(self.lex.scope_words, plural) if plural else None)
+            if scope is not None and p > pos:
+                return scope
+            if self.lex.name_breaks.match(self.folded, at) or self._word(self.lex.qualifiers, at) is not None:
+                return pos
+            p = m.end()
+        return pos
+
     def _designator(self, pos: int) -> int:
         """The number that tells a body apart, read with its name: after a name of ``numbered_heads`` ('Ban Chỉ đạo
         389', 'Ban Quản lý Dự án 85', 'Quân khu 5'), or after an area word of any body ('Ngân hàng Nhà nước khu vực
@@ -662,6 +686,9 @@ class _Scanner:
             end = self._qualifiers(tail)
         elif end is None:
             return None
+        else:  # 'Ban Chỉ đạo| phát triển du lịch các tỉnh, thành phố': a whole name with its scope
+            mission = self._mission(p, end)
+            end, scoped = mission, mission > end
         end = self._designator(end)
         head_end = end
         nested = self.match(end, allow_collective=False)

@@ -144,6 +144,9 @@ class _Vocabulary:
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
+    functional: re.Pattern[str]
+    issuing: re.Pattern[str]
+    not_functional: re.Pattern[str]
     form_blank: re.Pattern[str]
     duty_article: re.Pattern[str]
     position_article: re.Pattern[str]
@@ -244,6 +247,15 @@ def _vocabulary() -> _Vocabulary:
         ),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
+        # folded: the functional head, its description (no punctuation, a dozen words at most), then its duty
+        functional=re.compile(
+            rf"\s*(?:{phrase_alternation(d['functional_heads'])})(?:\s+[^\W\d_]+){{1,12}}?"
+            rf"(?=\s+(?:{phrase_alternation(d['functional_duties'])})\s)"
+        ),
+        issuing=re.compile(
+            rf"ban hanh\s+(?:va\s+[^\W\d_]+\s+)?(?:{phrase_alternation(d['issued_instruments'])})(?!\w)"
+        ),
+        not_functional=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['not_functional'])})(?!\w)"),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
         form_blank=re.compile(d["form_blank"]["pattern"]),
         duty_article=re.compile(rf"^(?:{phrase_alternation(d['duty_articles'])})[\s.:*_]*$"),
@@ -354,6 +366,7 @@ _SENTENCE_BREAK = re.compile(r"[;.]\s+")
 # dẫn: Sở Khoa học và Công nghệ có trách nhiệm chủ trì …')
 _CLAUSE_OPENING = re.compile(r"[;.:]\s+")
 _CLAUSE_SEMICOLON = re.compile(r";\s*")
+_ISSUED = re.compile(r"(?<!\w)(?:số|ngày)(?!\w)|\d+/\d+")  # 'ban hành Kế hoạch số 12/KH-SYT ngày …': a past act
 _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 _NEXT_LOWER = re.compile(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]")  # a task after the bodies starts with a lowercase verb
 # on folded text, so that a scan that lost its tone marks ('truoc ngay 15/6') reads the same
@@ -472,6 +485,7 @@ class _Reader:
             for line in self.lines
         ]
         self.used: set[int] = set()  # lines already read as an item or a task
+        self.own_requests: set[int] = set()  # lines where a body asks another as one of its duties: the asker's task
         self.addressee_ends: dict[int, int] = {}  # line index → end of the addressees read there
         self.out: list[Obligation] = []
 
@@ -524,6 +538,8 @@ class _Reader:
         giao chủ trì có trách nhiệm …') names nobody. ``record`` notes them as read, so that 'giao' before them is
         not read again as an explicit assignment."""
         found, end = parse_addressees(text, offset)
+        if not found and (functional := self._functional_body(text, offset)) is not None:
+            found, end = [functional], functional.end
         after = fold_in_place(text[end:])
         if (
             found
@@ -536,15 +552,41 @@ class _Reader:
             self.addressee_ends[i] = self.lines[i].start + end
         return found, end
 
+    def _functional_body(self, text: str, offset: int) -> AgencyMatch | None:
+        """A body named by what it does, with no 'các', opening its sentence before its duty: '2. Đơn vị cung cấp
+        dịch vụ đăng kiểm có trách nhiệm kê khai …' (price rules of Bộ Xây dựng and of provinces, tn-2ff4, tn-932e,
+        tn-875c), '3. Cơ sở giáo dục công lập chất lượng cao có trách nhiệm quản lý …' (HĐND Hà Nội 59/2025), '2. Cơ
+        quan, đơn vị thực hiện nội dung chi …' is not one (a class series: the agency grammar's). A person, a role
+        ('Cơ quan chủ trì …'), a class a role defines ('… được giao …') or a case names nobody."""
+        folded = fold_in_place(text)
+        m = self.voc.functional.match(folded, offset)
+        if m is None:
+            return None
+        start = offset + len(folded[offset : m.end()]) - len(folded[offset : m.end()].lstrip())
+        if not text[start : start + 1].isupper() or self.voc.not_functional.search(folded, start, m.end()):
+            return None
+        return named(text, start, m.end())
+
     # -- an item and what sits under it ------------------------------------------------------
-    def item(self, i: int, end: int, default: list[AgencyMatch], topical: bool = False) -> None:
+    def item(self, i: int, end: int, default: list[AgencyMatch], topical: bool = False, owned: bool = False) -> None:
         """Item line i with its children i+1..end-1: the bodies it names (or the list's addressees),
         the task on its own line, and one task per bullet, sub-item or paragraph under it. In a
         ``topical`` part (KIẾN NGHỊ, NHIỆM VỤ) 'Đối với X:' names who acts only when X is a body and
-        the line is a heading over its lettered tasks."""
+        the line is a heading over its lettered tasks. ``owned``: the item is one of the lettered duties of
+        ``default``, the body its heading names, so an item asking another body is that body's own task ('a) Đề
+        nghị Sở Tư pháp cấp, khóa … tài khoản' under '2. Trách nhiệm của Trưởng các tổ chức hành nghề công chứng',
+        UBND Hải Phòng 211/2025; 'd) Giao Sở Xây dựng là cơ quan thường trực …' under 'Ủy ban nhân dân các tỉnh …
+        có trách nhiệm:', Thủ tướng 22/2013; '2. Đề nghị Chi nhánh Văn phòng đăng ký đất đai cung cấp …' under a
+        land office's duties), as a directive of a letter's list would not be."""
         line = self.lines[i]
         self.used.add(i)
         body = marker_body(line)
+        if owned and default and self.voc.directive.match(fold_in_place(body)):
+            self.own_requests.add(i)
+            # its role is its own, not the one it gives: 'Giao Sở Tài chính chủ trì …' is assigned (notes-P)
+            self.out += _obligations(self.seg, default, _Task(line, line.end - len(body), body), "", "assigned")
+            self._tasks_under(i, list(range(i + 1, end)), default, body, True)
+            return
         lead_in = self.voc.item_prefix.match(fold_in_place(body))  # 'Đối với', 'Trách nhiệm của'
         if lead_in and topical:
             named, named_end = parse_addressees(body, lead_in.end())
@@ -591,7 +633,7 @@ class _Reader:
             # ngành, địa phương: …' over '2.1. Trách nhiệm chung' (theirs) and '2.2. Trách nhiệm cụ thể' over 'a) Sở Xây dựng'
             for k, k_end in sub:
                 if k not in self.used:
-                    self.item(k, k_end, bodies)
+                    self.item(k, k_end, bodies, owned=True)
             return
         if inline:
             self.out += _obligations(self.seg, bodies, _Task(line, line.start + stop, rest, line.start), "")
@@ -1376,6 +1418,8 @@ class _Reader:
     def explicit_assignments(self) -> None:
         """'giao Công an tỉnh chủ trì …', 'Cơ quan thực hiện: Sở Y tế' anywhere in the body."""
         for i, line in enumerate(self.lines):
+            if i in self.own_requests:
+                continue  # 'd) Giao Sở Xây dựng …' among the duties of UBND tỉnh is UBND tỉnh's alone (notes-D, cb-40)
             folded = fold_in_place(line.text)
             for m in self.voc.explicit.finditer(folded):
                 if m.start() < self.addressee_ends.get(i, -1) - line.start or self.voc.not_before_explicit.search(
@@ -1480,9 +1524,19 @@ class _Reader:
                     self.voc.duty.match(fold_in_place(after).lstrip())
                     or self.voc.given_duty.match(fold_in_place(after))
                     or not self.voc.not_a_task.match(fold_in_place(after).lstrip())
+                    or self._issues(after)
                 )
             )
         )
+
+    def _issues(self, after: str) -> bool:
+        """Is the rest of an item a body's task to issue an instrument ('4. Ủy ban nhân dân Thành phố ban hành quy định
+        chi tiết quy trình …', HĐND Hà Nội 70/2025; '4. Ủy ban nhân dân cấp tỉnh ban hành quy chế quản lý công trình
+        ghi công liệt sĩ', Nghị định 131/2021), not the report of one issued ('… ban hành Kế hoạch số 12/KH-SYT ngày
+        …': its number or its date in the clause)?"""
+        text = after.lstrip()
+        clause = re.split(r"[.;:]", text, maxsplit=1)[0]
+        return bool(self.voc.issuing.match(fold_in_place(text))) and not _ISSUED.search(clause)
 
     def tables(self) -> None:
         """A table of tasks — 'Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian' — one obligation per row

@@ -666,3 +666,23 @@ def test_a_class_owned_by_the_issuers_bare_head_keeps_it():
         "Các sở, cơ quan trực thuộc Sở"
     )
     assert _names("các đơn vị trực thuộc Sở Y tế thực hiện") == ["các đơn vị trực thuộc Sở Y tế"]
+
+
+def test_a_steering_committee_is_named_by_its_mission_up_to_its_scope():
+    # Ban Chỉ đạo Nhà nước về Du lịch 170/2025 (tn-322358d6040a153b, Quy chế 14.2 and 17.2) and the Prime Minister's
+    # telegrams (tn-a328fbb46798c2b5, tn-cfef94bb5eaf59df): the mission in lowercase names the committee when a
+    # scope closes it; without one the words are its task
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("Các bộ, ngành và Ban Chỉ đạo phát triển du lịch các địa phương có trách nhiệm xây dựng kế hoạch") == [
+        "Các bộ, ngành",
+        "Ban Chỉ đạo phát triển du lịch các địa phương",
+    ]
+    assert names("Ban Chỉ đạo phát triển du lịch các tỉnh, thành phố định kỳ 06 tháng") == [
+        "Ban Chỉ đạo phát triển du lịch các tỉnh, thành phố"
+    ]
+    assert names("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát diễn biến") == [
+        "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
+    ]
+    assert names("Ban Chỉ đạo định kỳ hoặc đột xuất tổ chức kiểm tra") == ["Ban Chỉ đạo"]

@@ -1927,3 +1927,69 @@ def test_an_article_that_allocates_a_competence_assigns_no_task_to_the_bodies_it
 Điều 11. Thẩm quyền, trình tự, thời gian đánh giá, xếp loại
 1. Sở Nội vụ tổng hợp kết quả tự chấm điểm, báo cáo Ủy ban nhân dân thành phố."""
     assert _rows(text) == [("Sở Nội vụ", "assigned", "Điều 11.1")]
+
+
+def test_a_body_asking_another_among_its_own_duties_keeps_the_task():
+    # UBND Hải Phòng 211/2025 (tn-d71b3a48efad6d2c, Quy chế Điều 23.2) and Thủ tướng 22/2013/QĐ-TTg (cb-file_data_40,
+    # Điều 8.2.d–đ, notes-D): 'Đề nghị X …' or 'Giao X …' among the lettered duties of the body the heading names
+    # is that body's task, role assigned, and gives X nothing
+    text = """**Điều 23. Trách nhiệm của Hội
+Công chứng viên thành phố, các tổ chức hành nghề công chứng và cá nhân có liên
+quan**
+
+2. Trách nhiệm của Trưởng các tổ chức hành nghề công chứng
+
+a) Đề nghị Sở Tư pháp cấp, khóa hoặc thay đổi tài
+khoản cho công chứng viên, nhân viên của tổ chức mình.
+
+b) Đảm bảo điều kiện (trang thiết bị, mạng internet
+và các điều kiện khác) cho việc vận hành Cơ sở dữ liệu tại đơn vị mình.
+"""
+    assert _rows(text) == [
+        ("Trưởng các tổ chức hành nghề công chứng", "assigned", s) for s in ("Điều 23.2.a", "Điều 23.2.b")
+    ]
+    text = """Điều 8. Tổ chức thực hiện
+
+2. Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+
+a) Chỉ đạo công tác lập dự toán, quản lý, cấp phát, thanh toán, quyết toán nguồn vốn hỗ trợ theo hướng dẫn của Bộ Tài chính;
+
+b) Giao Sở Xây dựng là cơ quan thường trực của tỉnh để triển khai thực hiện chính sách theo quy định tại Quyết định này;
+"""
+    province = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    assert _rows(text) == [(province, "assigned", "Điều 8.2.a"), (province, "assigned", "Điều 8.2.b")]
+
+
+def test_a_body_named_by_what_it_does_opens_its_duty():
+    # Bộ Xây dựng 38/2025/TT-BXD (tn-2ff42266d5aa9fd1, also 36/2025 and tn-932e83be67d03d47) and HĐND Hà Nội 59/2025
+    # (tn-9124b25553a6c642, 3.3): a functional body with no 'các' before 'có trách nhiệm' is the one who acts; a role
+    # ('Cơ quan chủ trì', tn-994dfbc3967e5ebf) or a class with its persons names nobody
+    text = """Điều 4. Tổ chức thực hiện
+
+2. Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ đăng kiểm phương tiện thủy nội địa theo quy định pháp luật về giá.
+
+3. Cơ sở giáo dục công lập chất lượng cao có trách nhiệm quản lý các nguồn kinh phí đảm bảo nguyên tắc dân chủ, công khai minh bạch.
+
+4. Cơ quan chủ trì có trách nhiệm tổng hợp đầy đủ nội dung cuộc họp hoặc buổi kiểm tra thực địa bằng văn bản.
+
+5. Tổ chức, cá nhân có trách nhiệm phân loại chất thải rắn sinh hoạt tại nguồn.
+"""
+    assert _rows(text) == [
+        ("Đơn vị cung cấp dịch vụ đăng kiểm", "assigned", "Điều 4.2"),
+        ("Cơ sở giáo dục công lập chất lượng cao", "assigned", "Điều 4.3"),
+    ]
+
+
+def test_a_body_told_to_issue_an_instrument_is_given_a_task_a_reported_act_is_not():
+    # HĐND Hà Nội 70/2025 (tn-5f041f5e6645b117, 5.1 and 7.4) and Nghị định 131/2021 (cb-file_data_7, '4. Ủy ban nhân
+    # dân cấp tỉnh ban hành quy chế quản lý công trình ghi công liệt sĩ'): 'X ban hành <instrument>' is X's task;
+    # with the instrument's number or date it reports what was issued
+    text = """Điều 5. Thực hiện ủy thác vốn ngân sách
+
+1. Ủy ban nhân dân Thành phố ban hành Quyết định ủy thác nguồn vốn ngân sách cho Quỹ đầu tư phát triển Thành phố để thực hiện nhiệm vụ ủy thác.
+
+2. Sở Y tế ban hành Kế hoạch số 12/KH-SYT ngày 05/3/2025 về phòng, chống dịch bệnh.
+
+4. Ủy ban nhân dân Thành phố ban hành quy định chi tiết quy trình thực hiện dự án theo quy định tại khoản 2 Điều này.
+"""
+    assert _rows(text) == [("Ủy ban nhân dân Thành phố", "assigned", s) for s in ("Điều 5.1", "Điều 5.4")]
