@@ -147,6 +147,7 @@ class _Vocabulary:
     functional: re.Pattern[str]
     issuing: re.Pattern[str]
     not_functional: re.Pattern[str]
+    step_role: re.Pattern[str]
     form_blank: re.Pattern[str]
     duty_article: re.Pattern[str]
     position_article: re.Pattern[str]
@@ -256,6 +257,9 @@ def _vocabulary() -> _Vocabulary:
             rf"ban hanh\s+(?:va\s+[^\W\d_]+\s+)?(?:{phrase_alternation(d['issued_instruments'])})(?!\w)"
         ),
         not_functional=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['not_functional'])})(?!\w)"),
+        step_role=re.compile(
+            rf"(?:{phrase_alternation(d['functional_heads'])})\s+(?:{phrase_alternation(d['step_roles'])})(?!\w)"
+        ),
         catch_all=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['catch_all'])})(?!\w)"),
         form_blank=re.compile(d["form_blank"]["pattern"]),
         duty_article=re.compile(rf"^(?:{phrase_alternation(d['duty_articles'])})[\s.:*_]*$"),
@@ -557,13 +561,18 @@ class _Reader:
         dịch vụ đăng kiểm có trách nhiệm kê khai …' (price rules of Bộ Xây dựng and of provinces, tn-2ff4, tn-932e,
         tn-875c), '3. Cơ sở giáo dục công lập chất lượng cao có trách nhiệm quản lý …' (HĐND Hà Nội 59/2025), '2. Cơ
         quan, đơn vị thực hiện nội dung chi …' is not one (a class series: the agency grammar's). A person, a role
-        ('Cơ quan chủ trì …'), a class a role defines ('… được giao …') or a case names nobody."""
+        ('Cơ quan chủ trì …'), a class a role defines ('… được giao …'), a case, or whoever performs a step of the
+        procedure the text sets ('Cơ quan lập đề án …', 'Cơ quan giới thiệu giám định y khoa …') names nobody."""
         folded = fold_in_place(text)
         m = self.voc.functional.match(folded, offset)
         if m is None:
             return None
         start = offset + len(folded[offset : m.end()]) - len(folded[offset : m.end()].lstrip())
-        if not text[start : start + 1].isupper() or self.voc.not_functional.search(folded, start, m.end()):
+        if (
+            not text[start : start + 1].isupper()
+            or self.voc.not_functional.search(folded, start, m.end())
+            or self.voc.step_role.match(folded, start)
+        ):
             return None
         return named(text, start, m.end())
 

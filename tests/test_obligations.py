@@ -1980,6 +1980,21 @@ def test_a_body_named_by_what_it_does_opens_its_duty():
     ]
 
 
+def test_whoever_performs_a_step_of_the_procedure_is_no_body():
+    # HĐND Hà Nội 57/2025 (tn-f20b8af669b140e9, 8.1, not counted in gold) and Nghị định 131/2021 (cb-file_data_7,
+    # Điều 172.1): a functional head followed at once by the step it performs ('lập', 'giới thiệu') names a role the
+    # case defines, as notes-S rules for 'Cơ quan, đơn vị tổ chức lập quy hoạch'; 'công lập' later in a name does not
+    text = """Điều 8. Trách nhiệm thực hiện
+
+1. Cơ quan lập đề án có trách nhiệm hoàn thiện hồ sơ theo các ý kiến góp ý, đề nghị Ủy ban nhân dân Thành phố trình Hội đồng nhân dân Thành phố.
+
+2. Cơ quan giới thiệu giám định y khoa có trách nhiệm trả chi phí giám định y khoa cho tổ chức thực hiện giám định theo quy định của pháp luật.
+
+3. Cơ sở giáo dục công lập chất lượng cao có trách nhiệm quản lý các nguồn kinh phí đảm bảo nguyên tắc dân chủ, công khai minh bạch.
+"""
+    assert _rows(text) == [("Cơ sở giáo dục công lập chất lượng cao", "assigned", "Điều 8.3")]
+
+
 def test_a_body_told_to_issue_an_instrument_is_given_a_task_a_reported_act_is_not():
     # HĐND Hà Nội 70/2025 (tn-5f041f5e6645b117, 5.1 and 7.4) and Nghị định 131/2021 (cb-file_data_7, '4. Ủy ban nhân
     # dân cấp tỉnh ban hành quy chế quản lý công trình ghi công liệt sĩ'): 'X ban hành <instrument>' is X's task;
