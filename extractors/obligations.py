@@ -109,6 +109,7 @@ class _Vocabulary:
     salutation: re.Pattern[str]
     explicit: re.Pattern[str]
     not_before_explicit: re.Pattern[str]
+    procedure_assignment: re.Pattern[str]
     request_paper: re.Pattern[str]
     role: re.Pattern[str]
     partners: re.Pattern[str]
@@ -185,6 +186,7 @@ def _vocabulary() -> _Vocabulary:
         directive_bare=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s*:\s*$"),
         explicit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['explicit_markers'])})\s*"),
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
+        procedure_assignment=re.compile(rf"\W*(?:{phrase_alternation(d['procedure_assignments'])})\s*"),
         request_paper=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['request_papers'])})\s*$"),
         # the role verb opening a task, after a 'Căn cứ …,' clause whose further parts are short nouns ('Căn cứ chức
         # năng, nhiệm vụ, quyền hạn được giao,', 'Trên cơ sở đề xuất của các sở, ban, ngành, đoàn thể,'; not '…, hoàn
@@ -498,7 +500,8 @@ class _Reader:
         bullets ('- Sở Y tế;') would read as tasks of the last item; but a plan or regulation issued with a decision
         follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again. The
         description of an administrative procedure ('1.1. Trình tự thực hiện:' … 'Cơ quan giải quyết: …') says how
-        a case is handled, and assigns nothing (``body.procedure_descriptions``)."""
+        a case is handled, and assigns nothing (``body.procedure_descriptions``), save its 'Cơ quan thực hiện: Sở Y
+        tế' line: CONVENTIONS gives that very line as a task handed explicitly to a named body."""
         parts: list[list[Line]] = [[]]
         reading = True
         start, end = document_span(self.seg)
@@ -513,7 +516,9 @@ class _Reader:
                 reading = True
                 parts.append([])
                 self.attachments.add(line.start)
-            if reading and not any(a <= line.start < b for a, b in described):
+            if reading and (
+                not any(a <= line.start < b for a, b in described) or self.voc.procedure_assignment.match(folded)
+            ):
                 parts[-1].append(line)
         return [line for part in parts for line in self.seg.paragraphs(part)]
 

@@ -1865,6 +1865,17 @@ tài trợ thực hiện nhiệm vụ (nếu có)**
     assert _rows(text) == [("Sở Nông nghiệp và Môi trường", "lead", "Điều 2")]
 
 
+def test_a_procedures_executing_body_is_still_assigned_inside_its_description():
+    # UBND tỉnh Hà Tĩnh (tn-1ea5e769bcf16b99, quy trình nội bộ 2.7): 'Cơ quan thực hiện: Sở Y tế' is CONVENTIONS' own
+    # example of a task handed explicitly to a named body, so the description's silence does not cover it
+    text = """Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ.
+a) Trình tự thực hiện:
+- Bước 1: Tổ chức gửi hồ sơ đến Trung tâm Phục vụ hành chính công tỉnh.
+**Cơ quan thực hiện: **Sở Y tế
+**Cơ quan có thẩm quyền quyết định**: Sở Y tế"""
+    assert [(agency, role) for agency, role, _ in _rows(text)] == [("Sở Y tế", "assigned")]
+
+
 def test_a_plans_part_ends_a_procedure_description():
     # a plan has no articles: its next part ('IV. TỔ CHỨC THỰC HIỆN') ends the steps it describes
     text = """KẾ HOẠCH
