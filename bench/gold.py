@@ -21,6 +21,8 @@ The sets, and how each was made:
                   the end of the session that wrote them
   corpus-holdout4 round 4, drawn the same way a session later: measured on the main of that session's start,
                   before its tuning, and at its end
+  corpus-holdout5 round 5, drawn at the end of that session: measured once on the main of its start and once
+                  on its end, with no tuning after
   scans           real scanned and born-digital PDFs of a provincial People's Committee, end to end
                   through OCR (tests/corpus/scans); tuned on
   scans-holdout   more real scans of the same People's Committee, end to end, gold written by an annotator
@@ -71,6 +73,7 @@ SETS = {
         GoldSet("corpus-dev", CORPUS / "texts", CORPUS / "gold" / "dev"),
         GoldSet("corpus-holdout3", CORPUS / "texts", CORPUS / "gold" / "holdout3"),
         GoldSet("corpus-holdout4", CORPUS / "texts", CORPUS / "gold" / "holdout4"),
+        GoldSet("corpus-holdout5", CORPUS / "texts", CORPUS / "gold" / "holdout5"),
         GoldSet("scans", CORPUS / "scans", CORPUS / "scans" / "gold", (".pdf",)),
         GoldSet("scans-holdout", CORPUS / "scans-holdout", CORPUS / "scans-holdout" / "gold", (".pdf",)),
     )

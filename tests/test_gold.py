@@ -96,6 +96,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "obligations": 0.805,
         "assignments": 0.79,
     },
+    # Held-out round 5 (12 documents, notes-R5a.md, notes-R5b.md), drawn at the end of the eleventh session and scored
+    # once on its start and once on its end: 0.678 both times; floors that minus 0.01; its 2 deadlines and 1 target
+    # are too few to hold a floor.
+    "corpus-holdout5": {
+        "document": 0.99,
+        "citations": 0.962,
+        "wards": 0.99,
+        "obligations": 0.542,
+        "assignments": 0.542,
+    },
     # Branch scans (e-signature stamps in the text layer, handwritten number and day read as digits, white
     # paragraph borders no table): document 0.839 -> 0.969, deadlines 0.706 -> 0.875, obligations 0.815 -> 0.829;
     # the ninth session's grammar work: obligations 0.829 -> 0.871, assignments 0.707 -> 0.800. Four more scans unseen
@@ -127,7 +137,11 @@ def test_the_corpus_split_follows_the_hash_rule():
     """Held out exactly when the SHA-1 of the file name without extension starts with 0–7, except the
     documents listed as moved to development (tuned on, so no longer held out)."""
     dev = {p.stem for p in SETS["corpus-dev"].gold.glob("*.json")}
-    holdout = {p.stem for name in ("corpus-holdout3", "corpus-holdout4") for p in SETS[name].gold.glob("*.json")}
+    holdout = {
+        p.stem
+        for name in ("corpus-holdout3", "corpus-holdout4", "corpus-holdout5")
+        for p in SETS[name].gold.glob("*.json")
+    }
     assert dev.isdisjoint(holdout)
     assert all(hashes_to_held_out(name) for name in holdout)
     assert {name for name in dev if hashes_to_held_out(name)} == moved_to_dev()
