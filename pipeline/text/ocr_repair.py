@@ -19,8 +19,13 @@ DATA = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=1)
+def _confusion_tables() -> dict:
+    return json.loads((DATA / "ocr_confusions.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _confusions() -> tuple[dict[int, str], dict[str, str]]:
-    d = json.loads((DATA / "ocr_confusions.json").read_text(encoding="utf-8"))
+    d = _confusion_tables()
     return str.maketrans(d["lookalikes"]), d["digit_for_letter"]
 
 
@@ -44,8 +49,7 @@ def repair_mixed_script(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _slips() -> tuple[tuple[re.Pattern[str], str], ...]:
-    d = json.loads((DATA / "ocr_confusions.json").read_text(encoding="utf-8"))
-    return tuple((re.compile(p), r) for p, r in d["slips"]["patterns"])
+    return tuple((re.compile(p), r) for p, r in _confusion_tables()["slips"]["patterns"])
 
 
 def mend_slips(text: str) -> str:

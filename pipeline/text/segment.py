@@ -188,24 +188,21 @@ def layout_line_ends(doc: Document, lines: list[Line]) -> dict[int, bool]:
 
 def _mended_ocr(doc: Document) -> str:
     """The document's text with the slips OCR made on its scanned pages put back: words and dates
-    (``ocr_repair.mend_slips``) and outline markers (``outline.mend_ocr_marker``), each at the same length, so every
-    offset into the document's text holds."""
-    text = doc.text
-    for page in doc.pages:
-        if page.source == TextSource.ocr:
-            text = text[: page.start] + ocr_repair.mend_slips(text[page.start : page.end]) + text[page.end :]
+    (``ocr_repair.mend_slips``) and the outline marker at the head of each line (``outline.mend_ocr_marker``), each at
+    the same length, so every offset into the document's text holds."""
     pieces, done = [], 0
     for page in doc.pages:
-        if page.source != TextSource.ocr:
-            continue
-        for m in _LINE.finditer(text, page.start, page.end):
-            head = m.start() + len(m.group()) - len(m.group().lstrip())
-            line = text[head : m.end()]
-            mended = outline.mend_ocr_marker(line)
-            if mended != line:
-                pieces += [text[done:head], mended]
-                done = m.end()
-    return "".join(pieces) + text[done:]
+        if page.source == TextSource.ocr:
+            mended = ocr_repair.mend_slips(doc.text[page.start : page.end])
+            pieces += [doc.text[done : page.start], _LINE.sub(_mend_marker, mended)]
+            done = page.end
+    return "".join(pieces) + doc.text[done:]
+
+
+def _mend_marker(line: re.Match[str]) -> str:
+    text = line.group()
+    indent = len(text) - len(text.lstrip())
+    return text[:indent] + outline.mend_ocr_marker(text[indent:])
 
 
 def segment(doc: Document) -> SegmentedDocument:
