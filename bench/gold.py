@@ -23,6 +23,8 @@ The sets, and how each was made:
                   before its tuning, and at its end
   corpus-holdout5 round 5, drawn at the end of that session: measured once on the main of its start and once
                   on its end, with no tuning after
+  corpus-holdout6 round 6, drawn at the start of the next session before any of its tuning: measured on the
+                  main of its start and at its end
   scans           real scanned and born-digital PDFs of a provincial People's Committee, end to end
                   through OCR (tests/corpus/scans); tuned on
   scans-holdout   more real scans of the same People's Committee, end to end, gold written by an annotator
@@ -74,6 +76,7 @@ SETS = {
         GoldSet("corpus-holdout3", CORPUS / "texts", CORPUS / "gold" / "holdout3"),
         GoldSet("corpus-holdout4", CORPUS / "texts", CORPUS / "gold" / "holdout4"),
         GoldSet("corpus-holdout5", CORPUS / "texts", CORPUS / "gold" / "holdout5"),
+        GoldSet("corpus-holdout6", CORPUS / "texts", CORPUS / "gold" / "holdout6"),
         GoldSet("scans", CORPUS / "scans", CORPUS / "scans" / "gold", (".pdf",)),
         GoldSet("scans-holdout", CORPUS / "scans-holdout", CORPUS / "scans-holdout" / "gold", (".pdf",)),
     )
