@@ -106,6 +106,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "obligations": 0.542,
         "assignments": 0.542,
     },
+    # Held-out round 6 (15 documents, notes-R6a.md, notes-R6b.md, notes-R6c.md), drawn at random at the start of the
+    # twelfth session from the unread held-out-side texts and scored on its start (755efe5, before any of its tuning):
+    # overall 0.809 (its one target missed), obligations 0.910, assignments 0.882; floors that minus 0.01; its 7
+    # deadlines and 1 target are too few to hold a floor.
+    "corpus-holdout6": {
+        "document": 0.99,
+        "citations": 0.948,
+        "wards": 0.981,
+        "obligations": 0.90,
+        "assignments": 0.872,
+    },
     # Branch scans (e-signature stamps in the text layer, handwritten number and day read as digits, white
     # paragraph borders no table): document 0.839 -> 0.969, deadlines 0.706 -> 0.875, obligations 0.815 -> 0.829;
     # the ninth session's grammar work: obligations 0.829 -> 0.871, assignments 0.707 -> 0.800. Four more scans unseen
@@ -139,7 +150,7 @@ def test_the_corpus_split_follows_the_hash_rule():
     dev = {p.stem for p in SETS["corpus-dev"].gold.glob("*.json")}
     holdout = {
         p.stem
-        for name in ("corpus-holdout3", "corpus-holdout4", "corpus-holdout5")
+        for name in ("corpus-holdout3", "corpus-holdout4", "corpus-holdout5", "corpus-holdout6")
         for p in SETS[name].gold.glob("*.json")
     }
     assert dev.isdisjoint(holdout)
