@@ -602,7 +602,7 @@ class _Reader:
         line = self.lines[i]
         self.used.add(i)
         body = marker_body(line)
-        if owned and default and self.voc.directive.match(fold_in_place(body)):
+        if owned and default and self._asks(body):
             self.own_requests.add(i)
             # its role is its own, not the one it gives: 'Giao Sở Tài chính chủ trì …' is assigned (notes-P)
             self.out += _obligations(self.seg, default, _Task(line, line.end - len(body), body), "", "assigned")
@@ -640,7 +640,7 @@ class _Reader:
                 # '1. Về kiến nghị …:' over 'Các Bộ, cơ quan liên quan … nghiên cứu …': each names who acts
                 self._tasks_under(i, children, [], "", False)
                 return
-            if not default or self.voc.directive.match(fold_in_place(body)):
+            if not default or self._asks(body):
                 return  # 'Đề nghị <a body not in the lexicon> …' is not addressed to the list's addressees
             bodies, stop = default, len(line.text) - len(body)
         # 'Công an tỉnh (cơ quan thường trực)', 'Sở Tài chính - Cơ quan thường trực', '*1.4. Sở Y tế*'
@@ -742,10 +742,7 @@ class _Reader:
         own, own_end = self._addressees(k, child.text, len(child.text) - len(text))
         if own and (
             child.text[own_end : own_end + 1] == ":"
-            or (
-                child.text[own_end + 1 : own_end + 2].islower()
-                and (not bodies or not self.voc.directive.match(fold_in_place(text)))
-            )
+            or (child.text[own_end + 1 : own_end + 2].islower() and (not bodies or not self._asks(text)))
         ):
             # '- Sở Tài chính: bố trí kinh phí' under '1. Các sở, ngành:' — the bullet names who does it;
             # '- Kiến nghị UBND tỉnh ban hành …' is the heading body's own task, 'Giao Bộ Tài chính …' under a
@@ -1119,6 +1116,12 @@ class _Reader:
             if self.ranks[j] < BULLET:
                 return self.lines[j].text.rstrip().endswith(":")
         return False
+
+    def _asks(self, text: str) -> bool:
+        """Does ``text`` open with a request verb ('Đề nghị Sở Tư pháp …', 'Giao Sở Xây dựng …') — not with its
+        homograph ('Giáo dục …')?"""
+        m = self.voc.directive.match(fold_in_place(text))
+        return m is not None and not self.voc.homograph.match(text, m.start())
 
     def _directives(self, i: int) -> list[re.Match[str]]:
         """Directive verbs in line i that are followed by named bodies."""

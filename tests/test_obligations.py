@@ -2057,3 +2057,20 @@ Vị trí**
 Sở Tư pháp là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, có tư cách pháp nhân.
 """
     assert _rows(text) == [("Sở Dân tộc và Tôn giáo", "assigned", "Điều 14")]
+
+
+def test_a_request_list_item_on_education_is_the_addressees_task():
+    # the topic and its task from tn-ad5aff6c13929815 ('4. Giáo dục, đào tạo …' / 'triển khai đồng bộ Nền tảng quản trị
+    # trường học …'), set under a letter's request list: 'Giáo dục' does not open with the request verb 'giao'
+    text = """Kính gửi: Các sở, ban, ngành tỉnh
+
+Để triển khai Kế hoạch, Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành tỉnh thực hiện các nội dung sau:
+
+1. Giáo dục, đào tạo: triển khai đồng bộ Nền tảng quản trị trường học, đưa toàn bộ hoạt động quản lý và dạy học của nhà trường lên môi trường số.
+
+2. Y tế: triển khai bệnh án điện tử tại các cơ sở khám bệnh, chữa bệnh.
+
+Nơi nhận:
+- Như trên;
+"""
+    assert _rows(text) == [("các sở, ban, ngành tỉnh", "assigned", s) for s in ("1", "2")]
