@@ -108,6 +108,7 @@ class _Vocabulary:
     item_prefix: re.Pattern[str]
     salutation: re.Pattern[str]
     explicit: re.Pattern[str]
+    homograph: re.Pattern[str]
     not_before_explicit: re.Pattern[str]
     procedure_assignment: re.Pattern[str]
     request_paper: re.Pattern[str]
@@ -185,6 +186,8 @@ def _vocabulary() -> _Vocabulary:
         ),
         directive_bare=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['directive_verbs'])})\s*:\s*$"),
         explicit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['explicit_markers'])})\s*"),
+        # on the text as written: folded, the 'giáo' of 'Tôn giáo' is the 'giao' of 'giao Sở X'
+        homograph=re.compile(rf"(?:{exact_alternation(d['marker_homographs'])})(?!\w)", re.IGNORECASE),
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
         procedure_assignment=re.compile(rf"\W*(?:{phrase_alternation(d['procedure_assignments'])})\s*"),
         request_paper=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['request_papers'])})\s*$"),
@@ -371,7 +374,11 @@ _SENTENCE_BREAK = re.compile(r"[;.]\s+")
 # where a clause that names who acts may open: after a sentence, or after a topic's colon ('3. Về tập huấn, hướng
 # dẫn: Sở Khoa học và Công nghệ có trách nhiệm chủ trì …')
 _CLAUSE_OPENING = re.compile(r"[;.:]\s+")
+# a blank line that the joining of paragraphs carried a paragraph across, onto the title above it ('Điều 14.' /
+# 'Trách nhiệm của Sở Dân tộc và Tôn giáo' / '' / 'Sở Dân tộc và Tôn giáo là cơ quan thường trực …'): a clause opens
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _CLAUSE_SEMICOLON = re.compile(r";\s*")
+_DEFINITION_CLAUSE = re.compile(r"[^.;:,]*,\s*")  # 'là cơ quan thường trực …, ' before the duty it is given
 _ISSUED = re.compile(r"(?<!\w)(?:số|ngày)(?!\w)|\d+/\d+")  # 'ban hành Kế hoạch số 12/KH-SYT ngày …': a past act
 _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 _NEXT_LOWER = re.compile(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]")  # a task after the bodies starts with a lowercase verb
@@ -595,7 +602,7 @@ class _Reader:
         line = self.lines[i]
         self.used.add(i)
         body = marker_body(line)
-        if owned and default and self.voc.directive.match(fold_in_place(body)):
+        if owned and default and self._asks(body):
             self.own_requests.add(i)
             # its role is its own, not the one it gives: 'Giao Sở Tài chính chủ trì …' is assigned (notes-P)
             self.out += _obligations(self.seg, default, _Task(line, line.end - len(body), body), "", "assigned")
@@ -633,7 +640,7 @@ class _Reader:
                 # '1. Về kiến nghị …:' over 'Các Bộ, cơ quan liên quan … nghiên cứu …': each names who acts
                 self._tasks_under(i, children, [], "", False)
                 return
-            if not default or self.voc.directive.match(fold_in_place(body)):
+            if not default or self._asks(body):
                 return  # 'Đề nghị <a body not in the lexicon> …' is not addressed to the list's addressees
             bodies, stop = default, len(line.text) - len(body)
         # 'Công an tỉnh (cơ quan thường trực)', 'Sở Tài chính - Cơ quan thường trực', '*1.4. Sở Y tế*'
@@ -735,10 +742,7 @@ class _Reader:
         own, own_end = self._addressees(k, child.text, len(child.text) - len(text))
         if own and (
             child.text[own_end : own_end + 1] == ":"
-            or (
-                child.text[own_end + 1 : own_end + 2].islower()
-                and (not bodies or not self.voc.directive.match(fold_in_place(text)))
-            )
+            or (child.text[own_end + 1 : own_end + 2].islower() and (not bodies or not self._asks(text)))
         ):
             # '- Sở Tài chính: bố trí kinh phí' under '1. Các sở, ngành:' — the bullet names who does it;
             # '- Kiến nghị UBND tỉnh ban hành …' is the heading body's own task, 'Giao Bộ Tài chính …' under a
@@ -922,12 +926,17 @@ class _Reader:
             opening = [at] if self.ranks[i] in (PARAGRAPH, BULLET, SUB_BULLET) else []
             if opening and (skip := self._opener_end(marker_body(line))):
                 opening.append(at + skip)  # '- Trên cơ sở …, Sở Khoa học và Công nghệ chủ trì …'
-            for cut in opening + [m.end() for m in _CLAUSE_OPENING.finditer(line.text, at)]:
+            raw = self.seg.text[line.start : line.end]
+            cuts = [m.end() for m in _CLAUSE_OPENING.finditer(line.text, at)]
+            cuts += [m.end() for m in _BLANK_LINE.finditer(raw, at)]
+            for cut in opening + sorted(set(cuts)):
                 found, stop = parse_addressees(line.text, cut, folded)
                 after = folded[stop:].lstrip(" ,")
                 if (
                     not found
-                    or not (self.voc.role.match(after) or self.voc.duty_clause.match(after))
+                    or not (
+                        self.voc.role.match(after) or self.voc.duty_clause.match(after) or self._defined_duty(after)
+                    )
                     or line.text.rfind("(", 0, cut) > line.text.rfind(")", 0, cut)
                     or self.voc.directive.search(folded, cut, found[0].start)
                 ):
@@ -947,6 +956,15 @@ class _Reader:
                 task = _Task(line, line.start + stop, line.text[stop:until], line.start + cut)
                 self.out += _obligations(self.seg, found, task, "")
                 self.used.add(i)
+
+    def _defined_duty(self, after: str) -> bool:
+        """Does what follows a body define it and then, in the same sentence, give it a duty ('Sở Dân tộc và Tôn giáo
+        là cơ quan thường trực trong thực hiện Quy chế này, có trách nhiệm hướng dẫn, đôn đốc …', UBND tỉnh's
+        regulation under 'Trách nhiệm của Sở Dân tộc và Tôn giáo')? The definition alone ('Sở Tư pháp là cơ quan
+        chuyên môn …') gives no task."""
+        defined = self.voc.defining.match(after)
+        clause = _DEFINITION_CLAUSE.match(after, defined.end()) if defined else None
+        return clause is not None and bool(self.voc.duty_clause.match(after, clause.end()))
 
     def _is_directive(self, i: int) -> bool:
         """A paragraph in which a body asks other bodies to act ('UBND Thành phố yêu cầu các Sở …')."""
@@ -1099,11 +1117,21 @@ class _Reader:
                 return self.lines[j].text.rstrip().endswith(":")
         return False
 
+    def _asks(self, text: str) -> bool:
+        """Does ``text`` open with a request verb ('Đề nghị Sở Tư pháp …', 'Giao Sở Xây dựng …') — not with its
+        homograph ('Giáo dục …')?"""
+        m = self.voc.directive.match(fold_in_place(text))
+        return m is not None and not self.voc.homograph.match(text, m.start())
+
     def _directives(self, i: int) -> list[re.Match[str]]:
         """Directive verbs in line i that are followed by named bodies."""
         text = self.lines[i].text
         folded = fold_in_place(text)
-        return [m for m in self.voc.directive.finditer(folded) if parse_addressees(text, m.end(), folded)[0]]
+        return [
+            m
+            for m in self.voc.directive.finditer(folded)
+            if not self.voc.homograph.match(text, m.start()) and parse_addressees(text, m.end(), folded)[0]
+        ]
 
     def _directive_addressees(self, i: int) -> list[AgencyMatch]:
         found = self._directives(i)
@@ -1436,8 +1464,10 @@ class _Reader:
                 continue  # 'd) Giao Sở Xây dựng …' among the duties of UBND tỉnh is UBND tỉnh's alone (notes-D, cb-40)
             folded = fold_in_place(line.text)
             for m in self.voc.explicit.finditer(folded):
-                if m.start() < self.addressee_ends.get(i, -1) - line.start or self.voc.not_before_explicit.search(
-                    folded, 0, m.start()
+                if (
+                    m.start() < self.addressee_ends.get(i, -1) - line.start
+                    or self.voc.not_before_explicit.search(folded, 0, m.start())
+                    or self.voc.homograph.match(line.text, m.start())
                 ):
                     continue
                 bodies, stop = parse_addressees(line.text, m.end(), folded)
