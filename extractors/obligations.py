@@ -111,6 +111,7 @@ class _Vocabulary:
     not_before_explicit: re.Pattern[str]
     procedure_assignment: re.Pattern[str]
     procedure_label_head: re.Pattern[str]  # the label without its colon, which a wrap may carry to the next line
+    procedure_label_alone: re.Pattern[str]  # a label with its bodies under it, a line or a cell below
     procedure_other_label: re.Pattern[str]
     request_paper: re.Pattern[str]
     role: re.Pattern[str]
@@ -194,6 +195,10 @@ def _vocabulary() -> _Vocabulary:
         ),
         procedure_label_head=re.compile(
             rf"[\W_]*(?:(?:\d+\.)+\d*[\W_]*|[a-z][.)][\W_]*)?(?:{phrase_alternation(d['procedure_assignments'])})(?!\w)"
+        ),
+        procedure_label_alone=re.compile(
+            rf"[\W_]*(?:(?:\d+\.)+\d*[\W_]*|[a-z][.)][\W_]*)?(?:{phrase_alternation(d['procedure_assignments'])})"
+            rf"(?:\s+(?:{phrase_alternation(d['procedure_objects'])}))?[\s*_:.|]*$"
         ),
         procedure_other_label=re.compile(rf"[\W_]*(?:{phrase_alternation(d['procedure_other_labels'])})(?!\w)"),
         request_paper=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['request_papers'])})\s*$"),
@@ -1589,26 +1594,26 @@ class _Reader:
         given = {(fold(o.agency), fold(o.task)) for o in self.out}
         listed = {fold(o.agency) for o in self.out}
         for i, line in enumerate(self.lines):
-            m = self.voc.procedure_assignment.match(fold_in_place(line.text))
-            if m is None or i in self.used:
+            folded = fold_in_place(line.text)
+            m = self.voc.procedure_assignment.match(folded)
+            alone = self.voc.procedure_label_alone.match(folded) is not None
+            if (m is None and not alone) or i in self.used:
                 continue
             cell = name_cell_at(tables, line.start)
             inside = any(a <= line.start < b for a, b in described)
             if cell is None and not inside:
                 continue
-            source, at = line, m.end()
-            if not line.text[at:].strip(" *_.;:"):  # '**2. Cơ quan thực hiện TTHC:**' over 'Sở Khoa học và Công nghệ.'
-                k = next((k for k, b in enumerate(self.seg.lines) if b.start > line.end), None)
-                below = self.seg.paragraphs(self.seg.lines[k : k + _WRAPPED_LINES])[0] if k is not None else None
-                # 'Cơ quan giải quyết TTHC:' over its own labels ('- Cơ quan trực tiếp thực hiện: …')
-                # and bodies cut by a wrap the text kept ('Ban Chỉ huy Phòng thủ dân sự cấp' / 'xã phối hợp với …')
-                whole = below is not None and below.text.rstrip(" *_").endswith((".", ";"))
-                source, at = (
-                    (below, 0) if below and whole and not self._labelled(below.text) else (line, len(line.text))
-                )
-            value = source.text[at:].split("\n", 1)[0]
-            bodies = [b for b in _label_bodies(value) if not (b.collective and is_catch_all(b.name))]
-            if not bodies or _role(value, "") != "assigned":
+            groups: list[tuple[Line, list[AgencyMatch]]] = []  # the line quoted, the bodies it names
+            if m is not None and not alone:
+                value = line.text[m.end() :].split("\n", 1)[0]
+                bodies = [b for b in _label_bodies(value) if not (b.collective and is_catch_all(b.name))]
+                groups = [(line, bodies)] if bodies and _role(value, "") == "assigned" else []
+            else:  # '**2. Cơ quan thực hiện TTHC:**' over 'Sở Khoa học và Công nghệ.', a cell over 'a) Sở Xây dựng …'
+                for item in self._items_below(line):
+                    heads = parse_addressees(marker_body(item))[0]
+                    if heads and _role(marker_body(item), "") == "assigned":
+                        groups.append((item, heads))
+            if not groups:
                 if inside:  # the description's other words: how a case is handled, no task
                     self.used.add(i)
                 continue
@@ -1620,16 +1625,38 @@ class _Reader:
             else:
                 name = procedure_name_before(self.seg, line.start)
             if name is None:
-                if all(fold(b.name) in listed for b in bodies):
+                if all(fold(b.name) in listed for _, bodies in groups for b in bodies):
                     self.used.add(i)  # the procedure unknown, its bodies given by the list: one task, not two
                 continue  # else the line is read as any 'Cơ quan thực hiện: …' field (``explicit_assignments``)
-            task = _Task(source, name[0], name[1], quote_from=source.start, quote_to=source.end)
-            for found in _obligations(self.seg, bodies, task, "", "assigned"):
-                key = (fold(found.agency), fold(found.task))
-                if key not in given:
-                    given.add(key)
-                    self.out.append(found.model_copy(update={"due": None, "recurrence": None}))
+            for source, bodies in groups:
+                task = _Task(source, name[0], name[1], quote_from=source.start, quote_to=source.end)
+                for found in _obligations(self.seg, bodies, task, "", "assigned"):
+                    key = (fold(found.agency), fold(found.task))
+                    if key not in given:
+                        given.add(key)
+                        self.out.append(found.model_copy(update={"due": None, "recurrence": None}))
             self.used.add(i)
+            # the items under it ('a) Sở Xây dựng chấp thuận …') are read: no item of a body's own
+            self.used.update(
+                k for k, kept in enumerate(self.lines) for q, _ in groups if q.start <= kept.start <= q.end
+            )
+
+    def _items_below(self, line: Line) -> list[Line]:
+        """The paragraphs under a label standing alone, up to the end of its cell ('|'), the next field's label or
+        numbered field ('**3. Kết quả thực hiện TTHC:**'), each whole: a sentence a wrap the text kept did not cut
+        ('Ban Chỉ huy Phòng thủ dân sự cấp' / 'xã phối hợp với …' is no body of its own)."""
+        below: list[Line] = []
+        for k in self.seg.lines:
+            if k.start <= line.end:
+                continue
+            if not k.text.strip(" *_|"):  # a table's rule: the label's cell ends, or the value's
+                if below:
+                    break
+                continue
+            if self._labelled(k.text) or (k.marker or "")[:1].isdigit() or len(below) >= _ITEM_LINES:
+                break
+            below.append(k)
+        return [p for p in self.seg.paragraphs(below) if p.text.rstrip(" *_").endswith((".", ";"))]
 
     def _labelled(self, text: str) -> bool:
         """Does a line open with a procedure field's label, one naming who carries it out or another?"""
@@ -1702,7 +1729,7 @@ class _Reader:
         return clauses
 
 
-_WRAPPED_LINES = 4  # how many lines the bodies under a label standing alone may wrap over
+_ITEM_LINES = 8  # how many lines the bodies under a label standing alone may take
 
 
 def _label_bodies(value: str) -> list[AgencyMatch]:

@@ -2149,3 +2149,50 @@ Giấy chứng nhận đăng ký tổ chức khoa học và công nghệ.
             "Thay đổi, bổ sung, cấp lại giấy chứng nhận đăng ký tổ chức khoa học và công nghệ",
         )
     ]
+
+
+def test_a_label_cell_names_the_bodies_of_the_cell_beside_it(tmp_path):
+    # UBND tỉnh Bắc Ninh, Quyết định 1521/QĐ-UBND (tn-ea34a356cafcb1aa, Phụ lục 3; the same 'Cơ quan thực hiện thủ
+    # tục hành chính' cell over its value cell in Bộ KH&CN 4001/QĐ-BKHCN, tn-046d4a5b8d446144): each item of the value
+    # cell that opens with a body gives it the procedure; the competent officials' cell gives nothing
+    text = """Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính mới ban hành.
+|
+**Tên thủ
+tục số 1**
+|
+**Chấp
+thuận thiết kế nút giao đấu nối vào quốc lộ, đường địa phương đang khai thác.**
+|
+|
+**Trình tự thực hiện**
+|
+|
+|
+Tổ chức nộp hồ sơ đến Trung tâm Phục vụ hành chính công tỉnh.
+|
+|
+**Cơ quan thực hiện thủ tục
+hành chính**
+|
+|
+|
+a) Sở Xây dựng chấp thuận thiết
+kế nút giao đấu nối đối với các tuyến quốc lộ phân cấp UBND tỉnh quản lý; đường
+tỉnh và các tuyến đường khác được UBND tỉnh giao quản lý.
+b) Ban Quản lý các khu công
+nghiệp tỉnh chấp thuận thiết kế nút giao đấu nối đối với các tuyến đường được
+UBND tỉnh giao quản lý.
+|
+|
+**Cơ quan có thẩm quyền**
+|
+|
+|
+Giám đốc Sở Xây dựng, Giám đốc
+Ban Quản lý các khu công nghiệp tỉnh, Chủ tịch UBND cấp xã.
+|"""
+    procedure = "Chấp thuận thiết kế nút giao đấu nối vào quốc lộ, đường địa phương đang khai thác."
+    assert _procedures_read(tmp_path, text) == [
+        ("Sở Xây dựng", "assigned", procedure),
+        ("Ban Quản lý các khu công nghiệp tỉnh", "assigned", procedure),
+    ]
