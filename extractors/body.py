@@ -56,6 +56,45 @@ def procedure_descriptions(seg: SegmentedDocument) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _first_field() -> re.Pattern[str]:
+    fields = phrase_alternation(load_json("body.json")["procedure_first_fields"])
+    return re.compile(rf"^[\W\d_]*(?:[a-z][.)]\s*)?(?:{fields})(?!\w)")
+
+
+def procedure_name_before(seg: SegmentedDocument, offset: int) -> tuple[int, str] | None:
+    """(offset, text) of the name of the procedure whose description holds ``offset``: what stands just above the
+    description's first field, a line or a cell ('1. Ban hành kế hoạch phục hồi môi trường' over '1.1. Trình tự thực
+    hiện'; 'Cho phép nhập khẩu thuốc … | | Trình tự thực hiện'); None when a part's heading stands there ('II. NỘI
+    DUNG THỦ TỤC HÀNH CHÍNH NỘI BỘ'), a number, a list's bullet (a cell of legal bases) or the field of the procedure
+    before, so that no name is guessed."""
+    cells: list[tuple[int, str]] = []  # (offset, text) of each line's cells, up to offset
+    for line in seg.lines:
+        if line.start >= offset:
+            break
+        at = line.start
+        for part in line.text.split("|"):
+            cells.append((at, part))
+            at += len(part) + 1
+    first = next(
+        (k for k in range(len(cells) - 1, -1, -1) if _first_field().match(fold_in_place(cells[k][1]).lower())), None
+    )
+    if first is None:
+        return None
+    start, text = next(((at, t) for at, t in reversed(cells[:first]) if t.strip(" *_#")), (0, ""))
+    name = re.sub(r"^[\s*_#]*(?:\d+\.)+\s*", "", text).strip(" *_#")
+    if (
+        not re.search(r"[^\W\d_]", name)
+        or name.isupper()
+        or name[0] in "-+•"
+        or ":" in name  # the field before ('l) Căn cứ pháp lý của thủ tục hành chính: Luật Trồng trọt …')
+        or _PART.match(text.strip(" *_#"))
+        or _procedure_field().match(fold_in_place(name).lower())
+    ):
+        return None
+    return start + len(text) - len(text.lstrip()), name
+
+
 def document_span(seg: SegmentedDocument) -> tuple[int, int]:
     """The character offsets [start, end) of the document in ``seg.text``."""
     header = letterhead.read(seg)

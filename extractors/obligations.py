@@ -51,10 +51,10 @@ from extractors.agencies import (
     parse_addressees,
     parse_officials,
 )
-from extractors.body import HEADER_LINES, document_span, procedure_descriptions
+from extractors.body import HEADER_LINES, document_span, procedure_descriptions, procedure_name_before
 from extractors.common import DOC_NUMBER, exact_alternation, load_json, phrase_alternation
 from extractors.grammar import time as time_grammar
-from extractors.task_tables import TaskRow, read_task_tables
+from extractors.task_tables import TaskRow, name_cell_at, read_task_tables
 from pipeline.text import fold, fold_in_place, outline
 from pipeline.text.paragraphs import (
     BULLET,
@@ -111,6 +111,9 @@ class _Vocabulary:
     homograph: re.Pattern[str]
     not_before_explicit: re.Pattern[str]
     procedure_assignment: re.Pattern[str]
+    procedure_label_head: re.Pattern[str]  # the label without its colon, which a wrap may carry to the next line
+    procedure_label_alone: re.Pattern[str]  # a label with its bodies under it, a line or a cell below
+    procedure_other_label: re.Pattern[str]
     request_paper: re.Pattern[str]
     role: re.Pattern[str]
     partners: re.Pattern[str]
@@ -189,7 +192,18 @@ def _vocabulary() -> _Vocabulary:
         # on the text as written: folded, the 'giáo' of 'Tôn giáo' is the 'giao' of 'giao Sở X'
         homograph=re.compile(rf"(?:{exact_alternation(d['marker_homographs'])})(?!\w)", re.IGNORECASE),
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
-        procedure_assignment=re.compile(rf"\W*(?:{phrase_alternation(d['procedure_assignments'])})\s*"),
+        procedure_assignment=re.compile(
+            rf"[\W_]*(?:(?:\d+\.)+\d*[\W_]*|[a-z][.)][\W_]*)?(?:{phrase_alternation(d['procedure_assignments'])})"
+            rf"(?:\s+(?:{phrase_alternation(d['procedure_objects'])}))?[\s*_]*:[\s*_]*"
+        ),
+        procedure_label_head=re.compile(
+            rf"[\W_]*(?:(?:\d+\.)+\d*[\W_]*|[a-z][.)][\W_]*)?(?:{phrase_alternation(d['procedure_assignments'])})(?!\w)"
+        ),
+        procedure_label_alone=re.compile(
+            rf"[\W_]*(?:(?:\d+\.)+\d*[\W_]*|[a-z][.)][\W_]*)?(?:{phrase_alternation(d['procedure_assignments'])})"
+            rf"(?:\s+(?:{phrase_alternation(d['procedure_objects'])}))?[\s*_:.|]*$"
+        ),
+        procedure_other_label=re.compile(rf"[\W_]*(?:{phrase_alternation(d['procedure_other_labels'])})(?!\w)"),
         request_paper=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['request_papers'])})\s*$"),
         # the role verb opening a task, after a 'Căn cứ …,' clause whose further parts are short nouns ('Căn cứ chức
         # năng, nhiệm vụ, quyền hạn được giao,', 'Trên cơ sở đề xuất của các sở, ban, ngành, đoàn thể,'; not '…, hoàn
@@ -508,11 +522,12 @@ class _Reader:
         follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again. The
         description of an administrative procedure ('1.1. Trình tự thực hiện:' … 'Cơ quan giải quyết: …') says how
         a case is handled, and assigns nothing (``body.procedure_descriptions``), save its 'Cơ quan thực hiện: Sở Y
-        tế' line: CONVENTIONS gives that very line as a task handed explicitly to a named body."""
+        tế' line, wrapped or not: CONVENTIONS gives that very line as a task handed explicitly to a named body."""
         parts: list[list[Line]] = [[]]
         reading = True
         start, end = document_span(self.seg)
         described = procedure_descriptions(self.seg)
+        label = False  # inside a description, the next line goes on with a label wrapped before its colon
         for i, line in enumerate(self.seg.lines):
             if not start <= line.start < end:
                 continue
@@ -523,10 +538,12 @@ class _Reader:
                 reading = True
                 parts.append([])
                 self.attachments.add(line.start)
-            if reading and (
-                not any(a <= line.start < b for a, b in described) or self.voc.procedure_assignment.match(folded)
-            ):
+            inside = any(a <= line.start < b for a, b in described)
+            opens = inside and self.voc.procedure_label_head.match(folded) is not None
+            if reading and (not inside or opens or label):
                 parts[-1].append(line)
+            # a label wrapped before its colon goes on ('- Cơ quan trực tiếp thực hiện' / 'giải quyết TTHC: …')
+            label = ":" not in line.text and (opens or (label and line.marker is None))
         return [line for part in parts for line in self.seg.paragraphs(part)]
 
     def _opens_attachment(self, i: int) -> bool:
@@ -1592,6 +1609,90 @@ class _Reader:
             for row in table.rows:
                 self._table_row(row, when)
 
+    def procedure_labels(self) -> None:
+        """A label naming, for an administrative procedure, the body that carries it out — a line of the procedure's
+        description ('Cơ quan thực hiện TTHC: Sở Khoa học và Công nghệ.', the bodies on the next line when the label
+        stands alone) or of a cell in a procedure list's row ('Cơ quan trực tiếp thực hiện: Sở Nông nghiệp và Môi
+        trường.') — gives each body it names the procedure as its task, `assigned` (the lead's ruling PL,
+        notes-adjud8). The procedure is the row's name cell, else the name over the description's first field; a body
+        the list already gave that procedure, or, with no name found, that a list gave, is one task, not two; with no
+        name found, another body is read as any 'Cơ quan thực hiện: …' line (``explicit_assignments``). A plan's
+        'Cơ quan thực hiện: …' field, outside a procedure, and a label whose bodies lead or support, are the task
+        blocks' (``task_blocks``)."""
+        described = procedure_descriptions(self.seg)
+        tables = self.seg.tables()
+        given = {(fold(o.agency), fold(o.task)) for o in self.out}
+        listed = {fold(o.agency) for o in self.out}
+        for i, line in enumerate(self.lines):
+            folded = fold_in_place(line.text)
+            m = self.voc.procedure_assignment.match(folded)
+            alone = self.voc.procedure_label_alone.match(folded) is not None
+            if (m is None and not alone) or i in self.used:
+                continue
+            cell = name_cell_at(tables, line.start)
+            inside = any(a <= line.start < b for a, b in described)
+            if cell is None and not inside:
+                continue
+            groups: list[tuple[Line, list[AgencyMatch]]] = []  # the line quoted, the bodies it names
+            if m is not None and not alone:
+                value = line.text[m.end() :].split("\n", 1)[0]
+                bodies = [b for b in _label_bodies(value) if not (b.collective and is_catch_all(b.name))]
+                groups = [(line, bodies)] if bodies and _role(value, "") == "assigned" else []
+            else:  # '**2. Cơ quan thực hiện TTHC:**' over 'Sở Khoa học và Công nghệ.', a cell over 'a) Sở Xây dựng …'
+                for item in self._items_below(line):
+                    heads = parse_addressees(marker_body(item))[0]
+                    if heads and _role(marker_body(item), "") == "assigned":
+                        groups.append((item, heads))
+            if not groups:
+                if inside:  # the description's other words: how a case is handled, no task
+                    self.used.add(i)
+                continue
+            if cell is not None:
+                name: tuple[int, str] | None = (
+                    cell.start + len(cell.text) - len(cell.text.lstrip()),
+                    cell.text.strip(),
+                )
+            else:
+                name = procedure_name_before(self.seg, line.start)
+            if name is None:
+                if all(fold(b.name) in listed for _, bodies in groups for b in bodies):
+                    self.used.add(i)  # the procedure unknown, its bodies given by the list: one task, not two
+                continue  # else the line is read as any 'Cơ quan thực hiện: …' field (``explicit_assignments``)
+            for source, bodies in groups:
+                task = _Task(source, name[0], name[1], quote_from=source.start, quote_to=source.end)
+                for found in _obligations(self.seg, bodies, task, "", "assigned"):
+                    key = (fold(found.agency), fold(found.task))
+                    if key not in given:
+                        given.add(key)
+                        self.out.append(found.model_copy(update={"due": None, "recurrence": None}))
+            self.used.add(i)
+            # the items under it ('a) Sở Xây dựng chấp thuận …') are read: no item of a body's own
+            self.used.update(
+                k for k, kept in enumerate(self.lines) for q, _ in groups if q.start <= kept.start <= q.end
+            )
+
+    def _items_below(self, line: Line) -> list[Line]:
+        """The paragraphs under a label standing alone, up to the end of its cell ('|'), the next field's label or
+        numbered field ('**3. Kết quả thực hiện TTHC:**'), each whole: a sentence a wrap the text kept did not cut
+        ('Ban Chỉ huy Phòng thủ dân sự cấp' / 'xã phối hợp với …' is no body of its own)."""
+        below: list[Line] = []
+        for k in self.seg.lines:
+            if k.start <= line.end:
+                continue
+            if not k.text.strip(" *_|"):  # a table's rule: the label's cell ends, or the value's
+                if below:
+                    break
+                continue
+            if self._labelled(k.text) or (k.marker or "")[:1].isdigit() or len(below) >= _ITEM_LINES:
+                break
+            below.append(k)
+        return [p for p in self.seg.paragraphs(below) if p.text.rstrip(" *_").endswith((".", ";"))]
+
+    def _labelled(self, text: str) -> bool:
+        """Does a line open with a procedure field's label, one naming who carries it out or another?"""
+        folded = fold_in_place(text)
+        return bool(self.voc.procedure_assignment.match(folded) or self.voc.procedure_other_label.match(folded))
+
     def _table_row(self, row: TaskRow, when: tuple[str | None, Recurrence | None]) -> None:
         """The obligations of one row, from its cells by column kind: one per body of the lead (or executing)
         column, and one per named body of the partners column — a catch-all in either ('cơ quan, địa phương liên
@@ -1658,6 +1759,24 @@ class _Reader:
         return clauses
 
 
+_ITEM_LINES = 8  # how many lines the bodies under a label standing alone may take
+
+
+def _label_bodies(value: str) -> list[AgencyMatch]:
+    """The bodies a procedure's executing-body label names ('UBND cấp xã, UBND cấp tỉnh;'), each as printed: where
+    the grammar's reading stops inside the value ('Ban Chỉ huy Phòng thủ dân sự cấp xã, cơ quan chuyên môn về bảo vệ
+    môi trường cấp xã nơi xảy ra sự cố.'), each of its comma-separated parts is read whole; a part that names no body
+    ('Cơ quan chuyên môn được Ủy ban nhân dân tỉnh giao chủ trì …', whoever is given the lead) gives none."""
+    bodies, stop = parse_addressees(value)
+    if bodies and not value[stop:].strip(" *_.,;"):
+        return bodies
+    out: list[AgencyMatch] = []
+    for part in (p.strip(" *_.") for p in re.split(r"[;,]", value)):
+        if part:
+            out += parse_officials(part, 0, len(part)) or parse_addressees(part)[0]
+    return out
+
+
 def is_catch_all(name: str) -> bool:
     """Does a body's name only close a list ('Các bộ, ngành liên quan', 'cơ quan, địa phương có liên quan')? In a
     task table's columns such a class gives no obligation of its own (CONVENTIONS.md, notes-F, notes-L)."""
@@ -1674,6 +1793,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     clauses inside bullets, and 'giao X' wherever it is left."""
     reader = _Reader(seg)
     reader.tables()
+    reader.procedure_labels()
     reader.task_blocks()
     reader.duty_articles()
     reader.assignment_parts()

@@ -314,3 +314,36 @@ def _lines_above(text: str, at: int) -> str:
     """The few lines over a table: its title."""
     lines = [line for line in text[max(0, at - _TITLE_CHARS) : at].splitlines() if line.strip(" *_")]
     return " ".join(line for line in lines[-_CONTINUATION_LINES:] if "|" not in line and "\t" not in line)
+
+
+def name_cell_at(tables: Sequence[Table], offset: int) -> Cell | None:
+    """The cell that names the task of the row holding ``offset``, in any table whose header has a task column
+    ('STT | Mã số TTHC | Tên TTHC | Thời hạn giải quyết | Địa điểm thực hiện'): what a label inside one of the row's
+    cells ('Cơ quan trực tiếp thực hiện: Sở Nông nghiệp và Môi trường.') is about; None outside such a row."""
+    for table in tables:
+        if not table.start <= offset <= table.end:
+            continue
+        header: tuple[int, list[str]] | None = None
+        for n, row in enumerate(table.rows):
+            if row and row[0].start > offset:
+                break
+            texts = [" ".join(c.text.split()) for c in row]
+            task = next((k for k, c in enumerate(texts) if column_kind(c) == "task"), None)
+            if task is not None and len(texts[task]) <= _HEADER_CHARS:
+                start = next((k for k, c in enumerate(texts) if _is_number_header(c)), 0)
+                header = (n, texts[start:]) if start <= task else header
+        if header is None:
+            return None
+        n, headers = header
+        columns = {"task": next(k for k, c in enumerate(headers) if column_kind(c) == "task")}
+        numbered, pipe = _is_number_header(headers[0]), table.separator == "|"
+        part = _part(table, n + 1, len(table.rows), 0)
+        rows = _pipe_rows(part, 0, len(headers)) if pipe and numbered else [list(r) for r in part.rows]
+        for cells in rows:
+            present = [c for c in cells if c is not None]
+            if present and present[0].start <= offset <= present[-1].end:
+                first = cells[0].text.strip() if cells[0] is not None else ""
+                labelled = cells[0] is not None and _label(cells[0])
+                name = _by_kind(cells, columns, numbered and pipe and bool(first) and not labelled).get("task")
+                return name if name is not None and not name.start <= offset <= name.end else None
+    return None

@@ -2074,3 +2074,180 @@ Nơi nhận:
 - Như trên;
 """
     assert _rows(text) == [("các sở, ban, ngành tỉnh", "assigned", s) for s in ("1", "2")]
+
+
+def _procedures(text: str):
+    return [(o.agency, o.role, o.task) for o in _obligations(text)]
+
+
+def _procedures_read(tmp_path, text: str):
+    """As a corpus web page is read: bold and hard wraps as printed."""
+    page = tmp_path / "thu-tuc.md"
+    page.write_text(text, encoding="utf-8")
+    return [(o.agency, o.role, o.task) for o in obligations.extract(segment(load_document(page)), None)]
+
+
+def test_a_procedures_direct_executing_body_is_assigned_its_procedure_by_ruling_pl(tmp_path):
+    # UBND tỉnh Hà Tĩnh, Quyết định 2913/QĐ-UBND (tn-6e205b75bcc588b5, part II): 'Cơ quan trực tiếp thực hiện' names
+    # who carries the procedure out, one obligation per body, the procedure's name over its first field as the task
+    # (notes-adjud8); the competent body, the partners and a class a role defines give nothing
+    text = """Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ.
+**1. Ban
+hành kế hoạch xử lý, cải tạo và phục hồi ô nhiễm môi trường đất đặc biệt nghiêm
+trọng**
+
+**1.1. Trình tự thực hiện**
+
+- Bước 1: Lựa chọn đơn vị tư vấn xây dựng kế hoạch.
+
+**1.6. Cơ quan giải quyết
+TTHC:**
+
+- Cơ quan trực tiếp thực hiện
+giải quyết TTHC: Cơ quan chuyên môn được Ủy ban nhân dân tỉnh giao chủ trì xây
+dựng kế hoạch.
+
+**1. Công bố
+sự cố môi trường**
+
+**1.1. Trình tự thực hiện**
+
+- Bước 1: Ban Chỉ huy Phòng thủ dân sự cấp xã tiếp nhận thông tin.
+
+**1.6. Cơ quan giải quyết
+TTHC:**
+
+- Cơ quan có thẩm quyền giải
+quyết TTHC: Ủy ban nhân dân cấp xã.
+
+- Cơ quan trực tiếp thực hiện
+giải quyết thủ tục hành chính: Ban Chỉ huy Phòng thủ dân sự cấp xã, cơ quan
+chuyên môn về bảo vệ môi trường cấp xã nơi xảy ra sự cố.
+
+- Cơ quan phối hợp: các cơ quan
+có liên quan trực thuộc Ủy ban nhân dân cấp xã."""
+    assert _procedures_read(tmp_path, text) == [
+        ("Ban Chỉ huy Phòng thủ dân sự cấp xã", "assigned", "Công bố sự cố môi trường"),
+        ("cơ quan chuyên môn về bảo vệ môi trường cấp xã nơi xảy ra sự cố", "assigned", "Công bố sự cố môi trường"),
+    ]
+
+
+def test_an_executing_label_inside_a_procedure_lists_cell_gives_the_rows_procedure():
+    # UBND tỉnh Cà Mau, Quyết định 01779/QĐ-UBND (tn-8a68cd97082b71f2) and 01763/QĐ-UBND (tn-b1bac569be973504): the
+    # 'Địa điểm thực hiện' cell of each row names who carries the procedure out; the deciding body gives nothing
+    text = """Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính được bổ sung.
+|
+**STT**
+|
+**Mã số TTHC**
+|
+**Tên TTHC**
+|
+**Địa điểm thực hiện**
+|
+|
+01
+|
+1.014466.H12
+|
+Công
+nhận kết quả thăm dò khoáng sản thuộc thẩm quyền cấp giấy phép của Ủy ban
+nhân dân cấp tỉnh
+|
+-
+Địa điểm tiếp nhận và trả kết quả trực tiếp: Trung tâm Phục vụ hành chính
+công tỉnh Cà Mau.
+-
+Cơ quan trực tiếp thực hiện: Sở Nông nghiệp và Môi trường.
+-
+Cơ quan có thẩm quyền quyết định: Chủ tịch UBND tỉnh.
+|"""
+    assert _procedures(text) == [
+        (
+            "Sở Nông nghiệp và Môi trường",
+            "assigned",
+            "Công nhận kết quả thăm dò khoáng sản thuộc thẩm quyền cấp giấy phép của Ủy ban nhân dân cấp tỉnh",
+        )
+    ]
+
+
+def test_a_label_standing_alone_names_its_bodies_on_the_next_line():
+    # UBND Thành phố Hồ Chí Minh, Quyết định 2848/QĐ-UBND (tn-4bda44e45e4f1633): '**2. Cơ quan thực hiện TTHC:**'
+    # over 'Sở Khoa học và Công nghệ.', in the description the procedure list's row carries
+    text = """Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính được sửa đổi, bổ sung.
+|
+**TT**
+|
+**Tên thủ tục
+hành chính**
+|
+**Thời hạn giải
+quyết**
+|
+|
+1
+|
+Thay đổi, bổ sung, cấp lại giấy chứng nhận đăng
+ký tổ chức khoa học và công nghệ
+|
+**1. Trình tự thực hiện TTHC**
+- Tổ chức đủ điều kiện gửi hồ sơ đến Sở Khoa học và Công nghệ.
+**2. Cơ quan thực hiện TTHC:**
+Sở Khoa học và Công nghệ.
+**3. Kết quả thực hiện TTHC:**
+Giấy chứng nhận đăng ký tổ chức khoa học và công nghệ.
+|"""
+    assert _procedures(text) == [
+        (
+            "Sở Khoa học và Công nghệ",
+            "assigned",
+            "Thay đổi, bổ sung, cấp lại giấy chứng nhận đăng ký tổ chức khoa học và công nghệ",
+        )
+    ]
+
+
+def test_a_label_cell_names_the_bodies_of_the_cell_beside_it(tmp_path):
+    # UBND tỉnh Bắc Ninh, Quyết định 1521/QĐ-UBND (tn-ea34a356cafcb1aa, Phụ lục 3; the same 'Cơ quan thực hiện thủ
+    # tục hành chính' cell over its value cell in Bộ KH&CN 4001/QĐ-BKHCN, tn-046d4a5b8d446144): each item of the value
+    # cell that opens with a body gives it the procedure; the competent officials' cell gives nothing
+    text = """Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính mới ban hành.
+|
+**Tên thủ
+tục số 1**
+|
+**Chấp
+thuận thiết kế nút giao đấu nối vào quốc lộ, đường địa phương đang khai thác.**
+|
+|
+**Trình tự thực hiện**
+|
+|
+|
+Tổ chức nộp hồ sơ đến Trung tâm Phục vụ hành chính công tỉnh.
+|
+|
+**Cơ quan thực hiện thủ tục
+hành chính**
+|
+|
+|
+a) Sở Xây dựng chấp thuận thiết
+kế nút giao đấu nối đối với các tuyến quốc lộ phân cấp UBND tỉnh quản lý; đường
+tỉnh và các tuyến đường khác được UBND tỉnh giao quản lý.
+b) Ban Quản lý các khu công
+nghiệp tỉnh chấp thuận thiết kế nút giao đấu nối đối với các tuyến đường được
+UBND tỉnh giao quản lý.
+|
+|
+**Cơ quan có thẩm quyền**
+|
+|
+|
+Giám đốc Sở Xây dựng, Giám đốc
+Ban Quản lý các khu công nghiệp tỉnh, Chủ tịch UBND cấp xã.
+|"""
+    procedure = "Chấp thuận thiết kế nút giao đấu nối vào quốc lộ, đường địa phương đang khai thác."
+    assert _procedures_read(tmp_path, text) == [
+        ("Sở Xây dựng", "assigned", procedure),
+        ("Ban Quản lý các khu công nghiệp tỉnh", "assigned", procedure),
+    ]
