@@ -392,18 +392,20 @@ def _committed(
     lead_in: Clause | None,
     kind: str | None = None,
 ) -> bool:
-    """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence,
-    a change, a goal word before it in its sentence, an indicator bounded by a comparator ('tỷ lệ tái nghiện không
-    quá 20%'), a task verb right before it ('tổ chức ít nhất 02 đợt'), or a
-    percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
+    """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence
+    (in a rule-making document only with a change), a change, a goal word before it in its sentence, an indicator
+    bounded by a comparator ('tỷ lệ tái nghiện không quá 20%'), a task verb right before it ('tổ chức ít nhất 02
+    đợt'), or a percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
     rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức trở lên')."""
     v = _vocab()
-    if goal_bound or clause.criterion is not None or target.year or target.recurrence:
+    if goal_bound or clause.criterion is not None or target.year:
         return True
     since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)
     if kind in v.rule_kinds and not v.goal_headings.search(ct.folded[since : max(at, clause.start)]):
-        return False  # 'Các khoản chi … không được vượt quá 5% tổng số thu hằng năm' in a decree: a norm
-    if target.change:
+        # a rule's periodic figure is a norm ('không được vượt quá 5% tổng số thu hằng năm', 'phụ cấp hằng tháng
+        # … không thấp hơn 1.170.000 đồng'); one that changes something each period is a goal ('giảm 1,5% mỗi năm')
+        return target.change is not None and target.recurrence is not None
+    if target.change or target.recurrence:
         return True
     if lead_in is not None and v.condition_lead_ins.search(ct.folded[lead_in.start : lead_in.end]):
         return False  # 'Tiêu chí phân định xã theo trình độ phát triển:' / '+ Tỷ lệ hộ … dưới 95%'

@@ -849,6 +849,23 @@ def test_a_rule_making_kind_keeps_goals_with_a_time_or_a_goal_word(tmp_path):
     ]
 
 
+# Decree cb-file_data_7 (consolidated by Bộ Lao động - Thương binh và Xã hội), decree tn-4ea650b6faa46d71 (Chính phủ,
+# Nghị định 16/2025/NĐ-CP): a rule's cap and floor on a periodic sum
+PERIODIC_NORMS = (
+    "Các khoản chi tại khoản này không được vượt quá 5% tổng số thu hằng năm của Quỹ Đền ơn đáp nghĩa từng cấp.\n"
+    '"2. Đối với Thôn đội trưởng: Mức hưởng phụ cấp hằng tháng do Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân'
+    ' cùng cấp quyết định nhưng không thấp hơn 1.170.000 đồng".\n'
+)
+
+
+def test_a_periodic_figure_of_a_rule_making_kind_is_a_norm_unless_it_changes_something(tmp_path):
+    assert read(tmp_path, PERIODIC_NORMS, issued_on="2025-02-05", kind="Nghị định") == []
+    periodic_goal = "Tỷ lệ hộ nghèo giảm 1,5% mỗi năm.\n"
+    found = read(tmp_path, PERIODIC_NORMS + periodic_goal, issued_on="2025-02-05", kind="Nghị định")
+    assert [(t.value, t.change, t.recurrence) for t in found] == [(1.5, "decrease", "yearly")]
+    assert [t.value for t in read(tmp_path, PERIODIC_NORMS, kind="Kế hoạch")] == [5, 1170000]
+
+
 def test_a_plan_keeps_figures_without_a_time(tmp_path):
     text = "Hỗ trợ 100% hộ nghèo có nhu cầu được vay vốn.\n"
     assert [t.value for t in read(tmp_path, text, kind="Kế hoạch")] == [100]
