@@ -156,6 +156,13 @@ def test_a_list_shares_the_year_written_once_and_the_word_written_first():
         ("Thời hạn ủy quyền: Từ ngày Quyết định này có hiệu lực thi hành đến hết ngày 31/12/2030", "effective"),
         ("bảng giá đất để công bố và áp dụng từ ngày 01 tháng 01 năm 2026", "effective"),
         ("Năm học được tính từ ngày 01 tháng 7 năm trước đến ngày 30 tháng 6 năm sau.", "effective"),
+        # cb-file_data_50 (Quyết định 142/2008/QĐ-TTg, Thủ tướng Chính phủ); cb-file_data_49 (Quyết định 16/2010/QĐ-UBND,
+        # Ủy ban nhân dân tỉnh Lai Châu): a regime carried out from a day, when it applies
+        (
+            "2. Chế độ trợ cấp hàng tháng quy định tại khoản 1 Điều 2 Quyết định này được thực hiện kể từ ngày 01 tháng 01 năm 2009.",
+            "effective",
+        ),
+        ("Thời điểm tính cộng dồn đất trồng cây hàng năm được thực hiện kể từ ngày 01/11/2009", "effective"),
         ("Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo", "cited"),
         ("Quyết định số 227/QĐ- TTg ngày 12/3/2024", "cited"),
         ("Hà Nội, ngày 01 tháng 11 năm 2022", "date"),
