@@ -36,7 +36,7 @@ from pipeline.text import fold, fold_in_place
 from schemas.extraction import Recurrence, Relation
 
 Kind = Literal["day", "month", "quarter", "year", "school_year", "fiscal_year"]
-Use = Literal["limit", "planned", "period", "horizon", "baseline", "effective", "cited", "date", "quoted"]
+Use = Literal["limit", "planned", "period", "horizon", "baseline", "effective", "expected", "cited", "date", "quoted"]
 YEAR_KINDS: tuple[Kind, ...] = ("year", "fiscal_year")
 
 _Y = r"((?:19|20)\d{2})"
@@ -128,6 +128,8 @@ class _Vocab:
     baseline_before: re.Pattern
     as_of: re.Pattern  # 'tính đến hết ngày 31/10/2025 đạt 72,4%': the date a figure is reported at
     effective_before: re.Pattern
+    forecast: re.Pattern  # 'Theo dự báo …': the sentence reports what is expected to happen
+    adoption_before: re.Pattern  # 'dự kiến Quốc hội thông qua', 'khi Luật … được thông qua' right before a time
     atoms: list[tuple[str, re.Pattern, str | None]]  # grain, pattern, the word it opens with
     opening: re.Pattern
     label: re.Pattern
@@ -198,6 +200,11 @@ def _vocab() -> _Vocab:
         baseline_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['baseline'])})\s*$"),
         as_of=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['as_of'])})\s+(?:ngay\s+)?$"),
         effective_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['effective'])})\s*$"),
+        forecast=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['forecasts'])})(?!\w)"),
+        adoption_before=re.compile(
+            rf"(?<!\w)(?<!de\s)(?:{phrase_alternation(d['expectations'])})(?:\s+[^\W\d][^\d,;.:]{{0,40}}?)?"
+            rf"\s+(?:{phrase_alternation(d['adoptions'])})\s*$"
+        ),
         atoms=[(grain, re.compile(p), _opening_word(p)) for grain, p in atoms],
         opening=re.compile(
             rf"{_OUTLINE_LEAD}(?:(?:{phrase_alternation(d['clause_openers'] + d['time_labels'])})\s*)?[\s,:(]*"
@@ -479,6 +486,8 @@ def _use(read: _Read, folded: str) -> Use:
     if folded.count("“", 0, start) > folded.count("”", 0, start) or _closed_after(folded, end):
         return "quoted"
     lo = max(0, start - 45)
+    if _expected(folded, start):
+        return "expected"
     if (read.word is None or read.word in v.range_starts) and v.effective_before.search(folded, lo, start):
         return "effective"  # 'có hiệu lực kể từ ngày …'; not 'còn hiệu lực trước ngày 30/6/2025'
     if read.word in v.end_words and _event_span(folded, start):
@@ -499,6 +508,17 @@ def _use(read: _Read, folded: str) -> Use:
     if a.grain == "month" and read.word is None and _BLANK_DAY.search(folded, lo, start):
         return "date"
     return "limit"
+
+
+def _expected(folded: str, start: int) -> bool:
+    """True when a time dates an event the text expects of others, no task of its own: a forecast its sentence
+    reports ('Theo dự báo của cơ quan dự báo khí tượng thủy văn, từ tối nay đến ngày 18/11/2025 … có mưa'), or the
+    expected adoption of a law ('dự kiến Quốc hội thông qua vào tháng 12/2025', 'khi Luật Quản lý thuế được thông
+    qua vào tháng 12/2025'); 'trình Quốc hội thông qua vào tháng 10/2025' is a task's due."""
+    v = _vocab()
+    sentence = max(folded.rfind(". ", 0, start), folded.rfind(";", 0, start), folded.rfind("\n", 0, start)) + 1
+    lo = max(sentence, start - 200)
+    return v.forecast.search(folded, lo, start) is not None or v.adoption_before.search(folded, lo, start) is not None
 
 
 def _scheduled_span(read: _Read, folded: str) -> bool:
