@@ -163,6 +163,14 @@ def test_a_list_shares_the_year_written_once_and_the_word_written_first():
             "effective",
         ),
         ("Thời điểm tính cộng dồn đất trồng cây hàng năm được thực hiện kể từ ngày 01/11/2009", "effective"),
+        # how long a benefit lasts: tn-a69069ae524315d9 (Nghị quyết 380/NQ-CP, Chính phủ), tn-0abcf1a5292b31ec
+        # (Hội đồng nhân dân thành phố Huế)
+        ("b) Thời gian hỗ trợ: Từ nay đến hết ngày 31 tháng 12 năm 2025.", "effective"),
+        (
+            "Thời gian hỗ trợ kể từ ngày Chủ tịch Ủy ban nhân dân xã/phường ban hành quyết định cho đến ngày 31/12/2025"
+            " hoặc không còn đủ điều kiện hưởng",
+            "effective",
+        ),
         # an event the text expects of others: a forecast (tn-a328fbb46798c2b5, Công điện 217/CĐ-TTg, Thủ tướng Chính
         # phủ) and a law's adoption (tn-e3cc96834c0a575f, 5680/CT-CS; tn-03890575449f6e05, 5615/CT-CS, Cục Thuế)
         (
@@ -200,6 +208,10 @@ def test_a_task_about_an_adoption_or_after_a_forecast_keeps_its_due():
     assert limits("Bộ Tư pháp trình Quốc hội thông qua vào tháng 10/2025.") == [("2025-10", "during", None)]
     text = "Theo dự báo, mưa lớn còn kéo dài. Các bộ báo cáo Thủ tướng Chính phủ trước ngày 20/11/2025."
     assert limits(text, "2025-11-16") == [("2025-11-20", "before", None)]
+
+
+def test_a_task_label_keeps_its_span_due_unlike_a_benefit_period():
+    assert limits("Thời gian thực hiện: Từ nay đến hết ngày 31 tháng 12 năm 2025.") == [("2025-12-31", "by", None)]
 
 
 def test_periodic_duties_without_a_calendar_day_have_no_due():
