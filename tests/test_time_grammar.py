@@ -206,6 +206,8 @@ def test_times_that_set_no_limit(text, use):
 def test_a_task_about_an_adoption_or_after_a_forecast_keeps_its_due():
     """A body's own task to submit a law, or a task in the sentence after a forecast, is dated."""
     assert limits("Bộ Tư pháp trình Quốc hội thông qua vào tháng 10/2025.") == [("2025-10", "during", None)]
+    aim = "Sở Tư pháp hoàn thiện dự thảo, bảo đảm được Hội đồng nhân dân tỉnh thông qua vào tháng 12/2025."
+    assert limits(aim) == [("2025-12", "during", None)]
     text = "Theo dự báo, mưa lớn còn kéo dài. Các bộ báo cáo Thủ tướng Chính phủ trước ngày 20/11/2025."
     assert limits(text, "2025-11-16") == [("2025-11-20", "before", None)]
 

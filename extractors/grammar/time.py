@@ -206,7 +206,9 @@ def _vocab() -> _Vocab:
         ),
         forecast=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['forecasts'])})(?!\w)"),
         adoption_before=re.compile(
-            rf"(?<!\w)(?<!de\s)(?:{phrase_alternation(d['expectations'])})(?:\s+[^\W\d][^\d,;.:]{{0,40}}?)?"
+            r"(?<!\w)"
+            + "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in d["expectation_not_after"])
+            + rf"(?:{phrase_alternation(d['expectations'])})(?:\s+[^\W\d][^\d,;.:]{{0,40}}?)?"
             rf"\s+(?:{phrase_alternation(d['adoptions'])})\s*$"
         ),
         atoms=[(grain, re.compile(p), _opening_word(p)) for grain, p in atoms],
