@@ -214,6 +214,7 @@ def test_a_task_about_an_adoption_or_after_a_forecast_keeps_its_due():
 
 def test_a_task_label_keeps_its_span_due_unlike_a_benefit_period():
     assert limits("Thời gian thực hiện: Từ nay đến hết ngày 31 tháng 12 năm 2025.") == [("2025-12-31", "by", None)]
+    assert limits("Thời gian hỗ trợ: trước ngày 30/12/2025.") == [("2025-12-30", "before", None)]
 
 
 def test_periodic_duties_without_a_calendar_day_have_no_due():

@@ -498,7 +498,8 @@ def _use(read: _Read, folded: str) -> Use:
         return "effective"  # 'có hiệu lực kể từ ngày …'; not 'còn hiệu lực trước ngày 30/6/2025'
     if read.word in v.end_words and _event_span(folded, start):
         return "effective"  # 'có hiệu lực thi hành kể từ ngày ký đến hết ngày 24/02/2030'
-    if v.benefit_period.search(folded, max(_sentence_start(folded, start), start - 150), start):
+    spanned = read.word in v.range_starts or read.word in v.end_words  # 'trước ngày …' after the label is a due
+    if spanned and v.benefit_period.search(folded, max(_sentence_start(folded, start), start - 150), start):
         return "effective"  # 'Thời gian hỗ trợ: Từ nay đến hết ngày 31 tháng 12 năm 2025'
 
     if a.reference or v.baseline_before.search(folded, lo, start) or v.as_of.search(folded, lo, a.start):
