@@ -130,6 +130,8 @@ class _Vocab:
     condition_openers: re.Pattern  # 'nếu' before a figure in its sentence
     funding_verbs: re.Pattern  # 'hỗ trợ' ending the text before a percent
     costs: re.Pattern  # 'chi phí', 'kinh phí', 'giá vé': what a funded share is a share of
+    next_payer: re.Pattern  # '… và các nguồn xã hội hoá khác' right after a share: the next source of a split cost
+    payer_is: re.Pattern  # 'các nguồn xã hội hoá khác là' opening the words before a share
     consequence: re.Pattern  # 'thì' after a figure in its sentence: the figure is a condition
     past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
     goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
@@ -202,6 +204,10 @@ def _vocab() -> _Vocab:
         condition_openers=re.compile(rf"(?<!\w)(?:{exact_alternation(d['condition_openers'])})(?!\w)"),
         funding_verbs=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['funding_verbs'])})\s*$"),
         costs=re.compile(rf"^\s*(?:{phrase_alternation(d['costs'])})(?!\w)"),
+        next_payer=re.compile(rf"^\s*(?:,|va)?\s*(?:cac\s+)?(?:{phrase_alternation(d['payers'])})(?!\w)"),
+        payer_is=re.compile(
+            rf"(?:^|[,;:(]|(?<!\w)va)\s*(?:cac\s+)?(?:{phrase_alternation(d['payers'])})(?!\w)[^\d,;:]{{0,60}}?\sla\s*$"
+        ),
         consequence=re.compile(rf"(?<!\w)(?:{exact_alternation(d['consequence_words'])})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{exact_alternation(d['state_words'])})(?!\w)"),
         rule_kinds=frozenset(d["rule_kinds"]),
@@ -369,12 +375,18 @@ def _condition(rest: str) -> bool:
 
 
 def _cost_share(folded_before: str, folded_after: str) -> bool:
-    """'Ngân sách thành phố hỗ trợ 50%, ngân sách xã …', 'hỗ trợ 100% chi phí chuyển trả kết quả': the share of a cost a budget or a
-    policy pays is a rule's rate; 'hỗ trợ 100% hộ nghèo' counts the supported and may be a goal."""
+    """'Ngân sách thành phố hỗ trợ 50%, ngân sách xã …', 'hỗ trợ 100% chi phí chuyển trả kết quả', 'ngân sách xã/phường
+    hỗ trợ 40% và các nguồn xã hội hoá khác là 10%': the share of a cost a budget or a policy pays is a rule's rate;
+    'hỗ trợ 100% hộ nghèo' counts the supported and may be a goal."""
     v = _vocab()
-    if not v.funding_verbs.search(v.comparator_tail.sub("", folded_before)):
+    bare = v.comparator_tail.sub("", folded_before)
+    if not v.funding_verbs.search(bare) and not v.payer_is.search(bare):
         return False
-    return v.costs.match(folded_after) is not None or re.match(r"\s*(?:[.;,]|$)", folded_after) is not None
+    after = folded_after
+    return (
+        any(p.match(after) is not None for p in (v.costs, v.next_payer))
+        or re.match(r"\s*(?:[.;,]|$)", after) is not None
+    )
 
 
 def _per_head_payment(rest: str, unit: str) -> bool:
@@ -392,18 +404,20 @@ def _committed(
     lead_in: Clause | None,
     kind: str | None = None,
 ) -> bool:
-    """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence,
-    a change, a goal word before it in its sentence, an indicator bounded by a comparator ('tỷ lệ tái nghiện không
-    quá 20%'), a task verb right before it ('tổ chức ít nhất 02 đợt'), or a
-    percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
+    """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence
+    (in a rule-making document only with a change), a change, a goal word before it in its sentence, an indicator
+    bounded by a comparator ('tỷ lệ tái nghiện không quá 20%'), a task verb right before it ('tổ chức ít nhất 02
+    đợt'), or a percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
     rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức trở lên')."""
     v = _vocab()
-    if goal_bound or clause.criterion is not None or target.year or target.recurrence:
+    if goal_bound or clause.criterion is not None or target.year:
         return True
     since = max(clause.sentence_start, ct.work.rfind(";", 0, at) + 1)
     if kind in v.rule_kinds and not v.goal_headings.search(ct.folded[since : max(at, clause.start)]):
-        return False  # 'Các khoản chi … không được vượt quá 5% tổng số thu hằng năm' in a decree: a norm
-    if target.change:
+        # a rule's periodic figure is a norm ('không được vượt quá 5% tổng số thu hằng năm', 'phụ cấp hằng tháng
+        # … không thấp hơn 1.170.000 đồng'); one that changes something each period is a goal ('giảm 1,5% mỗi năm')
+        return target.change is not None and target.recurrence is not None
+    if target.change or target.recurrence:
         return True
     if lead_in is not None and v.condition_lead_ins.search(ct.folded[lead_in.start : lead_in.end]):
         return False  # 'Tiêu chí phân định xã theo trình độ phát triển:' / '+ Tỷ lệ hộ … dưới 95%'

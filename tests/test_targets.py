@@ -849,6 +849,42 @@ def test_a_rule_making_kind_keeps_goals_with_a_time_or_a_goal_word(tmp_path):
     ]
 
 
+# Decree cb-file_data_7 (consolidated by Bộ Lao động - Thương binh và Xã hội), decree tn-4ea650b6faa46d71 (Chính phủ,
+# Nghị định 16/2025/NĐ-CP): a rule's cap and floor on a periodic sum
+PERIODIC_NORMS = (
+    "Các khoản chi tại khoản này không được vượt quá 5% tổng số thu hằng năm của Quỹ Đền ơn đáp nghĩa từng cấp.\n"
+    '"2. Đối với Thôn đội trưởng: Mức hưởng phụ cấp hằng tháng do Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân'
+    ' cùng cấp quyết định nhưng không thấp hơn 1.170.000 đồng".\n'
+)
+
+
+def test_a_periodic_figure_of_a_rule_making_kind_is_a_norm_unless_it_changes_something(tmp_path):
+    assert read(tmp_path, PERIODIC_NORMS, issued_on="2025-02-05", kind="Nghị định") == []
+    periodic_goal = "Tỷ lệ hộ nghèo giảm 1,5% mỗi năm.\n"
+    found = read(tmp_path, PERIODIC_NORMS + periodic_goal, issued_on="2025-02-05", kind="Nghị định")
+    assert [(t.value, t.change, t.recurrence) for t in found] == [(1.5, "decrease", "yearly")]
+    assert [t.value for t in read(tmp_path, PERIODIC_NORMS, kind="Kế hoạch")] == [5, 1170000]
+
+
+# Resolution tn-0abcf1a5292b31ec (Hội đồng nhân dân thành phố Huế), decision cb-file_data_40 (Quyết định
+# 22/2013/QĐ-TTg, Thủ tướng Chính phủ): a cost split between payers, whatever kind of text restates it
+COST_SPLIT = (
+    "Ngân sách thành phố hỗ trợ 50%; ngân sách xã/phường hỗ trợ 40% và các nguồn xã hội hoá khác là 10%; riêng 05 xã"
+    " A Lưới 1, A Lưới 2, A Lưới 3, A Lưới 4, A Lưới 5 ngân sách thành phố hỗ trợ 80%, ngân sách xã hỗ trợ 10% và các"
+    " nguồn xã hội hóa khác là 10%.\n"
+    "b) Đối với địa phương có khó khăn về ngân sách, phải nhận bổ sung cân đối từ ngân sách trung ương từ 50% - 70% dự"
+    " toán chi cân đối ngân sách địa phương năm 2012 thì ngân sách trung ương hỗ trợ 95%, ngân sách địa phương hỗ trợ"
+    " 5% theo mức quy định;\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["Kế hoạch", "Công văn", None])
+def test_shares_of_a_cost_split_between_payers_are_no_targets(tmp_path, kind):
+    assert read(tmp_path, COST_SPLIT, issued_on="2025-06-30", kind=kind) == []
+    supported = "Hỗ trợ 100% hộ nghèo có nhu cầu được vay vốn.\n"
+    assert [t.value for t in read(tmp_path, COST_SPLIT + supported, kind="Kế hoạch")] == [100]
+
+
 def test_a_plan_keeps_figures_without_a_time(tmp_path):
     text = "Hỗ trợ 100% hộ nghèo có nhu cầu được vay vốn.\n"
     assert [t.value for t in read(tmp_path, text, kind="Kế hoạch")] == [100]

@@ -156,6 +156,36 @@ def test_a_list_shares_the_year_written_once_and_the_word_written_first():
         ("Thời hạn ủy quyền: Từ ngày Quyết định này có hiệu lực thi hành đến hết ngày 31/12/2030", "effective"),
         ("bảng giá đất để công bố và áp dụng từ ngày 01 tháng 01 năm 2026", "effective"),
         ("Năm học được tính từ ngày 01 tháng 7 năm trước đến ngày 30 tháng 6 năm sau.", "effective"),
+        # cb-file_data_50 (Quyết định 142/2008/QĐ-TTg, Thủ tướng Chính phủ); cb-file_data_49 (Quyết định 16/2010/QĐ-UBND,
+        # Ủy ban nhân dân tỉnh Lai Châu): a regime carried out from a day, when it applies
+        (
+            "2. Chế độ trợ cấp hàng tháng quy định tại khoản 1 Điều 2 Quyết định này được thực hiện kể từ ngày 01 tháng 01 năm 2009.",
+            "effective",
+        ),
+        ("Thời điểm tính cộng dồn đất trồng cây hàng năm được thực hiện kể từ ngày 01/11/2009", "effective"),
+        # how long a benefit lasts: tn-a69069ae524315d9 (Nghị quyết 380/NQ-CP, Chính phủ), tn-0abcf1a5292b31ec
+        # (Hội đồng nhân dân thành phố Huế)
+        ("b) Thời gian hỗ trợ: Từ nay đến hết ngày 31 tháng 12 năm 2025.", "effective"),
+        (
+            "Thời gian hỗ trợ kể từ ngày Chủ tịch Ủy ban nhân dân xã/phường ban hành quyết định cho đến ngày 31/12/2025"
+            " hoặc không còn đủ điều kiện hưởng",
+            "effective",
+        ),
+        # an event the text expects of others: a forecast (tn-a328fbb46798c2b5, Công điện 217/CĐ-TTg, Thủ tướng Chính
+        # phủ) and a law's adoption (tn-e3cc96834c0a575f, 5680/CT-CS; tn-03890575449f6e05, 5615/CT-CS, Cục Thuế)
+        (
+            "Theo dự báo của cơ quan dự báo khí tượng thủy văn, từ tối nay đến ngày 18/11/2025 khu vực từ Quảng Trị"
+            " đến Đà Nẵng và phía đông các tỉnh Quảng Ngãi, Gia Lai có mưa phổ biến 200-400mm",
+            "expected",
+        ),
+        (
+            "dự thảo Luật thuế TNCN (sửa đổi), dự kiến Quốc hội thông qua vào tháng 12/2025, trong đó có quy định",
+            "expected",
+        ),
+        (
+            "Thông tư hướng dẫn thi hành Luật Quản lý thuế (sửa đổi) khi Luật Quản lý thuế được thông qua vào tháng 12/2025.",
+            "expected",
+        ),
         ("Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo", "cited"),
         ("Quyết định số 227/QĐ- TTg ngày 12/3/2024", "cited"),
         ("Hà Nội, ngày 01 tháng 11 năm 2022", "date"),
@@ -171,6 +201,20 @@ def test_times_that_set_no_limit(text, use):
     [(_, _, _, got)] = read(text)
     assert got == use
     assert limits(text) == []
+
+
+def test_a_task_about_an_adoption_or_after_a_forecast_keeps_its_due():
+    """A body's own task to submit a law, or a task in the sentence after a forecast, is dated."""
+    assert limits("Bộ Tư pháp trình Quốc hội thông qua vào tháng 10/2025.") == [("2025-10", "during", None)]
+    aim = "Sở Tư pháp hoàn thiện dự thảo, bảo đảm được Hội đồng nhân dân tỉnh thông qua vào tháng 12/2025."
+    assert limits(aim) == [("2025-12", "during", None)]
+    text = "Theo dự báo, mưa lớn còn kéo dài. Các bộ báo cáo Thủ tướng Chính phủ trước ngày 20/11/2025."
+    assert limits(text, "2025-11-16") == [("2025-11-20", "before", None)]
+
+
+def test_a_task_label_keeps_its_span_due_unlike_a_benefit_period():
+    assert limits("Thời gian thực hiện: Từ nay đến hết ngày 31 tháng 12 năm 2025.") == [("2025-12-31", "by", None)]
+    assert limits("Thời gian hỗ trợ: trước ngày 30/12/2025.") == [("2025-12-30", "before", None)]
 
 
 def test_periodic_duties_without_a_calendar_day_have_no_due():

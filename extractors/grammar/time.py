@@ -36,7 +36,7 @@ from pipeline.text import fold, fold_in_place
 from schemas.extraction import Recurrence, Relation
 
 Kind = Literal["day", "month", "quarter", "year", "school_year", "fiscal_year"]
-Use = Literal["limit", "planned", "period", "horizon", "baseline", "effective", "cited", "date", "quoted"]
+Use = Literal["limit", "planned", "period", "horizon", "baseline", "effective", "expected", "cited", "date", "quoted"]
 YEAR_KINDS: tuple[Kind, ...] = ("year", "fiscal_year")
 
 _Y = r"((?:19|20)\d{2})"
@@ -128,6 +128,9 @@ class _Vocab:
     baseline_before: re.Pattern
     as_of: re.Pattern  # 'tính đến hết ngày 31/10/2025 đạt 72,4%': the date a figure is reported at
     effective_before: re.Pattern
+    benefit_period: re.Pattern  # 'Thời gian hỗ trợ: Từ nay đến hết …': how long a benefit lasts, no task's due
+    forecast: re.Pattern  # 'Theo dự báo …': the sentence reports what is expected to happen
+    adoption_before: re.Pattern  # 'dự kiến Quốc hội thông qua', 'khi Luật … được thông qua' right before a time
     atoms: list[tuple[str, re.Pattern, str | None]]  # grain, pattern, the word it opens with
     opening: re.Pattern
     label: re.Pattern
@@ -198,6 +201,16 @@ def _vocab() -> _Vocab:
         baseline_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['baseline'])})\s*$"),
         as_of=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['as_of'])})\s+(?:ngay\s+)?$"),
         effective_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['effective'])})\s*$"),
+        benefit_period=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['benefit_periods'])})\s*(?::|la\b)?\s*(?:(?:ke\s+)?tu\b[^;.\n]{{0,90}})?$"
+        ),
+        forecast=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['forecasts'])})(?!\w)"),
+        adoption_before=re.compile(
+            r"(?<!\w)"
+            + "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in d["expectation_not_after"])
+            + rf"(?:{phrase_alternation(d['expectations'])})(?:\s+[^\W\d][^\d,;.:]{{0,40}}?)?"
+            rf"\s+(?:{phrase_alternation(d['adoptions'])})\s*$"
+        ),
         atoms=[(grain, re.compile(p), _opening_word(p)) for grain, p in atoms],
         opening=re.compile(
             rf"{_OUTLINE_LEAD}(?:(?:{phrase_alternation(d['clause_openers'] + d['time_labels'])})\s*)?[\s,:(]*"
@@ -479,10 +492,15 @@ def _use(read: _Read, folded: str) -> Use:
     if folded.count("“", 0, start) > folded.count("”", 0, start) or _closed_after(folded, end):
         return "quoted"
     lo = max(0, start - 45)
+    if _expected(folded, start):
+        return "expected"
     if (read.word is None or read.word in v.range_starts) and v.effective_before.search(folded, lo, start):
         return "effective"  # 'có hiệu lực kể từ ngày …'; not 'còn hiệu lực trước ngày 30/6/2025'
     if read.word in v.end_words and _event_span(folded, start):
         return "effective"  # 'có hiệu lực thi hành kể từ ngày ký đến hết ngày 24/02/2030'
+    spanned = read.word in v.range_starts or read.word in v.end_words  # 'trước ngày …' after the label is a due
+    if spanned and v.benefit_period.search(folded, max(_sentence_start(folded, start), start - 150), start):
+        return "effective"  # 'Thời gian hỗ trợ: Từ nay đến hết ngày 31 tháng 12 năm 2025'
 
     if a.reference or v.baseline_before.search(folded, lo, start) or v.as_of.search(folded, lo, a.start):
         return "baseline"
@@ -499,6 +517,21 @@ def _use(read: _Read, folded: str) -> Use:
     if a.grain == "month" and read.word is None and _BLANK_DAY.search(folded, lo, start):
         return "date"
     return "limit"
+
+
+def _sentence_start(folded: str, at: int) -> int:
+    """Where the sentence (or the ';'-item, or the line) that holds offset ``at`` starts."""
+    return max(folded.rfind(". ", 0, at), folded.rfind(";", 0, at), folded.rfind("\n", 0, at)) + 1
+
+
+def _expected(folded: str, start: int) -> bool:
+    """True when a time dates an event the text expects of others, no task of its own: a forecast its sentence
+    reports ('Theo dự báo của cơ quan dự báo khí tượng thủy văn, từ tối nay đến ngày 18/11/2025 … có mưa'), or the
+    expected adoption of a law ('dự kiến Quốc hội thông qua vào tháng 12/2025', 'khi Luật Quản lý thuế được thông
+    qua vào tháng 12/2025'); 'trình Quốc hội thông qua vào tháng 10/2025' is a task's due."""
+    v = _vocab()
+    lo = max(_sentence_start(folded, start), start - 200)
+    return v.forecast.search(folded, lo, start) is not None or v.adoption_before.search(folded, lo, start) is not None
 
 
 def _scheduled_span(read: _Read, folded: str) -> bool:
