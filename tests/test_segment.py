@@ -130,6 +130,23 @@ def test_words_and_dates_ocr_broke_are_put_back_at_the_same_length_on_scanned_pa
     assert typed.text == text
 
 
+def test_a_comma_ocr_read_as_a_full_stop_inside_a_sentence_is_put_back():
+    # a full stop after a word and before a small letter: UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999 (dev scan H14,
+    # 'cho ông. bà: Nông Bích Sảng'), UBND Quảng Ngãi 565/TB-UBND faxed at 200 dpi ('các sở, ngành. địa phương rà
+    # soát'), VPCP 636/TB-VPCP faxed at 100 dpi ('nghiên cứu. xử lý kiến nghị'); a sentence's end before a capital,
+    # an abbreviation ('v.v. và') and a date's full stop ('Ngày 12/11/2024. tại') stay
+    text = (
+        "giao quyền sử dụng đất ở cho ông. bà: Nông Bích Sảng.\nchủ động phối hợp với các sở, ngành. địa phương rà "
+        "soát, nghiên cứu. xử lý kiến nghị. Sở Tài chính bố trí, v.v. và Ngày 12/11/2024. tại trụ sở"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == (
+        "giao quyền sử dụng đất ở cho ông, bà: Nông Bích Sảng.\nchủ động phối hợp với các sở, ngành, địa phương rà "
+        "soát, nghiên cứu, xử lý kiến nghị. Sở Tài chính bố trí, v.v. và Ngày 12/11/2024. tại trụ sở"
+    )
+    assert typed.text == text
+
+
 def test_a_scanned_line_that_stops_short_of_the_margin_ends_its_paragraph():
     # tn-2f6f80b9918e52de (Kế hoạch, UBND TP Hồ Chí Minh) rendered and scanned (bench.samples 'scan-random'): item 3's
     # title has no full stop and stops at x=255 of a column ending at x≈548, so the paragraph under it is not its
