@@ -114,6 +114,18 @@ def test_a_lettered_marker_read_as_a_slashed_o_is_put_back():
     assert typed.text.endswith("ø) Về thi đua khen thưởng")
 
 
+def test_a_numbered_marker_read_with_a_comma_is_put_back():
+    # Thủ tướng 217/CĐ-TTg faxed at 100 dpi: '1, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố …:' over its a) … đ)
+    # (its tasks were read as the paragraph above); UBND Quảng Ngãi 11/TB-UBND at 100 dpi: '1, Công ty TNHH MTV …';
+    # VPCP 636/TB-VPCP faxed: '3, Tập trung …'; a list of numbers or a small word after the comma stays
+    scanned, typed = _scanned_and_typed(
+        "trong đó tập trung một số nhiệm vụ cụ thể sau:\n1, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố:\n"
+        "a) Tổ chức theo dõi chặt chẽ.\n2, 3 và 4 tháng\n2, các xã"
+    )
+    assert [line.marker for line in scanned.lines] == [None, "1.", "a)", None, None]
+    assert scanned.lines[1].text.startswith("1. Chủ tịch") and typed.lines[1].text.startswith("1, Chủ tịch")
+
+
 def test_words_and_dates_ocr_broke_are_put_back_at_the_same_length_on_scanned_pages_only():
     # bnt_BTTTT (Sở TT&TT) printed at 300 dpi: '(rước ngày 10/02/2025)', at 100 and 200 dpi: '(ước ngày 10/02/2025)';
     # 05 and vht534 (UBND Quảng Ngãi) at 100 dpi:
