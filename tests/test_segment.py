@@ -159,6 +159,22 @@ def test_a_comma_ocr_read_as_a_full_stop_inside_a_sentence_is_put_back():
     assert typed.text == text
 
 
+def test_a_months_digits_read_as_look_alikes_are_put_back():
+    # UBND Quảng Ngãi 565/TB-UBND printed at 300 and 100 dpi: 'ngày 15 tháng I1 năm 2024', 'tháng LÍ'; VPCP
+    # 636/TB-VPCP faxed: 'ngày 06 tháng TÔ năm'; UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999: 'ngày 18 tháng 0! năm 1999';
+    # no month ('tháng Ta') and no date frame ('tháng I1' alone) stay
+    text = (
+        "Quảng Ngãi, ngày 15 tháng I1 năm 2024\nngày 5 tháng LÍ năm 2024\nngày 06 tháng TÔ năm 2025\n"
+        "ngày 18 tháng 0! năm 1999.\nngày 15 tháng Ta năm 2024\ntrong tháng I1 năm 2025"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == (
+        "Quảng Ngãi, ngày 15 tháng 11 năm 2024\nngày 5 tháng 11 năm 2024\nngày 06 tháng 10 năm 2025\n"
+        "ngày 18 tháng 01 năm 1999.\nngày 15 tháng Ta năm 2024\ntrong tháng I1 năm 2025"
+    )
+    assert typed.text == text
+
+
 def test_a_scanned_line_that_stops_short_of_the_margin_ends_its_paragraph():
     # tn-2f6f80b9918e52de (Kế hoạch, UBND TP Hồ Chí Minh) rendered and scanned (bench.samples 'scan-random'): item 3's
     # title has no full stop and stops at x=255 of a column ending at x≈548, so the paragraph under it is not its
