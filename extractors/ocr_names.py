@@ -127,6 +127,34 @@ def mend_names(text: str) -> str:
                     out += [text[done : slip.start()], _cased(slip.group(), word)]
                     done = slip.end()
                 break
+    return _mend_scope_units("".join(out) + text[done:])
+
+
+def _mend_scope_units(text: str) -> str:
+    """The administrative unit right after a body's name put back where OCR slipped its tone mark: 'Ban Dân tộc
+    tình, Sở Lao động …', 'Ban Dân tộc tính;', 'Hợp tác xã tính,' (UBND Quảng Ngãi 565/TB-UBND faxed at 200 dpi),
+    'Ủy ban nhân dân tĩnh Quảng Ngãi' (507/UBND-KGVX at 200 dpi). The agency grammar reads a unit of toned text only
+    as spelled ('tính' is a verb), so the body loses its scope and a list its next items. The word must fold to a
+    unit (``agencies.json`` scope_units), follow a long phrase of the lexicon and come before a separator, 'và' or a
+    capitalised place name; a word of its own length only, so offsets hold."""
+    _, whole, lengths = _index()
+    units = {fold(u): u for u in load_json("agencies.json")["scope_units"] if " " not in u}
+    words = list(_WORD.finditer(text))
+    folded = [fold(m.group()) for m in words]
+    out, done = [], 0
+    for k, word in enumerate(words):
+        unit = units.get(folded[k])
+        printed = word.group()
+        if unit is None or printed.lower() == unit or len(printed) != len(unit) or not printed.islower():
+            continue
+        if not any(k >= n and tuple(folded[k - n : k]) in whole for n in lengths):
+            continue
+        rest = text[word.end() : word.end() + 4]
+        after = words[k + 1].group() if k + 1 < len(words) else ""
+        closes = rest[:1] in ",;.)" or after == "và" or (after[:1].isupper() and rest[:1] == " ")
+        if closes:
+            out += [text[done : word.start()], unit]
+            done = word.end()
     return "".join(out) + text[done:]
 
 

@@ -281,17 +281,19 @@ def _address_part() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _address_label() -> re.Pattern:
-    """'Địa chỉ:', 'Trụ sở:' opening the address a ward is part of (``address_labels``)."""
+    """'Địa chỉ:', 'Trụ sở:', 'Địa điểm quan trắc:' opening the address or place a ward is part of
+    (``address_labels``, up to three words before the colon)."""
     labels = "|".join(re.escape(w) for w in _rules()["address_labels"])
-    return re.compile(rf"(?<!\w)(?i:{labels})\s*:")
+    return re.compile(rf"(?<!\w)(?i:{labels})(?:\s+[^\W\d_]+){{0,3}}\s*:")
 
 
 def _in_address(text: str, at: int) -> bool:
     """True when the ward at ``at`` is part of a postal address ('Trung tâm phục vụ hành chính công, số 4 đường
     Nguyễn Tất Thành, Phường Bà Rịa'): where an office stands, not a ward the document is about. The street part
     is a number or a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case); or an
-    'Địa chỉ:' label opens the clause ('Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ')."""
-    before = text[max(0, at - 120) : at].replace("\n", " ")
+    'Địa chỉ:' label opens the clause ('Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ'; a parcel's 'Địa điểm tại: Lô đất
+    số 15 - Mặt bằng số 26/QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư …, phường Tân Giang')."""
+    before = text[max(0, at - 200) : at].replace("\n", " ")
     stops = [m.end() for m in re.finditer(r"[;\t|)]|\.\s", before)]  # the clause: after a stop, a cell, a bracket
     if _address_label().search(before[stops[-1] if stops else 0 :]):
         return True
@@ -299,6 +301,19 @@ def _in_address(text: str, at: int) -> bool:
     m = _address_part().search(before[cut + 1 :])
     inner = {fold(w) for w in _rules()["address_words"]}
     return m is not None and all(w[:1].isdigit() or w[:1].isupper() or fold(w) in inner for w in m.group(1).split())
+
+
+def _named_as_committee(text: str, at: int) -> bool:
+    """Is the ward at ``at`` named as its People's Committee ('Ủy ban nhân dân phường Hải Châu', 'UBND phường Tân
+    Giang'), a body addressed or a place rather than a ward (``committee_heads``)? Folded, so an OCR tone slip
+    ('Ủy ban nhàn đần') reads the same."""
+    before = fold(text[max(0, at - 20) : at]).rstrip()
+    return any(before.endswith(head) and not before[: -len(head)][-1:].isalnum() for head in _committee_heads())
+
+
+@lru_cache(maxsize=1)
+def _committee_heads() -> tuple[str, ...]:
+    return tuple(fold(head) for head in _rules()["committee_heads"])
 
 
 def _continued(seg: SegmentedDocument, index: int, mention: Mention) -> Mention:
@@ -581,6 +596,8 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
                     or referenced.get(line.section or "")
                     or title_year
                 )
+            if year is None and not mention.bare and _named_as_committee(seg.text, mention.start):
+                continue  # 'Ủy ban nhân dân phường Hải Châu', where a visit was held: a body, scheduled nothing
             found.append((mention, line, year, start, False))
 
     all_names = [n for m, *_ in found for n in m.names]

@@ -629,3 +629,18 @@ def test_years_heading_the_columns_of_a_figures_table_are_no_schedule(tmp_path):
         issued_on="2025-11-24",
     )
     assert found == []
+
+
+def test_an_assemblys_expected_act_is_no_deadline(tmp_path):
+    """When an assembly is expected to act is no task of the document: a submission's 'IV. THỜI GIAN DỰ KIẾN TRÌNH
+    THÔNG QUA NGHỊ QUYẾT / Tại Kỳ họp chuyên đề thứ 31 (dự kiến tháng 3/2025) của HĐND tỉnh Quảng Ngãi.' (UBND Quảng
+    Ngãi 239/TTr-UBND, dev scan), 'dự kiến Quốc hội thông qua vào tháng 12/2025' (Cục Thuế 5680/CT-CS); a task
+    that goes to the council by a date stays."""
+    text = (
+        "IV. THỜI GIAN DỰ KIẾN TRÌNH THÔNG QUA NGHỊ QUYẾT\n"
+        "Tại Kỳ họp chuyên đề thứ 31 (dự kiến tháng 3/2025) của HĐND tỉnh Quảng Ngãi.\n"
+        "Hiện nay, Bộ Tài chính đang trình Quốc hội dự thảo Luật thuế TNCN (sửa đổi), dự kiến Quốc hội thông qua vào "
+        "tháng 12/2025, trong đó có quy định thu nhập từ tiền lương.\n"
+        "- Sở Tư pháp thẩm định, trình HĐND tỉnh trước ngày 15/02/2025.\n"
+    )
+    assert [d.due for d in read(tmp_path, text, issued_on="2024-12-20")] == ["2025-02-15"]

@@ -49,3 +49,17 @@ def test_a_name_matched_through_a_tone_slip_is_written_as_the_lexicon_writes_it(
     assert mend_names(text) == (
         "Xã hội, Ban Dân tộc tỉnh theo\nTrước đó, Phó Thủ tướng đã\na) Ủy ban nhân dân thị xã\nđổi số; xây dựng"
     )
+
+
+def test_the_unit_after_a_body_is_put_back_where_its_tone_mark_slipped():
+    # vht534 (UBND Quảng Ngãi 565/TB-UBND) printed at 100 and 200 dpi: 'Giao Ban Dân tộc tình, Sở Lao động - Thương
+    # binh và Xã hội, …' (the list lost its next four bodies), 'Ban Dân tộc tính; BQL'; bnt (507/UBND-KGVX) at 200 dpi:
+    # 'Ủy ban nhân dân tĩnh Quảng Ngãi'; a verb after a body ('Sở Tài chính tính toán') and 'tình hình' stay
+    text = (
+        "Giao Ban Dân tộc tình, Sở Lao động\nBan Dân tộc tính; BQL\nỦy ban nhân dân tĩnh Quảng Ngãi\n"
+        "Sở Tài chính tính toán\nỦy ban nhân dân tình hình"
+    )
+    assert mend_names(text) == (
+        "Giao Ban Dân tộc tỉnh, Sở Lao động\nBan Dân tộc tỉnh; BQL\nỦy ban nhân dân tỉnh Quảng Ngãi\n"
+        "Sở Tài chính tính toán\nỦy ban nhân dân tình hình"
+    )

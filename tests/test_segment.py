@@ -114,6 +114,18 @@ def test_a_lettered_marker_read_as_a_slashed_o_is_put_back():
     assert typed.text.endswith("ø) Về thi đua khen thưởng")
 
 
+def test_a_numbered_marker_read_with_a_comma_is_put_back():
+    # Thủ tướng 217/CĐ-TTg faxed at 100 dpi: '1, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố …:' over its a) … đ)
+    # (its tasks were read as the paragraph above); UBND Quảng Ngãi 11/TB-UBND at 100 dpi: '1, Công ty TNHH MTV …';
+    # VPCP 636/TB-VPCP faxed: '3, Tập trung …'; a list of numbers or a small word after the comma stays
+    scanned, typed = _scanned_and_typed(
+        "trong đó tập trung một số nhiệm vụ cụ thể sau:\n1, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố:\n"
+        "a) Tổ chức theo dõi chặt chẽ.\n2, 3 và 4 tháng\n2, các xã"
+    )
+    assert [line.marker for line in scanned.lines] == [None, "1.", "a)", None, None]
+    assert scanned.lines[1].text.startswith("1. Chủ tịch") and typed.lines[1].text.startswith("1, Chủ tịch")
+
+
 def test_words_and_dates_ocr_broke_are_put_back_at_the_same_length_on_scanned_pages_only():
     # bnt_BTTTT (Sở TT&TT) printed at 300 dpi: '(rước ngày 10/02/2025)', at 100 and 200 dpi: '(ước ngày 10/02/2025)';
     # 05 and vht534 (UBND Quảng Ngãi) at 100 dpi:
@@ -126,6 +138,39 @@ def test_words_and_dates_ocr_broke_are_put_back_at_the_same_length_on_scanned_pa
     assert scanned.text == (
         "theo quy định trước ngày 10/02/2025).\nquy định trước ngày 10/02/2025.\nQuyết định số 1479/QĐ-TTg ngày  29/11/2022 của Thủ tướng\n"
         "Ngày  12/11/2024. tại trụ sở; từ 2/3 số xã"
+    )
+    assert typed.text == text
+
+
+def test_a_comma_ocr_read_as_a_full_stop_inside_a_sentence_is_put_back():
+    # a full stop after a word and before a small letter: UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999 (dev scan H14,
+    # 'cho ông. bà: Nông Bích Sảng'), UBND Quảng Ngãi 565/TB-UBND faxed at 200 dpi ('các sở, ngành. địa phương rà
+    # soát'), VPCP 636/TB-VPCP faxed at 100 dpi ('nghiên cứu. xử lý kiến nghị'); a sentence's end before a capital,
+    # an abbreviation ('v.v. và') and a date's full stop ('Ngày 12/11/2024. tại') stay
+    text = (
+        "giao quyền sử dụng đất ở cho ông. bà: Nông Bích Sảng.\nchủ động phối hợp với các sở, ngành. địa phương rà "
+        "soát, nghiên cứu. xử lý kiến nghị. Sở Tài chính bố trí, v.v. và Ngày 12/11/2024. tại trụ sở"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == (
+        "giao quyền sử dụng đất ở cho ông, bà: Nông Bích Sảng.\nchủ động phối hợp với các sở, ngành, địa phương rà "
+        "soát, nghiên cứu, xử lý kiến nghị. Sở Tài chính bố trí, v.v. và Ngày 12/11/2024. tại trụ sở"
+    )
+    assert typed.text == text
+
+
+def test_a_months_digits_read_as_look_alikes_are_put_back():
+    # UBND Quảng Ngãi 565/TB-UBND printed at 300 and 100 dpi: 'ngày 15 tháng I1 năm 2024', 'tháng LÍ'; VPCP
+    # 636/TB-VPCP faxed: 'ngày 06 tháng TÔ năm'; UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999: 'ngày 18 tháng 0! năm 1999';
+    # no month ('tháng Ta') and no date frame ('tháng I1' alone) stay
+    text = (
+        "Quảng Ngãi, ngày 15 tháng I1 năm 2024\nngày 5 tháng LÍ năm 2024\nngày 06 tháng TÔ năm 2025\n"
+        "ngày 18 tháng 0! năm 1999.\nngày 15 tháng Ta năm 2024\ntrong tháng I1 năm 2025"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == (
+        "Quảng Ngãi, ngày 15 tháng 11 năm 2024\nngày 5 tháng 11 năm 2024\nngày 06 tháng 10 năm 2025\n"
+        "ngày 18 tháng 01 năm 1999.\nngày 15 tháng Ta năm 2024\ntrong tháng I1 năm 2025"
     )
     assert typed.text == text
 

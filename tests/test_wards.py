@@ -385,3 +385,34 @@ def test_a_ward_after_a_lot_a_hamlet_a_square_or_a_house_number_is_an_address():
     )
     got = _wards(text, province="Hồ Chí Minh", issued_on="2025-11-20")
     assert [(w.name, w.year) for w in got] == [("Phường Bến Thành", 2026)]
+
+
+def test_a_ward_where_a_parcel_or_a_monitoring_point_lies_is_a_place():
+    """'Địa điểm …:' opens the place a thing is, like an address label: a parcel in a land decision ('Địa điểm tại:
+    Lô đất số 15 - Mặt bằng số 26/ QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư Bệnh viện Y học dân tộc,
+    phường Tân Giang, thị xã Cao Bằng.', UBND Cao Bằng 157/QĐ-NĐ-UB, scans NOTES 12), a monitoring point ('Địa điểm
+    quan trắc: Vùng nuôi cá rô phi thương phẩm tại phường Ea Kao', UBND Đắk Lắk 0134/KH-UBND, notes-D3)."""
+    parcel = (
+        "- Địa điểm tại: Lô đất số 15 - Mặt bằng số 26/ QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư "
+        "Bệnh viện Y học dân tộc, phường Tân Giang, thị xã Cao Bằng.\n"
+    )
+    assert _wards(parcel, province="Cao Bằng", issued_on="1999-02-22") == []
+    point = "- Địa điểm quan trắc: Vùng nuôi cá rô phi thương phẩm tại phường Ea Kao; vùng nuôi cá lồng, bè.\n"
+    assert _wards(point, province="Đắk Lắk", issued_on="2025-06-01") == []
+    scheduled = "Năm 2026: thí điểm tại phường Tân Giang, tỉnh Cao Bằng.\n"
+    assert [(w.name, w.year) for w in _wards(scheduled, province="Cao Bằng", issued_on="2025-06-01")] == [
+        ("Phường Tân Giang", 2026)
+    ]
+
+
+def test_a_ward_named_as_its_peoples_committee_is_a_body_not_a_ward():
+    """'Ủy ban nhân dân phường Hải Châu' where a visit was held (VPCP 641/TB-VPCP, notes-K) and 'UBND phường Tân Giang'
+    among the executors of a decision, as OCR read it (UBND Cao Bằng 157/QĐ-NĐ-UB, scans NOTES 12) schedule nothing;
+    a committee's ward given a year, and a ward police, are still read."""
+    visit = "Phó Thủ tướng đã kiểm tra thực tế tại Trung tâm phục vụ hành chính công, Ủy ban nhân dân phường Hải Châu."
+    assert _wards(visit, province="Đà Nẵng", issued_on="2025-11-18") == []
+    executors = "Điều 3: Giám đốc Sở Xây dựng, UBND phường Tân Giang rhị xã Cao Bằng chịu trách nhiệm thi hành."
+    assert _wards(executors, province="Cao Bằng", issued_on="1999-02-22") == []
+    text = "- Năm 2024: UBND phường Vĩnh Nguyên hoàn thành.\n- Xây dựng Công an phường Phước Hải đạt chuẩn.\n"
+    got = _wards(text, province="Khánh Hòa", issued_on="2024-03-01")
+    assert [(w.name, w.year) for w in got] == [("Phường Vĩnh Nguyên", 2024), ("Phường Phước Hải", None)]

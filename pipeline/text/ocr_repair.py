@@ -59,7 +59,22 @@ def mend_slips(text: str) -> str:
     share '29/1')."""
     for pattern, replacement in _slips():
         text = pattern.sub(partial(_same_length, replacement), text)
-    return text
+    return _month_lookalikes().sub(_month, text)
+
+
+@lru_cache(maxsize=1)
+def _month_lookalikes() -> re.Pattern[str]:
+    return re.compile(_confusion_tables()["month_lookalikes"]["frame"])
+
+
+def _month(m: re.Match[str]) -> str:
+    """The date ``m`` with its month's look-alikes read as digits ('ngày 15 tháng I1' → 'ngày 15 tháng 11'), when
+    every character is a digit or a look-alike and the month is real; else the date as printed."""
+    digits = _confusion_tables()["month_lookalikes"]["digits"]
+    month = "".join(digits.get(c, c) for c in m[1])
+    if month == m[1] or not month.isdigit() or not 1 <= int(month) <= 12:
+        return m[0]
+    return m[0][: m.start(1) - m.start()] + month
 
 
 def _same_length(replacement: str, m: re.Match[str]) -> str:
