@@ -239,8 +239,8 @@ _NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu c
 _BRIDGE_WORDS = 2  # lowercase words inside a capitalised name ('Khu Nông nghiệp ứng dụng Công nghệ cao')
 _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
 _MISSION_WORDS = 7  # lowercase words of a mission before its scope ('Ban Chỉ đạo| thi hành án dân sự| tỉnh')
-# 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã'
-_UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—][ \t]*")
+# 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã', and either level a slash offers ('xã/phường')
+_UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—/][ \t]*")
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _SERIES_COMMA = re.compile(r",\s*")
@@ -644,8 +644,21 @@ class _Scanner:
             if found is None and (sep := _TITLE_SERIES.match(self.folded, t)) and self._starts_body(sep.end()):
                 # 'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …': a title in a series of titles is the officials it names
                 return AgencyMatch(pos, t, _canonical(self.text[pos:t]), t, True, False)
+            return self._alternative(found)
+        return self._alternative(self._headed(pos, p, None))
+
+    def _alternative(self, found: AgencyMatch | None) -> AgencyMatch | None:
+        """A body and, after a slash, the name the same office bears elsewhere: 'Phòng Kinh tế xã/Phòng Kinh tế, Hạ
+        tầng và Đô thị phường' (HĐND Huế 37/2025), 'Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao' (the
+        ministry's guidance): one addressee, whichever name it has where the text is read."""
+        if found is None or found.collective or not self.text.startswith("/", found.end):
             return found
-        return self._headed(pos, p, None)
+        other = self.match(found.end + 1, allow_collective=False)
+        if other is None or other.start != found.end + 1 or other.collective:
+            return found
+        return AgencyMatch(
+            found.start, other.end, _canonical(self.text[found.start : other.end]), found.head_end, True, False
+        )
 
     def _headed(self, pos: int, p: int, t: int | None) -> AgencyMatch | None:
         """The body read from ``p`` on — after the title that ends at ``t``, if any — named from ``pos``."""

@@ -686,3 +686,19 @@ def test_a_steering_committee_is_named_by_its_mission_up_to_its_scope():
         "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
     ]
     assert names("Ban Chỉ đạo định kỳ hoặc đột xuất tổ chức kiểm tra") == ["Ban Chỉ đạo"]
+
+
+def test_a_slash_offers_either_level_or_either_name_of_one_body():
+    # HĐND Huế 37/2025 (tn-0abcf1a5292b31ec), the fisheries plan tn-d5ffa6afac124d52 ('UBND các xã/phường'), the Bộ Nông
+    # nghiệp và Môi trường template tn-1796a553dfee8 ('Chủ tịch UBND tỉnh/thành phố') and the ministry's guidance
+    # tn-448306af3d3a91f7 ('Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao'): one addressee, as printed
+    assert [m.name for m in parse_addressees("Ủy ban nhân dân xã/phường lập danh sách")[0]] == [
+        "Ủy ban nhân dân xã/phường"
+    ]
+    assert [m.name for m in parse_addressees("Chủ tịch UBND tỉnh/thành phố phê duyệt")[0]] == [
+        "Chủ tịch Ủy ban nhân dân tỉnh/thành phố"
+    ]
+    found, _ = parse_addressees("Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường phối hợp với Sở Y tế")
+    assert [m.name for m in found] == ["Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường"]
+    found, _ = parse_addressees("Phòng Kinh tế, Sở Y tế thực hiện")
+    assert [m.name for m in found] == ["Phòng Kinh tế", "Sở Y tế"]
