@@ -128,6 +128,7 @@ class _Vocabulary:
     exemption: re.Pattern[str]
     opener: re.Pattern[str]
     opener_word: re.Pattern[str]
+    time_opener: re.Pattern[str]
     long_opener: re.Pattern[str]
     whose: re.Pattern[str]
     notice_closing: re.Pattern[str]
@@ -165,6 +166,7 @@ def _vocabulary() -> _Vocabulary:
     prefixes, adverbs = phrase_alternation(d["task_prefixes"]), phrase_alternation(d["adverbs"])
     duties, answerable = phrase_alternation(d["duty_phrases"]), phrase_alternation(d["answerable_to"])
     openers, conditions = phrase_alternation(d["openers"]), phrase_alternation(d["conditions"])
+    timed = d["time_openers"]
     return _Vocabulary(
         heading=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assignment_headings'])})(?!\w)"),
         list_intro=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['list_intros'])})(?!\w)"),
@@ -236,6 +238,7 @@ def _vocabulary() -> _Vocabulary:
         ),
         opener=re.compile(rf"(?:{openers})(?!\w)[^,.;:]{{0,60}},\s*"),
         opener_word=re.compile(rf"(?:{openers})(?!\w)"),
+        time_opener=re.compile(rf"(?:{phrase_alternation(timed['phrases'])}|{timed['pattern']})(?!\w)"),
         # on the text as written: folded, 'để' is also the 'đề' of 'đề nghị'
         long_opener=re.compile(rf"(?:{exact_alternation(d['long_openers'])})(?!\w)", re.IGNORECASE),
         condition=re.compile(rf"(?<!\w)(?:{conditions})(?!\w)"),
@@ -920,7 +923,9 @@ class _Reader:
             at = len(line.text) - len(marker_body(line))
             # a paragraph of its own, or a content bullet ('- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …'), that opens so
             opening = [at] if self.ranks[i] in (PARAGRAPH, BULLET, SUB_BULLET) else []
-            if opening and (skip := self._opener_end(marker_body(line))):
+            # a time limit opens only an item's step: a table cell of a procedure list ('Trong thời hạn 30 ngày, …,
+            # Sở Tư pháp chủ trì …', UBND Quảng Ngãi 1628/QĐ-UBND) is how a case is handled (ruling PL)
+            if opening and (skip := self._opener_end(marker_body(line), timed=line.marker is not None)):
                 opening.append(at + skip)  # '- Trên cơ sở …, Sở Khoa học và Công nghệ chủ trì …'
             for cut in opening + [m.end() for m in _CLAUSE_OPENING.finditer(line.text, at)]:
                 found, stop = parse_addressees(line.text, cut, folded)
@@ -1489,18 +1494,23 @@ class _Reader:
             self.voc.preamble.match(fold_in_place(marker_body(self.lines[part])).lstrip(" *_#"))
         )
 
-    def _opener_end(self, body: str) -> int:
+    def _opener_end(self, body: str, timed: bool = True) -> int:
         """Where the body an item opens with starts after an adverbial clause ('Hằng năm, Sở Nội vụ …'), or 0. The
         clause may run over commas of its own up to the body and its verb: 'a) Căn cứ số vốn được phân bổ từ ngân sách
         trung ương, vốn ngân sách địa phương và các nguồn vốn huy động hợp pháp khác, Ủy ban nhân dân cấp tỉnh phân bổ
         …' (Thủ tướng, 22/2013/QĐ-TTg), '- Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân tỉnh,
         Sở Khoa học và Công nghệ chủ trì …' (HĐND tỉnh), '5. Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp
-        xã … triển khai thực hiện những nội dung sau:' (UBND Đắk Lắk)."""
+        xã … triển khai thực hiện những nội dung sau:' (UBND Đắk Lắk). A time limit opens a step so too: '- Trong thời
+        hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Kinh tế … phối hợp …' (HĐND Huế
+        37/2025), 'd) Trong thời hạn 03 ngày kể từ ngày có Biên bản thẩm định, Cục Bảo tồn … lấy ý kiến …' (Bộ Nông
+        nghiệp và Môi trường); ``timed=False`` reads no time limit so."""
         folded = fold_in_place(body)
         lead = len(body) - len(body.lstrip(" *_"))
-        if (short := self.voc.opener.match(folded, lead)) is not None:
+        # 'Trong thời hạn 05 ngày, kể từ …, Sở …'
+        timed = timed and self.voc.time_opener.match(folded, lead) is not None
+        if not timed and (short := self.voc.opener.match(folded, lead)) is not None:
             return short.end()
-        if not (self.voc.opener_word.match(folded, lead) or self.voc.long_opener.match(body, lead)):
+        if not (timed or self.voc.opener_word.match(folded, lead) or self.voc.long_opener.match(body, lead)):
             return 0
         for comma in _CLAUSE_COMMA.finditer(body, lead, lead + _OPENER_CHARS):
             found, stop = parse_addressees(body, comma.end(), folded)

@@ -2019,3 +2019,29 @@ def test_a_body_told_to_issue_an_instrument_is_given_a_task_a_reported_act_is_no
 4. Ủy ban nhân dân Thành phố ban hành quy định chi tiết quy trình thực hiện dự án theo quy định tại khoản 2 Điều này.
 """
     assert _rows(text) == [("Ủy ban nhân dân Thành phố", "assigned", s) for s in ("Điều 5.1", "Điều 5.4")]
+
+
+def test_a_time_limit_opens_a_step_of_a_regulated_process():
+    # HĐND Huế 37/2025 (tn-0abcf1a5292b31ec, Điều 6 and 7 of its regulation; also Bộ Nông nghiệp và Môi trường's circular
+    # tn-637e9efcc63ab844 5.1.d, UBND Ninh Bình tn-cdb6ad27b3c3f13b, HĐND Hà Nội tn-f20b8af669b140e9): the body after the
+    # time limit does the step, a standing duty (notes-N); a table cell of a procedure list (UBND Quảng Ngãi
+    # 1628/QĐ-UBND, tn-adda847abe350742) is no item and gives none
+    text = """Điều 6. Quy trình thực hiện
+
+1. Trước ngày 20 tháng 12 hằng năm, Ủy ban nhân dân xã/phường lập danh sách người thuộc hộ gia đình cận nghèo tham gia bảo hiểm y tế gửi cơ quan Bảo hiểm xã hội.
+
+2. Sở Tài chính thẩm định hồ sơ, tham mưu Ủy ban nhân dân thành phố bố trí kinh phí thực hiện theo quy định.
+
+Điều 7. Trình tự
+
+- Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường phối hợp với Phòng Văn hóa - Xã hội xã/phường rà soát, thẩm định hồ sơ.
+
+Trong thời hạn 30 ngày, kể từ ngày nhận đủ hồ sơ hợp lệ, Sở Tư pháp chủ trì, phối hợp với cơ quan chuyên môn kiểm tra việc đáp ứng các điều kiện.
+"""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Ủy ban nhân dân xã/phường", "assigned", "--12-20"),
+        ("Sở Tài chính", "assigned", None),
+        ("Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường", "support", None),
+    ]
+    assert got[2].partners == ["Phòng Văn hóa - Xã hội xã/phường"]
