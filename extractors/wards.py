@@ -281,9 +281,9 @@ def _address_part() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _address_label() -> re.Pattern:
-    """'Địa chỉ:', 'Trụ sở:' opening the address a ward is part of (``address_labels``)."""
+    """'Địa chỉ:', 'Trụ sở:', 'Cơ sở 2:' opening the address a ward is part of (``address_labels``)."""
     labels = "|".join(re.escape(w) for w in _rules()["address_labels"])
-    return re.compile(rf"(?<!\w)(?i:{labels})\s*:")
+    return re.compile(rf"(?<!\w)(?i:{labels})(?:\s+\d{{1,2}})?\s*:")
 
 
 def _in_address(text: str, at: int) -> bool:
