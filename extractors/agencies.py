@@ -52,6 +52,8 @@ class _Lexicon:
             + [a for a in abbr if _expands_to_body(self.abbreviations[a], data)]
         )
         self.named_heads = _alternation(data["named_heads"])
+        self.office_words = _alternation(data["office_words"])
+        self.office_names = _alternation(data["office_names"])
         self.head_words = {fold(h) for h in data["named_heads"] if " " not in h}
         self.names = _alternation(data["names"] + [a for a in abbr if self.abbreviations[a] in data["names"]])
         self.titles = _alternation(data["titles"])
@@ -626,6 +628,8 @@ class _Scanner:
         pos = self._ws(pos)
         if allow_collective and (end := self.collective(pos)) is not None:
             return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
+        if (office := self._office(pos)) is not None:
+            return office
         p = pos
         if (t := self._word(self.lex.titles, p)) is not None:
             p = t
@@ -646,6 +650,24 @@ class _Scanner:
                 return AgencyMatch(pos, t, _canonical(self.text[pos:t]), t, True, False)
             return self._alternative(found)
         return self._alternative(self._headed(pos, p, None))
+
+    def _office(self, pos: int) -> AgencyMatch | None:
+        """'Cơ quan Thuế', 'cơ quan Bảo hiểm xã hội thành phố Huế', 'Cơ quan Công an': an office word before a body's
+        own capitalised name names that body (HĐND Huế 37/2025, UBND Hà Nội's land procedures, Bộ Quốc phòng's); so
+        does it before a field that is no body alone ('Thuế', 'Hải quan': ``office_names``)."""
+        end = self._word(self.lex.office_words, pos)
+        if end is None or not self.text[self._ws(end) : self._ws(end) + 1].isupper():
+            return None
+        if (field := self._word(self.lex.office_names, end)) is not None and self._body_word(end) is None:
+            scope = self._scope(field)
+            stop = scope if scope is not None else field
+            return AgencyMatch(pos, stop, _canonical(self.text[pos:stop]), field, True, False)
+        if self._body_word(end) is None:
+            return None
+        inner = self.match(end, allow_collective=False)
+        if inner is None or inner.start != self._ws(end):
+            return None
+        return AgencyMatch(pos, inner.end, _canonical(self.text[pos : inner.end]), inner.head_end, inner.scoped, False)
 
     def _alternative(self, found: AgencyMatch | None) -> AgencyMatch | None:
         """A body and, after a slash, the name the same office bears elsewhere: 'Phòng Kinh tế xã/Phòng Kinh tế, Hạ

@@ -702,3 +702,20 @@ def test_a_slash_offers_either_level_or_either_name_of_one_body():
     assert [m.name for m in found] == ["Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường"]
     found, _ = parse_addressees("Phòng Kinh tế, Sở Y tế thực hiện")
     assert [m.name for m in found] == ["Phòng Kinh tế", "Sở Y tế"]
+
+
+def test_an_office_word_before_a_bodys_name_names_that_body():
+    # HĐND Huế 37/2025 (tn-0abcf1a5292b31ec, 'b) Cơ quan Bảo hiểm xã hội thành phố tổng hợp danh sách'), UBND Hà Nội's
+    # land procedure (cb-file_data_18, '4. Cơ quan Thuế:'), Bộ Quốc phòng's rules (tn-4ea650b6faa46d71, 'cơ quan Bảo
+    # hiểm xã hội cấp tỉnh'); 'Thuế' alone is no body, 'Cơ quan chủ trì' is a role
+    assert [m.name for m in parse_addressees("Cơ quan Bảo hiểm xã hội thành phố tổng hợp danh sách")[0]] == [
+        "Cơ quan Bảo hiểm xã hội thành phố"
+    ]
+    assert [m.name for m in parse_addressees("Cơ quan Thuế: Đối với các trường hợp được giao đất ở")[0]] == [
+        "Cơ quan Thuế"
+    ]
+    assert [m.name for m in parse_addressees("cơ quan Bảo hiểm xã hội cấp tỉnh thực hiện")[0]] == [
+        "cơ quan Bảo hiểm xã hội cấp tỉnh"
+    ]
+    assert parse_addressees("Thuế căn cứ tài liệu")[0] == []
+    assert parse_addressees("Cơ quan chủ trì tổng hợp")[0] == []

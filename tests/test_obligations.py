@@ -2045,3 +2045,15 @@ Trong thời hạn 30 ngày, kể từ ngày nhận đủ hồ sơ hợp lệ, S
         ("Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường", "support", None),
     ]
     assert got[2].partners == ["Phòng Văn hóa - Xã hội xã/phường"]
+
+
+def test_what_a_body_does_not_do_is_no_task():
+    # UBND Hà Nội's land procedure (tn-cdf2fbc53d083c98, '2. Cơ quan Thuế không trực tiếp trả Thông báo …') beside a
+    # duty of the same form in Nghị định 131/2021 (cb-file_data_7, '3. Cơ quan Bảo hiểm xã hội … có trách nhiệm …')
+    text = """III. Một số lưu ý
+
+1. Cơ quan Bảo hiểm xã hội có trách nhiệm cấp thẻ bảo hiểm y tế cho đối tượng.
+
+2. Cơ quan Thuế không trực tiếp trả Thông báo về nghĩa vụ tài chính cho người dân, doanh nghiệp.
+"""
+    assert _rows(text) == [("Cơ quan Bảo hiểm xã hội", "assigned", "III.1")]
