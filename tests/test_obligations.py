@@ -2036,7 +2036,9 @@ def test_a_time_limit_opens_a_step_of_a_regulated_process():
 
 - Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường phối hợp với Phòng Văn hóa - Xã hội xã/phường rà soát, thẩm định hồ sơ.
 
-Trong thời hạn 30 ngày, kể từ ngày nhận đủ hồ sơ hợp lệ, Sở Tư pháp chủ trì, phối hợp với cơ quan chuyên môn kiểm tra việc đáp ứng các điều kiện.
+| STT | Tên thủ tục hành chính | Thời hạn giải quyết |
+|---|---|---|
+| 05 | Đăng ký hoạt động văn phòng giám định tư pháp | - Trong thời hạn 05 ngày làm việc, kể từ khi nhận được hồ sơ hợp lệ, Sở Tư pháp có trách nhiệm xem xét, cấp lại Giấy đăng ký hoạt động. |
 """
     got = _obligations(text)
     assert [(o.agency, o.role, o.due) for o in got] == [
