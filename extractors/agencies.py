@@ -321,6 +321,8 @@ class _Scanner:
         )
         if words > 1 and opens_word and (later is None or later.group(1)[0].isupper()):
             return after.end()  # '… Viễn thông Quân đội|,': the word the last syllable opens ends the name
+        if words == 1 and not opens_word and fold(self.text[last:end]) in _province_forms():
+            return end  # 'Ủy ban nhân dân thành phố Huế| chỉ đạo …': a province of one syllable is a name all the same
         if words == 1 or opens_word:
             # 'tỉnh Vận động …', 'Thành ủy Nha Trang Chủ trì …': a capitalised word that opens a
             # lowercase word ('vận động', 'chủ trì') begins the sentence after the name — but in

@@ -719,3 +719,13 @@ def test_an_office_word_before_a_bodys_name_names_that_body():
     ]
     assert parse_addressees("Thuế căn cứ tài liệu")[0] == []
     assert parse_addressees("Cơ quan chủ trì tổng hợp")[0] == []
+
+
+def test_a_province_of_one_syllable_ends_the_name_before_a_verb():
+    # HĐND Huế 37/2025 (tn-0abcf1a5292b31ec, '2. Cơ quan Bảo hiểm xã hội thành phố Huế tổng hợp danh sách'), Thuế thành
+    # phố Huế's letter (tn-a94e2ffb8c7ea677, 'Đề nghị Thuế thành phố Huế đối chiếu …'); a capitalised verb is no place
+    assert [m.name for m in parse_addressees("Cơ quan Bảo hiểm xã hội thành phố Huế tổng hợp danh sách")[0]] == [
+        "Cơ quan Bảo hiểm xã hội thành phố Huế"
+    ]
+    assert [m.name for m in parse_addressees("Thuế thành phố Huế đối chiếu với quy định")[0]] == ["Thuế thành phố Huế"]
+    assert [m.name for m in parse_addressees("Sở Y tế tỉnh Vận động nhân dân")[0]] == ["Sở Y tế tỉnh"]
