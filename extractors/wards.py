@@ -283,7 +283,8 @@ def _address_part() -> re.Pattern:
 def _address_label() -> re.Pattern:
     """'Địa chỉ:', 'Trụ sở:', 'Cơ sở 2:' opening the address a ward is part of (``address_labels``)."""
     labels = "|".join(re.escape(w) for w in _rules()["address_labels"])
-    return re.compile(rf"(?<!\w)(?i:{labels})(?:\s+\d{{1,2}})?\s*:")
+    numbered = "|".join(re.escape(w) for w in _rules()["numbered_address_labels"])
+    return re.compile(rf"(?<!\w)(?i:(?:{labels})|(?:{numbered})\s+\d{{1,2}})\s*:")
 
 
 def _in_address(text: str, at: int) -> bool:
