@@ -216,7 +216,11 @@ def _vocabulary() -> _Vocabulary:
         accountable=re.compile(rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+(?:{answerable})(?!\w)"),
         duty_clause=re.compile(rf"(?:{duties})(?!\w)(?!\s+(?:{answerable})(?!\w))"),
         enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
-        not_a_task=re.compile(rf"(?:{phrase_alternation(d['not_a_task'])})(?!\w)"),
+        not_a_task=re.compile(
+            rf"(?:{phrase_alternation(d['not_a_task'])}"
+            rf"|{phrase_alternation([d['negation']['word']])}(?!\s+(?:{phrase_alternation(d['negation']['duties'])})(?!\w)))"
+            rf"(?!\w)"
+        ),
         role_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['lead'] + d['support'])})(?!\w)"),
         directing=re.compile(rf"(?:(?:{adverbs})\s+)*(?:{phrase_alternation(d['directing_verbs'])})(?!\w)"),
         lead_clause=re.compile(

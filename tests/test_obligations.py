@@ -2051,11 +2051,17 @@ def test_a_time_limit_opens_a_step_of_a_regulated_process():
 
 def test_what_a_body_does_not_do_is_no_task():
     # UBND Hà Nội's land procedure (tn-cdf2fbc53d083c98, '2. Cơ quan Thuế không trực tiếp trả Thông báo …') beside a
-    # duty of the same form in Nghị định 131/2021 (cb-file_data_7, '3. Cơ quan Bảo hiểm xã hội … có trách nhiệm …')
+    # duty of the same form in Nghị định 131/2021 (cb-file_data_7, '3. Cơ quan Bảo hiểm xã hội … có trách nhiệm …');
+    # 'không để', 'không được' forbid, a duty
     text = """III. Một số lưu ý
 
 1. Cơ quan Bảo hiểm xã hội có trách nhiệm cấp thẻ bảo hiểm y tế cho đối tượng.
 
 2. Cơ quan Thuế không trực tiếp trả Thông báo về nghĩa vụ tài chính cho người dân, doanh nghiệp.
+
+3. Ủy ban nhân dân các xã, phường không để phát sinh điểm, tụ điểm phức tạp về ma túy.
 """
-    assert _rows(text) == [("Cơ quan Bảo hiểm xã hội", "assigned", "III.1")]
+    assert _rows(text) == [
+        ("Cơ quan Bảo hiểm xã hội", "assigned", "III.1"),
+        ("Ủy ban nhân dân các xã, phường", "assigned", "III.3"),
+    ]
