@@ -52,6 +52,8 @@ class _Lexicon:
             + [a for a in abbr if _expands_to_body(self.abbreviations[a], data)]
         )
         self.named_heads = _alternation(data["named_heads"])
+        self.office_words = _alternation(data["office_words"])
+        self.office_names = _alternation(data["office_names"])
         self.head_words = {fold(h) for h in data["named_heads"] if " " not in h}
         self.names = _alternation(data["names"] + [a for a in abbr if self.abbreviations[a] in data["names"]])
         self.titles = _alternation(data["titles"])
@@ -239,8 +241,8 @@ _NAME_WORDS = 3  # capitalised two-syllable words a name may go on with ('Bưu c
 _BRIDGE_WORDS = 2  # lowercase words inside a capitalised name ('Khu Nông nghiệp ứng dụng Công nghệ cao')
 _TAIL_WORDS = 5  # lowercase words a name may go on with after its capitalised first word
 _MISSION_WORDS = 7  # lowercase words of a mission before its scope ('Ban Chỉ đạo| thi hành án dân sự| tỉnh')
-# 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã'
-_UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—][ \t]*")
+# 'các quận, huyện và thị xã', 'quận - huyện', 'phường - xã', and either level a slash offers ('xã/phường')
+_UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—/][ \t]*")
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _SERIES_COMMA = re.compile(r",\s*")
@@ -319,6 +321,8 @@ class _Scanner:
         )
         if words > 1 and opens_word and (later is None or later.group(1)[0].isupper()):
             return after.end()  # '… Viễn thông Quân đội|,': the word the last syllable opens ends the name
+        if words == 1 and not opens_word and fold(self.text[last:end]) in _province_forms():
+            return end  # 'Ủy ban nhân dân thành phố Huế| chỉ đạo …': a province of one syllable is a name all the same
         if words == 1 or opens_word:
             # 'tỉnh Vận động …', 'Thành ủy Nha Trang Chủ trì …': a capitalised word that opens a
             # lowercase word ('vận động', 'chủ trì') begins the sentence after the name — but in
@@ -626,6 +630,8 @@ class _Scanner:
         pos = self._ws(pos)
         if allow_collective and (end := self.collective(pos)) is not None:
             return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
+        if (office := self._office(pos)) is not None:
+            return office
         p = pos
         if (t := self._word(self.lex.titles, p)) is not None:
             p = t
@@ -644,8 +650,39 @@ class _Scanner:
             if found is None and (sep := _TITLE_SERIES.match(self.folded, t)) and self._starts_body(sep.end()):
                 # 'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …': a title in a series of titles is the officials it names
                 return AgencyMatch(pos, t, _canonical(self.text[pos:t]), t, True, False)
+            return self._alternative(found)
+        return self._alternative(self._headed(pos, p, None))
+
+    def _office(self, pos: int) -> AgencyMatch | None:
+        """'Cơ quan Thuế', 'cơ quan Bảo hiểm xã hội thành phố Huế', 'Cơ quan Công an': an office word before a body's
+        own capitalised name names that body (HĐND Huế 37/2025, UBND Hà Nội's land procedures, Bộ Quốc phòng's); so
+        does it before a field that is no body alone ('Thuế', 'Hải quan': ``office_names``)."""
+        end = self._word(self.lex.office_words, pos)
+        if end is None or not self.text[self._ws(end) : self._ws(end) + 1].isupper():
+            return None
+        if (field := self._word(self.lex.office_names, end)) is not None and self._body_word(end) is None:
+            scope = self._scope(field)
+            stop = scope if scope is not None else field
+            return AgencyMatch(pos, stop, _canonical(self.text[pos:stop]), field, True, False)
+        if self._body_word(end) is None:
+            return None
+        inner = self.match(end, allow_collective=False)
+        if inner is None or inner.start != self._ws(end):
+            return None
+        return AgencyMatch(pos, inner.end, _canonical(self.text[pos : inner.end]), inner.head_end, inner.scoped, False)
+
+    def _alternative(self, found: AgencyMatch | None) -> AgencyMatch | None:
+        """A body and, after a slash, the name the same office bears elsewhere: 'Phòng Kinh tế xã/Phòng Kinh tế, Hạ
+        tầng và Đô thị phường' (HĐND Huế 37/2025), 'Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao' (the
+        ministry's guidance): one addressee, whichever name it has where the text is read."""
+        if found is None or found.collective or not self.text.startswith("/", found.end):
             return found
-        return self._headed(pos, p, None)
+        other = self.match(found.end + 1, allow_collective=False)
+        if other is None or other.start != found.end + 1 or other.collective:
+            return found
+        return AgencyMatch(
+            found.start, other.end, _canonical(self.text[found.start : other.end]), found.head_end, True, False
+        )
 
     def _headed(self, pos: int, p: int, t: int | None) -> AgencyMatch | None:
         """The body read from ``p`` on — after the title that ends at ``t``, if any — named from ``pos``."""

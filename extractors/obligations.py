@@ -132,6 +132,7 @@ class _Vocabulary:
     exemption: re.Pattern[str]
     opener: re.Pattern[str]
     opener_word: re.Pattern[str]
+    time_opener: re.Pattern[str]
     long_opener: re.Pattern[str]
     whose: re.Pattern[str]
     notice_closing: re.Pattern[str]
@@ -169,6 +170,7 @@ def _vocabulary() -> _Vocabulary:
     prefixes, adverbs = phrase_alternation(d["task_prefixes"]), phrase_alternation(d["adverbs"])
     duties, answerable = phrase_alternation(d["duty_phrases"]), phrase_alternation(d["answerable_to"])
     openers, conditions = phrase_alternation(d["openers"]), phrase_alternation(d["conditions"])
+    timed = d["time_openers"]
     return _Vocabulary(
         heading=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assignment_headings'])})(?!\w)"),
         list_intro=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['list_intros'])})(?!\w)"),
@@ -231,7 +233,11 @@ def _vocabulary() -> _Vocabulary:
         accountable=re.compile(rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+(?:{answerable})(?!\w)"),
         duty_clause=re.compile(rf"(?:{duties})(?!\w)(?!\s+(?:{answerable})(?!\w))"),
         enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
-        not_a_task=re.compile(rf"(?:{phrase_alternation(d['not_a_task'])})(?!\w)"),
+        not_a_task=re.compile(
+            rf"(?:{phrase_alternation(d['not_a_task'])}"
+            rf"|{phrase_alternation([d['negation']['word']])}(?!\s+(?:{phrase_alternation(d['negation']['duties'])})(?!\w)))"
+            rf"(?!\w)"
+        ),
         role_word=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['lead'] + d['support'])})(?!\w)"),
         directing=re.compile(rf"(?:(?:{adverbs})\s+)*(?:{phrase_alternation(d['directing_verbs'])})(?!\w)"),
         lead_clause=re.compile(
@@ -253,6 +259,7 @@ def _vocabulary() -> _Vocabulary:
         ),
         opener=re.compile(rf"(?:{openers})(?!\w)[^,.;:]{{0,60}},\s*"),
         opener_word=re.compile(rf"(?:{openers})(?!\w)"),
+        time_opener=re.compile(rf"(?:{phrase_alternation(timed['phrases'])}|{timed['pattern']})(?!\w)"),
         # on the text as written: folded, 'để' is also the 'đề' of 'đề nghị'
         long_opener=re.compile(rf"(?:{exact_alternation(d['long_openers'])})(?!\w)", re.IGNORECASE),
         condition=re.compile(rf"(?<!\w)(?:{conditions})(?!\w)"),
@@ -630,7 +637,7 @@ class _Reader:
             named, named_end = parse_addressees(body, lead_in.end())
             if not named or body[named_end:].strip(" :"):
                 return  # 'Đối với Công an xã: mỗi năm xây dựng …' is a topic; only a heading of bodies over a) b) c) names who acts
-        skip = lead_in.end() if lead_in else self._opener_end(body)  # 'Trên cơ sở …, các sở …'
+        skip = lead_in.end() if lead_in else self._opener_end(line, body)  # 'Trên cơ sở …, các sở …'
         bodies, stop = self._addressees(i, line.text, len(line.text) - len(body) + skip)
         bodies, stop = self._enumerated(line.text, bodies, stop)
         bodies, stop = self._heading_name(i, bodies, stop, lead_in, end > i + 1)
@@ -941,7 +948,7 @@ class _Reader:
             at = len(line.text) - len(marker_body(line))
             # a paragraph of its own, or a content bullet ('- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …'), that opens so
             opening = [at] if self.ranks[i] in (PARAGRAPH, BULLET, SUB_BULLET) else []
-            if opening and (skip := self._opener_end(marker_body(line))):
+            if opening and (skip := self._opener_end(line, marker_body(line))):
                 opening.append(at + skip)  # '- Trên cơ sở …, Sở Khoa học và Công nghệ chủ trì …'
             raw = self.seg.text[line.start : line.end]
             cuts = [m.end() for m in _CLAUSE_OPENING.finditer(line.text, at)]
@@ -1536,29 +1543,28 @@ class _Reader:
             self.voc.preamble.match(fold_in_place(marker_body(self.lines[part])).lstrip(" *_#"))
         )
 
-    def _opener_end(self, body: str) -> int:
+    def _opener_end(self, line: Line, body: str) -> int:
         """Where the body an item opens with starts after an adverbial clause ('Hằng năm, Sở Nội vụ …'), or 0. The
         clause may run over commas of its own up to the body and its verb: 'a) Căn cứ số vốn được phân bổ từ ngân sách
         trung ương, vốn ngân sách địa phương và các nguồn vốn huy động hợp pháp khác, Ủy ban nhân dân cấp tỉnh phân bổ
         …' (Thủ tướng, 22/2013/QĐ-TTg), '- Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân tỉnh,
         Sở Khoa học và Công nghệ chủ trì …' (HĐND tỉnh), '5. Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp
-        xã … triển khai thực hiện những nội dung sau:' (UBND Đắk Lắk)."""
+        xã … triển khai thực hiện những nội dung sau:' (UBND Đắk Lắk). A time limit opens a step so too: '- Trong thời
+        hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Kinh tế … phối hợp …' (HĐND Huế
+        37/2025), 'd) Trong thời hạn 03 ngày kể từ ngày có Biên bản thẩm định, Cục Bảo tồn … lấy ý kiến …' (Bộ Nông
+        nghiệp và Môi trường) — but not in a table row: a cell of a procedure list ('- Trong thời hạn 05 ngày làm
+        việc, …, Sở Tư pháp có trách nhiệm xem xét, cấp lại …', UBND Quảng Ngãi 1628/QĐ-UBND) says how a case is
+        handled (ruling PL)."""
         folded = fold_in_place(body)
         lead = len(body) - len(body.lstrip(" *_"))
-        if (short := self.voc.opener.match(folded, lead)) is not None:
+        timed = self.voc.time_opener.match(folded, lead) is not None and self.seg.row_at(line.start) is None
+        if not timed and (short := self.voc.opener.match(folded, lead)) is not None:
             return short.end()
-        if not (self.voc.opener_word.match(folded, lead) or self.voc.long_opener.match(body, lead)):
+        if not (timed or self.voc.opener_word.match(folded, lead) or self.voc.long_opener.match(body, lead)):
             return 0
         for comma in _CLAUSE_COMMA.finditer(body, lead, lead + _OPENER_CHARS):
             found, stop = parse_addressees(body, comma.end(), folded)
-            verb = _NEXT_LETTER.match(body, stop)
-            if (
-                found
-                and found[0].start == comma.end()
-                and verb is not None
-                and verb.group(1).islower()
-                and not self.voc.not_a_task.match(folded, verb.start(1))
-            ):
+            if found and found[0].start == comma.end() and self._acts(body[stop:]):
                 return comma.end()
         return 0
 
@@ -1567,26 +1573,27 @@ class _Reader:
         body = marker_body(line)
         folded = fold_in_place(body)
         lead_in = self.voc.item_prefix.match(folded)
-        skip = lead_in.end() if lead_in else self._opener_end(body)  # 'Hằng năm, Sở Nội vụ …'
+        skip = lead_in.end() if lead_in else self._opener_end(line, body)  # 'Hằng năm, Sở Nội vụ …'
         offset = len(line.text) - len(body) + skip
         bodies, stop = self._addressees(i, line.text, offset, record=False)
         if not bodies:
             return bool(lead_in) and self._heading_name(i, bodies, stop, lead_in, self._part_end(i) > i + 1)[0] != []
         bodies, stop = self._enumerated(line.text, bodies, stop)
         after = _aside(line.text[stop:])
+        return after.lstrip(" *_").startswith(":") or not _HEADING_TAIL.sub("", after).strip() or self._acts(after)
+
+    def _acts(self, after: str) -> bool:
+        """Does the text after a body open its task: a lowercase verb that is no 'là', 'đã', 'không' …, a duty ('có
+        trách nhiệm'), a standing duty given ('được giao quản lý') or an instrument to issue ('ban hành quy định')?"""
         verb = _NEXT_LETTER.match(after)
         return bool(
-            after.lstrip(" *_").startswith(":")
-            or not _HEADING_TAIL.sub("", after).strip()
-            or (
-                verb is not None
-                and verb.group(1).islower()
-                and (
-                    self.voc.duty.match(fold_in_place(after).lstrip())
-                    or self.voc.given_duty.match(fold_in_place(after))
-                    or not self.voc.not_a_task.match(fold_in_place(after).lstrip())
-                    or self._issues(after)
-                )
+            verb is not None
+            and verb.group(1).islower()
+            and (
+                self.voc.duty.match(fold_in_place(after).lstrip())
+                or self.voc.given_duty.match(fold_in_place(after))
+                or not self.voc.not_a_task.match(fold_in_place(after).lstrip())
+                or self._issues(after)
             )
         )
 

@@ -281,10 +281,11 @@ def _address_part() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _address_label() -> re.Pattern:
-    """'Địa chỉ:', 'Trụ sở:', 'Địa điểm quan trắc:' opening the address or place a ward is part of
-    (``address_labels``, up to three words before the colon)."""
+    """'Địa chỉ:', 'Trụ sở:', 'Địa điểm quan trắc:', 'Cơ sở 2:' opening the address or place a ward is part of
+    (``address_labels`` with up to three words before the colon; ``numbered_address_labels`` with their number)."""
     labels = "|".join(re.escape(w) for w in _rules()["address_labels"])
-    return re.compile(rf"(?<!\w)(?i:{labels})(?:\s+[^\W\d_]+){{0,3}}\s*:")
+    numbered = "|".join(re.escape(w) for w in _rules()["numbered_address_labels"])
+    return re.compile(rf"(?<!\w)(?i:(?:{labels})(?:\s+[^\W\d_]+){{0,3}}|(?:{numbered})\s+\d{{1,2}})\s*:")
 
 
 def _in_address(text: str, at: int) -> bool:

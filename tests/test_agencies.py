@@ -686,3 +686,46 @@ def test_a_steering_committee_is_named_by_its_mission_up_to_its_scope():
         "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
     ]
     assert names("Ban Chỉ đạo định kỳ hoặc đột xuất tổ chức kiểm tra") == ["Ban Chỉ đạo"]
+
+
+def test_a_slash_offers_either_level_or_either_name_of_one_body():
+    # HĐND Huế 37/2025 (tn-0abcf1a5292b31ec), the fisheries plan tn-d5ffa6afac124d52 ('UBND các xã/phường'), the Bộ Nông
+    # nghiệp và Môi trường template tn-1796a553dfee8 ('Chủ tịch UBND tỉnh/thành phố') and the ministry's guidance
+    # tn-448306af3d3a91f7 ('Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao'): one addressee, as printed
+    assert [m.name for m in parse_addressees("Ủy ban nhân dân xã/phường lập danh sách")[0]] == [
+        "Ủy ban nhân dân xã/phường"
+    ]
+    assert [m.name for m in parse_addressees("Chủ tịch UBND tỉnh/thành phố phê duyệt")[0]] == [
+        "Chủ tịch Ủy ban nhân dân tỉnh/thành phố"
+    ]
+    found, _ = parse_addressees("Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường phối hợp với Sở Y tế")
+    assert [m.name for m in found] == ["Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường"]
+    found, _ = parse_addressees("Phòng Kinh tế, Sở Y tế thực hiện")
+    assert [m.name for m in found] == ["Phòng Kinh tế", "Sở Y tế"]
+
+
+def test_an_office_word_before_a_bodys_name_names_that_body():
+    # HĐND Huế 37/2025 (tn-0abcf1a5292b31ec, 'b) Cơ quan Bảo hiểm xã hội thành phố tổng hợp danh sách'), UBND Hà Nội's
+    # land procedure (cb-file_data_18, '4. Cơ quan Thuế:'), Bộ Quốc phòng's rules (tn-4ea650b6faa46d71, 'cơ quan Bảo
+    # hiểm xã hội cấp tỉnh'); 'Thuế' alone is no body, 'Cơ quan chủ trì' is a role
+    assert [m.name for m in parse_addressees("Cơ quan Bảo hiểm xã hội thành phố tổng hợp danh sách")[0]] == [
+        "Cơ quan Bảo hiểm xã hội thành phố"
+    ]
+    assert [m.name for m in parse_addressees("Cơ quan Thuế: Đối với các trường hợp được giao đất ở")[0]] == [
+        "Cơ quan Thuế"
+    ]
+    assert [m.name for m in parse_addressees("cơ quan Bảo hiểm xã hội cấp tỉnh thực hiện")[0]] == [
+        "cơ quan Bảo hiểm xã hội cấp tỉnh"
+    ]
+    assert parse_addressees("Thuế căn cứ tài liệu")[0] == []
+    assert parse_addressees("Cơ quan chủ trì tổng hợp")[0] == []
+
+
+def test_a_province_of_one_syllable_ends_the_name_before_a_verb():
+    # HĐND Huế 37/2025 (tn-0abcf1a5292b31ec, '2. Cơ quan Bảo hiểm xã hội thành phố Huế tổng hợp danh sách'), Thuế thành
+    # phố Huế's letter (tn-a94e2ffb8c7ea677, 'Đề nghị Thuế thành phố Huế đối chiếu …'); a capitalised verb is no place
+    assert [m.name for m in parse_addressees("Cơ quan Bảo hiểm xã hội thành phố Huế tổng hợp danh sách")[0]] == [
+        "Cơ quan Bảo hiểm xã hội thành phố Huế"
+    ]
+    assert [m.name for m in parse_addressees("Thuế thành phố Huế đối chiếu với quy định")[0]] == ["Thuế thành phố Huế"]
+    assert [m.name for m in parse_addressees("Sở Y tế tỉnh Vận động nhân dân")[0]] == ["Sở Y tế tỉnh"]

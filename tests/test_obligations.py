@@ -2251,3 +2251,49 @@ Ban Quản lý các khu công nghiệp tỉnh, Chủ tịch UBND cấp xã.
         ("Sở Xây dựng", "assigned", procedure),
         ("Ban Quản lý các khu công nghiệp tỉnh", "assigned", procedure),
     ]
+
+
+def test_a_time_limit_opens_a_step_of_a_regulated_process():
+    # HĐND Huế 37/2025 (tn-0abcf1a5292b31ec, Điều 6 and 7 of its regulation; also Bộ Nông nghiệp và Môi trường's circular
+    # tn-637e9efcc63ab844 5.1.d, UBND Ninh Bình tn-cdb6ad27b3c3f13b, HĐND Hà Nội tn-f20b8af669b140e9): the body after the
+    # time limit does the step, a standing duty (notes-N); a table cell of a procedure list (UBND Quảng Ngãi
+    # 1628/QĐ-UBND, tn-adda847abe350742) is no item and gives none
+    text = """Điều 6. Quy trình thực hiện
+
+1. Trước ngày 20 tháng 12 hằng năm, Ủy ban nhân dân xã/phường lập danh sách người thuộc hộ gia đình cận nghèo tham gia bảo hiểm y tế gửi cơ quan Bảo hiểm xã hội.
+
+2. Sở Tài chính thẩm định hồ sơ, tham mưu Ủy ban nhân dân thành phố bố trí kinh phí thực hiện theo quy định.
+
+Điều 7. Trình tự
+
+- Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường phối hợp với Phòng Văn hóa - Xã hội xã/phường rà soát, thẩm định hồ sơ.
+
+| STT | Tên thủ tục hành chính | Thời hạn giải quyết |
+|---|---|---|
+| 05 | Đăng ký hoạt động văn phòng giám định tư pháp | - Trong thời hạn 05 ngày làm việc, kể từ khi nhận được hồ sơ hợp lệ, Sở Tư pháp có trách nhiệm xem xét, cấp lại Giấy đăng ký hoạt động. |
+"""
+    got = _obligations(text)
+    assert [(o.agency, o.role, o.due) for o in got] == [
+        ("Ủy ban nhân dân xã/phường", "assigned", "--12-20"),
+        ("Sở Tài chính", "assigned", None),
+        ("Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường", "support", None),
+    ]
+    assert got[2].partners == ["Phòng Văn hóa - Xã hội xã/phường"]
+
+
+def test_what_a_body_does_not_do_is_no_task():
+    # UBND Hà Nội's land procedure (tn-cdf2fbc53d083c98, '2. Cơ quan Thuế không trực tiếp trả Thông báo …') beside a
+    # duty of the same form in Nghị định 131/2021 (cb-file_data_7, '3. Cơ quan Bảo hiểm xã hội … có trách nhiệm …');
+    # 'không để', 'không được' forbid, a duty
+    text = """III. Một số lưu ý
+
+1. Cơ quan Bảo hiểm xã hội có trách nhiệm cấp thẻ bảo hiểm y tế cho đối tượng.
+
+2. Cơ quan Thuế không trực tiếp trả Thông báo về nghĩa vụ tài chính cho người dân, doanh nghiệp.
+
+3. Ủy ban nhân dân các xã, phường không để phát sinh điểm, tụ điểm phức tạp về ma túy.
+"""
+    assert _rows(text) == [
+        ("Cơ quan Bảo hiểm xã hội", "assigned", "III.1"),
+        ("Ủy ban nhân dân các xã, phường", "assigned", "III.3"),
+    ]

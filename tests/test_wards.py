@@ -366,6 +366,20 @@ def test_a_ward_after_an_address_label_is_where_someone_is():
     assert [(w.name, w.year) for w in got] == [("Phường Bến Thành", 2026)]
 
 
+def test_a_ward_on_an_offices_premises_line_is_where_it_stands():
+    """The premises of a one-stop centre in a procedure list, 'Trụ sở chính:' and a numbered 'Cơ sở 2:' (UBND Hưng Yên
+    1973/QĐ-UBND, tn-48edf4df3543bdd9; 'Cơ sở 3:' in UBND Phú Thọ's, tn-04e4130e), name where the office is (K); 'cấp cơ
+    sở:' without a number is no premises."""
+    text = (
+        "- Trung tâm Phục vụ hành chính công tỉnh Hưng Yên:\n"
+        "+ Trụ sở chính: Số 2, đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên;\n"
+        "+ Cơ sở 2: Nhà triển lãm thông tin, phường Thái Bình, tỉnh Hưng Yên.\n"
+        "Năm 2026: xây dựng Công an cấp cơ sở: Công an phường Phố Hiến, tỉnh Hưng Yên.\n"
+    )
+    got = _wards(text, province="Hưng Yên", issued_on="2025-11-20")
+    assert [(w.name, w.year) for w in got] == [("Phường Phố Hiến", 2026)]
+
+
 def test_a_ward_after_a_lot_a_hamlet_a_square_or_a_house_number_is_an_address():
     """The street parts of real addresses that are not 'số …' or 'đường …': a lot in an industrial zone ('(Lô D1,
     D2, KCN Đình Trám, Phường Nếnh, tỉnh Bắc Ninh)', Cục Thuế 5470/CT-CS), the label's abbreviation ('(đ/c: KCN
