@@ -137,6 +137,20 @@ def test_a_consolidated_texts_footnote_quotes_the_amending_decrees_execution_cla
     assert extract(seg).obligations == []
 
 
+def test_a_quotation_opening_on_its_citing_line_closes_at_its_mark():
+    # Tổng cục Thuế, reply letter to Cục Thuế Hà Tĩnh, cb-file_data_33: the quoted clause runs on the citing line.
+    seg = _segmented(
+        '- Tại khoản 7, Điều 2 Quyết định số 118/TTg nêu trên quy định: "7. Những quy định trên đây áp dụng đối với '
+        "những người có công với Cách mạng quy định tại Điểm 1, Điều 1 của Quyết định này. Trong trường hợp người có "
+        "công với Cách mạng đã mất mà thân nhân chủ yếu của họ thực sự khó khăn về nhà ở thì địa phương xem xét hỗ "
+        'trợ họ cải thiện nhà ở theo chính sách hiện hành."\n\n'
+        "Căn cứ quy định nêu trên, Tổng cục Thuế đồng ý với ý kiến xử lý của Cục Thuế tỉnh Hà Tĩnh.\n"
+    )
+    [quotation] = seg.quotations
+    assert quotation.text.startswith('"7. Những') and quotation.text.endswith('chính sách hiện hành."')
+    assert not seg.quoted(seg.text.index("Căn cứ quy định nêu trên"))
+
+
 def test_a_plain_list_after_a_citing_colon_is_the_documents_own():
     # Chính phủ, Nghị định 302/2025/NĐ-CP, tn-c05552433ef48b49 ('… được quy định như sau:' / 'a)'): without a
     # quotation mark or italics nothing tells a quotation from the document's own items.

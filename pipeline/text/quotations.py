@@ -25,32 +25,45 @@ _CONTEXT_LINES = 3  # a citing sentence wraps over at most this many lines befor
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = json.loads(DATA.read_text(encoding="utf-8"))
 
     def alternatives(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    citing = re.compile(
-        rf"\b(?:{alternatives(data['citing_verbs'])})(?:\s+(?:{alternatives(data['verb_tails'])}))?\s*:[*\s]*$"
-    )
+    verb = rf"\b(?:{alternatives(data['citing_verbs'])})(?:\s+(?:{alternatives(data['verb_tails'])}))?\s*:"
+    citing = re.compile(rf"{verb}[*\s]*$")
+    inline = re.compile(rf"{verb}\s*[*_]*(?=[“\"])")
     instrument = re.compile(rf"(?<!\w)(?:{alternatives(data['instrument_words'])})(?!\w)")
     enacting = re.compile(rf"^[\W_]*(?:{alternatives(data['enacting_openers'])})(?!\w)")
-    return citing, instrument, enacting
+    return citing, inline, instrument, enacting
 
 
-def _citing_sentence(texts: list[str], i: int) -> str | None:
-    """The sentence that line ``i`` closes with a citing colon, when it cites another instrument; None otherwise."""
-    citing, instrument, enacting = _patterns()
-    if not citing.search(texts[i]):
-        return None
-    joined = " ".join(texts[max(0, i - _CONTEXT_LINES) : i + 1])
-    body = joined.rstrip(" *:")
+def _cites(before: str) -> bool:
+    """Whether the sentence ending at a citing colon (``before`` holds it, with a few lines before it) names another
+    instrument or one of its parts and is no amendment the document enacts."""
+    _, _, instrument, enacting = _patterns()
     # the sentence starts after the last full stop, semicolon or colon before its own colon, or at an item's dash
-    sentence = re.split(r"[.;:](?=[\s*]+\S)|(?:^|\s)[-–+]\s", body)[-1]
-    if not instrument.search(sentence) or enacting.match(sentence.strip(" *-–")):
-        return None
-    return sentence
+    sentence = re.split(r"[.;:](?=[\s*]+\S)|(?:^|\s)[-–+]\s", before.rstrip(" *:"))[-1]
+    return instrument.search(sentence) is not None and not enacting.match(sentence.strip(" *-–"))
+
+
+def _context(texts: list[str], i: int) -> str:
+    return " ".join(texts[max(0, i - _CONTEXT_LINES) : i + 1])
+
+
+def _opens_quotation(texts: list[str], i: int) -> bool:
+    """Whether line ``i`` ends on a citing colon whose sentence cites another instrument."""
+    return _patterns()[0].search(texts[i]) is not None and _cites(_context(texts, i))
+
+
+def _inline_mark(texts: list[str], i: int) -> int | None:
+    """Where in line ``i`` a quotation opens right after a citing colon ('… Nghị định số 120/2010/NĐ-CP … quy
+    định: "5. Việc miễn, giảm …'), or None."""
+    for m in _patterns()[1].finditer(texts[i]):
+        if _cites(" ".join([*texts[max(0, i - _CONTEXT_LINES) : i], texts[i][: m.start()] + ":"])):
+            return m.end()
+    return None
 
 
 def _closing_mark(text: str, start: int, limit: int) -> int | None:
@@ -97,16 +110,23 @@ def _opens_own_text(line: str) -> bool:
 def quoted_spans(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """(start, end) offsets into ``text`` of every quotation of another instrument, given the document's non-empty
     lines as (start, end, stripped text). Articles quoted one after another ('*"Điều 106. …"*' / '*"Điều 107. …')
-    are each a quotation."""
+    are each a quotation; a quotation opening on its citing line closes at its mark, or at the end of that line."""
     texts = [t for _, _, t in lines]
-    openers = [i for i in range(len(lines)) if _citing_sentence(texts, i) is not None]
+    openers = [i for i in range(len(lines)) if _opens_quotation(texts, i)]
     own_openers = [i for i in openers if _opens_own_text(texts[i])]
     spans: list[tuple[int, int]] = []
-    for i in openers:
+    for i in range(len(lines)):
         if spans and lines[i][0] < spans[-1][1]:
             continue  # a citing sentence inside a quotation already read
         # the document's next citing line ends the quotation at the latest
         stop = next((k for k in own_openers if k > i), len(lines))
+        limit = lines[stop][0] if stop < len(lines) else len(text)
+        if i not in openers:
+            at = _inline_mark(texts, i)
+            if at is not None:
+                mark = lines[i][0] + at + len(texts[i][at:]) - len(texts[i][at:].lstrip("*_"))
+                spans.append((mark, _closing_mark(text, mark, limit) or lines[i][1]))
+            continue
         first = i + 1
         while first < stop:
             while first < stop and texts[first].strip("|* ") == "":
