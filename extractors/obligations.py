@@ -529,7 +529,9 @@ class _Reader:
         follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again. The
         description of an administrative procedure ('1.1. Trình tự thực hiện:' … 'Cơ quan giải quyết: …') says how
         a case is handled, and assigns nothing (``body.procedure_descriptions``), save its 'Cơ quan thực hiện: Sở Y
-        tế' line, wrapped or not: CONVENTIONS gives that very line as a task handed explicitly to a named body."""
+        tế' line, wrapped or not: CONVENTIONS gives that very line as a task handed explicitly to a named body. What
+        the document quotes from another instrument (``SegmentedDocument.quotations``) is left out, and the text
+        after a quotation is joined apart from the text before it."""
         parts: list[list[Line]] = [[]]
         reading = True
         start, end = document_span(self.seg)
@@ -547,7 +549,11 @@ class _Reader:
                 self.attachments.add(line.start)
             inside = any(a <= line.start < b for a, b in described)
             opens = inside and self.voc.procedure_label_head.match(folded) is not None
-            if reading and (not inside or opens or label):
+            if self.seg.quoted(line.start):
+                # the law a letter quotes assigns nothing here, nor heads the letter's lines after it
+                if parts[-1]:
+                    parts.append([])
+            elif reading and (not inside or opens or label):
                 parts[-1].append(line)
             # a label wrapped before its colon goes on ('- Cơ quan trực tiếp thực hiện' / 'giải quyết TTHC: …')
             label = ":" not in line.text and (opens or (label and line.marker is None))

@@ -209,4 +209,5 @@ def mend_ocr_names(seg: SegmentedDocument) -> SegmentedDocument:
     if text == seg.text:
         return seg
     lines = [replace(line, text=text[line.start : line.end]) for line in seg.lines]
-    return SegmentedDocument(doc=seg.doc, text=text, lines=lines)
+    quotations = [replace(q, text=text[q.start : q.end]) for q in seg.quotations]
+    return SegmentedDocument(doc=seg.doc, text=text, lines=lines, quotations=quotations)

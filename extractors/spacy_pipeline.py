@@ -161,9 +161,19 @@ def document_component(doc: Doc) -> Doc:
     return doc
 
 
+# What the document itself commits or assigns (CONVENTIONS): read inside a quotation of another instrument, such a
+# fact is the quoted law's. Citations stay: a quoted instrument's number is still one this document cites.
+OWN_FACTS = frozenset({"targets", "deadlines", "wards", "obligations"})
+
+
+def _own(seg: SegmentedDocument, facts: Sequence[Fact]) -> list[Fact]:
+    return [fact for fact in facts if fact.evidence is None or not seg.quoted(fact.evidence.start)]
+
+
 def _fact_component(kind: str, find: Callable[[Doc], Sequence[Fact]]) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
-        doc.spans[kind] = _spans(doc, find(doc))
+        found = find(doc)
+        doc.spans[kind] = _spans(doc, _own(doc._.segmented, found) if kind in OWN_FACTS else found)
         return doc
 
     component.__name__ = f"vanban_{kind}"

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.text import ocr_repair, outline, paragraphs
+from pipeline.text import ocr_repair, outline, paragraphs, quotations
 from pipeline.text.tables import Cell, Table, read_tables, table_at
 from schemas.document import PAGE_SEPARATOR, Document, TextSource
 from schemas.extraction import Evidence
@@ -46,6 +46,12 @@ class SegmentedDocument:
     doc: Document
     text: str
     lines: list[Line] = field(default_factory=list)
+    quotations: list[Span] = field(default_factory=list)  # what the document quotes from another instrument
+
+    def quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation of another instrument (``quotations.quoted_spans``): a task,
+        date, target or ward read there is the quoted law's, not this document's."""
+        return any(q.start <= offset < q.end for q in self.quotations)
 
     def paragraphs(self, lines: list[Line] | None = None) -> list[Line]:
         """The paragraphs that wraps, scans and page breaks cut into several lines, made whole again
@@ -216,9 +222,28 @@ def segment(doc: Document) -> SegmentedDocument:
                 continue
             s = m.start() + (len(m.group()) - len(m.group().lstrip()))
             raw.append((s, s + len(stripped), stripped, page.number))
-    nodes = outline.parse([r[2] for r in raw])
+    quoted = quotations.quoted_spans(text, [(s, e, t) for s, e, t, _ in raw])
+    nodes = _outline(raw, quoted)
     lines = [
         Line(s, e, t, page=p, marker=n.marker, section=n.section, heading=n.heading)
         for (s, e, t, p), n in zip(raw, nodes)
     ]
-    return SegmentedDocument(doc=doc, text=text, lines=lines)
+    spans = [Span(start, end, text[start:end]) for start, end in quoted]
+    return SegmentedDocument(doc=doc, text=text, lines=lines, quotations=spans)
+
+
+def _outline(raw: list[tuple[int, int, str, int]], quoted: list[tuple[int, int]]) -> list[outline.Node]:
+    """The outline of the document's own lines, and apart from it that of each quotation: an article a letter
+    quotes ('*“Điều 116. …*' / '*1. Người ra quyết định …*') opens no section of the letter, so the letter's text
+    after it is read under the letter's own structure, not under the quoted article."""
+    groups: list[list[int]] = [[]]
+    by_quote: dict[int, list[int]] = {}
+    for n, (start, _, _, _) in enumerate(raw):
+        at = next((k for k, (qs, qe) in enumerate(quoted) if qs <= start < qe), None)
+        (groups[0] if at is None else by_quote.setdefault(at, [])).append(n)
+    groups += by_quote.values()
+    nodes: list[outline.Node | None] = [None] * len(raw)
+    for group in groups:
+        for n, node in zip(group, outline.parse([raw[n][2] for n in group]), strict=True):
+            nodes[n] = node
+    return [node for node in nodes if node is not None]
