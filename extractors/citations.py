@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.agencies import expand_abbreviations, match_agency
+from extractors.body import document_span
 from extractors.common import (
     DOC_NUMBER,
     clean_number,
@@ -332,10 +333,14 @@ def _shared_dates(key: str, found: list[_Found]) -> list[_Found]:
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Citation]:
     """One citation per distinct (number, date), first mention as evidence (``meta``: the
-    document's metadata when already read, for its own number)."""
+    document's metadata when already read, for its own number). Only the document's own span is read: a web page's
+    summary above the letterhead ('Theo Quyết định 31/2007/QĐ-TTg thì …', tn-998822f1) and its notices below the
+    document ('Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân' after tn-75a0867a, tn-39db3d8c, tn-8180ae11,
+    tn-ea34a356) cite nothing the document cites."""
     found = _scan(seg, meta.number if meta is not None else document_number(seg))
-    end = _document_end(seg, meta)
-    found = _respelled([f for f in found if f.start < end])
+    start, stop = document_span(seg)
+    end = min(stop, _document_end(seg, meta))
+    found = _respelled([f for f in found if start <= f.start < end])
     dated_numbers = {fold(f.number) for f in found if f.issued_on}
     seen: dict[tuple[str, str | None], Citation] = {}
     for f in found:

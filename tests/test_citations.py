@@ -372,3 +372,17 @@ def test_a_forms_code_is_not_a_cited_paper(tmp_path):
         "b) Theo Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính.\n",
     )
     assert list(found) == [("80/2021/TT-BTC", "2021-09-29")]
+
+
+def test_the_web_pages_notice_below_the_document_cites_nothing(tmp_path):
+    """tn-75a0867a (VPCP), tn-39db3d8c (BTC), tn-8180ae11 (BQP): below the document the site prints its notice
+    'Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân …', after its own 'Văn bản liên quan' footer."""
+    found = cited(
+        tmp_path,
+        "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 12/CT-TTg\n\nHà Nội, ngày 02 tháng 5 năm 2025\n\nCHỈ THỊ\n\n"
+        "Thực hiện Nghị quyết số 46/NQ-CP ngày 08 tháng 3 năm 2025, các Bộ triển khai ngay.\n\n"
+        "THỦ TƯỚNG\n\nPhạm Minh Chính\n\nVăn bản liên quan\n\n"
+        "**Kính gửi:** Quý Thành viên,\n"
+        "Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận.\n",
+    )
+    assert list(found) == [("46/NQ-CP", "2025-03-08")]
