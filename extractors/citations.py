@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.agencies import expand_abbreviations, match_agency
+from extractors.body import document_span
 from extractors.common import (
     DOC_NUMBER,
     clean_number,
@@ -53,7 +54,9 @@ class _Patterns:
     issuer_stop_words: frozenset[str]  # as written, in lower case: a folded match of one is a stop only so
     title_after: re.Pattern[str]
     list_separator: re.Pattern[str]
+    next_in_list: re.Pattern[str]  # '…; số' after a cited paper's title: the next paper of its list
     own_number_label: re.Pattern[str]
+    form_code: re.Pattern[str]  # 'theo mẫu số 03/TNDN', 'Mẫu số 05-PA': the code of a form to fill in
     kinds: dict[str, str]
     standard: re.Pattern[str]  # on the text: 'QCVN 85:2025/BNNMT', 'TCVN 13592:2022'
     standards: dict[str, str]  # code prefix → kind
@@ -74,7 +77,7 @@ def _patterns() -> _Patterns:
     codes = exact_alternation(data["standards"])
     skip = r"(?:\s*\([^)\n]{0,40}\))?"  # '(khóa XII)' between the parts
     return _Patterns(
-        kind_before=re.compile(rf"(?<!\w)({alt})\s+(?:so\s*[:.]?\s*)?$"),
+        kind_before=re.compile(rf"(?<!\w)({alt})(?:\s*:)?\s+(?:so\s*[:.]?\s*)?$"),  # 'các Văn bản: số'
         kind_named_before=re.compile(rf"(?<!\w)({alt})(?:\s+[^\s\d,;.:()/-]+,?){{1,9}}?\s+so\s*[:.]?\s*$"),
         kind_named_bare=re.compile(rf"(?<!\w)({alt})(?:\s+[^\s\d,;.:()/-]+,?){{1,9}}?\s+$"),
         bare_number=re.compile(rf"(?<!\w)({alt})\s+(?:so\s*[:.]?\s*)?(\d{{1,3}})(?![\w/.,%-]|\s*(?:{measures})\b)"),
@@ -88,7 +91,9 @@ def _patterns() -> _Patterns:
         issuer_stop_words=frozenset(data["issuer_stop_words"]),
         title_after=re.compile(rf"{skip}\s*,?\s*ve\s+"),
         list_separator=re.compile(r"^\s*(?:,|;|va(?:\s+cac)?|hoac)\s*(?:so\s*[:.]?\s*)?$"),  # '; số', 'và số'
+        next_in_list=re.compile(r";\s*so\s*[:.]?\s*$"),
         own_number_label=re.compile(r"(?:^|\n)\s*so\s*[:.]?\s*$"),
+        form_code=re.compile(r"(?<!\w)mau(?:\s+don)?\s+so\s*[:.]?\s*$"),
         kinds=kinds,
         standard=re.compile(
             rf"(?<![\w/])((?:{codes})\s*\d+(?:-\d+)*(?:\s*:\s*\d{{4}})?(?:\s*/\s*[A-ZĐ][A-ZĐ0-9]*)?)(?![\w/])"
@@ -115,7 +120,9 @@ def _candidates(text: str, key: str) -> list[tuple[int, int, str]]:
     """(start, end, number) of every số/ký hiệu, every standard's code and every bare number written
     after a capitalised kind word or 'số': 'Đề án 06', 'quyết định số 135' name a document, 'đề án 06 của
     tỉnh' and 'chương trình 135' a scheme by its nickname."""
-    found = [_joined_symbol(text, m.start(1), m.end(1)) for m in DOC_NUMBER.finditer(text)]
+    # emphasis a web page leaves inside a number: 'số** 3303**/QĐ-BTP', '*số 794*/SDTTG-VP'
+    plain = text.replace("*", " ")
+    found = [_joined_symbol(plain, m.start(1), m.end(1)) for m in DOC_NUMBER.finditer(plain)]
     found += [(m.start(1), m.end(1), " ".join(m.group(1).split())) for m in _patterns().standard.finditer(text)]
     taken = [(s, e) for s, e, _ in found]
     for m in _patterns().bare_number.finditer(key):
@@ -260,6 +267,8 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
             kind_word = p.kind_named_bare.search(window)
         if kind_word is None and p.own_number_label.search(window):
             continue  # the 'Số:' line of the header: the document's own number
+        if p.form_code.search(window):
+            continue  # a form's code, not a paper: 'Văn bản đề nghị theo mẫu số 01/MGTH'
         kind: str | None  # None: neither a kind word nor a symbol says what the cited document is
         if kind_word:
             kind = p.kinds[" ".join(kind_word.group(1).split())]
@@ -268,6 +277,8 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
             kind = kind_of_symbol(number)
             if found and p.list_separator.match(_separator(text, key, found[-1].end, start)):
                 kind = kind or found[-1].kind
+            elif kind is None and found and _next_in_list(key, found[-1], start, starts):
+                kind = found[-1].kind
             if kind is None:
                 continue
             phrase_start = start
@@ -278,6 +289,14 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
         title = _title(text, key, after)
         found.append(_Found(phrase_start, max(after, end), number, kind, issued_on, issuer, title, start))
     return _shared_dates(key, found)
+
+
+def _next_in_list(key: str, before: _Found, start: int, starts: list[int]) -> bool:
+    """'Nghị quyết số 55/2010/QH12 về miễn, giảm thuế …; số 107/2020/QH14 ngày 10/6/2020 về …' (tn-478446b5, Hà
+    Nội; the same list of Thông tư in cb-file_data_2, Nghị định in tn-ac0f18a2): a number after '; số' continues
+    the list of the paper cited before it in the same paragraph, its title between them."""
+    same_paragraph = starts[bisect_right(starts, before.at) - 1] == starts[bisect_right(starts, start) - 1]
+    return same_paragraph and bool(_patterns().next_in_list.search(key, max(before.end, start - 12), start))
 
 
 _YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")  # '31/2024/QH15': a year the shared date must not contradict
@@ -314,10 +333,14 @@ def _shared_dates(key: str, found: list[_Found]) -> list[_Found]:
 
 def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Citation]:
     """One citation per distinct (number, date), first mention as evidence (``meta``: the
-    document's metadata when already read, for its own number)."""
+    document's metadata when already read, for its own number). Only the document's own span is read: a web page's
+    summary above the letterhead ('Theo Quyết định 31/2007/QĐ-TTg thì …', tn-998822f1) and its notices below the
+    document ('Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân' after tn-75a0867a, tn-39db3d8c, tn-8180ae11,
+    tn-ea34a356) cite nothing the document cites."""
     found = _scan(seg, meta.number if meta is not None else document_number(seg))
-    end = _document_end(seg, meta)
-    found = _respelled([f for f in found if f.start < end])
+    start, stop = document_span(seg)
+    end = min(stop, _document_end(seg, meta))
+    found = _respelled([f for f in found if start <= f.start < end])
     dated_numbers = {fold(f.number) for f in found if f.issued_on}
     seen: dict[tuple[str, str | None], Citation] = {}
     for f in found:

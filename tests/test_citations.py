@@ -318,3 +318,71 @@ def test_an_issuers_name_goes_on_over_the_line_it_was_wrapped_at(tmp_path):
     assert found[("48/NQ-CP", "2023-04-03")].issuer == "CHÍNH PHỦ"
     assert found[("20/2023/NQ-HĐND", "2023-08-21")].issuer == "HỘI ĐỒNG NHÂN DÂN TỈNH THỪA THIÊN HUẾ"
     assert found[("168/2017/NĐ-CP", "2017-12-31")].issuer == "Chính phủ"
+
+
+def test_a_kind_word_with_a_colon_before_its_list_of_numbers(tmp_path):
+    """tn-0f98ee48 (UBND, 2025): 'tại các Văn bản: số 4104/SNV- XDCQ&TCBC ngày 28/8/2025, số 5786/SNV-XDCQ&TCBC
+    ngày 13/11/2025'; cb-file_data_2 writes 'các Quyết định: số 290/2005/QĐ-TTg , số 188/2007/QĐ-TTg'."""
+    found = cited(
+        tmp_path,
+        "(sau khi có ý kiến của Sở\nNội vụ tại các Văn bản: số 4104/SNV- XDCQ&TCBC ngày 28/8/2025, số\n"
+        "5786/SNV-XDCQ&TCBC ngày 13/11/2025 và ý kiến góp ý của các cơ quan, đơn vị\nliên quan);\n",
+    )
+    assert {k: c.kind for k, c in found.items()} == {
+        ("4104/SNV-XDCQ&TCBC", "2025-08-28"): "Văn bản",
+        ("5786/SNV-XDCQ&TCBC", "2025-11-13"): "Văn bản",
+    }
+
+
+def test_a_number_after_semicolon_and_so_continues_the_list_past_a_title(tmp_path):
+    """tn-478446b5: 'Nghị quyết số 55/2010/QH12 về miễn, giảm thuế sử dụng đất nông nghiệp; số 107/2020/QH14 ngày
+    10/6/2020 về kéo dài …': the QH symbol names no kind, the list it continues does; a '; số' in another
+    paragraph continues nothing."""
+    found = cited(
+        tmp_path,
+        "*Căn cứ Nghị quyết số 55/2010/QH12 về miễn, giảm thuế sử dụng đất nông nghiệp; số\n"
+        "107/2020/QH14 ngày 10/6/2020 về kéo dài thời hạn miễn thuế sử dụng đất nông nghiệp;*\n\n"
+        "Hồ sơ gồm: đơn đề nghị; số 12/2020/QH14 ghi trên giấy.\n",
+    )
+    assert {k: c.kind for k, c in found.items()} == {
+        ("55/2010/QH12", None): "Nghị quyết",
+        ("107/2020/QH14", "2020-06-10"): "Nghị quyết",
+    }
+
+
+def test_emphasis_inside_a_number_is_read_through(tmp_path):
+    """tn-82483d7f (Hà Nội, TTPVHCC): 'tại Văn bản *số 794*/SDTTG-VP ngày 03/11/2025'; tn-ac8c98d5 and tn-a032a58e
+    (UBTVQH) write 'Nghị quyết **số 203**/2025/QH15': a web page's bold or italic closes inside the number."""
+    found = cited(
+        tmp_path,
+        "*Theo đề nghị của Giám đốc Sở\nDân tộc và Tôn giáo thành phố Hà Nội tại Văn bản *số 794*/SDTTG-VP ngày\n"
+        "03/11/2025.*\n\n*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 được sửa đổi, bổ sung một số "
+        "điều theo Nghị quyết **số 203**/2025/QH15;*\n",
+    )
+    assert {("794/SDTTG-VP", "2025-11-03"), ("203/2025/QH15", None)} <= set(found)
+    assert not any(number in {"794", "203"} for number, _ in found)
+
+
+def test_a_forms_code_is_not_a_cited_paper(tmp_path):
+    """tn-c8549ab2 (Thuế): 'Văn bản đề nghị theo mẫu số 01/MGTH ban hành kèm theo phụ lục I Thông tư này';
+    tn-03890575 'theo mẫu số 03/TNDN', tn-e598d95f 'theo Mẫu số 05-PA': the code of a form to fill in."""
+    found = cited(
+        tmp_path,
+        "*a) Văn bản đề nghị theo mẫu số 01/MGTH ban hành\nkèm theo phụ lục I Thông tư này;*\n"
+        "b) Theo Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính.\n",
+    )
+    assert list(found) == [("80/2021/TT-BTC", "2021-09-29")]
+
+
+def test_the_web_pages_notice_below_the_document_cites_nothing(tmp_path):
+    """tn-75a0867a (VPCP), tn-39db3d8c (BTC), tn-8180ae11 (BQP): below the document the site prints its notice
+    'Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân …', after its own 'Văn bản liên quan' footer."""
+    found = cited(
+        tmp_path,
+        "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 12/CT-TTg\n\nHà Nội, ngày 02 tháng 5 năm 2025\n\nCHỈ THỊ\n\n"
+        "Thực hiện Nghị quyết số 46/NQ-CP ngày 08 tháng 3 năm 2025, các Bộ triển khai ngay.\n\n"
+        "THỦ TƯỚNG\n\nPhạm Minh Chính\n\nVăn bản liên quan\n\n"
+        "**Kính gửi:** Quý Thành viên,\n"
+        "Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận.\n",
+    )
+    assert list(found) == [("46/NQ-CP", "2025-03-08")]
