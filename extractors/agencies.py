@@ -246,6 +246,7 @@ _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,
 _SERIES_COMMA = re.compile(r",\s*")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
 _SPACE = re.compile(r"\s+")
+_RESTATED_PLURAL = re.compile(r"\bcac\b")  # on folded text
 
 
 class _Scanner:
@@ -397,8 +398,9 @@ class _Scanner:
         return m.end(1)
 
     def _opens_name(self, pos: int) -> bool:
-        """Does a title, a body, a head or a class word begin here — 'Hiệu lực thi hành' is no member of a list?"""
-        return self._spelled_head(pos) or self._word(self.lex.classes, pos) is not None
+        """Does a title, a body, a head or a class word (with its 'các') begin here — 'Hiệu lực thi hành' is no member
+        of a list?"""
+        return self._spelled_head(pos) or self._word(self.lex.classes, self._literal(_PLURAL, pos) or pos) is not None
 
     def _spelled_head(self, pos: int) -> bool:
         """Does a body or head begin here, spelled with its own tone marks when the text has them ('Viễn thông' is
@@ -590,6 +592,8 @@ class _Scanner:
             return None  # 'các Sở Xây dựng' are bodies of one name, not a class
         while True:
             m = _CLASS_JOIN.match(self.folded, end)
+            if m and _RESTATED_PLURAL.search(m.group()):
+                break  # 'các sở, ban, ngành, các tổ chức chính trị - xã hội': a restated 'các' opens a class of its own
             if not m or (nxt := self._word(self.lex.classes, m.end())) is None:
                 # 'các tổ chức cá nhân có liên quan': a class that ends a series with its comma left out
                 m = _SPACE.match(self.folded, end)
@@ -919,7 +923,8 @@ def _bare_title(sc: _Scanner, start: int, end: int) -> bool:
     return sc._word(sc.lex.titles, p) == end
 
 
-_ROLE_WORDS = re.compile(r"\s(?:chu tri|phoi hop|tham muu|co trach nhiem)\b")  # on folded text
+# on folded text; 'trong phạm vi chức năng, nhiệm vụ' says how a body acts, never part of its name
+_ROLE_WORDS = re.compile(r"\s(?:chu tri|phoi hop|tham muu|co trach nhiem|trong pham vi)\b")
 
 
 def _acts(sc: _Scanner, start: int, end: int) -> bool:
@@ -941,6 +946,18 @@ def _closing_class(sc: _Scanner, pos: int) -> bool:
     return end is not None and "," in sc.text[pos:end]
 
 
+def _restated_class(sc: _Scanner, member: int, pos: int) -> bool:
+    """Does a class with its own 'các' start at pos after a comma, ending the member that starts at ``member``
+    ('Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu, các tổ chức hành nghề công chứng …', UBND Huế; 'Sở Xây dựng,
+    Trung tâm Phục vụ hành chính công, các Sở, ban, ngành Thành phố', UBND Hà Nội)? Not when the member is a title
+    over a class, whose title heads the next class too ('Thủ trưởng các cơ quan: …, các cơ quan, đơn vị có liên
+    quan')."""
+    if sc._literal(_PLURAL, pos) is None or sc.collective(pos) is None:
+        return False
+    title = sc._word(sc.lex.titles, sc._literal(_PLURAL, member) or member)
+    return title is None or sc.collective(title, bare=True) is None
+
+
 def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
     """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows, or a class closes the list
     ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan'), also
@@ -953,6 +970,7 @@ def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
             cut == ";"
             or sc._word(sc.lex.titles, sc._literal(_PLURAL, m.end()) or m.end()) is not None  # '…, các Bộ trưởng'
             or (cut == "va" and _closing_class(sc, m.end()))
+            or (cut == "," and _restated_class(sc, cuts[-1][1] if cuts else start, m.end()))
         ):
             cuts.append((m.start(), m.end()))
     bounds = [start] + [x for cut in cuts for x in cut] + [stop]

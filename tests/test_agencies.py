@@ -473,7 +473,8 @@ def test_a_hyphen_written_without_spaces_joins_a_name_as_a_spaced_one():
     """'các tổ chức chính trị-xã hội' (tn-c5d930a5fc8373cd; also tn-02b9be7711f88c70, tn-27e00d593ec30fac,
     tn-4e39af96b6891368, tn-c05552433ef48b49): the lexicon's 'chính trị - xã hội' written without its spaces."""
     assert _names("Các sở, ban, ngành, các tổ chức chính trị-xã hội xây dựng") == [
-        "Các sở, ban, ngành, các tổ chức chính trị-xã hội"
+        "Các sở, ban, ngành",
+        "các tổ chức chính trị-xã hội",
     ]
 
 
@@ -686,3 +687,48 @@ def test_a_steering_committee_is_named_by_its_mission_up_to_its_scope():
         "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
     ]
     assert names("Ban Chỉ đạo định kỳ hoặc đột xuất tổ chức kiểm tra") == ["Ban Chỉ đạo"]
+
+
+def test_a_restated_cac_opens_a_class_of_its_own():
+    # Prime Minister's telegram tn-50f694478a35aefd, Government resolution tn-a69069ae524315d9, UBND Nghệ An plan
+    # tn-c5d930a5fc8373cd: 'các' said again after a comma starts a second class, which CONVENTIONS gives its own
+    # obligation; one 'các' over several class words stays one class
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("các bộ, ngành, địa phương, các thành viên của Ban Chỉ đạo phải tiếp tục nâng cao") == [
+        "các bộ, ngành, địa phương",
+        "các thành viên của Ban Chỉ đạo",
+    ]
+    assert names("các tổ chức thành viên, các tổ chức chính trị xã hội, Hội Chữ thập đỏ Việt Nam, theo nhiệm vụ") == [
+        "các tổ chức thành viên",
+        "các tổ chức chính trị xã hội",
+        "Hội Chữ thập đỏ Việt Nam",
+    ]
+    assert names("các sở, ban, ngành liên quan thực hiện") == ["các sở, ban, ngành liên quan"]
+
+
+def test_a_restated_cac_ends_a_member_of_who_executes():
+    # UBND thành phố Huế tn-d71b3a48efad6d2c and UBND Hà Nội tn-ca72de8fb3033d5c (Điều 3): a class with its own 'các'
+    # ends the member before it; a title over a class heads the class after its colon list (UBND Bắc Ninh
+    # tn-b6ae4bd43c0ad4ff)
+    def officials(text: str) -> list[str]:
+        return [m.name for m in parse_officials(text, 0, len(text))]
+
+    assert officials(
+        "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu, các tổ chức hành nghề công chứng trên địa bàn thành phố"
+    ) == [
+        "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu",
+        "các tổ chức hành nghề công chứng trên địa bàn thành phố",
+    ]
+    assert officials("Sở Xây dựng, Trung tâm Phục vụ hành chính công, các Sở, ban, ngành Thành phố") == [
+        "Sở Xây dựng",
+        "Trung tâm Phục vụ hành chính công",
+        "các Sở, ban, ngành Thành phố",
+    ]
+    assert (
+        officials(
+            "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, Sở Tài chính, các cơ quan, đơn vị có liên quan"
+        )[-1]
+        == "Thủ trưởng các cơ quan, đơn vị có liên quan"
+    )
