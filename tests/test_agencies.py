@@ -732,3 +732,21 @@ def test_a_restated_cac_ends_a_member_of_who_executes():
         )[-1]
         == "Thủ trưởng các cơ quan, đơn vị có liên quan"
     )
+
+
+def test_the_committees_of_the_national_assembly_are_named_whole():
+    # VPCP notice 631/TB-VPCP (tn-05729ab54fc07c39) and letter 11583/VPCP-CN (tn-91035abb77ae0a1b); the distribution
+    # lists of 110/2025/TT-BTC (tn-39db3d8c3cc4571d) and 375/NQ-CP (tn-ccb7cba554ea36d2): a committee's name joins its
+    # fields with ',' and 'và', which elsewhere end a name
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội, Hội đồng dân tộc của Quốc hội phối hợp") == [
+        "Ủy ban Kinh tế và Tài chính của Quốc hội",
+        "Hội đồng dân tộc của Quốc hội",
+    ]
+    assert names("Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội, Đại biểu Quốc hội") == [
+        "Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội",
+        "Đại biểu Quốc hội",
+    ]
+    assert names("Sở Khoa học và Công nghệ, Sở Tài chính thực hiện") == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
