@@ -320,6 +320,8 @@ class _Scanner:
         )
         if words > 1 and opens_word and (later is None or later.group(1)[0].isupper()):
             return after.end()  # '… Viễn thông Quân đội|,': the word the last syllable opens ends the name
+        if words == 1 and (place := _WORD.match(self.text, last)) is not None and self._in_place(pos, place):
+            return end  # 'Thuế thành phố Huế| đối chiếu …': a one-word province is a name, not the next sentence
         if words == 1 or opens_word:
             # 'tỉnh Vận động …', 'Thành ủy Nha Trang Chủ trì …': a capitalised word that opens a
             # lowercase word ('vận động', 'chủ trì') begins the sentence after the name — but in

@@ -750,3 +750,17 @@ def test_the_committees_of_the_national_assembly_are_named_whole():
         "Đại biểu Quốc hội",
     ]
     assert names("Sở Khoa học và Công nghệ, Sở Tài chính thực hiện") == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
+
+
+def test_a_one_word_province_ends_its_body_before_the_task():
+    # Cục Thuế reply tn-a94e2ffb8c7ea677 ('Đề nghị Thuế thành phố Huế đối chiếu …') and the resolutions of HĐND thành
+    # phố Huế (tn-0abcf1a5292b31ec, tn-ed309a99382e6b4c, '… Hội đồng nhân dân thành phố Huế khóa VIII'): 'Huế' is a
+    # place of the gazetteer, not a capitalised word opening the next sentence ('tỉnh Vận động …')
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("Đề nghị Thuế thành phố Huế đối chiếu với quy định của pháp luật") == ["Thuế thành phố Huế"]
+    assert [n for _, _, n in find_agencies("Hội đồng nhân dân thành phố Huế khóa VIII, kỳ họp thứ 12")] == [
+        "Hội đồng nhân dân thành phố Huế"
+    ]
+    assert names("Ủy ban nhân dân tỉnh Vận động nhân dân") == ["Ủy ban nhân dân tỉnh"]
