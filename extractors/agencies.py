@@ -580,9 +580,10 @@ class _Scanner:
         return end
 
     # -- the grammar --------------------------------------------------------------------------
-    def collective(self, pos: int, bare: bool = False) -> int | None:
+    def collective(self, pos: int, bare: bool = False, titled: bool = False) -> int | None:
         """'các sở, ban, ngành liên quan', 'Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc'; ``bare`` reads a
-        class without its 'các' ('Thủ trưởng cơ quan, đơn vị có liên quan')."""
+        class without its 'các' ('Thủ trưởng cơ quan, đơn vị có liên quan'); ``titled``, the classes one title heads,
+        which a restated 'các' does not end ('Thủ trưởng các cơ quan, đơn vị, địa phương, các chủ đầu tư')."""
         p = self._literal(_PLURAL, pos)
         if p is None and bare and self.text[self._ws(pos) : self._ws(pos) + 1].islower():
             p = pos  # lowercase: 'Giám đốc Sở Tài chính' names one Sở
@@ -594,7 +595,7 @@ class _Scanner:
             return None  # 'các Sở Xây dựng' are bodies of one name, not a class
         while True:
             m = _CLASS_JOIN.match(self.folded, end)
-            if m and _RESTATED_PLURAL.search(m.group()):
+            if m and not titled and _RESTATED_PLURAL.search(m.group()):
                 break  # 'các sở, ban, ngành, các tổ chức chính trị - xã hội': a restated 'các' opens a class of its own
             if not m or (nxt := self._word(self.lex.classes, m.end())) is None:
                 # 'các tổ chức cá nhân có liên quan': a class that ends a series with its comma left out
@@ -635,7 +636,7 @@ class _Scanner:
         p = pos
         if (t := self._word(self.lex.titles, p)) is not None:
             p = t
-            if (end := self.collective(p, bare=True)) is not None:  # 'Thủ trưởng (các) cơ quan, đơn vị'
+            if (end := self.collective(p, bare=True, titled=True)) is not None:  # 'Thủ trưởng (các) cơ quan, đơn vị'
                 return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
             found = self._headed(pos, p, t)
             first = _WORD.match(self.text, pos)

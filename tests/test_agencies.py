@@ -706,6 +706,10 @@ def test_a_restated_cac_opens_a_class_of_its_own():
         "Hội Chữ thập đỏ Việt Nam",
     ]
     assert names("các sở, ban, ngành liên quan thực hiện") == ["các sở, ban, ngành liên quan"]
+    # under one title the classes stay one (scan vht534, whose gold keeps the whole list)
+    assert names("Thủ trưởng các cơ quan, đơn vị, địa phương, các chủ đầu tư, các đơn vị đầu mối giao kế hoạch") == [
+        "Thủ trưởng các cơ quan, đơn vị, địa phương, các chủ đầu tư, các đơn vị"
+    ]
 
 
 def test_a_restated_cac_ends_a_member_of_who_executes():
