@@ -768,3 +768,16 @@ def test_a_one_word_province_ends_its_body_before_the_task():
         "Hội đồng nhân dân thành phố Huế"
     ]
     assert names("Ủy ban nhân dân tỉnh Vận động nhân dân") == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_a_class_stationed_in_an_area_keeps_where_it_is_stationed():
+    # UBND Hà Nội regulation tn-af2a4fc9b3a7aeeb ('Đề nghị các cơ quan, đơn vị đóng trên địa bàn thành phố Hà Nội phối
+    # hợp …'), the plan tn-ad5aff6c13929815 ('các cơ quan báo chí đóng trên địa bàn'), the Prime Minister's telegram
+    # tn-cfef94bb5eaf59df ('các đơn vị đóng trên địa bàn'): 'đóng trên địa bàn' says which bodies of the class
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("Đề nghị các cơ quan, đơn vị đóng trên địa bàn thành phố Hà Nội phối hợp, giới thiệu") == [
+        "các cơ quan, đơn vị đóng trên địa bàn thành phố Hà Nội"
+    ]
+    assert names("các cơ quan báo chí đóng trên địa bàn chủ trì") == ["các cơ quan báo chí đóng trên địa bàn"]
