@@ -949,6 +949,13 @@ def _closing_class(sc: _Scanner, pos: int) -> bool:
     return end is not None and "," in sc.text[pos:end]
 
 
+def _restated_plural(sc: _Scanner, pos: int) -> bool:
+    """Does 'và các' open another group of addressees at pos ('Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội và
+    các tập thể, cá nhân liên quan', UBND Hà Nội; '… đơn vị liên quan và các đối tượng được bồi thường …'), not more
+    units of the member before ('Chủ tịch Ủy ban nhân dân các quận và các xã')?"""
+    return sc._literal(_PLURAL, pos) is not None and sc._unit_scope(pos) is None
+
+
 def _restated_class(sc: _Scanner, member: int, pos: int) -> bool:
     """Does a class with its own 'các' start at pos after a comma, ending the member that starts at ``member``
     ('Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu, các tổ chức hành nghề công chứng …', UBND Huế; 'Sở Xây dựng,
@@ -972,7 +979,7 @@ def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
         if (
             cut == ";"
             or sc._word(sc.lex.titles, sc._literal(_PLURAL, m.end()) or m.end()) is not None  # '…, các Bộ trưởng'
-            or (cut == "va" and _closing_class(sc, m.end()))
+            or (cut == "va" and (_closing_class(sc, m.end()) or _restated_plural(sc, m.end())))
             or (cut == "," and _restated_class(sc, cuts[-1][1] if cuts else start, m.end()))
         ):
             cuts.append((m.start(), m.end()))

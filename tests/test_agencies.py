@@ -781,3 +781,16 @@ def test_a_class_stationed_in_an_area_keeps_where_it_is_stationed():
         "các cơ quan, đơn vị đóng trên địa bàn thành phố Hà Nội"
     ]
     assert names("các cơ quan báo chí đóng trên địa bàn chủ trì") == ["các cơ quan báo chí đóng trên địa bàn"]
+
+
+def test_va_cac_opens_another_group_in_a_list_of_who_executes():
+    # UBND Hà Nội regulation tn-af2a4fc9b3a7aeeb and UBND Quảng Ninh 97/2025/QĐ-UBND tn-1cde9b907469c65b (their last articles):
+    # 'và các' after a closed member names other addressees, not more of the same title's bodies
+    def officials(text: str) -> list[str]:
+        return [m.name for m in parse_officials(text, 0, len(text))]
+
+    assert officials(
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh; Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội và các tập thể, cá "
+        "nhân liên quan"
+    )[:2] == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội"]
+    assert officials("Chủ tịch Ủy ban nhân dân các quận và các xã") == ["Chủ tịch Ủy ban nhân dân các quận và các xã"]
