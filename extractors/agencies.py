@@ -248,6 +248,7 @@ _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,
 _SERIES_COMMA = re.compile(r",\s*")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
 _SPACE = re.compile(r"\s+")
+_RESTATED_PLURAL = re.compile(r"\bcac\b")  # on folded text
 
 
 class _Scanner:
@@ -321,8 +322,8 @@ class _Scanner:
         )
         if words > 1 and opens_word and (later is None or later.group(1)[0].isupper()):
             return after.end()  # '… Viễn thông Quân đội|,': the word the last syllable opens ends the name
-        if words == 1 and not opens_word and fold(self.text[last:end]) in _province_forms():
-            return end  # 'Ủy ban nhân dân thành phố Huế| chỉ đạo …': a province of one syllable is a name all the same
+        if words == 1 and (place := _WORD.match(self.text, last)) is not None and self._in_place(pos, place):
+            return end  # 'Thuế thành phố Huế| đối chiếu …': a one-word province is a name, not the next sentence
         if words == 1 or opens_word:
             # 'tỉnh Vận động …', 'Thành ủy Nha Trang Chủ trì …': a capitalised word that opens a
             # lowercase word ('vận động', 'chủ trì') begins the sentence after the name — but in
@@ -401,8 +402,9 @@ class _Scanner:
         return m.end(1)
 
     def _opens_name(self, pos: int) -> bool:
-        """Does a title, a body, a head or a class word begin here — 'Hiệu lực thi hành' is no member of a list?"""
-        return self._spelled_head(pos) or self._word(self.lex.classes, pos) is not None
+        """Does a title, a body, a head or a class word (with its 'các') begin here — 'Hiệu lực thi hành' is no member
+        of a list?"""
+        return self._spelled_head(pos) or self._word(self.lex.classes, self._literal(_PLURAL, pos) or pos) is not None
 
     def _spelled_head(self, pos: int) -> bool:
         """Does a body or head begin here, spelled with its own tone marks when the text has them ('Viễn thông' is
@@ -580,9 +582,10 @@ class _Scanner:
         return end
 
     # -- the grammar --------------------------------------------------------------------------
-    def collective(self, pos: int, bare: bool = False) -> int | None:
+    def collective(self, pos: int, bare: bool = False, titled: bool = False) -> int | None:
         """'các sở, ban, ngành liên quan', 'Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc'; ``bare`` reads a
-        class without its 'các' ('Thủ trưởng cơ quan, đơn vị có liên quan')."""
+        class without its 'các' ('Thủ trưởng cơ quan, đơn vị có liên quan'); ``titled``, the classes one title heads,
+        which a restated 'các' does not end ('Thủ trưởng các cơ quan, đơn vị, địa phương, các chủ đầu tư')."""
         p = self._literal(_PLURAL, pos)
         if p is None and bare and self.text[self._ws(pos) : self._ws(pos) + 1].islower():
             p = pos  # lowercase: 'Giám đốc Sở Tài chính' names one Sở
@@ -594,6 +597,8 @@ class _Scanner:
             return None  # 'các Sở Xây dựng' are bodies of one name, not a class
         while True:
             m = _CLASS_JOIN.match(self.folded, end)
+            if m and not titled and _RESTATED_PLURAL.search(m.group()):
+                break  # 'các sở, ban, ngành, các tổ chức chính trị - xã hội': a restated 'các' opens a class of its own
             if not m or (nxt := self._word(self.lex.classes, m.end())) is None:
                 # 'các tổ chức cá nhân có liên quan': a class that ends a series with its comma left out
                 m = _SPACE.match(self.folded, end)
@@ -635,7 +640,7 @@ class _Scanner:
         p = pos
         if (t := self._word(self.lex.titles, p)) is not None:
             p = t
-            if (end := self.collective(p, bare=True)) is not None:  # 'Thủ trưởng (các) cơ quan, đơn vị'
+            if (end := self.collective(p, bare=True, titled=True)) is not None:  # 'Thủ trưởng (các) cơ quan, đơn vị'
                 return AgencyMatch(pos, end, _canonical(self.text[pos:end]), end, True, True)
             found = self._headed(pos, p, t)
             first = _WORD.match(self.text, pos)
@@ -956,7 +961,8 @@ def _bare_title(sc: _Scanner, start: int, end: int) -> bool:
     return sc._word(sc.lex.titles, p) == end
 
 
-_ROLE_WORDS = re.compile(r"\s(?:chu tri|phoi hop|tham muu|co trach nhiem)\b")  # on folded text
+# on folded text; 'trong phạm vi chức năng, nhiệm vụ' says how a body acts, never part of its name
+_ROLE_WORDS = re.compile(r"\s(?:chu tri|phoi hop|tham muu|co trach nhiem|trong pham vi)\b")
 
 
 def _acts(sc: _Scanner, start: int, end: int) -> bool:
@@ -978,6 +984,25 @@ def _closing_class(sc: _Scanner, pos: int) -> bool:
     return end is not None and "," in sc.text[pos:end]
 
 
+def _restated_plural(sc: _Scanner, pos: int) -> bool:
+    """Does 'và các' open another group of addressees at pos ('Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội và
+    các tập thể, cá nhân liên quan', UBND Hà Nội; '… đơn vị liên quan và các đối tượng được bồi thường …'), not more
+    units of the member before ('Chủ tịch Ủy ban nhân dân các quận và các xã')?"""
+    return sc._literal(_PLURAL, pos) is not None and sc._unit_scope(pos) is None
+
+
+def _restated_class(sc: _Scanner, member: int, pos: int) -> bool:
+    """Does a class with its own 'các' start at pos after a comma, ending the member that starts at ``member``
+    ('Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu, các tổ chức hành nghề công chứng …', UBND Huế; 'Sở Xây dựng,
+    Trung tâm Phục vụ hành chính công, các Sở, ban, ngành Thành phố', UBND Hà Nội)? Not when the member is a title
+    over a class, whose title heads the next class too ('Thủ trưởng các cơ quan: …, các cơ quan, đơn vị có liên
+    quan')."""
+    if sc._literal(_PLURAL, pos) is None or sc.collective(pos) is None:
+        return False
+    title = sc._word(sc.lex.titles, sc._literal(_PLURAL, member) or member)
+    return title is None or sc.collective(title, bare=True) is None
+
+
 def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
     """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows, or a class closes the list
     ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan'), also
@@ -989,7 +1014,8 @@ def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
         if (
             cut == ";"
             or sc._word(sc.lex.titles, sc._literal(_PLURAL, m.end()) or m.end()) is not None  # '…, các Bộ trưởng'
-            or (cut == "va" and _closing_class(sc, m.end()))
+            or (cut == "va" and (_closing_class(sc, m.end()) or _restated_plural(sc, m.end())))
+            or (cut == "," and _restated_class(sc, cuts[-1][1] if cuts else start, m.end()))
         ):
             cuts.append((m.start(), m.end()))
     bounds = [start] + [x for cut in cuts for x in cut] + [stop]

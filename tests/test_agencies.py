@@ -473,7 +473,8 @@ def test_a_hyphen_written_without_spaces_joins_a_name_as_a_spaced_one():
     """'các tổ chức chính trị-xã hội' (tn-c5d930a5fc8373cd; also tn-02b9be7711f88c70, tn-27e00d593ec30fac,
     tn-4e39af96b6891368, tn-c05552433ef48b49): the lexicon's 'chính trị - xã hội' written without its spaces."""
     assert _names("Các sở, ban, ngành, các tổ chức chính trị-xã hội xây dựng") == [
-        "Các sở, ban, ngành, các tổ chức chính trị-xã hội"
+        "Các sở, ban, ngành",
+        "các tổ chức chính trị-xã hội",
     ]
 
 
@@ -729,3 +730,110 @@ def test_a_province_of_one_syllable_ends_the_name_before_a_verb():
     ]
     assert [m.name for m in parse_addressees("Thuế thành phố Huế đối chiếu với quy định")[0]] == ["Thuế thành phố Huế"]
     assert [m.name for m in parse_addressees("Sở Y tế tỉnh Vận động nhân dân")[0]] == ["Sở Y tế tỉnh"]
+
+
+def test_a_restated_cac_opens_a_class_of_its_own():
+    # Prime Minister's telegram tn-50f694478a35aefd, Government resolution tn-a69069ae524315d9, UBND Nghệ An plan
+    # tn-c5d930a5fc8373cd: 'các' said again after a comma starts a second class, which CONVENTIONS gives its own
+    # obligation; one 'các' over several class words stays one class
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("các bộ, ngành, địa phương, các thành viên của Ban Chỉ đạo phải tiếp tục nâng cao") == [
+        "các bộ, ngành, địa phương",
+        "các thành viên của Ban Chỉ đạo",
+    ]
+    assert names("các tổ chức thành viên, các tổ chức chính trị xã hội, Hội Chữ thập đỏ Việt Nam, theo nhiệm vụ") == [
+        "các tổ chức thành viên",
+        "các tổ chức chính trị xã hội",
+        "Hội Chữ thập đỏ Việt Nam",
+    ]
+    assert names("các sở, ban, ngành liên quan thực hiện") == ["các sở, ban, ngành liên quan"]
+    # under one title the classes stay one (scan vht534, whose gold keeps the whole list)
+    assert names("Thủ trưởng các cơ quan, đơn vị, địa phương, các chủ đầu tư, các đơn vị đầu mối giao kế hoạch") == [
+        "Thủ trưởng các cơ quan, đơn vị, địa phương, các chủ đầu tư, các đơn vị"
+    ]
+
+
+def test_a_restated_cac_ends_a_member_of_who_executes():
+    # UBND thành phố Huế tn-d71b3a48efad6d2c and UBND Hà Nội tn-ca72de8fb3033d5c (Điều 3): a class with its own 'các'
+    # ends the member before it; a title over a class heads the class after its colon list (UBND Bắc Ninh
+    # tn-b6ae4bd43c0ad4ff)
+    def officials(text: str) -> list[str]:
+        return [m.name for m in parse_officials(text, 0, len(text))]
+
+    assert officials(
+        "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu, các tổ chức hành nghề công chứng trên địa bàn thành phố"
+    ) == [
+        "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu",
+        "các tổ chức hành nghề công chứng trên địa bàn thành phố",
+    ]
+    assert officials("Sở Xây dựng, Trung tâm Phục vụ hành chính công, các Sở, ban, ngành Thành phố") == [
+        "Sở Xây dựng",
+        "Trung tâm Phục vụ hành chính công",
+        "các Sở, ban, ngành Thành phố",
+    ]
+    assert (
+        officials(
+            "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, Sở Tài chính, các cơ quan, đơn vị có liên quan"
+        )[-1]
+        == "Thủ trưởng các cơ quan, đơn vị có liên quan"
+    )
+
+
+def test_the_committees_of_the_national_assembly_are_named_whole():
+    # VPCP notice 631/TB-VPCP (tn-05729ab54fc07c39) and letter 11583/VPCP-CN (tn-91035abb77ae0a1b); the distribution
+    # lists of 110/2025/TT-BTC (tn-39db3d8c3cc4571d) and 375/NQ-CP (tn-ccb7cba554ea36d2): a committee's name joins its
+    # fields with ',' and 'và', which elsewhere end a name
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội, Hội đồng dân tộc của Quốc hội phối hợp") == [
+        "Ủy ban Kinh tế và Tài chính của Quốc hội",
+        "Hội đồng dân tộc của Quốc hội",
+    ]
+    assert names("Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội, Đại biểu Quốc hội") == [
+        "Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội",
+        "Đại biểu Quốc hội",
+    ]
+    assert names("Sở Khoa học và Công nghệ, Sở Tài chính thực hiện") == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
+
+
+def test_a_one_word_province_ends_its_body_before_the_task():
+    # Cục Thuế reply tn-a94e2ffb8c7ea677 ('Đề nghị Thuế thành phố Huế đối chiếu …') and the resolutions of HĐND thành
+    # phố Huế (tn-0abcf1a5292b31ec, tn-ed309a99382e6b4c, '… Hội đồng nhân dân thành phố Huế khóa VIII'): 'Huế' is a
+    # place of the gazetteer, not a capitalised word opening the next sentence ('tỉnh Vận động …')
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("Đề nghị Thuế thành phố Huế đối chiếu với quy định của pháp luật") == ["Thuế thành phố Huế"]
+    assert [n for _, _, n in find_agencies("Hội đồng nhân dân thành phố Huế khóa VIII, kỳ họp thứ 12")] == [
+        "Hội đồng nhân dân thành phố Huế"
+    ]
+    assert names("Ủy ban nhân dân tỉnh Vận động nhân dân") == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_a_class_stationed_in_an_area_keeps_where_it_is_stationed():
+    # UBND Hà Nội regulation tn-af2a4fc9b3a7aeeb ('Đề nghị các cơ quan, đơn vị đóng trên địa bàn thành phố Hà Nội phối
+    # hợp …'), the plan tn-ad5aff6c13929815 ('các cơ quan báo chí đóng trên địa bàn'), the Prime Minister's telegram
+    # tn-cfef94bb5eaf59df ('các đơn vị đóng trên địa bàn'): 'đóng trên địa bàn' says which bodies of the class
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("Đề nghị các cơ quan, đơn vị đóng trên địa bàn thành phố Hà Nội phối hợp, giới thiệu") == [
+        "các cơ quan, đơn vị đóng trên địa bàn thành phố Hà Nội"
+    ]
+    assert names("các cơ quan báo chí đóng trên địa bàn chủ trì") == ["các cơ quan báo chí đóng trên địa bàn"]
+
+
+def test_va_cac_opens_another_group_in_a_list_of_who_executes():
+    # UBND Hà Nội regulation tn-af2a4fc9b3a7aeeb and UBND Quảng Ninh 97/2025/QĐ-UBND tn-1cde9b907469c65b (their last articles):
+    # 'và các' after a closed member names other addressees, not more of the same title's bodies
+    def officials(text: str) -> list[str]:
+        return [m.name for m in parse_officials(text, 0, len(text))]
+
+    assert officials(
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh; Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội và các tập thể, cá "
+        "nhân liên quan"
+    )[:2] == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội"]
+    assert officials("Chủ tịch Ủy ban nhân dân các quận và các xã") == ["Chủ tịch Ủy ban nhân dân các quận và các xã"]
