@@ -117,6 +117,7 @@ class _Vocab:
     scales: list[str]  # 'triệu' of '7,2 triệu lượt': part of the unit
     goal_headings: re.Pattern
     vision_headings: re.Pattern  # 'c) Tầm nhìn đến năm 2035': a heading that is the horizon itself
+    period_opening: re.Pattern  # 'Trong giai đoạn ' opening a sentence, right before its period's years
     due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
     trailers: re.Pattern  # comparator words that end a subject read before a figure
     subject_not_after: re.Pattern  # words after a figure that start no noun phrase
@@ -179,6 +180,9 @@ def _vocab() -> _Vocab:
             rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['vision_headings'])})(?!\w)"
         ),
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
+        period_opening=re.compile(
+            rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['period_openings'])})\s*$"
+        ),
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{exact_alternation(d['subject_trailers'])}))+\s*$", re.IGNORECASE),
@@ -642,6 +646,16 @@ def _reach_by(ct: ClausedText, head: Clause | None, issue_year: int | None) -> b
     return opening is not None and opening.relation == "by"
 
 
+def _period_end(ct: ClausedText, clause: Clause, issue_year: int | None = None) -> int | None:
+    """'Trong giai đoạn 2026 - 2030, Đảm bảo … đạt 100%': the last year of the period the clause's sentence opens
+    with, by which its targets are reached (the time grammar reads such a period as a horizon, no due)."""
+    folded = ct.folded[clause.sentence_start : clause.end]
+    for mention in time_grammar.mentions(folded):
+        if mention.kind in time_grammar.YEAR_KINDS and _vocab().period_opening.match(folded[: mention.start]):
+            return mention.year if mention.year and (not issue_year or mention.year >= issue_year) else None
+    return None
+
+
 def _dated_year(folded: str, issue_year: int | None) -> int | None:
     """The year of the first month, quarter or due day of a text: 'trong quý II/2024', 'trước ngày 30/11/2025';
     none before the document's year ('được công nhận từ trước ngày 31 tháng 12 năm 1993' in a text of 2012)."""
@@ -698,6 +712,9 @@ def _year(
         opening = _opening_year(ct, sentence_head, issue_year)
         if opening:
             return opening.year
+    period_end = _period_end(ct, clause, issue_year)
+    if period_end:
+        return period_end
     if lead_in is not None:
         lead = ct.folded[lead_in.start : lead_in.end]
         years = [m.year for m in time_grammar.years(lead, issue_year, planned=True) if not in_past_aside(lead, m.start)]
@@ -709,6 +726,12 @@ def _year(
             if year:
                 return year
     return None
+
+
+def period_year(ct: ClausedText, clause: Clause, year: int) -> bool:
+    """True when a target's year is the end of the period its sentence opens with ('Trong giai đoạn 2026 - 2030
+    phấn đấu …'): the year it is reached by, but a planning horizon, so no deadline (CONVENTIONS)."""
+    return _period_end(ct, clause) == year
 
 
 def vision_year(clause: Clause, year: int, above: tuple[str, ...] = ()) -> bool:

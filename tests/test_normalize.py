@@ -164,6 +164,10 @@ def test_decode_windows_1258_with_combining_tones():
         ("**Điều", "3.** Chánh Văn phòng Ủy ban nhân dân thành phố Hà Nội; Giám đốc Sở Nội vụ", " "),
         ("**Chương", "III**", " "),
         ("**MỤC", "LỤC**", "\n"),
+        # a year range cut at its dash is no bullet (Bắc Ninh tn-09daab284f92e2dd, tn-05729ab54fc07c39)
+        ("**4. **Trong giai đoạn 2026", "- 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ, công chức", " "),
+        ("chuyển nguồn kinh phí chưa sử dụng hết của giai đoạn 2021", "- 2025 sang thực hiện", " "),
+        ("đến năm 2025", "- Tổ chức quán triệt", "\n"),
     ],
 )
 def test_line_separator(prev, nxt, sep):

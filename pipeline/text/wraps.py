@@ -26,6 +26,8 @@ class _JoinRules:
     sentence_end: str
     closing_chars: str
     symbol_break: re.Pattern[str]
+    year_range_start: re.Pattern[str]
+    year_range_end: re.Pattern[str]
     wrap_min_width_ratio: float
     heading_max_length: int
     max_visual_line_width: int
@@ -43,6 +45,8 @@ def _join_rules() -> _JoinRules:
         d["sentence_end"],
         d["closing_chars"],
         re.compile(d["symbol_break"]),
+        re.compile(d["year_range_start"]),
+        re.compile(d["year_range_end"]),
         d["wrap_min_width_ratio"],
         d["heading_max_length"],
         d["max_visual_line_width"],
@@ -68,6 +72,8 @@ def line_separator(prev_line: str, next_line: str, full_width: int | None = None
         return " "  # '**Điều' / '3. **Chánh Văn phòng …': the article's number went to the next line
     if is_wrapped_reference(prev, nxt):
         return " "  # '… quy định tại' / 'Điều 6 của Nghị quyết này;': a reference, not an article
+    if rules.year_range_start.search(prev) and rules.year_range_end.match(nxt):
+        return " "  # 'Trong giai đoạn 2026' / '- 2030 phấn đấu …': a year range cut at its dash, not a bullet
     if any(p.match(nxt) for p in rules.outline_start):
         return "\n"
     if page_number(prev) is not None:
