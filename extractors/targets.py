@@ -126,6 +126,7 @@ class _Vocab:
     states: re.Pattern  # 'bị': what befell the thing counted
     entitlements: re.Pattern  # 'được hỗ trợ': what a rule grants, ending the text before a figure
     restatement: re.Pattern  # 'mục tiêu': a goal named again before its figure
+    contribution: re.Pattern  # 'góp phần đạt mục tiêu … từ': a goal the document contributes to, ending the text
     strivings: re.Pattern  # 'phấn đấu': a level still to reach, in a clause under a report heading
     rule_rates: re.Pattern  # 'tiền sử dụng đất', 'lần mức chuẩn', 'số phiếu': right after a figure, a rule's rate
     condition_openers: re.Pattern  # 'nếu' before a figure in its sentence
@@ -203,6 +204,10 @@ def _vocab() -> _Vocab:
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
         restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
+        contribution=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['contributions'])})\s+(?:[^\W\d]+\s+){{0,3}}?"
+            rf"(?:{phrase_alternation(d['restatement'])})(?!\w)[^,;:()\d]{{0,80}}$"
+        ),
         strivings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['strivings'])})(?!\w)"),
         rule_rates=re.compile(rf"^\s*(?:{phrase_alternation(d['rule_rates'])})(?!\w)"),
         condition_openers=re.compile(rf"(?<!\w)(?:{exact_alternation(d['condition_openers'])})(?!\w)"),
@@ -338,7 +343,7 @@ def _reports_past(folded: str, at: int, goal_bound: bool) -> bool:
 def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, end: int) -> bool:
     """True when the figure at ``start:end`` (clause offsets) stands in no commitment: a topic, a sentence
     that defines, forbids, sets a case, gives the background or permits, a rule's share or an estimate right
-    before it; or, unless a change or an upper bound limits it, a sentence or counted noun phrase saying what
+    before it, a goal it only contributes to; or, unless a change or an upper bound limits it, a sentence or counted noun phrase saying what
     befell something (a floor on a damage is no goal, a cap on it is)."""
     v = _vocab()
     if _is_topic(ct, clause, start):
@@ -351,6 +356,8 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
         p.search(t) for p, t in ((folded_words, folded), (exact_words, raw), (folded_ratio, folded), (exact_ratio, raw))
     ):
         return True
+    if v.contribution.search(folded):
+        return True  # 'góp phần đạt mục tiêu tăng trưởng kinh tế từ 8,3 - 8,5% của cả nước': not this document's own
     if v.entitlements.search(v.comparator_tail.sub("", folded)) or v.rule_rates.match(ct.folded[clause.start + end :]):
         return True  # 'mỗi năm được cộng thêm 800.000 đồng', 'Giảm 90% tiền sử dụng đất cho các đối tượng'
     rest = ct.work[clause.start + end :]

@@ -950,3 +950,18 @@ def test_period_a_sentence_opens_with_dates_its_targets_but_no_deadline(tmp_path
     path = tmp_path / "doc.txt"
     meta = DocumentMeta(issued_on="2025-10-01", jurisdiction=Jurisdiction(province="Bắc Ninh"))
     assert deadlines.extract(segment(load_document(path)), meta) == []  # a planning horizon, no due (CONVENTIONS)
+
+
+def test_a_goal_the_document_contributes_to_is_not_its_own(tmp_path):
+    """Đắk Lắk tn-826ed569ec2ddaa1 and Chính phủ tn-50f694478a35aefd, quoted: 'góp phần đạt mục tiêu …' names a
+    higher level's goal (or one set before), the province's own 8% stays a target."""
+    text = (
+        "Để tiếp tục tháo gỡ các khó khăn, vướng mắc trong\nphát triển kinh tế - xã hội, giải ngân vốn đầu tư công"
+        " và thực hiện chính quyền\nđịa phương 02 cấp, đạt được mục tiêu tăng trưởng kinh tế 8% trong năm 2025 của\n"
+        "Tỉnh và góp phần đạt mục tiêu tăng trưởng kinh tế từ 8,3 - 8,5% của cả nước, tỉnh\nĐắk Lắk cần tiếp tục"
+        " thực hiện quyết liệt.\n\n"
+        "b) Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ\nđạo kiểm tra, rà soát, tháo gỡ các khó khăn, vướng"
+        " mắc, bảo đảm thông xe kỹ thuật năm 2025 góp phần\nhoàn thành mục tiêu 3.000 km đường bộ cao tốc.\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-09-15", province="Đắk Lắk")
+    assert keys(found) == [(8, None, True, "=", None, 2025, None)]
