@@ -274,7 +274,9 @@ def _clause_dues(
     other_cells = " ".join(ct.work[c.start : c.end] for c in row if not c.start <= clause.start <= c.end)
     for target in clause_targets:  # a year read from the sentence or the heading: one per target
         if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
-            if target_rules.vision_year(clause, target.year, above):
+            if target_rules.vision_year(clause, target.year, above) or target_rules.period_year(
+                ct, clause, target.year
+            ):
                 continue
             dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by", inherited=True))
     specific = {d.due[:4] for d in dues if len(d.due) > 4}

@@ -117,6 +117,7 @@ class _Vocab:
     scales: list[str]  # 'triệu' of '7,2 triệu lượt': part of the unit
     goal_headings: re.Pattern
     vision_headings: re.Pattern  # 'c) Tầm nhìn đến năm 2035': a heading that is the horizon itself
+    period_opening: re.Pattern  # 'Trong giai đoạn ' opening a sentence, right before its period's years
     due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
     trailers: re.Pattern  # comparator words that end a subject read before a figure
     subject_not_after: re.Pattern  # words after a figure that start no noun phrase
@@ -125,6 +126,7 @@ class _Vocab:
     states: re.Pattern  # 'bị': what befell the thing counted
     entitlements: re.Pattern  # 'được hỗ trợ': what a rule grants, ending the text before a figure
     restatement: re.Pattern  # 'mục tiêu': a goal named again before its figure
+    contribution: re.Pattern  # 'góp phần đạt mục tiêu … từ': a goal the document contributes to, ending the text
     strivings: re.Pattern  # 'phấn đấu': a level still to reach, in a clause under a report heading
     rule_rates: re.Pattern  # 'tiền sử dụng đất', 'lần mức chuẩn', 'số phiếu': right after a figure, a rule's rate
     condition_openers: re.Pattern  # 'nếu' before a figure in its sentence
@@ -179,6 +181,9 @@ def _vocab() -> _Vocab:
             rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['vision_headings'])})(?!\w)"
         ),
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
+        period_opening=re.compile(
+            rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['period_openings'])})\s*$"
+        ),
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{exact_alternation(d['subject_trailers'])}))+\s*$", re.IGNORECASE),
@@ -199,6 +204,10 @@ def _vocab() -> _Vocab:
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
         restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
+        contribution=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['contributions'])})\s+(?:[^\W\d]+\s+){{0,3}}?"
+            rf"(?:{phrase_alternation(d['restatement'])})(?!\w)[^,;:()\d]{{0,80}}$"
+        ),
         strivings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['strivings'])})(?!\w)"),
         rule_rates=re.compile(rf"^\s*(?:{phrase_alternation(d['rule_rates'])})(?!\w)"),
         condition_openers=re.compile(rf"(?<!\w)(?:{exact_alternation(d['condition_openers'])})(?!\w)"),
@@ -334,7 +343,7 @@ def _reports_past(folded: str, at: int, goal_bound: bool) -> bool:
 def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, end: int) -> bool:
     """True when the figure at ``start:end`` (clause offsets) stands in no commitment: a topic, a sentence
     that defines, forbids, sets a case, gives the background or permits, a rule's share or an estimate right
-    before it; or, unless a change or an upper bound limits it, a sentence or counted noun phrase saying what
+    before it, a goal it only contributes to; or, unless a change or an upper bound limits it, a sentence or counted noun phrase saying what
     befell something (a floor on a damage is no goal, a cap on it is)."""
     v = _vocab()
     if _is_topic(ct, clause, start):
@@ -347,6 +356,8 @@ def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, en
         p.search(t) for p, t in ((folded_words, folded), (exact_words, raw), (folded_ratio, folded), (exact_ratio, raw))
     ):
         return True
+    if v.contribution.search(folded):
+        return True  # 'góp phần đạt mục tiêu tăng trưởng kinh tế từ 8,3 - 8,5% của cả nước': not this document's own
     if v.entitlements.search(v.comparator_tail.sub("", folded)) or v.rule_rates.match(ct.folded[clause.start + end :]):
         return True  # 'mỗi năm được cộng thêm 800.000 đồng', 'Giảm 90% tiền sử dụng đất cho các đối tượng'
     rest = ct.work[clause.start + end :]
@@ -642,6 +653,16 @@ def _reach_by(ct: ClausedText, head: Clause | None, issue_year: int | None) -> b
     return opening is not None and opening.relation == "by"
 
 
+def _period_end(ct: ClausedText, clause: Clause, issue_year: int | None = None) -> int | None:
+    """'Trong giai đoạn 2026 - 2030, Đảm bảo … đạt 100%': the last year of the period the clause's sentence opens
+    with, by which its targets are reached (the time grammar reads such a period as a horizon, no due)."""
+    folded = ct.folded[clause.sentence_start : clause.end]
+    for mention in time_grammar.mentions(folded):
+        if mention.kind in time_grammar.YEAR_KINDS and _vocab().period_opening.match(folded[: mention.start]):
+            return mention.year if mention.year and (not issue_year or mention.year >= issue_year) else None
+    return None
+
+
 def _dated_year(folded: str, issue_year: int | None) -> int | None:
     """The year of the first month, quarter or due day of a text: 'trong quý II/2024', 'trước ngày 30/11/2025';
     none before the document's year ('được công nhận từ trước ngày 31 tháng 12 năm 1993' in a text of 2012)."""
@@ -698,6 +719,9 @@ def _year(
         opening = _opening_year(ct, sentence_head, issue_year)
         if opening:
             return opening.year
+    period_end = _period_end(ct, clause, issue_year)
+    if period_end:
+        return period_end
     if lead_in is not None:
         lead = ct.folded[lead_in.start : lead_in.end]
         years = [m.year for m in time_grammar.years(lead, issue_year, planned=True) if not in_past_aside(lead, m.start)]
@@ -709,6 +733,12 @@ def _year(
             if year:
                 return year
     return None
+
+
+def period_year(ct: ClausedText, clause: Clause, year: int) -> bool:
+    """True when a target's year is the end of the period its sentence opens with ('Trong giai đoạn 2026 - 2030
+    phấn đấu …'): the year it is reached by, but a planning horizon, so no deadline (CONVENTIONS)."""
+    return _period_end(ct, clause) == year
 
 
 def vision_year(clause: Clause, year: int, above: tuple[str, ...] = ()) -> bool:

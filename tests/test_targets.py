@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import targets
+from extractors import deadlines, targets
 from extractors.common import parse_number
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
@@ -934,3 +934,34 @@ def test_figures_under_a_forecast_heading_are_no_targets(tmp_path):
         issued_on="2025-11-24",
     )
     assert [(t.value, t.year) for t in task_heading] == [(100.0, 2030)]
+
+
+def test_period_a_sentence_opens_with_dates_its_targets_but_no_deadline(tmp_path):
+    """Bắc Ninh tn-09daab284f92e2dd (the range wrapped at its dash, as printed) and Thái Nguyên tn-ceb89a53c7b93f00
+    (joined onto one line): a sentence that opens with 'Trong giai đoạn A - B' reaches its figures by B."""
+    text = (
+        "II. MỤC TIÊU\n\n**4. **Trong giai đoạn 2026\n- 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ, công chức xây"
+        " dựng chính sách,\npháp luật từ nguồn thu hút, tuyển dụng.\n\n"
+        "Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm BTS 5G đạt 100% và triển khai một số ứng dụng IoT"
+        " cơ bản tại các KCN trọng điểm của tỉnh.\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-10-01")
+    assert keys(found) == [(10, None, True, ">=", None, 2030, None), (100, None, True, "=", None, 2030, None)]
+    path = tmp_path / "doc.txt"
+    meta = DocumentMeta(issued_on="2025-10-01", jurisdiction=Jurisdiction(province="Bắc Ninh"))
+    assert deadlines.extract(segment(load_document(path)), meta) == []  # a planning horizon, no due (CONVENTIONS)
+
+
+def test_a_goal_the_document_contributes_to_is_not_its_own(tmp_path):
+    """Đắk Lắk tn-826ed569ec2ddaa1 and Chính phủ tn-50f694478a35aefd, quoted: 'góp phần đạt mục tiêu …' names a
+    higher level's goal (or one set before), the province's own 8% stays a target."""
+    text = (
+        "Để tiếp tục tháo gỡ các khó khăn, vướng mắc trong\nphát triển kinh tế - xã hội, giải ngân vốn đầu tư công"
+        " và thực hiện chính quyền\nđịa phương 02 cấp, đạt được mục tiêu tăng trưởng kinh tế 8% trong năm 2025 của\n"
+        "Tỉnh và góp phần đạt mục tiêu tăng trưởng kinh tế từ 8,3 - 8,5% của cả nước, tỉnh\nĐắk Lắk cần tiếp tục"
+        " thực hiện quyết liệt.\n\n"
+        "b) Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ\nđạo kiểm tra, rà soát, tháo gỡ các khó khăn, vướng"
+        " mắc, bảo đảm thông xe kỹ thuật năm 2025 góp phần\nhoàn thành mục tiêu 3.000 km đường bộ cao tốc.\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-09-15", province="Đắk Lắk")
+    assert keys(found) == [(8, None, True, "=", None, 2025, None)]
