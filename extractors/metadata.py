@@ -884,10 +884,11 @@ def _signature_cells(seg: SegmentedDocument) -> list[Cell]:
 
 
 def _wrapped_name(first: str, second: str) -> bool:
-    """Two lines that are one name cut by a wrap: its first word alone, or its last word alone after two or
-    three (two names of a joint signature, side by side, are longer)."""
+    """Two lines that are one name cut by a wrap: its first word alone (a lone letter is a pen's stroke, 'X' over
+    H14's name), or its last word alone after two or three (two names of a joint signature, side by side, are
+    longer)."""
     sizes = (len(first.split()), len(second.split()))
-    wrapped = (sizes[0] == 1 and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
+    wrapped = (sizes[0] == 1 and len(first) > 1 and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
     return wrapped and _name_words(first) and _name_words(second)
 
 
