@@ -124,7 +124,7 @@ def _gap_end(gray: np.ndarray, word: TesseractWord, x: int) -> int:
     if band.size == 0:
         return x
     _, ink = cv2.threshold(band, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    columns = ink.any(axis=0)
+    columns = [bool(c) for c in np.any(ink, axis=0)]
     at = x - word.left
     if not 0 <= at < len(columns) or not columns[at]:
         return x
