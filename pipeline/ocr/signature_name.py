@@ -55,7 +55,7 @@ def with_signer_name(words: list[TesseractWord], image: Image.Image, dpi: int) -
     for _, group in groupby(strip, key=lambda w: (w.block, w.paragraph, w.line)):
         line = list(group)
         name = _name_at_end(line)
-        if name:
+        if name and not _cut_short(line, name):
             return [*words, *(replace(w, left=w.left + left, top=w.top + top, block=block) for w in name)]
     return words
 
@@ -80,6 +80,15 @@ def _name_at_end(line: Line) -> Line:
     while len(name) > NAME_WORDS[0] and len(name[0].text) == 1:
         name.pop(0)  # a stroke read as a letter ('X Ngôn Nghiệp' beside H14's seal)
     return name if len(name) >= NAME_WORDS[0] else []
+
+
+def _cut_short(line: Line, name: Line) -> bool:
+    """The name's first word read into the strokes before it ('ZXguyễn Phước Bình', 05 faxed at 200 dpi): a half
+    name is not given."""
+    if len(line) <= len(name):
+        return False
+    before = line[line.index(name[0]) - 1].text
+    return before[-1:].islower() and before.isalpha() and not is_syllable(before)
 
 
 def _is_name_word(text: str) -> bool:
