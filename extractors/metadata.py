@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -31,12 +32,19 @@ from extractors.letterhead import RIGHT, Cell, Letterhead, bare, glued_end, is_c
 from pipeline.text import fold, fold_in_place, is_syllable
 from pipeline.text.paragraphs import ends_on_dangling_word
 from pipeline.text.segment import Line, SegmentedDocument
+from schemas.document import TextSource
 from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 
 HEADER_LINE_MAX_CHARS = lh_reader.HEADER_LINE_MAX_CHARS
 SIGNATURE_SPAN = 8  # lines from a signing capacity to the signer's name
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
+STROKES_MIN_TOKENS = 4  # a shorter line is judged by its length (SCRAWL_MAX_CHARS)
+_VIETNAMESE_LETTERS = frozenset(
+    unicodedata.normalize("NFC", base + tone)
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+    for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+) | frozenset("bcdđfghjklmnpqrstvwxzBCDĐFGHJKLMNPQRSTVWXZ")
 AUTHORITY_LOOKAHEAD = 3  # lines under a one-line title searched for the enacting authority
 SELF_DATE_CHARS = 30  # 'ngày 30 tháng 6 năm 2025' after the document's own number
 PREAMBLE_MAX_LINES = 60  # a normative text's căn cứ lines before its first chapter or article
@@ -749,15 +757,31 @@ def _name(cell: Cell) -> tuple[str, int] | None:
         return None  # 'TL. CHỦ TỊCH' is a capacity, not a name in capitals
     prefix = v.name_prefix.match(cell.key)
     skip = prefix.end() if prefix else 0
-    text = _rejoined(cell.text[skip:].strip())
+    text = _without_foreign_marks(_rejoined(cell.text[skip:].strip()))
     if is_caps(text):
         if cell.key[skip:].strip().startswith(v.positions):
             return None
         text = " ".join(w[:1] + w[1:].lower() for w in text.split())
     words = text.split()
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return None  # a word in capitals among title-cased ones ('Vu TC') is strokes or an abbreviation
     if 2 <= len(words) <= NAME_MAX_WORDS and all(re.fullmatch(r"[^\W\d_]+\.?", w) and w[0].isupper() for w in words):
         return None if _names_a_body(text) else (text, cell.end - len(text))
     return None
+
+
+def _without_foreign_marks(text: str) -> str:
+    """A name's word that OCR gave a mark Vietnamese never writes ('Ñguyễn Phước Bình' under a signature read at
+    100 dpi) read with that letter bare, when the word then is a syllable; a word that is one already stays."""
+
+    def mend(m: re.Match[str]) -> str:
+        word = m.group()
+        if is_syllable(word):
+            return word
+        bared = "".join(c if c in _VIETNAMESE_LETTERS else unicodedata.normalize("NFD", c)[0] for c in word)
+        return bared if bared != word and is_syllable(bared) else word
+
+    return re.sub(r"[^\W\d_]+", mend, text)
 
 
 def _names_a_body(text: str) -> bool:
@@ -785,6 +809,14 @@ def _rejoined(text: str) -> str:
 
 
 def _signature(seg: SegmentedDocument) -> tuple[Signer | None, int, int]:
+    """The signature block's signer, the family name spelled as it is when OCR slipped a tone mark in it."""
+    signer, start, end = _signature_block(seg)
+    if signer is None or not signer.name:
+        return signer, start, end
+    return _spelled_surname(seg, signer, start), start, end
+
+
+def _signature_block(seg: SegmentedDocument) -> tuple[Signer | None, int, int]:
     """Capacity lines (T/M …, KT. …), position lines, then the name. Without a capacity line the block
     starts at a position line ('CHỦ TỊCH'). The block after 'Nơi nhận' wins over an earlier one."""
     v = _vocab()
@@ -802,6 +834,26 @@ def _signature(seg: SegmentedDocument) -> tuple[Signer | None, int, int]:
             if found:
                 return found
     return _name_after_recipients(cells[start_at:])
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, str]:
+    """Folded family name → its spelling, for the names no other one folds to."""
+    by_fold: dict[str, list[str]] = {}
+    for name in load_json("metadata.json")["surnames"]:
+        by_fold.setdefault(fold(name), []).append(name)
+    return {key: names[0] for key, names in by_fold.items() if len(names) == 1}
+
+
+def _spelled_surname(seg: SegmentedDocument, signer: Signer, at: int) -> Signer:
+    """The signer's family name as it is spelled when OCR slipped a tone mark in it on a scanned page (a seal or
+    a pen's stroke over the printed name); a typed or born-digital page is taken as written."""
+    first, _, rest = (signer.name or "").partition(" ")
+    spelled = _surnames().get(fold(first))
+    page = next((p for p in seg.doc.pages if p.start <= at < p.end), None)
+    if spelled is None or spelled == first or page is None or page.source != TextSource.ocr:
+        return signer
+    return signer.model_copy(update={"name": f"{spelled} {rest}"})
 
 
 def _name_after_recipients(cells: list[Cell]) -> tuple[Signer | None, int, int]:
@@ -832,10 +884,11 @@ def _signature_cells(seg: SegmentedDocument) -> list[Cell]:
 
 
 def _wrapped_name(first: str, second: str) -> bool:
-    """Two lines that are one name cut by a wrap: its first word alone, or its last word alone after two or
-    three (two names of a joint signature, side by side, are longer)."""
+    """Two lines that are one name cut by a wrap: its first word alone (a lone letter is a pen's stroke, 'X' over
+    H14's name), or its last word alone after two or three (two names of a joint signature, side by side, are
+    longer)."""
     sizes = (len(first.split()), len(second.split()))
-    wrapped = (sizes[0] == 1 and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
+    wrapped = (sizes[0] == 1 and len(first) > 1 and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
     return wrapped and _name_words(first) and _name_words(second)
 
 
@@ -979,7 +1032,7 @@ def _name_after_mark(cell: Cell) -> tuple[str, int] | None:
     if start is None or not cell.text[:start].strip() or len(cell.text[start:].split()) < 2:
         return None
     head = cell.text[:start]
-    if re.search(r"[;:,]", head) or not _is_pen_strokes(head):
+    if (re.search(r"[;:,]", head) and not _mostly_strokes(head)) or not _is_pen_strokes(head):
         return None
     return _name(lh_reader.part(cell, start, cell.text[start:]))
 
@@ -990,13 +1043,22 @@ def _is_pen_strokes(head: str) -> bool:
     OCR change, where the first reading had '_~~')."""
     words = [t for t in re.findall(r"[^\W\d_]+", head) if len(t) > 1 and is_syllable(t)]
     by_chance = all(len(t) == 2 and t.isupper() for t in words) and re.search(r"[-_=~–—]", head) is not None
-    return not words or by_chance
+    return not words or by_chance or _mostly_strokes(head)
 
 
 def _is_scrawl(text: str) -> bool:
-    """A short run of characters that is no name ('fa 2T', 'Tà.', 'xŒ k~”'): what OCR makes of a
-    handwritten signature between the position and the printed name."""
-    return len(text) <= SCRAWL_MAX_CHARS
+    """A short run of characters that is no name ('fa 2T', 'Tà.', 'xŒ k~”'), or a longer one that is mostly
+    strokes (': ⁄ ma H #⁄4 ~ n8 VƯ, _Ỷ— .- _—'): what OCR makes of a handwritten signature between the
+    position and the printed name."""
+    return len(text) <= SCRAWL_MAX_CHARS or _mostly_strokes(text)
+
+
+def _mostly_strokes(text: str) -> bool:
+    """Fewer than a third of the line's tokens are Vietnamese words of two letters or more: a pen's signature or
+    a stamp's ring read as text, not a recipient ('- Sở Tài chính;') nor a sentence."""
+    tokens = text.split()
+    words = [t for t in tokens if len(w := t.strip(",;:.")) > 1 and is_syllable(w)]
+    return len(tokens) >= STROKES_MIN_TOKENS and len(words) * 3 < len(tokens)
 
 
 # ----------------------------------------------------------------------------------------------

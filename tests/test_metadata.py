@@ -12,6 +12,7 @@ import pytest
 from extractors import metadata
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
+from schemas.document import TextSource
 from tests.paths import GOLD, SEEDS
 
 
@@ -323,6 +324,9 @@ def test_scanned_signature_scrawl_of_symbols_before_a_page_break(tmp_path):
         ("_ _yuauL————— _~~—- Trần Hoàng Tuấn", "Trần Hoàng Tuấn"),  # 239 TTr: the pen's strokes on the name's line
         ("—— _yuauL————— TY —- Trần Hoàng Tuấn", "Trần Hoàng Tuấn"),  # 239 TTr read again: a syllable by chance
         ("- Nguyễn Hoàng Giang", "Nguyễn Hoàng Giang"),  # 574 UB: a stroke read as a dash
+        # 05 TB printed and scanned at 100 dpi (bench.scan_tolerance letters): the seal's ring and the pen's strokes
+        # read as letters with a ';' among them, and the name's N given a tilde Vietnamese never writes
+        ('Ng d; Ạ Š vn M_ ` ." T— vế N "_— ì = m _= * Ñguyễn Phước Bình', "Nguyễn Phước Bình"),
     ],
 )
 def test_scanned_name_behind_what_ocr_made_of_the_signature(tmp_path, name_line, name):
@@ -334,6 +338,35 @@ def test_scanned_name_behind_what_ocr_made_of_the_signature(tmp_path, name_line,
         f"PHÓ CHỦ TỊCH\n{name_line}\n",
     )
     assert (m.signer.name, m.signer.position, m.signer.capacity) == (name, "Phó Chủ tịch", "KT. Chủ tịch")
+
+
+def test_scanned_signature_strokes_over_a_long_line_and_a_capitals_scrap(tmp_path):
+    """vht534 (UBND Quảng Ngãi) printed and scanned at 300 dpi: the seal and the pen read as a long line of signs
+    with two syllables in it, then a scrap with a word in capitals; neither is the name, which follows."""
+    m = meta_of(
+        tmp_path,
+        "THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh\nĐề nghị các cơ quan thực hiện./.\nNơi nhận:\n"
+        '- Lưu: VT, KGVXvurns34.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n"1⁄2 CHÁNH VĂN PHÒNG\n¬\n'
+        ": ⁄ ma H #⁄4 ~ n8 VƯ, _Ỷ— .- _—\nVu TC\nPhùng Tô Long\n",
+    )
+    assert m.signer.name == "Phùng Tô Long"
+
+
+def test_a_surname_slip_is_spelled_on_an_ocr_page_only(tmp_path):
+    """05 TB scanned at 300 dpi: the seal over 'Nguyễn' left 'Nguyên'; on an OCR'd page the family name is spelled
+    as it is, on a typed page it is kept as written."""
+    text = (
+        "THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh\nĐề nghị các cơ quan thực hiện./.\nNơi nhận:\n"
+        "- Lưu: VT, KTTH.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nNguyên Phước Bình\n"
+    )
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path)
+    assert metadata.extract(segment(document)).signer.name == "Nguyên Phước Bình"
+    scanned = document.model_copy(
+        update={"pages": [p.model_copy(update={"source": TextSource.ocr}) for p in document.pages]}
+    )
+    assert metadata.extract(segment(scanned)).signer.name == "Nguyễn Phước Bình"
 
 
 def test_scanned_letterhead_wrapped_in_its_column_with_a_doubled_letter(tmp_path):

@@ -26,6 +26,7 @@ from pipeline.ocr.cluster import ClusterPages
 from pipeline.ocr.handwritten_blanks import read_blanks
 from pipeline.ocr.page_image import PageDamaged, PageImage
 from pipeline.ocr.preprocess import binarize, looks_like_noise, preprocess, resample
+from pipeline.ocr.signature_name import with_signer_name
 from pipeline.ocr.tesseract import TesseractWord, check_engine, recognize_words
 from pipeline.ocr.workers import Failure, PagePool
 from pipeline.settings import settings
@@ -137,6 +138,8 @@ def ocr_page(page: PageImage, preparation: str = FULL, threads: int = 1) -> Page
     words = recognize_words(text_image, psm=3, dpi=round(sizing.read_dpi), bands=bands) if legible else []
     if page.number == 1 and words:
         words = read_blanks(words, gray, sizing.read_dpi)
+    if words:
+        words = with_signer_name(words, text_image, round(sizing.read_dpi))
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     # Tesseract's own blocks cut a "Nơi nhận" list beside a signature into arbitrary pieces:
     # rebuild the visual lines and let reading_order order the columns.
