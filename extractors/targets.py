@@ -331,6 +331,24 @@ def _unit(raw_after: str) -> str:
     return m.group() if fold(m.group(1)) in _vocab().scales and m.group(2) else m.group(1)
 
 
+def _known_set(ct: ClausedText, start: int, end: int) -> bool:
+    """A plain count whose number and noun the document has already used after another word ('hoàn thành 02 công
+    trình dự án' after 'báo cáo tiến độ triển khai thực hiện 02 công trình dự án') names the set the text is about,
+    'the two projects', not a figure to reach; a conclusion notice or report refers to its subject this way again
+    and again. A goal restated word for word ('đạt 1.700 ha' in the body and in an annex) stays a target."""
+    noun = re.match(r"\s*([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)", ct.folded[end : end + 40])
+    if not noun:
+        return False
+    phrase = re.escape(ct.folded[start:end].strip()) + r"\s+" + r"\s+".join(map(re.escape, noun.group(1).split()))
+    earlier = (m.start() for m in re.finditer(rf"(?<![\w.,]){phrase}(?!\w)", ct.folded[:start]))
+    return any(_word_before(ct.folded, at) != _word_before(ct.folded, start) for at in earlier)
+
+
+def _word_before(folded: str, at: int) -> str:
+    words = re.findall(r"\w+", folded[max(0, at - 40) : at])
+    return words[-1] if words else ""
+
+
 def _reports_past(folded: str, at: int, goal_bound: bool) -> bool:
     """A figure after a past marker reports a result ('đã đạt 92%', '(năm 2024 ước đạt 59,8%)'); a
     closed bracketed remark on the past before it does not make the clause's own figure past. In a goal-bound
@@ -566,6 +584,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         if fig.count is not None and fig.of is not None and fig.count > fig.of:
             continue  # '30/4' is a day, not a share
         if _no_commitment(ct, clause, fig, m.start(), m.end()) or _ENUMERATES.match(raw[m.end() :]):
+            continue
+        if fig.comparator == "=" and fig.change is None and fig.of is None and _known_set(ct, fig.start, fig.end):
             continue
         fig.end = clause.start + m.end() + len(fig.unit) + 1
         out.append(fig)

@@ -965,3 +965,31 @@ def test_a_goal_the_document_contributes_to_is_not_its_own(tmp_path):
     )
     found = read(tmp_path, text, issued_on="2025-09-15", province="Đắk Lắk")
     assert keys(found) == [(8, None, True, "=", None, 2025, None)]
+
+
+def test_a_count_naming_the_set_a_notice_is_about_is_no_target(tmp_path):
+    # tn-75a0867a09525909 (Thông báo 637/TB-VPCP): 'the two projects', named first in the narration of the visit
+    found = read(
+        tmp_path,
+        (
+            "Sau khi kiểm tra thực tế, nghe Lãnh đạo Bộ Y tế báo cáo tiến độ triển khai thực hiện 02 công trình dự án, "
+            "Phó Thủ tướng Chính phủ kết luận như sau:\n"
+            "(2) Đồng chí Bộ trưởng Bộ Y tế trực tiếp chỉ đạo rà soát kỹ tiến độ các công việc, hạng mục còn lại cần "
+            "triển khai thực hiện để hoàn thành 02 công trình dự án trong năm 2025.\n"
+        ),
+        issued_on="2025-10-20",
+    )
+    assert keys(found) == []
+
+
+def test_a_goal_restated_word_for_word_stays_a_target(tmp_path):
+    # tn-bffd9da6f0d38031: the same goal in the plan's objectives and again in its tasks
+    found = read(
+        tmp_path,
+        (
+            "Phấn đấu đến năm 2030 diện tích rừng ngập mặn ven biển của tỉnh đạt 1.700 ha.\n"
+            "- Phục hồi và phát triển rừng ngập mặn, diện tích rừng ngập mặn đến năm 2030 đạt 1.700 ha.\n"
+        ),
+        issued_on="2025-06-10",
+    )
+    assert keys(found) == [(1700, None, False, "=", None, 2030, None)] * 2
