@@ -379,3 +379,13 @@ def test_cyrillic_look_alikes_inside_a_document_number_are_latin():
     tidied = N.tidy_text(text)
     assert tidied == "Nghị quyết số 66/NQ-CP ngày 26/3/2025; Nghị định 58/2024/NĐ-CP; Москва"
     assert len(tidied) == len(text)
+
+
+def test_two_words_the_web_conversion_glued_are_split():
+    """UBTVQH 1683/NQ-UBTVQH15 (tn-24f956b72eef05a2) prints 'tỉnhThái Nguyên', 1675/NQ-UBTVQH15 (tn-0f145efacbf006fc)
+    'phườngThủy Phương'; UBND Lai Châu (tn-50693ea4bb4bda20) 'củaTrung'. A split needs two Vietnamese syllables:
+    a product name, a unit or an ASCII identifier stays as printed."""
+    text = "Ủy ban nhân dân tỉnhThái Nguyên, phườngThủy Phương; ứng dụng iHanoi, 100 kWh, getFile"
+    assert N.tidy_text(text) == (
+        "Ủy ban nhân dân tỉnh Thái Nguyên, phường Thủy Phương; ứng dụng iHanoi, 100 kWh, getFile"
+    )
