@@ -71,6 +71,7 @@ class _Lexicon:
         self.qualifiers = _alternation(data["class_qualifiers"])
         self.self_scoped = _alternation(data["self_scoped"])
         self.name_breaks = re.compile(rf"(?<!\w){_alternation(data['name_breaks']).pattern}")
+        self.member_heads = _alternation(data["list_member_heads"] + data["named_heads"])
         self.mission_heads = {fold(h) for h in data["mission_heads"]}
         self.numbered_head = re.compile(rf"(?<!\w)(?:{_alternation(data['numbered_heads']).pattern})[ \t]*$")
         self.area_words = _alternation(data["area_words"])
@@ -820,6 +821,10 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
             found += more[0]  # 'Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai'
             end = more[1]
             continue
+        if nxt is None and any(not f.collective for f in found) and (unknown := _unknown_members(sc, q))[0]:
+            found += unknown[0]  # 'Bộ đội Biên phòng, Cảng vụ hàng hải, Kiểm dịch y tế, … và cơ quan chức năng …'
+            end = unknown[1]
+            continue
         if nxt is None and (place := _shared_unit_place(sc, found[-1], q)) is not None:
             found[-1], nxt = place
         elif nxt is None:
@@ -835,6 +840,34 @@ def parse_addressees(text: str, pos: int = 0, folded: str | None = None) -> tupl
         end = nxt.end
     found = _shared_body(sc, found)
     return _shared_scope(sc, found, joined_by_and, by_comma), end
+
+
+_MEMBER_SYLLABLES = 10  # a name read by its shape alone is short ('Hợp tác xã dịch vụ điện Quảng Phú': 7)
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+va\s+")  # on folded text
+
+
+def _unknown_members(sc: _Scanner, pos: int) -> tuple[list[AgencyMatch], int]:
+    """Members of a list of bodies that the lexicon does not know, read by the shape of a name: a capitalised head of
+    ``list_member_heads`` or ``named_heads`` and its words up to the list's next separator ('Cảng vụ hàng hải',
+    'Kiểm dịch thực vật', 'Hợp tác xã dịch vụ điện Quảng Phú'). Only between bodies: a known body before them (the
+    caller's) and a known body or class after them, so a sentence's start is never read as a name."""
+    members: list[AgencyMatch] = []
+    q = pos
+    while not sc.caps and sc.text[q : q + 1].isupper() and (head := sc._word(sc.lex.member_heads, q)) is not None:
+        sep = _LIST_SEPARATOR.search(sc.folded, head)
+        if sep is None:
+            break
+        words = sc.folded[q : sep.start()].split()
+        if len(words) > _MEMBER_SYLLABLES or not all(w.isalpha() for w in words):
+            break
+        if sc.lex.name_breaks.search(sc.folded, head, sep.start()):
+            break  # 'Ban Chỉ đạo chủ trì, …': a verb ends the list
+        members.append(AgencyMatch(q, sep.start(), _canonical(sc.text[q : sep.start()]), sep.start(), True, False))
+        nxt = sc.courtesy(sep.end())
+        if sc.match(nxt) is not None or sc.collective(nxt, bare=True) is not None:
+            return members, sep.start()
+        q = nxt
+    return [], pos
 
 
 def _shared_scope(sc: _Scanner, found: list[AgencyMatch], joined_by_and: bool, by_comma: set[int]) -> list[AgencyMatch]:

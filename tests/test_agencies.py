@@ -837,3 +837,23 @@ def test_va_cac_opens_another_group_in_a_list_of_who_executes():
         "nhân liên quan"
     )[:2] == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội"]
     assert officials("Chủ tịch Ủy ban nhân dân các quận và các xã") == ["Chủ tịch Ủy ban nhân dân các quận và các xã"]
+
+
+def test_an_unknown_member_between_bodies_is_read_by_the_shape_of_a_name():
+    # Bộ Quốc phòng, tn-1e6fb98e16a75e3d, Quy chế Điều 24
+    text = (
+        "Cơ quan Hải quan, Bộ đội Biên phòng, Cảng vụ hàng hải, Kiểm dịch y tế, Kiểm dịch động vật, Kiểm dịch thực "
+        "vật và cơ quan chức năng liên quan khác có trách nhiệm, quyền hạn phối hợp với Công ty Tân Cảng"
+    )
+    assert _names(text)[2:6] == ["Cảng vụ hàng hải", "Kiểm dịch y tế", "Kiểm dịch động vật", "Kiểm dịch thực vật"]
+    # UBND Quảng Trị, tn-3bc52886147b6a70, Quy định Điều 6.4
+    text = (
+        "Công ty Điện lực Quảng Trị, Hợp tác xã dịch vụ điện Quảng Phú và các đơn vị bán lẻ điện tổ chức tuyên truyền"
+    )
+    assert _names(text)[:2] == ["Công ty Điện lực Quảng Trị", "Hợp tác xã dịch vụ điện Quảng Phú"]
+
+
+def test_an_unknown_member_needs_a_body_after_it():
+    # the same shape with no known body after it is not a list of bodies: it stays where the lexicon stops
+    assert _names("Bộ đội Biên phòng, Cảng vụ hàng hải tổ chức kiểm tra") == ["Bộ đội Biên phòng"]
+    assert _names("Sở Y tế, Kiểm dịch y tế và Trung tâm chủ trì kiểm tra") == ["Sở Y tế"]

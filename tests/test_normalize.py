@@ -425,3 +425,13 @@ def test_an_indented_first_line_is_as_full_as_its_page_lets_it_be():
     joined = N.join_wrapped_lines(text).split("\n")
     assert "Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm BTS 5G đạt 100% và triển khai" in joined[8]
     assert "2.1. Xây dựng trạm 5G, mạng lõi" in joined
+
+
+def test_two_words_the_web_conversion_glued_are_split():
+    """UBTVQH 1683/NQ-UBTVQH15 (tn-24f956b72eef05a2) prints 'tỉnhThái Nguyên', 1675/NQ-UBTVQH15 (tn-0f145efacbf006fc)
+    'phườngThủy Phương'; UBND Lai Châu (tn-50693ea4bb4bda20) 'củaTrung'. A split needs two Vietnamese syllables:
+    a product name, a unit or an ASCII identifier stays as printed."""
+    text = "Ủy ban nhân dân tỉnhThái Nguyên, phườngThủy Phương; ứng dụng iHanoi, 100 kWh, getFile"
+    assert N.tidy_text(text) == (
+        "Ủy ban nhân dân tỉnh Thái Nguyên, phường Thủy Phương; ứng dụng iHanoi, 100 kWh, getFile"
+    )

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 
 from pipeline.text.legacy import repair_legacy
+from pipeline.text.lexicon import is_syllable
 from pipeline.text.ocr_repair import repair_mixed_script
 from pipeline.text.pages import furniture_spans
 from pipeline.text.unicode import nfc, place_tone_marks
@@ -19,6 +20,12 @@ _ADJACENT_BOLD = re.compile(r"(?<!\*)\*{4}(?!\*)")
 # a footnote's reference glued to the word it notes ('Bộ Nội vụ[6]', 'ngày 22/3/2021[4].', 'a[2])'): web copies of
 # consolidated texts (VBHN) print them inside names, dates and item markers; the footnotes themselves stay
 _FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W_])\[\d{1,3}\]")
+_LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
+# two words the web conversion glued, a lowercase one before a capitalised one ('Ủy ban nhân dân tỉnhThái Nguyên',
+# 'phườngThủy Phương', the arrangement resolutions of 2025): split once, where both halves are Vietnamese syllables
+_GLUED_WORDS = re.compile(
+    rf"(?<![{_LOWER}{_LOWER.upper()}])([{_LOWER}]+)([{_LOWER.upper()}][{_LOWER}]+)(?![{_LOWER}{_LOWER.upper()}])"
+)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -38,6 +45,7 @@ def tidy_text(s: str) -> str:
     s = _strip_emphasis(s)
     s = _FOOTNOTE_REFERENCE.sub("", s)
     s = place_tone_marks(s)
+    s = _GLUED_WORDS.sub(_split_glued, s)
     s = "\n".join(re.sub(r" {2,}", " ", line).strip(" ") for line in s.split("\n"))
     if "\f" in s:  # pages of a converted PDF (pdftotext): their page numbers cut sentences
         pages = s.split("\f")
@@ -45,6 +53,14 @@ def tidy_text(s: str) -> str:
     s = join_wrapped_lines(s)
     s = re.sub(r"\n{3,}", "\n\n", s)
     return s.strip("\n")
+
+
+def _split_glued(m: re.Match[str]) -> str:
+    """'tỉnhThái' → 'tỉnh Thái'; an ASCII pair ('getFile' in a link) is no Vietnamese evidence and stays."""
+    left, right = m.groups()
+    if not m.group().isascii() and is_syllable(left) and is_syllable(right):
+        return f"{left} {right}"
+    return m.group()
 
 
 def _strip_emphasis(s: str) -> str:
