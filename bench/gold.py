@@ -25,6 +25,8 @@ The sets, and how each was made:
                   on its end, with no tuning after
   corpus-holdout6 round 6, drawn at the start of the next session before any of its tuning: measured on the
                   main of its start and at its end
+  corpus-holdout7 round 7, drawn the same way in the middle of that session (after its last tuning branch had
+                  started): measured on the main of its start and at its end
   scans           real scanned and born-digital PDFs of a provincial People's Committee, end to end
                   through OCR (tests/corpus/scans); tuned on
   scans-holdout   more real scans of the same People's Committee, end to end, gold written by an annotator
@@ -77,6 +79,7 @@ SETS = {
         GoldSet("corpus-holdout4", CORPUS / "texts", CORPUS / "gold" / "holdout4"),
         GoldSet("corpus-holdout5", CORPUS / "texts", CORPUS / "gold" / "holdout5"),
         GoldSet("corpus-holdout6", CORPUS / "texts", CORPUS / "gold" / "holdout6"),
+        GoldSet("corpus-holdout7", CORPUS / "texts", CORPUS / "gold" / "holdout7"),
         GoldSet("scans", CORPUS / "scans", CORPUS / "scans" / "gold", (".pdf",)),
         GoldSet("scans-holdout", CORPUS / "scans-holdout", CORPUS / "scans-holdout" / "gold", (".pdf",)),
     )
