@@ -51,6 +51,8 @@ _BARE_SUBJECT = re.compile(r"(?:(?:(?:den|trong|vao) )?(?:het )?nam \d{4}|\(khon
 _LEAD_OPENING = re.compile(
     r"^(?:phấn đấu|đảm bảo|bảo đảm)?\s*(?:(?:đến|trong|vào)\s+)?(?:hết\s+)?(?:năm\s+\d{4})?[\s,:]*", re.IGNORECASE
 )
+# an outline marker or bullet at the head of a folded line ('2. ', 'a) ', '- '), before the words a rule reads
+_OUTLINE_LEAD = r"[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*"
 # a count right after a schedule year: 'Năm 2025: 10 xã'
 _SCHEDULE_LEAD = re.compile(r"\bnam\s+\d{4}\s*[:,]\s*$")
 # a count whose noun phrase opens a list of what it counts: 'trên 4 ngành công nghiệp chính: dịch vụ cảng, …'
@@ -177,13 +179,9 @@ def _vocab() -> _Vocab:
         units=sorted(d["units"], key=len, reverse=True),
         not_units=frozenset(fold(w) for w in d["not_units"]),
         scales=[fold(w) for w in d["scale_words"]],
-        vision_headings=re.compile(
-            rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['vision_headings'])})(?!\w)"
-        ),
+        vision_headings=re.compile(rf"^{_OUTLINE_LEAD}(?:{phrase_alternation(d['vision_headings'])})(?!\w)"),
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
-        period_opening=re.compile(
-            rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['period_openings'])})\s*$"
-        ),
+        period_opening=re.compile(rf"^{_OUTLINE_LEAD}(?:{phrase_alternation(d['period_openings'])})\s*$"),
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{exact_alternation(d['subject_trailers'])}))+\s*$", re.IGNORECASE),
@@ -490,7 +488,7 @@ def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
     """'2. Về việc hỗ trợ 20 xe ô tô chuyên dùng: Tỉnh căn cứ …': a figure in the topic a reply opens with
     names the request answered, not a level to reach."""
     line = ct.folded[clause.line.start : clause.line.end]
-    opening = re.match(r"[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*ve\s", line)
+    opening = re.match(rf"{_OUTLINE_LEAD}ve\s", line)
     colon = line.find(":")
     return opening is not None and clause.start + start < clause.line.start + (colon if colon >= 0 else len(line))
 
