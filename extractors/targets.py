@@ -343,6 +343,7 @@ def _known_set(ct: ClausedText, start: int, end: int) -> bool:
 
 
 def _word_before(folded: str, at: int) -> str:
+    """The word right before offset ``at`` (within 40 characters), or '': what ``_known_set`` tells two uses by."""
     words = re.findall(r"\w+", folded[max(0, at - 40) : at])
     return words[-1] if words else ""
 
@@ -359,8 +360,8 @@ def _reports_past(folded: str, at: int, goal_bound: bool) -> bool:
 def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, end: int) -> bool:
     """True when the figure at ``start:end`` (clause offsets) stands in no commitment: a topic, a sentence
     that defines, forbids, sets a case, gives the background or permits, a rule's share or an estimate right
-    before it, a goal it only contributes to; or, unless a change or an upper bound limits it, a sentence or counted noun phrase saying what
-    befell something (a floor on a damage is no goal, a cap on it is)."""
+    before it, a goal it only contributes to; or, unless a change or an upper bound limits it, a sentence or counted
+    noun phrase saying what befell something (a floor on a damage is no goal, a cap on it is)."""
     v = _vocab()
     if _is_topic(ct, clause, start):
         return True
@@ -434,8 +435,9 @@ def _committed(
     """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence
     (in a rule-making document only with a change), a change, a goal word before it in its sentence, an indicator
     bounded by a comparator ('tỷ lệ tái nghiện không quá 20%'), a task verb right before it ('tổ chức ít nhất 02
-    đợt'), or a percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
-    rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức trở lên')."""
+    đợt'), or a percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn');
+    else it is a rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức
+    trở lên')."""
     v = _vocab()
     if goal_bound or clause.criterion is not None or target.year:
         return True
