@@ -249,7 +249,7 @@ _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,
 _SERIES_COMMA = re.compile(r",\s*")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
 _SPACE = re.compile(r"\s+")
-_RESTATED_PLURAL = re.compile(r"\bcac\b")  # on folded text
+_RESTATED_PLURAL = re.compile(rf"\b{_PLURAL}\b")  # on folded text
 
 
 class _Scanner:

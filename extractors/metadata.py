@@ -29,7 +29,7 @@ from extractors import letterhead as lh_reader
 from extractors.agencies import expand_abbreviations, match_agency
 from extractors.common import document_kinds, load_json, phrase_alternation
 from extractors.letterhead import RIGHT, Cell, Letterhead, bare, glued_end, is_caps, is_motto, is_noise, is_upper
-from pipeline.text import fold, fold_in_place, is_syllable
+from pipeline.text import TONES, fold, fold_in_place, is_syllable, nfc
 from pipeline.text.paragraphs import ends_on_dangling_word
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.document import TextSource
@@ -41,9 +41,7 @@ SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
 STROKES_MIN_TOKENS = 4  # a shorter line is judged by its length (SCRAWL_MAX_CHARS)
 _VIETNAMESE_LETTERS = frozenset(
-    unicodedata.normalize("NFC", base + tone)
-    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
-    for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    nfc(base + tone) for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for tone in ("", *TONES)
 ) | frozenset("bcdđfghjklmnpqrstvwxzBCDĐFGHJKLMNPQRSTVWXZ")
 AUTHORITY_LOOKAHEAD = 3  # lines under a one-line title searched for the enacting authority
 SELF_DATE_CHARS = 30  # 'ngày 30 tháng 6 năm 2025' after the document's own number

@@ -171,6 +171,9 @@ def _vocabulary() -> _Vocabulary:
     duties, answerable = phrase_alternation(d["duty_phrases"]), phrase_alternation(d["answerable_to"])
     openers, conditions = phrase_alternation(d["openers"]), phrase_alternation(d["conditions"])
     timed = d["time_openers"]
+    # a procedure's executing-body label after its field number ('2.', '1.4', 'a)'), without the rest
+    label = rf"[\W_]*(?:(?:\d+\.)+\d*[\W_]*|[a-z][.)][\W_]*)?(?:{phrase_alternation(d['procedure_assignments'])})"
+    objects = phrase_alternation(d["procedure_objects"])
     return _Vocabulary(
         heading=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assignment_headings'])})(?!\w)"),
         list_intro=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['list_intros'])})(?!\w)"),
@@ -194,17 +197,9 @@ def _vocabulary() -> _Vocabulary:
         # on the text as written: folded, the 'giáo' of 'Tôn giáo' is the 'giao' of 'giao Sở X'
         homograph=re.compile(rf"(?:{exact_alternation(d['marker_homographs'])})(?!\w)", re.IGNORECASE),
         not_before_explicit=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['not_before_explicit'])})\s*$"),
-        procedure_assignment=re.compile(
-            rf"[\W_]*(?:(?:\d+\.)+\d*[\W_]*|[a-z][.)][\W_]*)?(?:{phrase_alternation(d['procedure_assignments'])})"
-            rf"(?:\s+(?:{phrase_alternation(d['procedure_objects'])}))?[\s*_]*:[\s*_]*"
-        ),
-        procedure_label_head=re.compile(
-            rf"[\W_]*(?:(?:\d+\.)+\d*[\W_]*|[a-z][.)][\W_]*)?(?:{phrase_alternation(d['procedure_assignments'])})(?!\w)"
-        ),
-        procedure_label_alone=re.compile(
-            rf"[\W_]*(?:(?:\d+\.)+\d*[\W_]*|[a-z][.)][\W_]*)?(?:{phrase_alternation(d['procedure_assignments'])})"
-            rf"(?:\s+(?:{phrase_alternation(d['procedure_objects'])}))?[\s*_:.|]*$"
-        ),
+        procedure_assignment=re.compile(rf"{label}(?:\s+(?:{objects}))?[\s*_]*:[\s*_]*"),
+        procedure_label_head=re.compile(rf"{label}(?!\w)"),
+        procedure_label_alone=re.compile(rf"{label}(?:\s+(?:{objects}))?[\s*_:.|]*$"),
         procedure_other_label=re.compile(rf"[\W_]*(?:{phrase_alternation(d['procedure_other_labels'])})(?!\w)"),
         request_paper=re.compile(rf"(?:^|\s)(?:{phrase_alternation(d['request_papers'])})\s*$"),
         # the role verb opening a task, after a 'Căn cứ …,' clause whose further parts are short nouns ('Căn cứ chức

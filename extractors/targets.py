@@ -51,6 +51,8 @@ _BARE_SUBJECT = re.compile(r"(?:(?:(?:den|trong|vao) )?(?:het )?nam \d{4}|\(khon
 _LEAD_OPENING = re.compile(
     r"^(?:phấn đấu|đảm bảo|bảo đảm)?\s*(?:(?:đến|trong|vào)\s+)?(?:hết\s+)?(?:năm\s+\d{4})?[\s,:]*", re.IGNORECASE
 )
+# an outline marker or bullet at the head of a folded line ('2. ', 'a) ', '- '), before the words a rule reads
+_OUTLINE_LEAD = r"[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*"
 # a count right after a schedule year: 'Năm 2025: 10 xã'
 _SCHEDULE_LEAD = re.compile(r"\bnam\s+\d{4}\s*[:,]\s*$")
 # a count whose noun phrase opens a list of what it counts: 'trên 4 ngành công nghiệp chính: dịch vụ cảng, …'
@@ -177,13 +179,9 @@ def _vocab() -> _Vocab:
         units=sorted(d["units"], key=len, reverse=True),
         not_units=frozenset(fold(w) for w in d["not_units"]),
         scales=[fold(w) for w in d["scale_words"]],
-        vision_headings=re.compile(
-            rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['vision_headings'])})(?!\w)"
-        ),
+        vision_headings=re.compile(rf"^{_OUTLINE_LEAD}(?:{phrase_alternation(d['vision_headings'])})(?!\w)"),
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
-        period_opening=re.compile(
-            rf"^[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*(?:{phrase_alternation(d['period_openings'])})\s*$"
-        ),
+        period_opening=re.compile(rf"^{_OUTLINE_LEAD}(?:{phrase_alternation(d['period_openings'])})\s*$"),
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{exact_alternation(d['subject_trailers'])}))+\s*$", re.IGNORECASE),
@@ -345,6 +343,7 @@ def _known_set(ct: ClausedText, start: int, end: int) -> bool:
 
 
 def _word_before(folded: str, at: int) -> str:
+    """The word right before offset ``at`` (within 40 characters), or '': what ``_known_set`` tells two uses by."""
     words = re.findall(r"\w+", folded[max(0, at - 40) : at])
     return words[-1] if words else ""
 
@@ -361,8 +360,8 @@ def _reports_past(folded: str, at: int, goal_bound: bool) -> bool:
 def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, end: int) -> bool:
     """True when the figure at ``start:end`` (clause offsets) stands in no commitment: a topic, a sentence
     that defines, forbids, sets a case, gives the background or permits, a rule's share or an estimate right
-    before it, a goal it only contributes to; or, unless a change or an upper bound limits it, a sentence or counted noun phrase saying what
-    befell something (a floor on a damage is no goal, a cap on it is)."""
+    before it, a goal it only contributes to; or, unless a change or an upper bound limits it, a sentence or counted
+    noun phrase saying what befell something (a floor on a damage is no goal, a cap on it is)."""
     v = _vocab()
     if _is_topic(ct, clause, start):
         return True
@@ -436,8 +435,9 @@ def _committed(
     """True when a figure is set as a goal: a goal section or a criteria table, a year to reach it by, a recurrence
     (in a rule-making document only with a change), a change, a goal word before it in its sentence, an indicator
     bounded by a comparator ('tỷ lệ tái nghiện không quá 20%'), a task verb right before it ('tổ chức ít nhất 02
-    đợt'), or a percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn'); else it is a
-    rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức trở lên')."""
+    đợt'), or a percent that opens the subject of a passive or modal verb ('100% hồ sơ được giải quyết đúng hạn');
+    else it is a rule's norm or a condition ('mức thu không quá 6.000.000 đồng', 'bố trí từ 15 biên chế công chức
+    trở lên')."""
     v = _vocab()
     if goal_bound or clause.criterion is not None or target.year:
         return True
@@ -490,7 +490,7 @@ def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
     """'2. Về việc hỗ trợ 20 xe ô tô chuyên dùng: Tỉnh căn cứ …': a figure in the topic a reply opens with
     names the request answered, not a level to reach."""
     line = ct.folded[clause.line.start : clause.line.end]
-    opening = re.match(r"[\s\-+•*]*(?:(?:[\divxl]+|[a-z])[.)]\s*)*ve\s", line)
+    opening = re.match(rf"{_OUTLINE_LEAD}ve\s", line)
     colon = line.find(":")
     return opening is not None and clause.start + start < clause.line.start + (colon if colon >= 0 else len(line))
 

@@ -11,7 +11,6 @@ the page's own reading has none under the position; the rest of the strip's read
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from itertools import groupby
 
@@ -19,12 +18,12 @@ from PIL import Image
 
 from pipeline.ocr.tesseract import TesseractWord, recognize_words
 from pipeline.text import is_syllable
+from pipeline.text.unicode import WORD
 
 RIGHT_HALF = 0.4  # a signature's position line starts right of this share of the page's width
 BELOW_LETTERHEAD = 0.25  # … and below this share of its height (the motto is capitals in the right half too)
 STRIP_DEPTH = 0.2  # the name stands within this share of the page's height under the position line
 NAME_WORDS = (2, 4)
-_WORD = re.compile(r"[^\W\d_]+")
 
 Line = list[TesseractWord]
 
@@ -64,7 +63,7 @@ def _capitals_at_end(line: Line) -> Line:
     """A position or capacity line: its last two words or more with letters all in capitals."""
     caps: Line = []
     for w in reversed(line):
-        if _WORD.search(w.text) is None or not w.text.isupper():
+        if WORD.search(w.text) is None or not w.text.isupper():
             break
         caps.insert(0, w)
     return caps if len(caps) >= 2 else []
@@ -92,4 +91,4 @@ def _cut_short(line: Line, name: Line) -> bool:
 
 
 def _is_name_word(text: str) -> bool:
-    return _WORD.fullmatch(text) is not None and text[0].isupper() and not text[1:].isupper() and is_syllable(text)
+    return WORD.fullmatch(text) is not None and text[0].isupper() and not text[1:].isupper() and is_syllable(text)

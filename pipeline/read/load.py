@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 import sys
 import tempfile
 import threading
@@ -33,6 +32,7 @@ from pipeline.read import file_type as formats
 from pipeline.read import limits as declared
 from pipeline.settings import Settings, settings
 from pipeline.text import UndecodableText, decode_bytes, is_syllable, strip_page_furniture, tidy_text
+from pipeline.text.unicode import WORD
 from schemas.document import Document, IssueKind, Page, TextSource
 
 # The readers of PDF, Word and image files (PIL, the OCR's page layout) are imported by file type, in
@@ -53,7 +53,6 @@ A4_INCHES = (8.27, 11.69)
 # keeps its high confidence and is read.
 NOT_TEXT_CONFIDENCE = 50.0
 NOT_TEXT_SYLLABLES = 25
-_LETTERS = re.compile(r"[^\W\d_]+")
 LIBRARIES = ("pdfminer", "PIL")  # loggers whose warnings a clerk must not see
 
 log = logging.getLogger("vanban.read")
@@ -212,7 +211,7 @@ def text_evidence(document: Document) -> tuple[float, int, int]:
     """(Tesseract's mean word confidence, how many of its words of two letters or more are Vietnamese syllables,
     how many words) over the OCR'd pages: a document scores high on the first two, a photo or noise low."""
     words = [w.text for p in document.pages if p.source == TextSource.ocr for w in p.words]
-    syllables = sum(1 for w in words for run in _LETTERS.findall(w) if len(run) >= 2 and is_syllable(run))
+    syllables = sum(1 for w in words for run in WORD.findall(w) if len(run) >= 2 and is_syllable(run))
     return document.ocr_confidence or 0.0, syllables, len(words)
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.text.lexicon import is_syllable
+from pipeline.text.unicode import WORD
 
 DATA = Path(__file__).parent / "data"
 
@@ -28,7 +29,6 @@ MIN_TEXT_QUALITY = 0.5
 # Share of words that are syllables with a Vietnamese-only letter, from which a text counts as fully
 # Vietnamese: full corpus pages have 0.39-0.71, garbage layers 0-0.11.
 EXPECTED_VIETNAMESE_SHARE = 0.25
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +51,7 @@ def text_quality(text: str) -> float:
     an e-signature stamp are not judged."""
     vietnamese = _rules()[2]
     text = "\n".join(line for line in text.split("\n") if not _signature_line(line))
-    words = _LETTER_WORD.findall(text)
+    words = WORD.findall(text)
     if len(words) < 3:
         # Nothing to judge by: a page of figures is fine, an empty page is not text.
         return 1.0 if len(re.sub(r"\s", "", text)) >= 20 else 0.0
