@@ -44,8 +44,6 @@ class _Rules:
     appraisal: re.Pattern
     recipient: re.Pattern
     ward_unit: re.Pattern
-    expected: re.Pattern  # 'dự kiến' a few words before a time: 'Kỳ họp thứ 31 (dự kiến tháng 3/2025)'
-    assembly: re.Pattern  # 'kỳ họp', 'Quốc hội', 'HĐND'
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +59,6 @@ def _rules() -> _Rules:
         appraisal=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['appraisal_words'])})(?!\w)"),
         recipient=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_words'])})\s*$"),
         ward_unit=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['ward_units'])})\s+(?!cac\b|tren\b)\w"),
-        expected=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['expected_words'])})(?:\s+\S+){{0,5}}\s*$"),
-        assembly=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assembly_acts'])})(?!\w)"),
     )
 
 
@@ -87,7 +83,7 @@ def _dues(
     lower = ct.work[clause.start : clause.end + 12].lower()
     out = []
     for m in time_grammar.limits(folded, issued_on):
-        if _rules().condition_end.match(lower, m.end) or _expected_assembly_act(folded, m.start):
+        if _rules().condition_end.match(lower, m.end):
             continue
         if m.kind not in time_grammar.YEAR_KINDS:
             if not m.earlier(issued_on) or time_grammar.labelled(folded[: m.start]):
@@ -100,14 +96,6 @@ def _dues(
             by = finished_by or (target is not None and target.unit == "%")
             out.append(_Due(m.start, m.due, "by" if by else m.relation))
     return out
-
-
-def _expected_assembly_act(folded: str, at: int) -> bool:
-    """Is the time at ``at`` when an assembly is expected to act ('Tại Kỳ họp chuyên đề thứ 31 (dự kiến tháng
-    3/2025) của HĐND tỉnh', 'dự kiến Quốc hội thông qua vào tháng 12/2025')? Another body's expected act, no task of
-    the document (notes-X, scans NOTES 9): 'dự kiến' a few words before the time, an assembly in the clause."""
-    r = _rules()
-    return r.expected.search(folded[:at]) is not None and r.assembly.search(folded) is not None
 
 
 def _completes(text: str, folded: str) -> bool:

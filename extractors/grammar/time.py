@@ -131,6 +131,8 @@ class _Vocab:
     benefit_period: re.Pattern  # 'Thời gian hỗ trợ: Từ nay đến hết …': how long a benefit lasts, no task's due
     forecast: re.Pattern  # 'Theo dự báo …': the sentence reports what is expected to happen
     adoption_before: re.Pattern  # 'dự kiến Quốc hội thông qua', 'khi Luật … được thông qua' right before a time
+    assembly_expected_before: re.Pattern  # 'Kỳ họp thứ 31 (dự kiến tháng 3/2025)': 'dự kiến' a few words before a time
+    assembly: re.Pattern  # 'kỳ họp', 'Quốc hội', 'HĐND'
     atoms: list[tuple[str, re.Pattern, str | None]]  # grain, pattern, the word it opens with
     opening: re.Pattern
     label: re.Pattern
@@ -211,6 +213,10 @@ def _vocab() -> _Vocab:
             + rf"(?:{phrase_alternation(d['expectations'])})(?:\s+[^\W\d][^\d,;.:]{{0,40}}?)?"
             rf"\s+(?:{phrase_alternation(d['adoptions'])})\s*$"
         ),
+        assembly_expected_before=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['assembly_expectations'])})(?:\s+\S+){{0,5}}\s*$"
+        ),
+        assembly=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assemblies'])})(?!\w)"),
         atoms=[(grain, re.compile(p), _opening_word(p)) for grain, p in atoms],
         opening=re.compile(
             rf"{_OUTLINE_LEAD}(?:(?:{phrase_alternation(d['clause_openers'] + d['time_labels'])})\s*)?[\s,:(]*"
@@ -528,10 +534,17 @@ def _expected(folded: str, start: int) -> bool:
     """True when a time dates an event the text expects of others, no task of its own: a forecast its sentence
     reports ('Theo dự báo của cơ quan dự báo khí tượng thủy văn, từ tối nay đến ngày 18/11/2025 … có mưa'), or the
     expected adoption of a law ('dự kiến Quốc hội thông qua vào tháng 12/2025', 'khi Luật Quản lý thuế được thông
-    qua vào tháng 12/2025'); 'trình Quốc hội thông qua vào tháng 10/2025' is a task's due."""
+    qua vào tháng 12/2025'), or the time an assembly is expected to act ('Tại Kỳ họp chuyên đề thứ 31 (dự kiến tháng
+    3/2025) của HĐND tỉnh'); 'trình Quốc hội thông qua vào tháng 10/2025' is a task's due."""
     v = _vocab()
-    lo = max(_sentence_start(folded, start), start - 200)
-    return v.forecast.search(folded, lo, start) is not None or v.adoption_before.search(folded, lo, start) is not None
+    sentence = _sentence_start(folded, start)
+    lo = max(sentence, start - 200)
+    if v.forecast.search(folded, lo, start) is not None or v.adoption_before.search(folded, lo, start) is not None:
+        return True
+    sentence_end = min((i for i in (folded.find(c, start) for c in (". ", ";", "\n")) if i >= 0), default=len(folded))
+    return v.assembly_expected_before.search(folded[sentence:start]) is not None and (
+        v.assembly.search(folded, sentence, sentence_end) is not None
+    )
 
 
 def _scheduled_span(read: _Read, folded: str) -> bool:
