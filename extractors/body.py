@@ -26,7 +26,8 @@ def _page_footer() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _procedure_field() -> re.Pattern[str]:
-    fields = phrase_alternation(load_json("body.json")["procedure_fields"])
+    rules = load_json("body.json")
+    fields = phrase_alternation(rules["procedure_first_fields"] + rules["procedure_later_fields"])
     return re.compile(
         rf"^[\W\d_]*(?:[a-z][.)]\s*)?(?:{fields})(?:\s+(?:tthc|thu tuc hanh chinh))?(?:,?\s*bao gom)?[\s:*_.]*$"
     )

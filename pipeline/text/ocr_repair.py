@@ -19,13 +19,14 @@ DATA = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=1)
-def _confusion_tables() -> dict:
+def confusion_tables() -> dict:
+    """The OCR confusion tables (``data/ocr_confusions.json``), read once for every repair that uses them."""
     return json.loads((DATA / "ocr_confusions.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _confusions() -> tuple[dict[int, str], dict[str, str]]:
-    d = _confusion_tables()
+    d = confusion_tables()
     return str.maketrans(d["lookalikes"]), d["digit_for_letter"]
 
 
@@ -49,7 +50,7 @@ def repair_mixed_script(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _slips() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p), r) for p, r in _confusion_tables()["slips"]["patterns"])
+    return tuple((re.compile(p), r) for p, r in confusion_tables()["slips"]["patterns"])
 
 
 def mend_slips(text: str) -> str:
@@ -64,13 +65,13 @@ def mend_slips(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _month_lookalikes() -> re.Pattern[str]:
-    return re.compile(_confusion_tables()["month_lookalikes"]["frame"])
+    return re.compile(confusion_tables()["month_lookalikes"]["frame"])
 
 
 def _month(m: re.Match[str]) -> str:
     """The date ``m`` with its month's look-alikes read as digits ('ngày 15 tháng I1' → 'ngày 15 tháng 11'), when
     every character is a digit or a look-alike and the month is real; else the date as printed."""
-    digits = _confusion_tables()["month_lookalikes"]["digits"]
+    digits = confusion_tables()["month_lookalikes"]["digits"]
     month = "".join(digits.get(c, c) for c in m[1])
     if month == m[1] or not month.isdigit() or not 1 <= int(month) <= 12:
         return m[0]

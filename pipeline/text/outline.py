@@ -14,12 +14,11 @@ misread ('~' for '-', '€)' for 'c)') on a scanned page's line.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from pipeline.text.ocr_repair import confusion_tables
 from pipeline.text.pages import page_number
 from pipeline.text.wraps import is_wrapped_reference
 
@@ -46,12 +45,11 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bullet", re.compile(r"^([\-–—+•*])\s+")),
 ]
 _CLOSING_EMPHASIS = re.compile(r"(?<=[.)/])\s*[*_]+$")
-_CONFUSIONS = Path(__file__).parent / "data" / "ocr_confusions.json"
 
 
 @cache
 def _marker_lookalikes() -> tuple[tuple[re.Pattern[str], str], ...]:
-    patterns = json.loads(_CONFUSIONS.read_text(encoding="utf-8"))["marker_lookalikes"]["patterns"]
+    patterns = confusion_tables()["marker_lookalikes"]["patterns"]
     return tuple((re.compile(p), r) for p, r in patterns)
 
 
