@@ -27,6 +27,8 @@ The sets, and how each was made:
                   main of its start and at its end
   corpus-holdout7 round 7, drawn the same way in the middle of that session (after its last tuning branch had
                   started): measured on the main of its start and at its end
+  corpus-holdout8 round 8, the last 14 short held-out-side texts, drawn at the start of the thirteenth session
+                  before any of its tuning: measured on the main of its start and at its end
   scans           real scanned and born-digital PDFs of a provincial People's Committee, end to end
                   through OCR (tests/corpus/scans); tuned on
   scans-holdout   more real scans of the same People's Committee, end to end, gold written by an annotator
@@ -80,6 +82,7 @@ SETS = {
         GoldSet("corpus-holdout5", CORPUS / "texts", CORPUS / "gold" / "holdout5"),
         GoldSet("corpus-holdout6", CORPUS / "texts", CORPUS / "gold" / "holdout6"),
         GoldSet("corpus-holdout7", CORPUS / "texts", CORPUS / "gold" / "holdout7"),
+        GoldSet("corpus-holdout8", CORPUS / "texts", CORPUS / "gold" / "holdout8"),
         GoldSet("scans", CORPUS / "scans", CORPUS / "scans" / "gold", (".pdf",)),
         GoldSet("scans-holdout", CORPUS / "scans-holdout", CORPUS / "scans-holdout" / "gold", (".pdf",)),
     )

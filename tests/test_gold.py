@@ -129,6 +129,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "obligations": 0.968,
         "assignments": 0.953,
     },
+    # Held-out round 8 (14 documents, notes-R8a.md, notes-R8b.md, notes-R8c.md): the last short held-out-side texts,
+    # drawn at the start of the thirteenth session and scored on its start (before any of its tuning): overall 0.800
+    # (one false target), wards 0.723, obligations 0.945, assignments 0.945; floors that minus 0.01; its 4 deadlines
+    # are too few to hold a floor.
+    "corpus-holdout8": {
+        "document": 0.985,
+        "citations": 0.979,
+        "wards": 0.713,
+        "obligations": 0.935,
+        "assignments": 0.935,
+    },
     # Branch scans (e-signature stamps in the text layer, handwritten number and day read as digits, white
     # paragraph borders no table): document 0.839 -> 0.969, deadlines 0.706 -> 0.875, obligations 0.815 -> 0.829;
     # the ninth session's grammar work: obligations 0.829 -> 0.871, assignments 0.707 -> 0.800. Four more scans unseen
@@ -162,7 +173,14 @@ def test_the_corpus_split_follows_the_hash_rule():
     dev = {p.stem for p in SETS["corpus-dev"].gold.glob("*.json")}
     holdout = {
         p.stem
-        for name in ("corpus-holdout3", "corpus-holdout4", "corpus-holdout5", "corpus-holdout6", "corpus-holdout7")
+        for name in (
+            "corpus-holdout3",
+            "corpus-holdout4",
+            "corpus-holdout5",
+            "corpus-holdout6",
+            "corpus-holdout7",
+            "corpus-holdout8",
+        )
         for p in SETS[name].gold.glob("*.json")
     }
     assert dev.isdisjoint(holdout)
