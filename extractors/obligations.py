@@ -697,6 +697,16 @@ class _Reader:
         under_bullet = False  # the lead-in is a '-' bullet over '+' bullets
         pending = len(self.out)  # the obligations since the last time field or lead-in wait for one
         case: int | None = None  # the rank of a case's lead-in ('2. Trường hợp …, cụ thể:') whose steps wait on it
+        # '+' bullets right under an item that states its duty and ends in ':' are its own list, not details of a '-'
+        # task: 'c) Sở Xây dựng, Sở Địa chính Cao Bằng có trách nhiệm hướng dẫn:' / '+ Quản lý nhà ở …' (UBND Cao Bằng
+        # 157/QĐ-NĐ-UB), also a '-' that OCR reads as '+'; under a bare name ('2. Cơ quan Thuế:' / '+ Trước khi áp
+        # dụng: …') they may describe, not assign
+        plus_list = (
+            bool(children)
+            and self.ranks[children[0]] == SUB_BULLET
+            and bool(rest.strip(" *_:"))
+            and self.lines[i].text.rstrip(" *_").endswith(":")
+        )
         for n, k in enumerate(children):
             child = self.lines[k]
             if case is not None and case < self.ranks[k] < PARAGRAPH:
@@ -712,7 +722,7 @@ class _Reader:
                 pending = len(self.out)
                 continue
             if (
-                (self.ranks[k] == SUB_BULLET and self.ranks[i] != BULLET and not under_bullet)
+                (self.ranks[k] == SUB_BULLET and self.ranks[i] != BULLET and not under_bullet and not plus_list)
                 or k in self.used
                 or (inline and self.ranks[k] == PARAGRAPH)
             ):

@@ -2297,3 +2297,25 @@ def test_what_a_body_does_not_do_is_no_task():
         ("Cơ quan Bảo hiểm xã hội", "assigned", "III.1"),
         ("Ủy ban nhân dân các xã, phường", "assigned", "III.3"),
     ]
+
+
+def test_an_article_with_its_first_item_on_its_line_and_plus_bullets_under_a_duty():
+    # UBND Cao Bằng 157/QĐ-NĐ-UB (typed in 1999): 'Điều 2: a)' on one line, then b) c), and '+' bullets under a
+    # heading that states the duty; '+' under a bare name ('2. Cơ quan Thuế:') describes and gives none
+    text = """QUYẾT ĐỊNH:
+Điều 2: a) Ủy ban nhân dân thị xã Cao Bằng có nhiệm vụ giải phóng mặt bằng, giao quyền sử dụng đất ở.
+- Thu tiền giao quyền sử dụng đất ở tại đô thị theo quy định hiện hành.
+b) Sở Xây dựng, Sở Tài chính có trách nhiệm hướng dẫn:
++ Quản lý nhà ở, đất ở tại đô thị theo chức năng chuyên ngành.
++ Quản lý xây dựng theo quy hoạch, theo quy định về mặt bằng, tầng cao.
+Điều 3: Cơ quan Thuế:
++ Trước khi áp dụng: Bố trí nhân sự cung cấp bản giấy của Thông báo.
++ Sau khi áp dụng: Không cần bố trí nhân sự để cung cấp bản giấy."""
+    assert _rows(text) == [
+        ("Ủy ban nhân dân thị xã Cao Bằng", "assigned", "Điều 2.a"),
+        ("Ủy ban nhân dân thị xã Cao Bằng", "assigned", "Điều 2.a"),
+        ("Sở Xây dựng", "assigned", "Điều 2.b"),
+        ("Sở Tài chính", "assigned", "Điều 2.b"),
+        ("Sở Xây dựng", "assigned", "Điều 2.b"),
+        ("Sở Tài chính", "assigned", "Điều 2.b"),
+    ]

@@ -1,6 +1,6 @@
 """Outline parser: markers, section paths, and what is not a marker."""
 
-from pipeline.text.outline import continues, is_page_number, parse
+from pipeline.text.outline import continues, first_item_at, is_page_number, parse
 
 
 def test_parts_items_letters_and_bullets_give_section_paths():
@@ -25,6 +25,14 @@ def test_articles_of_a_decision():
     nodes = parse(["Điều 3. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này.", "1. Sở Y tế"])
     assert [n.section for n in nodes] == ["Điều 3", "Điều 3.1"]
     assert nodes[0].marker == "Điều 3."
+
+
+def test_an_article_with_its_first_item_on_its_line_is_cut_before_the_item():
+    line = "Điều 2: a) Ủy ban nhân dân thị xã Cao Bằng có nhiệm vụ giải phóng mặt bằng"
+    assert line[first_item_at(line) :].startswith("a) Ủy ban")
+    assert first_item_at("Điều 1:- Nay phê duyệt, thu hồi đất đai") is None
+    assert first_item_at("Điều 3. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này.") is None
+    assert first_item_at("1. a) Sở Y tế") is None  # only an article's line is cut
 
 
 def test_markdown_marks_before_a_marker_are_skipped():

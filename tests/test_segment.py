@@ -159,6 +159,22 @@ def test_a_comma_ocr_read_as_a_full_stop_inside_a_sentence_is_put_back():
     assert typed.text == text
 
 
+def test_a_comma_ocr_read_as_a_full_stop_between_two_bodies_of_a_list_is_put_back():
+    # UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999 (dev scan H14: 'Chủ tịch UBND Thị xã.' / 'Giám đốc Sở Địa chính'), UBND
+    # Quảng Ngãi 565/TB-UBND printed at 200 dpi ('Sở Kế hoạch và Đầu tư. Sở Nông nghiệp') and at 100 dpi ('3. Sở Kế
+    # hoạch - Đầu tư. Sở Tài chính …', at an item's head); a body that no comma lists ('gửi Sở Tài chính. Sở Tài chính
+    # chủ trì'), a bracket's end and an item's heading over the next line ('2. Sở Y tế.' / 'Sở Y tế có …') stay
+    text = (
+        "Các ông: Chánh văn phòng UBND tỉnh, Chủ tịch UBND Thị xã.\nGiám đốc Sở Địa chính chịu trách nhiệm.\n"
+        "Giao Ban Dân tộc tỉnh, Sở Kế hoạch và Đầu tư. Sở Nông nghiệp và Phát triển nông thôn chủ động.\n"
+        "gửi Sở Tài chính. Sở Tài chính chủ trì, báo cáo UBND tỉnh (qua Sở Nội vụ). Sở Nội vụ tổng hợp.\n"
+        "3. Sở Kế hoạch - Đầu tư. Sở Tài chính theo chức năng hướng dẫn.\n2. Sở Y tế.\nSở Y tế có trách nhiệm:"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == text.replace("Thị xã.", "Thị xã,").replace("Đầu tư.", "Đầu tư,")
+    assert typed.text == text
+
+
 def test_a_months_digits_read_as_look_alikes_are_put_back():
     # UBND Quảng Ngãi 565/TB-UBND printed at 300 and 100 dpi: 'ngày 15 tháng I1 năm 2024', 'tháng LÍ'; VPCP
     # 636/TB-VPCP faxed: 'ngày 06 tháng TÔ năm'; UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999: 'ngày 18 tháng 0! năm 1999';

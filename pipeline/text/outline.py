@@ -88,6 +88,19 @@ def _read_marker(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+def first_item_at(text: str) -> int | None:
+    """Where the first lettered item starts when it is printed on its article's line ('Điều 2: a) Uỷ ban nhân dân thị
+    xã Cao Bằng có nhiệm vụ …', UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999): the segmenter cuts the line there, so that
+    the article and its items a) b) c) each open a line of their own and b), c) are read as the list's next items."""
+    found = _read_marker(text)
+    if found is None or found[0] != "article":
+        return None
+    at = text.find(found[2]) + len(found[2])
+    at += len(text[at:]) - len(text[at:].lstrip(" -–:"))
+    item = _read_marker(text[at:])
+    return at if item is not None and item[0] == "letter" and item[1] == "a" else None
+
+
 def opens_chapter(text: str) -> bool:
     """'Chương III', 'MỤC 2. …': a chapter or section heading, also when a wrap left its number on the next line and
     a reader joined the two."""

@@ -221,6 +221,11 @@ def segment(doc: Document) -> SegmentedDocument:
             if not stripped:
                 continue
             s = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            cut = outline.first_item_at(stripped)
+            if cut is not None:  # 'Điều 2: a) …': the article's number, then its first item on a line of its own
+                head = stripped[:cut].rstrip()
+                raw.append((s, s + len(head), head, page.number))
+                s, stripped = s + cut, stripped[cut:]
             raw.append((s, s + len(stripped), stripped, page.number))
     quoted = quotations.quoted_spans(text, [(s, e, t) for s, e, t, _ in raw])
     nodes = _outline(raw, quoted)
