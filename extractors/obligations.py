@@ -163,6 +163,7 @@ class _Vocabulary:
     duty_group: re.Pattern[str]
     belongs_to: re.Pattern[str]
     alternative: re.Pattern[str]
+    hearing: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -294,6 +295,8 @@ def _vocabulary() -> _Vocabulary:
         duty_group=re.compile(rf"^(?:{phrase_alternation(d['duty_groups'])})(?!\w)"),
         belongs_to=re.compile(rf"\s+(?:{phrase_alternation(d['belongs_to'])})\s"),
         alternative=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['alternatives'])})(?!\w)"),
+        # on the text as written: folded, the 'nghề' of 'đào tạo nghề' is the 'nghe' of 'Sau khi nghe'
+        hearing=re.compile(rf"(?<!\w)(?:{exact_alternation(d['hearing'])})(?!\w)", re.IGNORECASE),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
     )
 
@@ -994,7 +997,8 @@ class _Reader:
         not a request to others ('Chính phủ yêu cầu các Bộ …', read as a directive), nor a list it opens ('Thủ tướng
         Chính phủ kết luận như sau:'), nor the opening clause of the issuer's purpose ('Để …, Thủ tướng Chính phủ …'),
         nor one of alternatives ('người đứng đầu cơ quan quản lý hoặc cơ quan được phân cấp … ra quyết định …':
-        whoever is competent in the case, no named body)?"""
+        whoever is competent in the case, no named body), nor one of those a meeting heard ('Sau khi nghe lãnh đạo Sở
+        Lao động - Thương binh và Xã hội, Ban Dân tộc tỉnh và các sở … báo cáo …', a notice's preamble)?"""
         sentence = re.split(r"[.;](?=\s|$)", after, maxsplit=1)[0].rstrip(" *_")
         return (
             self._acts(after)
@@ -1002,6 +1006,7 @@ class _Reader:
             and not self.voc.alternative.search(fold_in_place(sentence.split(",", 1)[0]))
             and not self.voc.asking.match(fold_in_place(after).lstrip())
             and not self.voc.long_opener.match(opener.lstrip(" -–+*_"))
+            and not self.voc.hearing.search(opener)
         )
 
     def _defined_duty(self, after: str) -> bool:

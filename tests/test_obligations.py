@@ -1835,12 +1835,15 @@ Căn cứ mức trần tại Nghị quyết, các cơ sở giáo dục xây dự
         ("các cơ sở giáo dục", "assigned"),
         ("Chủ tịch Ủy ban nhân dân xã", "assigned"),
     ]
-    # what the issuer says it concludes or determines, and one of alternatives, are no task of a named body
+    # what the issuer says it concludes or determines, one of alternatives, and whom a meeting heard (UBND tỉnh Quảng
+    # Ngãi's notice, the development scan vht534) are no task of a named body
     text = """Trên cơ sở đó, Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:
 
 Để bảo đảm cân đối ngân sách, Ủy ban nhân dân tỉnh xác định khung cân đối như các Mẫu biểu kèm theo.
 
-Trong thời hạn 30 ngày, kể từ ngày có kết quả đánh giá, người đứng đầu cơ quan quản lý hoặc cơ quan được phân cấp ra quyết định thôi việc."""
+Trong thời hạn 30 ngày, kể từ ngày có kết quả đánh giá, người đứng đầu cơ quan quản lý hoặc cơ quan được phân cấp ra quyết định thôi việc.
+
+Sau khi nghe lãnh đạo Sở Tài chính, Ban Dân tộc tỉnh và các sở, ngành báo cáo tình hình triển khai thực hiện Chương trình."""
     assert _rows(text) == []
 
 
