@@ -975,7 +975,7 @@ class _Reader:
                     or self.voc.directive.search(folded, cut, found[0].start)
                 ):
                     continue  # a note in brackets ('(giao Sở Y tế chủ trì, …)') is read with its task, 'Giao X …' as such
-                if cut == at:  # the paragraph's own task runs on to the clause that names another body
+                if cut in opening:  # the paragraph's own task runs on to the clause that names another body
                     until = next(
                         (
                             m.start() + 1
