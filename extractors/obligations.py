@@ -162,6 +162,8 @@ class _Vocabulary:
     regulation_subject: re.Pattern[str]
     duty_group: re.Pattern[str]
     belongs_to: re.Pattern[str]
+    alternative: re.Pattern[str]
+    hearing: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -292,6 +294,9 @@ def _vocabulary() -> _Vocabulary:
         ),
         duty_group=re.compile(rf"^(?:{phrase_alternation(d['duty_groups'])})(?!\w)"),
         belongs_to=re.compile(rf"\s+(?:{phrase_alternation(d['belongs_to'])})\s"),
+        alternative=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['alternatives'])})(?!\w)"),
+        # on the text as written: folded, the 'nghề' of 'đào tạo nghề' is the 'nghe' of 'Sau khi nghe'
+        hearing=re.compile(rf"(?<!\w)(?:{exact_alternation(d['hearing'])})(?!\w)", re.IGNORECASE),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
     )
 
@@ -951,7 +956,8 @@ class _Reader:
         opens with a body and its role verb gives that body the clause as its task (lead for chủ trì, support for
         phối hợp), Y as partners; so does a body and its duty ('Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm chủ
         trì …', 'Các cơ sở giáo dục có trách nhiệm tổ chức thu …'), but not whom it answers to ('… chịu trách
-        nhiệm trước Chính phủ về …'). An item or bullet that opens so is read where it stands."""
+        nhiệm trước Chính phủ về …'). An item or bullet that opens so is read where it stands; so is a paragraph or
+        bullet whose body follows an opening clause and goes on with a plain verb (``_opened_task``)."""
         for i, line in enumerate(self.lines):
             if i in self.used or self._in_preamble(i):
                 continue
@@ -970,13 +976,16 @@ class _Reader:
                 if (
                     not found
                     or not (
-                        self.voc.role.match(after) or self.voc.duty_clause.match(after) or self._defined_duty(after)
+                        self.voc.role.match(after)
+                        or self.voc.duty_clause.match(after)
+                        or self._defined_duty(after)
+                        or (cut in opening[1:] and self._opened_task(line.text[at:cut], line.text[stop:]))
                     )
                     or line.text.rfind("(", 0, cut) > line.text.rfind(")", 0, cut)
                     or self.voc.directive.search(folded, cut, found[0].start)
                 ):
                     continue  # a note in brackets ('(giao Sở Y tế chủ trì, …)') is read with its task, 'Giao X …' as such
-                if cut == at:  # the paragraph's own task runs on to the clause that names another body
+                if cut in opening:  # the paragraph's own task runs on to the clause that names another body
                     until = next(
                         (
                             m.start() + 1
@@ -991,6 +1000,24 @@ class _Reader:
                 task = _Task(line, line.start + stop, line.text[stop:until], line.start + cut)
                 self.out += _obligations(self.seg, found, task, "")
                 self.used.add(i)
+
+    def _opened_task(self, opener: str, after: str) -> bool:
+        """Does a body after an adverbial clause that opens a paragraph ('Trên cơ sở …, Bộ Xây dựng làm việc với …',
+        'Căn cứ mức trần tại Nghị quyết, các cơ sở giáo dục xây dựng dự toán …') go on with a task of its own: a verb,
+        not a request to others ('Chính phủ yêu cầu các Bộ …', read as a directive), nor a list it opens ('Thủ tướng
+        Chính phủ kết luận như sau:'), nor the opening clause of the issuer's purpose ('Để …, Thủ tướng Chính phủ …'),
+        nor one of alternatives ('người đứng đầu cơ quan quản lý hoặc cơ quan được phân cấp … ra quyết định …':
+        whoever is competent in the case, no named body), nor one of those a meeting heard ('Sau khi nghe lãnh đạo Sở
+        Lao động - Thương binh và Xã hội, Ban Dân tộc tỉnh và các sở … báo cáo …', a notice's preamble)?"""
+        sentence = re.split(r"[.;](?=\s|$)", after, maxsplit=1)[0].rstrip(" *_")
+        return (
+            self._acts(after)
+            and not sentence.endswith(":")
+            and not self.voc.alternative.search(fold_in_place(sentence.split(",", 1)[0]))
+            and not self.voc.asking.match(fold_in_place(after).lstrip())
+            and not self.voc.long_opener.match(opener.lstrip(" -–+*_"))
+            and not self.voc.hearing.search(opener)
+        )
 
     def _defined_duty(self, after: str) -> bool:
         """Does what follows a body define it and then, in the same sentence, give it a duty ('Sở Dân tộc và Tôn giáo

@@ -1822,6 +1822,31 @@ a) Căn cứ báo cáo kết quả điều tra của Sở Nông nghiệp và Mô
     ]
 
 
+def test_a_paragraph_whose_body_follows_an_opening_clause_and_goes_on_with_a_plain_verb():
+    # Văn phòng Chính phủ's notice (tn-91035abb77ae0a1b), HĐND Hà Nội's resolution (tn-f1e9ca38ca659c82), HĐND Huế's
+    # resolution (tn-0abcf1a5292b31ec, a bullet after a time limit): a paragraph, not an item, so no role verb needed
+    text = """Trên cơ sở Báo cáo số 10/BC-UBND ngày 12/11/2025 của Ủy ban nhân dân tỉnh, Sở Xây dựng làm việc với Sở Tài chính để bổ sung hồ sơ dự án.
+
+Căn cứ mức trần tại Nghị quyết, các cơ sở giáo dục xây dựng dự toán chi phí để xác định mức thu cụ thể.
+
+- Trong thời hạn 03 ngày làm việc, kể từ ngày hồ sơ được xét duyệt, Chủ tịch Ủy ban nhân dân xã ra Quyết định hỗ trợ."""
+    assert [(a, r) for a, r, _ in _rows(text)] == [
+        ("Sở Xây dựng", "assigned"),
+        ("các cơ sở giáo dục", "assigned"),
+        ("Chủ tịch Ủy ban nhân dân xã", "assigned"),
+    ]
+    # what the issuer says it concludes or determines, one of alternatives, and whom a meeting heard (UBND tỉnh Quảng
+    # Ngãi's notice, the development scan vht534) are no task of a named body
+    text = """Trên cơ sở đó, Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:
+
+Để bảo đảm cân đối ngân sách, Ủy ban nhân dân tỉnh xác định khung cân đối như các Mẫu biểu kèm theo.
+
+Trong thời hạn 30 ngày, kể từ ngày có kết quả đánh giá, người đứng đầu cơ quan quản lý hoặc cơ quan được phân cấp ra quyết định thôi việc.
+
+Sau khi nghe lãnh đạo Sở Tài chính, Ban Dân tộc tỉnh và các sở, ngành báo cáo tình hình triển khai thực hiện Chương trình."""
+    assert _rows(text) == []
+
+
 def test_a_body_and_its_duty_after_a_topic_or_a_case_and_its_colon():
     # UBND tỉnh Ninh Bình's Quy chế (tn-3928ef06a8929828, also tn-639c24e1a9c3f20c): an item outside the parts that
     # assign, its topic then its colon; the Chính phủ's decree on people with merit (cb-file_data_7): a case, its colon
