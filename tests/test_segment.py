@@ -191,6 +191,21 @@ def test_a_months_digits_read_as_look_alikes_are_put_back():
     assert typed.text == text
 
 
+def test_a_days_digits_read_as_look_alikes_are_put_back():
+    # UBND Quảng Ngãi vht534 printed at 300 dpi: 'ngày I7/9/2024'; bnt_BTTTT at 100 dpi: 'ngày 3Ï / 12/2021'; a day
+    # past 31 ('ngày 4O/12/2025'), a word ('ngày lễ 30/4/2025') and a share without 'ngày' ('I7/9/2024') stay
+    text = (
+        "Kế hoạch số 186/KH-UBND ngày I7/9/2024\nQuyết định số 2269/QĐ-TTg ngày 3Ï / 12/2021\ntrước ngày I5 tháng 12 năm "
+        "2025\nngày 4O/12/2025, ngày lễ 30/4/2025, I7/9/2024"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == (
+        "Kế hoạch số 186/KH-UBND ngày 17/9/2024\nQuyết định số 2269/QĐ-TTg ngày 31 / 12/2021\ntrước ngày 15 tháng 12 năm "
+        "2025\nngày 4O/12/2025, ngày lễ 30/4/2025, I7/9/2024"
+    )
+    assert typed.text == text
+
+
 def test_a_scanned_line_that_stops_short_of_the_margin_ends_its_paragraph():
     # tn-2f6f80b9918e52de (Kế hoạch, UBND TP Hồ Chí Minh) rendered and scanned (bench.samples 'scan-random'): item 3's
     # title has no full stop and stops at x=255 of a column ending at x≈548, so the paragraph under it is not its

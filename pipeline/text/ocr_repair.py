@@ -57,25 +57,28 @@ def mend_slips(text: str) -> str:
     """OCR'd ``text`` with the slips of ``ocr_confusions.json`` ``slips`` put back, each at the same length so that
     offsets outside a mend hold: '(rước ngày 10/02/2025)' → 'trước ngày 10/02/2025)' (the deadline's word),
     '(ước ngày 10/02/2025)' → 'trước ngày 10/02/2025', 'ngày 29/1 1/2022' → 'ngày  29/11/2022' (a date, not a
-    share '29/1')."""
+    share '29/1'); and a date's day or month read as look-alikes (``date_lookalikes``): 'ngày I7/9/2024'."""
     for pattern, replacement in _slips():
         text = pattern.sub(partial(_same_length, replacement), text)
-    return _month_lookalikes().sub(_month, text)
+    for frame, largest in _date_lookalikes():
+        text = frame.sub(partial(_figure, largest), text)
+    return text
 
 
 @lru_cache(maxsize=1)
-def _month_lookalikes() -> re.Pattern[str]:
-    return re.compile(confusion_tables()["month_lookalikes"]["frame"])
+def _date_lookalikes() -> tuple[tuple[re.Pattern[str], int], ...]:
+    return tuple((re.compile(frame), largest) for frame, largest in confusion_tables()["date_lookalikes"]["frames"])
 
 
-def _month(m: re.Match[str]) -> str:
-    """The date ``m`` with its month's look-alikes read as digits ('ngày 15 tháng I1' → 'ngày 15 tháng 11'), when
-    every character is a digit or a look-alike and the month is real; else the date as printed."""
-    digits = confusion_tables()["month_lookalikes"]["digits"]
-    month = "".join(digits.get(c, c) for c in m[1])
-    if month == m[1] or not month.isdigit() or not 1 <= int(month) <= 12:
+def _figure(largest: int, m: re.Match[str]) -> str:
+    """The date ``m`` with its day's or month's look-alikes read as digits ('ngày 15 tháng I1' → 'ngày 15 tháng 11',
+    'ngày I7/9/2024' → 'ngày 17/9/2024'), when every character is a digit or a look-alike and the figure is a real
+    day or month (1 to ``largest``); else the date as printed."""
+    digits = confusion_tables()["date_lookalikes"]["digits"]
+    figure = "".join(digits.get(c, c) for c in m[1])
+    if figure == m[1] or not figure.isdigit() or not 1 <= int(figure) <= largest:
         return m[0]
-    return m[0][: m.start(1) - m.start()] + month
+    return m[0][: m.start(1) - m.start()] + figure + m[0][m.end(1) - m.start() :]
 
 
 def _same_length(replacement: str, m: re.Match[str]) -> str:
