@@ -122,7 +122,7 @@ class _Vocab:
     scales: list[str]  # 'triệu' of '7,2 triệu lượt': part of the unit
     goal_headings: re.Pattern
     vision_headings: re.Pattern  # 'c) Tầm nhìn đến năm 2035': a heading that is the horizon itself
-    goal_period_headings: re.Pattern  # 'b) Mục tiêu cụ thể giai đoạn …': a heading that opens with its goal words
+    goal_period_headings: re.Pattern  # 'b) Mục tiêu cụ thể giai đoạn …', 'b) Giai đoạn …': a heading dating its goals
     period_opening: re.Pattern  # 'Trong giai đoạn ' opening a sentence, right before its period's years
     due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
     trailers: re.Pattern  # comparator words that end a subject read before a figure
@@ -800,9 +800,9 @@ def _year(
 
 def goal_period_end(heading: str | None, issue_year: int | None = None) -> int | None:
     """'2. Mục tiêu cụ thể giai đoạn 2026 - 2030': the last year of the period a goal heading sets its goals for,
-    by which they are reached (notes-adjud6 class 7: the target's own sentence or heading prints the period). Only a
-    heading that opens with its goal words: 'Thực hiện Chương trình mục tiêu quốc gia giai đoạn 2021 - 2025' names a
-    programme."""
+    by which they are reached (notes-adjud6 class 7: the target's own sentence or heading prints the period); also a
+    heading that is the period ('b) Giai đoạn 2026 - 2030'). Only a heading that opens with these words: 'Thực hiện
+    Chương trình mục tiêu quốc gia giai đoạn 2021 - 2025' names a programme."""
     if not heading:
         return None
     folded = fold_in_place(heading)

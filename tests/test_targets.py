@@ -1024,11 +1024,12 @@ def test_a_goal_heading_that_names_a_period_dates_its_targets_but_gives_no_deadl
         "II. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển du lịch thành ngành kinh tế mũi nhọn.\n"
         "2. Mục tiêu cụ thể giai đoạn 2026 - 2030\n- Tổng lượt khách đạt 10 triệu lượt.\n"
         "- 100% khu du lịch được kết nối internet tốc độ cao.\n"
+        "3. Mục tiêu về hạ tầng\na) Giai đoạn 2026 - 2028\n- 80% tuyến đường du lịch được nâng cấp.\n"
         "III. NHIỆM VỤ\n1. Thực hiện Chương trình mục tiêu quốc gia giai đoạn 2026 - 2030\n"
         "- Phấn đấu 90% cơ sở lưu trú được xếp hạng.\n"
     )
     found = read(tmp_path, text, issued_on="2025-10-01", kind="Kế hoạch")
-    assert [(t.value, t.year) for t in found] == [(10, 2030), (100, 2030), (90, None)]
+    assert [(t.value, t.year) for t in found] == [(10, 2030), (100, 2030), (80, 2028), (90, None)]
     meta = DocumentMeta(kind="Kế hoạch", issued_on="2025-10-01", jurisdiction=Jurisdiction(province="Khánh Hòa"))
     assert deadlines.extract(segment(load_document(tmp_path / "doc.txt")), meta) == []
 
