@@ -263,7 +263,7 @@ def _clause_dues(
     for target in clause_targets:  # a year read from the sentence or the heading: one per target
         if target.year and str(target.year) not in seen and str(target.year) not in other_cells:
             if target_rules.vision_year(clause, target.year, above) or target_rules.period_year(
-                ct, clause, target.year
+                ct, clause, target.year, above
             ):
                 continue
             dues.append(_Due(target.evidence.start - clause.start, str(target.year), "by", inherited=True))

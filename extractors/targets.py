@@ -64,6 +64,7 @@ _BASELINE_TAIL = re.compile(r"\s+so với\s+.*$", re.IGNORECASE)
 # a goal-table cell that holds nothing but a level: '100%', '≥ 80 %', '1.700'
 _VALUE_CELL = re.compile(rf"[<>≤≥=]?\s*{_NUM}\s*%?")
 _YEAR_CELL = re.compile(r"(?:19|20)\d{2}")  # a schedule cell, no level
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}")  # a period's years: 'giai đoạn 2026 - 2030'
 # the share printed first: '10/14 (71,43%)'
 _SHARE_BEFORE = re.compile(r"(?<![\w/.,])(\d+)\s*/\s*(\d+)\s*\(\s*$")
 # spans that hold digits but no figure: dates, day/month, years, document numbers, outline numbers
@@ -112,6 +113,8 @@ class _Vocab:
     specification: re.Pattern  # 'chiều dài từ' before a count that qualifies a noun
     not_before: re.Pattern
     past: re.Pattern
+    past_exact: re.Pattern  # 'đã' with its tone mark, on the lower-cased text
+    past_exact_folded: re.Pattern  # the same words folded, for a caller with no raw text ('đã', also 'đa')
     goal_shares: frozenset[str]  # past markers that state a goal's share in a goal-bound clause ('chiếm')
     recurrence: list[tuple[re.Pattern, Recurrence]]
     units: list[str]
@@ -119,6 +122,7 @@ class _Vocab:
     scales: list[str]  # 'triệu' of '7,2 triệu lượt': part of the unit
     goal_headings: re.Pattern
     vision_headings: re.Pattern  # 'c) Tầm nhìn đến năm 2035': a heading that is the horizon itself
+    goal_period_headings: re.Pattern  # 'b) Mục tiêu cụ thể giai đoạn …', 'b) Giai đoạn …': a heading dating its goals
     period_opening: re.Pattern  # 'Trong giai đoạn ' opening a sentence, right before its period's years
     due_words: frozenset[str]  # the time words of a due day or month that makes its clause's counts targets
     trailers: re.Pattern  # comparator words that end a subject read before a figure
@@ -146,6 +150,7 @@ class _Vocab:
     indicators: re.Pattern  # 'tỷ lệ', 'chỉ số': an indicator a comparator bounds
     condition_lead_ins: re.Pattern  # 'các tiêu chí sau:': a list of conditions, not of goals
     rule_kinds: frozenset[str]  # 'Nghị định', 'Thông tư': kinds whose figures without a time are norms
+    adopts_plan: re.Pattern  # 'Về việc ban hành Kế hoạch …': the subject of a decision that adopts a plan
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +177,8 @@ def _vocab() -> _Vocab:
         not_after=re.compile(rf"^(?:{phrase_alternation(d['not_after'])})(?!\w)"),
         not_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['not_before'])})\s*$"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
+        past_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['past_markers_exact'])})(?!\w)(?!\s+được\b)"),
+        past_exact_folded=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers_exact'])})(?!\w)(?!\s+duoc\b)"),
         goal_shares=frozenset(fold(w) for w in d["goal_shares"]),
         recurrence=[
             (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]
@@ -181,6 +188,7 @@ def _vocab() -> _Vocab:
         scales=[fold(w) for w in d["scale_words"]],
         vision_headings=re.compile(rf"^{_OUTLINE_LEAD}(?:{phrase_alternation(d['vision_headings'])})(?!\w)"),
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
+        goal_period_headings=re.compile(rf"^{_OUTLINE_LEAD}(?:{phrase_alternation(d['goal_period_headings'])})(?!\w)"),
         period_opening=re.compile(rf"^{_OUTLINE_LEAD}(?:{phrase_alternation(d['period_openings'])})\s*$"),
         due_words=frozenset(fold(w) for w in d["due_words"]),
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
@@ -218,6 +226,10 @@ def _vocab() -> _Vocab:
         consequence=re.compile(rf"(?<!\w)(?:{exact_alternation(d['consequence_words'])})(?!\w)"),
         states=re.compile(rf"(?<!\w)(?:{exact_alternation(d['state_words'])})(?!\w)"),
         rule_kinds=frozenset(d["rule_kinds"]),
+        adopts_plan=re.compile(
+            rf"^(?:(?:{phrase_alternation(d['plan_subject_openers'])})\s+)?"
+            rf"(?:(?:{phrase_alternation(d['plan_adopting_verbs'])})\s+)?(?:{phrase_alternation(d['plans'])})(?!\w)"
+        ),
     )
 
 
@@ -348,13 +360,21 @@ def _word_before(folded: str, at: int) -> str:
     return words[-1] if words else ""
 
 
-def _reports_past(folded: str, at: int, goal_bound: bool) -> bool:
+def _reports_past(folded: str, raw: str, at: int, goal_bound: bool) -> bool:
     """A figure after a past marker reports a result ('đã đạt 92%', '(năm 2024 ước đạt 59,8%)'); a
     closed bracketed remark on the past before it does not make the clause's own figure past. In a goal-bound
     clause a share ('Kinh tế số chiếm 45% GRDP' under 'Phát triển kinh tế số đến năm 2030') is the level to reach."""
     v = _vocab()
-    markers = (m.group() for m in v.past.finditer(without_past_asides(folded[:at])))
+    markers = (m.group() for m in _past_markers(without_past_asides(folded[:at], raw[:at]), raw[:at]))
     return any(not (goal_bound and marker in v.goal_shares) for marker in markers)
+
+
+def _past_markers(folded: str, raw: str | None = None) -> list[re.Match]:
+    """The past markers of a text, 'đã' read with its tone mark on the ``raw`` text (same offsets) when given:
+    folded it is the 'đa' of 'tối đa 20%', 'hộ nghèo đa chiều', 'đa dạng hóa'."""
+    v = _vocab()
+    exact = v.past_exact.finditer(raw.lower()) if raw is not None else v.past_exact_folded.finditer(folded)
+    return [*v.past.finditer(folded), *exact]
 
 
 def _no_commitment(ct: ClausedText, clause: Clause, fig: _Figure, start: int, end: int) -> bool:
@@ -454,6 +474,8 @@ def _committed(
     folded_words, exact_words = v.goal_words
     if folded_words.search(lead) or exact_words.search(raw):
         return True
+    if v.strivings.search(ct.folded[clause.sentence_start : since]):
+        return True  # 'Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ; tỷ số … dưới 109 …': it reaches the later items
     if target.unit == "%" and target.comparator != "=" and v.indicators.search(lead):
         return True  # 'tỷ lệ tái nghiện không quá 20%'
     bare = raw[: len(v.comparator_tail.sub("", lead))]  # same length: the fold keeps offsets
@@ -521,7 +543,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     for m in percents:
         if (
             not free(*m.span())
-            or _reports_past(folded, m.start(), goal_bound)
+            or _reports_past(folded, raw, m.start(), goal_bound)
             or v.specification.search(folded[: m.start()])
         ):
             continue
@@ -554,7 +576,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         if (
             not free(*m.span())
             or any(s <= m.start() < e for s, e in taken)
-            or _reports_past(folded, m.start(), goal_bound)
+            or _reports_past(folded, raw, m.start(), goal_bound)
         ):
             continue
         after = folded[m.end() :]
@@ -585,12 +607,27 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             continue  # '30/4' is a day, not a share
         if _no_commitment(ct, clause, fig, m.start(), m.end()) or _ENUMERATES.match(raw[m.end() :]):
             continue
+        if any(_qualifies(ct, share, fig) for share in out):
+            continue
         if fig.comparator == "=" and fig.change is None and fig.of is None and _known_set(ct, fig.start, fig.end):
             continue
         fig.end = clause.start + m.end() + len(fig.unit) + 1
         out.append(fig)
         previous = fig
     return sorted(out, key=lambda f: f.start)
+
+
+_QUALIFIER_GAP = re.compile(r"[^,;:()]*")
+
+
+def _qualifies(ct: ClausedText, share: _Figure, fig: _Figure) -> bool:
+    """True when a count stands in the noun phrase a percent before it counts ('70% phụ nữ mang thai được tầm soát
+    ít nhất 4 loại bệnh', 'Tỉ lệ cơ quan … sử dụng ít nhất 01 ứng dụng AI … đạt 100%'): it says which things
+    the share is of, it is no level of its own."""
+    if share.unit != "%" or share.end > fig.start:
+        return False
+    between = ct.folded[share.end : fig.start]
+    return _QUALIFIER_GAP.fullmatch(between) is not None and re.search(r"(?<!\w)va(?!\w)", between) is None
 
 
 _ITEM_MARKER = re.compile(r"^(?:[-–—+•*]|[a-zđ]\)?)$")
@@ -716,8 +753,10 @@ def _year(
     lead_in: Clause | None = None,
     enclosing: tuple[str, ...] = (),
 ) -> int | None:
-    folded = ct.folded[clause.start : clause.end]
-    mentions = [m for m in time_grammar.years(folded, issue_year, planned=True) if not in_past_aside(folded, m.start)]
+    folded, raw = ct.folded[clause.start : clause.end], ct.work[clause.start : clause.end]
+    mentions = [
+        m for m in time_grammar.years(folded, issue_year, planned=True) if not in_past_aside(folded, m.start, raw)
+    ]
     offset = fig.start - clause.start
     before = [m for m in mentions if m.start < offset]
     if before:
@@ -743,22 +782,48 @@ def _year(
     if period_end:
         return period_end
     if lead_in is not None:
-        lead = ct.folded[lead_in.start : lead_in.end]
-        years = [m.year for m in time_grammar.years(lead, issue_year, planned=True) if not in_past_aside(lead, m.start)]
+        lead, lead_raw = ct.folded[lead_in.start : lead_in.end], ct.work[lead_in.start : lead_in.end]
+        years = [
+            m.year
+            for m in time_grammar.years(lead, issue_year, planned=True)
+            if not in_past_aside(lead, m.start, lead_raw)
+        ]
         if years:
             return years[0]
     for heading in (clause.line.heading, *enclosing, clause.part, clause.caption):
         if heading and heading != clause.line.text:
-            year = heading_year(heading, issue_year)
+            year = heading_year(heading, issue_year) or goal_period_end(heading, issue_year)
             if year:
                 return year
     return None
 
 
-def period_year(ct: ClausedText, clause: Clause, year: int) -> bool:
+def goal_period_end(heading: str | None, issue_year: int | None = None) -> int | None:
+    """'2. Mục tiêu cụ thể giai đoạn 2026 - 2030': the last year of the period a goal heading sets its goals for,
+    by which they are reached (notes-adjud6 class 7: the target's own sentence or heading prints the period); also a
+    heading that is the period ('b) Giai đoạn 2026 - 2030'). Only a heading that opens with these words: 'Thực hiện
+    Chương trình mục tiêu quốc gia giai đoạn 2021 - 2025' names a programme."""
+    if not heading:
+        return None
+    folded = fold_in_place(heading)
+    if not _vocab().goal_period_headings.match(folded):
+        return None
+    ends = [
+        m.year
+        for m in time_grammar.mentions(folded)
+        if m.kind in time_grammar.YEAR_KINDS
+        and m.use in ("horizon", "period")
+        and _YEAR_RANGE.search(folded[m.start : m.end])
+    ]
+    return ends[-1] if ends and ends[-1] and (not issue_year or ends[-1] >= issue_year) else None
+
+
+def period_year(ct: ClausedText, clause: Clause, year: int, above: tuple[str, ...] = ()) -> bool:
     """True when a target's year is the end of the period its sentence opens with ('Trong giai đoạn 2026 - 2030
-    phấn đấu …'): the year it is reached by, but a planning horizon, so no deadline (CONVENTIONS)."""
-    return _period_end(ct, clause) == year
+    phấn đấu …') or its goal heading sets ('2. Mục tiêu cụ thể giai đoạn 2026 - 2030', the line's own heading, the
+    sections ``above``, its part): the year it is reached by, but a planning horizon, so no deadline (CONVENTIONS)."""
+    headings = (clause.line.heading, *above, clause.part, clause.caption)
+    return _period_end(ct, clause) == year or any(goal_period_end(h) == year for h in headings)
 
 
 def vision_year(clause: Clause, year: int, above: tuple[str, ...] = ()) -> bool:
@@ -785,20 +850,28 @@ def enclosing_headings(clause: Clause, headings: dict[str, Line]) -> list[Line]:
     return [headings[p] for k in range(len(path) - 1, 0, -1) if (p := ".".join(path[:k])) in headings]
 
 
-def in_past_aside(folded: str, at: int) -> bool:
+def in_past_aside(folded: str, at: int, raw: str | None = None) -> bool:
     """True when offset ``at`` stands in a bracketed remark on the past ('(năm 2024 đã kéo giảm
-    còn 7,4%)'): such a year is a reported result, not the year of the clause."""
+    còn 7,4%)'): such a year is a reported result, not the year of the clause. ``raw``: the text of ``folded``
+    with its tone marks, when the caller has it (``_past_markers``)."""
     opened = folded.rfind("(", 0, at)
     if opened < 0 or folded.rfind(")", opened, at) >= 0:
         return False
     closed = folded.find(")", at)
-    return _vocab().past.search(folded[opened : closed if closed >= 0 else len(folded)]) is not None
+    end = closed if closed >= 0 else len(folded)
+    return bool(_past_markers(folded[opened:end], raw[opened:end] if raw is not None else None))
 
 
-def without_past_asides(folded: str) -> str:
-    """The text with its bracketed remarks on the past blanked (same length)."""
+def without_past_asides(folded: str, raw: str | None = None) -> str:
+    """The text with its bracketed remarks on the past blanked (same length); ``raw`` as for ``in_past_aside``."""
     return re.sub(
-        r"\([^()]*\)", lambda m: " " * len(m.group()) if _vocab().past.search(m.group()) else m.group(), folded
+        r"\([^()]*\)",
+        lambda m: (
+            " " * len(m.group())
+            if _past_markers(m.group(), raw[m.start() : m.end()] if raw is not None else None)
+            else m.group()
+        ),
+        folded,
     )
 
 
@@ -837,6 +910,15 @@ def _subject(ct: ClausedText, clause: Clause, fig: _Figure, next_start: int) -> 
         after = _LEAD_OPENING.sub("", _vocab().trailers.sub("", lead)).strip(" ,.;:-")
     after = re.sub(r"^[-+•\s]*(?:(?:[\dIVXL]+|[a-zđ])[.)]\s*)*", "", after)
     return (after[:1].upper() + after[1:])[:200] if after else "(không rõ)"
+
+
+def rule_kind(meta: DocumentMeta | None) -> str | None:
+    """The document's kind as the target rules read it, or None for a decision or resolution that adopts a plan,
+    programme, scheme or strategy ('Về việc ban hành Kế hoạch chuyển đổi số …', 'Phê duyệt Đề án …'): its text is
+    that plan's, whose figures are goals as in a plan issued on its own, not a rule's norms."""
+    if meta is None or (meta.subject and _vocab().adopts_plan.match(fold(meta.subject).strip())):
+        return None
+    return meta.kind
 
 
 def issue_year(meta: DocumentMeta | None) -> int | None:
@@ -959,7 +1041,7 @@ def find(
                 fig.start,
                 fig.end,
                 lead_in if lead_in is not clause else None,
-                meta.kind if meta else None,
+                rule_kind(meta),
             ) or _restated(ct, clause, fig, emitted):
                 continue
             emitted.append(fig)

@@ -993,3 +993,81 @@ def test_a_goal_restated_word_for_word_stays_a_target(tmp_path):
         issued_on="2025-06-10",
     )
     assert keys(found) == [(1700, None, False, "=", None, 2030, None)] * 2
+
+
+def test_a_striving_governs_the_later_items_of_its_list(tmp_path):
+    """Cần Thơ tn-a83fffe08d7aeed7, quoted: 'Phấn đấu …; tỷ số giới tính khi sinh dưới 109 …; …' — the goal word of a
+    ';' list reaches its later items (also Bắc Ninh's 'Phấn đấu năm 2025: …; ít nhất 80% …', Hà Tĩnh
+    tn-69db23c781b2e9aa); a count inside the noun phrase a percent counts ('70% phụ nữ mang thai được tầm soát ít
+    nhất 4 loại bệnh') says which things the share is of and is no target of its own."""
+    text = (
+        "Trong đó, tập trung các giải pháp để phấn đấu đạt và duy trì mức sinh thay\nthế, chăm sóc sức khỏe người cao"
+        " tuổi, thích ứng với già hóa dân số và nâng cao\nchất lượng dân số, cụ thể: Phấn đấu tổng tỷ suất sinh đạt"
+        " 2,1 con/phụ nữ; tỷ số\ngiới tính khi sinh dưới 109 bé trai/100 bé gái sinh ra sống; tỷ lệ trẻ em dưới\n15"
+        " tuổi đạt khoảng 22%; 70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh tật bẩm\nsinh phổ biến nhất; 90%"
+        " trẻ sơ sinh được tầm soát ít nhất 5 bệnh bẩm sinh phổ\nbiến nhất;\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-11-21", province="Cần Thơ", kind="Kế hoạch")
+    assert [(t.value, t.unit == "%", t.comparator) for t in found] == [
+        (2.1, False, "="),
+        (109, False, "<"),
+        (22, True, "="),
+        (70, True, "="),
+        (90, True, "="),
+    ]
+
+
+def test_a_goal_heading_that_names_a_period_dates_its_targets_but_gives_no_deadline(tmp_path):
+    """notes-adjud6 class 7: a target whose own sentence or heading prints its period is reached by the period's last
+    year, a horizon, so no deadline; a heading that only names a programme of a period dates nothing."""
+    text = (
+        "II. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển du lịch thành ngành kinh tế mũi nhọn.\n"
+        "2. Mục tiêu cụ thể giai đoạn 2026 - 2030\n- Tổng lượt khách đạt 10 triệu lượt.\n"
+        "- 100% khu du lịch được kết nối internet tốc độ cao.\n"
+        "3. Mục tiêu về hạ tầng\na) Giai đoạn 2026 - 2028\n- 80% tuyến đường du lịch được nâng cấp.\n"
+        "III. NHIỆM VỤ\n1. Thực hiện Chương trình mục tiêu quốc gia giai đoạn 2026 - 2030\n"
+        "- Phấn đấu 90% cơ sở lưu trú được xếp hạng.\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-10-01", kind="Kế hoạch")
+    assert [(t.value, t.year) for t in found] == [(10, 2030), (100, 2030), (80, 2028), (90, None)]
+    meta = DocumentMeta(kind="Kế hoạch", issued_on="2025-10-01", jurisdiction=Jurisdiction(province="Khánh Hòa"))
+    assert deadlines.extract(segment(load_document(tmp_path / "doc.txt")), meta) == []
+
+
+@pytest.mark.parametrize(
+    "item, value",
+    [
+        ("a) Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm 1,5%.", 1.5),
+        ("b) Tỷ lệ tái nghiện tối đa 20%.", 20),
+        ("c) Đa dạng hóa sản phẩm, phấn đấu 100% xã có sản phẩm OCOP.", 100),
+        ("d) Tỷ lệ hộ nghèo đã giảm 1,5%.", None),  # 'đã', with its tone mark, reports the past
+    ],
+)
+def test_the_past_marker_da_is_read_with_its_tone_mark(tmp_path, item, value):
+    """Folded, 'đã' is also the 'đa' of 'nghèo đa chiều', 'tối đa', 'đa dạng', which report nothing."""
+    found = read(tmp_path, f"II. CHỈ TIÊU\n{item}\n", issued_on="2025-10-01", kind="Kế hoạch")
+    assert [t.value for t in found] == ([value] if value is not None else [])
+
+
+def test_a_permission_sets_no_target(tmp_path):
+    """'được phép' before a figure permits, it commits no one (Hà Nội tn-58afeb4af978fe53, quoted); the licensed
+    'tổ chức được phép khác' of a goal is a noun phrase (Bắc Ninh tn-ad5aff6c13929815, quoted)."""
+    text = (
+        "II. MỤC TIÊU\n- Hệ số sử dụng đất được phép điều chỉnh tăng tối đa không quá 1,5 lần so với quy định.\n"
+        "- Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng hoặc các tổ chức được phép khác"
+        " đạt 95%.\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-10-01", kind="Kế hoạch")
+    assert [t.value for t in found] == [95]
+
+
+def test_a_decision_that_adopts_a_plan_is_read_as_the_plan(tmp_path):
+    """A decision's kind makes its unmarked figures norms, but one that adopts a plan ('Về việc ban hành Kế hoạch …',
+    Cần Thơ's 412/QĐ-UBND, Hồ Chí Minh's 2853/QĐ-UBND, Quảng Ngãi's 1627/QĐ-UBND) carries that plan's goals."""
+    text = "I. NHIỆM VỤ\n1. Sở Nội vụ bảo đảm 100% hồ sơ công việc được xử lý trên môi trường mạng.\n"
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    seg = segment(load_document(path))
+    for subject, values in (("Về việc ban hành Kế hoạch chuyển đổi số năm 2025", [100]), ("Quy định mức thu phí", [])):
+        meta = DocumentMeta(kind="Quyết định", subject=subject, issued_on="2025-03-10")
+        assert [t.value for t in targets.extract(seg, meta)] == values
