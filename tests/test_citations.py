@@ -423,3 +423,21 @@ def test_a_joint_issuer_goes_on_past_its_commas(tmp_path):
         "63/2010/NĐ-CP": "Chính phủ",
         "05/2014/TT-BTP": None,
     }
+
+
+def test_an_issuer_ends_before_the_verb_that_says_what_the_paper_does(tmp_path):
+    """'… của Bộ trưởng Bộ Y tế công bố danh mục thuốc' (tn-e7792ccc, Lai Châu), '… của Chủ tịch Ủy ban nhân dân tỉnh
+    Bắc Giang công bố thủ tục hành chính' (tn-ea34a356, Bắc Ninh), '… của Thành ủy Cần Thơ thực hiện Nghị quyết'
+    (tn-a83fffe0), '… của Chủ tịch Ủy ban nhân dân tỉnh hết hiệu lực kể từ ngày …' (tn-640111ea, tn-b1a5a415)."""
+    found = cited(
+        tmp_path,
+        "Số: 12/QĐ-UBND\n\n5. Quyết định số 3235/QĐ-BYT ngày 01/11/2024 của Bộ trưởng Bộ Y tế công bố danh mục thuốc.\n\n"
+        "Chương trình số 30-CTr/TU ngày 10/01/2022 của Thành ủy Cần Thơ thực hiện Nghị quyết của Đảng.\n\n"
+        "Quyết định số 0151/QĐ-UBND ngày 02/01/2025 của Chủ tịch Ủy ban nhân dân tỉnh hết hiệu lực kể từ ngày ký.\n",
+    )
+    issuers = {number: c.issuer for (number, _), c in found.items()}
+    assert issuers == {
+        "3235/QĐ-BYT": "Bộ trưởng Bộ Y tế",
+        "30-CTr/TU": "Thành ủy Cần Thơ",
+        "0151/QĐ-UBND": "Chủ tịch Ủy ban nhân dân tỉnh",
+    }
