@@ -52,6 +52,7 @@ class _Patterns:
     issuer_after: re.Pattern[str]
     issuer_end: re.Pattern[str]
     issuer_stop_words: frozenset[str]  # as written, in lower case: a folded match of one is a stop only so
+    issuer_after_comma: re.Pattern[str]  # on the text, as written: ', Chủ nhiệm …', ', Bộ …' going on with the issuer
     title_after: re.Pattern[str]
     list_separator: re.Pattern[str]
     next_in_list: re.Pattern[str]  # '…; số' after a cited paper's title: the next paper of its list
@@ -89,6 +90,7 @@ def _patterns() -> _Patterns:
             rf"|\s+(?:va|hoac)\s+(?:cac\s+)?(?:{alt})\b"
         ),  # the next citation of a list
         issuer_stop_words=frozenset(data["issuer_stop_words"]),
+        issuer_after_comma=re.compile(rf"\s*(?:{exact_alternation(data['issuer_after_comma'])})\b"),
         title_after=re.compile(rf"{skip}\s*,?\s*ve\s+"),
         list_separator=re.compile(r"^\s*(?:,|;|va(?:\s+cac)?|hoac)\s*(?:so\s*[:.]?\s*)?$"),  # '; số', 'và số'
         next_in_list=re.compile(r";\s*so\s*[:.]?\s*$"),
@@ -211,9 +213,25 @@ def _issuer_stop(text: str, key: str, start: int, limit: int) -> re.Match[str] |
     p = _patterns()
     pattern, words = p.issuer_end, p.issuer_stop_words
     end = pattern.search(key, start, limit)
-    while end is not None and end.group("word") and _written(text, end) not in words:
+    while end is not None and (
+        (end.group("word") and _written(text, end) not in words) or _comma_inside_name(text, start, end.start())
+    ):
         end = pattern.search(key, end.end(), limit)
     return end
+
+
+def _comma_inside_name(text: str, start: int, comma: int) -> bool:
+    """A comma that goes on with the issuer: a joint issuer's next title or ministry ('của Bộ trưởng, Chủ nhiệm Văn
+    phòng Chính phủ' in the Căn cứ of UBND Phú Thọ, Hồ Chí Minh, Quảng Trị, Cà Mau, Hà Tĩnh and Bộ Tư pháp; 'của Liên
+    Bộ Giáo dục và Đào tạo, Bộ Tài chính, Bộ Lao động …' cb-file_data_32; 'của Bộ trưởng Bộ Giáo dục và Đào tạo, Bộ
+    trưởng Bộ Nội vụ …' tn-4eb6d4a6), or a comma inside a body's name the agency lexicon reads whole ('của Bộ Văn
+    hóa, Thể thao và Du lịch')."""
+    if text[comma : comma + 1] != ",":
+        return False
+    if _patterns().issuer_after_comma.match(text, comma + 1):
+        return True
+    body = match_agency(text, start)
+    return body is not None and body.end > comma
 
 
 def _written(text: str, m: re.Match[str]) -> str:

@@ -386,3 +386,58 @@ def test_the_web_pages_notice_below_the_document_cites_nothing(tmp_path):
         "Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận.\n",
     )
     assert list(found) == [("46/NQ-CP", "2025-03-08")]
+
+
+def test_a_symbol_glued_to_the_word_after_it_ends_before_that_word(tmp_path):
+    """'35/2025/QĐ-TTgcủa Thủ tướng' (tn-ed309a99, HĐND Huế), '381/ĐA-CPngày 09 tháng 5' (tn-ee18506c, UBTVQH): the
+    web page lost a space; the symbol is read whole, the date and issuer after it still read."""
+    found = cited(
+        tmp_path,
+        "Số: 35/2025/NQ-HĐND\n\nCăn cứ Quyết định số 35/2025/QĐ-TTgcủa Thủ tướng Chính phủ sửa đổi Quyết định khác;\n\n"
+        "Xét Tờ trình số 380/TTr-CP và Đề án số 381/ĐA-CPngày 09 tháng 5 năm 2025 của Chính phủ.\n",
+    )
+    assert set(found) == {
+        ("35/2025/QĐ-TTg", None),
+        ("380/TTr-CP", "2025-05-09"),
+        ("381/ĐA-CP", "2025-05-09"),
+    }
+    assert found[("35/2025/QĐ-TTg", None)].issuer == "Thủ tướng Chính phủ"
+
+
+def test_a_joint_issuer_goes_on_past_its_commas(tmp_path):
+    """'của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ' (the Căn cứ of six provincial and ministry decisions), 'của Liên
+    Bộ A, Bộ B, Bộ C' (cb-file_data_32), a ministry whose name has a comma: the whole issuer, not its first part."""
+    found = cited(
+        tmp_path,
+        "Số: 12/QĐ-UBND\n\nCăn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ trưởng, Chủ nhiệm Văn phòng "
+        "Chính phủ hướng dẫn nghiệp vụ;\n\nCăn cứ Thông tư liên tịch số 29/2010/TTLT-BGDĐT-BTC-BLĐTBXH ngày 15 tháng "
+        "11 năm 2010 của Liên Bộ Giáo dục và Đào tạo, Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội.\n\n"
+        "Căn cứ Quyết định số 3253/QĐ-BVHTTDL ngày 10/9/2025 của Bộ Văn hóa, Thể thao và Du lịch về việc công bố;\n\n"
+        "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ, Thông tư số 05/2014/TT-BTP.\n",
+    )
+    issuers = {number: c.issuer for (number, _), c in found.items()}
+    assert issuers == {
+        "02/2017/TT-VPCP": "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ",
+        "29/2010/TTLT-BGDĐT-BTC-BLĐTBXH": "Liên Bộ Giáo dục và Đào tạo, Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội",
+        "3253/QĐ-BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+        "63/2010/NĐ-CP": "Chính phủ",
+        "05/2014/TT-BTP": None,
+    }
+
+
+def test_an_issuer_ends_before_the_verb_that_says_what_the_paper_does(tmp_path):
+    """'… của Bộ trưởng Bộ Y tế công bố danh mục thuốc' (tn-e7792ccc, Lai Châu), '… của Chủ tịch Ủy ban nhân dân tỉnh
+    Bắc Giang công bố thủ tục hành chính' (tn-ea34a356, Bắc Ninh), '… của Thành ủy Cần Thơ thực hiện Nghị quyết'
+    (tn-a83fffe0), '… của Chủ tịch Ủy ban nhân dân tỉnh hết hiệu lực kể từ ngày …' (tn-640111ea, tn-b1a5a415)."""
+    found = cited(
+        tmp_path,
+        "Số: 12/QĐ-UBND\n\n5. Quyết định số 3235/QĐ-BYT ngày 01/11/2024 của Bộ trưởng Bộ Y tế công bố danh mục thuốc.\n\n"
+        "Chương trình số 30-CTr/TU ngày 10/01/2022 của Thành ủy Cần Thơ thực hiện Nghị quyết của Đảng.\n\n"
+        "Quyết định số 0151/QĐ-UBND ngày 02/01/2025 của Chủ tịch Ủy ban nhân dân tỉnh hết hiệu lực kể từ ngày ký.\n",
+    )
+    issuers = {number: c.issuer for (number, _), c in found.items()}
+    assert issuers == {
+        "3235/QĐ-BYT": "Bộ trưởng Bộ Y tế",
+        "30-CTr/TU": "Thành ủy Cần Thơ",
+        "0151/QĐ-UBND": "Chủ tịch Ủy ban nhân dân tỉnh",
+    }
