@@ -357,15 +357,20 @@ def _title_subject(
         if fold(rest).startswith("cua ") and is_caps(rest):
             named, subject_at = _of_line(rest, s)
             rest, s = (rest[subject_at:], s + subject_at) if subject_at is not None else ("", s)
-    if rest:
-        text = _without_authority(rest[: glued_end(rest)], authority)
-        return sentence_case(_words(text)), s, s + len(text), named, _authority_below(lh, title.row, authority)
     parts: list[str] = []
     start = end = prev_end = -1
     caps = ruled = False
+    if rest and (glued_end(rest) < len(rest) or not is_upper(rest)):
+        text = _without_authority(rest[: glued_end(rest)], authority)
+        return sentence_case(_words(text)), s, s + len(text), named, _authority_below(lh, title.row, authority)
+    if rest:  # a title in capitals that OCR put on the kind's line goes on over the lines in capitals under it
+        parts, start, caps, end = [rest], s, True, title.end
+        prev_end = end
     for line in lh.lines[title.row + 1 :]:
         text = bare(line.text)
         key = fold(text)
+        if line.end <= title.end:
+            continue  # a line of the title's own cell
         if is_noise(text):
             ruled = ruled or (start >= 0 and re.search(r"[-_=]{3,}", text) is not None)  # the rule under a title
             continue
@@ -386,6 +391,10 @@ def _title_subject(
             enacting = _Found(recase(_without_position(_words(text))), line.start, line.end)
             break
         if _ends_title(text, key, authority):
+            break
+        if start >= 0 and caps and not is_upper(text) and is_upper(text[: glued_end(text)]):
+            parts.append(text[: glued_end(text)])  # the title's last line, the first paragraph glued to it by OCR
+            end = line.start + line.text.index(text) + glued_end(text)
             break
         if start >= 0 and (
             not is_upper(text)
