@@ -177,7 +177,10 @@ def recase(text: str) -> str:
         if n:
             written = " ".join(words[i : i + n])
             tail = written[len(written.rstrip(",;.:")) :]
-            out.append(_spelling(key, written.rstrip(",;.:")) + tail)
+            spelled = _spelling(key, written.rstrip(",;.:"))
+            if key in v.units and _province_at(words, i + n)[0]:
+                spelled = _unit_spelling(key)  # 'TĨNH QUANG NGÁI' (OCR) is tỉnh Quảng Ngãi, as the province is
+            out.append(spelled + tail)
             previous, i = key, i + n
             continue
         j = i + 1
@@ -205,6 +208,11 @@ def _province_at(words: list[str], i: int) -> tuple[int, str]:
         if province and len(province.split()) == n:
             return n, province + written[len(written.rstrip(",;.:")) :]
     return 0, ""
+
+
+def _unit_spelling(key: str) -> str:
+    """A unit word with its tone marks ('tinh' → 'tỉnh')."""
+    return next(u for u in _vocab().unit_spellings if fold(u) == key)
 
 
 def _spelling(key: str, written: str) -> str:

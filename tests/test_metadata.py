@@ -221,6 +221,9 @@ def test_ocr_noisy_header(tmp_path):
         ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Tài nguyên và Môi trường"),
         ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Phó Bí thư Thường trực"),
         ("Sở Y tế", "Sở Y tế"),
+        # 239 TTr at 150 dpi and 507 UBND-KGVX printed at 200 dpi (UBND tỉnh Quảng Ngãi): the unit word's tone slipped
+        ("ỦY BAN NHÂN DÂN TĨNH QUANG NGÁI", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+        ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
     ],
 )
 def test_recase(caps, official):
