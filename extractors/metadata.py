@@ -177,7 +177,10 @@ def recase(text: str) -> str:
         if n:
             written = " ".join(words[i : i + n])
             tail = written[len(written.rstrip(",;.:")) :]
-            out.append(_spelling(key, written.rstrip(",;.:")) + tail)
+            spelled = _spelling(key, written.rstrip(",;.:"))
+            if key in v.units and _province_at(words, i + n)[0]:
+                spelled = _unit_spelling(key)  # 'TĨNH QUANG NGÁI' (OCR) is tỉnh Quảng Ngãi, as the province is
+            out.append(spelled + tail)
             previous, i = key, i + n
             continue
         j = i + 1
@@ -205,6 +208,11 @@ def _province_at(words: list[str], i: int) -> tuple[int, str]:
         if province and len(province.split()) == n:
             return n, province + written[len(written.rstrip(",;.:")) :]
     return 0, ""
+
+
+def _unit_spelling(key: str) -> str:
+    """A unit word with its tone marks ('tinh' → 'tỉnh')."""
+    return next(u for u in _vocab().unit_spellings if fold(u) == key)
 
 
 def _spelling(key: str, written: str) -> str:
@@ -357,15 +365,20 @@ def _title_subject(
         if fold(rest).startswith("cua ") and is_caps(rest):
             named, subject_at = _of_line(rest, s)
             rest, s = (rest[subject_at:], s + subject_at) if subject_at is not None else ("", s)
-    if rest:
-        text = _without_authority(rest[: glued_end(rest)], authority)
-        return sentence_case(_words(text)), s, s + len(text), named, _authority_below(lh, title.row, authority)
     parts: list[str] = []
     start = end = prev_end = -1
     caps = ruled = False
+    if rest and (glued_end(rest) < len(rest) or not is_upper(rest)):
+        text = _without_authority(rest[: glued_end(rest)], authority)
+        return sentence_case(_words(text)), s, s + len(text), named, _authority_below(lh, title.row, authority)
+    if rest:  # a title in capitals that OCR put on the kind's line goes on over the lines in capitals under it
+        parts, start, caps, end = [rest], s, True, title.end
+        prev_end = end
     for line in lh.lines[title.row + 1 :]:
         text = bare(line.text)
         key = fold(text)
+        if line.end <= title.end:
+            continue  # a line of the title's own cell
         if is_noise(text):
             ruled = ruled or (start >= 0 and re.search(r"[-_=]{3,}", text) is not None)  # the rule under a title
             continue
@@ -386,6 +399,10 @@ def _title_subject(
             enacting = _Found(recase(_without_position(_words(text))), line.start, line.end)
             break
         if _ends_title(text, key, authority):
+            break
+        if start >= 0 and caps and not is_upper(text) and is_upper(text[: glued_end(text)]):
+            parts.append(text[: glued_end(text)])  # the title's last line, the first paragraph glued to it by OCR
+            end = line.start + line.text.index(text) + glued_end(text)
             break
         if start >= 0 and (
             not is_upper(text)

@@ -408,6 +408,21 @@ def test_a_number_whose_label_ocr_misread_or_lost():
         assert (m.number, m.issuer) == ("53/TB-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
 
 
+def test_a_number_label_whose_vowel_or_s_ocr_misread():
+    """239 TTr (UBND tỉnh Quảng Ngãi) scanned at 150 dpi reads 'Sắ: 239 /TTr-UBND'; tn-a12a41bbbe518be8 (UBND
+    Thành phố Hồ Chí Minh) printed and scanned reads '5ố: 4240/UBND-VX': still the number's line, so the left
+    column above the motto (the issuer's name) is kept."""
+    for label, number in (("Sắ: ", "239 /TTr-UBND"), ("5ố: ", "239/TTr-UBND")):
+        m = ocr_meta(
+            f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n{label}{number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 20 tháng 12 năm 2024\nTỜ TRÌNH\n"
+            "Về việc đề nghị xây dựng Nghị quyết của HĐND tỉnh\nKính gửi: Thường trực HĐND tỉnh\n"
+            "Thực hiện Luật Ban hành văn bản quy phạm pháp luật ngày 22/6/2015.\n"
+        )
+        assert (m.number, m.issuer) == ("239/TTr-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+    assert not letterhead.number_label().match("sa 12 nguoi")  # no colon, no label
+
+
 def test_a_year_ocr_cut_by_a_space():
     assert letterhead.issue_date(" ngày 20 tháng 12 năm 20 24") == "2024-12-20"
     assert letterhead.issue_date(" ngày 20 tháng 12 năm 2024 và 2 3") == "2024-12-20"

@@ -221,6 +221,9 @@ def test_ocr_noisy_header(tmp_path):
         ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Tài nguyên và Môi trường"),
         ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Phó Bí thư Thường trực"),
         ("Sở Y tế", "Sở Y tế"),
+        # 239 TTr at 150 dpi and 507 UBND-KGVX printed at 200 dpi (UBND tỉnh Quảng Ngãi): the unit word's tone slipped
+        ("ỦY BAN NHÂN DÂN TĨNH QUANG NGÁI", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+        ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
     ],
 )
 def test_recase(caps, official):
@@ -390,6 +393,35 @@ def test_scanned_title_not_joined_with_first_paragraph(tmp_path):
         "chiến sĩ. Trong những năm qua, Công an phường đã làm tốt nhiệm vụ.\n",
     )
     assert m.subject == "về xây dựng Công an phường điển hình trên địa bàn tỉnh Khánh Hòa"
+
+
+@pytest.mark.parametrize(
+    "title, subject",
+    [
+        # tn-8fe888e498bceabd (UBND tỉnh Cao Bằng, 2003/QĐ-UBND) printed and scanned: OCR put the title's first
+        # line on the kind's line and glued the first paragraph to its last
+        (
+            "QUYẾT ĐỊNH PHÊ DUYỆT DANH SÁCH XÃ, PHƯỜNG MIỀN NÚI TRÊN\n"
+            "ĐỊA BÀN TỈNH CAO BẰNG GIAI ĐOẠN 2026 - 2030 Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 "
+            "năm 2025;\n",
+            "Phê duyệt danh sách xã, phường miền núi trên địa bàn tỉnh Cao Bằng giai đoạn 2026 - 2030",
+        ),
+        # tn-299dbc033cf2dcb6 (Cục Thuế, 983/TB-CT) printed and scanned: the title over three lines in capitals
+        (
+            "THÔNG BÁO KẾ HOẠCH TẠM DỪNG ỨNG DỤNG TMS PHỤC VỤ VIỆC\n"
+            "CHUYỂN ĐỔI HỆ THỐNG MÁY CHỦ VÀ LƯU TRỮ CSDL ỨNG DỤNG QUẢN\nLÝ THUẾ TẬP TRUNG (TMS)\n"
+            "Thực hiện kế hoạch của Bộ Tài chính, Cục Thuế thông báo như sau.\n",
+            "Kế hoạch tạm dừng ứng dụng TMS phục vụ việc chuyển đổi hệ thống máy chủ và lưu trữ CSDL ứng dụng quản "
+            "lý thuế tập trung (TMS)",
+        ),
+    ],
+)
+def test_scanned_title_in_capitals_on_the_kinds_line_goes_on(tmp_path, title, subject):
+    """A title in capitals that OCR read on the kind's line continues over the lines in capitals under it."""
+    m = meta_of(
+        tmp_path, f"ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 2003/QĐ-UBND\nCao Bằng, ngày 25 tháng 11 năm 2025\n{title}"
+    )
+    assert m.subject == subject
 
 
 def test_place_after_a_glued_motto_column(tmp_path):
