@@ -247,6 +247,8 @@ _UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—/][ \t]*")
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _SERIES_COMMA = re.compile(r",\s*")
+_RANGE_FROM = re.compile(r"(?:[ \t]+[a-z]+){0,2}?\s+tu\s+")  # folded: '| ven biển từ |Đà Nẵng', '| từ |Hà Tĩnh'
+_RANGE_TO = re.compile(r"\s+den\s+")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
 _SPACE = re.compile(r"\s+")
 _RESTATED_PLURAL = re.compile(rf"\b{_PLURAL}\b")  # on folded text
@@ -576,11 +578,24 @@ class _Scanner:
             ):
                 break  # 'các quận và thị xã Sơn Tây': a named unit is a body of its own, 'các xã, phường, đặc khu Lý Sơn' is not
             end = nxt
+        if (reach := self._range(end)) is not None:
+            return reach
         if (number := _UNIT_NUMBER.match(self.text, end)) is not None:  # 'Quận 3', 'Phường 12'
             end = number.end()
         elif (name := self._capitalised_run(end, 3)) is not None and self._body_word(end) is None:
             end = name
         return end
+
+    def _range(self, pos: int) -> int | None:
+        """The places a class of units ranges over, which the text does not list: 'các tỉnh, thành phố| ven biển từ
+        Đà Nẵng đến Lâm Đồng' (Thủ tướng 231/CĐ-TTg), '… thành phố| từ Hà Tĩnh đến Khánh Hòa' (217/CĐ-TTg), 'các
+        địa phương| từ Hà Tĩnh đến Lâm Đồng' (Chính phủ tn-a690); else None."""
+        m = _RANGE_FROM.match(self.folded, pos)
+        if m is None or not self.text[m.start() : m.end()].islower():
+            return None
+        first = self._capitalised_run(m.end(), 3)
+        to = _RANGE_TO.match(self.folded, first) if first is not None else None
+        return self._capitalised_run(to.end(), 3) if to is not None else None
 
     # -- the grammar --------------------------------------------------------------------------
     def collective(self, pos: int, bare: bool = False, titled: bool = False) -> int | None:
@@ -596,6 +611,7 @@ class _Scanner:
             return None
         if self.text[self._ws(p) : self._ws(p) + 1].isupper() and self._word(self.lex.names, end) is not None:
             return None  # 'các Sở Xây dựng' are bodies of one name, not a class
+        member = p
         while True:
             m = _CLASS_JOIN.match(self.folded, end)
             if m and not titled and _RESTATED_PLURAL.search(m.group()):
@@ -604,12 +620,14 @@ class _Scanner:
                 # 'các tổ chức cá nhân có liên quan': a class that ends a series with its comma left out
                 m = _SPACE.match(self.folded, end)
                 if not m or (nxt := self._word(self.lex.unjoined_classes, m.end())) is None:
-                    break
+                    m = self._closed_member_comma(member, end)
+                    if m is None or (nxt := self._word(self.lex.classes, m.end())) is None:
+                        break
             body = self.match(m.end(), allow_collective=False)
             if body is not None and body.scoped and self.text[body.start : body.start + 1].isupper():
                 break  # 'các cơ quan, Công an tỉnh': a named body ends the class, 'các chi bộ, đảng bộ cơ sở' does not
-            end = nxt
-        end = self._qualifiers(end)
+            member, end = m.end(), nxt
+        end = self._qualifiers(self._range(end) or end)
         if (s := self._scope(end)) is not None:
             end = self._qualifiers(s)
         elif (body := self.match(end, allow_collective=False)) is not None and self.text[
@@ -617,6 +635,22 @@ class _Scanner:
         ].strip() == "":
             end = body.end  # 'các thành viên Ban Chỉ đạo tỉnh': the body the members belong to
         return end
+
+    def _closed_member_comma(self, member: int, end: int) -> re.Match[str] | None:
+        """The comma after a member (its class word text[member:end]) its qualifier or scope closes, when the series
+        goes on past it to another class word: 'các tổ chức hành chính khác|, đơn vị sự nghiệp công lập thuộc thành
+        phố' (UBND Huế tn-606d, Chủ tịch UBND Huế tn-e598), 'các bộ, cơ quan trung ương|, địa phương' (Chính phủ
+        tn-a690, tn-c225). Not a restated 'các', nor the same class word again, which tells levels apart ('Quỹ …
+        trung ương, cấp tỉnh|, cấp huyện': one body per level, cb-file_data_7)."""
+        closed: int | None = self._qualifiers(end)
+        if closed == end:
+            closed = self._scope(end)
+        if closed is None:
+            return None
+        comma = _SERIES_COMMA.match(self.folded, closed)
+        if comma is None or self.folded.startswith(self.folded[self._ws(member) : end], comma.end()):
+            return None
+        return comma
 
     def _class_series(self, pos: int) -> bool:
         """Does a series of two classes or more that need no 'các' start here ('Sở, ban, ngành', 'bộ, ngành, địa

@@ -164,6 +164,7 @@ class _Vocabulary:
     belongs_to: re.Pattern[str]
     alternative: re.Pattern[str]
     hearing: re.Pattern[str]
+    singled_out: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -297,6 +298,10 @@ def _vocabulary() -> _Vocabulary:
         alternative=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['alternatives'])})(?!\w)"),
         # on the text as written: folded, the 'nghề' of 'đào tạo nghề' is the 'nghe' of 'Sau khi nghe'
         hearing=re.compile(rf"(?<!\w)(?:{exact_alternation(d['hearing'])})(?!\w)", re.IGNORECASE),
+        # a task of 40 characters or more, then '…, trong đó:' or '…; trong đó lưu ý:' (folded)
+        singled_out=re.compile(
+            rf"^\W*\w[^:]{{40,}}[,;]\s*(?:{phrase_alternation(d['singled_out'])})(?:\s+\w+){{0,2}}\s*:$"
+        ),
         # 'Cơ quan chủ trì: …', 'Thời gian thực hiện: …': a field label opening a line, a few words, its colon
     )
 
@@ -678,6 +683,7 @@ class _Reader:
         inline = (
             bool(rest.strip(" :;,.-–")) and not rest.endswith(":") and not (lead_in and ":" not in rest)
         )  # '1. Trách nhiệm của các cơ quan tham mưu' is a heading
+        inline = inline or self.voc.singled_out.match(fold(rest)) is not None  # its own task, then 'trong đó:'
         sub = [] if inline else self._sub_items(children)
         if sub and any(self._names_body(k) for k in children if self.ranks[k] < BULLET):
             # '1. Trách nhiệm của các sở, ngành' over 'a) Sở Y tế', 'b) Sở Tài chính'; also deeper: '2. Các sở, ban,

@@ -857,3 +857,42 @@ def test_an_unknown_member_needs_a_body_after_it():
     # the same shape with no known body after it is not a list of bodies: it stays where the lexicon stops
     assert _names("Bộ đội Biên phòng, Cảng vụ hàng hải tổ chức kiểm tra") == ["Bộ đội Biên phòng"]
     assert _names("Sở Y tế, Kiểm dịch y tế và Trung tâm chủ trì kiểm tra") == ["Sở Y tế"]
+
+
+def test_a_member_its_qualifier_or_scope_closes_goes_on_after_its_comma():
+    # UBND Huế tn-606d5f203dec293b, Chủ tịch UBND Huế tn-e598d95fb5f390a4, Chính phủ tn-a69069ae524315d9 and
+    # tn-c22591f10eec1dab: 'khác' or 'trung ương' closes one member of the series, not the series; a restated 'các'
+    # or a named body still ends it
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_addressees(text)[0]]
+
+    assert names("Thủ trưởng các tổ chức hành chính khác, đơn vị sự nghiệp\ncông lập thuộc thành phố; Chủ tịch") == [
+        "Thủ trưởng các tổ chức hành chính khác, đơn vị sự nghiệp công lập thuộc thành phố"
+    ]
+    assert names("Các bộ, cơ\nquan trung ương, địa phương:") == ["Các bộ, cơ quan trung ương, địa phương"]
+    assert names("các sở, ban, ngành liên quan, các tổ chức chính trị xã hội thực hiện") == [
+        "các sở, ban, ngành liên quan",
+        "các tổ chức chính trị xã hội",
+    ]
+    assert names("các cơ quan trung ương, Công an tỉnh thực hiện") == ["các cơ quan trung ương", "Công an tỉnh"]
+    # the same class word again tells levels apart (cb-file_data_7): one body per level, as before
+    assert names("Văn phòng Quỹ Đền ơn đáp nghĩa trung ương, cấp tỉnh, cấp huyện có nhiệm vụ") == [
+        "Văn phòng Quỹ Đền ơn đáp nghĩa trung ương",
+        "Văn phòng Quỹ Đền ơn đáp nghĩa cấp tỉnh",
+        "Văn phòng Quỹ Đền ơn đáp nghĩa cấp huyện",
+    ]
+
+
+def test_a_class_of_units_keeps_the_range_it_spans():
+    # Thủ tướng's telegrams 231/CĐ-TTg (tn-cfef94bb5eaf59df) and 217/CĐ-TTg (tn-a328fbb46798c2b5), Chính phủ
+    # tn-a69069ae524315d9: 'từ X đến Y' names the places the class covers, which the text does not list
+    assert [
+        n
+        for _, _, n in find_agencies(
+            "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm\nĐồng tổ chức theo dõi"
+        )
+    ] == ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng"]
+    assert [n for _, _, n in find_agencies("các địa phương từ Hà Tĩnh đến Lâm Đồng đã bị thiên tai")] == [
+        "các địa phương từ Hà Tĩnh đến Lâm Đồng"
+    ]
+    assert [n for _, _, n in find_agencies("Ủy ban nhân dân các xã từ ngày 01/7/2025")] == ["Ủy ban nhân dân các xã"]

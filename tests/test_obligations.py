@@ -2344,3 +2344,24 @@ b) Sở Xây dựng, Sở Tài chính có trách nhiệm hướng dẫn:
         ("Sở Xây dựng", "assigned", "Điều 2.b"),
         ("Sở Tài chính", "assigned", "Điều 2.b"),
     ]
+
+
+def test_a_lead_in_that_gives_its_own_task_before_trong_do_counts_with_its_items():
+    # Thủ tướng (tn-cfef): '2. Chủ tịch … tổ chức theo dõi sát tình hình, …, trong đó:' over (1) (2); UBND Quảng Ngãi
+    # 565/TB-UBND: '…; trong đó lưu ý:' over a) b); a heading that only names its body over its list gives none
+    text = """Thủ tướng Chính phủ yêu cầu:
+1. Bộ trưởng Bộ Y tế chỉ đạo các cơ sở y tế bảo đảm thuốc men.
+2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tổ chức theo dõi sát tình hình, tập trung chỉ đạo khắc phục nhanh hậu quả các đợt bão, lũ vừa qua, trong đó:
+(1) Tập trung kêu gọi, hướng dẫn tàu thuyền còn hoạt động trên biển di chuyển về nơi tránh trú.
+(2) Chủ động rà soát hoàn thiện phương án, kịch bản ứng phó của địa phương.
+3. Sở Tài chính có trách nhiệm:
+a) Bố trí kinh phí thực hiện.
+b) Hướng dẫn thanh quyết toán kinh phí."""
+    assert _rows(text) == [
+        ("Bộ trưởng Bộ Y tế", "assigned", "1"),
+        ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "assigned", "2"),
+        ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "assigned", "2"),
+        ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "assigned", "2"),
+        ("Sở Tài chính", "assigned", "3.a"),
+        ("Sở Tài chính", "assigned", "3.b"),
+    ]
