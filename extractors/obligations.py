@@ -70,6 +70,9 @@ from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 
 TITLE_MIN_LETTERS = 8  # a task in capitals this long is a part's title; a shorter one may be an acronym
 _ROLE_OBJECT_WORDS = 5  # syllables of a role's object inside a class's name ('chủ trì| quản lý tài sản')
+_ACTIVITY_WORDS = 12  # syllables of what a class's members do, inside its name ('… cá nhân| thực hiện nhiệm vụ …')
+_CLASS_BOUND = re.compile(r"\s+theo(?=\s)")  # folded: 'theo chức năng', 'theo quy định' after such a name
+_SENTENCE_OR_CLAUSE_END = re.compile(r"[.;:]")
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
@@ -128,6 +131,7 @@ class _Vocabulary:
     condition_spelled: re.Pattern[str]
     conditional: re.Pattern[str]
     case_topic: re.Pattern[str]
+    case_opener: re.Pattern[str]
     case_list: re.Pattern[str]
     exemption: re.Pattern[str]
     opener: re.Pattern[str]
@@ -270,6 +274,7 @@ def _vocabulary() -> _Vocabulary:
             rf"^\W*(?:{exact_alternation(d['case_topics'])})\s[^.;:]{{0,250}}?[\s,](?:{exact_alternation(d['case_consequence'])})\s",
             re.IGNORECASE,
         ),
+        case_opener=re.compile(rf"^\W*(?:{phrase_alternation(d['case_openers'])})\s"),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         # folded: the functional head, its description (no punctuation, a dozen words at most), then its duty
@@ -702,8 +707,11 @@ class _Reader:
         whose verb gives them their role, not a task ('- Phối hợp hướng dẫn …:' over '+ Sở Xây dựng: hướng dẫn …',
         'Chủ trì, phối hợp với các cơ quan … tham mưu cho Ủy ban nhân dân các tỉnh:' over a) b) c)); a time field
         after a task ('Thời hạn hoàn thành: Trước ngày 31/3/2026.') is that task's due — or the due of all the
-        tasks under the lead-in — not a task."""
+        tasks under the lead-in — not a task. A plain paragraph that opens with a case ('Khi …', 'Đối với …',
+        'Trường hợp …') after a numbered or lettered task says how that task is done ('a) Đánh giá sự phù hợp …' /
+        'Khi đánh giá sự phù hợp … thì …' / 'b) …'), and gives no task of its own."""
         lead_in: str | None = None  # the lead-in the current tasks sit under
+        item_task = False  # the last task read was a numbered or lettered item's: a case paragraph goes on with it
         lead_in_rank: int | None = None  # a numbered lead-in's rank: its tasks end at the next item of its rank
         under_bullet = False  # the lead-in is a '-' bullet over '+' bullets
         pending = len(self.out)  # the obligations since the last time field or lead-in wait for one
@@ -743,12 +751,20 @@ class _Reader:
                 self._give_due(range(pending, len(self.out)), child.text[field[1] :])
                 pending = len(self.out)
                 continue
-            if self.ranks[k] == PARAGRAPH and (not self._is_task_paragraph(child) or self._is_directive(k)):
+            if self.ranks[k] == PARAGRAPH and (
+                (item_task and self._is_case(child)) or not self._is_task_paragraph(child) or self._is_directive(k)
+            ):
                 continue
             self.used.add(k)
             if lead_in is None:
                 pending = len(self.out)
+            item_task = self.ranks[k] < BULLET
             self._child_task(k, bodies, lead_in or rest)
+
+    def _is_case(self, line: Line) -> bool:
+        """Does a plain paragraph open with the case its sentence applies to ('Khi …', 'Đối với …', 'Trường hợp …')?"""
+        folded = fold_in_place(line.text)
+        return bool(self.voc.case_opener.match(folded) or self.voc.conditional.match(folded))
 
     def _case_lead_in(self, k: int, nxt: int | None) -> int | None:
         """The rank of child line k when it opens a case over deeper steps ('2. Trường hợp kiến nghị liên quan đến
@@ -867,6 +883,8 @@ class _Reader:
         verb and a few lowercase words of its object, then the duty phrase; else None."""
         folded = fold_in_place(text)
         role = self.voc.role_word.match(folded, self._skip_spaces(text, stop))
+        if bodies[-1].collective and role is None:
+            return self._class_by_activity(text, folded, stop)
         if not all(b.collective for b in bodies) or role is None:
             return None
         p = role.end()
@@ -881,6 +899,26 @@ class _Reader:
                 return None
             p += nxt.end()
         return None
+
+    def _class_by_activity(self, text: str, folded: str, stop: int) -> int | None:
+        """Where a class named by what its members do ends, before the 'theo …' that bounds it and the duty it is
+        given: '4. Các cơ quan, tổ chức, đơn vị, cá nhân thực hiện nhiệm vụ phục vụ công tác bầu cử| theo quy định tại
+        Nghị quyết này có trách nhiệm …' (Nghị quyết HĐND Hà Nội, tn-4672), '… và các Sở, ban, ngành quản lý quy
+        hoạch| theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp …' (Chỉ thị UBND Đắk Lắk 010/CT-UBND).
+        Lowercase words only, a dozen at most, no duty among them, and the duty in the same clause; else None."""
+        bound = _CLASS_BOUND.search(folded, stop)
+        if bound is None or not text[stop : bound.start()].strip():
+            return None
+        words = text[stop : bound.start()].split()
+        if (
+            len(words) > _ACTIVITY_WORDS
+            or not all(w[:1].isalpha() and w[:1].islower() for w in words)
+            or self.voc.duty_clause.search(folded, stop, bound.start())  # '… cá nhân tham gia … phải thực hiện theo'
+        ):
+            return None
+        end = _SENTENCE_OR_CLAUSE_END.search(text, bound.end())
+        duty = self.voc.duty_clause.search(folded, bound.end(), end.start() if end else len(text))
+        return bound.start() if duty else None
 
     @staticmethod
     def _skip_spaces(text: str, pos: int) -> int:

@@ -1696,7 +1696,7 @@ def test_the_verb_after_the_duty_phrase_gives_the_role():
     assert {(o.agency, o.role) for o in _obligations(text)} == {
         ("Sở Tài chính", "support"),
         ("Sở Xây dựng", "support"),
-        ("các Sở, ban, ngành", "support"),
+        ("các Sở, ban, ngành quản lý quy hoạch", "support"),  # the class keeps what its members do, as in the gold
     }
 
 
@@ -2364,4 +2364,35 @@ b) Hướng dẫn thanh quyết toán kinh phí."""
         ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "assigned", "2"),
         ("Sở Tài chính", "assigned", "3.a"),
         ("Sở Tài chính", "assigned", "3.b"),
+    ]
+
+
+def test_a_case_paragraph_after_a_lettered_task_goes_on_with_it():
+    """'Khi …'/'Đối với …' after a lettered duty says how that duty is done and gives no task of its own (Chỉ thị
+    010/CT-UBND Đắk Lắk 2.1 a), none in the gold; no gold of cb-file_data_49, tn-cdb6 or tn-be53 counts such a
+    paragraph either); a paragraph after an item that opens with a task is one ('Triển khai đăng ký đất đai …' after
+    '1.' in tn-994d, a lost '(5)' in tn-e01d)."""
+    text = (
+        "2. Các sở, ban, ngành, địa phương: chịu trách nhiệm các nội dung sau:\n"
+        "a) Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh.\n"
+        "Khi đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh thì đánh giá sự phù hợp với mục tiêu.\n"
+        "Đối với các dự án có liên quan đến quy hoạch cấp quốc gia, có trách nhiệm tham mưu UBND tỉnh xin ý kiến.\n"
+        "b) Đánh giá sơ bộ về hiệu quả kinh tế - xã hội của dự án đầu tư.\n"
+        "Tổ chức điều phối tiếp nhận và phân phối hàng cứu trợ.\n"
+    )
+    assert [o.task.split()[0] for o in _obligations(text)] == ["Đánh", "Đánh", "Tổ"]
+
+
+def test_a_class_named_by_what_its_members_do_keeps_those_words():
+    """'Các cơ quan, tổ chức, đơn vị, cá nhân thực hiện nhiệm vụ phục vụ công tác bầu cử theo quy định … có trách
+    nhiệm' (Nghị quyết HĐND Hà Nội, tn-4672) and '… các Sở, ban, ngành quản lý quy hoạch theo chức năng … có trách
+    nhiệm' (Chỉ thị UBND Đắk Lắk): the class ends before 'theo'; a duty among the words ends it there ('… cá nhân
+    tham gia hoạt động đối ngoại quốc phòng phải thực hiện theo …', tn-1e6f)."""
+    text = (
+        "Điều 4. Tổ chức thực hiện\n"
+        "4. Các cơ quan, tổ chức, đơn vị, cá nhân thực hiện nhiệm vụ phục vụ công tác bầu cử theo quy định tại Nghị"
+        " quyết này có trách nhiệm thực hiện đảm bảo theo đúng định mức, đúng điều kiện, đúng đối tượng.\n"
+    )
+    assert [o.agency for o in _obligations(text)] == [
+        "Các cơ quan, tổ chức, đơn vị, cá nhân thực hiện nhiệm vụ phục vụ công tác bầu cử"
     ]

@@ -90,6 +90,12 @@ def test_a_letter_out_of_sequence_is_a_misread_number_not_an_item():
     assert [n.section for n in nodes] == ["4", "4", "5", "5.a", "5.b", "5.b"]
 
 
+def test_a_letter_printed_twice_is_an_item_all_the_same():
+    # a drafting slip ('b)' twice: Chỉ thị 010/CT-UBND Đắk Lắk; 'đ)' twice: cb-file_data_2) or OCR's 'd)' read as 'đ)'
+    nodes = parse(["1. Sở Tài chính:", "a) Tiếp nhận.", "b) Kiểm tra.", "b) Tổ chức lấy ý kiến.", "c) Báo cáo."])
+    assert [n.marker for n in nodes] == ["1.", "a)", "b)", "b)", "c)"]
+
+
 def test_bracketed_items_emphasised_numbers_and_chapters():
     lines = [
         "1. Các tỉnh tập trung một số nhiệm vụ sau:",
