@@ -297,13 +297,16 @@ def _reports_past(ct: ClausedText, start: int, end: int) -> bool:
     return bool(_past_markers(ct, start, end))
 
 
-def _ungoverned_limits(ct: ClausedText, clause: Clause, issued_on: str | None) -> list[_Due]:
+def _ungoverned_limits(
+    ct: ClausedText, clause: Clause, clause_targets: list[Target], issued_on: str | None
+) -> list[_Due]:
     """The firm limits ('trước ngày 30/11/2025', not before the document's date) of a clause with a past marker
     that the marker does not govern: it stands after the limit, or behind a comma or a completion verb of its own
     (not 'đã hoàn thành'), where it qualifies a noun ('các điểm trường bị ngập lũ vừa qua, …, báo cáo Thủ tướng Chính phủ trước ngày 30/11/2025';
     'các giải pháp đã đề ra'; 'dự toán đã giao cho các đơn vị … hoàn thành trước ngày 15 tháng 11'). A marker
     right before the limit reports or conditions on it ('đã từ trần trước ngày 01 tháng 01 năm 2009'). Without the
-    document's date no limit can be told from the past, so none stands."""
+    document's date no limit can be told from the past, so none stands. A year stands so too when a completion
+    verb of its own binds it (``_own_year``)."""
     if issued_on is None:
         return []
     r = _rules()
@@ -312,16 +315,47 @@ def _ungoverned_limits(ct: ClausedText, clause: Clause, issued_on: str | None) -
     markers = _past_markers(ct, clause.start, clause.end)
     out = []
     for m in time_grammar.limits(folded, issued_on):
-        if m.kind in time_grammar.YEAR_KINDS or m.relation != "before" or m.earlier(issued_on):
-            continue
         if r.condition_end.match(lower, m.end):
             continue
         lead = folded[: m.start]
         verbs = [v for v in time_grammar.completion_verbs(lead) if not any(0 < v.start() - at <= 4 for at in markers)]
         breaks = [lead.rfind(c) for c in ",;:"] + [v.end() for v in verbs]  # not 'đã hoàn thành'
-        if not any(max(breaks) < at < m.start for at in markers):
+        if any(max(breaks) < at < m.start for at in markers):
+            continue
+        if m.kind in time_grammar.YEAR_KINDS:
+            last_marker = max([at for at in markers if at < m.start], default=-1)
+            verb_before = any(v.start() > last_marker for v in verbs)
+            year = _own_year(ct, clause, m, markers, verb_before, clause_targets)
+            out += [year] if year else []
+        elif m.relation == "before" and not m.earlier(issued_on):
             out.append(_Due(m.start, m.due, m.relation, m.recurrence))
     return out
+
+
+def _own_year(
+    ct: ClausedText, clause: Clause, m: TimeMention, markers: list[int], verb_before: bool, clause_targets: list[Target]
+) -> _Due | None:
+    """The due of a year in a clause that reports the past, when the year belongs to a task of the clause and not
+    to what it reports: it does not open the clause (that year is the one reported: 'Năm 2024, tỉnh đã …'), and a
+    completion verb no marker governs stands between the last marker before the year and the year ('để đảm bảo
+    thời gian hoàn thành việc hỗ trợ … trong năm 2013 …, … đã báo cáo') or right after the year, before the next
+    comma ('các KCN đã đi vào hoạt động, …, mục tiêu tỷ lệ phủ sóng mạng 5G tại các KCN đến năm 2030 đạt 100%');
+    the year must then bind as in any clause (``_binds``). Not 'Ban Chỉ đạo huyện đã ban hành quy chế hoạt động,
+    kế hoạch thực hiện Chương trình đến năm 2025' (a paper already issued)."""
+    folded = ct.folded[clause.start : clause.end]
+    if time_grammar.opens_clause(folded[: m.start]):
+        return None
+    next_marker = min([at for at in markers if at > m.end], default=clause.end - clause.start)
+    own = re.split(r"[,;]", ct.work[clause.start + m.end : clause.start + next_marker].lower(), maxsplit=1)[0]
+    verb_after = _completes(own, fold(own))
+    if not (verb_before or verb_after):
+        return None
+    if not _binds(m, folded, True, clause_targets, False):
+        return None
+    target = next((t for t in clause_targets if t.year == m.year), None)
+    finished_by = not m.prepositioned and time_grammar.finished_just_before(folded[: m.start])
+    by = finished_by or (target is not None and target.unit == "%")
+    return _Due(m.start, m.due, "by" if by else m.relation)
 
 
 def _basis_end(ct: ClausedText, clause: Clause) -> int:
@@ -423,7 +457,8 @@ def extract(
             continue
         if _reports_past(ct, clause.start, clause.end):  # a past reported; a firm limit it does not govern stays
             found += [
-                (clause, None, _deadline(seg, ct, clause, due)) for due in _ungoverned_limits(ct, clause, issued_on)
+                (clause, None, _deadline(seg, ct, clause, due))
+                for due in _ungoverned_limits(ct, clause, by_clause.get(clause.start, []), issued_on)
             ]
             continue
         sentence_past = clause.start == clause.sentence_start and _reports_past(

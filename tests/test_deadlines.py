@@ -547,6 +547,25 @@ def test_a_past_marker_that_qualifies_a_noun_leaves_a_firm_limit_standing(tmp_pa
     ]
 
 
+def test_a_past_marker_that_qualifies_a_noun_leaves_a_year_its_own_verb_binds(tmp_path):
+    """cb-file_data_36 (Bộ Xây dựng): 'Để đảm bảo thời gian hoàn thành việc hỗ trợ … trong năm 2013 …, Bộ Xây dựng
+    đề nghị … theo danh sách mà … đã báo cáo'; tn-ceb89a53c7b93f00 (UBND Nghệ An): 'các KCN đã đi vào hoạt động, …,
+    mục tiêu tỷ lệ phủ sóng mạng 5G tại các KCN đến năm 2030 đạt 100%'. A year the clause opens is the one reported,
+    a year no completion verb of its own binds is the past's ('đã ban hành … kế hoạch thực hiện Chương trình đến
+    năm 2025'), and one a marker governs stays past."""
+    text = (
+        "1. Để đảm bảo thời gian hoàn thành việc hỗ trợ về nhà ở cho các hộ trong năm 2026, Bộ Xây dựng đề nghị Bộ "
+        "Tài chính bố trí vốn theo danh sách mà các tỉnh đã báo cáo.\n"
+        "2. Thúc đẩy chuyển đổi số tại các khu công nghiệp đã đi vào hoạt động, mục tiêu tỷ lệ phủ sóng mạng 5G tại "
+        "các khu công nghiệp đến năm 2030 đạt 100%.\n"
+        "3. Năm 2025, các địa phương đã hoàn thành việc sửa chữa nhà ở.\n"
+        "4. Ban Chỉ đạo xóa nhà tạm đã ban hành quy chế hoạt động, kế hoạch thực hiện Chương trình đến năm 2025, "
+        "phân công nhiệm vụ cho từng thành viên.\n"
+        "5. Các địa phương đã hoàn thành việc sửa chữa nhà ở trong năm 2025.\n"
+    )
+    assert keys(read(tmp_path, text, issued_on="2025-11-20")) == [("2026", "during", None), ("2030", "by", None)]
+
+
 def test_a_markdown_table_s_rule_does_not_hide_its_time_column(tmp_path):
     """A one-line pipe table ('| STT | … |' over '|---|---|', as 24 of the tuning texts write their tables, those of
     the cb-file_data series of many issuers): the header above the rule names the schedule column, so a row's bare
