@@ -176,6 +176,7 @@ def _vocabulary() -> _Vocabulary:
     d = load_json("obligations.json")
     prefixes, adverbs = phrase_alternation(d["task_prefixes"]), phrase_alternation(d["adverbs"])
     duties, answerable = phrase_alternation(d["duty_phrases"]), phrase_alternation(d["answerable_to"])
+    roles = phrase_alternation(d["lead"] + d["support"])
     openers, conditions = phrase_alternation(d["openers"]), phrase_alternation(d["conditions"])
     timed = d["time_openers"]
     # a procedure's executing-body label after its field number ('2.', '1.4', 'a)'), without the rest
@@ -212,9 +213,10 @@ def _vocabulary() -> _Vocabulary:
         # the role verb opening a task, after a 'Căn cứ …,' clause whose further parts are short nouns ('Căn cứ chức
         # năng, nhiệm vụ, quyền hạn được giao,', 'Trên cơ sở đề xuất của các sở, ban, ngành, đoàn thể,'; not '…, hoàn
         # thiện cơ sở dữ liệu quốc gia trong ngành, lĩnh vực …, phối hợp'), the body's own name, which holds no duty
-        # ('có trách nhiệm triển khai … và tăng cường phối hợp' is not a name) and adverbs
+        # ('có trách nhiệm triển khai … và tăng cường phối hợp' is not a name; nor is a role verb: 'Theo chức năng,
+        # nhiệm vụ, chủ trì hoặc phối hợp với Bộ Xây dựng …' leads) and adverbs
         role=re.compile(
-            rf"^(?:(?:{prefixes})\b[^,;.]*(?:,[^,;.]{{1,30}}){{0,4}}?,\s*(?:(?:(?!{duties})[^,;.]){{0,60}}?\s)?)?"
+            rf"^(?:(?:{prefixes})\b[^,;.]*(?:,[^,;.]{{1,30}}){{0,4}}?,\s*(?:(?:(?!{duties}|{roles})[^,;.]){{0,60}}?\s)?)?"
             rf"(?:(?:{adverbs})\s*,?\s+)*"
             rf"(?P<verb>{phrase_alternation(d['lead'])}|{phrase_alternation(d['support'])})(?!\w)"
         ),
@@ -415,6 +417,9 @@ _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 _NEXT_LOWER = re.compile(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]")  # a task after the bodies starts with a lowercase verb
 # on folded text, so that a scan that lost its tone marks ('truoc ngay 15/6') reads the same
 _DAY_MONTH = time_grammar.YEARLY_DAY
+# the sentence after a task, on its line or the next ('Hoàn thành *trước ngày 21/11/2025.*'): to its full stop, a
+# semicolon or a blank line
+_CLOSING_SENTENCE = re.compile(r"[\s*_]*((?:(?!\n[ \t]*\n)[^;.]|\.(?![*_]*(?:\s|$))){1,300}[.;]?[*_]*)")
 
 
 def _due(text: str) -> tuple[str | None, Recurrence | None]:
@@ -497,6 +502,11 @@ def _obligations(
         due, recurrence = _due(seg.text[task.quote_from : task.start])
     if due is None and when:
         due, recurrence = time_grammar.cell_due(when)
+    if due is None and (closing := _CLOSING_SENTENCE.match(seg.text, end)):
+        # the sentence right after the task that only closes it with its time ('… đề xuất UBND tỉnh hướng giải
+        # quyết cho phù hợp. Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.')
+        due, recurrence = time_grammar.closing_due(closing.group(1))
+        end = closing.end() if due is not None else end
     return [
         Obligation(
             agency=b.name,

@@ -2396,3 +2396,30 @@ def test_a_class_named_by_what_its_members_do_keeps_those_words():
     assert [o.agency for o in _obligations(text)] == [
         "Các cơ quan, tổ chức, đơn vị, cá nhân thực hiện nhiệm vụ phục vụ công tác bầu cử"
     ]
+
+
+def test_a_sentence_that_closes_the_task_gives_its_due():
+    """A task's sentence followed by one that only closes it with its time: scan 05/TB-UBND (UBND Quảng Ngãi, item 2
+    '… giao Sở Tài chính chủ trì … có tính khả thi. Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.', due
+    2025-02-20 in the gold) and tn-7cee710828fb211b (UBND Quảng Trị, Điều 2 '… Sở Công Thương có trách nhiệm rà soát
+    … Hoàn thành trước ngày 21/11/2025.' on the next line)."""
+    text = (
+        "Phó Chủ tịch UBND tỉnh kết luận và chỉ đạo như sau:\n"
+        "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát, đề xuất UBND tỉnh hướng giải quyết cho phù"
+        " hợp. Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.\n"
+        "2. Giao Sở Nội vụ rà soát thành viên Ban Chỉ đạo.\n"
+    )
+    assert [(o.agency, o.due) for o in _obligations(text)] == [("Sở Tài chính", "2025-02-20"), ("Sở Nội vụ", None)]
+
+
+def test_a_role_verb_is_not_skipped_for_a_later_one():
+    """'Theo chức năng, nhiệm vụ, chủ trì hoặc phối hợp với Bộ Xây dựng …' leads (tn-ec00bd6f58be7864, Bộ Xây dựng,
+    `lead` in the gold, CONVENTIONS: chủ trì → lead): the words skipped after an opening clause hold no role verb."""
+    text = (
+        "Điều 3. Trách nhiệm thi hành\n"
+        "2. Ủy ban nhân dân các tỉnh, thành phố có trách nhiệm:\n"
+        "a) Bố trí kinh phí thực hiện các nhiệm vụ theo quy định;\n"
+        "b) Theo chức năng, nhiệm vụ, chủ trì hoặc phối hợp với Bộ Xây dựng thực hiện các nội dung có liên quan"
+        " đến địa phương.\n"
+    )
+    assert [o.role for o in _obligations(text)] == ["assigned", "lead"]

@@ -416,3 +416,19 @@ def test_the_time_left_before_a_time_is_no_limit(text):
 )
 def test_a_span_from_a_date_up_to_an_effective_day_is_a_period_of_cases(text):
     assert tg.limits(fold_in_place(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        # scan 05/TB-UBND (UBND Quảng Ngãi), item 2; tn-7cee710828fb211b (UBND Quảng Trị), Điều 2
+        ("Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.", ("2025-02-20", None)),
+        ("Hoàn thành *trước ngày 21/11/2025.*", ("2025-11-21", None)),
+        ("Thời hạn hoàn thành: Trước ngày 31/3/2026.", ("2026-03-31", None)),
+        # a sentence that opens otherwise is a task or a rule of its own
+        ("Sở Tài chính báo cáo UBND tỉnh trước ngày 20/02/2025.", (None, None)),
+        ("Hoàn thành các nhiệm vụ được giao.", (None, None)),
+    ],
+)
+def test_closing_due(sentence, due):
+    assert tg.closing_due(sentence) == due

@@ -140,6 +140,7 @@ class _Vocab:
     completion: re.Pattern  # 'hoàn thành', 'bảo đảm', 'phấn đấu'
     finished_before: re.Pattern  # a completion verb a few words before the end of a text
     plan_of_year: re.Pattern  # a noun of a year's programme of work at the end of a text
+    closing: re.Pattern  # 'Hoàn thành …', 'Thời hạn hoàn thành:' opening a sentence that closes a task
 
 
 @lru_cache(maxsize=1)
@@ -230,6 +231,10 @@ def _vocab() -> _Vocab:
             + "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in d["plan_references"])
             + rf"(?:{phrase_alternation(d['plan_nouns'])})(?:\s+{phrase_alternation(d['plan_qualifiers'])})?"
             + r"(?:\s+nam)?\s+$"
+        ),
+        closing=re.compile(
+            rf"[\s*_]*(?:(?:{phrase_alternation(d['closing_words'])})(?!\w)"
+            rf"|(?:{phrase_alternation(d['time_labels'])})[\s*_]*:)"
         ),
     )
 
@@ -673,6 +678,15 @@ def task_due(text: str, issued_on: str | None = None) -> tuple[str | None, Recur
         latest = max(top, key=lambda m: m.due)
         return latest.due, latest.recurrence
     return top[0].due, top[0].recurrence
+
+
+def closing_due(sentence: str) -> tuple[str | None, Recurrence | None]:
+    """The due of a sentence that only closes the task before it ('Hoàn thành và báo cáo UBND tỉnh trước ngày
+    20/02/2025.', 'Thời hạn hoàn thành: Trước ngày 31/3/2026.'); (None, None) for a sentence that opens otherwise,
+    which may be a task or a rule of its own."""
+    if _vocab().closing.match(fold_in_place(sentence)) is None:
+        return None, None
+    return task_due(sentence)
 
 
 def _times_task(m: TimeMention) -> bool:
