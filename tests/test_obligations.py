@@ -1003,7 +1003,7 @@ def test_the_time_a_body_answers_for_and_a_power_it_answers_for_are_no_tasks():
     """'5. Chịu trách nhiệm về thời gian giải quyết thủ tục hành chính tại cơ quan mình thực hiện …' (UBND tỉnh Lai
     Châu, tn-50693ea4bb4bda20 7.5; '… về thời hạn …', UBND tỉnh Nghệ An, tn-994dfbc3967e5ebf 9.5) is accountability,
     and so is a power with its accountability ('Quyết định và chịu trách nhiệm trước Thủ tướng Chính phủ …', the
-    Prime Minister's tn-322358d6040a153b 5.5; '… là người quyết định và chịu trách nhiệm trước pháp luật …', UBND
+    Ban Chỉ đạo Nhà nước về Du lịch's tn-322358d6040a153b 5.5; '… là người quyết định và chịu trách nhiệm trước pháp luật …', UBND
     tỉnh Ninh Bình, tn-3928ef06a8929828 23.1.d): notes-M, notes-N, notes-R, notes-X. The duties beside them stay."""
     text = (
         "**Điều 9. Trách nhiệm của Cơ quan có chức năng quản lý đất đai cấp xã**\n"
