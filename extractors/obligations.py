@@ -151,6 +151,7 @@ class _Vocabulary:
     duty: re.Pattern[str]
     duty_clause: re.Pattern[str]
     accountable: re.Pattern[str]
+    power_and_accountability: re.Pattern[str]
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
@@ -234,7 +235,14 @@ def _vocabulary() -> _Vocabulary:
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),
         duty=re.compile(rf"(?:{duties})(?!\w)"),
-        accountable=re.compile(rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+(?:{answerable})(?!\w)"),
+        accountable=re.compile(
+            rf"^\W*(?:{phrase_alternation(d['accountable'])})\s+"
+            rf"(?:{answerable}|{phrase_alternation(d['accountable_for']['phrases'])})(?!\w)"
+        ),
+        power_and_accountability=re.compile(
+            rf"^\W*(?:[^.;]{{0,160}}?(?:{phrase_alternation(d['power_and_accountability']['lead_ins'])})\s+)?"
+            rf"(?:{phrase_alternation(d['power_and_accountability']['phrases'])})(?!\w)"
+        ),
         duty_clause=re.compile(rf"(?:{duties})(?!\w)(?!\s+(?:{answerable})(?!\w))"),
         enumeration=re.compile(rf"\s*\(\s*(?:{phrase_alternation(d['enumerators'])})\s*:?\s*"),
         not_a_task=re.compile(
@@ -462,14 +470,18 @@ def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
     thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được
     giải quyết … nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), what a body is not liable for
     ('Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to
-    ('Chịu trách nhiệm trước pháp luật về …', notes-M) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
+    ('Chịu trách nhiệm trước pháp luật về …', notes-M) or the time it answers for ('Chịu trách nhiệm về thời gian giải
+    quyết thủ tục hành chính …', notes-M, notes-N), a power with its accountability ('Quyết định và chịu trách nhiệm
+    trước …', notes-R, notes-X) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
     task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
     tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
     if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task) or voc.exemption.match(folded):
         return True
-    return bool(voc.generic_task.match(folded) or voc.conditional.match(folded) or voc.accountable.match(folded)) or (
+    if voc.accountable.match(folded) or voc.power_and_accountability.match(folded):
+        return True
+    return bool(voc.generic_task.match(folded) or voc.conditional.match(folded)) or (
         all(b.collective for b in bodies) and bool(voc.exhortation.match(folded))
     )
 

@@ -999,6 +999,26 @@ def test_an_item_that_only_says_whom_a_body_answers_to_is_no_task():
     ]
 
 
+def test_the_time_a_body_answers_for_and_a_power_it_answers_for_are_no_tasks():
+    """'5. Chịu trách nhiệm về thời gian giải quyết thủ tục hành chính tại cơ quan mình thực hiện …' (UBND tỉnh Lai
+    Châu, tn-50693ea4bb4bda20 7.5; '… về thời hạn …', UBND tỉnh Nghệ An, tn-994dfbc3967e5ebf 9.5) is accountability,
+    and so is a power with its accountability ('Quyết định và chịu trách nhiệm trước Thủ tướng Chính phủ …', the
+    Ban Chỉ đạo Nhà nước về Du lịch's tn-322358d6040a153b 5.5; '… là người quyết định và chịu trách nhiệm trước pháp luật …', UBND
+    tỉnh Ninh Bình, tn-3928ef06a8929828 23.1.d): notes-M, notes-N, notes-R, notes-X. The duties beside them stay."""
+    text = (
+        "**Điều 9. Trách nhiệm của Cơ quan có chức năng quản lý đất đai cấp xã**\n"
+        "1. Cung cấp thông tin địa chính đầy đủ, kịp thời cho cơ quan thuế.\n"
+        "2. Chịu trách nhiệm về thời hạn giải quyết thủ tục hành chính tại cơ quan mình thực hiện.\n"
+        "**Điều 10. Trách nhiệm của Trưởng Ban Chỉ đạo**\n"
+        "1. Quyết định và chịu trách nhiệm trước Thủ tướng Chính phủ về hoạt động của Ban Chỉ đạo.\n"
+        "2. Triệu tập, chủ trì các cuộc họp của Ban Chỉ đạo.\n"
+    )
+    assert [(o.agency, o.section) for o in _obligations(text)] == [
+        ("Cơ quan có chức năng quản lý đất đai cấp xã", "Điều 9.1"),
+        ("Trưởng Ban Chỉ đạo", "Điều 10.2"),
+    ]
+
+
 def test_the_powers_an_article_devolves_are_no_tasks():
     """'Điều 3. Nội dung phân cấp' lists the powers a decision hands down ('a) Quyết định việc nuôi con nuôi …',
     Quyết định of UBND tỉnh Đồng Nai, tn-208bf7c0b7e8f27c; 'Điều 2. Nội dung phân cấp / 1. Sở Tài chính / a) Giao
