@@ -46,6 +46,7 @@ STAGES = (
     ("read tables", "ruled_tables.py", "read_tables"),
     ("noise check", "preprocess.py", "looks_like_noise"),
     ("recognize (Tesseract)", "tesseract.py", "recognize_words"),
+    ("dropped lines read again", "dropped_lines.py", "read_dropped_lines"),
     ("handwritten blanks", "handwritten_blanks.py", "read_blanks"),
     ("OCR repair of lines", "page.py", "_line_words"),
     ("reading order", "reading_order.py", "reading_blocks"),

@@ -16,6 +16,7 @@ import pytest
 from PIL import Image
 
 from bench.samples import degrade, draw_degradation, hash_seed
+from pipeline.ocr import reading_order as layout
 from pipeline.ocr.page import ocr_page
 from pipeline.ocr.page_image import PageImage
 from pipeline.text import fold
@@ -69,3 +70,20 @@ def test_letterhead_and_closing_block_are_read_column_after_column(dpi, tmp_path
         found = positions(text, phrases)
         assert -1 not in found, [p for p, at in zip(phrases, found) if at < 0]
         assert found == sorted(found), [p for _, p in sorted(zip(found, phrases))]
+
+
+def test_a_blot_read_as_a_tall_word_does_not_pull_the_next_line_into_its_own():
+    """Boxes of a 100-dpi print of UBND Quảng Ngãi 11/TB-UBND read at 250 dpi: the subject's first line ends in a
+    blot Tesseract read as a word three lines tall ('nhe'); the line under it stays a line of its own, in order."""
+    first = [("Kết", (424, 582, 495, 628)), ("luận", (511, 592, 598, 636)), ("của", (604, 593, 684, 658))]
+    first += [("Phó", (701, 592, 777, 628)), ("Chủ", (792, 593, 876, 628)), ("tịch", (893, 593, 968, 637))]
+    first += [("UBND", (984, 593, 1118, 629)), ("tỉnh", (1134, 593, 1214, 628)), ("Võ", (1229, 592, 1286, 657))]
+    first += [("Phiên", (1300, 592, 1419, 628)), ("tại", (1434, 593, 1483, 637)), ("cuộc", (1498, 593, 1591, 644))]
+    first += [("nhe", (1704, 535, 1812, 697))]
+    second = [("báo", (408, 648, 480, 684)), ("cáo", (495, 648, 561, 684)), ("về", (577, 639, 620, 714))]
+    second += [("tình", (636, 648, 716, 684)), ("hình", (731, 648, 821, 684)), ("thực", (837, 649, 929, 693))]
+    second += [("hiện", (945, 648, 1030, 693)), ("công", (1045, 648, 1140, 693)), ("tác", (1155, 648, 1216, 684))]
+    second += [("cổ", (1229, 638, 1272, 684)), ("phần", (1288, 639, 1390, 693)), ("hóa", (1406, 648, 1477, 684))]
+    second += [("Công", (1492, 648, 1601, 701))]
+    lines = layout.visual_lines([first, second], lambda word: word[1])
+    assert [[text for text, _ in line] for line in lines] == [[t for t, _ in first], [t for t, _ in second]]

@@ -23,6 +23,7 @@ from PIL import Image
 from pipeline.ocr import reading_order as layout
 from pipeline.ocr import ruled_tables as table_reader
 from pipeline.ocr.cluster import ClusterPages
+from pipeline.ocr.dropped_lines import read_dropped_lines
 from pipeline.ocr.handwritten_blanks import read_blanks
 from pipeline.ocr.page_image import PageDamaged, PageImage
 from pipeline.ocr.preprocess import binarize, looks_like_noise, preprocess, resample
@@ -136,6 +137,8 @@ def ocr_page(page: PageImage, preparation: str = FULL, threads: int = 1) -> Page
     )
     bands = threads if preparation == FULL and sizing.read_dpi <= sizing.print_dpi else 1
     words = recognize_words(text_image, psm=3, dpi=round(sizing.read_dpi), bands=bands) if legible else []
+    if words and preparation == FULL:
+        words += read_dropped_lines(text_image, words, round(sizing.read_dpi))
     if page.number == 1 and words:
         words = read_blanks(words, gray, sizing.read_dpi)
     if words:

@@ -28,6 +28,10 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 # A gap this many line heights wide inside a line separates two columns (word gaps are ~0.3).
 COLUMN_GAP_EM = 2.5
+# A word taller than this many times its line piece's median word is no letter of that line: a word with a tone mark
+# above and a descender below ('của', 'về', 'Võ') stood 1.4-1.6 times the median on the 100-dpi prints read at
+# 250 dpi; the blots Tesseract read as words inside those lines, 2.2-3.7 times.
+TALL_WORD_RATIO = 2.0
 # The place and date are looked for this many visual lines below the national motto (issuer and
 # motto take two to four, the number one; a stamp's or seal's debris can add a few).
 LETTERHEAD_LINES = 8
@@ -37,11 +41,11 @@ def visual_lines(pieces: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list
     """Pieces of lines (single PDF words, or Tesseract lines) merged into the visual lines of
     the page, top to bottom. Pieces are first cut at column gaps; a piece joins a line when its
     height overlaps the line's first piece by at least half of the smaller one (the first piece,
-    not the growing union, so that a tall signature scribble cannot swallow two lines)."""
+    not the growing union, so that a tall signature scribble cannot swallow two lines). A piece's
+    height is that of its words of a letter's size (``piece_extent``)."""
 
     def extent(piece: Sequence[T]) -> tuple[float, float]:
-        """(top, bottom) of a piece: the vertical range its words cover."""
-        return min(box(w)[1] for w in piece), max(box(w)[3] for w in piece)
+        return piece_extent(piece, box)
 
     lines: list[tuple[float, float, list[T]]] = []
     cut = [part for piece in pieces if piece for part in segments(piece, box)]
@@ -55,6 +59,17 @@ def visual_lines(pieces: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list
                 continue
         lines.append((top, bottom, list(piece)))
     return [words for _, _, words in lines]
+
+
+def piece_extent(piece: Sequence[T], box: Callable[[T], Box]) -> tuple[float, float]:
+    """(top, bottom) of a line piece: the vertical range of its words, leaving out any word over TALL_WORD_RATIO
+    times the piece's median word height. On a low-resolution scan Tesseract reads a blot (a seal's edge, a
+    signature stamp, two lines' ends run together) as a word two to four lines tall inside a line; counted, it made
+    the line swallow the lines under it, their words interleaved (a 100-dpi print of UBND Quảng Ngãi 11/TB-UBND)."""
+    heights = sorted(box(w)[3] - box(w)[1] for w in piece)
+    limit = TALL_WORD_RATIO * heights[len(heights) // 2]
+    letters = [w for w in piece if box(w)[3] - box(w)[1] <= limit] or list(piece)
+    return min(box(w)[1] for w in letters), max(box(w)[3] for w in letters)
 
 
 def segments(line: Sequence[T], box: Callable[[T], Box]) -> list[list[T]]:
