@@ -21,10 +21,8 @@ from pathlib import Path
 
 from bench.corpus import CORPUS, tuning_files
 from bench.gold import predict
-from bench.samples import Sample, born_digital_scans, draw_degradation, hash_seed, make_real_scan, save_pdf
+from bench.samples import DEV_SCANS, Sample, born_digital_scans, draw_degradation, hash_seed, make_real_scan, save_pdf
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV_SCANS = ROOT / "tests" / "corpus" / "scans"
 OUT = Path("/tmp/vanban-scan-tolerance")
 LETTER_PRINTS = ((100, "scan-random"), (200, "fax-random"), (300, "scan-random"))
 
