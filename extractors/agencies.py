@@ -75,6 +75,9 @@ class _Lexicon:
         self.mission_heads = {fold(h) for h in data["mission_heads"]}
         self.numbered_head = re.compile(rf"(?<!\w)(?:{_alternation(data['numbered_heads']).pattern})[ \t]*$")
         self.area_words = _alternation(data["area_words"])
+        # 'các tỉnh, thành phố| ven biển từ |Đà Nẵng| đến |Lâm Đồng': at most two lowercase words before the range
+        self.range_from = re.compile(rf"(?:[ \t]+[a-z]+){{0,2}}?\s+(?:{phrase_alternation(data['range_from'])})\s+")
+        self.range_to = re.compile(rf"\s+(?:{phrase_alternation(data['range_to'])})\s+")
         # 'Phó' before a title ('Phó Trưởng ban'): the signer's grammar reads the same words
         self.deputy = re.compile(rf"(?:{phrase_alternation(load_json('metadata.json')['position_prefixes'])})[ \t]+")
 
@@ -247,8 +250,6 @@ _UNIT_JOIN = re.compile(r",\s*|\s+va\s+|[ \t]*[-–—/][ \t]*")
 # the words between a named body's name and the colon of its item: 'Phòng Tổ chức| cán bộ|:'
 _TAIL_TO_COLON = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t]+(?:-[ \t]+)?[^\W\d_]+){0,9})[ \t]*:")
 _SERIES_COMMA = re.compile(r",\s*")
-_RANGE_FROM = re.compile(r"(?:[ \t]+[a-z]+){0,2}?\s+tu\s+")  # folded: '| ven biển từ |Đà Nẵng', '| từ |Hà Tĩnh'
-_RANGE_TO = re.compile(r"\s+den\s+")
 _CLASS_JOIN = re.compile(r",\s*(?:cac\s+)?|\s+va\s+")  # 'các sở, ban, ngành', 'các cấp, các ngành'
 _SPACE = re.compile(r"\s+")
 _RESTATED_PLURAL = re.compile(rf"\b{_PLURAL}\b")  # on folded text
@@ -587,14 +588,13 @@ class _Scanner:
         return end
 
     def _range(self, pos: int) -> int | None:
-        """The places a class of units ranges over, which the text does not list: 'các tỉnh, thành phố| ven biển từ
-        Đà Nẵng đến Lâm Đồng' (Thủ tướng 231/CĐ-TTg), '… thành phố| từ Hà Tĩnh đến Khánh Hòa' (217/CĐ-TTg), 'các
-        địa phương| từ Hà Tĩnh đến Lâm Đồng' (Chính phủ tn-a690); else None."""
-        m = _RANGE_FROM.match(self.folded, pos)
+        """Where the range of places a class of units covers ends ('các tỉnh, thành phố| ven biển từ Đà Nẵng đến Lâm
+        Đồng'): the text lists no member, so the range is what names them; else None."""
+        m = self.lex.range_from.match(self.folded, pos)
         if m is None or not self.text[m.start() : m.end()].islower():
             return None
         first = self._capitalised_run(m.end(), 3)
-        to = _RANGE_TO.match(self.folded, first) if first is not None else None
+        to = self.lex.range_to.match(self.folded, first) if first is not None else None
         return self._capitalised_run(to.end(), 3) if to is not None else None
 
     # -- the grammar --------------------------------------------------------------------------
@@ -638,10 +638,9 @@ class _Scanner:
 
     def _closed_member_comma(self, member: int, end: int) -> re.Match[str] | None:
         """The comma after a member (its class word text[member:end]) its qualifier or scope closes, when the series
-        goes on past it to another class word: 'các tổ chức hành chính khác|, đơn vị sự nghiệp công lập thuộc thành
-        phố' (UBND Huế tn-606d, Chủ tịch UBND Huế tn-e598), 'các bộ, cơ quan trung ương|, địa phương' (Chính phủ
-        tn-a690, tn-c225). Not a restated 'các', nor the same class word again, which tells levels apart ('Quỹ …
-        trung ương, cấp tỉnh|, cấp huyện': one body per level, cb-file_data_7)."""
+        goes on past it to another class word ('các bộ, cơ quan trung ương|, địa phương'): the qualifier closes the
+        member, not the series. Not a restated 'các', nor the same class word again, which tells levels apart ('Quỹ …
+        trung ương, cấp tỉnh|, cấp huyện': one body per level)."""
         closed: int | None = self._qualifiers(end)
         if closed == end:
             closed = self._scope(end)

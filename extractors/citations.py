@@ -222,10 +222,8 @@ def _issuer_stop(text: str, key: str, start: int, limit: int) -> re.Match[str] |
 
 def _comma_inside_name(text: str, start: int, comma: int) -> bool:
     """A comma that goes on with the issuer: a joint issuer's next title or ministry ('của Bộ trưởng, Chủ nhiệm Văn
-    phòng Chính phủ' in the Căn cứ of UBND Phú Thọ, Hồ Chí Minh, Quảng Trị, Cà Mau, Hà Tĩnh and Bộ Tư pháp; 'của Liên
-    Bộ Giáo dục và Đào tạo, Bộ Tài chính, Bộ Lao động …' cb-file_data_32; 'của Bộ trưởng Bộ Giáo dục và Đào tạo, Bộ
-    trưởng Bộ Nội vụ …' tn-4eb6d4a6), or a comma inside a body's name the agency lexicon reads whole ('của Bộ Văn
-    hóa, Thể thao và Du lịch')."""
+    phòng Chính phủ', 'của Liên Bộ Giáo dục và Đào tạo, Bộ Tài chính, …'), or a comma inside a body's name the agency
+    lexicon reads whole ('của Bộ Văn hóa, Thể thao và Du lịch')."""
     if text[comma : comma + 1] != ",":
         return False
     if _patterns().issuer_after_comma.match(text, comma + 1):

@@ -102,13 +102,13 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 # A symbol part is capitals and digits with at most one small letter inside (ThU, CTr, QĐi, TTg), so
 # a capitalised word after a dash ('– Ban Bí thư') is not read as part of the symbol; a unit's number may
 # follow a dot ('11554/VPCP-V.I', '4814/CCTKV.05-TTKT3'). Spaces around separators (OCR, line wraps) are
-# tolerated and removed by clean_number. A web page that lost the space after a symbol glues it to the 'của' or
-# 'ngày' after it: '35/2025/QĐ-TTgcủa Thủ tướng' (tn-ed309a99, HĐND Huế), '381/ĐA-CPngày 09 tháng 5' (tn-ee18506c,
-# UBTVQH); the symbol ends there.
+# tolerated and removed by clean_number. A web page that lost the space after a symbol glues it to a word
+# (document_kinds.json glued_after_number: '35/2025/QĐ-TTgcủa Thủ tướng'); the symbol ends there.
 _SYMBOL_PART = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:\.[A-ZĐ0-9]+(?![a-zđ]))*"
+_GLUED_AFTER_NUMBER = exact_alternation(load_json("document_kinds.json")["glued_after_number"])
 DOC_NUMBER = re.compile(
     rf"(?<![\w/])(\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*(?:[-/]|\s[–—]\s)\s*{_SYMBOL_PART}){{0,3}})"
-    r"(?:(?!\w)|(?=(?:của|ngày)(?!\w)))"
+    rf"(?:(?!\w)|(?=(?:{_GLUED_AFTER_NUMBER})(?!\w)))"
 )
 
 

@@ -478,10 +478,8 @@ def _placed(cell: Cell) -> Cell:
 @lru_cache(maxsize=1)
 def number_label() -> re.Pattern[str]:
     """'Số: 12/…', 'Số - CV/TU', and a handwritten number whose digits OCR read as their look-alikes ('Số: {57
-    /QĐ-UB'), on folded text; not 'SỞ Y TẾ'. On a scan OCR may misread the label itself, its vowel ('Sắ: 239
-    /TTr-UBND', 239_TTr at 150 dpi, UBND tỉnh Quảng Ngãi) or its S as the digit it looks like ('5ố: 4240/UBND-VX',
-    tn-a12a41bbbe518be8 printed and scanned, UBND Thành phố Hồ Chí Minh): such a label counts before a colon and a
-    number."""
+    /QĐ-UB'), on folded text; not 'SỞ Y TẾ'. A label whose vowel or S OCR misread ('Sắ: 239 /TTr-UBND', '5ố:
+    4240/UBND-VX') counts before a colon and a number."""
     alike = re.escape("".join(sorted({fold(c) for c in _vocab().lookalikes})))
     s_alike = "".join(sorted(d for c, d in _vocab().lookalikes.items() if fold(c) == "s"))
     misread = rf"[s{s_alike}][aeiouy]\s*:\s*(?=[\d{alike}])"

@@ -71,7 +71,6 @@ from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 TITLE_MIN_LETTERS = 8  # a task in capitals this long is a part's title; a shorter one may be an acronym
 _ROLE_OBJECT_WORDS = 5  # syllables of a role's object inside a class's name ('chủ trì| quản lý tài sản')
 _ACTIVITY_WORDS = 12  # syllables of what a class's members do, inside its name ('… cá nhân| thực hiện nhiệm vụ …')
-_CLASS_BOUND = re.compile(r"\s+theo(?=\s)")  # folded: 'theo chức năng', 'theo quy định' after such a name
 _SENTENCE_OR_CLAUSE_END = re.compile(r"[.;:]")
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
@@ -155,6 +154,7 @@ class _Vocabulary:
     task_word: re.Pattern[str]
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
+    class_bound: re.Pattern[str]  # 'theo' after a class named by what its members do: 'theo chức năng, nhiệm vụ'
     functional: re.Pattern[str]
     issuing: re.Pattern[str]
     not_functional: re.Pattern[str]
@@ -287,6 +287,7 @@ def _vocabulary() -> _Vocabulary:
         case_opener=re.compile(rf"^\W*(?:{phrase_alternation(d['case_openers'])})\s"),
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
+        class_bound=re.compile(rf"\s+(?:{phrase_alternation(d['class_bounds'])})(?=\s)"),
         # folded: the functional head, its description (no punctuation, a dozen words at most), then its duty
         functional=re.compile(
             rf"\s*(?:{phrase_alternation(d['functional_heads'])})(?:\s+[^\W\d_]+){{1,12}}?"
@@ -924,11 +925,9 @@ class _Reader:
 
     def _class_by_activity(self, text: str, folded: str, stop: int) -> int | None:
         """Where a class named by what its members do ends, before the 'theo …' that bounds it and the duty it is
-        given: '4. Các cơ quan, tổ chức, đơn vị, cá nhân thực hiện nhiệm vụ phục vụ công tác bầu cử| theo quy định tại
-        Nghị quyết này có trách nhiệm …' (Nghị quyết HĐND Hà Nội, tn-4672), '… và các Sở, ban, ngành quản lý quy
-        hoạch| theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp …' (Chỉ thị UBND Đắk Lắk 010/CT-UBND).
-        Lowercase words only, a dozen at most, no duty among them, and the duty in the same clause; else None."""
-        bound = _CLASS_BOUND.search(folded, stop)
+        given ('… và các Sở, ban, ngành quản lý quy hoạch| theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp
+        …'): lowercase words only, a dozen at most, no duty among them, and the duty in the same clause; else None."""
+        bound = self.voc.class_bound.search(folded, stop)
         if bound is None or not text[stop : bound.start()].strip():
             return None
         words = text[stop : bound.start()].split()

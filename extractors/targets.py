@@ -151,11 +151,13 @@ class _Vocab:
     condition_lead_ins: re.Pattern  # 'các tiêu chí sau:': a list of conditions, not of goals
     rule_kinds: frozenset[str]  # 'Nghị định', 'Thông tư': kinds whose figures without a time are norms
     adopts_plan: re.Pattern  # 'Về việc ban hành Kế hoạch …': the subject of a decision that adopts a plan
+    qualifier_break: re.Pattern  # 'và' between a percent and a count: the count is another goal, not a qualifier
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     d = load_json("targets.json")
+    past_exact = load_json("deadlines.json")["past_markers_exact"]  # 'đã': the deadlines read the same list
     return _Vocab(
         before=[_ending(e, "op") for e in sorted(d["comparators_before"], key=lambda e: -len(e["phrase"]))],
         after=[
@@ -177,8 +179,8 @@ def _vocab() -> _Vocab:
         not_after=re.compile(rf"^(?:{phrase_alternation(d['not_after'])})(?!\w)"),
         not_before=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['not_before'])})\s*$"),
         past=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers'])})(?!\w)(?!\s+duoc\b)"),
-        past_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(d['past_markers_exact'])})(?!\w)(?!\s+được\b)"),
-        past_exact_folded=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['past_markers_exact'])})(?!\w)(?!\s+duoc\b)"),
+        past_exact=re.compile(rf"(?<!\w)(?:{exact_alternation(past_exact)})(?!\w)(?!\s+được\b)"),
+        past_exact_folded=re.compile(rf"(?<!\w)(?:{phrase_alternation(past_exact)})(?!\w)(?!\s+duoc\b)"),
         goal_shares=frozenset(fold(w) for w in d["goal_shares"]),
         recurrence=[
             (re.compile(rf"(?<!\w){phrase_alternation([e['phrase']])}(?!\w)"), e["recurrence"]) for e in d["recurrence"]
@@ -206,6 +208,7 @@ def _vocab() -> _Vocab:
         ),
         subject_verbs=re.compile(rf"\)?[^.;:()]{{0,80}}?(?<!\w)(?:{phrase_alternation(d['subject_verbs'])})(?!\w)"),
         condition_lead_ins=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['condition_lead_ins'])})(?!\w)"),
+        qualifier_break=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['qualifier_breaks'])})(?!\w)"),
         indicators=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['indicators'])})(?!\w)"),
         past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
@@ -627,7 +630,7 @@ def _qualifies(ct: ClausedText, share: _Figure, fig: _Figure) -> bool:
     if share.unit != "%" or share.end > fig.start:
         return False
     between = ct.folded[share.end : fig.start]
-    return _QUALIFIER_GAP.fullmatch(between) is not None and re.search(r"(?<!\w)va(?!\w)", between) is None
+    return _QUALIFIER_GAP.fullmatch(between) is not None and _vocab().qualifier_break.search(between) is None
 
 
 _ITEM_MARKER = re.compile(r"^(?:[-–—+•*]|[a-zđ]\)?)$")

@@ -50,7 +50,8 @@ def repair_mixed_script(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _slips() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p), r) for p, r in confusion_tables()["slips"]["patterns"])
+    slips = confusion_tables()["slips"]
+    return tuple((re.compile(p.replace("{list_head}", slips["list_head"])), r) for p, r in slips["patterns"])
 
 
 def mend_slips(text: str) -> str:

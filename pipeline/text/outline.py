@@ -148,8 +148,8 @@ _LETTER_ORDER = "abcdđefghijklmnopqrstuvwxyz"
 
 def _follows(previous: str | None, label: str) -> bool:
     """A letter list starts at 'a' and goes forward; another letter out of sequence is a misread digit. A letter
-    printed twice is a drafting slip ('b) …' twice, 'đ) …' twice: cb-file_data_2, cb-file_data_7, tn-1796, tn-6bac) or
-    OCR's 'd)' read as 'đ)' before the real 'đ)': the second is an item all the same."""
+    printed twice is a drafting slip ('b) …' twice) or OCR's 'd)' read as 'đ)' before the real 'đ)': the second is an
+    item all the same."""
     if previous is None:
         return label == "a"
     return _LETTER_ORDER.index(label) >= _LETTER_ORDER.index(previous)
