@@ -29,6 +29,8 @@ The sets, and how each was made:
                   started): measured on the main of its start and at its end
   corpus-holdout8 round 8, the last 14 short held-out-side texts, drawn at the start of the thirteenth session
                   before any of its tuning: measured on the main of its start and at its end
+  corpus-holdout9 round 9, the 6 long held-out-side texts left, drawn in the middle of the thirteenth session and
+                  measured on the main of its start (which no tuning of the session had touched) and at its end
   scans           real scanned and born-digital PDFs of a provincial People's Committee, end to end
                   through OCR (tests/corpus/scans); tuned on
   scans-holdout   more real scans of the same People's Committee, end to end, gold written by an annotator
@@ -83,6 +85,7 @@ SETS = {
         GoldSet("corpus-holdout6", CORPUS / "texts", CORPUS / "gold" / "holdout6"),
         GoldSet("corpus-holdout7", CORPUS / "texts", CORPUS / "gold" / "holdout7"),
         GoldSet("corpus-holdout8", CORPUS / "texts", CORPUS / "gold" / "holdout8"),
+        GoldSet("corpus-holdout9", CORPUS / "texts", CORPUS / "gold" / "holdout9"),
         GoldSet("scans", CORPUS / "scans", CORPUS / "scans" / "gold", (".pdf",)),
         GoldSet("scans-holdout", CORPUS / "scans-holdout", CORPUS / "scans-holdout" / "gold", (".pdf",)),
     )

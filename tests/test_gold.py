@@ -140,6 +140,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "obligations": 0.935,
         "assignments": 0.935,
     },
+    # Held-out round 9 (6 documents, notes-R9a.md … notes-R9d.md): the 6 long held-out-side texts left (decrees, a
+    # consolidated circular, procedure decisions), drawn in the middle of the thirteenth session and scored on the
+    # code of its start, untouched by its tuning: overall 0.613, deadlines 0.100 (48 false), obligations and
+    # assignments 0.500; floors that minus 0.01; its 9 deadlines are too few to hold a floor.
+    "corpus-holdout9": {
+        "document": 0.955,
+        "citations": 0.99,
+        "obligations": 0.49,
+        "assignments": 0.49,
+    },
     # Branch scans (e-signature stamps in the text layer, handwritten number and day read as digits, white
     # paragraph borders no table): document 0.839 -> 0.969, deadlines 0.706 -> 0.875, obligations 0.815 -> 0.829;
     # the ninth session's grammar work: obligations 0.829 -> 0.871, assignments 0.707 -> 0.800. Four more scans unseen
@@ -180,6 +190,7 @@ def test_the_corpus_split_follows_the_hash_rule():
             "corpus-holdout6",
             "corpus-holdout7",
             "corpus-holdout8",
+            "corpus-holdout9",
         )
         for p in SETS[name].gold.glob("*.json")
     }
