@@ -543,17 +543,22 @@ def _recipients(lh: Letterhead) -> tuple[list[str], int, int]:
             if nxt.marker == "-":
                 items.append(bare(nxt.text))
                 end, last = nxt.end, nxt
-            elif (
-                last is not None and nxt.text[:1].isupper() and not is_noise(nxt.text) and nxt.text.endswith((";", "."))
-            ) or (items and _name_wraps_onto(items[-1], nxt, after)):
+            elif items and _name_wraps_onto(items[-1], nxt, after):
                 items[-1] = f"{items[-1]} {nxt.text}"  # a name wrapped onto the next line
                 end = nxt.end
-            else:
-                break
+            elif not (_is_bracketed(nxt.text) and after is not None and after.marker == "-"):
+                break  # the body starts; a recipient's address in brackets is passed when the list goes on
         # the bold that closes after the label ('**Kính gửi: **Thuế tỉnh Gia Lai.') is no part of a name
         names = [bare(r).strip(" -;,.") for r in items]
         return [r for r in names if r], line.start, end
     return [], -1, -1
+
+
+def _is_bracketed(text: str) -> bool:
+    """A line in brackets under a recipient: its address ('(Địa chỉ: Trung tâm Thương mại Hà Tiên, …)', Cục Thuế
+    5608/CT-CS; '*(đ/c: KCN Đồng Văn 11, …)*', Cục Hải quan) or a note on it, no name of its own."""
+    rest = bare(text).strip("*_ ")
+    return rest.startswith("(") and rest.rstrip(".;,").endswith(")")
 
 
 _WRAPPED_NAME_WORDS = 6  # the rest of a recipient's name on the next line; a longer line is the body

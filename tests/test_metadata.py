@@ -670,3 +670,94 @@ sáng tạo
 nghiệp trong các lĩnh vực ưu tiên của Thành phố được quy định như sau:
 """
     assert meta_of(tmp_path, body).recipients == ["Thuế thành phố Hồ Chí Minh"]
+
+
+QUANG_NGAI_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 299 /UBND-TTHC
+V/v công bố Danh mục TTHC
+và xây dựng quy trình nội bộ
+giải quyết TTHC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Quảng Ngãi, ngày 15 tháng 01 năm 2025
+"""
+
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+@pytest.mark.parametrize(
+    ("block", "recipients"),
+    [
+        # a dashed list whose last name carries a bracketed note and closes with a stop
+        (
+            "Kính gửi:\n- Sở Giao thông vận tải;\n"
+            "- Sở Nông nghiệp và Phát triển nông thôn (đến ngày 09/12/2024 chưa gửi báo cáo).\n",
+            ["Sở Giao thông vận tải", "Sở Nông nghiệp và Phát triển nông thôn (đến ngày 09/12/2024 chưa gửi báo cáo)"],
+        ),
+        # the same note wrapped onto a line of its own (the paragraph joiner puts it back on the name's line)
+        (
+            "Kính gửi:\n- Sở Giao thông vận tải;\n- Sở Nông nghiệp và Phát triển nông thôn\n"
+            "(đến ngày 09/12/2024 chưa gửi báo cáo).\n",
+            ["Sở Giao thông vận tải", "Sở Nông nghiệp và Phát triển nông thôn (đến ngày 09/12/2024 chưa gửi báo cáo)"],
+        ),
+        # a name wrapped in the list (Bộ Nội vụ, tn-5d3180ce): its short tail goes on, the body does not
+        (
+            "Kính gửi:\n- Các bộ, cơ quan ngang bộ, cơ quan thuộc\nChính phủ;\n"
+            "- Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương.\n",
+            [
+                "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+                "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+            ],
+        ),
+        # one line
+        (
+            "Kính gửi: Thường trực HĐND tỉnh (đến ngày 09/12/2024 chưa gửi báo cáo).\n",
+            ["Thường trực HĐND tỉnh (đến ngày 09/12/2024 chưa gửi báo cáo)"],
+        ),
+    ],
+)
+def test_recipients_end_where_the_body_starts(tmp_path, block, recipients, gap):
+    """The 'Kính gửi' block ends at the first body paragraph even when the body's lines, like a closed name, open
+    with a capital and end with a stop (the recipients took in the whole body of a letter in the Quảng Ngãi layout,
+    letters13). The header and list lines are the development scan 299/UBND-TTHC's; the body's lines are Cục Thuế's
+    (5608/CT-CS) and Cục Hải quan's (39209/CHQ-GSQL), with or without a blank line above them."""
+    body = (
+        "Cục Thuế nhận được công văn số 291/STSG-HC ngày 29/9/2025 của Công ty cổ phần siêu thị Sài Gòn.\n"
+        "Do nội dung công văn không nêu cụ thể hình thức nhập khẩu nên Cục Hải quan chưa đủ cơ sở trả lời.\n"
+        "Đề nghị các cơ quan, đơn vị khẩn trương thực hiện./.\n"
+    )
+    assert meta_of(tmp_path, QUANG_NGAI_HEADER + block + gap + body).recipients == recipients
+
+
+def test_a_recipients_address_in_brackets_is_passed_when_the_list_goes_on(tmp_path):
+    """Cục Thuế 5608/CT-CS (tn-77de8d61): the company's address in brackets sits between two dashed names; the
+    second recipient, 'Thuế tỉnh Phú Thọ', was lost. A bracketed line under a recipient is seen in letters of Cục
+    Thuế and Cục Hải quan (tn-416ea296, tn-28eca2b7, tn-e7f60026)."""
+    letter = """BỘ TÀI CHÍNH
+**CỤC THUẾ**
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 5608/CT-CS
+*V/v đơn giá thuê đất*
+|
+*Hà Nội, ngày 28
+tháng 11 năm 2025*
+|
+|
+**Kính gửi:**
+|
+- Công ty cổ phần siêu thị Sài Gòn;
+(Địa chỉ: Trung tâm Thương mại Hà Tiên, phường Vĩnh Phúc, tỉnh Phú Thọ)
+- Thuế tỉnh Phú Thọ.
+|
+Cục Thuế nhận được công văn số 291/STSG-HC ngày
+29/9/2025 của Công ty cổ phần siêu thị Sài Gòn về việc đề nghị điều chỉnh đơn
+giá thuê đất. Về vấn đề này, Cục Thuế có ý kiến như sau:
+"""
+    assert meta_of(tmp_path, letter).recipients == ["Công ty cổ phần siêu thị Sài Gòn", "Thuế tỉnh Phú Thọ"]
