@@ -524,6 +524,24 @@ def test_a_time_that_closes_the_condition_of_a_rule_is_no_deadline(tmp_path):
     assert keys(read(tmp_path, text, issued_on="2025-06-30")) == [("2025-12-31", "before", None)]
 
 
+def test_a_time_whose_cases_another_text_keeps_covering_is_no_deadline(tmp_path):
+    """tn-c22591f10eec1dab (Chính phủ, Nghị định 170/2025, issued 30/6/2025) and cb-file_data_7 (Bộ LĐTBXH's
+    consolidated decree; the clause is Nghị định 146/2018's, issued 17/10/2018): a time right before 'được thực
+    hiện theo' / 'thực hiện theo quy định tại' bounds the cases an older rule keeps covering, a transition that
+    sets no task; a duty of the same article with its own limit keeps it."""
+    decree = (
+        "4. Việc nhận xét, đánh giá đối với thời gian tập sự trước ngày 01 tháng 7 năm 2025 được thực hiện theo quy "
+        "định tại Nghị định số 138/2020/NĐ-CP ngày 27 tháng 11 năm 2020 của Chính phủ.\n"
+        "5. Chậm nhất đến ngày 01 tháng 7 năm 2027, các Bộ, ngành phải hoàn thành việc bố trí vào vị trí việc làm.\n"
+    )
+    assert keys(read(tmp_path, decree, issued_on="2025-06-30")) == [("2027-07-01", "by", None)]
+    consolidated = (
+        "3. Việc thanh toán, quyết toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế từ ngày 01 tháng 01 năm 2019 thực "
+        "hiện theo quy định tại Điều 30, Điều 31 và khoản 2 Điều 32 Nghị định này.\n"
+    )
+    assert keys(read(tmp_path, consolidated, issued_on="2018-10-17")) == []
+
+
 def test_a_past_marker_that_qualifies_a_noun_leaves_a_firm_limit_standing(tmp_path):
     """tn-e01d3782fbed0967 (Thủ tướng Chính phủ, Công điện 227): 'các điểm trường bị ngập lũ vừa qua, …, báo cáo
     Thủ tướng Chính phủ trước ngày 30/11/2025'; tn-75a0867a09525909 (Văn phòng Chính phủ): '… hoàn thành xây dựng
