@@ -346,8 +346,7 @@ def test_a_yearly_cycle_of_windows_and_quarters(tmp_path):
     assert [(d.due, d.recurrence) for d in found] == [
         ("--12-15", "yearly"),
         ("--12-31", "yearly"),
-        ("--03-31", "yearly"),
-    ]
+    ]  # 'Trong quý I của năm liền kề' prints no day: no deadline (notes-adjud6.md class 6)
 
 
 def test_titles_legal_bases_and_land_are_no_tasks(tmp_path):

@@ -6,9 +6,8 @@ It reads folded text (``fold_in_place``: same length, so offsets are the text's)
   document's date;
 - a month 'tháng 4/2025', a quarter 'quý II/2025' (due in its last month: 2025-06), a year 'năm 2025', a
   fiscal year 'năm tài chính 2025'; a school year 'năm học 2024 - 2025' and a part of a year '9 tháng đầu
-  năm 2025' are periods, no due; a month or quarter of a year of the cycle ('trong quý I của năm liền kề')
-  is due on its last day ('--03-31'), one of every year without a day ('tháng 12 hằng năm') is a periodic
-  duty, no due;
+  năm 2025' are periods, no due; a month or quarter of every year's cycle without its day ('trong quý I của
+  năm liền kề', 'tháng 12 hằng năm') is a periodic duty, no due;
 - a range 'từ tháng 3 đến tháng 10 năm 2026', 'Tháng 11 - 12/2025', 'từ ngày 10 đến ngày 15 tháng 12': a
   window of at most a year is due at its end; a longer span is a period, no due ('từ năm 2024 đến năm
   2030', '2026-2030'); a start with no dated end is due at its start ('Từ tháng 11/2025 đến khi kết
@@ -489,11 +488,8 @@ def _due(read: _Read, folded: str, periodic: bool, issued_on: str | None) -> tup
             return f"--{a.month:02d}-{a.day:02d}", "yearly"
         day = f"{a.month:02d}-{a.day:02d}"
         return f"{int(issued_on[:4]) + (day < issued_on[5:10])}-{day}", None
-    if cycle:  # a month of every year without its day ('tháng 12 hằng năm') is a periodic duty, no due
-        last = _last_day(a)
-        assert last is not None  # a month or a quarter always has a last day
-        return f"--{last.month:02d}-{last.day:02d}", "yearly"
-    return None
+    return None  # a month or quarter of every year's cycle without its day ('trong quý I của năm liền kề', 'tháng 12
+    # hằng năm') is a periodic duty with no calendar day: no due (CONVENTIONS; notes-adjud6.md class 6)
 
 
 def _use(read: _Read, folded: str) -> Use:
