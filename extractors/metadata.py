@@ -40,6 +40,7 @@ SIGNATURE_SPAN = 8  # lines from a signing capacity to the signer's name
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
 STROKES_MIN_TOKENS = 4  # a shorter line is judged by its length (SCRAWL_MAX_CHARS)
+_HAS_VOWEL = re.compile(r"[aeiouy]")  # on the folded word
 _VIETNAMESE_LETTERS = frozenset(
     nfc(base + tone) for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for tone in ("", *TONES)
 ) | frozenset("bcdđfghjklmnpqrstvwxzBCDĐFGHJKLMNPQRSTVWXZ")
@@ -1021,7 +1022,7 @@ def _read_block(cells: list[Cell]) -> tuple[Signer, int, int] | None:
             capacity = f"{capacities[-1][0]} {recase(capacities[-1][1])}" if capacities else None
             position = recase(" ".join(positions)) if positions else None
             return Signer(name=name[0], position=position, capacity=capacity), name[1], c.end
-        elif is_caps(c.text) and len(c.text.split()) <= 8:
+        elif is_caps(c.text) and len(c.text.split()) <= 8 and not _mostly_strokes(c.text):
             positions.append(c.text)
         elif (capacities or positions) and _is_scrawl(c.text):
             continue  # the handwritten signature, OCR'd as a few stray characters
@@ -1075,9 +1076,10 @@ def _is_scrawl(text: str) -> bool:
 
 def _mostly_strokes(text: str) -> bool:
     """Fewer than a third of the line's tokens are Vietnamese words of two letters or more: a pen's signature or
-    a stamp's ring read as text, not a recipient ('- Sở Tài chính;') nor a sentence."""
+    a stamp's ring read as text, not a recipient ('- Sở Tài chính;') nor a sentence. A word holds a vowel: the
+    lexicon's 'ng', 'vn' are abbreviations, and in a signature's strokes letters read by chance."""
     tokens = text.split()
-    words = [t for t in tokens if len(w := t.strip(",;:.")) > 1 and is_syllable(w)]
+    words = [t for t in tokens if len(w := t.strip(",;:.")) > 1 and is_syllable(w) and _HAS_VOWEL.search(fold(w))]
     return len(tokens) >= STROKES_MIN_TOKENS and len(words) * 3 < len(tokens)
 
 

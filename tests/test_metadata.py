@@ -355,6 +355,23 @@ def test_scanned_signature_strokes_over_a_long_line_and_a_capitals_scrap(tmp_pat
     assert m.signer.name == "Phùng Tô Long"
 
 
+def test_scanned_signature_scrawl_over_four_lines_one_in_capitals(tmp_path):
+    """05 TB (UBND Quảng Ngãi) printed and scanned at 100 dpi, as read since the line grouping of ocrfax13: the
+    seal and the pen read as four lines of junk between the position and the name; one is in capitals ('HỆ') and
+    one holds the lexicon's vowelless 'Ng', 'vn'. Each is strokes, not a position nor a word."""
+    m = meta_of(
+        tmp_path,
+        "THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh\nĐề nghị các cơ quan thực hiện./.\nNơi nhận:\n"
+        "- Cổng TTĐT tỉnh; - Lưu: VT. KTTHu.\nTL. CHỦ TỊCH `\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n"
+        ': * ng\nZ tớ g8\n` _. ¬" ¬- HỆ\nNg d; Ạ Š vn M_ vế N "_—\n` ." T— ì = m _= * Ñguyễn Phước Bình\n',
+    )
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == (
+        "Nguyễn Phước Bình",
+        "Phó Chánh Văn phòng",
+        "KT. Chánh Văn phòng",
+    )
+
+
 def test_a_surname_slip_is_spelled_on_an_ocr_page_only(tmp_path):
     """05 TB scanned at 300 dpi: the seal over 'Nguyễn' left 'Nguyên'; on an OCR'd page the family name is spelled
     as it is, on a typed page it is kept as written."""
