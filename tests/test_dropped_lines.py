@@ -59,3 +59,5 @@ def test_a_word_beyond_the_page_s_words_left_and_right_edges_is_not_kept():
 def test_a_band_whose_words_are_not_vietnamese_is_not_kept():
     junk = [_word("Mềm", 33), _word("xzq", 33), _word("ktrw", 30), _word("llI", 35)]
     assert text_words(junk, line_height=33, columns=(0, 2000)) == []
+    # the dictionary holds every single letter: they are no sign of a line (fax-random seed 000 p3, at the edge)
+    assert text_words([_word("b", 30, 80.8), _word("Ñ", 25, 51.8)], line_height=25, columns=(0, 2000)) == []

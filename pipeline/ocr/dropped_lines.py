@@ -38,7 +38,9 @@ MIN_CONFIDENCE = 50  # words read in a band below this confidence are the seal's
 # ascenders, tone marks and descenders make words up to ~1.6 times it; a blot of the seal read as a word stands
 # higher. (No lower bound: Tesseract gives some well-read words of a band a box a few pixels high, 'một' 4 px at 94.)
 MAX_HEIGHT_SHARE = 2.0
-# Of a band's kept words that hold letters, at least this share are Vietnamese syllables, or the band is not text.
+# Of a band's kept words that hold letters, at least this share are Vietnamese syllables of two letters or more, or
+# the band is not text (the dictionary holds every single letter, 'b' and 'ñ' included: a band reading 'b Ñ' at the
+# paper's edge of fax-random seed 000 p3 is not a line).
 MIN_SYLLABLE_SHARE = 0.5
 BLOCK_PSM = 6  # one uniform block of text: no picture regions to drop lines into
 
@@ -79,7 +81,8 @@ def text_words(read: list[TesseractWord], line_height: float, columns: tuple[int
     ]
     lettered = ["".join(c for c in w.text if c.isalpha()) for w in kept]
     lettered = [letters for letters in lettered if letters]
-    if lettered and sum(map(is_syllable, lettered)) < MIN_SYLLABLE_SHARE * len(lettered):
+    syllables = sum(len(letters) > 1 and is_syllable(letters) for letters in lettered)
+    if lettered and syllables < MIN_SYLLABLE_SHARE * len(lettered):
         return []
     return kept
 
