@@ -44,13 +44,10 @@ def visual_lines(pieces: Sequence[Sequence[T]], box: Callable[[T], Box]) -> list
     not the growing union, so that a tall signature scribble cannot swallow two lines). A piece's
     height is that of its words of a letter's size (``piece_extent``)."""
 
-    def extent(piece: Sequence[T]) -> tuple[float, float]:
-        return piece_extent(piece, box)
-
     lines: list[tuple[float, float, list[T]]] = []
     cut = [part for piece in pieces if piece for part in segments(piece, box)]
-    for piece in sorted(cut, key=lambda p: extent(p)[0]):
-        top, bottom = extent(piece)
+    for piece in sorted(cut, key=lambda p: piece_extent(p, box)[0]):
+        top, bottom = piece_extent(piece, box)
         if lines:
             line_top, line_bottom, words = lines[-1]
             overlap = min(bottom, line_bottom) - max(top, line_top)
