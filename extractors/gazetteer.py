@@ -12,7 +12,8 @@ maintained for exactly this:
 - ``vietnam-provinces`` — the units in force today with their official codes.
 
 Only a rename the libraries no longer carry (Thừa Thiên Huế, a province until 2025-01-01) is
-kept as data in ``data/province_renames.json``.
+kept as data in ``data/province_renames.json``; the words that make a bare province name part of another
+name ('đường Hồ Chí Minh') are in ``data/gazetteer.json``.
 
 Loading is lazy and cached: the data files are read directly (sqlite3 / json), without
 importing the libraries' packages, whose import pulls geocoding dependencies and costs
@@ -349,10 +350,18 @@ def _province_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:(tinh|thanh pho|tp\s*\.?)\s*)?(" + alts + r")\b")
 
 
+@lru_cache(maxsize=1)
+def _eponym_words() -> re.Pattern[str]:
+    """The words a bare province name right after them is part of another name ('đường', 'tư tưởng')."""
+    words = sorted(load_json("gazetteer.json")["eponym_words"], key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\s+$")
+
+
 def find_provinces(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every province named in ``text``. A name after its kind
     word ('tỉnh', 'thành phố', 'TP.') is matched without diacritics; a bare name must be written
-    with its diacritics and capitals, so 'hòa bình' (peace) is not Hòa Bình."""
+    with its diacritics and capitals, so 'hòa bình' (peace) is not Hòa Bình, and not right after a word that
+    makes it part of another name ('đường Hồ Chí Minh', ``data/gazetteer.json``)."""
     folded = fold_in_place(text)
     found = []
     for m in _province_pattern().finditer(folded):
@@ -362,6 +371,8 @@ def find_provinces(text: str) -> list[tuple[int, int, str]]:
             canonical = match_province(written)
             if canonical is None or compact(written) != compact(canonical) or not written[:1].isupper():
                 continue
+            if _eponym_words().search(text[max(0, name_start - 30) : name_start].lower()):
+                continue  # 'đường Hồ Chí Minh', 'tư tưởng Hồ Chí Minh': a road, a person, not the city
             if fold(written) == written.lower() != canonical.lower():
                 continue  # written without the diacritics the name has
         canonical = match_province(text[name_start : m.end(2)])

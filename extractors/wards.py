@@ -293,7 +293,8 @@ def _in_address(text: str, at: int) -> bool:
     Nguyễn Tất Thành, Phường Bà Rịa'): where an office stands, not a ward the document is about. The street part
     is a number or a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case); or an
     'Địa chỉ:' label opens the clause ('Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ'; a parcel's 'Địa điểm tại: Lô đất
-    số 15 - Mặt bằng số 26/QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư …, phường Tân Giang')."""
+    số 15 - Mặt bằng số 26/QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư …, phường Tân Giang'); or a house number and one street part go before
+    it ('Số 12, phố Nguyễn Trãi, phường Hà Đông')."""
     before = text[max(0, at - 200) : at].replace("\n", " ")
     stops = [m.end() for m in re.finditer(r"[;\t|)]|\.\s", before)]  # the clause: after a stop, a cell, a bracket
     if _address_label().search(before[stops[-1] if stops else 0 :]):
@@ -301,7 +302,18 @@ def _in_address(text: str, at: int) -> bool:
     cut = max(before.rfind(c) for c in ";:()\t")  # a clause or a table cell of its own
     m = _address_part().search(before[cut + 1 :])
     inner = {fold(w) for w in _rules()["address_words"]}
-    return m is not None and all(w[:1].isdigit() or w[:1].isupper() or fold(w) in inner for w in m.group(1).split())
+    if m is not None and all(w[:1].isdigit() or w[:1].isupper() or fold(w) in inner for w in m.group(1).split()):
+        return True
+    numbered = _house_number().search(before[cut + 1 :])
+    return numbered is not None and all(w[:1].isdigit() or w[:1].isupper() for w in numbered.group(1).split()[1:])
+
+
+@lru_cache(maxsize=1)
+def _house_number() -> re.Pattern:
+    """A house number then one street part before a mention ('Số 12, phố Nguyễn Trãi, '): the street's kind word
+    (any, 'phố' too) then its name in capitals or figures, then a comma or a dash."""
+    words = "|".join(re.escape(w) for w in _rules()["house_number_words"])
+    return re.compile(rf"(?<!\w)(?i:{words})\s+\d+[\w/]*\s*,\s*((?:[\w/.-]+\s+){{1,5}}[\w/.-]+)\s*[,–-]\s*$")
 
 
 def _named_as_committee(text: str, at: int) -> bool:

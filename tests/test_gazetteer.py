@@ -63,6 +63,21 @@ def test_find_provinces_needs_diacritics_for_a_bare_name():
     assert text[start:end] == "tinh Khanh Hoa"
 
 
+def test_a_bare_province_name_inside_another_name_is_no_province():
+    """'dự án đường Hồ Chí Minh' (VPCP 11583/VPCP-CN, whose jurisdiction gold leaves null), 'tư tưởng Hồ Chí Minh'
+    (UBND Hải Phòng), 'Học viện Chính trị quốc gia Hồ Chí Minh' (Chính phủ): a road, a person, an academy; the city
+    is still read bare in a list or after its kind word."""
+    for text in (
+        "V/v triển khai Kết luận về dự án đường Hồ Chí Minh",
+        "học tập tư tưởng Hồ Chí Minh",
+        "Học viện Chính trị quốc gia Hồ Chí Minh chủ trì",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    ):
+        assert gazetteer.find_provinces(text) == [], text
+    found = gazetteer.find_provinces("UBND các tỉnh, thành phố: Hồ Chí Minh, Hà Nội; đường tỉnh Đồng Nai")
+    assert [name for *_, name in found] == ["Hồ Chí Minh", "Hà Nội", "Đồng Nai"]
+
+
 def test_province_sets_before_and_after_the_merger():
     assert len(gazetteer.province_names("legacy")) == 63
     assert len(gazetteer.province_names("2025")) == 34

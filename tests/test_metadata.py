@@ -489,6 +489,16 @@ def test_national_letter_to_one_province_binds_it(tmp_path, header, recipients, 
     assert not m.issuer or "tỉnh" not in m.issuer.lower()  # the national body is not completed with the province
 
 
+def test_a_national_letter_about_the_ho_chi_minh_road_binds_no_province(tmp_path):
+    """VPCP 11583/VPCP-CN 'V/v triển khai Kết luận … về dự án đường Hồ Chí Minh' (tn-91035abb77ae0a1b): the road is
+    no city, so the national letter binds no province (its gold leaves jurisdiction null)."""
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\n\nSố: 11583/VPCP-CN\nV/v triển khai Kết luận của Ủy ban Thường vụ Quốc hội về dự án "
+        "đường Hồ Chí Minh\n\nHà Nội, ngày 26 tháng 11 năm 2025\n\nKính gửi: Bộ Xây dựng.\n\nNội dung.\n"
+    )
+    assert meta_of(tmp_path, text).jurisdiction.province is None
+
+
 def test_signer_name_wrapped_before_its_last_word(tmp_path):
     """tn-9063e901ca3fd0c3 (Bộ Tài chính, 17986/BTC-CT): 'Lê Tấn' / 'Cận' is one name; and tn-5d3180cef1d254d0
     (Bộ Nội vụ): 'Vũ' / 'Chiến Thắng'."""

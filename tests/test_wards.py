@@ -401,6 +401,20 @@ def test_a_ward_after_a_lot_a_hamlet_a_square_or_a_house_number_is_an_address():
     assert [(w.name, w.year) for w in got] == [("Phường Bến Thành", 2026)]
 
 
+def test_a_ward_after_a_house_number_and_its_street_is_an_address():
+    """'Số 12, phố Nguyễn Trãi, phường Hà Đông' (Trung tâm Phục vụ hành chính công Hà Nội 1594/QĐ-TTPVHCC, a table
+    cell of where a file is handed in): the house number is a part of its own and the street's 'phố' is no address
+    word, as in 'Tòa nhà Viettel, số 298, đường Trần Hưng Đạo, phường Tân Thành' (UBND Cà Mau); a number that counts
+    ('tại số 3, 4 và 5, phường …') opens no address."""
+    text = (
+        "Trực tiếp tại Bộ phận TN&TKQ\tSố 12, phố Nguyễn Trãi, phường Hà Đông, thành phố Hà Nội\n"
+        "Tòa nhà Viettel, số 298, đường Trần Hưng Đạo, phường Tân Thành, tỉnh Cà Mau\n"
+        "Năm 2026: thí điểm tại phường Hoàn Kiếm, thành phố Hà Nội.\n"
+    )
+    got = _wards(text, province="Hà Nội", issued_on="2025-11-20")
+    assert [(w.name, w.year) for w in got] == [("Phường Hoàn Kiếm", 2026)]
+
+
 def test_a_ward_where_a_parcel_or_a_monitoring_point_lies_is_a_place():
     """'Địa điểm …:' opens the place a thing is, like an address label: a parcel in a land decision ('Địa điểm tại:
     Lô đất số 15 - Mặt bằng số 26/ QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư Bệnh viện Y học dân tộc,
