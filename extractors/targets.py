@@ -75,6 +75,10 @@ _NOT_FIGURES = [
     re.compile(r"^\s*(?:[\dIVXL]+[.)])+\s*|\(\d{1,2}\)"),
     # a name in quotes: Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ…”, phong trào “500 ngày đêm … 3.000 km”
     re.compile(r'“[^”\n\t]{1,200}”|"[^"\n\t]{1,200}"'),
+    # a percent of zeros only, which no document prints ('kéo giảm ít nhất 06%' is one, '00%' none): a scan that
+    # lost the first digit ('giải ngân đạt (00% kế hoạch' for '(100%', VPCP 636/TB-VPCP by fax; 'giải ngân 00% kế
+    # hoạch vốn', UBND Quảng Ngãi 565/TB-UBND at 100 dpi)
+    re.compile(r"(?<![\w/.,])00+\s*%"),
 ]
 
 
