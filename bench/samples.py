@@ -1081,11 +1081,12 @@ class Sample:
                 return block.left[0].text
         return "ỦY BAN NHÂN DÂN"
 
-    def images(self, profile: str) -> list[Image.Image]:
+    def images(self, profile: str, dpi: int | None = None) -> list[Image.Image]:
+        """The pages scanned in ``profile`` (a randomized one at ``dpi`` when given)."""
         base = hash_seed(f"{self.name}:{profile}")
         legend = self.legend()
         if profile in RANDOM_PROFILES:
-            d = draw_degradation(profile, base)
+            d = draw_degradation(profile, base, dpi)
             return [degrade(rasterize(p, 300), d, base + k, legend) for k, p in enumerate(self.pages())]
         return [scan(p, profile, base + k, legend) for k, p in enumerate(self.pages())]
 
