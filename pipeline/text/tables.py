@@ -23,6 +23,7 @@ _PIPE_CELL = re.compile(r"[^|]+|(?<=\|)(?=\|)")
 _DIGIT = re.compile(r"\d")
 _BLANKS = re.compile(r"[ \t]*")
 _RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")  # a cell of the rule under a markdown table's header: '---', ':---:'
+_GROUP_LABEL = re.compile(r"(?:\d{1,3}|[IVXL]{1,5}|[A-ZĐ])\.?")  # a group row's label in a grid: 'II', 'A', '1'
 NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})  # a row-number column's header, folded
 
 
@@ -74,10 +75,13 @@ class Table:
         """The header over a row: the nearest row above it with no figure and at least its cells, so a group
         heading ('II | CHỈ ĐẠO, ĐIỀU HÀNH') between is passed over, and so is a markdown table's rule ('|---|---|').
         A web page's first row may carry what stood before the table (the annex title, even the signature) in
-        cells of its own: the header then starts at its row-number column ('STT', 'TT')."""
+        cells of its own: the header then starts at its row-number column ('STT', 'TT'). In a grid (TAB rows: a
+        PDF, an OCR'd scan) a group heading keeps every cell of the row, empty, so it is passed over by its label."""
         width = len(self.rows[row])
         for above in reversed(self.rows[:row]):
             if all(_RULE_CELL.fullmatch(c.text) for c in above):
+                continue
+            if self.separator == "\t" and above and _GROUP_LABEL.fullmatch(above[0].text.strip(" *_")):
                 continue
             numbers = [k for k, c in enumerate(above) if _fold_cell(c.text) in NUMBER_HEADERS]
             header = above[numbers[0] :] if numbers else above
