@@ -3,7 +3,7 @@ generator's degradation profiles, OCR'd once, and their extraction compared with
 (the reference, not gold). The facts lost between the two are OCR-tolerance defects of the grammar, or pages the OCR
 read badly.
 
-    python -m bench.scan_tolerance texts NAME… [--profile scan-random] [--out DIR]   # dev corpus texts (web pages)
+    python -m bench.scan_tolerance texts NAME… [--profile scan-random] [--dpi 150 300] [--header-once] [--out DIR]
     python -m bench.scan_tolerance letters [--out DIR]   # the born-digital dev scans, 100/200/300 dpi
 
 Only development documents: corpus texts of ``tests/corpus/gold/dev`` (``bench.corpus.tuning_files``) and the
@@ -189,13 +189,14 @@ def paper_text(md: str) -> str:
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def render_text(name: str, profile: str, out: Path, dpi: int | None = None) -> Path:
-    """Corpus text ``name`` printed and scanned with a randomized ``profile`` (at ``dpi``, else a drawn resolution),
-    as ``<name>.<profile>.pdf`` (``<name>.<profile>.<dpi>dpi.pdf``)."""
-    sample = Sample(name, paper_text((CORPUS / f"{name}.md").read_text(encoding="utf-8")))
+def render_text(name: str, profile: str, out: Path, dpi: int | None = None, repeat_headers: bool = True) -> Path:
+    """Corpus text ``name`` printed and scanned with a randomized ``profile`` (at ``dpi``, else a drawn resolution;
+    a table's header printed once with ``repeat_headers`` off), as ``<name>.<profile>[.<dpi>dpi][.once].pdf``."""
+    text = paper_text((CORPUS / f"{name}.md").read_text(encoding="utf-8"))
+    sample = Sample(name, text, repeat_headers)
     d = draw_degradation(profile, hash_seed(f"{name}:{profile}"), dpi)
     out.mkdir(parents=True, exist_ok=True)
-    suffix = f".{dpi}dpi" if dpi else ""
+    suffix = (f".{dpi}dpi" if dpi else "") + ("" if repeat_headers else ".once")
     return save_pdf(sample.images(profile, dpi), d.dpi, out / f"{name}.{profile}{suffix}.pdf", d.jpeg)
 
 
@@ -241,6 +242,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("names", nargs="*", help="corpus text names (tuning files only)")
     parser.add_argument("--profile", default="scan-random", choices=("scan-random", "fax-random"))
     parser.add_argument("--dpi", type=int, nargs="*", default=[], help="texts: print at these resolutions (150 300)")
+    parser.add_argument("--header-once", action="store_true", help="texts: a table's header not printed again")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     totals: Counter[tuple] = Counter()
@@ -252,7 +254,7 @@ def main(argv: list[str] | None = None) -> None:
             reference = predict(CORPUS / f"{name}.md")
             for dpi in args.dpi or [None]:
                 try:
-                    pdf = render_text(name, args.profile, args.out / "texts", dpi)
+                    pdf = render_text(name, args.profile, args.out / "texts", dpi, not args.header_once)
                 except ValueError as error:
                     print(f"{name}: skipped, {error}")
                     break

@@ -76,18 +76,26 @@ class Table:
         heading ('II | CHỈ ĐẠO, ĐIỀU HÀNH') between is passed over, and so is a markdown table's rule ('|---|---|').
         A web page's first row may carry what stood before the table (the annex title, even the signature) in
         cells of its own: the header then starts at its row-number column ('STT', 'TT'). In a grid (TAB rows: a
-        PDF, an OCR'd scan) a group heading keeps every cell of the row, empty, so it is passed over by its label."""
+        PDF, an OCR'd scan) a group heading keeps every cell of the row, empty, so it is passed over by its label or
+        by its empty cells (the label misread: 'VII' as 'VH', 'vn')."""
         width = len(self.rows[row])
         for above in reversed(self.rows[:row]):
             if all(_RULE_CELL.fullmatch(c.text) for c in above):
                 continue
-            if self.separator == "\t" and above and _GROUP_LABEL.fullmatch(above[0].text.strip(" *_")):
+            if self.separator == "\t" and above and _group_row(above):
                 continue
             numbers = [k for k, c in enumerate(above) if _fold_cell(c.text) in NUMBER_HEADERS]
             header = above[numbers[0] :] if numbers else above
             if len(header) >= width and not any(_DIGIT.search(c.text) for c in header):
                 return header
         return None
+
+
+def _group_row(row: Sequence[Cell]) -> bool:
+    """Is a grid's row a group heading: labelled ('II', 'A'), or naming its group in two cells at most, the others
+    empty?"""
+    filled = sum(bool(c.text.strip(" *_")) for c in row)
+    return _GROUP_LABEL.fullmatch(row[0].text.strip(" *_")) is not None or filled <= 2 < len(row)
 
 
 def read_tables(text: str, lines: Sequence[_Line]) -> list[Table]:
