@@ -612,8 +612,9 @@ class Flow:
         self.y += unit.height
 
 
-def layout(blocks: list[Block], seed: int) -> list[Page]:
-    """Blocks → pages of positioned text, lines and boxes, each page with its ground-truth lines."""
+def layout(blocks: list[Block], seed: int, repeat_headers: bool = True) -> list[Page]:
+    """Blocks → pages of positioned text, lines and boxes, each page with its ground-truth lines; a table's header
+    rows printed again on each page it spans unless ``repeat_headers`` is off (many offices print them once)."""
     rng = np.random.default_rng(seed)
     geometry = Geometry(left=30 * MM, right=float(rng.uniform(15, 20)) * MM)
     flow = Flow(geometry)
@@ -643,7 +644,7 @@ def layout(blocks: list[Block], seed: int) -> list[Page]:
             flow.repeat = []
             for u in header:
                 flow.place(u)
-            flow.repeat = header
+            flow.repeat = header if repeat_headers else []
             for u in body:
                 flow.place(u)
             flow.repeat = []
@@ -663,9 +664,9 @@ def hash_seed(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:4], "big")
 
 
-def render_pages(text: str) -> list[Page]:
+def render_pages(text: str, repeat_headers: bool = True) -> list[Page]:
     """A seed text → its laid-out pages (deterministic: the layout's randomness is seeded by the text)."""
-    return layout(parse_seed(text), hash_seed(text))
+    return layout(parse_seed(text), hash_seed(text), repeat_headers)
 
 
 # ---------------------------------------------------------------- backends: raster and born-digital PDF
@@ -1070,9 +1071,10 @@ TIFF_SAMPLE, IMAGE_SAMPLE, DIGITAL_SAMPLES = 4, 1, (1, 2)  # indexes into the so
 class Sample:
     name: str  # seed file stem, e.g. 000_fe763d8399d59be6
     text: str
+    repeat_headers: bool = True  # a table's header printed again on each page it spans
 
     def pages(self) -> list[Page]:
-        return render_pages(self.text)
+        return render_pages(self.text, self.repeat_headers)
 
     def legend(self) -> str:
         """The issuer's name for the seal: the letterhead's first line, else a generic body."""
@@ -1081,11 +1083,12 @@ class Sample:
                 return block.left[0].text
         return "ỦY BAN NHÂN DÂN"
 
-    def images(self, profile: str) -> list[Image.Image]:
+    def images(self, profile: str, dpi: int | None = None) -> list[Image.Image]:
+        """The pages scanned in ``profile`` (a randomized one at ``dpi`` when given)."""
         base = hash_seed(f"{self.name}:{profile}")
         legend = self.legend()
         if profile in RANDOM_PROFILES:
-            d = draw_degradation(profile, base)
+            d = draw_degradation(profile, base, dpi)
             return [degrade(rasterize(p, 300), d, base + k, legend) for k, p in enumerate(self.pages())]
         return [scan(p, profile, base + k, legend) for k, p in enumerate(self.pages())]
 

@@ -3,7 +3,7 @@ generator's degradation profiles, OCR'd once, and their extraction compared with
 (the reference, not gold). The facts lost between the two are OCR-tolerance defects of the grammar, or pages the OCR
 read badly.
 
-    python -m bench.scan_tolerance texts NAME… [--profile scan-random] [--out DIR]   # dev corpus texts (web pages)
+    python -m bench.scan_tolerance texts NAME… [--profile scan-random] [--dpi 150 300] [--header-once] [--out DIR]
     python -m bench.scan_tolerance letters [--out DIR]   # the born-digital dev scans, 100/200/300 dpi
 
 Only development documents: corpus texts of ``tests/corpus/gold/dev`` (``bench.corpus.tuning_files``) and the
@@ -17,11 +17,25 @@ import argparse
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 from bench.corpus import CORPUS, tuning_files
 from bench.gold import predict
-from bench.samples import DEV_SCANS, Sample, born_digital_scans, draw_degradation, hash_seed, make_real_scan, save_pdf
+from bench.samples import (
+    DEV_SCANS,
+    LAYOUT,
+    Sample,
+    _matches,
+    born_digital_scans,
+    draw_degradation,
+    hash_seed,
+    make_real_scan,
+    save_pdf,
+)
+from pipeline.text import fold
+from pipeline.text.tables import NUMBER_HEADERS, read_tables
 
 OUT = Path("/tmp/vanban-scan-tolerance")
 LETTER_PRINTS = ((100, "scan-random"), (200, "fax-random"), (300, "scan-random"))
@@ -42,44 +56,148 @@ def _plain(line: str) -> str:
     return re.sub(r"\*+", "", line).strip()
 
 
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?")
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def _data_tables(md: str) -> dict[int, tuple[int, str]]:
+    """The web page's data tables as the one table reader (``pipeline.text.tables``) reads them, as TAB rows (one
+    row a line) by the line of the '|' opening their header and with their last line. A web page glues what stood
+    before the table (the letterhead, the signature, the annex title) into the rows before its row-number heading:
+    that is left to the lines before it. A layout table (letterhead, signature: two cells a row) is not one."""
+    lines, at = [], 0
+    for raw in md.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            lead = at + raw.index(stripped[0])
+            lines.append(_Line(lead, lead + len(stripped), stripped))
+        at += len(raw)
+    out: dict[int, tuple[int, str]] = {}
+    for table in read_tables(md, lines):
+        if table.separator != "|" or sum(len(row) >= 3 for row in table.rows) < 2:
+            continue
+        texts = [[" ".join(c.text.split()) for c in row] for row in table.rows]
+        numbers = [(n, k) for n, row in enumerate(texts) for k, c in enumerate(row) if _number_header(c)]
+        first, number = numbers[0] if numbers else (0, 0)
+        header = texts[first][number:]
+        rows = "\n".join("\t".join(row) for row in [header, *_rows_of(texts[first + 1 :], len(header))])
+        out[md.count("\n", 0, table.rows[first][number].start)] = (md.count("\n", 0, table.end), rows)
+    return out
+
+
+def _rows_of(rows: list[list[str]], width: int) -> list[list[str]]:
+    """Rows no wider than the header: where the reader ran the next row on (a row of dots between, which a web page
+    gives no '|' of its own), the rest goes on a row of its own, cut again before a cell holding a row's number."""
+    out = []
+    for row in rows:
+        rest = row
+        while len(rest) > width:
+            out.append(rest[:width])
+            rest = rest[width:]
+            label = next((k for k, c in enumerate(rest) if k and _ROW_NUMBER.fullmatch(c)), None)
+            if label is not None:
+                out.append(rest[:label])
+                rest = rest[label:]
+        out.append(rest)
+    return out
+
+
+def _number_header(cell: str) -> bool:
+    return fold(_plain(cell)).strip(" .") in NUMBER_HEADERS
+
+
+def _paragraphs(lines: list[str], tables: dict[int, tuple[int, str]], first: int) -> list[str]:
+    """Body lines (line ``first`` of the page on) as paper blocks: hard wraps joined into paragraphs — a paragraph
+    ends at a blank line, or at a line ending a sentence when the next opens a list item or a heading — and each data
+    table as its TAB rows."""
+    blocks: list[str] = []
+    paragraph: list[str] = []
+
+    def close() -> None:
+        text = " ".join(paragraph)
+        if re.search(r"\w", text):
+            blocks.append(text)
+        paragraph.clear()
+
+    n = 0
+    while n < len(lines):
+        line = lines[n].strip()
+        if first + n in tables:
+            close()
+            last, rows = tables[first + n]
+            blocks.append(rows)
+            n = last - first + 1
+            continue
+        if not re.search(r"\w", line):  # a blank line, a '|', an empty bold cell ('** **')
+            close()
+        else:
+            opens = re.match(LAYOUT["list_marker"], _plain(line)) or line.startswith(("**", "*("))
+            if paragraph and opens and re.search(r"[.:;)]\**$|\*\*$", paragraph[-1]):
+                close()
+            paragraph.append(line)
+        n += 1
+    close()
+    return blocks
+
+
+def _cell_after(lines: list[str], pipes: list[int], pattern: str) -> int | None:
+    """Index in ``pipes`` of the first '|' line whose cell (up to the next '|') matches ``pattern``."""
+    for k, (a, b) in enumerate(pairwise(pipes)):
+        if re.search(pattern, " ".join(_plain(x) for x in lines[a + 1 : b])):
+            return k
+    return None
+
+
 def paper_text(md: str) -> str:
     """A corpus text (a web page whose letterhead and signature are tables with '|' on lines of their own) as the
     sample generator's paper text: motto and place-date right, issuer and number left, a rule, the body's
-    paragraphs with their hard wraps joined, 'Nơi nhận' and the signature block."""
+    paragraphs with their hard wraps joined, its data tables as ruled tables (TAB rows: a task table with its wrapped
+    cells), 'Nơi nhận' and the signature block, then what follows it (an appendix, its tables)."""
     lines = md.splitlines()
     pipes = [i for i, line in enumerate(lines) if line.strip() == "|"]
-    head_end = max((i for i in pipes if i < len(lines) // 2), default=None)
-    sign_start = min((i for i in pipes if head_end is not None and i > head_end), default=None)
-    if head_end is None or sign_start is None:
+    dated = _cell_after(lines, pipes, LAYOUT["place_date"])
+    if dated is not None and dated + 1 < len(pipes):
+        head_end: int | None = pipes[dated + 1]  # the '|' closing the place-date's cell
+    else:
+        head_end = max((i for i in pipes if i < len(lines) // 2), default=None)
+    after = [k for k, i in enumerate(pipes) if head_end is not None and i > head_end]
+    if head_end is None or not after:
         raise ValueError("no letterhead table and signature table of '|' lines to lay out as paper")
-    issuer, motto, *rest = _cells(lines[pipes[0] : head_end + 1])
+    signed = after[0] + (_cell_after(lines, pipes[after[0] :], LAYOUT["recipients"]) or 0)
+    sign_start = pipes[signed]
+    sign_end = pipes[signed + 2] if signed + 2 < len(pipes) else len(lines)
+    head = _cells(lines[pipes[0] : head_end + 1])
+    motto_at = next((k for k, cell in enumerate(head) if k and any(_matches("motto", _plain(x)) for x in cell)), 1)
+    issuer, motto, *rest = head[motto_at - 1 :]
     motto_text = " ".join(_plain(x) for x in motto if re.search(r"\w", x))
     split = re.match(r"(CỘNG H[OÒ]A XÃ HỘI\s+CHỦ NGHĨA VIỆT NAM)\s*(.*)", motto_text)
     blocks = list(split.groups()) if split else [motto_text]
     blocks += [f"**{_plain(x)}**" for x in issuer if re.search(r"\w", x)]
     blocks += [" ".join(_plain(x) for x in cell if x.strip()) for cell in rest]
     blocks.append("-----")
-    paragraph: list[str] = []
-    for line in [*lines[head_end + 1 : sign_start], ""]:
-        if line.strip():
-            paragraph.append(line.strip())
-        elif paragraph:
-            text = " ".join(paragraph)
-            if re.search(r"\w", text):
-                blocks.append(text)
-            paragraph = []
-    recipients, *signature = _cells(lines[sign_start:])
+    tables = _data_tables(md)
+    blocks += _paragraphs(lines[head_end + 1 : sign_start], tables, head_end + 1)
+    recipients, *signature = _cells(lines[sign_start : sign_end + 1])
     blocks.append("\n".join(x.strip() for x in recipients if x.strip()))
     blocks += [f"**{_plain(x)}**" for cell in signature for x in cell if x.strip()]
+    blocks += _paragraphs(lines[sign_end + 1 :], tables, sign_end + 1)
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def render_text(name: str, profile: str, out: Path) -> Path:
-    """Corpus text ``name`` printed and scanned with a randomized ``profile``, as ``<name>.<profile>.pdf``."""
-    sample = Sample(name, paper_text((CORPUS / f"{name}.md").read_text(encoding="utf-8")))
-    d = draw_degradation(profile, hash_seed(f"{name}:{profile}"))
+def render_text(name: str, profile: str, out: Path, dpi: int | None = None, repeat_headers: bool = True) -> Path:
+    """Corpus text ``name`` printed and scanned with a randomized ``profile`` (at ``dpi``, else a drawn resolution;
+    a table's header printed once with ``repeat_headers`` off), as ``<name>.<profile>[.<dpi>dpi][.once].pdf``."""
+    text = paper_text((CORPUS / f"{name}.md").read_text(encoding="utf-8"))
+    sample = Sample(name, text, repeat_headers)
+    d = draw_degradation(profile, hash_seed(f"{name}:{profile}"), dpi)
     out.mkdir(parents=True, exist_ok=True)
-    return save_pdf(sample.images(profile), d.dpi, out / f"{name}.{profile}.pdf", d.jpeg)
+    suffix = (f".{dpi}dpi" if dpi else "") + ("" if repeat_headers else ".once")
+    return save_pdf(sample.images(profile, dpi), d.dpi, out / f"{name}.{profile}{suffix}.pdf", d.jpeg)
 
 
 def _key(value: object) -> str | None:
@@ -123,6 +241,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("what", choices=("texts", "letters"))
     parser.add_argument("names", nargs="*", help="corpus text names (tuning files only)")
     parser.add_argument("--profile", default="scan-random", choices=("scan-random", "fax-random"))
+    parser.add_argument("--dpi", type=int, nargs="*", default=[], help="texts: print at these resolutions (150 300)")
+    parser.add_argument("--header-once", action="store_true", help="texts: a table's header not printed again")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     totals: Counter[tuple] = Counter()
@@ -131,13 +251,14 @@ def main(argv: list[str] | None = None) -> None:
         for name in args.names:
             if name not in allowed:
                 raise SystemExit(f"{name}: not a tuning file")
-            try:
-                pdf = render_text(name, args.profile, args.out / "texts")
-            except ValueError as error:
-                print(f"{name}: skipped, {error}")
-                continue
             reference = predict(CORPUS / f"{name}.md")
-            compare(reference, predict(pdf, reuse_readings=True), pdf.name, totals)
+            for dpi in args.dpi or [None]:
+                try:
+                    pdf = render_text(name, args.profile, args.out / "texts", dpi, not args.header_once)
+                except ValueError as error:
+                    print(f"{name}: skipped, {error}")
+                    break
+                compare(reference, predict(pdf, reuse_readings=True), pdf.name, totals)
     else:
         for letter in born_digital_scans(DEV_SCANS):
             reference = predict(letter, reuse_readings=True)

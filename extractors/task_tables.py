@@ -44,6 +44,7 @@ _HEADER_CHARS = 80  # a header cell is a few words; a longer cell is a title or 
 _CONTINUATION_LINES = 3  # lines between two tables of one (a page number, a running header); a title's lines
 _TITLE_CHARS = 400  # how far above a table its title is looked for
 _STEP = re.compile(r"[*_\s]*buoc\s*\d+[*_\s:.]*$")  # folded: a step's number standing for its task ('Bước 1')
+_SLIPPED_LABEL_CHARS = 3  # a row number or group numeral the OCR misread in a grid's number column ('Hỗ', 'VH')
 _BULLET_LINE = re.compile(r"(?m)^[ \t*_]*[-+•][ \t]+")  # '- Sở Nông nghiệp và Môi trường;' opening a cell's line
 
 
@@ -131,14 +132,16 @@ class TaskTable:
     title: str  # what stands over the header: the annex title ('PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU … ĐẾN NĂM 2030')
 
 
-def _header(rows: Sequence[Sequence[Cell]], n: int) -> tuple[int, list[str], int] | None:
+def _header(rows: Sequence[Sequence[Cell]], n: int, grid: bool) -> tuple[int, list[str], int] | None:
     """(cell the header starts at, header cells from there on, rows the header takes) when row n holds a task
     table's header: from its row-number column ('STT'), since a web page may glue the annex title and the signature
-    before it, or the last row of the table before ('… | UBND cấp tỉnh | 2. Danh mục … | TT | Mã số TTHC | …')."""
+    before it, or the last row of the table before ('… | UBND cấp tỉnh | 2. Danh mục … | TT | Mã số TTHC | …'). A
+    grid's (TAB) rows line up with its header cell for cell, so without a row-number heading (the OCR of a scan reads
+    'STT' as 'S11' or 'SII') its header starts at its first cell."""
     row = [" ".join(c.text.split()) for c in rows[n]]
     starts = [k for k, c in enumerate(row) if _is_number_header(c)]
     if not starts:
-        starts = [next((k for k, c in enumerate(row) if column_kind(c) is not None), 0)]
+        starts = [0 if grid else next((k for k, c in enumerate(row) if column_kind(c) is not None), 0)]
     below = [" ".join(c.text.split()) for c in rows[n + 1]] if n + 1 < len(rows) else []
     named = [c for c in below if c.strip(" *_")]
     for start in starts:
@@ -174,6 +177,15 @@ def _part(table: Table, first: int, last: int, cut: int) -> Table:
 
 def _label(cell: Cell) -> bool:
     return _ROW_LABEL.fullmatch(cell.text) is not None
+
+
+def _numbers_rows(heading: str, table: Table) -> bool:
+    """Does a grid's first column, under a heading the OCR misread ('STT' as 'S11', 'STL', 'SII'), number its rows:
+    a short heading, and most of the rows that hold more than their first cell open with a row label?"""
+    if not 0 < len(_normal(heading)) <= _SLIPPED_LABEL_CHARS + 1 or " " in _normal(heading):
+        return False
+    firsts = [row[0] for row in table.rows if len(row) > 1 and any(c.text.strip(" *_") for c in row[1:])]
+    return bool(firsts) and 2 * sum(_label(c) for c in firsts) > len(firsts)
 
 
 def _pipe_rows(table: Table, first: int, width: int) -> list[list[Cell | None]]:
@@ -220,8 +232,8 @@ def _data_rows(text: str, table: Table, headers: Sequence[str], columns: dict[st
     In a TAB grid (a PDF's or a Word file's table), a merged cell's text stands in its first row only: a numbered
     row with no body of its own is given the body of the row above, up to the next group row; and a row a page
     break cut goes on at the top of the next page in a row without a number, whose cells are the rest of its own."""
-    numbered = bool(headers) and _is_number_header(headers[0])
     pipe = table.separator == "|"
+    numbered = bool(headers) and (_is_number_header(headers[0]) or (not pipe and _numbers_rows(headers[0], table)))
     rows = _pipe_rows(table, 0, len(headers)) if pipe and numbered else [list(r) for r in table.rows]
     out: list[TaskRow] = []
     above: dict[str, Cell] = {}  # the body cells of the last numbered row of this group
@@ -230,7 +242,12 @@ def _data_rows(text: str, table: Table, headers: Sequence[str], columns: dict[st
         texts = [" ".join(c.text.split()) if c is not None else "" for c in row]
         if _columns(texts) is not None or not any(re.search(r"[^\W\d_]", t) for t in texts):
             continue  # the header printed again on a new page; a row of column numbers
-        labelled = bool(row) and row[0] is not None and _label(row[0])
+        # in a grid a number column holds nothing but the rows' numbers, whatever the OCR made of them ('1' read 'Hỗ')
+        labelled = (
+            bool(row)
+            and row[0] is not None
+            and (_label(row[0]) or (numbered and not pipe and 0 < len(texts[0]) <= _SLIPPED_LABEL_CHARS))
+        )
         cells = _by_kind(row, columns, numbered and pipe and bool(texts[0]) and not labelled)
         start = next((c.start for c in row if c is not None), end)
         if not pipe and out and not texts[0] and PAGE_SEPARATOR in text[end:start]:
@@ -272,6 +289,15 @@ def _goes_on(table: Table, previous: TaskTable) -> bool:
     return bool(table.rows) and _label(table.rows[0][0]) and all(len(row) <= width for row in table.rows)
 
 
+def _repeated(text: str, table: Table, n: int, headers: Sequence[str], previous: TaskTable | None) -> TaskTable | None:
+    """The task table whose header row ``n`` of a table prints again over a new page, with the same columns: in the
+    same grid (an OCR'd scan's TAB rows run on over the page break), or at the top of a table that follows with only
+    the page's furniture between."""
+    if previous is None or (n == 0 and not _between(text, previous.table, table)):
+        return None
+    return previous if _columns(headers) == previous.columns else None
+
+
 def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
     """Every task table among a document's tables, in reading order: a table holding several headers (a web page
     runs an annex's tables together) read part by part, each with its own header, and a table going on after its
@@ -279,7 +305,8 @@ def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
     out: list[TaskTable] = []
     previous: TaskTable | None = None
     for table in tables:
-        heads = [(n, h) for n in range(len(table.rows)) if (h := _header(table.rows, n)) is not None]
+        grid = table.separator == "\t"
+        heads = [(n, h) for n in range(len(table.rows)) if (h := _header(table.rows, n, grid)) is not None]
         if not heads:
             if previous is not None and _between(text, previous.table, table) and _goes_on(table, previous):
                 # the table going on over the page: read as one with the part before, under its header
@@ -298,6 +325,8 @@ def read_task_tables(text: str, tables: Sequence[Table]) -> list[TaskTable]:
             columns = _columns(headers)
             assert columns is not None  # _header returns only a task table's header
             title = table.rows[n][start - 1].text if start else _lines_above(text, table.start) if n == 0 else ""
+            if not start and (above := _repeated(text, table, n, headers, previous)) is not None:
+                title = above.title  # the header printed again over the page: the table's title still holds
             # 'Danh mục thủ tục hành chính bị bãi bỏ': a procedure that no longer exists gives its body no task
             abolished = _lexicon().abolished.search(_normal(title)) and not _lexicon().kept.search(_normal(title))
             # 'Bước thực hiện | Nội dung công việc | Đơn vị thực hiện': the steps of a procedure, done case by case

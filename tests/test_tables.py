@@ -57,3 +57,19 @@ def test_one_pipe_per_line_rows_with_wrapped_cells_and_a_group_heading(tmp_path)
     assert table.header_of(2) == table.rows[0]  # the group heading is no header
     assert seg.row_at(seg.text.index("2026-2027")) == (table, 2)
     assert seg.row_at(seg.text.index("PHỤ LỤC")) is None
+
+
+def test_a_grid_group_heading_is_no_header_though_as_wide(tmp_path):
+    """Quyết định 2597/QĐ-TTg's appendix as the OCR of a 300-dpi scan render reads it: a group row of the grid keeps
+    all its cells, empty, so it is as wide as the header and has no figure; its label passes it over."""
+    seg = read(
+        tmp_path,
+        "STT\tTên nhiệm vụ/dự án\tCơ quan chủ trì\tThời gian triển khai\n"
+        "II\tHẠ TẦNG KỸ THUẬT PHỤC VỤ CHUYỂN ĐỔI SỐ\t\t\n"
+        "1\tĐầu tư xây dựng và nâng cấp hạ tầng công nghệ thông tin\tBộ Xây dựng\t2026-2030\n"
+        "vn\tDIỄN TẬP PHÒNG THỦ DÂN SỰ\t\t\n"
+        "1\tDiễn tập phòng thủ dân sự các cấp\tBan Chỉ huy Phòng thủ dân sự tỉnh\tTheo Kế hoạch riêng\n",
+    )
+    [table] = seg.tables()
+    assert table.header_of(2) == table.rows[0]
+    assert table.header_of(4) == table.rows[0]  # 'VII' read 'vn' (Kế hoạch 980/KH-UBND): its empty cells tell

@@ -205,3 +205,40 @@ def test_rows_named_by_their_step_are_a_procedures_internal_flow():
         "Bộ phận tiếp nhận và trả kết quả Sở Y tế",
         "Bộ phận Văn thư Sở Y tế",
     ]
+
+
+def test_an_ocr_read_grid_whose_row_number_heading_and_numbers_slipped():
+    """Quyết định 2597/QĐ-TTg's appendix printed and scanned at 140-150 dpi (``bench.scan_tolerance texts``): the
+    OCR read 'STT' as 'SII' ('S11', 'SIL', 'SLL' on other pages) and row numbers '1' as 'Hỗ', '3' as 'g'. The grid's
+    cells still line up with its header's: the header starts at the first cell, and the rows are numbered."""
+    text = (
+        "SII\tTên nhiệm vụ/dự án\tCơ quan chủ trì\tCơ quan phối hợp\tKết quả dự kiến\tThời gian triển khai\n"
+        "H\tCƠ CHẾ, CHÍNH SÁCH\t\t\t\t\n"
+        "Hỗ\tRà soát toàn diện các luật, nghị định, thông tư có liên quan\tBộ Xây dựng\tCác bộ, ngành liên quan\t"
+        "Các văn bản quy phạm pháp luật được sửa đổi, bổ sung\t2026\n"
+        "2\tĐề xuất sửa đổi hoặc ban hành mới các quy định về giá trị pháp lý của dữ liệu điện tử\tBộ Xây dựng\t"
+        "Các bộ, ngành liên quan\tCác văn bản quy phạm pháp luật được ban hành mới\t2026\n"
+        "g\tXây dựng và ban hành các tiêu chuẩn quốc gia, quy chuẩn kỹ thuật\tBộ Xây dựng\tBộ Khoa học và Công nghệ\t"
+        "Các tiêu chuẩn quốc gia\t2026-2027\n"
+    )
+    assert [(a, r, d) for a, r, d, _ in _obligations(text)] == [
+        ("Bộ Xây dựng", "lead", "2026"),
+        ("Bộ Xây dựng", "lead", "2026"),
+        ("Bộ Xây dựng", "lead", "2027"),
+        ("Bộ Khoa học và Công nghệ", "support", "2027"),
+    ]
+
+
+def test_a_header_printed_again_over_the_page_keeps_the_tables_title():
+    """Kế hoạch 144/KH-UBND's appendix scanned (300 dpi): no time column, the title's 'ĐẾN NĂM 2030' dates every row;
+    the OCR's grid runs on over the page break, the header printed again on the new page ('TT' read 'TL')."""
+    first = (
+        "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ, XÃ HỘI SỐ ĐẾN NĂM 2030\n"
+        "TT\tChỉ tiêu\tChủ trì\n"
+        "8\tTỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình đạt 80%.\tVăn phòng UBND tỉnh\n"
+    )
+    second = "TL\tChỉ tiêu\tChủ trì\n12\tTỷ lệ người dân được định danh số đạt 100%.\tCông an tỉnh\n"
+    assert [(a, r, d) for a, r, d, _ in _obligations(first, second)] == [
+        ("Văn phòng Ủy ban nhân dân tỉnh", "lead", "2030"),
+        ("Công an tỉnh", "lead", "2030"),
+    ]

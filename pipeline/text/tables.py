@@ -23,6 +23,7 @@ _PIPE_CELL = re.compile(r"[^|]+|(?<=\|)(?=\|)")
 _DIGIT = re.compile(r"\d")
 _BLANKS = re.compile(r"[ \t]*")
 _RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")  # a cell of the rule under a markdown table's header: '---', ':---:'
+_GROUP_LABEL = re.compile(r"(?:\d{1,3}|[IVXL]{1,5}|[A-ZĐ])\.?")  # a group row's label in a grid: 'II', 'A', '1'
 NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})  # a row-number column's header, folded
 
 
@@ -74,16 +75,27 @@ class Table:
         """The header over a row: the nearest row above it with no figure and at least its cells, so a group
         heading ('II | CHỈ ĐẠO, ĐIỀU HÀNH') between is passed over, and so is a markdown table's rule ('|---|---|').
         A web page's first row may carry what stood before the table (the annex title, even the signature) in
-        cells of its own: the header then starts at its row-number column ('STT', 'TT')."""
+        cells of its own: the header then starts at its row-number column ('STT', 'TT'). In a grid (TAB rows: a
+        PDF, an OCR'd scan) a group heading keeps every cell of the row, empty, so it is passed over by its label or
+        by its empty cells (the label misread: 'VII' as 'VH', 'vn')."""
         width = len(self.rows[row])
         for above in reversed(self.rows[:row]):
             if all(_RULE_CELL.fullmatch(c.text) for c in above):
+                continue
+            if self.separator == "\t" and above and _group_row(above):
                 continue
             numbers = [k for k, c in enumerate(above) if _fold_cell(c.text) in NUMBER_HEADERS]
             header = above[numbers[0] :] if numbers else above
             if len(header) >= width and not any(_DIGIT.search(c.text) for c in header):
                 return header
         return None
+
+
+def _group_row(row: Sequence[Cell]) -> bool:
+    """Is a grid's row a group heading: labelled ('II', 'A'), or naming its group in two cells at most, the others
+    empty?"""
+    filled = sum(bool(c.text.strip(" *_")) for c in row)
+    return _GROUP_LABEL.fullmatch(row[0].text.strip(" *_")) is not None or filled <= 2 < len(row)
 
 
 def read_tables(text: str, lines: Sequence[_Line]) -> list[Table]:

@@ -1,0 +1,67 @@
+"""``bench.scan_tolerance``'s paper text: a corpus web page laid out as the sample generator prints it."""
+
+from bench.scan_tolerance import paper_text
+
+PAGE = """|
+**ỦY BAN NHÂN DÂN**
+TỈNH NGHỆ AN
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+|
+|
+Số: 980/KH-UBND
+|
+*Nghệ An, ngày 18
+tháng 11 năm 2025*
+|
+**KẾ HOẠCH**
+**I. MỤC ĐÍCH**
+Xác định phạm vi, trách nhiệm.
+|
+Nơi nhận:
+- Như trên;
+|
+**KT. CHỦ TỊCH**
+Nguyễn Văn Đệ
+|
+** **
+**PHỤ LỤC**
+|
+**TT**
+|
+**Nội dung thực
+hiện**
+|
+**Cơ quan chủ trì**
+|
+|
+1
+|
+Tổ chức lại Ban Chỉ huy
+Phòng thủ dân sự
+|
+Bộ CHQS tỉnh
+|
+|
+"""
+
+
+def test_a_web_task_table_is_printed_as_a_ruled_table_after_the_signature():
+    """Kế hoạch 980/KH-UBND's shape: the body inside the letterhead's table, the appendix title glued into the
+    signature's row before the task table; the table comes out as TAB rows, a wrapped cell on one line."""
+    blocks = paper_text(PAGE).split("\n\n")
+    assert blocks[:5] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "**ỦY BAN NHÂN DÂN**",
+        "**TỈNH NGHỆ AN**",
+        "Số: 980/KH-UBND",
+    ]
+    assert "**I. MỤC ĐÍCH** Xác định phạm vi, trách nhiệm." in blocks
+    assert blocks.index("Nơi nhận:\n- Như trên;") < blocks.index("**PHỤ LỤC**")
+    assert blocks[-1] == (
+        "**TT**\t**Nội dung thực hiện**\t**Cơ quan chủ trì**\n1\tTổ chức lại Ban Chỉ huy Phòng thủ dân sự\tBộ CHQS tỉnh\n"
+    )
