@@ -2,6 +2,11 @@
 ``../shared/tools/score_extraction.py`` in ``bench/acceptance_scorer.py``).
 
     python -m bench.gold SET [--verbose] [--keep DIR] [--reuse-readings]   # SET: one of SETS below, or 'all'
+    python -m bench.gold scans --dpi 150 [--one-bit] --reuse-readings   # the PDFs as image-only scans at 150 dpi
+
+``--dpi`` reads a set of PDFs scanned again at a lower resolution (``bench.samples.resampled_pdf``: the scanned
+pages' own pictures area-averaged to grey, the born-digital pages drawn at that resolution; ``--one-bit`` makes
+them black and white like a fax), against the same gold.
 
 ``--reuse-readings`` keeps each file's reading (the OCR'd ``Document``) in ``<home>/cache/readings``, keyed
 by the file's bytes and by every file of the reading code (``pipeline/read``, ``ocr``, ``text``, the
@@ -141,12 +146,23 @@ class Score:
     details: list[str]
 
 
-def score(gold_set: GoldSet, keep: Path | None = None, reuse_readings: bool = False) -> Score:
-    """Extract every document of the set and score the predictions against the gold, per kind."""
+def score(
+    gold_set: GoldSet,
+    keep: Path | None = None,
+    reuse_readings: bool = False,
+    dpi: int | None = None,
+    one_bit: bool = False,
+) -> Score:
+    """Extract every document of the set (with ``dpi``, of its PDFs scanned again at that resolution) and score
+    the predictions against the gold, per kind."""
     totals = {k: [0, 0, 0] for k in scorer.KINDS}
     details: list[str] = []
     for document, gold_path in gold_set.pairs():
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if dpi:
+            from bench.samples import resampled_pdf  # OpenCV and the sample fonts: only when resampling
+
+            document = resampled_pdf(document, dpi, one_bit)
         pred = predict(document, reuse_readings)
         if keep:
             (keep / gold_path.name).write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -187,13 +203,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--verbose", action="store_true", help="list every missed and extra fact")
     parser.add_argument("--keep", type=Path, help="write the predictions to this folder")
     parser.add_argument("--reuse-readings", action="store_true", help="reuse each file's OCR from an earlier run")
+    parser.add_argument("--dpi", type=int, help="read the set's PDFs scanned again at this resolution")
+    parser.add_argument("--one-bit", action="store_true", help="with --dpi: in black and white, like a fax")
     args = parser.parse_args(argv)
+    if args.one_bit and not args.dpi:
+        parser.error("--one-bit needs --dpi")
+    if args.dpi and (args.set == "all" or SETS[args.set].suffixes != (".pdf",)):
+        parser.error("--dpi reads a set of PDFs (scans)")
     names = list(SETS) if args.set == "all" else [args.set]
     for name in names:
         keep = args.keep / name if args.keep else None
         if keep:
             keep.mkdir(parents=True, exist_ok=True)
-        result = score(SETS[name], keep, args.reuse_readings)
+        result = score(SETS[name], keep, args.reuse_readings, args.dpi, args.one_bit)
         if args.verbose:
             print("\n".join(result.details))
         print(format_score(name, result))

@@ -37,6 +37,7 @@ STAGES = (
     ("flatten illumination", "preprocess.py", "flatten_illumination"),
     ("bilevel?", "preprocess.py", "is_bilevel"),
     ("seal rings", "preprocess.py", "without_seal_rings"),
+    ("grey seals", "preprocess.py", "without_grey_seals"),
     ("despeckle", "preprocess.py", "despeckle"),
     ("deskew", "preprocess.py", "deskew"),
     ("table strokes", "ruled_tables.py", "page_strokes"),

@@ -1274,3 +1274,46 @@ def generate(
     jobs.sort(key=lambda job: -sum(len(s.text) for s in job[1]))  # longest first: the pool ends together
     with Pool(processes) as pool:
         return [p for paths in pool.map(_job, jobs, chunksize=1) for p in paths]
+
+
+RESAMPLED_DIR = BENCH_DIR / "resampled"
+RESAMPLED_JPEG = 75  # a scanner's usual JPEG setting for grey pages
+
+
+def resample(image: Image.Image, dpi: float, target_dpi: float, one_bit: bool = False) -> Image.Image:
+    """The page as a scanner sampling it at ``target_dpi`` would give it: grey, each pixel the mean of the
+    ``dpi`` pixels it covers (area averaging), and with ``one_bit`` thresholded at mid-grey like a fax."""
+    grey = np.asarray(image.convert("L"))
+    scale = target_dpi / dpi
+    size = (max(1, round(grey.shape[1] * scale)), max(1, round(grey.shape[0] * scale)))
+    sampled = grey if size == (grey.shape[1], grey.shape[0]) else cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
+    if one_bit:
+        return Image.fromarray(sampled >= 128).convert("1")
+    return Image.fromarray(sampled)
+
+
+def resampled_pdf(pdf: Path, dpi: int, one_bit: bool = False, out_dir: Path = RESAMPLED_DIR) -> Path:
+    """A development PDF as an image-only PDF scanned at ``dpi``: a scanned page's own picture resampled
+    (``resample``), a born-digital page drawn by pdfium at ``dpi`` with its form widgets (the number and day an
+    e-office signature stamps over 'Số:     /TB-UBND'), so that the ingest reads every page as a scan.
+    The bytes depend only on the PDF and the arguments, so ``bench.gold``'s readings cache keys on them."""
+    import pypdfium2
+
+    from pipeline.ocr.page_image import PageImage
+    from pipeline.read.pdf import read_pdf
+
+    data = pdf.read_bytes()
+    drawing = pypdfium2.PdfDocument(data)
+    drawing.init_forms()
+    images = []
+    try:
+        for page in read_pdf(data):
+            if isinstance(page, PageImage):
+                images.append(resample(page.picture(), page.dpi, dpi, one_bit))
+            else:
+                drawn = drawing[page.number - 1].render(scale=dpi / 72, grayscale=True, may_draw_forms=True)
+                images.append(resample(drawn.to_pil(), dpi, dpi, one_bit))
+    finally:
+        drawing.close()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return save_pdf(images, dpi, out_dir / f"{pdf.stem}.{dpi}dpi{'-1bit' if one_bit else ''}.pdf", RESAMPLED_JPEG)

@@ -102,20 +102,22 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 # A symbol part is capitals and digits with at most one small letter inside (ThU, CTr, QĐi, TTg), so
 # a capitalised word after a dash ('– Ban Bí thư') is not read as part of the symbol; a unit's number may
 # follow a dot ('11554/VPCP-V.I', '4814/CCTKV.05-TTKT3'). Spaces around separators (OCR, line wraps) are
-# tolerated and removed by clean_number. A web page that lost the space after a symbol glues it to a word
+# tolerated and removed by clean_number, and so is a dash OCR read twice across the gap after it ('2269/QĐ- -TTg' in
+# UBND Quảng Ngãi 507/UBND-KGVX and '1743/QĐ- -BGTVT' in UBND Quảng Ngãi 299/UBND-TTHC, both scanned at 200 dpi,
+# citing the Prime Minister and the Ministry of Transport). A web page that lost the space after a symbol glues it to a word
 # (document_kinds.json glued_after_number: '35/2025/QĐ-TTgcủa Thủ tướng'); the symbol ends there.
 _SYMBOL_PART = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:\.[A-ZĐ0-9]+(?![a-zđ]))*"
 _GLUED_AFTER_NUMBER = exact_alternation(load_json("document_kinds.json")["glued_after_number"])
 DOC_NUMBER = re.compile(
-    rf"(?<![\w/])(\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*(?:[-/]|\s[–—]\s)\s*{_SYMBOL_PART}){{0,3}})"
+    rf"(?<![\w/])(\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*(?:-\s+-|[-/]|\s[–—]\s)\s*{_SYMBOL_PART}){{0,3}})"
     rf"(?:(?!\w)|(?=(?:{_GLUED_AFTER_NUMBER})(?!\w)))"
 )
 
 
 def clean_number(raw: str) -> str:
     """'1116- CV/ĐUCA' → '1116-CV/ĐUCA'; '5764/QĐ-BCA – V05' → '5764/QĐ-BCA-V05'; OCR's doubled
-    letter in a kind code is undone: '639-QĐĐ/BCA-V05' → '639-QĐ/BCA-V05'."""
-    number = re.sub(r"\s+", "", re.sub(r"[–—]", "-", raw))
+    letter in a kind code or doubled dash is undone: '639-QĐĐ/BCA-V05' → '639-QĐ/BCA-V05', '2269/QĐ- -TTg' → '2269/QĐ-TTg'."""
+    number = re.sub(r"-{2,}", "-", re.sub(r"\s+", "", re.sub(r"[–—]", "-", raw)))
     return re.sub(r"[^-/]+", lambda m: _known_code(m.group()), number)
 
 

@@ -129,6 +129,17 @@ def test_ocr_doubled_letter_in_kind_code(tmp_path):
     assert found[("639-QĐ/BCA-V05", "2024-01-30")].kind == "Quyết định"
 
 
+def test_ocr_doubled_dash_in_a_symbol(tmp_path):
+    """UBND Quảng Ngãi 507/UBND-KGVX and 299/UBND-TTHC scanned at 200 dpi: the dash after 'QĐ' read twice across the
+    gap after it."""
+    found = cited(
+        tmp_path,
+        "Quyết định số 2269/QĐ- -TTg ngày 31/12/2021 của Thủ tướng Chính phủ; Quyết định số 1743/QĐ- -BGTVT ngày "
+        "31/12/2024 của Bộ trưởng Bộ Giao thông vận tải.\n",
+    )
+    assert set(found) == {("2269/QĐ-TTg", "2021-12-31"), ("1743/QĐ-BGTVT", "2024-12-31")}
+
+
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_seed_matches_gold(seed):
     gold = json.loads((GOLD / f"{seed.stem}.json").read_text(encoding="utf-8"))["citations"]

@@ -12,15 +12,18 @@ import pypdfium2
 import pytest
 from PIL import Image
 
+from bench import samples
 from bench.ocr import count_errors, without_furniture
 from bench.samples import Degradation, degrade, red_stamp
 from pipeline.ocr.page import ocr_page
 from pipeline.ocr.page_image import PageImage
 from pipeline.ocr.preprocess import flatten_illumination, resample, seal_rings, three_class_otsu
+from pipeline.read.pdf import read_pdf
 from pipeline.text import nfc
 from tests.paths import ROOT
 
 REAL_LETTER = ROOT / "tests" / "corpus" / "scans" / "vht534.signed_20250510_124908.pdf"
+REAL_SCAN = ROOT / "tests" / "corpus" / "scans" / "53_TB.signed_20250510_124908.pdf"  # 300 dpi, colour, red seal
 SEAL_PX = 425  # 36 mm at 300 dpi, as bench.samples presses its seals
 SEAL_CENTRE = (700, 1500)  # over the left half of the letter's body text, at 300 dpi
 SEAL_RGB = np.array([205, 35, 45], np.float32)  # bench.samples' seal red
@@ -42,7 +45,7 @@ GREY = Degradation(
 )
 FAX = replace(GREY, jpeg=0, dither=True, noise=16.0, paper=206.0, ink=25.0)
 # Measured with Tesseract 5.5 (vie), the dithered fax read whole by ocr_page: 5.41 % CER without the seal step,
-# 4.49 % with it. Grey scans are left as they are (the step is for faxes only: ``preprocess.is_bilevel``).
+# 4.49 % with it. Grey scans have their own step (``preprocess.without_grey_seals``).
 MAX_FAX_CER = 0.050
 
 
@@ -87,3 +90,15 @@ def test_a_real_letter_under_a_seal_is_read_on_a_dithered_fax():
     page = ocr_page(PageImage(number=1, image=degrade(image, FAX, seed=3), dpi=FAX.dpi))
     errors = count_errors(without_furniture([truth]), [page.text])
     assert errors.char_errors / errors.ref_chars < MAX_FAX_CER
+
+
+@pytest.mark.ocr
+def test_a_signers_title_under_a_red_seal_scanned_in_grey_is_read():
+    """UBND Quảng Ngãi 53/TB-UBND, its own 300-dpi scan resampled to grey at 200 dpi as ``bench.gold --dpi 200`` reads
+    it: the seal, a mid grey now, covers the start of 'KT. CHỦ TỊCH', which Tesseract dropped (and the signer with it)
+    until the seal was whitened."""
+    scanned = read_pdf(REAL_SCAN.read_bytes())[0]
+    assert isinstance(scanned, PageImage)
+    grey = samples.resample(scanned.picture(), scanned.dpi, 200)
+    text = ocr_page(PageImage(number=1, image=grey, dpi=200)).text
+    assert "KT. CHỦ TỊCH" in text and "Trần Phước" in text

@@ -175,6 +175,35 @@ def test_a_comma_ocr_read_as_a_full_stop_between_two_bodies_of_a_list_is_put_bac
     assert typed.text == text
 
 
+def test_low_resolution_scans_markers_read_as_look_alikes_are_put_back():
+    # UBND Quảng Ngãi 565/TB-UBND scanned at 200 dpi: 'H. Nhiệm vụ cụ thể …' for 'II.' (239/TTr-UBND at 150 dpi: 'H.
+    # MỤC ĐÍCH …'); 660/TB-UBND at 200 dpi: '8) Tiếp tục …' for the 'a)' before 'b)' (239/TTr-UBND in black and white:
+    # '8) Nội dung tại Điều 1'); an item 8 followed by 9 stays
+    text = (
+        "I. Đánh giá chung\nH. Nhiệm vụ cụ thể trong thời gian đến\n1. Ban Chỉ đạo huyện Bình Sơn\n"
+        "8) Tiếp tục tập trung lãnh đạo.\nb) Khẩn trương hoàn thành.\n2. Sở Tài chính:\n8) Rà soát.\n9) Báo cáo."
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("I.", "I"),
+        ("II.", "II"),
+        ("1.", "II.1"),
+        ("a)", "II.1.a"),
+        ("b)", "II.1.b"),
+        ("2.", "II.2"),
+        ("8)", "II.8"),
+        ("9)", "II.9"),
+    ]
+    assert typed.text == text
+
+
+def test_a_dates_digits_read_as_brackets_are_put_back():
+    # UBND Quảng Ngãi 565/TB-UBND scanned at 200 dpi: 'ngày 15 tháng l] năm 2024'; UBND Cao Bằng 157/QĐ-NĐ-UB at
+    # 200 dpi: 'ngày [8 tháng 9 năm'
+    scanned, _ = _scanned_and_typed("Quảng Ngãi, ngày 15 tháng l] năm 2024\nsố 350/UB-QĐ-NĐ ngày [8 tháng 9 năm 1986")
+    assert scanned.text == "Quảng Ngãi, ngày 15 tháng 11 năm 2024\nsố 350/UB-QĐ-NĐ ngày 18 tháng 9 năm 1986"
+
+
 def test_a_months_digits_read_as_look_alikes_are_put_back():
     # UBND Quảng Ngãi 565/TB-UBND printed at 300 and 100 dpi: 'ngày 15 tháng I1 năm 2024', 'tháng LÍ'; VPCP
     # 636/TB-VPCP faxed: 'ngày 06 tháng TÔ năm'; UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999: 'ngày 18 tháng 0! năm 1999';

@@ -34,7 +34,13 @@ _DECORATION = re.compile(r"^(?:#{1,6}\s*|>\s*|[*_]{1,3}(?=\S))*")
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^(Điều\s+\d+)\s*[.:]?\s*")),
     ("chapter", re.compile(r"^((?:Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]+)\b\s*[.:]?\s*")),
-    ("part", re.compile(r"^(?:Phần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.\-–)]\s+|^(?:Phần\s+|PHẦN\s+)?([IVXL]{1,6})\s*/\s+")),
+    (
+        "part",
+        re.compile(
+            r"^(?:Phần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.\-–)]\s+|^(?:Phần\s+|PHẦN\s+)?([IVXL]{1,6})\s*/\s+"
+            r"|^([IVXL]{2,6})\.(?=[A-ZĐÀ-Ỹ])"  # 'II.Nhiệm vụ …': OCR's 'H. Nhiệm vụ …' mended (mend_ocr_marker)
+        ),
+    ),
     (
         "numbered",
         re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*[.)]|\s*/(?=\s))\s*(?:[*_]{1,3}\s*)?(?=[^\W\d_]|[\"“(])"),
@@ -63,6 +69,29 @@ def mend_ocr_marker(line: str) -> str:
         if m:
             return line[: m.start()] + m.expand(replacement) + line[m.end() :]
     return line
+
+
+@cache
+def _first_letter_lookalikes() -> frozenset[str]:
+    return frozenset(confusion_tables()["first_letter_lookalikes"]["digits"])
+
+
+def mend_first_letters(lines: list[str]) -> list[str]:
+    """``lines`` (stripped) with a digit OCR read for the 'a' of a lettered list put back ('8) Tiếp tục …' → 'a) Tiếp
+    tục …', ``first_letter_lookalikes``) where the next item of the outline is 'b)': read as item 8, it left 'b)' and
+    every item after it out of sequence, so no marker, and the heading above them without its tasks."""
+    out = list(lines)
+    for n, line in enumerate(lines):
+        found = _read_marker(line)
+        if found is None or found[0] != "numbered" or not found[2].endswith(")"):
+            continue
+        if found[1] not in _first_letter_lookalikes():
+            continue
+        after = next((f for f in map(_read_marker, lines[n + 1 :]) if f is not None and f[0] != "bullet"), None)
+        if after is not None and after[:2] == ("letter", "b"):
+            at = line.find(found[2])
+            out[n] = line[:at] + "a" + line[at + len(found[1]) :]
+    return out
 
 
 @dataclass(frozen=True)
