@@ -28,7 +28,18 @@ from extractors import gazetteer
 from extractors import letterhead as lh_reader
 from extractors.agencies import expand_abbreviations, match_agency
 from extractors.common import document_kinds, load_json, phrase_alternation
-from extractors.letterhead import RIGHT, Cell, Letterhead, bare, glued_end, is_caps, is_motto, is_noise, is_upper
+from extractors.letterhead import (
+    RIGHT,
+    Cell,
+    Letterhead,
+    bare,
+    glued_end,
+    in_capitals,
+    is_caps,
+    is_motto,
+    is_noise,
+    is_upper,
+)
 from pipeline.text import TONES, fold, fold_in_place, is_syllable, nfc
 from pipeline.text.paragraphs import ends_on_dangling_word
 from pipeline.text.segment import Line, SegmentedDocument
@@ -406,13 +417,13 @@ def _title_subject(
             end = line.start + line.text.index(text) + glued_end(text)
             break
         if start >= 0 and (
-            not is_upper(text)
+            not in_capitals(text)
             if caps
             else (is_caps(text) or _blank_before(seg, line.start, prev_end) or _is_paragraph(text))
         ):
             break
         if start < 0:
-            start, caps = line.start, is_upper(text)
+            start, caps = line.start, in_capitals(text)
         parts.append(text)
         end = prev_end = line.end
     if start < 0:
@@ -906,10 +917,11 @@ def _signature_cells(seg: SegmentedDocument) -> list[Cell]:
 
 def _wrapped_name(first: str, second: str) -> bool:
     """Two lines that are one name cut by a wrap: its first word alone (a lone letter is a pen's stroke, 'X' over
-    H14's name), or its last word alone after two or three (two names of a joint signature, side by side, are
-    longer)."""
+    H14's name, and so is a word without a vowel, 'Kh' and 'Zt' over printed Đắk Lắk and Huế names), or its last
+    word alone after two or three (two names of a joint signature, side by side, are longer)."""
     sizes = (len(first.split()), len(second.split()))
-    wrapped = (sizes[0] == 1 and len(first) > 1 and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
+    syllable = len(first) > 1 and _HAS_VOWEL.search(fold(first)) is not None
+    wrapped = (sizes[0] == 1 and syllable and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
     return wrapped and _name_words(first) and _name_words(second)
 
 
