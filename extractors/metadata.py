@@ -509,20 +509,30 @@ def _position_prefix(words: str) -> int:
 def _without_authority(text: str, authority: str | None) -> str:
     """A title glued to what follows it, cut where the issuing body is named again: the enacting
     authority ('… TỈNH LÂM ĐỒNG ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG', with its head's title 'CHỦ TỊCH' before
-    it) or a telegram's addressing line ('… KHU VỰC TRUNG BỘ BỘ XÂY DỰNG điện:')."""
+    it) or a telegram's addressing line ('… KHU VỰC TRUNG BỘ BỘ XÂY DỰNG điện:'). After its head's title the
+    authority may stop at its unit word ('… CỦA TỈNH ĐỒNG NAI CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH', Đồng Nai; '… CỦA SỞ
+    CÔNG THƯƠNG CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH', Đắk Lắk)."""
     if not authority:
         return text
     key = fold_in_place(text)
-    name = r"\s+".join(map(re.escape, authority.split()))
-    m = re.search(rf"\s+{name}(?=\s*(?:dien\s*)?:|\s*$)", key)
-    if not m or not text[: m.start()].strip() or key[: m.start()].endswith(_vocab().joining_words_bare):
-        return text  # '… CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH X': the body is the title's own words
-    head = key[: m.start()]
-    for p in _vocab().core_positions:
-        if head.endswith(" " + p) and is_caps(text[m.start() - len(p) : m.start()]):
-            head = head[: -len(p)]
-            break
-    return text[: len(head.rstrip())]
+    forms = [(authority, False)]
+    unit = re.search(rf"\b(?:{'|'.join(map(re.escape, _vocab().local_units))})\b", authority)
+    if unit and unit.end() < len(authority):
+        forms.append((authority[: unit.end()], True))
+    for form, after_head in forms:
+        name = r"\s+".join(map(re.escape, form.split()))
+        m = re.search(rf"\s+{name}(?=\s*(?:dien\s*)?:|\s*$)", key)
+        if not m or not text[: m.start()].strip() or key[: m.start()].endswith(_vocab().joining_words_bare):
+            continue  # '… CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH X': the body is the title's own words
+        head = key[: m.start()]
+        for p in _vocab().core_positions:
+            if head.endswith(" " + p) and is_caps(text[m.start() - len(p) : m.start()]):
+                head = head[: -len(p)]
+                break
+        if after_head and head == key[: m.start()]:
+            continue
+        return text[: len(head.rstrip())]
+    return text
 
 
 _SENTENCE_END = re.compile(r"[.!?…](?:\s+[^\W\d_]|\s*$)")

@@ -554,3 +554,22 @@ def test_a_pen_stroke_without_a_vowel_over_the_signers_name():
     assert ocr_meta(head + body + tail + "Kh\n~\nHồ Thị Nguyên Thảo\n").signer.name == "Hồ Thị Nguyên Thảo"
     assert ocr_meta(head + body + tail + "Zt\nNguyễn Khắc Toàn\n").signer.name == "Nguyễn Khắc Toàn"
     assert ocr_meta(head + body + tail + "Vũ\nChiến Thắng\n").signer.name == "Vũ Chiến Thắng"
+
+
+def test_a_title_glued_to_the_enacting_authority_that_stops_at_its_unit_word():
+    """tn-8c306b6991495e34 (UBND Đồng Nai) and tn-46cf026ac548f4bd (UBND Đắk Lắk) printed from pages that hold the
+    title, the authority and the căn cứ in one paragraph: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' (no province) is cut
+    from the subject; 'CỦA ỦY BAN NHÂN DÂN TỈNH' stays the title's own words."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 2813 /QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nĐồng Nai, ngày 20 tháng 11 năm 2025\n"
+    body = " Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025 của Quốc hội;\n"
+    m = ocr_meta(
+        head + "QUYẾT ĐỊNH VỀ VIỆC THÔNG QUA PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ\n"
+        "TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA TỈNH ĐỒNG NAI CHỦ TỊCH ỦY\nBAN NHÂN DÂN TỈNH" + body
+    )
+    assert (
+        m.subject
+        == "Về việc thông qua phương án đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh Đồng Nai"
+    )
+    m = ocr_meta(head + "QUYẾT ĐỊNH VỀ VIỆC BÃI BỎ CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH" + body)
+    assert m.subject.lower() == "về việc bãi bỏ các quyết định của ủy ban nhân dân tỉnh"
