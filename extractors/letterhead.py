@@ -269,13 +269,16 @@ def place_start(text: str, key: str) -> int | None:
 
 
 def _place_words_start(before: str) -> int:
-    """Where the run of a place's words ends ``before`` its comma starts (len(before) when there is none)."""
+    """Where the run of a place's words ends ``before`` its comma starts (len(before) when there is none). A word
+    in capitals ends it (the issuer's line glued before the place), unless it is the place's last word after one
+    in title case: OCR read a letter of the italic line as a capital ('Quảng TIỊ', Quảng Trị; 'Bắc ĐÀ', Bắc Ninh)."""
     v = _vocab()
     words = list(re.finditer(r"\S+", before))
     start = len(before)
     for count, w in enumerate(reversed(words)):
         word = w.group()
-        if count >= PLACE_MAX_WORDS or (len(word) > 1 and is_caps(word) and "." not in word):
+        slipped = count == 0 and len(words) > 1 and words[-2].group()[1:].islower()
+        if count >= PLACE_MAX_WORDS or (len(word) > 1 and is_caps(word) and "." not in word and not slipped):
             break
         if not (word[:1].isupper() or fold(word) in v.place_tails):
             break
@@ -561,7 +564,10 @@ def place_date(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
             continue
         place = cell.text[start : m.start()].strip()
         before = cell.text[:start] if start else (lh.cells[i - 1].text if i and lh.cells[i - 1].row == cell.row else "")
-        return _mended_place(place, before), issue_date(cell.text[m.end() - len("ngay") :]), cell
+        mended: str | None = _mended_place(place, before)
+        if is_caps(place.split()[-1]) and mended != gazetteer.match_province(mended):
+            mended = None  # 'Bắc ĐÀ': a slip that names no province; the date is still read
+        return mended, issue_date(cell.text[m.end() - len("ngay") :]), cell
     return None, None, None
 
 

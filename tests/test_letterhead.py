@@ -152,12 +152,15 @@ def test_a_motto_word_split_by_the_text_layer(tmp_path):
     assert (m.number, m.issued_on) == ("542/TB-UBND", "2024-11-06")
 
 
-def ocr_meta(text: str):
-    """The metadata of a page's text as OCR hands it over (no text file's tidying)."""
+def segment_ocr(text: str):
+    """A page's text as OCR hands it over (no text file's tidying), segmented."""
     page = Page(number=1, text=text, source=TextSource.ocr)
-    return metadata.extract(
-        segment(Document(path="scan.pdf", sha256="0", media_type="application/pdf", pages=[page]).with_offsets())
-    )
+    return segment(Document(path="scan.pdf", sha256="0", media_type="application/pdf", pages=[page]).with_offsets())
+
+
+def ocr_meta(text: str):
+    """The metadata of a page's text as OCR hands it over."""
+    return metadata.extract(segment_ocr(text))
 
 
 def test_a_subject_over_an_ocr_speck_and_a_v_v_line_ending_on_cua():
@@ -573,3 +576,15 @@ def test_a_title_glued_to_the_enacting_authority_that_stops_at_its_unit_word():
     )
     m = ocr_meta(head + "QUYẾT ĐỊNH VỀ VIỆC BÃI BỎ CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH" + body)
     assert m.subject.lower() == "về việc bãi bỏ các quyết định của ủy ban nhân dân tỉnh"
+
+
+def test_a_place_whose_last_word_ocr_read_in_capitals():
+    """'Quảng TIỊ, ngày 18 …' (tn-83652dd19c6fef24, UBND Quảng Trị, fax-random) and 'Bắc ĐÀ, ngày 20 …'
+    (tn-09daab284f92e2dd, UBND Bắc Ninh, scan-random): the date is read; the place when it is a province with one
+    slip, none when the slip names no province; a glued issuer's capitals still end the place."""
+    lh = letterhead.read(segment_ocr("Quảng TIỊ, ngày 18 tháng 11 năm 2025\n"))
+    assert letterhead.place_date(lh)[:2] == ("Quảng Trị", "2025-11-18")
+    lh = letterhead.read(segment_ocr(": ' Bắc ĐÀ, ngày 20 tháng 11 năm 2025\n"))
+    assert letterhead.place_date(lh)[:2] == (None, "2025-11-20")
+    lh = letterhead.read(segment_ocr("TỈNH BẮC NINH Bắc Ninh, ngày 20 tháng 11 năm 2025\n"))
+    assert letterhead.place_date(lh)[:2] == ("Bắc Ninh", "2025-11-20")
