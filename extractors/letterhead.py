@@ -601,22 +601,23 @@ def _one_slip_per_word(read: str, name: str) -> bool:
 def issue_date(text: str) -> str | None:
     """The date after ', ngày': the long or short form; an OCR slip in the day is repaired when every
     wrong character is a known look-alike of one digit ('ngày {5 tháng 3' → 15), and a slipped vowel in
-    'tháng' or 'năm' is passed ('thúng', 'thủng', 'nỡm': fax prints of Nghệ An and Cần Thơ); failing that the
-    month and year, which are certain ('2025-01'). Emphasis marks and a space inside a two-digit number
-    ('tháng** 11**', 'tháng 0 7') are a web page's, not the date's."""
+    'tháng' or 'năm' is passed ('thúng', 'thủng', 'nỡm': fax prints of Nghệ An and Cần Thơ), and so is a
+    look-alike in a two-digit month ('tháng T1', Hà Tĩnh); failing that the month and year, which are certain
+    ('2025-01'). Emphasis marks and a space inside a two-digit number ('tháng** 11**', 'tháng 0 7') are a web
+    page's, not the date's."""
     text = _mended_year(re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", "")))
     key = fold_in_place(text)
     dates = find_dates(text)
     if dates and dates[0][0] < 12:
         return dates[0][2]
-    m = re.match(r"\s*(?:ngay\b)?\s*(\S{0,6}?)\s*th[aeiouy]ng\s*(\d{1,2})\s*n[aeiouy]m\s*(\d{4})", key)
-    if m is None:
+    m = re.match(r"\s*(?:ngay\b)?\s*(\S{0,6}?)\s*th[aeiouy]ng\s*(\S{1,2})\s*n[aeiouy]m\s*(\d{4})", key)
+    month = _repaired_digits(text[m.start(2) : m.end(2)]) if m else None
+    if m is None or month is None:
         return None
     day = _repaired_digits(text[m.start(1) : m.end(1)])
-    if day and (iso := iso_date(day, m.group(2), m.group(3))):
+    if day and (iso := iso_date(day, month, m.group(3))):
         return iso
-    month = int(m.group(2))
-    return f"{m.group(3)}-{month:02d}" if 1 <= month <= 12 else None
+    return f"{m.group(3)}-{int(month):02d}" if 1 <= int(month) <= 12 else None
 
 
 _YEAR = re.compile(r"(?i)(n[aă]m)\s*[:.,;]?\s*(\d{1,3})\s(\d{1,3})(?!\d)|(n[aă]m)\s*[:.,;]\s*(?=\d{4})")

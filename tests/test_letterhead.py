@@ -588,3 +588,12 @@ def test_a_place_whose_last_word_ocr_read_in_capitals():
     assert letterhead.place_date(lh)[:2] == (None, "2025-11-20")
     lh = letterhead.read(segment_ocr("TỈNH BẮC NINH Bắc Ninh, ngày 20 tháng 11 năm 2025\n"))
     assert letterhead.place_date(lh)[:2] == ("Bắc Ninh", "2025-11-20")
+
+
+def test_a_fax_prints_one_read_as_t_in_the_day_or_the_month():
+    """'ngày T9 thủng 11' (tn-65fe198460ffa9d9, UBND Nghệ An) and 'ngày 19 tháng T1' (tn-69db23c781b2e9aa, UBND Hà
+    Tĩnh), fax-random; a lone look-alike is still no digit."""
+    assert letterhead.issue_date(" ngày T9 thủng 11 năm 2025") == "2025-11-19"
+    assert letterhead.issue_date(" ngày 19 tháng T1 năm 2025") == "2025-11-19"
+    assert letterhead.issue_date(" ngày 19 tháng T năm 2025") is None
+    assert letterhead.issue_date(" ngày T tháng 11 năm 2025") == "2025-11"
