@@ -172,7 +172,7 @@ def _pieces(line: Line, row: int) -> list[tuple[Cell | None, bool]]:
     for m in [*_SEPARATOR.finditer(line.text), None]:
         stop = m.start() if m else len(line.text)
         chunk = line.text[pos:stop]
-        text = chunk.strip(_MARKS)
+        text = _without_stray_quote(chunk.strip(_MARKS))
         if text and re.search(r"\w", text):
             s = line.start + pos + chunk.index(text)
             out.append((Cell(s, s + len(text), text, fold_in_place(text), row), m is not None))
@@ -181,6 +181,14 @@ def _pieces(line: Line, row: int) -> list[tuple[Cell | None, bool]]:
         if m is not None:
             pos = m.end()
     return out
+
+
+def _without_stray_quote(text: str) -> str:
+    """A line without the straight quote OCR puts before a fax print's capitals ("'THÀNH PHỐ HỒ CHÍ MINH",
+    "'THƯ VIỆN PHÁP LUẬT" on prints of Hồ Chí Minh, Hà Nội and Hải Phòng pages): one that nothing closes."""
+    if text[:1] == "'" and text[1:2].isupper() and "'" not in text[1:]:
+        return text[1:].lstrip()
+    return text
 
 
 def cells_of(line: Line, row: int = 0) -> list[Cell]:
@@ -261,13 +269,16 @@ def place_start(text: str, key: str) -> int | None:
 
 
 def _place_words_start(before: str) -> int:
-    """Where the run of a place's words ends ``before`` its comma starts (len(before) when there is none)."""
+    """Where the run of a place's words ends ``before`` its comma starts (len(before) when there is none). A word
+    in capitals ends it (the issuer's line glued before the place), unless it is the place's last word after one
+    in title case: OCR read a letter of the italic line as a capital ('Quảng TIỊ', Quảng Trị; 'Bắc ĐÀ', Bắc Ninh)."""
     v = _vocab()
     words = list(re.finditer(r"\S+", before))
     start = len(before)
     for count, w in enumerate(reversed(words)):
         word = w.group()
-        if count >= PLACE_MAX_WORDS or (len(word) > 1 and is_caps(word) and "." not in word):
+        slipped = count == 0 and len(words) > 1 and words[-2].group()[1:].islower()
+        if count >= PLACE_MAX_WORDS or (len(word) > 1 and is_caps(word) and "." not in word and not slipped):
             break
         if not (word[:1].isupper() or fold(word) in v.place_tails):
             break
@@ -379,11 +390,18 @@ def is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def in_capitals(text: str) -> bool:
+    """A title's line in capitals, however short ('Ý' / 'KIẾN CHỈ ĐẠO …'), or with a letter OCR read small on a
+    print ('SẴN CÔNG TẠI CÁC Cơ QUAN', Gia Lai; 'CẤP hẤM UYỀN QUYẾT ĐỊNH', Huế)."""
+    return is_upper(text) or is_caps(text)
+
+
 def glued_end(text: str) -> int:
     """Where a header line ends when the text layer glued the next part to it (a title line has no
     final stop): at a body opener written with a capital ('… công nghệ cao Thực hiện Nghị quyết …',
     '… thời gian đến Ngày 03/01/2025, Phó Chủ tịch …') or at a run of three words in capitals
-    ('… văn minh đô thị VAN PHÒNG TINH ỦY')."""
+    ('… văn minh đô thị VAN PHÒNG TINH ỦY'); a title in capitals with a letter OCR read small ('… TẠI CÁC Cơ
+    QUAN, TỔ CHỨC') goes on."""
     v = _vocab()
     key = fold_in_place(text)
     for m in re.finditer(r"\s(?=\S)", text):
@@ -391,7 +409,7 @@ def glued_end(text: str) -> int:
         if text[i].isupper() and v.openers.match(key, i) and text[i + 1 : i + 2].islower():
             return m.start()
         words = text[i:].split(None, 3)[:3]
-        if len(words) == 3 and all(is_caps(w) for w in words) and not is_upper(text[: m.start()]):
+        if len(words) == 3 and all(is_caps(w) for w in words) and not in_capitals(text[: m.start()]):
             return m.start()
     return len(text)
 
@@ -489,12 +507,13 @@ def number_label() -> re.Pattern[str]:
 def number(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
     """(number, symbol kind, cell) from the 'Số:' cell; a number wrapped onto the next line ('Số:' /
     '26/2025/QĐ-UBND') is read there. A blank number ('Số - CV/TU', 'Số: /KH-UBND') is None but its
-    symbol still names the kind. A bare 'Số: 6381' is a stamp, not the number."""
+    symbol still names the kind. A bare 'Số: 6381' is a stamp, not the number. OCR reads a slash as the
+    fraction slash ('Số:141⁄KH-UBND', as in the body's '118/2025⁄NĐ-CP' of other scans)."""
     for i, cell in enumerate(lh.cells):
         m = number_label().match(cell.key)
         if not m:
             continue
-        rest = _mended_number(cell.text[m.end() :].strip())
+        rest = _mended_number(cell.text[m.end() :].strip().replace("⁄", "/"))
         if not rest and i + 1 < len(lh.cells) and DOC_NUMBER.match(lh.cells[i + 1].text):
             cell = lh.cells[i + 1]
             rest = cell.text
@@ -545,7 +564,10 @@ def place_date(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
             continue
         place = cell.text[start : m.start()].strip()
         before = cell.text[:start] if start else (lh.cells[i - 1].text if i and lh.cells[i - 1].row == cell.row else "")
-        return _mended_place(place, before), issue_date(cell.text[m.end() - len("ngay") :]), cell
+        mended: str | None = _mended_place(place, before)
+        if is_caps(place.split()[-1]) and mended != gazetteer.match_province(mended):
+            mended = None  # 'Bắc ĐÀ': a slip that names no province; the date is still read
+        return mended, issue_date(cell.text[m.end() - len("ngay") :]), cell
     return None, None, None
 
 
@@ -578,22 +600,24 @@ def _one_slip_per_word(read: str, name: str) -> bool:
 
 def issue_date(text: str) -> str | None:
     """The date after ', ngày': the long or short form; an OCR slip in the day is repaired when every
-    wrong character is a known look-alike of one digit ('ngày {5 tháng 3' → 15); failing that the
-    month and year, which are certain ('2025-01'). Emphasis marks and a space inside a two-digit number
-    ('tháng** 11**', 'tháng 0 7') are a web page's, not the date's."""
+    wrong character is a known look-alike of one digit ('ngày {5 tháng 3' → 15), and a slipped vowel in
+    'tháng' or 'năm' is passed ('thúng', 'thủng', 'nỡm': fax prints of Nghệ An and Cần Thơ), and so is a
+    look-alike in a two-digit month ('tháng T1', Hà Tĩnh); failing that the month and year, which are certain
+    ('2025-01'). Emphasis marks and a space inside a two-digit number ('tháng** 11**', 'tháng 0 7') are a web
+    page's, not the date's."""
     text = _mended_year(re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", "")))
     key = fold_in_place(text)
     dates = find_dates(text)
     if dates and dates[0][0] < 12:
         return dates[0][2]
-    m = re.match(r"\s*(?:ngay\b)?\s*(\S{0,6}?)\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})", key)
-    if m is None:
+    m = re.match(r"\s*(?:ngay\b)?\s*(\S{0,6}?)\s*th[aeiouy]ng\s*(\S{1,2})\s*n[aeiouy]m\s*(\d{4})", key)
+    month = _repaired_digits(text[m.start(2) : m.end(2)]) if m else None
+    if m is None or month is None:
         return None
     day = _repaired_digits(text[m.start(1) : m.end(1)])
-    if day and (iso := iso_date(day, m.group(2), m.group(3))):
+    if day and (iso := iso_date(day, month, m.group(3))):
         return iso
-    month = int(m.group(2))
-    return f"{m.group(3)}-{month:02d}" if 1 <= month <= 12 else None
+    return f"{m.group(3)}-{int(month):02d}" if 1 <= int(month) <= 12 else None
 
 
 _YEAR = re.compile(r"(?i)(n[aă]m)\s*[:.,;]?\s*(\d{1,3})\s(\d{1,3})(?!\d)|(n[aă]m)\s*[:.,;]\s*(?=\d{4})")

@@ -28,7 +28,18 @@ from extractors import gazetteer
 from extractors import letterhead as lh_reader
 from extractors.agencies import expand_abbreviations, match_agency
 from extractors.common import document_kinds, load_json, phrase_alternation
-from extractors.letterhead import RIGHT, Cell, Letterhead, bare, glued_end, is_caps, is_motto, is_noise, is_upper
+from extractors.letterhead import (
+    RIGHT,
+    Cell,
+    Letterhead,
+    bare,
+    glued_end,
+    in_capitals,
+    is_caps,
+    is_motto,
+    is_noise,
+    is_upper,
+)
 from pipeline.text import TONES, fold, fold_in_place, is_syllable, nfc
 from pipeline.text.paragraphs import ends_on_dangling_word
 from pipeline.text.segment import Line, SegmentedDocument
@@ -406,13 +417,13 @@ def _title_subject(
             end = line.start + line.text.index(text) + glued_end(text)
             break
         if start >= 0 and (
-            not is_upper(text)
+            not in_capitals(text)
             if caps
             else (is_caps(text) or _blank_before(seg, line.start, prev_end) or _is_paragraph(text))
         ):
             break
         if start < 0:
-            start, caps = line.start, is_upper(text)
+            start, caps = line.start, in_capitals(text)
         parts.append(text)
         end = prev_end = line.end
     if start < 0:
@@ -498,20 +509,30 @@ def _position_prefix(words: str) -> int:
 def _without_authority(text: str, authority: str | None) -> str:
     """A title glued to what follows it, cut where the issuing body is named again: the enacting
     authority ('… TỈNH LÂM ĐỒNG ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG', with its head's title 'CHỦ TỊCH' before
-    it) or a telegram's addressing line ('… KHU VỰC TRUNG BỘ BỘ XÂY DỰNG điện:')."""
+    it) or a telegram's addressing line ('… KHU VỰC TRUNG BỘ BỘ XÂY DỰNG điện:'). After its head's title the
+    authority may stop at its unit word ('… CỦA TỈNH ĐỒNG NAI CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH', Đồng Nai; '… CỦA SỞ
+    CÔNG THƯƠNG CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH', Đắk Lắk)."""
     if not authority:
         return text
     key = fold_in_place(text)
-    name = r"\s+".join(map(re.escape, authority.split()))
-    m = re.search(rf"\s+{name}(?=\s*(?:dien\s*)?:|\s*$)", key)
-    if not m or not text[: m.start()].strip() or key[: m.start()].endswith(_vocab().joining_words_bare):
-        return text  # '… CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH X': the body is the title's own words
-    head = key[: m.start()]
-    for p in _vocab().core_positions:
-        if head.endswith(" " + p) and is_caps(text[m.start() - len(p) : m.start()]):
-            head = head[: -len(p)]
-            break
-    return text[: len(head.rstrip())]
+    forms = [(authority, False)]
+    unit = re.search(rf"\b(?:{'|'.join(map(re.escape, _vocab().local_units))})\b", authority)
+    if unit and unit.end() < len(authority):
+        forms.append((authority[: unit.end()], True))
+    for form, after_head in forms:
+        name = r"\s+".join(map(re.escape, form.split()))
+        m = re.search(rf"\s+{name}(?=\s*(?:dien\s*)?:|\s*$)", key)
+        if not m or not text[: m.start()].strip() or key[: m.start()].endswith(_vocab().joining_words_bare):
+            continue  # '… CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH X': the body is the title's own words
+        head = key[: m.start()]
+        for p in _vocab().core_positions:
+            if head.endswith(" " + p) and is_caps(text[m.start() - len(p) : m.start()]):
+                head = head[: -len(p)]
+                break
+        if after_head and head == key[: m.start()]:
+            continue
+        return text[: len(head.rstrip())]
+    return text
 
 
 _SENTENCE_END = re.compile(r"[.!?…](?:\s+[^\W\d_]|\s*$)")
@@ -906,10 +927,11 @@ def _signature_cells(seg: SegmentedDocument) -> list[Cell]:
 
 def _wrapped_name(first: str, second: str) -> bool:
     """Two lines that are one name cut by a wrap: its first word alone (a lone letter is a pen's stroke, 'X' over
-    H14's name), or its last word alone after two or three (two names of a joint signature, side by side, are
-    longer)."""
+    H14's name, and so is a word without a vowel, 'Kh' and 'Zt' over printed Đắk Lắk and Huế names), or its last
+    word alone after two or three (two names of a joint signature, side by side, are longer)."""
     sizes = (len(first.split()), len(second.split()))
-    wrapped = (sizes[0] == 1 and len(first) > 1 and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
+    syllable = len(first) > 1 and _HAS_VOWEL.search(fold(first)) is not None
+    wrapped = (sizes[0] == 1 and syllable and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
     return wrapped and _name_words(first) and _name_words(second)
 
 

@@ -152,12 +152,15 @@ def test_a_motto_word_split_by_the_text_layer(tmp_path):
     assert (m.number, m.issued_on) == ("542/TB-UBND", "2024-11-06")
 
 
-def ocr_meta(text: str):
-    """The metadata of a page's text as OCR hands it over (no text file's tidying)."""
+def segment_ocr(text: str):
+    """A page's text as OCR hands it over (no text file's tidying), segmented."""
     page = Page(number=1, text=text, source=TextSource.ocr)
-    return metadata.extract(
-        segment(Document(path="scan.pdf", sha256="0", media_type="application/pdf", pages=[page]).with_offsets())
-    )
+    return segment(Document(path="scan.pdf", sha256="0", media_type="application/pdf", pages=[page]).with_offsets())
+
+
+def ocr_meta(text: str):
+    """The metadata of a page's text as OCR hands it over."""
+    return metadata.extract(segment_ocr(text))
 
 
 def test_a_subject_over_an_ocr_speck_and_a_v_v_line_ending_on_cua():
@@ -489,3 +492,108 @@ def test_a_motto_confirmed_by_the_number_above_it_when_the_date_line_is_garbled(
     assert (m.kind, m.number, m.place) == ("Thông báo", "35/TB-UBND", "Quảng Ngãi")
     assert m.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
     assert m.subject.startswith("Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên")
+
+
+def test_printed_plan_faxed_motto_read_gong_between_the_issuers_lines():
+    """tn-2f6f80b9918e52de (UBND Thành phố Hồ Chí Minh, 172/KH-UBND) printed and faxed (bench.scan_tolerance,
+    fax-random), as the OCR reads it: the motto's 'CỘNG' read 'GỘNG' between the issuer's two lines, and a stray
+    quote before the second (tn-e598d95fb5f390a4, Huế, and tn-65fe198460ffa9d9, Nghệ An, read 'GỘNG'/'GÔNG' too)."""
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nGỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n'THÀNH PHỐ HỒ CHÍ MINH\nSố: 172 /KH-UBND\n"
+        "Độc lập - Tự do - Hạnh phúc\nThành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\n"
+        "TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM TRÊN ĐỊA BÀN THÀNH PHỐ HỒ\nCHÍ MINH\n"
+        "Thực hiện Quyết định số 1850/QĐ-TTg ngày 27 tháng 8 năm 2025 của Thủ tướng Chính phủ.\n"
+    )
+    assert m.issuer == "Ủy ban nhân dân thành phố Hồ Chí Minh"
+    assert (m.number, m.issued_on) == ("172/KH-UBND", "2025-11-18")
+
+
+def test_slips_in_the_number_and_date_of_printed_decisions_and_plans():
+    """'Số:141⁄KH-UBND' (tn-09daab284f92e2dd, Bắc Ninh, scan-random: the fraction slash, as in '118/2025⁄NĐ-CP' of
+    tn-e83d7b60c0b1d639) and 'ngày 20 thúng 11' (tn-e83d7b60c0b1d639, Nghệ An; 'thúng 1Ì nỡm', Cần Thơ's
+    tn-5d99697f14bcf68a, all fax-random)."""
+    assert letterhead.issue_date(" ngày 20 thúng 11 năm 2025") == "2025-11-20"
+    assert letterhead.issue_date(" ngày 19 thủng 11 nỡm 2025") == "2025-11-19"
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 3782 /QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nNghệ An, ngày 20 thúng 11 năm 2025\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH DANH MỤC THỦ TỤC HÀNH CHÍNH\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025,\n"
+    )
+    assert (m.place, m.issued_on) == ("Nghệ An", "2025-11-20")
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố:141⁄KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+        "NÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ\nThực hiện Kế hoạch số 14-KH/TU ngày 29/7/2025 của Ban Thường vụ Tỉnh ủy.\n"
+    )
+    assert (m.number, m.kind) == ("141/KH-UBND", "Kế hoạch")
+
+
+def test_a_capitals_title_with_a_letter_read_small_goes_on():
+    """tn-879553949728a7dc (Chủ tịch UBND tỉnh Gia Lai, 44/2025/QĐ-CTUBND) faxed: 'Cơ' read small inside the title
+    in capitals; the title goes on to its last line, and a title's lone first letter ('Ý' / 'KIẾN …') still opens
+    it."""
+    m = ocr_meta(
+        "CHỦ TỊCH ỦY BAN\nNHÂN DÂN\nTỈNH GIA LAI\nSố: 44 /2025/QĐ-CTUBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nGia Lai, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+        "PHÂN CẤP THẨM QUYỀN QUYẾT ĐỊNH TRONG QUẢN LÝ, SỬ DỤNG TÀI\n"
+        "SẢN CÔNG TẠI CÁC Cơ QUAN, TỔ CHỨC, ĐƠN VỊ THUỘC PHẠM VI\nQUẢN LÝ CỦA TỈNH GIA LAI\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
+    )
+    assert m.subject == (
+        "Phân cấp thẩm quyền quyết định trong quản lý, sử dụng tài sản công tại các cơ quan, tổ chức, đơn vị "
+        "thuộc phạm vi quản lý của tỉnh Gia Lai"
+    )
+    assert letterhead.glued_end("Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG") == len("Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG")
+
+
+def test_a_pen_stroke_without_a_vowel_over_the_signers_name():
+    """'Kh' (tn-a49ef8a0da1f62dd, UBND Đắk Lắk) and 'Zt' (tn-e598d95fb5f390a4, Chủ tịch UBND Huế), scan-random: a
+    signature read as a capitalised pair of letters is no first word of the name under it; 'Vũ' / 'Chiến Thắng'
+    still joins."""
+    tail = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+    head = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 130 /KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nĐắk Lắk, ngày 21 tháng 11 năm 2025\nKẾ HOẠCH\nKHẮC PHỤC MÔI TRƯỜNG\n"
+    body = "Để kịp thời khắc phục môi trường sau lụt bão, UBND tỉnh ban hành kế hoạch như sau."
+    assert ocr_meta(head + body + tail + "Kh\n~\nHồ Thị Nguyên Thảo\n").signer.name == "Hồ Thị Nguyên Thảo"
+    assert ocr_meta(head + body + tail + "Zt\nNguyễn Khắc Toàn\n").signer.name == "Nguyễn Khắc Toàn"
+    assert ocr_meta(head + body + tail + "Vũ\nChiến Thắng\n").signer.name == "Vũ Chiến Thắng"
+
+
+def test_a_title_glued_to_the_enacting_authority_that_stops_at_its_unit_word():
+    """tn-8c306b6991495e34 (UBND Đồng Nai) and tn-46cf026ac548f4bd (UBND Đắk Lắk) printed from pages that hold the
+    title, the authority and the căn cứ in one paragraph: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' (no province) is cut
+    from the subject; 'CỦA ỦY BAN NHÂN DÂN TỈNH' stays the title's own words."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 2813 /QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nĐồng Nai, ngày 20 tháng 11 năm 2025\n"
+    body = " Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025 của Quốc hội;\n"
+    m = ocr_meta(
+        head + "QUYẾT ĐỊNH VỀ VIỆC THÔNG QUA PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ\n"
+        "TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA TỈNH ĐỒNG NAI CHỦ TỊCH ỦY\nBAN NHÂN DÂN TỈNH" + body
+    )
+    assert (
+        m.subject
+        == "Về việc thông qua phương án đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh Đồng Nai"
+    )
+    m = ocr_meta(head + "QUYẾT ĐỊNH VỀ VIỆC BÃI BỎ CÁC QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH" + body)
+    assert m.subject.lower() == "về việc bãi bỏ các quyết định của ủy ban nhân dân tỉnh"
+
+
+def test_a_place_whose_last_word_ocr_read_in_capitals():
+    """'Quảng TIỊ, ngày 18 …' (tn-83652dd19c6fef24, UBND Quảng Trị, fax-random) and 'Bắc ĐÀ, ngày 20 …'
+    (tn-09daab284f92e2dd, UBND Bắc Ninh, scan-random): the date is read; the place when it is a province with one
+    slip, none when the slip names no province; a glued issuer's capitals still end the place."""
+    lh = letterhead.read(segment_ocr("Quảng TIỊ, ngày 18 tháng 11 năm 2025\n"))
+    assert letterhead.place_date(lh)[:2] == ("Quảng Trị", "2025-11-18")
+    lh = letterhead.read(segment_ocr(": ' Bắc ĐÀ, ngày 20 tháng 11 năm 2025\n"))
+    assert letterhead.place_date(lh)[:2] == (None, "2025-11-20")
+    lh = letterhead.read(segment_ocr("TỈNH BẮC NINH Bắc Ninh, ngày 20 tháng 11 năm 2025\n"))
+    assert letterhead.place_date(lh)[:2] == ("Bắc Ninh", "2025-11-20")
+
+
+def test_a_fax_prints_one_read_as_t_in_the_day_or_the_month():
+    """'ngày T9 thủng 11' (tn-65fe198460ffa9d9, UBND Nghệ An) and 'ngày 19 tháng T1' (tn-69db23c781b2e9aa, UBND Hà
+    Tĩnh), fax-random; a lone look-alike is still no digit."""
+    assert letterhead.issue_date(" ngày T9 thủng 11 năm 2025") == "2025-11-19"
+    assert letterhead.issue_date(" ngày 19 tháng T1 năm 2025") == "2025-11-19"
+    assert letterhead.issue_date(" ngày 19 tháng T năm 2025") is None
+    assert letterhead.issue_date(" ngày T tháng 11 năm 2025") == "2025-11"
