@@ -50,6 +50,7 @@ HEADER_LINE_MAX_CHARS = lh_reader.HEADER_LINE_MAX_CHARS
 SIGNATURE_SPAN = 8  # lines from a signing capacity to the signer's name
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
+SURNAME_TAIL_LETTERS = 4  # 'uyễn' is only Nguyễn's; 'an' ends Trần, Phan and Văn
 STROKES_MIN_TOKENS = 4  # a shorter line is judged by its length (SCRAWL_MAX_CHARS)
 _HAS_VOWEL = re.compile(r"[aeiouy]")  # on the folded word
 _VIETNAMESE_LETTERS = frozenset(
@@ -1075,9 +1076,33 @@ def _name_after_mark(cell: Cell) -> tuple[str, int] | None:
     if start is None or not cell.text[:start].strip() or len(cell.text[start:].split()) < 2:
         return None
     head = cell.text[:start]
+    tail = re.search(r"[^\W\d_]+\s+$", head) if len(cell.text[start:].split()) <= 3 else None
+    surname = _surname_of_tail(tail.group().strip()) if tail else None
+    if tail and surname:
+        head = head[: tail.start()]
     if (re.search(r"[;:,]", head) and not _mostly_strokes(head)) or not _is_pen_strokes(head):
         return None
-    return _name(lh_reader.part(cell, start, cell.text[start:]))
+    name = _name(lh_reader.part(cell, start, cell.text[start:]))
+    if name is None or not tail or not surname:
+        return name
+    return f"{surname} {name[0]}", cell.start + tail.start()
+
+
+def _surname_of_tail(word: str) -> str | None:
+    """The family name a pen's stroke ate the first letters of, or made small ('«` ⁄ guyễn Quốc Việt', ',‹guyễn
+    Quốc Việt', '.\\ cuyễn Quốc Việt', '- nguyên Phước Bình' on 660/TB, 299/UBND and 05 scanned in grey): the one
+    family name whose folded spelling ends with the word's, from its second letter on, in at least
+    SURNAME_TAIL_LETTERS letters; a word in capitals or capitalised is a name of its own."""
+    if word[:1].isupper():
+        return None
+    key = fold(word)
+    found = {
+        name
+        for name in load_json("metadata.json")["surnames"]
+        for tail in (key, key[1:])
+        if len(tail) >= SURNAME_TAIL_LETTERS and len(key) <= len(fold(name)) and fold(name).endswith(tail)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _is_pen_strokes(head: str) -> bool:

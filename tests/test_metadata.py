@@ -330,6 +330,13 @@ def test_scanned_signature_scrawl_of_symbols_before_a_page_break(tmp_path):
         # 05 TB printed and scanned at 100 dpi (bench.scan_tolerance letters): the seal's ring and the pen's strokes
         # read as letters with a ';' among them, and the name's N given a tilde Vietnamese never writes
         ('Ng d; Ạ Š vn M_ ` ." T— vế N "_— ì = m _= * Ñguyễn Phước Bình', "Nguyễn Phước Bình"),
+        # scanned in grey (bench.gold scans --dpi 300/200): the pen's stroke ate the family name's first letters or
+        # its capital: 660 TB, 299 UBND and 05 TB
+        ("«` ⁄ guyễn Quốc Việt", "Nguyễn Quốc Việt"),
+        (".\\ cuyễn Quốc Việt", "Nguyễn Quốc Việt"),
+        (":¿ w \\* - nguyên Phước Bình", "Nguyễn Phước Bình"),
+        # 239 TTr: one letter left of 'Trần' tells no family name
+        ("_.«a Hoàng Tuấn", "Hoàng Tuấn"),
     ],
 )
 def test_scanned_name_behind_what_ocr_made_of_the_signature(tmp_path, name_line, name):
@@ -788,3 +795,13 @@ Cục Thuế nhận được công văn số 291/STSG-HC ngày
 giá thuê đất. Về vấn đề này, Cục Thuế có ý kiến như sau:
 """
     assert meta_of(tmp_path, letter).recipients == ["Công ty cổ phần siêu thị Sài Gòn", "Thuế tỉnh Phú Thọ"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "surname"),
+    [("guyễn", "Nguyễn"), ("cuyễn", "Nguyễn"), ("nguyên", "Nguyễn"), ("ương", None), ("an", None), ("Quốc", None)],
+)
+def test_family_name_of_a_tail_the_pen_left(tail, surname):
+    """Only a tail of four letters or more that ends one family name alone names it ('ương' ends Dương, Trương and
+    Lương); a capitalised word is a name of its own."""
+    assert metadata._surname_of_tail(tail) == surname
