@@ -47,7 +47,8 @@ from schemas.document import TextSource
 from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 
 HEADER_LINE_MAX_CHARS = lh_reader.HEADER_LINE_MAX_CHARS
-SIGNATURE_SPAN = 8  # lines from a signing capacity to the signer's name
+SIGNATURE_SPAN = 12  # lines from a signing capacity to the signer's name (a seal and an emblem read as junk lines)
+STAMP_JUNK_MAX_TOKENS = 6
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
 SURNAME_TAIL_LETTERS = 4  # 'uyễn' is only Nguyễn's; 'an' ends Trần, Phan and Văn
@@ -1047,8 +1048,8 @@ def _read_block(cells: list[Cell]) -> tuple[Signer, int, int] | None:
             return Signer(name=name[0], position=position, capacity=capacity), name[1], c.end
         elif is_caps(c.text) and len(c.text.split()) <= 8 and not _mostly_strokes(c.text):
             positions.append(c.text)
-        elif (capacities or positions) and _is_scrawl(c.text):
-            continue  # the handwritten signature, OCR'd as a few stray characters
+        elif (capacities or positions) and (_is_scrawl(c.text) or _is_stamp_junk(c.text)):
+            continue  # the handwritten signature, the seal or the e-signature's emblem, OCR'd as stray characters
         else:
             return None
     return None
@@ -1080,7 +1081,8 @@ def _name_after_mark(cell: Cell) -> tuple[str, int] | None:
     surname = _surname_of_tail(tail.group().strip()) if tail else None
     if tail and surname:
         head = head[: tail.start()]
-    if (re.search(r"[;:,]", head) and not _mostly_strokes(head)) or not _is_pen_strokes(head):
+    listed = re.search(r"[;:,]", head) and re.search(r"[^\W\d_]", head)  # a recipient's '- Sở Tài chính;'
+    if (listed and not _mostly_strokes(head)) or not _is_pen_strokes(head):
         return None
     name = _name(lh_reader.part(cell, start, cell.text[start:]))
     if name is None or not tail or not surname:
@@ -1119,6 +1121,18 @@ def _is_scrawl(text: str) -> bool:
     strokes (': ⁄ ma H #⁄4 ~ n8 VƯ, _Ỷ— .- _—'): what OCR makes of a handwritten signature between the
     position and the printed name."""
     return len(text) <= SCRAWL_MAX_CHARS or _mostly_strokes(text)
+
+
+def _is_stamp_junk(text: str) -> bool:
+    """What OCR makes of a seal or an e-signature's emblem over the signature block of a page scanned in grey at
+    200 dpi ('Âm. LAN h> - @ /' on vht534): a short line with no two
+    lowercase Vietnamese words in a row, which a sentence or a body's name has."""
+    tokens = text.split()
+    prose = any(
+        a.islower() and b.islower() and is_syllable(a) and is_syllable(b.strip(",;:."))
+        for a, b in itertools.pairwise(tokens)
+    )
+    return len(tokens) <= STAMP_JUNK_MAX_TOKENS and not prose and not text.rstrip().endswith((";", ":"))
 
 
 def _mostly_strokes(text: str) -> bool:

@@ -335,6 +335,7 @@ def test_scanned_signature_scrawl_of_symbols_before_a_page_break(tmp_path):
         ("«` ⁄ guyễn Quốc Việt", "Nguyễn Quốc Việt"),
         (".\\ cuyễn Quốc Việt", "Nguyễn Quốc Việt"),
         (":¿ w \\* - nguyên Phước Bình", "Nguyễn Phước Bình"),
+        (",‹guyễn Quốc Việt", "Nguyễn Quốc Việt"),  # 299 UBND at 200 dpi: a comma among strokes, no recipient
         # 239 TTr: one letter left of 'Trần' tells no family name
         ("_.«a Hoàng Tuấn", "Hoàng Tuấn"),
     ],
@@ -805,3 +806,17 @@ def test_family_name_of_a_tail_the_pen_left(tail, surname):
     """Only a tail of four letters or more that ends one family name alone names it ('ương' ends Dương, Trương and
     Lương); a capitalised word is a name of its own."""
     assert metadata._surname_of_tail(tail) == surname
+
+
+@pytest.mark.parametrize(
+    ("line", "junk"),
+    [
+        ("Âm. LAN h> - @ /", True),  # vht534 at 200 dpi grey: the e-signature's emblem, two syllables by chance
+        ("đề nghị các đơn vị", False),  # words in a row: a sentence ends the block
+        ("- Sở Tài chính;", False),  # a recipient
+    ],
+)
+def test_stamp_junk_between_position_and_name(line, junk):
+    """A seal or an e-signature's emblem read at a lower resolution as a line of junk, skipped in the signature
+    block; a sentence or a list item is not."""
+    assert metadata._is_stamp_junk(line) is junk
