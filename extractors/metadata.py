@@ -49,6 +49,9 @@ from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 HEADER_LINE_MAX_CHARS = lh_reader.HEADER_LINE_MAX_CHARS
 SIGNATURE_SPAN = 12  # lines from a signing capacity to the signer's name (a seal and an emblem read as junk lines)
 STAMP_JUNK_MAX_TOKENS = 6
+# a seal's ring or a pen's stroke read as marks after the printed name: 'Phùng Tô Long :' (vht534, 300 dpi grey),
+# 'Ngôn Nghiện@' (H14 of Cao Bằng, 200 dpi); not a list's ',' or ';'
+STRAY_MARKS_AFTER = re.compile(r"\s*[:@`^*~#]+$")
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
 SURNAME_TAIL_LETTERS = 4  # 'uyễn' is only Nguyễn's; 'an' ends Trần, Phan and Văn
@@ -801,7 +804,7 @@ def _name(cell: Cell) -> tuple[str, int] | None:
         return None  # 'TL. CHỦ TỊCH' is a capacity, not a name in capitals
     prefix = v.name_prefix.match(cell.key)
     skip = prefix.end() if prefix else 0
-    text = _without_foreign_marks(_rejoined(cell.text[skip:].strip()))
+    text = _without_foreign_marks(_rejoined(STRAY_MARKS_AFTER.sub("", cell.text[skip:].strip())))
     if is_caps(text):
         if cell.key[skip:].strip().startswith(v.positions):
             return None
