@@ -142,6 +142,23 @@ def test_words_and_dates_ocr_broke_are_put_back_at_the_same_length_on_scanned_pa
     assert typed.text == text
 
 
+def test_letters_ocr_misread_in_the_words_the_agency_and_assignment_grammars_key_on_are_put_back():
+    # bench.ocr_slips inventory, each form in two documents of two issuers: the Thành ủy Đà Lạt and UBND Hà Nội seeds
+    # faxed ('phối bợp', 'Gông an', 'ỨBND', 'UBNĐD'), UBND Quảng Ngãi 299/UBND-TTHC as scanned and Đảng ủy Công an
+    # Trung ương 1116-CV/ĐUCA faxed ('từnh'), the two seeds ('trường hựp', 'tống hựp'); the word 'gông' and a 'Bợp' of
+    # a name stay
+    text = (
+        "Sở Văn hóa và Thể thao chủ trì, phối bợp với các sở; hướng dẫn của Gông an cấp trên.\n"
+        "Tham mưu ỨBND phường; UBNĐD Thành phố; PCT UBND từnh; trường hựp\ngông cùm, ông Bợp"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == (
+        "Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở; hướng dẫn của Công an cấp trên.\n"
+        "Tham mưu UBND phường; UBND  Thành phố; PCT UBND tỉnh; trường hợp\ngông cùm, ông Bợp"
+    )
+    assert typed.text == text
+
+
 def test_a_comma_ocr_read_as_a_full_stop_inside_a_sentence_is_put_back():
     # a full stop after a word and before a small letter: UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999 (dev scan H14,
     # 'cho ông. bà: Nông Bích Sảng'), UBND Quảng Ngãi 565/TB-UBND faxed at 200 dpi ('các sở, ngành. địa phương rà
