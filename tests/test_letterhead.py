@@ -426,6 +426,18 @@ def test_a_number_label_whose_vowel_or_s_ocr_misread():
     assert not letterhead.number_label().match("sa 12 nguoi")  # no colon, no label
 
 
+def test_a_kind_code_with_a_look_alike_letter():
+    """239 TTr (UBND tỉnh Quảng Ngãi) scanned at 200 dpi reads 'Số: 239 /TIr-UBND': the 'I' is the second 'T' of
+    TTr (the same data restores QĐ read 'QD' in citations, test_citations)."""
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 239 /TIr-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 20 tháng 12 năm 2024\nTỜ TRÌNH\n"
+        "Về việc đề nghị xây dựng Nghị quyết của HĐND tỉnh\nKính gửi: Thường trực HĐND tỉnh\n"
+        "Thực hiện Luật Ban hành văn bản quy phạm pháp luật ngày 22/6/2015.\n"
+    )
+    assert m.number == "239/TTr-UBND"
+
+
 def test_a_year_ocr_cut_by_a_space():
     assert letterhead.issue_date(" ngày 20 tháng 12 năm 20 24") == "2024-12-20"
     assert letterhead.issue_date(" ngày 20 tháng 12 năm 2024 và 2 3") == "2024-12-20"
