@@ -927,11 +927,14 @@ def _signature_cells(seg: SegmentedDocument) -> list[Cell]:
 
 def _wrapped_name(first: str, second: str) -> bool:
     """Two lines that are one name cut by a wrap: its first word alone (a lone letter is a pen's stroke, 'X' over
-    H14's name, and so is a word without a vowel, 'Kh' and 'Zt' over printed Đắk Lắk and Huế names), or its last
-    word alone after two or three (two names of a joint signature, side by side, are longer)."""
+    H14's name, and so is a word without a vowel, 'Kh' and 'Zt' over printed Đắk Lắk and Huế names, or a word
+    over a whole name that opens with a family name, 'Có' over 'Phùng Tô Long' in UBND Quảng Ngãi 507/UBND-KGVX
+    scanned at 150 dpi), or its last word alone after two or three (two names of a joint signature, side by side,
+    are longer)."""
     sizes = (len(first.split()), len(second.split()))
     syllable = len(first) > 1 and _HAS_VOWEL.search(fold(first)) is not None
-    wrapped = (sizes[0] == 1 and syllable and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
+    whole = sizes[1] >= 3 and second.split()[0] in load_json("metadata.json")["surnames"]
+    wrapped = (sizes[0] == 1 and syllable and not whole and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
     return wrapped and _name_words(first) and _name_words(second)
 
 

@@ -571,6 +571,17 @@ def test_a_pen_stroke_without_a_vowel_over_the_signers_name():
     assert ocr_meta(head + body + tail + "Vũ\nChiến Thắng\n").signer.name == "Vũ Chiến Thắng"
 
 
+def test_a_pen_stroke_read_as_a_word_over_a_whole_name():
+    """UBND Quảng Ngãi 507/UBND-KGVX scanned at 150 dpi: the signature read 'Có' over 'Phùng Tô Long', a name
+    whole already (three words from a family name); 'Nguyễn' / 'Thị Kim Ngân' still joins."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 507 /UBND-KGVX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 24 tháng 01 năm 2025\nV/v góp ý dự thảo Quyết định\n"
+    body = "Kính gửi: Bộ Thông tin và Truyền thông\nỦy ban nhân dân tỉnh thống nhất với dự thảo."
+    tail = "\nNơi nhận:\n- Như trên;\n- Lưu: VT, KGVX.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n"
+    assert ocr_meta(head + body + tail + "Có\nPhùng Tô Long\n").signer.name == "Phùng Tô Long"
+    assert ocr_meta(head + body + tail + "Nguyễn\nThị Kim Ngân\n").signer.name == "Nguyễn Thị Kim Ngân"
+
+
 def test_a_title_glued_to_the_enacting_authority_that_stops_at_its_unit_word():
     """tn-8c306b6991495e34 (UBND Đồng Nai) and tn-46cf026ac548f4bd (UBND Đắk Lắk) printed from pages that hold the
     title, the authority and the căn cứ in one paragraph: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' (no province) is cut
