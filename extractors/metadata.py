@@ -48,6 +48,7 @@ from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 
 HEADER_LINE_MAX_CHARS = lh_reader.HEADER_LINE_MAX_CHARS
 SIGNATURE_SPAN = 8  # lines from a signing capacity to the signer's name
+DEBRIS_MAX_WORDS = 10  # a garbled signature block's line; a longer one is the body's
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
 STROKES_MIN_TOKENS = 4  # a shorter line is judged by its length (SCRAWL_MAX_CHARS)
@@ -875,7 +876,8 @@ def _signature_block(seg: SegmentedDocument) -> tuple[Signer | None, int, int]:
             found = _read_block(cells[i : i + SIGNATURE_SPAN])
             if found:
                 return found
-    return _name_after_recipients(cells[start_at:])
+    listed = _name_after_recipients(cells[start_at:])
+    return listed if listed[0] is not None else _last_name_under_debris(cells[start_at:])
 
 
 @lru_cache(maxsize=1)
@@ -907,6 +909,37 @@ def _name_after_recipients(cells: list[Cell]) -> tuple[Signer | None, int, int]:
             if name is not None:
                 return Signer(name=name[0]), name[1], nxt.end
     return None, -1, -1
+
+
+def _last_name_under_debris(cells: list[Cell]) -> tuple[Signer | None, int, int]:
+    """The document's last line, a name opening with a family name, when what stands between it and the
+    recipients list is only the signature block as OCR garbled it under a seal and a pen's signature (short lines,
+    no list item): UBND Quảng Ngãi 53/TB-UBND at 100, 150 and 200 dpi ('Ne KT. CHỦ TỊCH si 2584, …' / '“Ta' /
+    'Trần Phước Hiền') and 534/UBND-KGVX at 200 dpi ('Âm. LAN h> - @ /' and six lines of strokes over
+    'Phùng Tô Long')."""
+    if not cells:
+        return None, -1, -1
+    last = cells[-1]
+    listed = [i for i, c in enumerate(cells) if c.text[:1] in "-+•"]
+    if not listed:
+        return None, -1, -1
+    debris = cells[listed[-1] + 1 : -1]
+    if not debris or not all(_signature_debris(c) for c in debris):
+        return None, -1, -1
+    name = _name(last) or _name_after_mark(last)
+    if name is None or name[0].split()[0] not in load_json("metadata.json")["surnames"]:
+        return None, -1, -1
+    return Signer(name=name[0]), name[1], last.end
+
+
+def _signature_debris(cell: Cell) -> bool:
+    """A line of a garbled signature block: short, or naming the signer's position among strokes; never a list
+    item's end."""
+    if cell.text.rstrip().endswith(";"):
+        return False
+    return len(cell.text.split()) <= DEBRIS_MAX_WORDS or any(
+        f" {p} " in f" {cell.key} " for p in _vocab().core_positions
+    )
 
 
 def _signature_cells(seg: SegmentedDocument) -> list[Cell]:

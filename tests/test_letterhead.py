@@ -582,6 +582,20 @@ def test_a_pen_stroke_read_as_a_word_over_a_whole_name():
     assert ocr_meta(head + body + tail + "Nguyễn\nThị Kim Ngân\n").signer.name == "Nguyễn Thị Kim Ngân"
 
 
+def test_the_last_line_a_name_under_a_garbled_signature_block():
+    """UBND Quảng Ngãi 53/TB-UBND scanned at 200 dpi (and 534/UBND-KGVX at 200 dpi, 53 at 100 and 150): the seal and
+    the pen garbled capacity and position into strokes; the document's last line is the printed name. A last line
+    that is no family name's, or a body line between, gives no signer."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 53 /TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
+    body = "Về việc thụ lý giải quyết khiếu nại lần hai\nKính gửi: Bà Nguyễn Thị Bích\nChủ tịch UBND tỉnh thụ lý đơn."
+    tail = '\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC.\nNe KT. CHỦ TỊCH si 2584, 2 CHỦ TỊCH vất xi\n" x\nLà\n“Ta\n'
+    assert ocr_meta(head + body + tail + "¬ Trần Phước Hiền\n").signer.name == "Trần Phước Hiền"
+    assert ocr_meta(head + body + tail + "Quảng Ngãi Mới\n").signer is None
+    sentence = "Ủy ban nhân dân tỉnh sẽ trả lời bà trong thời hạn luật định sau khi xác minh đủ hồ sơ\n"
+    assert ocr_meta(head + body + tail + sentence + "Trần Phước Hiền\n").signer is None
+
+
 def test_a_title_glued_to_the_enacting_authority_that_stops_at_its_unit_word():
     """tn-8c306b6991495e34 (UBND Đồng Nai) and tn-46cf026ac548f4bd (UBND Đắk Lắk) printed from pages that hold the
     title, the authority and the căn cứ in one paragraph: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' (no province) is cut
