@@ -126,11 +126,22 @@ def _kind_codes() -> frozenset[str]:
     return frozenset(c for codes in load_json("document_kinds.json")["kinds"].values() for c in codes)
 
 
+@lru_cache(maxsize=1)
+def _code_lookalikes() -> dict[str, str]:
+    return load_json("document_kinds.json")["code_lookalikes"]
+
+
 def _known_code(part: str) -> str:
     """A symbol part that is no kind code but becomes one with a doubled letter written once (OCR
-    reads a bold 'Đ' twice: 'QĐĐ' → 'QĐ'); any other part is kept as written ('TTg', 'BCA')."""
+    reads a bold 'Đ' twice: 'QĐĐ' → 'QĐ') or with one look-alike letter restored (a scan read at low
+    resolution: 'TIr' → 'TTr', 'QD' → 'QĐ'); any other part is kept as written ('TTg', 'BCA')."""
     codes = _kind_codes()
     if part in codes:
         return part
     single = re.sub(r"([^\W\d_])\1+", r"\1", part)
-    return single if single in codes else part
+    if single in codes:
+        return single
+    lookalikes = _code_lookalikes()
+    restored = {part[:i] + lookalikes[c] + part[i + 1 :] for i, c in enumerate(part) if c in lookalikes}
+    found = restored & codes
+    return found.pop() if len(found) == 1 else part

@@ -48,6 +48,7 @@ from schemas.extraction import DocumentMeta, Jurisdiction, Received, Signer
 
 HEADER_LINE_MAX_CHARS = lh_reader.HEADER_LINE_MAX_CHARS
 SIGNATURE_SPAN = 12  # lines from a signing capacity to the signer's name (a seal and an emblem read as junk lines)
+DEBRIS_MAX_WORDS = 10  # a garbled signature block's line; a longer one is the body's
 STAMP_JUNK_MAX_TOKENS = 6
 # a seal's ring or a pen's stroke read as marks after the printed name: 'Phùng Tô Long :' (vht534, 300 dpi grey),
 # 'Ngôn Nghiện@' (H14 of Cao Bằng, 200 dpi); not a list's ',' or ';'
@@ -880,7 +881,8 @@ def _signature_block(seg: SegmentedDocument) -> tuple[Signer | None, int, int]:
             found = _read_block(cells[i : i + SIGNATURE_SPAN])
             if found:
                 return found
-    return _name_after_recipients(cells[start_at:])
+    listed = _name_after_recipients(cells[start_at:])
+    return listed if listed[0] is not None else _last_name_under_debris(cells[start_at:])
 
 
 @lru_cache(maxsize=1)
@@ -914,6 +916,37 @@ def _name_after_recipients(cells: list[Cell]) -> tuple[Signer | None, int, int]:
     return None, -1, -1
 
 
+def _last_name_under_debris(cells: list[Cell]) -> tuple[Signer | None, int, int]:
+    """The document's last line, a name opening with a family name, when what stands between it and the
+    recipients list is only the signature block as OCR garbled it under a seal and a pen's signature (short lines,
+    no list item): UBND Quảng Ngãi 53/TB-UBND at 100, 150 and 200 dpi ('Ne KT. CHỦ TỊCH si 2584, …' / '“Ta' /
+    'Trần Phước Hiền') and 534/UBND-KGVX at 200 dpi ('Âm. LAN h> - @ /' and six lines of strokes over
+    'Phùng Tô Long')."""
+    if not cells:
+        return None, -1, -1
+    last = cells[-1]
+    listed = [i for i, c in enumerate(cells) if c.text[:1] in "-+•"]
+    if not listed:
+        return None, -1, -1
+    debris = cells[listed[-1] + 1 : -1]
+    if not debris or not all(_signature_debris(c) for c in debris):
+        return None, -1, -1
+    name = _name(last) or _name_after_mark(last)
+    if name is None or name[0].split()[0] not in load_json("metadata.json")["surnames"]:
+        return None, -1, -1
+    return Signer(name=name[0]), name[1], last.end
+
+
+def _signature_debris(cell: Cell) -> bool:
+    """A line of a garbled signature block: short, or naming the signer's position among strokes; never a list
+    item's end."""
+    if cell.text.rstrip().endswith(";"):
+        return False
+    return len(cell.text.split()) <= DEBRIS_MAX_WORDS or any(
+        f" {p} " in f" {cell.key} " for p in _vocab().core_positions
+    )
+
+
 def _signature_cells(seg: SegmentedDocument) -> list[Cell]:
     """The cells of every line (table pipes, TABs and stray emphasis marks dropped), a signature block
     that a flattened table put in one cell cut into its lines, and a name wrapped after its first
@@ -932,11 +965,14 @@ def _signature_cells(seg: SegmentedDocument) -> list[Cell]:
 
 def _wrapped_name(first: str, second: str) -> bool:
     """Two lines that are one name cut by a wrap: its first word alone (a lone letter is a pen's stroke, 'X' over
-    H14's name, and so is a word without a vowel, 'Kh' and 'Zt' over printed Đắk Lắk and Huế names), or its last
-    word alone after two or three (two names of a joint signature, side by side, are longer)."""
+    H14's name, and so is a word without a vowel, 'Kh' and 'Zt' over printed Đắk Lắk and Huế names, or a word
+    over a whole name that opens with a family name, 'Có' over 'Phùng Tô Long' in UBND Quảng Ngãi 507/UBND-KGVX
+    scanned at 150 dpi), or its last word alone after two or three (two names of a joint signature, side by side,
+    are longer)."""
     sizes = (len(first.split()), len(second.split()))
     syllable = len(first) > 1 and _HAS_VOWEL.search(fold(first)) is not None
-    wrapped = (sizes[0] == 1 and syllable and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
+    whole = sizes[1] >= 3 and second.split()[0] in load_json("metadata.json")["surnames"]
+    wrapped = (sizes[0] == 1 and syllable and not whole and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
     return wrapped and _name_words(first) and _name_words(second)
 
 

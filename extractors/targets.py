@@ -75,11 +75,13 @@ _NOT_FIGURES = [
     re.compile(r"^\s*(?:[\dIVXL]+[.)])+\s*|\(\d{1,2}\)"),
     # a name in quotes: Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ…”, phong trào “500 ngày đêm … 3.000 km”
     re.compile(r'“[^”\n\t]{1,200}”|"[^"\n\t]{1,200}"'),
-    # a percent of zeros only, which no document prints ('kéo giảm ít nhất 06%' is one, '00%' none): a scan that
-    # lost the first digit ('giải ngân đạt (00% kế hoạch' for '(100%', VPCP 636/TB-VPCP by fax; 'giải ngân 00% kế
-    # hoạch vốn', UBND Quảng Ngãi 565/TB-UBND at 100 dpi)
-    re.compile(r"(?<![\w/.,])00+\s*%"),
+    # a percent of three zeros or more, which no document prints
+    re.compile(r"(?<![\w/.,])000+\s*%"),
 ]
+# '00%', which no document prints ('kéo giảm ít nhất 06%' is one), is '100%' whose 1 a scan lost: 'giải ngân đạt
+# (00% kế hoạch' (VPCP 636/TB-VPCP by fax), 'giải ngân 00% kế hoạch vốn' (UBND Quảng Ngãi 565/TB-UBND printed at 100
+# dpi, and its own scan at 150 dpi)
+_HUNDRED_WITHOUT_ONE = "00"
 
 
 _Value = TypeVar("_Value", bound=str)
@@ -559,6 +561,8 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
         value, value_max = parse_number(m.group(1)), parse_number(m.group(2)) if m.group(2) else None
         if value is None or (m.group(2) and value_max is None):
             continue  # digits that are no figure ('1.2.2')
+        if m.group(1) == _HUNDRED_WITHOUT_ONE and not m.group(2):
+            value = 100.0
         fig = _Figure(clause.start + m.start(), clause.start + m.end(), value, value_max, "%")
         _read_prefix(fig, folded[: m.start()], raw[: m.start()])
         fig.change = fig.change or next((c for p, c in v.implied_changes if p.search(folded[: m.start()])), None)

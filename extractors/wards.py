@@ -282,10 +282,15 @@ def _address_part() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _address_label() -> re.Pattern:
     """'Địa chỉ:', 'Trụ sở:', 'Địa điểm quan trắc:', 'Cơ sở 2:' opening the address or place a ward is part of
-    (``address_labels`` with up to three words before the colon; ``numbered_address_labels`` with their number)."""
+    (``address_labels`` with up to three words before the colon; ``numbered_address_labels`` with their number); a
+    label right before 'tại' opens it without its colon, which OCR loses ('Địa điểm tại Lô đất số l5 …')."""
     labels = "|".join(re.escape(w) for w in _rules()["address_labels"])
     numbered = "|".join(re.escape(w) for w in _rules()["numbered_address_labels"])
-    return re.compile(rf"(?<!\w)(?i:(?:{labels})(?:\s+[^\W\d_]+){{0,3}}|(?:{numbered})\s+\d{{1,2}})\s*:")
+    located = "|".join(re.escape(w) for w in _rules()["address_label_prepositions"])
+    return re.compile(
+        rf"(?<!\w)(?i:(?:{labels})(?:\s+[^\W\d_]+){{0,3}}|(?:{numbered})\s+\d{{1,2}})\s*:"
+        rf"|(?<!\w)(?i:(?:{labels})\s+(?:{located}))(?!\w)"
+    )
 
 
 def _in_address(text: str, at: int) -> bool:

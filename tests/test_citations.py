@@ -140,6 +140,17 @@ def test_ocr_doubled_dash_in_a_symbol(tmp_path):
     assert set(found) == {("2269/QĐ-TTg", "2021-12-31"), ("1743/QĐ-BGTVT", "2024-12-31")}
 
 
+def test_ocr_look_alike_letter_in_kind_code(tmp_path):
+    """UBND Quảng Ngãi 05 and 507/UBND-KGVX scanned at 100 dpi: the 'Đ' of QĐ read 'D'; a part that is a code as
+    read ('HD', Hướng dẫn) or no code either way ('TTg') is kept."""
+    found = cited(
+        tmp_path,
+        "Quyết định số 1479/QD-TTg ngày 29/11/2022 của Thủ tướng Chính phủ; Hướng dẫn số 12/HD-UBND ngày "
+        "05/3/2024 của Ủy ban nhân dân tỉnh.\n",
+    )
+    assert set(found) == {("1479/QĐ-TTg", "2022-11-29"), ("12/HD-UBND", "2024-03-05")}
+
+
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_seed_matches_gold(seed):
     gold = json.loads((GOLD / f"{seed.stem}.json").read_text(encoding="utf-8"))["citations"]

@@ -426,6 +426,18 @@ def test_a_number_label_whose_vowel_or_s_ocr_misread():
     assert not letterhead.number_label().match("sa 12 nguoi")  # no colon, no label
 
 
+def test_a_kind_code_with_a_look_alike_letter():
+    """239 TTr (UBND tỉnh Quảng Ngãi) scanned at 200 dpi reads 'Số: 239 /TIr-UBND': the 'I' is the second 'T' of
+    TTr (the same data restores QĐ read 'QD' in citations, test_citations)."""
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 239 /TIr-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 20 tháng 12 năm 2024\nTỜ TRÌNH\n"
+        "Về việc đề nghị xây dựng Nghị quyết của HĐND tỉnh\nKính gửi: Thường trực HĐND tỉnh\n"
+        "Thực hiện Luật Ban hành văn bản quy phạm pháp luật ngày 22/6/2015.\n"
+    )
+    assert m.number == "239/TTr-UBND"
+
+
 def test_a_year_ocr_cut_by_a_space():
     assert letterhead.issue_date(" ngày 20 tháng 12 năm 20 24") == "2024-12-20"
     assert letterhead.issue_date(" ngày 20 tháng 12 năm 2024 và 2 3") == "2024-12-20"
@@ -557,6 +569,31 @@ def test_a_pen_stroke_without_a_vowel_over_the_signers_name():
     assert ocr_meta(head + body + tail + "Kh\n~\nHồ Thị Nguyên Thảo\n").signer.name == "Hồ Thị Nguyên Thảo"
     assert ocr_meta(head + body + tail + "Zt\nNguyễn Khắc Toàn\n").signer.name == "Nguyễn Khắc Toàn"
     assert ocr_meta(head + body + tail + "Vũ\nChiến Thắng\n").signer.name == "Vũ Chiến Thắng"
+
+
+def test_a_pen_stroke_read_as_a_word_over_a_whole_name():
+    """UBND Quảng Ngãi 507/UBND-KGVX scanned at 150 dpi: the signature read 'Có' over 'Phùng Tô Long', a name
+    whole already (three words from a family name); 'Nguyễn' / 'Thị Kim Ngân' still joins."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 507 /UBND-KGVX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 24 tháng 01 năm 2025\nV/v góp ý dự thảo Quyết định\n"
+    body = "Kính gửi: Bộ Thông tin và Truyền thông\nỦy ban nhân dân tỉnh thống nhất với dự thảo."
+    tail = "\nNơi nhận:\n- Như trên;\n- Lưu: VT, KGVX.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n"
+    assert ocr_meta(head + body + tail + "Có\nPhùng Tô Long\n").signer.name == "Phùng Tô Long"
+    assert ocr_meta(head + body + tail + "Nguyễn\nThị Kim Ngân\n").signer.name == "Nguyễn Thị Kim Ngân"
+
+
+def test_the_last_line_a_name_under_a_garbled_signature_block():
+    """UBND Quảng Ngãi 53/TB-UBND scanned at 200 dpi (and 534/UBND-KGVX at 200 dpi, 53 at 100 and 150): the seal and
+    the pen garbled capacity and position into strokes; the document's last line is the printed name. A last line
+    that is no family name's, or a body line between, gives no signer."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 53 /TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
+    body = "Về việc thụ lý giải quyết khiếu nại lần hai\nKính gửi: Bà Nguyễn Thị Bích\nChủ tịch UBND tỉnh thụ lý đơn."
+    tail = '\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC.\nNe KT. CHỦ TỊCH si 2584, 2 CHỦ TỊCH vất xi\n" x\nLà\n“Ta\n'
+    assert ocr_meta(head + body + tail + "¬ Trần Phước Hiền\n").signer.name == "Trần Phước Hiền"
+    assert ocr_meta(head + body + tail + "Quảng Ngãi Mới\n").signer is None
+    sentence = "Ủy ban nhân dân tỉnh sẽ trả lời bà trong thời hạn luật định sau khi xác minh đủ hồ sơ\n"
+    assert ocr_meta(head + body + tail + sentence + "Trần Phước Hiền\n").signer is None
 
 
 def test_a_title_glued_to_the_enacting_authority_that_stops_at_its_unit_word():

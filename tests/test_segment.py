@@ -214,6 +214,28 @@ def test_low_resolution_scans_markers_read_as_look_alikes_are_put_back():
     assert typed.text == text
 
 
+def test_a_part_number_whose_i_is_read_as_h_follows_the_part_before():
+    # UBND Quảng Ngãi 565/TB-UBND scanned at 100 dpi: 'L. Đánh giá chung' (its 'I.') then 'IH. Nhiệm vụ cụ thể …' for
+    # 'II.'; 239/TTr-UBND at 100 dpi: 'II. MỤC ĐÍCH …' then 'HI. PHẠM VI …' for 'III.'; a line of text that opens
+    # with such letters but no part before it stays
+    text = (
+        "L. Đánh giá chung\nIH. Nhiệm vụ cụ thể trong thời gian đến\n1. Ban Chỉ đạo huyện Bình Sơn\n"
+        "II. MỤC ĐÍCH, QUAN ĐIỂM\nHI. PHẠM VI ĐIỀU CHỈNH\na) Phạm vi điều chỉnh"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("L.", "L"),
+        ("II.", "II"),
+        ("1.", "II.1"),
+        ("II.", "II"),
+        ("III.", "III"),
+        ("a)", "III.a"),
+    ]
+    assert typed.text == text
+    alone, _ = _scanned_and_typed("HI. Nhiệm vụ cụ thể")
+    assert alone.text == "HI. Nhiệm vụ cụ thể"
+
+
 def test_a_dates_digits_read_as_brackets_are_put_back():
     # UBND Quảng Ngãi 565/TB-UBND scanned at 200 dpi: 'ngày 15 tháng l] năm 2024'; UBND Cao Bằng 157/QĐ-NĐ-UB at
     # 200 dpi: 'ngày [8 tháng 9 năm'

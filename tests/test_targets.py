@@ -86,10 +86,11 @@ def test_percent_reported_for_a_past_year_is_not_a_target(tmp_path):
     assert keys(found) == [(95, None, True, ">", None, 2025, None)]
 
 
-def test_a_percent_whose_first_digit_the_scan_lost_is_no_figure(tmp_path):
+def test_a_percent_whose_first_digit_the_scan_lost_is_a_hundred(tmp_path):
     """'(phấn đấu giải ngân đạt (00% kế hoạch vốn đầu tư công năm 2025)' (VPCP 636/TB-VPCP printed by fax and read
-    again), 'hoàn thành mục tiêu giải ngân 00% kế hoạch vốn được giao' (UBND Quảng Ngãi 565/TB-UBND at 100 dpi): no
-    document prints '00%', so no level can be read from it; '0,5%', '06%' and '100%' are still figures."""
+    again), 'hoàn thành mục tiêu giải ngân 00% kế hoạch vốn được giao' (UBND Quảng Ngãi 565/TB-UBND printed at 100
+    dpi, its own scan at 150 dpi): no document prints '00%', each is '100%' without its 1; '0,5%' and '06%' are
+    figures as printed, three zeros none."""
     found = read(
         tmp_path,
         (
@@ -97,10 +98,17 @@ def test_a_percent_whose_first_digit_the_scan_lost_is_no_figure(tmp_path):
             "2. Quyết tâm hoàn thành mục tiêu giải ngân 00% kế hoạch vốn được giao năm 2025.\n"
             "3. Phấn đấu đến năm 2025 tỷ lệ hồ sơ trễ hạn dưới 0,5% và giải ngân 100% kế hoạch vốn.\n"
             "4. Đến năm 2025 kéo giảm ít nhất 06% tội phạm về trật tự xã hội.\n"
+            "5. Phấn đấu giải ngân đạt 000% kế hoạch vốn năm 2026.\n"
         ),
         issued_on="2025-03-10",
     )
-    assert [(t.value, t.comparator, t.year) for t in found] == [(0.5, "<", 2025), (100, "=", 2025), (6, ">=", 2025)]
+    assert [(t.value, t.comparator, t.year) for t in found] == [
+        (100, "=", 2025),
+        (100, "=", 2025),
+        (0.5, "<", 2025),
+        (100, "=", 2025),
+        (6, ">=", 2025),
+    ]
 
 
 def test_comparators_changes_ranges_and_recurrence(tmp_path):

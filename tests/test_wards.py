@@ -425,6 +425,12 @@ def test_a_ward_where_a_parcel_or_a_monitoring_point_lies_is_a_place():
         "Bệnh viện Y học dân tộc, phường Tân Giang, thị xã Cao Bằng.\n"
     )
     assert _wards(parcel, province="Cao Bằng", issued_on="1999-02-22") == []
+    colon_lost = parcel.replace("tại: Lô đất số 15", "tại Lô đất số l5")  # as read from its scan at 200 dpi
+    assert _wards(colon_lost, province="Cao Bằng", issued_on="1999-02-22") == []
+    sights = "Năm 2026: chỉnh trang các địa điểm du lịch tại phường Tân Giang, tỉnh Cao Bằng.\n"
+    assert [(w.name, w.year) for w in _wards(sights, province="Cao Bằng", issued_on="2025-06-01")] == [
+        ("Phường Tân Giang", 2026)
+    ]
     point = "- Địa điểm quan trắc: Vùng nuôi cá rô phi thương phẩm tại phường Ea Kao; vùng nuôi cá lồng, bè.\n"
     assert _wards(point, province="Đắk Lắk", issued_on="2025-06-01") == []
     scheduled = "Năm 2026: thí điểm tại phường Tân Giang, tỉnh Cao Bằng.\n"

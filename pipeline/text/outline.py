@@ -94,6 +94,35 @@ def mend_first_letters(lines: list[str]) -> list[str]:
     return out
 
 
+@cache
+def _part_number_lookalike() -> re.Pattern[str]:
+    letters = re.escape(confusion_tables()["part_number_lookalikes"]["letters"])
+    return re.compile(rf"^(?=[{letters}]*H)[{letters}]{{2,3}}\. (?=[A-ZĐÀ-Ỹ])")
+
+
+def mend_part_numbers(lines: list[str]) -> list[str]:
+    """``lines`` (stripped) with a roman part number whose I's OCR read as 'H' ('IH. Nhiệm vụ …') put back as the part
+    after the one before it ('I. Đánh giá …' → 'II. Nhiệm vụ …', ``part_number_lookalikes``), when it fits in the
+    misread number and its space: with no part marker the line runs on under the part before, and an assessment
+    part takes the plan's targets and tasks as the past. A part before whose number is itself misread ('L.' for
+    'I.') is placed by how many parts came before it."""
+    sequence = confusion_tables()["part_number_lookalikes"]["sequence"]
+    out, place = list(lines), -1  # the index in ``sequence`` of the last part read
+    for n, line in enumerate(lines):
+        found = _read_marker(line)
+        if found is not None and found[0] == "part":
+            place = sequence.index(found[1]) if found[1] in sequence else place + 1
+            continue
+        misread = _part_number_lookalike().match(line)
+        if misread is None or not 0 <= place < len(sequence) - 1:
+            continue
+        number = sequence[place + 1]
+        mended = f"{number}. " if len(number) + 2 == misread.end() else f"{number}."
+        if len(mended) == misread.end():
+            out[n], place = mended + line[misread.end() :], place + 1
+    return out
+
+
 @dataclass(frozen=True)
 class Node:
     """One line's place in the outline: the marker opening it (as printed), its section path ('IV.6') and the text of
