@@ -2448,10 +2448,10 @@ def test_a_role_verb_is_not_skipped_for_a_later_one():
     assert [o.role for o in _obligations(text)] == ["assigned", "lead"]
 
 
-@pytest.mark.parametrize("heading", ["ANơi nhận:", "ắới nhận:", "-Với nhận:", "Voi nhận:"])
+@pytest.mark.parametrize("heading", ["ANơi nhận:", "Mới nhận:", "ắới nhận:", "-Với nhận:", "Voi nhận:"])
 def test_a_recipients_heading_with_its_first_word_slipped_ends_the_body(heading):
     """The real scans' 'Nơi nhận:' as OCR read it: 'ANơi nhận:' (05/TB-UBND, UBND Quảng Ngãi, at 100 dpi: its six
-    recipients were read as tasks of Sở Nội vụ), 'ắới nhận:' (239/TTr-UBND, UBND Quảng Ngãi, 200 dpi), '-Với nhận:' and
+    recipients were read as tasks of Sở Nội vụ; 'Mới nhận:' at 200 dpi in black and white), 'ắới nhận:' (239/TTr-UBND, UBND Quảng Ngãi, 200 dpi), '-Với nhận:' and
     'Voi nhận:' (157/QĐ-NĐ-UB, UBND Cao Bằng, 200 dpi and native)."""
     got = _scan(
         "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
