@@ -194,9 +194,9 @@ def layout_line_ends(doc: Document, lines: list[Line]) -> dict[int, bool]:
 
 def _mended_ocr(doc: Document) -> str:
     """The document's text with the slips OCR made on its scanned pages put back: words and dates
-    (``ocr_repair.mend_slips``) and the outline marker at the head of each line (``outline.mend_ocr_marker``, and
-    ``outline.mend_letter_markers`` and ``outline.mend_part_numbers`` over the lines), each at the same length, so every offset into the
-    document's text holds."""
+    (``ocr_repair.mend_slips``) and the outline marker at the head of each line (``outline.mend_ocr_marker``; and
+    those read in the light of the lines around, ``_mend_line_markers``), each at the same length, so every offset
+    into the document's text holds."""
     pieces, done = [], 0
     scanned = [(page.start, page.end) for page in doc.pages if page.source == TextSource.ocr]
     for start, end in scanned:
