@@ -128,7 +128,8 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _matches(key: str, text: str) -> bool:
+def matches(key: str, text: str) -> bool:
+    """Does ``text`` match the layout pattern (or any of the patterns) named ``key`` in ``LAYOUT``?"""
     patterns = LAYOUT[key] if isinstance(LAYOUT[key], list) else [LAYOUT[key]]
     return any(re.search(p, text) for p in patterns)
 
@@ -158,21 +159,21 @@ def _letterhead(raw: list[str]) -> tuple[Block | None, list[Block], int]:
     while i < min(len(raw), 14):
         plain = _plain(raw[i])
         nxt = _plain(raw[i + 1]) if i + 1 < len(raw) else ""
-        if _matches("addressee", plain) or len(plain) > 160:
+        if matches("addressee", plain) or len(plain) > 160:
             break
-        if _matches("motto", plain):
+        if matches("motto", plain):
             right.append(Block("centered", parse_runs(f"**{plain}**"), size=12.5))
-        elif _matches("place_date", plain):
+        elif matches("place_date", plain):
             right.append(Block("centered", parse_runs(f"*{plain}*")))
         elif raw[i].strip() == "*":
             left.append(Block("centered", [[Run("*")]]))
-        elif _matches("number", plain):
+        elif matches("number", plain):
             left.append(Block("centered", parse_runs(plain)))
-        elif _matches("subject", plain):
+        elif matches("subject", plain):
             left.append(Block("centered", parse_runs(raw[i]), size=11))
         elif "\t" in raw[i] and len(raw[i].splitlines()) > 1:
             extras.append(Block("stamp", parse_runs(raw[i].replace("\t", " "))))
-        elif _is_upper(plain) and (_matches("motto", nxt) or right):
+        elif _is_upper(plain) and (matches("motto", nxt) or right):
             left.append(Block("centered", parse_runs(f"**{plain}**"), size=12.5))
         elif not left and not right and not extras:
             extras.append(Block("note", parse_runs(f"*{plain}*")))
@@ -201,9 +202,9 @@ def _reflow(raw: list[str]) -> list[str]:
                 and not _is_upper(prev)
                 and not _is_upper(cur)
                 and not re.match(LAYOUT["list_marker"], cur)
-                and not _matches("recipients", cur)
-                and not _matches("addressee", prev)
-                and not _matches("appendix", cur)
+                and not matches("recipients", cur)
+                and not matches("addressee", prev)
+                and not matches("appendix", cur)
                 and not out[-1].rstrip().endswith("**")
             ):
                 glue = "" if re.search(r"\S-$", out[-1].rstrip()) else " "
@@ -249,10 +250,10 @@ def _signature(raw: list[str], i: int) -> tuple[Block, int]:
         i += 1
     left.append(Block("para", [[Run(ln)] for ln in lines], size=11))
     right: list[Block] = []
-    while i < len(raw) and _is_upper(_plain(raw[i])) and not _matches("appendix", _plain(raw[i])):
+    while i < len(raw) and _is_upper(_plain(raw[i])) and not matches("appendix", _plain(raw[i])):
         right.append(Block("centered", parse_runs(f"**{_plain_lines(raw[i])}**")))
         i += 1
-    if right and i < len(raw) and len(_plain(raw[i]).split()) <= 6 and not _matches("appendix", _plain(raw[i])):
+    if right and i < len(raw) and len(_plain(raw[i]).split()) <= 6 and not matches("appendix", _plain(raw[i])):
         right[-1].gap_after = 62
         right.append(Block("centered", parse_runs(f"**{_plain(raw[i])}**")))
         i += 1
@@ -287,18 +288,18 @@ def parse_seed(text: str) -> list[Block]:
         all_bold = all(r.style.startswith("bold") for line in runs for r in line)
         if re.fullmatch(r"-{3,}", plain):
             blocks.append(Block("rule"))
-        elif _matches("recipients", plain):
+        elif matches("recipients", plain):
             sig, i = _signature(raw, i)
             blocks.append(sig)
-            if i < len(raw) and not _matches("appendix", _plain(raw[i])):
+            if i < len(raw) and not matches("appendix", _plain(raw[i])):
                 blocks.append(Block("appendix"))  # what follows the signature is an attachment
                 body_started = False
             continue
-        elif _matches("appendix", plain):
+        elif matches("appendix", plain):
             blocks.append(Block("appendix"))
             blocks.append(Block("title", parse_runs(f"**{plain}**"), size=14))
             body_started = False
-        elif _matches("addressee", plain):
+        elif matches("addressee", plain):
             blocks.append(Block("centered", runs))
         elif not body_started and (
             all_bold or _is_upper(plain) or (blocks and blocks[-1].kind == "title" and plain[-1] not in ".:;")

@@ -27,11 +27,11 @@ from bench.samples import (
     DEV_SCANS,
     LAYOUT,
     Sample,
-    _matches,
     born_digital_scans,
     draw_degradation,
     hash_seed,
     make_real_scan,
+    matches,
     save_pdf,
 )
 from pipeline.text import fold
@@ -172,7 +172,7 @@ def paper_text(md: str) -> str:
     sign_start = pipes[signed]
     sign_end = pipes[signed + 2] if signed + 2 < len(pipes) else len(lines)
     head = _cells(lines[pipes[0] : head_end + 1])
-    motto_at = next((k for k, cell in enumerate(head) if k and any(_matches("motto", _plain(x)) for x in cell)), 1)
+    motto_at = next((k for k, cell in enumerate(head) if k and any(matches("motto", _plain(x)) for x in cell)), 1)
     issuer, motto, *rest = head[motto_at - 1 :]
     motto_text = " ".join(_plain(x) for x in motto if re.search(r"\w", x))
     split = re.match(r"(CỘNG H[OÒ]A XÃ HỘI\s+CHỦ NGHĨA VIỆT NAM)\s*(.*)", motto_text)

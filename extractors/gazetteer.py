@@ -47,6 +47,7 @@ WRITTEN_KIND = re.compile(r"^(?:phường|phuong|xã|xa|thị trấn|thi tran|đ
 ROMAN_DIGITS = (("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 FUZZY_MIN = 80  # rapidfuzz ratio a noisy name must reach …
 FUZZY_MARGIN = 6  # … and by how much it must beat the runner-up province
+EPONYM_REACH = 30  # characters before a bare province name searched for a word that makes it part of another name
 
 
 def compact(name: str) -> str:
@@ -371,7 +372,7 @@ def find_provinces(text: str) -> list[tuple[int, int, str]]:
             canonical = match_province(written)
             if canonical is None or compact(written) != compact(canonical) or not written[:1].isupper():
                 continue
-            if _eponym_words().search(text[max(0, name_start - 30) : name_start].lower()):
+            if _eponym_words().search(text[max(0, name_start - EPONYM_REACH) : name_start].lower()):
                 continue  # 'đường Hồ Chí Minh', 'tư tưởng Hồ Chí Minh': a road, a person, not the city
             if fold(written) == written.lower() != canonical.lower():
                 continue  # written without the diacritics the name has

@@ -158,6 +158,12 @@ def _vocab() -> _Vocab:
     )
 
 
+@lru_cache(maxsize=1)
+def _local_unit() -> re.Pattern[str]:
+    """A local unit's word in folded text ('tinh', 'thanh pho'): where a body's name names its place."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, _vocab().local_units))})\b")
+
+
 # ----------------------------------------------------------------------------------------------
 # Recasing names printed in capitals
 # ----------------------------------------------------------------------------------------------
@@ -522,7 +528,7 @@ def _without_authority(text: str, authority: str | None) -> str:
         return text
     key = fold_in_place(text)
     forms = [(authority, False)]
-    unit = re.search(rf"\b(?:{'|'.join(map(re.escape, _vocab().local_units))})\b", authority)
+    unit = _local_unit().search(authority)
     if unit and unit.end() < len(authority):
         forms.append((authority[: unit.end()], True))
     for form, after_head in forms:
@@ -644,7 +650,7 @@ def _letterhead(lh: Letterhead, stop: int) -> tuple[str | None, int, int, list[t
     parent_ok = len(names) > 1 and _is_body(names[-2]) and not _is_national(names[-2])
     if parent_ok and _starts_head(fold(issuer)) and not _has_place(issuer):
         parent = names[-2]
-        unit = re.search(rf"\b(?:{'|'.join(v.local_units)})\b", fold(parent))
+        unit = _local_unit().search(fold(parent))
         if unit and fold(parent).startswith(v.councils):
             parent = parent[unit.start() :]  # 'Ủy ban nhân dân tỉnh Nghệ An' → 'tỉnh Nghệ An'
         issuer = f"{issuer} {parent}"
@@ -723,9 +729,7 @@ def _starts_body(key: str) -> bool:
 def _has_place(name: str) -> bool:
     v = _vocab()
     key = fold(name)
-    return any(re.search(rf"\b{re.escape(u)}\b", key) for u in v.local_units) or any(
-        re.search(rf"\b{re.escape(c)}\b", key) for c in v.committees
-    )
+    return _local_unit().search(key) is not None or any(re.search(rf"\b{re.escape(c)}\b", key) for c in v.committees)
 
 
 def _preamble_close(seg: SegmentedDocument, first: int) -> list[Line]:
@@ -886,6 +890,12 @@ def _signature_block(seg: SegmentedDocument) -> tuple[Signer | None, int, int]:
 
 
 @lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    """The family names as spelled (``surnames``), for a name that must open with one as written."""
+    return frozenset(load_json("metadata.json")["surnames"])
+
+
+@lru_cache(maxsize=1)
 def _surnames() -> dict[str, str]:
     """Folded family name → its spelling, for the names no other one folds to."""
     by_fold: dict[str, list[str]] = {}
@@ -932,7 +942,7 @@ def _last_name_under_debris(cells: list[Cell]) -> tuple[Signer | None, int, int]
     if not debris or not all(_signature_debris(c) for c in debris):
         return None, -1, -1
     name = _name(last) or _name_after_mark(last)
-    if name is None or name[0].split()[0] not in load_json("metadata.json")["surnames"]:
+    if name is None or name[0].split()[0] not in _family_names():
         return None, -1, -1
     return Signer(name=name[0]), name[1], last.end
 
@@ -971,7 +981,7 @@ def _wrapped_name(first: str, second: str) -> bool:
     are longer)."""
     sizes = (len(first.split()), len(second.split()))
     syllable = len(first) > 1 and _HAS_VOWEL.search(fold(first)) is not None
-    whole = sizes[1] >= 3 and second.split()[0] in load_json("metadata.json")["surnames"]
+    whole = sizes[1] >= 3 and second.split()[0] in _family_names()
     wrapped = (sizes[0] == 1 and syllable and not whole and sizes[1] < 5) or (sizes[1] == 1 and sizes[0] in (2, 3))
     return wrapped and _name_words(first) and _name_words(second)
 

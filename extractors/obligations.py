@@ -230,7 +230,9 @@ def _vocabulary() -> _Vocabulary:
         ),
         connective=re.compile(rf"^(?:{phrase_alternation(d['task_connectives'])}),?\s+"),
         split=re.compile(rf"\s*(?:{'|'.join(re.escape(fold(w)) for w in d['split_tasks'])})\s*"),
-        end_of_body=re.compile(rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b"),
+        end_of_body=re.compile(
+            rf"^\W*(?:{phrase_alternation(d['end_of_body'])})\b|{d['end_of_body_slipped']['pattern']}"
+        ),
         # '(Kèm theo Quyết định số …)' on a line of its own, or in brackets after the attachment's title ('QUY ĐỊNH VỀ
         # VIỆC TẶNG QUÀ … (Ban hành kèm theo Quyết định số …)')
         attachment=re.compile(rf"(?:^\W*|\(\W*)(?:{phrase_alternation(d['attachment_openings'])})(?!\w)"),

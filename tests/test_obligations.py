@@ -5,6 +5,8 @@ Excerpts: seeds 000 (a central letter with a numbered đề nghị list), 001 (a
 other provinces and topics in the same genre.
 """
 
+import pytest
+
 from extractors import agencies, obligations
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
@@ -2444,3 +2446,29 @@ def test_a_role_verb_is_not_skipped_for_a_later_one():
         " đến địa phương.\n"
     )
     assert [o.role for o in _obligations(text)] == ["assigned", "lead"]
+
+
+@pytest.mark.parametrize("heading", ["ANơi nhận:", "Mới nhận:", "ắới nhận:", "-Với nhận:", "Voi nhận:"])
+def test_a_recipients_heading_with_its_first_word_slipped_ends_the_body(heading):
+    """The real scans' 'Nơi nhận:' as OCR read it: 'ANơi nhận:' (05/TB-UBND, UBND Quảng Ngãi, at 100 dpi: its six
+    recipients were read as tasks of Sở Nội vụ; 'Mới nhận:' at 200 dpi in black and white), 'ắới nhận:' (239/TTr-UBND, UBND Quảng Ngãi, 200 dpi), '-Với nhận:' and
+    'Voi nhận:' (157/QĐ-NĐ-UB, UBND Cao Bằng, 200 dpi and native)."""
+    got = _scan(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 05/TB-UBND\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
+        "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên tại cuộc họp nghe báo cáo về tình hình thực hiện công tác cổ"
+        " phần hóa\n"
+        "Phó Chủ tịch UBND tinh Võ Phiên kết luận và chỉ đạo như sau:\n"
+        "3. Giao Sở Nội vụ tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu"
+        " tư và các cơ quan, đơn vị liên quan khẩn trương rà soát.\n"
+        "Nay, thông báo kết luận và chỉ đạo của Phó Chủ tịch UBND tỉnh Võ Phiên đê các cơ quan, đơn vị có liên quan"
+        " triển khai thực hiện./.\n"
+        f"{heading}\n- CT, PCT UBND tỉnh:\n- Thanh tra tỉnh; „\n- Công ty QISC;\n- Cổng TTĐT tỉnh;\n- Lưu: VT, KTTHh.\n"
+    )
+    assert [(o.agency, o.task[:8]) for o in got] == [("Sở Nội vụ", "Tiếp thu")]
+
+
+def test_a_recipient_named_nguoi_nhan_is_not_the_recipients_heading():
+    """'Người nhận:' (a field of a form) folds to 'nguoi nhan': three letters before 'oi', not a slipped 'Nơi'."""
+    assert obligations._vocabulary().end_of_body.match("nguoi nhan:") is None
+    assert obligations._vocabulary().end_of_body.match("anoi nhan:") is not None

@@ -1,6 +1,7 @@
 """Segmentation keeps offsets: every line, sentence and underthesea word is an exact slice of the text."""
 
 from pipeline.read.load import load_document
+from pipeline.text import outline
 from pipeline.text.segment import segment
 from schemas.document import Document, Page, TextSource, Word
 
@@ -317,3 +318,41 @@ def test_a_scanned_item_line_that_runs_to_the_margin_goes_on_over_the_paragraph_
     ]
     item = [p for p in segment(_scanned_page(rows, left=100)).paragraphs() if p.marker == "3."]
     assert len(item) == 1 and item[0].text.endswith("trước ngày 20/02/2025.")
+
+
+def test_a_lettered_items_marker_misread_is_put_back_from_the_list_around_it():
+    # the real scans' lines: UBND Quảng Ngãi 660/TB-UBND at 100 dpi reads the 'a)' as '4)' and at 150 dpi the 'd)'
+    # as 'bì)'; UBND Cao Bằng 157/QĐ-NĐ-UB at 200 dpi reads its 'a)' on the article's line as 'à)'. An unknown mark
+    # with no item after it in sequence ('xy) …' before '2.') and a '4)' of a numbered list stay.
+    text = (
+        "1. Ban Chỉ đạo xóa nhà tạm, nhà dột nát huyện Bình Sơn\n4) Tiếp tục tập trung lãnh đạo, chỉ đạo quyết liệt.\n"
+        "b) Khẩn trương hoàn thành phê duyệt đối tượng hỗ trợ nhà ở.\nc) Nghiên cứu và kịp thời giải quyết.\n"
+        "bì) Phối hợp chặt chẽ với Ủy ban MTTQ Việt Nam tỉnh.\ne) Theo dõi sát tình hình thực hiện Chương trình.\n"
+        "2. Sở Tài chính:\nxy) Rà soát.\n3. Sở Xây dựng:\n3) Tổng hợp.\n4) Báo cáo.\n"
+        "Điều 2: à) Ủy ban nhân dân thị xã Cao Đẳng có nhiệm vụ giải phóng mặt bằng.\n"
+        "b) Ông, bà: Nông Bích Sảng - Nông Đình Huân có trách nhiệm đền bù hoa màu.\n"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("1.", "1"),
+        ("a)", "1.a"),
+        ("b)", "1.b"),
+        ("c)", "1.c"),
+        ("d)", "1.d"),
+        ("e)", "1.e"),
+        ("2.", "2"),
+        (None, "2"),
+        ("3.", "3"),
+        ("3)", "3"),
+        ("4)", "4"),
+        ("Điều 2:", "Điều 2"),
+        ("a)", "Điều 2.a"),
+        ("b)", "Điều 2.b"),
+    ]
+    assert typed.text == text
+
+
+def test_an_articles_first_item_after_a_colon_read_as_a_semicolon_is_cut():
+    # UBND Cao Bằng 157/QĐ-NĐ-UB at 150 dpi: 'Điều 2; a) Ủý ban nhân dân thị xã Cáo Bảng có nhiệm vụ …'
+    line = "Điều 2; a) Ủý ban nhân dân thị xã Cáo Bảng có nhiệm vụ giải phóng mặt bà đo đạc"
+    assert line[outline.first_item_at(line) :].startswith("a) Ủý ban")

@@ -76,21 +76,36 @@ def _first_letter_lookalikes() -> frozenset[str]:
     return frozenset(confusion_tables()["first_letter_lookalikes"]["digits"])
 
 
-def mend_first_letters(lines: list[str]) -> list[str]:
-    """``lines`` (stripped) with a digit OCR read for the 'a' of a lettered list put back ('8) Tiếp tục …' → 'a) Tiếp
-    tục …', ``first_letter_lookalikes``) where the next item of the outline is 'b)': read as item 8, it left 'b)' and
-    every item after it out of sequence, so no marker, and the heading above them without its tasks."""
+# A lettered item's marker as a scan may misread it: one or two marks before the bracket ('bì) Phối hợp …', 'à) Ủy ban …').
+_SLIPPED_LETTER = re.compile(r"^([^\s\d)]{1,2})\)\s*(?=\w)")
+
+
+def mend_letter_markers(lines: list[str]) -> list[str]:
+    """``lines`` (stripped) with the marker OCR misread for a lettered item put back from the list around it, at the
+    same length: a digit of ``first_letter_lookalikes`` for the 'a' ('8) Tiếp tục …', '4) Tiếp tục …' → 'a) Tiếp tục …'),
+    or one or two marks before the bracket ('bì) Phối hợp …' → 'd)  Phối hợp …' between 'c)' and 'e)'; 'Điều 2: à) Ủy
+    ban …' on the article's line), when the item before it is the letter before the one it stands for (none, for 'a')
+    and the next item of the outline is the letter after it. Left as it was, the item and every item after it are out
+    of sequence, so no marker, and the heading above them loses its tasks."""
     out = list(lines)
+    found = [_read_marker(line) for line in lines]
     for n, line in enumerate(lines):
-        found = _read_marker(line)
-        if found is None or found[0] != "numbered" or not found[2].endswith(")"):
+        at = _after_article(line, found[n]) or 0
+        slipped = _slipped_letter(line[at:], found[n] if at == 0 else _read_marker(line[at:]))
+        if slipped is None:
             continue
-        if found[1] not in _first_letter_lookalikes():
+        before = None if at else next((f for f in reversed(found[:n]) if f is not None and f[0] != "bullet"), None)
+        after = next((f for f in found[n + 1 :] if f is not None and f[0] != "bullet"), None)
+        want = "a" if before is None or before[0] != "letter" else _next_letter(before[1])
+        if (
+            want is None
+            or (slipped[0].isdigit() and want != "a")
+            or after is None
+            or after[0] != "letter"
+            or after[1] not in (_next_letter(want), "e" if want == "d" else None)  # a list may skip 'đ'
+        ):
             continue
-        after = next((f for f in map(_read_marker, lines[n + 1 :]) if f is not None and f[0] != "bullet"), None)
-        if after is not None and after[:2] == ("letter", "b"):
-            at = line.find(found[2])
-            out[n] = line[:at] + "a" + line[at + len(found[1]) :]
+        out[n] = line[:at] + (want + ")").ljust(len(slipped)) + line[at + len(slipped) :]
     return out
 
 
@@ -123,6 +138,30 @@ def mend_part_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+def _slipped_letter(text: str, found: tuple[str, str, str] | None) -> str | None:
+    """The misread marker opening ``text`` up to its bracket, if it may be a lettered item's."""
+    if found is not None and found[0] == "numbered" and found[2].endswith(")"):
+        return text[: text.index(")") + 1] if found[1] in _first_letter_lookalikes() else None
+    if found is not None:
+        return None
+    m = _SLIPPED_LETTER.match(text)
+    return m.group()[: m.group().index(")") + 1] if m else None
+
+
+def _next_letter(label: str) -> str | None:
+    at = _LETTER_ORDER.index(label) + 1 if label in _LETTER_ORDER else len(_LETTER_ORDER)
+    return _LETTER_ORDER[at] if at < len(_LETTER_ORDER) else None
+
+
+def _after_article(text: str, found: tuple[str, str, str] | None) -> int | None:
+    """Where the text after an article's marker starts ('Điều 2: |a) …', 'Điều 2; |a) …' with the colon read as a
+    semicolon), if the line opens with one."""
+    if found is None or found[0] != "article":
+        return None
+    at = text.find(found[2]) + len(found[2])
+    return at + len(text[at:]) - len(text[at:].lstrip(" -–:;"))
+
+
 @dataclass(frozen=True)
 class Node:
     """One line's place in the outline: the marker opening it (as printed), its section path ('IV.6') and the text of
@@ -150,11 +189,9 @@ def first_item_at(text: str) -> int | None:
     """Where the first lettered item starts when it is printed on its article's line ('Điều 2: a) Uỷ ban nhân dân thị
     xã Cao Bằng có nhiệm vụ …', UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999): the segmenter cuts the line there, so that
     the article and its items a) b) c) each open a line of their own and b), c) are read as the list's next items."""
-    found = _read_marker(text)
-    if found is None or found[0] != "article":
+    at = _after_article(text, _read_marker(text))
+    if at is None:
         return None
-    at = text.find(found[2]) + len(found[2])
-    at += len(text[at:]) - len(text[at:].lstrip(" -–:"))
     item = _read_marker(text[at:])
     return at if item is not None and item[0] == "letter" and item[1] == "a" else None
 

@@ -194,16 +194,16 @@ def layout_line_ends(doc: Document, lines: list[Line]) -> dict[int, bool]:
 
 def _mended_ocr(doc: Document) -> str:
     """The document's text with the slips OCR made on its scanned pages put back: words and dates
-    (``ocr_repair.mend_slips``) and the outline marker at the head of each line (``outline.mend_ocr_marker``, and
-    ``outline.mend_first_letters`` and ``outline.mend_part_numbers`` over the lines), each at the same length, so every offset into the
-    document's text holds."""
+    (``ocr_repair.mend_slips``) and the outline marker at the head of each line (``outline.mend_ocr_marker``; and
+    those read in the light of the lines around, ``_mend_line_markers``), each at the same length, so every offset
+    into the document's text holds."""
     pieces, done = [], 0
     scanned = [(page.start, page.end) for page in doc.pages if page.source == TextSource.ocr]
     for start, end in scanned:
         mended = _LINE.sub(_mend_marker, ocr_repair.mend_slips(doc.text[start:end]))
         pieces += [doc.text[done:start], mended]
         done = end
-    return _mend_first_letters("".join(pieces) + doc.text[done:], scanned)
+    return _mend_line_markers("".join(pieces) + doc.text[done:], scanned)
 
 
 def _mend_marker(line: re.Match[str]) -> str:
@@ -212,13 +212,13 @@ def _mend_marker(line: re.Match[str]) -> str:
     return text[:indent] + outline.mend_ocr_marker(text[indent:])
 
 
-def _mend_first_letters(text: str, scanned: list[tuple[int, int]]) -> str:
-    """``text`` with ``outline.mend_first_letters`` and ``outline.mend_part_numbers`` applied to its lines (a list
+def _mend_line_markers(text: str, scanned: list[tuple[int, int]]) -> str:
+    """``text`` with ``outline.mend_letter_markers`` and ``outline.mend_part_numbers`` applied to its lines (a list
     may go on over a page break; a part's number follows the part before), each kept in place, on the ``scanned``
     spans (OCR'd pages) only."""
     found = list(_LINE.finditer(text))
     stripped = [m.group().strip() for m in found]
-    mended = outline.mend_part_numbers(outline.mend_first_letters(stripped))
+    mended = outline.mend_part_numbers(outline.mend_letter_markers(stripped))
     pieces, done = [], 0
     for m, old, new in zip(found, stripped, mended):
         if new != old and any(start <= m.start() < end for start, end in scanned):
