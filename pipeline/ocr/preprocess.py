@@ -305,6 +305,15 @@ def _inside(xs: np.ndarray, ys: np.ndarray, shape: tuple[int, ...]) -> np.ndarra
     return (xs >= 0) & (xs < shape[1]) & (ys >= 0) & (ys < shape[0])
 
 
+def _around(page: np.ndarray, ring: Ring, reach: float) -> tuple[np.ndarray, np.ndarray]:
+    """The square of ``page`` within ``reach`` of the ring's centre (a view: writing to it writes the page), and each
+    of its pixels' distance from that centre."""
+    x0, y0 = int(max(ring.x - reach, 0)), int(max(ring.y - reach, 0))
+    x1, y1 = int(min(ring.x + reach + 1, page.shape[1])), int(min(ring.y + reach + 1, page.shape[0]))
+    ys, xs = np.mgrid[y0:y1, x0:x1]
+    return page[y0:y1, x0:x1], np.hypot(xs - ring.x, ys - ring.y)
+
+
 def without_seal_rings(gray: np.ndarray, dpi: float) -> np.ndarray:
     """The flattened page with the ink of each seal found by ``seal_rings`` whitened inside its disc: the pixels
     lighter than the seal's own ink, so that print under the seal, darker than it, stays. Tesseract took a grey
@@ -321,11 +330,7 @@ def without_seal_rings(gray: np.ndarray, dpi: float) -> np.ndarray:
     out = gray.copy()
     for ring in rings:
         reach = ring.radius + half
-        x0, y0 = int(max(ring.x - reach, 0)), int(max(ring.y - reach, 0))
-        x1, y1 = int(min(ring.x + reach + 1, gray.shape[1])), int(min(ring.y + reach + 1, gray.shape[0]))
-        ys, xs = np.mgrid[y0:y1, x0:x1]
-        distance = np.hypot(xs - ring.x, ys - ring.y)
-        region = out[y0:y1, x0:x1]
+        region, distance = _around(out, ring, reach)
         disc = distance <= reach
         print_split, paper_split = three_class_otsu(region[disc])
         ring_ink = region[(np.abs(distance - ring.radius) <= half) & (region <= paper_split)]
@@ -350,11 +355,7 @@ def without_grey_seals(gray: np.ndarray, dpi: float) -> np.ndarray:
     out = gray.copy()
     for ring in rings:
         reach = ring.radius + rules["grey_ring_widths"] * half
-        x0, y0 = int(max(ring.x - reach, 0)), int(max(ring.y - reach, 0))
-        x1, y1 = int(min(ring.x + reach + 1, gray.shape[1])), int(min(ring.y + reach + 1, gray.shape[0]))
-        ys, xs = np.mgrid[y0:y1, x0:x1]
-        distance = np.hypot(xs - ring.x, ys - ring.y)
-        region = out[y0:y1, x0:x1]
+        region, distance = _around(out, ring, reach)
         on_ring = np.abs(distance - ring.radius) <= half
         ring_ink = region[on_ring & (region < 255)]
         seal_ink = float(np.median(ring_ink)) if len(ring_ink) else 0.0
