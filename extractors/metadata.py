@@ -899,7 +899,7 @@ def _family_names() -> frozenset[str]:
 def _surnames() -> dict[str, str]:
     """Folded family name → its spelling, for the names no other one folds to."""
     by_fold: dict[str, list[str]] = {}
-    for name in load_json("metadata.json")["surnames"]:
+    for name in _family_names():
         by_fold.setdefault(fold(name), []).append(name)
     return {key: names[0] for key, names in by_fold.items() if len(names) == 1}
 
@@ -1149,7 +1149,7 @@ def _surname_of_tail(word: str) -> str | None:
     key = fold(word)
     found = {
         name
-        for name in load_json("metadata.json")["surnames"]
+        for name in _family_names()
         for tail in (key, key[1:])
         if len(tail) >= SURNAME_TAIL_LETTERS and len(key) <= len(fold(name)) and fold(name).endswith(tail)
     }
