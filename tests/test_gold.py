@@ -170,6 +170,19 @@ FLOORS: dict[str, dict[str, float]] = {
 }
 
 
+# The development scans read again at 200 dpi (bench.samples.resampled_pdf: each page's own picture area-averaged
+# to grey, as a 200-dpi scanner samples). Fourteenth session: 0.557 at its start, document 0.913, citations 0.867,
+# deadlines 0.889, obligations 0.849, assignments 0.830 at its end; floors those minus 0.03. Targets (1 of 2, '5%'
+# read '5⁄4') has too few to hold a floor.
+FLOORS_AT_200_DPI = {
+    "document": 0.88,
+    "citations": 0.835,
+    "deadlines": 0.859,
+    "obligations": 0.819,
+    "assignments": 0.80,
+}
+
+
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_each_fact_kind_stays_above_its_floor(name):
     result = score(SETS[name])
@@ -179,6 +192,16 @@ def test_each_fact_kind_stays_above_its_floor(name):
         if result.kinds.get(kind, (0, 0, 0))[2] < floor
     }
     assert below == {}, f"{name}: F1 under the floor: {below}"
+
+
+def test_development_scans_at_200_dpi_stay_above_their_floors():
+    result = score(SETS["scans"], dpi=200)
+    below = {
+        kind: round(result.kinds[kind][2], 3)
+        for kind, floor in FLOORS_AT_200_DPI.items()
+        if result.kinds.get(kind, (0, 0, 0))[2] < floor
+    }
+    assert below == {}, f"scans at 200 dpi: F1 under the floor: {below}"
 
 
 def test_the_corpus_split_follows_the_hash_rule():
