@@ -127,6 +127,62 @@ def test_a_numbered_marker_read_with_a_comma_is_put_back():
     assert scanned.lines[1].text.startswith("1. Chủ tịch") and typed.lines[1].text.startswith("1, Chủ tịch")
 
 
+def test_specks_before_a_numbered_marker_are_dropped_and_its_heading_keeps_its_tasks():
+    # printed and scanned at 200 dpi (bench.scan_tolerance): UBND Đắk Lắk's plan for after the floods
+    # (tn-a49ef8a0da1f62dd) '`. 1, Sử Y tế:' over its '- Chủ trì …' tasks, read as the line above with them; UBND TP
+    # Hồ Chí Minh 172/KH-UBND (tn-2f6f80b9918e52de) '"4, Tổ chức kiểm tra việc thi hành Luật Việc làm …'; a quoted
+    # number before a small word stays
+    from extractors import extract
+
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n`. 1, Sử Y tế:\n- Chủ trì triển khai kế hoạch; hướng dẫn chuyên môn.\n"
+        '3. Xây dựng văn bản hướng dẫn.\n"4, Tổ chức kiểm tra việc thi hành Luật Việc làm.\n"1, trong khi'
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [line.marker for line in scanned.lines] == ["IV.", "1.", "-", "3.", "4.", None]
+    assert scanned.lines[1].text == "1.    Sở Y tế:" and len(scanned.text) == len(text)
+    assert typed.text == text
+    obligations = extract(scanned).obligations
+    assert [(o.agency, o.role) for o in obligations] == [("Sở Y tế", "lead")]
+
+
+def test_specks_before_the_rest_of_a_wrapped_line_are_dropped_so_it_goes_on_the_line_above():
+    # UBND Bắc Ninh's plan (tn-09daab284f92e2dd) printed and scanned at 200 and 150 dpi: ':-. quan, đơn vị, địa
+    # phương.' and '„ _ quan, đơn vị, địa phương.' under 'Đơn vị chủ trì thực hiện: …, các cơ' (the lead's last
+    # bodies lost); UBND Cần Thơ's plan (tn-5d99697f14bcf68a) at 200 dpi: '_ được cơ quan có thẩm quyền phát hiện'; a
+    # wrap before '- xã hội' and a quotation keep their dash and quote. The line then opens with a small letter: the
+    # rest of the line above (paragraphs.join_paragraphs), not a paragraph of its own
+    text = (
+        "Đơn vị chủ trì thực hiện: Sở Tư pháp, các cơ\n:-. quan, đơn vị, địa phương.\nviệc xử lý các vấn đề vi phạm đã\n"
+        "_ được cơ quan có thẩm quyền phát hiện.\nphát triển kinh tế\n- xã hội.\n“xanh, sạch, đẹp”"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [line.text for line in scanned.lines] == [
+        "Đơn vị chủ trì thực hiện: Sở Tư pháp, các cơ",
+        "quan, đơn vị, địa phương.",
+        "việc xử lý các vấn đề vi phạm đã",
+        "được cơ quan có thẩm quyền phát hiện.",
+        "phát triển kinh tế",
+        "- xã hội.",
+        "“xanh, sạch, đẹp”",
+    ]
+    assert len(scanned.text) == len(text) and typed.text == text
+
+
+def test_the_o_of_so_read_as_u_is_put_back_before_a_bodys_name():
+    # printed and scanned (bench.scan_tolerance): UBND TP Hồ Chí Minh 4240/UBND-VX at 150 dpi '2. Giao Sử Nội vụ' over
+    # its tasks; UBND Đắk Lắk's directive on investment procedures (tn-6bac4a0d92da936d) at 100 and 150 dpi '2. Các
+    # sử, ban, ngành, địa phương: Là các đơn vị …'; UBND Nghệ An's plan (tn-ceb89a53c7b93f00) at 150 dpi 'yêu cầu các
+    # sử, ban, ngành'; history ('lịch sử Việt Nam', 'Sử dụng') stays
+    text = (
+        "2. Giao Sử Nội vụ\n- Hướng dẫn, theo dõi tiến độ cập nhật dữ liệu.\n2. Các sử, ban, ngành, địa phương: Là"
+        " các đơn vị được lấy ý kiến.\nTìm hiểu lịch sử Việt Nam. Sử dụng đất."
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == text.replace("Sử Nội", "Sở Nội").replace("Các sử,", "Các sở,")
+    assert typed.text == text
+
+
 def test_words_and_dates_ocr_broke_are_put_back_at_the_same_length_on_scanned_pages_only():
     # bnt_BTTTT (Sở TT&TT) printed at 300 dpi: '(rước ngày 10/02/2025)', at 100 and 200 dpi: '(ước ngày 10/02/2025)';
     # 05 and vht534 (UBND Quảng Ngãi) at 100 dpi:

@@ -62,12 +62,13 @@ def _marker_lookalikes() -> tuple[tuple[re.Pattern[str], str], ...]:
 def mend_ocr_marker(line: str) -> str:
     """``line`` (stripped) with the outline marker OCR misread at its head put back, at the same length so that
     offsets hold: '~ Đánh giá …' → '- Đánh giá …' (a dash bullet read as a tilde on faxed and scanned pages),
-    '€) Sở Xây dựng …' → 'c) Sở Xây dựng …', '1, Chủ tịch …' → '1. Chủ tịch …'. Without the marker the line is read as
+    '€) Sở Xây dựng …' → 'c) Sở Xây dựng …', '1, Chủ tịch …' → '1. Chủ tịch …', specks before the number dropped
+    ('`. 1, Sở Y tế:' → '1.    Sở Y tế:', the marker padded with spaces). Without the marker the line is read as
     the rest of the line above, and an agency heading loses the tasks under it."""
     for pattern, replacement in _marker_lookalikes():
         m = pattern.match(line)
         if m:
-            return line[: m.start()] + m.expand(replacement) + line[m.end() :]
+            return line[: m.start()] + m.expand(replacement).ljust(m.end() - m.start()) + line[m.end() :]
     return line
 
 
