@@ -169,6 +169,21 @@ def test_specks_before_the_rest_of_a_wrapped_line_are_dropped_so_it_goes_on_the_
     assert len(scanned.text) == len(text) and typed.text == text
 
 
+def test_the_first_parts_roman_one_read_as_a_digit_is_put_back_over_a_list_numbered_from_one():
+    # printed and scanned at 100 and 150 dpi (bench.scan_tolerance): UBND Nghệ An's plan (tn-ceb89a53c7b93f00)
+    # '1. MỤC ĐÍCH, YÊU CẦU' over '1. Mục đích' (its requirements then assigned tasks); UBND Đắk Lắk's directive
+    # (tn-6bac4a0d92da936d) '1. Trách nhiệm phối hợp trong công tác thẩm định …' over '1. Các cơ quan đăng ký …'; a list
+    # that starts again at 1 after its 2. stays
+    text = (
+        "như sau:\n1. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Chuyển dịch hạ tầng.\n2. Yêu cầu\nII. NỘI DUNG THỰC HIỆN\n"
+        "1. Hiện trạng\n2. Giải pháp\n1. Khác"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [line.marker for line in scanned.lines][1:6] == ["I.", "1.", "-", "2.", "II."]
+    assert [line.section for line in scanned.lines][2:4] == ["I.1", "I.1"]
+    assert scanned.lines[-1].text == "1. Khác" and typed.text == text and len(scanned.text) == len(text)
+
+
 def test_the_o_of_so_read_as_u_is_put_back_before_a_bodys_name():
     # printed and scanned (bench.scan_tolerance): UBND TP Hồ Chí Minh 4240/UBND-VX at 150 dpi '2. Giao Sử Nội vụ' over
     # its tasks; UBND Đắk Lắk's directive on investment procedures (tn-6bac4a0d92da936d) at 100 and 150 dpi '2. Các

@@ -121,13 +121,17 @@ def mend_part_numbers(lines: list[str]) -> list[str]:
     after the one before it ('I. Đánh giá …' → 'II. Nhiệm vụ …', ``part_number_lookalikes``), when it fits in the
     misread number and its space: with no part marker the line runs on under the part before, and an assessment
     part takes the plan's targets and tasks as the past. A part before whose number is itself misread ('L.' for
-    'I.') is placed by how many parts came before it."""
+    'I.') is placed by how many parts came before it. The first part's 'I.' read as the digit ('1. MỤC ĐÍCH, YÊU CẦU'
+    over '1. Mục đích') is put back when no part came before and the next line is numbered 1 too."""
     sequence = confusion_tables()["part_number_lookalikes"]["sequence"]
     out, place = list(lines), -1  # the index in ``sequence`` of the last part read
     for n, line in enumerate(lines):
         found = _read_marker(line)
         if found is not None and found[0] == "part":
             place = sequence.index(found[1]) if found[1] in sequence else place + 1
+            continue
+        if place == -1 and _first_part_as_digit(line, found, lines[n + 1] if n + 1 < len(lines) else ""):
+            out[n], place = "I" + line[1:], 0
             continue
         misread = _part_number_lookalike().match(line)
         if misread is None or not 0 <= place < len(sequence) - 1:
@@ -137,6 +141,21 @@ def mend_part_numbers(lines: list[str]) -> list[str]:
         if len(mended) == misread.end():
             out[n], place = mended + line[misread.end() :], place + 1
     return out
+
+
+def _first_part_as_digit(line: str, found: tuple[str, str, str] | None, following: str) -> bool:
+    """Whether ``line`` opens with '1.' where the first part's 'I.' was printed: the line after it is numbered 1 as well
+    ('1. Trách nhiệm phối hợp …' over '1. Các cơ quan đăng ký đầu tư …'), which a list's first item never is."""
+    after = _read_marker(following)
+    return (
+        found is not None
+        and found[0] == "numbered"
+        and found[1] == "1"
+        and line.startswith("1. ")
+        and after is not None
+        and after[0] == "numbered"
+        and after[1] == "1"
+    )
 
 
 def _slipped_letter(text: str, found: tuple[str, str, str] | None) -> str | None:
