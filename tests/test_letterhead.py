@@ -634,3 +634,22 @@ def test_a_fax_prints_one_read_as_t_in_the_day_or_the_month():
     assert letterhead.issue_date(" ngày 19 tháng T1 năm 2025") == "2025-11-19"
     assert letterhead.issue_date(" ngày 19 tháng T năm 2025") is None
     assert letterhead.issue_date(" ngày T tháng 11 năm 2025") == "2025-11"
+
+
+def test_a_motto_whose_capital_h_lost_its_crossbar():
+    """UBND Quảng Ngãi 507/UBND-KGVX and 565/TB-UBND scanned in black and white at 100 dpi: 'CỘNG IIÒA XÃ HỘI €
+    TU NGHĨA VIỆT NAM', 'CỘNG HIÒA XÃ HỘI', 'Lạnh phúc'. The motto is still the motto, so the issuer stops
+    before it."""
+    for issuer, motto in (
+        ("ỦY BAN NHÂN DÂN\nTÍNH QUẢNG NGÃI\n", "CỘNG IIÒA XÃ HỘI € TU NGHĨA VIỆT NAM\nĐộc lập - Tự do - Lạnh phúc\n"),
+        ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n", "CỘNG HIÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - lạnh phúc\n"),
+    ):
+        m = ocr_meta(
+            issuer + motto + "Số: 507 /UBND-KGVX\nV/v góp ý dự thảo Quyết định\n"
+            "Quảng Ngãi, ngày 24 tháng 01 năm 2025\nKính gửi: Sở Thông tin và Truyền thông\n"
+            "Ủy ban nhân dân tỉnh thống nhất với dự thảo.\n"
+        )
+        assert m.issuer.lower().endswith("quảng ngãi"), m.issuer
+    assert letterhead.is_motto("cong iioa xa hoi")
+    assert letterhead.is_motto("€ tu nghia viet nam")
+    assert not letterhead.is_motto("uy ban nhan dan tinh quang ngai")
