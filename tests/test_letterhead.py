@@ -636,6 +636,33 @@ def test_a_fax_prints_one_read_as_t_in_the_day_or_the_month():
     assert letterhead.issue_date(" ngày T tháng 11 năm 2025") == "2025-11"
 
 
+def test_strokes_read_as_two_words_over_the_printed_name():
+    """UBND Quảng Ngãi 565/TB-UBND scanned in black and white at 200 and 150 dpi: the pen's signature read 'SRN TY'
+    and 'SEN Ty' between the position and 'Phùng Tô Long'. The printed name under it, which opens with a family
+    name, is the signer; a name that opens with one is kept even when another follows."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 565 /TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 15 tháng 11 năm 2024\nTHÔNG BÁO\n"
+    body = "Kết luận của Phó Chủ tịch UBND tỉnh\nCác sở, ngành triển khai thực hiện."
+    tail = "\nNơi nhận:\n- Như trên;\n- Lưu: VT, KGVX.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n"
+    assert ocr_meta(head + body + tail + "=1 CHÁNH VĂN PHÒNG\nSRN TY\nPhùng Tô Long\n").signer.name == "Phùng Tô Long"
+    assert ocr_meta(head + body + tail + "#HÓ CHÁNH VĂN PHÒNG\nSEN Ty\nPhùng Tô Long\n").signer.name == "Phùng Tô Long"
+    assert ocr_meta(head + body + tail + "PHÓ CHÁNH VĂN PHÒNG\nPhùng Tô Long\nTrần Văn Minh\n").signer.name == (
+        "Phùng Tô Long"
+    )
+
+
+def test_a_name_under_the_recipients_with_the_block_read_beside_them():
+    """UBND Quảng Ngãi 299/UBND-TTHC scanned at 150 dpi: OCR read the capacity and position inside the recipients
+    list ('..n TL. CHỦ VĂN TỊCH PHÒNG' before '- Lưu: …') and the pen ate the family name's first letter
+    ('.‹guyễn Quốc Việt', the document's last line, right under the list)."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 299 /UBND-TTHC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 15 tháng 01 năm 2025\nV/v công bố Danh mục TTHC\n"
+    body = "Kính gửi: Sở Giao thông vận tải\nChủ tịch UBND tỉnh có ý kiến như sau: giao Sở chủ trì thực hiện.\n"
+    tail = "kói ~ Như nhận: trên;\n~PCT UBND tỉnh;\n- VPUB: CVP, PCVP;\n- Cổng TTĐT tỉnh;\n..n TL. CHỦ VĂN TỊCH PHÒNG\n"
+    tail += ". v” ° v\n- Lưu: VT, TTHC(Tm). # xa\n"
+    assert ocr_meta(head + body + tail + ".‹guyễn Quốc Việt\n").signer.name == "Nguyễn Quốc Việt"
+
+
 def test_a_motto_whose_capital_h_lost_its_crossbar():
     """UBND Quảng Ngãi 507/UBND-KGVX and 565/TB-UBND scanned in black and white at 100 dpi: 'CỘNG IIÒA XÃ HỘI €
     TU NGHĨA VIỆT NAM', 'CỘNG HIÒA XÃ HỘI', 'Lạnh phúc'. The motto is still the motto, so the issuer stops
