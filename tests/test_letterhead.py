@@ -680,3 +680,10 @@ def test_a_motto_whose_capital_h_lost_its_crossbar():
     assert letterhead.is_motto("cong iioa xa hoi")
     assert letterhead.is_motto("€ tu nghia viet nam")
     assert not letterhead.is_motto("uy ban nhan dan tinh quang ngai")
+
+
+def test_a_handwritten_day_whose_zero_reads_o_with_a_hat():
+    """UBND Quảng Ngãi 53/TB-UBND at 100 dpi, grey and one-bit: the handwritten '07' read 'Ô†' (as '0†' at 300 dpi);
+    VPCP 636/TB-VPCP faxed reads a printed 0 'Ô' in its month ('tháng TÔ')."""
+    assert letterhead.issue_date(" Quảng Ngãi, ngày Ô† tháng 02 năm 2025") == "2025-02-07"
+    assert letterhead.issue_date(" Quảng Ngãi, ngày 0† tháng 02 năm 2025") == "2025-02-07"
