@@ -127,6 +127,12 @@ def _kind_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _restorable_codes() -> frozenset[str]:
+    """The codes a look-alike letter is restored to: the kind codes and a few issuers' (the Prime Minister's TTg)."""
+    return _kind_codes() | frozenset(load_json("document_kinds.json")["lookalike_issuer_codes"])
+
+
+@lru_cache(maxsize=1)
 def _code_lookalikes() -> dict[str, str]:
     return load_json("document_kinds.json")["code_lookalikes"]
 
@@ -134,7 +140,7 @@ def _code_lookalikes() -> dict[str, str]:
 def _known_code(part: str) -> str:
     """A symbol part that is no kind code but becomes one with a doubled letter written once (OCR
     reads a bold 'Đ' twice: 'QĐĐ' → 'QĐ') or with one look-alike letter restored (a scan read at low
-    resolution: 'TIr' → 'TTr', 'QD' → 'QĐ'); any other part is kept as written ('TTg', 'BCA')."""
+    resolution: 'TIr' → 'TTr', 'QD' → 'QĐ', 'TIg' → 'TTg'); any other part is kept as written ('TTg', 'BCA')."""
     codes = _kind_codes()
     if part in codes:
         return part
@@ -143,5 +149,5 @@ def _known_code(part: str) -> str:
         return single
     lookalikes = _code_lookalikes()
     restored = {part[:i] + lookalikes[c] + part[i + 1 :] for i, c in enumerate(part) if c in lookalikes}
-    found = restored & codes
+    found = restored & _restorable_codes()
     return found.pop() if len(found) == 1 else part

@@ -41,6 +41,7 @@ from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import Line, SegmentedDocument
 
 MOTTO_SEARCH_LINES = 200  # web pages put a portal's summary (Số hiệu, Loại văn bản …) before the letterhead
+MOTTO_TAIL_WORDS = 3  # 'nghĩa việt nam' ending a short cell is the motto's end, its first words misread
 MOTTO_CONFIRM_LINES = 15  # a letterhead's 'Số:' or date follows its motto within this many lines
 NUMBER_ABOVE_LINES = 3  # … or, on a scan read column after column, its 'Số:' stands this close above the motto
 WALK_BACK_LINES = 12  # the left column above the motto: body name, Số, V/v (OCR reads it first)
@@ -109,7 +110,12 @@ def _vocab() -> _Vocab:
     data = load_json("metadata.json")
     parts = sorted((re.findall(r"\w+", fold(p)) for p in data["motto_parts"]), key=len, reverse=True)
     # a text layer may split a word of the motto where its letters are spaced out ('CỘ NG HÒA')
-    alternation = "|".join(r"[\s,–—-]+".join(r"\s?".join(re.escape(c) for c in w) for w in words) for words in parts)
+    slips = data["motto_letter_lookalikes"]
+
+    def letter(c: str) -> str:
+        return f"(?:{'|'.join(map(re.escape, [c, *slips[c]]))})" if c in slips else re.escape(c)
+
+    alternation = "|".join(r"[\s,–—-]+".join(r"\s?".join(letter(c) for c in w) for w in words) for words in parts)
     return _Vocab(
         motto_parts=re.compile(rf"(?<!\w)(?:{alternation})"),
         caps_motto=frozenset(fold(p) for p in data["motto_parts_in_capitals"]),
@@ -251,9 +257,15 @@ def is_motto(key: str) -> bool:
     """A motto, a line of one, or a rule ('CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '*')."""
     if not re.search(r"\w\w", key):
         return True
+    if _vocab().motto_parts.fullmatch(key.strip(" .")):
+        return True  # a motto part as OCR slipped in it ('cộng iiòa xã hội')
     words = _motto_words(key)
     if any(words.startswith(m) or (len(words.split()) >= 2 and f" {words} " in f" {m} ") for m in _vocab().mottos):
         return True
+    if len(words.split()) <= MOTTO_TAIL_WORDS + 2 and any(
+        words.endswith(" " + " ".join(m.split()[-MOTTO_TAIL_WORDS:])) for m in _vocab().mottos
+    ):
+        return True  # the motto's end after its first words misread ('€ TU NGHĨA VIỆT NAM' for 'CHỦ NGHĨA …')
     letters = words.replace(" ", "")  # 'co ng hoa xa hoi …': a word the text layer split where its letters are spaced
     return len(words.split()) >= 3 and any(m.replace(" ", "").startswith(letters) for m in _vocab().mottos)
 

@@ -938,8 +938,8 @@ def _last_name_under_debris(cells: list[Cell]) -> tuple[Signer | None, int, int]
     listed = [i for i, c in enumerate(cells) if c.text[:1] in "-+•"]
     if not listed:
         return None, -1, -1
-    debris = cells[listed[-1] + 1 : -1]
-    if not debris or not all(_signature_debris(c) for c in debris):
+    debris = cells[listed[-1] + 1 : -1]  # none when OCR put the whole block beside the list ('299' at 150 dpi)
+    if not all(_signature_debris(c) for c in debris):
         return None, -1, -1
     name = _name(last) or _name_after_mark(last)
     if name is None or name[0].split()[0] not in _family_names():
@@ -1076,7 +1076,7 @@ def _read_block(cells: list[Cell]) -> tuple[Signer, int, int] | None:
     v = _vocab()
     capacities: list[tuple[str, str]] = []  # (T/M, KT. …; the body or position signed for, as printed)
     positions: list[str] = []
-    for c in cells:
+    for i, c in enumerate(cells):
         name = _name(c) if capacities or positions else None
         marked = _name_after_mark(c) if (capacities or positions) and name is None else None
         if marked is not None:
@@ -1092,6 +1092,7 @@ def _read_block(cells: list[Cell]) -> tuple[Signer, int, int] | None:
         elif capacities and not positions and is_caps(c.text) and _continues_capacity(capacities[-1][1], c):
             capacities[-1] = (capacities[-1][0], f"{capacities[-1][1]} {c.text}")
         elif name and (positions or not is_caps(c.text)):
+            name, c = _printed_name_under(name, c, cells[i + 1 : i + 2])
             capacity = f"{capacities[-1][0]} {recase(capacities[-1][1])}" if capacities else None
             position = recase(" ".join(positions)) if positions else None
             return Signer(name=name[0], position=position, capacity=capacity), name[1], c.end
@@ -1102,6 +1103,15 @@ def _read_block(cells: list[Cell]) -> tuple[Signer, int, int] | None:
         else:
             return None
     return None
+
+
+def _printed_name_under(name: tuple[str, int], cell: Cell, below: list[Cell]) -> tuple[tuple[str, int], Cell]:
+    """The printed name on the next line rather than a pen's signature read as two words over it ('SEN Ty',
+    'SRN TY' over 'Phùng Tô Long': UBND Quảng Ngãi 565/TB-UBND scanned at 150 and 200 dpi in black and white),
+    when the next line opens with a family name and the first does not: the same strokes as the lone 'Có', 'Kh',
+    'Zt' ``_wrapped_name`` keeps apart (UBND Quảng Ngãi 507/UBND-KGVX at 150 dpi; Đắk Lắk and Huế prints)."""
+    under = _name(below[0]) if below and name[0].split()[0] not in _family_names() else None
+    return (under, below[0]) if under is not None and under[0].split()[0] in _family_names() else (name, cell)
 
 
 def _continues_capacity(capacity: str, cell: Cell) -> bool:

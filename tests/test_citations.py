@@ -151,6 +151,18 @@ def test_ocr_look_alike_letter_in_kind_code(tmp_path):
     assert set(found) == {("1479/QĐ-TTg", "2022-11-29"), ("12/HD-UBND", "2024-03-05")}
 
 
+def test_ocr_look_alike_letter_in_the_prime_ministers_code(tmp_path):
+    """UBND Quảng Ngãi 507/UBND-KGVX scanned in grey at 300 dpi: '2269/QĐĐ- -TIg', the bold 'TT' of TTg read 'TI'
+    (as 239/TTr-UBND's 'TIr'); restored, it is the decision the subject names, dated once."""
+    found = cited(
+        tmp_path,
+        "V/v góp ý dự thảo Quyết định sửa đổi Quyết định số 2269/QĐ-TTg về Chương trình viễn thông công ích\n"
+        "Theo đề nghị của Bộ Thông tin và Truyền thông về việc sửa đổi Quyết định số 2269/QĐĐ- -TIg ngày "
+        "31/12/2021 của Thủ tướng Chính phủ.\n",
+    )
+    assert set(found) == {("2269/QĐ-TTg", "2021-12-31")}
+
+
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_seed_matches_gold(seed):
     gold = json.loads((GOLD / f"{seed.stem}.json").read_text(encoding="utf-8"))["citations"]

@@ -634,3 +634,59 @@ def test_a_fax_prints_one_read_as_t_in_the_day_or_the_month():
     assert letterhead.issue_date(" ngày 19 tháng T1 năm 2025") == "2025-11-19"
     assert letterhead.issue_date(" ngày 19 tháng T năm 2025") is None
     assert letterhead.issue_date(" ngày T tháng 11 năm 2025") == "2025-11"
+
+
+def test_strokes_read_as_two_words_over_the_printed_name():
+    """UBND Quảng Ngãi 565/TB-UBND scanned in black and white at 200 and 150 dpi: the pen's signature read 'SRN TY'
+    and 'SEN Ty' between the position and 'Phùng Tô Long'. The printed name under it, which opens with a family
+    name, is the signer; a name that opens with one is kept even when another follows."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 565 /TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 15 tháng 11 năm 2024\nTHÔNG BÁO\n"
+    body = "Kết luận của Phó Chủ tịch UBND tỉnh\nCác sở, ngành triển khai thực hiện."
+    tail = "\nNơi nhận:\n- Như trên;\n- Lưu: VT, KGVX.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n"
+    assert ocr_meta(head + body + tail + "=1 CHÁNH VĂN PHÒNG\nSRN TY\nPhùng Tô Long\n").signer.name == "Phùng Tô Long"
+    assert ocr_meta(head + body + tail + "#HÓ CHÁNH VĂN PHÒNG\nSEN Ty\nPhùng Tô Long\n").signer.name == "Phùng Tô Long"
+    assert ocr_meta(head + body + tail + "PHÓ CHÁNH VĂN PHÒNG\nPhùng Tô Long\nTrần Văn Minh\n").signer.name == (
+        "Phùng Tô Long"
+    )
+
+
+def test_a_name_under_the_recipients_with_the_block_read_beside_them():
+    """UBND Quảng Ngãi 299/UBND-TTHC scanned at 150 dpi: OCR read the capacity and position inside the recipients
+    list ('..n TL. CHỦ VĂN TỊCH PHÒNG' before '- Lưu: …') and the pen ate the family name's first letter
+    ('.‹guyễn Quốc Việt', the document's last line, right under the list)."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 299 /UBND-TTHC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 15 tháng 01 năm 2025\nV/v công bố Danh mục TTHC\n"
+    body = "Kính gửi: Sở Giao thông vận tải\nChủ tịch UBND tỉnh có ý kiến như sau: giao Sở chủ trì thực hiện.\n"
+    tail = "kói ~ Như nhận: trên;\n~PCT UBND tỉnh;\n- VPUB: CVP, PCVP;\n- Cổng TTĐT tỉnh;\n..n TL. CHỦ VĂN TỊCH PHÒNG\n"
+    tail += ". v” ° v\n- Lưu: VT, TTHC(Tm). # xa\n"
+    assert ocr_meta(head + body + tail + ".‹guyễn Quốc Việt\n").signer.name == "Nguyễn Quốc Việt"
+
+
+def test_a_motto_whose_capital_h_lost_its_crossbar():
+    """UBND Quảng Ngãi 507/UBND-KGVX and 565/TB-UBND scanned in black and white at 100 dpi: 'CỘNG IIÒA XÃ HỘI €
+    TU NGHĨA VIỆT NAM', 'CỘNG HIÒA XÃ HỘI', 'Lạnh phúc'. The motto is still the motto, so the issuer stops
+    before it."""
+    for issuer, motto in (
+        ("ỦY BAN NHÂN DÂN\nTÍNH QUẢNG NGÃI\n", "CỘNG IIÒA XÃ HỘI € TU NGHĨA VIỆT NAM\nĐộc lập - Tự do - Lạnh phúc\n"),
+        ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n", "CỘNG HIÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - lạnh phúc\n"),
+    ):
+        m = ocr_meta(
+            issuer + motto + "Số: 507 /UBND-KGVX\nV/v góp ý dự thảo Quyết định\n"
+            "Quảng Ngãi, ngày 24 tháng 01 năm 2025\nKính gửi: Sở Thông tin và Truyền thông\n"
+            "Ủy ban nhân dân tỉnh thống nhất với dự thảo.\n"
+        )
+        assert m.issuer.lower().endswith("quảng ngãi"), m.issuer
+    assert letterhead.is_motto("cong iioa xa hoi")
+    assert letterhead.is_motto("€ tu nghia viet nam")
+    assert not letterhead.is_motto("uy ban nhan dan tinh quang ngai")
+
+
+def test_a_handwritten_day_whose_zero_reads_o_with_a_hat():
+    """UBND Quảng Ngãi 53/TB-UBND at 100 dpi, grey and one-bit: the handwritten '07' read 'Ô†' (as '0†' at 300 dpi);
+    VPCP 636/TB-VPCP faxed reads a printed 0 'Ô' in its month ('tháng TÔ')."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 53 /TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày {} tháng 02 năm 2025\nTHÔNG BÁO\n"
+    body = "Về việc thụ lý giải quyết khiếu nại lần hai\nKính gửi: Bà Nguyễn Thị Bích\nChủ tịch UBND tỉnh thụ lý đơn.\n"
+    assert ocr_meta(head.format("Ô†") + body).issued_on == "2025-02-07"
+    assert ocr_meta(head.format("0†") + body).issued_on == "2025-02-07"

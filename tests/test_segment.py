@@ -331,6 +331,18 @@ def test_a_months_digits_read_as_look_alikes_are_put_back():
     assert typed.text == text
 
 
+def test_the_month_word_of_a_date_read_with_a_u_is_put_back():
+    # UBND Cần Thơ 2579/QĐ-UBND printed at 100 dpi: 'Luật số 97/2025/QH15 ngày 27 thủng 6 năm 2025'; Bộ Nội vụ
+    # 1383/QĐ-BNV printed at 100 dpi: 'Luật Thống kê ngày 12 thúng 11 năm 2021'; the word outside a date stays
+    text = "Luật số 97/2025/QH15 ngày 27 thủng 6 năm 2025\nngày 12 thúng 11 năm 2021; Căn cứ\nbị chọc thủng 6 lớp"
+    scanned, typed = _scanned_and_typed(text)
+    assert (
+        scanned.text
+        == "Luật số 97/2025/QH15 ngày 27 tháng 6 năm 2025\nngày 12 tháng 11 năm 2021; Căn cứ\nbị chọc thủng 6 lớp"
+    )
+    assert typed.text == text
+
+
 def test_a_days_digits_read_as_look_alikes_are_put_back():
     # UBND Quảng Ngãi vht534 printed at 300 dpi: 'ngày I7/9/2024'; bnt_BTTTT at 100 dpi: 'ngày 3Ï / 12/2021'; a day
     # past 31 ('ngày 4O/12/2025'), a word ('ngày lễ 30/4/2025') and a share without 'ngày' ('I7/9/2024') stay

@@ -73,3 +73,25 @@ def test_a_grid_group_heading_is_no_header_though_as_wide(tmp_path):
     [table] = seg.tables()
     assert table.header_of(2) == table.rows[0]
     assert table.header_of(4) == table.rows[0]  # 'VII' read 'vn' (Kế hoạch 980/KH-UBND): its empty cells tell
+
+
+def test_a_grids_first_row_heads_it_though_its_row_number_heading_was_read_as_figures(tmp_path):
+    """Kế hoạch 980/KH-UBND (UBND tỉnh Nghệ An) printed and scanned at 150 dpi: 'STT' read '11', so the header had a
+    figure and no row under it had a schedule column ('2025' due by then); 2597/QĐ-TTg's renders read it 'S11'. A
+    first row that is a data row ('1 | … | Thường xuyên') is no header: its number is no misread heading."""
+    seg = read(
+        tmp_path,
+        "11\tNội dung thực hiện\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+        "I\tKIỆN TOÀN VÀ HOÀN THIỆN CƠ CHẾ CHỈ ĐẠO\t\t\t\n"
+        "1\tTổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh\tBộ CHQS tỉnh\tVăn phòng Ban Chỉ huy\tTrước ngày 30/11/2025\n"
+        "2\tTriển khai thực hiện khi có Thông tư mới\tSở Tài chính\tCơ quan, địa phương liên quan\t2025\n",
+    )
+    [table] = seg.tables()
+    assert table.header_of(3) == table.rows[0]
+    data_first = read(
+        tmp_path,
+        "1\tTriển khai thực hiện một số nội dung chi\tSở Tài chính\tCơ quan, địa phương liên quan\tThường xuyên\n"
+        "2\tTriển khai thực hiện khi có Thông tư mới\tSở Tài chính\tCơ quan, địa phương liên quan\t2025\n",
+    )
+    [table] = data_first.tables()
+    assert table.header_of(1) is None

@@ -25,6 +25,7 @@ _BLANKS = re.compile(r"[ \t]*")
 _RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")  # a cell of the rule under a markdown table's header: '---', ':---:'
 _GROUP_LABEL = re.compile(r"(?:\d{1,3}|[IVXL]{1,5}|[A-ZĐ])\.?")  # a group row's label in a grid: 'II', 'A', '1'
 NUMBER_HEADERS = frozenset({"tt", "stt", "so tt", "so thu tu"})  # a row-number column's header, folded
+SLIPPED_HEADING_CHARS = 3  # a grid's row-number heading ('STT', 'TT') as the OCR may misread it: 'S11', '11', 'H1'
 
 
 def _fold_cell(text: str) -> str:
@@ -77,11 +78,14 @@ class Table:
         A web page's first row may carry what stood before the table (the annex title, even the signature) in
         cells of its own: the header then starts at its row-number column ('STT', 'TT'). In a grid (TAB rows: a
         PDF, an OCR'd scan) a group heading keeps every cell of the row, empty, so it is passed over by its label or
-        by its empty cells (the label misread: 'VII' as 'VH', 'vn')."""
+        by its empty cells (the label misread: 'VII' as 'VH', 'vn'). A grid's first row heads it even when the OCR
+        read its row-number heading as figures ('STT' as 'S11' or '11', 'TT' as 'H1'): its other cells hold none."""
         width = len(self.rows[row])
         for above in reversed(self.rows[:row]):
             if all(_RULE_CELL.fullmatch(c.text) for c in above):
                 continue
+            if self.separator == "\t" and above is self.rows[0] and _slipped_heading(self.rows, width):
+                return above
             if self.separator == "\t" and above and _group_row(above):
                 continue
             numbers = [k for k, c in enumerate(above) if _fold_cell(c.text) in NUMBER_HEADERS]
@@ -89,6 +93,24 @@ class Table:
             if len(header) >= width and not any(_DIGIT.search(c.text) for c in header):
                 return header
         return None
+
+
+def _slipped_heading(rows: Sequence[Sequence[Cell]], width: int) -> bool:
+    """Does a grid's first row head it though the OCR read its row-number heading as figures ('STT' as 'S11' or
+    '11', 'TT' as 'H1'): a first cell short enough for it, every other cell filled, with no figure, and no row
+    under it numbered next ('1 | … | Thường xuyên' over '2 | …' is the first task, not the header)?"""
+    first, named = rows[0][0].text.strip(" *_"), [c.text.strip(" *_") for c in rows[0][1:]]
+    following = rows[1][0].text.strip(" *_.") if len(rows) > 1 and rows[1] else ""
+    numbered_next = first.isdigit() and following == str(int(first) + 1)
+    return (
+        len(rows[0]) >= width
+        and len(first) <= SLIPPED_HEADING_CHARS
+        and _DIGIT.search(first) is not None
+        and not numbered_next
+        and len(named) >= 2
+        and all(named)
+        and not any(_DIGIT.search(c) for c in named)
+    )
 
 
 def _group_row(row: Sequence[Cell]) -> bool:
