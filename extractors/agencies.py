@@ -182,8 +182,12 @@ def expand_initialisms(names: list[str], text: str) -> dict[str, str]:
     return out
 
 
+# the tilde OCR reads for a name's dash, alone or beside it ('Lao động —~ Thương binh'; common.exact_alternation)
+_TILDE_DASH = re.compile(r"\s*(?:[-–—]~|~)\s*")
+
+
 def _canonical(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,;:")
+    text = _TILDE_DASH.sub(" - ", " ".join(text.split()).strip(" ,;:"))
     return expand_abbreviations(_restore_diacritics(text) if text.isascii() else text)
 
 

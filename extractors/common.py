@@ -34,9 +34,15 @@ def phrase_alternation(words) -> str:
 def exact_alternation(words) -> str:
     """A regex alternation of the phrases as written (tone marks kept: 'đã' is not the 'da' of 'tối đa'),
     longest first, a space matching any white space and a spaced hyphen a hyphen, spaced or not ('chính trị - xã
-    hội' is also written 'chính trị-xã hội'), or an en or em dash ('Lao động – Thương binh', and OCR's '—')."""
+    hội' is also written 'chính trị-xã hội'), or an en or em dash ('Lao động – Thương binh', and OCR's '—'), or the
+    tilde OCR reads for a dash on scanned and faxed pages, alone or beside it ('Lao động ~ Thương binh', 'Lao động —~
+    Thương binh': UBND Quảng Ngãi 660/TB-UBND at 200 and 150 dpi in black and white; the bullets' '~' of
+    ``ocr_confusions.json`` ``marker_lookalikes``, seen in faxed prints of other issuers' texts too)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))  # the same pattern in every process
-    return "|".join(re.escape(w).replace(r"\ \-\ ", r"\s*[-–—]\s*").replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(re.escape(w).replace(r"\ \-\ ", _SPACED_DASH).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_SPACED_DASH = r"\s*(?:[-–—]~?|~)\s*"
 
 
 def parse_number(raw: str) -> float | None:

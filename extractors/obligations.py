@@ -74,6 +74,9 @@ _ACTIVITY_WORDS = 12  # syllables of what a class's members do, inside its name 
 _SENTENCE_OR_CLAUSE_END = re.compile(r"[.;:]")
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
+# './.' ends a document's text, before its recipients and signature: a 'Nơi nhận' heading a scan lost or garbled
+# past reading ('ANơi nhận:', CONVENTIONS' distribution list) no longer lets '- Thanh tra tỉnh;' read as a task
+_CLOSING_MARK = "./."
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
 
 
@@ -560,7 +563,8 @@ class _Reader:
 
     def _body_lines(self) -> list[Line]:
         """The paragraphs of the body and of its attachments, each part joined apart. A distribution list ('Nơi nhận:') assigns nothing, and its
-        bullets ('- Sở Y tế;') would read as tasks of the last item; but a plan or regulation issued with a decision
+        bullets ('- Sở Y tế;') would read as tasks of the last item — so the body also ends after the line that closes
+        the text with './.', where a scan lost the heading or garbled it past reading; but a plan or regulation issued with a decision
         follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again. The
         description of an administrative procedure ('1.1. Trình tự thực hiện:' … 'Cơ quan giải quyết: …') says how
         a case is handled, and assigns nothing (``body.procedure_descriptions``), save its 'Cơ quan thực hiện: Sở Y
@@ -572,11 +576,12 @@ class _Reader:
         start, end = document_span(self.seg)
         described = procedure_descriptions(self.seg)
         label = False  # inside a description, the next line goes on with a label wrapped before its colon
+        closed = False  # the line before ended the text with its closing mark
         for i, line in enumerate(self.seg.lines):
             if not start <= line.start < end:
                 continue
             folded = fold_in_place(line.text)
-            if reading and i > HEADER_LINES and self.voc.end_of_body.match(folded):
+            if reading and i > HEADER_LINES and (closed or self.voc.end_of_body.match(folded)):
                 reading = False
             elif not reading and self._opens_attachment(i):
                 reading = True
@@ -590,6 +595,7 @@ class _Reader:
                     parts.append([])
             elif reading and (not inside or opens or label):
                 parts[-1].append(line)
+                closed = line.text.rstrip(" *_").endswith(_CLOSING_MARK)
             # a label wrapped before its colon goes on ('- Cơ quan trực tiếp thực hiện' / 'giải quyết TTHC: …')
             label = ":" not in line.text and (opens or (label and line.marker is None))
         return [line for part in parts for line in self.seg.paragraphs(part)]

@@ -896,3 +896,12 @@ def test_a_class_of_units_keeps_the_range_it_spans():
         "các địa phương từ Hà Tĩnh đến Lâm Đồng"
     ]
     assert [n for _, _, n in find_agencies("Ủy ban nhân dân các xã từ ngày 01/7/2025")] == ["Ủy ban nhân dân các xã"]
+
+
+def test_the_tilde_ocr_reads_for_a_names_dash_is_the_dash():
+    # UBND Quảng Ngãi 660/TB-UBND scanned at 150 dpi in black and white: '2. Sở Lao động —~ Thương binh và Xã hội chịu
+    # trách nhiệm hướng dẫn …'; at 200 dpi in black and white: '- Các Sở: Lao động ~ Thương binh và Xã hội, Xây dựng'
+    assert _names("Sở Lao động —~ Thương binh và Xã hội chịu trách nhiệm hướng dẫn") == [
+        "Sở Lao động - Thương binh và Xã hội"
+    ]
+    assert _names("Sở Lao động ~ Thương binh và Xã hội chủ trì") == ["Sở Lao động - Thương binh và Xã hội"]

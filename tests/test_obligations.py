@@ -2468,6 +2468,37 @@ def test_a_recipients_heading_with_its_first_word_slipped_ends_the_body(heading)
     assert [(o.agency, o.task[:8]) for o in got] == [("Sở Nội vụ", "Tiếp thu")]
 
 
+@pytest.mark.parametrize("heading", ["kói ~ Như nhận: trên;", ""])
+def test_the_closing_mark_ends_the_body_when_the_recipients_heading_is_garbled_or_lost(heading):
+    """'kói ~ Như nhận: trên;' is 'Nơi nhận:' and its first recipient '- Như trên;' read as one line (299/UBND-TTHC,
+    UBND Quảng Ngãi, at 150 dpi); a heading under a seal or a stamp may not be read at all. The body ends after the
+    line that closes the text with './.' (every issuer's notice, decision and letter), so the recipients after it
+    are read as nobody's tasks."""
+    got = _scan(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 05/TB-UBND\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
+        "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên tại cuộc họp nghe báo cáo về tình hình thực hiện công tác cổ"
+        " phần hóa\n"
+        "Phó Chủ tịch UBND tinh Võ Phiên kết luận và chỉ đạo như sau:\n"
+        "3. Giao Sở Nội vụ tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu"
+        " tư và các cơ quan, đơn vị liên quan khẩn trương rà soát.\n"
+        "Nay, thông báo kết luận và chỉ đạo của Phó Chủ tịch UBND tỉnh Võ Phiên đê các cơ quan, đơn vị có liên quan"
+        " triển khai thực hiện./.\n"
+        f"{heading}\n- CT, PCT UBND tỉnh;\n- Thanh tra tỉnh;\n- Công ty QISC;\n- Cổng TTĐT tỉnh;\n- Lưu: VT, KTTHh.\n"
+    )
+    assert [(o.agency, o.task[:8]) for o in got] == [("Sở Nội vụ", "Tiếp thu")]
+
+
+def test_an_executing_article_that_closes_the_text_is_still_read():
+    """'Điều 3. … chịu trách nhiệm thi hành Quyết định này./.' closes a decision's text and is itself its last
+    obligations: the body ends after it, not before."""
+    got = _obligations(
+        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này./.\n"
+        "- Như Điều 3;\n- Lưu: VT.\n"
+    )
+    assert [o.agency for o in got] == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Tài chính"]
+
+
 def test_a_recipient_named_nguoi_nhan_is_not_the_recipients_heading():
     """'Người nhận:' (a field of a form) folds to 'nguoi nhan': three letters before 'oi', not a slipped 'Nơi'."""
     assert obligations._vocabulary().end_of_body.match("nguoi nhan:") is None

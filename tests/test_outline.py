@@ -146,3 +146,22 @@ def test_an_article_reference_wrapped_to_the_line_head_is_no_article():
     ]
     assert continues(lines[3], lines[4])
     assert not continues("Quyết định này có hiệu lực kể từ ngày ký.", "Điều 3. Chánh Văn phòng")
+
+
+def test_a_number_closing_the_bracket_the_line_above_opened_is_no_item():
+    """UBND Quảng Ngãi 565/TB-UBND at 300 dpi grey: '… phân bổ vốn đối ứng ngân sách huyện (tối thiểu' / '5) đảm bảo
+    theo quy định; …' ('5%)' with its sign lost) under item 6 — read as item 5, it took item 6's bullets with three
+    false bodies; UBND tỉnh Đồng Tháp 137/2025/QĐ-UBND (tn-1fa949f85858c62f): '… thời gian dừng bán hàng (lần' /
+    '2) đến Sở Công Thương …'. A real item after a closed bracket keeps its marker."""
+    lines = [
+        "6. UBND các huyện, thị xã, thành phố chịu trách nhiệm:",
+        "- Khẩn trương, quyết liệt triển khai thực hiện có hiệu quả các Chương trình MTQG trên địa bàn; phân bổ vốn đối"
+        " ứng ngân sách huyện (tối thiểu",
+        "5) đảm bảo theo quy định; phân đâu giải ngân đạt kết quả cao nhất.",
+        "- Tập trung triển khai thực hiện công tác rà soát hộ nghèo, hộ cận nghèo năm 2024 theo đúng quy định.",
+        "6) Các cơ quan (theo chức năng) chủ động triển khai.",
+        "7) Sở Tài chính bố trí kinh phí.",
+    ]
+    assert [n.section for n in parse(lines)] == ["6", "6", "6", "6", "6", "7"]
+    assert continues(lines[1], lines[2])
+    assert not continues(lines[4], lines[5])

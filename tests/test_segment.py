@@ -264,6 +264,18 @@ def test_a_comma_ocr_read_as_a_full_stop_between_two_bodies_of_a_list_is_put_bac
     assert typed.text == text
 
 
+def test_two_commas_of_a_list_read_as_full_stops_in_a_row_are_both_put_back():
+    # UBND Cao Bằng 157/QĐ-NĐ-UB (dev scan H14) at 150 dpi: 'Chủ tịch UBND Thị xã.' / 'Giám đốc Sở Địa chính. Giám đốc
+    # Sở Xây dựng, UBND phường …': the second stop follows the first, a comma once mended, over a line break
+    text = (
+        "Điều 3: Các ông: Chánh văn phòng UBND tỉnh, Chủ tịch UBND Thị xã.\n"
+        "Giám đốc Sở Địa chính. Giám đốc Sở Xây dựng, UBND phường Tân Giang chịu trách nhiệm thi hành."
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == text.replace("Thị xã.", "Thị xã,").replace("Địa chính.", "Địa chính,")
+    assert typed.text == text
+
+
 def test_low_resolution_scans_markers_read_as_look_alikes_are_put_back():
     # UBND Quảng Ngãi 565/TB-UBND scanned at 200 dpi: 'H. Nhiệm vụ cụ thể …' for 'II.' (239/TTr-UBND at 150 dpi: 'H.
     # MỤC ĐÍCH …'); 660/TB-UBND at 200 dpi: '8) Tiếp tục …' for the 'a)' before 'b)' (239/TTr-UBND in black and white:

@@ -58,9 +58,14 @@ def mend_slips(text: str) -> str:
     """OCR'd ``text`` with the slips of ``ocr_confusions.json`` ``slips`` put back, each at the same length so that
     offsets outside a mend hold: '(rước ngày 10/02/2025)' → 'trước ngày 10/02/2025)' (the deadline's word),
     '(ước ngày 10/02/2025)' → 'trước ngày 10/02/2025', 'ngày 29/1 1/2022' → 'ngày  29/11/2022' (a date, not a
-    share '29/1'); and a date's day or month read as look-alikes (``date_lookalikes``): 'ngày I7/9/2024'."""
+    share '29/1'); and a date's day or month read as look-alikes (``date_lookalikes``): 'ngày I7/9/2024'. A pattern
+    runs again while it mends, for a slip whose context is a slip of its own kind: two commas of a list read as stops
+    in a row ('Chủ tịch UBND Thị xã.' / 'Giám đốc Sở Địa chính. Giám đốc Sở Xây dựng', UBND Cao Bằng 157/QĐ-NĐ-UB at
+    150 dpi), the second known for a list's once the first is mended."""
     for pattern, replacement in _slips():
-        text = pattern.sub(partial(_same_length, replacement), text)
+        mended = pattern.sub(partial(_same_length, replacement), text)
+        while mended != text:
+            text, mended = mended, pattern.sub(partial(_same_length, replacement), mended)
     for frame, largest in _date_lookalikes():
         text = frame.sub(partial(_figure, largest), text)
     return text

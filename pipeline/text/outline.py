@@ -282,8 +282,15 @@ def parse(lines: list[str]) -> list[Node]:
     for n, text in enumerate(lines):
         marker = None
         found = _read_marker(text)
-        if found and found[0] in ("article", "chapter") and n > 0 and is_wrapped_reference(lines[n - 1], text):
-            found = None  # '… quy định tại' / 'Điều 6 của Nghị quyết này;': a reference the wrap put at the head
+        if (
+            found
+            and found[0] in ("article", "chapter", "numbered")
+            and n > 0
+            and is_wrapped_reference(lines[n - 1], text)
+        ):
+            # '… quy định tại' / 'Điều 6 của Nghị quyết này;': a reference the wrap put at the head; '… (lần' / '2) đến
+            # Sở Công Thương': the number closing the bracket above
+            found = None
         if found and found[0] == "bracket":
             number = int(found[1].strip("()"))
             opened = n > 0 and lines[n - 1].rstrip(" *_").endswith(":")

@@ -176,11 +176,19 @@ def _is_bare_marker(line: str, rules: _JoinRules) -> bool:
     return any((m := p.match(body)) is not None and not body[m.end() :].strip() for p in rules.outline_start[1:6])
 
 
+_BRACKET_CLOSING_NUMBER = re.compile(r"\d{1,2}\s*%?\)")
+
+
 def is_wrapped_reference(prev: str, nxt: str) -> bool:
     """Does ``nxt`` open with a reference to an article ('Điều 6 của Nghị quyết này', HĐND Hà Nội 79/2025;
-    'Điều 10 Thông tư số 28/2012/TT-BKHCN' after '… quy định tại khoản 2', Bộ KH&CN) cut from the line above?"""
+    'Điều 10 Thông tư số 28/2012/TT-BKHCN' after '… quy định tại khoản 2', Bộ KH&CN) cut from the line above, or
+    with the number that closes a bracket the line above opened ('… dừng bán hàng (lần' / '2) đến Sở Công Thương …',
+    UBND tỉnh Đồng Tháp 137/2025/QĐ-UBND; '… ngân sách huyện (tối thiểu' / '5%) đảm bảo …', read '5) đảm bảo' at
+    300 dpi grey, UBND Quảng Ngãi 565/TB-UBND), which is no numbered item?"""
     rules = _join_rules()
     prev, nxt = prev.strip(), nxt.strip()
+    if _BRACKET_CLOSING_NUMBER.match(nxt) and prev.count("(") > prev.count(")"):
+        return True
     if not rules.reference_start.match(nxt) and not (
         rules.outline_start[0].match(nxt) and rules.reference_lead.search(prev.rstrip(" *_"))
     ):
