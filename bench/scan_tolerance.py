@@ -21,6 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+from bench import acceptance_scorer as scorer
 from bench.corpus import CORPUS, tuning_files
 from bench.gold import predict
 from bench.samples import (
@@ -207,14 +208,16 @@ def _key(value: object) -> str | None:
 
 
 def facts(result: dict) -> Counter[tuple]:
-    """What the acceptance scorer counts, as comparable keys."""
+    """What the acceptance scorer counts, as comparable keys (targets and wards by the scorer's own keys)."""
     d = result["document"]
     out: Counter[tuple] = Counter()
     for field in ("kind", "number", "issued_on", "place", "issuer", "subject"):
         out["document", field, _key(d.get(field))] += 1
     out["document", "signer", _key((d.get("signer") or {}).get("name"))] += 1
     out.update(("citations", c.get("number"), c.get("issued_on")) for c in result.get("citations", []))
+    out.update(("targets", *key) for key in scorer.keys("targets", result.get("targets")))
     out.update(("deadlines", x.get("due"), x.get("relation")) for x in result.get("deadlines", []))
+    out.update(("wards", *key) for key in scorer.keys("wards", result.get("wards")))
     out.update(
         ("obligations", _key(o.get("agency")), o.get("role"), o.get("due")) for o in result.get("obligations", [])
     )

@@ -1,6 +1,9 @@
-"""``bench.scan_tolerance``'s paper text: a corpus web page laid out as the sample generator prints it."""
+"""``bench.scan_tolerance``'s paper text (a corpus web page laid out as the sample generator prints it) and the facts
+it compares (what the acceptance scorer counts)."""
 
-from bench.scan_tolerance import paper_text
+from collections import Counter
+
+from bench.scan_tolerance import facts, paper_text
 
 PAGE = """|
 **ỦY BAN NHÂN DÂN**
@@ -65,3 +68,30 @@ def test_a_web_task_table_is_printed_as_a_ruled_table_after_the_signature():
     assert blocks[-1] == (
         "**TT**\t**Nội dung thực hiện**\t**Cơ quan chủ trì**\n1\tTổ chức lại Ban Chỉ huy Phòng thủ dân sự\tBộ CHQS tỉnh\n"
     )
+
+
+def _result(targets: list[dict], wards: list[dict]) -> dict:
+    return {"document": {}, "targets": targets, "wards": wards}
+
+
+def test_facts_count_targets_and_wards_by_the_scorer_keys():
+    """A '%' a scan read as '96' changes the target's value and class; a unit other than '%' is one class ('count'),
+    so a noun the OCR spelled otherwise is the same target; a ward is its name (case aside) and year."""
+    target = {"value": 55, "value_max": None, "unit": "%", "year": 2026, "change": None, "recurrence": None}
+    ward = {"name": "Phường Thạch Linh", "year": 2026}
+    reference = facts(_result([target, {**target, "value": 100, "unit": "cha mẹ"}], [ward]))
+    assert reference - Counter(k for k in reference if k[0] == "document") == Counter(
+        {
+            ("targets", 55.0, None, "%", 2026, None, None): 1,
+            ("targets", 100.0, None, "count", 2026, None, None): 1,
+            ("wards", "phường thạch linh", 2026): 1,
+        }
+    )
+    misread = facts(
+        _result(
+            [{**target, "value": 5596, "unit": "phường"}, {**target, "value": 100, "unit": "cha"}],
+            [{**ward, "name": "phường Thạch Linh"}],
+        )
+    )
+    assert reference - misread == Counter({("targets", 55.0, None, "%", 2026, None, None): 1})
+    assert misread - reference == Counter({("targets", 5596.0, None, "count", 2026, None, None): 1})
