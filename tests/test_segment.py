@@ -320,6 +320,41 @@ def test_a_part_number_whose_i_is_read_as_h_follows_the_part_before():
     assert alone.text == "HI. Nhiệm vụ cụ thể"
 
 
+def test_a_part_number_read_with_l_or_without_its_full_stop_follows_the_part_before():
+    # printed and scanned (bench.scan_tolerance texts): UBND Đắk Lắk's relief plan (tn-62f25a030c183151) at 150 dpi
+    # 'IL. ĐÁNH GIÁ …', 'II MỤC TIÊU', 'HIL PHẠM VI …' for I, II, III (its '20.000 hộ' of part III was read under the
+    # damage assessment); UBND Đồng Tháp's plan (tn-689f49d25e51cbaa) at 100 dpi 'L MỤC ĐÍCH, YÊU CẦU', 'II, NHIỆM VỤ
+    # …' (its 'I.' read as 'L MỤC ĐÍCH'); UBND TP Hồ Chí Minh's (tn-437c3beb60ae2874) at 150 dpi 'II THỜI GIAN VÀ PHẠM
+    # VI' then 'HI. NỘI DUNG …' (which the 'I.' before made 'II.')
+    text = (
+        "IL. ĐÁNH GIÁ TÌNH HÌNH THIỆT HẠI\n- Đến 12h00 ngày 21/11/2025, toàn tỉnh ghi nhận\nII MỤC TIÊU\n"
+        "HIL PHẠM VI, ĐỐI TƯỢNG, NHU CẦU, PHƯƠNG ÁN HỖ TRỢ\n1. Phạm vi: Toàn bộ các xã\nIV. KINH PHÍ - NGUỒN HUY ĐỘNG"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("IL.", "IL"),  # read as a part already, the first
+        ("-", "IL"),
+        ("II.", "II"),
+        ("III.", "III"),
+        ("1.", "III.1"),
+        ("IV.", "IV"),
+    ]
+    assert len(scanned.text) == len(text) and typed.text == text
+    scanned, _ = _scanned_and_typed(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nII, NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU\n"
+        "I. MỤC TIÊU\nII THỜI GIAN VÀ PHẠM VI\nHI. NỘI DUNG CỦA KẾ HOẠCH"
+    )
+    assert [line.marker for line in scanned.lines] == ["I.", "1.", "II.", "I.", "II.", "III."]
+
+
+def test_a_lone_i_or_a_dotless_number_over_small_letters_opens_no_part():
+    # a table's rule read as 'I' before a cell, an 'II' or 'HL' before text in small letters, no part before
+    scanned, _ = _scanned_and_typed("I. MỤC TIÊU\nII Sở Nội vụ chủ trì\nHL Tổng hợp\nI Sở Tài chính")
+    assert [line.marker for line in scanned.lines] == ["I.", None, None, None]
+    alone, _ = _scanned_and_typed("II MỤC TIÊU\nHIL PHẠM VI")
+    assert alone.text == "II MỤC TIÊU\nHIL PHẠM VI"
+
+
 def test_a_dates_digits_read_as_brackets_are_put_back():
     # UBND Quảng Ngãi 565/TB-UBND scanned at 200 dpi: 'ngày 15 tháng l] năm 2024'; UBND Cao Bằng 157/QĐ-NĐ-UB at
     # 200 dpi: 'ngày [8 tháng 9 năm'

@@ -113,16 +113,34 @@ def mend_letter_markers(lines: list[str]) -> list[str]:
 @cache
 def _part_number_lookalike() -> re.Pattern[str]:
     letters = re.escape(confusion_tables()["part_number_lookalikes"]["letters"])
-    return re.compile(rf"^(?=[{letters}]*H)[{letters}]{{2,3}}\. (?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"^([{letters}]{{1,3}})([.,]?) (?=[A-ZĐÀ-Ỹ])")
+
+
+def _in_capitals(heading: str) -> bool:
+    """A heading whose first two words are in capitals: 'MỤC TIÊU', 'ĐÁNH GIÁ TÌNH HÌNH …', 'MỤC ĐÍCH, YÊU CẦU'."""
+    words = heading.split()[:2]
+    return len(words) == 2 and all(w.strip(",.:;").isupper() for w in words)
+
+
+def _stands_for(read: str, stop: str, number: str, heading: str) -> bool:
+    """Whether a part number read as ``read`` with ``stop`` after it ('.', ',' or none) is part ``number`` misread: its
+    I's read as H or L ('IH.', 'HI.', 'HIL'), or its full stop lost or read as a comma ('II MỤC TIÊU', 'II, NHIỆM VỤ
+    …'). Without a full stop, only before a heading in capitals: a table's rule read as 'I' before a cell opens no
+    part."""
+    if read == number:
+        return stop != "." and _in_capitals(heading)
+    slipped = len(read) >= 2 and abs(len(read) - len(number)) <= 1 and read.strip("I") != ""
+    return slipped and (stop == "." or _in_capitals(heading))
 
 
 def mend_part_numbers(lines: list[str]) -> list[str]:
-    """``lines`` (stripped) with a roman part number whose I's OCR read as 'H' ('IH. Nhiệm vụ …') put back as the part
-    after the one before it ('I. Đánh giá …' → 'II. Nhiệm vụ …', ``part_number_lookalikes``), when it fits in the
-    misread number and its space: with no part marker the line runs on under the part before, and an assessment
-    part takes the plan's targets and tasks as the past. A part before whose number is itself misread ('L.' for
-    'I.') is placed by how many parts came before it. The first part's 'I.' read as the digit ('1. MỤC ĐÍCH, YÊU CẦU'
-    over '1. Mục đích') is put back when no part came before and the next line is numbered 1 too."""
+    """``lines`` (stripped) with a roman part number OCR misread put back as the part after the one before it ('I.
+    Đánh giá …' → 'II. Nhiệm vụ …', ``part_number_lookalikes``, ``_stands_for``), when it fits in the misread number
+    and its space: its I's read as H or L ('IH. Nhiệm vụ …', 'HIL PHẠM VI …'), its full stop lost ('II MỤC TIÊU'). With
+    no part marker the line runs on under the part before, and an assessment part takes the plan's targets and tasks
+    as the past. A part before whose number is itself misread ('L.' for 'I.') is placed by how many parts came
+    before it. The first part's 'I.' read as the digit ('1. MỤC ĐÍCH, YÊU CẦU' over '1. Mục đích') is put back when no
+    part came before and the next line is numbered 1 too."""
     sequence = confusion_tables()["part_number_lookalikes"]["sequence"]
     out, place = list(lines), -1  # the index in ``sequence`` of the last part read
     for n, line in enumerate(lines):
@@ -137,9 +155,9 @@ def mend_part_numbers(lines: list[str]) -> list[str]:
         if misread is None or not 0 <= place < len(sequence) - 1:
             continue
         number = sequence[place + 1]
-        mended = f"{number}. " if len(number) + 2 == misread.end() else f"{number}."
-        if len(mended) == misread.end():
-            out[n], place = mended + line[misread.end() :], place + 1
+        mended = f"{number}."
+        if len(mended) <= misread.end() and _stands_for(misread[1], misread[2], number, line[misread.end() :]):
+            out[n], place = mended.ljust(misread.end()) + line[misread.end() :], place + 1
     return out
 
 
