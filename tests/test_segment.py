@@ -345,6 +345,16 @@ def test_a_part_number_read_with_l_or_without_its_full_stop_follows_the_part_bef
         "I. MỤC TIÊU\nII THỜI GIAN VÀ PHẠM VI\nHI. NỘI DUNG CỦA KẾ HOẠCH"
     )
     assert [line.marker for line in scanned.lines] == ["I.", "1.", "II.", "I.", "II.", "III."]
+    # UBND Thanh Hóa's monitoring plan (tn-85ff77cbda28ffbb) at 150 dpi: '1I NỘI DUNG KẾ HOẠCH' for 'II.' (its sampling
+    # counts were read under 'I. MỤC TIÊU' as 11 targets); an item '11.' stays an item
+    scanned, _ = _scanned_and_typed("I. MỤC TIÊU\n1. Đánh giá\n1I NỘI DUNG KẾ HOẠCH\n1. Quan trắc\n11. LẤY MẪU NƯỚC")
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("I.", "I"),
+        ("1.", "I.1"),
+        ("II.", "II"),
+        ("1.", "II.1"),
+        ("11.", "II.11"),
+    ]
 
 
 def test_a_lone_i_or_a_dotless_number_over_small_letters_opens_no_part():

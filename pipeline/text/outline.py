@@ -124,12 +124,12 @@ def _in_capitals(heading: str) -> bool:
 
 def _stands_for(read: str, stop: str, number: str, heading: str) -> bool:
     """Whether a part number read as ``read`` with ``stop`` after it ('.', ',' or none) is part ``number`` misread: its
-    I's read as H or L ('IH.', 'HI.', 'HIL'), or its full stop lost or read as a comma ('II MỤC TIÊU', 'II, NHIỆM VỤ
+    I's read as H, L or 1 ('IH.', 'HI.', 'HIL', '1I'; never digits alone: '11.' is an item), or its full stop lost or read as a comma ('II MỤC TIÊU', 'II, NHIỆM VỤ
     …'). Without a full stop, only before a heading in capitals: a table's rule read as 'I' before a cell opens no
     part."""
     if read == number:
         return stop != "." and _in_capitals(heading)
-    slipped = len(read) >= 2 and abs(len(read) - len(number)) <= 1 and read.strip("I") != ""
+    slipped = len(read) >= 2 and abs(len(read) - len(number)) <= 1 and read.strip("I") != "" and not read.isdigit()
     return slipped and (stop == "." or _in_capitals(heading))
 
 
