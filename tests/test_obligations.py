@@ -2448,22 +2448,28 @@ def test_a_role_verb_is_not_skipped_for_a_later_one():
     assert [o.role for o in _obligations(text)] == ["assigned", "lead"]
 
 
+# 05/TB-UBND (UBND Quảng Ngãi) as its scans read up to the closing './.': one task, of Sở Nội vụ
+_NOTICE_05_BODY = (
+    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 05/TB-UBND\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
+    "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên tại cuộc họp nghe báo cáo về tình hình thực hiện công tác cổ"
+    " phần hóa\n"
+    "Phó Chủ tịch UBND tinh Võ Phiên kết luận và chỉ đạo như sau:\n"
+    "3. Giao Sở Nội vụ tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu"
+    " tư và các cơ quan, đơn vị liên quan khẩn trương rà soát.\n"
+    "Nay, thông báo kết luận và chỉ đạo của Phó Chủ tịch UBND tỉnh Võ Phiên đê các cơ quan, đơn vị có liên quan"
+    " triển khai thực hiện./.\n"
+)
+
+
 @pytest.mark.parametrize("heading", ["ANơi nhận:", "Mới nhận:", "ắới nhận:", "-Với nhận:", "Voi nhận:"])
 def test_a_recipients_heading_with_its_first_word_slipped_ends_the_body(heading):
     """The real scans' 'Nơi nhận:' as OCR read it: 'ANơi nhận:' (05/TB-UBND, UBND Quảng Ngãi, at 100 dpi: its six
     recipients were read as tasks of Sở Nội vụ; 'Mới nhận:' at 200 dpi in black and white), 'ắới nhận:' (239/TTr-UBND, UBND Quảng Ngãi, 200 dpi), '-Với nhận:' and
     'Voi nhận:' (157/QĐ-NĐ-UB, UBND Cao Bằng, 200 dpi and native)."""
     got = _scan(
-        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "Số: 05/TB-UBND\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
-        "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên tại cuộc họp nghe báo cáo về tình hình thực hiện công tác cổ"
-        " phần hóa\n"
-        "Phó Chủ tịch UBND tinh Võ Phiên kết luận và chỉ đạo như sau:\n"
-        "3. Giao Sở Nội vụ tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu"
-        " tư và các cơ quan, đơn vị liên quan khẩn trương rà soát.\n"
-        "Nay, thông báo kết luận và chỉ đạo của Phó Chủ tịch UBND tỉnh Võ Phiên đê các cơ quan, đơn vị có liên quan"
-        " triển khai thực hiện./.\n"
-        f"{heading}\n- CT, PCT UBND tỉnh:\n- Thanh tra tỉnh; „\n- Công ty QISC;\n- Cổng TTĐT tỉnh;\n- Lưu: VT, KTTHh.\n"
+        _NOTICE_05_BODY
+        + f"{heading}\n- CT, PCT UBND tỉnh:\n- Thanh tra tỉnh; „\n- Công ty QISC;\n- Cổng TTĐT tỉnh;\n- Lưu: VT, KTTHh.\n"
     )
     assert [(o.agency, o.task[:8]) for o in got] == [("Sở Nội vụ", "Tiếp thu")]
 
@@ -2475,16 +2481,8 @@ def test_the_closing_mark_ends_the_body_when_the_recipients_heading_is_garbled_o
     line that closes the text with './.' (every issuer's notice, decision and letter), so the recipients after it
     are read as nobody's tasks."""
     got = _scan(
-        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "Số: 05/TB-UBND\nQuảng Ngãi, ngày 07 tháng 02 năm 2025\nTHÔNG BÁO\n"
-        "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên tại cuộc họp nghe báo cáo về tình hình thực hiện công tác cổ"
-        " phần hóa\n"
-        "Phó Chủ tịch UBND tinh Võ Phiên kết luận và chỉ đạo như sau:\n"
-        "3. Giao Sở Nội vụ tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu"
-        " tư và các cơ quan, đơn vị liên quan khẩn trương rà soát.\n"
-        "Nay, thông báo kết luận và chỉ đạo của Phó Chủ tịch UBND tỉnh Võ Phiên đê các cơ quan, đơn vị có liên quan"
-        " triển khai thực hiện./.\n"
-        f"{heading}\n- CT, PCT UBND tỉnh;\n- Thanh tra tỉnh;\n- Công ty QISC;\n- Cổng TTĐT tỉnh;\n- Lưu: VT, KTTHh.\n"
+        _NOTICE_05_BODY
+        + f"{heading}\n- CT, PCT UBND tỉnh;\n- Thanh tra tỉnh;\n- Công ty QISC;\n- Cổng TTĐT tỉnh;\n- Lưu: VT, KTTHh.\n"
     )
     assert [(o.agency, o.task[:8]) for o in got] == [("Sở Nội vụ", "Tiếp thu")]
 
