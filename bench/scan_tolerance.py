@@ -5,6 +5,7 @@ read badly.
 
     python -m bench.scan_tolerance texts NAME… [--profile scan-random] [--dpi 150 300] [--header-once] [--out DIR]
     python -m bench.scan_tolerance letters [--out DIR]   # the born-digital dev scans, 100/200/300 dpi
+    python -m bench.scan_tolerance paper   # every golded dev text's paper text read as plain text: no OCR, seconds
 
 Only development documents: corpus texts of ``tests/corpus/gold/dev`` (``bench.corpus.tuning_files``) and the
 born-digital PDFs of ``tests/corpus/scans`` (never the held-out scans). Each PDF's OCR is kept
@@ -23,7 +24,7 @@ from typing import NamedTuple
 
 from bench import acceptance_scorer as scorer
 from bench.corpus import CORPUS, tuning_files
-from bench.gold import predict
+from bench.gold import SETS, predict
 from bench.samples import (
     DEV_SCANS,
     LAYOUT,
@@ -35,8 +36,12 @@ from bench.samples import (
     matches,
     save_pdf,
 )
+from pipeline.read.load import document_from_text
 from pipeline.text import fold
+from pipeline.text.outline import continues
+from pipeline.text.segment import segment
 from pipeline.text.tables import NUMBER_HEADERS, read_tables
+from pipeline.text.wraps import join_wrapped_lines
 
 OUT = Path("/tmp/vanban-scan-tolerance")
 LETTER_PRINTS = ((100, "scan-random"), (200, "fax-random"), (300, "scan-random"))
@@ -113,37 +118,77 @@ def _number_header(cell: str) -> bool:
 
 
 def _paragraphs(lines: list[str], tables: dict[int, tuple[int, str]], first: int) -> list[str]:
-    """Body lines (line ``first`` of the page on) as paper blocks: hard wraps joined into paragraphs — a paragraph
-    ends at a blank line, or at a line ending a sentence when the next opens a list item or a heading — and each data
-    table as its TAB rows."""
-    blocks: list[str] = []
-    paragraph: list[str] = []
-
-    def close() -> None:
-        text = " ".join(paragraph)
-        if re.search(r"\w", text):
-            blocks.append(text)
-        paragraph.clear()
-
+    """Body lines (line ``first`` of the page on) as paper blocks: the web page's paragraphs as the reader reads the
+    page itself (``_web_paragraphs``), each data table as its TAB rows. A blank line, a '|' or an empty bold cell
+    ('** **') always ends a paragraph."""
+    blocks: list[str | None] = []  # a table's rows, or None where a run of text lines goes
+    runs: list[list[str]] = [[]]
     n = 0
     while n < len(lines):
         line = lines[n].strip()
         if first + n in tables:
-            close()
             last, rows = tables[first + n]
             blocks.append(rows)
+            runs.append([])
             n = last - first + 1
             continue
-        if not re.search(r"\w", line):  # a blank line, a '|', an empty bold cell ('** **')
-            close()
+        if not re.search(r"\w", line):
+            runs.append([])
         else:
-            opens = re.match(LAYOUT["list_marker"], _plain(line)) or line.startswith(("**", "*("))
-            if paragraph and opens and re.search(r"[.:;)]\**$|\*\*$", paragraph[-1]):
-                close()
-            paragraph.append(line)
+            if not runs[-1]:
+                blocks.append(None)
+            runs[-1].append(line)
         n += 1
-    close()
-    return blocks
+    paragraphs = iter(_web_paragraphs([run for run in runs if run]))
+    return [paragraph for block in blocks for paragraph in ([block] if block else next(paragraphs))]
+
+
+def _web_paragraphs(runs: list[list[str]]) -> list[list[str]]:
+    """Each run of text lines (lines between blank lines) cut into paragraphs the way the reader cuts the web page:
+    its wraps joined by ``pipeline.text.wraps.join_wrapped_lines`` (over the lines without emphasis, all runs at
+    once so that it measures a full line on them all), and a line it kept apart joined again where
+    ``pipeline.text.outline.continues`` reads it as the rest of the line above ('… ngày 12/11/2025 của' / 'Chính
+    phủ và …'), as ``pipeline.text.paragraphs.join_paragraphs`` does: a line opening a heading, a bullet or a new
+    paragraph stays a paragraph of its own ('3. Cục Đường bộ Việt Nam' / '- Chỉ đạo …'). Where most breaks left are
+    blank lines, the page keeps a blank line between paragraphs and a run is one paragraph, as the reader reads it
+    ('**Điều 18. Trách nhiệm của Sở' / 'Khoa học và Công nghệ**'), cut only before a list item or a bold line
+    after a line that ends a sentence or a clause."""
+    plain = [[_plain(line) for line in run] for run in runs]
+    joined = join_wrapped_lines("\n\n\n".join("\n".join(run) for run in plain))
+    sizes = iter(_letters(line) for line in joined.split("\n") if line.strip())
+    cut: list[list[list[str]]] = []  # each run's paragraphs, as their source lines
+    for run, bare in zip(runs, plain, strict=True):
+        cut.append([])
+        k = 0
+        while k < len(run):
+            want, start, got = next(sizes), k, 0
+            while got < want and k < len(run):
+                got += _letters(bare[k])
+                k += 1
+            piece = run[start:k]
+            if cut[-1] and continues(_plain(" ".join(cut[-1][-1])), _plain(piece[0])):
+                cut[-1][-1] += piece
+            else:
+                cut[-1].append(piece)
+    inside = sum(len(pieces) - 1 for pieces in cut)
+    if len(runs) - 1 + inside >= 10 and len(runs) - 1 >= inside:
+        cut = [_cut_at_items(run) for run in runs]
+    return [[" ".join(piece) for piece in pieces] for pieces in cut]
+
+
+def _letters(text: str) -> int:
+    return len(re.sub(r"\s", "", text))
+
+
+def _cut_at_items(run: list[str]) -> list[list[str]]:
+    """A blank-line paragraph cut before a list item or a bold line after a line that ends a sentence or a clause."""
+    pieces: list[list[str]] = [[]]
+    for line in run:
+        opens = re.match(LAYOUT["list_marker"], _plain(line)) or line.startswith(("**", "*("))
+        if pieces[-1] and opens and re.search(r"[.:;)]\**$|\*\*$", pieces[-1][-1]):
+            pieces.append([])
+        pieces[-1].append(line)
+    return pieces
 
 
 def _cell_after(lines: list[str], pipes: list[int], pattern: str) -> int | None:
@@ -239,9 +284,27 @@ def compare(reference: dict, scanned: dict, label: str, totals: Counter[tuple]) 
         totals[kind, "extra"] += sum(n for k, n in extra.items() if k[0] == kind)
 
 
+def compare_paper(totals: Counter[tuple]) -> None:
+    """Each development text with gold against its own paper text read as plain text, before any printing: what the
+    print tool itself loses or adds (its paragraphs, its letterhead, its tables), not the OCR's."""
+    from extractors import extract
+
+    allowed = {p.stem for p in tuning_files()}
+    for document, _ in SETS["corpus-dev"].pairs():
+        if document.stem not in allowed:
+            continue
+        try:
+            text = paper_text(document.read_text(encoding="utf-8"))
+        except ValueError as error:
+            print(f"{document.stem}: skipped, {error}")
+            continue
+        printed = extract(segment(document_from_text(text, f"{document.stem}.txt"))).model_dump(mode="json")
+        compare(predict(document), printed, document.stem, totals)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("texts", "letters"))
+    parser.add_argument("what", choices=("texts", "letters", "paper"))
     parser.add_argument("names", nargs="*", help="corpus text names (tuning files only)")
     parser.add_argument("--profile", default="scan-random", choices=("scan-random", "fax-random"))
     parser.add_argument("--dpi", type=int, nargs="*", default=[], help="texts: print at these resolutions (150 300)")
@@ -262,6 +325,8 @@ def main(argv: list[str] | None = None) -> None:
                     print(f"{name}: skipped, {error}")
                     break
                 compare(reference, predict(pdf, reuse_readings=True), pdf.name, totals)
+    elif args.what == "paper":
+        compare_paper(totals)
     else:
         for letter in born_digital_scans(DEV_SCANS):
             reference = predict(letter, reuse_readings=True)

@@ -63,10 +63,114 @@ def test_a_web_task_table_is_printed_as_a_ruled_table_after_the_signature():
         "**TỈNH NGHỆ AN**",
         "Số: 980/KH-UBND",
     ]
-    assert "**I. MỤC ĐÍCH** Xác định phạm vi, trách nhiệm." in blocks
+    assert blocks[blocks.index("**I. MỤC ĐÍCH**") + 1] == "Xác định phạm vi, trách nhiệm."
     assert blocks.index("Nơi nhận:\n- Như trên;") < blocks.index("**PHỤ LỤC**")
     assert blocks[-1] == (
         "**TT**\t**Nội dung thực hiện**\t**Cơ quan chủ trì**\n1\tTổ chức lại Ban Chỉ huy Phòng thủ dân sự\tBộ CHQS tỉnh\n"
+    )
+
+
+def _page(body: str) -> str:
+    """Kế hoạch 980/KH-UBND's letterhead and signature around ``body``, the web page's lines."""
+    head, rest = PAGE.split("**KẾ HOẠCH**\n", 1)
+    return head + body + rest[rest.index("|\nNơi nhận:") :]
+
+
+def test_the_web_pages_paragraph_breaks_stay_paragraphs_on_paper():
+    """A heading with no final stop over a dash bullet (Công điện of Bộ Xây dựng, tn-a8e9), a paragraph after a clause
+    ended by ';' (Sở GD&ĐT Hà Nội, tn-d97b) and a line after a full stop (Bộ Tài chính, tn-9063) open paragraphs of
+    their own, as the reader reads the web page; their hard wraps are joined."""
+    body = """2. Các cơ quan, đơn vị căn cứ theo chức năng, nhiệm
+vụ, thẩm quyền chủ động phối hợp, hỗ trợ địa phương ứng phó.
+3. Cục Đường bộ Việt Nam
+- Chỉ đạo các Khu Quản lý đường bộ III và IV phối
+hợp với các Sở Xây dựng liên quan tổ chức trực, phân luồng từ xa và phối hợp
+với các cơ quan truyền thông để thông tin cho người tham gia giao thông biết;
+pháp cấp bách về kiểm soát ô nhiễm môi trường không khí trên địa bàn Thành phố *(Văn
+bản đính kèm)*;
+Nhằm đảm bảo sức khỏe cho học
+sinh, sinh viên và cán bộ, giáo viên, nhân viên của các đơn vị, trường học, Sở
+Giáo dục và Đào tạo đề nghị UBND các xã, phường:
+3. Chỉ đạo đầu mối phối hợp với Thuế tỉnh, thành phố để
+thường xuyên rà soát, phản hồi vướng mắc phát sinh trong quá trình sử dụng Cẩm
+nang để tiến hành cập nhật nội dung.
+Bộ Tài chính gửi kèm bộ Cẩm nang gồm:
+- Cẩm nang
+nghiệp vụ thuế dành cho công chức cấp xã;
+- Infographic Cẩm nang;
+"""
+    blocks = paper_text(_page(body)).split("\n\n")
+    start = blocks.index("-----") + 1
+    assert blocks[start : start + 10] == [
+        "2. Các cơ quan, đơn vị căn cứ theo chức năng, nhiệm vụ, thẩm quyền chủ động phối hợp, hỗ trợ địa phương ứng phó.",
+        "3. Cục Đường bộ Việt Nam",
+        "- Chỉ đạo các Khu Quản lý đường bộ III và IV phối hợp với các Sở Xây dựng liên quan tổ chức trực, phân luồng từ"
+        " xa và phối hợp với các cơ quan truyền thông để thông tin cho người tham gia giao thông biết; pháp cấp bách về"
+        " kiểm soát ô nhiễm môi trường không khí trên địa bàn Thành phố *(Văn bản đính kèm)*;",
+        "Nhằm đảm bảo sức khỏe cho học sinh, sinh viên và cán bộ, giáo viên, nhân viên của các đơn vị, trường học, Sở"
+        " Giáo dục và Đào tạo đề nghị UBND các xã, phường:",
+        "3. Chỉ đạo đầu mối phối hợp với Thuế tỉnh, thành phố để thường xuyên rà soát, phản hồi vướng mắc phát sinh"
+        " trong quá trình sử dụng Cẩm nang để tiến hành cập nhật nội dung.",
+        "Bộ Tài chính gửi kèm bộ Cẩm nang gồm:",
+        "- Cẩm nang nghiệp vụ thuế dành cho công chức cấp xã;",
+        "- Infographic Cẩm nang;",
+        "Nơi nhận:\n- Như trên;",
+        "**KT. CHỦ TỊCH**",
+    ]
+
+
+def test_a_page_with_blank_lines_between_paragraphs_keeps_each_paragraph_whole():
+    """Quy chế of UBND Hà Nội (tn-d71b): a blank line between paragraphs, so an article's title wrapped before the
+    agency's name ('**Điều 18. Trách nhiệm của Sở' / 'Khoa học và Công nghệ**') is one paragraph, as the reader reads
+    it, not a heading cut from the name."""
+    body = """5. Thường xuyên theo dõi, hướng dẫn, chỉ đạo các tổ
+chức hành nghề công chứng cập nhật, bổ sung dữ liệu các giao dịch vào Cơ sở dữ
+liệu đầy đủ, kịp thời.
+
+6. Triển khai thực hiện, theo dõi, tổng hợp tình
+hình thực hiện Quy chế này báo cáo Ủy ban nhân dân thành phố.
+
+**Điều 17. Trách nhiệm của Sở
+Nông nghiệp và Môi trường**
+
+Phối hợp thực hiện và chỉ đạo cơ quan đăng ký đất
+đai cung cấp thông tin ngăn chặn, thông tin giải tỏa ngăn chặn đối với tài sản
+là quyền sử dụng đất và tài sản gắn liền với đất trong phạm vi thẩm quyền giải
+quyết của cơ quan, đơn vị đến Sở Tư pháp để cập nhật vào Cơ sở dữ liệu.
+
+**Điều 18. Trách nhiệm của Sở
+Khoa học và Công nghệ**
+
+Phối hợp với Sở Tư pháp bố trí hạ tầng công nghệ
+thông tin dùng chung của thành phố phục vụ cơ sở dữ liệu công chứng, chứng thực
+trên địa bàn thành phố; hướng dẫn việc quản lý, lưu trữ, kết nối và chia sẻ dữ
+liệu trong phạm vi quản lý.
+
+**Điều 19. Đề nghị Tòa án nhân
+dân thành phố, Viện kiểm sát nhân dân thành phố, Thi hành án dân sự thành phố**
+
+Căn cứ chức năng, nhiệm vụ, quyền hạn, phối hợp thực
+hiện và chỉ đạo các cơ quan, đơn vị thuộc ngành mình kịp thời cung cấp đến Sở
+Tư pháp các thông tin ngăn chặn, thông tin giải tỏa ngăn chặn đối với các loại
+tài sản trong phạm vi thẩm quyền giải quyết của cơ quan, đơn vị để cập nhật vào
+Cơ sở dữ liệu.
+
+**Điều 20. Trách nhiệm của Công
+an thành phố**
+
+Phối hợp thực hiện và chỉ đạo Phòng nghiệp vụ, Công
+an cấp xã cung cấp thông tin ngán chặn, thông tin giải tỏa ngăn chặn theo thẩm
+quyền đến Sở Tư pháp để cập nhật vào Cơ sở dữ liệu.
+
+**Điều 21. Trách nhiệm của Sở
+Tài chính**
+"""
+    blocks = paper_text(_page(body)).split("\n\n")
+    assert "**Điều 18. Trách nhiệm của Sở Khoa học và Công nghệ**" in blocks
+    assert "**Điều 20. Trách nhiệm của Công an thành phố**" in blocks
+    assert (
+        "6. Triển khai thực hiện, theo dõi, tổng hợp tình hình thực hiện Quy chế này báo cáo Ủy ban nhân dân thành phố."
+        in blocks
     )
 
 
