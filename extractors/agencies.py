@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.common import load_json, phrase_alternation
+from extractors.common import TILDE_DASH, load_json, phrase_alternation
 from extractors.gazetteer import is_centrally_run_city, province_names
 from pipeline.text import fold, fold_in_place, lexicon
 
@@ -182,8 +182,7 @@ def expand_initialisms(names: list[str], text: str) -> dict[str, str]:
     return out
 
 
-# the tilde OCR reads for a name's dash, alone or beside it ('Lao động —~ Thương binh'; common.exact_alternation)
-_TILDE_DASH = re.compile(r"\s*(?:[-–—]~|~)\s*")
+_TILDE_DASH = re.compile(rf"\s*{TILDE_DASH}\s*")  # read by common.exact_alternation as a name's dash
 
 
 def _canonical(text: str) -> str:

@@ -42,7 +42,9 @@ def exact_alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ \-\ ", _SPACED_DASH).replace(r"\ ", r"\s+") for w in ordered)
 
 
-_SPACED_DASH = r"\s*(?:[-–—]~?|~)\s*"
+# the tilde OCR reads for a name's dash, alone or beside it ('Lao động —~ Thương binh'); agencies puts back ' - '
+TILDE_DASH = r"(?:[-–—]~|~)"
+_SPACED_DASH = rf"\s*(?:{TILDE_DASH}|[-–—])\s*"
 
 
 def parse_number(raw: str) -> float | None:
