@@ -184,6 +184,22 @@ def test_the_first_parts_roman_one_read_as_a_digit_is_put_back_over_a_list_numbe
     assert scanned.lines[-1].text == "1. Khác" and typed.text == text and len(scanned.text) == len(text)
 
 
+def test_the_first_parts_roman_one_read_as_a_digit_is_put_back_before_the_next_part_in_capitals():
+    # VPCP 636/TB-VPCP (tn-98be6e047028fade) printed and faxed at 200 dpi, as the OCR read it: '1. ĐÁNH GIÁ CHUNG' …
+    # '1I. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …' (its tasks then fell under an assessment); UBND Quảng Ngãi 239/TTr-UBND reads
+    # '1. SỰ CẦN THIẾT BAN HÀNH NGHỊ QUYẾT' before 'II. MỤC ĐÍCH, …' at 150 and 100 dpi one-bit. Headings in
+    # capitals numbered 1., 2. stay a list.
+    text = (
+        "1. ĐÁNH GIÁ CHUNG\nTrong 10 tháng đầu năm 2025, tỉnh đạt nhiều kết quả.\n"
+        "1I. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI\n1. Nhận diện đầy đủ tiềm năng.\n"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [line.marker for line in scanned.lines] == ["I.", None, "II.", "1."]
+    assert scanned.lines[-1].section == "II.1" and typed.text == text
+    listed = "1. ĐÁNH GIÁ CHUNG\nTỉnh đạt nhiều kết quả.\n2. NHIỆM VỤ\nII. KẾT LUẬN\n"
+    assert [line.marker for line in _scanned_and_typed(listed)[0].lines] == ["1.", None, "2.", "II."]
+
+
 def test_the_o_of_so_read_as_u_is_put_back_before_a_bodys_name():
     # printed and scanned (bench.scan_tolerance): UBND TP Hồ Chí Minh 4240/UBND-VX at 150 dpi '2. Giao Sử Nội vụ' over
     # its tasks; UBND Đắk Lắk's directive on investment procedures (tn-6bac4a0d92da936d) at 100 and 150 dpi '2. Các

@@ -155,7 +155,10 @@ def mend_part_numbers(lines: list[str]) -> list[str]:
         if found is not None and found[0] == "part":
             place = sequence.index(found[1]) if found[1] in sequence else place + 1
             continue
-        if place == -1 and _first_part_as_digit(line, found, lines[n + 1] if n + 1 < len(lines) else ""):
+        if place == -1 and (
+            _first_part_as_digit(line, found, lines[n + 1] if n + 1 < len(lines) else "")
+            or _first_part_in_capitals(line, found, lines[n + 1 :])
+        ):
             out[n], place = "I" + line[1:], 0
             continue
         misread = _part_number_lookalike().match(line)
@@ -207,6 +210,29 @@ def _in_sequence(
     if prev is not None and prev[0] == "letter":
         return letter == _next_letter(prev[1]) or (letter == "e" and prev[1] == "d")  # a list may skip 'đ'
     return letter == "a" and nxt is not None and nxt[0] == "letter" and nxt[1] == "b"
+
+
+def _first_part_in_capitals(line: str, found: tuple[str, str, str] | None, later: list[str]) -> bool:
+    """Whether ``line`` is '1. ' before a heading in capitals where the first part's 'I.' was printed: the next such
+    heading is a part, as read or misread ('1. ĐÁNH GIÁ CHUNG' … '1I. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …' in VPCP
+    636/TB-VPCP (tn-98be6e047028fade) printed and faxed at 200 dpi, '… II, VỀ MỘT SỐ KIẾN NGHỊ …' at 150; '1. SỰ CẦN
+    THIẾT BAN HÀNH NGHỊ QUYẾT' … 'II. MỤC ĐÍCH, QUAN ĐIỂM …' in UBND Quảng Ngãi 239/TTr-UBND at every reading), not
+    '2. ' before one (a numbered list of headings in capitals)."""
+    if found is None or found[0] != "numbered" or found[1] != "1" or not line.startswith("1. "):
+        return False
+    if not _in_capitals(line[3:]):
+        return False
+    for following in later:
+        marker = _read_marker(following)
+        if marker is not None and marker[0] == "part":
+            return True
+        misread = _part_number_lookalike().match(following)
+        if misread is not None and _in_capitals(following[misread.end() :]):
+            return True
+        numbered_two = marker is not None and marker[0] == "numbered" and marker[1] == "2"
+        if numbered_two and marker is not None and _in_capitals(following[len(marker[2]) :].strip()):
+            return False
+    return False
 
 
 def _slipped_letter(text: str, found: tuple[str, str, str] | None) -> str | None:
