@@ -519,11 +519,13 @@ def _wording(ct: ClausedText, fig: _Figure) -> tuple[list[str], list[str]]:
 
 def _is_topic(ct: ClausedText, clause: Clause, start: int) -> bool:
     """'2. Về việc hỗ trợ 20 xe ô tô chuyên dùng: Tỉnh căn cứ …': a figure in the topic a reply opens with
-    names the request answered, not a level to reach."""
+    names the request answered, not a level to reach. The topic runs to its colon in the clause, over a line the
+    reader kept apart ('3. Về bố trí các nguồn lực … tỉnh Điện Biên' / '(đảm bảo tỷ lệ phòng học … đạt 100%): Giao
+    Bộ …', VPCP 648/TB-VPCP printed at 100-200 dpi); with no colon, to the end of its line."""
     line = ct.folded[clause.line.start : clause.line.end]
     opening = re.match(rf"{_OUTLINE_LEAD}ve\s", line)
-    colon = line.find(":")
-    return opening is not None and clause.start + start < clause.line.start + (colon if colon >= 0 else len(line))
+    colon = ct.folded.find(":", clause.line.start, max(clause.end, clause.line.end))
+    return opening is not None and clause.start + start < (colon if colon >= 0 else clause.line.end)
 
 
 def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[_Figure]:

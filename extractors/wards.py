@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from extractors import gazetteer
 from extractors.common import find_dates, load_json
 from extractors.grammar import time as time_grammar
@@ -324,9 +326,20 @@ def _house_number() -> re.Pattern:
 def _named_as_committee(text: str, at: int) -> bool:
     """Is the ward at ``at`` named as its People's Committee ('Ủy ban nhân dân phường Hải Châu', 'UBND phường Tân
     Giang'), a body addressed or a place rather than a ward (``committee_heads``)? Folded, so an OCR tone slip
-    ('Ủy ban nhàn đần') reads the same."""
+    ('Ủy ban nhàn đần') reads the same; an abbreviated head whose letters OCR misread ('BNI phường Tân Giang') too
+    (``committee_abbreviation_slips``)."""
     before = fold(text[max(0, at - 20) : at]).rstrip()
-    return any(before.endswith(head) and not before[: -len(head)][-1:].isalnum() for head in _committee_heads())
+    if any(before.endswith(head) and not before[: -len(head)][-1:].isalnum() for head in _committee_heads()):
+        return True
+    word = re.search(r"(?<!\w)(\w+)\s+$", text[max(0, at - 20) : at])
+    keyword = text[at : at + len(_rules()["keywords"][0])]
+    if word is None or not word[1].isalpha() or not word[1].isupper() or keyword.isupper():
+        return False
+    slips = _rules()["committee_abbreviation_slips"]
+    abbreviations = [head for head in _committee_heads() if " " not in head]
+    return len(word[1]) >= slips["min_letters"] and any(
+        Levenshtein.distance(fold(word[1]), head) <= slips["max_edits"] for head in abbreviations
+    )
 
 
 @lru_cache(maxsize=1)

@@ -479,6 +479,21 @@ def test_figures_outside_a_commitment_are_no_targets(tmp_path, sentence):
     assert read(tmp_path, f"1. Nhiệm vụ, giải pháp\n{sentence}\n", issued_on="2025-03-01") == []
 
 
+def test_a_replys_topic_runs_to_its_colon_over_a_line_kept_apart(tmp_path):
+    """VPCP 648/TB-VPCP printed at 100, 150 and 200 dpi: the reader kept the topic's second line apart ('(đảm bảo'
+    opens no paragraph but the line was not joined), so the topic's figure stood past the end of the 'Về' line and
+    read as a target; the topic runs to its colon. A line that is no topic keeps its target."""
+    text = (
+        "1. Nhiệm vụ, giải pháp\n"
+        "3. Về bố trí các nguồn lực đầu tư cho ngành Giáo dục và Đào tạo tỉnh Điện Biên\n"
+        "(đảm bảo tỷ lệ phòng học, phòng công vụ, phòng nội trú/bán trú được kiên cố hóa đạt 100%): Giao Bộ Giáo dục "
+        "và Đào tạo chủ trì, phối hợp với Bộ Tài chính nghiên cứu kiến nghị của tỉnh.\n"
+        "4. Đảm bảo tỷ lệ phòng học được kiên cố hóa đạt 100%: Giao Bộ Giáo dục và Đào tạo chủ trì.\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-11-20")
+    assert [(t.value, t.evidence.quote[:9]) for t in found] == [(100, "4. Đảm bả")]
+
+
 @pytest.mark.parametrize(
     "sentence, value, change",
     [

@@ -450,3 +450,25 @@ def test_a_ward_named_as_its_peoples_committee_is_a_body_not_a_ward():
     text = "- Năm 2024: UBND phường Vĩnh Nguyên hoàn thành.\n- Xây dựng Công an phường Phước Hải đạt chuẩn.\n"
     got = _wards(text, province="Khánh Hòa", issued_on="2024-03-01")
     assert [(w.name, w.year) for w in got] == [("Phường Vĩnh Nguyên", 2024), ("Phường Phước Hải", None)]
+
+
+def test_a_committee_abbreviation_misread_by_ocr_still_names_a_body():
+    """'UBND' read 'BNI' before the ward among a decision's executors (UBND Cao Bằng 157/QĐ-NĐ-UB scanned, read at
+    150 dpi in black and white): still the committee, no ward. OCR misreads UBND so on pages of several issuers
+    ('UBNĐD', 'ỨBND': Thành ủy Đà Lạt, UBND Hà Nội by fax). Two capitals ('CA phường') are too few to tell, a word
+    far from UBND is no slip of it, and a heading in capitals names its ward."""
+    executors = (
+        "Giám đốc Sở Địa chính, Giám đốc Sở Xây dựng, BNI phường Tân Giang thị xã Cao Bằng và ông, bà: Nông Bích "
+        "Sáng - Nông Đình Huàn chịu trách nhiệm thi hành Quyết định này"
+    )
+    assert _wards(executors, province="Cao Bằng", issued_on="1999-02-22") == []
+    for slip in ("UBNĐD", "ỨBND", "UBNID"):
+        text = f"Điều 3. Giám đốc Sở Xây dựng, {slip} phường Tân Giang chịu trách nhiệm thi hành."
+        assert _wards(text, province="Cao Bằng", issued_on="1999-02-22") == []
+    kept = "Xây dựng CA phường Tân Giang, KCN phường Đề Thám đạt chuẩn.\n"
+    assert [w.name for w in _wards(kept, province="Cao Bằng", issued_on="2025-06-01")] == [
+        "Phường Tân Giang",
+        "Phường Đề Thám",
+    ]
+    heading = "A. PHÍ THAM QUAN DI TÍCH TRÊN ĐỊA BÀN PHƯỜNG HOÀN KIẾM\n"
+    assert [w.name for w in _wards(heading, province="Hà Nội", issued_on="2025-11-27")] == ["Phường Hoàn Kiếm"]
