@@ -269,19 +269,54 @@ def facts(result: dict) -> Counter[tuple]:
     return out
 
 
+ASSIGNMENT_PARTS = ("agency", "role", "due")
+
+
+def changed_assignments(lost: Counter[tuple], extra: Counter[tuple]) -> list[tuple[str, tuple, tuple]]:
+    """Lost obligations the scan still found with one part of their (agency, role, due) changed, each paired with
+    the extra obligation that differs from it in that part only: ``(part, lost, extra)``. A lost obligation left
+    unpaired was not found at all."""
+    lost, extra = Counter(lost), Counter(extra)
+    pairs = []
+    for at, part in enumerate(ASSIGNMENT_PARTS, start=1):
+        for want in sorted((k for k in lost.elements() if k[0] == "obligations"), key=str):
+            same = [k for k in extra if extra[k] and k[0] == "obligations" and k[at] != want[at]]
+            found = next((k for k in sorted(same, key=str) if all(k[i] == want[i] for i in (1, 2, 3) if i != at)), None)
+            if found is not None and lost[want]:
+                pairs.append((part, want, found))
+                lost[want] -= 1
+                extra[found] -= 1
+    return pairs
+
+
 def compare(reference: dict, scanned: dict, label: str, totals: Counter[tuple]) -> None:
-    """Print what the scan lost and added against the reference, and add it to ``totals``."""
+    """Print what the scan lost and added against the reference, and add it to ``totals``; a lost obligation found
+    with its agency, role or due changed is printed once as 'changed' (and counted as lost and extra as before)."""
     want, got = facts(reference), facts(scanned)
     lost, extra = want - got, got - want
     print(f"== {label}: lost {sum(lost.values())} of {sum(want.values())}, extra {sum(extra.values())}")
-    for k in sorted(lost.elements(), key=str):
+    changed = changed_assignments(lost, extra)
+    paired_lost = Counter(w for _, w, _ in changed)
+    paired_extra = Counter(x for _, _, x in changed)
+    for part, was, now in changed:
+        alike = scorer.similar(scorer.norm_agency(was[1]), scorer.norm_agency(now[1])) if part == "agency" else None
+        print(f"  changed {part}: {was[1:]} -> {now[1:]}" + (f" (similarity {alike:.2f})" if alike else ""))
+        totals["obligations", f"changed {part}"] += 1
+    for k in sorted((lost - paired_lost).elements(), key=str):
         print("  lost ", k)
-    for k in sorted(extra.elements(), key=str):
+    for k in sorted((extra - paired_extra).elements(), key=str):
         print("  extra", k)
     for kind in {k[0] for k in want} | {k[0] for k in got}:
         totals[kind, "reference"] += sum(n for k, n in want.items() if k[0] == kind)
         totals[kind, "lost"] += sum(n for k, n in lost.items() if k[0] == kind)
         totals[kind, "extra"] += sum(n for k, n in extra.items() if k[0] == kind)
+    # assignments as the acceptance scorer matches them: an agency at similarity >= 0.85 is the same agency
+    _, added, missed, _, _ = scorer.obligation_score(reference["obligations"], scanned["obligations"], strict=True)
+    if missed or added:
+        print(f"  assignments as scored: lost {missed}, extra {added}")
+    totals["assignments", "reference"] += len(reference["obligations"])
+    totals["assignments", "lost"] += missed
+    totals["assignments", "extra"] += added
 
 
 def compare_paper(totals: Counter[tuple]) -> None:
@@ -336,6 +371,9 @@ def main(argv: list[str] | None = None) -> None:
     for kind in sorted({k[0] for k in totals}):
         ref, lost, extra = (totals[kind, w] for w in ("reference", "lost", "extra"))
         print(f"{kind:12} reference {ref:4}  lost {lost:4}  extra {extra:4}")
+    changed = {part: totals["obligations", f"changed {part}"] for part in ASSIGNMENT_PARTS}
+    if any(changed.values()):
+        print("obligations changed, of the lost: " + ", ".join(f"{part} {n}" for part, n in changed.items()))
 
 
 if __name__ == "__main__":

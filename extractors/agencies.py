@@ -1120,6 +1120,7 @@ def _shared_unit_place(sc: _Scanner, prev: AgencyMatch, pos: int) -> tuple[Agenc
 
 
 _COLON = re.compile(r"\s*:\s*")
+_SEMICOLON = re.compile(r"[ \t]*;[ \t]*")  # a colon OCR read as a semicolon (_listed_places)
 _ASIDE = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+va\s+")  # on folded text
 
@@ -1200,8 +1201,11 @@ def _listed_places(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int
     """'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Huế, Đà Nẵng' → 'Chủ tịch Ủy
     ban nhân dân tỉnh Hà Tĩnh', '… thành phố Huế', '… thành phố Đà Nẵng': a body scoped to several units, then its
     colon and the places, is one body per place, each with the unit it is (a city run by the centre is a
-    'thành phố')."""
-    colon = _COLON.match(sc.text, m.end)
+    'thành phố'). A scan's colon read as a semicolon ('Chủ tịch Ủy ban nhân dân các tỉnh; Khánh Hòa, Đắk Lắk, Gia
+    Lai:', Thủ tướng 223/CĐ-TTg faxed at 150 dpi; 'Điều 2; a) …' in UBND Cao Bằng 157/QĐ-NĐ-UB at 150 dpi, 'Nội dung
+    thực hiện; Tổ chức …' in UBND TP Hồ Chí Minh 172/KH-UBND faxed at 150 dpi) opens the places too when every one
+    of them is a province of the gazetteer: after a semicolon, a list of other bodies is as likely."""
+    colon = _COLON.match(sc.text, m.end) or _SEMICOLON.match(sc.text, m.end)
     scope = sc.folded[m.head_end : m.end]
     units = [sc.text[m.head_end + u.start() : m.head_end + u.end()].lower() for u in sc.lex.units.finditer(scope)]
     if not colon or m.collective or not units or not re.search(rf"(?<!\w){_PLURAL}\s", scope):
@@ -1212,6 +1216,8 @@ def _listed_places(sc: _Scanner, m: AgencyMatch) -> tuple[list[AgencyMatch], int
     p = colon.end()
     while (end := _place_name(sc, p)) is not None:
         place = sc.text[p:end]
+        if ";" in colon.group() and fold(" ".join(place.split())) not in _province_forms():
+            return [], m.end
         unit = city if city and is_centrally_run_city(place) else units[0]
         found.append(AgencyMatch(p, end, _canonical(f"{head} {unit} {place}"), end, True, False))
         sep = _NAME_SEPARATOR.match(sc.folded, end)

@@ -157,7 +157,10 @@ def is_noise(text: str) -> bool:
     return not re.search(r"\w", text)
 
 
-_V_V = r"v\s*[/⁄|]\s*[vy]\b|vv\b"  # folded 'V/v' and what OCR makes of it: 'V⁄v', 'V/y', 'Vv'
+# folded 'V/v' and what OCR makes of it: 'V⁄v', 'V/y', 'Vv', 'V¿v', and 'V/' with the v lost before the subject's
+# first word ('V/ góp ý …', UBND Quảng Ngãi 507/UBND-KGVX one-bit at 150 dpi; 'V/ thành lập …', VPCP 11299/VPCP-KGVX
+# faxed and printed at 150 dpi)
+_V_V = r"v\s*[/⁄|¿]\s*[vy]\b|vv\b|v\s*[/⁄]\s+(?=[^\W\d_]{2})"
 
 
 def opens_v_v(key: str) -> bool:
@@ -371,6 +374,11 @@ def _opens_column(text: str) -> bool:
     return (is_caps(text) and len(text.split()) <= 12) or bool(number_label().match(fold(text)))
 
 
+# a bullet opens no body: the header goes on past it (the list under 'Kính gửi:'), whatever dash OCR read ('— NAM',
+# the motto's last word under a speck read as an em dash on faxed prints of Bộ Nội vụ, Bộ Tài chính, UBND Quảng Trị)
+_BULLETS = ("-", "–", "—", "+", "*", "•")
+
+
 def _header(seg: SegmentedDocument, first: int) -> list[Line]:
     """The lines from the letterhead to the body. The body opens with a body opener ('Căn cứ', 'Thực
     hiện'), a numbered outline item or a long paragraph; table fragments and stray marks are passed."""
@@ -380,7 +388,8 @@ def _header(seg: SegmentedDocument, first: int) -> list[Line]:
             break
         text = bare(line.text)
         key = fold(text)
-        if out and (is_opener(text, key) or (line.marker and line.marker not in ("-", "+", "*") and text[:1] != "|")):
+        marked = line.marker and line.marker not in _BULLETS and text[:1] != "|" and not opens_v_v(key)  # 'V/ góp ý'
+        if out and (is_opener(text, key) or marked):
             break
         if out and len(line.text) > HEADER_LINE_MAX_CHARS:
             if glued_end(line.text) <= HEADER_LINE_MAX_CHARS:
@@ -421,9 +430,15 @@ def glued_end(text: str) -> int:
         if text[i].isupper() and v.openers.match(key, i) and text[i + 1 : i + 2].islower():
             return m.start()
         words = text[i:].split(None, 3)[:3]
-        if len(words) == 3 and all(is_caps(w) for w in words) and not in_capitals(text[: m.start()]):
+        before = text[: m.start()]
+        if len(words) == 3 and all(is_caps(w) for w in words) and _has_letters(before) and not in_capitals(before):
             return m.start()
     return len(text)
+
+
+def _has_letters(text: str) -> bool:
+    """Some word before a title's capitals, not a speck OCR read before them ('- VE' / 'VIỆC BÃI BỎ …')."""
+    return re.search(r"[^\W\d_]", text) is not None
 
 
 def is_kind_title(key: str) -> bool:

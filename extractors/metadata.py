@@ -84,6 +84,7 @@ class _Vocab:
     names: frozenset[str]  # folded names a head takes: noi vu, y te …
     joining_words: tuple[str, ...]  # 'và', 'của' opening a line: the name above goes on
     joining_words_bare: tuple[str, ...]  # the same, ending a text: ' cua', ' va'
+    title_joining_words: frozenset[str]  # the same with their tone marks, ending a title's line: của, và
     ordinals: frozenset[str]  # words a Roman numeral follows: thu, khoa, ky
     committees: dict[str, str]  # fold(committee) → folded unit level it governs: tinh uy → tinh
     local_units: tuple[str, ...]  # folded units that name a local place: tinh, thanh pho, huyen …
@@ -140,6 +141,7 @@ def _vocab() -> _Vocab:
         names=frozenset(fold(n) for n in agencies["names"]),
         joining_words=tuple(fold(w) + " " for w in data["function_words"]),
         joining_words_bare=tuple(" " + fold(w) for w in data["function_words"]),
+        title_joining_words=frozenset(nfc(w).lower() for w in data["function_words"]),
         ordinals=frozenset(fold(w) for w in data["ordinal_words"]),
         committees=committees,
         local_units=tuple(fold(u) for u in data["local_units"]),
@@ -360,8 +362,7 @@ def _subject_line(seg: SegmentedDocument, lh: Letterhead) -> tuple[str | None, i
             if nxt.row != prev.row + 1 or nxt.column == RIGHT or _blank_before(seg, nxt.start, prev.end):
                 break
             # a line ending on 'của', 'và', 'về' goes on whatever the case of the next ('… Nghị định của' / 'Chính phủ')
-            dangling = ends_on_dangling_word(text) or fold(text).rstrip().endswith(_vocab().joining_words_bare)
-            if not (dangling or (is_upper(nxt.text) if upper else nxt.text[:1].islower())):
+            if not (_dangles(text) or (is_upper(nxt.text) if upper else nxt.text[:1].islower())):
                 break
             if _ends_title(nxt.text, nxt.key, None):
                 break
@@ -419,6 +420,12 @@ def _title_subject(
             text = text[subject_at:]
             key = fold(text)
             line = Line(line.start + offset + subject_at, line.end, text, line.page)
+        if start >= 0 and caps and in_capitals(text) and _title_line_dangles(parts[-1]) and not is_motto(key):
+            parts.append(
+                text
+            )  # '… NĂM 2024 CỦA' / 'THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC …': the title's, not the authority's line
+            end = prev_end = line.end
+            continue
         if _is_authority(_words(text), fold(_words(text)), authority):
             enacting = _Found(recase(_without_position(_words(text))), line.start, line.end)
             break
@@ -435,7 +442,8 @@ def _title_subject(
         ):
             break
         if start < 0:
-            start, caps = line.start, in_capitals(text)
+            text = text.lstrip(_SPECKS_BEFORE_TITLE)
+            start, caps = line.start + max(0, line.text.find(text)), in_capitals(text)
         parts.append(text)
         end = prev_end = line.end
     if start < 0:
@@ -444,6 +452,24 @@ def _title_subject(
     subject = _without_authority(subject[: glued_end(subject)], authority)
     end = start + glued_end(seg.text[start:end])
     return sentence_case(subject), start, end, named, enacting
+
+
+# what OCR reads before a title's first word: a speck ('- VE' / 'VIỆC BÃI BỎ …', prints of UBND Quảng Trị and UBND Hà
+# Nội at 100 dpi), a quote ("'TRIỂN KHAI THI HÀNH …", UBND Thành phố Hồ Chí Minh faxed and at 150 dpi)
+_SPECKS_BEFORE_TITLE = " -–—.,;:'\"‘’“”`"
+
+
+def _dangles(text: str) -> bool:
+    """A line that stops on a word which never ends a phrase ('của', 'và', 'về', a comma): the next goes on with it."""
+    return ends_on_dangling_word(text) or fold(text).rstrip().endswith(_vocab().joining_words_bare)
+
+
+def _title_line_dangles(text: str) -> bool:
+    """A title's line that stops on 'CỦA', 'VÀ', 'CÁC', read with its tone marks (folded, 'ĐIỆN TỬ' would end on
+    'từ'): the next line goes on with it, even when it names a body (the title of Bộ Nội vụ's 1383/QĐ-BNV '… NĂM 2026
+    CỦA' / 'BỘ NỘI VỤ', of UBND Cần Thơ's 165/KH-UBND '… NĂM 2024 CỦA' / 'THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC …')."""
+    words = nfc(text).lower().split()
+    return bool(words) and words[-1] in _vocab().title_joining_words
 
 
 def _authority_below(lh: Letterhead, row: int, authority: str | None) -> _Found[str]:

@@ -1443,6 +1443,11 @@ class _Reader:
                 self.out += _obligations(self.seg, bodies, task, "", role, when)
             if found:  # the item line is used up when it was the task
                 self.used.update(k for k in (i, content, timing, parent if content is None else None) if k is not None)
+            elif field[0] == "partners" and parse_addressees(self.lines[i].text, field[1])[0]:
+                # 'Đơn vị phối hợp: Các cơ quan, đơn vị liên quan.' is courtesy, read: not a label 'Cơ quan chủ trì: X'
+                # for explicit_assignments to give the line above as its task (UBND Bắc Ninh's plan tn-09daab284f92e2dd
+                # printed and scanned at 100, 150 and 200 dpi: 'Sở Tư pháp.' the task of 'các cơ quan, đơn vị liên quan')
+                self.used.add(i)
 
     def _field_clauses(self, i: int, field: tuple[str, int]) -> list[tuple[list[AgencyMatch], Role]]:
         """The bodies of a role field, clause by clause, each with its role; a catch-all closing a list of named

@@ -213,6 +213,21 @@ def test_a_list_of_places_after_a_colon_gives_one_body_per_place():
     ]
 
 
+def test_a_list_of_provinces_after_a_colon_read_as_a_semicolon_gives_one_body_per_province():
+    # Thủ tướng 223/CĐ-TTg (tn-15e6fb3d3f3b2644) printed and faxed at 150 dpi, as the OCR read it; after a semicolon
+    # only provinces of the gazetteer are places: other bodies there are the next members of a list
+    assert _names("Chủ tịch Ủy ban nhân dân các tỉnh; Khánh Hòa, Đắk Lắk, Gia Lai:") == [
+        "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa",
+        "Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk",
+        "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai",
+    ]
+    assert _names("Chủ tịch Ủy ban nhân dân các tỉnh; Sở Y tế, Sở Tài chính chủ động") == [
+        "Chủ tịch Ủy ban nhân dân các tỉnh",
+        "Sở Y tế",
+        "Sở Tài chính",
+    ]
+
+
 def test_a_class_listing_its_members_by_name():
     assert _names("Các Bộ, cơ quan: Tài chính, Ngoại giao, Tập đoàn Điện lực Việt Nam theo chức năng") == [
         "Bộ Tài chính",

@@ -690,3 +690,67 @@ def test_a_handwritten_day_whose_zero_reads_o_with_a_hat():
     body = "Về việc thụ lý giải quyết khiếu nại lần hai\nKính gửi: Bà Nguyễn Thị Bích\nChủ tịch UBND tỉnh thụ lý đơn.\n"
     assert ocr_meta(head.format("Ô†") + body).issued_on == "2025-02-07"
     assert ocr_meta(head.format("0†") + body).issued_on == "2025-02-07"
+
+
+def test_a_v_v_label_whose_v_or_slash_ocr_slipped():
+    """UBND Quảng Ngãi 507/UBND-KGVX in black and white: 'V/ góp ý …' at 150 dpi, 'V¿v góp ý …' at 100 dpi; VPCP
+    11299/VPCP-KGVX printed and faxed: 'V/ thành lập'. The line is still the letter's V/v line: its kind is a
+    công văn and it is the subject."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 507 /UBND-KGVX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 24 tháng 01 năm 2025\n"
+    subject = "{} góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của\nQuyết định số 2269/QĐ-TTg về\n"
+    subject += "Chương trình cung cấp dịch vụ viễn thông công ích\n"
+    tail = (
+        "Kính gửi: Sở Thông tin và Truyền thông\nTheo đề nghị của Bộ Thông tin và Truyền thông tại Công văn số 202.\n"
+    )
+    for label in ("V/", "V¿v"):
+        m = ocr_meta(head + subject.format(label) + tail)
+        assert m.kind == "Công văn"
+        assert m.subject == (
+            f"{label} góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của Quyết định số 2269/QĐ-TTg về "
+            "Chương trình cung cấp dịch vụ viễn thông công ích"
+        )
+    vpcp = ocr_meta(
+        "VĂN PHÒNG CHÍNH\nPHỦ\nSố: 11299/VPCP-KGVX V/ thành lập\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 18 tháng 11 năm 2025\n"
+        "Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ.\nXét Tờ trình số 226/TTr-BKHCN của Bộ Khoa học và Công nghệ.\n"
+    )
+    assert (vpcp.kind, vpcp.subject) == ("Công văn", "V/ thành lập")
+    assert not letterhead.opens_v_v("v/ 2025")  # a slash before a figure is no V/v
+
+
+def test_a_dash_ocr_read_before_a_letterhead_line_opens_no_body():
+    """Bộ Nội vụ 10989/BNV-TCBC and Bộ Tài chính 17986/BTC-CT faxed: the motto's last word read under an em dash
+    ('— ÑNÂM”', '— NAM `'); the header goes on to the place and date under it."""
+    m = ocr_meta(
+        "BỘ NỘI VỤ\nSố: 10989 /BNV-TCBC V/V đề xuất biên chế giai đoạn 2026-2031 theo vị trí việc làm\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n— ÑNÂM”\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 21 tháng 11 năm 2025\n"
+        "Kính gửi:\n- Các bộ, cơ quan ngang bộ, cơ quan thuộc\nChính phủ;\n"
+        "Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số 9151-CV/BTCTW ngày 29/7/2025.\n"
+    )
+    assert (m.place, m.issued_on) == ("Hà Nội", "2025-11-21")
+
+
+def test_a_title_after_a_speck_and_over_a_line_ending_on_cua():
+    """Prints at 100 dpi of UBND Quảng Trị 2688/QĐ-UBND and UBND Hà Nội 5721/QĐ-UBND: a speck read before the title
+    ('- VE' / 'VIỆC BÃI BỎ …') is not its text. UBND Cần Thơ 165/KH-UBND printed and Bộ Nội vụ 1383/QĐ-BNV: a
+    title's line ending on 'CỦA' goes on over the next, though it names a body ('THỦ TƯỚNG CHÍNH PHỦ …')."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 2688 /QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    head += "Độc lập - Tự do - Hạnh phúc\nQuảng Trị, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    m = ocr_meta(
+        head + "- VE\nVIỆC BÃI BỎ CÁC VĂN BẢN QUY PHẠM PHÁP LUẬT DO UBND TỈNH\nQUẢNG BÌNH, UBND TỈNH\n"
+        "QUẢNG TRỊ (CŨ) BAN HÀNH TRONG LĨNH VỰC XÂY DỰNG\nỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+    )
+    assert m.subject.startswith("Ve việc bãi bỏ các văn bản quy phạm pháp luật"), m.subject
+    plan = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 165 /KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nCần Thơ, ngày 21 tháng 11 năm 2025\nKẾ HOẠCH\n"
+        "THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA\n"
+        "THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC TĂNG CƯỜNG THỰC HIỆN CÔNG\nTÁC DÂN SỐ TRONG TÌNH HÌNH MỚI\n"
+        "Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ.\n"
+    )
+    assert plan.subject.lower().endswith(
+        "của thủ tướng chính phủ về việc tăng cường thực hiện công tác dân số trong tình hình mới"
+    )
+    assert plan.issuer == "Ủy ban nhân dân thành phố Cần Thơ"

@@ -1167,6 +1167,19 @@ def test_a_catch_all_alone_in_a_partners_field_is_courtesy():
     ]
 
 
+def test_a_courtesy_partners_field_is_no_label_for_the_line_above():
+    # the OCR'd lines of tn-09daab284f92e2dd (UBND tỉnh Bắc Ninh) printed and scanned at 200 dpi
+    # (bench.scan_tolerance texts, scan-random): with no emphasis round the labels, explicit_assignments read the
+    # courtesy field as 'Cơ quan chủ trì: X' and gave the catch-all the line above, 'Sở Tư pháp.', as its task
+    text = """III. NHIỆM VỤ, GIẢI PHÁP
+8. Tổ chức hội nghị, hội thảo trong công tác xây dựng pháp luật
+- Tổ chức hội nghị, hội thảo trao đổi nghiệp vụ, kinh nghiệm trong công tác xây dựng pháp luật.
+Đơn vị chủ trì: Sở Tư pháp.
+Đơn vị phối hợp: Các cơ quan, đơn vị liên quan.
+Thời gian thực hiện: Hằng năm."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [("Sở Tư pháp", "lead")]
+
+
 def test_a_clock_time_is_not_the_colon_that_ends_an_items_body():
     # tn-5dbaef1b7c77d06c (Công điện 229/CĐ-TTg), item 4: the body was read up to '15' of '15:00'
     text = """Thủ tướng Chính phủ yêu cầu các Bộ, cơ quan, địa phương thực hiện các nhiệm vụ sau:

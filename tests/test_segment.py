@@ -184,6 +184,22 @@ def test_the_first_parts_roman_one_read_as_a_digit_is_put_back_over_a_list_numbe
     assert scanned.lines[-1].text == "1. Khác" and typed.text == text and len(scanned.text) == len(text)
 
 
+def test_the_first_parts_roman_one_read_as_a_digit_is_put_back_before_the_next_part_in_capitals():
+    # VPCP 636/TB-VPCP (tn-98be6e047028fade) printed and faxed at 200 dpi, as the OCR read it: '1. ĐÁNH GIÁ CHUNG' …
+    # '1I. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …' (its tasks then fell under an assessment); UBND Quảng Ngãi 239/TTr-UBND reads
+    # '1. SỰ CẦN THIẾT BAN HÀNH NGHỊ QUYẾT' before 'II. MỤC ĐÍCH, …' at 150 and 100 dpi one-bit. Headings in
+    # capitals numbered 1., 2. stay a list.
+    text = (
+        "1. ĐÁNH GIÁ CHUNG\nTrong 10 tháng đầu năm 2025, tỉnh đạt nhiều kết quả.\n"
+        "1I. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI\n1. Nhận diện đầy đủ tiềm năng.\n"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [line.marker for line in scanned.lines] == ["I.", None, "II.", "1."]
+    assert scanned.lines[-1].section == "II.1" and typed.text == text
+    listed = "1. ĐÁNH GIÁ CHUNG\nTỉnh đạt nhiều kết quả.\n2. NHIỆM VỤ\nII. KẾT LUẬN\n"
+    assert [line.marker for line in _scanned_and_typed(listed)[0].lines] == ["1.", None, "2.", "II."]
+
+
 def test_the_o_of_so_read_as_u_is_put_back_before_a_bodys_name():
     # printed and scanned (bench.scan_tolerance): UBND TP Hồ Chí Minh 4240/UBND-VX at 150 dpi '2. Giao Sử Nội vụ' over
     # its tasks; UBND Đắk Lắk's directive on investment procedures (tn-6bac4a0d92da936d) at 100 and 150 dpi '2. Các
@@ -496,3 +512,35 @@ def test_an_articles_first_item_after_a_colon_read_as_a_semicolon_is_cut():
     # UBND Cao Bằng 157/QĐ-NĐ-UB at 150 dpi: 'Điều 2; a) Ủý ban nhân dân thị xã Cáo Bảng có nhiệm vụ …'
     line = "Điều 2; a) Ủý ban nhân dân thị xã Cáo Bảng có nhiệm vụ giải phóng mặt bà đo đạc"
     assert line[outline.first_item_at(line) :].startswith("a) Ủý ban")
+
+
+def test_a_lettered_items_bracket_read_as_a_brace_is_put_back_where_the_list_agrees():
+    # Thủ tướng 217/CĐ-TTg (tn-a328fbb46798c2b5) printed and faxed at 150 dpi reads the 'a)' under its heading as
+    # 'a}', and the whole list lost its markers; UBND Quảng Ngãi vht534 at 100 dpi one-bit reads 'a}', 'b›', 'c}'.
+    # A braced letter out of the list's sequence ('a}' over 'c)') stays as it was read.
+    text = (
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa:\n"
+        "a} Tổ chức theo dõi chặt chẽ, cập nhật đầy đủ, thông tin kịp thời về tình hình và dự báo diễn biến mưa lũ.\n"
+        "b) Chỉ đạo rà soát, kiểm tra, kịp thời phát hiện các khu vực có nguy cơ xảy ra sạt lở đất.\n"
+        "2. Sở Tài chính:\n"
+        "a} Tập trung thực hiện các nội dung, nhiệm vụ đã được UBND tỉnh chỉ đạo.\n"
+        "b› Tăng cường kỷ luật, kỷ cương trong công tác lãnh đạo, chỉ đạo, điều hành.\n"
+        "c} Tiếp tục khẩn trương rà soát, tham mưu, đề xuất cấp thẩm quyền xem xét.\n"
+        "3. Sở Xây dựng:\n"
+        "a} Rà soát.\n"
+        "c) Báo cáo.\n"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("1.", "1"),
+        ("a)", "1.a"),
+        ("b)", "1.b"),
+        ("2.", "2"),
+        ("a)", "2.a"),
+        ("b)", "2.b"),
+        ("c)", "2.c"),
+        ("3.", "3"),
+        (None, "3"),
+        (None, "3"),
+    ]
+    assert typed.text == text

@@ -86,11 +86,18 @@ def mend_letter_markers(lines: list[str]) -> list[str]:
     same length: a digit of ``first_letter_lookalikes`` for the 'a' ('8) Tiếp tục …', '4) Tiếp tục …' → 'a) Tiếp tục …'),
     or one or two marks before the bracket ('bì) Phối hợp …' → 'd)  Phối hợp …' between 'c)' and 'e)'; 'Điều 2: à) Ủy
     ban …' on the article's line), when the item before it is the letter before the one it stands for (none, for 'a')
-    and the next item of the outline is the letter after it. Left as it was, the item and every item after it are out
-    of sequence, so no marker, and the heading above them loses its tasks."""
+    and the next item of the outline is the letter after it; or its bracket read as one of ``letter_bracket_lookalikes``
+    ('a} Tổ chức …' → 'a) Tổ chức …', ``_in_sequence``). Left as it was, the item and every item after it are out of
+    sequence, so no marker, and the heading above them loses its tasks."""
     out = list(lines)
-    found = [_read_marker(line) for line in lines]
+    read = [_read_marker(line) for line in lines]
+    found = [marker or _braced_letter(line) for marker, line in zip(read, lines)]
     for n, line in enumerate(lines):
+        braced = found[n] if read[n] is None else None
+        if braced is not None:
+            if _in_sequence(braced[1], found[:n], found[n + 1 :]):
+                out[n] = braced[1] + ")" + line[len(braced[2]) :]
+            continue
         at = _after_article(line, found[n]) or 0
         slipped = _slipped_letter(line[at:], found[n] if at == 0 else _read_marker(line[at:]))
         if slipped is None:
@@ -148,7 +155,10 @@ def mend_part_numbers(lines: list[str]) -> list[str]:
         if found is not None and found[0] == "part":
             place = sequence.index(found[1]) if found[1] in sequence else place + 1
             continue
-        if place == -1 and _first_part_as_digit(line, found, lines[n + 1] if n + 1 < len(lines) else ""):
+        if place == -1 and (
+            _first_part_as_digit(line, found, lines[n + 1] if n + 1 < len(lines) else "")
+            or _first_part_in_capitals(line, found, lines[n + 1 :])
+        ):
             out[n], place = "I" + line[1:], 0
             continue
         misread = _part_number_lookalike().match(line)
@@ -174,6 +184,55 @@ def _first_part_as_digit(line: str, found: tuple[str, str, str] | None, followin
         and after[0] == "numbered"
         and after[1] == "1"
     )
+
+
+@cache
+def _braced_marker() -> re.Pattern[str]:
+    brackets = re.escape(confusion_tables()["letter_bracket_lookalikes"]["brackets"])
+    return re.compile(rf"^([a-zđ])[{brackets}](?=\s+\w)")
+
+
+def _braced_letter(line: str) -> tuple[str, str, str] | None:
+    """A lettered item's marker with its bracket read as one of ``letter_bracket_lookalikes`` ('a} Tổ chức …',
+    'b› Tăng cường …'), as (level, label, marker as printed), to be put back if the list around it agrees."""
+    m = _braced_marker().match(line)
+    return ("letter", m[1], m.group()) if m else None
+
+
+def _in_sequence(
+    letter: str, before: list[tuple[str, str, str] | None], after: list[tuple[str, str, str] | None]
+) -> bool:
+    """Whether ``letter`` continues the outline's items ``before`` and ``after`` it: the one after the letter before
+    (the last of a list too), or a list's first ('a', no letter before) followed by 'b'. Braced neighbours count as
+    the letters they show, so a run of them holds together."""
+    prev = next((f for f in reversed(before) if f is not None and f[0] != "bullet"), None)
+    nxt = next((f for f in after if f is not None and f[0] != "bullet"), None)
+    if prev is not None and prev[0] == "letter":
+        return letter == _next_letter(prev[1]) or (letter == "e" and prev[1] == "d")  # a list may skip 'đ'
+    return letter == "a" and nxt is not None and nxt[0] == "letter" and nxt[1] == "b"
+
+
+def _first_part_in_capitals(line: str, found: tuple[str, str, str] | None, later: list[str]) -> bool:
+    """Whether ``line`` is '1. ' before a heading in capitals where the first part's 'I.' was printed: the next such
+    heading is a part, as read or misread ('1. ĐÁNH GIÁ CHUNG' … '1I. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …' in VPCP
+    636/TB-VPCP (tn-98be6e047028fade) printed and faxed at 200 dpi, '… II, VỀ MỘT SỐ KIẾN NGHỊ …' at 150; '1. SỰ CẦN
+    THIẾT BAN HÀNH NGHỊ QUYẾT' … 'II. MỤC ĐÍCH, QUAN ĐIỂM …' in UBND Quảng Ngãi 239/TTr-UBND at every reading), not
+    '2. ' before one (a numbered list of headings in capitals)."""
+    if found is None or found[0] != "numbered" or found[1] != "1" or not line.startswith("1. "):
+        return False
+    if not _in_capitals(line[3:]):
+        return False
+    for following in later:
+        marker = _read_marker(following)
+        if marker is not None and marker[0] == "part":
+            return True
+        misread = _part_number_lookalike().match(following)
+        if misread is not None and _in_capitals(following[misread.end() :]):
+            return True
+        numbered_two = marker is not None and marker[0] == "numbered" and marker[1] == "2"
+        if numbered_two and marker is not None and _in_capitals(following[len(marker[2]) :].strip()):
+            return False
+    return False
 
 
 def _slipped_letter(text: str, found: tuple[str, str, str] | None) -> str | None:
