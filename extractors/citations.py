@@ -57,6 +57,7 @@ class _Patterns:
     list_separator: re.Pattern[str]
     next_in_list: re.Pattern[str]  # '…; số' after a cited paper's title: the next paper of its list
     own_number_label: re.Pattern[str]
+    annex_of: re.Pattern[str]  # '(Kèm theo Quyết định số' opening a line: an annex naming the paper it belongs to
     form_code: re.Pattern[str]  # 'theo mẫu số 03/TNDN', 'Mẫu số 05-PA': the code of a form to fill in
     kinds: dict[str, str]
     standard: re.Pattern[str]  # on the text: 'QCVN 85:2025/BNNMT', 'TCVN 13592:2022'
@@ -95,6 +96,9 @@ def _patterns() -> _Patterns:
         list_separator=re.compile(r"^\s*(?:,|;|va(?:\s+cac)?|hoac)\s*(?:so\s*[:.]?\s*)?$"),  # '; số', 'và số'
         next_in_list=re.compile(r";\s*so\s*[:.]?\s*$"),
         own_number_label=re.compile(r"(?:^|\n)\s*so\s*[:.]?\s*$"),
+        annex_of=re.compile(
+            rf"(?:^|\n)[\s*_]*\(\s*[*_]*\s*(?:ban hanh\s+)?kem\s+theo\s+(?:{alt})\s+(?:so\s*[:.]?\s*)?$"
+        ),
         form_code=re.compile(r"(?<!\w)mau(?:\s+don)?\s+so\s*[:.]?\s*$"),
         kinds=kinds,
         standard=re.compile(
@@ -283,6 +287,8 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
             kind_word = p.kind_named_bare.search(window)
         if kind_word is None and p.own_number_label.search(window):
             continue  # the 'Số:' line of the header: the document's own number
+        if kind_word is not None and own and p.annex_of.search(window) and _one_slip_apart(number, own):
+            continue  # an annex's heading names the document itself, whose number OCR misread in the header
         if p.form_code.search(window):
             continue  # a form's code, not a paper: 'Văn bản đề nghị theo mẫu số 01/MGTH'
         kind: str | None  # None: neither a kind word nor a symbol says what the cited document is
@@ -305,6 +311,21 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
         title = _title(text, key, after)
         found.append(_Found(phrase_start, max(after, end), number, kind, issued_on, issuer, title, start))
     return _shared_dates(key, found)
+
+
+def _one_slip_apart(number: str, own: str) -> bool:
+    """True when two numbers differ by one character, added, lost or changed: the number an annex's heading gives
+    ('(Kèm theo Quyết định số: 1627/QĐ-UBND ngày 21/11/2025 …)') and the document's own as OCR read it in the
+    header ('167/QĐ-UBND', UBND Quảng Ngãi; '13837 /QĐ-BNV' for 1383/QĐ-BNV, Bộ Nội vụ; '170/QĐ-BCĐNNDI' for
+    170/QĐ-BCĐNNDL, BCĐ Nhà nước về Du lịch: prints scanned at 100 and 150 dpi). An annex may reproduce another
+    paper's ('(Ban hành kèm theo Quyết định số 5764/QĐ-BCA – V05 ngày 13/7/2021 …)' in a Công an plan): a citation."""
+    a, b = fold(number).replace(" ", ""), fold(own).replace(" ", "")
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _next_in_list(key: str, before: _Found, start: int, starts: list[int]) -> bool:

@@ -140,6 +140,9 @@ def _restorable_codes() -> frozenset[str]:
     return _kind_codes() | frozenset(load_json("document_kinds.json")["lookalike_issuer_codes"])
 
 
+_TERM_CODE = re.compile(rf"({exact_alternation(load_json('document_kinds.json')['term_codes'])})([\dI]{{2}})")
+
+
 @lru_cache(maxsize=1)
 def _code_lookalikes() -> dict[str, str]:
     return load_json("document_kinds.json")["code_lookalikes"]
@@ -152,6 +155,9 @@ def _known_code(part: str) -> str:
     codes = _kind_codes()
     if part in codes:
         return part
+    term = _TERM_CODE.fullmatch(part)
+    if term:
+        return term.group(1) + term.group(2).replace("I", "1")  # 'QHI5' → 'QH15'
     single = re.sub(r"([^\W\d_])\1+", r"\1", part)
     if single in codes:
         return single

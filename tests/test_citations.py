@@ -36,6 +36,21 @@ def test_number_broken_across_lines_and_own_number(tmp_path):
     assert c.evidence.quote == "Nghị quyết số 12-NQ/TW ngày 15/3/2022 của Bộ Chính trị"
 
 
+def test_an_annex_heading_names_the_document_itself_though_ocr_misread_the_header(tmp_path):
+    """Prints scanned at 100 dpi (bench.scan_tolerance): the header's number read '167/QĐ-UBND' for 1627/QĐ-UBND
+    (UBND Quảng Ngãi), '13837 /QĐ-BNV' for 1383/QĐ-BNV (Bộ Nội vụ); the annex's heading still names the document.
+    Another paper an annex reproduces stays a citation (seed 002's '(Ban hành kèm theo Quyết định số 5764/…')."""
+    basis = "Căn cứ Chỉ thị số 23/CT-TTg ngày 26 tháng 8 năm 2025 của Thủ tướng Chính phủ;\n\nKẾ HOẠCH\n"
+    header = "Số: 167/QĐ-UBND\n\nQuảng Ngãi, ngày 21 tháng 11 năm 2025\n\n" + basis
+    annex = "(Kèm theo Quyết định số: 1627/QĐ-UBND ngày 21/11/2025 của Chủ tịch Ủy ban nhân dân tỉnh)\n"
+    assert list(cited(tmp_path, header + annex)) == [("23/CT-TTg", "2025-08-26")]
+    header = "Số: 13837 /QĐ-BNV\n\nHà Nội, ngày 26 tháng 11 năm 2025\n\n" + basis
+    annex = "(Ban hành kèm theo Quyết định số: 1383/QĐ-BNV ngày 26 tháng 11 năm 2025 của\n"
+    assert list(cited(tmp_path, header + annex)) == [("23/CT-TTg", "2025-08-26")]
+    annex = "(Ban hành kèm theo Quyết định số 5764/QĐ-BCA ngày 13/7/2021 của Bộ trưởng Bộ Công an)\n"
+    assert ("5764/QĐ-BCA", "2021-07-13") in cited(tmp_path, header + annex)
+
+
 def test_spaced_symbol_dash_and_comma_date(tmp_path):
     """Seed 002: 'Quyết định số 5764/QĐ-BCA – V05 ngày 13/7/2021'; seed 001: ', ngày 16/3/2022'; '12- NQ/TW'."""
     found = cited(
@@ -161,6 +176,17 @@ def test_ocr_look_alike_letter_in_the_prime_ministers_code(tmp_path):
         "31/12/2021 của Thủ tướng Chính phủ.\n",
     )
     assert set(found) == {("2269/QĐ-TTg", "2021-12-31")}
+
+
+def test_ocr_reads_the_assemblys_term_number_with_a_capital_i(tmp_path):
+    """Prints scanned at 150 dpi: 'Luật số 97/2025/QHI5' (UBND Cần Thơ 2579/QĐ-UBND), 'Nghị quyết số
+    60/2024/UBTVQHI5' (UBND Cà Mau 0204/KH-UBND): the term is 15."""
+    found = cited(
+        tmp_path,
+        "Căn cứ Luật số 97/2025/QHI5 ngày 27 tháng 6 năm 2025;\n"
+        "theo Nghị quyết số 60/2024/UBTVQHI5 ngày 24/12/2024 của Ủy ban Thường vụ Quốc hội.\n",
+    )
+    assert set(found) == {("97/2025/QH15", "2025-06-27"), ("60/2024/UBTVQH15", "2024-12-24")}
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])

@@ -202,6 +202,14 @@ def test_times_that_set_no_limit(text, use):
     assert limits(text) == []
 
 
+def test_an_opening_quote_nothing_closes_is_no_quoted_title():
+    """OCR reads a speck as '“' (UBND Thanh Hóa's monitoring plan printed and scanned at 150 dpi): the months after it
+    are the task's, not a title's; a title's quote closes after its time."""
+    text = "Tần suất quan trắc 02 lần/năm; “thời gian quan trắc vào tháng 4 và tháng 8 năm 2026."
+    assert limits(text) == [("2026-04", "during", None), ("2026-08", "during", None)]
+    assert read("Triển khai Kế hoạch “Phát triển du lịch Việt Nam đến năm 2030” của tỉnh")[0][3] == "quoted"
+
+
 def test_a_task_about_an_adoption_or_after_a_forecast_keeps_its_due():
     """A body's own task to submit a law, or a task in the sentence after a forecast, is dated."""
     assert limits("Bộ Tư pháp trình Quốc hội thông qua vào tháng 10/2025.") == [("2025-10", "during", None)]
@@ -291,6 +299,8 @@ def test_labels_time_cells_columns_and_openings():
     assert not tg.time_only("Ban hành quy chế năm 2025")
     assert tg.time_column("Thời gian thực hiện") == "during" and tg.time_column("Thời hạn hoàn thành") == "by"
     assert tg.time_column("Đơn vị chủ trì") is None
+    # a speck read as a quote before the header (UBND Nghệ An 980/KH-UBND printed and scanned at 100 dpi)
+    assert tg.time_column("'Thời gian hoàn thành") == tg.time_column("Thời gian hoàn thành") is not None
     assert tg.opens_clause(fold_in_place("- Phấn đấu ")) and not tg.opens_clause(fold_in_place("Tổ chức "))
 
 

@@ -496,7 +496,7 @@ def _use(read: _Read, folded: str) -> Use:
     """What a time is in its sentence: a limit, or one of the times that set none."""
     v = _vocab()
     start, end, a = read.start, read.end, read.atom
-    if folded.count("“", 0, start) > folded.count("”", 0, start) or _closed_after(folded, end):
+    if _opened_before(folded, start, end) or _closed_after(folded, end):
         return "quoted"
     lo = max(0, start - 45)
     if _expected(folded, start):
@@ -556,6 +556,15 @@ def _scheduled_span(read: _Read, folded: str) -> bool:
     v = _vocab()
     labelled_line = v.label.fullmatch(folded, 0, read.start) and _LINE_END.fullmatch(folded, read.end)
     return read.atom.grain == "year" and read.relation == "by" and labelled_line is not None
+
+
+def _opened_before(folded: str, start: int, end: int) -> bool:
+    """True when a quote opened before ``start`` is still open there and a '”' closes it after ``end``: a quoted
+    title ('Kế hoạch “Phát triển du lịch đến năm 2030”'). A '“' nothing closes is OCR debris, a speck or a mark
+    read as a quote ('02 lần/năm; “thời gian quan trắc vào tháng 4 và tháng 8 năm 2026', UBND Thanh Hóa's
+    monitoring plan printed and scanned at 150 dpi; '“Làm đầu mối', UBND Quảng Ngãi's; '“ đ) Chỉ đạo', BCĐ Nhà
+    nước về Du lịch's; 'ngày “# thắng 01 năm 2025', UBND Quảng Ngãi 05/TB-UBND scanned at 100 dpi one-bit)."""
+    return folded.count("“", 0, start) > folded.count("”", 0, start) and folded.find("”", end) >= 0
 
 
 def _closed_after(folded: str, end: int) -> bool:
@@ -800,9 +809,11 @@ def labelled(folded_lead: str) -> bool:
 def time_column(header: str) -> Relation | None:
     """The relation a year in a table column gives, by the column's header ('Năm' → during, 'Thời hạn
     hoàn thành' → by), or by the longest header of two words or more it opens with ('Thời gian phổ biến',
-    'Thời gian gửi báo cáo' → during); None for a column that dates nothing."""
+    'Thời gian gửi báo cáo' → during); None for a column that dates nothing. A quote mark OCR reads from a speck
+    before the header is no part of it (“'Thời gian hoàn thành” in UBND Nghệ An's plan 980/KH-UBND, “'Thời gian
+    quan trắc” in UBND Thanh Hóa's monitoring plan, both printed and scanned at 100 dpi)."""
     columns = _vocab().time_columns
-    folded = " ".join(fold(header).strip(" .:").split())
+    folded = " ".join(fold(header).strip(" .:'\"“”‘’").split())
     if folded in columns:
         return columns[folded]
     opening = [k for k in columns if " " in k and folded.startswith(k + " ")]
