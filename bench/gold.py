@@ -97,18 +97,7 @@ SETS = {
 }
 
 
-# The OCR stage reads the letterhead's lines again where the letterhead's grammar does not parse them
-# (``pipeline/ocr/letterhead_lines.py``): that grammar and its data are reading code too.
-READING_CODE = (
-    "pipeline/read",
-    "pipeline/ocr",
-    "pipeline/text",
-    "schemas/document.py",
-    "extractors/letterhead.py",
-    "extractors/common.py",
-    "extractors/data/metadata.json",
-    "extractors/data/document_kinds.json",
-)
+READING_CODE = ("pipeline/read", "pipeline/ocr", "pipeline/text", "schemas/document.py")
 
 
 def _reading_key(path: Path) -> str:

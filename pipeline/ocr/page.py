@@ -25,9 +25,8 @@ from pipeline.ocr import ruled_tables as table_reader
 from pipeline.ocr.cluster import ClusterPages
 from pipeline.ocr.dropped_lines import read_dropped_lines
 from pipeline.ocr.handwritten_blanks import read_blanks
-from pipeline.ocr.letterhead_lines import with_fact_lines_reread
 from pipeline.ocr.page_image import PageDamaged, PageImage
-from pipeline.ocr.preprocess import binarize, is_bilevel, looks_like_noise, preprocess, resample
+from pipeline.ocr.preprocess import binarize, looks_like_noise, preprocess, resample
 from pipeline.ocr.signature_name import with_signer_name
 from pipeline.ocr.tesseract import TesseractWord, check_engine, recognize_words
 from pipeline.ocr.workers import Failure, PagePool
@@ -142,7 +141,6 @@ def ocr_page(page: PageImage, preparation: str = FULL, threads: int = 1) -> Page
         words += read_dropped_lines(text_image, words, round(sizing.read_dpi))
     if page.number == 1 and words:
         words = read_blanks(words, gray, sizing.read_dpi)
-        words = with_fact_lines_reread(words, gray, sizing.read_dpi, sizing.print_dpi, is_bilevel(picture))
     if words:
         words = with_signer_name(words, text_image, round(sizing.read_dpi))
     pieces = [_line_words(list(group)) for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]

@@ -165,17 +165,15 @@ def recognize_digits(image: Image.Image, dpi: int = 300) -> tuple[str, float]:
     return (api.GetUTF8Text() or "").strip(), float(api.MeanTextConf())
 
 
-def recognize_words(
-    image: Image.Image, *, psm: int = 3, dpi: int = 300, bands: int = 1, timeout_ms: int = 0
-) -> list[TesseractWord]:
+def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300, bands: int = 1) -> list[TesseractWord]:
     """Tesseract's words with boxes, confidences and block/paragraph/line numbers, in reading order. With ``bands``
     above 1 the page is cut across at blank rows (``band_cuts``) and its bands read at once on as many threads (the
     C API lets go of the GIL while it reads): a page read alone, the last of an odd number or a one-page letter,
     then keeps every core busy instead of one. Boxes stay in the page's pixels; blocks are numbered on from band
-    to band. With ``timeout_ms``, a reading that overruns it raises ``OcrEngineError`` (a line read a second time)."""
+    to band."""
     cuts = band_cuts(image, bands, dpi) if bands > 1 else []
     if not cuts:
-        return recognize_images([image], psm=psm, dpi=dpi, timeout_ms=timeout_ms)[0]
+        return recognize_images([image], psm=psm, dpi=dpi)[0]
     edges = [0, *cuts, image.height]
     margin = round(BAND_MARGIN_IN * dpi)
     parts = []
@@ -184,7 +182,7 @@ def recognize_words(
         part.paste(image.crop((0, top, image.width, bottom)), (0, margin))
         parts.append(part)
     words: list[TesseractWord] = []
-    for top, found in zip(edges, recognize_images(parts, psm=psm, dpi=dpi, threads=len(parts), timeout_ms=timeout_ms)):
+    for top, found in zip(edges, recognize_images(parts, psm=psm, dpi=dpi, threads=len(parts))):
         first_block = words[-1].block if words else 0
         words += [replace(w, top=w.top + top - margin, block=w.block + first_block) for w in found]
     return words
@@ -224,7 +222,7 @@ def _only_text_lines(blank: np.ndarray, dpi: float) -> bool:
 
 
 def recognize_images(
-    images: list[Image.Image], *, psm: int, dpi: int = 300, threads: int = 1, timeout_ms: int = 0
+    images: list[Image.Image], *, psm: int, dpi: int = 300, threads: int = 1
 ) -> list[list[TesseractWord]]:
     """The words of several images, each read as a page of its own by a Tesseract of this worker: ``threads``
     of them at once, each thread with its own."""
@@ -235,7 +233,7 @@ def recognize_images(
     def read(image: Image.Image) -> list[TesseractWord]:
         api = _api(engine)
         api.SetPageSegMode(psm)
-        return _read(api, image, dpi, timeout_ms)
+        return _read(api, image, dpi)
 
     if threads <= 1 or len(images) == 1:
         return [read(image) for image in images]
@@ -249,9 +247,8 @@ def _threads(count: int) -> ThreadPoolExecutor:
     return _pool.executor
 
 
-def _read(api, image: Image.Image, dpi: int, timeout_ms: int = 0) -> list[TesseractWord]:
-    """One image through Tesseract (given up after ``timeout_ms`` when it is not 0); its words from the result
-    iterator, numbered as Tesseract's TSV numbers them."""
+def _read(api, image: Image.Image, dpi: int) -> list[TesseractWord]:
+    """One image through Tesseract; its words from the result iterator, numbered as Tesseract's TSV numbers them."""
     from tesserocr import RIL
 
     if image.mode not in ("1", "L"):
@@ -262,7 +259,7 @@ def _read(api, image: Image.Image, dpi: int, timeout_ms: int = 0) -> list[Tesser
     else:
         api.SetImageBytes(pixels, image.width, image.height, 1, image.width)
     api.SetSourceResolution(dpi)
-    if not api.Recognize(timeout_ms):
+    if not api.Recognize():
         raise OcrEngineError(f"Tesseract could not read a {image.width}x{image.height} image")
     iterator = api.GetIterator()
     words: list[TesseractWord] = []
