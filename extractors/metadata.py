@@ -421,9 +421,8 @@ def _title_subject(
             key = fold(text)
             line = Line(line.start + offset + subject_at, line.end, text, line.page)
         if start >= 0 and caps and in_capitals(text) and _title_line_dangles(parts[-1]) and not is_motto(key):
-            parts.append(
-                text
-            )  # '… NĂM 2024 CỦA' / 'THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC …': the title's, not the authority's line
+            # '… NĂM 2024 CỦA' / 'THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC …': the title's line, not the authority's
+            parts.append(text)
             end = prev_end = line.end
             continue
         if _is_authority(_words(text), fold(_words(text)), authority):
