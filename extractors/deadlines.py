@@ -72,21 +72,27 @@ class _Due:
 
 
 def _dues(
-    ct: ClausedText, clause: Clause, clause_targets: list[Target], issued_on: str | None, sentence_past: bool
+    ct: ClausedText,
+    clause: Clause,
+    clause_targets: list[Target],
+    issued_on: str | None,
+    sentence_past: bool,
+    floor: str | None,
 ) -> list[_Due]:
     """The time limits of a clause (``grammar.time``): every day, month and quarter — not one before the
     document's date unless a time label introduces it ('Thời gian hoàn thành: Trước ngày 15/11/2025' in a plan
     adopted on 21/11/2025) —, and the years that bind a task (``_binds``); none that closes the condition of a
-    rule ('… phát sinh trước ngày 01/01/2026 thì …')."""
+    rule ('… phát sinh trước ngày 01/01/2026 thì …'). ``floor``: the document's date, or, when a scan lost it,
+    the latest date the document cites (``time_grammar.cited_floor``); a time before it is a reported past."""
     folded = ct.folded[clause.start : clause.end]
     completes = _completes(ct.work[clause.start : clause.end], folded)
     lower = ct.work[clause.start : clause.end + 12].lower()
     out = []
     for m in time_grammar.limits(folded, issued_on):
-        if _rules().condition_end.match(lower, m.end):
+        if _rules().condition_end.match(lower, m.end) or m.before(floor):
             continue
         if m.kind not in time_grammar.YEAR_KINDS:
-            if not m.earlier(issued_on) or time_grammar.labelled(folded[: m.start]):
+            if not m.earlier(floor) or time_grammar.labelled(folded[: m.start]):
                 out.append(_Due(m.start, m.due, m.relation, m.recurrence))
         elif not target_rules.in_past_aside(folded, m.start) and _binds(
             m, folded, completes, clause_targets, sentence_past
@@ -252,11 +258,12 @@ def _clause_dues(
     clause_targets: list[Target],
     issued_on: str | None,
     sentence_past: bool,
+    floor: str | None,
     above: tuple[str, ...] = (),
 ) -> list[_Due]:
     """A clause's dues, left to right, one per due: its own time limits, then the year of each target read
     from its sentence or heading; a day wins over its own year ('năm 2025 … trước ngày 30/6/2025')."""
-    dues = _dues(ct, clause, clause_targets, issued_on, sentence_past)
+    dues = _dues(ct, clause, clause_targets, issued_on, sentence_past, floor)
     seen = {d.due[:4] for d in dues}
     row = seg.row_cells(clause.start) or ()  # a task table's time cell dates the row itself
     other_cells = " ".join(ct.work[c.start : c.end] for c in row if not c.start <= clause.start <= c.end)
@@ -434,6 +441,7 @@ def extract(
     (``found_targets``: ``targets.find``'s pairs when the caller has them already)."""
     ct = claused(seg)
     issued_on = meta.issued_on if meta and meta.issued_on else None
+    floor = issued_on or time_grammar.cited_floor(ct.folded)
     by_clause: dict[int, list[Target]] = {}
     if found_targets is None:
         found_targets = target_rules.find(seg, meta, ct)
@@ -468,7 +476,9 @@ def extract(
         above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
         basis = _basis_end(ct, clause)  # a time in the legal basis a sentence opens with dates no task
         dues = [
-            d for d in _clause_dues(seg, ct, clause, clause_targets, issued_on, sentence_past, above) if d.at >= basis
+            d
+            for d in _clause_dues(seg, ct, clause, clause_targets, issued_on, sentence_past, floor, above)
+            if d.at >= basis
         ]
         # a cell the time grammar reads itself ('Quý II/2025', 'Năm 2025') keeps that reading
         scheduled = [

@@ -1929,12 +1929,14 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     spelled = expand_initialisms(sorted({o.agency for o in reader.out}), seg.text)
     out = [o.model_copy(update={"agency": spelled[o.agency]}) if o.agency in spelled else o for o in reader.out]
     issued_on = meta.issued_on if meta is not None else None
-    out = [o.model_copy(update={"due": None}) if _reported_past(o.due, issued_on) else o for o in out]
+    floor = issued_on or time_grammar.cited_floor(fold_in_place(seg.text))  # a scan that lost its date line
+    out = [o.model_copy(update={"due": None}) if _reported_past(o.due, floor) else o for o in out]
     return sorted(out, key=lambda o: o.evidence.start)
 
 
-def _reported_past(due: str | None, issued_on: str | None) -> bool:
+def _reported_past(due: str | None, floor: str | None) -> bool:
     """A due in a year before the document's is a date the task describes, not its limit ('Xác nhận … nhà ở
     (xây dựng trước ngày 01 tháng 7 năm 2006)', UBND Lai Châu 88/2025; '… vào loại đất ở trước ngày 01/7/2004',
-    UBND Nghệ An 95/2025): the time grammar's rule for limits (``TimeMention.before``)."""
-    return bool(due and issued_on and due[:1].isdigit() and due[:4] < issued_on[:4])
+    UBND Nghệ An 95/2025): the time grammar's rule for limits (``TimeMention.before``). ``floor``: the document's
+    date, or the latest date it cites when a scan lost that (``time_grammar.cited_floor``)."""
+    return bool(due and floor and due[:1].isdigit() and due[:4] < floor[:4])

@@ -680,3 +680,35 @@ def test_an_assemblys_expected_act_is_no_deadline(tmp_path):
         "- Sở Tư pháp thẩm định, trình HĐND tỉnh trước ngày 15/02/2025.\n"
     )
     assert [d.due for d in read(tmp_path, text, issued_on="2024-12-20")] == ["2025-02-15"]
+
+
+def test_a_letters_reported_past_is_no_deadline_when_the_scan_lost_its_date_line(tmp_path):
+    """A scan that lost its date line (UBND Quảng Ngãi 239/TTr-UBND at 150 dpi, UBND Cao Bằng 157/QĐ-NĐ-UB at every
+    resolution) is still issued after every document it cites: the limit a letter that reports quotes from a
+    circular of three months before (Bộ Xây dựng 2214/BXD-QLN, cb-file_data_36: '… trước ngày 31/8/2013', cited
+    '1983/BXD-QLN ngày 23/9/2013') and the eligibility date of a decree (Bộ LĐTBXH's consolidated decree,
+    cb-file_data_7: 'trước ngày 01 tháng 01 năm 1945', citing '75/2023/NĐ-CP ngày 19 tháng 10 năm 2023') date no
+    task; a limit after the latest cited date stays."""
+    found = read(
+        tmp_path,
+        (
+            "Ngày 01/7/2013, Bộ Xây dựng ban hành Thông tư số 09/2013/TT-BXD hướng dẫn thực hiện QĐ22 trong đó quy định"
+            " các tỉnh, thành phố trực thuộc Trung ương lập và phê duyệt đề án hỗ trợ trên địa bàn toàn tỉnh gửi về Bộ"
+            " Xây dựng, Bộ Tài chính, Bộ Kế hoạch và Đầu tư trước ngày 31/8/2013 để xem xét bố trí vốn hỗ trợ từ ngân"
+            " sách Trung ương.\n"
+            "Các tỉnh đã gửi danh sách kèm theo công văn số 1983/BXD-QLN ngày 23/9/2013 đến Bộ Tài chính.\n"
+            "Đề nghị các tỉnh báo cáo kết quả trước ngày 15/11/2013.\n"
+        ),
+        issued_on=None,
+    )
+    assert keys(found) == [("2013-11-15", "before", None)]
+    found = read(
+        tmp_path,
+        (
+            "Nghị định số 75/2023/NĐ-CP ngày 19 tháng 10 năm 2023 của Chính phủ sửa đổi, bổ sung một số điều.\n"
+            "5. Bộ Quốc phòng, Bộ Công an hướng dẫn quy trình công nhận người hoạt động cách mạng trước ngày 01 tháng 01"
+            " năm 1945 thuộc quân đội, công an quản lý.\n"
+        ),
+        issued_on=None,
+    )
+    assert keys(found) == []

@@ -1570,6 +1570,28 @@ def test_a_date_before_the_documents_year_is_described_not_due():
     assert [(o.section, o.due) for o in found] == [("Điều 6.1", None), ("Điều 6.2", "2025-12-15")]
 
 
+def test_a_date_before_a_cited_documents_is_described_when_the_scan_lost_the_date_line():
+    """A scan that lost its own date line (UBND Quảng Ngãi 239/TTr-UBND at 150 dpi, UBND Cao Bằng 157/QĐ-NĐ-UB at
+    every resolution) still cites dated documents, and is issued after them: '… vào loại đất ở trước ngày
+    01/7/2004' (UBND Nghệ An 95/2025, tn-994dfbc3967e5ebf, 13.4) stays a description of the land, no due, by the
+    Tờ trình the decision cites; a limit after that date stays."""
+    from schemas.extraction import DocumentMeta
+
+    text = (
+        "Xét đề nghị của Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 11006/TTr-SNNMT ngày 24 tháng 11 năm"
+        " 2025.\n"
+        "Điều 6. Trách nhiệm của Ủy ban nhân dân cấp xã\n"
+        "1. Xác nhận về hiện trạng sử dụng đất đối với trường hợp hộ gia đình, cá nhân đã được cấp Giấy chứng nhận"
+        " một phần diện tích vào loại đất ở trước ngày 01/7/2004.\n"
+        "2. Báo cáo kết quả rà soát trước ngày 15/12/2025.\n"
+    )
+    doc = Document(
+        path="t.txt", sha256="0", media_type="text/plain", pages=[Page(number=1, text=text, source=TextSource.plain)]
+    ).with_offsets()
+    found = obligations.extract(segment(doc), DocumentMeta(issued_on=None))
+    assert [(o.section, o.due) for o in found] == [("Điều 6.1", None), ("Điều 6.2", "2025-12-15")]
+
+
 def test_a_duty_over_the_cases_it_applies_to_is_one_duty():
     """In a duty article, an item over the cases it applies to keeps its own task and its cases give none, as
     elsewhere (notes-K, notes-M; the lead-in rule of tn-1e6fb98e16a75e3d Điều 23.5, '… đối với các trường hợp sau

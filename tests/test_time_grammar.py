@@ -443,3 +443,15 @@ def test_a_span_from_a_date_up_to_an_effective_day_is_a_period_of_cases(text):
 )
 def test_closing_due(sentence, due):
     assert tg.closing_due(sentence) == due
+
+
+def test_the_latest_cited_date_bounds_a_documents_date():
+    """A text is issued after every document it cites ('Tờ trình số 3298/TTr-SVHTTDL ngày 17/12/2024', UBND Quảng
+    Ngãi 239/TTr-UBND; '1983/BXD-QLN ngày 23/9/2013', Bộ Xây dựng 2214/BXD-QLN): the latest such date, not an
+    event dated before its number ('Ngày 22/11/2023, Thủ tướng Chính phủ phê duyệt … tại Quyết định số …')."""
+    text = (
+        "Ngày 22/11/2023, Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh tại Quyết định số 1456/QĐ-TTg; xét đề nghị"
+        " của Giám đốc Sở tại Tờ trình số 3298/TTr-SVHTTDL ngày 17/12/2024 và Công văn số 12/UBND ngày 03/01/2024."
+    )
+    assert tg.cited_floor(fold_in_place(text)) == "2024-12-17"
+    assert tg.cited_floor(fold_in_place("Ngày 22/11/2023, Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh.")) is None

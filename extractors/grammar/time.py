@@ -649,6 +649,14 @@ def years(folded: str, issue_year: int | None = None, planned: bool = False) -> 
     return [m for m in limits(folded, issued_on, planned) if m.kind in YEAR_KINDS]
 
 
+def cited_floor(folded: str) -> str | None:
+    """The latest date of a document a text cites ('Quyết định số 1456/QĐ-TTg ngày 22/11/2023'), or None: a text
+    is issued after every document it cites, so when a scan lost the text's own date line this is how early the
+    text can be, and a time before it is a reported past, no limit."""
+    days = [m.due for m in mentions(folded) if m.use == "cited" and m.kind == "day" and m.year is not None]
+    return max(days, default=None)
+
+
 def dated(folded: str) -> list[TimeMention]:
     """The limits of a folded text finer than a year: a month, a quarter, a day with its relation word
     ('trong quý II/2024', 'trước ngày 30/11/2025')."""
