@@ -1570,7 +1570,7 @@ def test_a_date_before_the_documents_year_is_described_not_due():
     assert [(o.section, o.due) for o in found] == [("Điều 6.1", None), ("Điều 6.2", "2025-12-15")]
 
 
-def test_a_date_before_a_cited_documents_is_described_when_the_scan_lost_the_date_line():
+def test_a_date_before_the_documents_it_cites_is_described_when_the_scan_lost_the_date_line():
     """A scan that lost its own date line (UBND Quảng Ngãi 239/TTr-UBND at 150 dpi, UBND Cao Bằng 157/QĐ-NĐ-UB at
     every resolution) still cites dated documents, and is issued after them: '… vào loại đất ở trước ngày
     01/7/2004' (UBND Nghệ An 95/2025, tn-994dfbc3967e5ebf, 13.4) stays a description of the land, no due, by the
