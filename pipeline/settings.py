@@ -74,11 +74,14 @@ class Settings:
     # PDF pages are drawn coarser and images scaled down. A 1 KB PDF with one 200 x 200-inch page once
     # made OpenCV allocate 2.5 GB.
     page_pixel_budget: int = field(default=25_000_000, metadata=_env("VANBAN_PAGE_PIXEL_BUDGET", int))
-    # Seconds one page may take in its OCR worker (a page takes 1-3 s, a table page up to ~10 s on two busy
-    # cores); past it the worker is stopped and the page tried once more with plainer preparation.
+    # CPU seconds one page may use in its OCR worker (a page takes 1-3 s, a table page up to ~10 s on two busy
+    # cores); past it, or after as many seconds with no CPU used at all (a hang), or WALL_PER_CPU times as many
+    # on the clock (pipeline/ocr/workers.py), the worker is stopped and the page tried once more with plainer
+    # preparation. CPU time, not the clock's: on a machine busy with other work a slow page is not a hung one.
     page_timeout: float = field(default=60.0, metadata=_env("VANBAN_PAGE_TIMEOUT", float))
-    # Seconds the pages of one document may take in all; pages not read by then are kept empty, each
-    # with an issue, and the rest of the document is stored.
+    # Seconds (on the clock: the time a clerk waits) the pages of one document may take in all; pages not read
+    # by then are kept empty, each with an issue, and the rest of the document is stored. A caller's executor
+    # (``vanban ingest``'s process pool) has this long too, then its unread pages go to the OCR workers.
     document_timeout: float = field(default=900.0, metadata=_env("VANBAN_DOCUMENT_TIMEOUT", float))
     # Memory (bytes) an OCR worker may take beyond what it inherits: a page that needs more fails
     # alone instead of swapping the machine (without a cap a hostile page once reached 19.8 GB).

@@ -5,6 +5,7 @@ with one corrupt page, and a machine without the Vietnamese model."""
 from __future__ import annotations
 
 import faulthandler
+import multiprocessing
 import os
 import signal
 import time
@@ -38,9 +39,11 @@ def three_pages(marked: int = 2) -> list[PageImage]:
     ]
 
 
-def engine_failing(monkeypatch, how: str, preparation: str | None = None) -> None:
-    """Make Tesseract misbehave on the marked page only — in every preparation, or only in one (the full
-    preparation hands Tesseract a 1-bit image, the plain one a grey image)."""
+def failing_engine(how: str, preparation: str | None = None, release=None):
+    """Tesseract misbehaving on the marked page only — in every preparation, or only in one (the full preparation
+    hands Tesseract a 1-bit image, the plain one a grey image): it crashes, hangs using no CPU, hangs spinning, raises,
+    waits for ``release`` (a pool that deadlocks), or reads the page slowly, as on a busy machine (a small share of a
+    core for SLOW_SECONDS)."""
     real = ocr.recognize_words
 
     def recognize_words(image: Image.Image, *, psm: int = 3, dpi: int = 300, bands: int = 1):
@@ -51,10 +54,44 @@ def engine_failing(monkeypatch, how: str, preparation: str | None = None) -> Non
                 os.kill(os.getpid(), signal.SIGSEGV)
             if how == "hang":
                 time.sleep(3600)
+            if how == "spin":
+                while True:
+                    pass
+            if how == "wait":
+                release.wait()
+            if how == "slow":
+                _share_of_a_core(SLOW_SECONDS)
+                return real(image, psm=psm, dpi=dpi, bands=bands)
             raise tesseract.OcrEngineError("injected failure")
         return real(image, psm=psm, dpi=dpi, bands=bands)
 
-    monkeypatch.setattr(ocr, "recognize_words", recognize_words)
+    return recognize_words
+
+
+SLOW_SECONDS = 6.0
+
+
+def _share_of_a_core(seconds: float, share: float = 0.1) -> None:
+    """Use ``share`` of a core for ``seconds``: a busy machine's scheduler, as the page's worker sees it."""
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        time.sleep(0.1)
+        burst = time.monotonic() + 0.1 * share / (1 - share)
+        while time.monotonic() < burst:
+            pass
+
+
+def engine_failing(monkeypatch, how: str, preparation: str | None = None) -> None:
+    """This process's Tesseract (and so its OCR workers', forked after it) as ``failing_engine`` makes it."""
+    monkeypatch.setattr(ocr, "recognize_words", failing_engine(how, preparation))
+
+
+def engine_failing_in_child(how: str, preparation: str | None, release=None) -> None:
+    """The initializer of a caller's pool of spawned processes (a fork of the test process, which holds Tesseract's
+    band threads, could wait forever on a lock one of them held): ``failing_engine`` there, and the child's crash
+    report kept off the terminal."""
+    faulthandler.disable()
+    ocr.recognize_words = failing_engine(how, preparation, release)
 
 
 @pytest.mark.ocr
@@ -79,30 +116,74 @@ def test_a_page_that_crashes_the_engine_is_read_again_with_plain_preparation(con
 def test_a_page_that_breaks_the_callers_process_pool_is_read_again_on_the_ocr_workers(configure, monkeypatch):
     from concurrent.futures import ProcessPoolExecutor
 
-    engine_failing(monkeypatch, "crash", preparation=ocr.FULL)
-    configure()
-    # Forked at its first task, after the patch; pytest's crash report kept off the terminal.
-    with ProcessPoolExecutor(max_workers=2, initializer=faulthandler.disable) as pool:
+    engine_failing(monkeypatch, "crash", preparation=ocr.FULL)  # the OCR workers carry it too
+    configure(VANBAN_DOCUMENT_TIMEOUT="300")  # a pool that deadlocks instead of breaking is given up then
+    spawned = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(2, spawned, initializer=engine_failing_in_child, initargs=("crash", ocr.FULL)) as pool:
         pages = ocr.ocr_pages(three_pages(), executor=pool)
     assert [p.text for p in pages] == LETTER[3:6]
     assert not any(p.issues for p in pages)
 
 
 @pytest.mark.ocr
+def test_a_callers_pool_that_deadlocks_is_given_up_after_the_documents_time_and_not_used_again(configure, caplog):
+    from concurrent.futures import ProcessPoolExecutor
+
+    configure(VANBAN_DOCUMENT_TIMEOUT="10")
+    caplog.set_level("INFO", logger="vanban.ocr")
+    spawned = multiprocessing.get_context("spawn")
+    release = spawned.Event()
+    pool = ProcessPoolExecutor(2, spawned, initializer=engine_failing_in_child, initargs=("wait", ocr.FULL, release))
+    try:
+        start = time.monotonic()
+        pages = ocr.ocr_pages(three_pages(), executor=pool)
+        assert time.monotonic() - start < 60
+        assert [p.text for p in pages] == LETTER[3:6]  # the page the pool held, read on the OCR workers
+        assert not any(p.issues for p in pages)
+        assert ocr.ocr_pages(three_pages(), executor=pool)[1].text == LETTER[4]
+    finally:
+        release.set()
+        pool.shutdown()
+    assert caplog.text.count("in the document's time (10 s, VANBAN_DOCUMENT_TIMEOUT)") == 1  # the second went around
+
+
+@pytest.mark.ocr
 @pytest.mark.parametrize(
-    "how, kind", [("crash", IssueKind.crashed), ("hang", IssueKind.timeout), ("raise", IssueKind.ocr_failed)]
+    "how, kind",
+    [
+        ("crash", IssueKind.crashed),
+        ("hang", IssueKind.timeout),
+        ("spin", IssueKind.timeout),
+        ("raise", IssueKind.ocr_failed),
+    ],
 )
 def test_a_page_the_engine_never_reads_is_kept_empty_with_an_issue_and_the_others_are_read(
     configure, monkeypatch, how, kind
 ):
     engine_failing(monkeypatch, how)
-    configure(VANBAN_PAGE_TIMEOUT="4")
+    configure(VANBAN_PAGE_TIMEOUT="3")
     start = time.monotonic()
     first, second, third = ocr.ocr_pages(three_pages())
     assert (first.text, third.text) == (LETTER[3], LETTER[5])
     assert second.text == "" and second.source == TextSource.ocr
     assert [(i.page, i.kind) for i in second.issues] == [(2, kind)]
     assert time.monotonic() - start < 60
+
+
+@pytest.mark.ocr
+def test_a_page_read_slowly_on_a_busy_machine_is_read_not_stopped(configure, monkeypatch, caplog):
+    """The page's time is its worker's CPU time: a page given a tenth of a core for twice its time (as on two cores
+    shared by twenty busy processes) is not stopped as a hung one is."""
+    engine_failing(monkeypatch, "slow", preparation=ocr.FULL)
+    configure(VANBAN_PAGE_TIMEOUT="3")
+    caplog.set_level("DEBUG", logger="vanban.ocr")
+    start = time.monotonic()
+    pages = ocr.ocr_pages(three_pages())
+    assert time.monotonic() - start > SLOW_SECONDS
+    assert [p.text for p in pages] == LETTER[3:6]
+    assert not any(p.issues for p in pages)
+    assert "page 2, attempt 1: done" in caplog.text
+    assert "timeout" not in caplog.text  # a deadline on the clock stopped it at 3 s, and read it plainer
 
 
 @pytest.mark.ocr
@@ -143,7 +224,8 @@ def test_libtiffs_complaint_stays_off_the_terminal_in_a_callers_process_pool(tmp
     from concurrent.futures import ProcessPoolExecutor
 
     fax = corrupt_tiff(tmp_path / "fax.tif", LETTER[3:5], bad=0)
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    spawned = multiprocessing.get_context("spawn")  # not forked: ``engine_failing_in_child`` says why
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawned) as pool:
         doc = load_document(fax, executor=pool)
     assert [p.text for p in doc.pages] == ["", LETTER[4]]
     assert capfd.readouterr().err == ""  # it printed 'tempfile.tif: Using code not yet in table.'

@@ -13,7 +13,8 @@ from __future__ import annotations
 import atexit
 import logging
 import os
-from concurrent.futures import Executor
+import weakref
+from concurrent.futures import Executor, wait
 from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from itertools import groupby
@@ -41,26 +42,65 @@ PREPARATIONS = (FULL, PLAIN)  # attempt k prepares the page the k-th way
 # A picture narrower or shorter than this many pixels holds no line of text (Tesseract needs a few
 # pixels of x-height, and preparing a sliver only raises errors): it is a blank page.
 MIN_SIDE_PX = 8
+# Callers' executors that once held pages past the document's time: not given pages again (each document
+# would wait that long again), their pages go to this process's OCR workers.
+_stuck_executors: weakref.WeakSet[Executor] = weakref.WeakSet()
 
 
 def ocr_pages(pages: list[PageImage], executor: Executor | None = None) -> list[Page]:
     """OCR pages in parallel on this process's OCR workers (a deadline per page and per document, a
-    crash costs one page) or, when given, on ``executor``; a page nothing could read comes back empty
-    with an issue; with ``ClusterPages``, as page tasks of the Dask cluster the caller runs on.
+    crash costs one page) or, when given, on ``executor`` (the document's time, then what it has not
+    read goes to the OCR workers); a page nothing could read comes back empty with an issue; with
+    ``ClusterPages``, as page tasks of the Dask cluster the caller runs on.
     ``OcrEngineUnavailable`` before any page when Tesseract or ``vie`` is missing."""
     if not pages:
         return []
     warm_up()
     if isinstance(executor, ClusterPages):  # each page a task, read on its worker's OCR processes
         return list(executor.map(read_page_isolated, pages))
-    if executor is not None:
-        try:
-            return list(executor.map(read_page, pages))
-        except BrokenProcessPool:  # a page killed a worker of the caller's pool: read them again on ours
-            pass
     limits = settings()
-    results = worker_pool(os.getpid()).run(pages, limits.page_timeout, limits.document_timeout)
-    return [r if isinstance(r, Page) else unread_page(page.number, r) for page, r in zip(pages, results)]
+    read: list[Page | None] = [None] * len(pages)
+    if executor is not None and executor not in _stuck_executors:
+        read = read_on_callers_executor(pages, executor, limits.document_timeout)
+    unread = [page for page, r in zip(pages, read) if r is None]
+    results = iter(worker_pool(os.getpid()).run(unread, limits.page_timeout, limits.document_timeout) if unread else [])
+    return [r if r is not None else _page_or_issue(page, next(results)) for page, r in zip(pages, read)]
+
+
+def read_on_callers_executor(pages: list[PageImage], executor: Executor, within: float) -> list[Page | None]:
+    """Each page read on the caller's executor, which has no deadline of its own, or None for a page not back
+    within ``within`` seconds (a pool that deadlocks) or lost with a pool a page broke (a crash in Tesseract
+    kills a process of a ``ProcessPoolExecutor``): the caller reads those on this process's OCR workers."""
+    try:
+        futures = [executor.submit(read_page, page) for page in pages]
+    except BrokenProcessPool:
+        log.info("the caller's process pool is broken: %d pages read on the OCR workers", len(pages))
+        return [None] * len(pages)
+    done, late = wait(futures, timeout=within)
+    for future in late:
+        future.cancel()
+    if late:
+        _stuck_executors.add(executor)
+        log.warning(
+            "the caller's pool read %d of %d pages in the document's time (%g s, VANBAN_DOCUMENT_TIMEOUT), the rest "
+            "are read on the OCR workers, and it is given no more pages",
+            len(done),
+            len(pages),
+            within,
+        )
+    read: list[Page | None] = []
+    for future in futures:
+        try:
+            read.append(future.result() if future in done else None)
+        except BrokenProcessPool:
+            read.append(None)
+    if None in read and not late:
+        log.info("a page broke the caller's process pool: %d pages read again on the OCR workers", read.count(None))
+    return read
+
+
+def _page_or_issue(page: PageImage, result: Page | Failure) -> Page:
+    return result if isinstance(result, Page) else unread_page(page.number, result)
 
 
 def warm_up() -> None:

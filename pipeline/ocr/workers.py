@@ -1,14 +1,18 @@
 """OCR worker processes: each keeps one Tesseract loaded for page after page, and one page can
 neither hang nor crash a document.
 
-A page is read in a worker process with a deadline. A worker that overruns it is stopped, and a
-worker that dies (a signal in Tesseract, out of memory under its cap) is replaced; either way the
-page is tried again with the next preparation, and when every preparation has failed the page
-gets the last failure, which the caller turns into an empty page with an issue (partial success,
-as docling reports it). Pages not finished when the document's own time runs out fail too. The
-pool outlives the document, so a watcher forks its workers once, after the OCR-repair word list is
-loaded (seconds), not once per file. What libraries print in a worker (Tesseract, libtiff, PIL's
-warnings) goes to the log, not to the clerk's terminal.
+A page is read in a worker process with a deadline counted in the worker's CPU time, not the
+clock's: on a machine busy with other work a page that needs 20 s of CPU can take minutes, and a
+wall-clock deadline stopped such slow but working pages (``cpudl17``). A worker that uses no CPU
+at all for as long (a hang on a lock or in I/O), or runs WALL_PER_CPU times as long on the clock,
+is stopped as well. A worker that overran is stopped, and a worker that dies (a signal in
+Tesseract, out of memory under its cap) is replaced; either way the page is tried again with the
+next preparation, and when every preparation has failed the page gets the last failure, which the
+caller turns into an empty page with an issue (partial success, as docling reports it). Pages not
+finished when the document's own time runs out fail too: that time is the clock's, the time a
+clerk waits. The pool outlives the document, so a watcher forks its workers once, after the
+OCR-repair word list is loaded (seconds), not once per file. What libraries print in a worker
+(Tesseract, libtiff, PIL's warnings) goes to the log, not to the clerk's terminal.
 """
 
 from __future__ import annotations
@@ -34,6 +38,15 @@ from schemas.document import IssueKind
 Job = Callable[[PageImage, int, int], Any]
 
 log = logging.getLogger("vanban.ocr")
+
+# A page attempt is stopped after this many times its CPU allowance on the clock, whatever CPU it used: a worker
+# given a fifth of a core still finishes a page at its allowance, and the two attempts of a page (2 x 5 x 60 s)
+# fit in the document's default 900 s. It catches what uses CPU but too little to reach the allowance (a hang that
+# polls); a worker that uses none is stopped sooner, after the allowance itself (``_Run.overran``).
+WALL_PER_CPU = 5
+# How often the CPU time of the busy workers is read while no result comes (a read of /proc/PID/stat each).
+CHECK_EVERY = 0.5
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -75,11 +88,24 @@ class _Worker:
         self.process.start()
         child.close()
         self.task: _Task | None = None
-        self.since = 0.0
+        self.since = 0.0  # the clock when the task was handed over
+        self.cpu_since = 0.0  # the process's CPU time then
+        self.cpu = 0.0  # its CPU time when last read
+        self.progressed = 0.0  # the clock when its CPU time was last seen to grow
 
     def give(self, task: _Task) -> None:
         self.conn.send(task)
         self.task, self.since = task, time.monotonic()
+        self.cpu_since = self.cpu = cpu_seconds(self.process.pid)
+        self.progressed = self.since
+
+    def cpu_used(self) -> float:
+        """CPU seconds the process has used on its task (all its threads: Tesseract's bands, OpenCV's), and notes
+        when it last used any."""
+        now = cpu_seconds(self.process.pid)
+        if now > self.cpu:
+            self.cpu, self.progressed = now, time.monotonic()
+        return self.cpu - self.cpu_since
 
     def drain(self) -> None:
         """Log what the worker printed while on its task (libraries' warnings, a dying engine's last words)."""
@@ -96,6 +122,17 @@ class _Worker:
         self.process.join()
         self.conn.close()
         self.stderr.close()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of process ``pid`` and all its threads (fields 14 and 15 of
+    ``/proc/PID/stat``, after the command name, which may hold spaces); 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rpartition(b")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
 def _serve(conn: Connection, job: Job, memory: int, stderr: int) -> None:
@@ -198,9 +235,8 @@ class _Run:
     def collect(self) -> None:
         """Wait for a result, a death or a deadline, and deal with each."""
         busy = self.busy()
-        now = time.monotonic()
-        soonest = min([self.deadline, *(w.since + self.page_timeout for w in busy)])
-        ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=max(soonest - now, 0))
+        timeout = max(min(self.deadline - time.monotonic(), CHECK_EVERY), 0)
+        ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=timeout)
         for worker in busy:
             task = worker.task
             assert task is not None
@@ -212,6 +248,14 @@ class _Run:
                 except (EOFError, OSError):  # died while answering
                     self.failed(worker, IssueKind.crashed)
                     continue
+                log.debug(
+                    "page %s, attempt %d: %s in %.1f s of CPU, %.1f s on the clock",
+                    task.page.number,
+                    task.attempt + 1,
+                    status,
+                    worker.cpu_used(),
+                    time.monotonic() - worker.since,
+                )
                 worker.task = None
                 if status == "done":
                     self.results[task.index] = value
@@ -219,19 +263,28 @@ class _Run:
                     self.retry_or_fail(task, Failure(IssueKind(status), value))
             elif worker.process.sentinel in ready:
                 self.failed(worker, IssueKind.crashed)
-            elif time.monotonic() - worker.since >= self.page_timeout:
+            elif overrun := self.overran(worker):
                 worker.drain()
-                self.failed(worker, IssueKind.timeout)
+                self.failed(worker, IssueKind.timeout, overrun)
 
-    def failed(self, worker: _Worker, kind: IssueKind) -> None:
+    def overran(self, worker: _Worker) -> str:
+        """How the worker overran its page's time, or nothing: its CPU allowance (``page_timeout`` CPU seconds), as
+        long with no CPU used at all (a hang that waits), or WALL_PER_CPU times as long on the clock."""
+        used, now = worker.cpu_used(), time.monotonic()
+        if used >= self.page_timeout:
+            return f"over {self.page_timeout:g} s of CPU time"
+        if now - worker.progressed >= self.page_timeout:
+            return f"no CPU time used for {now - worker.progressed:.0f} s (hung, after {used:.1f} s of CPU)"
+        if now - worker.since >= WALL_PER_CPU * self.page_timeout:
+            return f"over {WALL_PER_CPU * self.page_timeout:g} s on the clock (after {used:.1f} s of CPU)"
+        return ""
+
+    def failed(self, worker: _Worker, kind: IssueKind, overrun: str = "") -> None:
         """The worker died or overran: replace it and try its page again or give it up."""
         task = worker.task
         assert task is not None
         self.pool.replace(worker)
-        if kind == IssueKind.crashed:
-            detail = f"the worker died (exit code {worker.process.exitcode})"
-        else:
-            detail = f"over {self.page_timeout:g} s"
+        detail = overrun or f"the worker died (exit code {worker.process.exitcode})"
         self.retry_or_fail(task, Failure(kind, detail))
 
     def retry_or_fail(self, task: _Task, failure: Failure) -> None:
