@@ -7,7 +7,7 @@ own (``runner.ingest_one`` composes the same functions without Prefect).
 
 - ``ingest_file``: one file.
 - ``ingest_folder``: files and folders, one file at a time (the pages of a scan are OCR'd in
-  parallel on one process pool); ``on_outcome`` hears of each file as it is done. With
+  parallel on the OCR workers); ``on_outcome`` hears of each file as it is done. With
   ``VANBAN_DASK_ADDRESS`` set, the files are tasks on that Dask cluster instead (``ingest_folder_dask``):
   their paths travel, the workers read them from the shared folders.
 - ``watch_inbox``: the long-running watcher; every settled file is a run of the same tasks.

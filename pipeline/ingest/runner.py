@@ -19,7 +19,7 @@ import logging
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -522,16 +522,17 @@ def ingest_folder(
     """Files and folders named by the user, one file at a time through ``ingest_one``;
     ``on_outcome`` hears of each file as soon as it is done (a progress bar).
 
-    The pages of each scan are OCR'd in parallel on one process pool shared by the whole batch."""
+    The pages of each scan are OCR'd in parallel on this process's OCR workers, which outlive a file and hold
+    each page to its deadline (``pipeline.ocr.workers``); a process pool of our own here would have neither, and
+    one child deadlocked at fork would hold the batch's end."""
     store, filer = Store(db), make_filer(archive, quarantine, keep_originals)
     ingestors: dict[Path, Ingestor] = {}
     outcomes = []
-    with ProcessPoolExecutor(max_workers=settings().ocr_workers) as pool:
-        for root, file in expand(paths):
-            ingestor = ingestors.setdefault(root, Ingestor(store, filer, root))
-            outcomes.append(exclusively(ingest_one, ingestor, file, pool))
-            if on_outcome:
-                on_outcome(outcomes[-1])
+    for root, file in expand(paths):
+        ingestor = ingestors.setdefault(root, Ingestor(store, filer, root))
+        outcomes.append(exclusively(ingest_one, ingestor, file, None))
+        if on_outcome:
+            on_outcome(outcomes[-1])
     return outcomes
 
 
