@@ -71,6 +71,7 @@ from schemas.extraction import DocumentMeta, Obligation, Recurrence, Role
 TITLE_MIN_LETTERS = 8  # a task in capitals this long is a part's title; a shorter one may be an acronym
 _ROLE_OBJECT_WORDS = 5  # syllables of a role's object inside a class's name ('chủ trì| quản lý tài sản')
 _ACTIVITY_WORDS = 12  # syllables of what a class's members do, inside its name ('… cá nhân| thực hiện nhiệm vụ …')
+_FUNCTIONAL_CLASS_WORDS = 30  # syllables of a list of classes before 'theo chức năng, nhiệm vụ' (vht534: 25)
 _SENTENCE_OR_CLAUSE_END = re.compile(r"[.;:]")
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
@@ -158,6 +159,8 @@ class _Vocabulary:
     defined_role: re.Pattern[str]
     given_duty: re.Pattern[str]
     class_bound: re.Pattern[str]  # 'theo' after a class named by what its members do: 'theo chức năng, nhiệm vụ'
+    functional_bound: re.Pattern[str]  # after a class bound: '(theo) chức năng, nhiệm vụ'
+    task_opening: re.Pattern[str]  # what opens a task, not a name: 'căn cứ', 'chủ động', 'trong quá trình'
     functional: re.Pattern[str]
     issuing: re.Pattern[str]
     not_functional: re.Pattern[str]
@@ -293,6 +296,10 @@ def _vocabulary() -> _Vocabulary:
         defined_role=re.compile(rf"^\s*(?:{phrase_alternation(d['defined_roles'])})(?!\w)"),
         given_duty=re.compile(rf"^\s*(?:{phrase_alternation(d['given_duties'])})(?!\w)"),
         class_bound=re.compile(rf"\s+(?:{phrase_alternation(d['class_bounds'])})(?=\s)"),
+        functional_bound=re.compile(rf"\s+(?:{phrase_alternation(d['functional_bounds'])})(?!\w)"),
+        task_opening=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(d['task_prefixes'] + d['adverbs'] + d['openers'] + d['condition_openers'])})(?!\w)"
+        ),
         # folded: the functional head, its description (no punctuation, a dozen words at most), then its duty
         functional=re.compile(
             rf"\s*(?:{phrase_alternation(d['functional_heads'])})(?:\s+[^\W\d_]+){{1,12}}?"
@@ -331,6 +338,13 @@ def _vocabulary() -> _Vocabulary:
 def _role_words() -> tuple[frozenset[str], frozenset[str]]:
     d = load_json("obligations.json")
     return frozenset(fold(w) for w in d["lead"]), frozenset(fold(w) for w in d["support"])
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """The task words that are verbs, as written (folded, 'có' is also the 'Cơ' of 'Cơ quan'), but a role's."""
+    d = load_json("obligations.json")
+    return frozenset(w for w in d["task_words"] if w not in d["lead"] + d["support"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -938,6 +952,8 @@ class _Reader:
         bound = self.voc.class_bound.search(folded, stop)
         if bound is None or not text[stop : bound.start()].strip():
             return None
+        if self.voc.functional_bound.match(folded, bound.end()):
+            return self._class_to_functions(text, folded, stop, bound.start())
         words = text[stop : bound.start()].split()
         if (
             len(words) > _ACTIVITY_WORDS
@@ -948,6 +964,29 @@ class _Reader:
         end = _SENTENCE_OR_CLAUSE_END.search(text, bound.end())
         duty = self.voc.duty_clause.search(folded, bound.end(), end.start() if end else len(text))
         return bound.start() if duty else None
+
+    def _class_to_functions(self, text: str, folded: str, stop: int, bound: int) -> int | None:
+        """Where a class bounded by its members' functions ends, at the 'theo chức năng, nhiệm vụ' that follows
+        its name: the words before it go on naming the class ('Các cơ sở giáo dục| công lập chất lượng cao| theo
+        chức năng, nhiệm vụ …', HĐND Hà Nội 59/2025), and so do further members of a list of classes ('… các đơn vị|
+        đầu mối giao kế hoạch, các Cơ quan chủ trì Dự án, Tiểu dự án, …| theo chức năng, nhiệm vụ được giao …', UBND
+        Quảng Ngãi's notice vht534). A name goes on in lowercase, holds no sentence, aside or duty and no verb but a
+        role's (a class by role: 'các cơ quan chủ trì quản lý') nor what opens a task ('Các cơ quan, đơn vị| căn cứ
+        theo chức năng, nhiệm vụ', Bộ Xây dựng tn-a8e9e9675ab618ee), and is not long; else None."""
+        rest = text[stop:bound]
+        words = rest.split()
+        if (
+            not words[0][:1].islower()
+            or len(words) > _FUNCTIONAL_CLASS_WORDS
+            or re.search(r"[.;:()]", rest)
+            or self.voc.duty_clause.search(folded, stop, bound)
+            or self.voc.task_opening.search(folded, stop, bound)  # 'Các cơ quan, đơn vị| căn cứ theo chức năng …'
+            or any(
+                text[m.start() : m.end()].lower() in _verbs() for m in self.voc.task_word.finditer(folded, stop, bound)
+            )
+        ):
+            return None
+        return bound
 
     @staticmethod
     def _skip_spaces(text: str, pos: int) -> int:

@@ -1758,6 +1758,36 @@ def test_the_verb_after_the_duty_phrase_gives_the_role():
     }
 
 
+def test_a_class_runs_to_the_functions_that_bound_it():
+    """'theo chức năng, nhiệm vụ' after a class closes the class's name even when no duty phrase follows: the words
+    before it go on naming the class. UBND Quảng Ngãi's scanned notice vht534 (II.1, a list of classes, the gold's one
+    collective class; its 'chủ trì' names classes, the role stays assigned) and HĐND Hà Nội 59/2025
+    (tn-9124b25553a6c642, Điều 3.3.đ 'Các cơ sở giáo dục công lập chất lượng cao theo chức năng, nhiệm vụ được …').
+    What opens a task is no name: 'Các cơ quan, đơn vị căn cứ theo chức năng, nhiệm vụ, thẩm quyền chủ động phối hợp'
+    (Bộ Xây dựng, tn-a8e9e9675ab618ee, 2)."""
+    text = (
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương, các Chủ đầu tư, các đơn vị đầu mối giao kế hoạch, các"
+        " Cơ quan chủ trì Dự án, Tiểu dự án, Nội dung thành phần, các cơ quan chủ trì quản lý 02 Chương trình MTQG theo"
+        " chức năng, nhiệm vụ được giao nâng cao tính chủ động, khẩn trương rà soát, thực hiện các nội dung sau:\n"
+        "a) Tập trung thực hiện các nội dung, nhiệm vụ đã được UBND tỉnh chỉ đạo.\n"
+        "2. Các cơ sở giáo dục công lập chất lượng cao theo\n"
+        "chức năng, nhiệm vụ được ngân sách nhà nước cấp kinh phí chi cho các hoạt động\n"
+        "không thường xuyên.\n"
+        "3. Các cơ quan, đơn vị căn cứ theo chức năng, nhiệm\n"
+        "vụ, thẩm quyền chủ động phối hợp, hỗ trợ địa phương ứng phó.\n"
+    )
+    classes = (
+        "Thủ trưởng các cơ quan, đơn vị, địa phương, các Chủ đầu tư, các đơn vị đầu mối giao kế hoạch, các Cơ quan chủ"
+        " trì Dự án, Tiểu dự án, Nội dung thành phần, các cơ quan chủ trì quản lý 02 Chương trình MTQG"
+    )
+    assert [(o.agency, o.role, o.section) for o in _obligations(text)] == [
+        (classes, "assigned", "II.1.a"),
+        ("Các cơ sở giáo dục công lập chất lượng cao", "assigned", "II.2"),
+        ("Các cơ quan, đơn vị", "support", "II.3"),
+    ]
+
+
 def test_a_phoi_hop_deep_in_the_sentence_after_a_can_cu_clause_is_not_the_role():
     """The 'Căn cứ / Trên cơ sở …,' clause before a role verb is a few short nouns ('Căn cứ theo chức năng, nhiệm
     vụ, quyền hạn được giao, chủ động phối hợp với Sở Y tế …', tn-a83fffe08d7aeed7: support), not the task's first
