@@ -66,14 +66,14 @@ def audit(judgments: dict[str, Any]) -> dict[str, Any]:
                 counts[kind][cls] += 1
                 if kind != "right":
                     lines.append(f"{stem} {kind} ({cls}): {said}")
-    return {**counts, "lines": lines, "texts": len(judgments["texts"])}
+    judged_not = sum(len(t["not_targets"]) for t in judgments["texts"].values())
+    return {**counts, "lines": lines, "texts": len(judgments["texts"]), "judged_not": judged_not}
 
 
 def format_audit(result: dict[str, Any], verbose: bool) -> str:
     tp, fp, fn = (sum(result[k].values()) for k in ("right", "false", "missed"))
-    judged_not = sum(len(t["not_targets"]) for t in _load()["texts"].values())
     out = [f"targets on {result['texts']} ungolded texts (one reader's judgment): right/false/missed {tp}/{fp}/{fn}"]
-    out.append(f"figures judged no target: {judged_not}")
+    out.append(f"figures judged no target: {result['judged_not']}")
     for kind in ("right", "false", "missed"):
         out += [f"  {kind:6} {n:3}  {cls}" for cls, n in result[kind].most_common()]
     if verbose:
