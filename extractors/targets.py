@@ -82,6 +82,10 @@ _NOT_FIGURES = [
 # (00% kế hoạch' (VPCP 636/TB-VPCP by fax), 'giải ngân 00% kế hoạch vốn' (UBND Quảng Ngãi 565/TB-UBND printed at 100
 # dpi, and its own scan at 150 dpi)
 _HUNDRED_WITHOUT_ONE = "00"
+# a figure's leading 1 read as the letter it looks like in a serif face, 'I' or 'l': 'giải ngân I00% kế hoạch vốn'
+# (UBND Quảng Ngãi vht534 scanned, at 100 dpi one-bit), 'sang trạm 5G: I25 trạm' (UBND tỉnh Nghệ An 987/KH-UBND printed
+# and scanned at 200 dpi); put back, one character for one, before the figures are read
+_ONE_AS_LETTER = re.compile(r"(?<![\w/.,])[Il](?=\d+(?:[.,]\d+)?\s*%|\d{2,}(?:[.,]\d{3})*\s+[^\W\d_])")
 
 
 _Value = TypeVar("_Value", bound=str)
@@ -532,7 +536,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
     """The target figures of one clause, left to right; in a ``goal_bound`` clause a count needs
     no cue, the noun it counts is enough ('Đón 7,2 triệu lượt khách')."""
     v = _vocab()
-    raw = ct.work[clause.start : clause.end]
+    raw = _ONE_AS_LETTER.sub("1", ct.work[clause.start : clause.end])
     if not _DIGIT.search(raw):
         return []
     percents, counts = list(PERCENT.finditer(raw)), list(COUNT.finditer(raw))

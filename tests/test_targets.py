@@ -111,6 +111,24 @@ def test_a_percent_whose_first_digit_the_scan_lost_is_a_hundred(tmp_path):
     ]
 
 
+def test_a_figure_whose_leading_one_the_scan_read_as_a_letter(tmp_path):
+    """'giải ngân I00% kế hoạch vốn được giao' (UBND Quảng Ngãi vht534 scanned, read at 100 dpi one-bit), 'Chuyển đối
+    từ trạm 3G/4G sang trạm 5G: I25 trạm' (UBND tỉnh Nghệ An 987/KH-UBND printed and read at 200 dpi): a serif 1 read
+    as 'I' or 'l' is put back; before a single digit that is no figure it is left ('Phụ lục I2')."""
+    found = read(
+        tmp_path,
+        (
+            "I. MỤC TIÊU ĐẾN NĂM 2030\n"
+            "1. Quyết tâm hoàn thành mục tiêu giải ngân I00% kế hoạch vốn được giao.\n"
+            "2. Chuyển đối từ trạm 3G/4G sang trạm 5G: I25 trạm.\n"
+            "3. Nâng tỷ lệ che phủ rừng lên l00%.\n"
+            "4. Thực hiện theo Phụ lục I2 kèm theo.\n"
+        ),
+        issued_on="2025-03-10",
+    )
+    assert [(t.value, t.unit, t.year) for t in found] == [(100, "%", 2030), (125, "trạm", 2030), (100, "%", 2030)]
+
+
 def test_comparators_changes_ranges_and_recurrence(tmp_path):
     found = read(
         tmp_path,
