@@ -584,3 +584,28 @@ def test_a_part_number_that_lost_an_i_and_repeats_the_part_before_is_the_next_pa
     # a part printed twice whose number has no room for another I stays as read ('IV.' twice: 'IVI' is no number)
     scanned, _ = _scanned_and_typed("III. NHIỆM VỤ\nIV. KINH PHÍ\nIV. TỔ CHỨC THỰC HIỆN")
     assert [line.marker for line in scanned.lines] == ["III.", "IV.", "IV."]
+
+
+def test_a_part_number_whose_i_is_read_as_a_one_before_its_v_is_put_back():
+    # UBND Đắk Lắk's plan after the floods (tn-a49ef8a0da1f62dd) printed and scanned at 200 dpi: 'H.' for II, 'II.' for
+    # III (an I lost), '1V.' for IV: part IV's tasks ran on under the risk assessment of part III; a '1V.' where the
+    # part before leaves room only for III stays as read
+    text = (
+        "H. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nII. ĐÁNH GIÁ NGUY CƠ SAU LỤT BÃO\n"
+        "Sau đợt lụt bão vừa qua, trên địa bàn tỉnh Đắk Lắk tình hình môi trường\n"
+        "1V. NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI\n1. Công tác vệ sinh môi trường\nVI. KINH PHÍ THỰC HIỆN"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("II.", "II"),
+        ("1.", "II.1"),
+        ("III.", "III"),
+        (None, "III"),
+        ("IV.", "IV"),
+        ("1.", "IV.1"),
+        ("VI.", "VI"),
+    ]
+    assert len(scanned.text) == len(text) and typed.text == text
+    # UBND Nghệ An's plan (tn-ceb89a53c7b93f00) at 200 dpi: 'IIIL KINH PHÍ …' (not placed) then '1V. TỔ CHỨC …'
+    scanned, _ = _scanned_and_typed("II. NỘI DUNG\nIIIL KINH PHÍ THỰC HIỆN\n1V. TỔ CHỨC THỰC HIỆN")
+    assert [line.marker for line in scanned.lines] == ["II.", None, None]

@@ -102,7 +102,13 @@ def mend_letter_markers(lines: list[str]) -> list[str]:
 @cache
 def _part_number_lookalike() -> re.Pattern[str]:
     letters = re.escape(confusion_tables()["part_number_lookalikes"]["letters"])
-    return re.compile(rf"^([{letters}]{{1,3}})([.,]?) (?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"^([{letters}]{{1,3}}|[{letters}]{{0,2}}[VX][{letters}]{{0,2}})([.,]?) (?=[A-ZĐÀ-Ỹ])")
+
+
+def _as_roman(read: str) -> str:
+    """A misread part number with each of its I's look-alikes read as I ('1V' → 'IV')."""
+    letters = confusion_tables()["part_number_lookalikes"]["letters"]
+    return read.translate(str.maketrans(letters, "I" * len(letters)))
 
 
 def _in_capitals(heading: str) -> bool:
@@ -115,10 +121,14 @@ def _stands_for(read: str, stop: str, number: str, heading: str) -> bool:
     """Whether a part number read as ``read`` with ``stop`` after it ('.', ',' or none) is part ``number`` misread: its
     I's read as H, L or 1 ('IH.', 'HI.', 'HIL', '1I'; never digits alone: '11.' is an item), or its full stop lost or read as a comma ('II MỤC TIÊU', 'II, NHIỆM VỤ
     …'). Without a full stop, only before a heading in capitals: a table's rule read as 'I' before a cell opens no
-    part. One of its I's lost as well as its full stop ('II, VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH' for III in VPCP 636/TB-VPCP
+    part. A number with a V or an X is the part it reads as with its look-alikes taken for I's ('1V.' for IV in UBND
+    Đắk Lắk's plan after the floods, tn-a49ef8a0da1f62dd, and UBND Nghệ An's, tn-ceb89a53c7b93f00, printed and
+    scanned at 200 dpi; in UBND TP Hồ Chí Minh 172/KH-UBND faxed at 150), never another. One of its I's lost as well as its full stop ('II, VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH' for III in VPCP 636/TB-VPCP
     printed and scanned at 150 dpi; with its stop, ``_with_an_i_lost``) also only before a heading in capitals."""
     if read == number or (read + "I" == number and stop != "."):
         return stop != "." and _in_capitals(heading)
+    if "V" in read or "X" in read:  # '1V. NỘI DUNG HOẠT ĐỘNG …' for IV: its V places it
+        return _as_roman(read) == number and (stop == "." or _in_capitals(heading))
     slipped = len(read) >= 2 and abs(len(read) - len(number)) <= 1 and read.strip("I") != "" and not read.isdigit()
     return slipped and (stop == "." or _in_capitals(heading))
 
