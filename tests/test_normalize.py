@@ -366,6 +366,26 @@ def test_a_marker_alone_on_its_line_opens_the_line_after_it():
     ]
 
 
+def test_a_line_that_opens_with_a_misread_marker_is_not_joined_to_the_line_above():
+    """OCR'd lines whose marker OCR misread, joined by the reader to the line above before the outline could put the
+    marker back (printed and faxed, dirfax16): Thủ tướng 217/CĐ-TTg (tn-a328fbb46798c2b5) at 150 dpi '… các hồ chứa
+    thủy lợi, thủy điện,' / '€) Chỉ đạo, đôn đốc …'; UBND TP Hồ Chí Minh 172/KH-UBND (tn-2f6f80b9918e52de) at 150 dpi
+    '… theo Kế hoạch này,' / '3, Thủ trưởng các sở, bạn, ngành …'; UBND Đắk Lắk (tn-6bac4a0d92da936d) at 100 dpi '…
+    có liên quan,' / '€) Đánh giá …'; UBND Quảng Ngãi vht534 at 100 dpi one-bit '… ngày I3/11/2024' / 'b› Tăng cường
+    kỷ luật …'. A number that goes on the sentence ('… các khoản 1,' / '2, 3 và 4') and a small letter are joined."""
+    pairs = [
+        ("chỉ đạo vận hành an toàn các hồ chứa thủy lợi, thủy điện,", "€) Chỉ đạo, đôn đốc các ngành, các địa phương"),
+        ("thực hiện các nhiệm vụ được giao theo Kế hoạch này,", "3, Thủ trưởng các sở, bạn, ngành và Ủy ban nhân dân"),
+        ("các điều kiện khác đối với nhà đầu tư theo quy định của pháp luột có liên quan,", "€) Đánh giá việc đáp ứng"),
+        ("số 5442/UBND-KGVX ngày 10/10/2024 và sô 6138/UBND-KGVX ngày I3/11/2024", "b› Tăng cường kỷ luật, kỷ cương"),
+    ]
+    for prev, nxt in pairs:
+        assert N.line_separator(prev, nxt) == "\n"
+    assert N.line_separator("theo quy định tại các khoản 1,", "2, 3 và 4 Điều này") == " "
+    assert N.line_separator("các hồ chứa thủy lợi, thủy điện,", "c) chỉ đạo") == "\n"  # a marker as before
+    assert N.line_separator("các hồ chứa thủy lợi, thủy điện,", "chỉ đạo, đôn đốc") == " "
+
+
 def test_a_footnote_reference_glued_to_a_word_is_dropped():
     """Web copies of consolidated texts print footnote references inside names and markers (Bộ Quốc phòng
     92/VBHN-BQP, tn-8180ae11188469fd: '2. Bộ Nội vụ[6]' / 'chịu trách nhiệm …', 'a[2])'; Bộ LĐTBXH

@@ -544,3 +544,68 @@ def test_a_lettered_items_bracket_read_as_a_brace_is_put_back_where_the_list_agr
         (None, "3"),
     ]
     assert typed.text == text
+
+
+def test_a_part_number_that_lost_an_i_and_repeats_the_part_before_is_the_next_part():
+    # UBND Quảng Ngãi 239/TTr-UBND as scanned (300 dpi colour): '1. SỰ CẦN THIẾT …' (part I), 'I. MỤC ĐÍCH …' for II,
+    # 'II. PHẠM VI …' for III, then 'IV.'; UBND TP Hồ Chí Minh 172/KH-UBND (tn-2f6f80b9918e52de) printed and scanned
+    # at 100 dpi: 'II. KINH PHÍ THỰC HIỆN' after 'II. NỘI DUNG' for III
+    text = (
+        "1. SỰ CẦN THIẾT BAN HÀNH NGHỊ QUYẾT\nQuảng Ngãi đến năm 2020, tầm nhìn đến năm 2025 là cần thiết.\n"
+        "I. MỤC ĐÍCH, QUAN ĐIỂM XÂY DỰNG NGHỊ QUYẾT\n1. Mục đích\nII. PHẠM VI ĐIỀU CHỈNH, ĐỐI TƯỢNG ÁP DỤNG\n"
+        "a) Phạm vi điều chỉnh: Bãi bỏ toàn bộ Nghị quyết số 24/2013/NQ-HĐND\n"
+        "IV. TÊN GỌI, NỘI DUNG CHÍNH CỦA DỰ THẢO NGHỊ QUYẾT"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("I.", "I"),
+        (None, "I"),
+        ("II.", "II"),
+        ("1.", "II.1"),
+        ("III.", "III"),
+        ("a)", "III.a"),
+        ("IV.", "IV"),
+    ]
+    assert len(scanned.text) == len(text) and typed.text == text
+    scanned, _ = _scanned_and_typed(
+        "I. MỤC ĐÍCH, YÊU CẦU\nII. NỘI DUNG\n1. Tổ chức\nII. KINH PHÍ THỰC HIỆN\n1, Kinh phí"
+    )
+    assert [line.section for line in scanned.lines] == ["I", "II", "II.1", "III", "III.1"]
+    # VPCP 636/TB-VPCP (tn-98be6e047028fade) printed and scanned at 100 dpi: 'II.' for III after 'IL' for II; at 150
+    # dpi 'II,' for III, its full stop read as a comma too
+    text = (
+        "1. ĐÁNH GIÁ CHUNG\nIL MỘT S HỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI\n2. Trên cơ sở Báo cáo chính trị\n"
+        "II. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n1, Về kiến nghị hoàn thiện đồng bộ hệ thống pháp luật"
+    )
+    scanned, _ = _scanned_and_typed(text)
+    assert [line.section for line in scanned.lines] == ["I", "II", "II.2", "III", "III.1"]
+    scanned, _ = _scanned_and_typed("I. ĐÁNH GIÁ CHUNG\nII. MỘT SỐ NHIỆM VỤ\nII, VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n1. Về")
+    assert [line.section for line in scanned.lines] == ["I", "II", "III", "III.1"]
+    # a part printed twice whose number has no room for another I stays as read ('IV.' twice: 'IVI' is no number)
+    scanned, _ = _scanned_and_typed("III. NHIỆM VỤ\nIV. KINH PHÍ\nIV. TỔ CHỨC THỰC HIỆN")
+    assert [line.marker for line in scanned.lines] == ["III.", "IV.", "IV."]
+
+
+def test_a_part_number_whose_i_is_read_as_a_one_before_its_v_is_put_back():
+    # UBND Đắk Lắk's plan after the floods (tn-a49ef8a0da1f62dd) printed and scanned at 200 dpi: 'H.' for II, 'II.' for
+    # III (an I lost), '1V.' for IV: part IV's tasks ran on under the risk assessment of part III; a '1V.' where the
+    # part before leaves room only for III stays as read
+    text = (
+        "H. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nII. ĐÁNH GIÁ NGUY CƠ SAU LỤT BÃO\n"
+        "Sau đợt lụt bão vừa qua, trên địa bàn tỉnh Đắk Lắk tình hình môi trường\n"
+        "1V. NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI\n1. Công tác vệ sinh môi trường\nVI. KINH PHÍ THỰC HIỆN"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("II.", "II"),
+        ("1.", "II.1"),
+        ("III.", "III"),
+        (None, "III"),
+        ("IV.", "IV"),
+        ("1.", "IV.1"),
+        ("VI.", "VI"),
+    ]
+    assert len(scanned.text) == len(text) and typed.text == text
+    # UBND Nghệ An's plan (tn-ceb89a53c7b93f00) at 200 dpi: 'IIIL KINH PHÍ …' (not placed) then '1V. TỔ CHỨC …'
+    scanned, _ = _scanned_and_typed("II. NỘI DUNG\nIIIL KINH PHÍ THỰC HIỆN\n1V. TỔ CHỨC THỰC HIỆN")
+    assert [line.marker for line in scanned.lines] == ["II.", None, None]

@@ -72,6 +72,33 @@ def mend_slips(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _marker_lookalikes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    patterns = confusion_tables()["marker_lookalikes"]["patterns"]
+    return tuple((re.compile(p), r) for p, r in patterns)
+
+
+def mend_ocr_marker(line: str) -> str:
+    """``line`` (stripped) with the outline marker OCR misread at its head put back, at the same length so that
+    offsets hold: '~ Đánh giá …' → '- Đánh giá …' (a dash bullet read as a tilde on faxed and scanned pages),
+    '€) Sở Xây dựng …' → 'c) Sở Xây dựng …', '1, Chủ tịch …' → '1. Chủ tịch …', specks before the number dropped
+    ('`. 1, Sở Y tế:' → '1.    Sở Y tế:', the marker padded with spaces). Without the marker the line is read as
+    the rest of the line above, and an agency heading loses the tasks under it."""
+    for pattern, replacement in _marker_lookalikes():
+        m = pattern.match(line)
+        if m:
+            return line[: m.start()] + m.expand(replacement).ljust(m.end() - m.start()) + line[m.end() :]
+    return line
+
+
+@lru_cache(maxsize=1)
+def braced_letter_marker() -> re.Pattern[str]:
+    """A lettered item's marker whose bracket OCR read as one of ``letter_bracket_lookalikes`` ('a} Tổ chức …'), to
+    be put back where the list around it agrees (``outline.mend_letter_markers``)."""
+    brackets = re.escape(confusion_tables()["letter_bracket_lookalikes"]["brackets"])
+    return re.compile(rf"^([a-zđ])[{brackets}](?=\s+\w)")
+
+
+@lru_cache(maxsize=1)
 def _date_lookalikes() -> tuple[tuple[re.Pattern[str], int], ...]:
     return tuple((re.compile(frame), largest) for frame, largest in confusion_tables()["date_lookalikes"]["frames"])
 

@@ -8,8 +8,9 @@ PDF often keeps Markdown heading and emphasis marks ('### III. TỔ CHỨC THỰ
 they are skipped before the marker is read, and ``Node.marker`` is the marker as printed
 ('III.'), so ``line.text.find(marker)`` locates it. A letter out of sequence ('o.' after item 4) is an
 OCR'd digit, not an item. ``continues`` and ``is_page_number`` tell a scan's wrapped or page-broken
-paragraph from a new one, for readers that need whole paragraphs. ``mend_ocr_marker`` puts back a marker OCR
-misread ('~' for '-', '€)' for 'c)') on a scanned page's line.
+paragraph from a new one, for readers that need whole paragraphs. ``ocr_repair.mend_ocr_marker`` puts back a marker
+OCR misread ('~' for '-', '€)' for 'c)') on a scanned page's line; ``mend_letter_markers`` and ``mend_part_numbers``
+those the outline around them tells.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.text.ocr_repair import confusion_tables
+from pipeline.text.ocr_repair import braced_letter_marker, confusion_tables
 from pipeline.text.pages import page_number
 from pipeline.text.wraps import is_wrapped_reference
 
@@ -38,7 +39,7 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
         "part",
         re.compile(
             r"^(?:Phần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.\-–)]\s+|^(?:Phần\s+|PHẦN\s+)?([IVXL]{1,6})\s*/\s+"
-            r"|^([IVXL]{2,6})\.(?=[A-ZĐÀ-Ỹ])"  # 'II.Nhiệm vụ …': OCR's 'H. Nhiệm vụ …' mended (mend_ocr_marker)
+            r"|^([IVXL]{2,6})\.(?=[A-ZĐÀ-Ỹ])"  # 'II.Nhiệm vụ …': OCR's 'H. Nhiệm vụ …' mended (ocr_repair)
         ),
     ),
     (
@@ -51,25 +52,6 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bullet", re.compile(r"^([\-–—+•*])\s+")),
 ]
 _CLOSING_EMPHASIS = re.compile(r"(?<=[.)/])\s*[*_]+$")
-
-
-@cache
-def _marker_lookalikes() -> tuple[tuple[re.Pattern[str], str], ...]:
-    patterns = confusion_tables()["marker_lookalikes"]["patterns"]
-    return tuple((re.compile(p), r) for p, r in patterns)
-
-
-def mend_ocr_marker(line: str) -> str:
-    """``line`` (stripped) with the outline marker OCR misread at its head put back, at the same length so that
-    offsets hold: '~ Đánh giá …' → '- Đánh giá …' (a dash bullet read as a tilde on faxed and scanned pages),
-    '€) Sở Xây dựng …' → 'c) Sở Xây dựng …', '1, Chủ tịch …' → '1. Chủ tịch …', specks before the number dropped
-    ('`. 1, Sở Y tế:' → '1.    Sở Y tế:', the marker padded with spaces). Without the marker the line is read as
-    the rest of the line above, and an agency heading loses the tasks under it."""
-    for pattern, replacement in _marker_lookalikes():
-        m = pattern.match(line)
-        if m:
-            return line[: m.start()] + m.expand(replacement).ljust(m.end() - m.start()) + line[m.end() :]
-    return line
 
 
 @cache
@@ -120,7 +102,13 @@ def mend_letter_markers(lines: list[str]) -> list[str]:
 @cache
 def _part_number_lookalike() -> re.Pattern[str]:
     letters = re.escape(confusion_tables()["part_number_lookalikes"]["letters"])
-    return re.compile(rf"^([{letters}]{{1,3}})([.,]?) (?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"^([{letters}]{{1,3}}|[{letters}]{{0,2}}[VX][{letters}]{{0,2}})([.,]?) (?=[A-ZĐÀ-Ỹ])")
+
+
+def _as_roman(read: str) -> str:
+    """A misread part number with each of its I's look-alikes read as I ('1V' → 'IV')."""
+    letters = confusion_tables()["part_number_lookalikes"]["letters"]
+    return read.translate(str.maketrans(letters, "I" * len(letters)))
 
 
 def _in_capitals(heading: str) -> bool:
@@ -133,9 +121,14 @@ def _stands_for(read: str, stop: str, number: str, heading: str) -> bool:
     """Whether a part number read as ``read`` with ``stop`` after it ('.', ',' or none) is part ``number`` misread: its
     I's read as H, L or 1 ('IH.', 'HI.', 'HIL', '1I'; never digits alone: '11.' is an item), or its full stop lost or read as a comma ('II MỤC TIÊU', 'II, NHIỆM VỤ
     …'). Without a full stop, only before a heading in capitals: a table's rule read as 'I' before a cell opens no
-    part."""
-    if read == number:
+    part. A number with a V or an X is the part it reads as with its look-alikes taken for I's ('1V.' for IV in UBND
+    Đắk Lắk's plan after the floods, tn-a49ef8a0da1f62dd, and UBND Nghệ An's, tn-ceb89a53c7b93f00, printed and
+    scanned at 200 dpi; in UBND TP Hồ Chí Minh 172/KH-UBND faxed at 150), never another. One of its I's lost as well as its full stop ('II, VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH' for III in VPCP 636/TB-VPCP
+    printed and scanned at 150 dpi; with its stop, ``_with_an_i_lost``) also only before a heading in capitals."""
+    if read == number or (read + "I" == number and stop != "."):
         return stop != "." and _in_capitals(heading)
+    if "V" in read or "X" in read:  # '1V. NỘI DUNG HOẠT ĐỘNG …' for IV: its V places it
+        return _as_roman(read) == number and (stop == "." or _in_capitals(heading))
     slipped = len(read) >= 2 and abs(len(read) - len(number)) <= 1 and read.strip("I") != "" and not read.isdigit()
     return slipped and (stop == "." or _in_capitals(heading))
 
@@ -153,6 +146,10 @@ def mend_part_numbers(lines: list[str]) -> list[str]:
     for n, line in enumerate(lines):
         found = _read_marker(line)
         if found is not None and found[0] == "part":
+            lost_i = _with_an_i_lost(line, found, sequence, place, lines[n + 1 :])
+            if lost_i is not None:
+                out[n], place = lost_i, place + 1
+                continue
             place = sequence.index(found[1]) if found[1] in sequence else place + 1
             continue
         if place == -1 and (
@@ -171,6 +168,58 @@ def mend_part_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+def _with_an_i_lost(
+    line: str, found: tuple[str, str, str], sequence: list[str], place: int, later: list[str]
+) -> str | None:
+    """``line`` with its part number put back when OCR dropped one of its I's, so that it repeats the part before: 'II.
+    PHẠM VI ĐIỀU CHỈNH …' after 'II. MỤC ĐÍCH …' is part III (UBND Quảng Ngãi 239/TTr-UBND at 300, 200 and 150 dpi; at
+    300 dpi in colour its 'I. MỤC ĐÍCH …' after part I too), 'II. KINH PHÍ THỰC HIỆN' after 'II. NỘI DUNG' (UBND TP Hồ
+    Chí Minh 172/KH-UBND, tn-2f6f80b9918e52de, printed and scanned at 100 and 150 dpi). No outline numbers two parts
+    alike in a row; the number put back is the next one when it is the one read with an I more, fits in the number
+    read with its space ('II. ' → 'III.'), and the outline after agrees: the next part is not that number, unless
+    the one after it is the number after that (two I's lost in a row: 'I.', 'I.', 'II.', 'IV.')."""
+    if not 0 <= place < len(sequence) - 1 or found[1] != sequence[place] or sequence[place + 1] != found[1] + "I":
+        return None
+    number = sequence[place + 1]
+    at = line.find(found[1] + ".")
+    rest = line[at + len(found[1]) + 1 :]
+    if at < 0 or not rest.startswith(" ") or not rest[1:2].isupper():
+        return None
+    following = _next_parts(later, 2)
+    if following and _is_part(following[0], number):
+        beyond = sequence[place + 3] if place + 3 < len(sequence) else None
+        if len(following) < 2 or beyond is None or not _is_part(following[1], beyond):
+            return None
+    return line[:at] + number + "." + rest[1:]
+
+
+def _next_parts(later: list[str], count: int) -> list[str]:
+    """The first ``count`` lines of ``later`` that open a part, as read or misread before a heading in capitals (a
+    lone '1' is a numbered item's)."""
+    parts = []
+    for following in later:
+        found = _read_marker(following)
+        misread = _part_number_lookalike().match(following)
+        if (found is not None and found[0] == "part") or (
+            misread is not None and misread[1] != "1" and _in_capitals(following[misread.end() :])
+        ):
+            parts.append(following)
+            if len(parts) == count:
+                break
+    return parts
+
+
+def _is_part(line: str, number: str) -> bool:
+    """Whether ``line`` (one of ``_next_parts``) opens part ``number``, as read or misread ('HI.' for 'III.')."""
+    found = _read_marker(line)
+    if found is not None and found[0] == "part":
+        return found[1] == number
+    misread = _part_number_lookalike().match(line)
+    if misread is None:
+        return False
+    return _stands_for(misread[1], misread[2], number, line[misread.end() :])
+
+
 def _first_part_as_digit(line: str, found: tuple[str, str, str] | None, following: str) -> bool:
     """Whether ``line`` opens with '1.' where the first part's 'I.' was printed: the line after it is numbered 1 as well
     ('1. Trách nhiệm phối hợp …' over '1. Các cơ quan đăng ký đầu tư …'), which a list's first item never is."""
@@ -186,16 +235,10 @@ def _first_part_as_digit(line: str, found: tuple[str, str, str] | None, followin
     )
 
 
-@cache
-def _braced_marker() -> re.Pattern[str]:
-    brackets = re.escape(confusion_tables()["letter_bracket_lookalikes"]["brackets"])
-    return re.compile(rf"^([a-zđ])[{brackets}](?=\s+\w)")
-
-
 def _braced_letter(line: str) -> tuple[str, str, str] | None:
     """A lettered item's marker with its bracket read as one of ``letter_bracket_lookalikes`` ('a} Tổ chức …',
     'b› Tăng cường …'), as (level, label, marker as printed), to be put back if the list around it agrees."""
-    m = _braced_marker().match(line)
+    m = braced_letter_marker().match(line)
     return ("letter", m[1], m.group()) if m else None
 
 

@@ -194,7 +194,7 @@ def layout_line_ends(doc: Document, lines: list[Line]) -> dict[int, bool]:
 
 def _mended_ocr(doc: Document) -> str:
     """The document's text with the slips OCR made on its scanned pages put back: words and dates
-    (``ocr_repair.mend_slips``) and the outline marker at the head of each line (``outline.mend_ocr_marker``; and
+    (``ocr_repair.mend_slips``) and the outline marker at the head of each line (``ocr_repair.mend_ocr_marker``; and
     those read in the light of the lines around, ``_mend_line_markers``), each at the same length, so every offset
     into the document's text holds."""
     pieces, done = [], 0
@@ -209,7 +209,7 @@ def _mended_ocr(doc: Document) -> str:
 def _mend_marker(line: re.Match[str]) -> str:
     text = line.group()
     indent = len(text) - len(text.lstrip())
-    return text[:indent] + outline.mend_ocr_marker(text[indent:])
+    return text[:indent] + ocr_repair.mend_ocr_marker(text[indent:])
 
 
 def _mend_line_markers(text: str, scanned: list[tuple[int, int]]) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.text.ocr_repair import braced_letter_marker, mend_ocr_marker
 from pipeline.text.pages import page_number
 
 DATA = Path(__file__).parent / "data"
@@ -74,7 +75,7 @@ def line_separator(prev_line: str, next_line: str, full_width: int | None = None
         return " "  # '… quy định tại' / 'Điều 6 của Nghị quyết này;': a reference, not an article
     if rules.year_range_start.search(prev) and rules.year_range_end.match(nxt):
         return " "  # 'Trong giai đoạn 2026' / '- 2030 phấn đấu …': a year range cut at its dash, not a bullet
-    if any(p.match(nxt) for p in rules.outline_start):
+    if any(p.match(nxt) for p in rules.outline_start) or _opens_misread_marker(nxt, rules):
         return "\n"
     if page_number(prev) is not None:
         return "\n"  # a page number printed on a line of its own above the text belongs to no sentence
@@ -94,6 +95,22 @@ def line_separator(prev_line: str, next_line: str, full_width: int | None = None
     if full_width and len(prev) >= rules.wrap_min_width_ratio * full_width:
         return " "
     return "\n"
+
+
+def _opens_misread_marker(line: str, rules: _JoinRules) -> bool:
+    """Whether ``line`` opens an outline item whose marker OCR misread, as the outline reads it once put back
+    (``ocr_repair.mend_ocr_marker``, ``braced_letter_marker``): '€) Chỉ đạo, đôn đốc …' after '… thủy điện,' (Thủ tướng
+    217/CĐ-TTg printed and faxed at 150 dpi), '€) Đánh giá …' (UBND Đắk Lắk's directive, tn-6bac4a0d92da936d, at 100),
+    '3, Thủ trưởng các sở, ban, ngành …' after '… Kế hoạch này,' (UBND TP Hồ Chí Minh 172/KH-UBND at 150), 'b› Tăng
+    cường kỷ luật …' (UBND Quảng Ngãi vht534 at 100 dpi one-bit). Joined to the line above, the item is no longer at a
+    line's head for the outline to mend, and the heading above loses the task. Every look-alike has a mark among its
+    first two characters ('€)', 'H.', 'b›', '3,'): a line opening with two letters is passed at once."""
+    if line[:2].isalpha():
+        return False
+    mended = mend_ocr_marker(line)
+    return (mended != line and any(p.match(mended) for p in rules.outline_start)) or bool(
+        braced_letter_marker().match(line)
+    )
 
 
 def _visual_line_width(lines: list[str]) -> int | None:
