@@ -53,6 +53,9 @@ STAMP_JUNK_MAX_TOKENS = 6
 # a seal's ring or a pen's stroke read as marks after the printed name: 'Phùng Tô Long :' (vht534, 300 dpi grey),
 # 'Ngôn Nghiện@' (H14 of Cao Bằng, 200 dpi); not a list's ',' or ';'
 STRAY_MARKS_AFTER = re.compile(r"\s*[:@`^*~#]+$")
+# a quote or a pen's tail read before the printed name on a faxed page: '"Trần Thanh Nhàn' (UBND Lạng Sơn
+# 2512/QĐ-UBND), '_” lê Quang Hòa' (UBND Hưng Yên 1973/QĐ-UBND); not a list's dash
+STRAY_MARKS_BEFORE = re.compile(r"^[\"“”'‘’„_`*]+\s*")
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
 SURNAME_TAIL_LETTERS = 4  # 'uyễn' is only Nguyễn's; 'an' ends Trần, Phan and Văn
@@ -836,7 +839,8 @@ def _name(cell: Cell) -> tuple[str, int] | None:
         return None  # 'TL. CHỦ TỊCH' is a capacity, not a name in capitals
     prefix = v.name_prefix.match(cell.key)
     skip = prefix.end() if prefix else 0
-    text = _without_foreign_marks(_rejoined(STRAY_MARKS_AFTER.sub("", cell.text[skip:].strip())))
+    bare = STRAY_MARKS_BEFORE.sub("", STRAY_MARKS_AFTER.sub("", cell.text[skip:].strip()))
+    text = _without_foreign_marks(_rejoined(bare))
     if is_caps(text):
         if cell.key[skip:].strip().startswith(v.positions):
             return None
@@ -1194,6 +1198,8 @@ def _surname_of_tail(word: str) -> str | None:
     syllable = is_syllable(word)
     if word[:1].isupper() and syllable:
         return None
+    if word.islower() and word.capitalize() in _family_names():
+        return word.capitalize()  # made small whole: '_” lê Quang Hòa' (UBND Hưng Yên 1973/QĐ-UBND faxed)
     key = fold(word)
     for at in range(2) if syllable else range(len(key)):  # the longest tail that ends a family name decides
         tail = key[at:]

@@ -843,6 +843,21 @@ def test_a_family_name_the_seal_ate_the_head_of(tmp_path, last_lines, name):
 
 
 @pytest.mark.parametrize(
+    ("last_lines", "name"),
+    [
+        # UBND Lạng Sơn 2512/QĐ-UBND (tn-cd58…) faxed at 200 dpi
+        ('- Lưu: VT, TTPVHCC(TTPL).\nkTSHỦ TỊCH\nPHÓ CNỦ TỊCH\nxe.\n"Trần Thanh Nhàn\n', "Trần Thanh Nhàn"),
+        # UBND Hưng Yên 1973/QĐ-UBND (tn-48ed…) faxed at 200 dpi: the family name made small as well
+        ("- Lưu: VT, PVHGCNH.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n_” lê Quang Hòa\n", "Lê Quang Hòa"),
+    ],
+)
+def test_a_mark_before_the_printed_name_of_a_faxed_page(tmp_path, last_lines, name):
+    """A quote or a pen's tail read before the printed name ('"Trần', '_” lê') is not part of it: faxed prints of
+    two issuers (UBND Lạng Sơn, UBND Hưng Yên)."""
+    assert _scanned_signature(tmp_path, last_lines).name == name
+
+
+@pytest.mark.parametrize(
     "last_lines",
     [
         # UBND Hải Phòng 209/2025/QĐ-UBND (tn-cf3a…) at 200 and 150 dpi grey: 'TM. ỦY BAN NHÂN DÂN' under the seal,
