@@ -923,16 +923,37 @@ def stamped(
     return Image.fromarray(_flatbed(arr.astype(np.uint8), rng), "RGB")
 
 
+def seal_center(page: Page, dpi: int = 300) -> tuple[float, float] | None:
+    """Where the issuing body's seal is pressed on a signed page, in pixels at ``dpi``: over the left third of the
+    signature block, across the signer's title and the signature, as on a real signed page; None when unsigned."""
+    if not page.signature:
+        return None
+    x0, y0, x1, y1 = page.signature
+    s = dpi / 72
+    return (x0 + (x1 - x0) * 0.3) * s, ((y0 + y1) / 2 - 8) * s
+
+
+def sealed(image: Image.Image, page: Page, seed: int, legend: str = "ỦY BAN NHÂN DÂN") -> Image.Image:
+    """A page printed at 300 dpi with the red seal pressed over its signature block (``seal_center``), before any
+    scanning: what ``degrade`` then scans like the rest of the page. An unsigned page is returned as it is."""
+    center = seal_center(page)
+    if center is None:
+        return image
+    rng = np.random.default_rng(seed)
+    arr = np.asarray(image.convert("RGB"), dtype=np.float32)
+    size = int(36 * MM * 300 / 72 * rng.uniform(0.95, 1.05))
+    ink = red_stamp(size, legend, seed) * rng.uniform(0.75, 0.9)
+    x0, y0 = max(0, int(center[0] - size / 2)), max(0, int(center[1] - size / 2))
+    region = arr[y0 : y0 + size, x0 : x0 + size]
+    region *= 1 - ink[: region.shape[0], : region.shape[1], None] * (1 - np.float32([205, 35, 45]) / 255)
+    return Image.fromarray(arr.astype(np.uint8), "RGB")
+
+
 def scan(page: Page, profile: str, seed: int, legend: str = "ỦY BAN NHÂN DÂN") -> Image.Image:
     """Print ``page`` and scan it with ``profile``."""
     image = rasterize(page, 300)
     if profile == "stamped":
-        center = None
-        if page.signature:
-            x0, y0, x1, y1 = page.signature
-            s = 300 / 72
-            center = ((x0 + (x1 - x0) * 0.3) * s, ((y0 + y1) / 2 - 8) * s)
-        return stamped(image, seed, center, legend)
+        return stamped(image, seed, seal_center(page), legend)
     return {"office": office, "fax": fax, "photo": photo}[profile](image, seed)
 
 

@@ -1,9 +1,12 @@
 """How much of what a document says survives a scan: development documents printed and scanned with the sample
 generator's degradation profiles, OCR'd once, and their extraction compared with the extraction of their own text
 (the reference, not gold). The facts lost between the two are OCR-tolerance defects of the grammar, or pages the OCR
-read badly.
+read badly. ``letterheads`` prints only a text's first page and its signed page (letterhead and signature block, the
+signer's seal pressed over them: ``bench.samples.sealed``) and compares the document block field by field, as the
+acceptance scorer matches them (right/false/lost: its tp/fp/fn).
 
     python -m bench.scan_tolerance texts NAME… [--profile scan-random] [--dpi 150 300] [--header-once] [--out DIR]
+    python -m bench.scan_tolerance letterheads NAME… [--profile scan-random] [--dpi 200 300] [--grey] [--verbose]
     python -m bench.scan_tolerance letters [--out DIR]   # the born-digital dev scans, 100/200/300 dpi
     python -m bench.scan_tolerance paper   # every golded dev text's paper text read as plain text: no OCR, seconds
 
@@ -18,6 +21,7 @@ import argparse
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
@@ -30,11 +34,14 @@ from bench.samples import (
     LAYOUT,
     Sample,
     born_digital_scans,
+    degrade,
     draw_degradation,
     hash_seed,
     make_real_scan,
     matches,
+    rasterize,
     save_pdf,
+    sealed,
 )
 from pipeline.read.load import document_from_text
 from pipeline.text import fold
@@ -246,6 +253,89 @@ def render_text(name: str, profile: str, out: Path, dpi: int | None = None, repe
     return save_pdf(sample.images(profile, dpi), d.dpi, out / f"{name}.{profile}{suffix}.pdf", d.jpeg)
 
 
+def render_letterhead(name: str, profile: str, out: Path, dpi: int | None = None, grey: bool = False) -> Path:
+    """The first page and the signed page (the last page holding the signature block) of corpus text ``name``,
+    printed, sealed over the signature and scanned as ``render_text`` scans them (each page with the seed of its place
+    in the whole text), grey with ``grey``: ``<name>.<profile>[.<dpi>dpi][.grey].head.pdf``."""
+    text = paper_text((CORPUS / f"{name}.md").read_text(encoding="utf-8"))
+    sample = Sample(name, text)
+    base = hash_seed(f"{name}:{profile}")
+    d = draw_degradation(profile, base, dpi)
+    if grey:
+        d = replace(d, colour=False)
+    pages = sample.pages()
+    signed = max((k for k, page in enumerate(pages) if page.signature), default=len(pages) - 1)
+    legend = sample.legend()
+    images = [
+        degrade(sealed(rasterize(pages[k], 300), pages[k], base + k, legend), d, base + k, legend)
+        for k in sorted({0, signed})
+    ]
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = (f".{dpi}dpi" if dpi else "") + (".grey" if grey else "")
+    return save_pdf(images, d.dpi, out / f"{name}.{profile}{suffix}.head.pdf", d.jpeg)
+
+
+DOCUMENT_FIELDS = scorer.DOC_FIELDS
+
+
+def field_counts(reference: dict, scanned: dict) -> dict[str, tuple[int, int, int]]:
+    """Each document field of the scan against the reference's, as ``acceptance_scorer.document_score`` counts it:
+    (right, false, lost) = its (tp, fp, fn); a value where the reference has none is false, a wrong value is both."""
+    out = {}
+    for field in DOCUMENT_FIELDS:
+        want, got = scorer.get(reference, field), scorer.get(scanned, field)
+        normal = scorer.norm_number if field == "number" else scorer.norm
+        want, got = normal(want), normal(got)
+        if want in (None, ""):
+            out[field] = (0, int(got not in (None, "")), 0)
+            continue
+        right = got is not None and (
+            want == got or (field in ("subject", "issuer") and scorer.similar(want, got) >= 0.85)
+        )
+        out[field] = (1, 0, 0) if right else (0, int(got not in (None, "")), 1)
+    return out
+
+
+def _edge_lines(pdf: Path, head: int = 16, tail: int = 14) -> list[str]:
+    """The OCR'd lines a document block is read from: the first page's top and the signed page's foot."""
+    from bench.gold import read
+
+    pages = read(pdf, True).pages
+    first = [f"p1| {x}" for x in pages[0].text.splitlines() if x.strip()]
+    last = [f"p{len(pages)}| {x}" for x in pages[-1].text.splitlines() if x.strip()]
+    return first[:head] + last[max(head, len(last) - tail) if len(pages) == 1 else -tail :]
+
+
+def compare_letterheads(names: list[str], profile: str, dpis: list[int], grey: bool, out: Path, verbose: bool) -> None:
+    """Print each text's first and signed page at each resolution, read it, and count its document fields against
+    the text's own extraction: per print the fields it got false or lost, then the totals per field."""
+    totals: Counter[tuple[str, int]] = Counter()
+    for name in names:
+        reference = predict(CORPUS / f"{name}.md")["document"]
+        for dpi in dpis or [None]:
+            try:
+                pdf = render_letterhead(name, profile, out / "letterheads", dpi, grey)
+            except ValueError as error:
+                print(f"{name}: skipped, {error}")
+                break
+            scanned = predict(pdf, reuse_readings=True)["document"]
+            counts = field_counts(reference, scanned)
+            for field, count in counts.items():
+                for k, n in enumerate(count):
+                    totals[field, k] += n
+            wrong = [f for f, (right, false, lost) in counts.items() if false or lost]
+            print(f"== {pdf.name}: " + ("all right" if not wrong else f"{len(wrong)} wrong"))
+            for field in wrong:
+                print(f"  {field}: want {scorer.get(reference, field)!r}, got {scorer.get(scanned, field)!r}")
+            if verbose and wrong:
+                print("\n".join(f"    {line}" for line in _edge_lines(pdf)))
+    print(f"{'field':22} right false  lost")
+    for field in DOCUMENT_FIELDS:
+        print(f"{field:22} {totals[field, 0]:5} {totals[field, 1]:5} {totals[field, 2]:5}")
+    right, false, lost = (sum(totals[f, k] for f in DOCUMENT_FIELDS) for k in range(3))
+    print(f"{'document':22} {right:5} {false:5} {lost:5}")
+
+
 def _key(value: object) -> str | None:
     if value is None:
         return None
@@ -339,19 +429,26 @@ def compare_paper(totals: Counter[tuple]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("texts", "letters", "paper"))
+    parser.add_argument("what", choices=("texts", "letterheads", "letters", "paper"))
     parser.add_argument("names", nargs="*", help="corpus text names (tuning files only)")
     parser.add_argument("--profile", default="scan-random", choices=("scan-random", "fax-random"))
     parser.add_argument("--dpi", type=int, nargs="*", default=[], help="texts: print at these resolutions (150 300)")
     parser.add_argument("--header-once", action="store_true", help="texts: a table's header not printed again")
+    parser.add_argument("--grey", action="store_true", help="letterheads: scanned grey, never in colour")
+    parser.add_argument("--verbose", action="store_true", help="letterheads: the OCR'd lines of a print with a miss")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     totals: Counter[tuple] = Counter()
-    if args.what == "texts":
+    if args.what in ("texts", "letterheads"):
         allowed = {p.stem for p in tuning_files()}
+        strangers = [name for name in args.names if name not in allowed]
+        if strangers:
+            raise SystemExit(f"{', '.join(strangers)}: not tuning files")
+    if args.what == "letterheads":
+        compare_letterheads(args.names, args.profile, args.dpi, args.grey, args.out, args.verbose)
+        return
+    if args.what == "texts":
         for name in args.names:
-            if name not in allowed:
-                raise SystemExit(f"{name}: not a tuning file")
             reference = predict(CORPUS / f"{name}.md")
             for dpi in args.dpi or [None]:
                 try:

@@ -53,6 +53,9 @@ STAMP_JUNK_MAX_TOKENS = 6
 # a seal's ring or a pen's stroke read as marks after the printed name: 'Phùng Tô Long :' (vht534, 300 dpi grey),
 # 'Ngôn Nghiện@' (H14 of Cao Bằng, 200 dpi); not a list's ',' or ';'
 STRAY_MARKS_AFTER = re.compile(r"\s*[:@`^*~#]+$")
+# a quote or a pen's tail read before the printed name on a faxed page: '"Trần Thanh Nhàn' (UBND Lạng Sơn
+# 2512/QĐ-UBND), '_” lê Quang Hòa' (UBND Hưng Yên 1973/QĐ-UBND); not a list's dash
+STRAY_MARKS_BEFORE = re.compile(r"^[\"“”'‘’„_`*]+\s*")
 SCRAWL_MAX_CHARS = 12  # an OCR'd handwritten signature is at most this long
 NAME_MAX_WORDS = 5
 SURNAME_TAIL_LETTERS = 4  # 'uyễn' is only Nguyễn's; 'an' ends Trần, Phan and Văn
@@ -79,6 +82,7 @@ class _Vocab:
     units: frozenset[str]  # folded unit words: tinh, thanh pho, huyen …
     unit_spellings: tuple[str, ...]  # the same with their tone marks: tỉnh, thành phố, huyện …
     council_words: tuple[str, ...]  # folded words of a council's name that no person's name holds: uy ban
+    office_words: frozenset[str]  # words of the signer's office, with tone marks, that no name holds: chủ, tịch
     named_heads: frozenset[str]  # folded heads that need a name: so, ban, phong …
     bodies: tuple[str, ...]  # folded bodies that open a name of their own: cong an, uy ban nhan dan …
     names: frozenset[str]  # folded names a head takes: noi vu, y te …
@@ -136,6 +140,7 @@ def _vocab() -> _Vocab:
         units=units,
         unit_spellings=tuple(agencies["scope_units"]),
         council_words=tuple(fold(w) for w in data["council_words"]),
+        office_words=frozenset(nfc(w).lower() for w in data["office_words"]),
         named_heads=frozenset(fold(h) for h in agencies["named_heads"]),
         bodies=tuple(fold(b) for b in agencies["bodies"]),
         names=frozenset(fold(n) for n in agencies["names"]),
@@ -834,7 +839,8 @@ def _name(cell: Cell) -> tuple[str, int] | None:
         return None  # 'TL. CHỦ TỊCH' is a capacity, not a name in capitals
     prefix = v.name_prefix.match(cell.key)
     skip = prefix.end() if prefix else 0
-    text = _without_foreign_marks(_rejoined(STRAY_MARKS_AFTER.sub("", cell.text[skip:].strip())))
+    bare = STRAY_MARKS_BEFORE.sub("", STRAY_MARKS_AFTER.sub("", cell.text[skip:].strip()))
+    text = _without_foreign_marks(_rejoined(bare))
     if is_caps(text):
         if cell.key[skip:].strip().startswith(v.positions):
             return None
@@ -862,13 +868,16 @@ def _without_foreign_marks(text: str) -> str:
 
 
 def _names_a_body(text: str) -> bool:
-    """A body's name, a place or a province where a person's name should be: the seal's ring, or the letterhead
-    of an attachment on the next page, when OCR lost the printed name ('ỦY BAN NHÂN DÀN' / 'THỊ XÃ CAO BẰNG'
-    under H14's signature). Units are compared with their tone marks: 'Quan', 'Phương' are names, 'quận',
-    'phường' places."""
+    """A body's name, a place, a province or the signer's office where a person's name should be: the seal's ring,
+    the letterhead of an attachment on the next page, or the capacity's line under the seal, when OCR lost the
+    printed name ('ỦY BAN NHÂN DÀN' / 'THỊ XÃ CAO BẰNG' under H14's signature; 'JY BAN NHÂN', 'CHL TỊCH' on UBND
+    Hải Phòng's and HĐND Vĩnh Long's prints). Units and offices are compared with their tone marks: 'Quan',
+    'Phương' are names, 'quận', 'phường' places."""
     key = " ".join(fold(text).split())
     if any(f" {w} " in f" {key} " for w in _vocab().council_words) or fold(gazetteer.match_province(text) or "") == key:
         return True
+    if any(w in _vocab().office_words for w in nfc(text).lower().split()):
+        return True  # 'CHỦ TỊCH' with a letter slipped ('Chl Tịch') read where the name was lost
     return any(text.lower().startswith(u + " ") for u in _vocab().unit_spellings)
 
 
@@ -931,9 +940,12 @@ def _surnames() -> dict[str, str]:
 
 def _spelled_surname(seg: SegmentedDocument, signer: Signer, at: int) -> Signer:
     """The signer's family name as it is spelled when OCR slipped a tone mark in it on a scanned page (a seal or
-    a pen's stroke over the printed name); a typed or born-digital page is taken as written."""
+    a pen's stroke over the printed name), or a first word that is no syllable when its tail names one family
+    (``_surname_of_tail``); a typed or born-digital page is taken as written."""
     first, _, rest = (signer.name or "").partition(" ")
     spelled = _surnames().get(fold(first))
+    if spelled is None and first not in _family_names() and not is_syllable(first):
+        spelled = _surname_of_tail(first)  # 'Irân Thanh Nhàn': a letter slipped under the seal's ring
     page = next((p for p in seg.doc.pages if p.start <= at < p.end), None)
     if spelled is None or spelled == first or page is None or page.source != TextSource.ocr:
         return signer
@@ -1175,20 +1187,34 @@ def _name_after_mark(cell: Cell) -> tuple[str, int] | None:
 
 
 def _surname_of_tail(word: str) -> str | None:
-    """The family name a pen's stroke ate the first letters of, or made small ('«` ⁄ guyễn Quốc Việt', ',‹guyễn
-    Quốc Việt', '.\\ cuyễn Quốc Việt', '- nguyên Phước Bình' on 660/TB, 299/UBND and 05 scanned in grey): the one
-    family name whose folded spelling ends with the word's, from its second letter on, in at least
-    SURNAME_TAIL_LETTERS letters; a word in capitals or capitalised is a name of its own."""
-    if word[:1].isupper():
+    """The family name a pen's stroke or the seal's ring ate the first letters of, or made small ('«` ⁄ guyễn Quốc
+    Việt', ',‹guyễn Quốc Việt', '.\\ cuyễn Quốc Việt', '- nguyên Phước Bình' on 660/TB, 299/UBND and 05 scanned in
+    grey): the one family name whose folded spelling ends with the word's, from its second letter on, in at least
+    SURNAME_TAIL_LETTERS letters. A word that is no syllable is read on, its longest tail that ends a family name
+    deciding ('urương' is Trương's, not 'uong' of three): the ring's strokes glued before the tail
+    ('xxwuyến', 'ixguyến', 'asguyên' over 'Nguyễn' on UBND Gia Lai 44/2025/QĐ-CTUBND printed at 150-300 dpi), or
+    its first letter slipped, where three letters left name one family ('Lrân', 'Irân' over 'Trần' on UBND Lạng Sơn
+    2512/QĐ-UBND at 200 and 300 dpi). A capitalised syllable is a name of its own."""
+    syllable = is_syllable(word)
+    if word[:1].isupper() and syllable:
         return None
+    if word.islower() and word.capitalize() in _family_names():
+        return word.capitalize()  # made small whole: '_” lê Quang Hòa' (UBND Hưng Yên 1973/QĐ-UBND faxed)
     key = fold(word)
-    found = {
-        name
-        for name in _family_names()
-        for tail in (key, key[1:])
-        if len(tail) >= SURNAME_TAIL_LETTERS and len(key) <= len(fold(name)) and fold(name).endswith(tail)
-    }
-    return found.pop() if len(found) == 1 else None
+    for at in range(2) if syllable else range(len(key)):  # the longest tail that ends a family name decides
+        tail = key[at:]
+        found = {
+            name
+            for name in _family_names()
+            if fold(name).endswith(tail)
+            and (
+                (len(tail) >= SURNAME_TAIL_LETTERS and (len(key) <= len(fold(name)) or not syllable))
+                or (not syllable and at == 1 and len(tail) >= 3 and len(key) == len(fold(name)))
+            )
+        }
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _is_pen_strokes(head: str) -> bool:

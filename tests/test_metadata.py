@@ -809,6 +809,72 @@ def test_family_name_of_a_tail_the_pen_left(tail, surname):
     assert metadata._surname_of_tail(tail) == surname
 
 
+def _scanned_signature(tmp_path: Path, block: str):
+    """The signature block of an OCR'd page (the ``TextSource.ocr`` a scan's pages carry)."""
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "CHỈ THỊ\nVề việc phòng cháy\nĐề nghị các cơ quan thực hiện./.\nNơi nhận:\n" + block, encoding="utf-8"
+    )
+    document = load_document(path)
+    scanned = document.model_copy(
+        update={"pages": [p.model_copy(update={"source": TextSource.ocr}) for p in document.pages]}
+    )
+    return metadata.extract(segment(scanned)).signer
+
+
+@pytest.mark.parametrize(
+    ("last_lines", "name"),
+    [
+        # UBND Gia Lai 44/2025/QĐ-CTUBND (tn-8795…), first and signed page printed at 200 and 300 dpi grey
+        ("KT. ‹ '1Ủ TỊCH\nPHÓ C¡ Ủ TỊCH\n\" ( => .\nxxwuyến Tuấn Thanh\n", "Nguyễn Tuấn Thanh"),
+        ("KT. ‹ 'TỦ TỊCH\nPHÓ C: Ủ TỊCH\nTy\n( ~—=~ ixguyến Tuấn Thanh\n", "Nguyễn Tuấn Thanh"),
+        # UBND Lạng Sơn 2512/QĐ-UBND (tn-cd58…) at 200 and 300 dpi grey
+        ("KT. . NỦ TỊCH\nPHÓ C. Ủ TỊCH\nV( `Z~\n'Lrân Thanh Nhàn\n", "Trần Thanh Nhàn"),
+        ("kT... NỦ TỊCH\nPHÓ C. 'Ủ TỊCH\n.( `Z~\n'Irân Thanh Nhàn\n", "Trần Thanh Nhàn"),
+        # UBND Đắk Lắk 010/CT-UBND (tn-6bac…) at 200 dpi grey: 'uong' ends three families, 'ruong' one
+        ("KT.+ tỦ TỊCH\nPHÓ Cì TỊCH l l r v\\ _7— urương Công Thái\n", "Trương Công Thái"),
+    ],
+)
+def test_a_family_name_the_seal_ate_the_head_of(tmp_path, last_lines, name):
+    """The seal's ring over the printed name's first letters: strokes glued before what is left of the family name
+    ('xxwuyến', 'ixguyến'), or its first letter slipped ('Lrân', 'Irân', no syllable); the one family name its
+    longest tail ends names it. Prints of two issuers (UBND Gia Lai, UBND Lạng Sơn)."""
+    assert _scanned_signature(tmp_path, "- Lưu: VT.\n" + last_lines).name == name
+
+
+@pytest.mark.parametrize(
+    ("last_lines", "name"),
+    [
+        # UBND Lạng Sơn 2512/QĐ-UBND (tn-cd58…) faxed at 200 dpi
+        ('- Lưu: VT, TTPVHCC(TTPL).\nkTSHỦ TỊCH\nPHÓ CNỦ TỊCH\nxe.\n"Trần Thanh Nhàn\n', "Trần Thanh Nhàn"),
+        # UBND Hưng Yên 1973/QĐ-UBND (tn-48ed…) faxed at 200 dpi: the family name made small as well
+        ("- Lưu: VT, PVHGCNH.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n_” lê Quang Hòa\n", "Lê Quang Hòa"),
+    ],
+)
+def test_a_mark_before_the_printed_name_of_a_faxed_page(tmp_path, last_lines, name):
+    """A quote or a pen's tail read before the printed name ('"Trần', '_” lê') is not part of it: faxed prints of
+    two issuers (UBND Lạng Sơn, UBND Hưng Yên)."""
+    assert _scanned_signature(tmp_path, last_lines).name == name
+
+
+@pytest.mark.parametrize(
+    "last_lines",
+    [
+        # UBND Hải Phòng 209/2025/QĐ-UBND (tn-cf3a…) at 200 and 150 dpi grey: 'TM. ỦY BAN NHÂN DÂN' under the seal,
+        # the last lines as the segmented reading has them
+        "- Lưu: VT, N.Đ.Minh.\nJY BAN NHÂN\n“ __`-! NHÂN\n` Hy\nPh bn - Phải , ñ : )\n:\n_ z3 cJm\n„an Văn Quân\n",
+        '- Lưu: VT, N.Đ.Minh.\nBAN NHÂN\n"x ? ÂN\n" “CHỦ TỊCH\nAi...“\n¿ PHO nh TỊCH\n\' xã >> xi” l\n- „an Văn Quân\n',
+        # HĐND Vĩnh Long 20/2025/NQ-HĐND (tn-c538…) at 150 dpi grey: 'CHỦ TỊCH' with a letter slipped
+        "- Lưu: VT.\nCHL TỊCH\n(Œ\\ -—\n>-. „ Minh Dũng\n",
+    ],
+)
+def test_the_signers_office_read_where_the_name_was_lost_is_no_name(tmp_path, last_lines):
+    """A capacity or position line garbled under the seal ('JY BAN NHÂN', 'Ban Nhân', 'CHL TỊCH') is no name when
+    the printed name under it was lost too: nothing is better than the office for a name."""
+    signer = _scanned_signature(tmp_path, last_lines)
+    assert signer is None or signer.name is None
+
+
 @pytest.mark.parametrize(
     ("line", "junk"),
     [

@@ -105,6 +105,20 @@ def test_fax_is_one_bit_and_stamped_adds_red_only_on_the_signature(letter):
     assert x0 - 300 < np.median(xs) < x1 and y0 - 300 < np.median(ys) < y1 + 300
 
 
+def test_a_signed_page_is_sealed_over_its_signature_before_scanning(letter):
+    """``sealed`` presses the red seal where ``stamped`` scans it (over the signature block's left third), on the
+    print itself, so that any profile then scans it; an unsigned page is left as it is."""
+    page = letter.pages()[0]
+    printed = samples.rasterize(page, 300)
+    red = np.asarray(samples.sealed(printed, page, 1), dtype=int)
+    red = red[..., 0] - red[..., 2] > 60
+    ys, xs = np.nonzero(red)
+    cx, cy = samples.seal_center(page)
+    assert red.sum() > 5000 and abs(np.median(xs) - cx) < 60 and abs(np.median(ys) - cy) < 60
+    unsigned = samples.Page(page.width, page.height, page.ops)
+    assert samples.sealed(printed, unsigned, 1) is printed
+
+
 def test_generation_is_deterministic(letter, tmp_path):
     first = [p.read_bytes() for p in samples.make_scans(letter, "photo", tmp_path / "a")]
     second = [p.read_bytes() for p in samples.make_scans(letter, "photo", tmp_path / "b")]

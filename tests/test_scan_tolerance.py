@@ -3,7 +3,7 @@ it compares (what the acceptance scorer counts)."""
 
 from collections import Counter
 
-from bench.scan_tolerance import facts, paper_text
+from bench.scan_tolerance import facts, field_counts, paper_text
 
 PAGE = """|
 **ỦY BAN NHÂN DÂN**
@@ -199,3 +199,28 @@ def test_facts_count_targets_and_wards_by_the_scorer_keys():
     )
     assert reference - misread == Counter({("targets", 55.0, None, "%", 2026, None, None): 1})
     assert misread - reference == Counter({("targets", 5596.0, None, "count", 2026, None, None): 1})
+
+
+def test_document_fields_are_counted_as_the_scorer_counts_them():
+    """A field right by the scorer's match (subject at similarity 0.85) is right; a wrong value is false and lost; a
+    value the reference has none of is false; a field lost is lost."""
+    reference = {
+        "kind": "Kế hoạch",
+        "number": "980/KH-UBND",
+        "subject": "Triển khai thực hiện Nghị quyết số 66-NQ/TW của Bộ Chính trị",
+        "signer": {"name": "Trần Thanh Nhàn"},
+        "place": "Nghệ An",
+    }
+    scanned = {
+        "kind": "Kế hoạch",
+        "number": "980 /KH-UBND",
+        "subject": "Triển khai thực hiện Nghị quyết số 66-NQ/TW của Bộ Chính tri",
+        "signer": {"name": "Lrân Thanh Nhàn"},
+        "issuer": "Ủy ban nhân dân tỉnh Nghệ An",
+    }
+    counts = field_counts(reference, scanned)
+    assert counts["kind"] == counts["number"] == counts["subject"] == (1, 0, 0)
+    assert counts["signer.name"] == (0, 1, 1)
+    assert counts["place"] == (0, 0, 1)
+    assert counts["issuer"] == (0, 1, 0)
+    assert counts["issued_on"] == (0, 0, 0)
