@@ -117,7 +117,7 @@ def _ocr_job(job: tuple[str, str, int]) -> dict:
     page = render_pages(_body(CORPUS / name))[k]
     image = scan(page, profile, hash_seed(f"{name}:{profile}") + k)
     gray, sizing = preprocess(image, PROFILE_DPI[profile], settings().page_pixel_budget)
-    words = recognize_words(binarize(gray), psm=3, dpi=round(sizing.read_dpi))
+    words = recognize_words(binarize(gray, sizing.read_dpi), psm=3, dpi=round(sizing.read_dpi))
     lines = [[w.text for w in group] for _, group in groupby(words, key=lambda w: (w.block, w.paragraph, w.line))]
     return {"name": name, "profile": profile, "page": k, "truth": page.text, "lines": lines}
 

@@ -170,7 +170,7 @@ def ocr_page(page: PageImage, preparation: str = FULL, threads: int = 1) -> Page
         to_points = _to_points(page, picture, gray)
         strokes = table_reader.page_strokes(gray, sizing.read_dpi)
         grids = table_reader.find_ruled_tables(strokes)
-        text_image = binarize(table_reader.blank_out(gray, grids, strokes))
+        text_image = binarize(table_reader.blank_out(gray, grids, strokes), sizing.read_dpi)
         tables = table_reader.read_tables(gray, grids, strokes, page.number, to_points)
     legible = min(gray.shape) >= MIN_SIDE_PX and not (
         preparation == FULL and looks_like_noise(text_image, sizing.read_dpi)
