@@ -34,6 +34,7 @@ from extractors.common import (
 from extractors.metadata import document_number
 from pipeline.text import fold, fold_in_place
 from pipeline.text.segment import SegmentedDocument
+from schemas.document import TextSource
 from schemas.extraction import Citation, DocumentMeta
 
 LOOKBACK = 90  # characters before a number searched for its kind word ('Luật Du lịch số')
@@ -122,13 +123,16 @@ class _Found:
     at: int  # of the number
 
 
-def _candidates(text: str, key: str) -> list[tuple[int, int, str]]:
+def _candidates(text: str, key: str, scanned: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, number) of every số/ký hiệu, every standard's code and every bare number written
     after a capitalised kind word or 'số': 'Đề án 06', 'quyết định số 135' name a document, 'đề án 06 của
-    tỉnh' and 'chương trình 135' a scheme by its nickname."""
+    tỉnh' and 'chương trình 135' a scheme by its nickname. ``scanned``: the spans of OCR'd pages."""
     # emphasis a web page leaves inside a number: 'số** 3303**/QĐ-BTP', '*số 794*/SDTTG-VP'
     plain = text.replace("*", " ")
-    found = [_joined_symbol(plain, m.start(1), m.end(1)) for m in DOC_NUMBER.finditer(plain)]
+    found = [
+        _joined_symbol(plain, m.start(1), m.end(1), any(a <= m.start(1) < b for a, b in scanned))
+        for m in DOC_NUMBER.finditer(plain)
+    ]
     found += [(m.start(1), m.end(1), " ".join(m.group(1).split())) for m in _patterns().standard.finditer(text)]
     taken = [(s, e) for s, e, _ in found]
     for m in _patterns().bare_number.finditer(key):
@@ -138,12 +142,12 @@ def _candidates(text: str, key: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def _joined_symbol(text: str, start: int, end: int) -> tuple[int, int, str]:
+def _joined_symbol(text: str, start: int, end: int, scanned: bool) -> tuple[int, int, str]:
     """A symbol whose last part joins two units with '&' ('9086/BNV-CTTN&BĐG', 'LĐTB&XH') read whole."""
     more = re.match(r"&[A-ZĐ][A-ZĐ0-9]*", text[end:])
     if more:
         end += more.end()
-    return start, end, clean_number(text[start:end])
+    return start, end, clean_number(text[start:end], scanned)
 
 
 def _date_before(key: str, phrase_start: int, paragraph_start: int) -> str | None:
@@ -273,7 +277,8 @@ def _scan(seg: SegmentedDocument, own: str | None) -> list[_Found]:
     p = _patterns()
     found: list[_Found] = []
     starts = [0, *(line.start for line in seg.paragraphs())]
-    for start, end, number in _candidates(text, key):
+    scanned = [(page.start, page.end) for page in seg.doc.pages if page.source == TextSource.ocr]
+    for start, end, number in _candidates(text, key, scanned):
         if own and number == own:
             continue
         code = next((c for k, c in p.standards.items() if number.startswith(k)), None)

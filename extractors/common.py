@@ -116,16 +116,28 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 # (document_kinds.json glued_after_number: '35/2025/QĐ-TTgcủa Thủ tướng'); the symbol ends there.
 _SYMBOL_PART = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:\.[A-ZĐ0-9]+(?![a-zđ]))*"
 _GLUED_AFTER_NUMBER = exact_alternation(load_json("document_kinds.json")["glued_after_number"])
+# A faxed print loses the thin stroke between the number (or its year) and the kind code: 'Nghị quyết số 66NQ-CP'
+# (UBND Đồng Nai 2813/QĐ-UBND faxed at 200 dpi, UBND Cần Thơ 2533/QĐ-UBND faxed at 150 and 200 dpi), 'Nghị định số
+# 272/2025NĐ-CP' (UBND Lâm Đồng 2284/QĐ-UBND faxed at 200 dpi). Read when a kind code and its dash follow the digits
+# (the state's 'số/ký hiệu'); clean_number puts the slash back on a scanned page, and keeps a typed text's misprint
+# as printed ('Thông tư số 49/2025TT-BCT', UBND Đắk Lắk 02144/QĐ-UBND: CONVENTIONS, numbers as printed)
+_KIND_CODE = exact_alternation(c for codes in load_json("document_kinds.json")["kinds"].values() for c in codes)
+_LOST_SEPARATOR = re.compile(rf"(?<=\d)(?=(?:{_KIND_CODE})-)")
 DOC_NUMBER = re.compile(
-    rf"(?<![\w/])(\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*(?:-\s+-|[-/]|\s[–—]\s)\s*{_SYMBOL_PART}){{0,3}})"
+    rf"(?<![\w/])(\d{{1,5}}(?:\s*/\s*\d{{4}})?(?:\s*[-/]\s*|{_LOST_SEPARATOR.pattern}){_SYMBOL_PART}"
+    rf"(?:\s*(?:-\s+-|[-/]|\s[–—]\s)\s*{_SYMBOL_PART}){{0,3}})"
     rf"(?:(?!\w)|(?=(?:{_GLUED_AFTER_NUMBER})(?!\w)))"
 )
 
 
-def clean_number(raw: str) -> str:
+def clean_number(raw: str, scanned: bool = False) -> str:
     """'1116- CV/ĐUCA' → '1116-CV/ĐUCA'; '5764/QĐ-BCA – V05' → '5764/QĐ-BCA-V05'; OCR's doubled
-    letter in a kind code or doubled dash is undone: '639-QĐĐ/BCA-V05' → '639-QĐ/BCA-V05', '2269/QĐ- -TTg' → '2269/QĐ-TTg'."""
+    letter in a kind code or doubled dash is undone: '639-QĐĐ/BCA-V05' → '639-QĐ/BCA-V05', '2269/QĐ- -TTg' → '2269/QĐ-TTg';
+    on a ``scanned`` page the slash a fax lost before the kind code is put back: '66NQ-CP' → '66/NQ-CP'."""
     number = re.sub(r"-{2,}", "-", re.sub(r"\s+", "", re.sub(r"[–—]", "-", raw)))
+    lead = re.match(r"\d{1,5}(?:/\d{4})?", number)
+    if scanned and lead and _LOST_SEPARATOR.match(number, lead.end()):
+        number = f"{number[: lead.end()]}/{number[lead.end() :]}"
     return re.sub(r"[^-/]+", lambda m: _known_code(m.group()), number)
 
 

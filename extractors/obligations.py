@@ -1200,8 +1200,20 @@ class _Reader:
             items = self._sub_items(indices) or [(k, k + 1) for k in indices if self.ranks[k] == BULLET]
             default = self._notice_addressees()[:1] if kind == "topical" else []
             for k, k_end in items:
-                if k not in self.used:
+                if k not in self.used and not self._cut_executing_clause(k, k_end):
                     self.item(k, k_end, self._part_addressees(i + 1, k) or default, kind == "topical")
+
+    def _cut_executing_clause(self, k: int, end: int) -> bool:
+        """Is item k a decision's executing clause whose list of officials a line break after a semicolon cut from
+        its phrase — '2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành tỉnh;' / 'Chủ tịch Ủy
+        ban nhân dân các xã, phường … chịu trách nhiệm thi hành Quyết định này./.' (UBND Đắk Lắk 031/2025/QĐ-UBND
+        printed and scanned at 100, 150 and 200 dpi; UBND Lâm Đồng 2284/QĐ-UBND at 100, 150 and 200 dpi)? Read as
+        an item, its first line would head the rest as a paragraph of its own, and its officials would be lost; it
+        is one clause, left to ``executing_articles``."""
+        for j in range(k + 1, end):
+            if self.voc.execution.search(fold_in_place(self.lines[j].text)):
+                return all(self.lines[m].text.rstrip(" *_").endswith(";") for m in range(k, j))
+        return False
 
     def _part_addressees(self, first: int, k: int) -> list[AgencyMatch]:
         """The bodies a part's lead-in asks to act, for its items after it that name nobody: 'II. NHIỆM VỤ, GIẢI

@@ -11,6 +11,7 @@ import pytest
 from extractors import citations
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
+from schemas.document import Document, Page, TextSource
 from tests.paths import GOLD, SEEDS
 
 
@@ -153,6 +154,26 @@ def test_ocr_doubled_dash_in_a_symbol(tmp_path):
         "31/12/2024 của Bộ trưởng Bộ Giao thông vận tải.\n",
     )
     assert set(found) == {("2269/QĐ-TTg", "2021-12-31"), ("1743/QĐ-BGTVT", "2024-12-31")}
+
+
+def test_ocr_lost_slash_before_a_kind_code():
+    """Faxed prints of development decisions: 'Nghị quyết số 66NQ-CP ngày 26 tháng 3 năm 2025' (UBND Đồng Nai
+    2813/QĐ-UBND at 200 dpi, UBND Cần Thơ 2533/QĐ-UBND at 150 and 200 dpi) and 'Nghị định số 272/2025NĐ-CP ngày 16
+    tháng 10 năm 2025' (UBND Lâm Đồng 2284/QĐ-UBND at 200 dpi): the thin slash lost on a scanned page, put back before
+    the kind code; a typed text's misprint is cited as printed ('49/2025TT-BCT', UBND Đắk Lắk 02144/QĐ-UBND, as its
+    gold writes it); digits before any other letters name no document ('10KV-A')."""
+    text = (
+        "Căn cứ Nghị quyết số 66NQ-CP ngày 26 tháng 3 năm 2025 của Chính phủ về thủ tục hành chính;\n"
+        "Căn cứ Nghị định số 272/2025NĐ-CP ngày 16 tháng 10 năm 2025 của Chính phủ về phân định vùng; trạm 10KV-A.\n"
+    )
+
+    def cited_on(source: TextSource, media_type: str) -> set[tuple[str, str | None]]:
+        page = Page(number=1, text=text, source=source)
+        doc = Document(path="t", sha256="0", media_type=media_type, pages=[page]).with_offsets()
+        return {(c.number, c.issued_on) for c in citations.extract(segment(doc))}
+
+    assert cited_on(TextSource.ocr, "application/pdf") == {("66/NQ-CP", "2025-03-26"), ("272/2025/NĐ-CP", "2025-10-16")}
+    assert cited_on(TextSource.plain, "text/plain") == {("66NQ-CP", "2025-03-26"), ("272/2025NĐ-CP", "2025-10-16")}
 
 
 def test_ocr_look_alike_letter_in_kind_code(tmp_path):

@@ -607,6 +607,23 @@ Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Q
     ]
 
 
+def test_executing_clause_cut_after_a_semicolon_in_an_implementation_article_keeps_every_official():
+    """The OCR'd lines of UBND Đắk Lắk 031/2025/QĐ-UBND (tn-1726b1b0ca691ac5) printed and scanned at 150 dpi: the print
+    wrapped the clause right after 'tỉnh;', so its item line holds officials and no verb; read as an item heading over
+    the next paragraph its officials were lost (so in UBND Lâm Đồng 2284/QĐ-UBND, tn-b2dd1bd0fcce426b, at 100 dpi)."""
+    text = """Điều 5. Tổ chức thực hiện
+1. Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
+2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành tỉnh;
+Chủ tịch Ủy ban nhân dân các xã, phường và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành \
+Quyết định này./."""
+    assert [(o.agency, o.role) for o in _obligations(text)] == [
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "assigned"),
+        ("Thủ trưởng các sở, ban, ngành tỉnh", "assigned"),
+        ("Chủ tịch Ủy ban nhân dân các xã, phường", "assigned"),
+        ("các cơ quan, tổ chức, cá nhân có liên quan", "assigned"),
+    ]
+
+
 def test_executing_article_addressed_with_a_slash_or_one_word_reads_its_first_official():
     """tn-5fc0868aeac2f15a (Bộ Y tế, 2025) writes 'Các Ông/bà:', H14 (Ủy ban nhân dân tỉnh Cao Bằng, 1999, a
     typewritten scan) 'Các ông:'; the address is no part of the first official's title."""

@@ -416,6 +416,34 @@ def test_the_month_word_of_a_date_read_with_a_u_is_put_back():
     assert typed.text == text
 
 
+def test_the_day_word_of_a_date_read_with_another_vowel_is_put_back():
+    # prints of development decisions scanned at 100-150 dpi: 'Nghị quyết số 66/NQ-CP ngủy 26 tháng 3 năm 2025' and
+    # 'Quyết định 2533/QĐ-UBND ngãy 20/11/2025' (UBND Cần Thơ 2533/QĐ-UBND), 'Nghị định số 121/2025/NĐ-CP ngùy
+    # 11/6/2025' (UBND Nghệ An 97/2025/QĐ-UBND), 'Tờ trình số 10720/TTr-SNNMT-VP ngủy 17/11/2025' (UBND Nghệ An
+    # 3769/QĐ-UBND), 'ngảy 31/3/2020' (UBND Lâm Đồng 2284/QĐ-UBND); the word outside a date stays ('ngây thơ')
+    text = (
+        "Nghị quyết số 66/NQ-CP ngủy 26 tháng 3 năm 2025\nsố 121/2025/NĐ-CP ngùy 11/6/2025\n"
+        "2533/QĐ-UBND ngãy 20/11/2025, ngảy 31/3/2020\nnét ngây thơ 12 tuổi"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == (
+        "Nghị quyết số 66/NQ-CP ngày 26 tháng 3 năm 2025\nsố 121/2025/NĐ-CP ngày 11/6/2025\n"
+        "2533/QĐ-UBND ngày 20/11/2025, ngày 31/3/2020\nnét ngây thơ 12 tuổi"
+    )
+    assert typed.text == text
+
+
+def test_the_word_de_read_with_a_rising_tone_is_put_back():
+    # prints scanned at 100-200 dpi: '5. Đế nâng cao hiệu lực, hiệu quả quản lý nhà nước về đầu tư, …, các Sở, ngành,
+    # UBND cấp xã … triển khai thực hiện những nội dung sau:' (UBND Đắk Lắk's directive tn-6bac4a0d92da936d at 100
+    # dpi), '… đế tổ chức …' (UBND Hưng Yên 1973/QĐ-UBND at 200 dpi), '… đế sử dụng …' (UBND Cần Thơ 2533/QĐ-UBND at
+    # 100 dpi); the word itself stays where it is meant ('hoàng đế', 'chủ nghĩa đế quốc')
+    text = "5. Đế nâng cao hiệu lực\nbáo cáo đế xem xét\nhoàng đế Quang Trung, chủ nghĩa đế quốc"
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == "5. Để nâng cao hiệu lực\nbáo cáo để xem xét\nhoàng đế Quang Trung, chủ nghĩa đế quốc"
+    assert typed.text == text
+
+
 def test_a_days_digits_read_as_look_alikes_are_put_back():
     # UBND Quảng Ngãi vht534 printed at 300 dpi: 'ngày I7/9/2024'; bnt_BTTTT at 100 dpi: 'ngày 3Ï / 12/2021'; a day
     # past 31 ('ngày 4O/12/2025'), a word ('ngày lễ 30/4/2025') and a share without 'ngày' ('I7/9/2024') stay
