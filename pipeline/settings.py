@@ -80,8 +80,8 @@ class Settings:
     # preparation. CPU time, not the clock's: on a machine busy with other work a slow page is not a hung one.
     page_timeout: float = field(default=60.0, metadata=_env("VANBAN_PAGE_TIMEOUT", float))
     # Seconds (on the clock: the time a clerk waits) the pages of one document may take in all; pages not read
-    # by then are kept empty, each with an issue, and the rest of the document is stored. A caller's executor
-    # (``vanban ingest``'s process pool) has this long too, then its unread pages go to the OCR workers.
+    # by then are kept empty, each with an issue, and the rest of the document is stored. An executor a caller
+    # hands ``ocr_pages`` has this long too, then its unread pages go to the OCR workers.
     document_timeout: float = field(default=900.0, metadata=_env("VANBAN_DOCUMENT_TIMEOUT", float))
     # Memory (bytes) an OCR worker may take beyond what it inherits: a page that needs more fails
     # alone instead of swapping the machine (without a cap a hostile page once reached 19.8 GB).

@@ -3,7 +3,7 @@ neither hang nor crash a document.
 
 A page is read in a worker process with a deadline counted in the worker's CPU time, not the
 clock's: on a machine busy with other work a page that needs 20 s of CPU can take minutes, and a
-wall-clock deadline stopped such slow but working pages (``cpudl17``). A worker that uses no CPU
+wall-clock deadline stopped such slow but working pages. A worker that uses no CPU
 at all for as long (a hang on a lock or in I/O), or runs WALL_PER_CPU times as long on the clock,
 is stopped as well. A worker that overran is stopped, and a worker that dies (a signal in
 Tesseract, out of memory under its cap) is replaced; either way the page is tried again with the
