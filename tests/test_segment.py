@@ -682,8 +682,8 @@ def test_an_articles_full_stop_read_as_a_comma_is_put_back_where_the_articles_ar
 
 def test_a_first_items_one_read_as_a_letter_l_is_put_back_before_item_2():
     # UBND Nghệ An 3769/QĐ-UBND (tn-65fe198460ffa9d9) printed and scanned at 100 dpi: 'L. Trách nhiệm của Sở Nông nghiệp
-    # và Môi trường' (its six tasks lost); the development scan vht534 (UBND Quảng Ngãi 565/TB-UBND) at 100 dpi grey
-    # and one-bit: 'l. Yêu cầu Thủ trưởng các cơ quan, …' over a) b) c), before '2. Giao Sở Lao động …'. A part I
+    # và Môi trường' (its six tasks lost); the development scan vht534 (UBND Quảng Ngãi 565/TB-UBND) at 100 dpi grey:
+    # 'l. Yêu cầu Thủ trưởng các cơ quan, …' under part II, over a) b) c), before '2. Giao Sở Lao động …'. A part I
     # read 'L.' over its own '1.' stays a part
     scanned, typed = _scanned_and_typed(
         "Điều 2. Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã, phường\n"
@@ -698,12 +698,20 @@ def test_a_first_items_one_read_as_a_letter_l_is_put_back_before_item_2():
     ]
     assert typed.lines[1].marker == "L."
     scanned, _ = _scanned_and_typed(
-        "II. Nhiệm vụ cụ thể trong thời gian đến\nl. Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương; trong đó lưu ý:\n"
+        "II. Nhiệm vụ cụ thể trong thời gian đến\nĐể đẩy nhanh tiến độ; trong đó:\nl. Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương; trong đó lưu ý:\n"
         "a) Tập trung thực hiện các nội dung.\n2. Giao Sở Lao động - Thương binh và Xã hội chịu trách nhiệm:"
     )
-    assert [line.section for line in scanned.lines] == ["II", "II.1", "II.1.a", "II.2"]
+    assert [line.section for line in scanned.lines] == ["II", "II", "II.1", "II.1.a", "II.2"]
     scanned, _ = _scanned_and_typed("L. Mục đích, yêu cầu\n1. Mục đích\n2. Yêu cầu")
     assert scanned.lines[0].text.startswith("L.")
+    # vht534 at 100 dpi one-bit: part II read 'HE. Nhiệm vụ …' (not mended), so the marker above the item is part I's
+    # 'L.': left, or the lead-in's bodies would take the item's tasks
+    scanned, _ = _scanned_and_typed(
+        "L. Đánh giá chung\nHE. Nhiệm vụ cụ thể trong thời gian đến\n"
+        "Để đẩy nhanh tiến độ, yêu cầu Thủ trưởng các sở; trong đó, tập trung các nhiệm vụ cụ thể:\n"
+        "l. Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương; trong đó lưu ý:\n2. Giao Sở Lao động"
+    )
+    assert scanned.lines[3].text.startswith("l.")
 
 
 def test_a_part_number_with_a_comma_for_its_stop_before_a_heading_in_small_letters_is_placed_by_the_next_part():

@@ -188,15 +188,21 @@ def mend_sibling_numbers(lines: list[str]) -> list[str]:
     agree (``sibling_number_lookalikes``), at the same length: a first item's 1 read as a letter ('L. Trách nhiệm
     của Sở …' → '1. Trách nhiệm …') when the next numbered item is 2, an article's full stop read as a comma ('Điều
     4, Chánh Văn phòng …' → 'Điều 4. Chánh …') when it numbers the article after the one before and the next article
-    is the one after it. Left as read, the item runs on under the heading above, and an article's first words are
+    is the one after it. The first item must stand under a part's or an article's heading, its number read (the
+    lines between it and the heading unnumbered): under a heading whose own number is lost ('HE. Nhiệm vụ cụ thể …'
+    in vht534 at 100 dpi one-bit, not mended; the marker above it is part I's 'L.') the lead-in's bodies would take
+    the item's tasks. Left as read, the item runs on under the heading above, and an article's first words are
     read after a comma, so the officials of its executing clause are lost."""
     first_item, article_stop = _sibling_number_lookalikes()
+    sequence = confusion_tables()["part_number_lookalikes"]["sequence"]
     found = [_read_marker(line) for line in lines]
     out = list(lines)
     for n, line in enumerate(lines):
         if first_item.match(line):
+            heading = next((f for f in reversed(found[:n]) if f is not None), None)
             after = next((f for f in found[n + 1 :] if f is not None and f[0] in ("part", "numbered")), None)
-            if after is not None and after[0] == "numbered" and after[1] == "2":
+            under_heading = heading is not None and (heading[0] == "article" or heading[1] in sequence)
+            if under_heading and after is not None and after[0] == "numbered" and after[1] == "2":
                 out[n] = "1" + line[1:]
         elif m := article_stop.match(line):
             number = int(m[1])
