@@ -637,3 +637,94 @@ def test_a_part_number_whose_i_is_read_as_a_one_before_its_v_is_put_back():
     # UBND Nghệ An's plan (tn-ceb89a53c7b93f00) at 200 dpi: 'IIIL KINH PHÍ …' (not placed) then '1V. TỔ CHỨC …'
     scanned, _ = _scanned_and_typed("II. NỘI DUNG\nIIIL KINH PHÍ THỰC HIỆN\n1V. TỔ CHỨC THỰC HIỆN")
     assert [line.marker for line in scanned.lines] == ["II.", None, None]
+
+
+def test_underscores_before_a_numbered_marker_are_dropped():
+    # printed and scanned: UBND Nghệ An 97/2025 (tn-5b1b037dfe0263af) at 100 dpi '__2, Tráth nhiệm của Sở Tài chính'
+    # (the item read under item 1, its task given to Sở Tư pháp's heading); UBND TP Hồ Chí Minh 172/KH-UBND
+    # (tn-2f6f80b9918e52de) at 200 dpi '_ 4. Tổ chức kiểm tra việc thi hành Luật Việc làm …'
+    text = (
+        "1. Trách nhiệm của Sở Tư pháp\na) Chủ trì, hướng dẫn, tiếp nhận hồ sơ.\n__2, Tráth nhiệm của Sở Tài chính\n"
+        "3. Xây dựng các văn bản quy phạm pháp luật\n_ 4. Tổ chức kiểm tra việc thi hành Luật Việc làm"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [line.marker for line in scanned.lines] == ["1.", "a)", "2.", "3.", "4."]
+    assert scanned.lines[2].text == "2.   Tráth nhiệm của Sở Tài chính" and len(scanned.text) == len(text)
+    assert typed.text == text
+
+
+def test_an_articles_full_stop_read_as_a_comma_is_put_back_where_the_articles_around_agree():
+    # UBND Bắc Ninh 1509/QĐ-UBND (tn-8966c59f782e4081) printed and faxed at 200 dpi: 'Điều 4, Chánh Văn phòng UBND
+    # tỉnh, Giám đốc Sở' — its executing officials were lost; UBND Đồng Tháp 137/2025/QĐ-UBND (tn-1fa949f85858c62f) at
+    # 100 dpi 'Điều 7, Hiệu lực thi hành' between 'Điều 6.' and 'Điều 8.'. A wrapped reference that opens a line
+    # ('Điều 2, Điều 3 của Nghị định …') and an article out of sequence keep their comma
+    from extractors import extract
+
+    text = (
+        "Điều 3. Quyết định có hiệu lực theo Quyết định số 800/QĐ-BDTTG ngày 07/11/2025.\n"
+        "Điều 4, Chánh Văn phòng UBND tỉnh, Giám đốc Sở\n"
+        "Dân tộc và Tôn giáo; UBND cấp xã và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.lines[1].text.startswith("Điều 4. Chánh") and typed.text == text
+    agencies = [o.agency for o in extract(scanned).obligations]
+    assert "Chánh Văn phòng Ủy ban nhân dân tỉnh" in agencies
+    assert "Chánh Văn phòng Ủy ban nhân dân tỉnh" not in [o.agency for o in extract(typed).obligations]
+    scanned, _ = _scanned_and_typed(
+        "Điều 6. Tổ chức thực hiện\nĐiều 7, Hiệu lực thi hành\nQuyết định này có hiệu lực.\nĐiều 8. Trách nhiệm thi hành"
+    )
+    assert scanned.lines[1].text == "Điều 7. Hiệu lực thi hành"
+    scanned, _ = _scanned_and_typed("Điều 1. Phạm vi áp dụng theo\nĐiều 2, Điều 3 của Nghị định số 15/2025\nĐiều 2. X")
+    assert scanned.lines[1].text.startswith("Điều 2, Điều 3")
+    scanned, _ = _scanned_and_typed("Điều 1. Phạm vi\nĐiều 5, Sở Tài chính chủ trì\nĐiều 2. Đối tượng")
+    assert scanned.lines[1].text.startswith("Điều 5,")
+
+
+def test_a_first_items_one_read_as_a_letter_l_is_put_back_before_item_2():
+    # UBND Nghệ An 3769/QĐ-UBND (tn-65fe198460ffa9d9) printed and scanned at 100 dpi: 'L. Trách nhiệm của Sở Nông nghiệp
+    # và Môi trường' (its six tasks lost); the development scan vht534 (UBND Quảng Ngãi 565/TB-UBND) at 100 dpi grey:
+    # 'l. Yêu cầu Thủ trưởng các cơ quan, …' under part II, over a) b) c), before '2. Giao Sở Lao động …'. A part I
+    # read 'L.' over its own '1.' stays a part
+    scanned, typed = _scanned_and_typed(
+        "Điều 2. Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã, phường\n"
+        "L. Trách nhiệm của Sở Nông nghiệp và Môi trường\na) Chủ trì, phối hợp công bố.\n"
+        "2. Trách nhiệm của Ủy ban nhân dân các xã, phường"
+    )
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("Điều 2.", "Điều 2"),
+        ("1.", "Điều 2.1"),
+        ("a)", "Điều 2.1.a"),
+        ("2.", "Điều 2.2"),
+    ]
+    assert typed.lines[1].marker == "L."
+    scanned, _ = _scanned_and_typed(
+        "II. Nhiệm vụ cụ thể trong thời gian đến\nĐể đẩy nhanh tiến độ; trong đó:\nl. Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương; trong đó lưu ý:\n"
+        "a) Tập trung thực hiện các nội dung.\n2. Giao Sở Lao động - Thương binh và Xã hội chịu trách nhiệm:"
+    )
+    assert [line.section for line in scanned.lines] == ["II", "II", "II.1", "II.1.a", "II.2"]
+    scanned, _ = _scanned_and_typed("L. Mục đích, yêu cầu\n1. Mục đích\n2. Yêu cầu")
+    assert scanned.lines[0].text.startswith("L.")
+    # vht534 at 100 dpi one-bit: part II read 'HE. Nhiệm vụ …' (not mended), so the marker above the item is part I's
+    # 'L.': left, or the lead-in's bodies would take the item's tasks
+    scanned, _ = _scanned_and_typed(
+        "L. Đánh giá chung\nHE. Nhiệm vụ cụ thể trong thời gian đến\n"
+        "Để đẩy nhanh tiến độ, yêu cầu Thủ trưởng các sở; trong đó, tập trung các nhiệm vụ cụ thể:\n"
+        "l. Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương; trong đó lưu ý:\n2. Giao Sở Lao động"
+    )
+    assert scanned.lines[3].text.startswith("l.")
+
+
+def test_a_part_number_with_a_comma_for_its_stop_before_a_heading_in_small_letters_is_placed_by_the_next_part():
+    # UBND Đắk Lắk's Chỉ thị 010/CT-UBND (tn-6bac4a0d92da936d) printed and faxed at 150 dpi: its part I read '1.' over
+    # its own '1.', part II 'II, Trách nhiệm phối hợp …' and part III '1H. Tổ chức thực hiện' (part II's items read
+    # under part I); without a next part that agrees, the comma stays
+    text = (
+        "1. Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án\n1. Các cơ quan đăng ký đầu tư\n"
+        "II, Trách nhiệm phối hợp giải quyết thủ tục đầu tư và quản lý dự án\n1. Sở Tài chính, Sở Xây dựng\n"
+        "1H. Tổ chức thực hiện\n1. Thủ trưởng các Sở, ban, ngành"
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert [line.section for line in scanned.lines] == ["I", "I.1", "II", "II.1", "III", "III.1"]
+    assert len(scanned.text) == len(text) and typed.text == text
+    scanned, _ = _scanned_and_typed("I. Mục tiêu\nII, Trách nhiệm của các sở\n1. Sở Tài chính\n2. Sở Xây dựng")
+    assert [line.section for line in scanned.lines] == ["I", "I", "I.1", "I.2"]

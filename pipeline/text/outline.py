@@ -163,9 +163,76 @@ def mend_part_numbers(lines: list[str]) -> list[str]:
             continue
         number = sequence[place + 1]
         mended = f"{number}."
-        if len(mended) <= misread.end() and _stands_for(misread[1], misread[2], number, line[misread.end() :]):
+        if len(mended) <= misread.end() and (
+            _stands_for(misread[1], misread[2], number, line[misread.end() :])
+            or _stop_read_as_comma(misread, number, sequence[place + 2 : place + 3], lines[n + 1 :])
+        ):
             out[n], place = mended.ljust(misread.end()) + line[misread.end() :], place + 1
     return out
+
+
+@cache
+def _sibling_number_lookalikes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a first item's '1.' misread, an article's full stop misread) as patterns on a line's head."""
+    table = confusion_tables()["sibling_number_lookalikes"]
+    first, stops = re.escape(table["first_item"]), re.escape(table["article_stops"])
+    capital = r"[A-ZĐÀ-Ỹ]"
+    return (
+        re.compile(rf"^[{first}](?=\. {capital})"),
+        re.compile(rf"^Điều (\d{{1,3}})([{stops}])(?=\s*$|\s+(?!Điều\b){capital})"),
+    )
+
+
+def mend_sibling_numbers(lines: list[str]) -> list[str]:
+    """``lines`` (stripped) with a numbered item's or an article's marker OCR misread put back where its siblings
+    agree (``sibling_number_lookalikes``), at the same length: a first item's 1 read as a letter ('L. Trách nhiệm
+    của Sở …' → '1. Trách nhiệm …') when the next numbered item is 2, an article's full stop read as a comma ('Điều
+    4, Chánh Văn phòng …' → 'Điều 4. Chánh …') when it numbers the article after the one before and the next article
+    is the one after it. The first item must stand under a part's or an article's heading, its number read (the
+    lines between it and the heading unnumbered): under a heading whose own number is lost ('HE. Nhiệm vụ cụ thể …'
+    in vht534 at 100 dpi one-bit, not mended; the marker above it is part I's 'L.') the lead-in's bodies would take
+    the item's tasks. Left as read, the item runs on under the heading above, and an article's first words are
+    read after a comma, so the officials of its executing clause are lost."""
+    first_item, article_stop = _sibling_number_lookalikes()
+    sequence = confusion_tables()["part_number_lookalikes"]["sequence"]
+    found = [_read_marker(line) for line in lines]
+    out = list(lines)
+    for n, line in enumerate(lines):
+        if first_item.match(line):
+            heading = next((f for f in reversed(found[:n]) if f is not None), None)
+            after = next((f for f in found[n + 1 :] if f is not None and f[0] in ("part", "numbered")), None)
+            under_heading = heading is not None and (heading[0] == "article" or heading[1] in sequence)
+            if under_heading and after is not None and after[0] == "numbered" and after[1] == "2":
+                out[n] = "1" + line[1:]
+        elif m := article_stop.match(line):
+            number = int(m[1])
+            earlier = [int(f[1].split()[1]) for f in found[:n] if f is not None and f[0] == "article"]
+            later = [int(f[1].split()[1]) for f in found[n + 1 :] if f is not None and f[0] == "article"]
+            if (earlier[-1:] or [0]) == [number - 1] and (not later or later[0] == number + 1):
+                out[n] = line[: m.start(2)] + "." + line[m.end(2) :]
+    return out
+
+
+def _stop_read_as_comma(misread: re.Match[str], number: str, after: list[str], later: list[str]) -> bool:
+    """Whether a part number of two or more I's read as it is but with a comma for its full stop, before a heading in
+    small letters, is that part: the next part of the outline is the one after it, as read or misread ('II, Trách
+    nhiệm phối hợp giải quyết thủ tục đầu tư …' before '1H. Tổ chức thực hiện' in UBND Đắk Lắk's Chỉ thị 010/CT-UBND,
+    tn-6bac4a0d92da936d, printed and faxed at 150 dpi: part II's items read under part I). The comma for the stop
+    before a heading in capitals is ``_stands_for``'s (UBND Bắc Ninh's plan tn-09daab284f92e2dd faxed at 150, VPCP
+    636/TB-VPCP at 150); a table's rule read as 'I' is a single I and no part."""
+    if misread[2] != "," or misread[1] != number or len(number) < 2 or not after:
+        return False
+    following = next((line for line in later if _opens_a_part(line)), None)
+    return following is not None and _is_part(following, after[0])
+
+
+def _opens_a_part(line: str) -> bool:
+    """Whether ``line`` opens a part, as read or misread with its full stop ('1H. Tổ chức thực hiện'; not a '1.')."""
+    found = _read_marker(line)
+    if found is not None:
+        return found[0] == "part"
+    misread = _part_number_lookalike().match(line)
+    return misread is not None and misread[1] != "1" and misread[2] == "."
 
 
 def _with_an_i_lost(

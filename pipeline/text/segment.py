@@ -213,12 +213,12 @@ def _mend_marker(line: re.Match[str]) -> str:
 
 
 def _mend_line_markers(text: str, scanned: list[tuple[int, int]]) -> str:
-    """``text`` with ``outline.mend_letter_markers`` and ``outline.mend_part_numbers`` applied to its lines (a list
-    may go on over a page break; a part's number follows the part before), each kept in place, on the ``scanned``
-    spans (OCR'd pages) only."""
+    """``text`` with ``outline.mend_letter_markers``, ``outline.mend_part_numbers`` and
+    ``outline.mend_sibling_numbers`` applied to its lines (a list may go on over a page break; a part's number follows
+    the part before), each kept in place, on the ``scanned`` spans (OCR'd pages) only."""
     found = list(_LINE.finditer(text))
     stripped = [m.group().strip() for m in found]
-    mended = outline.mend_part_numbers(outline.mend_letter_markers(stripped))
+    mended = outline.mend_sibling_numbers(outline.mend_part_numbers(outline.mend_letter_markers(stripped)))
     pieces, done = [], 0
     for m, old, new in zip(found, stripped, mended):
         if new != old and any(start <= m.start() < end for start, end in scanned):
