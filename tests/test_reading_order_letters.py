@@ -87,3 +87,95 @@ def test_a_blot_read_as_a_tall_word_does_not_pull_the_next_line_into_its_own():
     second += [("Công", (1492, 648, 1601, 701))]
     lines = layout.visual_lines([first, second], lambda word: word[1])
     assert [[text for text, _ in line] for line in lines] == [[t for t, _ in first], [t for t, _ in second]]
+
+
+# Tesseract's line pieces of real prints (bench.scan_tolerance), one piece a line (an indented line goes on the
+# piece above), each word 'text x0 top x1 bottom' in pixels, words apart by ' | '. The two letterheads (200 dpi): the
+# issuer and the motto read as one piece, and a letter of the motto or of the date slipped ('XÃ L HỘt CHỮ', 'hgày',
+# 'tháïg').
+def pieces(spec: str) -> list[list[tuple[str, tuple[int, int, int, int]]]]:
+    def word(text: str) -> tuple[str, tuple[int, int, int, int]]:
+        token, *box = text.rsplit(" ", 4)
+        x0, top, x1, bottom = map(int, box)
+        return token, (x0, top, x1, bottom)
+
+    return [[word(w) for w in line.split(" | ")] for line in spec.strip().replace(" |\n  ", " | ").splitlines()]
+
+
+HUNG_YEN_1973 = pieces(  # UBND Hưng Yên 1973/QĐ-UBND, tn-48edf4df3543bdd9.scan-random.200dpi
+    """
+ỦY 320 162 368 193 | BAN 378 168 450 192 | NHÂN 460 161 561 192 | DÂN 572 161 645 192 | CỘNG 764 162 866 199 |
+  HÒA 873 162 954 206 | XÃ 965 162 1013 196 | L 1006 204 1017 205 | HỘt 1031 125 1082 212 | CHỮ 1110 129 1169 208 |
+  NGHĨA 1190 162 1300 205 | VIỆT 1311 163 1396 200 | NAM 1405 169 1486 193
+TỈNH 339 203 427 234 | HƯNG 438 208 541 234 | YÊN 553 203 625 234 | Độc 913 209 970 241 | lấƒ- 979 200 1045 242 |
+  Tự 1054 210 1099 241 | do 1107 209 1162 235 | - 1146 196 1164 246 | Nạnh 1171 207 1254 248 |
+  phúc 1265 208 1337 242
+Số: 331 248 375 276 | 1973 391 251 469 276 | /QĐ-UBND 472 251 634 282 | Hưng 842 252 922 284 |
+  Yên, 935 250 993 280 | hgày 1005 245 1081 284 | 28 1083 248 1131 285 | tháng 1130 244 1251 288 |
+  11 1223 240 1254 292 | năm 1266 251 1326 277 | 2025 1336 251 1407 277
+QUYẾT 748 364 884 406 | ĐỊNH 895 373 995 407
+"""
+)
+LANG_SON_2517 = pieces(  # UBND Lạng Sơn 2517/QĐ-UBND, tn-cd5874640909d75c.fax-random.200dpi (first page)
+    """
+ỦY 319 161 367 192 | BAN 377 167 450 192 | NHÂN 459 161 560 192 | DÂN 571 161 644 192 | CỘNG 760 162 862 199 |
+  HÒA 872 161 949 193 | XÃ 960 162 1009 193 | HỘI 1018 163 1083 199 | CHỦ 1095 162 1170 194 |
+  NGHĨA 1189 157 1289 209 | VIỆT 1310 163 1391 203 | NAM 1401 169 1482 193
+c 1345 203 1371 211
+TỈNH 343 203 430 233 | LẠNG 441 209 540 240 | SƠN 550 207 620 234 | __ 869 204 870 207 | Độc 909 208 965 241 |
+  lập 975 204 1008 241 | - 1026 204 1039 241 | Tự 1052 204 1088 241 | do 1102 200 1130 246 | - 1148 224 1158 228 |
+  Hạnh 1168 200 1245 257 | phúc 1263 204 1339 241 | NG 1340 205 1405 250
+Số: 330 248 374 276 | 2517 387 250 468 275 | /QĐ-UBND 469 250 633 281 | Lạng 841 251 913 283 |
+  Sơn, 923 251 985 280 | ngày 998 250 1066 284 | 21 1076 251 1107 276 | tháïg 1122 251 1202 285 |
+  1L 1215 253 1243 276 | năm 1259 252 1317 276 | 2025" 1329 251 1415 276
+QUYẾT 744 364 880 406 | ĐỊNH 891 372 992 407
+"""
+)
+
+
+@pytest.mark.parametrize("pieces", [HUNG_YEN_1973, LANG_SON_2517], ids=["hung-yen-1973", "lang-son-2517"])
+def test_a_letterhead_with_a_slipped_motto_or_date_is_still_read_column_after_column(pieces):
+    """The issuer and number first, then the motto and the date, then the title: not 'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ
+    …' read straight across into the issuer."""
+
+    def box(word):
+        return word[1]
+
+    blocks = layout.reading_blocks(layout.visual_lines(pieces, box), box, text=lambda word: word[0])
+    text = "\n".join(" ".join(t for t, _ in sorted(line, key=lambda w: w[1][0])) for block in blocks for line in block)
+    found = positions(text, ["uy ban nhan dan", "so:", "cong hoa xa", "tu do", "nam 2025", "quyet dinh"])
+    assert -1 not in found and found == sorted(found), text
+    assert "nhan dan cong hoa" not in fold(text)
+
+
+HUNG_YEN_ARTICLE_3 = pieces(  # UBND Hưng Yên 1973/QĐ-UBND, tn-48edf4df3543bdd9.scan-random.200dpi, page 1
+    """
+Điều 315 1979 385 2007 | 3. 397 1982 422 2007 | Quyết 435 1979 522 2014 | định 533 1981 595 2012 |
+  này 608 1980 657 2014 | có 670 1980 701 2007 | hiệu 714 1980 773 2013 | lực 786 1981 829 2012 |
+  thi 842 1981 877 2007 | hành 890 1981 957 2007 | kể 970 1980 1002 2008 | từ 1014 1980 1044 2007 |
+  ngày 1054 1981 1121 2015 | ký, 1134 1981 1179 2040 | ban 1183 1981 1238 2029 | hành, 1247 1976 1336 2034 |
+  Chánh 1339 1981 1431 2036 | Văn 1445 1983 1502 2008
+phòng 236 2023 325 2057 | Ủy 336 2017 378 2057 | ban 389 2023 438 2050 | nhân 451 2023 518 2050 |
+  dân 529 2023 579 2050 | tỉnh; 590 2023 653 2054 | z 1227 2033 1244 2046 | ` 1343 2038 1357 2048
+"""
+)
+NGHE_AN_5G = pieces(  # UBND Nghệ An, tn-ceb89a53c7b93f00.scan-random.100dpi (read at 250 dpi), page 2
+    """
+- 395 1750 408 1756 | Nâng 424 1731 520 1774 | cấp 532 1729 593 1774 | hoặc 609 1731 691 1771 |
+  xây 707 1729 768 1774 | dựng 782 1731 873 1773 | mạng 888 1739 986 1773 | lõi: 1001 1730 1056 1763 |
+  Đảm 1072 1730 1156 1763 | bảo 1172 1729 1235 1763 | khả 1250 1729 1312 1763 | là 1285 1802 1312 1813 |
+  năng 1334 1730 1414 1805 | xử 1428 1728 1475 1763 | lý 1487 1728 1519 1771 | dữ 1533 1729 1581 1762 |
+  liệu 1594 1727 1657 1768 | lớn 1673 1727 1729 1762 | và 1744 1727 1784 1761 | độ 1798 1726 1842 1767 |
+  trễ 1855 1725 1901 1761
+thấp 297 1783 373 1828 | của 386 1784 446 1819 | mạng 461 1793 560 1828 | 5G. 573 1785 635 1818
+"""
+)
+
+
+@pytest.mark.parametrize("pieces", [HUNG_YEN_ARTICLE_3, NGHE_AN_5G], ids=["hung-yen-1973", "nghe-an-5g"])
+def test_marks_under_a_line_do_not_pull_the_next_line_into_it(pieces):
+    """A print's marks under a line, read as a word of it ('là') or stretching its words' boxes down ('ký, ban
+    hành, Chánh'), made the line reach into the next one: the two were joined and read word by word in turn
+    ('phòng Điều Ủy ban 3. Quyết nhân dân định tỉnh; …')."""
+    lines = layout.visual_lines(pieces, lambda word: word[1])
+    assert [[text for text, _ in line] for line in lines] == [[t for t, _ in piece] for piece in pieces]

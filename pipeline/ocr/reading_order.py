@@ -32,6 +32,14 @@ COLUMN_GAP_EM = 2.5
 # above and a descender below ('của', 'về', 'Võ') stood 1.4-1.6 times the median on the 100-dpi prints read at
 # 250 dpi; the blots Tesseract read as words inside those lines, 2.2-3.7 times.
 TALL_WORD_RATIO = 2.0
+# Nor is a word reaching this many median word heights above the piece's median top or below its median bottom: a
+# print's marks under a line, read inside it as a word ('là' under 'khả năng', UBND Nghệ An tn-ceb89a53c7b93f00 at
+# 100 dpi) or stretching the boxes of the words above them ('ký, ban hành, Chánh', UBND Hưng Yên 1973/QĐ-UBND at 200),
+# reached 0.55-1.3 times below; a descender or a stacked tone mark about 0.3.
+OUTLIER_REACH = 0.5
+# ... judged only in a piece of this many words: two words have no median line (a signature's ', sa' lost its 'sa'
+# and joined the signer's name under it, 53/TB-UBND as scanned).
+MIN_WORDS_FOR_REACH = 3
 # The place and date are looked for this many visual lines below the national motto (issuer and
 # motto take two to four, the number one; a stamp's or seal's debris can add a few).
 LETTERHEAD_LINES = 8
@@ -62,10 +70,20 @@ def piece_extent(piece: Sequence[T], box: Callable[[T], Box]) -> tuple[float, fl
     """(top, bottom) of a line piece: the vertical range of its words, leaving out any word over TALL_WORD_RATIO
     times the piece's median word height. On a low-resolution scan Tesseract reads a blot (a seal's edge, a
     signature stamp, two lines' ends run together) as a word two to four lines tall inside a line; counted, it made
-    the line swallow the lines under it, their words interleaved (a 100-dpi print of UBND Quảng Ngãi 11/TB-UBND)."""
+    the line swallow the lines under it, their words interleaved (a 100-dpi print of UBND Quảng Ngãi 11/TB-UBND).
+    Marks under a line do the same from below the piece's median bottom (``OUTLIER_REACH``)."""
     heights = sorted(box(w)[3] - box(w)[1] for w in piece)
-    limit = TALL_WORD_RATIO * heights[len(heights) // 2]
-    letters = [w for w in piece if box(w)[3] - box(w)[1] <= limit] or list(piece)
+    median = heights[len(heights) // 2]
+    top = sorted(box(w)[1] for w in piece)[len(piece) // 2]
+    bottom = sorted(box(w)[3] for w in piece)[len(piece) // 2]
+    reach = OUTLIER_REACH * median if len(piece) >= MIN_WORDS_FOR_REACH else float("inf")
+    letters = [
+        w
+        for w in piece
+        if box(w)[3] - box(w)[1] <= TALL_WORD_RATIO * median
+        and top - box(w)[1] <= reach
+        and box(w)[3] - bottom <= reach
+    ] or list(piece)
     return min(box(w)[1] for w in letters), max(box(w)[3] for w in letters)
 
 
