@@ -912,15 +912,20 @@ def stamped(
     if center is None:
         return office(image, seed)
     rng = np.random.default_rng(seed)
-    arr = np.asarray(image.convert("RGB"), dtype=np.float32)
+    arr = _press_seal(np.asarray(image.convert("RGB"), dtype=np.float32), center, rng, seed, legend)
+    return Image.fromarray(_flatbed(arr.astype(np.uint8), rng), "RGB")
+
+
+def _press_seal(
+    arr: np.ndarray, center: tuple[float, float], rng: np.random.Generator, seed: int, legend: str
+) -> np.ndarray:
+    """``arr`` (an RGB page at 300 dpi, float) with the red seal pressed at ``center``, semi-transparent."""
     size = int(36 * MM * 300 / 72 * rng.uniform(0.95, 1.05))
     ink = red_stamp(size, legend, seed) * rng.uniform(0.75, 0.9)
-    x0, y0 = int(center[0] - size / 2), int(center[1] - size / 2)
+    x0, y0 = max(0, int(center[0] - size / 2)), max(0, int(center[1] - size / 2))
     region = arr[y0 : y0 + size, x0 : x0 + size]
-    ink = ink[: region.shape[0], : region.shape[1], None]
-    red = np.float32([205, 35, 45]) / 255
-    region *= 1 - ink * (1 - red)
-    return Image.fromarray(_flatbed(arr.astype(np.uint8), rng), "RGB")
+    region *= 1 - ink[: region.shape[0], : region.shape[1], None] * (1 - np.float32([205, 35, 45]) / 255)
+    return arr
 
 
 def seal_center(page: Page, dpi: int = 300) -> tuple[float, float] | None:
@@ -939,13 +944,9 @@ def sealed(image: Image.Image, page: Page, seed: int, legend: str = "ỦY BAN NH
     center = seal_center(page)
     if center is None:
         return image
-    rng = np.random.default_rng(seed)
-    arr = np.asarray(image.convert("RGB"), dtype=np.float32)
-    size = int(36 * MM * 300 / 72 * rng.uniform(0.95, 1.05))
-    ink = red_stamp(size, legend, seed) * rng.uniform(0.75, 0.9)
-    x0, y0 = max(0, int(center[0] - size / 2)), max(0, int(center[1] - size / 2))
-    region = arr[y0 : y0 + size, x0 : x0 + size]
-    region *= 1 - ink[: region.shape[0], : region.shape[1], None] * (1 - np.float32([205, 35, 45]) / 255)
+    arr = _press_seal(
+        np.asarray(image.convert("RGB"), dtype=np.float32), center, np.random.default_rng(seed), seed, legend
+    )
     return Image.fromarray(arr.astype(np.uint8), "RGB")
 
 

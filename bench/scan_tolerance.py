@@ -278,22 +278,23 @@ def render_letterhead(name: str, profile: str, out: Path, dpi: int | None = None
 DOCUMENT_FIELDS = scorer.DOC_FIELDS
 
 
+def _only(block: dict, field: str) -> dict:
+    """The document block holding ``field`` alone (its dotted path kept: 'signer.name'), for the scorer to count."""
+    value = scorer.get(block, field)
+    for part in reversed(field.split(".")):
+        value = {part: value}
+    return value
+
+
 def field_counts(reference: dict, scanned: dict) -> dict[str, tuple[int, int, int]]:
-    """Each document field of the scan against the reference's, as ``acceptance_scorer.document_score`` counts it:
-    (right, false, lost) = its (tp, fp, fn); a value where the reference has none is false, a wrong value is both."""
-    out = {}
+    """Each document field of the scan against the reference's, counted by the acceptance scorer's own
+    ``document_score`` on that field alone: (right, false, lost) = its (tp, fp, fn); a value where the reference has
+    none is false, a wrong value is both."""
+    counts = {}
     for field in DOCUMENT_FIELDS:
-        want, got = scorer.get(reference, field), scorer.get(scanned, field)
-        normal = scorer.norm_number if field == "number" else scorer.norm
-        want, got = normal(want), normal(got)
-        if want in (None, ""):
-            out[field] = (0, int(got not in (None, "")), 0)
-            continue
-        right = got is not None and (
-            want == got or (field in ("subject", "issuer") and scorer.similar(want, got) >= 0.85)
-        )
-        out[field] = (1, 0, 0) if right else (0, int(got not in (None, "")), 1)
-    return out
+        tp, fp, fn, _, _ = scorer.document_score(_only(reference, field), _only(scanned, field))
+        counts[field] = (tp, fp, fn)
+    return counts
 
 
 def _edge_lines(pdf: Path, head: int = 16, tail: int = 14) -> list[str]:
