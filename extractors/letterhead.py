@@ -52,6 +52,10 @@ PLACE_MAX_WORDS = 6
 PLACE_PIECES = 4  # pieces of a place's first word a web page may leave apart ('Qu ả ng Ngãi')
 
 LEFT, RIGHT = 0, 1
+# The place-date's 'ngày' (folded), ended by anything but a letter: OCR glues a handwritten day to it on a scan
+# ('Quảng Ngãi, ngày80 tháng 12 năm 2024': UBND Quảng Ngãi 239/TTr-UBND at 150 dpi), as a typed text may
+# ('Thông tư số 111/2013/TT-BTC ngày15/8/2013' in Thuế Vĩnh Long's letter, tn-de1e).
+_NGAY = r"ngay(?![^\W\d_])"
 
 
 @dataclass(frozen=True)
@@ -276,7 +280,7 @@ def is_motto(key: str) -> bool:
 def place_start(text: str, key: str) -> int | None:
     """Where the place of a '<Place>, ngày …' starts inside a cell, when something precedes it: the
     run of capitalised words (and the lowercase 'phố', 'xã' of 'Thành phố', 'Thị xã') before the comma."""
-    m = re.search(r"\s*,\s*ngay\b", key)
+    m = re.search(rf"\s*,\s*{_NGAY}", key)
     if not m:
         return None
     start = _place_words_start(text[: m.start()])
@@ -449,11 +453,12 @@ def is_kind_title(key: str) -> bool:
 
 def _letterhead_end(lines: list[Line]) -> int:
     """The first header line after the letterhead: the kind title (or a title line that opens with the
-    kind, or a kind broken over two lines), 'Kính gửi'."""
+    kind, or a kind broken over two lines), 'Kính gửi'; a stray quote before it is OCR's ("'TỜ TRÌNH": UBND Quảng Ngãi
+    239/TTr-UBND at 150 dpi, as before the capitals of the prints ``_without_stray_quote`` names)."""
     for i, line in enumerate(lines):
-        text = bare(line.text)
+        text = _without_stray_quote(bare(line.text))
         key = fold(text)
-        after = fold(bare(lines[i + 1].text)) if i + 1 < len(lines) else ""
+        after = fold(_without_stray_quote(bare(lines[i + 1].text))) if i + 1 < len(lines) else ""
         if i and (_opens_with_kind(text, key) or is_kind_title(f"{key} {after}") or key.startswith("kinh gui")):
             return i
     return len(lines)
@@ -510,7 +515,7 @@ def _close(block: list[Cell]) -> list[Cell]:
 def _placed(cell: Cell) -> Cell:
     """The cell in its column: the motto and the place and date are the right column."""
     right = (is_motto(cell.key) and re.search(r"\w\w", cell.key) is not None) or re.search(
-        r",\s*ngay\b", cell.key
+        rf",\s*{_NGAY}", cell.key
     ) is not None
     return Cell(cell.start, cell.end, cell.text, cell.key, cell.row, RIGHT if right else LEFT, cell.breaks)
 
@@ -583,7 +588,7 @@ def _unlabelled_number(lh: Letterhead) -> tuple[str | None, str | None, Cell | N
 def place_date(lh: Letterhead) -> tuple[str | None, str | None, Cell | None]:
     """(place, ISO date, cell) from '<Place>, ngày … tháng … năm …'."""
     for i, cell in enumerate(lh.cells):
-        m = re.search(r"\s*,\s*ngay\b", cell.key)
+        m = re.search(rf"\s*,\s*{_NGAY}", cell.key)
         if not m or not re.search(r"\d", cell.key[m.end() :]):
             continue
         start = _place_words_start(cell.text[: m.start()])
@@ -631,13 +636,14 @@ def issue_date(text: str) -> str | None:
     'tháng' or 'năm' is passed ('thúng', 'thủng', 'nỡm': fax prints of Nghệ An and Cần Thơ), and so is a
     look-alike in a two-digit month ('tháng T1', Hà Tĩnh); failing that the month and year, which are certain
     ('2025-01'). Emphasis marks and a space inside a two-digit number ('tháng** 11**', 'tháng 0 7') are a web
-    page's, not the date's."""
+    page's, not the date's. A year of five digits is none: which one OCR added is not known ('năm 20235' for 2025,
+    UBND Quảng Ngãi 53/TB-UBND faxed at 150 dpi, read 2023 before)."""
     text = _mended_year(re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", "")))
     key = fold_in_place(text)
     dates = find_dates(text)
     if dates and dates[0][0] < 12:
         return dates[0][2]
-    m = re.match(r"\s*(?:ngay\b)?\s*(\S{0,6}?)\s*th[aeiouy]ng\s*(\S{1,2})\s*n[aeiouy]m\s*(\d{4})", key)
+    m = re.match(rf"\s*(?:{_NGAY})?\s*(\S{{0,6}}?)\s*th[aeiouy]ng\s*(\S{{1,2}})\s*n[aeiouy]m\s*(\d{{4}})(?!\d)", key)
     month = _repaired_digits(text[m.start(2) : m.end(2)]) if m else None
     if m is None or month is None:
         return None

@@ -754,3 +754,27 @@ def test_a_title_after_a_speck_and_over_a_line_ending_on_cua():
         "của thủ tướng chính phủ về việc tăng cường thực hiện công tác dân số trong tình hình mới"
     )
     assert plan.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
+
+
+def test_a_day_glued_to_ngay_and_a_quote_before_the_kind_title():
+    """UBND Quảng Ngãi 239/TTr-UBND scanned at 150 dpi, its head as OCR read it: the handwritten day glued to 'ngày'
+    ('ngày80', as a typed 'ngày15/8/2013' in Thuế Vĩnh Long's tn-de1ea1a30ca1e0bc) still ends the place, and a stray
+    quote before the title ("'TỜ TRÌNH", the quote of the HCM, Hà Nội and Hải Phòng prints) still ends the letterhead,
+    so the 'Về việc' line under it goes on over its wrapped line as the title's subject."""
+    m = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 239 /TTr-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày80 tháng 12 năm 2024\n'TỜ TRÌNH\n"
+        "Về việc đề nghị xây dựng Nghị quyết của HĐND tỉnh bãi bỏ Nghị quyết số 24/2013/NQ-HĐND ngày 10/12/2013 "
+        "của HĐND tỉnh về việc thông qua\n"
+        "Quy hoạch tổng thế phát triển du lịch tỉnh Quảng Ngãi đến năm 2020, tầm nhìn đến năm 2025\n"
+        "Kính gửi: Thường trực HĐND tỉnh\n"
+    )
+    assert (m.kind, m.number, m.place) == ("Tờ trình", "239/TTr-UBND", "Quảng Ngãi")
+    assert m.issued_on == "2024-12"  # '80' is no day: the month and year, which are certain
+    assert m.subject.endswith("tầm nhìn đến năm 2025"), m.subject
+    assert letterhead.issue_date(" ngày15 tháng 8 năm 2013") == "2013-08-15"
+
+
+def test_a_year_with_a_digit_too_many_is_no_year():
+    """53/TB-UBND (UBND Quảng Ngãi) faxed at 150 dpi: 'năm 20235' was read as 2023, a false date."""
+    assert letterhead.issue_date(" ngày Ú† tháng 02 năm 20235") is None
