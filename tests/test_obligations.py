@@ -442,6 +442,20 @@ Nơi nhận:
     assert got[0].task.endswith("đến các cấp, các ngành.")
 
 
+def test_scan_item_whose_title_a_speck_cut_from_its_body_keeps_its_tasks():
+    # UBND Quảng Ngãi 565/TB-UBND (dev scan vht534) at 300 dpi: the speck after 'Thủ trưởng' read as a comma
+    got = _scan("""II. Nhiệm vụ cụ thể trong thời gian đến
+1. Yêu cầu Thủ trưởng, các cơ quan, đơn vị, địa phương, các Chủ đầu tư theo chức năng, nhiệm vụ được giao nâng cao
+tính chủ động, khẩn trương rà soát, thực hiện nghiêm túc chỉ đạo của UBND tỉnh; trong đó lưu ý:
+a) Tập trung thực hiện các nội dung, nhiệm vụ đã được UBND tỉnh chỉ đạo.
+b) Tăng cường kỷ luật, kỷ cương trong công tác lãnh đạo, chỉ đạo, điều hành.""")
+    assert [(o.agency, o.section) for o in got] == [
+        ("Thủ trưởng các cơ quan, đơn vị, địa phương, các Chủ đầu tư", "II.1"),
+        ("Thủ trưởng các cơ quan, đơn vị, địa phương, các Chủ đầu tư", "II.1.a"),
+        ("Thủ trưởng các cơ quan, đơn vị, địa phương, các Chủ đầu tư", "II.1.b"),
+    ]
+
+
 def test_scan_item_whose_last_body_is_wrapped_keeps_its_place_name():
     got = _scan("""III. TỔ CHỨC THỰC HIỆN
 2. Đảng ủy Công an tỉnh, Thành ủy Nha Trang, Thành ủy Cam Ranh và Thị ủy

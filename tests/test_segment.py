@@ -292,6 +292,20 @@ def test_two_commas_of_a_list_read_as_full_stops_in_a_row_are_both_put_back():
     assert typed.text == text
 
 
+def test_a_speck_read_as_a_mark_between_a_title_and_its_body_is_dropped():
+    # UBND Quảng Ngãi 565/TB-UBND (dev scan vht534) at 300 and 200 dpi grey and 200 dpi one-bit: '1. Yêu cầu Thủ
+    # trưởng, các cơ quan, …' (a bare title names nobody: the item and its three tasks were lost); the same speck read
+    # as a comma or a colon between two words in prints of UBND Quảng Trị ('Hạt Kiểm, lâm Cam Lộ'), UBND Đắk Lắk ('cá,
+    # nhân') and HĐND Hà Nội. A title before another title is a list and stays, and so does any text not OCR'd
+    text = (
+        "1. Yêu cầu Thủ trưởng, các cơ quan, đơn vị, địa phương, các Chủ đầu tư theo chức năng;\n"
+        "Giám đốc: Sở Tài chính; Chủ tịch, các Phó Chủ tịch UBND tỉnh; Giám đốc, Thủ trưởng các sở, ban, ngành."
+    )
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == text.replace("Thủ trưởng,", "Thủ trưởng ").replace("Giám đốc:", "Giám đốc ")
+    assert typed.text == text
+
+
 def test_low_resolution_scans_markers_read_as_look_alikes_are_put_back():
     # UBND Quảng Ngãi 565/TB-UBND scanned at 200 dpi: 'H. Nhiệm vụ cụ thể …' for 'II.' (239/TTr-UBND at 150 dpi: 'H.
     # MỤC ĐÍCH …'); 660/TB-UBND at 200 dpi: '8) Tiếp tục …' for the 'a)' before 'b)' (239/TTr-UBND in black and white:
