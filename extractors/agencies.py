@@ -1040,7 +1040,7 @@ def _acts(sc: _Scanner, start: int, end: int) -> bool:
 
 
 _MEMBER_WORDS = 24  # syllables: a member of a list of officials longer than this is a sentence, not a name
-_MEMBER_CUT = re.compile(r"\s*(?:;|,|\bva\b)\s*")  # on folded text
+_MEMBER_CUT = re.compile(r"\s*(?:;|,|:|\bva\b)\s*")  # on folded text
 
 
 def _closing_class(sc: _Scanner, pos: int) -> bool:
@@ -1073,7 +1073,7 @@ def _restated_class(sc: _Scanner, member: int, pos: int) -> bool:
 
 
 def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
-    """(start, end) of each member: cut at ';', and at ',' or 'và' when a title follows, or a class closes the list
+    """(start, end) of each member: cut at ';', and at ',', ':' or 'và' when a title follows, or a class closes the list
     ('… Giám đốc Hợp tác xã dịch vụ điện Quảng Phú và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan'), also
     without its 'các' ('… Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và cơ quan, tổ chức cá nhân
     liên quan', Bộ Quốc phòng; '… Thủ trưởng các cơ quan, đơn vị và tổ chức, cá nhân có liên quan')."""
@@ -1085,6 +1085,7 @@ def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
             or sc._word(sc.lex.titles, sc._literal(_PLURAL, m.end()) or m.end()) is not None  # '…, các Bộ trưởng'
             or (cut == "va" and (_closing_class(sc, m.end()) or _restated_plural(sc, m.end())))
             or (cut == "," and _restated_class(sc, cuts[-1][1] if cuts else start, m.end()))
+            or (cut == ":" and _semicolon_read_as_colon(sc, cuts[-1][1] if cuts else start, m.start(), m.end()))
         ):
             cuts.append((m.start(), m.end()))
     bounds = [start] + [x for cut in cuts for x in cut] + [stop]
@@ -1095,6 +1096,23 @@ def _member_spans(sc: _Scanner, start: int, stop: int) -> list[tuple[int, int]]:
             first = sc.text.index(member, a)
             spans.append((first, first + len(member)))
     return spans
+
+
+def _semicolon_read_as_colon(sc: _Scanner, member: int, colon: int, after: int) -> bool:
+    """Whether the colon closing ``sc.text[member:colon]`` is a member's ';' OCR read as ':' before a body ('Giám đốc
+    Sở Dân tộc và Tôn giáo: UBND cấp xã và …', UBND Bắc Ninh 1509/QĐ-UBND, tn-8966c59f782e4081, faxed at 200 dpi): the
+    member before it is a title and the body it heads, read whole. A colon after a bare title or a class ('Giám đốc:
+    Trung tâm …', 'Giám đốc các Sở: Y tế, …') lists the bodies the title heads; one before a title is a cut as a
+    comma is ('Chánh Văn phòng Ủy ban nhân dân thành phố Hà Nội: Giám đốc Sở Nội vụ …', UBND Hà Nội 71/2025/QĐ-UBND,
+    tn-af2a4fc9b3a7aeeb, printed and scanned at 100 dpi; 'Các ông: Chánh văn phòng UBND tỉnh, …' in the 1999 decree
+    of the development scans at 150 dpi one-bit)."""
+    title_end = sc._word(sc.lex.titles, member)
+    if title_end is None or sc._literal(_PLURAL, title_end) is not None:
+        return False
+    found, end = parse_addressees(sc.text[:colon], member, sc.folded[:colon])
+    if len(found) != 1 or sc.text[end:colon].strip() or len(sc.text[title_end:colon].split()) < 2:
+        return False
+    return sc._starts_body(after)
 
 
 def _shared_unit_place(sc: _Scanner, prev: AgencyMatch, pos: int) -> tuple[AgencyMatch, AgencyMatch] | None:

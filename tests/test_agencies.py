@@ -920,3 +920,31 @@ def test_the_tilde_ocr_reads_for_a_names_dash_is_the_dash():
         "Sở Lao động - Thương binh và Xã hội"
     ]
     assert _names("Sở Lao động ~ Thương binh và Xã hội chủ trì") == ["Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_a_semicolon_read_as_a_colon_after_a_whole_titled_member_still_cuts_the_officials():
+    # UBND Hà Nội 71/2025/QĐ-UBND (tn-af2a4fc9b3a7aeeb) printed and scanned at 100 dpi; UBND Bắc Ninh 1509/QĐ-UBND
+    # (tn-8966c59f782e4081) faxed at 200 dpi: the ';' between two members read ':'
+    def names(text: str) -> list[str]:
+        return [m.name for m in parse_officials(text, 0, len(text))]
+
+    assert names(
+        "Chánh Văn phòng Ủy ban nhân dân thành phố Hà Nội: Giám đốc Sở Nội vụ thành phố Hà Nội; Thủ trưởng các sở, "
+        "ban, ngành"
+    ) == [
+        "Chánh Văn phòng Ủy ban nhân dân thành phố Hà Nội",
+        "Giám đốc Sở Nội vụ thành phố Hà Nội",
+        "Thủ trưởng các sở, ban, ngành",
+    ]
+    assert names("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Dân tộc và Tôn giáo: UBND cấp xã và các tổ chức, cá nhân") == [
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+        "Giám đốc Sở Dân tộc và Tôn giáo",
+        "Ủy ban nhân dân cấp xã",
+        "các tổ chức, cá nhân",
+    ]
+    # a colon after a bare title or a class lists the bodies the title heads
+    assert names("Giám đốc: Trung tâm Công báo - Tin học tỉnh, Trung tâm Phục vụ hành chính công tỉnh") == [
+        "Giám đốc Trung tâm Công báo - Tin học tỉnh",
+        "Giám đốc Trung tâm Phục vụ hành chính công tỉnh",
+    ]
+    assert names("Giám đốc các Sở: Y tế, Tài chính") == ["Giám đốc Sở Y tế", "Giám đốc Sở Tài chính"]

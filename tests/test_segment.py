@@ -742,3 +742,60 @@ def test_a_part_number_with_a_comma_for_its_stop_before_a_heading_in_small_lette
     assert len(scanned.text) == len(text) and typed.text == text
     scanned, _ = _scanned_and_typed("I. Mục tiêu\nII, Trách nhiệm của các sở\n1. Sở Tài chính\n2. Sở Xây dựng")
     assert [line.section for line in scanned.lines] == ["I", "I", "I.1", "I.2"]
+
+
+def test_a_lettered_item_run_into_the_one_before_with_its_letter_misread_is_cut_back_out():
+    # UBND Cần Thơ 2519/QĐ-UBND (tn-1813348fc14ac2b7) printed and scanned at 150 dpi: 'ï)' for 'i)' and 'ở)' for 'đ)'
+    # read small letters after a ';', so OCR joined each item to the line of the one before (two tasks of the Trung
+    # tâm Phục vụ hành chính công lost); UBND Cần Thơ 165/KH-UBND (tn-a83fffe08d7aeed7) at 150 dpi: 'ø)' for 'g)'
+    scanned, typed = _scanned_and_typed(
+        "Điều 2. Nhiệm vụ, quyền hạn\n1. Nhiệm vụ, quyền hạn chung\na) Công khai kịp thời danh mục thủ tục hành chính;\n"
+        "h) Đề xuất các giải pháp đổi mới, cải tiến nhằm nâng cao chất lượng, hiệu quả phục vụ, tạo thuận lợi cho tổ "
+        "chức, cá nhân trong thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông; ï) Thực hiện các "
+        "nhiệm vụ khác được giao theo quy định của pháp luật.\n"
+        "2. Ngoài các nhiệm vụ, quyền hạn được nêu tại khoản 1 Điều này, gồm các nhiệm vụ sau:\n"
+        "a) Hướng dẫn, theo dõi, đôn đốc, kiểm tra việc thực hiện công tác kiểm soát thủ tục hành chính;\n"
+        "d) Kiểm soát chất lượng công bố, công khai thủ tục hành chính thuộc phạm vi giải quyết của địa phương; ở) "
+        "Nghiên cứu, đề xuất các chủ trương, chính sách, giải pháp, sáng kiến cải cách thủ tục hành chính;\n"
+        "e) Tiếp nhận, xử lý phản ánh, kiến nghị của tổ chức, cá nhân."
+    )
+    assert [(line.marker, line.section) for line in scanned.lines] == [
+        ("Điều 2.", "Điều 2"),
+        ("1.", "Điều 2.1"),
+        ("a)", "Điều 2.1.a"),
+        ("h)", "Điều 2.1.h"),
+        ("i)", "Điều 2.1.i"),
+        ("2.", "Điều 2.2"),
+        ("a)", "Điều 2.2.a"),
+        ("d)", "Điều 2.2.d"),
+        ("đ)", "Điều 2.2.đ"),
+        ("e)", "Điều 2.2.e"),
+    ]
+    assert len(typed.lines) == 8  # typed text is left as printed
+    scanned, _ = _scanned_and_typed(
+        "a) Tiếp tục tổ chức triển khai.\ne) Đổi mới mạnh mẽ nội dung, hình thức truyền thông, vận động phù hợp với từng nhóm đối tượng; ø) Tăng cường "
+        "kiểm tra, giám sát.\n3. Sở Tài chính"
+    )
+    assert [line.marker for line in scanned.lines] == ["a)", "e)", "g)", "3."]
+    # the mark is no item where the list after it disagrees: 'đ)' read for 'd)' at the line's head, its own 'đ)' run
+    # in as 'ở)', then 'e)' (tn-a83fffe08d7aeed7 faxed at 200 dpi) — 'e)' twice would be out of sequence
+    scanned, _ = _scanned_and_typed(
+        "a) Tiếp tục tổ chức triển khai.\nđ) Phối hợp với Sở Y tế, Sở Nội vụ rà soát, củng cố ở cơ sở; ở) Tiếp tục quan tâm bố trí.\n"
+        "e) Đổi mới mạnh mẽ nội dung."
+    )
+    assert [line.marker for line in scanned.lines] == ["a)", "đ)", "e)"]
+
+
+def test_a_first_items_one_read_as_a_capital_i_is_put_back_under_its_article():
+    # UBND Đắk Lắk 02125/QĐ-UBND (tn-e13c637d6d90ecc4) printed and scanned at 100 dpi: 'I.' for '1.' under Điều 2, read
+    # as part I, so the article's two tasks of Sở Khoa học và Công nghệ were lost. A part I over its own '1.' stays
+    scanned, typed = _scanned_and_typed(
+        "Điều 2. Giao Sở Khoa học và Công nghệ căn cứ Danh mục thủ tục hành chính được công bố tại Điều 1 Quyết định "
+        "này có trách nhiệm:\nI. Cung cấp đúng, đầy đủ nội dung, quy trình giải quyết thủ tục hành chính để\n"
+        "Trung tâm Phục vụ hành chính công tỉnh niêm yết, công khai thực hiện.\n"
+        "2. Rà soát quy trình nội bộ giải quyết thủ tục hành chính đã được Chủ tịch UBND tỉnh phê duyệt."
+    )
+    assert [line.section for line in scanned.lines] == ["Điều 2", "Điều 2.1", "Điều 2.1", "Điều 2.2"]
+    assert typed.lines[1].marker == "I."
+    scanned, _ = _scanned_and_typed("Điều 1. Phạm vi\nI. Mục đích, yêu cầu\n1. Mục đích\n2. Yêu cầu")
+    assert scanned.lines[1].text.startswith("I.")

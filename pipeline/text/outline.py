@@ -63,6 +63,48 @@ def _first_letter_lookalikes() -> frozenset[str]:
 _SLIPPED_LETTER = re.compile(r"^([^\s\d)]{1,2})\)\s*(?=\w)")
 
 
+# A lettered item run into the one before it after its ';', its letter read as another mark ('…; ở) Nghiên cứu …'):
+# OCR joined the two lines because the mark is no letter a list opens with and reads as a small letter.
+_RUN_IN_LETTER = re.compile(r"; ([^\s\da-zđA-Z(]\)) (?=[A-ZĐÀ-Ỹ])")
+# The letters a Vietnamese list is numbered with, in order: the alphabet's ('e)' is followed by 'g)').
+_ITEM_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def cut_run_in_letters(lines: list[str]) -> list[str]:
+    """``lines`` (stripped) with a lettered item that OCR ran into the item before it put back on a line of its own,
+    at the same length (the space after the ';' becomes a line break, the mark the letter the list wants): '… giải
+    quyết; ở) Niêm yết công khai …' on the line of 'd)' (UBND Nghệ An 3769/QĐ-UBND, tn-65fe198460ffa9d9, printed and
+    scanned at 200 dpi), '… một cửa liên thông; ï) Thực hiện các nhiệm vụ khác …' on the line of 'h)' and '…; ở)
+    Nghiên cứu, đề xuất …' on that of 'd)' (UBND Cần Thơ 2519/QĐ-UBND, tn-1813348fc14ac2b7, at 150 dpi and faxed at
+    150 and 200), '…; ø) Tăng cường kiểm tra …' on that of 'e)' (UBND Cần Thơ 165/KH-UBND, tn-a83fffe08d7aeed7, at 150
+    and 200 dpi and faxed). The mark stands for the letter after the item it is run into, and the next item of the
+    outline, if a lettered one, is the letter after that; otherwise the item's task is read as the end of the one
+    before and lost."""
+    out = list(lines)
+    found = [_read_marker(line) for line in lines]
+    for n, line in enumerate(lines):
+        before = next((f for f in reversed(found[: n + 1]) if f is not None and f[0] != "bullet"), None)
+        if before is None or before[0] != "letter" or not _RUN_IN_LETTER.search(line):
+            continue
+        after = next((f for f in found[n + 1 :] if f is not None and f[0] != "bullet"), None)
+        letter, pieces, done = before[1], [], 0
+        for m in _RUN_IN_LETTER.finditer(line):
+            want = _next_item_letter(letter)
+            if want is None:
+                break
+            pieces += [line[done : m.start() + 1], "\n", want + ")"]
+            done, letter = m.end(1), want
+        agrees = after is None or after[0] != "letter" or after[1] == _next_item_letter(letter)
+        if letter != before[1] and agrees:
+            out[n] = "".join(pieces) + line[done:]
+    return out
+
+
+def _next_item_letter(label: str) -> str | None:
+    at = _ITEM_LETTERS.find(label) + 1
+    return _ITEM_LETTERS[at] if 0 < at < len(_ITEM_LETTERS) else None
+
+
 def mend_letter_markers(lines: list[str]) -> list[str]:
     """``lines`` (stripped) with the marker OCR misread for a lettered item put back from the list around it, at the
     same length: a digit of ``first_letter_lookalikes`` for the 'a' ('8) Tiếp tục …', '4) Tiếp tục …' → 'a) Tiếp tục …'),

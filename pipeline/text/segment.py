@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -213,14 +214,24 @@ def _mend_marker(line: re.Match[str]) -> str:
 
 
 def _mend_line_markers(text: str, scanned: list[tuple[int, int]]) -> str:
-    """``text`` with ``outline.mend_letter_markers``, ``outline.mend_part_numbers`` and
-    ``outline.mend_sibling_numbers`` applied to its lines (a list may go on over a page break; a part's number follows
-    the part before), each kept in place, on the ``scanned`` spans (OCR'd pages) only."""
+    """``text`` with ``outline.cut_run_in_letters`` applied to its lines, then ``outline.mend_letter_markers``,
+    ``outline.mend_part_numbers`` and ``outline.mend_sibling_numbers`` to the lines that leaves (a list may go on over
+    a page break; a part's number follows the part before), each kept in place, on the ``scanned`` spans (OCR'd
+    pages) only."""
+    cut = _mend_lines(text, scanned, outline.cut_run_in_letters)
+    return _mend_lines(
+        cut,
+        scanned,
+        lambda lines: outline.mend_sibling_numbers(outline.mend_part_numbers(outline.mend_letter_markers(lines))),
+    )
+
+
+def _mend_lines(text: str, scanned: list[tuple[int, int]], mend: Callable[[list[str]], list[str]]) -> str:
+    """``text`` with ``mend`` applied to its stripped lines, each put back in place at the same length."""
     found = list(_LINE.finditer(text))
     stripped = [m.group().strip() for m in found]
-    mended = outline.mend_sibling_numbers(outline.mend_part_numbers(outline.mend_letter_markers(stripped)))
     pieces, done = [], 0
-    for m, old, new in zip(found, stripped, mended):
+    for m, old, new in zip(found, stripped, mend(stripped)):
         if new != old and any(start <= m.start() < end for start, end in scanned):
             at = m.start() + len(m.group()) - len(m.group().lstrip())
             pieces += [text[done:at], new]
