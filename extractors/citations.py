@@ -67,6 +67,8 @@ class _Patterns:
     dated_lead: re.Pattern[str]  # 'Ngày 12/3/2012, ' opening a sentence
     dated_verb: re.Pattern[str]
     number_lead: re.Pattern[str]  # a number's leading 1 read as a letter by OCR: 'số I86/KH-UBND'
+    code_slips: dict[str, str]  # a letter OCR reads in a symbol's code → the letter printed
+    code_doubled: str  # letters whose doubling OCR reads as one: 'Tg' for TTg
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +112,8 @@ def _patterns() -> _Patterns:
         standards=dict(data["standards"]),
         dated_lead=re.compile(rf"\s*(?:{date})\s*,\s*"),
         dated_verb=re.compile(rf"\b(?:{phrase_alternation(data['dated_verbs'])})\b"),
+        code_slips=dict(data["code_slips"]),
+        code_doubled=data["code_doubled"],
         number_lead=re.compile(rf"(?<![\w/])[{re.escape(data['number_lead_lookalikes'])}](?=\d{{1,4}}\s*/\s*[A-ZĐ])"),
     )
 
@@ -186,31 +190,20 @@ def _symbol_codes() -> frozenset[str]:
 
 
 def _mended_code(part: str) -> str:
-    """A symbol's letter part OCR slipped by one letter, added, lost or changed ('6138/UBND-KGVK' for KGVX, UBND
-    Quảng Ngãi vht534 at 300 dpi grey; '202/BLTTT-KHTC' for BTTTT, bnt_BTTTT at 150 dpi; '2269/QĐ- -Tg' for TTg,
-    the same at 200 dpi; '1479/QD-TTs', 05 at 100 dpi one-bit): read as the one code of ``symbol_codes.json`` it is
-    one edit from, when it is no code itself; a part one edit from two codes is left as read."""
+    """A symbol's letter part with one letter OCR slipped: a letter misread (``citations.json`` ``code_slips``: 'K'
+    for X, '6138/UBND-KGVK' for KGVX, UBND Quảng Ngãi vht534 at 300 dpi grey; 'L' for T, '202/BLTTT-KHTC' for BTTTT,
+    bnt_BTTTT at 150 dpi) or a doubled letter read once ('2269/QĐ- -Tg' for TTg, bnt_BTTTT at 200 dpi), read as the
+    one code of ``symbol_codes.json`` it then is, when it is no code itself. Any letter added, lost or changed would
+    make real codes the corpus lacks into others ('SNNPTNT' into BNNPTNT, 'BHXH' into BVHXH, 'KBNN' into BNN), and
+    any letter doubled UBND Quảng Ngãi's 'NC' into NCC."""
     codes = _symbol_codes()
     if part in codes or not part.isalpha():
         return part
-    near = {code for code in _one_edit(part) if code in codes}
+    slips = _patterns().code_slips
+    misread = {part[:i] + slips[c] + part[i + 1 :] for i, c in enumerate(part) if c in slips}
+    doubled = {part[: i + 1] + part[i:] for i, c in enumerate(part) if c in _patterns().code_doubled}
+    near = (misread | doubled) & codes
     return near.pop() if len(near) == 1 else part
-
-
-def _one_edit(part: str) -> set[str]:
-    """Every string one letter from ``part``: a letter of a code's alphabet added, one lost, or one changed for
-    another of the same case (a capital and a small letter differ in height, which OCR keeps: 'Tg' is 'TTg', not 'TB')."""
-    letters = _code_letters()
-    cuts = [(part[:i], part[i:]) for i in range(len(part) + 1)]
-    lost = {a + b[1:] for a, b in cuts if b}
-    changed = {a + c + b[1:] for a, b in cuts if b for c in letters if c.isupper() == b[0].isupper()}
-    added = {a + c + b for a, b in cuts for c in letters}
-    return (lost | changed | added) - {part}
-
-
-@lru_cache(maxsize=1)
-def _code_letters() -> str:
-    return "".join(sorted({c for code in _symbol_codes() for c in code}))
 
 
 def _date_before(key: str, phrase_start: int, paragraph_start: int) -> str | None:

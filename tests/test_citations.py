@@ -543,15 +543,20 @@ def test_ocr_letter_for_a_numbers_leading_one():
 
 def test_ocr_slipped_letter_in_a_symbol_code():
     """Lines as OCR read them, UBND Quảng Ngãi scans resampled: '6138/UBND-KGVK' for KGVX (vht534 at 300 dpi grey),
-    '202/BLTTT-KHTC' for BTTTT (bnt_BTTTT at 150 dpi), '2269/QĐ- -Tg' for TTg (bnt_BTTTT at 200 dpi): a part one letter
-    from exactly one code the corpus writes is read as that code on an OCR'd page; 'TT' (a code itself: Thông tư) stays."""
+    '202/BLTTT-KHTC' for BTTTT (bnt_BTTTT at 150 dpi), '2269/QĐ- -Tg' for TTg (bnt_BTTTT at 200 dpi): a part one OCR
+    slip from exactly one code the corpus writes is read as that code on an OCR'd page; 'TT' (a code itself: Thông tư)
+    stays, and so do real codes the corpus lacks ('SNNPTNT', 'BHXH', Quảng Ngãi's 'NC'), one letter from others."""
     found = _cited_on_scan(
         "Công văn số 5442/UBND-KGVX ngày 10/10/2024 và số 6138/UBND-KGVK ngày 13/11/2024. Theo đề nghị của Bộ Thông "
         "tin và Truyền thông tại Công văn số 202/BLTTT-KHTC ngày 21/01/2025 về việc góp ý dự thảo Quyết định sửa đổi "
         "Quyết định số 2269/QĐ- -Tg ngày 31/12/2021 của Thủ tướng Chính phủ; tại Quyết định số 1456/QĐ-TT ngày "
-        "22/11/2023.\n"
+        "22/11/2023. Tờ trình số 12/TTr-SNNPTNT ngày 02/01/2024; Công văn số 7/BHXH-TCCB ngày 03/01/2024; Công văn số "
+        "45/UBND-NC ngày 04/01/2024.\n"
     )
     assert found == {
+        ("12/TTr-SNNPTNT", "2024-01-02"),
+        ("7/BHXH-TCCB", "2024-01-03"),
+        ("45/UBND-NC", "2024-01-04"),
         ("5442/UBND-KGVX", "2024-10-10"),
         ("6138/UBND-KGVX", "2024-11-13"),
         ("202/BTTTT-KHTC", "2025-01-21"),
