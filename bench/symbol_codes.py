@@ -49,7 +49,8 @@ def main() -> None:
         "_doc": (
             "The letter parts of số/ký hiệu written in the corpus (bench.symbol_codes: the citations and own numbers "
             "of the tuning texts, the development gold), in how many documents each is written. extractors.citations "
-            "reads an OCR'd symbol part that is none of them but one letter from exactly one as that one."
+            "reads an OCR'd symbol part that is none of them but one slip of citations.json code_slips or "
+            "code_doubled from exactly one as that one."
         ),
         "codes": dict(sorted(seen.items())),
     }
