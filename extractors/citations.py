@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -65,6 +66,9 @@ class _Patterns:
     standards: dict[str, str]  # code prefix → kind
     dated_lead: re.Pattern[str]  # 'Ngày 12/3/2012, ' opening a sentence
     dated_verb: re.Pattern[str]
+    number_lead: re.Pattern[str]  # a number's leading 1 read as a letter by OCR: 'số I86/KH-UBND'
+    code_slips: dict[str, str]  # a letter OCR reads in a symbol's code → the letter printed
+    code_doubled: str  # letters whose doubling OCR reads as one: 'Tg' for TTg
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +112,9 @@ def _patterns() -> _Patterns:
         standards=dict(data["standards"]),
         dated_lead=re.compile(rf"\s*(?:{date})\s*,\s*"),
         dated_verb=re.compile(rf"\b(?:{phrase_alternation(data['dated_verbs'])})\b"),
+        code_slips=dict(data["code_slips"]),
+        code_doubled=data["code_doubled"],
+        number_lead=re.compile(rf"(?<![\w/])[{re.escape(data['number_lead_lookalikes'])}](?=\d{{1,4}}\s*/\s*[A-ZĐ])"),
     )
 
 
@@ -128,11 +135,12 @@ def _candidates(text: str, key: str, scanned: list[tuple[int, int]]) -> list[tup
     after a capitalised kind word or 'số': 'Đề án 06', 'quyết định số 135' name a document, 'đề án 06 của
     tỉnh' and 'chương trình 135' a scheme by its nickname. ``scanned``: the spans of OCR'd pages."""
     # emphasis a web page leaves inside a number: 'số** 3303**/QĐ-BTP', '*số 794*/SDTTG-VP'
-    plain = text.replace("*", " ")
+    plain, restored = _lead_digits_restored(text.replace("*", " "), scanned)
     found = [
         _joined_symbol(plain, m.start(1), m.end(1), any(a <= m.start(1) < b for a, b in scanned))
         for m in DOC_NUMBER.finditer(plain)
     ]
+    found = [f for f in found if f[0] not in restored or _reads_clean(f[2])]
     found += [(m.start(1), m.end(1), " ".join(m.group(1).split())) for m in _patterns().standard.finditer(text)]
     taken = [(s, e) for s, e, _ in found]
     for m in _patterns().bare_number.finditer(key):
@@ -142,12 +150,60 @@ def _candidates(text: str, key: str, scanned: list[tuple[int, int]]) -> list[tup
     return sorted(found)
 
 
+def _lead_digits_restored(text: str, scanned: list[tuple[int, int]]) -> tuple[str, set[int]]:
+    """``text`` with the leading 1 of a number that OCR read as a letter put back on OCR'd pages, one character for
+    one: 'Kế hoạch số I86/KH-UBND', 'Kết luận số I84/KL-TTr' (UBND Quảng Ngãi vht534 resampled to 100-200 dpi
+    one-bit), 'Quyết định số I479/QD-TTs' (UBND Quảng Ngãi 05 at 100 dpi one-bit), 'phiếu trình số' / 'I3/ÚB-TP'
+    (UBND Cao Bằng 157/QĐ-NĐ-UB, typed in 1999, at 100 dpi one-bit): a letter before digits and a symbol's slash.
+    Returns the text and where a figure was put back."""
+    pattern = _patterns().number_lead
+    chars = list(text)
+    restored = set()
+    for start, end in scanned:
+        for m in pattern.finditer(text, start, end):
+            chars[m.start()] = "1"
+            restored.add(m.start())
+    return "".join(chars), restored
+
+
+def _reads_clean(number: str) -> bool:
+    """Every letter part of the symbol is a code the corpus writes: a number whose leading figure OCR already slipped
+    is read only so ('I479/QD-TTs', 'I86/KH-LUJUBND' in UBND Quảng Ngãi 05 and vht534 at 100 dpi one-bit are not)."""
+    return all(part in _symbol_codes() for part in re.split(r"[-/&]", number) if not part.isdigit())
+
+
 def _joined_symbol(text: str, start: int, end: int, scanned: bool) -> tuple[int, int, str]:
-    """A symbol whose last part joins two units with '&' ('9086/BNV-CTTN&BĐG', 'LĐTB&XH') read whole."""
+    """A symbol whose last part joins two units with '&' ('9086/BNV-CTTN&BĐG', 'LĐTB&XH') read whole; on an OCR'd
+    page, a code part one letter from exactly one code the corpus writes is read as that code (``_mended_code``)."""
     more = re.match(r"&[A-ZĐ][A-ZĐ0-9]*", text[end:])
     if more:
         end += more.end()
-    return start, end, clean_number(text[start:end], scanned)
+    number = clean_number(text[start:end], scanned)
+    if scanned:
+        number = re.sub(r"[^-/]+", lambda m: _mended_code(m.group()), number)
+    return start, end, number
+
+
+@lru_cache(maxsize=1)
+def _symbol_codes() -> frozenset[str]:
+    return frozenset(load_json("symbol_codes.json")["codes"])
+
+
+def _mended_code(part: str) -> str:
+    """A symbol's letter part with one letter OCR slipped: a letter misread (``citations.json`` ``code_slips``: 'K'
+    for X, '6138/UBND-KGVK' for KGVX, UBND Quảng Ngãi vht534 at 300 dpi grey; 'L' for T, '202/BLTTT-KHTC' for BTTTT,
+    bnt_BTTTT at 150 dpi) or a doubled letter read once ('2269/QĐ- -Tg' for TTg, bnt_BTTTT at 200 dpi), read as the
+    one code of ``symbol_codes.json`` it then is, when it is no code itself. Any letter added, lost or changed would
+    make real codes the corpus lacks into others ('SNNPTNT' into BNNPTNT, 'BHXH' into BVHXH, 'KBNN' into BNN), and
+    any letter doubled UBND Quảng Ngãi's 'NC' into NCC."""
+    codes = _symbol_codes()
+    if part in codes or not part.isalpha():
+        return part
+    slips = _patterns().code_slips
+    misread = {part[:i] + slips[c] + part[i + 1 :] for i, c in enumerate(part) if c in slips}
+    doubled = {part[: i + 1] + part[i:] for i, c in enumerate(part) if c in _patterns().code_doubled}
+    near = (misread | doubled) & codes
+    return near.pop() if len(near) == 1 else part
 
 
 def _date_before(key: str, phrase_start: int, paragraph_start: int) -> str | None:
@@ -383,6 +439,8 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ci
     start, stop = document_span(seg)
     end = min(stop, _document_end(seg, meta))
     found = _respelled([f for f in found if start <= f.start < end])
+    scanned = [(page.start, page.end) for page in seg.doc.pages if page.source == TextSource.ocr]
+    found = _redated(found, scanned)
     dated_numbers = {fold(f.number) for f in found if f.issued_on}
     seen: dict[tuple[str, str | None], Citation] = {}
     for f in found:
@@ -405,6 +463,31 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ci
             evidence=seg.evidence(f.start, f.end),
         )
     return list(seen.values())
+
+
+def _redated(found: list[_Found], scanned: list[tuple[int, int]]) -> list[_Found]:
+    """A date OCR slipped by one figure in one mention of a paper the document dates alike at least twice elsewhere
+    ('Nghị quyết số 24/2013/NQ-HĐND ngày 19/12/2013', seven times '10/12/2013' in UBND Quảng Ngãi 239/TTr-UBND
+    resampled to 150 dpi one-bit) put back, on OCR'd pages only: one number is one paper, and no tuning text dates
+    one number two ways. The slip is seen in other issuers' prints ('454/TTr-SoNNMT ngày 17/11/2029' for 2025 in UBND
+    Đồng Nai 2813/QĐ-UBND printed at 100 dpi), there in a paper cited once, which nothing can put back."""
+    dates: dict[str, Counter[str]] = {}
+    for f in found:
+        if f.issued_on:
+            dates.setdefault(fold(f.number), Counter())[f.issued_on] += 1
+    out = []
+    for f in found:
+        counts = dates.get(fold(f.number))
+        if f.issued_on and counts and counts[f.issued_on] == 1 and any(a <= f.at < b for a, b in scanned):
+            usual = [d for d, n in counts.items() if n >= 2 and _one_figure_apart(d, f.issued_on)]
+            if len(usual) == 1:
+                f = replace(f, issued_on=usual[0])
+        out.append(f)
+    return out
+
+
+def _one_figure_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _respelled(found: list[_Found]) -> list[_Found]:

@@ -522,3 +522,72 @@ def test_an_issuer_ends_before_the_verb_that_says_what_the_paper_does(tmp_path):
         "30-CTr/TU": "Thành ủy Cần Thơ",
         "0151/QĐ-UBND": "Chủ tịch Ủy ban nhân dân tỉnh",
     }
+
+
+def _cited_on_scan(text: str) -> set[tuple[str, str | None]]:
+    page = Page(number=1, text=text, source=TextSource.ocr)
+    doc = Document(path="t", sha256="0", media_type="application/pdf", pages=[page]).with_offsets()
+    return {(c.number, c.issued_on) for c in citations.extract(segment(doc))}
+
+
+def test_ocr_letter_for_a_numbers_leading_one():
+    """Lines as OCR read them: UBND Quảng Ngãi vht534 resampled to 200 dpi one-bit ('Kết luận số I84/KL-TTr ngày
+    06/9/2024', 'Kế hoạch số I86/KH-UBND ngày 17/9/2024') and UBND Cao Bằng 157/QĐ-NĐ-UB at 100 dpi one-bit ('I3/ÚB-TP'):
+    the leading 1 read as 'I' is put back on an OCR'd page; a word that is letters only is no number."""
+    found = _cited_on_scan(
+        "- UBND huyện Trà Bồng tiếp tục chỉ đạo khẩn trương thực hiện Kết luận số I84/KL-TTr ngày 06/9/2024 của "
+        "Thanh tra Bộ Lao động - Thương binh và Xã hội; theo Kế hoạch số I86/KH-UBND ngày 17/9/2024 của UBND tỉnh.\n"
+    )
+    assert found == {("184/KL-TTr", "2024-09-06"), ("186/KH-UBND", "2024-09-17")}
+
+
+def test_ocr_slipped_letter_in_a_symbol_code():
+    """Lines as OCR read them, UBND Quảng Ngãi scans resampled: '6138/UBND-KGVK' for KGVX (vht534 at 300 dpi grey),
+    '202/BLTTT-KHTC' for BTTTT (bnt_BTTTT at 150 dpi), '2269/QĐ- -Tg' for TTg (bnt_BTTTT at 200 dpi): a part one OCR
+    slip from exactly one code the corpus writes is read as that code on an OCR'd page; 'TT' (a code itself: Thông tư)
+    stays, and so do real codes the corpus lacks ('SNNPTNT', 'BHXH', Quảng Ngãi's 'NC'), one letter from others."""
+    found = _cited_on_scan(
+        "Công văn số 5442/UBND-KGVX ngày 10/10/2024 và số 6138/UBND-KGVK ngày 13/11/2024. Theo đề nghị của Bộ Thông "
+        "tin và Truyền thông tại Công văn số 202/BLTTT-KHTC ngày 21/01/2025 về việc góp ý dự thảo Quyết định sửa đổi "
+        "Quyết định số 2269/QĐ- -Tg ngày 31/12/2021 của Thủ tướng Chính phủ; tại Quyết định số 1456/QĐ-TT ngày "
+        "22/11/2023. Tờ trình số 12/TTr-SNNPTNT ngày 02/01/2024; Công văn số 7/BHXH-TCCB ngày 03/01/2024; Công văn số "
+        "45/UBND-NC ngày 04/01/2024.\n"
+    )
+    assert found == {
+        ("12/TTr-SNNPTNT", "2024-01-02"),
+        ("7/BHXH-TCCB", "2024-01-03"),
+        ("45/UBND-NC", "2024-01-04"),
+        ("5442/UBND-KGVX", "2024-10-10"),
+        ("6138/UBND-KGVX", "2024-11-13"),
+        ("202/BTTTT-KHTC", "2025-01-21"),
+        ("2269/QĐ-TTg", "2021-12-31"),
+        ("1456/QĐ-TT", "2023-11-22"),
+    }
+
+
+def test_ocr_slipped_figure_in_one_date_of_a_paper_cited_often():
+    """UBND Quảng Ngãi 239/TTr-UBND resampled to 150 dpi one-bit: 'Nghị quyết số 24/2013/NQ-HĐND ngày 10/12/2013'
+    read right twice and once as 'ngày 19/12/2013': the slipped date is the paper's usual one on an OCR'd page; two
+    dates each written once are left as read."""
+    found = _cited_on_scan(
+        "Bãi bỏ Nghị quyết số 24/2013/NQ-HĐND ngày 10/12/2013 của HĐND tỉnh về việc thông qua Quy hoạch.\n"
+        "Xây dựng Nghị quyết bãi bỏ Nghị quyết số 24/2013/NQ-HĐND ngày 10/12/2013 của HĐND tỉnh.\n"
+        "a) Nội dung tại Điều 1: Bãi bỏ toàn bộ Nghị quyết số 24/2013/NQ-HĐND ngày 19/12/2013 của HĐND tỉnh.\n"
+        "Theo Chỉ thị số 01/CT-UBND ngày 03/01/2024 và Chỉ thị số 01/CT-UBND ngày 08/01/2024.\n"
+    )
+    assert found == {
+        ("24/2013/NQ-HĐND", "2013-12-10"),
+        ("01/CT-UBND", "2024-01-03"),
+        ("01/CT-UBND", "2024-01-08"),
+    }
+
+
+def test_ocr_number_with_its_lead_and_its_code_slipped_is_not_read():
+    """UBND Quảng Ngãi vht534 and 05 at 100 dpi one-bit: 'Kế hoạch sô I86/KH-LUJUBND', 'Quyết định số I479/QD-TTs':
+    a number whose leading 1 OCR read as 'I' is read only when its symbol's codes read clean; otherwise a slipped
+    number would be one citation lost and one false."""
+    found = _cited_on_scan(
+        "theo Kế hoạch sô I86/KH-LUJUBND ngày 17/9/2024 của UBND tỉnh; theo Quyết định số I479/QD-TTs ngày "
+        "29/11/2022 của Thủ tướng Chính phủ.\n"
+    )
+    assert found == set()
