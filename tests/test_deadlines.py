@@ -7,6 +7,7 @@ import pytest
 from extractors import deadlines
 from pipeline.read.load import load_document
 from pipeline.text.segment import segment
+from schemas.document import Document, Page, TextSource
 from schemas.extraction import DocumentMeta, Jurisdiction
 
 
@@ -712,3 +713,17 @@ def test_a_letters_reported_past_is_no_deadline_when_the_scan_lost_its_date_line
         issued_on=None,
     )
     assert keys(found) == []
+
+
+def test_a_deadlines_month_read_as_look_alikes_on_a_scanned_page_keeps_its_due():
+    """VPCP 653/TB-VPCP printed and scanned at 100 dpi: 'trong tháng l1 năm 2025', the month's 1 read as an l, with
+    no day before it for the date's mends to go by (the page's text is mended, so an obligation's due reads it too)."""
+    text = (
+        "(1) Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan hoàn thành nghiệm thu các hạng mục còn lại của Nhà "
+        "máy điện Nhơn Trạch 4 phục vụ việc kiểm tra của Hội đồng kiểm tra Nhà nước về công tác nghiệm thu công trình "
+        "xây dựng trong tháng l1 năm 2025.\n"
+    )
+    page = Page(number=1, text=text, source=TextSource.ocr)
+    seg = segment(Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=[page]).with_offsets())
+    meta = DocumentMeta(issued_on="2025-11-28", jurisdiction=Jurisdiction(province=None))
+    assert keys(deadlines.extract(seg, meta)) == [("2025-11", "during", None)]

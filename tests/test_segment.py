@@ -405,15 +405,19 @@ def test_a_dates_digits_read_as_brackets_are_put_back():
 def test_a_months_digits_read_as_look_alikes_are_put_back():
     # UBND Quảng Ngãi 565/TB-UBND printed at 300 and 100 dpi: 'ngày 15 tháng I1 năm 2024', 'tháng LÍ'; VPCP
     # 636/TB-VPCP faxed: 'ngày 06 tháng TÔ năm'; UBND Cao Bằng 157/QĐ-NĐ-UB typed in 1999: 'ngày 18 tháng 0! năm 1999';
-    # no month ('tháng Ta') and no date frame ('tháng I1' alone) stay
+    # a month with no readable day before it: a deadline's in VPCP 653/TB-VPCP printed at 100 dpi ('trong tháng l1 năm
+    # 2025'), UBND Cao Bằng 157/QĐ-NĐ-UB at 150 dpi one-bit ('ngày ¡8 tháng 0l năm I999'); no month ('tháng Ta') stays,
+    # nor a figure with no 'năm' after it ('tháng I1,')
     text = (
         "Quảng Ngãi, ngày 15 tháng I1 năm 2024\nngày 5 tháng LÍ năm 2024\nngày 06 tháng TÔ năm 2025\n"
-        "ngày 18 tháng 0! năm 1999.\nngày 15 tháng Ta năm 2024\ntrong tháng I1 năm 2025"
+        "ngày 18 tháng 0! năm 1999.\nngày 15 tháng Ta năm 2024\ntrong tháng l1 năm 2025\nngày ¡8 tháng 0l năm I999\n"
+        "trong tháng I1, năm 2025"
     )
     scanned, typed = _scanned_and_typed(text)
     assert scanned.text == (
         "Quảng Ngãi, ngày 15 tháng 11 năm 2024\nngày 5 tháng 11 năm 2024\nngày 06 tháng 10 năm 2025\n"
-        "ngày 18 tháng 01 năm 1999.\nngày 15 tháng Ta năm 2024\ntrong tháng I1 năm 2025"
+        "ngày 18 tháng 01 năm 1999.\nngày 15 tháng Ta năm 2024\ntrong tháng 11 năm 2025\nngày ¡8 tháng 01 năm I999\n"
+        "trong tháng I1, năm 2025"
     )
     assert typed.text == text
 

@@ -210,6 +210,17 @@ def test_an_opening_quote_nothing_closes_is_no_quoted_title():
     assert read("Triển khai Kế hoạch “Phát triển du lịch Việt Nam đến năm 2030” của tỉnh")[0][3] == "quoted"
 
 
+def test_trước_read_with_its_first_letters_lost_before_a_day_is_still_a_limit():
+    """OCR's readings of 'trước' right before 'ngày …': UBND Quảng Ngãi's letter bnt_BTTTT resampled to 300 dpi grey
+    and 200 dpi one-bit, Thủ tướng 224/CĐ-TTg printed and scanned at 100 dpi. Without the word the day is a date, no
+    limit; 'ước' before a figure or a year is an estimate."""
+    assert limits("UBND tỉnh theo quy định (#ước ngày 10/02/2025)..", "2025-01-25") == [("2025-02-10", "before", None)]
+    assert limits("UBND tỉnh theo quy định (ước ngày 10/02/2025%)./.", "2025-01-25") == [("2025-02-10", "before", None)]
+    text = "báo cáo Thủ tướng Chính: 1 tước ngày 13 tháng 12 năm 2025."
+    assert limits(text, "2025-11-20") == [("2025-12-13", "before", None)]
+    assert read("sản lượng điện sản xuất ước 8.223 triệu kWh, ước năm 2025 đạt 100%")[0][:2] == ("2025", "during")
+
+
 def test_a_task_about_an_adoption_or_after_a_forecast_keeps_its_due():
     """A body's own task to submit a law, or a task in the sentence after a forecast, is dated."""
     assert limits("Bộ Tư pháp trình Quốc hội thông qua vào tháng 10/2025.") == [("2025-10", "during", None)]

@@ -106,6 +106,8 @@ class _Vocab:
     day_relations: dict[str, Relation]
     default_relations: dict[str, Relation]
     relation_before: re.Pattern
+    slipped_before_day: re.Pattern  # OCR's 'ước', 'tước' for 'trước' right before 'ngày …'
+    day_relation_slips: dict[str, str]
     joint: re.Pattern
     past_end: re.Pattern
     event_end: re.Pattern  # after a range's start: 'đến trước ngày Nghị định này có hiệu lực', a period of cases
@@ -174,6 +176,8 @@ def _vocab() -> _Vocab:
         day_relations={fold(k): v for k, v in d["day_relations"].items()},
         default_relations=d["default_relations"],
         relation_before=re.compile(rf"(?<![\w/\-])({phrase_alternation(relations)})\s+(?:het\s+)?$"),
+        slipped_before_day=re.compile(rf"(?<![\w/\-])({phrase_alternation(d['day_relation_slips'])})\s+$"),
+        day_relation_slips={fold(k): fold(w) for k, w in d["day_relation_slips"].items()},
         joint=re.compile(
             rf"(?:\s*(?:cua\s+)?(?:{phrase_alternation(d['relative_years'])}))?\s*(?:{phrase_alternation(d['range_joints'])})\s*(?:het\s+)?"
         ),
@@ -325,12 +329,23 @@ def _atoms(folded: str) -> list[_Atom]:
         if out and atom.start < out[-1].end:
             continue
         rel = v.relation_before.search(folded, max(0, atom.start - 30), atom.start)
-        if rel and atom.grain.startswith("day") and " ".join(rel.group(1).split()) in v.not_before_days:
+        slip = None if rel or not folded.startswith("ngay", atom.start) else _slipped_day_word(folded, atom.start)
+        if slip:
+            atom = replace(atom, word=slip[0], word_start=slip[1])
+        elif rel and atom.grain.startswith("day") and " ".join(rel.group(1).split()) in v.not_before_days:
             atom = replace(atom, reference=True)  # 'sau ngày 30/4/1975' is a condition on a date, no limit
         elif rel:
             atom = replace(atom, word=" ".join(rel.group(1).split()), word_start=rel.start())
         out.append(atom)
     return out
+
+
+def _slipped_day_word(folded: str, start: int) -> tuple[str, int] | None:
+    """The relation word OCR read with letters lost right before a day written with 'ngày' ('(#ước ngày
+    10/02/2025)' → 'trước'), and where it starts; None without one (time.json ``day_relation_slips``)."""
+    v = _vocab()
+    m = v.slipped_before_day.search(folded, max(0, start - 12), start)
+    return (v.day_relation_slips[m.group(1)], m.start()) if m else None
 
 
 # ----------------------------------------------------------------------------------------------
