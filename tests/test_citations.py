@@ -52,6 +52,21 @@ def test_an_annex_heading_names_the_document_itself_though_ocr_misread_the_heade
     assert ("5764/QĐ-BCA", "2021-07-13") in cited(tmp_path, header + annex)
 
 
+def test_an_annex_heading_of_the_documents_kind_is_its_own_only_by_number(tmp_path):
+    """A print of UBND Hà Tĩnh 2890/QĐ-UBND faxed at 150 dpi read the header's number '28907/QĐ-UBND'; its annex's
+    heading, one figure apart, is the document itself (a fourth issuer of the slip). The kind alone does not say
+    so: Bộ Quốc phòng's consolidated Quyết định 89/VBHN-BQP (tn-1e6fb98e) heads its annexes with the Thủ tướng's
+    Quyết định it reproduces, so with the header's number lost (HĐND Hà Nội 66 printed at 100 dpi read 'đ:' for
+    'Số:') an annex heading of the document's own kind stays a citation."""
+    basis = "Căn cứ Chỉ thị số 23/CT-TTg ngày 26 tháng 8 năm 2025 của Thủ tướng Chính phủ;\n\nQUYẾT ĐỊNH\n"
+    header = "Số: 28907/QĐ-UBND\n\nHà Tĩnh, ngày 20 tháng 11 năm 2025\n\n" + basis
+    annex = "(Kèm theo Quyết định số: 2890/QĐ-UBND ngày 20/11/2025 của Chủ tịch UBND tỉnh)\n"
+    assert list(cited(tmp_path, header + annex)) == [("23/CT-TTg", "2025-08-26")]
+    header = "QUYẾT ĐỊNH\n\nHà Nội, ngày 24 tháng 11 năm 2025\n\n" + basis
+    annex = "(Ban hành kèm theo Quyết định số 38/2025/QĐ-TTg ngày 13 tháng 10 năm 2025 của Thủ tướng Chính phủ)\n"
+    assert ("38/2025/QĐ-TTg", "2025-10-13") in cited(tmp_path, header + annex)
+
+
 def test_spaced_symbol_dash_and_comma_date(tmp_path):
     """Seed 002: 'Quyết định số 5764/QĐ-BCA – V05 ngày 13/7/2021'; seed 001: ', ngày 16/3/2022'; '12- NQ/TW'."""
     found = cited(
