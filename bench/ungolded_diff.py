@@ -1,5 +1,5 @@
 """Precision without gold: what a rule change adds on the tuning texts nobody golded, which are as unseen as
-acceptance's. ``dump`` writes the obligations, deadlines and targets ``extract_file`` gives on every
+acceptance's. ``dump`` writes the obligations, deadlines, targets and wards ``extract_file`` gives on every
 ``bench.corpus.tuning_files()`` text that has no development gold (``files`` lists them, with this checkout's split);
 run it once per checkout, PYTHONPATH pointing at the code to measure (as a script, so an older checkout without this
 module can be measured). ``compare`` lists every fact that is new or changed (agency, role, due, quote) between two
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 GOLD_DEV = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "gold" / "dev"
-KINDS = ("obligations", "deadlines", "targets")
+KINDS = ("obligations", "deadlines", "targets", "wards")
 
 
 def ungolded_tuning_files() -> list[Path]:

@@ -315,6 +315,29 @@ def _in_address(text: str, at: int) -> bool:
     return numbered is not None and all(w[:1].isdigit() or w[:1].isupper() for w in numbered.group(1).split()[1:])
 
 
+def _in_bracketed_address(text: str, mention: Mention) -> bool:
+    """True when the ward is the part of a bracketed address after its street and before its province ('Trung tâm phục
+    vụ hành chính công (Đường Lê Lợi, Phường Bình Dương, Thành phố Hồ Chí Minh)', '(Địa chỉ: 33 Hai Bà Trưng, Phường
+    Nghĩa Lộ, Tỉnh Quảng Ngãi)'), read by the bracket and the commas alone, since OCR damages the street part that
+    ``_in_address`` reads ('(ế44 DIệ B]àn Phủ, Phường Xuân Hòa, …)', '(Số 04 đườn R Nguyễn Tạ 'Bàm, Phường Bà Rịa, …)'):
+    a comma right before the ward (a letter glued to it aside: 'Lợi, tPhường'), a locality after it, and a bracket
+    that encloses it — opened before it and not closed, or closed right after its locality (not the locality's own
+    bracket: 'phường Trường Thi (thành phố Vinh), phường Nghi Thủy (thị xã Cửa Lò)' is a list). The part before the
+    comma names no ward itself ('(phường 1, phường 2, thành phố Bảo Lộc)' is a list too)."""
+    if mention.locality is None:
+        return False
+    before = text[max(0, mention.start - 120) : mention.start]
+    comma = re.search(r",\s*\w?$", before)
+    if comma is None:
+        return False
+    head = before[: comma.start()]
+    part = re.split(r"[;()]|\.\s", head)[-1]
+    if any(k in part.lower() for k in _rules()["keywords"]):
+        return False
+    opened = head.rfind("(") > head.rfind(")")
+    return opened or text[mention.end : mention.end + 3].lstrip()[:1] == ")"
+
+
 @lru_cache(maxsize=1)
 def _house_number() -> re.Pattern:
     """A house number then one street part before a mention ('Số 12, phố Nguyễn Trãi, '): the street's kind word
@@ -359,7 +382,7 @@ def _continued(seg: SegmentedDocument, index: int, mention: Mention) -> Mention:
         if tail not in ("", ",", ";") or following.marker or following.start - line.end > 2 or "\t" in following.text:
             break
         tokens = _cells(following)[0]
-        if not tokens or not _is_name_word(tokens[0][2]):
+        if not tokens or not _is_name_word(tokens[0][2]) or _opens_unit(tokens):
             break
         j = 0
         if not tail:  # the last name was cut by the wrap: 'Hai Bà' + 'Trưng'
@@ -376,6 +399,15 @@ def _continued(seg: SegmentedDocument, index: int, mention: Mention) -> Mention:
     if len(names) == len(mention.names) and names == mention.names:
         return mention
     return Mention(names, mention.start, end, mention.locality, mention.bare)
+
+
+def _opens_unit(tokens: list[tuple[int, int, str]]) -> bool:
+    """A line that opens with a unit's kind ('Xã Đạ Huoai 2 22', 'Phường 1 Bảo Lộc 44': the rows of a list of units the
+    OCR read as lines) names a unit of its own: it never carries on the name or the list of the line before."""
+    words = [fold(t[2].lower()) for t in tokens[:2]]
+    heads = _rules()["unit_heads"]
+    named = any(" ".join(words[:n]) in heads for n in (1, 2))
+    return named or tokens[0][2].lower() in _rules()["keywords"] or bool(_starts_kind(tokens, 0))
 
 
 _CROSS_REFERENCE = re.compile(r"\bkhoan\s+(\d+)\s+dieu\s+(\d+)\b")
@@ -529,11 +561,12 @@ _NAME_AFTER = re.compile(r"\s+((?:[A-ZĐ][\w'’]*)(?:\s+[A-ZĐ][\w'’]*){0,2})
 def _numbered_and_named(after: str, short: str, province: str, when: gazetteer.Era | None, otherwise):
     """'Phường 1 Bảo Lộc': since 2025 some wards keep a number and add their old city's name. (unit, known,
     numbered) of that ward when the gazetteer has one of the number with the capitalized words after it, else
-    ``otherwise``."""
+    ``otherwise``. The number may be written in Roman figures, as wards' numbers are ('Phường I Bảo Lộc')."""
     m = _NAME_AFTER.match(after)
     if m is None:
         return otherwise
-    unit, known = _resolve(f"{short} {m.group(1)}", None, province, when, fuzzy=False)
+    number = gazetteer.roman_value(short) or short
+    unit, known = _resolve(f"{number} {m.group(1)}", None, province, when, fuzzy=False)
     return (unit, True, False) if known and unit is not None else otherwise
 
 
@@ -614,7 +647,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
         mentions = [_continued(seg, index, m) for m in mentions]
         arranged = arrangement is not None and (line.section or "").split(".")[0] in arrangement.articles
         for mention in mentions + in_tables.get(index, []):
-            if not mention.bare and _in_address(seg.text, mention.start):
+            if not mention.bare and (_in_address(seg.text, mention.start) or _in_bracketed_address(seg.text, mention)):
                 continue
             if arranged and arrangement is not None:
                 year = None if _kept(seg, line, mention) else arrangement.year

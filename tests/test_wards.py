@@ -472,3 +472,46 @@ def test_a_committee_abbreviation_misread_by_ocr_still_names_a_body():
     ]
     heading = "A. PHÍ THAM QUAN DI TÍCH TRÊN ĐỊA BÀN PHƯỜNG HOÀN KIẾM\n"
     assert [w.name for w in _wards(heading, province="Hà Nội", issued_on="2025-11-27")] == ["Phường Hoàn Kiếm"]
+
+
+def test_a_ward_in_a_bracketed_address_whose_street_the_ocr_damaged_is_an_address():
+    # UBND TP Hồ Chí Minh 2848/QĐ-UBND printed and OCR'd at 100, 150 and 200 dpi: the street part is no longer read
+    text = (
+        "- Bộ phận Một cửa tại Sở Khoa học và Công nghệ (ế44 DIệ B]àn Phủ, Phường Xuân Hòa, Thành phố Hồ Chí Minh).\n"
+        "- Trung tâm phục vụ hành chính công (Đường tỂ, Ạ M t\nLợi, Phường Bình Dương, Thành phố Hồ Chí Mĩh |. -\n"
+        "- Trung tâm phục vụ hành chính công (Số 04 đườn R Nguyễn Tạ 'Bàm, Phường Bà Rịa, Thành phố Hồ Chí Minh).\n"
+        "- Bộ phận Một cửa tại Sở Khoa học và Công nghệ 44 ï Biên Phủ, Phường Xuân Hòa, Thành phố Hồ Chí Minh).\n"
+        "- Trung tâm phục vụ hành chính công (Đường Lê\nLợi, tPhường Bình Dương, Thành phố Hồ Chí Minh).\n"
+    )
+    assert _wards(text, province="Thành phố Hồ Chí Minh", issued_on="2025-10-01") == []
+
+
+def test_a_bracketed_list_of_wards_or_a_ward_after_a_comma_with_no_bracket_is_no_address():
+    listed = _wards("Công an (phường 1, phường 2, thành phố Bảo Lộc) năm 2024.", province="Lâm Đồng")
+    assert [(w.name, w.year) for w in listed] == [("Phường 1", 2024), ("Phường 2", 2024)]
+    text = "Năm 2025: xây dựng trụ sở Công an các xã, phường Xuân Hòa, Thành phố Hồ Chí Minh (năm 2025)."
+    got = _wards(text, province="Thành phố Hồ Chí Minh", issued_on="2025-10-01")
+    assert [(w.name, w.year) for w in got] == [("Phường Xuân Hòa", 2025)]
+    bracketed = "- Năm 2025: xây dựng Công an phường Trường Thi (thành phố Vinh), phường Nghi Thủy (thị xã Cửa Lò)."
+    assert [w.name for w in _wards(bracketed, province="Nghệ An", issued_on="2023-03-01")] == [
+        "Phường Trường Thi",
+        "Phường Nghi Thủy",
+    ]
+
+
+def test_a_line_that_opens_with_a_units_kind_carries_on_no_ward_name():
+    # UBND Lâm Đồng 2284/QĐ-UBND's list of units printed and OCR'd: each row a line, its number glued at the end
+    text = (
+        "Xã DRan 20\nPhường Cam Ly - Đà Lạt 21\nXã Đạ Huoai 2 22\nXã Sơn Điền 23\nPhường Lang Biang - Đà Lạt 27\n"
+        "Xã Gia Hiệp 28\nXã Đam Rông 4\nPhường Xuân Trường - Đà Lạt 43\nPhường I Bảo Lộc 44\nPhường 2 Bảo Lộc 45\n"
+        "Phường B'Lao 47\nXã Hiệp Thạnh 48\n"
+    )
+    got = [w.name for w in _wards(text, province="Lâm Đồng", issued_on="2025-11-25")]
+    assert got == [
+        "Phường Cam Ly - Đà Lạt",
+        "Phường Lang Biang - Đà Lạt",
+        "Phường Xuân Trường - Đà Lạt",
+        "Phường 1 Bảo Lộc",
+        "Phường 2 Bảo Lộc",
+        "Phường B'Lao",
+    ]
