@@ -3,12 +3,14 @@ acceptance's. ``dump`` writes the obligations, deadlines, targets and wards ``ex
 ``bench.corpus.tuning_files()`` text that has no development gold (``files`` lists them, with this checkout's split);
 run it once per checkout, PYTHONPATH pointing at the code to measure (as a script, so an older checkout without this
 module can be measured). ``compare`` lists every fact that is new or changed (agency, role, due, quote) between two
-dumps, with its sentence, for an auditor to read against CONVENTIONS.md.
+dumps, with its sentence, for an auditor to read against CONVENTIONS.md; ``read`` lists every fact of one kind of
+one dump with its document's kind and issuer, for an audit of precision where no gold exists.
 
     PYTHONPATH=. python -m bench.ungolded_diff files > ungolded.txt
     PYTHONPATH=/path/to/base python bench/ungolded_diff.py dump ungolded.txt base.json
     PYTHONPATH=. python bench/ungolded_diff.py dump ungolded.txt head.json
     python -m bench.ungolded_diff compare base.json head.json
+    python -m bench.ungolded_diff read head.json deadlines
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def dump(texts: list[Path], out: Path) -> None:
     for path in texts:
         extraction = extract_file(path).model_dump(mode="json")
         facts[path.stem] = {kind: extraction[kind] for kind in KINDS}
+        facts[path.stem]["document"] = {field: extraction["document"].get(field) for field in ("kind", "issuer")}
     out.write_text(json.dumps(facts, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
@@ -65,6 +68,17 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     return lines
 
 
+def read(facts: dict[str, Any], kind: str) -> list[str]:
+    """One line per fact of ``kind``: the text, its document's kind and issuer (a dump written before they were
+    kept shows none), the fact and its sentence."""
+    lines = []
+    for doc in sorted(facts):
+        document = facts[doc].get("document") or {}
+        source = f"{doc} [{document.get('kind') or '?'}, {document.get('issuer') or '?'}]"
+        lines += [f"{source} {_key(kind, fact)}" for fact in facts[doc].get(kind, [])]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -75,12 +89,20 @@ def main() -> None:
     compare_parser = commands.add_parser("compare")
     compare_parser.add_argument("before", type=Path)
     compare_parser.add_argument("after", type=Path)
+    read_parser = commands.add_parser("read")
+    read_parser.add_argument("facts", type=Path, help="a dump")
+    read_parser.add_argument("kind", choices=KINDS)
     args = parser.parse_args()
     if args.command == "files":
         print("\n".join(str(path) for path in ungolded_tuning_files()))
         return
     if args.command == "dump":
         dump([Path(line) for line in args.texts.read_text(encoding="utf-8").split()], args.out)
+        return
+    if args.command == "read":
+        lines = read(json.loads(args.facts.read_text(encoding="utf-8")), args.kind)
+        print("\n".join(lines))
+        print(f"{len(lines)} {args.kind}")
         return
     before, after = (json.loads(p.read_text(encoding="utf-8")) for p in (args.before, args.after))
     lines = compare(before, after)

@@ -1,6 +1,6 @@
 """bench.ungolded_diff: the before/after list an auditor reads on texts nobody golded."""
 
-from bench.ungolded_diff import compare, ungolded_tuning_files
+from bench.ungolded_diff import compare, read, ungolded_tuning_files
 
 _EVIDENCE = {"quote": "Giao Sở Tài chính chủ trì,\nphối hợp với Sở Xây dựng …"}  # cb-file_data_7, Điều 167.2.đ
 
@@ -35,3 +35,16 @@ def test_the_ungolded_texts_are_readable_and_have_no_development_gold() -> None:
     golded = {p.stem for p in GOLD_DEV.glob("*.json")}
     assert texts and set(texts) <= set(tuning_files())
     assert not {p.stem for p in texts} & golded
+
+
+def test_read_lists_every_fact_of_a_kind_with_its_document_and_sentence() -> None:
+    deadline = {"due": "--12-25", "relation": "before", "evidence": {"quote": "trước ngày 25\ntháng 12 năm trước"}}
+    facts = {
+        "cb-file_data_2": {"document": {"kind": "Thông tư", "issuer": "Bộ Tài chính"}, "deadlines": [deadline]},
+        "tn-old-dump": {"deadlines": [deadline]},  # a dump written before documents were kept
+    }
+    assert read(facts, "deadlines") == [
+        'cb-file_data_2 [Thông tư, Bộ Tài chính] {"due": "--12-25", "relation": "before"} | trước ngày 25 tháng 12 năm trước',
+        'tn-old-dump [?, ?] {"due": "--12-25", "relation": "before"} | trước ngày 25 tháng 12 năm trước',
+    ]
+    assert read(facts, "targets") == []
