@@ -327,12 +327,12 @@ def status(as_json: bool = typer.Option(False, "--json", help=t("help.status_jso
 
 
 def _query_options(fmt: str, output: Path | None) -> None:
-    from pipeline.store.export import FORMATS
+    from pipeline.store.export import check_format
 
-    if fmt not in FORMATS:
-        _fail(t("export.bad_format", fmt=fmt, formats=", ".join(FORMATS)))
-    if fmt in ("xlsx", "parquet") and output is None:
-        _fail(t("export.needs_output", fmt=fmt))
+    try:
+        check_format(fmt, output)
+    except ValueError as e:
+        _fail(str(e))
 
 
 def _filters(**given):
