@@ -323,48 +323,16 @@ def status(as_json: bool = typer.Option(False, "--json", help=t("help.status_jso
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return
-    typer.echo(t("status.database", database=result.database))
-    typer.echo(t("status.home", home=result.home))
-    typer.echo(
-        t(
-            "status.counts",
-            processed=result.processed,
-            duplicates=result.duplicates,
-            quarantined=result.quarantined,
-            pending=result.pending,
-        )
-    )
-    typer.echo(t("status.documents", documents=result.documents, copies=result.copies))
-    if result.not_read:
-        why = ", ".join(f"{n} {messages.label('choice', choice)}" for choice, n in sorted(result.not_read.items()))
-        typer.echo(t("status.not_read", n=sum(result.not_read.values()), why=why))
-    if result.unread_pages:
-        typer.echo(t("status.unread_pages", n=result.copies_with_unread_pages))
-    for unread in result.unread_pages:
-        typer.echo(f"  #{unread['document']}  {_shown(unread['file'])}: {unread['reason']}")
-    if result.stuck:
-        typer.echo(t("status.stuck", n=len(result.stuck)))
-    for stuck in result.stuck:
-        typer.echo(f"  {stuck['at']}  {_shown(stuck['file'])}: {stuck['reason']}")
-    if result.last_errors:
-        typer.echo(t("status.last_errors"))
-    for error in result.last_errors:
-        typer.echo(f"  {error['at']}  {_shown(error['file'])}: {error['reason']}")
-
-
-def _shown(name: str) -> str:
-    from pipeline.ingest.runner import shown
-
-    return shown(Path(name))
+    typer.echo("\n".join(result.lines()))
 
 
 def _query_options(fmt: str, output: Path | None) -> None:
-    from pipeline.store.export import FORMATS
+    from pipeline.store.export import check_format
 
-    if fmt not in FORMATS:
-        _fail(t("export.bad_format", fmt=fmt, formats=", ".join(FORMATS)))
-    if fmt in ("xlsx", "parquet") and output is None:
-        _fail(t("export.needs_output", fmt=fmt))
+    try:
+        check_format(fmt, output)
+    except ValueError as e:
+        _fail(str(e))
 
 
 def _filters(**given):

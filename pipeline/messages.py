@@ -102,7 +102,6 @@ def _translated(text: str, family: str, lang: str | None) -> str:
                 fields = {name: _translated(value, family, lang) for name, value in found.groupdict().items()}
                 return t(key, lang, **fields)
     return _os_words(text, lang)
-    return _os_words(text, lang)
 
 
 def _os_words(text: str, lang: str | None) -> str:

@@ -322,3 +322,33 @@ def test_the_plan_line_is_not_drawn_across_an_unstated_year():
     )
     assert len(chart.plan_points) == 3 and len(chart.plan_segments) == 1  # 2027-2028 only
     assert len(chart.national_segments) == 3
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "key"),
+    [
+        ("/khong-co-trang-nay", 404, "web.not_found"),
+        ("/evidence/obligations/abc", 422, "web.bad_address"),
+        ("/?sort=xyz", 422, "web.bad_address"),
+    ],
+)
+def test_a_mistyped_address_is_answered_with_a_page_in_vietnamese(server, path, status, key):
+    from html import unescape
+
+    from pipeline.messages import t
+
+    connection = http.client.HTTPConnection(server.removeprefix("http://"), timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = unescape(response.read().decode("utf-8"))
+    assert response.status == status
+    assert response.getheader("Content-Type", "").startswith("text/html")
+    assert t(key, "vi") in body
+
+
+def test_the_api_keeps_its_json_answer_for_a_mistyped_address(server):
+    connection = http.client.HTTPConnection(server.removeprefix("http://"), timeout=10)
+    connection.request("GET", "/api/evidence/obligations/abc")
+    response = connection.getresponse()
+    assert response.status == 422
+    assert json.loads(response.read())["detail"][0]["loc"] == ["path", "fact_id"]

@@ -42,8 +42,8 @@ log = logging.getLogger("vanban.ingest")
 
 
 class OutcomeState(StrEnum):
-    """What became of one file: its fate in the ledger, or one of the two cases the ledger does
-    not record. Printed by ``vanban ingest``; the first three are ``LedgerState`` values."""
+    """What became of one file, printed by ``vanban ingest``: its fate in the ledger (the first three,
+    ``LedgerState`` values), or a case that is no fate of its own (each named beside it)."""
 
     PROCESSED = LedgerState.PROCESSED.value
     DUPLICATE = LedgerState.DUPLICATE.value

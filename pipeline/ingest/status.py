@@ -11,7 +11,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from pipeline.ingest.file_filter import FileFilter
-from pipeline.messages import page_issue, reason
+from pipeline.ingest.runner import shown
+from pipeline.messages import label, page_issue, reason, t
 from pipeline.settings import settings
 from pipeline.store.db import Store
 from pipeline.store.ledger import LedgerState
@@ -52,6 +53,35 @@ class Status:
             "unread_pages": self.unread_pages,
             "copies_with_unread_pages": self.copies_with_unread_pages,
         }
+
+    def lines(self) -> list[str]:
+        """What ``vanban status`` prints without ``--json``, in the reader's language: a section only
+        where there is something to say, each listed file on a line of its own."""
+        lines = [
+            t("status.database", database=self.database),
+            t("status.home", home=self.home),
+            t(
+                "status.counts",
+                processed=self.processed,
+                duplicates=self.duplicates,
+                quarantined=self.quarantined,
+                pending=self.pending,
+            ),
+            t("status.documents", documents=self.documents, copies=self.copies),
+        ]
+        if self.not_read:
+            why = ", ".join(f"{n} {label('choice', choice)}" for choice, n in sorted(self.not_read.items()))
+            lines.append(t("status.not_read", n=sum(self.not_read.values()), why=why))
+        if self.unread_pages:
+            lines.append(t("status.unread_pages", n=self.copies_with_unread_pages))
+        lines += [f"  #{u['document']}  {shown(Path(u['file']))}: {u['reason']}" for u in self.unread_pages]
+        if self.stuck:
+            lines.append(t("status.stuck", n=len(self.stuck)))
+        lines += [f"  {s['at']}  {shown(Path(s['file']))}: {s['reason']}" for s in self.stuck]
+        if self.last_errors:
+            lines.append(t("status.last_errors"))
+        lines += [f"  {e['at']}  {shown(Path(e['file']))}: {e['reason']}" for e in self.last_errors]
+        return lines
 
 
 def status(store: Store, last: int = 5) -> Status:

@@ -108,6 +108,15 @@ def _as_date(value):
     return value
 
 
+def check_format(fmt: str, output: Path | None) -> None:
+    """``ValueError`` with the reason when ``fmt`` cannot be written to ``output``: checked by ``write``,
+    and by a command before it runs its query, so a mistyped format fails at once."""
+    if fmt not in FORMATS:
+        raise ValueError(t("export.bad_format", fmt=fmt, formats=", ".join(FORMATS)))
+    if fmt in ("xlsx", "parquet") and output is None:
+        raise ValueError(t("export.needs_output", fmt=fmt))
+
+
 def write(
     frame: pd.DataFrame,
     fmt: str,
@@ -117,13 +126,10 @@ def write(
 ) -> None:
     """Write ``frame`` as ``fmt`` to ``output`` (stdout for table, csv and json when None).
     ``columns`` chooses the terminal table's columns; ``title`` names the table and the sheet."""
-    if fmt not in FORMATS:
-        raise ValueError(t("export.bad_format", fmt=fmt, formats=", ".join(FORMATS)))
+    check_format(fmt, output)
     if fmt == "table":
         _print_table(frame[[c for c in columns if c in frame]] if columns else frame, title)
         return
-    if fmt in ("xlsx", "parquet") and output is None:
-        raise ValueError(t("export.needs_output", fmt=fmt))
     if output is None:
         sys.stdout.write(_csv(frame) if fmt == "csv" else _json(frame))
         return

@@ -15,10 +15,13 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.messages import label, language, t
 from pipeline.settings import settings
@@ -139,6 +142,21 @@ def create_app(db_url: str | None = None, archive: Path | None = None, cache: Pa
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": t("web.not_found")}, status_code=404)
         return _page(request, "error.html", {"message": t("web.not_found")}, status_code=404)
+
+    # An address no route knows, or one whose parts do not parse (a number that is not one, an unknown
+    # sort): FastAPI's own answers are English JSON, which the API keeps and a person gets as a page.
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException):
+        if request.url.path.startswith("/api/"):
+            return await http_exception_handler(request, error)
+        message = t("web.not_found") if error.status_code == 404 else t("web.error")
+        return _page(request, "error.html", {"message": message}, status_code=error.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_address(request: Request, error: RequestValidationError):
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, error)
+        return _page(request, "error.html", {"message": t("web.bad_address")}, status_code=422)
 
     def _page(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"page": name.removesuffix(".html"), **context}, status_code)
