@@ -38,7 +38,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from extractors.common import load_json
-from pipeline.text import fold, fold_in_place
+from pipeline.text import fold, fold_in_place, place_tone_marks
 
 PROVINCE_PREFIX = re.compile(r"^(?:tinh|thanhpho|tp)(?=[a-z])")
 UNIT_PREFIX = re.compile(r"^(?:phuong|xa|thitran|dackhu|quan|huyen|thixa|thanhpho|tp)(?=[a-z0-9])")
@@ -53,6 +53,17 @@ EPONYM_REACH = 30  # characters before a bare province name searched for a word 
 def compact(name: str) -> str:
     """Folded letters and digits only: the key two spellings of one name share."""
     return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+def spelling(name: str) -> str:
+    """Lower-case letters with their diacritics and digits only, tone marks placed one way ('Thuận Hoà' and 'thuận
+    hòa' agree): the key that tells apart two names one fold joins ('Hương Văn' and 'Hương Vân', 'Thuận Hòa' and
+    'Thuận Hóa' of Huế)."""
+    return re.sub(r"\W|_", "", place_tone_marks(name).casefold())
+
+
+def _has_diacritics(text: str) -> bool:
+    return fold(text) != " ".join(text.lower().split())
 
 
 def _package_dir(package: str) -> Path:
@@ -298,11 +309,17 @@ def _units_by_short_key(province: str, when: Era) -> dict[str, list[Unit]]:
     return index
 
 
-def find_wards(ward_name: str, locality: str | None, province: str | None, when: Era = Era.LEGACY) -> list[Unit]:
-    """Units whose name matches ``ward_name`` ('Phường 4', 'phường Vĩnh Nguyên', 'Lộc Thọ', 'Phường IV')."""
+def find_wards(
+    ward_name: str, locality: str | None, province: str | None, when: Era = Era.LEGACY, spelled: bool = False
+) -> list[Unit]:
+    """Units whose name matches ``ward_name`` ('Phường 4', 'phường Vĩnh Nguyên', 'Lộc Thọ', 'Phường IV'), folded. A
+    name written with its diacritics keeps the units spelled as it is when one is ('phường Hương Vân' is not Hương
+    Văn); ``spelled`` keeps only those, so that a caller can prefer a unit spelled as written in another era or
+    province (the old 'phường Thuận Hòa' of Thừa Thiên Huế, not Huế's new Thuận Hóa)."""
     key = compact(ward_name)
     kind = key[: len(key) - len(UNIT_PREFIX.sub("", key))]
-    short = _short_key(WRITTEN_KIND.sub("", ward_name.strip()))
+    written = WRITTEN_KIND.sub("", ward_name.strip())
+    short = _short_key(written)
     canonical = match_province(province) if province else None
     if canonical is None:
         return []
@@ -310,7 +327,11 @@ def find_wards(ward_name: str, locality: str | None, province: str | None, when:
     if locality and Era(when) is Era.LEGACY:
         district = match_locality(locality, canonical)
         found = [u for u in found if u.district == district]
-    return [u for u in found if not kind or compact(u.kind) == kind]
+    found = [u for u in found if not kind or compact(u.kind) == kind]
+    if not _has_diacritics(written) or roman_value(written) or written.isdigit():
+        return found
+    same = [u for u in found if spelling(written) in (spelling(u.short), spelling(u.short.split(" - ")[0]))]
+    return same if same or spelled else found
 
 
 def closest_ward(ward_name: str, province: str | None, when: Era = Era.LEGACY) -> Unit | None:

@@ -27,7 +27,7 @@ from extractors import gazetteer
 from extractors.common import find_dates, load_json
 from extractors.grammar import time as time_grammar
 from pipeline.settings import settings
-from pipeline.text import fold, fold_in_place
+from pipeline.text import fold, fold_in_place, is_syllable
 from pipeline.text.segment import Line, SegmentedDocument
 from schemas.extraction import DocumentMeta, Ward
 
@@ -71,9 +71,24 @@ def _cells(line: Line) -> list[list[tuple[int, int, str]]]:
 
 def _unglued(word: str) -> list[tuple[int, int]]:
     """The parts of a word that a web conversion glued to the next one, cut where a capital follows a small letter
-    ('phườngNgô', 'phườngBách' in 1669 and 1683/NQ-UBTVQH15): no Vietnamese word has a capital inside."""
+    ('phườngNgô', 'phườngBách' in 1669 and 1683/NQ-UBTVQH15): no Vietnamese word has a capital inside; then each
+    part cut again where a keyword or a ``glued_words`` word was glued to it (``_glued_word``)."""
     cuts = [i for i in range(1, len(word)) if word[i].isupper() and word[i - 1].islower()]
-    return list(zip([0, *cuts], [*cuts, len(word)]))
+    return [span for a, b in zip([0, *cuts], [*cuts, len(word)]) for span in _glued_word(word, a, b)]
+
+
+def _glued_word(word: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``word[a:b]`` as one or two words: a name with the next small word glued to its end ('An TâyvàAn Cựu',
+    1675/NQ-UBTVQH15 Huế; 'Duy Tân vàPhú Thứthành phường mới', 'Lê Thiệnsau khi sắp xếp', 1669 Hải Phòng; 'phường
+    Gia Sàngthành', 'Cam Giásau khi', 1683 Thái Nguyên), or a keyword glued to the small word before it ('cácphường
+    An Hưng', 'củaphường Đại Bản': 1669, 1683). Only where the whole is no Vietnamese syllable and the rest is a word."""
+    low = word[a:b].lower()
+    tail = next((t for t in _rules()["glued_words"] if low.endswith(t) and low[: -len(t)].isalpha()), None)
+    keyword = next((k for k in _rules()["keywords"] if low.endswith(k) and is_syllable(low[: -len(k)])), None)
+    cut = tail or keyword
+    if cut is None or is_syllable(low):
+        return [(a, b)]
+    return [(a, b - len(cut)), (b - len(cut), b)]
 
 
 def _starts_kind(tokens: list[tuple[int, int, str]], i: int) -> int:
@@ -534,18 +549,26 @@ def _when(meta: DocumentMeta | None) -> gazetteer.Era | None:
     return gazetteer.Era.CURRENT if issued >= settings().reorganized_on.isoformat() else gazetteer.Era.LEGACY
 
 
-def _resolve(short: str, locality: str | None, province: str, when: gazetteer.Era | None, fuzzy: bool = True):
+def _resolve(
+    short: str,
+    locality: str | None,
+    province: str,
+    when: gazetteer.Era | None,
+    fuzzy: bool = True,
+    spelled: bool = False,
+):
     """(unit, known): the gazetteer unit for a ward name, by the document's date (legacy before
     the 2025 reorganization, the new units after; both when the date is unknown) — in its
-    locality, else anywhere in the province, else (``fuzzy``) the clearly nearest name (OCR noise).
+    locality, else anywhere in the province, else (``fuzzy``) the clearly nearest name (OCR noise);
+    ``spelled``: only a unit spelled as written (``gazetteer.find_wards``).
     ``known`` is False when the province has no ward of that name at all."""
     periods = [when] if when else list(gazetteer.Era)
     for period in periods:
-        found = gazetteer.find_wards(f"Phường {short}", locality, province, period)
+        found = gazetteer.find_wards(f"Phường {short}", locality, province, period, spelled)
         if len({u.code for u in found}) == 1:
             return found[0], True
     for period in periods:
-        found = gazetteer.find_wards(f"Phường {short}", None, province, period)
+        found = gazetteer.find_wards(f"Phường {short}", None, province, period, spelled)
         if found:
             return (found[0] if len({u.code for u in found}) == 1 else None), True
     for period in periods if fuzzy else []:
@@ -615,12 +638,13 @@ def _kept(seg: SegmentedDocument, line: Line, mention: Mention) -> bool:
 def _resolve_arranged(short: str, locality: str | None, province: str):
     """(unit, known) for a ward an arrangement names: among the province's units since 2025 (the wards it forms),
     else among the units before 2025 of every province merged into it (the wards it merges: Bình Định's Quy Nhơn
-    wards in a Gia Lai resolution), exact names before near ones."""
+    wards in a Gia Lai resolution), names spelled as written before folded ones (Huế's old 'phường Thuận Hòa' is not
+    its new Thuận Hóa: 1675/NQ-UBTVQH15), exact names before near ones."""
     olds = gazetteer.provinces_merged_into(province) or [province]
     places = [(province, gazetteer.Era.CURRENT, None)] + [(old, gazetteer.Era.LEGACY, locality) for old in olds]
-    for fuzzy in (False, True):
+    for fuzzy, spelled in ((False, True), (False, False), (True, False)):
         for place, era, within in places:
-            unit, known = _resolve(short, within, place, era, fuzzy=fuzzy)
+            unit, known = _resolve(short, within, place, era, fuzzy=fuzzy, spelled=spelled)
             if known:
                 return unit, True
     return None, False
@@ -699,7 +723,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
                 continue  # no ward of the province, a capitalized heading, 'phường Điển hình'
             name = f"Phường {short}" if numbered or not unit else unit.name
             place = None if arranged else locality or (unit.district if unit else None)  # arranged: under the province
-            key = (gazetteer.compact(name), year)
+            key = (gazetteer.spelling(name), year)
             if key in seen:
                 continue
             ward = Ward(
@@ -712,5 +736,5 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
             )
             seen.add(key)
             wards.append(ward)
-    dated = {gazetteer.compact(w.name) for w in wards if w.year is not None}
-    return [w for w in wards if w.year is not None or gazetteer.compact(w.name) not in dated]
+    dated = {gazetteer.spelling(w.name) for w in wards if w.year is not None}
+    return [w for w in wards if w.year is not None or gazetteer.spelling(w.name) not in dated]

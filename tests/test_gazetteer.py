@@ -78,6 +78,15 @@ def test_a_bare_province_name_inside_another_name_is_no_province():
     assert [name for *_, name in found] == ["Hồ Chí Minh", "Hà Nội", "Đồng Nai"]
 
 
+def test_a_ward_or_commune_named_after_an_old_province_is_no_province():
+    """Since 2025 units carry old provinces' names: 'phường Bắc Giang, tỉnh Bắc Ninh' (UBND Bắc Ninh 1521/QĐ-UBND),
+    'Phường Phú Yên' in a list of Đắk Lắk's units (UBND Đắk Lắk 0129/KH-UBND), 'xã Hòa Bình'; only right after the kind word."""
+    found = gazetteer.find_provinces("Quảng trường 3/2, phường Bắc Giang, tỉnh Bắc Ninh")
+    assert [name for *_, name in found] == ["Bắc Ninh"]
+    for text in ("Xã Suối Trai, Phường Phú Yên, Xã Xuân Phước", "các xã Hòa Bình, Hòa Phú", "thị trấn Long An"):
+        assert [name for *_, name in gazetteer.find_provinces(text)] == [], text
+
+
 def test_province_sets_before_and_after_the_merger():
     assert len(gazetteer.province_names("legacy")) == 63
     assert len(gazetteer.province_names("2025")) == 34

@@ -353,6 +353,72 @@ def test_words_glued_by_a_web_conversion_and_names_that_end_in_a_number():
     assert all(w.gazetteer_code for w in got)
 
 
+def test_small_words_glued_to_a_name_or_to_the_keyword_are_cut_off():
+    """The web conversion of the arrangement resolutions glues the next small word to a name ('An TâyvàAn Cựu',
+    1675/NQ-UBTVQH15 Huế, tn-0f145efacbf006fc, Điều 1.16; 'Duy Tân vàPhú Thứthành', 1669/NQ-UBTVQH15 Hải Phòng,
+    tn-ee18506c3853f01d, Điều 1.45; 'Gia Sàngthành', 1683/NQ-UBTVQH15 Thái Nguyên, tn-24f956b72eef05a2, Điều
+    1.76) and the keyword to the word before it ('cácphường An Hưng, Đại Bản', 1669 Điều 1.9)."""
+    text = (
+        "Điều 1. Sắp xếp các đơn vị hành chính cấp xã của thành phố Hải Phòng\n"
+        "9. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của cácphường An Hưng, Đại Bản, Lê Thiện,Tân Tiến "
+        "thành phường mới có tên gọi là **phường Hồng An**.\n"
+        "45. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân sốcủa các phường Tân Dân (thị xã Kinh Môn), Minh Tân, "
+        "Duy Tân vàPhú Thứthành phường mới có tên gọi là **phường**** Nhị Chiểu**."
+    )
+    got = _arranged(text, "Hải Phòng", "Về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Hải Phòng năm 2025")
+    assert [w.name for w in got] == [
+        "Phường An Hưng",
+        "Phường Đại Bản",
+        "Phường Lê Thiện",
+        "Phường Tân Tiến",
+        "Phường Hồng An",
+        "Phường Tân Dân",
+        "Phường Minh Tân",
+        "Phường Duy Tân",
+        "Phường Phú Thứ",
+        "Phường Nhị Chiểu",
+    ]
+    text = (
+        "Điều 1. Sắp xếp các đơn vị hành chính cấp xã của thành phố Huế\n"
+        "16. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các phường An Đông, An TâyvàAn Cựu thành phường "
+        "mới có tên gọi là **phường An Cựu**."
+    )
+    got = _arranged(text, "Huế", "Về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Huế năm 2025")
+    assert [w.name for w in got] == ["Phường An Đông", "Phường An Tây", "Phường An Cựu"]
+
+
+def test_names_one_fold_joins_keep_their_own_spelling():
+    """1675/NQ-UBTVQH15 Huế (tn-0f145efacbf006fc) Điều 1.6 and 1.10: 'Hương Văn và Hương Vân' are two old phường of
+    Hương Trà, and the old 'Thuận Hòa' is not Huế's new 'Thuận Hóa', though each pair folds to one key."""
+    text = (
+        "Điều 1. Sắp xếp các đơn vị hành chính cấp xã của thành phố Huế\n"
+        "6. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các phường Tứ Hạ, Hương Văn và Hương Vân thành "
+        "phường mới có tên gọi là **phường Hương Trà**.\n"
+        "10. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các phường Gia Hội, Phú Hậu, Tây Lộc, Thuận Lộc, "
+        "Thuận Hòa và Đông Ba thành phường mới có tên gọi là **phường Phú Xuân**."
+    )
+    got = _arranged(text, "Huế", "Về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Huế năm 2025")
+    names = [w.name for w in got]
+    assert names[:4] == ["Phường Tứ Hạ", "Phường Hương Văn", "Phường Hương Vân", "Phường Hương Trà"]
+    assert "Phường Thuận Hòa" in names and "Phường Thuận Hóa" not in names
+    assert len({w.gazetteer_code for w in got[1:3]}) == 2
+
+
+def test_a_ward_named_after_an_old_province_is_no_province_for_the_wards_before_it():
+    """UBND Đắk Lắk 0129/KH-UBND (tn-62f25a030c183151), its footnote listing the units: 'Phường Phú Yên' a few words
+    after 'Phường Sông Cầu' was read as the province of Sông Cầu, which Phú Yên's 2025 units do not hold."""
+    text = (
+        "Phú Mỡ, Phường Sông Cầu, Xã Ô Loan, Xã Tuy An Nam, Xã Tây Hòa, Xã Hòa Mỹ, Xã Sơn Thành, Xã Suối Trai, "
+        "Phường Phú Yên, Xã Xuân Phước, Xã Xuân Lộc, Phường Tuy Hòa."
+    )
+    got = _wards(text, province="Đắk Lắk", issued_on="2025-11-21")
+    assert {(w.name, w.province) for w in got} == {
+        ("Phường Sông Cầu", "Đắk Lắk"),
+        ("Phường Phú Yên", "Đắk Lắk"),
+        ("Phường Tuy Hòa", "Đắk Lắk"),
+    }
+
+
 def test_a_ward_after_an_address_label_is_where_someone_is():
     """'Địa chỉ:' opens an address whatever its street part looks like: 'Số 398 - Đường Trần Phú - phường Việt Trì'
     (tn-04e4130e, Phú Thọ), '(Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ, Tỉnh Quảng Ngãi)' (tn-0bc7bfa8, Quảng Ngãi);
