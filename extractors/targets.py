@@ -151,7 +151,7 @@ class _Vocab:
     next_payer: re.Pattern  # '… và các nguồn xã hội hoá khác' right after a share: the next source of a split cost
     payer_is: re.Pattern  # 'các nguồn xã hội hoá khác là' opening the words before a share
     consequence: re.Pattern  # 'thì' after a figure in its sentence: the figure is a condition
-    past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
+    past_after: re.Pattern  # 'so với cùng kỳ', ', vượt kế hoạch đề ra' right after a figure
     goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
     beneficiary_cue: re.Pattern  # 'hỗ trợ về nhà ở cho khoảng': a task verb, what it gives, 'cho' before a count
     exact_cues: re.Pattern  # the count cues with their diacritics, ending the text before a figure
@@ -220,7 +220,7 @@ def _vocab() -> _Vocab:
         condition_lead_ins=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['condition_lead_ins'])})(?!\w)"),
         qualifier_break=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['qualifier_breaks'])})(?!\w)"),
         indicators=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['indicators'])})(?!\w)"),
-        past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
+        past_after=re.compile(rf"[\s),]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
         restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
         contribution=re.compile(
@@ -562,7 +562,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             or v.specification.search(folded[: m.start()])
         ):
             continue
-        if not goal_bound and v.past_after.match(folded[m.end() :]):
+        if not goal_bound and v.past_after.match(folded[m.end() :]) and not v.strivings.search(folded[: m.start()]):
             continue
         value, value_max = parse_number(m.group(1)), parse_number(m.group(2)) if m.group(2) else None
         if value is None or (m.group(2) and value_max is None):
