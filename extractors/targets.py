@@ -378,8 +378,20 @@ def _reports_past(folded: str, raw: str, at: int, goal_bound: bool) -> bool:
     closed bracketed remark on the past before it does not make the clause's own figure past. In a goal-bound
     clause a share ('Kinh tế số chiếm 45% GRDP' under 'Phát triển kinh tế số đến năm 2030') is the level to reach."""
     v = _vocab()
-    markers = (m.group() for m in _past_markers(without_past_asides(folded[:at], raw[:at]), raw[:at]))
+    before = without_past_asides(folded[:at], raw[:at])
+    since = _striven_since(before)
+    markers = (m.group() for m in _past_markers(before[since:], raw[since:at]))
     return any(not (goal_bound and marker in v.goal_shares) for marker in markers)
+
+
+def _striven_since(folded: str) -> int:
+    """Where the clause turns to what it strives for: the comma or ';' before its last 'phấn đấu' ('Từ đầu năm đến
+    nay, tỷ lệ giải ngân đạt 60%, phấn đấu đến hết năm 2025 giải ngân đạt 100%'), so that a past marker before it
+    reports the earlier figures only; 0 when none ('đã phấn đấu đạt 95%' stays a result)."""
+    strivings = list(_vocab().strivings.finditer(folded))
+    if not strivings:
+        return 0
+    return max(folded.rfind(",", 0, strivings[-1].start()), folded.rfind(";", 0, strivings[-1].start()), 0)
 
 
 def _past_markers(folded: str, raw: str | None = None) -> list[re.Match]:

@@ -1144,6 +1144,23 @@ def test_a_state_reached_up_to_now_is_a_result(tmp_path):
     assert [(t.value, t.year) for t in found] == [(100, 2025)]
 
 
+@pytest.mark.parametrize(
+    "sentence, values",
+    [
+        (
+            "Từ đầu năm đến nay, tỷ lệ giải ngân đạt 60%, phấn đấu đến hết năm 2025 giải ngân đạt 100% kế hoạch vốn.",
+            [100],
+        ),
+        ("Hiện nay, các địa phương đã phấn đấu giải ngân đạt 95% kế hoạch vốn.", []),
+    ],
+)
+def test_a_striving_after_the_present_state_looks_ahead(tmp_path, sentence, values):
+    """Invented: the past marker reports the figures before a ', phấn đấu …' that turns to what is still to reach,
+    not the one striven for; with no comma between them ('đã phấn đấu') the striving is past too."""
+    found = read(tmp_path, sentence + "\n", issued_on="2025-03-10", kind="Công văn")
+    assert [t.value for t in found] == values
+
+
 def test_a_level_said_to_exceed_the_plan_is_a_result(tmp_path):
     """A figure followed by ', vượt kế hoạch / kịch bản đề ra' reports what was reached: VPCP's notice
     (tn-98be6e047028fade) and UBND Cà Mau's report (tn-9b7eebadf7081069), quoted; striven for, it is still a goal."""
