@@ -151,7 +151,7 @@ class _Vocab:
     next_payer: re.Pattern  # '… và các nguồn xã hội hoá khác' right after a share: the next source of a split cost
     payer_is: re.Pattern  # 'các nguồn xã hội hoá khác là' opening the words before a share
     consequence: re.Pattern  # 'thì' after a figure in its sentence: the figure is a condition
-    past_after: re.Pattern  # 'so với cùng kỳ' right after a figure
+    past_after: re.Pattern  # 'so với cùng kỳ', ', vượt kế hoạch đề ra' right after a figure
     goal_words: tuple[re.Pattern, re.Pattern]  # (folded, exact) 'phấn đấu', 'đạt', 'bảo đảm' before a figure
     beneficiary_cue: re.Pattern  # 'hỗ trợ về nhà ở cho khoảng': a task verb, what it gives, 'cho' before a count
     exact_cues: re.Pattern  # the count cues with their diacritics, ending the text before a figure
@@ -220,7 +220,7 @@ def _vocab() -> _Vocab:
         condition_lead_ins=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['condition_lead_ins'])})(?!\w)"),
         qualifier_break=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['qualifier_breaks'])})(?!\w)"),
         indicators=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['indicators'])})(?!\w)"),
-        past_after=re.compile(rf"[\s)]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
+        past_after=re.compile(rf"[\s),]*(?:{phrase_alternation(d['past_after'])})(?!\w)"),
         entitlements=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['entitlements'])})\s*$"),
         restatement=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['restatement'])})(?!\w)"),
         contribution=re.compile(
@@ -378,8 +378,20 @@ def _reports_past(folded: str, raw: str, at: int, goal_bound: bool) -> bool:
     closed bracketed remark on the past before it does not make the clause's own figure past. In a goal-bound
     clause a share ('Kinh tế số chiếm 45% GRDP' under 'Phát triển kinh tế số đến năm 2030') is the level to reach."""
     v = _vocab()
-    markers = (m.group() for m in _past_markers(without_past_asides(folded[:at], raw[:at]), raw[:at]))
+    before = without_past_asides(folded[:at], raw[:at])
+    since = _striven_since(before)
+    markers = (m.group() for m in _past_markers(before[since:], raw[since:at]))
     return any(not (goal_bound and marker in v.goal_shares) for marker in markers)
+
+
+def _striven_since(folded: str) -> int:
+    """Where the clause turns to what it strives for: the comma or ';' before its last 'phấn đấu' ('Từ đầu năm đến
+    nay, tỷ lệ giải ngân đạt 60%, phấn đấu đến hết năm 2025 giải ngân đạt 100%'), so that a past marker before it
+    reports the earlier figures only; 0 when none ('đã phấn đấu đạt 95%' stays a result)."""
+    strivings = list(_vocab().strivings.finditer(folded))
+    if not strivings:
+        return 0
+    return max(folded.rfind(",", 0, strivings[-1].start()), folded.rfind(";", 0, strivings[-1].start()), 0)
 
 
 def _past_markers(folded: str, raw: str | None = None) -> list[re.Match]:
@@ -562,7 +574,7 @@ def _figures(ct: ClausedText, clause: Clause, goal_bound: bool = False) -> list[
             or v.specification.search(folded[: m.start()])
         ):
             continue
-        if not goal_bound and v.past_after.match(folded[m.end() :]):
+        if not goal_bound and v.past_after.match(folded[m.end() :]) and not v.strivings.search(folded[: m.start()]):
             continue
         value, value_max = parse_number(m.group(1)), parse_number(m.group(2)) if m.group(2) else None
         if value is None or (m.group(2) and value_max is None):

@@ -1129,3 +1129,45 @@ def test_a_decision_that_adopts_a_plan_is_read_as_the_plan(tmp_path):
     for subject, values in (("Về việc ban hành Kế hoạch chuyển đổi số năm 2025", [100]), ("Quy định mức thu phí", [])):
         meta = DocumentMeta(kind="Quyết định", subject=subject, issued_on="2025-03-10")
         assert [t.value for t in targets.extract(seg, meta)] == values
+
+
+def test_a_state_reached_up_to_now_is_a_result(tmp_path):
+    """'Đến nay' opens the present state in a background, no level to reach: UBND Cà Mau's report
+    (tn-9b7eebadf7081069, quoted), as UBND Quảng Ngãi's 660/TB-UBND ('đến nay, có 22/22 xã, thị trấn thành lập …',
+    a development scan) and Bộ Xây dựng's cb-file_data_36 ('Đến nay đã có thêm 21 tỉnh') print it; 'từ nay đến'
+    looks ahead."""
+    text = (
+        "Đến nay, toàn tỉnh có 629/731 trường công lập đạt chuẩn quốc gia, đạt tỷ lệ 86,1%.\n"
+        "Từ nay đến hết năm 2025, phấn đấu 100% trường công lập đạt chuẩn quốc gia.\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-03-10", kind="Chỉ thị")
+    assert [(t.value, t.year) for t in found] == [(100, 2025)]
+
+
+@pytest.mark.parametrize(
+    "sentence, values",
+    [
+        (
+            "Từ đầu năm đến nay, tỷ lệ giải ngân đạt 60%, phấn đấu đến hết năm 2025 giải ngân đạt 100% kế hoạch vốn.",
+            [100],
+        ),
+        ("Hiện nay, các địa phương đã phấn đấu giải ngân đạt 95% kế hoạch vốn.", []),
+    ],
+)
+def test_a_striving_after_the_present_state_looks_ahead(tmp_path, sentence, values):
+    """Invented: the past marker reports the figures before a ', phấn đấu …' that turns to what is still to reach,
+    not the one striven for; with no comma between them ('đã phấn đấu') the striving is past too."""
+    found = read(tmp_path, sentence + "\n", issued_on="2025-03-10", kind="Công văn")
+    assert [t.value for t in found] == values
+
+
+def test_a_level_said_to_exceed_the_plan_is_a_result(tmp_path):
+    """A figure followed by ', vượt kế hoạch / kịch bản đề ra' reports what was reached: VPCP's notice
+    (tn-98be6e047028fade) and UBND Cà Mau's report (tn-9b7eebadf7081069), quoted; striven for, it is still a goal."""
+    text = (
+        "Tăng trưởng GRDP cả năm đạt 10,22%, vượt kịch bản đề ra, đứng thứ 04/34 tỉnh, thành phố trên cả nước.\n"
+        "Toàn tỉnh có 629/731 trường công lập đạt chuẩn quốc gia, đạt tỷ lệ 86,1%, vượt kế hoạch đề ra.\n"
+        "Phấn đấu thu ngân sách đạt 110% dự toán, vượt chỉ tiêu được giao.\n"
+    )
+    found = read(tmp_path, text, issued_on="2025-03-10", kind="Chỉ thị")
+    assert [t.value for t in found] == [110]
