@@ -141,6 +141,7 @@ class _Vocabulary:
     opener: re.Pattern[str]
     opener_word: re.Pattern[str]
     time_opener: re.Pattern[str]
+    periodic_opener: re.Pattern[str]
     long_opener: re.Pattern[str]
     whose: re.Pattern[str]
     notice_closing: re.Pattern[str]
@@ -280,6 +281,7 @@ def _vocabulary() -> _Vocabulary:
         ),
         opener=re.compile(rf"(?:{openers})(?!\w)[^,.;:]{{0,60}},\s*"),
         opener_word=re.compile(rf"(?:{openers})(?!\w)"),
+        periodic_opener=re.compile(rf"(?:{phrase_alternation(d['periodic_openers'])})\s+(?=[^\W\d_])"),
         time_opener=re.compile(rf"(?:{phrase_alternation(timed['phrases'])}|{timed['pattern']})(?!\w)"),
         # on the text as written: folded, 'để' is also the 'đề' of 'đề nghị'
         long_opener=re.compile(rf"(?:{exact_alternation(d['long_openers'])})(?!\w)", re.IGNORECASE),
@@ -1754,6 +1756,10 @@ class _Reader:
         handled (ruling PL)."""
         folded = fold_in_place(body)
         lead = len(body) - len(body.lstrip(" *_"))
+        if (periodic := self.voc.periodic_opener.match(folded, lead)) is not None:  # '2. Hằng năm Bộ Quốc phòng lập …'
+            found, stop = parse_addressees(body, periodic.end(), folded)
+            if found and found[0].start == periodic.end() and self._acts(body[stop:]):
+                return periodic.end()
         timed = self.voc.time_opener.match(folded, lead) is not None and self.seg.row_at(line.start) is None
         if not timed and (short := self.voc.opener.match(folded, lead)) is not None:
             return short.end()

@@ -2635,3 +2635,18 @@ def test_a_bullet_that_opens_with_a_body_and_its_verb_is_that_bodys_task_whereve
         ("Các Sở, ngành, đơn vị", "assigned", "II.3"),
         ("Ủy ban nhân dân cấp xã", "assigned", "II.3"),
     ]
+
+
+def test_how_often_a_step_recurs_before_its_body_with_no_comma_opens_the_bodys_task():
+    """'2. Hằng năm Bộ Quốc phòng lập dự toán kinh phí …' (Chính phủ's decree amending Nghị định 72/2020,
+    tn-4ea650b6faa46d71; the same form in UBND TP Hồ Chí Minh 49/2012, cb-file_data_1: '2. Hàng tháng Kho bạc Nhà
+    nước quận - huyện căn cứ …'): the adverb of recurrence, with no comma, stands before the body that acts. A body
+    that reports ('đã') gives none."""
+    text = (
+        "Điều 15. Kinh phí đào tạo\n"
+        "1. Kinh phí đào tạo do ngân sách nhà nước bảo đảm.\n"
+        "2. Hằng năm Bộ Quốc phòng lập dự toán kinh phí đào tạo Chỉ huy trưởng Ban Chỉ huy quân sự cấp xã, tổng hợp"
+        " vào dự toán ngân sách của Bộ Quốc phòng để Bộ Tài chính bố trí kinh phí.\n"
+        "3. Hằng năm Sở Y tế đã tổ chức 12 đoàn kiểm tra.\n"
+    )
+    assert _rows(text) == [("Bộ Quốc phòng", "assigned", "Điều 15.2")]
