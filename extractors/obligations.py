@@ -12,7 +12,8 @@ place of ``_Reader``:
   gives one obligation per body, a class stays one, a class's bracket '(gồm các Sở: …)' its members
   (``item``, reached from ``assignment_parts``, ``directive_lists`` and ``body_items``);
 - an item that opens with its body and its verb, wherever it stands — a telegram's '3. Bộ Tài chính chủ trì
-  …', a decision's 'Điều 3. Giám đốc Sở Nội vụ có trách nhiệm …' (``body_items``);
+  …', a decision's 'Điều 3. Giám đốc Sở Nội vụ có trách nhiệm …', a bullet '- Hội Phụ nữ hỗ trợ người dân …'
+  under a topic (``body_items``);
 - items under a directive — '… Thủ tướng Chính phủ yêu cầu:' over 1. 2., '… đề nghị:' over (i) (ii)
   (``directive_lists``), a notice's 'NHIỆM VỤ' part whose items name nobody: the first body the notice is for
   (``assignment_parts``); a directive sentence 'UBND tỉnh yêu cầu các sở …' (``directive_sentences``);
@@ -140,6 +141,7 @@ class _Vocabulary:
     opener: re.Pattern[str]
     opener_word: re.Pattern[str]
     time_opener: re.Pattern[str]
+    periodic_opener: re.Pattern[str]
     long_opener: re.Pattern[str]
     whose: re.Pattern[str]
     notice_closing: re.Pattern[str]
@@ -279,6 +281,7 @@ def _vocabulary() -> _Vocabulary:
         ),
         opener=re.compile(rf"(?:{openers})(?!\w)[^,.;:]{{0,60}},\s*"),
         opener_word=re.compile(rf"(?:{openers})(?!\w)"),
+        periodic_opener=re.compile(rf"(?:{phrase_alternation(d['periodic_openers'])})\s+(?=[^\W\d_])"),
         time_opener=re.compile(rf"(?:{phrase_alternation(timed['phrases'])}|{timed['pattern']})(?!\w)"),
         # on the text as written: folded, 'để' is also the 'đề' of 'đề nghị'
         long_opener=re.compile(rf"(?:{exact_alternation(d['long_openers'])})(?!\w)", re.IGNORECASE),
@@ -1696,11 +1699,40 @@ class _Reader:
         """An item that opens with the body it gives a task to, wherever it stands: a telegram's '2. Bộ Xây dựng:'
         over its a) b), '3. Bộ Tài chính chủ trì cùng Bộ Xây dựng …', a regulation's 'Điều 5. Nội dung Sở Dân tộc
         và Tôn giáo có trách nhiệm chủ trì' over its numbered items, 'Điều 3. Giám đốc Sở Nội vụ có trách nhiệm
-        hướng dẫn …'. The body must be followed by its colon, its verb or — for a heading — nothing more."""
+        hướng dẫn …'. The body must be followed by its colon, its verb or — for a heading — nothing more. A '-' or '+'
+        bullet of that form left unread is that body's task too ('- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ
+        trợ người dân …' under a topic, UBND Đắk Lắk; '+ Sở Nông nghiệp và Môi trường tổng hợp chung các mẫu biểu …',
+        UBND Cần Thơ), when its verb follows the body (``_bullet_acts``)."""
         for i in range(len(self.lines)):
-            if i in self.used or self.ranks[i] >= BULLET or self._in_preamble(i) or not self._opens_with_body(i):
+            if i in self.used or self.ranks[i] == PARAGRAPH or self._in_preamble(i) or not self._opens_with_body(i):
                 continue
-            self.item(i, self._part_end(i), [])
+            if self.ranks[i] < BULLET:
+                self.item(i, self._part_end(i), [])
+            elif self._bullet_acts(i):
+                self.item(i, i + 1, [])
+
+    def _bullet_acts(self, i: int) -> bool:
+        """Does bullet i open with a body followed by its verb — no heading's bare name or colon, which a bullet
+        outside an item does not head, no table cell, which the table reader reads by its columns, and no bullet of
+        a task whose fields name who does it ('- Các cơ quan, đơn vị, địa phương tiếp tục nâng cao nhận thức …' over
+        'Đơn vị thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.', UBND Bắc Ninh's plan III.3), nor a class that names
+        nobody ('+ Các cơ quan, đơn vị liên quan thu thập thông tin …', UBND Cần Thơ's plan IV.3: no obligation in its
+        gold; CONVENTIONS: a task of a named body)?"""
+        _, first, last = self._block(i)
+        if any(
+            (f := self._field(k)) is not None and f[0] in ("lead", "assigned", "partners") for k in range(first, last)
+        ):
+            return False
+        line = self.lines[i]
+        body = marker_body(line)
+        bodies, stop = self._addressees(i, line.text, len(line.text) - len(body), record=False)
+        return (
+            bool(bodies)
+            and bodies[0].start == len(line.text) - len(body)
+            and not is_catch_all(bodies[0].name)
+            and self._acts(line.text[stop:])
+            and self.seg.row_at(line.start) is None
+        )
 
     def _in_preamble(self, i: int) -> bool:
         """Is line i in a part that says why and for whom, not who does what ('I. MỤC ĐÍCH, YÊU CẦU'), or in an
@@ -1724,6 +1756,10 @@ class _Reader:
         handled (ruling PL)."""
         folded = fold_in_place(body)
         lead = len(body) - len(body.lstrip(" *_"))
+        if (periodic := self.voc.periodic_opener.match(folded, lead)) is not None:  # '2. Hằng năm Bộ Quốc phòng lập …'
+            found, stop = parse_addressees(body, periodic.end(), folded)
+            if found and found[0].start == periodic.end() and self._acts(body[stop:]):
+                return periodic.end()
         timed = self.voc.time_opener.match(folded, lead) is not None and self.seg.row_at(line.start) is None
         if not timed and (short := self.voc.opener.match(folded, lead)) is not None:
             return short.end()

@@ -2597,3 +2597,56 @@ def test_a_recipient_named_nguoi_nhan_is_not_the_recipients_heading():
     """'Người nhận:' (a field of a form) folds to 'nguoi nhan': three letters before 'oi', not a slipped 'Nơi'."""
     assert obligations._vocabulary().end_of_body.match("nguoi nhan:") is None
     assert obligations._vocabulary().end_of_body.match("anoi nhan:") is not None
+
+
+def test_a_bullet_that_opens_with_a_body_and_its_verb_is_that_bodys_task_wherever_it_stands():
+    """A '-' or '+' bullet under a topic that names nobody, opening with the body that acts and its verb, is that
+    body's task, as a numbered item of that form already is: UBND Đắk Lắk's plan (tn-a49ef8a0da1f62dd, IV.6 'Công
+    tác phối hợp liên ngành': '- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …', three bodies)
+    and UBND Cần Thơ's plan (tn-5d99697f14bcf68a, IV.3 'Các bước đánh giá': '+ Sở Nông nghiệp và Môi trường tổng hợp
+    chung các mẫu biểu …'). A bullet that reports ('đã'), a bullet in a preamble part, a bullet in a table cell (the
+    steps table of a procedure, tn-77dca8a7aeea79a1: '- Phòng Tổ chức bộ máy và Công chức, viên chức Sở Nội vụ.', read
+    by the table reader), a class that names nobody ('+ Các cơ quan, đơn vị liên quan thu thập thông tin …', the
+    Cần Thơ plan) and a bullet of a task whose fields name who does it (UBND Bắc Ninh's plan tn-09daab284f92e2dd,
+    III.3) give none of their own."""
+    text = (
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "- Sở Y tế bảo đảm đủ thuốc cho người dân vùng lũ.\n"
+        "II. NỘI DUNG\n"
+        "1. Công tác phối hợp liên ngành\n"
+        "- Kích hoạt Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn các cấp.\n"
+        "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.\n"
+        "- Sở Y tế đã tổ chức 12 đoàn kiểm tra.\n"
+        "2. Các bước đánh giá\n"
+        "- Tổng hợp, báo cáo ở cấp thành phố\n"
+        "+ Các cơ quan, đơn vị liên quan thu thập thông tin theo các mẫu biểu quy định.\n"
+        "+ Sở Nông nghiệp và Môi trường tổng hợp chung các mẫu biểu theo quy định tại Thông tư số"
+        " 10/2022/TT-BLĐTBXH; xây dựng báo cáo giám sát, báo cáo đánh giá.\n"
+        "3. Nâng cao chất lượng công tác xây dựng pháp luật\n"
+        "- Các cơ quan, đơn vị, địa phương tiếp tục nâng cao nhận thức về công tác xây dựng chính sách, pháp luật.\n"
+        "- Đơn vị thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.\n"
+        "| Bước 2 | Kiểm tra Phiếu đăng ký dự tuyển | - Phòng Tổ chức bộ máy và Công chức, viên chức Sở Nội vụ. | 45 ngày |\n"
+    )
+    assert _rows(text) == [
+        ("Mặt trận Tổ quốc", "assigned", "II.1"),
+        ("Đoàn Thanh niên", "assigned", "II.1"),
+        ("Hội Phụ nữ", "assigned", "II.1"),
+        ("Sở Nông nghiệp và Môi trường", "assigned", "II.2"),
+        ("Các Sở, ngành, đơn vị", "assigned", "II.3"),
+        ("Ủy ban nhân dân cấp xã", "assigned", "II.3"),
+    ]
+
+
+def test_how_often_a_step_recurs_before_its_body_with_no_comma_opens_the_bodys_task():
+    """'2. Hằng năm Bộ Quốc phòng lập dự toán kinh phí …' (Chính phủ's decree amending Nghị định 72/2020,
+    tn-4ea650b6faa46d71; the same form in UBND TP Hồ Chí Minh 49/2012, cb-file_data_1: '2. Hàng tháng Kho bạc Nhà
+    nước quận - huyện căn cứ …'): the adverb of recurrence, with no comma, stands before the body that acts. A body
+    that reports ('đã') gives none."""
+    text = (
+        "Điều 15. Kinh phí đào tạo\n"
+        "1. Kinh phí đào tạo do ngân sách nhà nước bảo đảm.\n"
+        "2. Hằng năm Bộ Quốc phòng lập dự toán kinh phí đào tạo Chỉ huy trưởng Ban Chỉ huy quân sự cấp xã, tổng hợp"
+        " vào dự toán ngân sách của Bộ Quốc phòng để Bộ Tài chính bố trí kinh phí.\n"
+        "3. Hằng năm Sở Y tế đã tổ chức 12 đoàn kiểm tra.\n"
+    )
+    assert _rows(text) == [("Bộ Quốc phòng", "assigned", "Điều 15.2")]
