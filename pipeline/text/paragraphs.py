@@ -60,12 +60,6 @@ def _cues() -> _Cues:
     )
 
 
-def task_fields() -> dict[str, list[str]]:
-    """The labels of a task's fields by what each gives ('lead': 'Cơ quan chủ trì', 'due': 'Thời gian thực hiện'),
-    also the headers of a task table's columns."""
-    return dict(json.loads(DATA.read_text(encoding="utf-8"))["task_fields"])
-
-
 def field_labels() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, pattern on folded text) of each field label, 'Cơ quan chủ trì:' → ('lead', …)."""
     return _cues().fields
