@@ -805,3 +805,22 @@ def test_a_vowel_read_twice_in_the_letterheads_body_line():
     )
     assert quang_tri.issuer == "Ủy ban nhân dân tỉnh Quảng Trị"
     assert quang_tri.subject is not None and quang_tri.subject.endswith("trong lĩnh vực xây dựng")
+
+
+def test_a_letters_v_v_read_as_a_w():
+    """'V/v' read 'VW' or 'V/w' after the number (dirprint19's prints): VPCP 11583/VPCP-CN at 150 and 200 dpi, Thuế
+    tỉnh Vĩnh Long 1539/VLO-QLDN3 at 100 and 200 dpi and faxed at 200: the letter lost its kind and its subject."""
+    vpcp = ocr_meta(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 11583/VPCP-CN VW triển khai Kết luận của Ủy ban Thường vụ Quốc hội về dự án đường Hồ\n"
+        "Chí Minh\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 26 tháng 11 năm 2025\nKính gửi: Bộ trưởng Bộ Xây dựng.\n"
+    )
+    assert (vpcp.kind, vpcp.number) == ("Công văn", "11583/VPCP-CN")
+    assert vpcp.subject is not None and vpcp.subject.startswith("VW triển khai Kết luận của Ủy ban Thường vụ Quốc hội")
+    for v_v in ("VW", "V/w"):
+        tax = ocr_meta(
+            f"CỤC THUẾ\nTHUẾ TỈNH VĨNH LONG\nSố: 1539 /VLO-QLDN3 {v_v} trả\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nVĩnh Long, ngày 02 tháng 12 năm 2025\nlãi tiền vay cho cố đông\n"
+            "Ngày 18/11/2025, Thuế tỉnh Vĩnh Long có nhận được Công văn số 144/2025/CV-BSGBTr ngày 17/11/2025.\n"
+        )
+        assert (tax.kind, tax.number, tax.subject) == ("Công văn", "1539/VLO-QLDN3", f"{v_v} trả")
