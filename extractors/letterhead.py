@@ -163,8 +163,10 @@ def is_noise(text: str) -> bool:
 
 # folded 'V/v' and what OCR makes of it: 'V⁄v', 'V/y', 'Vv', 'V¿v', and 'V/' with the v lost before the subject's
 # first word ('V/ góp ý …', UBND Quảng Ngãi 507/UBND-KGVX one-bit at 150 dpi; 'V/ thành lập …', VPCP 11299/VPCP-KGVX
-# faxed and printed at 150 dpi)
-_V_V = r"v\s*[/⁄|¿]\s*[vy]\b|vv\b|v\s*[/⁄]\s+(?=[^\W\d_]{2})"
+# faxed and printed at 150 dpi); 'VW' and 'V/w', the slash and v read as one w ('Số: 11583/VPCP-CN VW triển khai …',
+# VPCP 11583/VPCP-CN printed at 150 and 200 dpi; 'Số: 1539 /VLO-QLDN3 VW trả', Thuế tỉnh Vĩnh Long 1539/VLO-QLDN3 at
+# 100 dpi and faxed at 200, 'V/w trả' at 200)
+_V_V = r"v\s*[/⁄|¿]\s*[vyw]\b|v[vw]\b|v\s*[/⁄]\s+(?=[^\W\d_]{2})"
 
 
 def opens_v_v(key: str) -> bool:

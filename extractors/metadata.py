@@ -658,15 +658,16 @@ def _letterhead(lh: Letterhead, stop: int) -> tuple[str | None, int, int, list[t
         for part in _parent_split(cell)
     ]
     for cell in names_cells:
-        if " ".join(cell.key.split()) in v.marks:
+        key = fold(_undoubled(cell.text))
+        if " ".join(key.split()) in v.marks:
             continue
-        opens_unit = any(cell.key.startswith(u + " ") for u in v.units) and not _starts_body(cell.key)
+        opens_unit = any(key.startswith(u + " ") for u in v.units) and not _starts_body(key)
         if len(groups) > 1:
-            continues = not _starts_head(cell.key)
+            continues = not _starts_head(key)
         else:
             above = " ".join(c.text for c in groups[-1]) if groups else ""
-            continues = cell.key.startswith(v.joining_words) or not (
-                _starts_head(cell.key) or _opens_body(cell.key) or _complete_name(above)
+            continues = key.startswith(v.joining_words) or not (
+                _starts_head(key) or _opens_body(key) or _complete_name(above)
             )
         if groups and (opens_unit or continues or _wrapped(groups[-1][-1].text, cell.text)):
             groups[-1].append(cell)
@@ -684,8 +685,33 @@ def _letterhead(lh: Letterhead, stop: int) -> tuple[str | None, int, int, list[t
         if unit and fold(parent).startswith(v.councils):
             parent = parent[unit.start() :]  # 'Ủy ban nhân dân tỉnh Nghệ An' → 'tỉnh Nghệ An'
         issuer = f"{issuer} {parent}"
-    printed = " ".join(fold(expand_abbreviations(" ".join(c.text for c in last))).split())
+    printed = " ".join(fold(expand_abbreviations(_undoubled(" ".join(c.text for c in last)))).split())
     return issuer, last[0].start, last[-1].end, [(c.text, c.start) for g in groups for c in g], printed
+
+
+_NEVER_DOUBLED = frozenset("aeiy")
+
+
+def _undoubled(text: str) -> str:
+    """A letterhead's line with a vowel OCR read twice, with two marks, read once: 'TỈÌNH BẮC NINH' (UBND Bắc Ninh
+    456/QĐ-UBND, tn-b6ae4bd43c0ad4ff, printed at 100 dpi: its 'ỦY BAN NHÂN DÂN' taken for a parent of its own),
+    'TỈNH QUÁẢNG TRỊ' (UBND Quảng Trị 2688/QĐ-UBND, tn-83652dd19c6fef24, at 100 dpi: the enacting authority's line
+    under the title no longer the letterhead's body, so read into the subject). No Vietnamese syllable doubles a, e,
+    i or y; which of the two marks was meant is left to ``recase``, which spells the name from the lexicon."""
+    out: list[str] = []
+    for c in text:
+        prev = out[-1] if out else ""
+        if (
+            prev
+            and c != prev
+            and fold(c) == fold(prev)
+            and fold(c).lower() in _NEVER_DOUBLED
+            and c.isupper() == prev.isupper()
+        ):
+            out[-1] = c
+            continue
+        out.append(c)
+    return "".join(out)
 
 
 def _complete_name(text: str) -> bool:

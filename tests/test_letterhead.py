@@ -779,3 +779,48 @@ def test_a_day_glued_to_ngay_and_a_quote_before_the_kind_title():
 def test_a_year_with_a_digit_too_many_is_no_year():
     """53/TB-UBND (UBND Quảng Ngãi) faxed at 150 dpi: 'năm 20235' was read as 2023, a false date."""
     assert letterhead.issue_date(" ngày Ú† tháng 02 năm 20235") is None
+
+
+def test_a_vowel_read_twice_in_the_letterheads_body_line():
+    """Prints of ungolded tuning decisions at 100 dpi (dirprint19): 'TỈÌNH BẮC NINH' (UBND Bắc Ninh 456/QĐ-UBND,
+    tn-b6ae4bd43c0ad4ff: the issuer lost 'Ủy ban nhân dân' and the enacting authority's line went into the subject)
+    and 'TỈNH QUÁẢNG TRỊ' (UBND Quảng Trị 2688/QĐ-UBND, tn-83652dd19c6fef24: the subject took the authority's line)."""
+    bac_ninh = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈÌNH BẮC NINH\nSố: 456 /QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "— Độc lập - Tự do - Hạnh phúc ˆ\nBắc Ninh, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH DANH MỤC DỊCH VỤ SỰ NGHIỆP CÔNG SỬ DỤNG NGÂN\nSÁCH\n"
+        "NHÀ NƯỚC LĨNH VỰC XÂY DỰNG TRÊN ĐỊA BÀN TỈNH BẮC NINH\nỦY BAN NHÂN DÂN TỈNH BẮC NINH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
+    )
+    assert bac_ninh.issuer == "Ủy ban nhân dân tỉnh Bắc Ninh"
+    assert bac_ninh.subject == (
+        "Ban hành danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước lĩnh vực xây dựng trên địa bàn tỉnh Bắc Ninh"
+    )
+    quang_tri = ocr_meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUÁẢNG TRỊ\nSố: 2688 /QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc ˆ\nQuảng Trị, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVỀ\n"
+        "VIỆC BÃI BỎ CÁC VĂN BẢN QUY PHẠM PHÁP LUẬT DO UBND TỈNH\nQUẢNG BÌNH, UBND TỈNH\n"
+        "QUẢNG TRỊ (CŨ) BAN HÀNH TRONG LĨNH VỰC XÂY DỰNG\nỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+    )
+    assert quang_tri.issuer == "Ủy ban nhân dân tỉnh Quảng Trị"
+    assert quang_tri.subject is not None and quang_tri.subject.endswith("trong lĩnh vực xây dựng")
+
+
+def test_a_letters_v_v_read_as_a_w():
+    """'V/v' read 'VW' or 'V/w' after the number (dirprint19's prints): VPCP 11583/VPCP-CN at 150 and 200 dpi, Thuế
+    tỉnh Vĩnh Long 1539/VLO-QLDN3 at 100 and 200 dpi and faxed at 200: the letter lost its kind and its subject."""
+    vpcp = ocr_meta(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 11583/VPCP-CN VW triển khai Kết luận của Ủy ban Thường vụ Quốc hội về dự án đường Hồ\n"
+        "Chí Minh\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 26 tháng 11 năm 2025\nKính gửi: Bộ trưởng Bộ Xây dựng.\n"
+    )
+    assert (vpcp.kind, vpcp.number) == ("Công văn", "11583/VPCP-CN")
+    assert vpcp.subject is not None and vpcp.subject.startswith("VW triển khai Kết luận của Ủy ban Thường vụ Quốc hội")
+    for v_v in ("VW", "V/w"):
+        tax = ocr_meta(
+            f"CỤC THUẾ\nTHUẾ TỈNH VĨNH LONG\nSố: 1539 /VLO-QLDN3 {v_v} trả\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nVĩnh Long, ngày 02 tháng 12 năm 2025\nlãi tiền vay cho cố đông\n"
+            "Ngày 18/11/2025, Thuế tỉnh Vĩnh Long có nhận được Công văn số 144/2025/CV-BSGBTr ngày 17/11/2025.\n"
+        )
+        assert (tax.kind, tax.number, tax.subject) == ("Công văn", "1539/VLO-QLDN3", f"{v_v} trả")

@@ -434,6 +434,19 @@ def test_the_month_word_of_a_date_read_with_a_u_is_put_back():
     assert typed.text == text
 
 
+def test_the_words_of_a_citations_date_read_with_another_vowel_or_no_tone_are_put_back():
+    # prints of ungolded tuning decisions (dirprint19): 'Nghị định số 92/2017/NĐ-CP ngày 07 thóng 8 năm 2017' (UBND
+    # Cần Thơ 2666/QĐ-UBND, tn-036bd85f1f56f768, at 100 dpi), 'tài sản công số 15/2017/QH14 ngay 21 thúng 6 năm 2017'
+    # (UBND Hải Phòng 209/2025/QĐ-UBND, tn-cf3a66c2c23062db, faxed at 150 dpi): the citation's date was lost; 'ngay'
+    # (at once) outside a date stays
+    text = "số 92/2017/NĐ-CP ngày 07 thóng 8 năm 2017\nsố 15/2017/QH14 ngay 21 thúng 6 năm 2017\nlàm ngay 2 việc"
+    scanned, typed = _scanned_and_typed(text)
+    assert scanned.text == (
+        "số 92/2017/NĐ-CP ngày 07 tháng 8 năm 2017\nsố 15/2017/QH14 ngày 21 tháng 6 năm 2017\nlàm ngay 2 việc"
+    )
+    assert typed.text == text
+
+
 def test_the_day_word_of_a_date_read_with_another_vowel_is_put_back():
     # prints of development decisions scanned at 100-150 dpi: 'Nghị quyết số 66/NQ-CP ngủy 26 tháng 3 năm 2025' and
     # 'Quyết định 2533/QĐ-UBND ngãy 20/11/2025' (UBND Cần Thơ 2533/QĐ-UBND), 'Nghị định số 121/2025/NĐ-CP ngùy
