@@ -2,7 +2,17 @@
 and prints; no business logic lives here. Every sentence it prints comes from the message
 catalogue (``pipeline.messages``): Vietnamese, or English with ``--lang en`` / ``VANBAN_LANG=en``.
 The help is written when this module is imported, so ``--lang`` is read from the command line
-before the commands are declared."""
+before the commands are declared.
+
+Typer's own words are said in the same language, from the same catalogue. Typer (0.29) parses with
+a copy of click inside it whose messages are plain English f-strings, not click's gettext, so no
+gettext domain or translation file can reach them; what Typer offers instead is used: the panel
+words of ``typer.rich_utils`` (``_typer_words``), and command and group classes (``cls=``,
+``_Command``/``_Group``) that write the usage line and the '--help' line from the catalogue and
+say a usage error again in the current language. An error keeps its structure (context, usage
+line, exit status 2); only its sentence is replaced, by matching Typer's English sentence against
+the ``usage.*`` templates (``messages.usage``), as stored reasons are. A sentence Typer words
+differently after an upgrade comes out in English, and tests/test_messages.py says which."""
 
 from __future__ import annotations
 
@@ -16,6 +26,7 @@ from types import ModuleType
 from typing import Any, NoReturn
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from pipeline import messages
 from pipeline.messages import t
@@ -49,8 +60,9 @@ def _lazy_module(name: str) -> ModuleType:
 
 
 def _typer_words() -> None:
-    """Typer's own words in the help and error panels, in the current language (click's 'Usage:'
-    and the '--help' line come from click's gettext and stay English). Typer imports its rich_utils
+    """Typer's own words in the help and error panels, in the current language: the panel titles,
+    '[default: …]', '[required]' and the 'Try --help' line are module-level settings of
+    ``typer.rich_utils`` (public names, read when a panel is printed). Typer imports its rich_utils
     only to print help or an error; it is set up lazily here so that other commands do not pay the
     0.2 s of importing rich (the words set now are kept when it loads)."""
     rich_utils = sys.modules.get("typer.rich_utils") or _lazy_module("typer.rich_utils")
@@ -67,8 +79,78 @@ def _typer_words() -> None:
         setattr(rich_utils, name, t(key))
 
 
+def _usage_line(command: TyperCommand | TyperGroup, ctx: Any, formatter: Any) -> None:
+    formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), prefix=t("help.panel.usage"))
+
+
+def _help_option_said(option: Any) -> Any:
+    if option is not None:
+        option.help = t("help.panel.help_option")
+    return option
+
+
+@contextmanager
+def _usage_errors_said() -> Iterator[None]:
+    """A usage error (a missing argument, an unknown option or command, a value of the wrong type)
+    said again in the current language, on the same context (same usage line, same exit status 2);
+    an error the parser raised before it had a context keeps its own (its ``message``, the attribute
+    Typer itself rewrites to add 'Did you mean'). A sentence the catalogue does not know goes out as
+    Typer wrote it."""
+    try:
+        yield
+    except typer.TyperException as error:
+        written = error.format_message()
+        said = messages.usage(written)
+        if said != written:
+            ctx = getattr(error, "ctx", None)
+            if ctx is not None:
+                ctx.fail(said)
+            if written == error.message:
+                error.message = said
+        raise
+
+
+class _Command(TyperCommand):
+    """A command whose usage line and '--help' line are in the current language."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _usage_line(self, ctx, formatter)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _help_option_said(super().get_help_option(ctx))
+
+
+class _Group(TyperGroup):
+    """A group of commands like ``_Command``, which also says in the current language every usage
+    error met while parsing its own options or resolving and parsing a command under it."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _usage_line(self, ctx, formatter)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _help_option_said(super().get_help_option(ctx))
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        with _usage_errors_said():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _usage_errors_said():
+            return super().invoke(ctx)
+
+
+class _Typer(typer.Typer):
+    """``typer.Typer`` whose groups are ``_Group`` and whose commands are ``_Command``."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**{"cls": _Group, **options})
+
+    def command(self, *args: Any, **options: Any) -> Any:
+        return super().command(*args, **{"cls": _Command, **options})
+
+
 _typer_words()
-app = typer.Typer(help=t("help.app"), no_args_is_help=True, add_completion=False)
+app = _Typer(help=t("help.app"), no_args_is_help=True, add_completion=False)
 
 
 @app.callback()
@@ -479,7 +561,7 @@ def report(html: Path = typer.Option(..., "--html", help=t("help.html")), db: st
 @app.command(help=t("help.serve"))
 def serve(
     host: str = typer.Option("127.0.0.1", help=t("help.host")),
-    port: int = typer.Option(8000, help=t("help.port")),
+    port: int | None = typer.Option(None, help=t("help.port", default=_DEFAULTS.web_port), show_default=False),
     archive: Path = typer.Option(None, help=t("help.serve_archive")),
     db: str = _DB_OPTION,
 ) -> None:
@@ -492,7 +574,7 @@ def serve(
         _fail(str(e))
 
 
-bench_app = typer.Typer(help=t("help.bench"), no_args_is_help=True)
+bench_app = _Typer(help=t("help.bench"), no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 
 

@@ -12,6 +12,10 @@ numbers, sizes) in it; the national-table extractor notes its repairs in English
 ``reason.*`` and ``issue.*`` keys of either catalogue (a store written by an older version holds
 Vietnamese reasons; a field may itself hold such a sentence), so a quarantine note carries the
 reason in both languages and ``vanban status`` reads in the language asked for.
+
+The command line's usage errors are English sentences too (Typer's parser writes them, with
+pydantic's words for a value of the wrong type): ``usage`` says them in the language wanted from the
+``usage.*`` templates, whose English side is Typer's own wording.
 """
 
 from __future__ import annotations
@@ -91,6 +95,12 @@ def issue(text: str, lang: str | None = None) -> str:
     """A note the national-table extractor wrote in English on a cell it repaired or could not
     settle, in the current language."""
     return _translated(text, "issue.", lang)
+
+
+def usage(text: str, lang: str | None = None) -> str:
+    """A usage error of the command line ('Missing argument 'file'.') in the current language (or
+    ``lang``); a sentence the catalogues do not know is shown as it is."""
+    return _translated(text, "usage.", lang)
 
 
 def _translated(text: str, family: str, lang: str | None) -> str:

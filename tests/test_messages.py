@@ -4,8 +4,11 @@ clerk in Vietnamese."""
 
 from __future__ import annotations
 
+import os
 import re
 import string
+import subprocess
+import sys
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -17,7 +20,7 @@ from pipeline import messages
 from pipeline.errors import UnreadableDocument
 from pipeline.ingest.runner import OutcomeState
 from pipeline.read.load import load_document
-from pipeline.store import queries
+from pipeline.store import export, queries
 from pipeline.store.versions import READINGS
 from schemas.analysis import DiffRow, Finding
 from schemas.document import IssueKind
@@ -127,9 +130,6 @@ def test_every_reader_reason_is_in_the_catalogue_in_both_languages(tmp_path):
 
 def test_a_quarantined_file_is_explained_in_vietnamese_and_in_english_through_the_cli(tmp_path):
     import json
-    import os
-    import subprocess
-    import sys
 
     vanban = str(Path(sys.executable).parent / "vanban")
     inbox = tmp_path / "hộp thư"
@@ -194,3 +194,118 @@ def test_a_missing_engine_is_said_in_the_language_chosen(tmp_path, configure):
         configure(VANBAN_TESSDATA=str(tmp_path), VANBAN_LANG=lang)
         with pytest.raises(OcrEngineUnavailable, match=re.escape(words)):
             check_engine()
+
+
+def _vanban(*args: str, home: Path | None = None, **variables: str) -> subprocess.CompletedProcess[str]:
+    """The installed `vanban` on this checkout's code, on a wide terminal (no panel wraps a sentence)."""
+    env = {k: v for k, v in os.environ.items() if k != "VANBAN_LANG"}
+    env.update(PYTHONPATH=str(ROOT), COLUMNS="200", TERMINAL_WIDTH="200", **variables)
+    if home is not None:
+        env["VANBAN_HOME"] = str(home)
+    vanban = str(Path(sys.executable).parent / "vanban")
+    return subprocess.run([vanban, *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+# What a clerk can get wrong at the command line, and what Typer's parser says of it, in Vietnamese and English.
+USAGE_ERRORS = [
+    (["extract"], "Thiếu tham số 'file'.", "Missing argument 'file'."),
+    (["report"], "Thiếu tùy chọn '--html'.", "Missing option '--html'."),
+    (["extract", "--bogus", "x.pdf"], "Không có tùy chọn --bogus", "No such option: --bogus"),
+    (
+        ["extract", "--jsn", "x.pdf"],
+        "Không có tùy chọn --jsn (có phải ý bạn là --json?)",
+        "No such option: --jsn (Possible options: --json)",
+    ),
+    (
+        ["targets", "--year", "abc"],
+        "Giá trị của '--year' không hợp lệ: cần một số nguyên",
+        "Invalid value for '--year': Input should be a valid integer, unable to parse string as an integer",
+    ),
+    (
+        ["watch", ".", "--settle", "2,5"],
+        "Giá trị của '--settle' không hợp lệ: cần một số (phần thập phân sau dấu chấm, ví dụ 2.5)",
+        "Invalid value for '--settle': Input should be a valid number, unable to parse string as a number",
+    ),
+    (["targets", "--year"], "Tùy chọn '--year' cần một giá trị.", "Option '--year' requires an argument."),
+    (["status", "--json=yes"], "Tùy chọn '--json' không nhận giá trị.", "Option '--json' does not take a value."),
+    (["nghia-vu"], "Không có lệnh 'nghia-vu'.", "No such command 'nghia-vu'."),
+    (
+        ["obligation"],
+        "Không có lệnh 'obligation'. Có phải ý bạn là 'obligations'?",
+        "No such command 'obligation'. Did you mean 'obligations'?",
+    ),
+    (["bench", "ocrr"], "Không có lệnh 'ocrr'. Có phải ý bạn là 'ocr'?", "No such command 'ocrr'. Did you mean 'ocr'?"),
+    (["text", "a.pdf", "b.pdf"], "Thừa tham số: b.pdf", "Got unexpected extra argument(s) (b.pdf)"),
+    ([], "Thiếu tên lệnh.", "Missing command."),
+]
+PARSED_BEFORE_A_CONTEXT = (["targets", "--year"], ["status", "--json=yes"])  # Typer prints no usage line for these
+TYPER_ENGLISH = ("Usage", "Try ", "Error", "Missing", "No such", "Invalid", "Option '", "Got ", "Did you mean")
+
+
+@pytest.mark.parametrize(("args", "vietnamese", "english"), USAGE_ERRORS, ids=lambda v: " ".join(v)[:30])
+def test_a_usage_error_is_said_in_vietnamese_and_in_english_with_english_chosen(args, vietnamese, english):
+    said = _vanban("--lang", "vi", *args)
+    assert said.returncode == 2 and said.stdout == "", said.stderr
+    assert vietnamese in said.stderr and "Lỗi" in said.stderr, said.stderr
+    assert not [w for w in TYPER_ENGLISH if w in said.stderr], said.stderr
+    english_said = _vanban("--lang", "en", *args)
+    assert english_said.returncode == 2 and english in english_said.stderr and "Error" in english_said.stderr
+    if args not in PARSED_BEFORE_A_CONTEXT:
+        assert "Cách dùng: vanban" in said.stderr and "Xem hướng dẫn: 'vanban" in said.stderr
+        assert "Usage: vanban" in english_said.stderr and "Try 'vanban" in english_said.stderr
+
+
+def test_vietnamese_is_the_default_and_vanban_lang_chooses_english():
+    assert "Thiếu tham số 'file'." in _vanban("extract").stderr
+    assert "Missing argument 'file'." in _vanban("extract", VANBAN_LANG="en").stderr
+
+
+def test_a_wrong_format_or_a_missing_file_is_vanbans_own_sentence_in_either_language(tmp_path):
+    """The choices of --format and the paths are checked by vanban itself (Typer never sees a choice or a
+    path that must exist), with a sentence from the catalogue."""
+    for lang in messages.LANGUAGES:
+        wrong = _vanban("--lang", lang, "obligations", "--format", "xml", home=tmp_path)
+        assert wrong.returncode == 2
+        said = messages.t("export.bad_format", lang, fmt="xml", formats=", ".join(export.FORMATS))
+        assert wrong.stderr == f"vanban: {said}\n"
+        for args in (["extract", str(tmp_path / "không-có.pdf")], ["watch", str(tmp_path / "không-có")]):
+            missing = _vanban("--lang", lang, *args, home=tmp_path)
+            assert missing.returncode == 2 and "không-có" in missing.stderr and "Traceback" not in missing.stderr
+    assert "không mở được tệp" in _vanban("extract", str(tmp_path / "x.pdf")).stderr
+    assert "không tồn tại" in _vanban("watch", str(tmp_path / "x")).stderr
+
+
+def test_the_help_page_says_its_fixed_words_in_the_language_chosen():
+    vietnamese = _vanban("extract", "--help")
+    assert vietnamese.returncode == 0
+    for words in ("Cách dùng: vanban extract", "Tham số", "Tùy chọn", "[bắt buộc]", "Hiện hướng dẫn này rồi thoát."):
+        assert words in vietnamese.stdout, words
+    assert not [w for w in ("Usage", "Arguments", "Options", "required", "Show this message") if w in vietnamese.stdout]
+    english = _vanban("--lang", "en", "extract", "--help")
+    for words in ("Usage: vanban extract", "Arguments", "Options", "[required]", "Show this message and exit."):
+        assert words in english.stdout, words
+    top = _vanban("--help").stdout
+    assert "Cách dùng: vanban [OPTIONS] COMMAND" in top and "Lệnh" in top and "[mặc định: " not in top
+    assert "[mặc định: 127.0.0.1]" in _vanban("serve", "--help").stdout
+    assert "[default: 127.0.0.1]" in _vanban("--lang", "en", "serve", "--help").stdout
+
+
+def test_serve_listens_on_the_port_of_the_setting_unless_given_one(tmp_path):
+    from bench.processes import free_port
+    from pipeline.store.db import Store
+
+    Store(f"sqlite:///{tmp_path / 'vanban.db'}", create=True)
+    assert "$VANBAN_WEB_PORT" in _vanban("serve", "--help").stdout
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "VANBAN_HOME": str(tmp_path), "VANBAN_WEB_PORT": str(free_port())}
+    env.pop("VANBAN_DB", None)
+    given = str(free_port())
+    for extra, port in (([], env["VANBAN_WEB_PORT"]), (["--port", given], given)):
+        process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "vanban"), "serve", *extra], env=env, stdout=subprocess.PIPE, text=True
+        )
+        try:
+            first = process.stdout.readline() if process.stdout else ""
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+        assert f"http://127.0.0.1:{port}/" in first, first

@@ -244,10 +244,14 @@ def create_app(db_url: str | None = None, archive: Path | None = None, cache: Pa
     return app
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, db_url: str | None = None, archive: Path | None = None) -> None:
-    """Serve the app until interrupted (``vanban serve``; a service manager may call this too)."""
+def serve(
+    host: str = "127.0.0.1", port: int | None = None, db_url: str | None = None, archive: Path | None = None
+) -> None:
+    """Serve the app until interrupted (``vanban serve``; a service manager may call this too), on
+    ``port`` or else the setting ``VANBAN_WEB_PORT`` (the port ``vanban server`` gives it)."""
     import uvicorn
 
     app = create_app(db_url, archive)
+    port = settings().web_port if port is None else port
     print(t("web.serving", url=f"http://{host}:{port}/"), flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
