@@ -410,13 +410,15 @@ def compare(reference: dict, scanned: dict, label: str, totals: Counter[tuple]) 
     totals["assignments", "extra"] += added
 
 
-def compare_paper(totals: Counter[tuple]) -> None:
-    """Each development text with gold against its own paper text read as plain text, before any printing: what the
-    print tool itself loses or adds (its paragraphs, its letterhead, its tables), not the OCR's."""
+def compare_paper(names: list[str], totals: Counter[tuple]) -> None:
+    """Each text named (else each development text with gold) against its own paper text read as plain text, before
+    any printing: what the print tool itself loses or adds (its paragraphs, its letterhead, its tables), not the
+    OCR's."""
     from extractors import extract
 
     allowed = {p.stem for p in tuning_files()}
-    for document, _ in SETS["corpus-dev"].pairs():
+    documents = [CORPUS / f"{name}.md" for name in names] or [d for d, _ in SETS["corpus-dev"].pairs()]
+    for document in documents:
         if document.stem not in allowed:
             continue
         try:
@@ -440,7 +442,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     totals: Counter[tuple] = Counter()
-    if args.what in ("texts", "letterheads"):
+    if args.what in ("texts", "letterheads", "paper"):
         allowed = {p.stem for p in tuning_files()}
         strangers = [name for name in args.names if name not in allowed]
         if strangers:
@@ -459,7 +461,7 @@ def main(argv: list[str] | None = None) -> None:
                     break
                 compare(reference, predict(pdf, reuse_readings=True), pdf.name, totals)
     elif args.what == "paper":
-        compare_paper(totals)
+        compare_paper(args.names, totals)
     else:
         for letter in born_digital_scans(DEV_SCANS):
             reference = predict(letter, reuse_readings=True)
