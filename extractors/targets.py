@@ -70,7 +70,7 @@ _YEAR_CELL = re.compile(r"(?:19|20)\d{2}")  # a schedule cell, no level
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}")  # a period's years: 'giai đoạn 2026 - 2030'
 # the share printed first: '10/14 (71,43%)'
 # a bullet of the addressees' list ('Kính gửi: - Các bộ, …'), not a numbered item of what a document directs
-_BULLETS = ("-", "+", "•", "*")
+_BULLETS = tuple("-–—+•*")
 # the grounds a document cites before it decides, never its turn ('Căn cứ …', 'Xét đề nghị của …')
 _GROUNDS = re.compile(r"^(?:can cu|xet|theo de nghi)(?!\w)")
 _SHARE_BEFORE = re.compile(r"(?<![\w/.,])(\d+)\s*/\s*(\d+)\s*\(\s*$")
@@ -178,6 +178,8 @@ def _vocab() -> _Vocab:
     d = load_json("targets.json")
     past_exact = load_json("deadlines.json")["past_markers_exact"]  # 'đã': the deadlines read the same list
     assignment = load_json("obligations.json")  # the verbs a body directs with: the assignment grammar's own list
+    directing = assignment["directive_verbs"] + assignment["list_intros"]
+    turns = d["directive_turns"] + [w for w in directing if w not in d["not_turns"]]
     return _Vocab(
         before=[_ending(e, "op") for e in sorted(d["comparators_before"], key=lambda e: -len(e["phrase"]))],
         after=[
@@ -254,10 +256,7 @@ def _vocab() -> _Vocab:
             rf"(?:(?:{phrase_alternation(d['plan_adopting_verbs'])})\s+)?(?:{phrase_alternation(d['plans'])})(?!\w)"
         ),
         directing_kinds=frozenset(d["directing_kinds"]),
-        turn=re.compile(
-            rf"(?<!\w)(?:{phrase_alternation(d['directive_turns'] + assignment['directive_verbs'] + assignment['list_intros'])})"
-            r"(?!\w)"
-        ),
+        turn=re.compile(rf"(?<!\w)(?:{phrase_alternation(turns)})(?!\w)"),
     )
 
 
@@ -1004,11 +1003,13 @@ def reports(ct: ClausedText, clause: Clause) -> bool:
     return clause.in_report and _vocab().strivings.search(ct.folded[clause.start : clause.end]) is None
 
 
-def background_end(seg: SegmentedDocument, meta: DocumentMeta | None) -> int:
-    """Where a directing document's background ends: the start of its turn, the first paragraph that ends ':' with
-    a directing word ('…, Chủ tịch UBND tỉnh yêu cầu …:', '…, Thủ tướng Chính phủ yêu cầu:', '… kết luận như
-    sau:'); 0 when the kind does not direct or a numbered item comes first. What stands before the turn — the
-    situation, the results so far ('Theo số liệu thống kê, … đạt 95%'), the shortcomings — reports, it sets no goal."""
+def background_end(seg: SegmentedDocument, ct: ClausedText, meta: DocumentMeta | None) -> int:
+    """Where a directing document's background ends: the start of its turn, the sentence that ends the first
+    paragraph ending ':' with a directing word ('…, Chủ tịch UBND tỉnh yêu cầu …:', '…, Thủ tướng Chính phủ yêu
+    cầu:', '… kết luận như sau:'); 0 when the kind does not direct or a numbered item comes first. The sentence, not
+    the paragraph, because a scan's reading may join the title and the background to the turn (UBND Quảng Ngãi
+    660/TB-UBND). What stands before the turn — the situation, the results so far ('Theo số liệu thống kê, … đạt
+    95%'), the shortcomings — reports, it sets no goal."""
     v = _vocab()
     if meta is None or meta.kind not in v.directing_kinds:
         return 0
@@ -1018,9 +1019,24 @@ def background_end(seg: SegmentedDocument, meta: DocumentMeta | None) -> int:
             continue
         if paragraph.marker and paragraph.marker not in _BULLETS:
             return 0
-        folded = fold(paragraph.text).strip(" *_")
-        if folded.endswith(":") and v.turn.search(folded) and not _GROUNDS.match(folded):
-            return paragraph.start
+        folded = ct.folded[paragraph.start : paragraph.end]
+        turns = list(v.turn.finditer(folded))
+        if not turns or not folded.rstrip(" *_\n").endswith(":"):
+            continue
+        at = paragraph.start + turns[-1].start()
+        # the turn sentence opens after the paragraph's last full stop, not at a line the clauses start a piece at
+        sentence = max(
+            (
+                c.start
+                for c in ct.clauses
+                if paragraph.start < c.start <= at
+                and c.start == c.sentence_start
+                and ct.work[max(0, c.start - 40) : c.start].rstrip().endswith((".", "!", "?", "…"))
+            ),
+            default=paragraph.start,
+        )
+        if not _GROUNDS.match(ct.folded[sentence:at].lstrip(" *_-")):
+            return sentence
     return 0
 
 
@@ -1053,7 +1069,7 @@ def find(
     lead_in: Clause | None = None
     headings = section_headings(seg)
     emitted: list[_Figure] = []
-    background = background_end(seg, meta)
+    background = background_end(seg, ct, meta)
     for clause in ct.clauses:
         if clause.start == clause.sentence_start:
             head = clause

@@ -1208,3 +1208,18 @@ def test_the_turn_sentence_may_set_a_target(tmp_path):
     )
     found = read(tmp_path, text, issued_on="2013-08-01", kind="Công văn")
     assert [(t.value, t.year) for t in found] == [(71000, 2013)]
+
+
+def test_a_turn_joined_to_its_background_still_ends_it(tmp_path):
+    """A scan's reading may join the background to the turn in one paragraph (UBND Quảng Ngãi 660/TB-UBND, a
+    development scan: its turn, quoted, follows the meeting's account on the same paragraph): the background ends
+    where the turn's sentence begins. The background's figure is tgt19's probe."""
+    text = (
+        "Theo số liệu thống kê, tỷ lệ hộ dân sử dụng nước sạch đạt 95%. Sau khi nghe Chủ tịch UBND huyện\n"
+        "Bình Sơn, Phó Trưởng ban Thường trực Ban chỉ đạo huyện báo cáo tình hình triển khai Chương trình xóa nhà\n"
+        "tạm, nhà dột nát trên địa bàn huyện Bình Sơn; ý kiến tham gia của các đại biểu dự họp, Chủ tịch UBND tỉnh\n"
+        "Nguyễn Hoàng Giang kết luận và chỉ đạo như sau:\n"
+        "1. Phấn đấu đến hết năm 2025 tỷ lệ hộ dân sử dụng nước sạch đạt 100%.\n"
+    )
+    found = read(tmp_path, text, issued_on="2024-12-31", kind="Thông báo")
+    assert [t.value for t in found] == [100]
