@@ -20,6 +20,8 @@ sau:') or from the title of the criteria table its row is in ('PHÂN CÔNG THỰ
 never from a bracketed remark on the past ('(năm 2024 ước đạt 59,8%)'). In a goal-bound clause a share
 ('Kinh tế số chiếm 45% GRDP tỉnh.') is a level to reach, elsewhere it reports one. A criteria-table row
 is read as a whole: its number or label is the criterion, its cells together give words and cues.
+A directing document (chỉ thị, công điện, công văn, thông báo) sets no goal in the background before its
+turn ('…, Chủ tịch UBND tỉnh yêu cầu …:', ``background_end``): those figures report the state.
 The vocabulary lives in ``data/targets.json``.
 """
 
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
+from extractors import body
 from extractors.clauses import Clause, ClausedText, claused
 from extractors.common import DOC_NUMBER, exact_alternation, find_dates, load_json, parse_number, phrase_alternation
 from extractors.grammar import time as time_grammar
@@ -66,6 +69,10 @@ _VALUE_CELL = re.compile(rf"[<>≤≥=]?\s*{_NUM}\s*%?")
 _YEAR_CELL = re.compile(r"(?:19|20)\d{2}")  # a schedule cell, no level
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}")  # a period's years: 'giai đoạn 2026 - 2030'
 # the share printed first: '10/14 (71,43%)'
+# a bullet of the addressees' list ('Kính gửi: - Các bộ, …'), not a numbered item of what a document directs
+_BULLETS = tuple("-–—+•*")
+# the grounds a document cites before it decides, never its turn ('Căn cứ …', 'Xét đề nghị của …')
+_GROUNDS = re.compile(r"^(?:can cu|xet|theo de nghi)(?!\w)")
 _SHARE_BEFORE = re.compile(r"(?<![\w/.,])(\d+)\s*/\s*(\d+)\s*\(\s*$")
 # spans that hold digits but no figure: dates, day/month, years, document numbers, outline numbers
 _NOT_FIGURES = [
@@ -162,12 +169,17 @@ class _Vocab:
     rule_kinds: frozenset[str]  # 'Nghị định', 'Thông tư': kinds whose figures without a time are norms
     adopts_plan: re.Pattern  # 'Về việc ban hành Kế hoạch …': the subject of a decision that adopts a plan
     qualifier_break: re.Pattern  # 'và' between a percent and a count: the count is another goal, not a qualifier
+    directing_kinds: frozenset[str]  # 'Chỉ thị', 'Công điện': kinds that open with background, then direct
+    turn: re.Pattern  # 'chỉ thị', 'yêu cầu', 'kết luận như sau' in the paragraph that ends a directive's background
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     d = load_json("targets.json")
     past_exact = load_json("deadlines.json")["past_markers_exact"]  # 'đã': the deadlines read the same list
+    assignment = load_json("obligations.json")  # the verbs a body directs with: the assignment grammar's own list
+    directing = assignment["directive_verbs"] + assignment["list_intros"]
+    turns = d["directive_turns"] + [w for w in directing if w not in d["not_turns"]]
     return _Vocab(
         before=[_ending(e, "op") for e in sorted(d["comparators_before"], key=lambda e: -len(e["phrase"]))],
         after=[
@@ -243,6 +255,8 @@ def _vocab() -> _Vocab:
             rf"^(?:(?:{phrase_alternation(d['plan_subject_openers'])})\s+)?"
             rf"(?:(?:{phrase_alternation(d['plan_adopting_verbs'])})\s+)?(?:{phrase_alternation(d['plans'])})(?!\w)"
         ),
+        directing_kinds=frozenset(d["directing_kinds"]),
+        turn=re.compile(rf"(?<!\w)(?:{phrase_alternation(turns)})(?!\w)"),
     )
 
 
@@ -989,6 +1003,43 @@ def reports(ct: ClausedText, clause: Clause) -> bool:
     return clause.in_report and _vocab().strivings.search(ct.folded[clause.start : clause.end]) is None
 
 
+def background_end(seg: SegmentedDocument, ct: ClausedText, meta: DocumentMeta | None) -> int:
+    """Where a directing document's background ends: the start of its turn, the sentence that ends the first
+    paragraph ending ':' with a directing word ('…, Chủ tịch UBND tỉnh yêu cầu …:', '…, Thủ tướng Chính phủ yêu
+    cầu:', '… kết luận như sau:'); 0 when the kind does not direct or a numbered item comes first. The sentence, not
+    the paragraph, because a scan's reading may join the title and the background to the turn (UBND Quảng Ngãi
+    660/TB-UBND). What stands before the turn — the situation, the results so far ('Theo số liệu thống kê, … đạt
+    95%'), the shortcomings — reports, it sets no goal."""
+    v = _vocab()
+    if meta is None or meta.kind not in v.directing_kinds:
+        return 0
+    start = body.document_span(seg)[0]  # a web page's summary above the letterhead is no part of it
+    for paragraph in seg.paragraphs():
+        if paragraph.start < start:
+            continue
+        if paragraph.marker and paragraph.marker not in _BULLETS:
+            return 0
+        folded = ct.folded[paragraph.start : paragraph.end]
+        turns = list(v.turn.finditer(folded))
+        if not turns or not folded.rstrip(" *_\n").endswith(":"):
+            continue
+        at = paragraph.start + turns[-1].start()
+        # the turn sentence opens after the paragraph's last full stop, not at a line the clauses start a piece at
+        sentence = max(
+            (
+                c.start
+                for c in ct.clauses
+                if paragraph.start < c.start <= at
+                and c.start == c.sentence_start
+                and ct.work[max(0, c.start - 40) : c.start].rstrip().endswith((".", "!", "?", "…"))
+            ),
+            default=paragraph.start,
+        )
+        if not _GROUNDS.match(ct.folded[sentence:at].lstrip(" *_-")):
+            return sentence
+    return 0
+
+
 def goal_heading(text: str) -> bool:
     """True when a heading or lead-in sets goals ('2. Mục tiêu cụ thể đến năm 2030', 'Các chỉ tiêu chủ yếu')."""
     return _vocab().goal_headings.search(fold(text)) is not None
@@ -1018,13 +1069,14 @@ def find(
     lead_in: Clause | None = None
     headings = section_headings(seg)
     emitted: list[_Figure] = []
+    background = background_end(seg, ct, meta)
     for clause in ct.clauses:
         if clause.start == clause.sentence_start:
             head = clause
         lead_in = list_lead_in(ct, clause, lead_in)
         if clause.criterion is not None:
             row_heads.setdefault(clause.criterion, clause)
-        if clause.numeric_row or reports(ct, clause) or clause.in_procedure:
+        if clause.numeric_row or reports(ct, clause) or clause.in_procedure or clause.start < background:
             continue
         above = enclosing_headings(clause, headings)
         goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above]) or _reach_by(ct, head, year0)

@@ -1171,3 +1171,55 @@ def test_a_level_said_to_exceed_the_plan_is_a_result(tmp_path):
     )
     found = read(tmp_path, text, issued_on="2025-03-10", kind="Chỉ thị")
     assert [t.value for t in found] == [110]
+
+
+_DIRECTIVE = (
+    "Thời gian qua, công tác giải ngân vốn đầu tư công trên địa bàn tỉnh đã có chuyển biến. Theo số liệu thống kê, "
+    "tỷ lệ hồ sơ giải quyết đúng hạn đạt 95%. Tuy nhiên, tỷ lệ giải ngân vẫn thấp, mới đạt 45% kế hoạch.\n\n"
+    "Nhằm khắc phục những tồn tại, hạn chế nêu trên, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành và "
+    "Chủ tịch UBND các xã, phường nâng cao trách nhiệm, tập trung thực hiện các nội dung sau:\n\n"
+    "1. Phấn đấu đến hết năm 2025 giải ngân đạt 100% kế hoạch vốn được giao.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "kind, values",
+    [("Chỉ thị", [100]), ("Công điện", [100]), ("Kế hoạch", [95, 45, 100])],
+)
+def test_a_directive_background_reports_the_state(tmp_path, kind, values):
+    """Before a directing document's turn (UBND Đắk Lắk's 010/CT-UBND, quoted: '…, Chủ tịch UBND tỉnh yêu cầu …
+    thực hiện các nội dung sau:'; Thủ tướng's 223/CĐ-TTg and 224/CĐ-TTg end theirs '…, Thủ tướng Chính phủ yêu
+    cầu:') the figures report the state: no gold target stands there in the 19 directing tuning texts. The
+    background's sentences are tgt19's probes; a plan has no such turn and keeps its reading."""
+    found = read(tmp_path, _DIRECTIVE, issued_on="2025-03-10", kind=kind)
+    assert [t.value for t in found] == values
+
+
+def test_the_turn_sentence_may_set_a_target(tmp_path):
+    """The turn's own sentence is read as any other: Bộ Xây dựng's 2428/BXD-QLN (cb-file_data_35, quoted) sets
+    its goal in the purpose clause of its turn, a gold target."""
+    text = (
+        "Thực hiện Quyết định số 22/2013/QĐ-TTg ngày 26/4/2013 về hỗ trợ người có công với cách mạng về nhà ở, "
+        "hiện nay vẫn có một số địa phương vẫn chưa hoàn thành việc xây dựng Đề án này.\n\n"
+        "Để đảm bảo hỗ trợ về nhà ở cho khoảng 71.000 hộ gia đình người có công với cách mạng trong năm 2013, Bộ "
+        "Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương thực hiện một số nội dung sau "
+        "đây:\n\n"
+        "1. Khẩn trương hoàn thành việc phê duyệt Đề án.\n"
+    )
+    found = read(tmp_path, text, issued_on="2013-08-01", kind="Công văn")
+    assert [(t.value, t.year) for t in found] == [(71000, 2013)]
+
+
+def test_a_turn_joined_to_its_background_still_ends_it(tmp_path):
+    """A scan's reading may join the background to the turn in one paragraph (UBND Quảng Ngãi 660/TB-UBND, a
+    development scan: its turn, quoted, follows the meeting's account on the same paragraph): the background ends
+    where the turn's sentence begins. The background's figure is tgt19's probe."""
+    text = (
+        "Theo số liệu thống kê, tỷ lệ hộ dân sử dụng nước sạch đạt 95%. Sau khi nghe Chủ tịch UBND huyện\n"
+        "Bình Sơn, Phó Trưởng ban Thường trực Ban chỉ đạo huyện báo cáo tình hình triển khai Chương trình xóa nhà\n"
+        "tạm, nhà dột nát trên địa bàn huyện Bình Sơn; ý kiến tham gia của các đại biểu dự họp, Chủ tịch UBND tỉnh\n"
+        "Nguyễn Hoàng Giang kết luận và chỉ đạo như sau:\n"
+        "1. Phấn đấu đến hết năm 2025 tỷ lệ hộ dân sử dụng nước sạch đạt 100%.\n"
+    )
+    found = read(tmp_path, text, issued_on="2024-12-31", kind="Thông báo")
+    assert [t.value for t in found] == [100]
