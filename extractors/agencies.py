@@ -426,6 +426,15 @@ class _Scanner:
                 return True
         return False
 
+    def _nested_head(self, pos: int, end: int) -> bool:
+        """Is the head at text[pos:end] a body's head standing for its body ('Văn phòng |Ban Chỉ huy')? It is written
+        with a capital and, a one-word head where the text has tone marks, with its own: folded, 'bỏ' is 'Bộ' and
+        'Đãi' 'Đài', so 'Bãi bỏ' read 'Đãi bỏ' (UBND Quảng Trị 2688, faxed), 'Đại hội', 'cục bộ' or 'sơ bộ' would
+        each name a body. A slipped mark in a longer head ('Bạn Chỉ huy') is still that head."""
+        start = self._ws(pos)
+        one_word = len(self.folded[start:end].split()) == 1
+        return (self.caps or self.text[start : start + 1].isupper()) and (not one_word or self._spelled_head(start))
+
     def _dashed(self, pos: int) -> int | None:
         """'- Quản lý' after a name: a second capitalised part joined by a dash ('Kinh tế - Quản lý')."""
         m = _DASH.match(self.text, pos)
@@ -743,7 +752,12 @@ class _Scanner:
             if name is not None and (dashed := self._dashed(name)) is not None:
                 # 'Cục Kinh tế - Quản lý| đầu tư xây dựng', 'Tập đoàn Công nghiệp - Viễn thông Quân đội'
                 known, name = None, dashed
-            if known is None and (head := self._word(self.lex.named_heads, h)) is not None and head > (name or h):
+            if (
+                known is None
+                and (head := self._word(self.lex.named_heads, h)) is not None
+                and head > (name or h)
+                and self._nested_head(h, head)
+            ):
                 name = head  # 'Văn phòng Ban Chỉ huy|;': a nested head whose name the text leaves out
             inner = self.match(h, allow_collective=False) if known is None else None
             if inner is not None and inner.start == self._ws(h) and (name is None or inner.end > name):

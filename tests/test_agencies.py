@@ -948,3 +948,20 @@ def test_a_semicolon_read_as_a_colon_after_a_whole_titled_member_still_cuts_the_
         "Giám đốc Trung tâm Phục vụ hành chính công tỉnh",
     ]
     assert names("Giám đốc các Sở: Y tế, Tài chính") == ["Giám đốc Sở Y tế", "Giám đốc Sở Tài chính"]
+
+
+def test_a_head_after_a_head_stands_for_a_body_only_spelled_as_one():
+    # folded, 'bỏ' is 'Bộ', 'đại' 'Đài', 'sơ' 'Sở': a head read as a nested body whose name the text leaves out
+    # ('Văn phòng Ban Chỉ huy;') must be written as the head, with its capital and its own tone marks
+    # UBND Quảng Trị 2688 printed and faxed; HĐND Hà Nội (tn-e09bc3b3); Bộ Xây dựng 39/2025/TT-BXD; UBND Đắk Lắk 010/CT
+    assert match_agency("Đãi bỏ các văn bản quy phạm pháp luật do UBND tỉnh Quảng Bình") is None
+    sport = "cống hiến trong chu kỳ một kỳ Đại hội thể thao toàn quốc."
+    assert "Đại hội" not in [name for _, _, name in find_agencies(sport)]
+    assert find_agencies("6. Sửa đổi định mức vá ổ gà, cóc gặm, lún cục bộ, lún trồi mặt đường") == []
+    assert find_agencies("b) Đánh giá sơ bộ về hiệu quả kinh tế - xã hội của dự án đầu tư") == []
+    assert match_agency("Văn phòng Ban Chỉ huy; ").name == "Văn phòng Ban Chỉ huy"
+    assert match_agency("Văn phòng Bạn Chỉ huy; ").name == "Văn phòng Bạn Chỉ huy"  # a longer head keeps its slip
+    # a head read with another tone still opens the body its capitalised name follows (development scans, one-bit)
+    assert match_agency("Sơ Văn hóa, Thể thao và Du lịch theo chức năng").name == "Sơ Văn hóa, Thể thao và Du lịch"
+    assert match_agency("So Địa chính, Giám đốc").name == "So Địa chính"
+    assert match_agency("Sờ Y tế chủ trì").name == "Sờ Y tế"

@@ -2650,3 +2650,18 @@ def test_how_often_a_step_recurs_before_its_body_with_no_comma_opens_the_bodys_t
         "3. Hằng năm Sở Y tế đã tổ chức 12 đoàn kiểm tra.\n"
     )
     assert _rows(text) == [("Bộ Quốc phòng", "assigned", "Điều 15.2")]
+
+
+def test_a_repealing_article_read_with_a_slipped_verb_names_no_body():
+    # UBND Quảng Trị 2688, printed and faxed at 150 dpi: 'Bãi bỏ' read 'Đãi bỏ'; folded, 'Đãi bỏ' is the heads
+    # 'Đài' and 'Bộ', and every repealed decision below became a task of a body 'Đãi bỏ'
+    page = """QUYẾT ĐỊNH:
+Điều 1. Đãi bỏ các văn bản quy phạm pháp luật do UBND tỉnh Quảng Bình, UBND tỉnh Quảng Trị (cũ) ban hành trong lĩnh vực xây dựng, cụ thể như sau;
+1. Quyết định 90/2004/QĐ-UB ngày 16/12/2004 của UBND tỉnh Quảng Bình
+Ban hành điều lệ quản lý xây dựng theo quy hoạch chi tiết khu đất ở Nam đường Trần
+Hưng Đạo, phường Nam Lý - Đồng Hới
+- Quảng Bình;
+2. Quyết định số 02/2007/QĐ-UBND ngày 31/01/2007 của UBND tỉnh Quảng
+Bình ban hànt Quy định đánh số và gắn biến số nhà;
+Điều 2. Sở Xây dựng chủ trì, phối hợp với các cơ quan liên quan tổ chức thực hiện Quyết định này."""
+    assert [o.agency for o in _scan(page)] == ["Sở Xây dựng"]
