@@ -27,7 +27,9 @@ place of ``_Reader``:
 - a decision's article on who executes it — 'Điều 3. Chánh Văn phòng …; Giám đốc các Sở: A, B; Chủ tịch …
   chịu trách nhiệm thi hành Quyết định này', over several lines (``executing_articles``);
 - a table with 'Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành' columns, TAB-separated
-  or as a web page renders it with '|' (``tables``, rows from ``SegmentedDocument.tables``).
+  or as a web page renders it with '|' (``tables``, rows from ``SegmentedDocument.tables``);
+- an administrative procedure's label naming who carries it out — 'Cơ quan thực hiện TTHC: Sở Khoa học và Công
+  nghệ.' in its description or in a procedure list's row (``procedure_labels``).
 
 The lines are the document's paragraphs made whole again by the one joining in pipeline/text
 (``SegmentedDocument.paragraphs``, read by ``_body_lines``); a plan attached after a decision's 'Nơi nhận' is
@@ -76,8 +78,8 @@ _FUNCTIONAL_CLASS_WORDS = 30  # syllables of a list of classes before 'theo ch�
 _SENTENCE_OR_CLAUSE_END = re.compile(r"[.;:]")
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
-# './.' ends a document's text, before its recipients and signature: a 'Nơi nhận' heading a scan lost or garbled
-# past reading ('ANơi nhận:', CONVENTIONS' distribution list) no longer lets '- Thanh tra tỉnh;' read as a task
+# './.' ends a document's text, before its recipients and signature, so that where a scan lost or garbled the 'Nơi
+# nhận' heading ('ANơi nhận:', CONVENTIONS' distribution list) '- Thanh tra tỉnh;' is still not read as a task
 _CLOSING_MARK = "./."
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
 
@@ -1743,17 +1745,19 @@ class _Reader:
         )
 
     def _opener_end(self, line: Line, body: str) -> int:
-        """Where the body an item opens with starts after an adverbial clause ('Hằng năm, Sở Nội vụ …'), or 0. The
-        clause may run over commas of its own up to the body and its verb: 'a) Căn cứ số vốn được phân bổ từ ngân sách
-        trung ương, vốn ngân sách địa phương và các nguồn vốn huy động hợp pháp khác, Ủy ban nhân dân cấp tỉnh phân bổ
-        …' (Thủ tướng, 22/2013/QĐ-TTg), '- Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân tỉnh,
-        Sở Khoa học và Công nghệ chủ trì …' (HĐND tỉnh), '5. Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp
-        xã … triển khai thực hiện những nội dung sau:' (UBND Đắk Lắk). A time limit opens a step so too: '- Trong thời
-        hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Kinh tế … phối hợp …' (HĐND Huế
-        37/2025), 'd) Trong thời hạn 03 ngày kể từ ngày có Biên bản thẩm định, Cục Bảo tồn … lấy ý kiến …' (Bộ Nông
-        nghiệp và Môi trường) — but not in a table row: a cell of a procedure list ('- Trong thời hạn 05 ngày làm
-        việc, …, Sở Tư pháp có trách nhiệm xem xét, cấp lại …', UBND Quảng Ngãi 1628/QĐ-UBND) says how a case is
-        handled (ruling PL)."""
+        """Where the body an item opens with starts after an adverbial clause, or 0. A recurring step may name its body
+        with no comma ('2. Hằng năm Bộ Quốc phòng lập …'). A short opener ends at its first comma within 60 characters
+        ('Hằng năm, Sở Nội vụ …'), even when no body follows: 'a) Căn cứ số vốn được phân bổ từ ngân sách trung ương,
+        vốn ngân sách địa phương …, Ủy ban nhân dân cấp tỉnh phân bổ …' (Thủ tướng, 22/2013/QĐ-TTg) is not read, because
+        going on past that comma added more false obligations than it found (docs/benchmarks.md, oblrec19). A longer
+        opener, 'để', or a time limit runs over commas of its own to the first one a named body and its verb follow: '-
+        Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân tỉnh, Sở Khoa học và Công nghệ chủ trì …'
+        (HĐND tỉnh), '5. Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp xã … triển khai thực hiện những nội
+        dung sau:' (UBND Đắk Lắk), '- Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định,
+        Phòng Kinh tế … phối hợp …' (HĐND Huế 37/2025), 'd) Trong thời hạn 03 ngày kể từ ngày có Biên bản thẩm định, Cục
+        Bảo tồn … lấy ý kiến …' (Bộ Nông nghiệp và Môi trường) — but a time limit not in a table row: a cell of a
+        procedure list ('- Trong thời hạn 05 ngày làm việc, …, Sở Tư pháp có trách nhiệm xem xét, cấp lại …', UBND Quảng
+        Ngãi 1628/QĐ-UBND) says how a case is handled (ruling PL)."""
         folded = fold_in_place(body)
         lead = len(body) - len(body.lstrip(" *_"))
         if (periodic := self.voc.periodic_opener.match(folded, lead)) is not None:  # '2. Hằng năm Bộ Quốc phòng lập …'
@@ -1998,9 +2002,11 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     extractor interface; bodies keep the scope words the document gives them ('Công an Thành phố').
 
     The passes run from the most to the least structured form; a line one pass reads is used up for those
-    after it: tables, task blocks with their fields, the duty article of a body's functions, assignment parts,
-    executing articles, lists under a directive, items opening with a body anywhere, directive sentences, role
-    clauses inside bullets, and 'giao X' wherever it is left."""
+    after it: tables, the labels naming who carries out an administrative procedure, task blocks with their
+    fields, the duty article of a body's functions, assignment parts, executing articles, lists under a
+    directive, items opening with a body anywhere, directive sentences, role clauses inside bullets, and 'giao X'
+    wherever it is left. Then the initialisms the document defines are spelled out in the bodies' names, and a
+    due in a year before the document's (``_reported_past``) is dropped."""
     reader = _Reader(seg)
     reader.tables()
     reader.procedure_labels()

@@ -44,7 +44,7 @@ from schemas.extraction import Change, Comparator, DocumentMeta, Recurrence, Tar
 _NUM = r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?"  # 1.000.000 | 4,76; not an outline number 1.2.2
 _RANGE = rf"({_NUM})(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?"
 PERCENT = re.compile(rf"(?<![\w/.,])({_NUM})\s*%?(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?\s*%")
-# a count and the noun after it; glued to it ('1.700km') only a unit of the vocabulary, checked by ``_glued``
+# a count and the noun after it; glued to it ('1.700km') only a unit of the vocabulary (``_counts_a_noun``)
 COUNT = re.compile(rf"(?<![\w/.,%]){_RANGE}(?:\s*/\s*(\d+))?(\s*)(?=[^\W\d_])")
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
