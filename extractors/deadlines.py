@@ -473,7 +473,7 @@ def extract(
             ct, clause.start, sentence_end[clause.start]
         )
         clause_targets = by_clause.get(clause.start, [])
-        above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
+        above = tuple(h.text for h in target_rules.enclosing_headings(clause.line, headings)) if clause_targets else ()
         basis = _basis_end(ct, clause)  # a time in the legal basis a sentence opens with dates no task
         dues = [
             d
@@ -488,7 +488,7 @@ def extract(
         ]
         found += [(clause, None, _schedule_deadline(seg, ct, clause, row, due)) for row, _, due in scheduled]
         if not dues and not scheduled and not clause_targets:
-            above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings))
+            above = tuple(h.text for h in target_rules.enclosing_headings(clause.line, headings))
             goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta), above)
             dues = [goal] if goal else []
             own_heading = headings.get(clause.line.section or "")
@@ -500,7 +500,7 @@ def extract(
     # of its own ('2. Mục tiêu đến năm 2025') is no task of its own when its items carry its year
     inherited = {(id(parent), d.due) for _, parent, d in found if parent is not None}
     inherited_by_heading = goal_headed | {
-        (line.start, d.due) for clause, _, d in found for line in target_rules.enclosing_headings(clause, headings)
+        (line.start, d.due) for clause, _, d in found for line in target_rules.enclosing_headings(clause.line, headings)
     }
     return [
         d

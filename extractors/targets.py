@@ -886,10 +886,10 @@ def section_headings(seg: SegmentedDocument) -> dict[str, Line]:
     return out
 
 
-def enclosing_headings(clause: Clause, headings: dict[str, Line]) -> list[Line]:
-    """The heading lines of the sections above the clause's line, nearest first ('a) Hình thành …'
-    under '2. Mục tiêu đến năm 2025')."""
-    path = (clause.line.section or "").split(".")
+def enclosing_headings(line: Line, headings: dict[str, Line]) -> list[Line]:
+    """The heading lines of the sections above a line, nearest first ('a) Hình thành …' under '2. Mục tiêu đến
+    năm 2025'); ``headings`` from ``section_headings``. Read by targets, deadlines and wards."""
+    path = (line.section or "").split(".")
     return [headings[p] for k in range(len(path) - 1, 0, -1) if (p := ".".join(path[:k])) in headings]
 
 
@@ -1078,7 +1078,7 @@ def find(
             row_heads.setdefault(clause.criterion, clause)
         if clause.numeric_row or reports(ct, clause) or clause.in_procedure or clause.start < background:
             continue
-        above = enclosing_headings(clause, headings)
+        above = enclosing_headings(clause.line, headings)
         goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above]) or _reach_by(ct, head, year0)
         figures = [
             f

@@ -24,6 +24,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from extractors import gazetteer
+from extractors import targets as target_rules
 from extractors.common import find_dates, load_json
 from extractors.grammar import time as time_grammar
 from pipeline.settings import settings
@@ -473,20 +474,11 @@ def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | 
     return label, mention.start
 
 
-def _section_headings(lines: list[Line]) -> dict[str, str]:
-    """Outline path → the text of the heading line that opens that section."""
-    out: dict[str, str] = {}
-    for line in lines:
-        if line.marker and line.section:
-            out.setdefault(line.section, line.text)
-    return out
-
-
-def _enclosing(line: Line, headings: dict[str, str]) -> list[str]:
-    """The headings above a line, nearest first: its own section's, then each level up."""
-    path = (line.section or "").split(".")
-    own = [] if line.marker else [headings[line.section]] if line.section in headings else []
-    return own + [headings[p] for k in range(len(path) - 1, 0, -1) if (p := ".".join(path[:k])) in headings]
+def _enclosing(line: Line, headings: dict[str, Line]) -> list[str]:
+    """The headings above a line, nearest first: its own section's when the line is no heading itself (a plain
+    paragraph under '2. Năm 2025'), then each level up (``targets.enclosing_headings``)."""
+    own = [headings[line.section].text] if not line.marker and line.section in headings else []
+    return own + [h.text for h in target_rules.enclosing_headings(line, headings)]
 
 
 def _heading_year(text: str | None, meta: DocumentMeta | None) -> int | None:
@@ -615,12 +607,12 @@ def _names_arrangement(text: str) -> bool:
     return any(phrase in folded for phrase in _rules()["arrangement_phrases"])
 
 
-def _arrangement(meta: DocumentMeta | None, headings: dict[str, str]) -> Arrangement | None:
+def _arrangement(meta: DocumentMeta | None, headings: dict[str, Line]) -> Arrangement | None:
     """The arrangement a document's title names, with the articles whose heading names it too; None for any other
     document. Its year is the title's ('… năm 2025'), else the year of issue."""
     if meta is None or not meta.subject or not _names_arrangement(meta.subject):
         return None
-    articles = frozenset(s for s, text in headings.items() if "." not in s and _names_arrangement(text))
+    articles = frozenset(s for s, line in headings.items() if "." not in s and _names_arrangement(line.text))
     if not articles:
         return None
     issued = int(meta.issued_on[:4]) if meta.issued_on else None
@@ -661,7 +653,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
 
     found: list[tuple[Mention, Line, int | None, int, bool]] = []
     in_tables, merged_years = _table_mentions(seg.lines), _merged_years(seg.lines)
-    headings = _section_headings(seg.lines)
+    headings = target_rules.section_headings(seg)
     arrangement = _arrangement(meta, headings)
     plan = bool(meta and meta.kind and fold(meta.kind) in {fold(k) for k in _rules()["scheduling_kinds"]})
     title_year = _heading_year(meta.subject, meta) if plan and meta else None
