@@ -483,8 +483,8 @@ def _has_pipes(lines: list[Line]) -> bool:
 
 def _letterhead_cells(lines: list[Line], pipes: bool) -> list[Cell]:
     """Cells of the letterhead's lines. In a table cut into fragments a cell ends only at a pipe or a
-    rule, so its lines are joined ('Số:' / '26/2025/QĐ-UBND'), except a block of capitals, which is a
-    body's name over its parent's and is read line by line."""
+    rule, so its lines are joined ('Số:' / '26/2025/QĐ-UBND'), except a block of capitals, which is the
+    parent body's name over the issuing body's and is read line by line."""
     if not pipes:
         return [c for row, line in enumerate(lines) for c in cells_of(line, row)]
     out: list[Cell] = []
@@ -500,7 +500,8 @@ def _letterhead_cells(lines: list[Line], pipes: bool) -> list[Cell]:
 
 
 def _close(block: list[Cell]) -> list[Cell]:
-    """The cells of one pipe cell's lines: joined, with where each line starts kept for evidence."""
+    """The cells of one pipe cell's lines: joined, with where each line starts kept for evidence; a block of
+    capitals (the parent body's name over the issuing body's) stays line by line."""
     if len(block) > 1 and all(is_caps(c.text) for c in block):
         return [c for piece in block for c in _split(piece)]
     if not block:
