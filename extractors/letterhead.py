@@ -104,7 +104,6 @@ class _Vocab:
     mottos: tuple[str, ...]
     openers: re.Pattern[str]
     kinds: frozenset[str]
-    marks: frozenset[str]  # urgency and draft marks beside the letterhead: HỎA TỐC, KHẨN, DỰ THẢO
     lookalikes: dict[str, str]  # characters OCR reads for a digit: '{' → 1, 'Š' → 5
     place_tails: frozenset[str]  # lowercase words inside a place name: (Thành) phố, (Thị) xã
 
@@ -126,7 +125,6 @@ def _vocab() -> _Vocab:
         mottos=tuple(_motto_words(fold(m)) for m in data["national_mottos"]),
         openers=re.compile(rf"(?:{phrase_alternation(data['body_openers'])})\b|{data['dated_opener']}"),
         kinds=frozenset(fold(k) for k in load_json("document_kinds.json")["kinds"]),
-        marks=frozenset(fold(m) for m in data["letterhead_marks"]),
         lookalikes={c: d for d, chars in data["digit_lookalikes"].items() for c in chars},
         place_tails=frozenset(fold(w) for w in data["place_tail_words"]),
     )
