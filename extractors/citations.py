@@ -257,6 +257,9 @@ def _date(text: str, key: str, pos: int) -> tuple[str | None, int]:
 
 
 def _issuer(text: str, key: str, pos: int) -> tuple[str | None, int]:
+    """The issuer a citation names after 'của' or 'giữa' at ``pos`` ('… ngày 16/3/2022 của Bộ Chính trị về …'),
+    abbreviations spelled out, and where it stops (``_issuer_stop``, over a line break inside the name); (None, pos)
+    without one."""
     p = _patterns()
     m = p.issuer_after.match(key, pos, pos + 60)
     if not m:
@@ -313,6 +316,9 @@ def _wrapped_name_end(text: str, key: str, start: int, stop: int, limit: int) ->
 
 
 def _title(text: str, key: str, pos: int) -> str | None:
+    """The title a citation gives after 'về' at ``pos``: the quoted words when it is in quotes, else up to its
+    sentence's end, a ';', a line break, an ellipsis or a bracketed remark (a bracket that opens with a figure,
+    '(2021-2025)', stays in the title); None without one."""
     m = _patterns().title_after.match(key, pos, pos + 60)
     if not m:
         return None

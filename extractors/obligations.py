@@ -1776,6 +1776,9 @@ class _Reader:
         return 0
 
     def _opens_with_body(self, i: int) -> bool:
+        """Does item line i open with the body it gives a task to, after its number and any opening clause
+        (``_opener_end``): the body then its colon, nothing more (a heading over its tasks), or its verb
+        (``_acts``); a lead-in ('Trách nhiệm của …') names its body even when the lexicon does not know it."""
         line = self.lines[i]
         body = marker_body(line)
         folded = fold_in_place(body)

@@ -796,6 +796,11 @@ def _year(
     lead_in: Clause | None = None,
     enclosing: tuple[str, ...] = (),
 ) -> int | None:
+    """The year a figure is to be reached by, nearest source first: a year of its clause (the last before the figure,
+    else the first after it; not one in a bracketed remark on the past), a dated day, month or quarter of the
+    clause, the time cell of its TAB row, the year opening its sentence, the end of the period its sentence opens
+    with, a year of the list's lead-in, then the headings over it (its own, ``enclosing``, its part, its table's
+    caption); None when nothing dates it."""
     folded, raw = ct.folded[clause.start : clause.end], ct.work[clause.start : clause.end]
     mentions = [
         m for m in time_grammar.years(folded, issue_year, planned=True) if not in_past_aside(folded, m.start, raw)
