@@ -1134,6 +1134,9 @@ def _position_start(obj: str, offset: int) -> int | None:
 
 
 def _read_block(cells: list[Cell]) -> tuple[Signer, int, int] | None:
+    """A signature block read down its cells: capacity lines (a wrapped one joined), then position lines in capitals,
+    then the name, after which the block ends; the recipients' column beside it, the pen's scrawl and the seal are
+    passed over, anything else ends the block with no signer."""
     v = _vocab()
     capacities: list[tuple[str, str]] = []  # (T/M, KT. …; the body or position signed for, as printed)
     positions: list[str] = []

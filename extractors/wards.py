@@ -250,6 +250,9 @@ def _table_mentions(lines: list[Line]) -> dict[int, list[Mention]]:
 
 
 def _cell_mentions(tokens: list[tuple[int, int, str]]) -> list[Mention]:
+    """The mentions of one cell's tokens: each 'phường' (or 'phuong', in a text without tone marks), a colon allowed
+    after it, then its list of names and the locality after them; a list goes on after a bracketed locality ('Đống Đa
+    (thành phố Quy Nhơn), Hải Cảng …', ``_after_bracketed``) as a mention of its own."""
     rules = _rules()
     out = []
     for i, (start, _, text) in enumerate(tokens):

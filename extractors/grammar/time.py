@@ -618,6 +618,9 @@ def _relation(read: _Read) -> Relation:
 
 @lru_cache(maxsize=8192)
 def _mentions(folded: str, issued_on: str | None, periodic: bool | None) -> tuple[TimeMention, ...]:
+    """Every time of a folded text with its kind, due, relation, recurrence and use; ``periodic`` (None: read from
+    the text's own words) makes a day without its year a day of every year, and a bare day ('10/14', 'từ 2/3 số xã')
+    counts only after a deadline word. Cached: targets, deadlines and wards read the times of the same texts."""
     v = _vocab()
     if periodic is None:
         periodic = v.periodic.search(folded) is not None
