@@ -632,14 +632,14 @@ def _one_slip_per_word(read: str, name: str) -> bool:
 
 
 def issue_date(text: str) -> str | None:
-    """The date after ', ngày': the long or short form; an OCR slip in the day is repaired when every
-    wrong character is a known look-alike of one digit ('ngày {5 tháng 3' → 15), and a slipped vowel in
-    'tháng' or 'năm' is passed ('thúng', 'thủng', 'nỡm': fax prints of Nghệ An and Cần Thơ), and so is a
-    look-alike in a two-digit month ('tháng T1', Hà Tĩnh). A day that cannot be read (a handwritten day lost to
-    the pen, 'ngày {tháng 02 năm 2025') gives no date: the contract's ``issued_on`` is a whole date, and a month
-    is no date a clerk can file by. Emphasis marks and a space inside a two-digit number ('tháng** 11**',
-    'tháng 0 7') are a web page's, not the date's. A year of five digits is none: which one OCR added is not known ('năm 20235' for 2025,
-    UBND Quảng Ngãi 53/TB-UBND faxed at 150 dpi, read 2023 before)."""
+    """The date after ', ngày': the long or short form; an OCR slip in the day is repaired when every wrong character is
+    a known look-alike of one digit ('ngày {5 tháng 3' → 15), and a slipped vowel in 'tháng' or 'năm' is passed
+    ('thúng', 'thủng', 'nỡm': fax prints of Nghệ An and Cần Thơ), and so is a look-alike in a two-digit month ('tháng
+    T1', Hà Tĩnh). A day that cannot be read (a handwritten day lost to the pen, 'ngày {tháng 02 năm 2025') gives no
+    date: the contract's ``issued_on`` is a whole date, and a month is no date a clerk can file by. Emphasis marks and a
+    space inside a two-digit number ('tháng** 11**', 'tháng 0 7') are a web page's, not the date's. A year of five
+    digits is none: which one OCR added is not known ('năm 20235' for 2025, UBND Quảng Ngãi 53/TB-UBND faxed at 150 dpi,
+    read 2023 before)."""
     text = _mended_year(re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", "")))
     key = fold_in_place(text)
     dates = find_dates(text)

@@ -32,9 +32,9 @@ place of ``_Reader``:
   nghệ.' in its description or in a procedure list's row (``procedure_labels``).
 
 The lines are the document's paragraphs made whole again by the one joining in pipeline/text
-(``SegmentedDocument.paragraphs``, read by ``_body_lines``); a plan attached after a decision's 'Nơi nhận' is
-read, the web page's own text after the document is not. Closing formulas, requests that wait on a condition ('nếu có vướng mắc, đề nghị …'), roles that name
-nobody ('Các cơ quan được giao chủ trì …') and exhortations to a whole class assign nothing
+(``SegmentedDocument.paragraphs``, read by ``_body_lines``); a plan attached after a decision's 'Nơi nhận' is read, the
+web page's own text after the document is not. Closing formulas, requests that wait on a condition ('nếu có vướng mắc,
+đề nghị …'), roles that name nobody ('Các cơ quan được giao chủ trì …') and exhortations to a whole class assign nothing
 (CONVENTIONS.md, obligations). One obligation per (body, task).
 """
 
@@ -491,15 +491,15 @@ def _is_title(task: str) -> bool:
 
 
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
-    """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
-    thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được
-    giải quyết … nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), what a body is not liable for
-    ('Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to
-    ('Chịu trách nhiệm trước pháp luật về …', notes-M) or the time it answers for ('Chịu trách nhiệm về thời gian giải
-    quyết thủ tục hành chính …', notes-M, notes-N), a power with its accountability ('Quyết định và chịu trách nhiệm
-    trước …', notes-R, notes-X) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
-    task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
-    tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
+    """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình thực
+    hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được giải quyết …
+    nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), what a body is not liable for ('Văn phòng đăng ký đất
+    đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to ('Chịu trách nhiệm trước pháp
+    luật về …', notes-M) or the time it answers for ('Chịu trách nhiệm về thời gian giải quyết thủ tục hành chính …',
+    notes-M, notes-N), a power with its accountability ('Quyết định và chịu trách nhiệm trước …', notes-R, notes-X) or
+    an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no task of its own
+    (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên tổ chức 2: ……',
+    '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
     if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task) or voc.exemption.match(folded):
@@ -581,15 +581,15 @@ class _Reader:
         self.out: list[Obligation] = []
 
     def _body_lines(self) -> list[Line]:
-        """The paragraphs of the body and of its attachments, each part joined apart. A distribution list ('Nơi nhận:') assigns nothing, and its
-        bullets ('- Sở Y tế;') would read as tasks of the last item — so the body also ends after the line that closes
-        the text with './.', where a scan lost the heading or garbled it past reading; but a plan or regulation issued with a decision
-        follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again. The
-        description of an administrative procedure ('1.1. Trình tự thực hiện:' … 'Cơ quan giải quyết: …') says how
-        a case is handled, and assigns nothing (``body.procedure_descriptions``), save its 'Cơ quan thực hiện: Sở Y
-        tế' line, wrapped or not: CONVENTIONS gives that very line as a task handed explicitly to a named body. What
-        the document quotes from another instrument (``SegmentedDocument.quotations``) is left out, and the text
-        after a quotation is joined apart from the text before it."""
+        """The paragraphs of the body and of its attachments, each part joined apart. A distribution list ('Nơi nhận:')
+        assigns nothing, and its bullets ('- Sở Y tế;') would read as tasks of the last item — so the body also ends
+        after the line that closes the text with './.', where a scan lost the heading or garbled it past reading; but a
+        plan or regulation issued with a decision follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày
+        21/11/2025 …)') and assigns again. The description of an administrative procedure ('1.1. Trình tự thực hiện:' …
+        'Cơ quan giải quyết: …') says how a case is handled, and assigns nothing (``body.procedure_descriptions``), save
+        its 'Cơ quan thực hiện: Sở Y tế' line, wrapped or not: CONVENTIONS gives that very line as a task handed
+        explicitly to a named body. What the document quotes from another instrument (``SegmentedDocument.quotations``)
+        is left out, and the text after a quotation is joined apart from the text before it."""
         parts: list[list[Line]] = [[]]
         reading = True
         start, end = document_span(self.seg)

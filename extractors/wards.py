@@ -80,9 +80,9 @@ def _unglued(word: str) -> list[tuple[int, int]]:
 
 def _glued_word(word: str, a: int, b: int) -> list[tuple[int, int]]:
     """``word[a:b]`` as one or two words: a name with the next small word glued to its end ('An TâyvàAn Cựu',
-    1675/NQ-UBTVQH15 Huế; 'Duy Tân vàPhú Thứthành phường mới', 'Lê Thiệnsau khi sắp xếp', 1669 Hải Phòng; 'phường
-    Gia Sàngthành', 'Cam Giásau khi', 1683 Thái Nguyên), or a keyword glued to the small word before it ('cácphường
-    An Hưng', 'củaphường Đại Bản': 1669, 1683). Only where the whole is no Vietnamese syllable and the rest is a word."""
+    1675/NQ-UBTVQH15 Huế; 'Duy Tân vàPhú Thứthành phường mới', 'Lê Thiệnsau khi sắp xếp', 1669 Hải Phòng; 'phường Gia
+    Sàngthành', 'Cam Giásau khi', 1683 Thái Nguyên), or a keyword glued to the small word before it ('cácphường An
+    Hưng', 'củaphường Đại Bản': 1669, 1683). Only where the whole is no Vietnamese syllable and the rest is a word."""
     low = word[a:b].lower()
     tail = next((t for t in _rules()["glued_words"] if low.endswith(t) and low[: -len(t)].isalpha()), None)
     keyword = next((k for k in _rules()["keywords"] if low.endswith(k) and is_syllable(low[: -len(k)])), None)
@@ -315,12 +315,12 @@ def _address_label() -> re.Pattern:
 
 
 def _in_address(text: str, at: int) -> bool:
-    """True when the ward at ``at`` is part of a postal address ('Trung tâm phục vụ hành chính công, số 4 đường
-    Nguyễn Tất Thành, Phường Bà Rịa'): where an office stands, not a ward the document is about. The street part
-    is a number or a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case); or an
-    'Địa chỉ:' label opens the clause ('Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ'; a parcel's 'Địa điểm tại: Lô đất
-    số 15 - Mặt bằng số 26/QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư …, phường Tân Giang'); or a house number and one street part go before
-    it ('Số 12, phố Nguyễn Trãi, phường Hà Đông')."""
+    """True when the ward at ``at`` is part of a postal address ('Trung tâm phục vụ hành chính công, số 4 đường Nguyễn
+    Tất Thành, Phường Bà Rịa'): where an office stands, not a ward the document is about. The street part is a number or
+    a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case); or an 'Địa chỉ:' label
+    opens the clause ('Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ'; a parcel's 'Địa điểm tại: Lô đất số 15 - Mặt bằng số
+    26/QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư …, phường Tân Giang'); or a house number and one street
+    part go before it ('Số 12, phố Nguyễn Trãi, phường Hà Đông')."""
     before = text[max(0, at - 200) : at].replace("\n", " ")
     stops = [m.end() for m in re.finditer(r"[;\t|)]|\.\s", before)]  # the clause: after a stop, a cell, a bracket
     if _address_label().search(before[stops[-1] if stops else 0 :]):
@@ -454,8 +454,9 @@ def _referenced_years(lines: list[Line]) -> dict[str, int]:
 
 def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | None) -> tuple[int | None, int]:
     """The year a mention is scheduled for: the nearest 'năm YYYY' ('Quý II/YYYY', 'tháng 6/YYYY', read by
-    ``grammar.time``: not a date's or a baseline's) before it in its line, else the first after it in the same clause, else a year-only table cell,
-    else the 'Năm YYYY:' label its list sits under. Returns (year, start of the year's text)."""
+    ``grammar.time``: not a date's or a baseline's) before it in its line, else the first after it in the same clause,
+    else a year-only table cell, else the 'Năm YYYY:' label its list sits under. Returns (year, start of the year's
+    text)."""
     years = [
         (line.start + m.start, m.year)
         for m in time_grammar.mentions(fold_in_place(line.text))
