@@ -1,4 +1,13 @@
-"""Extractors: each module takes the SegmentedDocument and returns schema objects with evidence.
+"""Extractors: from the SegmentedDocument to schema objects with evidence, one module per fact kind.
+
+- the fact kinds: ``metadata`` (the document's own header and signature), ``citations``, ``targets``,
+  ``deadlines``, ``wards``, ``obligations``, ``national_targets`` (per-province tables of a central appendix);
+- the readers they share, each written once: ``agencies`` (the bodies a text names), ``letterhead``, ``body``
+  (where the document starts and ends in a text), ``clauses``, ``task_tables``, ``grammar.time``, ``gazetteer``
+  (administrative units and codes), ``common`` (dates, numbers, document kinds), ``ocr_names`` (names OCR
+  misread, put back before any of them reads);
+- ``spacy_pipeline`` runs the fact extractors as spaCy components; ``lean_imports`` loads spaCy without the
+  parts extraction never runs. Rules are data in ``extractors/data/``.
 
 ``extract`` runs them all and assembles the contract object; it holds no rules of its own.
 """
@@ -25,7 +34,8 @@ def extract_file(path: str | Path, executor: Executor | None = None, sha256: str
 
 def extract(seg: SegmentedDocument) -> Extraction:
     """The contract object for one segmented document: agency names OCR misread put back (``ocr_names``), then
-    the spaCy pipeline (``nlp()``) runs every extractor as a component, and its span groups are read back into the contract's lists."""
+    the spaCy pipeline (``nlp()``) runs every extractor as a component, and its span groups are read back into
+    the contract's lists."""
     from extractors.ocr_names import mend_ocr_names
     from extractors.spacy_pipeline import facts, run
 

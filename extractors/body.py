@@ -39,9 +39,9 @@ _ATTACHMENT = re.compile(r"^[\W_]*(?:\(\W*(?:[Bb]an hanh\s+)?[Kk]em theo|PHU LUC
 
 
 def procedure_descriptions(seg: SegmentedDocument) -> list[tuple[int, int]]:
-    """The character spans [start, end) of the descriptions of administrative procedures that a decision publishing
-    them carries: from a field label ('a) Trình tự thực hiện:') to the next article, part ('II. …') or attachment. What they say
-    happens when a case comes in; the obligations, deadlines and targets extractors read nothing there."""
+    """The character spans [start, end) of the descriptions of administrative procedures that a decision publishing them
+    carries: from a field label ('a) Trình tự thực hiện:') to the next article, part ('II. …') or attachment. What they
+    say happens when a case comes in; the obligations, deadlines and targets extractors read nothing there."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for line in seg.lines:

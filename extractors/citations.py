@@ -1,15 +1,13 @@
 """Citations: the other documents a document cites by số/ký hiệu.
 
-A citation in this genre reads '<Kind> [số] <number>[,] [ngày <date>] [của <issuer>] [về <title>]':
-'Nghị quyết số 12-NQ/TW, ngày 16/3/2022 của Bộ Chính trị về …', 'Quyết định số 18/QĐ-TTg ngày
-14/02/2026 của Thủ tướng Chính phủ', 'Căn cứ Nghị định số 08/2016/NĐ-CP ngày 25 tháng 01 năm 2016'.
-Every số/ký hiệu in the text is a candidate; its kind is the kind word before it, else the letters
-of its symbol (NQ → Nghị quyết), else the kind of the citation it is listed after ('Nghị quyết số
-12-NQ/TW, 15-NQ/TW'). A bare number counts only right after a capitalised kind word and not before a
-measure word ('Đề án 06 của Chính phủ' is a citation, 'Kế hoạch 5 năm' and 'chương trình 135' are not). Laws cited by name and
-date carry no number and are not citations; the document's own number is not one either. One
-entry per distinct (number, date); a mention without a date adds nothing when the same number is
-cited with one.
+A citation in this genre reads '<Kind> [số] <number>[,] [ngày <date>] [của <issuer>] [về <title>]': 'Nghị quyết số
+12-NQ/TW, ngày 16/3/2022 của Bộ Chính trị về …', 'Quyết định số 18/QĐ-TTg ngày 14/02/2026 của Thủ tướng Chính phủ', 'Căn
+cứ Nghị định số 08/2016/NĐ-CP ngày 25 tháng 01 năm 2016'. Every số/ký hiệu in the text is a candidate; its kind is the
+kind word before it, else the letters of its symbol (NQ → Nghị quyết), else the kind of the citation it is listed after
+('Nghị quyết số 12-NQ/TW, 15-NQ/TW'). A bare number counts only right after a capitalised kind word and not before a
+measure word ('Đề án 06 của Chính phủ' is a citation, 'Kế hoạch 5 năm' and 'chương trình 135' are not). Laws cited by
+name and date carry no number and are not citations; the document's own number is not one either. One entry per distinct
+(number, date); a mention without a date adds nothing when the same number is cited with one.
 """
 
 from __future__ import annotations
@@ -257,6 +255,9 @@ def _date(text: str, key: str, pos: int) -> tuple[str | None, int]:
 
 
 def _issuer(text: str, key: str, pos: int) -> tuple[str | None, int]:
+    """The issuer a citation names after 'của' or 'giữa' at ``pos`` ('… ngày 16/3/2022 của Bộ Chính trị về …'),
+    abbreviations spelled out, and where it stops (``_issuer_stop``, over a line break inside the name); (None, pos)
+    without one."""
     p = _patterns()
     m = p.issuer_after.match(key, pos, pos + 60)
     if not m:
@@ -273,7 +274,8 @@ def _issuer(text: str, key: str, pos: int) -> tuple[str | None, int]:
 def _issuer_stop(text: str, key: str, start: int, limit: int) -> re.Match[str] | None:
     """The first stop after an issuer's name. A stop word is one only when written as itself (``issuer_stop_words``):
     folded, the 'Tài' of 'Bộ Tài chính' is the 'tại' that ends a name, the 'Khoa' of 'Bộ Khoa học và Công nghệ' the
-    'khóa' of a party congress ('… của Bộ Tài chính' in letters of Cục Thuế, HĐND Hà Nội, UBND Hà Tĩnh, Cục Hải quan)."""
+    'khóa' of a party congress ('… của Bộ Tài chính' in letters of Cục Thuế, HĐND Hà Nội, UBND Hà Tĩnh, Cục Hải
+    quan)."""
     p = _patterns()
     pattern, words = p.issuer_end, p.issuer_stop_words
     end = pattern.search(key, start, limit)
@@ -313,6 +315,9 @@ def _wrapped_name_end(text: str, key: str, start: int, stop: int, limit: int) ->
 
 
 def _title(text: str, key: str, pos: int) -> str | None:
+    """The title a citation gives after 'về' at ``pos``: the quoted words when it is in quotes, else up to its
+    sentence's end, a ';', a line break, an ellipsis or a bracketed remark (a bracket that opens with a figure,
+    '(2021-2025)', stays in the title); None without one."""
     m = _patterns().title_after.match(key, pos, pos + 60)
     if not m:
         return None

@@ -260,6 +260,8 @@ def claused(seg: SegmentedDocument) -> ClausedText:
 
 
 def _claused(seg: SegmentedDocument) -> ClausedText:
+    """The lines of the document itself (``body.document_span``) joined back into paragraphs where a wrap cut them,
+    and cut into clauses, each with what reaches it from outside (``Clause``)."""
     work = _rules()["markup"].sub(lambda m: " " * len(m.group()), seg.text)
     folded = fold_in_place(work)
     start, end = document_span(seg)

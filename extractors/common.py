@@ -131,9 +131,9 @@ DOC_NUMBER = re.compile(
 
 
 def clean_number(raw: str, scanned: bool = False) -> str:
-    """'1116- CV/ĐUCA' → '1116-CV/ĐUCA'; '5764/QĐ-BCA – V05' → '5764/QĐ-BCA-V05'; OCR's doubled
-    letter in a kind code or doubled dash is undone: '639-QĐĐ/BCA-V05' → '639-QĐ/BCA-V05', '2269/QĐ- -TTg' → '2269/QĐ-TTg';
-    on a ``scanned`` page the slash a fax lost before the kind code is put back: '66NQ-CP' → '66/NQ-CP'."""
+    """'1116- CV/ĐUCA' → '1116-CV/ĐUCA'; '5764/QĐ-BCA – V05' → '5764/QĐ-BCA-V05'; OCR's doubled letter in a kind code or
+    doubled dash is undone: '639-QĐĐ/BCA-V05' → '639-QĐ/BCA-V05', '2269/QĐ- -TTg' → '2269/QĐ-TTg'; on a ``scanned`` page
+    the slash a fax lost before the kind code is put back: '66NQ-CP' → '66/NQ-CP'."""
     number = re.sub(r"-{2,}", "-", re.sub(r"\s+", "", re.sub(r"[–—]", "-", raw)))
     lead = re.match(r"\d{1,5}(?:/\d{4})?", number)
     if scanned and lead and _LOST_SEPARATOR.match(number, lead.end()):

@@ -131,11 +131,11 @@ def _binds(m: TimeMention, folded: str, completes: bool, clause_targets: list[Ta
 
 
 def _schedules(seg: SegmentedDocument, clause: Clause) -> list[tuple[tuple[Cell, ...], Cell, _Due]]:
-    """Each time cell opening in the clause ('2026', '2026-2027': its last year; 'Tháng 6/2025', 'Quý II/2026'),
-    in a table column headed as a schedule ('Năm', 'Thời hạn', 'Thời gian phổ biến'), with its row: the row is a
-    task due then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3'), however early, as it is the text's own
-    schedule; a pipe row that simply ends before that column lost its cell to the row above (a merged cell the
-    page conversion kept once) and takes its time. Rows and headers are the table reader's, whichever form the table takes; a clause is one TAB
+    """Each time cell opening in the clause ('2026', '2026-2027': its last year; 'Tháng 6/2025', 'Quý II/2026'), in a
+    table column headed as a schedule ('Năm', 'Thời hạn', 'Thời gian phổ biến'), with its row: the row is a task due
+    then ('1 | 2026 | Thành phố Tây Ninh | Phường 2, Phường 3'), however early, as it is the text's own schedule; a pipe
+    row that simply ends before that column lost its cell to the row above (a merged cell the page conversion kept once)
+    and takes its time. Rows and headers are the table reader's, whichever form the table takes; a clause is one TAB
     cell, but may run over several cells of a pipe row, which ';' alone cuts."""
     out = []
     for table, n, column in seg.cells_in(clause.start, clause.end):
@@ -307,13 +307,13 @@ def _reports_past(ct: ClausedText, start: int, end: int) -> bool:
 def _ungoverned_limits(
     ct: ClausedText, clause: Clause, clause_targets: list[Target], issued_on: str | None
 ) -> list[_Due]:
-    """The firm limits ('trước ngày 30/11/2025', not before the document's date) of a clause with a past marker
-    that the marker does not govern: it stands after the limit, or behind a comma or a completion verb of its own
-    (not 'đã hoàn thành'), where it qualifies a noun ('các điểm trường bị ngập lũ vừa qua, …, báo cáo Thủ tướng Chính phủ trước ngày 30/11/2025';
-    'các giải pháp đã đề ra'; 'dự toán đã giao cho các đơn vị … hoàn thành trước ngày 15 tháng 11'). A marker
-    right before the limit reports or conditions on it ('đã từ trần trước ngày 01 tháng 01 năm 2009'). Without the
-    document's date no limit can be told from the past, so none stands. A year stands so too when a completion
-    verb of its own binds it (``_own_year``)."""
+    """The firm limits ('trước ngày 30/11/2025', not before the document's date) of a clause with a past marker that the
+    marker does not govern: it stands after the limit, or behind a comma or a completion verb of its own (not 'đã hoàn
+    thành'), where it qualifies a noun ('các điểm trường bị ngập lũ vừa qua, …, báo cáo Thủ tướng Chính phủ trước ngày
+    30/11/2025'; 'các giải pháp đã đề ra'; 'dự toán đã giao cho các đơn vị … hoàn thành trước ngày 15 tháng 11'). A
+    marker right before the limit reports or conditions on it ('đã từ trần trước ngày 01 tháng 01 năm 2009'). Without
+    the document's date no limit can be told from the past, so none stands. A year stands so too when a completion verb
+    of its own binds it (``_own_year``)."""
     if issued_on is None:
         return []
     r = _rules()
@@ -473,7 +473,7 @@ def extract(
             ct, clause.start, sentence_end[clause.start]
         )
         clause_targets = by_clause.get(clause.start, [])
-        above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings)) if clause_targets else ()
+        above = tuple(h.text for h in target_rules.enclosing_headings(clause.line, headings)) if clause_targets else ()
         basis = _basis_end(ct, clause)  # a time in the legal basis a sentence opens with dates no task
         dues = [
             d
@@ -488,7 +488,7 @@ def extract(
         ]
         found += [(clause, None, _schedule_deadline(seg, ct, clause, row, due)) for row, _, due in scheduled]
         if not dues and not scheduled and not clause_targets:
-            above = tuple(h.text for h in target_rules.enclosing_headings(clause, headings))
+            above = tuple(h.text for h in target_rules.enclosing_headings(clause.line, headings))
             goal = _goal_item_due(ct, clause, lead_in, target_rules.issue_year(meta), above)
             dues = [goal] if goal else []
             own_heading = headings.get(clause.line.section or "")
@@ -500,7 +500,7 @@ def extract(
     # of its own ('2. Mục tiêu đến năm 2025') is no task of its own when its items carry its year
     inherited = {(id(parent), d.due) for _, parent, d in found if parent is not None}
     inherited_by_heading = goal_headed | {
-        (line.start, d.due) for clause, _, d in found for line in target_rules.enclosing_headings(clause, headings)
+        (line.start, d.due) for clause, _, d in found for line in target_rules.enclosing_headings(clause.line, headings)
     }
     return [
         d

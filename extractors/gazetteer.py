@@ -19,7 +19,7 @@ Loading is lazy and cached: the data files are read directly (sqlite3 / json), w
 importing the libraries' packages, whose import pulls geocoding dependencies and costs
 seconds; nothing is read until the first lookup.
 
-Names are compared through ``pipeline.normalize.fold`` (case and diacritics folded), with
+Names are compared through ``pipeline.text.fold`` (case and diacritics folded), with
 punctuation and spaces dropped, so 'TP. Hồ Chí Minh', 'Ba Ria - Vung Tau' and 'KHÁNH HOÀ'
 all find their province; OCR noise is absorbed by a guarded fuzzy match.
 """

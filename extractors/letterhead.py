@@ -104,7 +104,6 @@ class _Vocab:
     mottos: tuple[str, ...]
     openers: re.Pattern[str]
     kinds: frozenset[str]
-    marks: frozenset[str]  # urgency and draft marks beside the letterhead: HỎA TỐC, KHẨN, DỰ THẢO
     lookalikes: dict[str, str]  # characters OCR reads for a digit: '{' → 1, 'Š' → 5
     place_tails: frozenset[str]  # lowercase words inside a place name: (Thành) phố, (Thị) xã
 
@@ -126,7 +125,6 @@ def _vocab() -> _Vocab:
         mottos=tuple(_motto_words(fold(m)) for m in data["national_mottos"]),
         openers=re.compile(rf"(?:{phrase_alternation(data['body_openers'])})\b|{data['dated_opener']}"),
         kinds=frozenset(fold(k) for k in load_json("document_kinds.json")["kinds"]),
-        marks=frozenset(fold(m) for m in data["letterhead_marks"]),
         lookalikes={c: d for d, chars in data["digit_lookalikes"].items() for c in chars},
         place_tails=frozenset(fold(w) for w in data["place_tail_words"]),
     )
@@ -483,8 +481,8 @@ def _has_pipes(lines: list[Line]) -> bool:
 
 def _letterhead_cells(lines: list[Line], pipes: bool) -> list[Cell]:
     """Cells of the letterhead's lines. In a table cut into fragments a cell ends only at a pipe or a
-    rule, so its lines are joined ('Số:' / '26/2025/QĐ-UBND'), except a block of capitals, which is a
-    body's name over its parent's and is read line by line."""
+    rule, so its lines are joined ('Số:' / '26/2025/QĐ-UBND'), except a block of capitals, which is the
+    parent body's name over the issuing body's and is read line by line."""
     if not pipes:
         return [c for row, line in enumerate(lines) for c in cells_of(line, row)]
     out: list[Cell] = []
@@ -500,7 +498,8 @@ def _letterhead_cells(lines: list[Line], pipes: bool) -> list[Cell]:
 
 
 def _close(block: list[Cell]) -> list[Cell]:
-    """The cells of one pipe cell's lines: joined, with where each line starts kept for evidence."""
+    """The cells of one pipe cell's lines: joined, with where each line starts kept for evidence; a block of
+    capitals (the parent body's name over the issuing body's) stays line by line."""
     if len(block) > 1 and all(is_caps(c.text) for c in block):
         return [c for piece in block for c in _split(piece)]
     if not block:
@@ -633,14 +632,14 @@ def _one_slip_per_word(read: str, name: str) -> bool:
 
 
 def issue_date(text: str) -> str | None:
-    """The date after ', ngày': the long or short form; an OCR slip in the day is repaired when every
-    wrong character is a known look-alike of one digit ('ngày {5 tháng 3' → 15), and a slipped vowel in
-    'tháng' or 'năm' is passed ('thúng', 'thủng', 'nỡm': fax prints of Nghệ An and Cần Thơ), and so is a
-    look-alike in a two-digit month ('tháng T1', Hà Tĩnh). A day that cannot be read (a handwritten day lost to
-    the pen, 'ngày {tháng 02 năm 2025') gives no date: the contract's ``issued_on`` is a whole date, and a month
-    is no date a clerk can file by. Emphasis marks and a space inside a two-digit number ('tháng** 11**',
-    'tháng 0 7') are a web page's, not the date's. A year of five digits is none: which one OCR added is not known ('năm 20235' for 2025,
-    UBND Quảng Ngãi 53/TB-UBND faxed at 150 dpi, read 2023 before)."""
+    """The date after ', ngày': the long or short form; an OCR slip in the day is repaired when every wrong character is
+    a known look-alike of one digit ('ngày {5 tháng 3' → 15), and a slipped vowel in 'tháng' or 'năm' is passed
+    ('thúng', 'thủng', 'nỡm': fax prints of Nghệ An and Cần Thơ), and so is a look-alike in a two-digit month ('tháng
+    T1', Hà Tĩnh). A day that cannot be read (a handwritten day lost to the pen, 'ngày {tháng 02 năm 2025') gives no
+    date: the contract's ``issued_on`` is a whole date, and a month is no date a clerk can file by. Emphasis marks and a
+    space inside a two-digit number ('tháng** 11**', 'tháng 0 7') are a web page's, not the date's. A year of five
+    digits is none: which one OCR added is not known ('năm 20235' for 2025, UBND Quảng Ngãi 53/TB-UBND faxed at 150 dpi,
+    read 2023 before)."""
     text = _mended_year(re.sub(r"(?<!\d)(\d) (\d)(?!\d)", r"\1\2", text.replace("*", "")))
     key = fold_in_place(text)
     dates = find_dates(text)

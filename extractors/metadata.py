@@ -74,7 +74,6 @@ TITLE_MIN_WORDS = 3  # a kind and a title in capitals in one cell; 'CÔNG VĂN �
 
 @dataclass(frozen=True)
 class _Vocab:
-    openers: re.Pattern[str]  # folded words that open the body: căn cứ, thực hiện …
     passage: re.Pattern[str]  # a closing line that dates its passage: 'Nghị quyết này được … thông qua ngày'
     kinds: dict[str, str]  # fold(kind) → kind
     phrases: dict[str, tuple[str, ...]]  # fold(phrase) → official casings (Trường, Trưởng), for recasing capitals
@@ -132,7 +131,6 @@ def _vocab() -> _Vocab:
     qualifiers = {fold(q) for q in data["position_qualifiers"] + data["position_prefixes"]}
     positions = tuple(sorted((fold(p) for p in data["positions"]), key=len, reverse=True))
     return _Vocab(
-        openers=re.compile(rf"(?:{phrase_alternation(data['body_openers'])})\b|{data['dated_opener']}"),
         passage=re.compile(data["passage_formula"]),
         kinds=kinds,
         phrases=phrases,
@@ -1136,6 +1134,9 @@ def _position_start(obj: str, offset: int) -> int | None:
 
 
 def _read_block(cells: list[Cell]) -> tuple[Signer, int, int] | None:
+    """A signature block read down its cells: capacity lines (a wrapped one joined), then position lines in capitals,
+    then the name, after which the block ends; the recipients' column beside it, the pen's scrawl and the seal are
+    passed over, anything else ends the block with no signer."""
     v = _vocab()
     capacities: list[tuple[str, str]] = []  # (T/M, KT. …; the body or position signed for, as printed)
     positions: list[str] = []

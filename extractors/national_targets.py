@@ -275,6 +275,10 @@ def _settle_total(row: Row, counts: list[int | None], percents: list[float | Non
 
 
 def _reconcile(row: Row, years: list[int]) -> None:
+    """One row's count and percent for each year from what OCR read: a pair that agrees with the total is sure; else
+    the reading that lies between the sure counts around it (counts never decrease), the percent's first; blank
+    cells after 100 % are carried; a cell none of these settles is noted. Two readings that both fit are kept as
+    ``options`` for the column sum to decide (``_check_sums``)."""
     counts = [_integer(c) if c else None for c, _ in row.read]
     percents = [_percent(p) if p else None for _, p in row.read]
     _settle_total(row, counts, percents)

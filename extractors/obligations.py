@@ -27,12 +27,14 @@ place of ``_Reader``:
 - a decision's article on who executes it — 'Điều 3. Chánh Văn phòng …; Giám đốc các Sở: A, B; Chủ tịch …
   chịu trách nhiệm thi hành Quyết định này', over several lines (``executing_articles``);
 - a table with 'Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành' columns, TAB-separated
-  or as a web page renders it with '|' (``tables``, rows from ``SegmentedDocument.tables``).
+  or as a web page renders it with '|' (``tables``, rows from ``SegmentedDocument.tables``);
+- an administrative procedure's label naming who carries it out — 'Cơ quan thực hiện TTHC: Sở Khoa học và Công
+  nghệ.' in its description or in a procedure list's row (``procedure_labels``).
 
 The lines are the document's paragraphs made whole again by the one joining in pipeline/text
-(``SegmentedDocument.paragraphs``, read by ``_body_lines``); a plan attached after a decision's 'Nơi nhận' is
-read, the web page's own text after the document is not. Closing formulas, requests that wait on a condition ('nếu có vướng mắc, đề nghị …'), roles that name
-nobody ('Các cơ quan được giao chủ trì …') and exhortations to a whole class assign nothing
+(``SegmentedDocument.paragraphs``, read by ``_body_lines``); a plan attached after a decision's 'Nơi nhận' is read, the
+web page's own text after the document is not. Closing formulas, requests that wait on a condition ('nếu có vướng mắc,
+đề nghị …'), roles that name nobody ('Các cơ quan được giao chủ trì …') and exhortations to a whole class assign nothing
 (CONVENTIONS.md, obligations). One obligation per (body, task).
 """
 
@@ -76,8 +78,8 @@ _FUNCTIONAL_CLASS_WORDS = 30  # syllables of a list of classes before 'theo ch�
 _SENTENCE_OR_CLAUSE_END = re.compile(r"[.;:]")
 _TITLE_CHARS = 60  # an article's title ('Hiệu lực và trách nhiệm thi hành'); a longer first line is its text
 _PARENTHESIS = re.compile(r"^\s*\([^)]{0,80}\)")
-# './.' ends a document's text, before its recipients and signature: a 'Nơi nhận' heading a scan lost or garbled
-# past reading ('ANơi nhận:', CONVENTIONS' distribution list) no longer lets '- Thanh tra tỉnh;' read as a task
+# './.' ends a document's text, before its recipients and signature, so that where a scan lost or garbled the 'Nơi
+# nhận' heading ('ANơi nhận:', CONVENTIONS' distribution list) '- Thanh tra tỉnh;' is still not read as a task
 _CLOSING_MARK = "./."
 _APPOSITION = re.compile(r"^\s*[-–]\s+[^.;:]*?(?=\s*:|\s*$)")  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
 
@@ -489,15 +491,15 @@ def _is_title(task: str) -> bool:
 
 
 def _has_no_task(task: str, bodies: list[AgencyMatch]) -> bool:
-    """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình
-    thực hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được
-    giải quyết … nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), what a body is not liable for
-    ('Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to
-    ('Chịu trách nhiệm trước pháp luật về …', notes-M) or the time it answers for ('Chịu trách nhiệm về thời gian giải
-    quyết thủ tục hành chính …', notes-M, notes-N), a power with its accountability ('Quyết định và chịu trách nhiệm
-    trước …', notes-R, notes-X) or an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no
-    task of its own (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên
-    tổ chức 2: ……', '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
+    """A formula ('nghiêm túc triển khai thực hiện./.'), a request that waits on a condition ('Trong quá trình thực
+    hiện, nếu có vướng mắc, đề nghị phản ánh …'), a case and what is done in it ('Đối với kiến nghị đã được giải quyết …
+    nhưng cử tri vẫn tiếp tục kiến nghị thì …', notes-F's cases), what a body is not liable for ('Văn phòng đăng ký đất
+    đai không chịu trách nhiệm do việc các đơn vị phối hợp …'), whom a body answers to ('Chịu trách nhiệm trước pháp
+    luật về …', notes-M) or the time it answers for ('Chịu trách nhiệm về thời gian giải quyết thủ tục hành chính …',
+    notes-M, notes-N), a power with its accountability ('Quyết định và chịu trách nhiệm trước …', notes-R, notes-X) or
+    an exhortation to a whole class ('Các cấp ủy … xác định … là nhiệm vụ trọng tâm') gives no task of its own
+    (CONVENTIONS.md, obligations); nor does a line of a blank form attached to the document ('Tên tổ chức 2: ……',
+    '….(2)…. giải quyết …', '(Giao đất hay không giao đất)………': tn-046d, tn-1e6f, the H14 scan)."""
     folded = fold(task)
     voc = _vocabulary()
     if voc.form_blank.search(task) or _is_title(task) or voc.case_topic.match(task) or voc.exemption.match(folded):
@@ -579,15 +581,15 @@ class _Reader:
         self.out: list[Obligation] = []
 
     def _body_lines(self) -> list[Line]:
-        """The paragraphs of the body and of its attachments, each part joined apart. A distribution list ('Nơi nhận:') assigns nothing, and its
-        bullets ('- Sở Y tế;') would read as tasks of the last item — so the body also ends after the line that closes
-        the text with './.', where a scan lost the heading or garbled it past reading; but a plan or regulation issued with a decision
-        follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2025 …)') and assigns again. The
-        description of an administrative procedure ('1.1. Trình tự thực hiện:' … 'Cơ quan giải quyết: …') says how
-        a case is handled, and assigns nothing (``body.procedure_descriptions``), save its 'Cơ quan thực hiện: Sở Y
-        tế' line, wrapped or not: CONVENTIONS gives that very line as a task handed explicitly to a named body. What
-        the document quotes from another instrument (``SegmentedDocument.quotations``) is left out, and the text
-        after a quotation is joined apart from the text before it."""
+        """The paragraphs of the body and of its attachments, each part joined apart. A distribution list ('Nơi nhận:')
+        assigns nothing, and its bullets ('- Sở Y tế;') would read as tasks of the last item — so the body also ends
+        after the line that closes the text with './.', where a scan lost the heading or garbled it past reading; but a
+        plan or regulation issued with a decision follows its signature ('(Kèm theo Quyết định số 1627/QĐ-UBND ngày
+        21/11/2025 …)') and assigns again. The description of an administrative procedure ('1.1. Trình tự thực hiện:' …
+        'Cơ quan giải quyết: …') says how a case is handled, and assigns nothing (``body.procedure_descriptions``), save
+        its 'Cơ quan thực hiện: Sở Y tế' line, wrapped or not: CONVENTIONS gives that very line as a task handed
+        explicitly to a named body. What the document quotes from another instrument (``SegmentedDocument.quotations``)
+        is left out, and the text after a quotation is joined apart from the text before it."""
         parts: list[list[Line]] = [[]]
         reading = True
         start, end = document_span(self.seg)
@@ -1743,17 +1745,19 @@ class _Reader:
         )
 
     def _opener_end(self, line: Line, body: str) -> int:
-        """Where the body an item opens with starts after an adverbial clause ('Hằng năm, Sở Nội vụ …'), or 0. The
-        clause may run over commas of its own up to the body and its verb: 'a) Căn cứ số vốn được phân bổ từ ngân sách
-        trung ương, vốn ngân sách địa phương và các nguồn vốn huy động hợp pháp khác, Ủy ban nhân dân cấp tỉnh phân bổ
-        …' (Thủ tướng, 22/2013/QĐ-TTg), '- Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân tỉnh,
-        Sở Khoa học và Công nghệ chủ trì …' (HĐND tỉnh), '5. Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp
-        xã … triển khai thực hiện những nội dung sau:' (UBND Đắk Lắk). A time limit opens a step so too: '- Trong thời
-        hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Kinh tế … phối hợp …' (HĐND Huế
-        37/2025), 'd) Trong thời hạn 03 ngày kể từ ngày có Biên bản thẩm định, Cục Bảo tồn … lấy ý kiến …' (Bộ Nông
-        nghiệp và Môi trường) — but not in a table row: a cell of a procedure list ('- Trong thời hạn 05 ngày làm
-        việc, …, Sở Tư pháp có trách nhiệm xem xét, cấp lại …', UBND Quảng Ngãi 1628/QĐ-UBND) says how a case is
-        handled (ruling PL)."""
+        """Where the body an item opens with starts after an adverbial clause, or 0. A recurring step may name its body
+        with no comma ('2. Hằng năm Bộ Quốc phòng lập …'). A short opener ends at its first comma within 60 characters
+        ('Hằng năm, Sở Nội vụ …'), even when no body follows: 'a) Căn cứ số vốn được phân bổ từ ngân sách trung ương,
+        vốn ngân sách địa phương …, Ủy ban nhân dân cấp tỉnh phân bổ …' (Thủ tướng, 22/2013/QĐ-TTg) is not read, because
+        going on past that comma added more false obligations than it found (docs/benchmarks.md, oblrec19). A longer
+        opener, 'để', or a time limit runs over commas of its own to the first one a named body and its verb follow: '-
+        Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân tỉnh, Sở Khoa học và Công nghệ chủ trì …'
+        (HĐND tỉnh), '5. Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp xã … triển khai thực hiện những nội
+        dung sau:' (UBND Đắk Lắk), '- Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định,
+        Phòng Kinh tế … phối hợp …' (HĐND Huế 37/2025), 'd) Trong thời hạn 03 ngày kể từ ngày có Biên bản thẩm định, Cục
+        Bảo tồn … lấy ý kiến …' (Bộ Nông nghiệp và Môi trường) — but a time limit not in a table row: a cell of a
+        procedure list ('- Trong thời hạn 05 ngày làm việc, …, Sở Tư pháp có trách nhiệm xem xét, cấp lại …', UBND Quảng
+        Ngãi 1628/QĐ-UBND) says how a case is handled (ruling PL)."""
         folded = fold_in_place(body)
         lead = len(body) - len(body.lstrip(" *_"))
         if (periodic := self.voc.periodic_opener.match(folded, lead)) is not None:  # '2. Hằng năm Bộ Quốc phòng lập …'
@@ -1772,6 +1776,9 @@ class _Reader:
         return 0
 
     def _opens_with_body(self, i: int) -> bool:
+        """Does item line i open with the body it gives a task to, after its number and any opening clause
+        (``_opener_end``): the body then its colon, nothing more (a heading over its tasks), or its verb
+        (``_acts``); a lead-in ('Trách nhiệm của …') names its body even when the lexicon does not know it."""
         line = self.lines[i]
         body = marker_body(line)
         folded = fold_in_place(body)
@@ -1998,9 +2005,11 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Ob
     extractor interface; bodies keep the scope words the document gives them ('Công an Thành phố').
 
     The passes run from the most to the least structured form; a line one pass reads is used up for those
-    after it: tables, task blocks with their fields, the duty article of a body's functions, assignment parts,
-    executing articles, lists under a directive, items opening with a body anywhere, directive sentences, role
-    clauses inside bullets, and 'giao X' wherever it is left."""
+    after it: tables, the labels naming who carries out an administrative procedure, task blocks with their
+    fields, the duty article of a body's functions, assignment parts, executing articles, lists under a
+    directive, items opening with a body anywhere, directive sentences, role clauses inside bullets, and 'giao X'
+    wherever it is left. Then the initialisms the document defines are spelled out in the bodies' names, and a
+    due in a year before the document's (``_reported_past``) is dropped."""
     reader = _Reader(seg)
     reader.tables()
     reader.procedure_labels()

@@ -23,7 +23,7 @@ the whole budget of a warm extraction, and no rule reads words. ``nlp(words=True
 
 What spaCy does not make clearer stays in plain functions that the components call: the letterhead
 and clause grammars over a same-length folded twin of the text (offsets exact, OCR tone slips
-tolerated), the national table's number reconciliation, and the diff.
+tolerated), and the national table's number reconciliation.
 """
 
 from __future__ import annotations

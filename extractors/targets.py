@@ -44,7 +44,7 @@ from schemas.extraction import Change, Comparator, DocumentMeta, Recurrence, Tar
 _NUM = r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?"  # 1.000.000 | 4,76; not an outline number 1.2.2
 _RANGE = rf"({_NUM})(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?"
 PERCENT = re.compile(rf"(?<![\w/.,])({_NUM})\s*%?(?:\s*(?:-|–|đến|den|tới|toi)\s*({_NUM}))?\s*%")
-# a count and the noun after it; glued to it ('1.700km') only a unit of the vocabulary, checked by ``_glued``
+# a count and the noun after it; glued to it ('1.700km') only a unit of the vocabulary (``_counts_a_noun``)
 COUNT = re.compile(rf"(?<![\w/.,%]){_RANGE}(?:\s*/\s*(\d+))?(\s*)(?=[^\W\d_])")
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -796,6 +796,11 @@ def _year(
     lead_in: Clause | None = None,
     enclosing: tuple[str, ...] = (),
 ) -> int | None:
+    """The year a figure is to be reached by, nearest source first: a year of its clause (the last before the figure,
+    else the first after it; not one in a bracketed remark on the past), a dated day, month or quarter of the
+    clause, the time cell of its TAB row, the year opening its sentence, the end of the period its sentence opens
+    with, a year of the list's lead-in, then the headings over it (its own, ``enclosing``, its part, its table's
+    caption); None when nothing dates it."""
     folded, raw = ct.folded[clause.start : clause.end], ct.work[clause.start : clause.end]
     mentions = [
         m for m in time_grammar.years(folded, issue_year, planned=True) if not in_past_aside(folded, m.start, raw)
@@ -886,10 +891,10 @@ def section_headings(seg: SegmentedDocument) -> dict[str, Line]:
     return out
 
 
-def enclosing_headings(clause: Clause, headings: dict[str, Line]) -> list[Line]:
-    """The heading lines of the sections above the clause's line, nearest first ('a) Hình thành …'
-    under '2. Mục tiêu đến năm 2025')."""
-    path = (clause.line.section or "").split(".")
+def enclosing_headings(line: Line, headings: dict[str, Line]) -> list[Line]:
+    """The heading lines of the sections above a line, nearest first ('a) Hình thành …' under '2. Mục tiêu đến
+    năm 2025'); ``headings`` from ``section_headings``. Read by targets, deadlines and wards."""
+    path = (line.section or "").split(".")
     return [headings[p] for k in range(len(path) - 1, 0, -1) if (p := ".".join(path[:k])) in headings]
 
 
@@ -1078,7 +1083,7 @@ def find(
             row_heads.setdefault(clause.criterion, clause)
         if clause.numeric_row or reports(ct, clause) or clause.in_procedure or clause.start < background:
             continue
-        above = enclosing_headings(clause, headings)
+        above = enclosing_headings(clause.line, headings)
         goal_bound = _goal_bound(ct, clause, lead_in, [h.text for h in above]) or _reach_by(ct, head, year0)
         figures = [
             f

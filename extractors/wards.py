@@ -24,6 +24,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from extractors import gazetteer
+from extractors import targets as target_rules
 from extractors.common import find_dates, load_json
 from extractors.grammar import time as time_grammar
 from pipeline.settings import settings
@@ -79,9 +80,9 @@ def _unglued(word: str) -> list[tuple[int, int]]:
 
 def _glued_word(word: str, a: int, b: int) -> list[tuple[int, int]]:
     """``word[a:b]`` as one or two words: a name with the next small word glued to its end ('An TâyvàAn Cựu',
-    1675/NQ-UBTVQH15 Huế; 'Duy Tân vàPhú Thứthành phường mới', 'Lê Thiệnsau khi sắp xếp', 1669 Hải Phòng; 'phường
-    Gia Sàngthành', 'Cam Giásau khi', 1683 Thái Nguyên), or a keyword glued to the small word before it ('cácphường
-    An Hưng', 'củaphường Đại Bản': 1669, 1683). Only where the whole is no Vietnamese syllable and the rest is a word."""
+    1675/NQ-UBTVQH15 Huế; 'Duy Tân vàPhú Thứthành phường mới', 'Lê Thiệnsau khi sắp xếp', 1669 Hải Phòng; 'phường Gia
+    Sàngthành', 'Cam Giásau khi', 1683 Thái Nguyên), or a keyword glued to the small word before it ('cácphường An
+    Hưng', 'củaphường Đại Bản': 1669, 1683). Only where the whole is no Vietnamese syllable and the rest is a word."""
     low = word[a:b].lower()
     tail = next((t for t in _rules()["glued_words"] if low.endswith(t) and low[: -len(t)].isalpha()), None)
     keyword = next((k for k in _rules()["keywords"] if low.endswith(k) and is_syllable(low[: -len(k)])), None)
@@ -249,6 +250,9 @@ def _table_mentions(lines: list[Line]) -> dict[int, list[Mention]]:
 
 
 def _cell_mentions(tokens: list[tuple[int, int, str]]) -> list[Mention]:
+    """The mentions of one cell's tokens: each 'phường' (or 'phuong', in a text without tone marks), a colon allowed
+    after it, then its list of names and the locality after them; a list goes on after a bracketed locality ('Đống Đa
+    (thành phố Quy Nhơn), Hải Cảng …', ``_after_bracketed``) as a mention of its own."""
     rules = _rules()
     out = []
     for i, (start, _, text) in enumerate(tokens):
@@ -311,12 +315,12 @@ def _address_label() -> re.Pattern:
 
 
 def _in_address(text: str, at: int) -> bool:
-    """True when the ward at ``at`` is part of a postal address ('Trung tâm phục vụ hành chính công, số 4 đường
-    Nguyễn Tất Thành, Phường Bà Rịa'): where an office stands, not a ward the document is about. The street part
-    is a number or a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case); or an
-    'Địa chỉ:' label opens the clause ('Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ'; a parcel's 'Địa điểm tại: Lô đất
-    số 15 - Mặt bằng số 26/QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư …, phường Tân Giang'); or a house number and one street part go before
-    it ('Số 12, phố Nguyễn Trãi, phường Hà Đông')."""
+    """True when the ward at ``at`` is part of a postal address ('Trung tâm phục vụ hành chính công, số 4 đường Nguyễn
+    Tất Thành, Phường Bà Rịa'): where an office stands, not a ward the document is about. The street part is a number or
+    a capitalised name ('đường Vành đai 2, gồm 14 phường' is no address: 'đai' is lower case); or an 'Địa chỉ:' label
+    opens the clause ('Địa chỉ: 33 Hai Bà Trưng, Phường Nghĩa Lộ'; a parcel's 'Địa điểm tại: Lô đất số 15 - Mặt bằng số
+    26/QH-NĐ-UB ngày 03/11/1998 UBND tỉnh phê duyệt khu dân cư …, phường Tân Giang'); or a house number and one street
+    part go before it ('Số 12, phố Nguyễn Trãi, phường Hà Đông')."""
     before = text[max(0, at - 200) : at].replace("\n", " ")
     stops = [m.end() for m in re.finditer(r"[;\t|)]|\.\s", before)]  # the clause: after a stop, a cell, a bracket
     if _address_label().search(before[stops[-1] if stops else 0 :]):
@@ -450,8 +454,9 @@ def _referenced_years(lines: list[Line]) -> dict[str, int]:
 
 def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | None) -> tuple[int | None, int]:
     """The year a mention is scheduled for: the nearest 'năm YYYY' ('Quý II/YYYY', 'tháng 6/YYYY', read by
-    ``grammar.time``: not a date's or a baseline's) before it in its line, else the first after it in the same clause, else a year-only table cell,
-    else the 'Năm YYYY:' label its list sits under. Returns (year, start of the year's text)."""
+    ``grammar.time``: not a date's or a baseline's) before it in its line, else the first after it in the same clause,
+    else a year-only table cell, else the 'Năm YYYY:' label its list sits under. Returns (year, start of the year's
+    text)."""
     years = [
         (line.start + m.start, m.year)
         for m in time_grammar.mentions(fold_in_place(line.text))
@@ -473,20 +478,11 @@ def _year_of(seg: SegmentedDocument, line: Line, mention: Mention, label: int | 
     return label, mention.start
 
 
-def _section_headings(lines: list[Line]) -> dict[str, str]:
-    """Outline path → the text of the heading line that opens that section."""
-    out: dict[str, str] = {}
-    for line in lines:
-        if line.marker and line.section:
-            out.setdefault(line.section, line.text)
-    return out
-
-
-def _enclosing(line: Line, headings: dict[str, str]) -> list[str]:
-    """The headings above a line, nearest first: its own section's, then each level up."""
-    path = (line.section or "").split(".")
-    own = [] if line.marker else [headings[line.section]] if line.section in headings else []
-    return own + [headings[p] for k in range(len(path) - 1, 0, -1) if (p := ".".join(path[:k])) in headings]
+def _enclosing(line: Line, headings: dict[str, Line]) -> list[str]:
+    """The headings above a line, nearest first: its own section's when the line is no heading itself (a plain
+    paragraph under '2. Năm 2025'), then each level up (``targets.enclosing_headings``)."""
+    own = [headings[line.section].text] if not line.marker and line.section in headings else []
+    return own + [h.text for h in target_rules.enclosing_headings(line, headings)]
 
 
 def _heading_year(text: str | None, meta: DocumentMeta | None) -> int | None:
@@ -615,12 +611,12 @@ def _names_arrangement(text: str) -> bool:
     return any(phrase in folded for phrase in _rules()["arrangement_phrases"])
 
 
-def _arrangement(meta: DocumentMeta | None, headings: dict[str, str]) -> Arrangement | None:
+def _arrangement(meta: DocumentMeta | None, headings: dict[str, Line]) -> Arrangement | None:
     """The arrangement a document's title names, with the articles whose heading names it too; None for any other
     document. Its year is the title's ('… năm 2025'), else the year of issue."""
     if meta is None or not meta.subject or not _names_arrangement(meta.subject):
         return None
-    articles = frozenset(s for s, text in headings.items() if "." not in s and _names_arrangement(text))
+    articles = frozenset(s for s, line in headings.items() if "." not in s and _names_arrangement(line.text))
     if not articles:
         return None
     issued = int(meta.issued_on[:4]) if meta.issued_on else None
@@ -661,7 +657,7 @@ def extract(seg: SegmentedDocument, meta: DocumentMeta | None = None) -> list[Wa
 
     found: list[tuple[Mention, Line, int | None, int, bool]] = []
     in_tables, merged_years = _table_mentions(seg.lines), _merged_years(seg.lines)
-    headings = _section_headings(seg.lines)
+    headings = target_rules.section_headings(seg)
     arrangement = _arrangement(meta, headings)
     plan = bool(meta and meta.kind and fold(meta.kind) in {fold(k) for k in _rules()["scheduling_kinds"]})
     title_year = _heading_year(meta.subject, meta) if plan and meta else None

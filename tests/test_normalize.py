@@ -1,4 +1,4 @@
-"""pipeline/normalize.py on real Vietnamese from the seed documents, including the known traps."""
+"""The normalization of ``pipeline.text`` on real Vietnamese from the seed documents, including the known traps."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ def _scanned_page(rows: list[tuple[str, float]], left: float) -> Document:
     return Document(path="t.pdf", sha256="0", media_type="application/pdf", pages=pages).with_offsets()
 
 
-def test_lines_sentences_and_words_are_exact_slices_with_sections(tmp_path):
+def test_lines_and_words_are_exact_slices_with_sections(tmp_path):
     path = tmp_path / "kh.txt"
     path.write_text(
         "KẾ HOẠCH\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp: chủ trì rà soát văn bản. Báo cáo trước ngày "
@@ -25,14 +25,9 @@ def test_lines_sentences_and_words_are_exact_slices_with_sections(tmp_path):
         encoding="utf-8",
     )
     seg = segment(load_document(path))
-    assert all(seg.text[x.start : x.end] == x.text for x in seg.lines + seg.sentences)
+    assert all(seg.text[x.start : x.end] == x.text for x in seg.lines)
     bullet = seg.lines[-1]
     assert (bullet.marker, bullet.section) == ("-", "II.1")
-    assert [s.text for s in seg.sentences if s.start >= seg.lines[2].start][:3] == [
-        "Sở Tư pháp: chủ trì rà soát văn bản.",
-        "Báo cáo trước ngày 15/12 hằng năm.",
-        "Phối hợp Công an tỉnh tuyên truyền.",
-    ]
     words = seg.words(bullet.start, bullet.end)
     assert "Công an" in [w.text for w in words]  # a multi-syllable word, not rewritten
     assert all(seg.text[w.start : w.end] == w.text for w in words)

@@ -1,24 +1,22 @@
 """Time expressions of Vietnamese administrative writing: the one reader every extractor uses.
 
 It reads folded text (``fold_in_place``: same length, so offsets are the text's). A mention is
-- a day: 'ngày 15/11/2025', 'ngày 15 tháng 11 năm 2025', 'trước 15/11/2025'; without a year ('trước ngày
-  15/6') it is a day of every year ('--06-15') in a periodic duty, else the next such day after the
-  document's date;
-- a month 'tháng 4/2025', a quarter 'quý II/2025' (due in its last month: 2025-06), a year 'năm 2025', a
-  fiscal year 'năm tài chính 2025'; a school year 'năm học 2024 - 2025' and a part of a year '9 tháng đầu
-  năm 2025' are periods, no due; a month or quarter of every year's cycle without its day ('trong quý I của
-  năm liền kề', 'tháng 12 hằng năm') is a periodic duty, no due;
-- a range 'từ tháng 3 đến tháng 10 năm 2026', 'Tháng 11 - 12/2025', 'từ ngày 10 đến ngày 15 tháng 12': a
-  window of at most a year is due at its end; a longer span is a period, no due ('từ năm 2024 đến năm
-  2030', '2026-2030'); a start with no dated end is due at its start ('Từ tháng 11/2025 đến khi kết
-  thúc');
+- a day: 'ngày 15/11/2025', 'ngày 15 tháng 11 năm 2025', 'trước 15/11/2025'; without a year ('trước ngày 15/6') it is a
+  day of every year ('--06-15') in a periodic duty, else the next such day after the document's date;
+- a month 'tháng 4/2025', a quarter 'quý II/2025' (due in its last month: 2025-06), a year 'năm 2025', a fiscal year
+  'năm tài chính 2025'; a school year 'năm học 2024 - 2025' and a part of a year '9 tháng đầu năm 2025' are periods, no
+  due; a month or quarter of every year's cycle without its day ('trong quý I của năm liền kề', 'tháng 12 hằng năm') is
+  a periodic duty, no due;
+- a range 'từ tháng 3 đến tháng 10 năm 2026', 'Tháng 11 - 12/2025', 'từ ngày 10 đến ngày 15 tháng 12': a window of at
+  most a year is due at its end; a longer span is a period, no due ('từ năm 2024 đến năm 2030', '2026-2030'); a start
+  with no dated end is due at its start ('Từ tháng 11/2025 đến khi kết thúc');
 - a list 'vào tháng 4 và tháng 8 năm 2026': two months, the year written once.
-Each carries the relation its word gives ('trước' → before, 'đến/tới' → by, 'trong/vào' → during), a
-recurrence ('yearly' for a day of every year) and its use: a time limit, or a horizon ('tầm nhìn đến năm
-2045'), the planned year a horizon follows ('đến năm 2025, định hướng đến năm 2030'), a period, a baseline
-('so với năm 2020', 'tính đến ngày 31/10/2025', 'sau ngày 30/4/1975'), an effective date ('có hiệu lực kể
-từ ngày …', 'áp dụng từ ngày …'), the date of a cited document ('Quyết định số 03-QĐ/BCĐ ngày 13/8/2025'), a date without a relation word, or a quoted
-title. The vocabulary is ``data/time.json``.
+Each carries the relation its word gives ('trước' → before, 'đến/tới' → by, 'trong/vào' → during), a recurrence
+('yearly' for a day of every year) and its use: a time limit, or a horizon ('tầm nhìn đến năm 2045'), the planned year a
+horizon follows ('đến năm 2025, định hướng đến năm 2030'), a period, a baseline ('so với năm 2020', 'tính đến ngày
+31/10/2025', 'sau ngày 30/4/1975'), an effective date ('có hiệu lực kể từ ngày …', 'áp dụng từ ngày …'), the date of a
+cited document ('Quyết định số 03-QĐ/BCĐ ngày 13/8/2025'), a date without a relation word, or a quoted title. The
+vocabulary is ``data/time.json``.
 """
 
 from __future__ import annotations
@@ -618,6 +616,9 @@ def _relation(read: _Read) -> Relation:
 
 @lru_cache(maxsize=8192)
 def _mentions(folded: str, issued_on: str | None, periodic: bool | None) -> tuple[TimeMention, ...]:
+    """Every time of a folded text with its kind, due, relation, recurrence and use; ``periodic`` (None: read from
+    the text's own words) makes a day without its year a day of every year, and a bare day ('10/14', 'từ 2/3 số xã')
+    counts only after a deadline word. Cached: targets, deadlines and wards read the times of the same texts."""
     v = _vocab()
     if periodic is None:
         periodic = v.periodic.search(folded) is not None

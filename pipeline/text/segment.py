@@ -1,9 +1,10 @@
-"""Segmentation: the normalized full text cut into lines, sentences and outline sections.
+"""Segmentation: the normalized full text cut into lines, outline sections, paragraphs and tables.
 
-Extractors never re-split the text themselves; they read this object, and every span
-they report is an offset into ``SegmentedDocument.text`` so evidence can be built from it.
-Word segmentation uses underthesea with token normalization off, so that tokens are
-exact substrings of the text and their offsets stay true.
+Extractors read this object, never the text split again (within a line, ``extractors.clauses`` cuts the
+clauses the target and deadline rules read), and every span they report is an offset into
+``SegmentedDocument.text`` so evidence can be built from it. Word segmentation (``words``, for the spaCy
+pipeline's optional words component) uses underthesea with token normalization off, so that tokens are exact
+substrings of the text and their offsets stay true.
 """
 
 from __future__ import annotations
@@ -107,24 +108,6 @@ class SegmentedDocument:
                 for k, cell in enumerate(row)
             )
             out.append(([c[0] for c in cells], [(n, k) for _, n, k in cells]))
-        return out
-
-    @cached_property
-    def sentences(self) -> list[Span]:
-        """Sentences inside each line (a line is a paragraph once wraps are joined), after its marker."""
-        from underthesea import sent_tokenize
-
-        out: list[Span] = []
-        for line in self.lines:
-            # the outline marker ('II.', '1.', '-') opens the line but is no sentence of its own
-            pos = len(line.marker) if line.marker and line.text.startswith(line.marker) else 0
-            pos += len(line.text[pos:]) - len(line.text[pos:].lstrip())
-            for sent in sent_tokenize(line.text[pos:]):
-                i = line.text.find(sent, pos)
-                if i < 0:
-                    continue
-                out.append(Span(line.start + i, line.start + i + len(sent), sent))
-                pos = i + len(sent)
         return out
 
     def words(self, start: int, end: int) -> list[Span]:
