@@ -67,7 +67,7 @@ def bytecode_cached() -> bool:
     """Whether the installed spaCy has its compiled bytecode. uv installs none unless asked
     (``scripts/bootstrap`` asks); where nothing can write ``__pycache__`` either
     (``PYTHONDONTWRITEBYTECODE``, a read-only install) every cold start compiles some 600 modules,
-    1.1 CPU s of the 2.6 measured on seed 003 (docs/benchmarks.md, coldstart)."""
+    1.1 CPU s of the 2.6 measured on seed 003 (docs/benchmarks-history.md, coldstart)."""
     spec = importlib.util.find_spec("spacy")
     return bool(spec and spec.origin and Path(importlib.util.cache_from_source(spec.origin)).exists())
 

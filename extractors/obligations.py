@@ -1749,7 +1749,7 @@ class _Reader:
         with no comma ('2. Hằng năm Bộ Quốc phòng lập …'). A short opener ends at its first comma within 60 characters
         ('Hằng năm, Sở Nội vụ …'), even when no body follows: 'a) Căn cứ số vốn được phân bổ từ ngân sách trung ương,
         vốn ngân sách địa phương …, Ủy ban nhân dân cấp tỉnh phân bổ …' (Thủ tướng, 22/2013/QĐ-TTg) is not read, because
-        going on past that comma added more false obligations than it found (docs/benchmarks.md, oblrec19). A longer
+        going on past that comma added more false obligations than it found (docs/benchmarks-history.md, oblrec19). A longer
         opener, 'để', or a time limit runs over commas of its own to the first one a named body and its verb follow: '-
         Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân tỉnh, Sở Khoa học và Công nghệ chủ trì …'
         (HĐND tỉnh), '5. Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp xã … triển khai thực hiện những nội
