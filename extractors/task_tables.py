@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from extractors.common import load_json, phrase_alternation
+from extractors.common import load_json, phrase_alternation, task_field_labels
 from pipeline.text import fold
 from pipeline.text.tables import NUMBER_HEADERS, Cell, Table
 from schemas.document import PAGE_SEPARATOR
@@ -63,12 +63,20 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[/,*_]", " ", fold(text)).split())
 
 
+def _header_words(kind: str, d: dict) -> list[str]:
+    """A kind's header phrases: the task field labels of that kind (``common.task_field_labels``), read as a
+    header is, and the header-only words of ``task_tables.json``."""
+    return [_normal(w) for w in task_field_labels()[kind]] + d.get(kind, [])
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     d = load_json("task_tables.json")
     return _Lexicon(
         none=re.compile(rf"(?:{phrase_alternation(d['none'])})(?!\w)"),
-        kinds=tuple((k, re.compile(rf"(?<!\w)(?:{phrase_alternation(d[k])})(?!\w)")) for k in _KIND_ORDER),
+        kinds=tuple(
+            (k, re.compile(rf"(?<!\w)(?:{phrase_alternation(_header_words(k, d))})(?!\w)")) for k in _KIND_ORDER
+        ),
         abolished=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['abolished'])})(?!\w)"),
         kept=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['kept'])})(?!\w)"),
         steps=frozenset(_normal(s) for s in d["steps"]),

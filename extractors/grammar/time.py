@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from extractors.common import load_json, phrase_alternation
+from extractors.common import load_json, phrase_alternation, task_field_labels
 from pipeline.text import fold, fold_in_place
 from schemas.extraction import Recurrence, Relation
 
@@ -145,6 +145,7 @@ class _Vocab:
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     d = load_json("time.json")
+    labels = task_field_labels()["due"] + d["more_time_labels"]
     relations = {fold(k): v for k, v in d["relations"].items()}
     sep = r"\s*[/.\-]\s*"
     atoms = [
@@ -220,10 +221,8 @@ def _vocab() -> _Vocab:
         ),
         assembly=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['assemblies'])})(?!\w)"),
         atoms=[(grain, re.compile(p), _opening_word(p)) for grain, p in atoms],
-        opening=re.compile(
-            rf"{_OUTLINE_LEAD}(?:(?:{phrase_alternation(d['clause_openers'] + d['time_labels'])})\s*)?[\s,:(]*"
-        ),
-        label=re.compile(rf"{_OUTLINE_LEAD}(?:{phrase_alternation(d['time_labels'])})\s*[\s,:(*]*"),
+        opening=re.compile(rf"{_OUTLINE_LEAD}(?:(?:{phrase_alternation(d['clause_openers'] + labels)})\s*)?[\s,:(]*"),
+        label=re.compile(rf"{_OUTLINE_LEAD}(?:{phrase_alternation(labels)})\s*[\s,:(*]*"),
         time_columns={fold(k): v for k, v in d["time_columns"].items()},
         completion=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})\b"),
         finished_before=re.compile(rf"\b(?:{phrase_alternation(d['completion_words'])})(?:\s+\w+){{0,4}}\s+$"),
@@ -235,7 +234,7 @@ def _vocab() -> _Vocab:
         ),
         closing=re.compile(
             rf"[\s*_]*(?:(?:{phrase_alternation(d['closing_words'])})(?!\w)"
-            rf"|(?:{phrase_alternation(d['time_labels'])})[\s*_]*:)"
+            rf"|(?:{phrase_alternation(labels)})[\s*_]*:)"
         ),
     )
 
