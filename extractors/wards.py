@@ -103,12 +103,16 @@ def _starts_kind(tokens: list[tuple[int, int, str]], i: int) -> int:
     return 0
 
 
+def _locality_words() -> list[str]:
+    """The kinds of a unit above the commune, as the metadata reads them for an issuer's level, and 'TP'."""
+    return load_json("metadata.json")["local_units"] + _rules()["locality_abbreviations"]
+
+
 @lru_cache(maxsize=1)
 def _locality_kinds() -> list[tuple[list[str], list[str]]]:
     """Each locality kind's words as written and folded, longest kind first."""
     return [
-        (kind.split(), [fold(w) for w in kind.split()])
-        for kind in sorted(_rules()["locality_kinds"], key=len, reverse=True)
+        (kind.split(), [fold(w) for w in kind.split()]) for kind in sorted(_locality_words(), key=len, reverse=True)
     ]
 
 
