@@ -234,7 +234,8 @@ def _vocabulary() -> _Vocabulary:
         partners=re.compile(
             rf"(?<!\w)(?:{phrase_alternation(d['partner_markers'])})(?:\s*,\s*(?:{phrase_alternation(d['partner_verbs'])}))*\s+"
         ),
-        recipients=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['recipient_verbs'])})\s+"),
+        # the words a result is sent or reported with: the deadlines read the same list for the bodies that do no task
+        recipients=re.compile(rf"(?<!\w)(?:{phrase_alternation(load_json('deadlines.json')['recipient_words'])})\s+"),
         after_role=re.compile(
             rf"\s*,?\s*(?:(?:{phrase_alternation(d['partner_markers'])})\s*)?(?:(?:{phrase_alternation(d['partner_links'])})\s+)?"
         ),
