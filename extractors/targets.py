@@ -214,7 +214,9 @@ def _vocab() -> _Vocab:
         goal_headings=re.compile(rf"(?<!\w)(?:{phrase_alternation(d['goal_headings'])})(?!\w)"),
         goal_period_headings=re.compile(rf"^{_OUTLINE_LEAD}(?:{phrase_alternation(d['goal_period_headings'])})(?!\w)"),
         period_opening=re.compile(rf"^{_OUTLINE_LEAD}(?:{phrase_alternation(d['period_openings'])})\s*$"),
-        due_words=frozenset(fold(w) for w in d["due_words"]),
+        # the time grammar's words that date a day, but for those that name when a thing happens, not by when
+        due_words=frozenset(fold(w) for w in load_json("time.json")["bare_day_words"])
+        - {fold(w) for w in d["not_due_words"]},
         subject_not_after=re.compile(rf"(?:{phrase_alternation(d['subject_not_after'])})(?!\w)"),
         trailers=re.compile(rf"(?:\s+(?:{exact_alternation(d['subject_trailers'])}))+\s*$", re.IGNORECASE),
         not_commitments=_folded_and_exact(d["not_commitments"], r"(?!\w)"),
