@@ -14,7 +14,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline.text import fold, fold_in_place
-from pipeline.text import paragraphs as _paragraphs
 
 DATA = Path(__file__).parent / "data"
 
@@ -24,14 +23,6 @@ def load_json(name: str) -> dict:
     """A data file of ``extractors/data`` parsed, cached for the process: the vocabularies are data, and the rules
     read them on every document."""
     return json.loads((DATA / name).read_text(encoding="utf-8"))
-
-
-@cache
-def task_field_labels() -> dict[str, list[str]]:
-    """The labels of a task's fields by kind ('lead', 'assigned', 'partners', 'task', 'due'), as written in
-    ``pipeline/text/data/paragraphs.json`` ``task_fields``, where the paragraphs are joined: the one list of them,
-    which the time grammar's time lines and the task tables' header cells read too."""
-    return json.loads(_paragraphs.DATA.read_text(encoding="utf-8"))["task_fields"]
 
 
 def phrase_alternation(words) -> str:

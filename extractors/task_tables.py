@@ -31,8 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from extractors.common import load_json, phrase_alternation, task_field_labels
+from extractors.common import load_json, phrase_alternation
 from pipeline.text import fold
+from pipeline.text.paragraphs import task_fields
 from pipeline.text.tables import NUMBER_HEADERS, Cell, Table
 from schemas.document import PAGE_SEPARATOR
 
@@ -64,9 +65,9 @@ def _normal(text: str) -> str:
 
 
 def _header_words(kind: str, d: dict) -> list[str]:
-    """A kind's header phrases: the task field labels of that kind (``common.task_field_labels``), read as a
+    """A kind's header phrases: the task field labels of that kind (``pipeline.text.paragraphs.task_fields``), read as a
     header is, and the header-only words of ``task_tables.json``."""
-    return [_normal(w) for w in task_field_labels()[kind]] + d.get(kind, [])
+    return [_normal(w) for w in task_fields()[kind]] + d.get(kind, [])
 
 
 @lru_cache(maxsize=1)

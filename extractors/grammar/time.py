@@ -28,8 +28,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from extractors.common import load_json, phrase_alternation, task_field_labels
+from extractors.common import load_json, phrase_alternation
 from pipeline.text import fold, fold_in_place
+from pipeline.text.paragraphs import task_fields
 from schemas.extraction import Recurrence, Relation
 
 Kind = Literal["day", "month", "quarter", "year", "school_year", "fiscal_year"]
@@ -145,7 +146,7 @@ class _Vocab:
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     d = load_json("time.json")
-    labels = task_field_labels()["due"] + d["more_time_labels"]
+    labels = task_fields()["due"] + d["more_time_labels"]
     relations = {fold(k): v for k, v in d["relations"].items()}
     sep = r"\s*[/.\-]\s*"
     atoms = [

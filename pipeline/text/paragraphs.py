@@ -55,9 +55,17 @@ def _cues() -> _Cues:
         fields=tuple(
             # a web page may set the label in emphasis: '*Đơn vị phối hợp: *Sở Tư pháp', '**Cơ quan thực hiện**: …'
             (kind, re.compile(rf"[*_]*(?:{_alternation(names)})(?:\s+[^\W\d_]+){{0,2}}[*_\s]*:[*_\s]*"))
-            for kind, names in d["task_fields"].items()
+            for kind, names in task_fields().items()
         ),
     )
+
+
+@lru_cache(maxsize=1)
+def task_fields() -> dict[str, list[str]]:
+    """The labels of a task's fields by what each gives ('lead': 'Cơ quan chủ trì', 'due': 'Thời gian thực hiện'),
+    as written: the one list of them, which the field labels here, the time grammar's time lines and the task tables'
+    header cells all read."""
+    return dict(json.loads(DATA.read_text(encoding="utf-8"))["task_fields"])
 
 
 def field_labels() -> tuple[tuple[str, re.Pattern[str]], ...]:
